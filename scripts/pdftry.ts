@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { makePdf } from '/work/main/test/support/make-pdf.ts';
+import { loadDocument } from '/work/main/ingest/loaders/load-document.ts';
+const t0 = Date.now();
+const f = process.argv[2]!;
+const pdf = await makePdf(readFileSync(f, 'utf8'));
+writeFileSync('/tmp/x.pdf', pdf);
+const t1 = Date.now();
+const doc = await loadDocument('/tmp/x.pdf');
+console.error('make', t1 - t0, 'parse', Date.now() - t1, 'lines', doc.lines.length, 'pages', doc.pageOfLine?.at(-1));
+writeFileSync('/tmp/x.pdf.txt', doc.lines.map((l, i) => `${doc.pageOfLine![i]}| ${l}`).join('\n'));

@@ -1,0 +1,28 @@
+/** Accent-folded, lower-case form used for every comparison of names, titles and codes. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201e]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .toLowerCase();
+}
+
+/** Collapses runs of whitespace (tabs, newlines, non-breaking spaces) into single spaces and trims. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Removes markdown bold/italic markers and HTML tags, keeping the text between them. */
+export function stripMarkup(s: string): string {
+  return s
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\*{1,3}([^*]*)\*{1,3}/g, '$1')
+    .replace(/\*\*/g, '');
+}
