@@ -70,6 +70,7 @@ export type StrategicLink = z.infer<typeof StrategicLinkSchema>;
 
 export const PhaseSchema = z.object({
   n: z.number().int().optional().describe('row number when the document numbers phases'),
+  year: z.number().int().optional().describe('sheet year, where a document has one sheet per objective per year'),
   title: z.string(),
   start: DateValueSchema.optional(),
   end: DateValueSchema.optional(),
@@ -94,6 +95,7 @@ export type Target = z.infer<typeof TargetSchema>;
 export const IndicatorSchema = z.object({
   code: z.string().optional(),
   n: z.number().int().optional(),
+  year: z.number().int().optional().describe('sheet year, where a document has one sheet per objective per year'),
   description: z.string(),
   type: z.string().optional().describe('efficienza, efficacia, …'),
   formula: z.string().optional(),
