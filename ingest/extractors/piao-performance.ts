@@ -1,0 +1,229 @@
+/**
+ * PIAO "SOTTOSEZIONE PERFORMANCE" (e.g. Provincia di Prato, PIAO 2024-2026): a narrative whose core is the
+ * "TAVOLA DI SINTESI SEZIONE STRATEGICA-OPERATIVA-PERFORMANCE", cascading valore pubblico → linea di mandato →
+ * obiettivo strategico (DUP) → obiettivo operativo (DUP) → PIAO-PERFORMANCE objective with its STRUTTURA;
+ * the narrative also carries small tables of figures (staff, hirings, smart working).
+ */
+import type {
+  DataTable,
+  ExtractedPlan,
+  Objective,
+  PlanDocument,
+  PlanWarning,
+  Structure,
+} from '../../src/plan/model.ts';
+import { fold, squash } from '../../src/plan/text.ts';
+import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { readFigureTables } from './piao-performance/figure-tables.ts';
+import { knownStructures, splitTitleAndStructure, structureKind } from './piao-performance/structure-cell.ts';
+import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
+import type { PlanExtractor } from './plan-extractor.ts';
+
+export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
+
+const PIAO_CODE = /(?:^|\s)\d{2}\.\d{2}\.\d{2}\.\d{2}(?=\s|$)/gm;
+
+export const piaoPerformanceExtractor: PlanExtractor = {
+  layout: PIAO_PERFORMANCE_LAYOUT,
+  detect,
+  extract,
+};
+
+function detect(doc: SourceDocument): number {
+  const text = doc.text;
+  let score = 0;
+  if (/SOTTOSEZIONE\s+PERFORMANCE/i.test(text)) score += 0.25;
+  if (/TAVOLA\s+DI\s+SINTESI/i.test(text)) score += 0.25;
+  if (/PIAO-PERFORMANCE\s+\d{4}/.test(text)) score += 0.2;
+  if (/LINEA DI MANDATO/.test(text) && /VALORE PUBBLICO/.test(text)) score += 0.1;
+  if ((text.match(PIAO_CODE)?.length ?? 0) >= 5) score += 0.2;
+  return Math.min(1, Math.round(score * 100) / 100);
+}
+
+function extract(doc: SourceDocument): ExtractedPlan {
+  const warnings: PlanWarning[] = [];
+  const warn = (message: string, from?: number, to?: number) => {
+    const w: PlanWarning = { doc: doc.file, message };
+    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
+    warnings.push(w);
+  };
+
+  const synthesis = readSynthesisTables(doc.lines);
+  if (synthesis.length === 0) warn('no "TAVOLA DI SINTESI" with PIAO-PERFORMANCE objectives found');
+  for (const t of synthesis) for (const n of t.notes) warn(n.message, n.from, n.to);
+
+  const years = planYears(doc, synthesis);
+  const objectives = readObjectives(doc, synthesis, years, warn);
+  const structures = readStructures(doc, objectives);
+  const tables = readTables(doc, synthesis, warn);
+
+  if (objectives.length > 0) {
+    const first = synthesis[0]!;
+    warn(
+      'no person is named as responsible for the PIAO objectives: each owner is the STRUTTURA as written; ' +
+        '"Dirigente" stands for the dirigente of the objective\'s area',
+      first.from,
+      first.to,
+    );
+    const annex = doc.lines.findIndex((l) => /ALLEGATO\s+[A-Z]\b/.test(l));
+    if (annex >= 0)
+      warn('indicators and targets of the objectives are not in this document: it refers to an annex', annex);
+  }
+
+  return {
+    document: planDocument(doc, years),
+    structures,
+    objectives,
+    projects: [],
+    totals: [],
+    tables,
+    warnings,
+  };
+}
+
+function planDocument(doc: SourceDocument, years: number[]): PlanDocument {
+  const heading = doc.lines.map((l) => squash(l)).find((l) => /SOTTOSEZIONE\s+PERFORMANCE/i.test(l) && l.length <= 80);
+  const range = years.length ? `${years[0]}-${years.at(-1)}` : '';
+  const title = [range ? `PIAO ${range}` : 'PIAO', heading].filter(Boolean).join(' – ');
+  const document: PlanDocument = {
+    file: doc.file,
+    entity: entityOf(doc.text),
+    kind: 'piao_performance',
+    title,
+    years,
+    layout: PIAO_PERFORMANCE_LAYOUT,
+    format: doc.format,
+    lineCount: doc.lines.length,
+    sha256: doc.sha256,
+  };
+  if (doc.format === 'pdf' && doc.pageOfLine) document.pageCount = Math.max(0, ...doc.pageOfLine);
+  return document;
+}
+
+/** The administration the text names most often (Provincia / Comune / Città metropolitana / Unione di …). */
+function entityOf(text: string): string {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(
+    /\b(provincia|comune|citt[aà] metropolitana|unione dei comuni)\s+di\s+([\p{L}'-]+(?:\s+[\p{L}'-]+)?)/giu,
+  )) {
+    const kind = m[1]!.toLowerCase();
+    const name = m[2]!
+      .split(/\s+/)
+      .filter((w, n) => n === 0 || /^\p{Lu}/u.test(w))
+      .join(' ');
+    const key = `${kind[0]!.toUpperCase()}${kind.slice(1)} di ${titleCase(name)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best?.[0] ?? 'unknown';
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+}
+
+/** The triennio of the PIAO-PERFORMANCE column; otherwise the triennio the text cites most. */
+function planYears(doc: SourceDocument, synthesis: readonly SynthesisTable[]): number[] {
+  let range = synthesis.find((t) => t.years)?.years;
+  if (!range) {
+    const counts = new Map<string, number>();
+    for (const m of doc.text.matchAll(/\b(20\d{2})\s*-\s*(20\d{2})\b/g)) {
+      if (Number(m[2]) - Number(m[1]) === 2) counts.set(`${m[1]}-${m[2]}`, (counts.get(`${m[1]}-${m[2]}`) ?? 0) + 1);
+    }
+    range = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  if (!range) return [];
+  const [a, b] = range.split('-').map(Number) as [number, number];
+  return Array.from({ length: b - a + 1 }, (_, n) => a + n);
+}
+
+function readObjectives(
+  doc: SourceDocument,
+  synthesis: readonly SynthesisTable[],
+  years: number[],
+  warn: (message: string, from?: number, to?: number) => void,
+): Objective[] {
+  const rows = synthesis.flatMap((t) => t.rows);
+  const known = knownStructures(rows.map((r) => r.text));
+  const byCode = new Map<string, Objective>();
+  for (const row of rows) {
+    const { title, structure, how } = splitTitleAndStructure(row.text, known);
+    const existing = byCode.get(row.code);
+    if (existing) {
+      if (fold(existing.title) !== fold(title))
+        warn(`objective ${row.code} appears twice with different titles`, row.from, row.to);
+      continue;
+    }
+    if (!structure) warn(`objective ${row.code}: no STRUTTURA recognised`, row.from, row.to);
+    if (how === 'unit-word' && !known.includes(structure ?? ''))
+      warn(`objective ${row.code}: STRUTTURA read from the unit name alone`, row.from, row.to);
+    byCode.set(row.code, objectiveOf(doc, row, title, structure, years));
+  }
+  return [...byCode.values()];
+}
+
+function objectiveOf(
+  doc: SourceDocument,
+  row: SynthesisRow,
+  title: string,
+  structure: string | undefined,
+  years: number[],
+): Objective {
+  const objective: Objective = {
+    doc: doc.file,
+    code: row.code,
+    title,
+    // the table gives evidence to the strategic PIAO objectives tied to the dirigenza by assigning them to "Dirigente"
+    ...(structure && /^dirigente\b/.test(fold(structure)) ? { type: 'strategico' } : {}),
+    owners: structure ? [structure] : [],
+    phases: [],
+    indicators: [],
+    span: spanOf(doc, row.from, row.to),
+  };
+  if (structure) objective.structure = structure;
+  if (years.length) objective.years = years;
+  const strategic: NonNullable<Objective['strategic']> = {};
+  if (row.valorePubblico) strategic.valorePubblico = row.valorePubblico;
+  if (row.lineaMandato) strategic.lineaMandato = row.lineaMandato;
+  if (row.strategic) strategic.obiettivoStrategico = `${row.strategic.code} ${row.strategic.text}`.trim();
+  if (row.operational) strategic.obiettivoOperativo = `${row.operational.code} ${row.operational.text}`.trim();
+  if (row.area) strategic.area = row.area;
+  if (Object.keys(strategic).length) objective.strategic = strategic;
+  return objective;
+}
+
+/** One record per STRUTTURA; its area only when every objective it holds sits in the same area. */
+function readStructures(doc: SourceDocument, objectives: readonly Objective[]): Structure[] {
+  const seen = new Map<string, { first: Objective; areas: Set<string> }>();
+  for (const o of objectives) {
+    if (!o.structure) continue;
+    const entry = seen.get(o.structure) ?? { first: o, areas: new Set<string>() };
+    if (o.strategic?.area) entry.areas.add(o.strategic.area);
+    seen.set(o.structure, entry);
+  }
+  return [...seen].map(([name, { first, areas }]) => {
+    const structure: Structure = { doc: doc.file, name, kind: structureKind(name), span: first.span };
+    if (areas.size === 1) structure.area = [...areas][0]!;
+    return structure;
+  });
+}
+
+function readTables(
+  doc: SourceDocument,
+  synthesis: readonly SynthesisTable[],
+  warn: (message: string, from?: number, to?: number) => void,
+): DataTable[] {
+  const exclude = synthesis.map((t) => [t.from, t.to] as const);
+  return readFigureTables(doc.lines, exclude).map((t) => {
+    if (t.uncertain) warn(`table "${t.title}": ${t.uncertain}`, t.from, t.to);
+    const table: DataTable = {
+      doc: doc.file,
+      title: t.title,
+      header: t.header,
+      rows: t.rows,
+      span: spanOf(doc, t.from, t.to),
+    };
+    if (t.section) table.section = t.section;
+    return table;
+  });
+}

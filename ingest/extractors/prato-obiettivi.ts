@@ -1,0 +1,653 @@
+/**
+ * Layout `prato-obiettivi`: the "Preventivo obiettivi" of the Comune di Prato, one objective sheet after the other.
+ * Every page opens with the same block — page title, "obiettivo Centro di Responsabilità Responsabile", then
+ * code / structure / owner and the objective title — so an objective printed over three pages shows it three times.
+ * After the block: "Tipo di Obiettivo", "Descrizione Obiettivo", "RISULTATO FINALE ATTESO", "FASI - ATTIVITA'" (each
+ * FASE a wrapped title, then Inizio Previsto / Fine Prevista / Peso / Responsabile / Centro di Responsabilità / Note),
+ * "INDICATORI" (Descrizione / Tipo / Valore Atteso / Note) and "ALTRI SERVIZI COINVOLTI".
+ *
+ * Everything is read from the non-blank lines with whitespace collapsed, so the PDF rendering (no blank lines, tabs
+ * lost, long lines wrapped) reads the same way; blank lines are used only as an extra hint where the .txt has them.
+ */
+import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
+import type { ExtractedPlan, Indicator, Objective, Phase, PlanWarning, Structure } from '../../src/plan/model.ts';
+import { splitTitle } from '../../src/plan/names.ts';
+import { fold, squash } from '../../src/plan/text.ts';
+import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import type { PlanExtractor } from './plan-extractor.ts';
+
+const LAYOUT = 'prato-obiettivi';
+
+/** One non-blank line: its 0-based index in the document, the text with whitespace collapsed, its folded form. */
+interface Item {
+  idx: number;
+  text: string;
+  key: string;
+  /** a blank line separates it from the previous non-blank line (never true in a PDF) */
+  blankBefore: boolean;
+}
+
+const PAGE_TITLE = /^(.+?)\s+((?:preventivo|consuntivo)\s+obiettivi\s+(\d{4}))$/i;
+const ANCHOR = 'obiettivo centro di responsabilita responsabile';
+const CODE_LINE = /^(\d{4}-[A-Z]{2,4}\d{1,3})(?:\s+(.*))?$/;
+const PHASE_HEADER = /^inizio previsto\s+fine prevista\s+peso/;
+const PHASE_VALUES =
+  /^(\d{1,2}\/\d{1,2}\/\d{2,4})\s+(\d{1,2}\/\d{1,2}\/\d{2,4})(?:\s+(\d{1,3}(?:\.\d{3})*,\d+|\d+(?:,\d+)?\s?%))?(?:\s+(.+))?$/;
+const INDICATOR_HEADER = /^descrizione\s+tipo\s+valore atteso/;
+/** The label is printed in capitals; "Risultato finale atteso consiste…" in running text is prose, not the label. */
+const RESULT_LABEL = /^RISULTATO(?:\s+FINALE\s+ATTESO)?\s*(?::\s*(.*))?$|^RISULTATO\s+FINALE\s+ATTESO\s+(.*)$/;
+/** Expected results some sheets write inside the description instead of under the label. */
+const RESULT_IN_PROSE = /^(?:il\s+)?risultato finale atteso\b/i;
+const INDICATOR_TYPES =
+  'efficienza|efficacia|economicit[aà]|quantitativo|qualitativo|processo-attivit[aà]|risultato|temporale|impatto|output|outcome';
+const TARGET = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s?%?|\d+(?:,\d+)?\s?%?`;
+/** `[description] type target [note]`: the columns of one indicator row once tabs are gone. */
+const INDICATOR_ROW = new RegExp(`^(?:(.*?)\\s+)?(${INDICATOR_TYPES})\\s+(${TARGET})(?:\\s+(.*))?$`, 'i');
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’]+$/u;
+/** Words a structure name cannot end with: "Sociale e | Immigrazione Sardi Valentina" is not a split. */
+const CONNECTORS = new Set('e ed di del della dei degli delle per a al in con da'.split(' '));
+
+function toItems(doc: SourceDocument): Item[] {
+  const items: Item[] = [];
+  let blank = false;
+  doc.lines.forEach((line, idx) => {
+    const text = squash(line);
+    if (!text) {
+      blank = true;
+      return;
+    }
+    items.push({ idx, text, key: fold(text), blankBefore: blank });
+    blank = false;
+  });
+  return items;
+}
+
+const isAnchor = (it: Item) => it.key === ANCHOR;
+const isPageTitle = (it: Item) => PAGE_TITLE.test(it.text);
+
+/** Lines that open a part of the sheet; they end a wrapped title or a running text. */
+function isSectionMarker(it: Item): boolean {
+  const k = it.key;
+  return (
+    isAnchor(it) ||
+    isPageTitle(it) ||
+    /^tipo di obiettivo\b/.test(k) ||
+    /^pluriennale\s+\S+$/.test(k) ||
+    k === 'contesto di riferimento' ||
+    k === 'descrizione obiettivo' ||
+    RESULT_LABEL.test(it.text) ||
+    /^fasi\s*-\s*attivita/.test(k) ||
+    k === 'fase' ||
+    k === 'indicatori' ||
+    k === 'altri servizi coinvolti'
+  );
+}
+
+/** A line holding just a person's name as this plan writes it: two to four capitalised words, surname first. */
+function isNameLine(text: string): boolean {
+  const tokens = text.split(' ');
+  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => NAME_TOKEN.test(t));
+}
+
+/** Words of a structure name compared loosely: the phase column abbreviates ("Protez") and misspells ("Risorese"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const min = Math.min(a.length, b.length);
+  if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
+  let common = 0;
+  while (common < min && a[common] === b[common]) common++;
+  return common >= 4;
+}
+
+const words = (s: string) => fold(s).replace(/[,;:]/g, ' ').split(/\s+/).filter(Boolean);
+
+function sameStructure(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  return wa.length === wb.length && wa.every((w, i) => sameWord(w, wb[i]!));
+}
+
+/** The same structure name written two ways, not just abbreviated: "Risorese Umane…" against "Risorse Umane…". */
+function isMisspelling(a: string, b: string): boolean {
+  if (!sameStructure(a, b)) return false;
+  const wb = words(b);
+  return words(a).some((w, i) => {
+    const v = wb[i]!;
+    return !w.startsWith(v) && !v.startsWith(w);
+  });
+}
+
+interface OwnerSplit {
+  structure: string;
+  owner: string;
+}
+
+/** Ways to read "structure owner" on one line: the owner is the trailing run of 2–4 capitalised words. */
+function splitCandidates(rest: string): OwnerSplit[] {
+  const tokens = rest.split(' ');
+  const out: OwnerSplit[] = [];
+  for (let n = 2; n <= 4 && n < tokens.length; n++) {
+    const owner = tokens.slice(-n);
+    const structure = tokens.slice(0, -n);
+    if (!owner.every((t) => NAME_TOKEN.test(t))) break;
+    if (CONNECTORS.has(fold(structure[structure.length - 1]!))) continue;
+    out.push({ structure: structure.join(' '), owner: owner.join(' ') });
+  }
+  return out;
+}
+
+/**
+ * Builds the reader of one-line "structure owner" cells. The split point is chosen with what the rest of the document
+ * says: structure names from the phase and "altri servizi" columns, and owners certain elsewhere; a two-word owner wins
+ * a tie ("Lavori Pubblici e Mobilità Carosella Maria Teresa" needs the structure name to come out right).
+ */
+function ownerSplitter(rests: string[], knownStructures: string[]): (rest: string) => OwnerSplit | null {
+  const structureScore = (c: OwnerSplit) => (knownStructures.some((s) => sameStructure(s, c.structure)) ? 4 : 0);
+  const certainOwners = new Set<string>();
+  for (const rest of rests) {
+    const cands = splitCandidates(rest);
+    const matched = cands.filter((c) => structureScore(c) > 0);
+    const sure = cands.length === 1 ? cands[0] : matched.length === 1 ? matched[0] : undefined;
+    if (sure) certainOwners.add(fold(sure.owner));
+  }
+  return (rest) => {
+    let best: OwnerSplit | null = null;
+    let bestScore = -1;
+    for (const c of splitCandidates(rest)) {
+      const tokens = c.owner.split(' ').length;
+      const score = structureScore(c) + (certainOwners.has(fold(c.owner)) ? 2 : 0) + (tokens === 2 ? 1 : 0);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+}
+
+/** Structure names the sheets print outside the header: the phase "Centro di Responsabilità" column and "altri servizi". */
+function collectStructureNames(items: Item[]): string[] {
+  const names = new Set<string>();
+  let others = false;
+  for (const it of items) {
+    const m = PHASE_VALUES.exec(it.text);
+    if (m?.[4]) names.add(m[4]);
+    if (it.key === 'altri servizi coinvolti') others = true;
+    else if (isSectionMarker(it)) others = false;
+    else if (others && it.key !== 'descrizione') names.add(it.text);
+  }
+  return [...names];
+}
+
+/**
+ * Joins wrapped lines. A line that starts with punctuation ("5" + ". Apertura…") belongs to the previous word, and so
+ * does a lower-case word after a hyphen, where a PDF breaks "socio-" / "assistenziale".
+ */
+function joinLines(parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    const glued = /^[.,;:]/.test(p) || (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(p));
+    out += !out || glued ? p : ` ${p}`;
+  }
+  return squash(out);
+}
+
+interface Header {
+  code: string;
+  structure: string;
+  owner?: string;
+  title: string;
+  /** position (in items) of the first line after the block */
+  next: number;
+}
+
+/**
+ * Reads the block under "obiettivo Centro di Responsabilità Responsabile". A long structure name pushes the owner onto
+ * its own line ("2020-PA14 Cultura, turismo e promozione" / "del territorio" / "Iacopino Rita Lucia"). On a repeated
+ * page the title is known, so only the lines that spell it are taken: what follows may be running text carried over.
+ */
+function readHeader(
+  items: Item[],
+  codePos: number,
+  split: (rest: string) => OwnerSplit | null,
+  knownTitle: string | undefined,
+): Header {
+  const m = CODE_LINE.exec(items[codePos]!.text)!;
+  const code = m[1]!;
+  const rest = m[2] ?? '';
+  let pos = codePos + 1;
+  let structure = rest;
+  let owner: string | undefined;
+  const one = rest ? split(rest) : null;
+  if (one) {
+    structure = one.structure;
+    owner = one.owner;
+  } else {
+    const parts = [rest];
+    for (let k = pos; k < items.length && k < pos + 3; k++) {
+      const it = items[k]!;
+      if (isSectionMarker(it)) break;
+      if (isNameLine(it.text)) {
+        structure = joinLines([...parts, ...items.slice(pos, k).map((i) => i.text)]);
+        owner = it.text;
+        pos = k + 1;
+        break;
+      }
+    }
+  }
+  const titleParts: string[] = [];
+  const target = knownTitle === undefined ? undefined : fold(knownTitle);
+  while (pos < items.length) {
+    const it = items[pos]!;
+    if (isSectionMarker(it)) break;
+    if (target !== undefined) {
+      const acc = fold(joinLines([...titleParts, it.text]));
+      if (!target.startsWith(acc)) break;
+      titleParts.push(it.text);
+      pos++;
+      if (acc === target) break;
+    } else {
+      titleParts.push(it.text);
+      pos++;
+    }
+  }
+  const header: Header = { code, structure: squash(structure), title: joinLines(titleParts), next: pos };
+  if (owner) header.owner = owner;
+  return header;
+}
+
+/** Records an oddity of the document, with the lines that show it. */
+type Warn = (message: string, from?: number, to?: number) => void;
+
+type Section =
+  | 'none'
+  | 'context'
+  | 'description'
+  | 'result'
+  | 'phases'
+  | 'phaseTitle'
+  | 'phaseValues'
+  | 'indicators'
+  | 'others';
+
+interface Draft {
+  code: string;
+  title: string;
+  structure: string;
+  owner?: string;
+  firstIdx: number;
+  lastIdx: number;
+  type?: string;
+  multiYear?: boolean;
+  context: Item[];
+  description: Item[];
+  result: Item[];
+  phases: Phase[];
+  phaseTitle: Item[];
+  phaseFrom: number;
+  indicators: Indicator[];
+  pending: Item[];
+  others: Item[];
+  section: Section;
+}
+
+/** Reads one Comune di Prato "Preventivo obiettivi" document. */
+function extract(doc: SourceDocument): ExtractedPlan {
+  const items = toItems(doc);
+  const warnings: PlanWarning[] = [];
+  const warn: Warn = (message, from, to) => {
+    const w: PlanWarning = { doc: doc.file, message };
+    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
+    warnings.push(w);
+  };
+  // Blank lines separate the cells of a row in the .txt; a PDF has none, so they can only ever be a hint.
+  const hasBlankLines = items.filter((i) => i.blankBefore).length > items.length / 4;
+
+  const titleItem = items.find(isPageTitle);
+  const tm = titleItem ? PAGE_TITLE.exec(titleItem.text) : null;
+  const entity = tm?.[1] ?? 'unknown';
+  const year = tm?.[3] ? Number(tm[3]) : undefined;
+  if (!tm) warn('no page title "<ente> Preventivo obiettivi <anno>" found');
+
+  const codePositions: number[] = [];
+  items.forEach((it, pos) => {
+    if (!isAnchor(it)) return;
+    const next = items[pos + 1];
+    if (next && CODE_LINE.test(next.text)) codePositions.push(pos + 1);
+    else warn('objective header without a code', it.idx);
+  });
+  const rests = codePositions.map((p) => CODE_LINE.exec(items[p]!.text)?.[2] ?? '');
+  const split = ownerSplitter(rests, collectStructureNames(items));
+
+  const drafts = new Map<string, Draft>();
+  const order: Draft[] = [];
+
+  for (let page = 0; page < codePositions.length; page++) {
+    const codePos = codePositions[page]!;
+    const endPos = page + 1 < codePositions.length ? codePositions[page + 1]! - 1 : items.length;
+    const codeText = CODE_LINE.exec(items[codePos]!.text)![1]!;
+    const known = drafts.get(codeText);
+    const header = readHeader(items, codePos, split, known?.title);
+    let d = known;
+    if (!d) {
+      d = {
+        code: header.code,
+        title: header.title,
+        structure: header.structure,
+        firstIdx: items[codePos]!.idx,
+        lastIdx: items[codePos]!.idx,
+        context: [],
+        description: [],
+        result: [],
+        phases: [],
+        phaseTitle: [],
+        phaseFrom: -1,
+        indicators: [],
+        pending: [],
+        others: [],
+        section: 'none',
+      };
+      if (header.owner) d.owner = header.owner;
+      drafts.set(d.code, d);
+      order.push(d);
+    } else if (
+      fold(header.structure) !== fold(d.structure) ||
+      fold(header.owner ?? '') !== fold(d.owner ?? '') ||
+      fold(header.title) !== fold(d.title)
+    ) {
+      warn(`objective ${d.code}: the repeated page header differs from the first one`, items[codePos]!.idx);
+    }
+    readBody(doc, items.slice(header.next, endPos), d, hasBlankLines, warn);
+  }
+
+  const objectives = order.map((d) => finish(doc, d, warn));
+  const structures = buildStructures(doc, order);
+  const pageCount = doc.pageOfLine?.reduce((max, p) => Math.max(max, p), 0);
+  const document: ExtractedPlan['document'] = {
+    file: doc.file,
+    entity,
+    kind: 'piano_obiettivi',
+    title: tm?.[2] ?? 'Preventivo obiettivi',
+    years: year ? [year] : [],
+    layout: LAYOUT,
+    format: doc.format,
+    lineCount: doc.lines.length,
+    sha256: doc.sha256,
+  };
+  if (pageCount !== undefined) document.pageCount = pageCount;
+  return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
+}
+
+/** Walks the lines of one page after its header block; the section in progress carries over to the next page. */
+function readBody(doc: SourceDocument, body: Item[], d: Draft, hasBlankLines: boolean, warn: Warn): void {
+  for (const it of body) {
+    if (isPageTitle(it)) continue;
+    d.lastIdx = it.idx;
+    const k = it.key;
+    const type = /^tipo di obiettivo\s+(.+)$/i.exec(it.text);
+    const pluri = /^pluriennale\s+(\S+)$/i.exec(it.text);
+    const result = RESULT_LABEL.exec(it.text);
+    if (type) {
+      leaveIndicators(d);
+      d.type = type[1]!;
+      d.section = 'none';
+    } else if (pluri) {
+      d.multiYear = fold(pluri[1]!) === 'si';
+    } else if (k === 'contesto di riferimento') {
+      d.section = 'context';
+    } else if (k === 'descrizione obiettivo') {
+      d.section = 'description';
+    } else if (result) {
+      leaveIndicators(d);
+      d.section = 'result';
+      const inline = result[1] ?? result[2];
+      if (inline) d.result.push({ ...it, text: inline });
+    } else if (/^fasi\s*-\s*attivita/.test(k)) {
+      leaveIndicators(d);
+      d.section = 'phases';
+    } else if (k === 'fase') {
+      leaveIndicators(d);
+      if (d.section === 'phaseTitle' || d.section === 'phaseValues') {
+        warn(`objective ${d.code}: a phase without dates`, d.phaseFrom);
+      }
+      d.phaseTitle = [];
+      d.phaseFrom = it.idx;
+      d.section = 'phaseTitle';
+    } else if (PHASE_HEADER.test(k)) {
+      d.section = 'phaseValues';
+    } else if (k === 'indicatori') {
+      d.section = 'indicators';
+    } else if (INDICATOR_HEADER.test(k)) {
+      // column captions of the indicator table
+    } else if (k === 'altri servizi coinvolti') {
+      leaveIndicators(d);
+      d.section = 'others';
+    } else {
+      readLine(doc, it, d, hasBlankLines, warn);
+    }
+  }
+}
+
+function readLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLines: boolean, warn: Warn): void {
+  switch (d.section) {
+    case 'context':
+      d.context.push(it);
+      return;
+    case 'description':
+      d.description.push(it);
+      return;
+    case 'result':
+      d.result.push(it);
+      return;
+    case 'phaseTitle':
+      d.phaseTitle.push(it);
+      return;
+    case 'phaseValues':
+      readPhaseValues(doc, it, d, warn);
+      return;
+    case 'indicators':
+      readIndicatorLine(doc, it, d, hasBlankLines);
+      return;
+    case 'others':
+      if (it.key !== 'descrizione') d.others.push(it);
+      return;
+    default:
+      warn(`objective ${d.code}: unexpected line "${it.text.slice(0, 60)}"`, it.idx);
+  }
+}
+
+/** "01/01/2020 31/12/2020 10,00 [Responsabile] Centro di Responsabilità" — weight and responsible may be blank. */
+function readPhaseValues(doc: SourceDocument, it: Item, d: Draft, warn: Warn): void {
+  const m = PHASE_VALUES.exec(it.text);
+  const title = joinLines(d.phaseTitle.map((p) => p.text));
+  if (!m) {
+    warn(`objective ${d.code}: phase "${title}" has no readable dates`, it.idx);
+    d.section = 'phases';
+    return;
+  }
+  const phase: Phase = { title, span: spanOf(doc, d.phaseFrom >= 0 ? d.phaseFrom : it.idx, it.idx) };
+  const start = parseDate(m[1]!);
+  const end = parseDate(m[2]!);
+  if (start) phase.start = start;
+  if (end) phase.end = end;
+  if (m[3]) phase.weight = parseFigure(m[3]);
+  const rest = m[4];
+  if (rest) {
+    if (d.owner && fold(rest).startsWith(`${fold(d.owner)} `)) {
+      phase.responsible = rest.slice(0, d.owner.length);
+      phase.structure = rest.slice(d.owner.length + 1).trim();
+    } else {
+      phase.structure = rest;
+    }
+  }
+  d.phases.push(phase);
+  d.phaseTitle = [];
+  d.phaseFrom = -1;
+  d.section = 'phases';
+}
+
+/**
+ * An indicator row ends on the line that carries its type and target. A one-line description sits on that same line;
+ * a wrapped one comes on the lines before. Lines after a row that belong to no description are its wrapped note.
+ */
+function readIndicatorLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLines: boolean): void {
+  const m = INDICATOR_ROW.exec(it.text);
+  if (!m) {
+    d.pending.push(it);
+    return;
+  }
+  let descLines: Item[];
+  if (m[1]) {
+    attachNote(d, d.pending);
+    descLines = [it];
+  } else {
+    // In the .txt a wrapped note hangs right under its row, while a new description follows a blank line.
+    let cut = 0;
+    if (hasBlankLines && d.indicators.length > 0) {
+      while (cut < d.pending.length && !d.pending[cut]!.blankBefore) cut++;
+    }
+    attachNote(d, d.pending.slice(0, cut));
+    descLines = [...d.pending.slice(cut), it];
+  }
+  d.pending = [];
+  const description = m[1] ? squash(m[1]) : joinLines(descLines.slice(0, -1).map((x) => x.text));
+  const indicator: Indicator = {
+    description,
+    type: m[2]!,
+    target: parseTarget(m[3]!),
+    span: spanOf(doc, descLines[0]!.idx, it.idx),
+  };
+  if (m[4]) indicator.note = squash(m[4]);
+  d.indicators.push(indicator);
+}
+
+function attachNote(d: Draft, lines: Item[]): void {
+  const last = d.indicators[d.indicators.length - 1];
+  if (!last || lines.length === 0) return;
+  last.note = joinLines([last.note ?? '', ...lines.map((l) => l.text)]);
+  last.span = { ...last.span, lineEnd: lines[lines.length - 1]!.idx + 1 };
+}
+
+function leaveIndicators(d: Draft): void {
+  if (d.section !== 'indicators') return;
+  attachNote(d, d.pending);
+  d.pending = [];
+}
+
+function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
+  leaveIndicators(d);
+  if (d.pending.length > 0) {
+    warn(`objective ${d.code}: indicator text without type and target`, d.pending[0]!.idx);
+  }
+  const o: Objective = {
+    doc: doc.file,
+    code: d.code,
+    title: d.title,
+    owners: [],
+    structure: d.structure,
+    phases: d.phases,
+    indicators: d.indicators,
+    span: spanOf(doc, d.firstIdx, d.lastIdx),
+  };
+  if (d.owner) {
+    const { title, name } = splitTitle(d.owner);
+    o.owners = [name];
+    if (title) o.ownerTitles = [title];
+  } else {
+    warn(`objective ${d.code} has no owner`, d.firstIdx);
+  }
+  if (d.type) o.type = d.type;
+  if (d.multiYear !== undefined) o.multiYear = d.multiYear;
+
+  let description = d.description;
+  let result = d.result;
+  if (result.length === 0) {
+    const at = description.findIndex((l) => RESULT_IN_PROSE.test(l.text));
+    if (at > 0) {
+      result = description.slice(at);
+      description = description.slice(0, at);
+    }
+  }
+  const descText = joinLines(description.map((l) => l.text)).replace(/^descrizione obiettivo\s*:\s*/i, '');
+  const contextText = joinLines(d.context.map((l) => l.text));
+  if (contextText) o.description = `Contesto di riferimento: ${contextText}${descText ? `\n\n${descText}` : ''}`;
+  else if (descText) o.description = descText;
+  const resultText = joinLines(result.map((l) => l.text));
+  if (resultText) o.expectedResult = resultText;
+  if (d.others.length > 0) o.otherServices = d.others.map((l) => l.text).join('; ');
+
+  const weighted = d.phases.filter((p) => p.weight?.value != null);
+  if (d.phases.length === 0) warn(`objective ${d.code} has no phases`, d.firstIdx);
+  else if (weighted.length === 0) warn(`objective ${d.code}: no phase carries a weight`, d.firstIdx, d.lastIdx);
+  else {
+    const sum = weighted.reduce((s, p) => s + (p.weight?.value ?? 0), 0);
+    if (Math.abs(sum - 100) > 0.001) {
+      warn(`objective ${d.code}: phase weights sum to ${sum.toLocaleString('it-IT')}, not 100`, d.firstIdx, d.lastIdx);
+    }
+  }
+  if (d.indicators.length === 0) warn(`objective ${d.code} has no indicators`, d.firstIdx);
+  const misspelt = d.phases.find((p) => p.structure && isMisspelling(d.structure, p.structure));
+  if (misspelt) {
+    warn(
+      `objective ${d.code}: the header writes the structure "${d.structure}", its phases "${misspelt.structure}"`,
+      d.firstIdx,
+      misspelt.span.lineEnd - 1,
+    );
+  }
+  return o;
+}
+
+/**
+ * One structure per Centro di Responsabilità named in the headers. Its head is known only when every objective of
+ * the structure has the same owner (Corpo P.M has two, so no head is claimed for it).
+ */
+function buildStructures(doc: SourceDocument, drafts: Draft[]): Structure[] {
+  const byName = new Map<string, { name: string; idx: number; owners: Set<string>; ownerNames: string[] }>();
+  for (const d of drafts) {
+    if (!d.structure) continue;
+    const key = fold(d.structure);
+    let s = byName.get(key);
+    if (!s) {
+      s = { name: d.structure, idx: d.firstIdx, owners: new Set(), ownerNames: [] };
+      byName.set(key, s);
+    }
+    const owner = d.owner ? splitTitle(d.owner).name : '';
+    if (!s.owners.has(fold(owner))) {
+      s.owners.add(fold(owner));
+      s.ownerNames.push(owner);
+    }
+  }
+  return [...byName.values()].map((s) => {
+    const st: Structure = { doc: doc.file, name: s.name, kind: 'cdr', span: spanOf(doc, s.idx) };
+    if (s.ownerNames.length === 1 && s.ownerNames[0]) {
+      st.head = s.ownerNames[0];
+      st.headRole = 'Responsabile';
+    }
+    return st;
+  });
+}
+
+/** Confidence from phrases only this template prints: the repeated header row, the page title, the phase captions. */
+function detect(doc: SourceDocument): number {
+  let anchors = 0;
+  let titles = 0;
+  let phaseHeaders = 0;
+  let codes = 0;
+  for (const line of doc.lines) {
+    const text = squash(line);
+    if (!text) continue;
+    const key = fold(text);
+    if (key === ANCHOR) anchors++;
+    else if (PAGE_TITLE.test(text)) titles++;
+    else if (PHASE_HEADER.test(key)) phaseHeaders++;
+    else if (CODE_LINE.test(text)) codes++;
+  }
+  if (anchors === 0) return titles > 0 ? 0.2 : 0;
+  let score = 0.5;
+  if (titles > 0) score += 0.2;
+  if (phaseHeaders > 0) score += 0.2;
+  if (codes > 0) score += 0.1;
+  return Math.min(1, score);
+}
+
+export const pratoObiettiviExtractor: PlanExtractor = { layout: LAYOUT, detect, extract };

@@ -1,0 +1,315 @@
+/**
+ * Layout `schede-obiettivo`: one "scheda" per objective per year (`ANNI 2019-2020` … `Codice obiettivo: VI - 1`),
+ * with labelled fields, a "Risultato atteso", an Indicatori table and a Piano operativo table.
+ *
+ * The same objective has one sheet per year; the model keeps ONE objective per code, listing the sheet years in
+ * `years`, and tags every indicator and phase with the year of the sheet it came from. A sheet's year is its own
+ * `ANNO 2019` header, else the `- ANNO 2019 -` mark that closes its Risultato atteso, else the year its indicators
+ * are due.
+ */
+import { parseFigure, parseTarget } from '../../src/plan/figures.ts';
+import type {
+  DocumentKind,
+  ExtractedPlan,
+  Indicator,
+  Objective,
+  Phase,
+  PlanWarning,
+  SourceSpan,
+  Structure,
+} from '../../src/plan/model.ts';
+import { splitTitle } from '../../src/plan/names.ts';
+import { fold, squash } from '../../src/plan/text.ts';
+import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import type { PlanExtractor } from './plan-extractor.ts';
+import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
+import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
+
+const LAYOUT = 'schede-obiettivo';
+
+/** Phrases of the sheet template, with how much each one says about the layout (searched in the folded text). */
+const MARKERS: { re: RegExp; weight: number }[] = [
+  { re: /codice obiettivo\s*:?\s*(?:\*\*)?\s*[a-z]+\s*-\s*\d+/, weight: 0.3 },
+  { re: /sub-obiettivo \/ attivita/, weight: 0.2 },
+  { re: /livello intermedio livello finale/, weight: 0.15 },
+  { re: /graduazione conseguimento/, weight: 0.1 },
+  { re: /ambiti della performance organizzativa/, weight: 0.1 },
+  { re: /unita organizzativa responsabile/, weight: 0.1 },
+  { re: /riferimento dup/, weight: 0.05 },
+];
+
+export const schedeObiettivoExtractor: PlanExtractor = {
+  layout: LAYOUT,
+  detect(doc) {
+    const text = fold(squash(doc.lines.join(' ').replace(/\*\*/g, '')));
+    const score = MARKERS.reduce((sum, m) => sum + (m.re.test(text) ? m.weight : 0), 0);
+    return Math.min(1, Math.round(score * 100) / 100);
+  },
+  extract(doc) {
+    return extractSchede(doc);
+  },
+};
+
+const YEAR_MARK = /\s*-?\s*\bANNO\s+(\d{4})\s*-?\s*$/u;
+const OWNER_SEPARATOR = /\s+-{1,2}\s+|\s+[–—]\s+|\s*;\s*|\s*,\s*/u;
+
+function extractSchede(doc: SourceDocument): ExtractedPlan {
+  const flatLines = doc.lines.map(flat);
+  const sheets = splitSheets(doc.lines, flatLines);
+  const warnings: PlanWarning[] = [];
+  const warn = (message: string, span?: SourceSpan) =>
+    warnings.push(span ? { doc: doc.file, message, span } : { doc: doc.file, message });
+
+  const byCode = new Map<string, { sheet: Sheet; year: number | undefined }[]>();
+  for (const sheet of sheets) {
+    const code = sheet.fields.code?.value;
+    if (!code) {
+      warn('scheda senza codice obiettivo: ignorata', spanOf(doc, sheet.from, sheet.to));
+      continue;
+    }
+    const year = sheetYear(sheet, flatLines);
+    if (year === undefined)
+      warn(`scheda ${code}: anno della scheda non determinabile`, spanOf(doc, sheet.from, sheet.to));
+    const key = fold(code).replace(/\s+/g, '');
+    const group = byCode.get(key) ?? [];
+    group.push({ sheet, year });
+    byCode.set(key, group);
+  }
+
+  const objectives = [...byCode.values()].map((group) => buildObjective(doc, group, warn));
+  const years = [...new Set(sheets.flatMap((s) => headerYears(s.header)))].sort();
+
+  return {
+    document: {
+      file: doc.file,
+      entity: findEntity(doc),
+      kind: findKind(doc),
+      title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
+      years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
+      layout: LAYOUT,
+      format: doc.format,
+      lineCount: doc.lines.length,
+      ...(doc.pageOfLine ? { pageCount: Math.max(0, ...doc.pageOfLine) } : {}),
+      sha256: doc.sha256,
+    },
+    structures: buildStructures(doc, objectives, sheets),
+    objectives,
+    projects: [],
+    totals: [],
+    tables: [],
+    warnings,
+  };
+}
+
+type Warn = (message: string, span?: SourceSpan) => void;
+
+function buildObjective(
+  doc: SourceDocument,
+  group: { sheet: Sheet; year: number | undefined }[],
+  warn: Warn,
+): Objective {
+  const first = group[0]!.sheet;
+  const code = squash(first.fields.code!.value);
+  const span = spanOf(doc, first.from, group.at(-1)!.sheet.to);
+  const title = first.fields.title?.value ?? '';
+  const ownersText = group.map((g) => g.sheet.fields.owner?.value).find((v) => v) ?? '';
+  const people = ownersText.split(OWNER_SEPARATOR).filter(Boolean).map(splitTitle);
+
+  const objective: Objective = {
+    doc: doc.file,
+    code,
+    title,
+    owners: people.map((p) => p.name),
+    phases: [],
+    indicators: [],
+    span,
+  };
+  if (people.some((p) => p.title)) objective.ownerTitles = people.map((p) => p.title ?? '');
+  if (!people.length) warn(`obiettivo ${code} senza responsabile`, span);
+  for (const g of group.slice(1)) {
+    const other = g.sheet.fields.title?.value;
+    if (other && fold(other) !== fold(title))
+      warn(
+        `obiettivo ${code}: denominazione diversa nella scheda ${g.year ?? ''}`,
+        spanOf(doc, g.sheet.from, g.sheet.to),
+      );
+  }
+
+  const unit = first.fields.unit?.value;
+  if (unit) objective.structure = unit;
+  const involved = first.fields.involved?.value;
+  if (involved) objective.otherServices = involved;
+  const dup = first.fields.dup?.value;
+  if (dup) objective.strategic = { riferimentoDup: dup };
+  const multiYear = readMultiYear(first.fields.kind?.value);
+  if (multiYear !== undefined) objective.multiYear = multiYear;
+
+  const years = [...new Set(group.map((g) => g.year).filter((y): y is number => y !== undefined))].sort();
+  if (years.length) objective.years = years;
+  if (group.length === 1 && years.length === 1) objective.year = years[0]!;
+
+  const result = expectedResult(group);
+  if (result) objective.expectedResult = result;
+
+  const finance = group.map((g) => g.sheet.finance).find((f) => f);
+  if (finance) {
+    objective.financialResources = `TOTALE ${finance.total}`;
+    objective.financialAmount = parseFigure(finance.total);
+  }
+
+  for (const { sheet, year } of group) {
+    const label = `obiettivo ${code}${year ? ` (${year})` : ''}`;
+    const indicators = sheet.indicatorRows.flatMap((row) => toIndicator(doc, row, year) ?? []);
+    const phases = sheet.phaseRows.flatMap((row) => toPhase(doc, row, year) ?? []);
+    objective.indicators.push(...indicators);
+    objective.phases.push(...phases);
+    checkWeights(indicators, `${label}: pesi degli indicatori`, sheet.indicatorTotal, doc, sheet, warn);
+    checkWeights(phases, `${label}: pesi del piano operativo`, sheet.phaseTotal, doc, sheet, warn);
+    for (const p of phases) {
+      if (p.end && !p.end.iso) warn(`${label}: data "${p.end.text}" della fase ${p.n} non leggibile`, p.span);
+    }
+    for (const ind of indicators) {
+      if (ind.targetDate && !ind.targetDate.iso)
+        warn(`${label}: data "${ind.targetDate.text}" dell'indicatore ${ind.n} non leggibile`, ind.span);
+    }
+  }
+  return objective;
+}
+
+function toIndicator(doc: SourceDocument, row: TableRow, year: number | undefined): Indicator | null {
+  const c = readIndicatorRow(row);
+  if (!c) return null;
+  const ind: Indicator = {
+    n: c.n,
+    description: c.description,
+    weight: parseFigure(c.weight),
+    span: spanOf(doc, row.from, row.to),
+  };
+  if (year !== undefined) ind.year = year;
+  if (c.formula) ind.formula = c.formula;
+  if (c.intermediateTarget) ind.intermediateTarget = parseTarget(c.intermediateTarget);
+  if (c.intermediateDate) ind.intermediateDate = readWhen(c.intermediateDate, year);
+  if (c.target) ind.target = parseTarget(c.target);
+  if (c.targetDate) ind.targetDate = readWhen(c.targetDate, year);
+  if (c.grading) ind.grading = c.grading;
+  return ind;
+}
+
+function toPhase(doc: SourceDocument, row: TableRow, year: number | undefined): Phase | null {
+  const c = readPhaseRow(row);
+  if (!c) return null;
+  const phase: Phase = { n: c.n, title: c.title, weight: parseFigure(c.weight), span: spanOf(doc, row.from, row.to) };
+  if (year !== undefined) phase.year = year;
+  // TEMPI (I/F) holds a single date in this document: the deadline.
+  if (c.when) phase.end = readWhen(c.when, year);
+  if (c.indicator) phase.indicator = c.indicator;
+  if (c.target) phase.target = c.target;
+  if (c.grading) phase.grading = c.grading;
+  return phase;
+}
+
+function checkWeights(
+  records: { weight?: { value: number | null } }[],
+  what: string,
+  printedTotal: string | undefined,
+  doc: SourceDocument,
+  sheet: Sheet,
+  warn: Warn,
+): void {
+  if (!records.length) return;
+  const sum = Math.round(records.reduce((s, r) => s + (r.weight?.value ?? 0), 0) * 100) / 100;
+  if (sum !== 100) warn(`${what} sommano a ${sum}% invece di 100%`, spanOf(doc, sheet.from, sheet.to));
+  else if (printedTotal && parseFigure(printedTotal).value !== 100)
+    warn(`${what}: totale stampato ${printedTotal}`, spanOf(doc, sheet.from, sheet.to));
+}
+
+/** `ANNO 2019` header, else the `- ANNO 2019 -` mark of the Risultato atteso, else the year most indicators are due. */
+function sheetYear(sheet: Sheet, flatLines: readonly string[]): number | undefined {
+  if (sheet.headerYear) return sheet.headerYear;
+  const mark = sheet.result?.text.match(YEAR_MARK);
+  if (mark) return Number(mark[1]);
+  const counts = new Map<number, number>();
+  const rows = [...sheet.indicatorRows, ...sheet.phaseRows];
+  for (const row of rows) {
+    const text = flatLines.slice(row.from, row.to + 1).join(' ');
+    for (const m of text.matchAll(/\b(20\d{2})\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts)
+    if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
+function headerYears(header: string | undefined): number[] {
+  return header ? [...header.matchAll(/\d{4}/g)].map((m) => Number(m[0])) : [];
+}
+
+/** The text of the Risultato atteso: once when every sheet says the same (year marks aside), else year by year. */
+function expectedResult(group: { sheet: Sheet; year: number | undefined }[]): string | undefined {
+  const texts = group
+    .filter((g) => g.sheet.result)
+    .map((g) => ({ year: g.year, text: g.sheet.result!.text.replace(YEAR_MARK, '').trim() }));
+  if (!texts.length) return undefined;
+  if (texts.every((t) => fold(t.text) === fold(texts[0]!.text))) return texts[0]!.text;
+  return texts.map((t) => (t.year ? `ANNO ${t.year}: ${t.text}` : t.text)).join('\n');
+}
+
+/**
+ * "Obiettivo: ANNUALE PLURIENNALE" is a choice of two on the form; the text only tells which one applies when
+ * the other word is missing. Bold marks do not tell: some sheets set both words in bold.
+ */
+function readMultiYear(value: string | undefined): boolean | undefined {
+  if (!value) return undefined;
+  const v = fold(value);
+  const annual = /\bannuale\b/.test(v);
+  const multi = /\bpluriennale\b/.test(v);
+  if (annual === multi) return undefined;
+  return multi;
+}
+
+function buildStructures(doc: SourceDocument, objectives: Objective[], sheets: Sheet[]): Structure[] {
+  const structures = new Map<string, Structure>();
+  for (const sheet of sheets) {
+    const unit = sheet.fields.unit;
+    if (!unit?.value) continue;
+    const key = fold(unit.value);
+    if (structures.has(key)) continue;
+    const structure: Structure = {
+      doc: doc.file,
+      name: unit.value,
+      kind: /^settore\b/.test(key) ? 'settore' : 'servizio',
+      span: spanOf(doc, unit.line, unit.to),
+    };
+    // The responsabile of every objective of a unit, when it is one and the same person, heads it.
+    const owners = new Set(
+      objectives.filter((o) => o.structure && fold(o.structure) === key).map((o) => o.owners.join(' / ')),
+    );
+    const only = [...owners][0];
+    if (owners.size === 1 && only && !only.includes(' / ')) {
+      structure.head = only;
+      structure.headRole = 'Responsabile';
+    }
+    structures.set(key, structure);
+  }
+  return [...structures.values()];
+}
+
+/** The entity the text names most often ("Comune di Chiavari"), wrapped lines rejoined. */
+function findEntity(doc: SourceDocument): string {
+  const text = squash(doc.lines.join(' '));
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(
+    /\b(Comune|Città|Provincia|Unione dei Comuni)\s+(di|del|della)\s+([A-ZÀ-Ú][\p{L}'’-]+(?:\s+[A-ZÀ-Ú][\p{L}'’-]+)*)/gu,
+  )) {
+    const name = `${m[1]} ${m[2]} ${m[3]}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : 'Ente non indicato';
+}
+
+function findKind(doc: SourceDocument): DocumentKind {
+  const text = fold(doc.lines.join(' '));
+  if (/\bpeg\b|piano esecutivo di gestione|piano della performance/.test(text)) return 'peg';
+  return 'piano_obiettivi';
+}

@@ -1,0 +1,54 @@
+import type { ExtractedPlan, Person } from '../../src/plan/model.ts';
+import { personKey, splitTitle } from '../../src/plan/names.ts';
+
+/**
+ * Builds the people index from every place a name appears (objective owners, structure heads, project dirigenti,
+ * staff allocations). A person is identified by the order-free key of their name, so `Sardi Valentina` and
+ * `Valentina Sardi` are one person while `Fedi Simona` and `Fedeli Simonetta` stay two.
+ */
+export function derivePeople(plans: ExtractedPlan[]): Person[] {
+  const byKey = new Map<string, { spellings: Map<string, number>; titles: Set<string>; roles: Person['roles'] }>();
+  const add = (raw: string | undefined, role: string, doc: string, ref?: string, title?: string) => {
+    if (!raw) return;
+    const { title: parsedTitle, name } = splitTitle(raw);
+    if (!looksLikePersonName(name)) return;
+    const key = personKey(name);
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { spellings: new Map(), titles: new Set(), roles: [] };
+      byKey.set(key, entry);
+    }
+    entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+    const t = title ?? parsedTitle;
+    if (t) entry.titles.add(t);
+    if (!entry.roles.some((r) => r.role === role && r.doc === doc && r.ref === ref)) {
+      entry.roles.push(ref === undefined ? { role, doc } : { role, doc, ref });
+    }
+  };
+
+  for (const plan of plans) {
+    for (const s of plan.structures) add(s.head, (s.headRole ?? 'responsabile').toLowerCase(), s.doc, s.name);
+    for (const o of plan.objectives) o.owners.forEach((owner, i) => add(owner, 'owner', o.doc, o.code, o.ownerTitles?.[i]));
+    for (const p of plan.projects) {
+      add(p.dirigente, 'dirigente', p.doc, p.code);
+      for (const s of p.staff) add(s.name, 'staff', p.doc, p.code);
+    }
+  }
+
+  return [...byKey.entries()]
+    .map(([key, e]) => {
+      const spellings = [...e.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+      return { key, name: spellings[0]!, spellings, titles: [...e.titles], roles: e.roles };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Structure names (`Servizio viabilità e ambiente`, `Dirigente`) also sit in owner fields; they are not people. */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 5) return false;
+  if (/\d/.test(name)) return false;
+  return !/\b(servizio|servizi|ufficio|uffici|settore|area|dirigente|staff|segreteria|polizia|corpo|direzione|comune|provincia|unit[aà]|gestione|presidente|protezione|risorse|programmazione|assistenti?|sociali|educator[ei]|operator[ei]|personale|amministrativ[oiae]|tecnic[oi]|dipendent[ei]|collaborator[ei]|volontari|esterni|vari|altri|tutti|squadra|gruppo|equipe|coordinator[ei]|istruttor[ei]|funzionari|figure)\b/i.test(
+    name,
+  );
+}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { PianobotError } from '../src/errors.ts';
+import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
+import type { Embedder } from '../src/retrieval/embedder.ts';
+import { type IndexManifest, IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
+import { codeVersion } from './code-version.ts';
+import { detectLayout } from './extractors/registry.ts';
+import { buildSearchIndex } from './indexing/build-search-index.ts';
+import { loadDocument } from './loaders/load-document.ts';
+import type { SourceDocument } from './loaders/source-document.ts';
+import { buildModel } from './model/build-model.ts';
+
+export interface IngestOptions {
+  /** plan files or folders; defaults to the plans folder */
+  inputs: string[];
+  indexDir: string;
+  embedder: Embedder;
+  /** rebuild even when nothing changed */
+  force?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface DocumentReport {
+  file: string;
+  layout: string;
+  entity: string;
+  objectives: number;
+  projects: number;
+  indicators: number;
+  phases: number;
+  warnings: string[];
+  ms: number;
+}
+
+export interface IngestReport {
+  upToDate: boolean;
+  documents: DocumentReport[];
+  errors: { file: string; code: string; message: string }[];
+  chunks: number;
+  indexBytes: number;
+  ms: number;
+}
+
+/**
+ * Loads, extracts and indexes every plan file, building the new index beside the old one and swapping it in only
+ * when complete: a failed run leaves the previous index serving. Bad files are reported by name and skipped.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const files = await listInputs(options.inputs);
+  const paths = indexPaths(options.indexDir);
+  const version = codeVersion();
+  const previous = await readManifest(paths.manifest);
+
+  const hashed = await Promise.all(
+    files.map(async (path) => ({ path, file: basename(path), sha256: await sha256Of(path).catch(() => null) })),
+  );
+  if (!options.force && previous && isUpToDate(previous, hashed, version, options.embedder)) {
+    return { upToDate: true, documents: [], errors: previous.errors, chunks: previous.chunks, indexBytes: 0, ms: performance.now() - started };
+  }
+
+  const docs: SourceDocument[] = [];
+  const plans: ExtractedPlan[] = [];
+  const reports: DocumentReport[] = [];
+  const errors: IngestReport['errors'] = [];
+  for (const [i, { path, file, sha256 }] of hashed.entries()) {
+    progress(`[${i + 1}/${hashed.length}] ${file}`);
+    const t0 = performance.now();
+    try {
+      const doc = await loadCached(path, sha256, options.indexDir);
+      const extractor = detectLayout(doc);
+      const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
+      docs.push(doc);
+      plans.push(plan);
+      reports.push(reportOf(plan, performance.now() - t0));
+    } catch (error) {
+      const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
+      const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
+      errors.push({ file, code, message });
+      progress(`  skipped: ${message}`);
+    }
+  }
+  if (plans.length === 0) {
+    throw new PianobotError('INDEX_MISSING', `No plan could be ingested from ${options.inputs.join(', ')}; the previous index (if any) is unchanged.`);
+  }
+
+  const model = buildModel(plans);
+  const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    const tmp = indexPaths(tmpDir);
+    await mkdir(tmp.sources, { recursive: true });
+    await writeFile(tmp.model, JSON.stringify(model));
+    await Promise.all(docs.filter((d) => d.format === 'pdf').map((d) => writeFile(join(tmp.sources, `${d.sha256}.json`), JSON.stringify(d))));
+    progress(`indexing ${docs.length} documents…`);
+    const search = await buildSearchIndex({
+      docs,
+      plans,
+      outDir: tmp.search,
+      ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
+      embedder: options.embedder,
+      onProgress: progress,
+    });
+    const manifest: IndexManifest = {
+      version: 1,
+      builtAt: model.builtAt,
+      codeVersion: version,
+      embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
+      documents: plans.map((p, i) => ({
+        file: p.document.file,
+        sha256: docs[i]!.sha256,
+        layout: p.document.layout,
+        objectives: p.objectives.length,
+        projects: p.projects.length,
+      })),
+      errors,
+      chunks: search.chunks,
+    };
+    // the manifest is written last: a directory without one is never mistaken for a finished index
+    await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
+    await swapInto(tmpDir, resolve(options.indexDir));
+    return { upToDate: false, documents: reports, errors, chunks: search.chunks, indexBytes: await dirSize(options.indexDir), ms: performance.now() - started };
+  } catch (error) {
+    await rm(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function listInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (!info) throw new PianobotError('PLAN_FILE_UNREADABLE', `${input}: no such file or folder`);
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => !n.startsWith('.') && !/^readme/i.test(n)).sort();
+      for (const name of names) if ((await stat(join(input, name))).isFile()) out.push(join(input, name));
+    } else out.push(input);
+  }
+  return out;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}
+
+/** PDF text extraction is the slow step; an unchanged PDF is read back from the previous index instead. */
+async function loadCached(path: string, sha256: string | null, indexDir: string): Promise<SourceDocument> {
+  if (sha256 && extname(path).toLowerCase() === '.pdf') {
+    const cached = join(indexPaths(indexDir).sources, `${sha256}.json`);
+    if (existsSync(cached)) {
+      const doc = JSON.parse(await readFile(cached, 'utf8')) as SourceDocument;
+      return { ...doc, path, file: basename(path) };
+    }
+  }
+  return loadDocument(path);
+}
+
+function isUpToDate(
+  manifest: IndexManifest,
+  files: { file: string; sha256: string | null }[],
+  version: string,
+  embedder: Embedder,
+): boolean {
+  if (manifest.codeVersion !== version || manifest.embedder.id !== embedder.id) return false;
+  const known = new Map(manifest.documents.map((d) => [d.file, d.sha256]));
+  const failed = new Set(manifest.errors.map((e) => e.file));
+  return (
+    files.length === known.size + failed.size &&
+    files.every((f) => (f.sha256 !== null && known.get(f.file) === f.sha256) || failed.has(f.file))
+  );
+}
+
+export async function readManifest(path: string): Promise<IndexManifest | null> {
+  try {
+    return IndexManifestSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+async function swapInto(tmpDir: string, indexDir: string): Promise<void> {
+  const old = `${indexDir}.old-${process.pid}-${Date.now()}`;
+  const hadOld = existsSync(indexDir);
+  if (hadOld) await rename(indexDir, old);
+  try {
+    await rename(tmpDir, indexDir);
+  } catch (error) {
+    if (hadOld) await rename(old, indexDir);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+async function dirSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? await dirSize(path) : (await stat(path)).size;
+  }
+  return total;
+}
+
+function reportOf(plan: ExtractedPlan, ms: number): DocumentReport {
+  const objectives = plan.objectives;
+  return {
+    file: plan.document.file,
+    layout: plan.document.layout,
+    entity: plan.document.entity,
+    objectives: objectives.length,
+    projects: plan.projects.length,
+    indicators: objectives.reduce((n, o) => n + o.indicators.length, 0),
+    phases: objectives.reduce((n, o) => n + o.phases.length, 0),
+    warnings: plan.warnings.map((w) => w.message),
+    ms,
+  };
+}

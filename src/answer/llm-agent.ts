@@ -1,0 +1,172 @@
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import { tool } from '@langchain/core/tools';
+import { ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { FindDeadlinesInput, findDeadlines } from '../tools/find-deadlines.ts';
+import { FindObjectivesInput, findObjectives } from '../tools/find-objectives.ts';
+import { FindRecordsInput, findRecords } from '../tools/find-records.ts';
+import { GetObjectiveInput, getObjective } from '../tools/get-objective.ts';
+import { GetPersonInput, getPerson } from '../tools/get-person.ts';
+import { GetProjectInput, getProject } from '../tools/get-project.ts';
+import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '../tools/get-totals.ts';
+import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
+import type { ToolContext } from '../tools/tool-context.ts';
+import type { Answer, AskOptions, Citation } from './answer.ts';
+import { ungroundedFigures } from './grounding.ts';
+import { renderPrompt } from './render-prompt.ts';
+import { routeQuestion } from './router.ts';
+
+const MAX_STEPS = 5;
+
+type Invocable = { invoke(args: unknown): Promise<unknown> };
+
+export interface LlmAnswerer {
+  answer(ctx: ToolContext, question: string, options: AskOptions, routed: Answer): Promise<Answer>;
+}
+
+/**
+ * The optional language-model path: a langchain tool-calling loop over the same deterministic tools. Its answer is
+ * kept only when every figure in it also appears in a tool result (grounding check); otherwise, and whenever the
+ * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
+ */
+export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger): LlmAnswerer {
+  const model = new ChatOpenAI({
+    model: llm.model,
+    apiKey: llm.apiKey,
+    temperature: 0,
+    timeout: llm.timeoutMs,
+    maxRetries: 0,
+    configuration: llm.baseUrl ? { baseURL: llm.baseUrl } : {},
+  });
+
+  return {
+    async answer(ctx, question, options, routed) {
+      try {
+        const result = await runAgent(model, ctx, question, options, routed);
+        const missing = ungroundedFigures(result.text, result.evidence);
+        if (missing.length) {
+          log.warn('llm answer rejected by grounding check', { question, missing });
+          return routed;
+        }
+        const citations = result.citations.length ? result.citations : routed.citations;
+        return { ...routed, answer: result.text, citations, intent: `llm:${routed.intent}` };
+      } catch (error) {
+        log.warn('llm unavailable, answered by the router', { code: 'LLM_UNAVAILABLE', error: (error as Error).message });
+        return routed;
+      }
+    },
+  };
+}
+
+async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, options: AskOptions, routed: Answer) {
+  const evidence: string[] = [];
+  const citations: Citation[] = [];
+  const tools = buildTools(ctx, options, evidence, citations);
+  const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
+  const bound = model.bindTools(tools);
+  const system = renderPrompt('system', {
+    today: new Date().toISOString().slice(0, 10),
+    documents: ctx.store.model.documents.map((d) => `- ${d.file}: ${d.entity}, ${d.title} (${d.years.join(', ')})`).join('\n'),
+    language: routed.lang === 'en' ? 'English' : 'Italian',
+  });
+  const messages: BaseMessage[] = [new SystemMessage(system)];
+  for (const turn of options.history?.slice(-3) ?? []) {
+    messages.push(new HumanMessage(turn.question));
+    if (turn.answer) messages.push(new AIMessage(turn.answer.answer));
+  }
+  messages.push(new HumanMessage(question));
+
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const reply = (await bound.invoke(messages)) as AIMessage;
+    messages.push(reply);
+    const calls = reply.tool_calls ?? [];
+    if (!calls.length) return { text: contentText(reply), evidence, citations };
+    for (const call of calls) {
+      const t = byName.get(call.name);
+      const output = t ? await t.invoke(call.args).catch((e: Error) => `error: ${e.message}`) : `error: unknown tool ${call.name}`;
+      messages.push(new ToolMessage({ content: String(output), tool_call_id: call.id ?? call.name }));
+    }
+  }
+  throw new Error(`no final answer after ${MAX_STEPS} tool rounds`);
+}
+
+function contentText(message: AIMessage): string {
+  if (typeof message.content === 'string') return message.content.trim();
+  return message.content
+    .map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : ''))
+    .join('')
+    .trim();
+}
+
+/** The tools the model may call; every result is recorded as evidence for the grounding check. */
+function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], citations: Citation[]) {
+  const record = (value: unknown) => {
+    const json = JSON.stringify(value, (key, v) => (key === 'span' ? `${v.doc} lines ${v.lineStart}-${v.lineEnd}${v.page ? ` p.${v.page}` : ''}` : v));
+    evidence.push(json);
+    return json.length > 12_000 ? `${json.slice(0, 12_000)}…(truncated)` : json;
+  };
+  return [
+    tool(
+      async ({ question }) => {
+        const a = await routeQuestion(ctx, question, options);
+        citations.push(...a.citations);
+        return record({ answer: a.answer, found: a.found, citations: a.citations });
+      },
+      {
+        name: 'route_question',
+        description: 'Answers a question about the plans with the built-in deterministic router (codes, people, budgets, indicators, phases, totals, passages).',
+        schema: z.object({ question: z.string().describe('the question, in Italian or English') }),
+      },
+    ),
+    tool(async (input) => record(getObjective(ctx, input)), {
+      name: 'get_objective',
+      description: 'One objective by code or title, with phases, indicators, dates, weights, resources and strategic links.',
+      schema: GetObjectiveInput,
+    }),
+    tool(async (input) => record(getProject(ctx, input)), {
+      name: 'get_project',
+      description: 'A project (Prodotto) by code or title: budget as stated (null = blank), %, budget table, objectives, staff.',
+      schema: GetProjectInput,
+    }),
+    tool(async (input) => record(getPerson(ctx, input)), {
+      name: 'get_person',
+      description: "A person's objectives, projects directed, staff allocations (impegno %) and structures headed.",
+      schema: GetPersonInput,
+    }),
+    tool(async (input) => record(findObjectives(ctx, input)), {
+      name: 'find_objectives',
+      description: 'Objectives filtered by owner, structure, entity, year, type or topic.',
+      schema: FindObjectivesInput,
+    }),
+    tool(async (input) => record(findDeadlines(ctx, input)), {
+      name: 'find_deadlines',
+      description: 'Phases and indicators whose date falls in a range.',
+      schema: FindDeadlinesInput,
+    }),
+    tool(async (input) => record(getTotals(ctx, input)), {
+      name: 'get_totals',
+      description: 'Totals as the documents state them (Totale Azione / Obiettivo / Indirizzo / CDR).',
+      schema: GetTotalsInput,
+    }),
+    tool(async (input) => record(countProjects(ctx, input)), {
+      name: 'count_projects',
+      description: 'Counts projects, optionally by centro di responsabilità and only those with a budget > 0.',
+      schema: CountProjectsInput,
+    }),
+    tool(async (input) => record(findRecords(ctx, input)), {
+      name: 'find_indicators_and_phases',
+      description: 'Indicators and phases whose wording matches the given words.',
+      schema: FindRecordsInput,
+    }),
+    tool(
+      async (input) => {
+        const hits = await searchPassages(ctx, input);
+        citations.push(...hits.map((h) => h.citation));
+        return record(hits.map((h) => ({ text: h.chunk.text, citation: h.citation })));
+      },
+      { name: 'search_passages', description: 'Passages of the plans for free-text questions, with citations.', schema: SearchPassagesInput },
+    ),
+  ];
+}

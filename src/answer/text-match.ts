@@ -1,0 +1,102 @@
+import { fold } from '../plan/text.ts';
+
+const STOPWORDS = new Set(
+  (
+    'il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e\' è ' +
+    'the a an of to in on for by with and or is are was were be been what which who whom whose how many much does do did at from as it its this that these those there their about into any all per vs'
+  ).split(/\s+/),
+);
+
+/** Words that carry no topic in questions about plans (they say what is asked, not about what). */
+const QUESTION_WORDS = new Set(
+  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about'.split(
+    ' ',
+  ),
+);
+
+/** Light Italian stemming that is good enough for matching titles: drops the inflected ending. */
+export function stem(token: string): string {
+  if (token.length <= 4) return token.replace(/[aeio]$/, '');
+  const t = token.replace(/(zioni|zione)$/, 'zion').replace(/(mente|amento|imento)$/, '').replace(/(ità|ita)$/, 'it');
+  return t.length > 6 ? t.slice(0, 6) : t.replace(/[aeiou]$/, '');
+}
+
+export function contentTokens(text: string, options: { keepQuestionWords?: boolean } = {}): string[] {
+  return fold(text)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t) && (options.keepQuestionWords || !QUESTION_WORDS.has(t)));
+}
+
+/** Edit distance, capped: returns cap+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Two tokens match when their stems agree, or they differ by one typo in a long word. */
+export function tokensMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (stem(a) === stem(b)) return true;
+  return a.length >= 6 && b.length >= 6 && editDistance(a, b, 1) <= 1;
+}
+
+export interface Scored<T> {
+  item: T;
+  score: number;
+  matched: number;
+}
+
+/**
+ * Ranks records by how much of the query's content they contain, weighting rare words more (IDF over the
+ * records themselves), so "bando case popolari" finds the one phase that mentions them.
+ */
+export class TextMatcher<T> {
+  private readonly docs: { item: T; stems: Set<string>; tokens: string[] }[];
+  private readonly df = new Map<string, number>();
+
+  constructor(items: T[], textOf: (item: T) => string) {
+    this.docs = items.map((item) => {
+      const tokens = contentTokens(textOf(item), { keepQuestionWords: true });
+      return { item, tokens, stems: new Set(tokens.map(stem)) };
+    });
+    for (const d of this.docs) for (const s of d.stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+  }
+
+  private idf(s: string): number {
+    return Math.log(1 + this.docs.length / (1 + (this.df.get(s) ?? 0)));
+  }
+
+  /** score in [0,1]: share of the query's (IDF-weighted) content words found in the record */
+  rank(query: string | string[], limit = 5): Scored<T>[] {
+    const tokens = Array.isArray(query) ? query : contentTokens(query);
+    const qs = [...new Set(tokens.map(stem))].filter((s) => this.df.has(s) || s.length >= 3);
+    if (qs.length === 0) return [];
+    const weights = qs.map((s) => this.idf(s));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const out: Scored<T>[] = [];
+    for (const d of this.docs) {
+      let score = 0;
+      let matched = 0;
+      qs.forEach((s, i) => {
+        if (d.stems.has(s) || (s.length >= 6 && d.tokens.some((t) => t.length >= 6 && editDistance(stem(t), s, 1) <= 1))) {
+          score += weights[i]!;
+          matched++;
+        }
+      });
+      if (matched > 0) out.push({ item: d.item, score: score / total, matched });
+    }
+    return out.sort((a, b) => b.score - a.score || b.matched - a.matched).slice(0, limit);
+  }
+}

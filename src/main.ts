@@ -1,0 +1,54 @@
+/**
+ * `npm start`: builds the index if it is missing or stale, then serves the local web chat and help desk on PORT,
+ * and the Slack app as well when Slack tokens are configured (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise).
+ */
+import { join } from 'node:path';
+import { createEngine } from './answer/create-engine.ts';
+import { loadConfig } from './config.ts';
+import { PianobotError } from './errors.ts';
+import { FeedbackStore } from './feedback/feedback-store.ts';
+import { createLogger } from './logger.ts';
+import { startSlackApp } from './slack/start-slack-app.ts';
+import { startWebServer } from './web/web-server.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const tty = process.stderr.isTTY;
+  const engine = await createEngine(config, {
+    log,
+    onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'));
+  const stops: (() => Promise<void>)[] = [];
+
+  if (config.slack?.mode === 'http') {
+    // Slack's HTTP receiver takes PORT; the web chat then moves to the next port so both can run together
+    const slack = await startSlackApp({ config, engine, feedback, log });
+    stops.push(slack.stop);
+    console.log(`pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`);
+  } else {
+    const web = await startWebServer({ config, engine, feedback, log });
+    stops.push(web.stop);
+    console.log(`pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`);
+    if (config.slack?.mode === 'socket') {
+      const slack = await startSlackApp({ config, engine, feedback, log });
+      stops.push(slack.stop);
+      console.log('pianobot Slack app connected (Socket Mode)');
+    }
+  }
+
+  const shutdown = async () => {
+    for (const stop of stops) await stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof PianobotError ? error.message : (error as Error).stack ?? String(error);
+  console.error(`pianobot could not start: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+/**
+ * Embeddings behind one interface: the local hashed TF-IDF embedder by default, or any OpenAI-compatible
+ * endpoint (OpenAI, Ollama, vLLM, LocalAI) through @langchain/openai. The search index records `id` and
+ * `dimension` and refuses to be read with another embedder.
+ */
+import { OpenAIEmbeddings } from '@langchain/openai';
+import { PianobotError } from '../errors.ts';
+import { localHashEmbedder } from './local-embedder.ts';
+
+export interface Embedder {
+  readonly id: string;
+  /** vector length; 0 while an endpoint embedder has not answered yet and was not told its dimension */
+  readonly dimension: number;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+/** An embedder whose weights depend on the corpus (IDF); the statistics are stored with the index. */
+export interface CorpusWeightedEmbedder extends Embedder {
+  /** corpus statistics learned from the passages, as opaque bytes the index stores */
+  fit(texts: string[]): Uint8Array;
+  /** the same embedder weighting documents and queries with those statistics */
+  withStats(stats: Uint8Array): Embedder;
+}
+
+export function isCorpusWeighted(e: Embedder): e is CorpusWeightedEmbedder {
+  const c = e as Partial<CorpusWeightedEmbedder>;
+  return typeof c.fit === 'function' && typeof c.withStats === 'function';
+}
+
+/** Deterministic, no download, no network. */
+export function createLocalEmbedder(): Embedder {
+  return localHashEmbedder();
+}
+
+export interface OpenAIEmbedderOptions {
+  model: string;
+  baseUrl?: string | undefined;
+  apiKey: string;
+  /** ask the endpoint for this many dimensions (text-embedding-3 models only); otherwise learnt on first call */
+  dimensions?: number;
+  timeoutMs?: number;
+}
+
+/** Any OpenAI-compatible `/v1/embeddings` endpoint. Local servers usually only speak `encoding_format: "float"`. */
+export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
+  const client = new OpenAIEmbeddings({
+    model: opts.model,
+    apiKey: opts.apiKey,
+    encodingFormat: 'float',
+    batchSize: 64,
+    maxRetries: 1,
+    ...(opts.dimensions ? { dimensions: opts.dimensions } : {}),
+    ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
+    ...(opts.baseUrl ? { configuration: { baseURL: opts.baseUrl } } : {}),
+  });
+  let dimension = opts.dimensions ?? 0;
+  const where = opts.baseUrl ?? 'the OpenAI API';
+  return {
+    id: `openai:${opts.model}`,
+    get dimension() {
+      return dimension;
+    },
+    async embed(texts: string[]): Promise<number[][]> {
+      if (texts.length === 0) return [];
+      let vectors: number[][];
+      try {
+        vectors = await client.embedDocuments(texts);
+      } catch (cause) {
+        throw new PianobotError(
+          'LLM_UNAVAILABLE',
+          `embeddings endpoint ${where} (model ${opts.model}) failed: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+      const first = vectors[0];
+      if (vectors.length !== texts.length || !first || first.length === 0) {
+        throw new PianobotError('LLM_UNAVAILABLE', `embeddings endpoint ${where} returned ${vectors.length} vectors for ${texts.length} texts`);
+      }
+      dimension = first.length;
+      return vectors;
+    },
+  };
+}
+
+/** The embedder the configuration asks for: the endpoint when EMBEDDINGS_MODEL is set, else the local one. */
+export function createEmbedder(embeddings: OpenAIEmbedderOptions | null): Embedder {
+  return embeddings ? createOpenAIEmbedder(embeddings) : createLocalEmbedder();
+}

@@ -1,0 +1,186 @@
+/**
+ * Hybrid passage search over a built index: BM25 keyword hits and vector hits fused by reciprocal rank,
+ * plus a third ranked list of exact matches for the codes and names the question spells out. English
+ * questions reach Italian passages through the glossary. Every hit carries its citation.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { Citation } from '../answer/answer.ts';
+import { PianobotError } from '../errors.ts';
+import { fold } from '../plan/text.ts';
+import { normalizeCode } from './analyze.ts';
+import type { Chunk } from './chunk.ts';
+import { type Embedder, isCorpusWeighted } from './embedder.ts';
+import { bestExcerpt } from './excerpt.ts';
+import { fuseRankings } from './fuse-rankings.ts';
+import { ChunkStoreSchema, INDEX_FILES, type Manifest, ManifestSchema } from './index-format.ts';
+import { KeywordIndex, type KeywordIndexData, queryTerms } from './keyword-index.ts';
+import { glossaryExpander } from './query-expansion.ts';
+
+export interface SearchFilter {
+  /** entity name, compared without case and accents (e.g. "Provincia di Prato") */
+  entity?: string;
+  year?: number;
+  doc?: string;
+  /** only these documents (e.g. the plans the public help desk may quote) */
+  docs?: string[];
+  /** document kind: peg, piano_obiettivi, piao_performance, unknown */
+  kind?: string;
+  /** staff allocation tables are left out unless this is true */
+  includeInternal?: boolean;
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  score: number;
+  citation: Citation;
+}
+
+export interface SearchIndex {
+  readonly size: number;
+  search(query: string, opts?: { k?: number; filter?: SearchFilter }): Promise<SearchHit[]>;
+}
+
+const REBUILD = 'rebuild it with `npm run ingest`';
+/** hnswlib does not persist ef; it must be set on every load */
+const EF_SEARCH = 128;
+/** how deep each ranked list goes before fusion */
+const CANDIDATES = 60;
+
+function matches(chunk: Chunk, filter: SearchFilter): boolean {
+  if (chunk.internal && !filter.includeInternal) return false;
+  if (filter.entity && fold(chunk.entity) !== fold(filter.entity)) return false;
+  if (filter.doc && chunk.doc !== filter.doc) return false;
+  if (filter.docs && !filter.docs.includes(chunk.doc)) return false;
+  if (filter.kind && chunk.kind !== filter.kind) return false;
+  if (filter.year !== undefined) {
+    if (chunk.year !== undefined ? chunk.year !== filter.year : !chunk.years?.includes(filter.year)) return false;
+  }
+  return true;
+}
+
+export function citationOf(chunk: Chunk, excerpt: string): Citation {
+  const citation: Citation = {
+    doc: chunk.doc,
+    section: chunk.section,
+    lines: chunk.lineStart === chunk.lineEnd ? `${chunk.lineStart}` : `${chunk.lineStart}-${chunk.lineEnd}`,
+    excerpt,
+  };
+  if (chunk.entity) citation.entity = chunk.entity;
+  if (chunk.page !== undefined) citation.page = chunk.page;
+  if (chunk.internal) citation.internal = true;
+  return citation;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8'));
+}
+
+function checkEmbedder(manifest: Manifest, embedder: Embedder, dir: string, dimension = embedder.dimension): void {
+  const built = manifest.embedder;
+  if (built.id !== embedder.id || (dimension > 0 && built.dimension !== dimension)) {
+    throw new PianobotError(
+      'INDEX_INCOMPATIBLE',
+      `The search index in ${dir} was built with the embedder ${built.id} (dimension ${built.dimension}), ` +
+        `but the configured embedder is ${embedder.id} (dimension ${dimension || 'unknown'}): ${REBUILD}.`,
+    );
+  }
+}
+
+export async function openSearchIndex(dir: string, embedder: Embedder): Promise<SearchIndex> {
+  const manifestFile = join(dir, INDEX_FILES.manifest);
+  if (!existsSync(manifestFile)) {
+    throw new PianobotError('INDEX_MISSING', `No search index in ${dir}: run \`npm run ingest\` first.`);
+  }
+  const parsed = ManifestSchema.safeParse(await readJson(manifestFile));
+  if (!parsed.success) {
+    throw new PianobotError('INDEX_INCOMPATIBLE', `The search index in ${dir} has an unknown format: ${REBUILD}.`, { cause: parsed.error });
+  }
+  const manifest = parsed.data;
+  checkEmbedder(manifest, embedder, dir);
+
+  let chunks: Chunk[];
+  let keywordData: KeywordIndexData;
+  let queryEmbedder = embedder;
+  const vectors = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
+  try {
+    chunks = ChunkStoreSchema.parse(await readJson(join(dir, INDEX_FILES.chunks))).chunks;
+    // postings are too many to validate one by one; the shape check catches a foreign or truncated file
+    const kw = (await readJson(join(dir, INDEX_FILES.keywords))) as KeywordIndexData;
+    if (kw?.version !== 1 || !Array.isArray(kw.lengths) || kw.lengths.length !== chunks.length || typeof kw.postings !== 'object') {
+      throw new Error('keyword index does not match the chunk store');
+    }
+    keywordData = kw;
+    vectors.readIndexSync(join(dir, INDEX_FILES.vectors));
+    if (vectors.getCurrentCount() !== chunks.length) throw new Error('vector index does not match the chunk store');
+    if (manifest.embedderStats) {
+      if (!isCorpusWeighted(embedder)) throw new Error(`${embedder.id} cannot use corpus statistics`);
+      queryEmbedder = embedder.withStats(new Uint8Array(await readFile(join(dir, INDEX_FILES.embedderStats))));
+    }
+  } catch (cause) {
+    if (cause instanceof PianobotError) throw cause;
+    throw new PianobotError('INDEX_INCOMPATIBLE', `The search index in ${dir} is damaged (${(cause as Error).message}): ${REBUILD}.`, { cause });
+  }
+  vectors.setEf(EF_SEARCH);
+  const keywords = new KeywordIndex(keywordData);
+  const byCode = new Map<string, number[]>();
+  chunks.forEach((c, i) => {
+    if (!c.code) return;
+    const key = normalizeCode(c.code);
+    byCode.set(key, [...(byCode.get(key) ?? []), i]);
+  });
+
+  return {
+    size: chunks.length,
+    async search(query, opts = {}) {
+      const k = opts.k ?? 5;
+      const filter = opts.filter ?? {};
+      if (!query.trim() || chunks.length === 0 || k <= 0) return [];
+      const allowed = (i: number) => {
+        const c = chunks[i];
+        return c !== undefined && matches(c, filter);
+      };
+
+      const expansions = glossaryExpander().expand(query);
+      const terms = queryTerms(query, expansions);
+
+      const bm25 = [...keywords.score(terms.weights, allowed)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+
+      const [qv] = await queryEmbedder.embed([[query, ...expansions].join('\n')]);
+      if (!qv) return [];
+      if (qv.length !== manifest.embedder.dimension) checkEmbedder(manifest, embedder, dir, qv.length);
+      const knn = vectors.searchKnn(qv, Math.min(CANDIDATES, chunks.length), allowed);
+      const dense = knn.neighbors.map((label, r) => [label, 1 - (knn.distances[r] ?? 1)] as [number, number]);
+
+      // exact matches: records whose code the question names, then passages quoting its codes or names
+      const bm25Score = new Map(bm25);
+      const exact = new Set<number>();
+      for (const code of terms.codes) for (const i of byCode.get(code) ?? []) if (allowed(i)) exact.add(i);
+      const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, query))];
+      const quoted = new Set<number>();
+      for (const t of spelled) for (const i of keywords.chunksWith(t)) if (allowed(i) && !exact.has(i)) quoted.add(i);
+      const byBm25 = (a: number, b: number) => (bm25Score.get(b) ?? 0) - (bm25Score.get(a) ?? 0);
+      const exactList = [...[...exact].sort(byBm25), ...[...quoted].sort(byBm25)].slice(0, CANDIDATES);
+
+      const fused = fuseRankings([bm25.map(([i]) => i), dense.map(([i]) => i), exactList]);
+      const queryTermSet = new Set(terms.weights.keys());
+      return fused.slice(0, k).map(({ item, score }) => {
+        const chunk = chunks[item]!;
+        return { chunk, score: Math.round(score * 10000) / 10000, citation: citationOf(chunk, bestExcerpt(chunk.text, queryTermSet)) };
+      });
+    },
+  };
+}
+
+/** A word pair of the question written with capitals in it ("Maura Meschi"): a name to match exactly. */
+function isNamePair(pair: string, query: string): boolean {
+  const capitalized = new Set(
+    (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => fold(w).replace(/['’].*$/, '')).filter((w) => w.length > 1),
+  );
+  if (capitalized.size < 2) return false;
+  const [a, b] = pair.split('+');
+  const hit = (stem: string | undefined) => stem !== undefined && [...capitalized].some((w) => w.startsWith(stem));
+  return hit(a) && hit(b);
+}

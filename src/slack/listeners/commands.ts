@@ -1,0 +1,36 @@
+import type { App } from '@slack/bolt';
+import { answerMessage } from '../blocks/answer-blocks.ts';
+import { errorMessage, helpMessage } from '../blocks/notice-blocks.ts';
+import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { describeError, pianobotCode } from '../error-fields.ts';
+import { questionFromText } from '../question-text.ts';
+import { sendEphemeral } from '../send-ephemeral.ts';
+import type { SlackDeps } from '../slack-deps.ts';
+
+export const SLASH_COMMAND = '/piani';
+
+/**
+ * `/piani <domanda>`: acknowledged at once with "Cerco…", then the answer visible only to the asker, with a button to
+ * share it in the channel.
+ */
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {
+    const question = questionFromText(command.text, context.botUserId);
+    if (!question) {
+      await ack({ response_type: 'ephemeral', ...helpMessage() });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: `🔎 Cerco nei piani: «${escapeMrkdwn(question)}»…` });
+    const target = { channel: command.channel_id, user: command.user_id };
+    try {
+      const answer = await deps.engine.ask(question, { audience: 'staff' });
+      const answerId = deps.newAnswerId();
+      deps.answers.remember(answerId, { question, answer });
+      await sendEphemeral(deps, client, respond, target, answerMessage(answer, { answerId, question, shareable: true }));
+    } catch (err) {
+      const ref = deps.newErrorRef();
+      deps.log.error('slash command failed', { ref, channel: command.channel_id, ...describeError(err) });
+      await sendEphemeral(deps, client, respond, target, errorMessage(ref, pianobotCode(err)));
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { TextMatcher } from '../answer/text-match.ts';
+import type { Indicator, Objective, Phase } from '../plan/model.ts';
+import { type ToolContext, visible } from './tool-context.ts';
+
+export const FindRecordsInput = z.object({
+  text: z.string().min(2).describe('words of an indicator description or a phase title, e.g. "pubblicazione bando case popolari"'),
+  limit: z.number().int().positive().max(20).default(5),
+});
+
+export type RecordHit =
+  | { kind: 'indicator'; indicator: Indicator; objective: Objective; score: number }
+  | { kind: 'phase'; phase: Phase; objective: Objective; score: number };
+
+type Entry = { kind: 'indicator'; indicator: Indicator; objective: Objective } | { kind: 'phase'; phase: Phase; objective: Objective };
+const matchers = new WeakMap<object, TextMatcher<Entry>>();
+
+/** Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). */
+export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsInput>): RecordHit[] {
+  const q = FindRecordsInput.parse(input);
+  let m = matchers.get(ctx.store);
+  if (!m) {
+    const entries: Entry[] = ctx.store.objectives.flatMap((objective) => [
+      ...objective.indicators.map((indicator) => ({ kind: 'indicator' as const, indicator, objective })),
+      ...objective.phases.map((phase) => ({ kind: 'phase' as const, phase, objective })),
+    ]);
+    m = new TextMatcher(entries, (e) => (e.kind === 'indicator' ? `${e.indicator.description} ${e.indicator.formula ?? ''} ${e.indicator.note ?? ''}` : `${e.phase.title} ${e.phase.indicator ?? ''}`));
+    matchers.set(ctx.store, m);
+  }
+  return m
+    .rank(q.text, q.limit * 3)
+    .filter((r) => visible(ctx, r.item.objective.doc))
+    .slice(0, q.limit)
+    .map((r) => ({ ...r.item, score: r.score }));
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Objective } from '../plan/model.ts';
+import { TextMatcher } from '../answer/text-match.ts';
+import { codeKey } from '../store/plan-store.ts';
+import { type ToolContext, visible } from './tool-context.ts';
+
+export const GetObjectiveInput = z.object({
+  code: z.string().optional().describe('objective code as written or partial: 2020-PL09, PL09, VI - 1, 04.03.01.02, 2021_OB_8735_1, or the number of a Serravalle objective'),
+  title: z.string().optional().describe('words from the objective title, e.g. "Urban Jungle"'),
+  doc: z.string().optional().describe('restrict to one plan file'),
+});
+export type GetObjectiveInput = z.infer<typeof GetObjectiveInput>;
+
+export type GetObjectiveResult =
+  | { status: 'found'; objectives: Objective[] }
+  | { status: 'not_found'; suggestions: { code: string; title: string; doc: string }[] };
+
+const matchers = new WeakMap<object, TextMatcher<Objective>>();
+
+/** One objective with everything known about it: phases, indicators, dates, weights, resources, strategic links. */
+export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObjectiveResult {
+  const { code, title, doc } = GetObjectiveInput.parse(input);
+  const pool = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!doc || o.doc === doc));
+  if (code) {
+    const key = codeKey(code);
+    let found = pool.filter((o) => codeKey(o.code) === key);
+    if (!found.length && key.length >= 4) found = pool.filter((o) => codeKey(o.code).endsWith(key));
+    if (found.length) return { status: 'found', objectives: found };
+  }
+  if (title) {
+    const ranked = objectiveMatcher(ctx).rank(title, 5).filter((r) => pool.includes(r.item));
+    const top = ranked[0];
+    if (top && top.score >= 0.6) return { status: 'found', objectives: ranked.filter((r) => r.score >= top.score - 1e-9).map((r) => r.item) };
+    return { status: 'not_found', suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })) };
+  }
+  return { status: 'not_found', suggestions: [] };
+}
+
+export function objectiveMatcher(ctx: ToolContext): TextMatcher<Objective> {
+  let m = matchers.get(ctx.store);
+  if (!m) {
+    m = new TextMatcher(ctx.store.objectives, (o) => `${o.title} ${o.code}`);
+    matchers.set(ctx.store, m);
+  }
+  return m;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TextMatcher } from '../answer/text-match.ts';
+import type { Project } from '../plan/model.ts';
+import { codeKey } from '../store/plan-store.ts';
+import { type ToolContext, visible } from './tool-context.ts';
+
+export const GetProjectInput = z.object({
+  code: z.string().optional().describe('project (Prodotto) code, full or partial: 2021_PD_8735, 8735, Z_23101'),
+  title: z.string().optional().describe('words from the project title, e.g. "Home Care Premium"'),
+});
+export type GetProjectInput = z.infer<typeof GetProjectInput>;
+
+export type GetProjectResult =
+  | { status: 'found'; projects: Project[] }
+  | { status: 'not_found'; suggestions: { code: string; title: string; doc: string }[] };
+
+const matchers = new WeakMap<object, TextMatcher<Project>>();
+
+/** A project with its budget as stated (null when blank), %, Budget previsto by capitolo, objectives and staff. */
+export function getProject(ctx: ToolContext, input: GetProjectInput): GetProjectResult {
+  const { code, title } = GetProjectInput.parse(input);
+  const pool = ctx.store.projects.filter((p) => visible(ctx, p.doc));
+  if (code) {
+    const key = codeKey(code);
+    let found = pool.filter((p) => codeKey(p.code) === key);
+    if (!found.length && key.length >= 4) found = pool.filter((p) => codeKey(p.code).endsWith(key));
+    if (found.length) return { status: 'found', projects: found };
+    const near = pool.filter((p) => codeKey(p.code).slice(0, -2) === key.slice(0, -2)).slice(0, 5);
+    return { status: 'not_found', suggestions: near.map((p) => ({ code: p.code, title: p.title, doc: p.doc })) };
+  }
+  if (title) {
+    let m = matchers.get(ctx.store);
+    if (!m) {
+      m = new TextMatcher(ctx.store.projects, (p) => p.title);
+      matchers.set(ctx.store, m);
+    }
+    const ranked = m.rank(title, 5).filter((r) => pool.includes(r.item));
+    const top = ranked[0];
+    if (top && top.score >= 0.6) return { status: 'found', projects: ranked.filter((r) => r.score >= top.score - 1e-9).map((r) => r.item) };
+    return { status: 'not_found', suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })) };
+  }
+  return { status: 'not_found', suggestions: [] };
+}

@@ -1,0 +1,30 @@
+import type { Citation } from '../answer/answer.ts';
+import type { SourceSpan } from '../plan/model.ts';
+import type { SearchIndex } from '../retrieval/search-index.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+
+/** What every tool reads: the plan model and the passage index, restricted to what the audience may see. */
+export interface ToolContext {
+  store: PlanStore;
+  search: SearchIndex | null;
+  /** plan files the audience may see; null = all */
+  allowedDocs: string[] | null;
+  /** staff allocations and other internal tables are hidden from the public */
+  includeInternal: boolean;
+}
+
+export function visible(ctx: ToolContext, doc: string): boolean {
+  return !ctx.allowedDocs || ctx.allowedDocs.includes(doc);
+}
+
+export function citationOf(ctx: ToolContext, span: SourceSpan, section?: string, internal?: boolean): Citation {
+  const c: Citation = {
+    doc: span.doc,
+    entity: ctx.store.entityOf(span.doc),
+    lines: span.lineStart === span.lineEnd ? String(span.lineStart) : `${span.lineStart}-${span.lineEnd}`,
+  };
+  if (section) c.section = section;
+  if (span.page !== undefined) c.page = span.page;
+  if (internal) c.internal = true;
+  return c;
+}
