@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { z } from 'zod';
 import { PianobotError } from '../src/errors.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
-import { type IndexManifest, IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
+import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
@@ -35,6 +36,17 @@ export interface DocumentReport {
   ms: number;
 }
 
+/**
+ * The manifest as the pipeline writes it: a skipped file also keeps the hash it had, so that replacing it with a
+ * readable version triggers a rebuild (readers of the index parse it with IndexManifestSchema and ignore the hash).
+ */
+const PipelineManifestSchema = IndexManifestSchema.extend({
+  errors: z.array(
+    z.object({ file: z.string(), code: z.string(), message: z.string(), sha256: z.string().nullable().optional() }),
+  ),
+});
+type PipelineManifest = z.infer<typeof PipelineManifestSchema>;
+
 export interface IngestReport {
   upToDate: boolean;
   documents: DocumentReport[];
@@ -60,13 +72,22 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     files.map(async (path) => ({ path, file: basename(path), sha256: await sha256Of(path).catch(() => null) })),
   );
   if (!options.force && previous && isUpToDate(previous, hashed, version, options.embedder)) {
-    return { upToDate: true, documents: [], errors: previous.errors, chunks: previous.chunks, indexBytes: 0, ms: performance.now() - started };
+    const errors = previous.errors.map(({ file, code, message }) => ({ file, code, message }));
+    return {
+      upToDate: true,
+      documents: [],
+      errors,
+      chunks: previous.chunks,
+      indexBytes: 0,
+      ms: performance.now() - started,
+    };
   }
 
   const docs: SourceDocument[] = [];
   const plans: ExtractedPlan[] = [];
   const reports: DocumentReport[] = [];
   const errors: IngestReport['errors'] = [];
+  const skippedHashes = new Map<string, string | null>();
   for (const [i, { path, file, sha256 }] of hashed.entries()) {
     progress(`[${i + 1}/${hashed.length}] ${file}`);
     const t0 = performance.now();
@@ -81,11 +102,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
       const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
       errors.push({ file, code, message });
+      skippedHashes.set(file, sha256);
       progress(`  skipped: ${message}`);
     }
   }
   if (plans.length === 0) {
-    throw new PianobotError('INDEX_MISSING', `No plan could be ingested from ${options.inputs.join(', ')}; the previous index (if any) is unchanged.`);
+    const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
+    throw new PianobotError(
+      'INDEX_MISSING',
+      `No plan could be ingested from ${options.inputs.join(', ')}${why}. The previous index (if any) is unchanged.`,
+    );
   }
 
   const model = buildModel(plans);
@@ -94,7 +120,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const tmp = indexPaths(tmpDir);
     await mkdir(tmp.sources, { recursive: true });
     await writeFile(tmp.model, JSON.stringify(model));
-    await Promise.all(docs.filter((d) => d.format === 'pdf').map((d) => writeFile(join(tmp.sources, `${d.sha256}.json`), JSON.stringify(d))));
+    await Promise.all(
+      docs
+        .filter((d) => d.format === 'pdf')
+        .map((d) => writeFile(join(tmp.sources, `${d.sha256}.json`), JSON.stringify(d))),
+    );
     progress(`indexing ${docs.length} documents…`);
     const search = await buildSearchIndex({
       docs,
@@ -104,7 +134,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       embedder: options.embedder,
       onProgress: progress,
     });
-    const manifest: IndexManifest = {
+    const manifest: PipelineManifest = {
       version: 1,
       builtAt: model.builtAt,
       codeVersion: version,
@@ -116,13 +146,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         objectives: p.objectives.length,
         projects: p.projects.length,
       })),
-      errors,
+      errors: errors.map((e) => ({ ...e, sha256: skippedHashes.get(e.file) ?? null })),
       chunks: search.chunks,
     };
     // the manifest is written last: a directory without one is never mistaken for a finished index
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
     await swapInto(tmpDir, resolve(options.indexDir));
-    return { upToDate: false, documents: reports, errors, chunks: search.chunks, indexBytes: await dirSize(options.indexDir), ms: performance.now() - started };
+    return {
+      upToDate: false,
+      documents: reports,
+      errors,
+      chunks: search.chunks,
+      indexBytes: await dirSize(options.indexDir),
+      ms: performance.now() - started,
+    };
   } catch (error) {
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
@@ -143,7 +180,9 @@ async function listInputs(inputs: string[]): Promise<string[]> {
 }
 
 async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 /** PDF text extraction is the slow step; an unchanged PDF is read back from the previous index instead. */
@@ -159,23 +198,28 @@ async function loadCached(path: string, sha256: string | null, indexDir: string)
 }
 
 function isUpToDate(
-  manifest: IndexManifest,
+  manifest: PipelineManifest,
   files: { file: string; sha256: string | null }[],
   version: string,
   embedder: Embedder,
 ): boolean {
   if (manifest.codeVersion !== version || manifest.embedder.id !== embedder.id) return false;
   const known = new Map(manifest.documents.map((d) => [d.file, d.sha256]));
-  const failed = new Set(manifest.errors.map((e) => e.file));
+  // a skipped file counts as unchanged only while its content is the one that failed (a fixed file is ingested)
+  const failed = new Map(manifest.errors.map((e) => [e.file, e.sha256]));
   return (
     files.length === known.size + failed.size &&
-    files.every((f) => (f.sha256 !== null && known.get(f.file) === f.sha256) || failed.has(f.file))
+    files.every(
+      (f) =>
+        (f.sha256 !== null && known.get(f.file) === f.sha256) ||
+        (failed.has(f.file) && failed.get(f.file) === f.sha256),
+    )
   );
 }
 
-export async function readManifest(path: string): Promise<IndexManifest | null> {
+export async function readManifest(path: string): Promise<PipelineManifest | null> {
   try {
-    return IndexManifestSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+    return PipelineManifestSchema.parse(JSON.parse(await readFile(path, 'utf8')));
   } catch {
     return null;
   }

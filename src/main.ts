@@ -2,6 +2,7 @@
  * `npm start`: builds the index if it is missing or stale, then serves the local web chat and help desk on PORT,
  * and the Slack app as well when Slack tokens are configured (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise).
  */
+import { loadEnvFile } from './load-env-file.ts';
 import { join } from 'node:path';
 import { createEngine } from './answer/create-engine.ts';
 import { loadConfig } from './config.ts';
@@ -12,6 +13,7 @@ import { startSlackApp } from './slack/start-slack-app.ts';
 import { startWebServer } from './web/web-server.ts';
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const tty = process.stderr.isTTY;

@@ -14,16 +14,20 @@ import { type Block, cleanLine, type Heading, isBlank, readBlocks } from './line
 export interface ChunkingOptions {
   /** narrative chunks grow paragraph by paragraph up to about this many characters */
   targetChars?: number;
-  /** a record or table up to this size stays one chunk */
+  /** a record up to this size stays one chunk */
   maxWholeChars?: number;
+  /** a table up to this size stays one chunk; a longer one is split into row groups */
+  maxTableChars?: number;
 }
 
-const DEFAULTS: Required<ChunkingOptions> = { targetChars: 900, maxWholeChars: 2400 };
+const DEFAULTS: Required<ChunkingOptions> = { targetChars: 900, maxWholeChars: 2400, maxTableChars: 1600 };
 /** pieces of a split record or table aim at this size */
 const PIECE_CHARS = 1500;
 /** narrative text this short before a table is its caption and joins the table chunk */
 const CAPTION_CHARS = 250;
 const MAX_TITLE = 90;
+/** a short line seen this many times is page furniture */
+const BOILERPLATE_REPEATS = 4;
 
 const ROOT_LABELS: Record<DocumentKind, string | null> = {
   peg: 'PEG',
@@ -133,6 +137,25 @@ function tablePieces(lines: readonly string[], block: Extract<Block, { type: 'ta
   return rows.map((r, i) => ({ start: i === 0 ? block.start : r.start, end: r.end, lines: [...header, ...r.lines] }));
 }
 
+/** One piece spanning `pieces` (in order), or null when there are none. */
+function join(pieces: readonly Piece[]): Piece | null {
+  const first = pieces[0];
+  const last = pieces.at(-1);
+  if (!first || !last) return null;
+  return { start: first.start, end: last.end, lines: pieces.flatMap((p) => p.lines) };
+}
+
+/** Lines repeated on many pages (running headers like "Comune di Prato Preventivo obiettivi 2020"). */
+function boilerplateLines(lines: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (isBlank(line) || line.includes('\t')) continue;
+    const text = cleanLine(line);
+    if (text.length <= 100) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= BOILERPLATE_REPEATS).map(([text]) => text));
+}
+
 /** Joins consecutive pieces while they fit in `target` characters. */
 function pack(parts: readonly Piece[], target: number): Piece[] {
   const out: Piece[] = [];
@@ -191,7 +214,8 @@ function staffSection(section: string): string {
 /** Narrative lines: paragraphs gathered up to the target size, a new chunk at each heading. */
 class NarrativeChunker {
   private stack: Heading[] = [];
-  private pending: Piece | null = null;
+  /** the paragraphs of the chunk being gathered, each a piece of its own so a table can take the last ones as caption */
+  private pending: Piece[] = [];
   /** the pending chunk holds nothing but a heading: the section path already says it, so alone it is dropped */
   private pendingIsHeading = false;
   private lastWasHeading = false;
@@ -203,6 +227,8 @@ class NarrativeChunker {
     private readonly sink: ChunkSink,
     private readonly root: string,
     private readonly opts: Required<ChunkingOptions>,
+    /** page furniture (running headers): a chunk of nothing else is not a passage */
+    private readonly boilerplate: ReadonlySet<string>,
   ) {}
 
   private section(): string {
@@ -210,19 +236,29 @@ class NarrativeChunker {
   }
 
   private flush() {
-    if (this.pending && !this.pendingIsHeading) this.sink.emit(this.pending, 'narrative', this.section());
-    this.pending = null;
+    const merged = join(this.pending);
+    if (merged && !this.pendingIsHeading && !merged.lines.every((l) => this.boilerplate.has(l))) {
+      this.sink.emit(merged, 'narrative', this.section());
+    }
+    this.pending = [];
     this.pendingIsHeading = false;
   }
 
   private append(start: number, end: number, texts: string[]) {
-    if (this.pending) {
-      this.pending.lines.push(...texts);
-      this.pending.end = end;
-    } else {
-      this.pending = { start, end, lines: [...texts] };
-    }
+    this.pending.push({ start, end, lines: [...texts] });
     this.pendingIsHeading = false;
+  }
+
+  /** The last paragraphs before a table, when short: they introduce it ("… le seguenti azioni:"). */
+  private takeCaption(): Piece | null {
+    const caption: Piece[] = [];
+    while (this.pending.length > 0) {
+      const last = this.pending.at(-1)!;
+      if (size(caption.flatMap((p) => p.lines)) + size(last.lines) > CAPTION_CHARS) break;
+      caption.unshift(last);
+      this.pending.pop();
+    }
+    return join(caption);
   }
 
   private heading(block: Extract<Block, { type: 'heading' }>) {
@@ -238,7 +274,7 @@ class NarrativeChunker {
 
   private paragraph(block: Extract<Block, { type: 'paragraph' }>) {
     const texts = textOf(this.lines, block.start, block.end);
-    if (this.pending && size(this.pending.lines) + size(texts) > this.opts.targetChars) this.flush();
+    if (this.pending.length > 0 && size(this.pending.flatMap((p) => p.lines)) + size(texts) > this.opts.targetChars) this.flush();
     if (size(texts) > this.opts.maxWholeChars / 1.5) {
       const pieces = splitLines(this.lines, block.start, block.end, this.opts.targetChars);
       const first = pieces.shift();
@@ -253,11 +289,9 @@ class NarrativeChunker {
   }
 
   private table(block: Extract<Block, { type: 'table' }>) {
-    const caption = this.pending && size(this.pending.lines) <= CAPTION_CHARS ? this.pending : null;
-    if (!caption) this.flush();
-    this.pending = null;
-    this.pendingIsHeading = false;
-    const pieces = tablePieces(this.lines, block, this.opts.maxWholeChars);
+    const caption = this.takeCaption();
+    this.flush();
+    const pieces = tablePieces(this.lines, block, this.opts.maxTableChars);
     const first = pieces[0];
     if (caption && first) {
       first.start = caption.start;
@@ -328,7 +362,7 @@ export function chunkDocument(doc: SourceDocument, plan: ExtractedPlan, options:
   if (d.years.length > 0) base.years = d.years;
   const sink = new ChunkSink(doc, base);
   const owners = paintOwners(doc, plan, root);
-  const narrative = new NarrativeChunker(doc.lines, sink, root, opts);
+  const narrative = new NarrativeChunker(doc.lines, sink, root, opts, boilerplateLines(doc.lines));
 
   let i = 0;
   while (i < doc.lines.length) {

@@ -9,6 +9,8 @@
  * Everything is read from segments of text (see reggio-peg/segments.ts), never from tab positions alone, so the PDF
  * rendering — cells joined by spaces, long rows wrapped, blank lines gone — gives the same records.
  */
+
+import { parseFigure } from '../../src/plan/figures.ts';
 import type {
   ExtractedPlan,
   Objective,
@@ -19,7 +21,6 @@ import type {
   Structure,
   Total,
 } from '../../src/plan/model.ts';
-import { parseFigure } from '../../src/plan/figures.ts';
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
@@ -55,7 +56,9 @@ export const reggioPegExtractor: PlanExtractor = {
   extract(doc: SourceDocument): ExtractedPlan {
     const warnings: PlanWarning[] = [];
     const warn = (message: string, from?: number, to?: number) =>
-      warnings.push(from === undefined ? { doc: doc.file, message } : { doc: doc.file, message, span: spanOf(doc, from, to) });
+      warnings.push(
+        from === undefined ? { doc: doc.file, message } : { doc: doc.file, message, span: spanOf(doc, from, to) },
+      );
 
     const segs = toSegments(doc);
     const sections = readSections(segs);
@@ -88,7 +91,9 @@ export const reggioPegExtractor: PlanExtractor = {
       structures.push(structure);
       const dirigente = cdr.productHead ?? cdr.head;
       if (cdr.productHead && cdr.head && cdr.productHead !== cdr.head) {
-        warn(`CDR ${cdr.code}: the Dirigente of the projects (${cdr.productHead}) differs from the CDR's (${cdr.head})`);
+        warn(
+          `CDR ${cdr.code}: the Dirigente of the projects (${cdr.productHead}) differs from the CDR's (${cdr.head})`,
+        );
       }
 
       totals.push(...totalsOf(doc, cdr, summary));
@@ -119,7 +124,11 @@ export const reggioPegExtractor: PlanExtractor = {
       }
       for (const [code, row] of rowsByCode) {
         if (detailed.has(code)) continue;
-        warn(`project ${code} is listed in the summary table of CDR ${cdr.code} but has no Prodotto section`, row.from, row.to);
+        warn(
+          `project ${code} is listed in the summary table of CDR ${cdr.code} but has no Prodotto section`,
+          row.from,
+          row.to,
+        );
         projects.push(summaryOnlyProject(doc, cdr, row, dirigente));
       }
     }
@@ -284,7 +293,8 @@ function buildProject(
     budgetTotals: {},
     objectives: draft.objectives.map((o) => o.code),
     staff: draft.staff.map((s) => toStaff(doc, s)),
-    span: spanOf(doc, draft.from, draft.to),
+    // A section without its Prodotto header does not name the project: cite the summary row that does.
+    span: draft.implicit && row ? spanOf(doc, row.from, row.to) : spanOf(doc, draft.from, draft.to),
   };
   const description = joinWrapped(draft.description);
   if (description) project.description = description;
@@ -292,7 +302,8 @@ function buildProject(
   if (Object.keys(strategic).length > 0) project.strategic = strategic;
 
   if (draft.budget) {
-    if (draft.budget.columns.length === 0) warn(`${draft.code}: "Budget previsto" without column headings`, draft.budget.from);
+    if (draft.budget.columns.length === 0)
+      warn(`${draft.code}: "Budget previsto" without column headings`, draft.budget.from);
     else {
       const table = toBudget(doc, draft.budget, draft.code, warnings);
       project.budgetRows = table.rows;
@@ -318,7 +329,11 @@ function checkBudget(
   const cents = (n: number) => Math.round(n * 100);
   const shown = spese.map(([l, f]) => `${l} ${f.text}`).join(' + ');
   if (summary !== null && detail !== null && cents(summary) !== cents(detail)) {
-    warn(`${draft.code}: summary budget ${project.budget!.text} differs from its Budget previsto (${shown})`, row.from, row.to);
+    warn(
+      `${draft.code}: summary budget ${project.budget!.text} differs from its Budget previsto (${shown})`,
+      row.from,
+      row.to,
+    );
   } else if (summary === null && detail !== null && detail !== 0) {
     warn(`${draft.code}: no budget in the summary table, but its Budget previsto shows ${shown}`, row.from, row.to);
   } else if (summary !== null && summary !== 0 && detail === null) {
@@ -326,7 +341,12 @@ function checkBudget(
   }
 }
 
-function summaryOnlyProject(doc: SourceDocument, cdr: CdrDraft, row: SummaryRow, dirigente: string | undefined): Project {
+function summaryOnlyProject(
+  doc: SourceDocument,
+  cdr: CdrDraft,
+  row: SummaryRow,
+  dirigente: string | undefined,
+): Project {
   const project: Project = {
     doc: doc.file,
     code: row.code!,
@@ -363,7 +383,11 @@ function buildObjectives(
   for (const r of draft.phases) {
     const { objective, phase } = toPhase(doc, r);
     if (!draft.objectives.some((o) => o.code === objective)) {
-      warn(`${draft.code}: phase ${phase.n} refers to ${objective}, which is not an objective of this project`, r.from, r.to);
+      warn(
+        `${draft.code}: phase ${phase.n} refers to ${objective}, which is not an objective of this project`,
+        r.from,
+        r.to,
+      );
     }
     phases.set(objective, [...(phases.get(objective) ?? []), phase]);
   }
@@ -405,7 +429,8 @@ function totalsOf(doc: SourceDocument, cdr: CdrDraft, summary: SummaryRow[]): To
       const label =
         r.level === 'cdr'
           ? cdr.name
-          : ((r.level === 'azione' ? r.path.azione : r.level === 'obiettivo' ? r.path.obiettivo : r.path.indirizzo) ?? '');
+          : ((r.level === 'azione' ? r.path.azione : r.level === 'obiettivo' ? r.path.obiettivo : r.path.indirizzo) ??
+            '');
       return {
         doc: doc.file,
         level: r.level!,
@@ -419,7 +444,11 @@ function totalsOf(doc: SourceDocument, cdr: CdrDraft, summary: SummaryRow[]): To
 }
 
 /** Each Totale should be the sum of the project budgets under the same Indirizzo / Obiettivo / Azione. */
-function checkTotals(cdr: CdrDraft, summary: SummaryRow[], warn: (m: string, from?: number, to?: number) => void): void {
+function checkTotals(
+  cdr: CdrDraft,
+  summary: SummaryRow[],
+  warn: (m: string, from?: number, to?: number) => void,
+): void {
   const cents = (t: string | null) => Math.round((t ? (parseFigure(t).value ?? 0) : 0) * 100);
   const depth = { indirizzo: 1, obiettivo: 2, azione: 3, cdr: 0 } as const;
   const keys = ['indirizzo', 'obiettivo', 'azione'] as const;

@@ -99,6 +99,8 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
     let exact = true;
     for (const [i, w] of folded.entries()) {
       if (w.length < 3 || NOT_NAME.has(w)) continue;
+      // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
+      if (words[i]!.toLowerCase() !== w && !person.spellings.some((s) => fold(s) !== s.toLowerCase())) continue;
       const direct = parts.includes(w);
       const typo = !direct && w.length >= 5 && parts.some((p) => p.length >= 5 && editDistance(p, w, 1) <= 1);
       if (direct || typo) {

@@ -12,7 +12,8 @@ import { GetPersonInput, getPerson } from '../tools/get-person.ts';
 import { GetProjectInput, getProject } from '../tools/get-project.ts';
 import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '../tools/get-totals.ts';
 import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
+import type { SourceSpan } from '../plan/model.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
 import { ungroundedFigures } from './grounding.ts';
 import { renderPrompt } from './render-prompt.ts';
@@ -50,7 +51,7 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
           log.warn('llm answer rejected by grounding check', { question, missing });
           return routed;
         }
-        const citations = result.citations.length ? result.citations : routed.citations;
+        const citations = result.citations.length ? dedupeCitations(result.citations) : routed.citations;
         return { ...routed, answer: result.text, citations, intent: `llm:${routed.intent}` };
       } catch (error) {
         log.warn('llm unavailable, answered by the router', { code: 'LLM_UNAVAILABLE', error: (error as Error).message });
@@ -68,7 +69,10 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
     today: new Date().toISOString().slice(0, 10),
-    documents: ctx.store.model.documents.map((d) => `- ${d.file}: ${d.entity}, ${d.title} (${d.years.join(', ')})`).join('\n'),
+    // only the plans this audience may see, so the model does not name the others
+    documents: ctx.store.model.documents
+      .filter((d) => visible(ctx, d.file))
+      .map((d) => `- ${d.file}: ${d.entity}, ${d.title} (${d.years.join(', ')})`).join('\n'),
     language: routed.lang === 'en' ? 'English' : 'Italian',
   });
   const messages: BaseMessage[] = [new SystemMessage(system)];
@@ -82,7 +86,12 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
     const reply = (await bound.invoke(messages)) as AIMessage;
     messages.push(reply);
     const calls = reply.tool_calls ?? [];
-    if (!calls.length) return { text: contentText(reply), evidence, citations };
+    if (!calls.length) {
+      const text = contentText(reply);
+      // an empty reply is no answer: treat it like a failing endpoint so the router's answer is given
+      if (!text) throw new Error('the model returned an empty answer');
+      return { text, evidence, citations };
+    }
     for (const call of calls) {
       const t = byName.get(call.name);
       const output = t ? await t.invoke(call.args).catch((e: Error) => `error: ${e.message}`) : `error: unknown tool ${call.name}`;
@@ -90,6 +99,16 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
     }
   }
   throw new Error(`no final answer after ${MAX_STEPS} tool rounds`);
+}
+
+function dedupeCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.doc}|${c.lines ?? ''}|${c.page ?? ''}|${c.section ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function contentText(message: AIMessage): string {
@@ -100,10 +119,35 @@ function contentText(message: AIMessage): string {
     .trim();
 }
 
+function isSpan(v: unknown): v is SourceSpan {
+  return typeof v === 'object' && v !== null && typeof (v as SourceSpan).doc === 'string' && typeof (v as SourceSpan).lineStart === 'number';
+}
+
+/**
+ * Citations for the records a tool returned: the shallowest objects that carry a source span (the projects of
+ * get_project, the objectives and projects of get_person…), not every indicator and phase inside them.
+ */
+function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
+  let level: unknown[] = [value];
+  for (let depth = 0; depth < 6 && level.length; depth++) {
+    const spanned = level.filter((v): v is { span: SourceSpan; code?: unknown } => typeof v === 'object' && v !== null && isSpan((v as { span?: unknown }).span));
+    if (spanned.length) return spanned.slice(0, 8).map((r) => citationOf(ctx, r.span, typeof r.code === 'string' ? r.code : undefined));
+    level = level.flatMap((v) => (Array.isArray(v) ? v : typeof v === 'object' && v !== null ? Object.values(v) : []));
+  }
+  return [];
+}
+
 /** The tools the model may call; every result is recorded as evidence for the grounding check. */
 function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], citations: Citation[]) {
   const record = (value: unknown) => {
-    const json = JSON.stringify(value, (key, v) => (key === 'span' ? `${v.doc} lines ${v.lineStart}-${v.lineEnd}${v.page ? ` p.${v.page}` : ''}` : v));
+    citations.push(...recordCitations(ctx, value));
+    const json = JSON.stringify(value, (key, v) => {
+      if (key === 'span' && isSpan(v)) return `${v.doc} lines ${v.lineStart}-${v.lineEnd}${v.page ? ` p.${v.page}` : ''}`;
+      // the public help desk never sees staff allocations, also not through the model
+      if (!ctx.includeInternal && key === 'staff') return undefined;
+      if (!ctx.includeInternal && key === 'roles' && Array.isArray(v)) return v.filter((r: { role?: unknown }) => r?.role !== 'staff');
+      return v;
+    });
     evidence.push(json);
     return json.length > 12_000 ? `${json.slice(0, 12_000)}…(truncated)` : json;
   };

@@ -72,7 +72,10 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
 
   // 3. people
   const people = findPeople(question, store);
-  const visiblePeople = people.matches.map((m) => m.person).filter((p) => p.roles.some((r) => visible(ctx, r.doc)));
+  // staff allocations are internal: for the public a person known only from them is nobody to talk about
+  const visiblePeople = people.matches
+    .map((m) => m.person)
+    .filter((p) => p.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff')));
   if (visiblePeople.length > 1 && !sameSurnameDifferentRole(visiblePeople)) return ambiguousPeople(ctx, visiblePeople, lang);
   if (visiblePeople.length >= 1) return answerForPerson(ctx, visiblePeople[0]!, question, intents, scope, lang);
   if (people.unknownName && isAboutAPerson(question, intents)) return personNotFound(ctx, people.unknownName, lang);

@@ -30,7 +30,9 @@ export async function runChat(engine: AnswerEngine, io: ChatIo, options: { audie
   let history: NonNullable<AskOptions['history']> = [];
 
   const h = engine.health();
-  write(`pianobot — ${h.documents} documenti, ${h.objectives} obiettivi, ${h.projects} progetti. /aiuto per i comandi.`);
+  write(
+    `pianobot — ${h.documents} documenti, ${h.objectives} obiettivi, ${h.projects} progetti. /aiuto per i comandi.`,
+  );
   rl.setPrompt(audience === 'public' ? 'cittadino> ' : 'domanda> ');
   rl.prompt();
   for await (const raw of rl) {
@@ -66,7 +68,8 @@ export function formatAnswerForTerminal(answer: Answer, audience: Audience, colo
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const citations = answer.citations.filter((c) => audience === 'staff' || !c.internal);
-  const render = (spans: { text: string; bold: boolean }[]) => spans.map((s) => (s.bold ? bold(s.text) : s.text)).join('');
+  const render = (spans: { text: string; bold: boolean }[]) =>
+    spans.map((s) => (s.bold ? bold(s.text) : s.text)).join('');
   const lines: string[] = [''];
   // the sources are listed in full below, so the answer's one-line summary of them is left out
   for (const block of parseAnswerMarkup(citations.length ? withoutSourcesLine(answer.answer) : answer.answer)) {
@@ -83,7 +86,11 @@ export function formatAnswerForTerminal(answer: Answer, audience: Audience, colo
   if (citations.length) {
     lines.push('', 'Fonti:');
     citations.forEach((c, i) => {
-      const where = [c.doc, c.lines && (c.lines.includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`), c.page && `pagina ${c.page}`]
+      const where = [
+        c.doc,
+        c.lines && (c.lines.includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`),
+        c.page && `pagina ${c.page}`,
+      ]
         .filter(Boolean)
         .join(', ');
       lines.push(`  ${i + 1}. ${c.section ?? c.entity ?? c.doc}${c.internal ? ' (uso interno)' : ''} — ${where}`);
@@ -101,10 +108,16 @@ function excerptLine(excerpt: string, max = 160): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  // the terminal is for the conversation: routine info lines would interleave with the answers
+  const log = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
+  const tty = process.stderr.isTTY;
   // loaded here, not at the top, so tests of runChat do not load the index and search libraries
   const { createEngine } = await import('../answer/create-engine.ts');
-  const engine = await createEngine(config, { log });
+  const engine = await createEngine(config, {
+    log,
+    ...(tty ? { onProgress: (m: string) => process.stderr.write(`\r\x1b[Kindicizzazione ${m}`) } : {}),
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
   const audience: Audience = process.argv.includes('--public') ? 'public' : 'staff';
   await runChat(engine, { input: process.stdin, output: process.stdout }, { audience });
 }

@@ -1,9 +1,11 @@
+import { loadEnvFile } from '../load-env-file.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createEngine } from '../answer/create-engine.ts';
 
 /** The engine as the command-line tools use it: index built if needed, progress and logs on stderr only. */
 export async function engineForCli() {
+  loadEnvFile();
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const tty = process.stderr.isTTY;

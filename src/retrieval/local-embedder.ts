@@ -1,6 +1,7 @@
 /**
  * The default embedder: no model, no download, no network. A text becomes TF-IDF-weighted hashed features of
- * its stemmed words, word pairs and character 3/4-grams (robust to inflection and typos), L2-normalized.
+ * its stemmed words, word pairs, word prefixes and character 3/4-grams (robust to inflection and typos),
+ * L2-normalized.
  * Deterministic: the same text and the same corpus statistics give the same vector.
  *
  * The IDF weights come from the corpus (`fit`) and travel with the index (`withStats`), so a question is
@@ -13,7 +14,7 @@ export const LOCAL_EMBEDDER_ID = 'local-tfidf-hash-v1';
 export const LOCAL_EMBEDDER_DIMENSION = 2048;
 
 /** Relative weight of each feature family in the final vector (each family is normalized first). */
-const FAMILY_WEIGHTS = { word: 1, pair: 0.6, char: 0.6 } as const;
+const FAMILY_WEIGHTS = { word: 1, pair: 0.5, prefix: 0.6, char: 0.4 } as const;
 type Family = keyof typeof FAMILY_WEIGHTS;
 
 /** Document frequencies by feature hash; features seen in one document only are not stored (df 1 is the default). */
@@ -45,7 +46,7 @@ function mix(h: number): number {
 /** Feature hash → term frequency, per family. */
 function features(text: string): Record<Family, Map<number, number>> {
   const { words, surface, codes } = analyze(text);
-  const out: Record<Family, Map<number, number>> = { word: new Map(), pair: new Map(), char: new Map() };
+  const out: Record<Family, Map<number, number>> = { word: new Map(), pair: new Map(), prefix: new Map(), char: new Map() };
   const add = (family: Family, key: string) => {
     const h = mix(fnv1a(`${family}:${key}`));
     const m = out[family];
@@ -56,6 +57,7 @@ function features(text: string): Record<Family, Map<number, number>> {
   for (const p of wordPairs(words)) add('pair', p);
   for (const w of surface) {
     if (/^\d+$/.test(w)) continue;
+    if (w.length >= 6) add('prefix', w.slice(0, 5));
     const padded = `_${w}_`;
     for (let n = 3; n <= 4; n++) {
       for (let i = 0; i + n <= padded.length; i++) add('char', padded.slice(i, i + n));

@@ -13,6 +13,7 @@ import { fold } from '../plan/text.ts';
 import { normalizeCode } from './analyze.ts';
 import type { Chunk } from './chunk.ts';
 import { type Embedder, isCorpusWeighted } from './embedder.ts';
+import { entityMatcher } from './entity-mentions.ts';
 import { bestExcerpt } from './excerpt.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { ChunkStoreSchema, INDEX_FILES, type Manifest, ManifestSchema } from './index-format.ts';
@@ -48,6 +49,8 @@ const REBUILD = 'rebuild it with `npm run ingest`';
 const EF_SEARCH = 128;
 /** how deep each ranked list goes before fusion */
 const CANDIDATES = 60;
+/** fused score factor per strength point for passages of the entity the question names */
+const ENTITY_BOOST = 0.1;
 
 function matches(chunk: Chunk, filter: SearchFilter): boolean {
   if (chunk.internal && !filter.includeInternal) return false;
@@ -132,6 +135,8 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     byCode.set(key, [...(byCode.get(key) ?? []), i]);
   });
 
+  const entities = entityMatcher(chunks.map((c) => c.entity));
+
   return {
     size: chunks.length,
     async search(query, opts = {}) {
@@ -164,7 +169,10 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const byBm25 = (a: number, b: number) => (bm25Score.get(b) ?? 0) - (bm25Score.get(a) ?? 0);
       const exactList = [...[...exact].sort(byBm25), ...[...quoted].sort(byBm25)].slice(0, CANDIDATES);
 
-      const fused = fuseRankings([bm25.map(([i]) => i), dense.map(([i]) => i), exactList]);
+      const named = entities.named(query);
+      const fused = fuseRankings([bm25.map(([i]) => i), dense.map(([i]) => i), exactList])
+        .map(({ item, score }) => ({ item, score: score * (1 + ENTITY_BOOST * (named.get(chunks[item]!.entity) ?? 0)) }))
+        .sort((a, b) => b.score - a.score);
       const queryTermSet = new Set(terms.weights.keys());
       return fused.slice(0, k).map(({ item, score }) => {
         const chunk = chunks[item]!;

@@ -1,4 +1,4 @@
-import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger, LogLevel as PianobotLevel } from '../logger.ts';
 
 /** Bolt's and the Web API client's own log lines, sent through pianobot's JSON logger with `source: "bolt"`. */
@@ -32,4 +32,3 @@ function safeJson(v: unknown): string {
     return String(v);
   }
 }
-

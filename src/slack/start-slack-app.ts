@@ -108,7 +108,10 @@ export function requireSlackSettings(slack: Config['slack']): SlackConfig {
     problems.push('HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if (problems.length || !slack) {
-    throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new PianobotError(
+      'CONFIG_INVALID',
+      `Invalid Slack configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   return slack;
 }
@@ -123,7 +126,10 @@ export function normalizeApiUrl(url: string | undefined): string | undefined {
     throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n  - SLACK_API_URL is not a URL: ${url}`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n  - SLACK_API_URL must be http(s): ${url}`);
+    throw new PianobotError(
+      'CONFIG_INVALID',
+      `Invalid Slack configuration:\n  - SLACK_API_URL must be http(s): ${url}`,
+    );
   }
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
 }

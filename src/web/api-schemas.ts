@@ -36,5 +36,7 @@ export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
 
 /** zod issues as short sentences a person calling the API can act on */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => (i.message.startsWith('"') ? i.message : `${i.path.join('.') || 'body'}: ${i.message}`));
+  return error.issues.map((i) =>
+    i.message.startsWith('"') ? i.message : `${i.path.join('.') || 'body'}: ${i.message}`,
+  );
 }

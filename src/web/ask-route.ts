@@ -4,8 +4,8 @@ import type { AnswerEngine } from '../answer/answer.ts';
 import { PianobotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { AskRequestSchema, describeIssues } from './api-schemas.ts';
-import { sendError, sendJson } from './json-response.ts';
 import { sendBodyError } from './body-errors.ts';
+import { sendError, sendJson } from './json-response.ts';
 import { toApiAnswer } from './public-answer.ts';
 import { readJsonBody } from './request-body.ts';
 

@@ -8,7 +8,10 @@ type BodyProblem = Extract<JsonBody, { ok: false }>['reason'];
 const PROBLEMS: Record<BodyProblem, { code: WebErrorCode; message: string }> = {
   too_large: { code: 'BODY_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.` },
   empty: { code: 'INVALID_JSON', message: 'The request body is empty; send a JSON object such as {"q": "…"}.' },
-  invalid_json: { code: 'INVALID_JSON', message: 'The request body is not valid JSON; send a JSON object such as {"q": "…"}.' },
+  invalid_json: {
+    code: 'INVALID_JSON',
+    message: 'The request body is not valid JSON; send a JSON object such as {"q": "…"}.',
+  },
 };
 
 /**

@@ -1,3 +1,18 @@
+/**
+ * HTTP surface of pianobot (no framework: node:http).
+ *
+ *   GET  /               staff chat            GET  /helpdesk      citizens' help desk (public answers only)
+ *   POST /api/ask        {q, audience?: "staff" | "public" (default staff), history?}
+ *                        → 200 {answer, citations, lang, found, answerId, intent, focus}
+ *   GET  /api/health     → {status: "ok" | "empty", documents, objectives, projects, chunks, builtAt}
+ *   POST /api/feedback   {answerId, vote: "up" | "down", question, answer, clientId, channel?: "helpdesk" | "web"}
+ *                        → {recorded}
+ *   GET  /api/stats      → {up, down, total, satisfaction, byChannel, latestNegative}
+ *
+ * Every bad request body is a 400 {error: {code, message}}: BAD_REQUEST (missing / empty q, wrong field), INVALID_JSON,
+ * BODY_TOO_LARGE (over 16 KB); a wrong method is 405 with Allow; the engine failing is 503 ENGINE_UNAVAILABLE
+ * (index missing, LLM down) or 500 INTERNAL.
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnswerEngine } from '../answer/answer.ts';
@@ -19,7 +34,11 @@ export interface WebServer {
 }
 
 /** The pages: the staff chat at "/", the citizens' help desk at "/helpdesk". */
-const PAGES: Record<string, string> = { '/': 'index.html', '/helpdesk': 'helpdesk.html', '/helpdesk/': 'helpdesk.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/helpdesk': 'helpdesk.html',
+  '/helpdesk/': 'helpdesk.html',
+};
 
 /**
  * The local web chat for staff, the citizens' help desk and the JSON API, all answered by one engine.
@@ -73,10 +92,18 @@ export async function startWebServer(deps: {
         req.resume();
         return sendPlain(res, 405, 'Metodo non consentito.', { allow: 'GET, HEAD' });
       }
-      res.writeHead(200, { 'content-type': asset.type, 'content-length': asset.body.length, 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': asset.type,
+        'content-length': asset.body.length,
+        'cache-control': 'no-cache',
+      });
       res.end(req.method === 'HEAD' ? undefined : asset.body);
     } catch (error) {
-      log.error('web request failed', { path: req.url, error: (error as Error).message, stack: (error as Error).stack });
+      log.error('web request failed', {
+        path: req.url,
+        error: (error as Error).message,
+        stack: (error as Error).stack,
+      });
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error.');
       else res.destroy();
     }

@@ -78,8 +78,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       const first = page.locator('.turn').nth(0);
       await expect.poll(() => first.locator('.answer').textContent()).toContain('1.920.000,00');
       await expect.poll(() => page.locator('#announcer').textContent()).toContain('1.920.000,00');
-      expect(await first.locator('.turn-question').textContent()).toContain('Qual è il budget del progetto 2021_PD_8735?');
-      expect(await first.locator('.source-where').first().textContent()).toMatch(/^Documento: 002_51402a20550dfbf2\.txt · .*righe? \d+/);
+      expect(await first.locator('.turn-question').textContent()).toContain(
+        'Qual è il budget del progetto 2021_PD_8735?',
+      );
+      expect(await first.locator('.source-where').first().textContent()).toMatch(
+        /^Documento: 002_51402a20550dfbf2\.txt · .*righe? \d+/,
+      );
       // the sources are listed in full, so the answer's own "Fonti:" line is not repeated
       expect(await first.locator('.answer').textContent()).not.toContain('Fonti:');
       expect(await field.inputValue()).toBe('');
@@ -88,7 +92,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       await page.keyboard.press('Enter');
       const second = page.locator('.turn').nth(1);
       await second.locator('.answer').waitFor();
-      const source = second.locator('.source').filter({ has: page.locator('details') }).first();
+      const source = second
+        .locator('.source')
+        .filter({ has: page.locator('details') })
+        .first();
       expect(await source.locator('.source-where').textContent()).toMatch(/^Documento: 003_3c291b98105b86e1\.txt/);
       const excerpt = source.locator('blockquote');
       expect(await excerpt.isVisible()).toBe(false);
@@ -108,7 +115,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       const turn = page.locator('.turn').first();
       await turn.locator('.answer').waitFor();
       expect(await turn.locator('.answer').textContent()).toContain('Posizione Organizzativa');
-      expect(await turn.locator('.source-title').allTextContents()).toContainEqual(expect.stringContaining('(uso interno)'));
+      expect(await turn.locator('.source-title').allTextContents()).toContainEqual(
+        expect.stringContaining('(uso interno)'),
+      );
       await page.close();
     });
 
@@ -144,7 +153,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
     it('says so plainly, in an alert, when the question cannot be answered', async () => {
       const page = await open('/');
       await page.route('**/api/ask', (route) =>
-        route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"ENGINE_UNAVAILABLE","message":"Indice mancante"}}' }),
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: '{"error":{"code":"ENGINE_UNAVAILABLE","message":"Indice mancante"}}',
+        }),
       );
       await page.getByLabel('La tua domanda').fill('budget?');
       await page.keyboard.press('Enter');
@@ -158,14 +171,16 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
     it('is usable with the keyboard alone: ask, read the answer, say it helped', async () => {
       const page = await open('/helpdesk');
       await tabUntil(page, (el) => el.id === 'question');
-      await page.keyboard.type("Cosa fa la Provincia per l'accessibilità digitale?");
+      await page.keyboard.type("Cosa prevede il PIAO per l'accessibilità digitale?");
       await page.keyboard.press('Enter');
 
       const turn = page.locator('.turn').first();
       await turn.locator('.answer').waitFor();
       await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Risposta: ./);
       expect(await turn.locator('.sources h4').textContent()).toBe('Dove abbiamo trovato questa informazione');
-      expect(await turn.locator('.source-where').first().textContent()).toMatch(/^Documento: 003_3c291b98105b86e1\.txt/);
+      expect(await turn.locator('.source-where').first().textContent()).toMatch(
+        /^Documento: 003_3c291b98105b86e1\.txt/,
+      );
 
       await tabUntil(page, (el) => el.textContent === 'Sì');
       await expectVisibleFocus(page);
@@ -186,14 +201,21 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       await page.route('**/api/ask', async (route) => {
         const response = await route.fetch();
         const body = await response.json();
-        body.citations.push({ doc: '002_51402a20550dfbf2.txt', section: 'Personale', excerpt: 'Venturi Lorella 10,00 %', internal: true });
+        body.citations.push({
+          doc: '002_51402a20550dfbf2.txt',
+          section: 'Personale',
+          excerpt: 'Venturi Lorella 10,00 %',
+          internal: true,
+        });
         await route.fulfill({ response, json: body });
       });
       await page.getByLabel('Scrivi qui la tua domanda').fill('Qual è il budget del progetto 2021_PD_8735?');
       await page.keyboard.press('Enter');
       await page.locator('.turn .answer').first().waitFor();
       expect(await page.locator('.source').count()).toBeGreaterThan(0);
-      expect(await page.locator('.source-title').allTextContents()).not.toContainEqual(expect.stringContaining('Personale'));
+      expect(await page.locator('.source-title').allTextContents()).not.toContainEqual(
+        expect.stringContaining('Personale'),
+      );
       expect(await page.content()).not.toContain('Venturi Lorella');
       await page.close();
     });
@@ -235,7 +257,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       await page.locator('.turn .answer').first().waitFor();
       for (const width of [550, 320]) {
         await page.setViewportSize({ width, height: 800 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${width}px`).toBeLessThanOrEqual(0);
       }
       await page.close();
@@ -246,7 +270,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
     await page.addScriptTag({ content: AXE_SOURCE });
     const result = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResult> } }).axe;
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
     });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

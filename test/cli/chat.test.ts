@@ -58,7 +58,17 @@ describe('formatAnswerForTerminal', () => {
 
   it('shows staff every source, marking internal ones in words', () => {
     expect(formatAnswerForTerminal(answer, 'staff')).toBe(
-      ['', '2021_PD_8735: budget', '  • 1.920.000,00', '', 'Fonti:', '  1. X — a.txt, righe 3-4', '     «riga uno riga due»', '  2. Personale (uso interno) — a.txt, riga 9', ''].join('\n'),
+      [
+        '',
+        '2021_PD_8735: budget',
+        '  • 1.920.000,00',
+        '',
+        'Fonti:',
+        '  1. X — a.txt, righe 3-4',
+        '     «riga uno riga due»',
+        '  2. Personale (uso interno) — a.txt, riga 9',
+        '',
+      ].join('\n'),
     );
   });
 

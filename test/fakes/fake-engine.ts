@@ -81,7 +81,8 @@ function budgetOf2021PD8735(): Answer {
 
 function owner2020PL09(): Answer {
   return {
-    answer: "L'obiettivo *2020-PL09* «Servizi a misura terza età» è affidato a Sardi Valentina (Sociale e Immigrazione).",
+    answer:
+      "L'obiettivo *2020-PL09* «Servizi a misura terza età» è affidato a Sardi Valentina (Sociale e Immigrazione).",
     citations: [{ doc: PRATO, section: '2020-PL09', lines: '623-625' }],
     lang: 'it',
     found: true,

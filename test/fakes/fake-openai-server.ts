@@ -139,7 +139,12 @@ export class FakeOpenAiServer {
   }
 
   private reply(res: ServerResponse, body: ChatRequestBody, step: FakeStep): void {
-    if ('status' in step) return send(res, step.status, errorBody(step.message ?? `fake-openai: scripted ${step.status}`, 'server_error'));
+    const [status, payload] = this.replyTo(body, step);
+    send(res, status, payload);
+  }
+
+  private replyTo(body: ChatRequestBody, step: FakeStep): [number, unknown] {
+    if ('status' in step) return [step.status, errorBody(step.message ?? `fake-openai: scripted ${step.status}`, 'server_error')];
     const calls = 'tool' in step ? [{ tool: step.tool, args: step.args }] : 'calls' in step ? step.calls : null;
     if (calls) {
       const toolCalls = calls.map((c) => ({
@@ -147,10 +152,10 @@ export class FakeOpenAiServer {
         type: 'function' as const,
         function: { name: c.tool, arguments: JSON.stringify(c.args ?? {}) },
       }));
-      return send(res, 200, completion(body.model, { role: 'assistant', content: null, tool_calls: toolCalls }, 'tool_calls', this.nextId++));
+      return [200, completion(body.model, { role: 'assistant', content: null, tool_calls: toolCalls }, 'tool_calls', this.nextId++)];
     }
-    if ('text' in step) return send(res, 200, completion(body.model, { role: 'assistant', content: step.text }, 'stop', this.nextId++));
-    return send(res, 504, errorBody('fake-openai: scripted hang ended', 'timeout'));
+    if ('text' in step) return [200, completion(body.model, { role: 'assistant', content: step.text }, 'stop', this.nextId++)];
+    return [504, errorBody('fake-openai: scripted hang ended', 'timeout')];
   }
 }
 

@@ -73,7 +73,11 @@ export class FakeSlackApi {
   }
 
   /** Resolves with the first call (already made or future) of `method` that satisfies `predicate`. */
-  waitFor(method: string, predicate: (c: FakeSlackCall) => boolean = () => true, timeoutMs = 5_000): Promise<FakeSlackCall> {
+  waitFor(
+    method: string,
+    predicate: (c: FakeSlackCall) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<FakeSlackCall> {
     const found = this.calls(method).find(predicate);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -153,7 +157,11 @@ export class FakeSlackApi {
     const url = new URL(req.url ?? '/', this.origin);
     const response = url.pathname.match(/^\/response\/(.+)$/);
     if (response && req.method === 'POST') {
-      this.record({ method: 'response_url', args: { id: response[1], ...parseBody(raw, req.headers['content-type']) }, token: undefined });
+      this.record({
+        method: 'response_url',
+        args: { id: response[1], ...parseBody(raw, req.headers['content-type']) },
+        token: undefined,
+      });
       return send(res, 200, { ok: true });
     }
     const api = url.pathname.match(/^\/api\/([\w.]+)$/);
@@ -176,12 +184,25 @@ export class FakeSlackApi {
     const { botUserId, botId, teamId } = this.options;
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'pianobot', team_id: teamId, user_id: botUserId, bot_id: botId };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'pianobot',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: botId,
+        };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        return { ok: true, channel: args.channel, ts, message: { type: 'message', user: botUserId, bot_id: botId, ts, text: args.text, blocks: args.blocks } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts,
+          message: { type: 'message', user: botUserId, bot_id: botId, ts, text: args.text, blocks: args.blocks },
+        };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };

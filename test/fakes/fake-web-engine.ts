@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Answer, AnswerEngine, AskOptions, Citation, EngineHealth, PersonOverview } from '../../src/answer/answer.ts';
+import type {
+  Answer,
+  AnswerEngine,
+  AskOptions,
+  Citation,
+  EngineHealth,
+  PersonOverview,
+} from '../../src/answer/answer.ts';
 import { fold } from '../../src/plan/text.ts';
 
 const PLANS_DIR = new URL('../../data/plans/', import.meta.url).pathname;
@@ -52,16 +59,29 @@ export class FakeWebEngine implements AnswerEngine {
   }
 
   health(): EngineHealth {
-    return { documents: this.plans.length, objectives: 120, projects: 40, chunks: 900, builtAt: '2025-01-01T00:00:00.000Z', ...this.options.health };
+    return {
+      documents: this.plans.length,
+      objectives: 120,
+      projects: 40,
+      chunks: 900,
+      builtAt: '2025-01-01T00:00:00.000Z',
+      ...this.options.health,
+    };
   }
 
   /** the row where the code sits beside a figure (a budget table), else its first mention */
   private byCode(code: string, lang: 'it' | 'en'): Answer {
-    const hits = this.plans.flatMap((p) => p.lines.map((line, i) => ({ doc: p.doc, line, i })).filter((h) => h.line.includes(code)));
+    const hits = this.plans.flatMap((p) =>
+      p.lines.map((line, i) => ({ doc: p.doc, line, i })).filter((h) => h.line.includes(code)),
+    );
     const hit = hits.find((h) => /\d\.\d{3},\d{2}/.test(h.line)) ?? hits[0];
     if (!hit) return notFound(code, lang);
-    const cells = hit.line.split('\t').map((c) => c.trim()).filter(Boolean);
-    const intro = lang === 'en' ? `*${code}* in ${hit.doc}, line ${hit.i + 1}:` : `*${code}* in ${hit.doc}, riga ${hit.i + 1}:`;
+    const cells = hit.line
+      .split('\t')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const intro =
+      lang === 'en' ? `*${code}* in ${hit.doc}, line ${hit.i + 1}:` : `*${code}* in ${hit.doc}, riga ${hit.i + 1}:`;
     return {
       answer: [intro, ...cells.filter((c) => c !== code).map((c) => `- ${c}`)].join('\n'),
       citations: [{ doc: hit.doc, section: code, lines: String(hit.i + 1), excerpt: cells.join(' | ') }],
@@ -73,7 +93,9 @@ export class FakeWebEngine implements AnswerEngine {
   }
 
   private byWords(question: string, lang: 'it' | 'en'): Answer {
-    const words = fold(question).split(/[^a-z0-9]+/).filter((w) => w.length > 4);
+    const words = fold(question)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 4);
     let best: { doc: string; line: string; i: number; score: number } | undefined;
     for (const p of this.plans) {
       p.lines.forEach((line, i) => {
@@ -83,7 +105,10 @@ export class FakeWebEngine implements AnswerEngine {
       });
     }
     if (!best) return notFound(question, lang);
-    const text = best.line.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = best.line
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const sentence = text.length > 300 ? `${text.slice(0, 300)}…` : text;
     return {
       answer: `${lang === 'en' ? 'From' : 'Dal documento'} ${best.doc}:\n${sentence}`,
@@ -118,7 +143,8 @@ export class FakeWebEngine implements AnswerEngine {
 
 function notFound(what: string, lang: 'it' | 'en'): Answer {
   return {
-    answer: lang === 'en' ? `I found nothing about "${what}" in the plans.` : `Non ho trovato nulla su "${what}" nei piani.`,
+    answer:
+      lang === 'en' ? `I found nothing about "${what}" in the plans.` : `Non ho trovato nulla su "${what}" nei piani.`,
     citations: [],
     lang,
     found: false,

@@ -11,7 +11,7 @@ describe('Slack app: App Home "I miei obiettivi"', () => {
     await h.close();
   });
 
-  it("matches the Slack profile name to a person in the plans and shows their objectives, deadlines and indicators", async () => {
+  it('matches the Slack profile name to a person in the plans and shows their objectives, deadlines and indicators', async () => {
     await h.sendEvent(appHomeOpened({ user: 'USARDI' }));
     const published = await h.fake.waitFor('views.publish', (c) => c.args.user_id === 'USARDI');
     const view = JSON.stringify(published.args.view);
@@ -33,7 +33,10 @@ describe('Slack app: App Home "I miei obiettivi"', () => {
   it('ignores the Messages tab', async () => {
     await h.sendEvent(appHomeOpened({ user: 'USARDI', tab: 'messages' }));
     await h.sendEvent(appHomeOpened({ user: 'UROSSI' }));
-    await h.fake.waitFor('views.publish', (c) => c.args.user_id === 'UROSSI' && h.fake.calls('views.publish').length >= 3);
+    await h.fake.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === 'UROSSI' && h.fake.calls('views.publish').length >= 3,
+    );
     expect(h.fake.calls('views.publish').filter((c) => c.args.user_id === 'USARDI')).toHaveLength(1);
   });
 

@@ -23,7 +23,9 @@ describe('Slack app: /piani slash command', () => {
   });
 
   it('acknowledges at once with an ephemeral "Cerco…" and answers only to the asker', async () => {
-    const res = await h.send({ form: slashCommand({ text: 'budget of 2021_PD_8735', responseUrl: h.fake.responseUrl('cmd1') }) });
+    const res = await h.send({
+      form: slashCommand({ text: 'budget of 2021_PD_8735', responseUrl: h.fake.responseUrl('cmd1') }),
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.parse(res.text).text).toContain('Cerco nei piani');
@@ -38,7 +40,11 @@ describe('Slack app: /piani slash command', () => {
     const share = buttons(reply.args.blocks).find((b) => b.action_id === 'share_answer');
     expect(share).toBeDefined();
     const res = await h.send({
-      interaction: buttonClick({ actionId: 'share_answer', value: share!.value, responseUrl: h.fake.responseUrl('share1') }),
+      interaction: buttonClick({
+        actionId: 'share_answer',
+        value: share!.value,
+        responseUrl: h.fake.responseUrl('share1'),
+      }),
     });
     expect(res.status).toBe(200);
     const shared = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C1');
@@ -51,19 +57,28 @@ describe('Slack app: /piani slash command', () => {
 
   it('falls back to the response_url when Slack refuses the ephemeral message (bot not in the channel)', async () => {
     h.fake.failNext('chat.postEphemeral', 'not_in_channel');
-    await h.send({ form: slashCommand({ text: 'chi segue 2020-PL09?', channel: 'C9', responseUrl: h.fake.responseUrl('cmd2') }) });
+    await h.send({
+      form: slashCommand({ text: 'chi segue 2020-PL09?', channel: 'C9', responseUrl: h.fake.responseUrl('cmd2') }),
+    });
     const reply = await h.fake.waitFor('response_url', (c) => c.args.id === 'cmd2');
     expect(reply.args.response_type).toBe('ephemeral');
     expect(shownText(reply)).toContain('Sardi Valentina');
   });
 
   it('explains how to invite pianobot when sharing into a channel it cannot write to', async () => {
-    await h.send({ form: slashCommand({ text: 'chi segue 2020-PL09?', channel: 'C8', responseUrl: h.fake.responseUrl('cmd3') }) });
+    await h.send({
+      form: slashCommand({ text: 'chi segue 2020-PL09?', channel: 'C8', responseUrl: h.fake.responseUrl('cmd3') }),
+    });
     const reply = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.channel === 'C8');
     const share = buttons(reply.args.blocks).find((b) => b.action_id === 'share_answer')!;
     h.fake.failNext('chat.postMessage', 'not_in_channel');
     await h.send({
-      interaction: buttonClick({ actionId: 'share_answer', value: share.value, channel: 'C8', responseUrl: h.fake.responseUrl('share2') }),
+      interaction: buttonClick({
+        actionId: 'share_answer',
+        value: share.value,
+        channel: 'C8',
+        responseUrl: h.fake.responseUrl('share2'),
+      }),
     });
     const note = await h.fake.waitFor(
       'chat.postEphemeral',

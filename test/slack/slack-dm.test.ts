@@ -23,13 +23,23 @@ describe('Slack app: direct messages (agent Messages tab)', () => {
 
   it('shows a status while working and answers in the same thread', async () => {
     await h.sendEvent(
-      message({ channel: 'D1', channelType: 'im', ts: '1700000500.000200', threadTs: '1700000500.000100', text: 'chi segue 2020-PL09?' }),
+      message({
+        channel: 'D1',
+        channelType: 'im',
+        ts: '1700000500.000200',
+        threadTs: '1700000500.000100',
+        text: 'chi segue 2020-PL09?',
+      }),
     );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D1');
     expect(reply.args.thread_ts).toBe('1700000500.000100');
     expect(shownText(reply)).toContain('Sardi Valentina');
     const status = h.fake.calls('assistant.threads.setStatus');
-    expect(status[0]?.args).toMatchObject({ channel_id: 'D1', thread_ts: '1700000500.000100', status: 'sta consultando i piani…' });
+    expect(status[0]?.args).toMatchObject({
+      channel_id: 'D1',
+      thread_ts: '1700000500.000100',
+      status: 'sta consultando i piani…',
+    });
     const setStatusIndex = h.fake.calls().findIndex((c) => c.method === 'assistant.threads.setStatus');
     const postIndex = h.fake.calls().findIndex((c) => c.method === 'chat.postMessage');
     expect(setStatusIndex).toBeLessThan(postIndex);
@@ -37,21 +47,36 @@ describe('Slack app: direct messages (agent Messages tab)', () => {
 
   it('titles the conversation with its first question', async () => {
     const title = await h.fake.waitFor('assistant.threads.setTitle');
-    expect(title.args).toMatchObject({ channel_id: 'D1', thread_ts: '1700000500.000100', title: 'chi segue 2020-PL09?' });
+    expect(title.args).toMatchObject({
+      channel_id: 'D1',
+      thread_ts: '1700000500.000100',
+      title: 'chi segue 2020-PL09?',
+    });
   });
 
   it('resolves a follow-up from the earlier turns of the conversation', async () => {
     await h.sendEvent(
-      message({ channel: 'D1', channelType: 'im', ts: '1700000500.000300', threadTs: '1700000500.000100', text: 'e i suoi indicatori?' }),
+      message({
+        channel: 'D1',
+        channelType: 'im',
+        ts: '1700000500.000300',
+        threadTs: '1700000500.000100',
+        text: 'e i suoi indicatori?',
+      }),
     );
-    const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D1' && shownText(c).includes('80,00'));
+    const reply = await h.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'D1' && shownText(c).includes('80,00'),
+    );
     expect(reply.args.thread_ts).toBe('1700000500.000100');
     const asked = (h.engine as FakeEngine).asked.find((a) => a.question === 'e i suoi indicatori?');
     expect(asked?.options?.history?.[0]?.answer?.focus).toEqual(['2020-PL09']);
   });
 
   it('answers a top-level direct message in its own thread, with a reaction while working', async () => {
-    await h.sendEvent(message({ channel: 'D2', channelType: 'im', ts: '1700000600.000100', text: 'budget of 2021_PD_8735' }));
+    await h.sendEvent(
+      message({ channel: 'D2', channelType: 'im', ts: '1700000600.000100', text: 'budget of 2021_PD_8735' }),
+    );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D2');
     expect(reply.args.thread_ts).toBe('1700000600.000100');
     expect(shownText(reply)).toContain('1.920.000,00');

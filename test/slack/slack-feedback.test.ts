@@ -41,7 +41,10 @@ describe('Slack app: 👍 / 👎 feedback', () => {
     const thanks = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === 'U1');
     expect(thanks.args).toMatchObject({ channel: 'C1', thread_ts: '1700000700.000100' });
     expect(String(thanks.args.text)).toContain('Grazie');
-    const votes = readFileSync(h.feedbackFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const votes = readFileSync(h.feedbackFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({
       channel: 'slack',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeEngine } from '../fakes/fake-engine.ts';
+import type { FakeEngine } from '../fakes/fake-engine.ts';
 import { type Harness, shownText, startHarness } from './slack-harness.ts';
 import { appMention, message } from './slack-payloads.ts';
 
@@ -49,7 +49,9 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
   });
 
   it('stays quiet in threads it has not answered, and when a reply tags someone else', async () => {
-    await h.sendEvent(message({ channel: 'C2', ts: '1700000200.000200', threadTs: '1700000200.000100', text: 'e il budget?' }));
+    await h.sendEvent(
+      message({ channel: 'C2', ts: '1700000200.000200', threadTs: '1700000200.000100', text: 'e il budget?' }),
+    );
     await h.sendEvent(
       message({
         channel: 'C1',
@@ -60,9 +62,17 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
     );
     // a later question in the same thread is the barrier: once it is answered, the two above were processed
     await h.sendEvent(
-      message({ channel: 'C1', ts: '1700000100.000400', threadTs: '1700000100.000100', text: 'budget of 2021_PD_8735' }),
+      message({
+        channel: 'C1',
+        ts: '1700000100.000400',
+        threadTs: '1700000100.000100',
+        text: 'budget of 2021_PD_8735',
+      }),
     );
-    await h.fake.waitFor('chat.postMessage', (c) => shownText(c).includes('1.920.000,00') && c.args.thread_ts === '1700000100.000100');
+    await h.fake.waitFor(
+      'chat.postMessage',
+      (c) => shownText(c).includes('1.920.000,00') && c.args.thread_ts === '1700000100.000100',
+    );
     expect(h.posts('C2')).toHaveLength(0);
     expect(h.posts('C1', '1700000100.000100')).toHaveLength(3);
   });
@@ -75,7 +85,9 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
   });
 
   it('says plainly when nothing was found, still in the thread and with feedback buttons', async () => {
-    await h.sendEvent(appMention({ channel: 'C4', ts: '1700000400.000100', text: '<@UBOT> quanto costa il ponte sullo stretto?' }));
+    await h.sendEvent(
+      appMention({ channel: 'C4', ts: '1700000400.000100', text: '<@UBOT> quanto costa il ponte sullo stretto?' }),
+    );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C4');
     expect(String(reply.args.text)).toContain('Non ho trovato');
     expect(JSON.stringify(reply.args.blocks)).toContain('feedback_down');

@@ -5,7 +5,10 @@ let eventCounter = 0;
 export const TEAM = 'T1';
 export const BOT_USER = 'UBOT';
 
-export function eventCallback(event: Record<string, unknown>, eventId = `Ev${++eventCounter}`): Record<string, unknown> {
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId = `Ev${++eventCounter}`,
+): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',
     team_id: TEAM,

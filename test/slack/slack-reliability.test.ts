@@ -21,8 +21,14 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   }
 
   it('rejects a forged signature with 401 and never answers it', async () => {
-    const forged = { json: eventCallback(appMention({ channel: 'CF', ts: '1700001000.000100', text: '<@UBOT> budget of 2021_PD_8735' })) };
-    const res = await h.send(forged, { signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), 'x') });
+    const forged = {
+      json: eventCallback(
+        appMention({ channel: 'CF', ts: '1700001000.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+      ),
+    };
+    const res = await h.send(forged, {
+      signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), 'x'),
+    });
     expect(res.status).toBe(401);
     await barrier('CF2');
     expect(h.posts('CF')).toHaveLength(0);
@@ -31,7 +37,11 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   it('rejects a correctly signed but stale request (replay) with 401', async () => {
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
     const res = await h.send(
-      { json: eventCallback(appMention({ channel: 'CS', ts: '1700001100.000100', text: '<@UBOT> budget of 2021_PD_8735' })) },
+      {
+        json: eventCallback(
+          appMention({ channel: 'CS', ts: '1700001100.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+        ),
+      },
       { timestamp: stale, signingSecret: SIGNING_SECRET },
     );
     expect(res.status).toBe(401);
@@ -73,7 +83,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
     expect(shownText(h.posts('CE2')[0]!)).toContain('1.920.000,00');
   });
 
-  it("says why when the index is missing", async () => {
+  it('says why when the index is missing', async () => {
     await h.sendEvent(appMention({ channel: 'CI', ts: '1700001500.000100', text: '<@UBOT> indice mancante' }));
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CI');
     expect(String(reply.args.text)).toContain('npm run ingest');
@@ -82,7 +92,10 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   it('posts a plain error message when Slack refuses the answer (ok: false), and keeps serving', async () => {
     h.fake.failNext('chat.postMessage', 'invalid_blocks');
     await h.sendEvent(appMention({ channel: 'CW', ts: '1700001600.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
-    const error = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CW' && String(c.args.text).includes('ERR-'));
+    const error = await h.fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'CW' && String(c.args.text).includes('ERR-'),
+    );
     expect(error.args.thread_ts).toBe('1700001600.000100');
     const ref = refIn(String(error.args.text));
     expect(h.logs.find((l) => l.ref === ref)).toMatchObject({ level: 'error', slackError: 'invalid_blocks' });
@@ -99,7 +112,9 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   it('acknowledges malformed or unknown events without crashing', async () => {
     const res = await h.send({ json: eventCallback({ type: 'something_new', ts: '1' }) });
     expect(res.status).toBe(200);
-    const weird = await h.send({ json: eventCallback({ type: 'app_mention', channel: 'CZ', ts: '1700001800.000100' }) });
+    const weird = await h.send({
+      json: eventCallback({ type: 'app_mention', channel: 'CZ', ts: '1700001800.000100' }),
+    });
     expect(weird.status).toBe(200);
     await barrier('CZ2');
   });

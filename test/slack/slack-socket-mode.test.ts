@@ -49,7 +49,9 @@ describe('Slack app: Socket Mode', () => {
       accepts_response_payload: false,
       retry_attempt: 0,
       retry_reason: '',
-      payload: eventCallback(appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> budget of 2021_PD_8735' })),
+      payload: eventCallback(
+        appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+      ),
     });
     const ack = await fake.waitForAck('env-1');
     expect(ack).toMatchObject({ envelope_id: 'env-1' });

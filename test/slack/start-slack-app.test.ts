@@ -13,7 +13,12 @@ import { type Harness, startHarness } from './slack-harness.ts';
 const feedback = new FeedbackStore('/nonexistent/never-written.jsonl');
 
 async function startWith(env: Record<string, string>) {
-  return startSlackApp({ config: loadConfig({ PORT: '0', ...env }), engine: new FakeEngine(), feedback, log: silentLogger });
+  return startSlackApp({
+    config: loadConfig({ PORT: '0', ...env }),
+    engine: new FakeEngine(),
+    feedback,
+    log: silentLogger,
+  });
 }
 
 describe('startSlackApp', () => {
@@ -43,17 +48,33 @@ describe('startSlackApp', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(
-      startWith({ SLACK_BOT_TOKEN: 'xoxb-t', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: `http://127.0.0.1:${port}/api` }),
+      startWith({
+        SLACK_BOT_TOKEN: 'xoxb-t',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: `http://127.0.0.1:${port}/api`,
+      }),
     ).rejects.toThrow(/could not reach the Slack Web API/);
   });
 
   it('requires the setting of the chosen mode', () => {
-    expect(() => requireSlackSettings({ botToken: 'xoxb-t', mode: 'http', appToken: undefined, signingSecret: undefined, apiUrl: undefined })).toThrow(
-      /SLACK_SIGNING_SECRET/,
-    );
-    expect(() => requireSlackSettings({ botToken: 'xoxb-t', mode: 'socket', appToken: undefined, signingSecret: 's', apiUrl: undefined })).toThrow(
-      /SLACK_APP_TOKEN/,
-    );
+    expect(() =>
+      requireSlackSettings({
+        botToken: 'xoxb-t',
+        mode: 'http',
+        appToken: undefined,
+        signingSecret: undefined,
+        apiUrl: undefined,
+      }),
+    ).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() =>
+      requireSlackSettings({
+        botToken: 'xoxb-t',
+        mode: 'socket',
+        appToken: undefined,
+        signingSecret: 's',
+        apiUrl: undefined,
+      }),
+    ).toThrow(/SLACK_APP_TOKEN/);
   });
 });
 

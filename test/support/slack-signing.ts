@@ -17,10 +17,7 @@ export interface SlackRequestOptions {
 }
 
 /** An Events API callback (JSON), a slash command (form fields) or an interaction (form field `payload`). */
-export type SlackRequestBody =
-  | { json: unknown }
-  | { form: Record<string, string> }
-  | { interaction: unknown };
+export type SlackRequestBody = { json: unknown } | { form: Record<string, string> } | { interaction: unknown };
 
 export function encodeBody(body: SlackRequestBody): { contentType: string; raw: string } {
   if ('json' in body) return { contentType: 'application/json', raw: JSON.stringify(body.json) };

@@ -24,13 +24,17 @@ describe('parseInline', () => {
   });
 
   it('keeps HTML-looking text as text, for the page to insert with textContent', () => {
-    expect(parseInline('<img src=x onerror=alert(1)> *<b>*')).toEqual([plain('<img src=x onerror=alert(1)> '), bold('<b>')]);
+    expect(parseInline('<img src=x onerror=alert(1)> *<b>*')).toEqual([
+      plain('<img src=x onerror=alert(1)> '),
+      bold('<b>'),
+    ]);
   });
 });
 
 describe('parseAnswerMarkup', () => {
   it('turns consecutive bullet lines into one list and other lines into paragraphs', () => {
-    const text = '*2021_PD_8735* Servizi per la residenzialità anziani\n- Budget: 1.920.000,00\n• Quota: 20,72 %\n\nFonte: PEG 2021';
+    const text =
+      '*2021_PD_8735* Servizi per la residenzialità anziani\n- Budget: 1.920.000,00\n• Quota: 20,72 %\n\nFonte: PEG 2021';
     expect(parseAnswerMarkup(text)).toEqual([
       { type: 'paragraph', spans: [bold('2021_PD_8735'), plain(' Servizi per la residenzialità anziani')] },
       {

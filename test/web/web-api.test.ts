@@ -53,10 +53,20 @@ describe('web API', () => {
 
     it('passes the earlier turns of the conversation to the engine, dropping answers it cannot read', async () => {
       const first = await (await server.post('/api/ask', { q: 'budget of 2021_PD_8735' })).json();
-      const earlier = { answer: first.answer, citations: [], lang: first.lang, found: true, intent: first.intent, focus: first.focus };
+      const earlier = {
+        answer: first.answer,
+        citations: [],
+        lang: first.lang,
+        found: true,
+        intent: first.intent,
+        focus: first.focus,
+      };
       await server.post('/api/ask', {
         q: 'e i suoi indicatori?',
-        history: [{ question: 'budget of 2021_PD_8735', answer: earlier }, { question: 'altro', answer: { nonsense: 1 } }],
+        history: [
+          { question: 'budget of 2021_PD_8735', answer: earlier },
+          { question: 'altro', answer: { nonsense: 1 } },
+        ],
       });
       const history = engine.calls.at(-1)?.options?.history;
       expect(history).toEqual([
@@ -84,7 +94,12 @@ describe('web API', () => {
       ['an empty q', { q: '' }, 'BAD_REQUEST', '"q" must not be empty'],
       ['a blank q', { q: '   \n ' }, 'BAD_REQUEST', '"q" must not be empty'],
       ['a q that is not a string', { q: 42 }, 'BAD_REQUEST', '"q" must be a string'],
-      ['an unknown audience', { q: 'ciao', audience: 'everyone' }, 'BAD_REQUEST', '"audience" must be "staff" or "public"'],
+      [
+        'an unknown audience',
+        { q: 'ciao', audience: 'everyone' },
+        'BAD_REQUEST',
+        '"audience" must be "staff" or "public"',
+      ],
       ['a JSON array', '[1,2]', 'BAD_REQUEST', undefined],
       ['a body that is not JSON', 'q=budget', 'INVALID_JSON', 'not valid JSON'],
       ['an empty body', '', 'INVALID_JSON', 'empty'],
@@ -164,7 +179,12 @@ describe('web API', () => {
       expect(await again.json()).toEqual({ recorded: false });
       const lines = readFileSync(server.votesFile, 'utf8').trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!)).toMatchObject({ channel: 'helpdesk', user: 'browser-1', answerId: 'a-1', vote: 'up' });
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        channel: 'helpdesk',
+        user: 'browser-1',
+        answerId: 'a-1',
+        vote: 'up',
+      });
     });
 
     it('stores a staff chat vote under the web channel', async () => {
@@ -201,7 +221,9 @@ describe('web API', () => {
 
 describe('web API when the engine fails', () => {
   it('reports a missing index as 503 ENGINE_UNAVAILABLE with the engine’s message', async () => {
-    const server = await startTestServer(new FakeWebEngine({ failWith: new PianobotError('INDEX_MISSING', 'Run npm run ingest first.') }));
+    const server = await startTestServer(
+      new FakeWebEngine({ failWith: new PianobotError('INDEX_MISSING', 'Run npm run ingest first.') }),
+    );
     try {
       const res = await server.post('/api/ask', { q: 'budget?' });
       expect(res.status).toBe(503);

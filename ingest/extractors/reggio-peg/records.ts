@@ -4,41 +4,33 @@
  * Rows are read from their joined text, so the same code serves the .txt and the PDF rendering.
  */
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
-import type {
-  BudgetRow,
-  Figure,
-  Indicator,
-  Phase,
-  PlanWarning,
-  StaffAllocation,
-} from '../../../src/plan/model.ts';
+import type { BudgetRow, Figure, Indicator, Phase, PlanWarning, StaffAllocation } from '../../../src/plan/model.ts';
 import { squash } from '../../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { isMoney, placeAmounts, splitTrailingAmounts } from './amounts.ts';
 import type { BudgetDraft, RowDraft, StaffDraft } from './sections.ts';
 import { joinWrapped } from './segments.ts';
 
-const joined = joinWrapped;
 const VALUE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|[<>≥≤]?\d[\d.,]*\s*%?)$/;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
 /** `M_8501_1_1 Approvazione del Programma Attuativo 2021 30/09/2021` + `Nota: …` → indicator. */
 export function toIndicator(doc: SourceDocument, r: RowDraft): Indicator {
-  const text = joined(r.parts);
+  const text = joinWrapped(r.parts);
   const code = text.split(' ')[0]!;
   const tokens = text.slice(code.length).trim().split(' ').filter(Boolean);
   const last = tokens[tokens.length - 1];
   const target = last && tokens.length > 1 && VALUE.test(last) ? tokens.pop()! : null;
   const indicator: Indicator = { code, description: tokens.join(' '), span: spanOf(doc, r.from, r.to) };
   if (target !== null) indicator.target = parseTarget(target);
-  const note = r.note ? joined(r.note) : '';
+  const note = r.note ? joinWrapped(r.note) : '';
   if (note) indicator.note = note;
   return indicator;
 }
 
 /** `1 2021_OB_8504_6 Individuazione … Previsto 01/01/2021 31/03/2021` → {code, phase}. */
 export function toPhase(doc: SourceDocument, r: RowDraft): { objective: string; phase: Phase } {
-  const tokens = joined(r.parts).split(' ');
+  const tokens = joinWrapped(r.parts).split(' ');
   const n = Number(tokens.shift());
   const objective = tokens.shift()!;
   const dates: string[] = [];
@@ -50,7 +42,7 @@ export function toPhase(doc: SourceDocument, r: RowDraft): { objective: string; 
   const endDate = end ? parseDate(end) : null;
   if (startDate) phase.start = startDate;
   if (endDate) phase.end = endDate;
-  const note = r.note ? joined(r.note) : '';
+  const note = r.note ? joinWrapped(r.note) : '';
   if (note) phase.note = note;
   return { objective, phase };
 }
@@ -88,15 +80,24 @@ export interface BudgetTable {
 }
 
 /** The "Budget previsto" table: capitolo rows with their amounts by column, and the Totale row. */
-export function toBudget(doc: SourceDocument, b: BudgetDraft, projectCode: string, warnings: PlanWarning[]): BudgetTable {
+export function toBudget(
+  doc: SourceDocument,
+  b: BudgetDraft,
+  projectCode: string,
+  warnings: PlanWarning[],
+): BudgetTable {
   const ncols = b.columns.length;
   const parsed = b.rows.map((r) => {
-    const text = joined(r.parts);
+    const text = joinWrapped(r.parts);
     const cap = /^Cap\.\s*\d+\s+Art\.\s*\d+/.exec(text)![0];
     const { head, amounts } = splitTrailingAmounts(text.slice(cap.length).trim());
     return { r, capitolo: squash(cap), description: head, amounts, placed: placedFromCells(r, ncols, 2) };
   });
-  const totalText = b.total ? joined(b.total.parts).replace(/^Totale\b/, '').trim() : '';
+  const totalText = b.total
+    ? joinWrapped(b.total.parts)
+        .replace(/^Totale\b/, '')
+        .trim()
+    : '';
   const totalAmounts = splitTrailingAmounts(totalText).amounts;
   const totalPlaced = b.total ? placedFromCells(b.total, ncols, 2) : null;
   const totalCols: (string | null)[] =

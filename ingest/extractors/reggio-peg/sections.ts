@@ -94,8 +94,9 @@ const PROJECT_CODE = /^(\d{4}_P[DG]_[0-9A-Z]+|Z_\d+)(?:\s+(.*))?$/;
 const STRATEGIC_TITLE = /^Indirizzo Strategico di riferimento$/;
 const STRATEGIC_LABEL = /^(Indirizzo|Obiettivo Strategico|Azione)(?:\s+(.+))?$/;
 const DESCRIPTION = /^Descrizione(?:\s+(.+))?$/;
+/** The objective type, alone or followed by the code when no bold markers separate them. */
 const OBJECTIVE_TYPE =
-  /^Obiettivo\s+((?:di\s+)?(?:miglioramento|sviluppo|mantenimento)|gestionale\s+ordinario|prioritario|operativo|trasversale|individuale)(?:\s+(.*))?$/i;
+  /^Obiettivo\s+((?:di\s+)?(?:miglioramento|sviluppo|mantenimento)|gestionale\s+ordinario|prioritario|operativo|trasversale|individuale)(?:\s+(\d{4}_OB_.*))?$/i;
 const OBJECTIVE_CODE = /^(\d{4}_OB_[0-9A-Z]+_[0-9A-Z]+)(?:\s+(.*))?$/;
 const INDICATOR_HEADER = /^Codice indicatore Indicatore (Valore previsto(?: \d{4})?)/;
 const INDICATOR_ROW = /^([A-Z]_[0-9A-Z]+_[0-9A-Z]+_[0-9A-Z]+)(?:\s|$)/;
@@ -257,7 +258,8 @@ export function readSections(segs: Segment[]): Sections {
     if (mode === 'strategic') {
       const m = STRATEGIC_LABEL.exec(t);
       if (m) {
-        const key: StrategicKey = m[1] === 'Indirizzo' ? 'indirizzo' : m[1] === 'Azione' ? 'azione' : 'obiettivoStrategico';
+        const key: StrategicKey =
+          m[1] === 'Indirizzo' ? 'indirizzo' : m[1] === 'Azione' ? 'azione' : 'obiettivoStrategico';
         p.strategic[key] = m[2] ? [m[2]] : [];
         strategicKey = key;
         continue;
@@ -324,7 +326,12 @@ export function readSections(segs: Segment[]): Sections {
       const owner = projectOfIndicator(ir[1]!, cdr!) ?? p.code;
       if (!orphanGroup || orphanGroup.projectCode !== owner) {
         const from = indicatorHeader?.line ?? s.line;
-        orphanGroup = { projectCode: owner, foundIn: p.code, header: indicatorHeader?.label ?? 'Valore previsto', rows: [] };
+        orphanGroup = {
+          projectCode: owner,
+          foundIn: p.code,
+          header: indicatorHeader?.label ?? 'Valore previsto',
+          rows: [],
+        };
         orphans.push(orphanGroup);
         if (owner !== p.code) {
           p.to = indicatorHeader?.projectTo ?? reachedBefore;

@@ -38,11 +38,22 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions): Sl
   const sources = sourcesBlock(answer.citations);
   if (sources) tail.push(sources);
   tail.push(actionsBlock(options));
-  const blocks = fitBlocks(answerUnits(answer.answer), tail, {
+  const body = answer.citations.length ? withoutSourcesParagraph(answer.answer) : answer.answer;
+  const blocks = fitBlocks(answerUnits(body), tail, {
     maxBlocks: SLACK_LIMITS.blocksPerMessage,
     maxChars: SLACK_LIMITS.messageChars,
   });
   return { text: fallbackText(answer.answer), blocks };
+}
+
+/**
+ * The engine ends its text with a "Fonti: …" / "Sources: …" paragraph for plain-text channels; in Slack the sources
+ * are the context block, so that paragraph would only repeat them.
+ */
+export function withoutSourcesParagraph(markdown: string): string {
+  const paragraphs = markdown.trimEnd().split(/\n\s*\n/);
+  if (paragraphs.length > 1 && /^\s*(fonti|fonte|sources?)\s*:/i.test(paragraphs.at(-1) ?? '')) paragraphs.pop();
+  return paragraphs.join('\n\n');
 }
 
 /** The plain-text version Slack shows in notifications and where blocks cannot be rendered. */
@@ -119,7 +130,12 @@ function sourcesBlock(citations: Citation[]): Block | null {
 function actionsBlock(options: AnswerMessageOptions): Block {
   const value = buttonValue({ a: options.answerId, q: options.question });
   const elements: Extract<Block, { type: 'actions' }>['elements'] = [
-    { type: 'button', action_id: ACTIONS.feedbackUp, text: { type: 'plain_text', text: '👍 Utile', emoji: true }, value },
+    {
+      type: 'button',
+      action_id: ACTIONS.feedbackUp,
+      text: { type: 'plain_text', text: '👍 Utile', emoji: true },
+      value,
+    },
     {
       type: 'button',
       action_id: ACTIONS.feedbackDown,

@@ -35,7 +35,9 @@ export function homeView(profileName: string, overview: PersonOverview | null): 
   for (const o of overview.objectives) {
     const lines = [`*${escapeMrkdwn(o.code)}* — ${escapeMrkdwn(o.title)}`];
     if (o.nextDeadline) {
-      lines.push(`⏰ Prossima scadenza: *${escapeMrkdwn(o.nextDeadline.date)}* — ${escapeMrkdwn(o.nextDeadline.title)}`);
+      lines.push(
+        `⏰ Prossima scadenza: *${escapeMrkdwn(o.nextDeadline.date)}* — ${escapeMrkdwn(o.nextDeadline.title)}`,
+      );
     }
     const indicators = o.indicators.slice(0, MAX_INDICATORS).map((i) => {
       const target = i.target ? ` — atteso: *${escapeMrkdwn(i.target)}*` : '';

@@ -13,7 +13,9 @@ export function toMrkdwn(markdown: string): string {
   return markdown
     .split('\n')
     .map((line) => {
-      let out = escapeMrkdwn(line);
+      // a quoted passage keeps its leading ">" so Slack renders it as a quote
+      const quote = line.match(/^\s*>\s?/);
+      let out = quote ? `>${escapeMrkdwn(line.slice(quote[0].length))}` : escapeMrkdwn(line);
       out = out.replace(/^#{1,6}\s+(.+)$/, '*$1*');
       out = out.replace(BULLET, '$1• ');
       out = out.replace(/\*\*(.+?)\*\*/g, '*$1*');

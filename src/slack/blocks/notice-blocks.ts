@@ -1,5 +1,5 @@
 import type { PianobotErrorCode } from '../../errors.ts';
-import { section, type SlackMessage } from './answer-blocks.ts';
+import { type SlackMessage, section } from './answer-blocks.ts';
 
 /** Why pianobot could not answer, in words for the person who asked; the details stay in the logs. */
 export function errorReason(code: PianobotErrorCode | undefined): string {

@@ -77,7 +77,10 @@ function textsOf(value: unknown): string[] {
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const own = typeof o.text === 'string' ? [o.text] : [];
-    return [...own, ...Object.entries(o).flatMap(([k, v]) => (k === 'text' && typeof v === 'string' ? [] : textsOf(v)))];
+    return [
+      ...own,
+      ...Object.entries(o).flatMap(([k, v]) => (k === 'text' && typeof v === 'string' ? [] : textsOf(v))),
+    ];
   }
   return [];
 }

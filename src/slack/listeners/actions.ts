@@ -15,15 +15,21 @@ export function registerActions(app: App, deps: SlackDeps): void {
     [ACTIONS.feedbackUp, 'up'],
     [ACTIONS.feedbackDown, 'down'],
   ] as const) {
-    app.action<ButtonClick>({ type: 'block_actions', action_id: actionId }, async ({ ack, action, body, client, respond }) => {
-      await ack();
-      await recordVote(deps, client, respond, body, action.value, vote);
-    });
+    app.action<ButtonClick>(
+      { type: 'block_actions', action_id: actionId },
+      async ({ ack, action, body, client, respond }) => {
+        await ack();
+        await recordVote(deps, client, respond, body, action.value, vote);
+      },
+    );
   }
-  app.action<ButtonClick>({ type: 'block_actions', action_id: ACTIONS.share }, async ({ ack, action, body, client, respond }) => {
-    await ack();
-    await shareAnswer(deps, client, respond, body, action.value);
-  });
+  app.action<ButtonClick>(
+    { type: 'block_actions', action_id: ACTIONS.share },
+    async ({ ack, action, body, client, respond }) => {
+      await ack();
+      await shareAnswer(deps, client, respond, body, action.value);
+    },
+  );
 }
 
 /** One vote per user per answer: a second click is refused with a short note, not counted twice. */

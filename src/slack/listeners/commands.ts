@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { answerMessage } from '../blocks/answer-blocks.ts';
-import { errorMessage, helpMessage } from '../blocks/notice-blocks.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { errorMessage, helpMessage } from '../blocks/notice-blocks.ts';
 import { describeError, pianobotCode } from '../error-fields.ts';
 import { questionFromText } from '../question-text.ts';
 import { sendEphemeral } from '../send-ephemeral.ts';
@@ -26,7 +26,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       const answer = await deps.engine.ask(question, { audience: 'staff' });
       const answerId = deps.newAnswerId();
       deps.answers.remember(answerId, { question, answer });
-      await sendEphemeral(deps, client, respond, target, answerMessage(answer, { answerId, question, shareable: true }));
+      await sendEphemeral(
+        deps,
+        client,
+        respond,
+        target,
+        answerMessage(answer, { answerId, question, shareable: true }),
+      );
     } catch (err) {
       const ref = deps.newErrorRef();
       deps.log.error('slash command failed', { ref, channel: command.channel_id, ...describeError(err) });

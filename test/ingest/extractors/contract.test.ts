@@ -38,13 +38,17 @@ function spansIn(value: unknown, out: SourceSpan[] = []): SourceSpan[] {
   if (Array.isArray(value)) for (const v of value) spansIn(v, out);
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.lineStart === 'number' && typeof o.lineEnd === 'number' && typeof o.doc === 'string') out.push(o as SourceSpan);
+    if (typeof o.lineStart === 'number' && typeof o.lineEnd === 'number' && typeof o.doc === 'string')
+      out.push(o as SourceSpan);
     else for (const v of Object.values(o)) spansIn(v, out);
   }
   return out;
 }
 
-const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+const tokens = (s: string): string[] =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 function holdsRun(line: string[], run: string[]): boolean {
   for (let i = 0; i + run.length <= line.length; i++) if (run.every((t, j) => line[i + j] === t)) return true;
@@ -75,7 +79,10 @@ function holdsCode(line: string, code: string): boolean {
  * on one of the next non-blank lines (three at most, as in the 004 sheets).
  */
 function opensOnCode(doc: SourceDocument, span: SourceSpan, code: string): boolean {
-  const heading = doc.lines.slice(span.lineStart - 1, span.lineEnd).filter((l) => l.trim() !== '').slice(0, 3);
+  const heading = doc.lines
+    .slice(span.lineStart - 1, span.lineEnd)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 3);
   for (const line of heading) {
     if (holdsCode(line, code)) return true;
     if (line.trim().length > 60) return false;
@@ -102,7 +109,11 @@ describe('the layout registry', () => {
   });
 
   it('falls back to the generic extractor on text in no known layout', async () => {
-    const doc = { ...docOf(FILES[0]!), lines: ['Relazione annuale', 'Nessuna tabella.'], text: 'Relazione annuale\nNessuna tabella.' };
+    const doc = {
+      ...docOf(FILES[0]!),
+      lines: ['Relazione annuale', 'Nessuna tabella.'],
+      text: 'Relazione annuale\nNessuna tabella.',
+    };
     expect(detectLayout(doc).layout).toBe(genericExtractor.layout);
   });
 });
@@ -158,7 +169,8 @@ describe.each(everyRun)('extractor contract: $layout reading $file', ({ extracto
 
   it('never gives an empty code', () => {
     for (const r of [...plan.objectives, ...plan.projects]) expect(r.code.trim()).not.toBe('');
-    for (const o of plan.objectives) for (const i of o.indicators) if (i.code !== undefined) expect(i.code.trim()).not.toBe('');
+    for (const o of plan.objectives)
+      for (const i of o.indicators) if (i.code !== undefined) expect(i.code.trim()).not.toBe('');
   });
 
   it('lists each objective code once, and each project code once', () => {
@@ -168,7 +180,8 @@ describe.each(everyRun)('extractor contract: $layout reading $file', ({ extracto
   });
 
   it('keeps every record in the document it was read from', () => {
-    for (const r of [...plan.objectives, ...plan.projects, ...plan.structures, ...plan.totals, ...plan.tables]) expect(r.doc).toBe(file);
+    for (const r of [...plan.objectives, ...plan.projects, ...plan.structures, ...plan.totals, ...plan.tables])
+      expect(r.doc).toBe(file);
   });
 });
 
