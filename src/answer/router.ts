@@ -300,6 +300,11 @@ function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[], quest
     reply.lines.push(...objectiveCard(o, store, lang).slice(1));
     return reply;
   }
+  if (!has('owner') && !has('dirigente')) {
+    reply.intent = 'objective_overview';
+    reply.lines.push(...objectiveCard(o, store, lang));
+    return reply;
+  }
   reply.intent = 'objective_owner';
   const ownerSentence =
     o.owners.length === 0
@@ -720,8 +725,9 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
   reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
   for (const h of hits) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
-    reply.lines.push(`> ${clip(h.chunk.text, 700).replace(/\n/g, ' ')}`, `  — ${h.chunk.section ? `${h.chunk.section}, ` : ''}${where}`);
-    reply.citations.push({ ...h.citation, excerpt: clip(h.chunk.text, 400) });
+    const quote = h.citation.excerpt?.trim() || clip(h.chunk.text, 600);
+    reply.lines.push(`> ${quote.replace(/\s*\n\s*/g, ' ')}`, `  — ${h.chunk.section ? `${h.chunk.section}, ` : ''}${where}`);
+    reply.citations.push({ ...h.citation, excerpt: quote });
     if (h.chunk.code) reply.focus.push(h.chunk.code);
   }
   return reply;

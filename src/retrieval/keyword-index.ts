@@ -47,8 +47,14 @@ export interface QueryTerms {
   pairs: string[];
 }
 
-/** Weighted terms of a question: its own words count fully, glossary expansions at half weight. */
-export function queryTerms(question: string, expansions: readonly string[] = []): QueryTerms {
+/** A glossary phrase added to a question, weighted by how much it stands in for the question's own words. */
+export interface WeightedPhrase {
+  text: string;
+  weight: number;
+}
+
+/** Weighted terms of a question: its own words count fully, glossary phrases with their own weight. */
+export function queryTerms(question: string, expansions: readonly WeightedPhrase[] = []): QueryTerms {
   const weights = new Map<string, number>();
   const put = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
   const q = analyze(question);
@@ -57,10 +63,10 @@ export function queryTerms(question: string, expansions: readonly string[] = [])
   const pairs = wordPairs(q.words);
   for (const p of pairs) put(p, PAIR_WEIGHT);
   for (const phrase of expansions) {
-    const e = analyze(phrase);
-    for (const w of e.words) put(w, 0.5);
-    for (const c of e.codes) put(c, 0.5);
-    for (const p of wordPairs(e.words)) put(p, 0.4);
+    const e = analyze(phrase.text);
+    for (const w of e.words) put(w, phrase.weight);
+    for (const c of e.codes) put(c, phrase.weight);
+    for (const p of wordPairs(e.words)) put(p, phrase.weight * 0.8);
   }
   return { weights, codes: q.codes, pairs };
 }
@@ -75,6 +81,11 @@ export class KeywordIndex {
 
   get size(): number {
     return this.data.lengths.length;
+  }
+
+  /** Whether any chunk holds `term`. */
+  has(term: string): boolean {
+    return this.data.postings[term] !== undefined;
   }
 
   /** Chunk numbers holding `term` (ascending). */

@@ -19,9 +19,18 @@ interface CompiledEntry {
   expand: string[];
 }
 
+/** The phrases one glossary entry brings into a question, and the question words that brought them. */
+export interface Expansion {
+  /** analyzed words of the glossary term found in the question */
+  matched: string[];
+  phrases: string[];
+}
+
 export interface QueryExpander {
   /** the glossary phrases a question brings in, in glossary order, without repeats */
   expand(question: string): string[];
+  /** the same, grouped by the glossary entry (or pattern) that matched */
+  expansions(question: string): Expansion[];
 }
 
 function containsSequence(words: readonly string[], seq: readonly string[]): boolean {
@@ -40,21 +49,24 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
   }));
   const patterns = glossary.patterns.map((p) => ({ re: new RegExp(p.match, 'g'), expand: p.expand }));
 
+  const expansions = (question: string): Expansion[] => {
+    const words = analyze(question).words;
+    const out: Expansion[] = [];
+    for (const e of entries) {
+      const term = e.terms.find((t) => containsSequence(words, t));
+      if (term) out.push({ matched: term, phrases: e.expand });
+    }
+    const folded = fold(question);
+    for (const p of patterns) {
+      for (const m of folded.matchAll(p.re)) {
+        out.push({ matched: analyze(m[0]).words, phrases: p.expand.map((x) => x.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '')) });
+      }
+    }
+    return out;
+  };
   return {
-    expand(question) {
-      const words = analyze(question).words;
-      const out = new Set<string>();
-      for (const e of entries) {
-        if (e.terms.some((t) => containsSequence(words, t))) for (const x of e.expand) out.add(x);
-      }
-      const folded = fold(question);
-      for (const p of patterns) {
-        for (const m of folded.matchAll(p.re)) {
-          for (const x of p.expand) out.add(x.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''));
-        }
-      }
-      return [...out];
-    },
+    expansions,
+    expand: (question) => [...new Set(expansions(question).flatMap((e) => e.phrases))],
   };
 }
 

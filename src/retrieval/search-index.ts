@@ -49,6 +49,9 @@ const REBUILD = 'rebuild it with `npm run ingest`';
 const EF_SEARCH = 128;
 /** how deep each ranked list goes before fusion */
 const CANDIDATES = 60;
+/** weight of a glossary phrase standing beside a question word the plans use, and in place of one they do not */
+const EXPANSION_WEIGHT = 0.5;
+const TRANSLATION_WEIGHT = 0.9;
 /** fused score factor per strength point for passages of the entity the question names */
 const ENTITY_BOOST = 0.1;
 
@@ -148,8 +151,14 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
         return c !== undefined && matches(c, filter);
       };
 
-      const expansions = glossaryExpander().expand(query);
-      const terms = queryTerms(query, expansions);
+      const expanded = glossaryExpander().expansions(query);
+      // a question word the plans never use (an English word) is translated: its glossary phrases take its weight
+      const phrases = expanded.flatMap((e) => {
+        const weight = e.matched.some((w) => keywords.has(w)) ? EXPANSION_WEIGHT : TRANSLATION_WEIGHT;
+        return e.phrases.map((text) => ({ text, weight }));
+      });
+      const expansions = [...new Set(phrases.map((p) => p.text))];
+      const terms = queryTerms(query, phrases);
 
       const bm25 = [...keywords.score(terms.weights, allowed)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
 

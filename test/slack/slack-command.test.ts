@@ -87,6 +87,23 @@ describe('Slack app: /piani slash command', () => {
     expect(String(note.args.text)).toMatch(/ERR-[0-9A-F]{6}/);
   });
 
+  it('records a vote on the private answer, with the question and the answer text', async () => {
+    const reply = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.channel === 'C1');
+    const up = buttons(reply.args.blocks).find((b) => b.action_id === 'feedback_up')!;
+    await h.send({
+      interaction: buttonClick({ actionId: 'feedback_up', value: up.value, responseUrl: h.fake.responseUrl('v1') }),
+    });
+    await h.fake.waitFor('chat.postEphemeral', (c) => String(c.args.text).includes('Grazie'));
+    expect(h.feedback.summary().byChannel.slack).toEqual({ up: 1, down: 0 });
+  });
+
+  it('shows a private error with a reference id when the engine fails', async () => {
+    await h.send({ form: slashCommand({ text: 'esplodi', channel: 'C7', responseUrl: h.fake.responseUrl('cmd5') }) });
+    const reply = await h.fake.waitFor('chat.postEphemeral', (c) => c.args.channel === 'C7');
+    const ref = String(reply.args.text).match(/ERR-[0-9A-F]{6}/)?.[0];
+    expect(h.logs.find((l) => l.ref === ref)).toMatchObject({ level: 'error', error: 'engine exploded' });
+  });
+
   it('replies with examples when called without a question', async () => {
     const res = await h.send({ form: slashCommand({ text: '  ', responseUrl: h.fake.responseUrl('cmd4') }) });
     expect(JSON.parse(res.text).text).toContain('Fammi una domanda');

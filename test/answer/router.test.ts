@@ -1,0 +1,359 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer, AnswerEngine } from '../../src/answer/answer.ts';
+import { createEngine } from '../../src/answer/create-engine.ts';
+import { loadConfig } from '../../src/config.ts';
+
+const PLANS_DIR = fileURLToPath(new URL('../../data/plans/', import.meta.url));
+const SERRAVALLE = '001_73b0fc146c050a42.txt';
+
+/** An engine over `plansDir`, its index built into `indexDir`; no LLM, no remote embeddings: the built-in router answers. */
+function engineOver(plansDir: string, indexDir: string): Promise<AnswerEngine> {
+  return createEngine(loadConfig({ PLANS_DIR: plansDir, INDEX_DIR: indexDir, LOG_LEVEL: 'error' }));
+}
+
+const firstLine = (a: Answer) => a.answer.split('\n')[0] ?? '';
+
+/** an amount written the Italian way (1.920.000,00): the shape a budget or a target would have */
+const AMOUNT = /\d{1,3}(?:\.\d{3})*,\d{2}/;
+
+const planLines = new Map<string, string[]>();
+function linesOf(doc: string, range: string): string {
+  let lines = planLines.get(doc);
+  if (!lines) {
+    lines = readFileSync(join(PLANS_DIR, doc), 'utf8').split('\n');
+    planLines.set(doc, lines);
+  }
+  const [from, to = from] = range.split('-').map(Number);
+  return lines.slice(from! - 1, to).join('\n');
+}
+
+describe('question router over the five sample plans', () => {
+  let dir: string;
+  let engine: AnswerEngine;
+  const ask = (question: string, history?: Parameters<AnswerEngine['ask']>[1]) => engine.ask(question, history);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pianobot-router-'));
+    engine = await engineOver(PLANS_DIR, join(dir, 'index'));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('answers on the first line with the figure as the plan writes it', () => {
+    it.each([
+      ['quanto è il budget del progetto 8722?', '550.000,00'],
+      ['che percentuale delle risorse assorbe 2021_PD_8735?', '20,72 %'],
+      ['Spese correnti di 2021_PG_8747', '985.546,94'],
+      ['Totale CDR del servizio 87', '9.267.473,26'],
+      ["valore previsto dell'indicatore M_8747_1_1", '1495'],
+      ['quante famiglie beneficiarie di buoni spesa da bando sono previste?', '1495'],
+      ['quando scade la proroga della Tari?', '09/04/2020'],
+      ['quando va approvato il Programma Attuativo 2021?', '30/09/2021'],
+      ["Che peso ha la fase elaborazione dati e stesura report dell'obiettivo UG08?", '90,00'],
+      ["peso dell'indicatore realizzazione area verde di VI-7", '80,00%'],
+      ['entro quando va costituito il tavolo tecnico tra ASL e Distretti Sociali?', '30 settembre 2019'],
+      ['risorse finanziarie del progetto Caritas a Serravalle', '4.000,00'],
+      ["Quale struttura segue l'obiettivo 01.02.01.02?", 'Servizio Risorse Umane'],
+      ['quanti obiettivi ha Sardi Valentina?', '7 obiettivi'],
+    ])('in Italian: %s → %s', async (question, figure) => {
+      const a = await ask(question);
+      expect(a.lang).toBe('it');
+      expect(firstLine(a)).toContain(figure);
+    });
+
+    it.each([
+      ['budget of 2021_PD_8735', '1.920.000,00'],
+      ['budget of 2021_PD_8730', '0,00'],
+      ['revenue of Home Care Premium', '110.000,00'],
+      ['who owns 2020-PR31', 'Carosella Maria Teresa'],
+      [
+        'Who is responsible for PIAO objective 02.02.02.01?',
+        'Polizia Provinciale-Protezione Civile e Trasporto Privato',
+      ],
+      ['what is the weight of the indicator Incontri cittadini in VI - 8 in 2020?', '60,00%'],
+      ['How many objectives are in the Comune di Prato 2020 plan?', '24 objectives'],
+      ['Who is responsible for objective 1 in Serravalle Pistoiese?', 'Paolo Ricci'],
+    ])('in English: %s → %s', async (question, figure) => {
+      const a = await ask(question);
+      expect(a.lang).toBe('en');
+      expect(firstLine(a)).toContain(figure);
+    });
+  });
+
+  describe('lists the details under the direct answer', () => {
+    it.each([
+      ['indicatori di PL09', ['% attivazione servizi urgenti SAD', '80,00', '60,00', '5,00', '100,00']],
+      ["fasi dell'obiettivo 2020-PR31", ['Esecuzione lavori 1° lotto', '15/02/2020', '20/07/2020', '30/06/2022']],
+      [
+        'What are the phases of objective 2020-CP19?',
+        ['Analisi delle criticità', '31/01/2020', 'verifica risultati', '01/12/2020'],
+      ],
+      [
+        'steps of objective UA14',
+        ['predisposizione bozza di regolamento da sottoporre a OO.SS', '01/10/2020', '30/11/2020', '50,00'],
+      ],
+      [
+        "indicatori del Casellario dell'assistenza",
+        ['Attivazione del servizio', '01/01/2018', '30/06/2018', '31/12/2018'],
+      ],
+      ['Chi lavora sul progetto 2021_PD_8910?', ['Castellari Francesca', '90,00 %', 'Reverberi Chiara', '84,00 %']],
+      ['Entrate e spese correnti previste per 2021_PD_8501', ['2.453.877,32', '784.326,70']],
+      ['Spese per investimenti del progetto 8716', ['300.000,00']],
+      ["total of the indirizzo CITTA' DEL CAPITALE SOCIALE for CdR 87", ['6.252.360,74']],
+      ["quali obiettivi discendono dall'obiettivo operativo 05.01.01?", ['05.01.01.01', '05.01.01.04', '05.01.01.07']],
+      ['scadenze di gennaio 2020', ['2020-CP19', '31/01/2020']],
+    ])('%s', async (question, expected) => {
+      const a = await ask(question);
+      expect(a.found).toBe(true);
+      for (const e of expected) expect(a.answer).toContain(e);
+    });
+
+    it('reads an indicator of one sheet year only when the question names the year', async () => {
+      const a = await ask('indicatori VI-1 2020');
+      expect(a.answer).toContain('Incontri formativi per operatori');
+      expect(a.answer).toContain("Avvio dell'attività nello spazio dedicato");
+      expect(a.answer).not.toContain('Costituzione di un tavolo di lavoro tecnico dedicato');
+    });
+  });
+
+  describe('routes each kind of question to its tool', () => {
+    it.each([
+      ['budget of 2021_PD_8735', 'project_budget'],
+      ['Budget del progetto 2021_PD_8735', 'project_budget'],
+      ['Entrate e spese correnti previste per 2021_PD_8501', 'project_budget_detail'],
+      ['chi è il dirigente del progetto 2021_PD_8901?', 'project_dirigente'],
+      ['who works on 2021_PD_8910?', 'project_staff'],
+      ['chi è il responsabile di PL11?', 'objective_owner'],
+      ['who owns 2020-PR31', 'objective_owner'],
+      ["indicatori dell'obiettivo 2020-PL12", 'objective_indicators'],
+      ['What are the phases of objective 2020-CP19?', 'objective_phases'],
+      ["Quale struttura segue l'obiettivo 01.02.01.02?", 'objective_structure'],
+      ['A quale obiettivo strategico appartiene 02.01.01.01?', 'objective_strategic'],
+      ['Quali obiettivi ha Lotti Rosanna?', 'person_objectives'],
+      ['Which projects is Luisa Sironi working on?', 'person_projects'],
+      ['scadenze di Sardi a dicembre', 'person_deadlines'],
+      ['Totale CDR del servizio 87', 'total'],
+      ['quanti progetti ha il CdR 87 con budget?', 'count_projects'],
+      ['dirigente del servizio 85', 'structure_head'],
+      ['Who is the dirigente of the Servizio Servizi Sociali in the PEG 2021?', 'structure_head'],
+    ])('%s → %s', async (question, intent) => {
+      expect((await ask(question)).intent).toBe(intent);
+    });
+  });
+
+  describe('links entities the way people write them', () => {
+    it.each([
+      ['surname only', 'obiettivi di Fedi', ['2020-PF31'], ['2020-UA14']],
+      [
+        'surname only, English',
+        'which objectives does Sardi own?',
+        ['2020-PL09', '2020-PL14', '2020-PL19'],
+        ['2020-PG18'],
+      ],
+      ['first name first', 'what objectives does Simonetta Fedeli have?', ['2020-UA14'], ['2020-PF31']],
+      [
+        'first name first',
+        'Which projects is Luisa Sironi working on?',
+        ['2021_PD_8501', '45,00 %', '2021_PD_8504'],
+        [],
+      ],
+      ['with a title', "obiettivi dell'Ing. Bonardi", ['VI - 5', 'VI - 7'], ['LE STORIE']],
+      ['with a title', 'obiettivi del dott. Caporaso', ['2020-PG18', '2020-PG19'], ['Caporusso']],
+      ['with a title', 'quanti obiettivi ha la dott.ssa Meschi?', ['10 obiettivi'], []],
+      [
+        'a one-letter typo in the surname',
+        'obiettivi di Palmeri',
+        ['2020-PS05', '2020-SR18', '2020-SR19'],
+        ['2020-PS06'],
+      ],
+      ['a one-letter typo in the surname', 'progetti di Castellary', ['2021_PD_8910', '90,00 %'], []],
+      ['Fedi Simona is not Fedeli Simonetta', 'obiettivi di Simona Fedi', ['2020-PF31'], ['2020-UA14']],
+      ['Fedeli Simonetta is not Fedi Simona', 'obiettivi della dott.ssa Fedeli', ['2020-UA14'], ['2020-PF31']],
+      ['partial code PL09', 'indicatori di PL09', ['2020-PL09', '% attivazione servizi urgenti SAD'], []],
+      ['partial code 8735', 'budget 8735', ['2021_PD_8735', '1.920.000,00'], []],
+      ['partial code VI-1', 'chi è responsabile di VI-5?', ['Maura Meschi', 'Luca Bonardi'], []],
+      [
+        'a numbered objective of one plan',
+        "chi è il responsabile dell'obiettivo 3 di Serravalle?",
+        ['Paolo Ricci', 'Passepartout'],
+        [],
+      ],
+      ['a title in the question', "Responsabile dell'obiettivo Urban Jungle", ['2020-PG19', 'Caporaso Francesco'], []],
+      ['a title in the question', 'Budget di Home Care Premium', ['2021_PG_8737', '110.000,00'], []],
+    ])('%s: %s', async (_case, question, expected, forbidden) => {
+      const a = await ask(question);
+      expect(a.found).toBe(true);
+      for (const e of expected) expect(a.answer).toContain(e);
+      for (const f of forbidden) expect(a.answer).not.toContain(f);
+    });
+  });
+
+  describe('asks which one is meant instead of guessing', () => {
+    it.each([
+      ['Su quali progetti lavora Reverberi?', ['Reverberi Chiara', 'Reverberi Jukka'], /quale intendi/],
+      ['which projects does Reverberi work on?', ['Reverberi Chiara', 'Reverberi Jukka'], /which one do you mean/],
+      ['quali obiettivi ha Marco?', ['Maccioni Marco', 'Brocchi Marco'], /quale intendi/],
+    ])('%s', async (question, people, asks) => {
+      const a = await ask(question);
+      expect(a.intent).toBe('ambiguous_person');
+      for (const p of people) expect(a.answer).toContain(p);
+      expect(firstLine(a)).toMatch(asks);
+      expect(a.answer).not.toMatch(/\d+,\d{2} %/);
+    });
+  });
+
+  describe('says plainly when nothing is found and invents no figure', () => {
+    it.each([
+      ['budget del progetto 2021_PD_8799', /^Non ho trovato/, []],
+      ['budget of 2021_PD_8799', /^I found no/, []],
+      ['who owns 2020-PL99?', /^I found no/, ['Sardi Valentina']],
+      ["indicatori dell'obiettivo VI - 12", /^Non ho trovato/, ['Maura Meschi']],
+      ['Quali obiettivi ha Giulia Bianchi?', /^Non ho trovato/, ['2020-', 'VI - ']],
+      ['Which projects does Anna Verdi work on?', /^I found no/, ['2021_PD']],
+      ["valore previsto dell'indicatore M_8735_1_9", /^Non ho trovato/, ['150']],
+      ['scadenze della Meschi a marzo 2019', /^Non ho trovato/, ['VI - 1']],
+    ])('%s', async (question, says, forbidden) => {
+      const a = await ask(question);
+      expect(a.found).toBe(false);
+      expect(a.answer).toMatch(says);
+      expect(a.answer).not.toMatch(AMOUNT);
+      for (const f of forbidden) expect(a.answer).not.toContain(f);
+    });
+  });
+
+  describe('tells a blank budget from a zero one', () => {
+    it.each([
+      ['budget di 2021_PD_8732', /non è indicato alcun budget/],
+      ['Budget del progetto 2021_PD_8518', /non è indicato alcun budget/],
+      ['budget of 2021_PD_8518', /No budget is stated/],
+      ['budget of 2021_PG_8748', /No budget is stated/],
+    ])('a blank cell is "not stated", never 0: %s', async (question, says) => {
+      const a = await ask(question);
+      expect(firstLine(a)).toMatch(says);
+      expect(a.answer).not.toMatch(/\b0,00\b/);
+    });
+
+    it('a budget written as 0,00 is reported as 0,00', async () => {
+      const a = await ask('budget di 2021_PD_8730');
+      expect(firstLine(a)).toContain('0,00');
+      expect(firstLine(a)).not.toMatch(/non è indicato/);
+    });
+  });
+
+  describe('answers in the language of the question', () => {
+    it.each([
+      ['budget of 2021_PD_8735', 'en', 'Sources:'],
+      ['Budget del progetto 2021_PD_8735', 'it', 'Fonti:'],
+      ['who owns 2020-PR31', 'en', 'Sources:'],
+      ['chi è il responsabile di PL11?', 'it', 'Fonti:'],
+      ['What are the phases of objective 2020-CP19?', 'en', 'Sources:'],
+      ['indicatori VI-1 2020', 'it', 'Fonti:'],
+      ['which objectives does Sardi own?', 'en', 'Sources:'],
+      ['Su quali progetti lavora Bagnacani Cristina e con quale impegno?', 'it', 'Fonti:'],
+      ['Which projects does Anna Verdi work on?', 'en', 'not found'],
+      ['Quali obiettivi ha Mario Rossi?', 'it', 'Non ho trovato'],
+    ])('%s → %s', async (question, lang, marker) => {
+      const a = await ask(question);
+      expect(a.lang).toBe(lang);
+      expect(a.answer).toContain(marker);
+    });
+  });
+
+  describe('cites every found answer by document and lines', () => {
+    it.each([
+      'budget of 2021_PD_8735',
+      'chi è il responsabile di PL11?',
+      'indicatori di PL09',
+      'Totale CDR del servizio 87',
+      'Quali obiettivi ha Lotti Rosanna?',
+      'Su quali progetti lavora Gilioli Arda?',
+      'dirigente del servizio 85',
+      "Quale struttura segue l'obiettivo 01.02.01.02?",
+      'quando scade la proroga della Tari?',
+      "peso dell'indicatore realizzazione area verde di VI-7",
+      "chi è il responsabile dell'obiettivo 3 di Serravalle?",
+      'Quanti dipendenti aveva la Provincia di Prato al 31.12.2023?',
+    ])('%s', async (question) => {
+      const a = await ask(question);
+      expect(a.found).toBe(true);
+      expect(a.citations.length).toBeGreaterThan(0);
+      for (const c of a.citations) {
+        expect(c.doc).toMatch(/^\d{3}_[0-9a-f]+\.txt$/);
+        expect(c.lines).toMatch(/^\d+(-\d+)?$/);
+      }
+    });
+
+    it.each([
+      ['budget of 2021_PD_8735', '1.920.000,00'],
+      ['Totale CDR del servizio 87', '9.267.473,26'],
+      ['quando scade la proroga della Tari?', '09/04/2020'],
+      ["peso dell'indicatore realizzazione area verde di VI-7", '80,00%'],
+      ['risorse finanziarie del progetto Caritas a Serravalle', '4.000,00'],
+    ])('the cited lines hold the figure of "%s"', async (question, figure) => {
+      const a = await ask(question);
+      const cited = a.citations.map((c) => linesOf(c.doc, c.lines!)).join('\n');
+      expect(cited).toContain(figure);
+    });
+  });
+
+  describe('follows up on the previous answer', () => {
+    it.each([
+      [
+        'chi è il responsabile di 2020-PL09?',
+        'e i suoi indicatori?',
+        'objective_indicators',
+        ['% attivazione servizi urgenti SAD', '80,00'],
+      ],
+      [
+        'who owns 2020-PL09?',
+        'and its indicators?',
+        'objective_indicators',
+        ['% attivazione servizi urgenti SAD', '80,00'],
+      ],
+      ['budget di 2021_PD_8735', 'e chi ci lavora?', 'project_staff', ['Orlandini Sabina', '10,00 %']],
+      ['budget di 2021_PD_8735', 'e il dirigente?', 'project_dirigente', ['Corradini Germana']],
+    ])('"%s" then "%s"', async (first, followUp, intent, expected) => {
+      const previous = await ask(first);
+      const a = await ask(followUp, { history: [{ question: first, answer: previous }] });
+      expect(a.intent).toBe(intent);
+      expect(a.focus).toEqual(previous.focus.slice(0, 1));
+      for (const e of expected) expect(a.answer).toContain(e);
+    });
+  });
+});
+
+/** Two plan files that share a code: the router answers for each document instead of picking one. */
+describe('question router when a code is in two documents', () => {
+  let dir: string;
+  let engine: AnswerEngine;
+  const COPY = '005_serravalle_copia.txt';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pianobot-router-two-'));
+    const plans = join(dir, 'plans');
+    mkdirSync(plans);
+    copyFileSync(join(PLANS_DIR, SERRAVALLE), join(plans, SERRAVALLE));
+    copyFileSync(join(PLANS_DIR, SERRAVALLE), join(plans, COPY));
+    engine = await engineOver(plans, join(dir, 'index'));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ["chi è il responsabile dell'obiettivo 3 di Serravalle?", /^Il codice compare in 2 documenti/],
+    ['who is responsible for objective 3 in Serravalle?', /^The code appears in 2 documents/],
+  ])('%s', async (question, header) => {
+    const a = await engine.ask(question);
+    expect(a.answer).toMatch(header);
+    expect(a.answer.match(/Paolo Ricci/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(a.citations.map((c) => c.doc))).toEqual(new Set([SERRAVALLE, COPY]));
+  });
+});
