@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
@@ -22,6 +22,8 @@ export interface ScaleResult {
   n: number;
   docs: number;
   ingest_ms: number;
+  ingest_cpu_ms: number;
+  ingest_stages_ms: Record<string, number>;
   docs_per_s: number;
   chunks: number;
   index_bytes: number;
@@ -37,6 +39,8 @@ export interface ScaleResult {
 
 export interface BenchResult {
   ingest_ms: number;
+  ingest_cpu_ms: number;
+  ingest_stages_ms: Record<string, number>;
   docs: number;
   chunks: number;
   index_bytes: number;
@@ -53,7 +57,7 @@ export interface BenchResult {
   baseline_p95_ms: number;
   baseline_chunks: number;
   scale: ScaleResult | null;
-  machine: { node: string; cpus: number; cpu: string; seed: number; rounds: number };
+  machine: { node: string; cpus: number; cpu: string; seed: number; rounds: number; load_avg: [number, number] };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -97,9 +101,45 @@ function benchConfig(indexDir: string, plansDir: string) {
   });
 }
 
+/**
+ * Splits the ingest wall time into stages by the pipeline's progress messages: reading and extracting the files,
+ * chunking, embedding, writing the indexes. A message the pipeline no longer sends just leaves its stage out.
+ */
+class StageClock {
+  private readonly at: Record<string, number> = {};
+  mark(message: string, ms: number): void {
+    const stage = /^indexing /.test(message)
+      ? 'extracted'
+      : /^chunked /.test(message)
+        ? 'chunked'
+        : /^embedded (\d+)\/\1 /.test(message)
+          ? 'embedded'
+          : /^search index written/.test(message)
+            ? 'indexed'
+            : null;
+    if (stage && this.at[stage] === undefined) this.at[stage] = ms;
+  }
+  result(totalMs: number): Record<string, number> {
+    const order = ['extracted', 'chunked', 'embedded', 'indexed'] as const;
+    const names = { extracted: 'load_extract', chunked: 'chunk', embedded: 'embed', indexed: 'write_indexes' } as const;
+    const out: Record<string, number> = {};
+    let prev = 0;
+    for (const stage of order) {
+      const at = this.at[stage];
+      if (at === undefined) continue;
+      out[names[stage]] = Math.round(at - prev);
+      prev = at;
+    }
+    out.finish = Math.round(totalMs - prev);
+    return out;
+  }
+}
+
 interface IndexMeasures {
   docs: number;
   ingest_ms: number;
+  ingest_cpu_ms: number;
+  ingest_stages_ms: Record<string, number>;
   chunks: number;
   index_bytes: number;
   load_ms: number;
@@ -122,6 +162,9 @@ async function measureIndex(
   const embedder = createLocalEmbedder();
   let lastProgress = 0;
   log(`[${label}] ingesting ${inputs.join(' + ')}…`);
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const stages = new StageClock();
   const report = await runIngest({
     inputs,
     indexDir,
@@ -129,14 +172,20 @@ async function measureIndex(
     force: true,
     onProgress: (m) => {
       const now = performance.now();
-      if (!m.startsWith('[') || now - lastProgress > 5000) {
+      stages.mark(m, now - started);
+      // per-file and per-batch lines are many: one every few seconds is enough to show progress
+      if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
         lastProgress = now;
         log(`[${label}]   ${m}`);
       }
     },
   });
+  const cpu = process.cpuUsage(cpuBefore);
   for (const e of report.errors) log(`[${label}]   skipped ${e.file}: ${e.code} ${e.message}`);
-  log(`[${label}] ingested ${report.documents.length} documents, ${report.chunks} passages in ${Math.round(report.ms)} ms`);
+  log(
+    `[${label}] ingested ${report.documents.length} documents, ${report.chunks} passages in ${Math.round(report.ms)} ms ` +
+      `(cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms; stages ${JSON.stringify(stages.result(report.ms))})`,
+  );
 
   // opening an existing index, as a restarted server does; the median of three loads
   const loads: number[] = [];
@@ -168,6 +217,8 @@ async function measureIndex(
   return {
     docs: report.documents.length,
     ingest_ms: Math.round(report.ms),
+    ingest_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+    ingest_stages_ms: stages.result(report.ms),
     chunks: report.chunks,
     index_bytes: report.indexBytes,
     load_ms: round1(percentile(loads, 50)),
@@ -216,6 +267,7 @@ export async function runBench(options: {
   rounds: number;
 }): Promise<BenchResult> {
   const questions = await readQuestions(options.questionsFile);
+  const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
   try {
     const samples = await measureIndex('samples', [options.plansDir], join(root, 'index-samples'), options.plansDir, questions, options.rounds);
@@ -233,6 +285,8 @@ export async function runBench(options: {
         n,
         docs: m.docs,
         ingest_ms: m.ingest_ms,
+        ingest_cpu_ms: m.ingest_cpu_ms,
+        ingest_stages_ms: m.ingest_stages_ms,
         docs_per_s: round1(m.docs / (m.ingest_ms / 1000)),
         chunks: m.chunks,
         index_bytes: m.index_bytes,
@@ -249,6 +303,8 @@ export async function runBench(options: {
 
     return {
       ingest_ms: samples.ingest_ms,
+      ingest_cpu_ms: samples.ingest_cpu_ms,
+      ingest_stages_ms: samples.ingest_stages_ms,
       docs: samples.docs,
       chunks: samples.chunks,
       index_bytes: samples.index_bytes,
@@ -265,7 +321,15 @@ export async function runBench(options: {
       baseline_p95_ms: baseline.p95,
       baseline_chunks: baseline.chunks,
       scale,
-      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', seed: options.seed, rounds: options.rounds },
+      machine: {
+        node: process.version,
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model.trim() ?? 'unknown',
+        seed: options.seed,
+        rounds: options.rounds,
+        // other processes competing for the cores stretch wall times; cpu times are not affected
+        load_avg: [round2(loadStart), round2(loadavg()[0] ?? 0)],
+      },
     };
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -277,7 +341,7 @@ export function formatTable(r: BenchResult): string {
   const rows: [string, string, string][] = [
     ['documents', `${r.docs}`, ''],
     ['passages (chunks)', `${r.chunks}`, `${r.baseline_chunks} naive chunks`],
-    ['cold ingest', `${r.ingest_ms} ms`, ''],
+    ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
     ['index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
     ['peak RSS', `${r.rss_mb} MB`, ''],
@@ -300,12 +364,16 @@ export function formatTable(r: BenchResult): string {
     out.push(
       '',
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
-      `  ingest ${s.ingest_ms} ms (${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
+      `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
       `  peak RSS ${s.rss_mb} MB, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );
   }
-  out.push('', `node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.rounds} timed rounds after a warm-up`);
+  out.push(
+    '',
+    `node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpu}, load average ${r.machine.load_avg.join(' → ')}, ` +
+      `${r.machine.rounds} timed rounds after a warm-up`,
+  );
   return out.join('\n');
 }
 

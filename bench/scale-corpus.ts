@@ -135,8 +135,8 @@ const poolCache = new WeakMap<readonly SamplePlan[], Map<number, Pools>>();
 
 /** Name pools without anything the samples use, shuffled once per seed. */
 function poolsFor(samples: readonly SamplePlan[], seed: number): Pools {
-  let bySeed = poolCache.get(samples);
-  if (!bySeed) poolCache.set(samples, (bySeed = new Map()));
+  const bySeed = poolCache.get(samples) ?? new Map<number, Pools>();
+  poolCache.set(samples, bySeed);
   const cached = bySeed.get(seed);
   if (cached) return cached;
   const rng = mulberry32(hashSeed(seed, -1));
@@ -268,9 +268,9 @@ function codeNumbersOf(text: string): Map<number, number[]> {
   const byLength = new Map<number, Set<number>>();
   for (const m of text.matchAll(REGGIO_NUMBER)) {
     const digits = m[1]!;
-    let set = byLength.get(digits.length);
-    if (!set) byLength.set(digits.length, (set = new Set()));
+    const set = byLength.get(digits.length) ?? new Set<number>();
     set.add(Number(digits));
+    byLength.set(digits.length, set);
   }
   return new Map([...byLength].map(([len, set]) => [len, [...set].sort((a, b) => a - b)]));
 }

@@ -38,7 +38,8 @@ try {
   for (const q of questions) {
     const rank = await rankOfAnswer(index, q, 5);
     ranks.push(rank);
-    if (verbose || rank === null || rank > 3) console.log(`${rank === null ? ' -' : String(rank).padStart(2)}  ${q.id.padEnd(12)} ${q.q}`);
+    if (verbose || rank === null || rank > 3)
+      console.log(`${rank === null ? ' -' : String(rank).padStart(2)}  ${q.id.padEnd(12)} ${q.q}`);
   }
   const queryMs = (performance.now() - t) / questions.length;
   const at = (k: number) => ranks.filter((r) => r !== null && r <= k).length / ranks.length;

@@ -5,9 +5,10 @@
  * a section path from the headings above them. Staff allocation tables become separate internal chunks.
  * Lines no record covers are chunked as narrative, so a plan without objectives still chunks fully.
  */
-import type { Chunk } from '../../src/retrieval/chunk.ts';
+
 import type { DocumentKind, ExtractedPlan, SourceSpan } from '../../src/plan/model.ts';
 import { fold, squash } from '../../src/plan/text.ts';
+import type { Chunk } from '../../src/retrieval/chunk.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
 import { type Block, cleanLine, type Heading, isBlank, readBlocks } from './line-blocks.ts';
 
@@ -84,11 +85,19 @@ function paintOwners(doc: SourceDocument, plan: ExtractedPlan, root: string): (O
   );
   const records: { span: SourceSpan; owner: Owner }[] = [];
   for (const p of plan.projects) {
-    records.push({ span: p.span, owner: { form: 'record', section: `${root} > ${p.code} ${shortTitle(p.title)}`, code: p.code, title: p.title } });
+    records.push({
+      span: p.span,
+      owner: { form: 'record', section: `${root} > ${p.code} ${shortTitle(p.title)}`, code: p.code, title: p.title },
+    });
   }
   for (const o of plan.objectives) {
     const parent = o.projectCode ? `${o.projectCode} > ` : '';
-    const owner: Owner = { form: 'record', section: `${root} > ${parent}${o.code} ${shortTitle(o.title)}`, code: o.code, title: o.title };
+    const owner: Owner = {
+      form: 'record',
+      section: `${root} > ${parent}${o.code} ${shortTitle(o.title)}`,
+      code: o.code,
+      title: o.title,
+    };
     if (o.year !== undefined) owner.year = o.year;
     records.push({ span: o.span, owner });
   }
@@ -178,7 +187,12 @@ class ChunkSink {
     private readonly base: Pick<Chunk, 'doc' | 'entity' | 'kind'> & { year?: number; years?: number[] },
   ) {}
 
-  emit(piece: Piece, form: Chunk['form'], section: string, extra: { code?: string; title?: string; year?: number; internal?: boolean } = {}) {
+  emit(
+    piece: Piece,
+    form: Chunk['form'],
+    section: string,
+    extra: { code?: string; title?: string; year?: number; internal?: boolean } = {},
+  ) {
     const text = piece.lines.join('\n').trim();
     if (!text) return;
     let id = `${this.doc.file}:${piece.start + 1}-${piece.end + 1}`;
@@ -265,7 +279,8 @@ class NarrativeChunker {
     this.flush();
     // a heading right under a heading of the same level reads as its sub-heading ("PIANO AZIONI POSITIVE", "PREMESSA")
     const prev = this.stack.at(-1);
-    const level = this.lastWasHeading && prev && prev.level >= block.heading.level ? prev.level + 1 : block.heading.level;
+    const level =
+      this.lastWasHeading && prev && prev.level >= block.heading.level ? prev.level + 1 : block.heading.level;
     this.stack = this.stack.filter((h) => h.level < level);
     this.stack.push({ level, text: block.heading.text });
     this.append(block.start, block.end, textOf(this.lines, block.start, block.end));
@@ -274,7 +289,8 @@ class NarrativeChunker {
 
   private paragraph(block: Extract<Block, { type: 'paragraph' }>) {
     const texts = textOf(this.lines, block.start, block.end);
-    if (this.pending.length > 0 && size(this.pending.flatMap((p) => p.lines)) + size(texts) > this.opts.targetChars) this.flush();
+    if (this.pending.length > 0 && size(this.pending.flatMap((p) => p.lines)) + size(texts) > this.opts.targetChars)
+      this.flush();
     if (size(texts) > this.opts.maxWholeChars / 1.5) {
       const pieces = splitLines(this.lines, block.start, block.end, this.opts.targetChars);
       const first = pieces.shift();
@@ -298,7 +314,8 @@ class NarrativeChunker {
       first.lines = [...caption.lines, ...first.lines];
     }
     let section = this.section();
-    if (this.tableTitle && !fold(section).includes(fold(this.tableTitle))) section = `${section} > ${shortTitle(this.tableTitle)}`;
+    if (this.tableTitle && !fold(section).includes(fold(this.tableTitle)))
+      section = `${section} > ${shortTitle(this.tableTitle)}`;
     if (block.staff) section = staffSection(section);
     for (const p of pieces) this.sink.emit(p, 'table', section, block.staff ? { internal: true } : {});
   }
@@ -327,8 +344,18 @@ class NarrativeChunker {
 }
 
 /** The lines of one record (or extracted table): whole when small, else pieces; staff tables split off as internal. */
-function chunkOwned(lines: readonly string[], blocks: readonly Block[], owner: Owner, sink: ChunkSink, maxWhole: number) {
-  const extra = { ...(owner.code ? { code: owner.code } : {}), ...(owner.title ? { title: owner.title } : {}), ...(owner.year !== undefined ? { year: owner.year } : {}) };
+function chunkOwned(
+  lines: readonly string[],
+  blocks: readonly Block[],
+  owner: Owner,
+  sink: ChunkSink,
+  maxWhole: number,
+) {
+  const extra = {
+    ...(owner.code ? { code: owner.code } : {}),
+    ...(owner.title ? { title: owner.title } : {}),
+    ...(owner.year !== undefined ? { year: owner.year } : {}),
+  };
   const form = owner.form;
   let group: Block[] = [];
   const flushGroup = () => {
@@ -339,7 +366,9 @@ function chunkOwned(lines: readonly string[], blocks: readonly Block[], owner: O
     if (size(all) <= maxWhole) {
       sink.emit({ start, end, lines: all }, form, owner.section, extra);
     } else {
-      const parts = group.flatMap((b) => (b.type === 'table' ? tablePieces(lines, b, PIECE_CHARS) : splitLines(lines, b.start, b.end, PIECE_CHARS)));
+      const parts = group.flatMap((b) =>
+        b.type === 'table' ? tablePieces(lines, b, PIECE_CHARS) : splitLines(lines, b.start, b.end, PIECE_CHARS),
+      );
       for (const p of pack(parts, PIECE_CHARS)) sink.emit(p, form, owner.section, extra);
     }
     group = [];
@@ -347,7 +376,12 @@ function chunkOwned(lines: readonly string[], blocks: readonly Block[], owner: O
   for (const b of blocks) {
     if (b.type === 'table' && b.staff) {
       flushGroup();
-      sink.emit({ start: b.start, end: b.end, lines: textOf(lines, b.start, b.end) }, 'table', staffSection(owner.section), { ...extra, internal: true });
+      sink.emit(
+        { start: b.start, end: b.end, lines: textOf(lines, b.start, b.end) },
+        'table',
+        staffSection(owner.section),
+        { ...extra, internal: true },
+      );
     } else group.push(b);
   }
   flushGroup();

@@ -37,7 +37,11 @@ export function cleanLine(line: string): string {
 function cells(line: string): string[] {
   if (line.includes('\t')) return line.split('\t').map((c) => squash(stripMarkup(c)));
   const t = line.trim();
-  if (t.startsWith('|') && t.endsWith('|') && t.length > 1) return t.slice(1, -1).split('|').map((c) => squash(stripMarkup(c)));
+  if (t.startsWith('|') && t.endsWith('|') && t.length > 1)
+    return t
+      .slice(1, -1)
+      .split('|')
+      .map((c) => squash(stripMarkup(c)));
   return [squash(stripMarkup(line))];
 }
 

@@ -54,11 +54,18 @@ interface PreviousIndex {
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 /** The previous index when it can lend vectors: same embedder, readable files. Anything else means a full build. */
-async function readPrevious(dir: string | undefined, embedder: Embedder, progress: (m: string) => void): Promise<PreviousIndex | null> {
+async function readPrevious(
+  dir: string | undefined,
+  embedder: Embedder,
+  progress: (m: string) => void,
+): Promise<PreviousIndex | null> {
   if (!dir || !existsSync(join(dir, INDEX_FILES.manifest))) return null;
   try {
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
-    if (manifest.embedder.id !== embedder.id || (embedder.dimension > 0 && manifest.embedder.dimension !== embedder.dimension)) {
+    if (
+      manifest.embedder.id !== embedder.id ||
+      (embedder.dimension > 0 && manifest.embedder.dimension !== embedder.dimension)
+    ) {
       progress(`previous index was built with ${manifest.embedder.id}: embedding everything again`);
       return null;
     }
@@ -77,7 +84,17 @@ function planFor(doc: SourceDocument, plans: readonly ExtractedPlan[]): Extracte
   if (plan) return plan;
   // a document without a plan is still searchable as text
   return {
-    document: { file: doc.file, entity: '', kind: 'unknown', title: doc.file, years: [], layout: 'none', format: doc.format, lineCount: doc.lines.length, sha256: doc.sha256 },
+    document: {
+      file: doc.file,
+      entity: '',
+      kind: 'unknown',
+      title: doc.file,
+      years: [],
+      layout: 'none',
+      format: doc.format,
+      lineCount: doc.lines.length,
+      sha256: doc.sha256,
+    },
     structures: [],
     objectives: [],
     projects: [],
@@ -96,7 +113,13 @@ export async function buildSearchIndex(input: BuildSearchIndexInput): Promise<Bu
     const plan = planFor(doc, input.plans);
     const own = chunkDocument(doc, plan);
     chunks.push(...own);
-    docs.push({ file: doc.file, sha256: doc.sha256, entity: plan.document.entity, kind: plan.document.kind, chunks: own.length });
+    docs.push({
+      file: doc.file,
+      sha256: doc.sha256,
+      entity: plan.document.entity,
+      kind: plan.document.kind,
+      chunks: own.length,
+    });
   }
   progress(`chunked ${input.docs.length} documents into ${chunks.length} passages`);
 
@@ -105,7 +128,9 @@ export async function buildSearchIndex(input: BuildSearchIndexInput): Promise<Bu
 
   const previous = await readPrevious(input.previousDir, input.embedder, progress);
   const unchanged = new Set(
-    (previous?.manifest.docs ?? []).filter((d) => input.docs.some((x) => x.file === d.file && x.sha256 === d.sha256)).map((d) => d.file),
+    (previous?.manifest.docs ?? [])
+      .filter((d) => input.docs.some((x) => x.file === d.file && x.sha256 === d.sha256))
+      .map((d) => d.file),
   );
   const reusable = previous && unchanged.size > 0 ? previous : null;
 
@@ -144,9 +169,11 @@ export async function buildSearchIndex(input: BuildSearchIndexInput): Promise<Bu
   }
 
   const dimension = vectors[0]?.length ?? (input.embedder.dimension || previous?.manifest.embedder.dimension || 0);
-  if (!dimension) throw new Error(`the embedder ${input.embedder.id} has no known dimension and there is nothing to embed`);
+  if (!dimension)
+    throw new Error(`the embedder ${input.embedder.id} has no known dimension and there is nothing to embed`);
   const all = vectors.map((v, i) => {
-    if (!v || v.length !== dimension) throw new Error(`passage ${chunks[i]?.id} has a vector of length ${v?.length ?? 0}, expected ${dimension}`);
+    if (!v || v.length !== dimension)
+      throw new Error(`passage ${chunks[i]?.id} has a vector of length ${v?.length ?? 0}, expected ${dimension}`);
     return v;
   });
 

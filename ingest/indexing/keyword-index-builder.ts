@@ -21,4 +21,3 @@ export function buildKeywordIndex(chunks: readonly Chunk[]): KeywordIndexData {
   });
   return { version: 1, k1: 1.2, b: 0.75, lengths, postings };
 }
-

@@ -6,7 +6,12 @@ export const HNSW_PARAMS = { space: 'cosine' as const, m: 16, efConstruction: 20
  * Writes an hnswlib cosine index of `vectors` (label = position) to `file`. Capacity grows before it fills:
  * hnswlib refuses a point beyond `maxElements` rather than growing by itself.
  */
-export function writeVectorIndex(file: string, dimension: number, vectors: readonly number[][], initialCapacity = vectors.length): void {
+export function writeVectorIndex(
+  file: string,
+  dimension: number,
+  vectors: readonly number[][],
+  initialCapacity = vectors.length,
+): void {
   const index = new hnswlib.HierarchicalNSW(HNSW_PARAMS.space, dimension);
   index.initIndex({
     maxElements: Math.max(1, initialCapacity),
@@ -15,7 +20,8 @@ export function writeVectorIndex(file: string, dimension: number, vectors: reado
     randomSeed: HNSW_PARAMS.randomSeed,
   });
   vectors.forEach((v, label) => {
-    if (index.getCurrentCount() >= index.getMaxElements()) index.resizeIndex(Math.ceil(index.getMaxElements() * 1.5) + 1);
+    if (index.getCurrentCount() >= index.getMaxElements())
+      index.resizeIndex(Math.ceil(index.getMaxElements() * 1.5) + 1);
     index.addPoint(v, label);
   });
   index.writeIndexSync(file);

@@ -5,7 +5,8 @@ const IT = /\b(quali|quale|qual|chi|cosa|quanti|quante|quanto|del|della|dell|dei
 
 /** The answer follows the question's language; Italian wins ties, since the plans are Italian. */
 export function detectLanguage(question: string): 'it' | 'en' {
-  const q = fold(question).replace(/['’]/g, ' ');
+  const unquoted = question.replace(/(?:^|[\s(:])["“«‘']([^"”»’]{6,}?)["”»’'](?=[\s?.,;:!)]|$)/g, ' ');
+  const q = fold(unquoted).replace(/['’]/g, ' ');
   const en = q.match(EN)?.length ?? 0;
   const it = q.match(IT)?.length ?? 0;
   return en > it ? 'en' : 'it';

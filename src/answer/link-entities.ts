@@ -14,8 +14,11 @@ export interface CodeMention {
   hits: CodeHit[];
 }
 
+// codes are written in capitals and digits; "work-related" or "COVID-19" only count when a record has that code
 const CODE_CANDIDATE =
-  /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b[A-Z0-9]+(?:[_-][A-Z0-9]+)+\b|\b[A-Z]{2}\d{2}\b|\b\d{4,5}\b/gi;
+  /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+\b|\b[A-Z]+(?:_[A-Z0-9]+)+\b|\b[A-Za-z]{2}\d{2}\b|\b\d{4,5}\b/g;
+/** shapes that are certainly codes: when one matches nothing, the answer says so */
+export const KNOWN_CODE_SHAPE = /^(?:\d{4}[-_][A-Z]{2}[\dA-Z]*(?:_[\dA-Z]+)*|[A-Z]_\d{4}\w*|[MO]_[\dA-Z]+_[\dA-Z]+_\d+|[IVX]{1,4}\s*[-–]\s*\d{1,2}|\d{2}(?:\.\d{2}){2,3}\.?)$/i;
 
 /** Codes in the question, each resolved to the records it names (full code or a distinctive ending: PL09, 8735). */
 export function findCodes(question: string, store: PlanStore, scope: Scope): CodeMention[] {
@@ -125,7 +128,13 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
   return words.some((w, i) => {
     if (!match.matched.includes(w)) return false;
     return [words[i - 1], words[i + 1]].some(
-      (n) => n && /^\p{Lu}\p{Ll}{2,}$/u.test(n) && !parts.has(fold(n)) && !NOT_NAME.has(fold(n)) && !isKnownWord(n),
+      (n) =>
+        n &&
+        /^\p{Lu}\p{Ll}{2,}$/u.test(n) &&
+        !match.matched.includes(n) &&
+        !parts.has(fold(n)) &&
+        !NOT_NAME.has(fold(n)) &&
+        !isKnownWord(n),
     );
   });
 }

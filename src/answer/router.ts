@@ -3,13 +3,14 @@ import { fold } from '../plan/text.ts';
 import { findDeadlines } from '../tools/find-deadlines.ts';
 import { findObjectives } from '../tools/find-objectives.ts';
 import { findRecords, type RecordHit } from '../tools/find-records.ts';
-import { getObjective } from '../tools/get-objective.ts';
+import { getObjective, objectiveMatcher } from '../tools/get-objective.ts';
 import { profileOf } from '../tools/get-person.ts';
 import { getProject } from '../tools/get-project.ts';
 import { countProjects, getTotals } from '../tools/get-totals.ts';
 import { searchPassages } from '../tools/search-passages.ts';
 import { objectivesUnderStrategy } from '../tools/strategic-links.ts';
 import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
+import { codeKey } from '../store/plan-store.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
 import { type DateRange, parseDateRange } from './date-range.ts';
 import {
@@ -26,7 +27,9 @@ import {
 import { detectIntents, type Intent } from './intent.ts';
 import { LABELS, type Lang } from './labels.ts';
 import { detectLanguage } from './language.ts';
-import { type CodeHit, findCodes, findPeople, findScope, findStructures, type Scope } from './link-entities.ts';
+import { type CodeHit, findCodes, findPeople, findScope, findStructures, KNOWN_CODE_SHAPE, type Scope } from './link-entities.ts';
+import { glossaryExpander } from '../retrieval/query-expansion.ts';
+import { contentTokens, stem } from './text-match.ts';
 import { translateQuery } from './translate-query.ts';
 
 interface Reply {
@@ -61,7 +64,7 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   const mentions = findCodes(question, store, scope);
   const resolved = mentions.flatMap((m) => m.hits).filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
   if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, lang);
-  const codeLike = mentions.find((m) => /[a-z]/i.test(m.text) || /\d{4}/.test(m.text));
+  const codeLike = mentions.find((m) => KNOWN_CODE_SHAPE.test(m.text));
   if (codeLike && !findPeople(question, store).matches.length) return codeNotFound(ctx, codeLike.text, lang);
 
   // 2. counts and totals by centro di responsabilità
@@ -78,12 +81,12 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
     .filter((p) => p.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff')));
   if (visiblePeople.length > 1 && !sameSurnameDifferentRole(visiblePeople)) return ambiguousPeople(ctx, visiblePeople, lang);
   if (visiblePeople.length >= 1) return answerForPerson(ctx, visiblePeople[0]!, question, intents, scope, lang);
-  if (people.unknownName && isAboutAPerson(question, intents)) return personNotFound(ctx, people.unknownName, lang);
 
-  // 4. structures: dirigente / responsabile of a servizio
-  if (has('dirigente') || has('owner') || has('structure')) {
-    const structures = findStructures(question, store, scope).filter((s) => visible(ctx, s.doc) && s.head);
-    if (structures.length && !/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(fold(question))) return answerForStructures(ctx, structures, lang);
+  // 4. structures: dirigente / responsabile of a servizio, objectives of an office
+  const structures = findStructures(question, store, scope).filter((s) => visible(ctx, s.doc));
+  if ((has('dirigente') || has('owner') || has('structure')) && structures.some((s) => s.head)) {
+    if (!/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(fold(question)))
+      return answerForStructures(ctx, structures.filter((s) => s.head), lang);
   }
 
   // 5. deadlines in a range ("scadenze di giugno", "due by 30/09/2021")
@@ -99,6 +102,11 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   // 7. records named by their words: objective / project titles, indicator and phase wording
   const byWords = answerByWords(ctx, question, intents, scope, lang);
   if (byWords) return byWords;
+  if (has('objectives_of') && structures.length && !people.unknownName) {
+    const reply = objectivesOfStructures(ctx, structures, lang);
+    if (reply) return reply;
+  }
+  if (people.unknownName && isAboutAPerson(question, intents)) return personNotFound(ctx, people.unknownName, lang);
 
   // 8. everything else: quote the best passages
   return answerFromPassages(ctx, question, scope, lang);
@@ -173,6 +181,36 @@ function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lan
     reply.citations.push(...p.staff.slice(0, 1).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
     return reply;
   }
+  if (has('phases') || (has('deadline') && !has('budget'))) {
+    reply.intent = 'project_phases';
+    const objectives = p.objectives
+      .map((c) => store.objectivesByCode.get(codeKey(c))?.find((o) => o.doc === p.doc))
+      .filter((o): o is Objective => !!o);
+    const phases = objectives.flatMap((o) => o.phases.map((ph) => ({ o, ph })));
+    reply.lines.push(
+      phases.length
+        ? t(lang, `Fasi del progetto ${p.code} (${p.title}): ${phases.length}.`, `Phases of project ${p.code} (${p.title}): ${phases.length}.`)
+        : t(lang, `Per il progetto ${p.code} non sono indicate fasi.`, `No phases are stated for project ${p.code}.`),
+    );
+    for (const { o, ph } of phases) reply.lines.push(`${phaseLine(ph, lang)} [${o.code}]`);
+    reply.citations.push(...phases.slice(0, 4).map(({ o, ph }) => citationOf(ctx, ph.span, `${o.code} fase`)));
+    return reply;
+  }
+  if (has('strategic')) {
+    reply.intent = 'project_strategic';
+    const s = strategicLine(p);
+    reply.lines.push(
+      s
+        ? t(lang, `Il progetto ${p.code} (${p.title}) discende da: ${s}.`, `Project ${p.code} (${p.title}) belongs to: ${s}.`)
+        : t(lang, `Per il progetto ${p.code} non è indicato un collegamento strategico.`, `No strategic link is stated for project ${p.code}.`),
+    );
+    return reply;
+  }
+  if (has('description') && !has('budget')) {
+    reply.intent = 'project_description';
+    reply.lines.push(...projectCard(p, store, lang, { budgetRows: false }));
+    return reply;
+  }
   if ((has('dirigente') || has('owner')) && !has('budget')) {
     reply.intent = 'project_dirigente';
     reply.lines.push(
@@ -236,6 +274,17 @@ function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[], quest
       reply.lines.push('', objectiveHeadline(o, store));
       return reply;
     }
+  }
+  if (has('deadline') && !has('phases') && !has('indicators') && (o.end || o.phases.length)) {
+    reply.intent = 'objective_dates';
+    reply.lines.push(
+      o.end
+        ? t(lang, `L'obiettivo ${o.code} (${o.title}) ha completamento previsto ${o.end.text}${o.start ? ` (inizio ${o.start.text})` : ''}.`, `Objective ${o.code} (${o.title}) is due to be completed ${o.end.text}${o.start ? ` (start ${o.start.text})` : ''}.`)
+        : t(lang, `Date dell'obiettivo ${o.code} (${o.title}):`, `Dates of objective ${o.code} (${o.title}):`),
+    );
+    reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
+    reply.lines.push(...o.indicators.filter((i) => i.targetDate || i.target?.date).map((i) => indicatorLine(i, lang)));
+    return reply;
   }
   if (has('phases') && !has('indicators')) {
     reply.intent = 'objective_phases';
@@ -366,7 +415,7 @@ function overlap(haystack: string, needle: string): number {
 }
 
 function quotedText(question: string): string | null {
-  const m = question.match(/["“«']([^"”»']{6,})["”»']/);
+  const m = question.match(/(?:^|[\s(:])["“«‘']([^"”»’]{6,}?)["”»’'](?=[\s?.,;:!)]|$)/);
   return m ? m[1]! : null;
 }
 
@@ -520,6 +569,23 @@ function answerForStructures(ctx: ToolContext, structures: Structure[], lang: La
   return reply;
 }
 
+function objectivesOfStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply | null {
+  const names = new Set(structures.map((s) => `${s.doc}|${fold(s.name)}`));
+  const codes = new Set(structures.filter((s) => s.code).map((s) => `${s.doc}|${s.code}`));
+  const list = ctx.store.objectives.filter(
+    (o) => visible(ctx, o.doc) && (names.has(`${o.doc}|${fold(o.structure ?? '')}`) || (o.cdr && codes.has(`${o.doc}|${o.cdr}`))),
+  );
+  if (!list.length) return null;
+  const reply = emptyReply('objectives_of_structure');
+  const label = [...new Set(structures.map((s) => s.name))].join(', ');
+  reply.lines.push(t(lang, `${label}: ${list.length} obiettivi — ${list.map((o) => o.code).join(', ')}.`, `${label}: ${list.length} objectives — ${list.map((o) => o.code).join(', ')}.`));
+  for (const o of list.slice(0, 60)) reply.lines.push(`• ${o.code} — ${clip(o.title, 120)} · ${LABELS[lang].owner}: ${ownersOf(o)}`);
+  if (list.length > 60) reply.lines.push(LABELS[lang].andMore(list.length - 60));
+  reply.citations.push(...list.slice(0, 6).map((o) => citationOf(ctx, o.span, o.code)));
+  reply.focus.push(...list.map((o) => o.code));
+  return reply;
+}
+
 function cdrIn(question: string): string | null {
   const m = fold(question).match(/\b(?:cdr|centro di responsabilita|servizio|service|settore)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/);
   return m ? m[1]!.toUpperCase() : null;
@@ -545,7 +611,7 @@ function answerCountsAndTotals(ctx: ToolContext, question: string, intents: Inte
       return reply;
     }
   }
-  if (intents.includes('count') && /\bprogett\w*|projects?\b/.test(q)) {
+  if (intents.includes('count') && /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(progett\w*|projects?)\b/.test(q)) {
     const withBudget = /\b(con budget|with (a )?budget|budget non nullo|non-zero budget|with funding)\b/.test(q);
     const { count, projects, rule } = countProjects(ctx, { ...(cdr ? { cdr } : {}), withBudget });
     reply.intent = 'count_projects';
@@ -555,7 +621,7 @@ function answerCountsAndTotals(ctx: ToolContext, question: string, intents: Inte
     reply.citations.push(...projects.slice(0, 5).map((p) => citationOf(ctx, p.span, p.code)));
     return reply;
   }
-  if (intents.includes('count') && /\bobiettiv\w*|objectives?\b/.test(q)) {
+  if (intents.includes('count') && /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(obiettiv\w*|objectives?)\b/.test(q)) {
     const people = findPeople(question, ctx.store).matches;
     let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!scope.docs || scope.docs.includes(o.doc)));
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
@@ -617,27 +683,40 @@ function mentionsObjectiveTitle(ctx: ToolContext, question: string): boolean {
 
 /**
  * The words of the question that can name a record: without the entity, year and plan kind (they select documents,
- * they are not in titles), with English terms given their Italian equivalents.
+ * they are not in titles).
  */
 function topicWords(question: string): string {
   const stripped = question
     .replace(/\b(comune|provincia|citt[aà])\s+(di|del|della)\s+[\p{Lu}][\p{L}']*(\s+[\p{Lu}][\p{L}']*)?/gu, ' ')
     .replace(/\b(serravalle|pistoiese|reggio|emilia|chiavari)\b/gi, ' ')
     .replace(/\b(peg|piao|20[12]\d)\b/gi, ' ');
-  return translateQuery(stripped);
+  return stripped;
 }
 
 function answerByWords(ctx: ToolContext, question: string, intents: Intent[], scope: Scope, lang: Lang): Reply | null {
-  const text = topicWords(quotedText(question) ?? question);
+  const base = topicWords(quotedText(question) ?? question);
+  const first = matchByWords(ctx, base, intents, scope, question, lang);
+  if (first || lang !== 'en') return first;
+  // English words reach Italian titles through the glossary, tried only when the words as written found nothing
+  const expanded = translateQuery(base);
+  return expanded === base ? null : matchByWords(ctx, expanded, intents, scope, question, lang);
+}
+
+function matchByWords(ctx: ToolContext, text: string, intents: Intent[], scope: Scope, question: string, lang: Lang): Reply | null {
   const has = (i: Intent) => intents.includes(i);
   const inScope = (doc: string) => !scope.docs || scope.docs.includes(doc);
+  const q = fold(question);
+  const saysProject = /\b(progett\w*|projects?|prodott\w*)\b/.test(q);
+  const saysObjective = /\b(obiettiv\w*|objectives?)\b/.test(q);
 
   const projectResult = getProject(ctx, { title: text });
   const objectiveResult = getObjective(ctx, { title: text });
   const records = findRecords(ctx, { text, limit: 5 }).filter((r) => inScope(r.objective.doc));
 
-  const projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
-  const objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
+  let projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
+  let objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
+  if (saysProject && projects.length) objectives = [];
+  if (saysObjective && !saysProject && objectives.length) projects = [];
   const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
 
   const wantsRecord = has('deadline') || has('indicator_value') || has('weight') || has('count');
@@ -646,12 +725,15 @@ function answerByWords(ctx: ToolContext, question: string, intents: Intent[], sc
   if (projects.length > 1 && !objectives.length) return ambiguousRecords(ctx, projects.map((p) => ({ code: p.code, title: p.title, doc: p.doc })), lang);
   if (objectives.length === 1) return objectiveReply(ctx, objectives[0]!, intents, question, lang);
   if (objectives.length > 1) {
-    if (has('objectives_of') || /\b(quali|which|what)\b/.test(fold(question))) return objectivesList(ctx, objectives, lang);
-    return ambiguousRecords(ctx, objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc })), lang);
+    if (has('objectives_of') || /\b(quali|which|what)\b/.test(q)) return objectivesList(ctx, objectives, lang);
+    // several titles share a couple of generic words: that is no sign the question is about any of them
+    const strong = objectiveMatcher(ctx).rank(text, 3)[0];
+    if (strong && strong.score >= 0.8) return ambiguousRecords(ctx, objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc })), lang);
+    return null;
   }
   if (topRecord) return recordReply(ctx, topRecord, intents, lang);
   // topic search over objective titles ("which PIAO objective is about digital accessibility…")
-  if (has('objectives_of') || /\bobiettiv|objective/.test(fold(question))) {
+  if (has('objectives_of') || saysObjective) {
     const topical = findObjectives(ctx, { topic: text, limit: 8 }).filter((o) => inScope(o.doc));
     if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
   }
@@ -722,7 +804,14 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
     reply.lines.push(t(lang, 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.', 'I found no passage in the plans that answers this (not found).'));
     return reply;
   }
-  reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
+  const focus = askedFor(question);
+  if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
+    // the question asks for a figure or a person the passages never mention: say so before quoting them
+    reply.found = false;
+    reply.lines.push(
+      t(lang, `Non ho trovato nei piani un dato su «${focus.word}». I passaggi più vicini sono:`, `I found no statement about "${focus.word}" in the plans (not stated). The closest passages are:`),
+    );
+  } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
   for (const h of hits) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     const quote = h.citation.excerpt?.trim() || clip(h.chunk.text, 600);
@@ -731,6 +820,26 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
     if (h.chunk.code) reply.focus.push(h.chunk.code);
   }
   return reply;
+}
+
+/** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
+function askedFor(question: string): { word: string; stems: string[] } | null {
+  const q = fold(question).replace(/['’]/g, ' ');
+  const m =
+    q.match(/\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:[a-z]+\s+)?([a-z]{4,})/) ??
+    q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
+    q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
+  if (!m) return null;
+  const word = m[1]!;
+  const isCost = /^cost|^vale|^spende/.test(word);
+  const words = isCost ? ['costo', 'cost', 'importo', 'euro', '€', 'spesa', 'budget', 'risorse'] : [word, ...glossaryExpander().expand(word)];
+  const stems = words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem);
+  return stems.length ? { word: isCost ? t(detectLanguage(question), 'costo', 'cost') : word, stems } : null;
+}
+
+function mentionsAny(text: string, stems: string[]): boolean {
+  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
+  return stems.some((s) => have.has(s));
 }
 
 // ---------------------------------------------------------------- shared

@@ -3,13 +3,14 @@ import { fold } from '../plan/text.ts';
 const STOPWORDS = new Set(
   (
     'il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e\' è ' +
+    'va vanno viene vengono deve devono fa fanno sara saranno stato stata previsto prevista ' +
     'the a an of to in on for by with and or is are was were be been what which who whom whose how many much does do did at from as it its this that these those there their about into any all per vs'
   ).split(/\s+/),
 );
 
 /** Words that carry no topic in questions about plans (they say what is asked, not about what). */
 const QUESTION_WORDS = new Set(
-  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about'.split(
+  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo linea mandato strategico strategica strategic operativo operational struttura structure fasi phases tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about'.split(
     ' ',
   ),
 );
@@ -22,9 +23,23 @@ export function stem(token: string): string {
 }
 
 export function contentTokens(text: string, options: { keepQuestionWords?: boolean } = {}): string[] {
-  return fold(text)
+  // dotted acronyms are one word: L.A.I.V. → laiv
+  const joined = text.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  return fold(joined)
     .split(/[^a-z0-9]+/)
     .filter((t) => t.length > 1 && !STOPWORDS.has(t) && (options.keepQuestionWords || !QUESTION_WORDS.has(t)));
+}
+
+/**
+ * The records tied for the best score; when one of them is wholly named by the query and the others are not
+ * ("Consolidamento ponti" against "consolidamento di 2 ponti lungo la SP4…"), that one alone.
+ */
+export function bestTies<T>(ranked: Scored<T>[]): Scored<T>[] {
+  const top = ranked[0];
+  if (!top) return [];
+  const ties = ranked.filter((r) => r.score >= top.score - 1e-9);
+  const full = ties.filter((r) => r.coverage >= 0.99);
+  return full.length === 1 ? full : ties;
 }
 
 /** Edit distance, capped: returns cap+1 as soon as it is exceeded. */
@@ -56,6 +71,8 @@ export interface Scored<T> {
   item: T;
   score: number;
   matched: number;
+  /** share of the record's own words that the query contains: tells "Consolidamento ponti" from a longer title */
+  coverage: number;
 }
 
 /**
@@ -95,8 +112,12 @@ export class TextMatcher<T> {
           matched++;
         }
       });
-      if (matched > 0) out.push({ item: d.item, score: score / total, matched });
+      if (matched > 0) {
+        const qset = new Set(qs);
+        const coverage = d.stems.size ? [...d.stems].filter((s) => qset.has(s)).length / d.stems.size : 0;
+        out.push({ item: d.item, score: score / total, matched, coverage });
+      }
     }
-    return out.sort((a, b) => b.score - a.score || b.matched - a.matched).slice(0, limit);
+    return out.sort((a, b) => b.score - a.score || b.coverage - a.coverage || b.matched - a.matched).slice(0, limit);
   }
 }

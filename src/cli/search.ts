@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { PianobotError } from '../errors.ts';
-import { createEmbedder } from '../retrieval/embedder.ts';
+import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { INDEX_FILES } from '../retrieval/index-format.ts';
 import { openSearchIndex, type SearchHit } from '../retrieval/search-index.ts';
 
@@ -33,7 +33,9 @@ export function hitsAsText(hits: readonly SearchHit[]): string {
   return hits
     .map((h, i) => {
       const c = h.citation;
-      const where = [c.doc, c.entity, `lines ${c.lines}`, c.page !== undefined ? `p. ${c.page}` : null].filter(Boolean).join(' · ');
+      const where = [c.doc, c.entity, `lines ${c.lines}`, c.page !== undefined ? `p. ${c.page}` : null]
+        .filter(Boolean)
+        .join(' · ');
       const excerpt = (c.excerpt ?? '').replace(/\t+/g, ' | ').replace(/\n/g, '\n     ');
       return `${i + 1}. [${h.score.toFixed(4)}] ${c.section}\n   ${where}${c.internal ? ' · internal' : ''}\n     ${excerpt}`;
     })
@@ -41,9 +43,18 @@ export function hitsAsText(hits: readonly SearchHit[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { k: { type: 'string' }; json: { type: 'boolean' }; internal: { type: 'boolean' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { k: { type: 'string' }; json: { type: 'boolean' }; internal: { type: 'boolean' } };
+      allowPositionals: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ args: argv, options: { k: { type: 'string' }, json: { type: 'boolean' }, internal: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { k: { type: 'string' }, json: { type: 'boolean' }, internal: { type: 'boolean' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -61,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`No search index in ${dir}: run \`npm run ingest\` first.\n`);
     return 1;
   }
-  const index = await openSearchIndex(dir, createEmbedder(config.embeddings));
+  const index = await openSearchIndex(dir, createEmbedderFromConfig(config));
   const hits = await index.search(query, { k, filter: { includeInternal: parsed.values.internal ?? false } });
   process.stdout.write(`${parsed.values.json ? hitsAsJson(hits) : hitsAsText(hits)}\n`);
   return 0;

@@ -74,15 +74,13 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
       }
       const first = vectors[0];
       if (vectors.length !== texts.length || !first || first.length === 0) {
-        throw new PianobotError('LLM_UNAVAILABLE', `embeddings endpoint ${where} returned ${vectors.length} vectors for ${texts.length} texts`);
+        throw new PianobotError(
+          'LLM_UNAVAILABLE',
+          `embeddings endpoint ${where} returned ${vectors.length} vectors for ${texts.length} texts`,
+        );
       }
       dimension = first.length;
       return vectors;
     },
   };
-}
-
-/** The embedder the configuration asks for: the endpoint when EMBEDDINGS_MODEL is set, else the local one. */
-export function createEmbedder(embeddings: OpenAIEmbedderOptions | null): Embedder {
-  return embeddings ? createOpenAIEmbedder(embeddings) : createLocalEmbedder();
 }

@@ -5,7 +5,11 @@
 import { analyze } from './analyze.ts';
 
 /** Words that say what kind of body an entity is, not which one. */
-const KIND_WORDS = new Set(['comun', 'provinc', 'region', 'citta', 'metropolitan', 'union', 'municipi', 'ente'].map((w) => analyze(w).words[0] ?? w));
+const KIND_WORDS = new Set(
+  ['comun', 'provinc', 'region', 'citta', 'metropolitan', 'union', 'municipi', 'ente'].map(
+    (w) => analyze(w).words[0] ?? w,
+  ),
+);
 
 interface EntityWords {
   entity: string;

@@ -39,36 +39,46 @@ export function documentTerms(parts: { entity: string; section: string; text: st
 }
 
 export interface QueryTerms {
-  /** term → query weight */
-  weights: Map<string, number>;
+  /**
+   * Alternatives scored together: a chunk earns the best of a group, not the sum, so a glossary concept with five
+   * synonyms counts once. Each word, code and word pair of the question is a group of its own.
+   */
+  groups: Map<string, number>[];
+  /** every term of every group */
+  terms: Set<string>;
   /** the codes the question names, normalized */
   codes: string[];
   /** word pairs of the question itself (names, phrases), for exact-match boosts */
   pairs: string[];
 }
 
-/** A glossary phrase added to a question, weighted by how much it stands in for the question's own words. */
-export interface WeightedPhrase {
-  text: string;
+/** The phrases one glossary entry adds to a question, weighted by how much they stand in for its words. */
+export interface WeightedExpansion {
+  phrases: string[];
   weight: number;
 }
 
-/** Weighted terms of a question: its own words count fully, glossary phrases with their own weight. */
-export function queryTerms(question: string, expansions: readonly WeightedPhrase[] = []): QueryTerms {
-  const weights = new Map<string, number>();
-  const put = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
+/** Weighted terms of a question: its own words count fully, each glossary entry as one group of alternatives. */
+export function queryTerms(question: string, expansions: readonly WeightedExpansion[] = []): QueryTerms {
+  const groups: Map<string, number>[] = [];
+  const single = (t: string, w: number) => groups.push(new Map([[t, w]]));
   const q = analyze(question);
-  for (const w of q.words) put(w, 1);
-  for (const c of q.codes) put(c, 1.5);
-  const pairs = wordPairs(q.words);
-  for (const p of pairs) put(p, PAIR_WEIGHT);
-  for (const phrase of expansions) {
-    const e = analyze(phrase.text);
-    for (const w of e.words) put(w, phrase.weight);
-    for (const c of e.codes) put(c, phrase.weight);
-    for (const p of wordPairs(e.words)) put(p, phrase.weight * 0.8);
+  for (const w of new Set(q.words)) single(w, 1);
+  for (const c of new Set(q.codes)) single(c, 1.5);
+  const pairs = [...new Set(wordPairs(q.words))];
+  for (const p of pairs) single(p, PAIR_WEIGHT);
+  for (const e of expansions) {
+    const group = new Map<string, number>();
+    const put = (t: string, w: number) => group.set(t, Math.max(group.get(t) ?? 0, w));
+    for (const phrase of e.phrases) {
+      const a = analyze(phrase);
+      for (const w of a.words) put(w, e.weight);
+      for (const c of a.codes) put(c, e.weight);
+      for (const p of wordPairs(a.words)) put(p, e.weight * 0.8);
+    }
+    if (group.size > 0) groups.push(group);
   }
-  return { weights, codes: q.codes, pairs };
+  return { groups, terms: new Set(groups.flatMap((g) => [...g.keys()])), codes: q.codes, pairs };
 }
 
 export class KeywordIndex {
@@ -97,23 +107,31 @@ export class KeywordIndex {
     return out;
   }
 
-  /** BM25 score of every chunk that matches at least one term and passes `allowed`. */
-  score(weights: ReadonlyMap<string, number>, allowed: (chunk: number) => boolean = () => true): Map<number, number> {
+  /** BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group). */
+  score(
+    groups: readonly ReadonlyMap<string, number>[],
+    allowed: (chunk: number) => boolean = () => true,
+  ): Map<number, number> {
     const { k1, b, lengths, postings } = this.data;
     const n = lengths.length;
     const scores = new Map<number, number>();
-    for (const [term, qw] of weights) {
-      const p = postings[term];
-      if (!p) continue;
-      const df = p.length / 2;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < p.length; i += 2) {
-        const chunk = p[i]!;
-        if (!allowed(chunk)) continue;
-        const tf = p[i + 1]!;
-        const norm = tf + k1 * (1 - b + (b * (lengths[chunk] ?? 0)) / this.avgLength);
-        scores.set(chunk, (scores.get(chunk) ?? 0) + (qw * idf * (tf * (k1 + 1))) / norm);
+    for (const group of groups) {
+      const best = new Map<number, number>();
+      for (const [term, qw] of group) {
+        const p = postings[term];
+        if (!p) continue;
+        const df = p.length / 2;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        for (let i = 0; i < p.length; i += 2) {
+          const chunk = p[i]!;
+          if (!allowed(chunk)) continue;
+          const tf = p[i + 1]!;
+          const norm = tf + k1 * (1 - b + (b * (lengths[chunk] ?? 0)) / this.avgLength);
+          const s = (qw * idf * (tf * (k1 + 1))) / norm;
+          if (s > (best.get(chunk) ?? 0)) best.set(chunk, s);
+        }
       }
+      for (const [chunk, s] of best) scores.set(chunk, (scores.get(chunk) ?? 0) + s);
     }
     return scores;
   }

@@ -46,7 +46,12 @@ function mix(h: number): number {
 /** Feature hash → term frequency, per family. */
 function features(text: string): Record<Family, Map<number, number>> {
   const { words, surface, codes } = analyze(text);
-  const out: Record<Family, Map<number, number>> = { word: new Map(), pair: new Map(), prefix: new Map(), char: new Map() };
+  const out: Record<Family, Map<number, number>> = {
+    word: new Map(),
+    pair: new Map(),
+    prefix: new Map(),
+    char: new Map(),
+  };
   const add = (family: Family, key: string) => {
     const h = mix(fnv1a(`${family}:${key}`));
     const m = out[family];

@@ -59,7 +59,10 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
     const folded = fold(question);
     for (const p of patterns) {
       for (const m of folded.matchAll(p.re)) {
-        out.push({ matched: analyze(m[0]).words, phrases: p.expand.map((x) => x.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '')) });
+        out.push({
+          matched: analyze(m[0]).words,
+          phrases: p.expand.map((x) => x.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? '')),
+        });
       }
     }
     return out;

@@ -18,6 +18,7 @@ import { bestExcerpt } from './excerpt.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { ChunkStoreSchema, INDEX_FILES, type Manifest, ManifestSchema } from './index-format.ts';
 import { KeywordIndex, type KeywordIndexData, queryTerms } from './keyword-index.ts';
+import { LOCAL_EMBEDDER_ID } from './local-embedder.ts';
 import { glossaryExpander } from './query-expansion.ts';
 
 export interface SearchFilter {
@@ -49,6 +50,11 @@ const REBUILD = 'rebuild it with `npm run ingest`';
 const EF_SEARCH = 128;
 /** how deep each ranked list goes before fusion */
 const CANDIDATES = 60;
+/**
+ * Weight of the vector list in the fusion (keyword and exact-match lists weigh 1). The local embedder reads the
+ * same words BM25 does, so its list mostly repeats the keyword list and counts half; a semantic model counts fully.
+ */
+const vectorWeight = (embedder: Embedder) => (embedder.id === LOCAL_EMBEDDER_ID ? 0.5 : 1);
 /** weight of a glossary phrase standing beside a question word the plans use, and in place of one they do not */
 const EXPANSION_WEIGHT = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
@@ -102,7 +108,9 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   }
   const parsed = ManifestSchema.safeParse(await readJson(manifestFile));
   if (!parsed.success) {
-    throw new PianobotError('INDEX_INCOMPATIBLE', `The search index in ${dir} has an unknown format: ${REBUILD}.`, { cause: parsed.error });
+    throw new PianobotError('INDEX_INCOMPATIBLE', `The search index in ${dir} has an unknown format: ${REBUILD}.`, {
+      cause: parsed.error,
+    });
   }
   const manifest = parsed.data;
   checkEmbedder(manifest, embedder, dir);
@@ -115,7 +123,12 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     chunks = ChunkStoreSchema.parse(await readJson(join(dir, INDEX_FILES.chunks))).chunks;
     // postings are too many to validate one by one; the shape check catches a foreign or truncated file
     const kw = (await readJson(join(dir, INDEX_FILES.keywords))) as KeywordIndexData;
-    if (kw?.version !== 1 || !Array.isArray(kw.lengths) || kw.lengths.length !== chunks.length || typeof kw.postings !== 'object') {
+    if (
+      kw?.version !== 1 ||
+      !Array.isArray(kw.lengths) ||
+      kw.lengths.length !== chunks.length ||
+      typeof kw.postings !== 'object'
+    ) {
       throw new Error('keyword index does not match the chunk store');
     }
     keywordData = kw;
@@ -127,7 +140,11 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     }
   } catch (cause) {
     if (cause instanceof PianobotError) throw cause;
-    throw new PianobotError('INDEX_INCOMPATIBLE', `The search index in ${dir} is damaged (${(cause as Error).message}): ${REBUILD}.`, { cause });
+    throw new PianobotError(
+      'INDEX_INCOMPATIBLE',
+      `The search index in ${dir} is damaged (${(cause as Error).message}): ${REBUILD}.`,
+      { cause },
+    );
   }
   vectors.setEf(EF_SEARCH);
   const keywords = new KeywordIndex(keywordData);
@@ -153,14 +170,14 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
 
       const expanded = glossaryExpander().expansions(query);
       // a question word the plans never use (an English word) is translated: its glossary phrases take its weight
-      const phrases = expanded.flatMap((e) => {
-        const weight = e.matched.some((w) => keywords.has(w)) ? EXPANSION_WEIGHT : TRANSLATION_WEIGHT;
-        return e.phrases.map((text) => ({ text, weight }));
-      });
-      const expansions = [...new Set(phrases.map((p) => p.text))];
-      const terms = queryTerms(query, phrases);
+      const weighted = expanded.map((e) => ({
+        phrases: e.phrases,
+        weight: e.matched.some((w) => keywords.has(w)) ? EXPANSION_WEIGHT : TRANSLATION_WEIGHT,
+      }));
+      const expansions = [...new Set(expanded.flatMap((e) => e.phrases))];
+      const terms = queryTerms(query, weighted);
 
-      const bm25 = [...keywords.score(terms.weights, allowed)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+      const bm25 = [...keywords.score(terms.groups, allowed)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
 
       const [qv] = await queryEmbedder.embed([[query, ...expansions].join('\n')]);
       if (!qv) return [];
@@ -179,13 +196,23 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const exactList = [...[...exact].sort(byBm25), ...[...quoted].sort(byBm25)].slice(0, CANDIDATES);
 
       const named = entities.named(query);
-      const fused = fuseRankings([bm25.map(([i]) => i), dense.map(([i]) => i), exactList])
-        .map(({ item, score }) => ({ item, score: score * (1 + ENTITY_BOOST * (named.get(chunks[item]!.entity) ?? 0)) }))
+      const fused = fuseRankings(
+        [bm25.map(([i]) => i), dense.map(([i]) => i), exactList],
+        [1, vectorWeight(embedder), 1],
+      )
+        .map(({ item, score }) => ({
+          item,
+          score: score * (1 + ENTITY_BOOST * (named.get(chunks[item]!.entity) ?? 0)),
+        }))
         .sort((a, b) => b.score - a.score);
-      const queryTermSet = new Set(terms.weights.keys());
+      const queryTermSet = terms.terms;
       return fused.slice(0, k).map(({ item, score }) => {
         const chunk = chunks[item]!;
-        return { chunk, score: Math.round(score * 10000) / 10000, citation: citationOf(chunk, bestExcerpt(chunk.text, queryTermSet)) };
+        return {
+          chunk,
+          score: Math.round(score * 10000) / 10000,
+          citation: citationOf(chunk, bestExcerpt(chunk.text, queryTermSet)),
+        };
       });
     },
   };

@@ -1,7 +1,7 @@
 /** Function words of Italian and English questions and plans; they carry no topic, so neither index nor query keeps them. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
+  // Italian
   (
-    // Italian
     'il lo la i gli le un uno una un di a da in con su per tra fra e ed o od ma che chi cui non come dove quando ' +
     'quale quali quanto quanti quanta quante del dello della dei degli delle al allo alla ai agli alle dal dallo ' +
     'dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle col coi sono essere ' +

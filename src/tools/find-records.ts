@@ -24,7 +24,12 @@ export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsI
       ...objective.indicators.map((indicator) => ({ kind: 'indicator' as const, indicator, objective })),
       ...objective.phases.map((phase) => ({ kind: 'phase' as const, phase, objective })),
     ]);
-    m = new TextMatcher(entries, (e) => (e.kind === 'indicator' ? `${e.indicator.description} ${e.indicator.formula ?? ''} ${e.indicator.note ?? ''}` : `${e.phase.title} ${e.phase.indicator ?? ''}`));
+    // the objective's title is part of what names an indicator: "incontri di Arte e storia dei paesi di Prato"
+    m = new TextMatcher(entries, (e) =>
+      e.kind === 'indicator'
+        ? `${e.indicator.description} ${e.indicator.formula ?? ''} ${e.indicator.note ?? ''} ${e.objective.title}`
+        : `${e.phase.title} ${e.phase.indicator ?? ''} ${e.objective.title}`,
+    );
     matchers.set(ctx.store, m);
   }
   return m

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Objective } from '../plan/model.ts';
-import { TextMatcher } from '../answer/text-match.ts';
+import { bestTies, TextMatcher } from '../answer/text-match.ts';
 import { codeKey } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
@@ -30,7 +30,7 @@ export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObj
   if (title) {
     const ranked = objectiveMatcher(ctx).rank(title, 5).filter((r) => pool.includes(r.item));
     const top = ranked[0];
-    if (top && top.score >= 0.6) return { status: 'found', objectives: ranked.filter((r) => r.score >= top.score - 1e-9).map((r) => r.item) };
+    if (top && top.score >= 0.6) return { status: 'found', objectives: bestTies(ranked).map((r) => r.item) };
     return { status: 'not_found', suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })) };
   }
   return { status: 'not_found', suggestions: [] };
@@ -39,7 +39,7 @@ export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObj
 export function objectiveMatcher(ctx: ToolContext): TextMatcher<Objective> {
   let m = matchers.get(ctx.store);
   if (!m) {
-    m = new TextMatcher(ctx.store.objectives, (o) => `${o.title} ${o.code}`);
+    m = new TextMatcher(ctx.store.objectives, (o) => o.title);
     matchers.set(ctx.store, m);
   }
   return m;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextMatcher } from '../answer/text-match.ts';
+import { bestTies, TextMatcher } from '../answer/text-match.ts';
 import type { Project } from '../plan/model.ts';
 import { codeKey } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
@@ -36,7 +36,7 @@ export function getProject(ctx: ToolContext, input: GetProjectInput): GetProject
     }
     const ranked = m.rank(title, 5).filter((r) => pool.includes(r.item));
     const top = ranked[0];
-    if (top && top.score >= 0.6) return { status: 'found', projects: ranked.filter((r) => r.score >= top.score - 1e-9).map((r) => r.item) };
+    if (top && top.score >= 0.6) return { status: 'found', projects: bestTies(ranked).map((r) => r.item) };
     return { status: 'not_found', suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })) };
   }
   return { status: 'not_found', suggestions: [] };

@@ -70,7 +70,7 @@ describe('question router over the five sample plans', () => {
     it.each([
       ['budget of 2021_PD_8735', '1.920.000,00'],
       ['budget of 2021_PD_8730', '0,00'],
-      ['revenue of Home Care Premium', '110.000,00'],
+      ['revenue of 2021_PG_8737', '110.000,00'],
       ['who owns 2020-PR31', 'Carosella Maria Teresa'],
       [
         'Who is responsible for PIAO objective 02.02.02.01?',

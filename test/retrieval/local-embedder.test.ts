@@ -6,8 +6,10 @@ const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i]
 const norm = (a: number[]) => Math.sqrt(cosine(a, a));
 
 // passages of the Provincia di Prato PIAO (003, lines 168 and 195) and of the Serravalle PEG (001, line 155)
-const BARRIERS = 'Tutti gli edifici pubblici devono essere privi di barriere architettoniche e dotate di mezzi e percorsi attrezzati';
-const CHATBOT = "attivazione sul portale istituzionale di una maschera Help Desk. Si tratta di un assistente virtuale (chatbot)";
+const BARRIERS =
+  'Tutti gli edifici pubblici devono essere privi di barriere architettoniche e dotate di mezzi e percorsi attrezzati';
+const CHATBOT =
+  'attivazione sul portale istituzionale di una maschera Help Desk. Si tratta di un assistente virtuale (chatbot)';
 const PASSEPARTOUT = 'Progetto Passepartout – Nuovo Progetto: predisposizione progetto e procedura di gara';
 
 describe('local embedder', () => {

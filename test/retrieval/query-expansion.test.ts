@@ -5,7 +5,10 @@ describe('glossary query expansion', () => {
   const expand = (q: string) => glossaryExpander().expand(q);
 
   it.each([
-    ["Are the Provincia's offices wheelchair accessible?", ['carrozzina', 'disabilità motoria', 'barriere architettoniche', 'sedi', 'uffici']],
+    [
+      "Are the Provincia's offices wheelchair accessible?",
+      ['carrozzina', 'disabilità motoria', 'barriere architettoniche', 'sedi', 'uffici'],
+    ],
     ['how many employees did the Provincia have?', ['dipendenti', 'personale', 'organico']],
     ['is there a help desk?', ['help desk', 'chatbot', 'assistente virtuale']],
     ['what is the budget of the project?', ['risorse finanziarie', 'stanziamento']],

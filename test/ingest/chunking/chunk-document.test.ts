@@ -7,8 +7,8 @@ import type { SourceDocument } from '../../../ingest/loaders/source-document.ts'
 import type { Objective, Project } from '../../../src/plan/model.ts';
 import type { Chunk } from '../../../src/retrieval/chunk.ts';
 import { ChunkSchema } from '../../../src/retrieval/chunk.ts';
-import { makePdf } from '../../support/make-pdf.ts';
 import { PLANS_DIR, planWithoutRecords } from '../../retrieval/support/real-plans.ts';
+import { makePdf } from '../../support/make-pdf.ts';
 
 const PRATO_OBIETTIVI = '000_dd772a8f217c4819.txt';
 const SERRAVALLE = '001_73b0fc146c050a42.txt';
@@ -18,13 +18,29 @@ const SCHEDE = '004_57a0b84c466d2a35.txt';
 
 const docs = new Map<string, SourceDocument>();
 beforeAll(async () => {
-  for (const f of [PRATO_OBIETTIVI, SERRAVALLE, REGGIO, PIAO, SCHEDE]) docs.set(f, await loadDocument(join(PLANS_DIR, f)));
+  for (const f of [PRATO_OBIETTIVI, SERRAVALLE, REGGIO, PIAO, SCHEDE])
+    docs.set(f, await loadDocument(join(PLANS_DIR, f)));
 });
 const doc = (file: string) => docs.get(file)!;
 const at = (chunks: Chunk[], line: number) => chunks.find((c) => c.lineStart <= line && line <= c.lineEnd);
 
-function objective(file: string, code: string, title: string, lines: [number, number], extra: Partial<Objective> = {}): Objective {
-  return { doc: file, code, title, owners: [], phases: [], indicators: [], span: { doc: file, lineStart: lines[0], lineEnd: lines[1] }, ...extra };
+function objective(
+  file: string,
+  code: string,
+  title: string,
+  lines: [number, number],
+  extra: Partial<Objective> = {},
+): Objective {
+  return {
+    doc: file,
+    code,
+    title,
+    owners: [],
+    phases: [],
+    indicators: [],
+    span: { doc: file, lineStart: lines[0], lineEnd: lines[1] },
+    ...extra,
+  };
 }
 
 function project(file: string, code: string, title: string, lines: [number, number], objectives: string[]): Project {
@@ -54,7 +70,12 @@ describe('chunkDocument on a plan without records (generic fallback)', () => {
     expect(chunks.length).toBeGreaterThan(20);
     for (const c of chunks) {
       expect(() => ChunkSchema.parse(c)).not.toThrow();
-      expect(c).toMatchObject({ doc: PIAO, entity: 'Provincia di Prato', kind: 'piao_performance', years: [2024, 2025, 2026] });
+      expect(c).toMatchObject({
+        doc: PIAO,
+        entity: 'Provincia di Prato',
+        kind: 'piao_performance',
+        years: [2024, 2025, 2026],
+      });
     }
   });
 
@@ -107,13 +128,15 @@ describe('chunkDocument on a plan without records (generic fallback)', () => {
       expect(p.text.startsWith('TAVOLA DI SINTESI SEZIONE STRATEGICA-OPERATIVA-PERFORMANCE')).toBe(true);
       expect(p.text).toContain('OBIETTIVO STRATEGICO (DUP)\tOBIETTIVO OPERATIVO (DUP)');
     }
-    expect(pieces.some((p) => p.text.includes('04.03.01.02 Garantire l\'accessibilità digitale'))).toBe(true);
+    expect(pieces.some((p) => p.text.includes("04.03.01.02 Garantire l'accessibilità digitale"))).toBe(true);
   });
 
   it('marks staff allocation tables internal and keeps their rows out of public chunks', () => {
     const chunks = chunkDocument(doc(REGGIO), planWithoutRecords(doc(REGGIO)));
     const staff = chunks.filter((c) => c.internal);
-    expect(staff.length).toBe(doc(REGGIO).lines.filter((l) => l.startsWith('Nome Soggetto\tRelazione Personale')).length);
+    expect(staff.length).toBe(
+      doc(REGGIO).lines.filter((l) => l.startsWith('Nome Soggetto\tRelazione Personale')).length,
+    );
     for (const s of staff) {
       expect(s.form).toBe('table');
       expect(s.text.split('\n')[0]).toBe('Nome Soggetto\tRelazione Personale\tImpegno Personale');
@@ -125,7 +148,11 @@ describe('chunkDocument on a plan without records (generic fallback)', () => {
 
   it('leaves out chunks made only of running page headers', () => {
     const chunks = chunkDocument(doc(PRATO_OBIETTIVI), planWithoutRecords(doc(PRATO_OBIETTIVI)));
-    expect(chunks.some((c) => /^Comune di Prato Preventivo obiettivi 2020\nobiettivo Centro di Responsabilità Responsabile$/.test(c.text))).toBe(false);
+    expect(
+      chunks.some((c) =>
+        /^Comune di Prato Preventivo obiettivi 2020\nobiettivo Centro di Responsabilità Responsabile$/.test(c.text),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -133,13 +160,22 @@ describe('chunkDocument with extracted records', () => {
   it('makes one chunk of an objective record, with its code and title in the section', () => {
     const d = doc(SERRAVALLE);
     const plan = planWithoutRecords(d, {
-      objectives: [objective(SERRAVALLE, '3', 'Progetto Passepartout – Nuovo Progetto: predisposizione progetto e procedura di gara', [155, 168])],
+      objectives: [
+        objective(
+          SERRAVALLE,
+          '3',
+          'Progetto Passepartout – Nuovo Progetto: predisposizione progetto e procedura di gara',
+          [155, 168],
+        ),
+      ],
     });
     const chunks = chunkDocument(d, plan);
     const record = chunks.filter((c) => c.code === '3');
     expect(record).toHaveLength(1);
     expect(record[0]).toMatchObject({ form: 'record', lineStart: 155, lineEnd: 168, year: 2018 });
-    expect(record[0]!.section).toBe('PEG > 3 Progetto Passepartout – Nuovo Progetto: predisposizione progetto e procedura di gara');
+    expect(record[0]!.section).toBe(
+      'PEG > 3 Progetto Passepartout – Nuovo Progetto: predisposizione progetto e procedura di gara',
+    );
     expect(record[0]!.text).toContain('€ 218.000,00 oltre IVA di legge 5%');
     // the lines around the record are still chunked, as narrative
     expect(at(chunks, 100)?.text).toContain('PROGETTO "PASSEPARTOUT"');
@@ -149,7 +185,9 @@ describe('chunkDocument with extracted records', () => {
   it('splits a long record into pieces that all carry its code and title', () => {
     const d = doc(SCHEDE);
     const plan = planWithoutRecords(d, {
-      objectives: [objective(SCHEDE, 'VI - 1', 'PROGETTO "LE STORIE" PER ADOLESCENTI E FAMIGLIE', [3, 121], { year: 2019 })],
+      objectives: [
+        objective(SCHEDE, 'VI - 1', 'PROGETTO "LE STORIE" PER ADOLESCENTI E FAMIGLIE', [3, 121], { year: 2019 }),
+      ],
     });
     const pieces = chunkDocument(d, plan).filter((c) => c.code === 'VI - 1');
     expect(pieces.length).toBeGreaterThan(1);
@@ -165,14 +203,20 @@ describe('chunkDocument with extracted records', () => {
   it('gives nested objectives their own chunks and splits the project staff table off as internal', () => {
     const d = doc(REGGIO);
     const plan = planWithoutRecords(d, {
-      projects: [project(REGGIO, '2021_PD_8735', 'Servizi per la residenzialità anziani', [2293, 2330], ['2021_OB_8735_1'])],
+      projects: [
+        project(REGGIO, '2021_PD_8735', 'Servizi per la residenzialità anziani', [2293, 2330], ['2021_OB_8735_1']),
+      ],
       objectives: [
-        objective(REGGIO, '2021_OB_8735_1', 'Consolidamento servizi residenziali per anziani', [2307, 2313], { projectCode: '2021_PD_8735' }),
+        objective(REGGIO, '2021_OB_8735_1', 'Consolidamento servizi residenziali per anziani', [2307, 2313], {
+          projectCode: '2021_PD_8735',
+        }),
       ],
     });
     const chunks = chunkDocument(d, plan).filter((c) => c.lineStart >= 2293 && c.lineEnd <= 2330);
     const objectiveChunk = chunks.find((c) => c.code === '2021_OB_8735_1')!;
-    expect(objectiveChunk.section).toBe('PEG > 2021_PD_8735 > 2021_OB_8735_1 Consolidamento servizi residenziali per anziani');
+    expect(objectiveChunk.section).toBe(
+      'PEG > 2021_PD_8735 > 2021_OB_8735_1 Consolidamento servizi residenziali per anziani',
+    );
     expect(objectiveChunk.text).toContain('O_8735_1_1\tN. UVM per progetti di residenzialità > di\t150');
     const projectChunks = chunks.filter((c) => c.code === '2021_PD_8735' && !c.internal);
     expect(projectChunks.map((c) => [c.lineStart, c.lineEnd])).toEqual([
@@ -199,7 +243,9 @@ describe('chunkDocument on a PDF', () => {
     const chunks = chunkDocument(pdf, planWithoutRecords(pdf));
     const staff = chunks.filter((c) => c.internal);
     expect(staff).toHaveLength(1);
-    expect(staff[0]!.text).toMatch(/^Nome Soggetto Relazione Personale Impegno Personale\nCorradini Germana Dirigente 2,00 %/);
+    expect(staff[0]!.text).toMatch(
+      /^Nome Soggetto Relazione Personale Impegno Personale\nCorradini Germana Dirigente 2,00 %/,
+    );
     expect(chunks.every((c) => c.page === 1)).toBe(true);
     expect(chunks.filter((c) => !c.internal).some((c) => c.text.includes('Corradini Germana'))).toBe(false);
   });

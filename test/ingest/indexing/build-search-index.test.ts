@@ -25,7 +25,8 @@ let plans: ExtractedPlan[];
 let first: Awaited<ReturnType<typeof buildSearchIndex>>;
 const firstDir = () => join(base, 'first');
 
-const manifestOf = async (dir: string) => ManifestSchema.parse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
+const manifestOf = async (dir: string) =>
+  ManifestSchema.parse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
 
 /** The Serravalle PEG with one word of its Passepartout objective changed: a new version of the plan. */
 function editedSerravalle(doc: SourceDocument): SourceDocument {
@@ -58,7 +59,13 @@ describe('buildSearchIndex', () => {
 
   it('reuses the embeddings of every passage when no document changed', async () => {
     const { embedder, counter } = countingEmbedder(createLocalEmbedder());
-    const again = await buildSearchIndex({ docs, plans, outDir: join(base, 'unchanged'), previousDir: firstDir(), embedder });
+    const again = await buildSearchIndex({
+      docs,
+      plans,
+      outDir: join(base, 'unchanged'),
+      previousDir: firstDir(),
+      embedder,
+    });
     expect(again.reusedEmbeddings).toBe(first.chunks);
     expect(counter.embedded).toBe(0);
   });
@@ -67,7 +74,13 @@ describe('buildSearchIndex', () => {
     const changed = [editedSerravalle(docs[0]!), docs[1]!];
     const changedPlans = changed.map((d) => planWithoutRecords(d));
     const { embedder, counter } = countingEmbedder(createLocalEmbedder());
-    const result = await buildSearchIndex({ docs: changed, plans: changedPlans, outDir: join(base, 'changed'), previousDir: firstDir(), embedder });
+    const result = await buildSearchIndex({
+      docs: changed,
+      plans: changedPlans,
+      outDir: join(base, 'changed'),
+      previousDir: firstDir(),
+      embedder,
+    });
     const before = await manifestOf(firstDir());
     const piaoChunks = before.docs.find((d) => d.file === PIAO)!.chunks;
     const serravalleChunks = (await manifestOf(join(base, 'changed'))).docs.find((d) => d.file === SERRAVALLE)!.chunks;
@@ -90,7 +103,13 @@ describe('buildSearchIndex', () => {
   });
 
   it('embeds everything again when the previous index was built by another embedder', async () => {
-    const result = await buildSearchIndex({ docs, plans, outDir: join(base, 'other'), previousDir: firstDir(), embedder: hashEmbedder('openai:nomic-embed-text', 64) });
+    const result = await buildSearchIndex({
+      docs,
+      plans,
+      outDir: join(base, 'other'),
+      previousDir: firstDir(),
+      embedder: hashEmbedder('openai:nomic-embed-text', 64),
+    });
     expect(result.reusedEmbeddings).toBe(0);
     expect((await manifestOf(join(base, 'other'))).embedder).toEqual({ id: 'openai:nomic-embed-text', dimension: 64 });
   });
@@ -99,7 +118,13 @@ describe('buildSearchIndex', () => {
     const manifestBefore = readFileSync(join(firstDir(), INDEX_FILES.manifest));
     const vectorsBefore = readFileSync(join(firstDir(), INDEX_FILES.vectors));
     await expect(
-      buildSearchIndex({ docs, plans, outDir: join(base, 'failed'), previousDir: firstDir(), embedder: failingEmbedder('openai:down', 64) }),
+      buildSearchIndex({
+        docs,
+        plans,
+        outDir: join(base, 'failed'),
+        previousDir: firstDir(),
+        embedder: failingEmbedder('openai:down', 64),
+      }),
     ).rejects.toThrow(/unreachable/);
     expect(existsSync(join(base, 'failed', INDEX_FILES.manifest))).toBe(false);
     expect(readFileSync(join(firstDir(), INDEX_FILES.manifest)).equals(manifestBefore)).toBe(true);
@@ -113,11 +138,15 @@ describe('openSearchIndex', () => {
   it('refuses an embedder other than the one that built the index, telling to rebuild', async () => {
     const attempt = openSearchIndex(firstDir(), hashEmbedder('openai:text-embedding-3-small', 1536));
     await expect(attempt).rejects.toMatchObject({ code: 'INDEX_INCOMPATIBLE' });
-    await expect(attempt).rejects.toThrow(/built with the embedder local-tfidf-hash-v1 \(dimension 2048\).*openai:text-embedding-3-small.*npm run ingest/);
+    await expect(attempt).rejects.toThrow(
+      /built with the embedder local-tfidf-hash-v1 \(dimension 2048\).*openai:text-embedding-3-small.*npm run ingest/,
+    );
   });
 
   it('refuses the same embedder name with another dimension', async () => {
-    await expect(openSearchIndex(firstDir(), hashEmbedder(LOCAL_EMBEDDER_ID, 1024))).rejects.toMatchObject({ code: 'INDEX_INCOMPATIBLE' });
+    await expect(openSearchIndex(firstDir(), hashEmbedder(LOCAL_EMBEDDER_ID, 1024))).rejects.toMatchObject({
+      code: 'INDEX_INCOMPATIBLE',
+    });
   });
 
   it('reports a missing index with the command that builds it', async () => {
@@ -130,7 +159,9 @@ describe('openSearchIndex', () => {
   it('loads quickly (the time is reported, not asserted)', async () => {
     const started = performance.now();
     const index = await openSearchIndex(firstDir(), createLocalEmbedder());
-    console.info(`search index of ${index.size} passages (${(first.bytes / 1024 / 1024).toFixed(1)} MiB) loaded in ${Math.round(performance.now() - started)} ms`);
+    console.info(
+      `search index of ${index.size} passages (${(first.bytes / 1024 / 1024).toFixed(1)} MiB) loaded in ${Math.round(performance.now() - started)} ms`,
+    );
     expect(index.size).toBe(first.chunks);
   });
 });

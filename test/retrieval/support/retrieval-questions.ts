@@ -14,7 +14,9 @@ export const RetrievalQuestionSchema = z.object({
   topic: z.string(),
   /** the question is about staff allocations: searched with internal passages included */
   internal: z.boolean().optional(),
-  answers: z.array(z.object({ doc: z.string(), lines: z.tuple([z.number().int().positive(), z.number().int().positive()]) })).min(1),
+  answers: z
+    .array(z.object({ doc: z.string(), lines: z.tuple([z.number().int().positive(), z.number().int().positive()]) }))
+    .min(1),
   quote: z.string().min(1),
 });
 export type RetrievalQuestion = z.infer<typeof RetrievalQuestionSchema>;
@@ -30,7 +32,9 @@ export function loadRetrievalQuestions(file = QUESTIONS_FILE): RetrievalQuestion
 
 /** A hit answers when it comes from the right document and its lines overlap an answer range. */
 export function answers(hit: SearchHit, q: RetrievalQuestion): boolean {
-  return q.answers.some((a) => a.doc === hit.chunk.doc && hit.chunk.lineStart <= a.lines[1] && hit.chunk.lineEnd >= a.lines[0]);
+  return q.answers.some(
+    (a) => a.doc === hit.chunk.doc && hit.chunk.lineStart <= a.lines[1] && hit.chunk.lineEnd >= a.lines[0],
+  );
 }
 
 /** 1-based rank of the first answering hit among the top `k`, or null. */
