@@ -48,7 +48,10 @@ export function chunkText(text: string, size = NAIVE_CHUNK_SIZE, overlap = NAIVE
   return out;
 }
 
-export async function buildNaiveRag(docs: readonly { file: string; text: string }[], baseEmbedder: Embedder): Promise<NaiveRag> {
+export async function buildNaiveRag(
+  docs: readonly { file: string; text: string }[],
+  baseEmbedder: Embedder,
+): Promise<NaiveRag> {
   const chunks: NaiveChunk[] = docs.flatMap((d) => chunkText(d.text).map((text) => ({ doc: d.file, text })));
   const texts = chunks.map((c) => c.text);
   // the corpus-weighted default embedder learns its IDF from the passages, exactly as pianobot's index does

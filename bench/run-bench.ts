@@ -206,7 +206,9 @@ async function measureIndex(
       if (r === 0 && !judge(q, value.answer).pass) failed.add(q.id);
     }
   }
-  log(`[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`);
+  log(
+    `[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`,
+  );
 
   for (const q of questions) await loaded.search.search(q.q, { k: 5 });
   const searchMs: number[] = [];
@@ -238,11 +240,17 @@ interface BaselineMeasures {
 }
 
 /** Naive RAG over the same files: does its top-5 context hold every expected string, and how fast is it? */
-async function measureBaseline(plansDir: string, questions: readonly EvalQuestion[], rounds: number): Promise<BaselineMeasures> {
+async function measureBaseline(
+  plansDir: string,
+  questions: readonly EvalQuestion[],
+  rounds: number,
+): Promise<BaselineMeasures> {
   const files = (await readdir(plansDir)).filter((n) => !n.startsWith('.') && !/^readme/i.test(n)).sort();
   const docs = await Promise.all(files.map((f) => loadDocument(join(plansDir, f))));
   const { value: rag, ms } = await time(() => buildNaiveRag(docs, createLocalEmbedder()));
-  log(`[baseline] ${rag.chunks.length} chunks of ~${NAIVE_CHUNK_SIZE} characters (overlap ${NAIVE_CHUNK_OVERLAP}) embedded in ${Math.round(ms)} ms`);
+  log(
+    `[baseline] ${rag.chunks.length} chunks of ~${NAIVE_CHUNK_SIZE} characters (overlap ${NAIVE_CHUNK_OVERLAP}) embedded in ${Math.round(ms)} ms`,
+  );
   let contains = 0;
   const misses: string[] = [];
   for (const q of questions) {
@@ -251,12 +259,19 @@ async function measureBaseline(plansDir: string, questions: readonly EvalQuestio
     if (judge(q, context).missing.length === 0) contains++;
     else misses.push(q.id);
   }
-  log(`[baseline] top-${NAIVE_TOP_K} context holds every expected string for ${contains}/${questions.length} (missing: ${misses.join(', ')})`);
+  log(
+    `[baseline] top-${NAIVE_TOP_K} context holds every expected string for ${contains}/${questions.length} (missing: ${misses.join(', ')})`,
+  );
   const timings: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) timings.push((await time(() => rag.retrieve(q.q, NAIVE_TOP_K))).ms);
   }
-  return { contains, p50: round2(percentile(timings, 50)), p95: round2(percentile(timings, 95)), chunks: rag.chunks.length };
+  return {
+    contains,
+    p50: round2(percentile(timings, 50)),
+    p95: round2(percentile(timings, 95)),
+    chunks: rag.chunks.length,
+  };
 }
 
 export async function runBench(options: {
@@ -270,7 +285,14 @@ export async function runBench(options: {
   const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
   try {
-    const samples = await measureIndex('samples', [options.plansDir], join(root, 'index-samples'), options.plansDir, questions, options.rounds);
+    const samples = await measureIndex(
+      'samples',
+      [options.plansDir],
+      join(root, 'index-samples'),
+      options.plansDir,
+      questions,
+      options.rounds,
+    );
     const baseline = await measureBaseline(options.plansDir, questions, options.rounds);
     const rssSamples = peakRssMb();
 
@@ -278,9 +300,18 @@ export async function runBench(options: {
     if (options.scale !== null) {
       const n = options.scale;
       const corpusDir = join(root, 'scale-corpus');
-      const gen = await time(() => writeScaleCorpus({ n, seed: options.seed, outDir: corpusDir, plansDir: options.plansDir }));
+      const gen = await time(() =>
+        writeScaleCorpus({ n, seed: options.seed, outDir: corpusDir, plansDir: options.plansDir }),
+      );
       log(`[scale] generated ${n} synthetic plans (seed ${options.seed}) in ${Math.round(gen.ms)} ms`);
-      const m = await measureIndex(`scale ${n}`, [options.plansDir, corpusDir], join(root, 'index-scale'), options.plansDir, questions, options.rounds);
+      const m = await measureIndex(
+        `scale ${n}`,
+        [options.plansDir, corpusDir],
+        join(root, 'index-scale'),
+        options.plansDir,
+        questions,
+        options.rounds,
+      );
       scale = {
         n,
         docs: m.docs,
@@ -345,7 +376,11 @@ export function formatTable(r: BenchResult): string {
     ['index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
     ['peak RSS', `${r.rss_mb} MB`, ''],
-    ['answer p50 / p95', `${r.answer_p50_ms} / ${r.answer_p95_ms} ms`, `${r.baseline_p50_ms} / ${r.baseline_p95_ms} ms (retrieval only)`],
+    [
+      'answer p50 / p95',
+      `${r.answer_p50_ms} / ${r.answer_p95_ms} ms`,
+      `${r.baseline_p50_ms} / ${r.baseline_p95_ms} ms (retrieval only)`,
+    ],
     ['passage search p95', `${r.search_p95_ms} ms`, ''],
     [
       'public questions',
@@ -389,11 +424,13 @@ async function main(): Promise<void> {
     },
   });
   const scale = values.scale === undefined ? null : Number(values.scale);
-  if (scale !== null && (!Number.isInteger(scale) || scale < 1)) throw new Error(`--scale must be a positive integer, not "${values.scale}"`);
+  if (scale !== null && (!Number.isInteger(scale) || scale < 1))
+    throw new Error(`--scale must be a positive integer, not "${values.scale}"`);
   const seed = Number(values.seed);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, not "${values.seed}"`);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, not "${values.rounds}"`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a positive integer, not "${values.rounds}"`);
 
   // anything a library prints must not pollute the JSON on stdout
   const print = console.log.bind(console);

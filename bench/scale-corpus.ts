@@ -73,7 +73,9 @@ export async function loadSamples(plansDir = 'data/plans'): Promise<SamplePlan[]
       surnameFirst: writesSurnameFirst(people),
       codeNumbers: codeNumbersOf(doc.text),
       romanPrefixes: [
-        ...new Set(plan.objectives.map((o) => o.code.match(/^([IVXLC]+)\s*-\s*\d+$/)?.[1]).filter((p) => p !== undefined)),
+        ...new Set(
+          plan.objectives.map((o) => o.code.match(/^([IVXLC]+)\s*-\s*\d+$/)?.[1]).filter((p) => p !== undefined),
+        ),
       ],
     });
   }
@@ -87,7 +89,8 @@ export function synthesize(samples: readonly SamplePlan[], i: number, seed: numb
   const round = Math.floor(i / samples.length);
   const townIdx = round % pools.towns.length;
   const town = pools.towns[townIdx]!;
-  const yearShift = YEAR_SHIFTS[(Math.floor(round / pools.towns.length) + pools.shiftOffsets[townIdx]!) % YEAR_SHIFTS.length]!;
+  const yearShift =
+    YEAR_SHIFTS[(Math.floor(round / pools.towns.length) + pools.shiftOffsets[townIdx]!) % YEAR_SHIFTS.length]!;
   const rng = mulberry32(hashSeed(seed, i));
 
   let text = sample.text;
@@ -200,7 +203,13 @@ function renamePeople(text: string, sample: SamplePlan, pools: Pools, rng: () =>
       return name;
     });
     replacement.set(words.map((w) => fold(w)).join(' '), out);
-    replacement.set([...words].reverse().map((w) => fold(w)).join(' '), [...out].reverse());
+    replacement.set(
+      [...words]
+        .reverse()
+        .map((w) => fold(w))
+        .join(' '),
+      [...out].reverse(),
+    );
   }
   const variants = [...replacement.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(

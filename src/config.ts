@@ -11,7 +11,8 @@ const EnvSchema = z.object({
   INDEX_DIR: z.string().default('data/index'),
   DATA_DIR: z.string().default('data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
+  /** empty: every interface (IPv6 and IPv4 where available), as Node listens by default */
+  HOST: z.string().default(''),
   /** comma-separated plan file names the public help desk may answer from; "*" means all */
   PUBLIC_PLANS: z.string().default('*'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

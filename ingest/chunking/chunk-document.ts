@@ -314,10 +314,18 @@ class NarrativeChunker {
       first.lines = [...caption.lines, ...first.lines];
     }
     let section = this.section();
-    if (this.tableTitle && !fold(section).includes(fold(this.tableTitle)))
-      section = `${section} > ${shortTitle(this.tableTitle)}`;
+    const title = this.tableTitleBeyondHeadings();
+    if (title) section = `${section} > ${shortTitle(title)}`;
     if (block.staff) section = staffSection(section);
     for (const p of pieces) this.sink.emit(p, 'table', section, block.staff ? { internal: true } : {});
+  }
+
+  /** What an extracted table's title adds to the headings above it ("… al 31.12.2023 — Di cui" under "… al 31.12.2023"). */
+  private tableTitleBeyondHeadings(): string | null {
+    let title = this.tableTitle?.trim() ?? '';
+    const last = this.stack.at(-1)?.text ?? '';
+    if (last && fold(title).startsWith(fold(last))) title = title.slice(last.length).replace(/^[\s—–:-]+/, '');
+    return title && !fold(this.section()).includes(fold(title)) ? title : null;
   }
 
   take(blocks: readonly Block[]) {

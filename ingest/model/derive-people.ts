@@ -28,7 +28,9 @@ export function derivePeople(plans: ExtractedPlan[]): Person[] {
 
   for (const plan of plans) {
     for (const s of plan.structures) add(s.head, (s.headRole ?? 'responsabile').toLowerCase(), s.doc, s.name);
-    for (const o of plan.objectives) o.owners.forEach((owner, i) => add(owner, 'owner', o.doc, o.code, o.ownerTitles?.[i]));
+    for (const o of plan.objectives) {
+      for (const [i, owner] of o.owners.entries()) add(owner, 'owner', o.doc, o.code, o.ownerTitles?.[i]);
+    }
     for (const p of plan.projects) {
       add(p.dirigente, 'dirigente', p.doc, p.code);
       for (const s of p.staff) add(s.name, 'staff', p.doc, p.code);

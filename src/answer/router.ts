@@ -826,7 +826,7 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
 function askedFor(question: string): { word: string; stems: string[] } | null {
   const q = fold(question).replace(/['’]/g, ' ');
   const m =
-    q.match(/\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:[a-z]+\s+)?([a-z]{4,})/) ??
+    q.match(/\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale)\s+)?([a-z]{4,})/) ??
     q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
     q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
   if (!m) return null;

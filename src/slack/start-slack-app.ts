@@ -77,7 +77,7 @@ export async function startSlackApp(deps: {
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
-    server = await receiver.start({ port: config.port, host: config.host });
+    server = await receiver.start({ port: config.port, ...(config.host ? { host: config.host } : {}) });
   } else {
     await receiver.start();
   }

@@ -111,7 +111,7 @@ export async function startWebServer(deps: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(deps.config.port, deps.config.host, () => {
+    server.listen(deps.config.port, deps.config.host || undefined, () => {
       server.off('error', reject);
       resolve();
     });

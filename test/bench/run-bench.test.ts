@@ -16,41 +16,41 @@ describe('percentile', () => {
 });
 
 describe('npm run bench -- --json', () => {
-  it(
-    'prints only one JSON object on stdout with every figure the issue asks for, also for a small scale corpus',
-    async () => {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run-bench.ts', '--json', '--scale', '3', '--rounds', '1'], {
+  it('prints only one JSON object on stdout with every figure the issue asks for, also for a small scale corpus', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run-bench.ts', '--json', '--scale', '3', '--rounds', '1'],
+      {
         maxBuffer: 1 << 20,
         timeout: 170_000,
-      });
-      const result = JSON.parse(stdout);
-      for (const key of [
-        'ingest_ms',
-        'docs',
-        'chunks',
-        'index_bytes',
-        'load_ms',
-        'rss_mb',
-        'answer_p50_ms',
-        'answer_p95_ms',
-        'search_p95_ms',
-        'public_pass',
-        'public_total',
-        'baseline_top5_contains',
-        'baseline_p50_ms',
-        'baseline_p95_ms',
-      ]) {
-        expect(typeof result[key], key).toBe('number');
-      }
-      expect(result.docs).toBe(5);
-      expect(result.public_total).toBeGreaterThan(0);
-      expect(result.public_pass).toBeLessThanOrEqual(result.public_total);
-      expect(result.scale).toMatchObject({ n: 3, docs: 8, public_total: result.public_total });
-      for (const key of ['ingest_ms', 'docs_per_s', 'index_bytes', 'rss_mb', 'answer_p95_ms', 'public_pass']) {
-        expect(typeof result.scale[key], `scale.${key}`).toBe('number');
-      }
-      expect(result.scale.index_bytes).toBeGreaterThan(result.index_bytes);
-    },
-    180_000,
-  );
+      },
+    );
+    const result = JSON.parse(stdout);
+    for (const key of [
+      'ingest_ms',
+      'docs',
+      'chunks',
+      'index_bytes',
+      'load_ms',
+      'rss_mb',
+      'answer_p50_ms',
+      'answer_p95_ms',
+      'search_p95_ms',
+      'public_pass',
+      'public_total',
+      'baseline_top5_contains',
+      'baseline_p50_ms',
+      'baseline_p95_ms',
+    ]) {
+      expect(typeof result[key], key).toBe('number');
+    }
+    expect(result.docs).toBe(5);
+    expect(result.public_total).toBeGreaterThan(0);
+    expect(result.public_pass).toBeLessThanOrEqual(result.public_total);
+    expect(result.scale).toMatchObject({ n: 3, docs: 8, public_total: result.public_total });
+    for (const key of ['ingest_ms', 'docs_per_s', 'index_bytes', 'rss_mb', 'answer_p95_ms', 'public_pass']) {
+      expect(typeof result.scale[key], `scale.${key}`).toBe('number');
+    }
+    expect(result.scale.index_bytes).toBeGreaterThan(result.index_bytes);
+  }, 180_000);
 });

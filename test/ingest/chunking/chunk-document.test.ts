@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../../ingest/chunking/chunk-document.ts';
@@ -234,12 +236,10 @@ describe('chunkDocument on a PDF', () => {
   it('recognises a staff allocation table without tabs and keeps page numbers', async () => {
     // a trimmed real page: the 2021_PD_8735 project of the Reggio Emilia PEG
     const text = doc(REGGIO).lines.slice(2292, 2331).join('\n');
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(join(tmpdir(), 'pianobot-chunk-'));
     const file = join(dir, 'reggio-8735.pdf');
     await writeFile(file, await makePdf(text));
-    const pdf = await loadDocument(file);
+    const pdf = await loadDocument(file).finally(() => rm(dir, { recursive: true, force: true }));
     const chunks = chunkDocument(pdf, planWithoutRecords(pdf));
     const staff = chunks.filter((c) => c.internal);
     expect(staff).toHaveLength(1);
