@@ -814,7 +814,11 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
   } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
   for (const h of hits) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
-    const quote = h.citation.excerpt?.trim() || clip(h.chunk.text, 600);
+    // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
+    const quote =
+      (h.chunk.form === 'table' ? clip(h.chunk.text, 900) : quoteFor(question, h.chunk.text)) ||
+      h.citation.excerpt?.trim() ||
+      clip(h.chunk.text, 600);
     reply.lines.push(`> ${quote.replace(/\s*\n\s*/g, ' ')}`, `  — ${h.chunk.section ? `${h.chunk.section}, ` : ''}${where}`);
     reply.citations.push({ ...h.citation, excerpt: quote });
     if (h.chunk.code) reply.focus.push(h.chunk.code);
@@ -822,11 +826,38 @@ async function answerFromPassages(ctx: ToolContext, question: string, scope: Sco
   return reply;
 }
 
+/**
+ * The sentences of a passage that answer the question: the two sharing most words with it (glossary expansions
+ * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
+ * hold a whole paragraph.
+ */
+function quoteFor(question: string, text: string, max = 600): string {
+  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
+  const sentences = text
+    .replace(/<\/?p>/g, '\n')
+    .split(/\n+|(?<=[.;!?])\s+(?=[\p{Lu}\d•-])/u)
+    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .filter((x) => x.length > 2);
+  if (!sentences.length) return '';
+  const scored = sentences.map((sentence, i) => {
+    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
+    let score = 0;
+    for (const w of wanted) if (stems.has(w)) score++;
+    return { sentence, i, score };
+  });
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 2).filter((x) => x.score > 0);
+  if (!best.length) return '';
+  const chosen = best.sort((a, b) => a.i - b.i).map((x) => clip(x.sentence, Math.floor(max / best.length)));
+  return chosen.join(' … ');
+}
+
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
 function askedFor(question: string): { word: string; stems: string[] } | null {
   const q = fold(question).replace(/['’]/g, ' ');
   const m =
-    q.match(/\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale)\s+)?([a-z]{4,})/) ??
+    q.match(
+      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city|prato|reggio|emilia|serravalle|pistoiese|chiavari)\s+)*([a-z]{4,})/,
+    ) ??
     q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
     q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
   if (!m) return null;
