@@ -80,14 +80,11 @@ export interface Scored<T> {
  * records themselves), so "bando case popolari" finds the one phase that mentions them.
  */
 export class TextMatcher<T> {
-  private readonly docs: { item: T; stems: Set<string>; tokens: string[] }[];
+  private readonly docs: { item: T; stems: Set<string> }[];
   private readonly df = new Map<string, number>();
 
   constructor(items: T[], textOf: (item: T) => string) {
-    this.docs = items.map((item) => {
-      const tokens = contentTokens(textOf(item), { keepQuestionWords: true });
-      return { item, tokens, stems: new Set(tokens.map(stem)) };
-    });
+    this.docs = items.map((item) => ({ item, stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)) }));
     for (const d of this.docs) for (const s of d.stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
   }
 
@@ -95,26 +92,36 @@ export class TextMatcher<T> {
     return Math.log(1 + this.docs.length / (1 + (this.df.get(s) ?? 0)));
   }
 
+  /** The record words a query word stands for: itself when some record has it, else its one-typo neighbours. */
+  private alternatives(s: string): string[] {
+    if (this.df.has(s)) return [s];
+    if (s.length < 6) return [];
+    const out: string[] = [];
+    for (const v of this.df.keys()) if (v.length >= 5 && editDistance(v, s, 1) <= 1) out.push(v);
+    return out;
+  }
+
   /** score in [0,1]: share of the query's (IDF-weighted) content words found in the record */
   rank(query: string | string[], limit = 5): Scored<T>[] {
     const tokens = Array.isArray(query) ? query : contentTokens(query);
-    const qs = [...new Set(tokens.map(stem))].filter((s) => this.df.has(s) || s.length >= 3);
+    const qs = [...new Set(tokens.map(stem))].filter((s) => s.length >= 2);
     if (qs.length === 0) return [];
-    const weights = qs.map((s) => this.idf(s));
+    const alts = qs.map((s) => this.alternatives(s));
+    const weights = qs.map((s, i) => (this.df.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a)))));
     const total = weights.reduce((a, b) => a + b, 0);
+    const qset = new Set(alts.flat());
     const out: Scored<T>[] = [];
     for (const d of this.docs) {
       let score = 0;
       let matched = 0;
-      qs.forEach((s, i) => {
-        if (d.stems.has(s) || (s.length >= 6 && d.tokens.some((t) => t.length >= 6 && editDistance(stem(t), s, 1) <= 1))) {
+      for (const [i, options] of alts.entries()) {
+        if (options.some((a) => d.stems.has(a))) {
           score += weights[i]!;
           matched++;
         }
-      });
+      }
       if (matched > 0) {
-        const qset = new Set(qs);
-        const coverage = d.stems.size ? [...d.stems].filter((s) => qset.has(s)).length / d.stems.size : 0;
+        const coverage = d.stems.size ? [...d.stems].filter((x) => qset.has(x)).length / d.stems.size : 0;
         out.push({ item: d.item, score: score / total, matched, coverage });
       }
     }
