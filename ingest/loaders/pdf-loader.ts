@@ -1,4 +1,3 @@
-import { PasswordException, PDFParse } from 'pdf-parse';
 import { PianobotError } from '../../src/errors.ts';
 
 /** Extracts the text of a PDF page by page, so that every line keeps its page number for citations. */
@@ -6,6 +5,8 @@ export async function readPdf(file: string, bytes: Buffer): Promise<{ lines: str
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
     throw new PianobotError('PLAN_FILE_CORRUPT', `${file}: not a PDF (no %PDF header)`);
   }
+  // pdf.js is loaded on the first PDF only: text plans never pay for it
+  const { PasswordException, PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
     const result = await parser.getText();

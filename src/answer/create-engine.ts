@@ -12,7 +12,6 @@ import { findPeople } from './link-entities.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
-import { createLlmAnswerer } from './llm-agent.ts';
 import { routeQuestion } from './router.ts';
 
 export interface CreateEngineOptions {
@@ -45,7 +44,8 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     allowedDocs: audience === 'public' ? publicDocs : null,
     includeInternal: audience !== 'public',
   });
-  const llm = config.llm ? createLlmAnswerer(config.llm, log) : null;
+  // the langchain stack is only loaded when a model is configured
+  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {

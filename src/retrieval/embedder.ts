@@ -3,7 +3,6 @@
  * endpoint (OpenAI, Ollama, vLLM, LocalAI) through @langchain/openai. The search index records `id` and
  * `dimension` and refuses to be read with another embedder.
  */
-import { OpenAIEmbeddings } from '@langchain/openai';
 import { PianobotError } from '../errors.ts';
 import { localHashEmbedder } from './local-embedder.ts';
 
@@ -43,7 +42,8 @@ export interface OpenAIEmbedderOptions {
 
 /** Any OpenAI-compatible `/v1/embeddings` endpoint. Local servers usually only speak `encoding_format: "float"`. */
 export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
-  const client = new OpenAIEmbeddings({
+  // loaded on first use: @langchain/openai takes ~2 s to import, which every CLI start would pay for nothing
+  const client = import('@langchain/openai').then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings({
     model: opts.model,
     apiKey: opts.apiKey,
     encodingFormat: 'float',
@@ -52,7 +52,7 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
     ...(opts.dimensions ? { dimensions: opts.dimensions } : {}),
     ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
     ...(opts.baseUrl ? { configuration: { baseURL: opts.baseUrl } } : {}),
-  });
+  }));
   let dimension = opts.dimensions ?? 0;
   const where = opts.baseUrl ?? 'the OpenAI API';
   return {
@@ -64,7 +64,7 @@ export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
       if (texts.length === 0) return [];
       let vectors: number[][];
       try {
-        vectors = await client.embedDocuments(texts);
+        vectors = await (await client).embedDocuments(texts);
       } catch (cause) {
         throw new PianobotError(
           'LLM_UNAVAILABLE',
