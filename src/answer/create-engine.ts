@@ -8,10 +8,10 @@ import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { loadIndex } from '../store/load-index.ts';
-import { findPeople } from './link-entities.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
+import { findPeople } from './link-entities.ts';
 import { routeQuestion } from './router.ts';
 
 export interface CreateEngineOptions {
@@ -31,11 +31,16 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       embedder,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    if (!report.upToDate) log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
+    if (!report.upToDate)
+      log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
     for (const e of report.errors) log.warn('plan file skipped', e);
   }
   const index = await loadIndex(config.indexDir, embedder);
-  log.info('index loaded', { documents: index.manifest.documents.length, chunks: index.manifest.chunks, ms: Math.round(index.loadMs) });
+  log.info('index loaded', {
+    documents: index.manifest.documents.length,
+    chunks: index.manifest.chunks,
+    ms: Math.round(index.loadMs),
+  });
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
   const contextFor = (audience: AskOptions['audience']): ToolContext => ({
@@ -65,23 +70,30 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {
-          const upcoming = o.phases
-            .filter((p) => p.end?.iso)
-            .sort((a, b) => a.end!.iso!.localeCompare(b.end!.iso!));
+          const upcoming = o.phases.filter((p) => p.end?.iso).sort((a, b) => a.end!.iso!.localeCompare(b.end!.iso!));
           const next = upcoming.find((p) => p.end!.iso! >= today) ?? upcoming.at(-1);
           return {
             doc: o.doc,
             code: o.code,
             title: o.title,
             ...(next ? { nextDeadline: { date: next.end!.text, title: next.title } } : {}),
-            indicators: o.indicators.map((i) => ({ description: i.description, ...(i.target ? { target: i.target.text } : {}) })),
+            indicators: o.indicators.map((i) => ({
+              description: i.description,
+              ...(i.target ? { target: i.target.text } : {}),
+            })),
           };
         }),
         projects: [
           ...profile.projectsDirected.map((p) => ({ doc: p.doc, code: p.code, title: p.title, relation: 'Dirigente' })),
           ...profile.allocations
             .filter((a) => !profile.projectsDirected.includes(a.project))
-            .map((a) => ({ doc: a.project.doc, code: a.project.code, title: a.project.title, commitment: a.commitment, relation: a.relation })),
+            .map((a) => ({
+              doc: a.project.doc,
+              code: a.project.code,
+              title: a.project.title,
+              commitment: a.commitment,
+              relation: a.relation,
+            })),
         ],
       };
     },

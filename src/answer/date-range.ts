@@ -1,8 +1,34 @@
 import { parseDate } from '../plan/figures.ts';
 import { fold } from '../plan/text.ts';
 
-const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS_IT = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 export interface DateRange {
   from?: string;
@@ -36,7 +62,12 @@ export function parseDateRange(question: string, year: number | null): DateRange
       if (new RegExp(`\\b${name}\\b`).test(q)) {
         const y = year;
         const mm = m + 1;
-        if (y) return { from: `${y}-${pad(mm)}-01`, to: `${y}-${pad(mm)}-${pad(lastDay(y, mm))}`, label: `${names[m]} ${y}` };
+        if (y)
+          return {
+            from: `${y}-${pad(mm)}-01`,
+            to: `${y}-${pad(mm)}-${pad(lastDay(y, mm))}`,
+            label: `${names[m]} ${y}`,
+          };
         // no year: that month in any year
         return { month: mm, label: names[m]! };
       }

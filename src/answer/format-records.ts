@@ -33,27 +33,43 @@ export function phaseLine(p: Phase, lang: Lang): string {
 
 export function indicatorLine(i: Indicator, lang: Lang): string {
   const L = LABELS[lang];
-  return `• ${i.code ? `${i.code} ` : ''}${i.n !== undefined && !i.code ? `${i.n}. ` : ''}${i.description}${i.year ? ` (${i.year})` : ''} — ${joinDefined([
-    i.type,
-    i.weight && `${L.weight} ${i.weight.text}`,
-    i.formula && `${L.formula}: ${i.formula}`,
-    i.intermediateTarget && `${L.intermediate}: ${i.intermediateTarget.text}${i.intermediateDate ? ` (${i.intermediateDate.text})` : ''}`,
-    i.target && `${L.target}: ${i.target.text}`,
-    i.targetDate && `${L.by} ${i.targetDate.text}`,
-    i.grading && `${L.grading}: ${i.grading}`,
-    i.note && `${L.note}: ${i.note}`,
-  ])}`;
+  return `• ${i.code ? `${i.code} ` : ''}${i.n !== undefined && !i.code ? `${i.n}. ` : ''}${i.description}${i.year ? ` (${i.year})` : ''} — ${joinDefined(
+    [
+      i.type,
+      i.weight && `${L.weight} ${i.weight.text}`,
+      i.formula && `${L.formula}: ${i.formula}`,
+      i.intermediateTarget &&
+        `${L.intermediate}: ${i.intermediateTarget.text}${i.intermediateDate ? ` (${i.intermediateDate.text})` : ''}`,
+      i.target && `${L.target}: ${i.target.text}`,
+      i.targetDate && `${L.by} ${i.targetDate.text}`,
+      i.grading && `${L.grading}: ${i.grading}`,
+      i.note && `${L.note}: ${i.note}`,
+    ],
+  )}`;
 }
 
 export function strategicLine(o: { strategic?: Objective['strategic'] | undefined }): string | undefined {
   const s = o.strategic;
   if (!s) return undefined;
-  const parts = [s.valorePubblico, s.lineaMandato, s.indirizzo, s.obiettivoStrategico, s.azione, s.obiettivoOperativo, s.riferimentoDup && `DUP ${s.riferimentoDup}`].filter(Boolean);
+  const parts = [
+    s.valorePubblico,
+    s.lineaMandato,
+    s.indirizzo,
+    s.obiettivoStrategico,
+    s.azione,
+    s.obiettivoOperativo,
+    s.riferimentoDup && `DUP ${s.riferimentoDup}`,
+  ].filter(Boolean);
   return parts.length ? parts.join(' > ') : undefined;
 }
 
 /** Everything about one objective, figures as written. */
-export function objectiveCard(o: Objective, store: PlanStore, lang: Lang, parts: { phases?: boolean; indicators?: boolean; description?: boolean } = {}): string[] {
+export function objectiveCard(
+  o: Objective,
+  store: PlanStore,
+  lang: Lang,
+  parts: { phases?: boolean; indicators?: boolean; description?: boolean } = {},
+): string[] {
   const L = LABELS[lang];
   const project = store.projectOf(o);
   const lines = [
@@ -64,8 +80,15 @@ export function objectiveCard(o: Objective, store: PlanStore, lang: Lang, parts:
       o.type && `${L.type}: ${o.type}`,
     ]),
   ];
-  const period = o.start || o.end ? `${L.period}: ${o.start ? `${L.from} ${o.start.text} ` : ''}${o.end ? `${L.to} ${o.end.text}` : ''}`.trim() : undefined;
-  const meta = joinDefined([period, o.multiYear !== undefined && `${L.multiYear}: ${o.multiYear ? L.yes : L.no}`, o.years?.length ? `${L.year}: ${o.years.join(', ')}` : undefined]);
+  const period =
+    o.start || o.end
+      ? `${L.period}: ${o.start ? `${L.from} ${o.start.text} ` : ''}${o.end ? `${L.to} ${o.end.text}` : ''}`.trim()
+      : undefined;
+  const meta = joinDefined([
+    period,
+    o.multiYear !== undefined && `${L.multiYear}: ${o.multiYear ? L.yes : L.no}`,
+    o.years?.length ? `${L.year}: ${o.years.join(', ')}` : undefined,
+  ]);
   if (meta) lines.push(meta);
   if (project) lines.push(`${L.project}: ${project.code} — ${project.title}`);
   const strategic = strategicLine(o);
@@ -74,9 +97,11 @@ export function objectiveCard(o: Objective, store: PlanStore, lang: Lang, parts:
   if (o.humanResources) lines.push(`${L.human}: ${o.humanResources}`);
   if (o.otherServices) lines.push(`${L.otherServices}: ${o.otherServices}`);
   if (parts.description !== false && o.description) lines.push(`${L.description}: ${clip(o.description, 600)}`);
-  if (parts.description !== false && o.expectedResult) lines.push(`${L.expectedResult}: ${clip(o.expectedResult, 400)}`);
+  if (parts.description !== false && o.expectedResult)
+    lines.push(`${L.expectedResult}: ${clip(o.expectedResult, 400)}`);
   if (parts.phases !== false && o.phases.length) lines.push(`${L.phases}:`, ...o.phases.map((p) => phaseLine(p, lang)));
-  if (parts.indicators !== false && o.indicators.length) lines.push(`${L.indicators}:`, ...o.indicators.map((i) => indicatorLine(i, lang)));
+  if (parts.indicators !== false && o.indicators.length)
+    lines.push(`${L.indicators}:`, ...o.indicators.map((i) => indicatorLine(i, lang)));
   return lines;
 }
 
@@ -86,19 +111,32 @@ export function budgetText(p: Project, lang: Lang): string {
   return `${p.budget.text}${p.budgetShare ? ` (${p.budgetShare.text} ${lang === 'it' ? 'delle risorse del CdR' : 'of the CdR resources'})` : ''}`;
 }
 
-export function projectCard(p: Project, store: PlanStore, lang: Lang, parts: { staff?: boolean; budgetRows?: boolean; objectives?: boolean } = {}): string[] {
+export function projectCard(
+  p: Project,
+  store: PlanStore,
+  lang: Lang,
+  parts: { staff?: boolean; budgetRows?: boolean; objectives?: boolean } = {},
+): string[] {
   const L = LABELS[lang];
   const lines = [
     `*${p.code}* — ${p.title} (${store.entityOf(p.doc)})`,
     `${L.budget}: ${budgetText(p, lang)}`,
-    joinDefined([p.dirigente && `${L.dirigente}: ${p.dirigente}`, `${L.cdr}: ${p.cdr}${p.cdrName ? ` ${p.cdrName}` : ''}`]),
+    joinDefined([
+      p.dirigente && `${L.dirigente}: ${p.dirigente}`,
+      `${L.cdr}: ${p.cdr}${p.cdrName ? ` ${p.cdrName}` : ''}`,
+    ]),
   ];
   const strategic = strategicLine(p);
   if (strategic) lines.push(`${L.strategic}: ${strategic}`);
   if (p.description) lines.push(`${L.description}: ${clip(p.description, 500)}`);
   if (parts.budgetRows !== false && (p.budgetRows.length || Object.keys(p.budgetTotals).length)) {
     lines.push(`${L.budgetTable}:`);
-    for (const r of p.budgetRows) lines.push(`• ${r.capitolo} ${clip(r.description, 80)} — ${Object.entries(r.amounts).map(([k, v]) => `${k} ${v.text}`).join(' · ')}`);
+    for (const r of p.budgetRows)
+      lines.push(
+        `• ${r.capitolo} ${clip(r.description, 80)} — ${Object.entries(r.amounts)
+          .map(([k, v]) => `${k} ${v.text}`)
+          .join(' · ')}`,
+      );
     const totals = Object.entries(p.budgetTotals);
     if (totals.length) lines.push(`${L.total}: ${totals.map(([k, v]) => `${k} ${v.text}`).join(' · ')}`);
   }

@@ -32,7 +32,8 @@ interface Token {
 }
 
 // a number is not a figure when glued to letters or underscores: codes (2021_PD_8735, CP09), file names (51402a20550)
-const TOKEN = /(?<![\p{L}\p{N}_])(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}_])(\s?%)?/gu;
+const TOKEN =
+  /(?<![\p{L}\p{N}_])(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}_])(\s?%)?/gu;
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0].trim(), number: m[1]!, percent: m[2] !== undefined }));
@@ -51,7 +52,8 @@ function keysOf(raw: string): string[] {
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(raw) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
   if (iso) keys.push(dateKey(iso[1]!, iso[2]!, iso[3]!));
   if (dmy) keys.push(dateKey(dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]!, dmy[2]!, dmy[1]!));
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/.test(raw)) keys.push(`num:${Number(raw.replaceAll('.', '').replace(',', '.'))}`);
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$/.test(raw))
+    keys.push(`num:${Number(raw.replaceAll('.', '').replace(',', '.'))}`);
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(raw)) keys.push(`num:${Number(raw.replaceAll(',', ''))}`);
   return keys;
 }

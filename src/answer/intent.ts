@@ -25,28 +25,50 @@ export type Intent =
 const RULES: [Intent, RegExp][] = [
   ['budget_detail', /\b(entrat\w*|spes[ae]\w*|capitol\w*|investiment\w*|revenue\w*|expenditure\w*|spending|income)\b/],
   ['total', /\b(total\w*|somma|sum)\b/],
-  ['count', /\b(quant[ie](?! soldi)|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/],
+  [
+    'count',
+    /\b(quant[ie](?! soldi)|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/,
+  ],
   ['budget', /\b(quanti soldi|how much money|quanto (e )?stanziato)\b/],
   ['weight', /\b(peso|pesi|weight\w*|pesatura)\b/],
-  ['staff', /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|commitment|allocation\w*)\b/],
+  [
+    'staff',
+    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|commitment|allocation\w*)\b/,
+  ],
   ['phases', /\b(fas[ei]|phase\w*|attivita|activit\w*|step\w*|cronoprogramma|piano operativo)\b/],
-  ['deadline', /\b(scad\w*|deadline\w*|entro quando|by when|when is|when was|quando|due|data|date|dates|periodo|period|termine)\b/],
+  [
+    'deadline',
+    /\b(scad\w*|deadline\w*|entro quando|by when|when is|when was|quando|due|data|date|dates|periodo|period|termine)\b/,
+  ],
   ['indicator_value', /\b(valore (previsto|atteso)|expected value|target|valore|value|livello atteso)\b/],
   ['indicators', /\b(indicator\w*|kpis?|misur\w*)\b/],
   ['budget', /\b(budget|stanziament\w*|quanto costa|cost\w*|importo|amount|funding|fondi)\b/],
   ['resources', /\b(risorse|resources|finanziari\w*|financial)\b/],
-  ['strategic', /\b(linea di mandato|obiettivo strategico|obiettivi strategici|strategic\w*|indirizzo|azione strategica|dup|valore pubblico|operativo|operational|belongs? to|fa parte|appartiene|discende|gerarchia|hierarchy)\b/],
+  [
+    'strategic',
+    /\b(linea di mandato|obiettivo strategico|obiettivi strategici|strategic\w*|indirizzo|azione strategica|dup|valore pubblico|operativo|operational|belongs? to|fa parte|appartiene|discende|gerarchia|hierarchy)\b/,
+  ],
   ['dirigente', /\b(dirigent\w*|director|head of|manager|guida|capo)\b/],
-  ['structure', /\b(struttura|structure|ufficio|servizio|which office|quale ufficio|unita organizzativa|settore|department)\b/],
-  ['owner', /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|is in charge)|in charge|referente|assegnat\w*|assigned)\b/],
-  ['description', /\b(cosa prevede|descrizion\w*|describe|description|what is .* about|di cosa|in cosa consiste|what does|risultato atteso|expected result|finalita|scopo)\b/],
+  [
+    'structure',
+    /\b(struttura|structure|ufficio|servizio|which office|quale ufficio|unita organizzativa|settore|department)\b/,
+  ],
+  [
+    'owner',
+    /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|is in charge)|in charge|referente|assegnat\w*|assigned)\b/,
+  ],
+  [
+    'description',
+    /\b(cosa prevede|descrizion\w*|describe|description|what is .* about|di cosa|in cosa consiste|what does|risultato atteso|expected result|finalita|scopo)\b/,
+  ],
 ];
 
 /** All intents the question expresses, strongest first. */
 export function detectIntents(question: string): Intent[] {
   const q = fold(question).replace(/['’]/g, ' ');
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
-  if (/\b(obiettiv\w*|objectives?)\b/.test(q) && /\b(ha|hanno|has|have|owned|owns|assegnat\w*|di|of|sono)\b/.test(q)) found.push('objectives_of');
+  if (/\b(obiettiv\w*|objectives?)\b/.test(q) && /\b(ha|hanno|has|have|owned|owns|assegnat\w*|di|of|sono)\b/.test(q))
+    found.push('objectives_of');
   if (/\b(progett\w*|projects?)\b/.test(q)) found.push('projects_of');
   return found.length ? found : ['general'];
 }

@@ -1,7 +1,9 @@
 import { fold } from '../plan/text.ts';
 
-const EN = /\b(which|what|who|whose|how|many|much|the|of|is|are|does|do|did|owned|owns|phases|show|list|tell|me|about|expected|due|by|when|deadline|deadlines|staff|employees|offices|wheelchair|accessible|budget of|projects|indicators|responsible for|works?|there)\b/g;
-const IT = /\b(quali|quale|qual|chi|cosa|quanti|quante|quanto|del|della|dell|dei|degli|delle|di|il|la|le|gli|sono|ha|hanno|obiettivi|obiettivo|progetto|progetti|indicatori|fasi|scadenze|entro|quando|previsto|prevista|previste|responsabile|dirigente|dipendenti|uffici|sedi|risorse|peso|e|per|su|con|lavora|assegnati|aveva|azioni)\b/g;
+const EN =
+  /\b(which|what|who|whose|how|many|much|the|of|is|are|does|do|did|owned|owns|phases|show|list|tell|me|about|expected|due|by|when|deadline|deadlines|staff|employees|offices|wheelchair|accessible|budget of|projects|indicators|responsible for|works?|there)\b/g;
+const IT =
+  /\b(quali|quale|qual|chi|cosa|quanti|quante|quanto|del|della|dell|dei|degli|delle|di|il|la|le|gli|sono|ha|hanno|obiettivi|obiettivo|progetto|progetti|indicatori|fasi|scadenze|entro|quando|previsto|prevista|previste|responsabile|dirigente|dipendenti|uffici|sedi|risorse|peso|e|per|su|con|lavora|assegnati|aveva|azioni)\b/g;
 
 /** The answer follows the question's language; Italian wins ties, since the plans are Italian. */
 export function detectLanguage(question: string): 'it' | 'en' {

@@ -18,7 +18,8 @@ export interface CodeMention {
 const CODE_CANDIDATE =
   /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+\b|\b[A-Z]+(?:_[A-Z0-9]+)+\b|\b[A-Za-z]{2}\d{2}\b|\b\d{4,5}\b/g;
 /** shapes that are certainly codes: when one matches nothing, the answer says so */
-export const KNOWN_CODE_SHAPE = /^(?:\d{4}[-_][A-Z]{2}[\dA-Z]*(?:_[\dA-Z]+)*|[A-Z]_\d{4}\w*|[MO]_[\dA-Z]+_[\dA-Z]+_\d+|[IVX]{1,4}\s*[-–]\s*\d{1,2}|\d{2}(?:\.\d{2}){2,3}\.?)$/i;
+export const KNOWN_CODE_SHAPE =
+  /^(?:\d{4}[-_][A-Z]{2}[\dA-Z]*(?:_[\dA-Z]+)*|[A-Z]_\d{4}\w*|[MO]_[\dA-Z]+_[\dA-Z]+_\d+|[IVX]{1,4}\s*[-–]\s*\d{1,2}|\d{2}(?:\.\d{2}){2,3}\.?)$/i;
 
 /** Codes in the question, each resolved to the records it names (full code or a distinctive ending: PL09, 8735). */
 export function findCodes(question: string, store: PlanStore, scope: Scope): CodeMention[] {
@@ -29,12 +30,16 @@ export function findCodes(question: string, store: PlanStore, scope: Scope): Cod
     if (/^\d{2}\.\d{2}\.\d{4}$/.test(text)) continue; // a date
     if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text)) continue;
     const key = codeKey(text);
-    const hits = lookupCode(key, store).filter((h) => inScope(h.kind === 'indicator' ? h.objective.doc : h.record.doc, scope, store));
+    const hits = lookupCode(key, store).filter((h) =>
+      inScope(h.kind === 'indicator' ? h.objective.doc : h.record.doc, scope, store),
+    );
     if (hits.length === 0 && !/[a-z]/i.test(text) && !/\./.test(text)) continue; // a bare number that is no code
     mentions.push({ text, hits });
   }
   // Serravalle-style numbered objectives: "obiettivo 3", "objective nr. 2"
-  for (const m of fold(question).matchAll(/\b(?:obiettivo|objective|ob\.)\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g)) {
+  for (const m of fold(question).matchAll(
+    /\b(?:obiettivo|objective|ob\.)\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g,
+  )) {
     const hits = (store.objectivesByCode.get(m[1]!) ?? [])
       .filter((o) => inScope(o.doc, scope, store))
       .map((o) => ({ kind: 'objective' as const, code: o.code, record: o }));
@@ -65,7 +70,8 @@ function lookupCode(key: string, store: PlanStore): CodeHit[] {
 function indicatorHits(store: PlanStore, match: (key: string) => boolean): CodeHit[] {
   const out: CodeHit[] = [];
   for (const o of store.objectives)
-    for (const i of o.indicators) if (i.code && match(codeKey(i.code))) out.push({ kind: 'indicator', code: i.code, record: i, objective: o });
+    for (const i of o.indicators)
+      if (i.code && match(codeKey(i.code))) out.push({ kind: 'indicator', code: i.code, record: i, objective: o });
   return out;
 }
 
@@ -139,7 +145,8 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
   });
 }
 
-const KNOWN_CAPITALISED = /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Prato|Reggio|Emilia|Serravalle|Pistoiese|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;
+const KNOWN_CAPITALISED =
+  /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Prato|Reggio|Emilia|Serravalle|Pistoiese|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;
 function isKnownWord(w: string): boolean {
   return KNOWN_CAPITALISED.test(w);
 }
@@ -148,7 +155,8 @@ function capitalizedName(words: string[]): string | null {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (/^\p{Lu}\p{Ll}+$/u.test(a) && /^\p{Lu}\p{Ll}+$/u.test(b) && !isKnownWord(a) && !isKnownWord(b) && i - 1 > 0) return `${a} ${b}`;
+    if (/^\p{Lu}\p{Ll}+$/u.test(a) && /^\p{Lu}\p{Ll}+$/u.test(b) && !isKnownWord(a) && !isKnownWord(b) && i - 1 > 0)
+      return `${a} ${b}`;
   }
   return null;
 }
@@ -216,7 +224,9 @@ export function inScope(doc: string, scope: Scope, _store?: PlanStore): boolean 
 
 export function findStructures(question: string, store: PlanStore, scope: Scope): Structure[] {
   const q = fold(question);
-  const codeMatch = q.match(/\b(?:cdr|centro di responsabilita|servizio|service|settore|cdr n\.?)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/);
+  const codeMatch = q.match(
+    /\b(?:cdr|centro di responsabilita|servizio|service|settore|cdr n\.?)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/,
+  );
   const inDocs = store.structures.filter((s) => inScope(s.doc, scope));
   if (codeMatch) {
     const byCode = inDocs.filter((s) => s.code && fold(s.code) === codeMatch[1]);
@@ -225,12 +235,19 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   const scored = inDocs
     .map((s) => {
       const name = fold(s.name).replace(/^\s*[a-z]?\d+\s*-\s*/, '');
-      const words = name.split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !['servizio', 'servizi', 'del', 'della', 'dei', 'delle', 'area', 'ufficio'].includes(w));
+      const words = name
+        .split(/[^a-z0-9]+/)
+        .filter(
+          (w) =>
+            w.length > 2 && !['servizio', 'servizi', 'del', 'della', 'dei', 'delle', 'area', 'ufficio'].includes(w),
+        );
       if (!words.length) return { s, score: 0 };
       const hit = words.filter((w) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 1))}`).test(q)).length;
       return { s, score: hit / words.length };
     })
-    .filter((x) => x.score >= 0.99 || (x.score >= 0.5 && x.s.name.length > 0 && fold(x.s.name).split(/\s+/).length <= 3));
+    .filter(
+      (x) => x.score >= 0.99 || (x.score >= 0.5 && x.s.name.length > 0 && fold(x.s.name).split(/\s+/).length <= 3),
+    );
   const best = Math.max(0, ...scored.map((x) => x.score));
   return scored.filter((x) => x.score === best && best > 0).map((x) => x.s);
 }

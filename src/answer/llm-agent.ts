@@ -54,7 +54,10 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
         const citations = result.citations.length ? dedupeCitations(result.citations) : routed.citations;
         return { ...routed, answer: result.text, citations, intent: `llm:${routed.intent}` };
       } catch (error) {
-        log.warn('llm unavailable, answered by the router', { code: 'LLM_UNAVAILABLE', error: (error as Error).message });
+        log.warn('llm unavailable, answered by the router', {
+          code: 'LLM_UNAVAILABLE',
+          error: (error as Error).message,
+        });
         return routed;
       }
     },
@@ -72,7 +75,8 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))
-      .map((d) => `- ${d.file}: ${d.entity}, ${d.title} (${d.years.join(', ')})`).join('\n'),
+      .map((d) => `- ${d.file}: ${d.entity}, ${d.title} (${d.years.join(', ')})`)
+      .join('\n'),
     language: routed.lang === 'en' ? 'English' : 'Italian',
   });
   const messages: BaseMessage[] = [new SystemMessage(system)];
@@ -94,7 +98,9 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
     }
     for (const call of calls) {
       const t = byName.get(call.name);
-      const output = t ? await t.invoke(call.args).catch((e: Error) => `error: ${e.message}`) : `error: unknown tool ${call.name}`;
+      const output = t
+        ? await t.invoke(call.args).catch((e: Error) => `error: ${e.message}`)
+        : `error: unknown tool ${call.name}`;
       messages.push(new ToolMessage({ content: String(output), tool_call_id: call.id ?? call.name }));
     }
   }
@@ -120,7 +126,12 @@ function contentText(message: AIMessage): string {
 }
 
 function isSpan(v: unknown): v is SourceSpan {
-  return typeof v === 'object' && v !== null && typeof (v as SourceSpan).doc === 'string' && typeof (v as SourceSpan).lineStart === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as SourceSpan).doc === 'string' &&
+    typeof (v as SourceSpan).lineStart === 'number'
+  );
 }
 
 /**
@@ -130,8 +141,12 @@ function isSpan(v: unknown): v is SourceSpan {
 function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
   let level: unknown[] = [value];
   for (let depth = 0; depth < 6 && level.length; depth++) {
-    const spanned = level.filter((v): v is { span: SourceSpan; code?: unknown } => typeof v === 'object' && v !== null && isSpan((v as { span?: unknown }).span));
-    if (spanned.length) return spanned.slice(0, 8).map((r) => citationOf(ctx, r.span, typeof r.code === 'string' ? r.code : undefined));
+    const spanned = level.filter(
+      (v): v is { span: SourceSpan; code?: unknown } =>
+        typeof v === 'object' && v !== null && isSpan((v as { span?: unknown }).span),
+    );
+    if (spanned.length)
+      return spanned.slice(0, 8).map((r) => citationOf(ctx, r.span, typeof r.code === 'string' ? r.code : undefined));
     level = level.flatMap((v) => (Array.isArray(v) ? v : typeof v === 'object' && v !== null ? Object.values(v) : []));
   }
   return [];
@@ -142,10 +157,12 @@ function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], c
   const record = (value: unknown) => {
     citations.push(...recordCitations(ctx, value));
     const json = JSON.stringify(value, (key, v) => {
-      if (key === 'span' && isSpan(v)) return `${v.doc} lines ${v.lineStart}-${v.lineEnd}${v.page ? ` p.${v.page}` : ''}`;
+      if (key === 'span' && isSpan(v))
+        return `${v.doc} lines ${v.lineStart}-${v.lineEnd}${v.page ? ` p.${v.page}` : ''}`;
       // the public help desk never sees staff allocations, also not through the model
       if (!ctx.includeInternal && key === 'staff') return undefined;
-      if (!ctx.includeInternal && key === 'roles' && Array.isArray(v)) return v.filter((r: { role?: unknown }) => r?.role !== 'staff');
+      if (!ctx.includeInternal && key === 'roles' && Array.isArray(v))
+        return v.filter((r: { role?: unknown }) => r?.role !== 'staff');
       return v;
     });
     evidence.push(json);
@@ -160,18 +177,21 @@ function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], c
       },
       {
         name: 'route_question',
-        description: 'Answers a question about the plans with the built-in deterministic router (codes, people, budgets, indicators, phases, totals, passages).',
+        description:
+          'Answers a question about the plans with the built-in deterministic router (codes, people, budgets, indicators, phases, totals, passages).',
         schema: z.object({ question: z.string().describe('the question, in Italian or English') }),
       },
     ),
     tool(async (input) => record(getObjective(ctx, input)), {
       name: 'get_objective',
-      description: 'One objective by code or title, with phases, indicators, dates, weights, resources and strategic links.',
+      description:
+        'One objective by code or title, with phases, indicators, dates, weights, resources and strategic links.',
       schema: GetObjectiveInput,
     }),
     tool(async (input) => record(getProject(ctx, input)), {
       name: 'get_project',
-      description: 'A project (Prodotto) by code or title: budget as stated (null = blank), %, budget table, objectives, staff.',
+      description:
+        'A project (Prodotto) by code or title: budget as stated (null = blank), %, budget table, objectives, staff.',
       schema: GetProjectInput,
     }),
     tool(async (input) => record(getPerson(ctx, input)), {
@@ -210,7 +230,11 @@ function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], c
         citations.push(...hits.map((h) => h.citation));
         return record(hits.map((h) => ({ text: h.chunk.text, citation: h.citation })));
       },
-      { name: 'search_passages', description: 'Passages of the plans for free-text questions, with citations.', schema: SearchPassagesInput },
+      {
+        name: 'search_passages',
+        description: 'Passages of the plans for free-text questions, with citations.',
+        schema: SearchPassagesInput,
+      },
     ),
   ];
 }

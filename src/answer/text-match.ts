@@ -2,7 +2,7 @@ import { fold } from '../plan/text.ts';
 
 const STOPWORDS = new Set(
   (
-    'il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e\' è ' +
+    "il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e' è " +
     'va vanno viene vengono deve devono fa fanno sara saranno stato stata previsto prevista ' +
     'the a an of to in on for by with and or is are was were be been what which who whom whose how many much does do did at from as it its this that these those there their about into any all per vs'
   ).split(/\s+/),
@@ -18,7 +18,10 @@ const QUESTION_WORDS = new Set(
 /** Light Italian stemming that is good enough for matching titles: drops the inflected ending. */
 export function stem(token: string): string {
   if (token.length <= 4) return token.replace(/[aeio]$/, '');
-  const t = token.replace(/(zioni|zione)$/, 'zion').replace(/(mente|amento|imento)$/, '').replace(/(ità|ita)$/, 'it');
+  const t = token
+    .replace(/(zioni|zione)$/, 'zion')
+    .replace(/(mente|amento|imento)$/, '')
+    .replace(/(ità|ita)$/, 'it');
   return t.length > 6 ? t.slice(0, 6) : t.replace(/[aeiou]$/, '');
 }
 
@@ -84,7 +87,10 @@ export class TextMatcher<T> {
   private readonly df = new Map<string, number>();
 
   constructor(items: T[], textOf: (item: T) => string) {
-    this.docs = items.map((item) => ({ item, stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)) }));
+    this.docs = items.map((item) => ({
+      item,
+      stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)),
+    }));
     for (const d of this.docs) for (const s of d.stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
   }
 
@@ -107,7 +113,9 @@ export class TextMatcher<T> {
     const qs = [...new Set(tokens.map(stem))].filter((s) => s.length >= 2);
     if (qs.length === 0) return [];
     const alts = qs.map((s) => this.alternatives(s));
-    const weights = qs.map((s, i) => (this.df.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a)))));
+    const weights = qs.map((s, i) =>
+      this.df.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
+    );
     const total = weights.reduce((a, b) => a + b, 0);
     const qset = new Set(alts.flat());
     const out: Scored<T>[] = [];

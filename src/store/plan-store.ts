@@ -1,4 +1,4 @@
-import type { Objective, PlanDocument, PlanModel, Person, Project, Structure } from '../plan/model.ts';
+import type { Objective, PlanDocument, PlanModel, Person, Project, SourceSpan, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 
@@ -60,11 +60,11 @@ export class PlanStore {
     return this.projects.filter((p) => p.dirigente && personKey(p.dirigente) === person.key);
   }
 
-  staffAllocationsOf(person: Person): { project: Project; relation: string; commitment: string }[] {
+  staffAllocationsOf(person: Person): { project: Project; relation: string; commitment: string; span: SourceSpan }[] {
     return this.projects.flatMap((project) =>
       project.staff
         .filter((s) => personKey(s.name) === person.key)
-        .map((s) => ({ project, relation: s.relation, commitment: s.commitment.text })),
+        .map((s) => ({ project, relation: s.relation, commitment: s.commitment.text, span: s.span })),
     );
   }
 

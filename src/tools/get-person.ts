@@ -12,7 +12,7 @@ export interface PersonProfile {
   person: Person;
   objectives: Objective[];
   projectsDirected: Project[];
-  allocations: { project: Project; relation: string; commitment: string }[];
+  allocations: ReturnType<ToolContext['store']['staffAllocationsOf']>;
   structures: Structure[];
 }
 

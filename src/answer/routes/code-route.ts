@@ -1,0 +1,88 @@
+/** Questions that name a code: each record it names answered in turn, per document when a code is in several. */
+import { fold } from '../../plan/text.ts';
+import { type ToolContext, visible } from '../../tools/tool-context.ts';
+import type { Intent } from '../intent.ts';
+import type { Lang } from '../labels.ts';
+import { type CodeHit, findScope } from '../link-entities.ts';
+import { indicatorReply, objectiveReply, sheetOfYear } from './objective-reply.ts';
+import { projectReply } from './project-reply.ts';
+import { emptyReply, type Reply, t } from './reply.ts';
+
+export function dedupeHits(hits: CodeHit[]): CodeHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${h.kind}|${h.kind === 'indicator' ? h.objective.doc : h.record.doc}|${h.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function answerForCodes(
+  ctx: ToolContext,
+  hits: CodeHit[],
+  intents: Intent[],
+  question: string,
+  lang: Lang,
+): Reply {
+  const reply = emptyReply('by_code');
+  const projects = hits
+    .filter((h): h is Extract<CodeHit, { kind: 'project' }> => h.kind === 'project')
+    .map((h) => h.record);
+  const objectives = hits
+    .filter((h): h is Extract<CodeHit, { kind: 'objective' }> => h.kind === 'objective')
+    .map((h) => h.record);
+  const indicators = hits.filter((h): h is Extract<CodeHit, { kind: 'indicator' }> => h.kind === 'indicator');
+  // a project code also matches its objectives by ending; the project is what was named
+  const primaryObjectives = projects.length
+    ? objectives.filter((o) => !projects.some((p) => p.doc === o.doc && p.objectives.includes(o.code)))
+    : objectives;
+
+  const parts: Reply[] = [];
+  for (const p of projects) parts.push(projectReply(ctx, p, intents, lang));
+  const year = findScope(question, ctx.store).year;
+  for (const o of primaryObjectives) parts.push(objectiveReply(ctx, sheetOfYear(o, year), intents, question, lang));
+  for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang));
+  if (parts.length > 1) {
+    const docs = new Set([
+      ...projects.map((p) => p.doc),
+      ...primaryObjectives.map((o) => o.doc),
+      ...indicators.map((i) => i.objective.doc),
+    ]);
+    if (docs.size > 1)
+      reply.lines.push(
+        t(
+          lang,
+          `Il codice compare in ${docs.size} documenti; ecco la risposta per ciascuno:`,
+          `The code appears in ${docs.size} documents; here is the answer for each:`,
+        ),
+      );
+  }
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) reply.lines.push('');
+    reply.lines.push(...part.lines);
+    reply.citations.push(...part.citations);
+    reply.focus.push(...part.focus);
+    reply.intent = part.intent;
+  }
+  return reply;
+}
+
+export function codeNotFound(ctx: ToolContext, code: string, lang: Lang): Reply {
+  const reply = emptyReply('not_found_code');
+  reply.found = false;
+  const near = [...ctx.store.projects, ...ctx.store.objectives]
+    .filter((r) => visible(ctx, r.doc))
+    .map((r) => r.code)
+    .filter((c) => fold(c).slice(0, 6) === fold(code).slice(0, 6))
+    .slice(0, 5);
+  reply.lines.push(
+    t(
+      lang,
+      `Non ho trovato il codice ${code} in nessun piano.`,
+      `I found no objective or project with code ${code} in the plans (not found).`,
+    ),
+  );
+  if (near.length) reply.lines.push(t(lang, `Codici simili: ${near.join(', ')}`, `Similar codes: ${near.join(', ')}`));
+  return reply;
+}

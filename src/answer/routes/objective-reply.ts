@@ -1,0 +1,265 @@
+/** Answers about one objective: owner, structure, phases, indicators, weights, dates, resources, strategy. */
+import type { Objective } from '../../plan/model.ts';
+import { fold } from '../../plan/text.ts';
+import type { RecordHit } from '../../tools/find-records.ts';
+import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import {
+  budgetText,
+  indicatorLine,
+  objectiveCard,
+  objectiveHeadline,
+  ownersOf,
+  phaseLine,
+  strategicLine,
+} from '../format-records.ts';
+import type { Intent } from '../intent.ts';
+import { LABELS, type Lang } from '../labels.ts';
+import { emptyReply, type Reply, t } from './reply.ts';
+
+export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[], question: string, lang: Lang): Reply {
+  const { store } = ctx;
+  const L = LABELS[lang];
+  const reply = emptyReply('objective');
+  reply.focus.push(o.code);
+  reply.citations.push(citationOf(ctx, o.span, `${o.code} ${o.title}`));
+  const has = (i: Intent) => intents.includes(i);
+
+  // an indicator or phase named inside the objective: "peso dell'indicatore 'Avvio…' dell'obiettivo VI - 1"
+  const quoted = quotedText(question);
+  if (quoted || has('weight') || has('indicator_value')) {
+    const named = namedRecordIn(o, quoted ?? question);
+    if (named) {
+      reply.intent = named.kind === 'indicator' ? 'indicator_detail' : 'phase_detail';
+      if (named.kind === 'indicator') {
+        const i = named.indicator;
+        reply.lines.push(
+          has('weight') && i.weight
+            ? t(
+                lang,
+                `L'indicatore "${i.description}" dell'obiettivo ${o.code} ha peso ${i.weight.text}.`,
+                `The indicator "${i.description}" of objective ${o.code} has weight ${i.weight.text}.`,
+              )
+            : t(
+                lang,
+                `Indicatore "${i.description}" dell'obiettivo ${o.code}: valore atteso ${i.target?.text ?? '—'}.`,
+                `Indicator "${i.description}" of objective ${o.code}: expected value ${i.target?.text ?? '—'}.`,
+              ),
+        );
+        reply.lines.push(indicatorLine(i, lang));
+        reply.citations.push(citationOf(ctx, i.span, `${o.code} indicatore`));
+      } else {
+        const p = named.phase;
+        reply.lines.push(
+          has('weight') && p.weight
+            ? t(
+                lang,
+                `La fase "${p.title}" dell'obiettivo ${o.code} ha peso ${p.weight.text}.`,
+                `The phase "${p.title}" of objective ${o.code} has weight ${p.weight.text}.`,
+              )
+            : t(lang, `Fase "${p.title}" dell'obiettivo ${o.code}:`, `Phase "${p.title}" of objective ${o.code}:`),
+        );
+        reply.lines.push(phaseLine(p, lang));
+        reply.citations.push(citationOf(ctx, p.span, `${o.code} fase`));
+      }
+      reply.lines.push('', objectiveHeadline(o, store));
+      return reply;
+    }
+  }
+  if (has('deadline') && !has('phases') && !has('indicators') && (o.end || o.phases.length)) {
+    reply.intent = 'objective_dates';
+    reply.lines.push(
+      o.end
+        ? t(
+            lang,
+            `L'obiettivo ${o.code} (${o.title}) ha completamento previsto ${o.end.text}${o.start ? ` (inizio ${o.start.text})` : ''}.`,
+            `Objective ${o.code} (${o.title}) is due to be completed ${o.end.text}${o.start ? ` (start ${o.start.text})` : ''}.`,
+          )
+        : t(lang, `Date dell'obiettivo ${o.code} (${o.title}):`, `Dates of objective ${o.code} (${o.title}):`),
+    );
+    reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
+    reply.lines.push(...o.indicators.filter((i) => i.targetDate || i.target?.date).map((i) => indicatorLine(i, lang)));
+    return reply;
+  }
+  if (has('phases') && !has('indicators')) {
+    reply.intent = 'objective_phases';
+    reply.lines.push(
+      o.phases.length
+        ? t(
+            lang,
+            `L'obiettivo ${o.code} (${o.title}) ha ${o.phases.length} fasi:`,
+            `Objective ${o.code} (${o.title}) has ${o.phases.length} phases:`,
+          )
+        : t(lang, `Per l'obiettivo ${o.code} non sono indicate fasi.`, `No phases are stated for objective ${o.code}.`),
+    );
+    reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
+    reply.lines.push(`${L.owner}: ${ownersOf(o)}${o.structure ? ` · ${L.structure}: ${o.structure}` : ''}`);
+    return reply;
+  }
+  if (has('indicators') || has('indicator_value')) {
+    reply.intent = 'objective_indicators';
+    reply.lines.push(
+      o.indicators.length
+        ? t(
+            lang,
+            `L'obiettivo ${o.code} (${o.title}) ha ${o.indicators.length} indicatori:`,
+            `Objective ${o.code} (${o.title}) has ${o.indicators.length} indicators:`,
+          )
+        : t(
+            lang,
+            `Per l'obiettivo ${o.code} non sono indicati indicatori.`,
+            `No indicators are stated for objective ${o.code}.`,
+          ),
+    );
+    reply.lines.push(...o.indicators.map((i) => indicatorLine(i, lang)));
+    if (o.phases.length && has('phases')) reply.lines.push(`${L.phases}:`, ...o.phases.map((p) => phaseLine(p, lang)));
+    reply.lines.push(`${L.owner}: ${ownersOf(o)}${o.structure ? ` · ${L.structure}: ${o.structure}` : ''}`);
+    return reply;
+  }
+  if (has('structure') && !has('owner')) {
+    reply.intent = 'objective_structure';
+    reply.lines.push(
+      o.structure
+        ? t(
+            lang,
+            `La struttura responsabile dell'obiettivo ${o.code} (${o.title}) è ${o.structure}.`,
+            `The structure responsible for objective ${o.code} (${o.title}) is ${o.structure}.`,
+          )
+        : t(
+            lang,
+            `Per l'obiettivo ${o.code} non è indicata una struttura.`,
+            `No structure is stated for objective ${o.code}.`,
+          ),
+    );
+    reply.lines.push(
+      ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
+    );
+    return reply;
+  }
+  if (has('strategic')) {
+    reply.intent = 'objective_strategic';
+    const s = strategicLine(o);
+    reply.lines.push(
+      s
+        ? t(
+            lang,
+            `L'obiettivo ${o.code} (${o.title}) discende da: ${s}.`,
+            `Objective ${o.code} (${o.title}) belongs to: ${s}.`,
+          )
+        : t(
+            lang,
+            `Per l'obiettivo ${o.code} non è indicato un collegamento strategico.`,
+            `No strategic link is stated for objective ${o.code}.`,
+          ),
+    );
+    reply.lines.push(
+      ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
+    );
+    return reply;
+  }
+  if (has('resources') || has('budget')) {
+    reply.intent = 'objective_resources';
+    const project = store.projectOf(o);
+    reply.lines.push(
+      o.financialResources
+        ? t(
+            lang,
+            `Risorse finanziarie dell'obiettivo ${o.code} (${o.title}): ${o.financialResources}.`,
+            `Financial resources of objective ${o.code} (${o.title}): ${o.financialResources}.`,
+          )
+        : project
+          ? t(
+              lang,
+              `L'obiettivo ${o.code} fa parte del progetto ${project.code}, budget ${budgetText(project, lang)}.`,
+              `Objective ${o.code} belongs to project ${project.code}, budget ${budgetText(project, lang)}.`,
+            )
+          : t(
+              lang,
+              `Per l'obiettivo ${o.code} non sono indicate risorse finanziarie.`,
+              `No financial resources are stated for objective ${o.code}.`,
+            ),
+    );
+    reply.lines.push(
+      ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
+    );
+    return reply;
+  }
+  if (has('description')) {
+    reply.intent = 'objective_description';
+    reply.lines.push(`${objectiveHeadline(o, store)}`);
+    reply.lines.push(...objectiveCard(o, store, lang).slice(1));
+    return reply;
+  }
+  if (!has('owner') && !has('dirigente')) {
+    reply.intent = 'objective_overview';
+    reply.lines.push(...objectiveCard(o, store, lang));
+    return reply;
+  }
+  reply.intent = 'objective_owner';
+  const ownerSentence =
+    o.owners.length === 0
+      ? t(
+          lang,
+          `Per l'obiettivo ${o.code} non è indicato un responsabile.`,
+          `No owner is stated for objective ${o.code}.`,
+        )
+      : t(
+          lang,
+          `${o.owners.length > 1 ? 'I responsabili' : 'Il responsabile'} dell'obiettivo ${o.code} (${o.title}) ${o.owners.length > 1 ? 'sono' : 'è'} ${ownersOf(o)}${o.structure ? ` — ${o.structure}` : ''}.`,
+          `The owner of objective ${o.code} (${o.title}) is ${ownersOf(o)}${o.structure ? ` — ${o.structure}` : ''}.`,
+        );
+  reply.lines.push(ownerSentence);
+  reply.lines.push(...objectiveCard(o, store, lang, { description: false }).slice(1));
+  return reply;
+}
+
+/** Where a document has one sheet per year, a question naming the year gets that year's indicators and phases. */
+export function sheetOfYear(o: Objective, year: number | null): Objective {
+  if (!year) return o;
+  const indicators = o.indicators.filter((i) => i.year === year);
+  const phases = o.phases.filter((p) => p.year === year);
+  if (!indicators.length && !phases.length) return o;
+  return { ...o, indicators, phases };
+}
+
+export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][number], o: Objective, lang: Lang): Reply {
+  const reply = emptyReply('indicator');
+  reply.focus.push(o.code);
+  reply.lines.push(
+    t(
+      lang,
+      `L'indicatore ${i.code} "${i.description}" (obiettivo ${o.code}) ha valore previsto ${i.target?.text ?? '—'}.`,
+      `Indicator ${i.code} "${i.description}" (objective ${o.code}) has expected value ${i.target?.text ?? '—'}.`,
+    ),
+  );
+  reply.lines.push(indicatorLine(i, lang), '', objectiveHeadline(o, ctx.store));
+  reply.citations.push(citationOf(ctx, i.span, `${o.code} ${i.code}`));
+  return reply;
+}
+
+function namedRecordIn(o: Objective, text: string): RecordHit | null {
+  const words = fold(text);
+  let best: RecordHit | null = null;
+  let bestScore = 0;
+  for (const i of o.indicators) {
+    const s = overlap(words, i.description);
+    if (s > bestScore) [best, bestScore] = [{ kind: 'indicator', indicator: i, objective: o, score: s }, s];
+  }
+  for (const p of o.phases) {
+    const s = overlap(words, p.title);
+    if (s > bestScore) [best, bestScore] = [{ kind: 'phase', phase: p, objective: o, score: s }, s];
+  }
+  return bestScore >= 0.6 ? best : null;
+}
+
+function overlap(haystack: string, needle: string): number {
+  const words = fold(needle)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 3);
+  if (!words.length) return 0;
+  return words.filter((w) => haystack.includes(w.slice(0, Math.max(4, w.length - 2)))).length / words.length;
+}
+
+export function quotedText(question: string): string | null {
+  const m = question.match(/(?:^|[\s(:])["“«‘']([^"”»’]{6,}?)["”»’'](?=[\s?.,;:!)]|$)/);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,106 @@
+/** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
+import { fold } from '../../plan/text.ts';
+import { glossaryExpander } from '../../retrieval/query-expansion.ts';
+import { searchPassages } from '../../tools/search-passages.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
+import { clip } from '../format-records.ts';
+import { LABELS, type Lang } from '../labels.ts';
+import { detectLanguage } from '../language.ts';
+import type { Scope } from '../link-entities.ts';
+import { contentTokens, stem } from '../text-match.ts';
+import { emptyReply, type Reply, t } from './reply.ts';
+
+export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
+  const reply = emptyReply('passage_search');
+  const hits = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
+  if (!hits.length) {
+    reply.found = false;
+    reply.lines.push(
+      t(
+        lang,
+        'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
+        'I found no passage in the plans that answers this (not found).',
+      ),
+    );
+    return reply;
+  }
+  const focus = askedFor(question);
+  if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
+    // the question asks for a figure or a person the passages never mention: say so before quoting them
+    reply.found = false;
+    reply.lines.push(
+      t(
+        lang,
+        `Non ho trovato nei piani un dato su «${focus.word}». I passaggi più vicini sono:`,
+        `I found no statement about "${focus.word}" in the plans (not stated). The closest passages are:`,
+      ),
+    );
+  } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
+  for (const h of hits) {
+    const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
+    // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
+    const quote =
+      (h.chunk.form === 'table' ? clip(h.chunk.text, 900) : quoteFor(question, h.chunk.text)) ||
+      h.citation.excerpt?.trim() ||
+      clip(h.chunk.text, 600);
+    reply.lines.push(
+      `> ${quote.replace(/\s*\n\s*/g, ' ')}`,
+      `  — ${h.chunk.section ? `${h.chunk.section}, ` : ''}${where}`,
+    );
+    reply.citations.push({ ...h.citation, excerpt: quote });
+    if (h.chunk.code) reply.focus.push(h.chunk.code);
+  }
+  return reply;
+}
+
+/**
+ * The sentences of a passage that answer the question: the two sharing most words with it (glossary expansions
+ * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
+ * hold a whole paragraph.
+ */
+function quoteFor(question: string, text: string, max = 600): string {
+  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
+  const sentences = text
+    .replace(/<\/?p>/g, '\n')
+    .split(/\n+|(?<=[.;!?])\s+(?=[\p{Lu}\d•-])/u)
+    .map((x) => x.replace(/\s+/g, ' ').trim())
+    .filter((x) => x.length > 2);
+  if (!sentences.length) return '';
+  const scored = sentences.map((sentence, i) => {
+    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
+    let score = 0;
+    for (const w of wanted) if (stems.has(w)) score++;
+    return { sentence, i, score };
+  });
+  const best = [...scored]
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, 2)
+    .filter((x) => x.score > 0);
+  if (!best.length) return '';
+  const chosen = best.sort((a, b) => a.i - b.i).map((x) => clip(x.sentence, Math.floor(max / best.length)));
+  return chosen.join(' … ');
+}
+
+/** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
+function askedFor(question: string): { word: string; stems: string[] } | null {
+  const q = fold(question).replace(/['’]/g, ' ');
+  const m =
+    q.match(
+      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city|prato|reggio|emilia|serravalle|pistoiese|chiavari)\s+)*([a-z]{4,})/,
+    ) ??
+    q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
+    q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
+  if (!m) return null;
+  const word = m[1]!;
+  const isCost = /^cost|^vale|^spende/.test(word);
+  const words = isCost
+    ? ['costo', 'cost', 'importo', 'euro', '€', 'spesa', 'budget', 'risorse']
+    : [word, ...glossaryExpander().expand(word)];
+  const stems = words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem);
+  return stems.length ? { word: isCost ? t(detectLanguage(question), 'costo', 'cost') : word, stems } : null;
+}
+
+function mentionsAny(text: string, stems: string[]): boolean {
+  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
+  return stems.some((s) => have.has(s));
+}

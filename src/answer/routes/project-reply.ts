@@ -1,0 +1,133 @@
+/** Answers about one project (Prodotto): budget as stated, budget table, dirigente, staff, phases, strategy. */
+import type { Objective, Project } from '../../plan/model.ts';
+import { codeKey } from '../../store/plan-store.ts';
+import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { budgetText, phaseLine, projectCard, strategicLine } from '../format-records.ts';
+import type { Intent } from '../intent.ts';
+import type { Lang } from '../labels.ts';
+import { emptyReply, type Reply, t } from './reply.ts';
+
+export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang): Reply {
+  const { store } = ctx;
+  const reply = emptyReply('project');
+  reply.focus.push(p.code);
+  reply.citations.push(citationOf(ctx, p.span, p.code));
+  const has = (i: Intent) => intents.includes(i);
+  if (has('budget_detail')) {
+    reply.intent = 'project_budget_detail';
+    const totals = Object.entries(p.budgetTotals);
+    reply.lines.push(
+      totals.length
+        ? t(lang, `Budget previsto di ${p.code} (${p.title}): `, `Planned budget of ${p.code} (${p.title}): `) +
+            totals.map(([k, v]) => `${k} ${v.text}`).join(' · ')
+        : t(
+            lang,
+            `Per ${p.code} non è indicata una tabella Budget previsto.`,
+            `No planned budget table is stated for ${p.code}.`,
+          ),
+    );
+    reply.lines.push(...projectCard(p, store, lang, { objectives: false }).slice(1));
+    return reply;
+  }
+  if (has('staff') && ctx.includeInternal) {
+    reply.intent = 'project_staff';
+    reply.lines.push(
+      t(lang, `Personale assegnato a ${p.code} (${p.title}):`, `Staff assigned to ${p.code} (${p.title}):`),
+    );
+    if (!p.staff.length)
+      reply.lines.push(
+        t(lang, 'Non è indicato personale per questo progetto.', 'No staff is listed for this project.'),
+      );
+    for (const s of p.staff) reply.lines.push(`• ${s.name} — ${s.relation}, ${s.commitment.text}`);
+    reply.citations.push(...p.staff.slice(0, 1).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
+    return reply;
+  }
+  if (has('phases') || (has('deadline') && !has('budget'))) {
+    reply.intent = 'project_phases';
+    const objectives = p.objectives
+      .map((c) => store.objectivesByCode.get(codeKey(c))?.find((o) => o.doc === p.doc))
+      .filter((o): o is Objective => !!o);
+    const phases = objectives.flatMap((o) => o.phases.map((ph) => ({ o, ph })));
+    reply.lines.push(
+      phases.length
+        ? t(
+            lang,
+            `Fasi del progetto ${p.code} (${p.title}): ${phases.length}.`,
+            `Phases of project ${p.code} (${p.title}): ${phases.length}.`,
+          )
+        : t(lang, `Per il progetto ${p.code} non sono indicate fasi.`, `No phases are stated for project ${p.code}.`),
+    );
+    for (const { o, ph } of phases) reply.lines.push(`${phaseLine(ph, lang)} [${o.code}]`);
+    reply.citations.push(...phases.slice(0, 4).map(({ o, ph }) => citationOf(ctx, ph.span, `${o.code} fase`)));
+    return reply;
+  }
+  if (has('strategic')) {
+    reply.intent = 'project_strategic';
+    const s = strategicLine(p);
+    reply.lines.push(
+      s
+        ? t(
+            lang,
+            `Il progetto ${p.code} (${p.title}) discende da: ${s}.`,
+            `Project ${p.code} (${p.title}) belongs to: ${s}.`,
+          )
+        : t(
+            lang,
+            `Per il progetto ${p.code} non è indicato un collegamento strategico.`,
+            `No strategic link is stated for project ${p.code}.`,
+          ),
+    );
+    return reply;
+  }
+  if (has('description') && !has('budget')) {
+    reply.intent = 'project_description';
+    reply.lines.push(...projectCard(p, store, lang, { budgetRows: false }));
+    return reply;
+  }
+  if ((has('dirigente') || has('owner')) && !has('budget')) {
+    reply.intent = 'project_dirigente';
+    reply.lines.push(
+      p.dirigente
+        ? t(
+            lang,
+            `Il dirigente del progetto ${p.code} (${p.title}) è ${p.dirigente}.`,
+            `The dirigente of project ${p.code} (${p.title}) is ${p.dirigente}.`,
+          )
+        : t(
+            lang,
+            `Per il progetto ${p.code} non è indicato un dirigente.`,
+            `No dirigente is stated for project ${p.code}.`,
+          ),
+    );
+    reply.lines.push(...projectCard(p, store, lang, { budgetRows: false, objectives: false }).slice(1));
+    return reply;
+  }
+  if (has('indicators') || has('indicator_value') || has('objectives_of')) {
+    reply.intent = 'project_objectives';
+    reply.lines.push(
+      t(
+        lang,
+        `Obiettivi e indicatori del progetto ${p.code} (${p.title}):`,
+        `Objectives and indicators of project ${p.code} (${p.title}):`,
+      ),
+    );
+    reply.lines.push(...projectCard(p, store, lang, { budgetRows: false }).slice(1));
+    return reply;
+  }
+  reply.intent = 'project_budget';
+  reply.lines.push(
+    p.budget
+      ? t(
+          lang,
+          `Il budget del progetto ${p.code} (${p.title}) è ${budgetText(p, lang)}.`,
+          `The budget of project ${p.code} (${p.title}) is ${budgetText(p, lang)}.`,
+        )
+      : t(
+          lang,
+          `Per il progetto ${p.code} (${p.title}) non è indicato alcun budget nel documento (cella vuota, non zero).`,
+          `No budget is stated for project ${p.code} (${p.title}) — the cell is blank, which is not zero.`,
+        ),
+  );
+  reply.lines.push(...projectCard(p, store, lang, { objectives: has('budget') ? false : undefined }).slice(1));
+  return reply;
+}

@@ -1,0 +1,214 @@
+/** Structures and figures that span records: heads of servizi, totals as stated, counts, deadlines, strategy. */
+import type { Structure } from '../../plan/model.ts';
+import { fold } from '../../plan/text.ts';
+import { findDeadlines } from '../../tools/find-deadlines.ts';
+import { profileOf } from '../../tools/get-person.ts';
+import { countProjects, getTotals } from '../../tools/get-totals.ts';
+import { objectivesUnderStrategy } from '../../tools/strategic-links.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import type { DateRange } from '../date-range.ts';
+import { clip, ownersOf } from '../format-records.ts';
+import type { Intent } from '../intent.ts';
+import { LABELS, type Lang } from '../labels.ts';
+import { findPeople, findStructures, type Scope } from '../link-entities.ts';
+import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
+
+export function answerForStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply {
+  const reply = emptyReply('structure_head');
+  for (const s of structures) {
+    const role = s.headRole ?? t(lang, 'Responsabile', 'Head');
+    reply.lines.push(
+      t(
+        lang,
+        `${role} di ${s.name} (${ctx.store.entityOf(s.doc)}): ${s.head}.`,
+        `${role} of ${s.name} (${ctx.store.entityOf(s.doc)}): ${s.head}.`,
+      ),
+    );
+    reply.citations.push(citationOf(ctx, s.span, s.name));
+  }
+  return reply;
+}
+
+export function objectivesOfStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply | null {
+  const names = new Set(structures.map((s) => `${s.doc}|${fold(s.name)}`));
+  const codes = new Set(structures.filter((s) => s.code).map((s) => `${s.doc}|${s.code}`));
+  const list = ctx.store.objectives.filter(
+    (o) =>
+      visible(ctx, o.doc) &&
+      (names.has(`${o.doc}|${fold(o.structure ?? '')}`) || (o.cdr && codes.has(`${o.doc}|${o.cdr}`))),
+  );
+  if (!list.length) return null;
+  const reply = emptyReply('objectives_of_structure');
+  const label = [...new Set(structures.map((s) => s.name))].join(', ');
+  reply.lines.push(
+    t(
+      lang,
+      `${label}: ${list.length} obiettivi — ${list.map((o) => o.code).join(', ')}.`,
+      `${label}: ${list.length} objectives — ${list.map((o) => o.code).join(', ')}.`,
+    ),
+  );
+  for (const o of list.slice(0, 60))
+    reply.lines.push(`• ${o.code} — ${clip(o.title, 120)} · ${LABELS[lang].owner}: ${ownersOf(o)}`);
+  if (list.length > 60) reply.lines.push(LABELS[lang].andMore(list.length - 60));
+  reply.citations.push(...list.slice(0, 6).map((o) => citationOf(ctx, o.span, o.code)));
+  reply.focus.push(...list.map((o) => o.code));
+  return reply;
+}
+
+function cdrIn(question: string): string | null {
+  const m = fold(question).match(
+    /\b(?:cdr|centro di responsabilita|servizio|service|settore)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/,
+  );
+  return m ? m[1]!.toUpperCase() : null;
+}
+
+export function answerCountsAndTotals(
+  ctx: ToolContext,
+  question: string,
+  intents: Intent[],
+  scope: Scope,
+  lang: Lang,
+): Reply | null {
+  const q = fold(question);
+  const cdr = cdrIn(question);
+  const reply = emptyReply('total');
+  if (intents.includes('total') && /\btotal\w*\s+(cdr|azione|obiettivo|indirizzo)|\btotal\b/.test(q)) {
+    const level = /\bazione\b/.test(q)
+      ? 'azione'
+      : /\bindirizzo\b/.test(q)
+        ? 'indirizzo'
+        : /\bobiettivo\b/.test(q)
+          ? 'obiettivo'
+          : cdr
+            ? 'cdr'
+            : undefined;
+    const totals = getTotals(ctx, { ...(cdr ? { cdr } : {}), ...(level ? { level } : {}) });
+    if (totals.length && (cdr || level)) {
+      const shown = totals.slice(0, 12);
+      reply.lines.push(
+        shown.length === 1
+          ? t(
+              lang,
+              `Totale ${shown[0]!.level.toUpperCase()} ${shown[0]!.label}: ${shown[0]!.amount?.text ?? 'non indicato'}${shown[0]!.share ? ` (${shown[0]!.share.text})` : ''}.`,
+              `Total ${shown[0]!.level.toUpperCase()} ${shown[0]!.label}: ${shown[0]!.amount?.text ?? 'not stated'}${shown[0]!.share ? ` (${shown[0]!.share.text})` : ''}.`,
+            )
+          : t(lang, `Totali indicati nel documento:`, `Totals stated in the document:`),
+      );
+      if (shown.length > 1)
+        for (const x of shown)
+          reply.lines.push(
+            `• Totale ${x.level} ${x.label}${x.cdr ? ` (CdR ${x.cdr})` : ''}: ${x.amount?.text ?? '—'}${x.share ? ` (${x.share.text})` : ''}`,
+          );
+      reply.lines.push(
+        t(
+          lang,
+          'Importi come scritti nel documento (Totale CDR/Azione/Obiettivo/Indirizzo).',
+          'Amounts as stated in the document.',
+        ),
+      );
+      reply.citations.push(...shown.map((x) => citationOf(ctx, x.span, `Totale ${x.level} ${x.label}`)));
+      return reply;
+    }
+  }
+  if (
+    intents.includes('count') &&
+    /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(progett\w*|projects?)\b/.test(q)
+  ) {
+    const withBudget = /\b(con budget|with (a )?budget|budget non nullo|non-zero budget|with funding)\b/.test(q);
+    const { count, projects, rule } = countProjects(ctx, { ...(cdr ? { cdr } : {}), withBudget });
+    reply.intent = 'count_projects';
+    reply.lines.push(t(lang, `${count} progetti (${rule}).`, `${count} projects (${rule}).`));
+    reply.lines.push(
+      t(
+        lang,
+        'Conteggio calcolato dal modello dei piani, sui progetti elencati:',
+        'Counted from the plan model, over these projects:',
+      ),
+    );
+    for (const p of projects.slice(0, 60))
+      reply.lines.push(
+        `• ${p.code} ${p.title} — ${p.budget?.text ?? t(lang, 'budget non indicato', 'no budget stated')}`,
+      );
+    reply.citations.push(...projects.slice(0, 5).map((p) => citationOf(ctx, p.span, p.code)));
+    return reply;
+  }
+  if (
+    intents.includes('count') &&
+    /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(obiettiv\w*|objectives?)\b/.test(q)
+  ) {
+    const people = findPeople(question, ctx.store).matches;
+    let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!scope.docs || scope.docs.includes(o.doc)));
+    if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
+    if (cdr) list = list.filter((o) => fold(o.cdr ?? '') === fold(cdr));
+    const structures = findStructures(question, ctx.store, scope);
+    if (!cdr && structures.length && !people.length)
+      list = list.filter((o) =>
+        structures.some((s) => fold(o.structure ?? '') === fold(s.name) || (o.cdr && o.cdr === s.code)),
+      );
+    reply.intent = 'count_objectives';
+    reply.lines.push(t(lang, `${list.length} obiettivi.`, `${list.length} objectives.`));
+    const perDoc = new Map<string, number>();
+    for (const o of list) perDoc.set(o.doc, (perDoc.get(o.doc) ?? 0) + 1);
+    reply.lines.push(t(lang, 'Conteggio calcolato dal modello dei piani:', 'Counted from the plan model:'));
+    for (const [doc, n] of perDoc) reply.lines.push(`• ${ctx.store.entityOf(doc)} (${doc}): ${n}`);
+    if (list.length <= 40) for (const o of list) reply.lines.push(`• ${o.code} ${clip(o.title, 90)}`);
+    return reply;
+  }
+  return null;
+}
+
+export function answerDeadlines(
+  ctx: ToolContext,
+  range: DateRange,
+  scope: Scope,
+  owner: string | null,
+  lang: Lang,
+): Reply {
+  const reply = emptyReply('deadlines');
+  const { label: _label, ...period } = range;
+  const items = findDeadlines(ctx, {
+    ...period,
+    ...(owner ? { owner } : {}),
+    ...(scope.docs ? { docs: scope.docs } : {}),
+  });
+  if (!items.length) {
+    reply.found = false;
+    reply.lines.push(
+      t(lang, `Non ho trovato scadenze nel periodo ${range.label}.`, `I found no deadlines in ${range.label}.`),
+    );
+    return reply;
+  }
+  reply.lines.push(
+    t(lang, `${items.length} scadenze nel periodo ${range.label}:`, `${items.length} deadlines in ${range.label}:`),
+  );
+  for (const d of items.slice(0, 50))
+    reply.lines.push(`• ${d.date.text} — ${d.objective.code} (${ownersOf(d.objective)}): ${clip(d.title, 110)}`);
+  if (items.length > 50) reply.lines.push(LABELS[lang].andMore(items.length - 50));
+  reply.citations.push(
+    ...uniqueBy(
+      items.map((d) => d.objective),
+      (o) => `${o.doc}|${o.code}`,
+    )
+      .slice(0, 8)
+      .map((o) => citationOf(ctx, o.span, o.code)),
+  );
+  return reply;
+}
+
+export function answerStrategicReverse(ctx: ToolContext, question: string, lang: Lang): Reply | null {
+  const code = question.match(/\b\d{2}(?:\.\d{2}){0,2}\b/)?.[0];
+  const candidates = code ? [code] : [];
+  for (const c of candidates) {
+    const list = objectivesUnderStrategy(ctx, { text: c });
+    if (list.length) {
+      const reply = emptyReply('strategic_reverse');
+      reply.lines.push(
+        t(lang, `${list.length} obiettivi discendono da ${c}:`, `${list.length} objectives belong to ${c}:`),
+      );
+      for (const o of list) reply.lines.push(`• ${o.code} — ${o.title} (${o.structure ?? ownersOf(o)})`);
+      reply.citations.push(...list.slice(0, 6).map((o) => citationOf(ctx, o.span, o.code)));
+      return reply;
+    }
+  }
+  return null;
+}

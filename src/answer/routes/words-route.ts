@@ -1,0 +1,194 @@
+/** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
+import type { Objective } from '../../plan/model.ts';
+import { fold } from '../../plan/text.ts';
+import { findObjectives } from '../../tools/find-objectives.ts';
+import { findRecords, type RecordHit } from '../../tools/find-records.ts';
+import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
+import { getProject } from '../../tools/get-project.ts';
+import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
+import type { Intent } from '../intent.ts';
+import { LABELS, type Lang } from '../labels.ts';
+import type { Scope } from '../link-entities.ts';
+import { translateQuery } from '../translate-query.ts';
+import { objectiveReply, quotedText } from './objective-reply.ts';
+import { projectReply } from './project-reply.ts';
+import { emptyReply, type Reply, t } from './reply.ts';
+
+export function mentionsObjectiveTitle(ctx: ToolContext, question: string): boolean {
+  const r = getObjective(ctx, { title: topicWords(question) });
+  return r.status === 'found';
+}
+
+/**
+ * The words of the question that can name a record: without the entity, year and plan kind (they select documents,
+ * they are not in titles).
+ */
+function topicWords(question: string): string {
+  const stripped = question
+    .replace(/\b(comune|provincia|citt[aà])\s+(di|del|della)\s+[\p{Lu}][\p{L}']*(\s+[\p{Lu}][\p{L}']*)?/gu, ' ')
+    .replace(/\b(serravalle|pistoiese|reggio|emilia|chiavari)\b/gi, ' ')
+    .replace(/\b(peg|piao|20[12]\d)\b/gi, ' ');
+  return stripped;
+}
+
+export function answerByWords(
+  ctx: ToolContext,
+  question: string,
+  intents: Intent[],
+  scope: Scope,
+  lang: Lang,
+): Reply | null {
+  const base = topicWords(quotedText(question) ?? question);
+  const first = matchByWords(ctx, base, intents, scope, question, lang);
+  if (first || lang !== 'en') return first;
+  // English words reach Italian titles through the glossary, tried only when the words as written found nothing
+  const expanded = translateQuery(base);
+  return expanded === base ? null : matchByWords(ctx, expanded, intents, scope, question, lang);
+}
+
+function matchByWords(
+  ctx: ToolContext,
+  text: string,
+  intents: Intent[],
+  scope: Scope,
+  question: string,
+  lang: Lang,
+): Reply | null {
+  const has = (i: Intent) => intents.includes(i);
+  const inScope = (doc: string) => !scope.docs || scope.docs.includes(doc);
+  const q = fold(question);
+  const saysProject = /\b(progett\w*|projects?|prodott\w*)\b/.test(q);
+  const saysObjective = /\b(obiettiv\w*|objectives?)\b/.test(q);
+
+  const projectResult = getProject(ctx, { title: text });
+  const objectiveResult = getObjective(ctx, { title: text });
+  const records = findRecords(ctx, { text, limit: 5 }).filter((r) => inScope(r.objective.doc));
+
+  let projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
+  let objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
+  if (saysProject && projects.length) objectives = [];
+  if (saysObjective && !saysProject && objectives.length) projects = [];
+  const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
+
+  const wantsRecord = has('deadline') || has('indicator_value') || has('weight') || has('count');
+  if (topRecord && (wantsRecord || (!projects.length && !objectives.length)))
+    return recordReply(ctx, topRecord, intents, lang);
+  if (projects.length === 1) return projectReply(ctx, projects[0]!, intents, lang);
+  if (projects.length > 1 && !objectives.length)
+    return ambiguousRecords(
+      ctx,
+      projects.map((p) => ({ code: p.code, title: p.title, doc: p.doc })),
+      lang,
+    );
+  if (objectives.length === 1) return objectiveReply(ctx, objectives[0]!, intents, question, lang);
+  if (objectives.length > 1) {
+    if (has('objectives_of') || /\b(quali|which|what)\b/.test(q)) return objectivesList(ctx, objectives, lang);
+    // several titles share a couple of generic words: that is no sign the question is about any of them
+    const strong = objectiveMatcher(ctx).rank(text, 3)[0];
+    if (strong && strong.score >= 0.8)
+      return ambiguousRecords(
+        ctx,
+        objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc })),
+        lang,
+      );
+    return null;
+  }
+  if (topRecord) return recordReply(ctx, topRecord, intents, lang);
+  // topic search over objective titles ("which PIAO objective is about digital accessibility…")
+  if (has('objectives_of') || saysObjective) {
+    const topical = findObjectives(ctx, { topic: text, limit: 8 }).filter((o) => inScope(o.doc));
+    if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
+  }
+  return null;
+}
+
+function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): Reply {
+  const reply = emptyReply('objectives_by_topic');
+  reply.lines.push(
+    objectives.length === 1
+      ? t(
+          lang,
+          `L'obiettivo è ${objectives[0]!.code} — ${objectives[0]!.title}.`,
+          `The objective is ${objectives[0]!.code} — ${objectives[0]!.title}.`,
+        )
+      : t(
+          lang,
+          `Obiettivi pertinenti: ${objectives.map((o) => o.code).join(', ')}.`,
+          `Matching objectives: ${objectives.map((o) => o.code).join(', ')}.`,
+        ),
+  );
+  for (const o of objectives) {
+    reply.lines.push(
+      `• ${o.code} — ${o.title} · ${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''} (${ctx.store.entityOf(o.doc)})`,
+    );
+    reply.citations.push(citationOf(ctx, o.span, o.code));
+    reply.focus.push(o.code);
+  }
+  return reply;
+}
+
+function recordReply(ctx: ToolContext, hit: RecordHit, intents: Intent[], lang: Lang): Reply {
+  const reply = emptyReply(hit.kind === 'indicator' ? 'indicator_by_words' : 'phase_by_words');
+  const o = hit.objective;
+  reply.focus.push(o.code);
+  if (hit.kind === 'indicator') {
+    const i = hit.indicator;
+    const when = i.targetDate?.text ?? (i.target?.date ? i.target.text : undefined);
+    reply.lines.push(
+      intents.includes('weight') && i.weight
+        ? t(
+            lang,
+            `L'indicatore "${i.description}" (obiettivo ${o.code}) ha peso ${i.weight.text}.`,
+            `The indicator "${i.description}" (objective ${o.code}) has weight ${i.weight.text}.`,
+          )
+        : intents.includes('deadline') && when
+          ? t(
+              lang,
+              `"${i.description}" (obiettivo ${o.code}) è previsto entro il ${when}.`,
+              `"${i.description}" (objective ${o.code}) is due by ${when}.`,
+            )
+          : t(
+              lang,
+              `L'indicatore "${i.description}" (obiettivo ${o.code}) ha valore atteso ${i.target?.text ?? '—'}.`,
+              `The indicator "${i.description}" (objective ${o.code}) has expected value ${i.target?.text ?? '—'}.`,
+            ),
+    );
+    reply.lines.push(indicatorLine(i, lang));
+    reply.citations.push(citationOf(ctx, i.span, `${o.code} indicatore`));
+  } else {
+    const p = hit.phase;
+    reply.lines.push(
+      p.start && p.end
+        ? t(
+            lang,
+            `La fase "${p.title}" (obiettivo ${o.code}) va dal ${p.start.text} al ${p.end.text}.`,
+            `The phase "${p.title}" (objective ${o.code}) runs from ${p.start.text} to ${p.end.text}.`,
+          )
+        : p.end
+          ? t(
+              lang,
+              `La fase "${p.title}" (obiettivo ${o.code}) è prevista entro il ${p.end.text}.`,
+              `The phase "${p.title}" (objective ${o.code}) is due by ${p.end.text}.`,
+            )
+          : t(lang, `Fase "${p.title}" (obiettivo ${o.code}).`, `Phase "${p.title}" (objective ${o.code}).`),
+    );
+    reply.lines.push(phaseLine(p, lang));
+    reply.citations.push(citationOf(ctx, p.span, `${o.code} fase`));
+  }
+  reply.lines.push('', `${objectiveHeadline(o, ctx.store)} · ${LABELS[lang].owner}: ${ownersOf(o)}`);
+  return reply;
+}
+
+function ambiguousRecords(
+  ctx: ToolContext,
+  records: { code: string; title: string; doc: string }[],
+  lang: Lang,
+): Reply {
+  const reply = emptyReply('ambiguous_record');
+  reply.lines.push(
+    t(lang, 'Più voci corrispondono alla domanda: quale intendi?', 'Several records match — which one do you mean?'),
+  );
+  for (const r of records.slice(0, 8)) reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)})`);
+  return reply;
+}
