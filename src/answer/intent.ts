@@ -38,7 +38,7 @@ const RULES: [Intent, RegExp][] = [
   ['phases', /\b(fas[ei]|phase\w*|attivita|activit\w*|step\w*|cronoprogramma|piano operativo)\b/],
   [
     'deadline',
-    /\b(scad\w*|deadline\w*|entro quando|by when|when is|when was|quando|due|data|date|dates|periodo|period|termine)\b/,
+    /\b(scad\w*|deadline\w*|entro quando|by when|when|quando|due|data|date|dates|periodo|period|termine|termina\w*|end|ends|finish\w*|completion|completamento|conclusione)\b/,
   ],
   ['indicator_value', /\b(valore (previsto|atteso)|expected value|target|valore|value|livello atteso)\b/],
   ['indicators', /\b(indicator\w*|kpis?|misur\w*)\b/],
@@ -67,8 +67,9 @@ const RULES: [Intent, RegExp][] = [
 export function detectIntents(question: string): Intent[] {
   const q = fold(question).replace(/['’]/g, ' ');
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
-  if (/\b(obiettiv\w*|objectives?)\b/.test(q) && /\b(ha|hanno|has|have|owned|owns|assegnat\w*|di|of|sono)\b/.test(q))
+  if (/\b(obiettiv\w*|objectives?)\b/.test(q) && /\b(ha|hanno|has|have|own|owned|owns|assegnat\w*|di|of|sono)\b/.test(q))
     found.push('objectives_of');
+  else if (/\b(obiettivi|objectives)\b/.test(q)) found.push('objectives_of');
   if (/\b(progett\w*|projects?)\b/.test(q)) found.push('projects_of');
   return found.length ? found : ['general'];
 }

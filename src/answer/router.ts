@@ -1,3 +1,4 @@
+import type { Person } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import { type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
@@ -58,8 +59,9 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   const visiblePeople = people.matches
     .map((m) => m.person)
     .filter((p) => p.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff')));
-  if (visiblePeople.length > 1) return ambiguousPeople(ctx, visiblePeople, lang);
-  if (visiblePeople.length >= 1) return answerForPerson(ctx, visiblePeople[0]!, question, intents, scope, lang);
+  const meant = preferByRole(visiblePeople, intents);
+  if (meant.length > 1) return ambiguousPeople(ctx, meant, lang);
+  if (meant.length === 1) return answerForPerson(ctx, meant[0]!, question, intents, scope, lang);
 
   // 4. structures: dirigente / responsabile of a servizio, objectives of an office
   const structures = findStructures(question, store, scope).filter((s) => visible(ctx, s.doc));
@@ -86,7 +88,7 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   // 7. records named by their words: objective / project titles, indicator and phase wording
   const byWords = answerByWords(ctx, question, intents, scope, lang);
   if (byWords) return byWords;
-  if (has('objectives_of') && structures.length && !people.unknownName) {
+  if (has('objectives_of') && structures.length) {
     const reply = objectivesOfStructures(ctx, structures, lang);
     if (reply) return reply;
   }
@@ -94,6 +96,19 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
 
   // 8. everything else: quote the best passages
   return answerFromPassages(ctx, question, scope, lang);
+}
+
+/**
+ * Two names match equally ("Caporasso" is one typo from Caporaso and from Caporusso): when only one of them has the
+ * role the question is about (owning objectives, working on projects), that is the one meant.
+ */
+function preferByRole(people: Person[], intents: Intent[]): Person[] {
+  if (people.length < 2) return people;
+  const role =
+    intents.includes('projects_of') || intents.includes('staff') ? 'staff' : intents.includes('objectives_of') ? 'owner' : null;
+  if (!role) return people;
+  const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
+  return withRole.length ? withRole : people;
 }
 
 function withFollowUpContext(question: string, options: AskOptions): string {
