@@ -67,7 +67,10 @@ const RULES: [Intent, RegExp][] = [
 export function detectIntents(question: string): Intent[] {
   const q = fold(question).replace(/['’]/g, ' ');
   const found = RULES.filter(([, re]) => re.test(q)).map(([intent]) => intent);
-  if (/\b(obiettiv\w*|objectives?)\b/.test(q) && /\b(ha|hanno|has|have|own|owned|owns|assegnat\w*|di|of|sono)\b/.test(q))
+  if (
+    /\b(obiettiv\w*|objectives?)\b/.test(q) &&
+    /\b(ha|hanno|has|have|own|owned|owns|assegnat\w*|di|of|sono)\b/.test(q)
+  )
     found.push('objectives_of');
   else if (/\b(obiettivi|objectives)\b/.test(q)) found.push('objectives_of');
   if (/\b(progett\w*|projects?)\b/.test(q)) found.push('projects_of');

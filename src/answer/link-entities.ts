@@ -239,14 +239,32 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
         .split(/[^a-z0-9]+/)
         .filter(
           (w) =>
-            w.length > 2 && !['servizio', 'servizi', 'del', 'della', 'dei', 'delle', 'area', 'ufficio', 'settore', 'dirigente', 'staff'].includes(w),
+            w.length > 2 &&
+            ![
+              'servizio',
+              'servizi',
+              'del',
+              'della',
+              'dei',
+              'delle',
+              'area',
+              'ufficio',
+              'settore',
+              'dirigente',
+              'staff',
+            ].includes(w),
         );
       if (!words.length) return { s, score: 0, hit: 0 };
       const hit = words.filter((w) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 1))}`).test(q)).length;
       return { s, score: hit / words.length, hit };
     })
     // the whole name, most of a long one ("Servizio Politiche di Welfare"), or a short name said in full
-    .filter((x) => x.score >= 0.99 || (x.score >= 0.6 && x.hit >= 2) || (x.score >= 0.5 && fold(x.s.name).split(/\s+/).length <= 3));
+    .filter(
+      (x) =>
+        x.score >= 0.99 ||
+        (x.score >= 0.6 && x.hit >= 2) ||
+        (x.score >= 0.5 && fold(x.s.name).split(/\s+/).length <= 3),
+    );
   const best = Math.max(0, ...scored.map((x) => x.score));
   return scored.filter((x) => x.score === best && best > 0).map((x) => x.s);
 }

@@ -105,7 +105,11 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
 function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (people.length < 2) return people;
   const role =
-    intents.includes('projects_of') || intents.includes('staff') ? 'staff' : intents.includes('objectives_of') ? 'owner' : null;
+    intents.includes('projects_of') || intents.includes('staff')
+      ? 'staff'
+      : intents.includes('objectives_of')
+        ? 'owner'
+        : null;
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;

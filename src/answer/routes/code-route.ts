@@ -39,7 +39,7 @@ export function answerForCodes(
     : objectives;
 
   const parts: Reply[] = [];
-  for (const p of projects) parts.push(projectReply(ctx, p, intents, lang));
+  for (const p of projects) parts.push(projectReply(ctx, p, intents, lang, question));
   const year = findScope(question, ctx.store).year;
   for (const o of primaryObjectives) parts.push(objectiveReply(ctx, sheetOfYear(o, year), intents, question, lang));
   for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang));

@@ -27,7 +27,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   // an indicator or phase named inside the objective: "peso dell'indicatore 'Avvio…' dell'obiettivo VI - 1"
   const quoted = quotedText(question);
   if (quoted || has('weight') || has('indicator_value')) {
-    const named = namedRecordIn(o, quoted ?? question);
+    const named = namedRecordIn(o, quoted ?? question, question);
     if (named) {
       reply.intent = named.kind === 'indicator' ? 'indicator_detail' : 'phase_detail';
       if (named.kind === 'indicator') {
@@ -236,16 +236,22 @@ export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][numb
   return reply;
 }
 
-function namedRecordIn(o: Objective, text: string): RecordHit | null {
+function namedRecordIn(o: Objective, text: string, question: string): RecordHit | null {
   const words = fold(text);
+  // a phase and an indicator often share their wording: the one the question calls by name wins the tie
+  const q = fold(question);
+  const bonus = {
+    indicator: /\b(indicator\w*|kpi)/.test(q) ? 0.01 : 0,
+    phase: /\b(fas[ei]|phase\w*|attivita)/.test(q) ? 0.01 : 0,
+  };
   let best: RecordHit | null = null;
   let bestScore = 0;
   for (const i of o.indicators) {
-    const s = overlap(words, i.description);
+    const s = overlap(words, i.description) + bonus.indicator;
     if (s > bestScore) [best, bestScore] = [{ kind: 'indicator', indicator: i, objective: o, score: s }, s];
   }
   for (const p of o.phases) {
-    const s = overlap(words, p.title);
+    const s = overlap(words, p.title) + bonus.phase;
     if (s > bestScore) [best, bestScore] = [{ kind: 'phase', phase: p, objective: o, score: s }, s];
   }
   return bestScore >= 0.6 ? best : null;

@@ -141,6 +141,51 @@ export function answerForPerson(
     reply.lines.push(...rolesOf(ctx, person, profile.structures, lang));
     return reply;
   }
+  if (
+    /^\s*(chi e|who is)\b/.test(fold(question).replace(/['’]/g, ' ')) &&
+    !has('objectives_of') &&
+    !has('projects_of')
+  ) {
+    reply.intent = 'person_role';
+    const roles = rolesOf(ctx, person, profile.structures, lang);
+    reply.lines.push(
+      ...(roles.length
+        ? roles
+        : [t(lang, `${person.name} compare nei piani:`, `${person.name} appears in the plans:`)]),
+    );
+    if (profile.objectives.length)
+      reply.lines.push(
+        t(
+          lang,
+          `• responsabile di ${profile.objectives.length} obiettivi`,
+          `• owner of ${profile.objectives.length} objectives`,
+        ) +
+          `: ${profile.objectives
+            .slice(0, 8)
+            .map((o) => o.code)
+            .join(', ')}${profile.objectives.length > 8 ? ' …' : ''}`,
+      );
+    if (profile.projectsDirected.length)
+      reply.lines.push(
+        t(
+          lang,
+          `• dirigente di ${profile.projectsDirected.length} progetti`,
+          `• dirigente of ${profile.projectsDirected.length} projects`,
+        ) +
+          `: ${profile.projectsDirected
+            .slice(0, 8)
+            .map((p) => p.code)
+            .join(', ')}${profile.projectsDirected.length > 8 ? ' …' : ''}`,
+      );
+    for (const a of profile.allocations.slice(0, 8))
+      reply.lines.push(`• ${a.project.code} — ${a.relation}, ${a.commitment}`);
+    reply.citations.push(
+      ...[...profile.structures.map((s) => s.span), ...profile.objectives.slice(0, 3).map((o) => o.span)].map((s) =>
+        citationOf(ctx, s),
+      ),
+    );
+    return reply;
+  }
 
   let objectives = profile.objectives;
   if (scope.docs) objectives = objectives.filter((o) => scope.docs!.includes(o.doc));

@@ -1,13 +1,15 @@
 /** Answers about one project (Prodotto): budget as stated, budget table, dirigente, staff, phases, strategy. */
 import type { Objective, Project } from '../../plan/model.ts';
+import { personKey } from '../../plan/names.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
 import { budgetText, phaseLine, projectCard, strategicLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
+import { findPeople } from '../link-entities.ts';
 import { emptyReply, type Reply, t } from './reply.ts';
 
-export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang): Reply {
+export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang, question = ''): Reply {
   const { store } = ctx;
   const reply = emptyReply('project');
   reply.focus.push(p.code);
@@ -31,6 +33,16 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
   }
   if (has('staff') && ctx.includeInternal) {
     reply.intent = 'project_staff';
+    // "impegno di Venturi Lorella su 2021_PD_8501": that person's row first
+    const keys = new Set(findPeople(question, store).matches.map((m) => m.person.key));
+    for (const s of p.staff.filter((row) => keys.has(personKey(row.name))))
+      reply.lines.push(
+        t(
+          lang,
+          `${s.name} — ${s.relation}, impegno ${s.commitment.text} su ${p.code}.`,
+          `${s.name} — ${s.relation}, commitment ${s.commitment.text} on ${p.code}.`,
+        ),
+      );
     reply.lines.push(
       t(lang, `Personale assegnato a ${p.code} (${p.title}):`, `Staff assigned to ${p.code} (${p.title}):`),
     );

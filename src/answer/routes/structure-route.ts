@@ -11,6 +11,7 @@ import { clip, ownersOf } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import { findPeople, findStructures, type Scope } from '../link-entities.ts';
+import { TextMatcher } from '../text-match.ts';
 import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
 
 export function answerForStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply {
@@ -73,18 +74,22 @@ export function answerCountsAndTotals(
   const cdr = cdrIn(question);
   const reply = emptyReply('total');
   if (intents.includes('total') && /\btotal\w*\s+(cdr|azione|obiettivo|indirizzo)|\btotal\b/.test(q)) {
-    const level = /\bazione\b/.test(q)
+    const level = /\b(azione|action)\b/.test(q)
       ? 'azione'
-      : /\bindirizzo\b/.test(q)
+      : /\b(indirizzo|address|policy area)\b/.test(q)
         ? 'indirizzo'
-        : /\bobiettivo\b/.test(q)
+        : /\b(obiettivo|objective)\b/.test(q)
           ? 'obiettivo'
-          : cdr
+          : cdr || /\bcdr\b/.test(q)
             ? 'cdr'
             : undefined;
     const totals = getTotals(ctx, { ...(cdr ? { cdr } : {}), ...(level ? { level } : {}) });
     if (totals.length && (cdr || level)) {
-      const shown = totals.slice(0, 12);
+      // "Totale Azione Politiche familiari": the totals whose label the question names, when it names one
+      const named = new TextMatcher(totals, (x) => x.label)
+        .rank(question, totals.length)
+        .filter((r) => r.coverage >= 0.99);
+      const shown = (named.length ? named.map((r) => r.item) : totals).slice(0, 12);
       reply.lines.push(
         shown.length === 1
           ? t(
@@ -114,7 +119,10 @@ export function answerCountsAndTotals(
     intents.includes('count') &&
     /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(progett\w*|projects?)\b/.test(q)
   ) {
-    const withBudget = /\b(con budget|with (a )?budget|budget non nullo|non-zero budget|with funding)\b/.test(q);
+    const withBudget =
+      /\b(con (un )?budget|with (a )?budget|(have|has|hanno|ha) (a |un )?budget|budget non nullo|non-zero budget|with funding)\b/.test(
+        q,
+      );
     const { count, projects, rule } = countProjects(ctx, { ...(cdr ? { cdr } : {}), withBudget });
     reply.intent = 'count_projects';
     reply.lines.push(t(lang, `${count} progetti (${rule}).`, `${count} projects (${rule}).`));

@@ -74,7 +74,7 @@ function matchByWords(
   const wantsRecord = has('deadline') || has('indicator_value') || has('weight') || has('count');
   if (topRecord && (wantsRecord || (!projects.length && !objectives.length)))
     return recordReply(ctx, topRecord, intents, lang);
-  if (projects.length === 1) return projectReply(ctx, projects[0]!, intents, lang);
+  if (projects.length === 1) return projectReply(ctx, projects[0]!, intents, lang, question);
   if (projects.length > 1 && !objectives.length)
     return ambiguousRecords(
       ctx,
