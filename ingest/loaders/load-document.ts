@@ -12,7 +12,10 @@ export async function loadDocument(path: string): Promise<SourceDocument> {
   const file = basename(path);
   const ext = extname(path).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new PianobotError('PLAN_FILE_UNSUPPORTED', `${file}: unsupported file type "${ext || 'none'}" (expected .txt, .md or .pdf)`);
+    throw new PianobotError(
+      'PLAN_FILE_UNSUPPORTED',
+      `${file}: unsupported file type "${ext || 'none'}" (expected .txt, .md or .pdf)`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -28,13 +31,17 @@ export async function loadDocument(path: string): Promise<SourceDocument> {
     return finish({ file, path, format: 'pdf', text: lines.join('\n'), lines, pageOfLine, sha256 });
   }
   if (looksBinary(bytes)) throw new PianobotError('PLAN_FILE_CORRUPT', `${file}: looks like a binary file, not text`);
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   return finish({ file, path, format: ext === '.md' ? 'md' : 'txt', text, lines, pageOfLine: null, sha256 });
 }
 
 function finish(doc: SourceDocument): SourceDocument {
-  if (doc.text.trim().length === 0) throw new PianobotError('PLAN_FILE_EMPTY', `${doc.file}: no text could be read from it`);
+  if (doc.text.trim().length === 0)
+    throw new PianobotError('PLAN_FILE_EMPTY', `${doc.file}: no text could be read from it`);
   return doc;
 }
 

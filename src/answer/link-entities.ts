@@ -51,7 +51,12 @@ export function findCodes(question: string, store: PlanStore, scope: Scope): Cod
 function lookupCode(key: string, store: PlanStore): CodeHit[] {
   const exactObjectives = store.objectivesByCode.get(key) ?? [];
   const exactProjects = store.projectsByCode.get(key) ?? [];
-  const indicators = indicatorHits(store, (k) => k === key);
+  const indicators: CodeHit[] = (store.indicatorsByCode.get(key) ?? []).map(({ indicator, objective }) => ({
+    kind: 'indicator',
+    code: indicator.code!,
+    record: indicator,
+    objective,
+  }));
   const exact: CodeHit[] = [
     ...exactProjects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
     ...exactObjectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
@@ -65,14 +70,6 @@ function lookupCode(key: string, store: PlanStore): CodeHit[] {
     ...projects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
     ...objectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
   ];
-}
-
-function indicatorHits(store: PlanStore, match: (key: string) => boolean): CodeHit[] {
-  const out: CodeHit[] = [];
-  for (const o of store.objectives)
-    for (const i of o.indicators)
-      if (i.code && match(codeKey(i.code))) out.push({ kind: 'indicator', code: i.code, record: i, objective: o });
-  return out;
 }
 
 // ---------------------------------------------------------------- people

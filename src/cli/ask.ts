@@ -28,7 +28,10 @@ try {
       }
     }
   } else {
-    const question = args.filter((a) => !a.startsWith('--')).join(' ').trim();
+    const question = args
+      .filter((a) => !a.startsWith('--'))
+      .join(' ')
+      .trim();
     if (!question) {
       console.error('usage: npm run ask -- "question"   |   npm run --silent ask -- --jsonl FILE|-');
       process.exitCode = 2;

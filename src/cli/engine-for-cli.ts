@@ -1,7 +1,7 @@
-import { loadEnvFile } from '../load-env-file.ts';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
 import { createEngine } from '../answer/create-engine.ts';
+import { loadConfig } from '../config.ts';
+import { loadEnvFile } from '../load-env-file.ts';
+import { createLogger } from '../logger.ts';
 
 /** The engine as the command-line tools use it: index built if needed, progress and logs on stderr only. */
 export async function engineForCli() {

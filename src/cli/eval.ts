@@ -37,7 +37,9 @@ for (const q of questions) {
     if (v.missing.length) console.log(`     missing: ${v.missing.join(' | ')}`);
     if (v.forbidden.length) console.log(`     forbidden: ${v.forbidden.join(' | ')}`);
     if (q.status === 'not_found' && !v.saidNotFound) console.log('     does not say that nothing was found');
-    console.log(`     answer: ${(verbose ? answer.answer : answer.answer.slice(0, 300)).replace(/\n/g, '\n             ')}`);
+    console.log(
+      `     answer: ${(verbose ? answer.answer : answer.answer.slice(0, 300)).replace(/\n/g, '\n             ')}`,
+    );
   }
 }
 console.log('\nBy kind (route that answered):');

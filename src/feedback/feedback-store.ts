@@ -57,7 +57,10 @@ export class FeedbackStore {
       if (v.vote === 'up') up++;
       else down++;
     }
-    const latestNegative = this.votes.filter((v) => v.vote === 'down').slice(-latest).reverse();
+    const latestNegative = this.votes
+      .filter((v) => v.vote === 'down')
+      .slice(-latest)
+      .reverse();
     return { up, down, byChannel, latestNegative };
   }
 

@@ -23,8 +23,18 @@ export function isFigure(raw: string): boolean {
 }
 
 const MONTHS: Record<string, number> = {
-  gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, maggio: 5, giugno: 6,
-  luglio: 7, agosto: 8, settembre: 9, ottobre: 10, novembre: 11, dicembre: 12,
+  gennaio: 1,
+  febbraio: 2,
+  marzo: 3,
+  aprile: 4,
+  maggio: 5,
+  giugno: 6,
+  luglio: 7,
+  agosto: 8,
+  settembre: 9,
+  ottobre: 10,
+  novembre: 11,
+  dicembre: 12,
 };
 export const MONTH_NAMES_IT = Object.keys(MONTHS);
 
@@ -46,12 +56,16 @@ export function parseDate(raw: string): DateValue | null {
     const y = fullYear(Number(m[3]));
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= lastDay(y, mo)) return { text, iso: `${y}-${pad(mo)}-${pad(d)}` };
   }
-  m = f.match(/\b(\d{1,2})\s+(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+(\d{4})\b/);
+  m = f.match(
+    /\b(\d{1,2})\s+(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+(\d{4})\b/,
+  );
   if (m) {
     const mo = MONTHS[m[2]!]!;
     return { text, iso: `${m[3]}-${pad(mo)}-${pad(Number(m[1]))}` };
   }
-  m = f.match(/\b(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+(\d{4})\b/);
+  m = f.match(
+    /\b(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+(\d{4})\b/,
+  );
   if (m) {
     const mo = MONTHS[m[1]!]!;
     const y = Number(m[2]);

@@ -112,9 +112,15 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const ObjectiveSchema = z.object({
   doc: z.string(),
-  code: z.string().min(1).describe('exactly as written: 2020-PL09, 2021_OB_8735_1, VI - 1, 04.03.01.02, or the number for Serravalle'),
+  code: z
+    .string()
+    .min(1)
+    .describe('exactly as written: 2020-PL09, 2021_OB_8735_1, VI - 1, 04.03.01.02, or the number for Serravalle'),
   title: z.string(),
-  type: z.string().optional().describe('sviluppo, individuale, miglioramento, gestionale ordinario, prioritario, strategico, operativo…'),
+  type: z
+    .string()
+    .optional()
+    .describe('sviluppo, individuale, miglioramento, gestionale ordinario, prioritario, strategico, operativo…'),
   description: z.string().optional(),
   expectedResult: z.string().optional(),
   owners: z.array(z.string()).describe('names as written, titles removed'),
@@ -141,7 +147,9 @@ export type Objective = z.infer<typeof ObjectiveSchema>;
 export const BudgetRowSchema = z.object({
   capitolo: z.string().describe('e.g. Cap. 03641 Art. 00'),
   description: z.string(),
-  amounts: z.record(z.string(), FigureSchema).describe('column label (Entrate Correnti, Spese Correnti, Spese Investimento…) → figure'),
+  amounts: z
+    .record(z.string(), FigureSchema)
+    .describe('column label (Entrate Correnti, Spese Correnti, Spese Investimento…) → figure'),
   span: SourceSpanSchema,
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;

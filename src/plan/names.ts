@@ -1,6 +1,7 @@
 import { fold, squash } from './text.ts';
 
-const TITLE = /^(?:dott\.?\s*ssa|dott\.?ssa|dottssa|dott\.?|dr\.?\s*ssa|dr\.?|ing\.?|arch\.?|avv\.?|geom\.?|rag\.?|prof\.?\s*ssa|prof\.?|sig\.?\s*ra|sig\.?|d\.?\s*ssa)(?=\s|$)\s*/i;
+const TITLE =
+  /^(?:dott\.?\s*ssa|dott\.?ssa|dottssa|dott\.?|dr\.?\s*ssa|dr\.?|ing\.?|arch\.?|avv\.?|geom\.?|rag\.?|prof\.?\s*ssa|prof\.?|sig\.?\s*ra|sig\.?|d\.?\s*ssa)(?=\s|$)\s*/i;
 
 /** Splits an honorific (Dott.ssa, Ing., Dott.) from a name as written: `Dott.ssa Maura Meschi` → {title, name}. */
 export function splitTitle(raw: string): { title?: string; name: string } {

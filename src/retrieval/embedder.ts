@@ -43,16 +43,19 @@ export interface OpenAIEmbedderOptions {
 /** Any OpenAI-compatible `/v1/embeddings` endpoint. Local servers usually only speak `encoding_format: "float"`. */
 export function createOpenAIEmbedder(opts: OpenAIEmbedderOptions): Embedder {
   // loaded on first use: @langchain/openai takes ~2 s to import, which every CLI start would pay for nothing
-  const client = import('@langchain/openai').then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings({
-    model: opts.model,
-    apiKey: opts.apiKey,
-    encodingFormat: 'float',
-    batchSize: 64,
-    maxRetries: 1,
-    ...(opts.dimensions ? { dimensions: opts.dimensions } : {}),
-    ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
-    ...(opts.baseUrl ? { configuration: { baseURL: opts.baseUrl } } : {}),
-  }));
+  const client = import('@langchain/openai').then(
+    ({ OpenAIEmbeddings }) =>
+      new OpenAIEmbeddings({
+        model: opts.model,
+        apiKey: opts.apiKey,
+        encodingFormat: 'float',
+        batchSize: 64,
+        maxRetries: 1,
+        ...(opts.dimensions ? { dimensions: opts.dimensions } : {}),
+        ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
+        ...(opts.baseUrl ? { configuration: { baseURL: opts.baseUrl } } : {}),
+      }),
+  );
   let dimension = opts.dimensions ?? 0;
   const where = opts.baseUrl ?? 'the OpenAI API';
   return {

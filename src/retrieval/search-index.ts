@@ -61,11 +61,17 @@ const TRANSLATION_WEIGHT = 0.9;
 /** fused score factor per strength point for passages of the entity the question names */
 const ENTITY_BOOST = 0.1;
 
+/** A filter prepared once per query, so that testing a passage folds nothing (it runs for every candidate). */
+function compileFilter(filter: SearchFilter, foldedEntities: readonly string[]): (chunk: Chunk, i: number) => boolean {
+  const entity = filter.entity ? fold(filter.entity) : null;
+  const docs = filter.docs ? new Set(filter.docs) : null;
+  return (chunk, i) =>
+    (!entity || foldedEntities[i] === entity) && (!docs || docs.has(chunk.doc)) && matches(chunk, filter);
+}
+
 function matches(chunk: Chunk, filter: SearchFilter): boolean {
   if (chunk.internal && !filter.includeInternal) return false;
-  if (filter.entity && fold(chunk.entity) !== fold(filter.entity)) return false;
   if (filter.doc && chunk.doc !== filter.doc) return false;
-  if (filter.docs && !filter.docs.includes(chunk.doc)) return false;
   if (filter.kind && chunk.kind !== filter.kind) return false;
   if (filter.year !== undefined) {
     if (chunk.year !== undefined ? chunk.year !== filter.year : !chunk.years?.includes(filter.year)) return false;
@@ -156,6 +162,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   });
 
   const entities = entityMatcher(chunks.map((c) => c.entity));
+  const foldedEntities = chunks.map((c) => fold(c.entity));
 
   return {
     size: chunks.length,
@@ -163,9 +170,10 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const k = opts.k ?? 5;
       const filter = opts.filter ?? {};
       if (!query.trim() || chunks.length === 0 || k <= 0) return [];
+      const accepts = compileFilter(filter, foldedEntities);
       const allowed = (i: number) => {
         const c = chunks[i];
-        return c !== undefined && matches(c, filter);
+        return c !== undefined && accepts(c, i);
       };
 
       const expanded = glossaryExpander().expansions(query);

@@ -23,7 +23,9 @@ export async function loadIndex(indexDir: string, embedder: Embedder): Promise<L
     manifest = IndexManifestSchema.parse(JSON.parse(await readFile(paths.manifest, 'utf8')));
     model = PlanModelSchema.parse(JSON.parse(await readFile(paths.model, 'utf8')));
   } catch (cause) {
-    throw new PianobotError('INDEX_MISSING', `No usable index in ${indexDir}: run \`npm run ingest\` first.`, { cause });
+    throw new PianobotError('INDEX_MISSING', `No usable index in ${indexDir}: run \`npm run ingest\` first.`, {
+      cause,
+    });
   }
   const search = await openSearchIndex(paths.search, embedder);
   return { manifest, store: new PlanStore(model), search, loadMs: performance.now() - started };

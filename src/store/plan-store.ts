@@ -1,28 +1,65 @@
-import type { Objective, PlanDocument, PlanModel, Person, Project, SourceSpan, Structure } from '../plan/model.ts';
+import type {
+  Indicator,
+  Objective,
+  Person,
+  PlanDocument,
+  PlanModel,
+  Project,
+  SourceSpan,
+  Structure,
+} from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 
 /** Code as a lookup key: case, accents, spaces, dashes and underscores do not matter (`VI-1` = `VI - 1`). */
 export function codeKey(code: string): string {
-  return fold(code).replace(/[\s_\-–]+/g, '').replace(/\.$/, '');
+  return fold(code)
+    .replace(/[\s_\-–]+/g, '')
+    .replace(/\.$/, '');
 }
 
-/** Read-only lookups over the plan model, built once at start-up. */
+export interface StaffAllocationOf {
+  project: Project;
+  relation: string;
+  commitment: string;
+  span: SourceSpan;
+}
+
+/** Read-only lookups over the plan model, built once at start-up so that no question scans or re-folds it all. */
 export class PlanStore {
   readonly objectivesByCode = new Map<string, Objective[]>();
   readonly projectsByCode = new Map<string, Project[]>();
+  readonly indicatorsByCode = new Map<string, { indicator: Indicator; objective: Objective }[]>();
   readonly peopleByKey = new Map<string, Person>();
   readonly documentsByFile = new Map<string, PlanDocument>();
   /** objective code key → project, for the Reggio Emilia objectives that belong to a Prodotto */
-  readonly projectOfObjective = new Map<string, Project>();
+  private readonly projectOfObjective = new Map<string, Project>();
+  private readonly ownedBy = new Map<string, Objective[]>();
+  private readonly directedBy = new Map<string, Project[]>();
+  private readonly allocationsOf = new Map<string, StaffAllocationOf[]>();
+  private readonly headedBy = new Map<string, Structure[]>();
 
   constructor(readonly model: PlanModel) {
     for (const d of model.documents) this.documentsByFile.set(d.file, d);
-    for (const o of model.objectives) push(this.objectivesByCode, codeKey(o.code), o);
+    for (const o of model.objectives) {
+      push(this.objectivesByCode, codeKey(o.code), o);
+      for (const owner of o.owners) push(this.ownedBy, personKey(owner), o);
+      for (const indicator of o.indicators)
+        if (indicator.code) push(this.indicatorsByCode, codeKey(indicator.code), { indicator, objective: o });
+    }
     for (const p of model.projects) {
       push(this.projectsByCode, codeKey(p.code), p);
       for (const c of p.objectives) this.projectOfObjective.set(`${p.doc}|${codeKey(c)}`, p);
+      if (p.dirigente) push(this.directedBy, personKey(p.dirigente), p);
+      for (const s of p.staff)
+        push(this.allocationsOf, personKey(s.name), {
+          project: p,
+          relation: s.relation,
+          commitment: s.commitment.text,
+          span: s.span,
+        });
     }
+    for (const s of model.structures) if (s.head) push(this.headedBy, personKey(s.head), s);
     for (const person of model.people) this.peopleByKey.set(person.key, person);
   }
 
@@ -53,23 +90,19 @@ export class PlanStore {
 
   /** Objectives whose owners include the person (any spelling of their name). */
   objectivesOwnedBy(person: Person): Objective[] {
-    return this.objectives.filter((o) => o.owners.some((owner) => personKey(owner) === person.key));
+    return this.ownedBy.get(person.key) ?? [];
   }
 
   projectsDirectedBy(person: Person): Project[] {
-    return this.projects.filter((p) => p.dirigente && personKey(p.dirigente) === person.key);
+    return this.directedBy.get(person.key) ?? [];
   }
 
-  staffAllocationsOf(person: Person): { project: Project; relation: string; commitment: string; span: SourceSpan }[] {
-    return this.projects.flatMap((project) =>
-      project.staff
-        .filter((s) => personKey(s.name) === person.key)
-        .map((s) => ({ project, relation: s.relation, commitment: s.commitment.text, span: s.span })),
-    );
+  staffAllocationsOf(person: Person): StaffAllocationOf[] {
+    return this.allocationsOf.get(person.key) ?? [];
   }
 
   structuresHeadedBy(person: Person): Structure[] {
-    return this.structures.filter((s) => s.head && personKey(s.head) === person.key);
+    return this.headedBy.get(person.key) ?? [];
   }
 }
 

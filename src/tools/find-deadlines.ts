@@ -32,12 +32,14 @@ export function findDeadlines(ctx: ToolContext, input: FindDeadlinesInput): Dead
     !!iso && (!q.from || iso >= q.from) && (!q.to || iso <= q.to) && (!q.month || Number(iso.slice(5, 7)) === q.month);
   const out: Deadline[] = [];
   for (const o of objectives) {
-    for (const p of o.phases) if (p.end && inRange(p.end.iso)) out.push({ date: p.end, what: 'phase', title: p.title, objective: o });
+    for (const p of o.phases)
+      if (p.end && inRange(p.end.iso)) out.push({ date: p.end, what: 'phase', title: p.title, objective: o });
     for (const i of o.indicators) {
       const date = i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined);
       if (date && inRange(date.iso)) out.push({ date, what: 'indicator', title: i.description, objective: o });
     }
-    if (o.end && inRange(o.end.iso) && !o.phases.length) out.push({ date: o.end, what: 'objective', title: o.title, objective: o });
+    if (o.end && inRange(o.end.iso) && !o.phases.length)
+      out.push({ date: o.end, what: 'objective', title: o.title, objective: o });
   }
   // a phase and its indicator often carry the same wording and date: list it once
   const seen = new Set<string>();

@@ -8,7 +8,10 @@ import { type ToolContext, visible } from './tool-context.ts';
 
 export const FindObjectivesInput = z.object({
   owner: z.string().optional().describe('owner name, any order, titles allowed'),
-  structure: z.string().optional().describe('words of the structure / servizio / centro di responsabilità name, or its code'),
+  structure: z
+    .string()
+    .optional()
+    .describe('words of the structure / servizio / centro di responsabilità name, or its code'),
   entity: z.string().optional().describe('e.g. Comune di Prato, Provincia di Prato, Reggio Emilia'),
   year: z.number().int().optional(),
   type: z.string().optional().describe('sviluppo, individuale, miglioramento, gestionale, prioritario, strategico…'),
@@ -42,7 +45,9 @@ export function findObjectives(ctx: ToolContext, input: FindObjectivesInput): Ob
     list = list.filter((o) => fold(o.type ?? '').includes(t));
   }
   if (q.topic) {
-    const ranked = objectiveMatcher(ctx).rank(q.topic, 50).filter((r) => r.score >= 0.5);
+    const ranked = objectiveMatcher(ctx)
+      .rank(q.topic, 50)
+      .filter((r) => r.score >= 0.5);
     const allowed = new Set(list);
     list = ranked.map((r) => r.item).filter((o) => allowed.has(o));
   }

@@ -4,7 +4,10 @@ import type { Indicator, Objective, Phase } from '../plan/model.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const FindRecordsInput = z.object({
-  text: z.string().min(2).describe('words of an indicator description or a phase title, e.g. "pubblicazione bando case popolari"'),
+  text: z
+    .string()
+    .min(2)
+    .describe('words of an indicator description or a phase title, e.g. "pubblicazione bando case popolari"'),
   limit: z.number().int().positive().max(20).default(5),
 });
 
@@ -12,7 +15,9 @@ export type RecordHit =
   | { kind: 'indicator'; indicator: Indicator; objective: Objective; score: number }
   | { kind: 'phase'; phase: Phase; objective: Objective; score: number };
 
-type Entry = { kind: 'indicator'; indicator: Indicator; objective: Objective } | { kind: 'phase'; phase: Phase; objective: Objective };
+type Entry =
+  | { kind: 'indicator'; indicator: Indicator; objective: Objective }
+  | { kind: 'phase'; phase: Phase; objective: Objective };
 const matchers = new WeakMap<object, TextMatcher<Entry>>();
 
 /** Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). */

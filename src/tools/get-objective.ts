@@ -1,11 +1,16 @@
 import { z } from 'zod';
-import type { Objective } from '../plan/model.ts';
 import { bestTies, TextMatcher } from '../answer/text-match.ts';
+import type { Objective } from '../plan/model.ts';
 import { codeKey } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const GetObjectiveInput = z.object({
-  code: z.string().optional().describe('objective code as written or partial: 2020-PL09, PL09, VI - 1, 04.03.01.02, 2021_OB_8735_1, or the number of a Serravalle objective'),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      'objective code as written or partial: 2020-PL09, PL09, VI - 1, 04.03.01.02, 2021_OB_8735_1, or the number of a Serravalle objective',
+    ),
   title: z.string().optional().describe('words from the objective title, e.g. "Urban Jungle"'),
   doc: z.string().optional().describe('restrict to one plan file'),
 });
@@ -28,10 +33,15 @@ export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObj
     if (found.length) return { status: 'found', objectives: found };
   }
   if (title) {
-    const ranked = objectiveMatcher(ctx).rank(title, 5).filter((r) => pool.includes(r.item));
+    const ranked = objectiveMatcher(ctx)
+      .rank(title, 5)
+      .filter((r) => pool.includes(r.item));
     const top = ranked[0];
     if (top && top.score >= 0.6) return { status: 'found', objectives: bestTies(ranked).map((r) => r.item) };
-    return { status: 'not_found', suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })) };
+    return {
+      status: 'not_found',
+      suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })),
+    };
   }
   return { status: 'not_found', suggestions: [] };
 }

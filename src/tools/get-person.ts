@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { findPeople } from '../answer/link-entities.ts';
 import type { Objective, Person, Project, Structure } from '../plan/model.ts';
+import type { StaffAllocationOf } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const GetPersonInput = z.object({
-  name: z.string().min(2).describe('a person name as the user wrote it: surname only, first name first, with a title, or with a typo'),
+  name: z
+    .string()
+    .min(2)
+    .describe('a person name as the user wrote it: surname only, first name first, with a title, or with a typo'),
 });
 export type GetPersonInput = z.infer<typeof GetPersonInput>;
 
@@ -12,7 +16,7 @@ export interface PersonProfile {
   person: Person;
   objectives: Objective[];
   projectsDirected: Project[];
-  allocations: ReturnType<ToolContext['store']['staffAllocationsOf']>;
+  allocations: StaffAllocationOf[];
   structures: Structure[];
 }
 

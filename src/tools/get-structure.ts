@@ -4,7 +4,11 @@ import type { Structure } from '../plan/model.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const GetStructureInput = z.object({
-  query: z.string().describe('structure name or code as the user wrote it, optionally with entity and year: "Servizi Sociali PEG 2021", "servizio 85"'),
+  query: z
+    .string()
+    .describe(
+      'structure name or code as the user wrote it, optionally with entity and year: "Servizi Sociali PEG 2021", "servizio 85"',
+    ),
 });
 
 /** Structures (settore / servizio / centro di responsabilità) with their dirigente or responsabile. */

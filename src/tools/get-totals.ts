@@ -28,11 +28,18 @@ export const CountProjectsInput = z.object({
 });
 
 /** Counts that follow from the model, with the list they were computed from. */
-export function countProjects(ctx: ToolContext, input: z.infer<typeof CountProjectsInput>): { count: number; projects: Project[]; rule: string } {
+export function countProjects(
+  ctx: ToolContext,
+  input: z.infer<typeof CountProjectsInput>,
+): { count: number; projects: Project[]; rule: string } {
   const q = CountProjectsInput.parse(input);
   const projects = ctx.store.projects.filter(
-    (p) => visible(ctx, p.doc) && (!q.cdr || fold(p.cdr) === fold(q.cdr)) && (!q.withBudget || (p.budget?.value ?? 0) > 0),
+    (p) =>
+      visible(ctx, p.doc) && (!q.cdr || fold(p.cdr) === fold(q.cdr)) && (!q.withBudget || (p.budget?.value ?? 0) > 0),
   );
-  const rule = [q.cdr ? `CdR ${q.cdr}` : 'all centri di responsabilità', q.withBudget ? 'budget stated and > 0' : 'any budget'].join(', ');
+  const rule = [
+    q.cdr ? `CdR ${q.cdr}` : 'all centri di responsabilità',
+    q.withBudget ? 'budget stated and > 0' : 'any budget',
+  ].join(', ');
   return { count: projects.length, projects, rule };
 }

@@ -9,7 +9,10 @@ export const SearchPassagesInput = z.object({
 });
 
 /** The best passages of the plans for a free-text question, with citations. */
-export async function searchPassages(ctx: ToolContext, input: z.input<typeof SearchPassagesInput>): Promise<SearchHit[]> {
+export async function searchPassages(
+  ctx: ToolContext,
+  input: z.input<typeof SearchPassagesInput>,
+): Promise<SearchHit[]> {
   const q = SearchPassagesInput.parse(input);
   if (!ctx.search) return [];
   return ctx.search.search(q.query, {

@@ -4,7 +4,11 @@ import { fold } from '../plan/text.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const StrategicLinksInput = z.object({
-  text: z.string().describe('a strategic element (linea di mandato, obiettivo strategico / operativo, indirizzo, azione) by code or words'),
+  text: z
+    .string()
+    .describe(
+      'a strategic element (linea di mandato, obiettivo strategico / operativo, indirizzo, azione) by code or words',
+    ),
 });
 
 /** The reverse of an objective's strategic links: every objective under a linea di mandato / obiettivo strategico. */

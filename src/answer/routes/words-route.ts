@@ -6,7 +6,7 @@ import { findRecords, type RecordHit } from '../../tools/find-records.ts';
 import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
 import { getProject } from '../../tools/get-project.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
-import { indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
+import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
@@ -78,7 +78,12 @@ function matchByWords(
   if (projects.length > 1 && !objectives.length)
     return ambiguousRecords(
       ctx,
-      projects.map((p) => ({ code: p.code, title: p.title, doc: p.doc })),
+      projects.map((p) => ({
+        code: p.code,
+        title: p.title,
+        doc: p.doc,
+        detail: `${LABELS[lang].budget}: ${budgetText(p, lang)}${p.dirigente ? ` · ${LABELS[lang].dirigente}: ${p.dirigente}` : ''}`,
+      })),
       lang,
     );
   if (objectives.length === 1) return objectiveReply(ctx, objectives[0]!, intents, question, lang);
@@ -89,7 +94,12 @@ function matchByWords(
     if (strong && strong.score >= 0.8)
       return ambiguousRecords(
         ctx,
-        objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc })),
+        objectives.map((o) => ({
+          code: o.code,
+          title: o.title,
+          doc: o.doc,
+          detail: `${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''}`,
+        })),
         lang,
       );
     return null;
@@ -180,15 +190,24 @@ function recordReply(ctx: ToolContext, hit: RecordHit, intents: Intent[], lang: 
   return reply;
 }
 
+/** Several records answer to the same words: each is listed with its key facts and source, and the user picks. */
 function ambiguousRecords(
   ctx: ToolContext,
-  records: { code: string; title: string; doc: string }[],
+  records: { code: string; title: string; doc: string; detail: string }[],
   lang: Lang,
 ): Reply {
   const reply = emptyReply('ambiguous_record');
   reply.lines.push(
-    t(lang, 'Più voci corrispondono alla domanda: quale intendi?', 'Several records match — which one do you mean?'),
+    t(
+      lang,
+      `${records.length} voci corrispondono alla domanda: quale intendi?`,
+      `${records.length} records match — which one do you mean?`,
+    ),
   );
-  for (const r of records.slice(0, 8)) reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)})`);
+  for (const r of records.slice(0, 8)) {
+    reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)}) · ${r.detail}`);
+    reply.focus.push(r.code);
+  }
+  if (records.length > 8) reply.lines.push(LABELS[lang].andMore(records.length - 8));
   return reply;
 }
