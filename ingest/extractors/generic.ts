@@ -4,10 +4,12 @@
  * text states them unambiguously: an explicit code ("Codice obiettivo: X", "Obiettivo 3: …") with a title and a
  * Responsabile a few lines below. Anything less explicit is left to retrieval over the text; nothing is invented.
  */
+
 import type { DocumentKind, ExtractedPlan, Objective, PlanWarning } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 
 const LAYOUT = 'generic';
@@ -31,18 +33,12 @@ export const genericExtractor: PlanExtractor = {
       doc: doc.file,
       message: `layout not recognised: read by the generic extractor (${objectives.length} objectives with an explicit code and Responsabile)`,
     });
-    const document: ExtractedPlan['document'] = {
-      file: doc.file,
+    const document = planDocument(doc, LAYOUT, {
       entity: guessEntity(plain),
       kind: guessKind(plain),
       title: guessTitle(plain, doc.file),
       years: guessYears(plain),
-      layout: LAYOUT,
-      format: doc.format,
-      lineCount: doc.lines.length,
-      sha256: doc.sha256,
-    };
-    if (doc.pageOfLine) document.pageCount = Math.max(0, ...doc.pageOfLine);
+    });
     return { document, structures: [], objectives, projects: [], totals: [], tables: [], warnings };
   },
 };

@@ -4,6 +4,7 @@
  * obiettivo strategico (DUP) → obiettivo operativo (DUP) → PIAO-PERFORMANCE objective with its STRUTTURA;
  * the narrative also carries small tables of figures (staff, hirings, smart working).
  */
+
 import type {
   DataTable,
   ExtractedPlan,
@@ -17,6 +18,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { readFigureTables } from './piao-performance/figure-tables.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './piao-performance/structure-cell.ts';
 import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
@@ -71,7 +73,7 @@ function extract(doc: SourceDocument): ExtractedPlan {
   }
 
   return {
-    document: planDocument(doc, years),
+    document: piaoDocument(doc, years),
     structures,
     objectives,
     projects: [],
@@ -81,23 +83,16 @@ function extract(doc: SourceDocument): ExtractedPlan {
   };
 }
 
-function planDocument(doc: SourceDocument, years: number[]): PlanDocument {
+function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
   const heading = doc.lines.map((l) => squash(l)).find((l) => /SOTTOSEZIONE\s+PERFORMANCE/i.test(l) && l.length <= 80);
   const range = years.length ? `${years[0]}-${years.at(-1)}` : '';
   const title = [range ? `PIAO ${range}` : 'PIAO', heading].filter(Boolean).join(' – ');
-  const document: PlanDocument = {
-    file: doc.file,
+  return planDocument(doc, PIAO_PERFORMANCE_LAYOUT, {
     entity: entityOf(doc.text),
     kind: 'piao_performance',
     title,
     years,
-    layout: PIAO_PERFORMANCE_LAYOUT,
-    format: doc.format,
-    lineCount: doc.lines.length,
-    sha256: doc.sha256,
-  };
-  if (doc.format === 'pdf' && doc.pageOfLine) document.pageCount = Math.max(0, ...doc.pageOfLine);
-  return document;
+  });
 }
 
 /** The administration the text names most often (Provincia / Comune / Città metropolitana / Unione di …). */

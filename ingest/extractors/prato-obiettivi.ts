@@ -9,11 +9,13 @@
  * Everything is read from the non-blank lines with whitespace collapsed, so the PDF rendering (no blank lines, tabs
  * lost, long lines wrapped) reads the same way; blank lines are used only as an extra hint where the .txt has them.
  */
+
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
 import type { ExtractedPlan, Indicator, Objective, Phase, PlanWarning, Structure } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 
 const LAYOUT = 'prato-obiettivi';
@@ -362,19 +364,12 @@ function extract(doc: SourceDocument): ExtractedPlan {
 
   const objectives = order.map((d) => finish(doc, d, warn));
   const structures = buildStructures(doc, order);
-  const pageCount = doc.pageOfLine?.reduce((max, p) => Math.max(max, p), 0);
-  const document: ExtractedPlan['document'] = {
-    file: doc.file,
+  const document = planDocument(doc, LAYOUT, {
     entity,
     kind: 'piano_obiettivi',
     title: tm?.[2] ?? 'Preventivo obiettivi',
     years: year ? [year] : [],
-    layout: LAYOUT,
-    format: doc.format,
-    lineCount: doc.lines.length,
-    sha256: doc.sha256,
-  };
-  if (pageCount !== undefined) document.pageCount = pageCount;
+  });
   return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
 }
 

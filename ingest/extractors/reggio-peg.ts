@@ -24,6 +24,7 @@ import type {
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -156,18 +157,12 @@ export const reggioPegExtractor: PlanExtractor = {
     });
     for (const s of sections.stray) warn(`unrecognised text in a project section: "${s.text.slice(0, 80)}"`, s.line);
 
-    const document: ExtractedPlan['document'] = {
-      file: doc.file,
+    const document = planDocument(doc, LAYOUT, {
       entity: header.entity,
       kind: 'peg',
       title: header.title,
       years: header.years,
-      layout: LAYOUT,
-      format: doc.format,
-      lineCount: doc.lines.length,
-      sha256: doc.sha256,
-    };
-    if (doc.pageOfLine) document.pageCount = Math.max(0, ...doc.pageOfLine);
+    });
     return { document, structures, objectives, projects, totals, tables, warnings };
   },
 };

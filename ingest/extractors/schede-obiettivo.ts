@@ -7,6 +7,7 @@
  * `ANNO 2019` header, else the `- ANNO 2019 -` mark that closes its Risultato atteso, else the year its indicators
  * are due.
  */
+
 import { parseFigure, parseTarget } from '../../src/plan/figures.ts';
 import type {
   DocumentKind,
@@ -21,6 +22,7 @@ import type {
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
@@ -80,18 +82,12 @@ function extractSchede(doc: SourceDocument): ExtractedPlan {
   const years = [...new Set(sheets.flatMap((s) => headerYears(s.header)))].sort();
 
   return {
-    document: {
-      file: doc.file,
+    document: planDocument(doc, LAYOUT, {
       entity: findEntity(doc),
       kind: findKind(doc),
       title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
       years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
-      layout: LAYOUT,
-      format: doc.format,
-      lineCount: doc.lines.length,
-      ...(doc.pageOfLine ? { pageCount: Math.max(0, ...doc.pageOfLine) } : {}),
-      sha256: doc.sha256,
-    },
+    }),
     structures: buildStructures(doc, objectives, sheets),
     objectives,
     projects: [],

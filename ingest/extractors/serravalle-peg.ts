@@ -7,11 +7,13 @@
  * The rows are found by their labels in one text stream, never by tabs or line positions, because the PDF rendering
  * drops the HTML, joins cells with single spaces, wraps long rows and loses the row letter of some rows.
  */
+
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
 import type { DateValue, ExtractedPlan, Indicator, Objective, PlanWarning, Structure } from '../../src/plan/model.ts';
 import { displayName, splitTitle } from '../../src/plan/names.ts';
 import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
+import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 
 const LAYOUT = 'serravalle-peg';
@@ -92,18 +94,12 @@ export const serravallePegExtractor: PlanExtractor = {
     const objectives = readObjectives(doc, plain, header.structure?.name, warnings);
     noteTemplateSheet(doc, plain, warnings);
 
-    const document: ExtractedPlan['document'] = {
-      file: doc.file,
+    const document = planDocument(doc, LAYOUT, {
       entity: header.entity,
       kind: 'peg',
       title: header.title,
       years: header.years,
-      layout: LAYOUT,
-      format: doc.format,
-      lineCount: doc.lines.length,
-      sha256: doc.sha256,
-    };
-    if (doc.pageOfLine) document.pageCount = Math.max(0, ...doc.pageOfLine);
+    });
     return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
   },
 };

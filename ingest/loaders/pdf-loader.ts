@@ -40,4 +40,3 @@ export async function readPdf(file: string, bytes: Buffer): Promise<{ lines: str
     Array.prototype.push = push;
   }
 }
-

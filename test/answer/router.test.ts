@@ -206,6 +206,14 @@ describe('question router over the five sample plans', () => {
       expect(firstLine(a)).toMatch(asks);
       expect(a.answer).not.toMatch(/\d+,\d{2} %/);
     });
+
+    it('lists two projects with the same title, each with its own budget and dirigente', async () => {
+      const a = await ask('budget del progetto Reggiane Off');
+      expect(a.intent).toBe('ambiguous_record');
+      expect(firstLine(a)).toMatch(/quale intendi/);
+      expect(a.answer).toMatch(/2021_PG_8544 .*Budget: nessun budget indicato.*Benedetti Lorenza/);
+      expect(a.answer).toMatch(/2021_PG_8749 .*Budget: nessun budget indicato.*Corradini Germana/);
+    });
   });
 
   describe('says plainly when nothing is found and invents no figure', () => {

@@ -67,7 +67,9 @@ function matchByWords(
 
   let projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
   let objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
-  if (saysProject && projects.length) objectives = [];
+  // budgets, staff and dirigenti belong to projects: when a project answers to the words, it is the one meant
+  const projectFacts = has('budget') || has('budget_detail') || has('staff') || has('dirigente');
+  if ((saysProject || projectFacts) && projects.length) objectives = [];
   if (saysObjective && !saysProject && objectives.length) projects = [];
   const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
 
