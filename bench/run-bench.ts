@@ -3,8 +3,7 @@
  * the sample plans, beside a naive RAG baseline, and optionally on the samples plus N synthetic plans.
  * Progress goes to stderr; stdout carries only the result (one JSON object with --json, else a table).
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

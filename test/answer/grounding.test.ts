@@ -22,7 +22,8 @@ const phase = JSON.stringify({ code: '2020-CP09', end: { text: '31/12/2020', iso
 
 describe('ungroundedFigures', () => {
   it('accepts an answer whose figures all appear in the tool results', () => {
-    const answer = 'Il budget di 2021_PD_8735 è 1.920.000,00 (20,72 % del CdR 87). Fonti: 002_51402a20550dfbf2.txt righe 2293-2330';
+    const answer =
+      'Il budget di 2021_PD_8735 è 1.920.000,00 (20,72 % del CdR 87). Fonti: 002_51402a20550dfbf2.txt righe 2293-2330';
     expect(ungroundedFigures(answer, [project8735])).toEqual([]);
   });
 
@@ -31,10 +32,9 @@ describe('ungroundedFigures', () => {
   });
 
   it('reports only the invented figures when real ones stand beside them', () => {
-    expect(ungroundedFigures('Spese 1.800.000,00, entrate 130.000,00, scadenza 30/09/2021.', [project8735, phase])).toEqual([
-      '130.000,00',
-      '30/09/2021',
-    ]);
+    expect(
+      ungroundedFigures('Spese 1.800.000,00, entrate 130.000,00, scadenza 30/09/2021.', [project8735, phase]),
+    ).toEqual(['130.000,00', '30/09/2021']);
   });
 
   it('compares whole figures, so a part of a real figure or a real figure inside a longer one is not enough', () => {
@@ -48,7 +48,9 @@ describe('ungroundedFigures', () => {
     ['20,72 %', '20,72%'],
     ['20,72\u00a0%', '20,72 %'],
   ])('ignores spacing around a percent sign: %j is grounded by %j', (written, inEvidence) => {
-    expect(ungroundedFigures(`Assorbe il ${written} delle risorse.`, [JSON.stringify({ share: inEvidence })])).toEqual([]);
+    expect(ungroundedFigures(`Assorbe il ${written} delle risorse.`, [JSON.stringify({ share: inEvidence })])).toEqual(
+      [],
+    );
   });
 
   it('accepts a localized rendering of a figure beside the figure as written', () => {
@@ -66,7 +68,8 @@ describe('ungroundedFigures', () => {
   });
 
   it('does not check years, list numbering, small counts or the digits inside codes and file names', () => {
-    const answer = '1. Obiettivo 2020-CP09 del PEG 2021: 3 fasi, 2 indicatori (2021_OB_8735_1, file 003_3c291b98105b86e1.txt).';
+    const answer =
+      '1. Obiettivo 2020-CP09 del PEG 2021: 3 fasi, 2 indicatori (2021_OB_8735_1, file 003_3c291b98105b86e1.txt).';
     expect(ungroundedFigures(answer, [])).toEqual([]);
   });
 

@@ -31,14 +31,22 @@ describe('the LLM agent of the answer engine', () => {
   let helpDesk: AnswerEngine;
   let routed: Answer;
   const logLines: string[] = [];
-  const warnings = () => logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 'warn');
+  const warnings = () =>
+    logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 'warn');
 
   beforeAll(async () => {
     fake = await FakeOpenAiServer.start();
     indexDir = mkdtempSync(join(tmpdir(), 'pianobot-llm-'));
     const env = { PLANS_DIR, INDEX_DIR: indexDir };
-    const llmEnv = { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test', OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) };
-    engine = await createEngine(loadConfig({ ...env, ...llmEnv }), { log: createLogger('info', (line) => logLines.push(line)) });
+    const llmEnv = {
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_API_KEY: 'test',
+      OPENAI_MODEL: 'fake-model',
+      OPENAI_TIMEOUT_MS: String(TIMEOUT_MS),
+    };
+    engine = await createEngine(loadConfig({ ...env, ...llmEnv }), {
+      log: createLogger('info', (line) => logLines.push(line)),
+    });
     router = await createEngine(loadConfig(env), { skipIngest: true });
     helpDesk = await createEngine(loadConfig({ ...env, ...llmEnv, PUBLIC_PLANS: REGGIO }), { skipIngest: true });
     routed = await router.ask(QUESTION);
@@ -77,7 +85,14 @@ describe('the LLM agent of the answer engine', () => {
 
     const tools = fake.requests[0]!.body.tools ?? [];
     expect(tools.map((t) => t.function.name)).toEqual(
-      expect.arrayContaining(['route_question', 'get_project', 'get_objective', 'get_person', 'find_deadlines', 'search_passages']),
+      expect.arrayContaining([
+        'route_question',
+        'get_project',
+        'get_objective',
+        'get_person',
+        'find_deadlines',
+        'search_passages',
+      ]),
     );
     for (const t of tools) {
       expect(t.type).toBe('function');
@@ -107,14 +122,19 @@ describe('the LLM agent of the answer engine', () => {
   });
 
   it("rejects a hallucinated figure with the grounding check and returns the router's answer, logging why", async () => {
-    fake.script([{ tool: 'get_project', args: { code: '2021_PD_8735' } }, { text: 'Il budget del progetto 2021_PD_8735 è 2.500.000,00.' }]);
+    fake.script([
+      { tool: 'get_project', args: { code: '2021_PD_8735' } },
+      { text: 'Il budget del progetto 2021_PD_8735 è 2.500.000,00.' },
+    ]);
 
     const answer = await engine.ask(QUESTION);
 
     expect(answer).toEqual(routed);
     expect(answer.answer).toContain('1.920.000,00');
     expect(answer.answer).not.toContain('2.500.000,00');
-    expect(warnings()).toEqual([expect.objectContaining({ message: expect.stringContaining('grounding'), missing: ['2.500.000,00'] })]);
+    expect(warnings()).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('grounding'), missing: ['2.500.000,00'] }),
+    ]);
   });
 
   it('rejects a figure the model states without calling any tool', async () => {
@@ -130,7 +150,9 @@ describe('the LLM agent of the answer engine', () => {
 
     expect(answer).toEqual(routed);
     expect(fake.requests).toHaveLength(1); // no retries: the user is waiting
-    expect(warnings()).toEqual([expect.objectContaining({ code: 'LLM_UNAVAILABLE', error: expect.stringContaining('500') })]);
+    expect(warnings()).toEqual([
+      expect.objectContaining({ code: 'LLM_UNAVAILABLE', error: expect.stringContaining('500') }),
+    ]);
   });
 
   it("falls back to the router's answer within a few seconds when the endpoint hangs past the timeout", async () => {
@@ -184,7 +206,8 @@ describe('the LLM agent of the answer engine', () => {
   });
 
   it('keeps staff allocations out of the tool results for the public help desk', async () => {
-    const script = () => fake.script([{ tool: 'get_project', args: { code: '2021_PD_8501' } }, { text: 'Non ho trovato il personale.' }]);
+    const script = () =>
+      fake.script([{ tool: 'get_project', args: { code: '2021_PD_8501' } }, { text: 'Non ho trovato il personale.' }]);
     const toolResult = () => messageText(fake.requests[1]!.body.messages.find((m) => m.role === 'tool')!);
 
     script();

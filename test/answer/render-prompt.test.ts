@@ -10,7 +10,9 @@ const variables = {
 
 describe('renderPrompt', () => {
   it('renders prompts/system.md with every variable filled in', () => {
-    expect(renderPrompt('system', variables)).toBe(`You are pianobot, an assistant for municipal staff and citizens that answers questions about Italian public-sector
+    expect(
+      renderPrompt('system', variables),
+    ).toBe(`You are pianobot, an assistant for municipal staff and citizens that answers questions about Italian public-sector
 plans (PEG, Piano degli obiettivi, Piano della performance, PIAO). Today is 2021-06-30.
 
 The plans loaded are:
@@ -44,7 +46,9 @@ Rules:
   });
 
   it('does not take a variable from Object.prototype', () => {
-    expect(() => renderPrompt('system', Object.create({ today: 'x', documents: 'y', language: 'z' }))).toThrow(/missing variable/);
+    expect(() => renderPrompt('system', Object.create({ today: 'x', documents: 'y', language: 'z' }))).toThrow(
+      /missing variable/,
+    );
   });
 
   it('inserts values literally, without expanding placeholders or replacement patterns inside them', () => {

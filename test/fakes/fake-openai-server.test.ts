@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { FakeOpenAiServer, messageText } from './fake-openai-server.ts';
 
 const postChat = (url: string, body: Record<string, unknown>) =>
-  fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('FakeOpenAiServer', () => {
   let fake: FakeOpenAiServer;
@@ -26,7 +30,13 @@ describe('FakeOpenAiServer', () => {
     fake.script([{ tool: 'get_project', args: { code: '2021_PD_8735' } }]);
     const res = await postChat(fake.url, { model: 'fake-model', messages: [{ role: 'user', content: 'budget?' }] });
     expect(res.status).toBe(200);
-    const json = (await res.json()) as { model: string; choices: { finish_reason: string; message: { tool_calls: { id: string; function: { name: string; arguments: string } }[] } }[] };
+    const json = (await res.json()) as {
+      model: string;
+      choices: {
+        finish_reason: string;
+        message: { tool_calls: { id: string; function: { name: string; arguments: string } }[] };
+      }[];
+    };
     expect(json.model).toBe('fake-model');
     const choice = json.choices[0]!;
     expect(choice.finish_reason).toBe('tool_calls');
@@ -41,7 +51,10 @@ describe('FakeOpenAiServer', () => {
     const json = (await (await postChat(fake.url, { model: 'm', messages: [] })).json()) as {
       choices: { finish_reason: string; message: { role: string; content: string } }[];
     };
-    expect(json.choices[0]).toMatchObject({ finish_reason: 'stop', message: { role: 'assistant', content: 'Il budget è 1.920.000,00' } });
+    expect(json.choices[0]).toMatchObject({
+      finish_reason: 'stop',
+      message: { role: 'assistant', content: 'Il budget è 1.920.000,00' },
+    });
   });
 
   it('fails with the scripted status and an OpenAI-style error body', async () => {
@@ -74,7 +87,12 @@ describe('FakeOpenAiServer', () => {
   });
 
   it('drives a ChatOpenAI tool-calling round trip and records the tools offered and the tool results sent back', async () => {
-    const model = new ChatOpenAI({ model: 'fake-model', apiKey: 'test', maxRetries: 0, configuration: { baseURL: fake.url } });
+    const model = new ChatOpenAI({
+      model: 'fake-model',
+      apiKey: 'test',
+      maxRetries: 0,
+      configuration: { baseURL: fake.url },
+    });
     const getProject = tool(async ({ code }) => `{"code":"${code}","budget":"1.920.000,00"}`, {
       name: 'get_project',
       description: 'A project by code.',
@@ -85,10 +103,16 @@ describe('FakeOpenAiServer', () => {
 
     const messages = [new HumanMessage('budget di 8735?')];
     const first = (await bound.invoke(messages)) as AIMessage;
-    expect(first.tool_calls).toEqual([expect.objectContaining({ name: 'get_project', args: { code: '2021_PD_8735' } })]);
+    expect(first.tool_calls).toEqual([
+      expect.objectContaining({ name: 'get_project', args: { code: '2021_PD_8735' } }),
+    ]);
     const call = first.tool_calls![0]!;
     const output = await getProject.invoke(call.args as { code: string });
-    const second = await bound.invoke([...messages, first, new ToolMessage({ content: output, tool_call_id: call.id! })]);
+    const second = await bound.invoke([
+      ...messages,
+      first,
+      new ToolMessage({ content: output, tool_call_id: call.id! }),
+    ]);
     expect(second.content).toBe('Il budget è 1.920.000,00.');
 
     const [req1, req2] = fake.requests;
@@ -99,7 +123,10 @@ describe('FakeOpenAiServer', () => {
         function: expect.objectContaining({
           name: 'get_project',
           description: 'A project by code.',
-          parameters: expect.objectContaining({ type: 'object', properties: { code: { type: 'string', description: 'project code' } } }),
+          parameters: expect.objectContaining({
+            type: 'object',
+            properties: { code: { type: 'string', description: 'project code' } },
+          }),
         }),
       },
     ]);
@@ -109,7 +136,13 @@ describe('FakeOpenAiServer', () => {
   });
 
   it('lets a client timeout abort a hanging step, and still closes promptly', async () => {
-    const model = new ChatOpenAI({ model: 'm', apiKey: 'test', maxRetries: 0, timeout: 200, configuration: { baseURL: fake.url } });
+    const model = new ChatOpenAI({
+      model: 'm',
+      apiKey: 'test',
+      maxRetries: 0,
+      timeout: 200,
+      configuration: { baseURL: fake.url },
+    });
     fake.script([{ delayMs: 10_000 }]);
     const t0 = performance.now();
     await expect(model.invoke('ciao')).rejects.toThrow();

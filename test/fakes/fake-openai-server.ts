@@ -144,7 +144,8 @@ export class FakeOpenAiServer {
   }
 
   private replyTo(body: ChatRequestBody, step: FakeStep): [number, unknown] {
-    if ('status' in step) return [step.status, errorBody(step.message ?? `fake-openai: scripted ${step.status}`, 'server_error')];
+    if ('status' in step)
+      return [step.status, errorBody(step.message ?? `fake-openai: scripted ${step.status}`, 'server_error')];
     const calls = 'tool' in step ? [{ tool: step.tool, args: step.args }] : 'calls' in step ? step.calls : null;
     if (calls) {
       const toolCalls = calls.map((c) => ({
@@ -152,9 +153,18 @@ export class FakeOpenAiServer {
         type: 'function' as const,
         function: { name: c.tool, arguments: JSON.stringify(c.args ?? {}) },
       }));
-      return [200, completion(body.model, { role: 'assistant', content: null, tool_calls: toolCalls }, 'tool_calls', this.nextId++)];
+      return [
+        200,
+        completion(
+          body.model,
+          { role: 'assistant', content: null, tool_calls: toolCalls },
+          'tool_calls',
+          this.nextId++,
+        ),
+      ];
     }
-    if ('text' in step) return [200, completion(body.model, { role: 'assistant', content: step.text }, 'stop', this.nextId++)];
+    if ('text' in step)
+      return [200, completion(body.model, { role: 'assistant', content: step.text }, 'stop', this.nextId++)];
     return [504, errorBody('fake-openai: scripted hang ended', 'timeout')];
   }
 }

@@ -19,7 +19,10 @@ export function makePdf(text: string, options: { password?: string } = {}): Prom
     pdf.font('Helvetica').fontSize(9);
     const width = pdf.page.width - 80;
     for (const line of text.split('\n')) {
-      const flat = line.replace(/<[^>]+>/g, ' ').replace(/\t+/g, ' ').replace(/ {2,}/g, ' ');
+      const flat = line
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\t+/g, ' ')
+        .replace(/ {2,}/g, ' ');
       pdf.text(flat.length ? toWinAnsi(flat) : ' ', { width });
     }
     pdf.end();
@@ -28,5 +31,7 @@ export function makePdf(text: string, options: { password?: string } = {}): Prom
 
 /** The standard PDF fonts only carry WinAnsi; characters outside it would be dropped or garbled by the viewer. */
 function toWinAnsi(s: string): string {
-  return s.replace(/[\u2070-\u209f\u00b9\u00b2\u00b3]/g, '').replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u20ac\u2026]/g, '?');
+  return s
+    .replace(/[\u2070-\u209f\u00b9\u00b2\u00b3]/g, '')
+    .replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u20ac\u2026]/g, '?');
 }

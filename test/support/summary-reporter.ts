@@ -1,4 +1,4 @@
-import type { RunnerTask as Task, RunnerTestFile as File } from 'vitest';
+import type { RunnerTestFile as File, RunnerTask as Task } from 'vitest';
 import type { Reporter } from 'vitest/reporters';
 
 /**
