@@ -207,6 +207,11 @@ describe('question router over the five sample plans', () => {
       expect(a.answer).not.toMatch(/\d+,\d{2} %/);
     });
 
+    it('takes "indicatore 2" and "fase 3" as the rows the document numbers so', async () => {
+      expect(firstLine(await ask('What is the weight of indicator 2 of VI - 1 in 2019?'))).toContain('70,00%');
+      expect(firstLine(await ask("peso della fase 3 dell'obiettivo 2020-PL09"))).toMatch(/3\. Attivazione nuova procedura Sad.*15,00/);
+    });
+
     it('lists two projects with the same title, each with its own budget and dirigente', async () => {
       const a = await ask('budget del progetto Reggiane Off');
       expect(a.intent).toBe('ambiguous_record');

@@ -26,8 +26,9 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
 
   // an indicator or phase named inside the objective: "peso dell'indicatore 'Avvio…' dell'obiettivo VI - 1"
   const quoted = quotedText(question);
-  if (quoted || has('weight') || has('indicator_value')) {
-    const named = namedRecordIn(o, quoted ?? question, question);
+  const numbered = numberedRecordIn(o, question);
+  if (numbered || quoted || has('weight') || has('indicator_value')) {
+    const named = numbered ?? namedRecordIn(o, quoted ?? question, question);
     if (named) {
       reply.intent = named.kind === 'indicator' ? 'indicator_detail' : 'phase_detail';
       if (named.kind === 'indicator') {
@@ -234,6 +235,25 @@ export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][numb
   reply.lines.push(indicatorLine(i, lang), '', objectiveHeadline(o, ctx.store));
   reply.citations.push(citationOf(ctx, i.span, `${o.code} ${i.code}`));
   return reply;
+}
+
+/** "indicatore 2", "phase n. 3": the row the document numbers so (in the sheet of the year asked, if any). */
+function numberedRecordIn(o: Objective, question: string): RecordHit | null {
+  const m = fold(question).match(
+    /\b(indicator[ei]?|kpi|fase|phase|attivita|activity|sub-obiettivo)\s*(?:n\.?\s*|nr\.?\s*|#)?(\d{1,2})\b/,
+  );
+  if (!m) return null;
+  const n = Number(m[2]);
+  if (/^(indicator|kpi)/.test(m[1]!)) {
+    const indicator = o.indicators.find((i) => i.n === n);
+    return indicator ? { kind: 'indicator', indicator, objective: o, score: 1 } : null;
+  }
+  // numbered in their own column, or in the title ("3. Attivazione…"); else by their order
+  const numberOf = (p: Objective['phases'][number]) => p.n ?? Number(p.title.match(/^(\d{1,2})\./)?.[1] ?? Number.NaN);
+  const phase = o.phases.some((p) => !Number.isNaN(numberOf(p)))
+    ? o.phases.find((p) => numberOf(p) === n)
+    : o.phases[n - 1];
+  return phase ? { kind: 'phase', phase, objective: o, score: 1 } : null;
 }
 
 function namedRecordIn(o: Objective, text: string, question: string): RecordHit | null {
