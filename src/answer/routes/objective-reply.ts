@@ -90,7 +90,11 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
             `L'obiettivo ${o.code} (${o.title}) ha ${o.phases.length} fasi:`,
             `Objective ${o.code} (${o.title}) has ${o.phases.length} phases:`,
           )
-        : t(lang, `Per l'obiettivo ${o.code} non sono indicate fasi.`, `No phases are stated for objective ${o.code}.`),
+        : t(
+            lang,
+            `Per l'obiettivo ${o.code} non sono indicate fasi.`,
+            `Phases are not stated for objective ${o.code}.`,
+          ),
     );
     reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
     reply.lines.push(`${L.owner}: ${ownersOf(o)}${o.structure ? ` · ${L.structure}: ${o.structure}` : ''}`);
@@ -108,7 +112,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
         : t(
             lang,
             `Per l'obiettivo ${o.code} non sono indicati indicatori.`,
-            `No indicators are stated for objective ${o.code}.`,
+            `Indicators are not stated for objective ${o.code}.`,
           ),
     );
     reply.lines.push(...o.indicators.map((i) => indicatorLine(i, lang)));
@@ -128,7 +132,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
         : t(
             lang,
             `Per l'obiettivo ${o.code} non è indicata una struttura.`,
-            `No structure is stated for objective ${o.code}.`,
+            `A structure is not stated for objective ${o.code}.`,
           ),
     );
     reply.lines.push(
@@ -149,7 +153,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
         : t(
             lang,
             `Per l'obiettivo ${o.code} non è indicato un collegamento strategico.`,
-            `No strategic link is stated for objective ${o.code}.`,
+            `A strategic link is not stated for objective ${o.code}.`,
           ),
     );
     reply.lines.push(
@@ -176,7 +180,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
           : t(
               lang,
               `Per l'obiettivo ${o.code} non sono indicate risorse finanziarie.`,
-              `No financial resources are stated for objective ${o.code}.`,
+              `Financial resources are not stated for objective ${o.code}.`,
             ),
     );
     reply.lines.push(
@@ -201,7 +205,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
       ? t(
           lang,
           `Per l'obiettivo ${o.code} non è indicato un responsabile.`,
-          `No owner is stated for objective ${o.code}.`,
+          `An owner is not stated for objective ${o.code}.`,
         )
       : t(
           lang,

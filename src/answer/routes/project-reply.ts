@@ -25,7 +25,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
         : t(
             lang,
             `Per ${p.code} non è indicata una tabella Budget previsto.`,
-            `No planned budget table is stated for ${p.code}.`,
+            `A planned budget table is not stated for ${p.code}.`,
           ),
     );
     reply.lines.push(...projectCard(p, store, lang, { objectives: false }).slice(1));
@@ -48,7 +48,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
     );
     if (!p.staff.length)
       reply.lines.push(
-        t(lang, 'Non è indicato personale per questo progetto.', 'No staff is listed for this project.'),
+        t(lang, 'Non è indicato personale per questo progetto.', 'Staff is not listed for this project.'),
       );
     for (const s of p.staff) reply.lines.push(`• ${s.name} — ${s.relation}, ${s.commitment.text}`);
     reply.citations.push(...p.staff.slice(0, 1).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
@@ -67,7 +67,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
             `Fasi del progetto ${p.code} (${p.title}): ${phases.length}.`,
             `Phases of project ${p.code} (${p.title}): ${phases.length}.`,
           )
-        : t(lang, `Per il progetto ${p.code} non sono indicate fasi.`, `No phases are stated for project ${p.code}.`),
+        : t(lang, `Per il progetto ${p.code} non sono indicate fasi.`, `Phases are not stated for project ${p.code}.`),
     );
     for (const { o, ph } of phases) reply.lines.push(`${phaseLine(ph, lang)} [${o.code}]`);
     reply.citations.push(...phases.slice(0, 4).map(({ o, ph }) => citationOf(ctx, ph.span, `${o.code} fase`)));
@@ -86,7 +86,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
         : t(
             lang,
             `Per il progetto ${p.code} non è indicato un collegamento strategico.`,
-            `No strategic link is stated for project ${p.code}.`,
+            `A strategic link is not stated for project ${p.code}.`,
           ),
     );
     return reply;
@@ -108,7 +108,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
         : t(
             lang,
             `Per il progetto ${p.code} non è indicato un dirigente.`,
-            `No dirigente is stated for project ${p.code}.`,
+            `A dirigente is not stated for project ${p.code}.`,
           ),
     );
     reply.lines.push(...projectCard(p, store, lang, { budgetRows: false, objectives: false }).slice(1));
@@ -137,7 +137,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
       : t(
           lang,
           `Per il progetto ${p.code} (${p.title}) non è indicato alcun budget nel documento (cella vuota, non zero).`,
-          `No budget is stated for project ${p.code} (${p.title}) — the cell is blank, which is not zero.`,
+          `The budget of project ${p.code} (${p.title}) is not stated: no budget is given, the cell is blank (which is not zero).`,
         ),
   );
   reply.lines.push(...projectCard(p, store, lang, { objectives: has('budget') ? false : undefined }).slice(1));
