@@ -27,12 +27,20 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack?.mode === 'http') {
-    // Slack's HTTP receiver takes PORT; the web chat then moves to the next port so both can run together
+    // Slack's HTTP receiver takes PORT; the web chat moves to the next port so both run in one process
     const slack = await startSlackApp({ config, engine, feedback, log });
     stops.push(slack.stop);
     console.log(
       `pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`,
     );
+    const web = await startWebServer({
+      config: { ...config, port: config.port ? config.port + 1 : 0 },
+      engine,
+      feedback,
+      log,
+    });
+    stops.push(web.stop);
+    console.log(`pianobot web chat: ${web.url}/  ·  help desk ${web.url}/helpdesk`);
   } else {
     const web = await startWebServer({ config, engine, feedback, log });
     stops.push(web.stop);
