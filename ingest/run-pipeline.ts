@@ -11,7 +11,7 @@ import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
 import { loadDocument } from './loaders/load-document.ts';
-import type { SourceDocument } from './loaders/source-document.ts';
+import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
 import { buildModel } from './model/build-model.ts';
 
 export interface IngestOptions {
@@ -34,6 +34,8 @@ export interface DocumentReport {
   phases: number;
   warnings: string[];
   ms: number;
+  /** where the text came from: read from the file, or (an unchanged PDF) from the previous index's cache */
+  source: 'file' | 'cache';
 }
 
 /**
@@ -92,12 +94,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     progress(`[${i + 1}/${hashed.length}] ${file}`);
     const t0 = performance.now();
     try {
-      const doc = await loadCached(path, sha256, options.indexDir);
+      const { doc, source } = await loadCached(path, sha256, options.indexDir);
       const extractor = detectLayout(doc);
       const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
       docs.push(doc);
       plans.push(plan);
-      reports.push(reportOf(plan, performance.now() - t0));
+      reports.push(reportOf(plan, performance.now() - t0, source));
     } catch (error) {
       const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
       const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
@@ -186,15 +188,19 @@ async function sha256Of(path: string): Promise<string> {
 }
 
 /** PDF text extraction is the slow step; an unchanged PDF is read back from the previous index instead. */
-async function loadCached(path: string, sha256: string | null, indexDir: string): Promise<SourceDocument> {
+async function loadCached(
+  path: string,
+  sha256: string | null,
+  indexDir: string,
+): Promise<{ doc: SourceDocument; source: DocumentReport['source'] }> {
   if (sha256 && extname(path).toLowerCase() === '.pdf') {
     const cached = join(indexPaths(indexDir).sources, `${sha256}.json`);
     if (existsSync(cached)) {
-      const doc = JSON.parse(await readFile(cached, 'utf8')) as SourceDocument;
-      return { ...doc, path, file: basename(path) };
+      const parsed = SourceDocumentSchema.safeParse(JSON.parse(await readFile(cached, 'utf8')));
+      if (parsed.success) return { doc: { ...parsed.data, path, file: basename(path) }, source: 'cache' };
     }
   }
-  return loadDocument(path);
+  return { doc: await loadDocument(path), source: 'file' };
 }
 
 function isUpToDate(
@@ -247,7 +253,7 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-function reportOf(plan: ExtractedPlan, ms: number): DocumentReport {
+function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
   const objectives = plan.objectives;
   return {
     file: plan.document.file,
@@ -259,5 +265,6 @@ function reportOf(plan: ExtractedPlan, ms: number): DocumentReport {
     phases: objectives.reduce((n, o) => n + o.phases.length, 0),
     warnings: plan.warnings.map((w) => w.message),
     ms,
+    source,
   };
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SourceSpan } from '../../src/plan/model.ts';
 
 /** A plan file loaded as text, with what is needed to cite it: lines (1-based in spans) and, for PDFs, their pages. */
@@ -11,6 +12,17 @@ export interface SourceDocument {
   pageOfLine: number[] | null;
   sha256: string;
 }
+
+/** The same, as read back from the index's cache of parsed PDFs. */
+export const SourceDocumentSchema = z.object({
+  file: z.string(),
+  path: z.string(),
+  format: z.enum(['txt', 'md', 'pdf']),
+  text: z.string(),
+  lines: z.array(z.string()),
+  pageOfLine: z.array(z.number().int()).nullable(),
+  sha256: z.string(),
+}) satisfies z.ZodType<SourceDocument>;
 
 /** Source span for 0-based line indexes `from..to` (inclusive) of a loaded document. */
 export function spanOf(doc: SourceDocument, from: number, to: number = from): SourceSpan {

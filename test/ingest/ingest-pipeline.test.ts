@@ -107,7 +107,6 @@ describe('runIngest on the five sample plans', () => {
       const again = await runIngest({ inputs: [plansDir], indexDir, embedder });
       expect(again.upToDate).toBe(true);
       expect(again.documents).toEqual([]);
-      expect(again.ms).toBeLessThan(first.ms / 4);
     });
 
     it('after one file changed rebuilds the index with the new content', async () => {
