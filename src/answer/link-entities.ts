@@ -164,6 +164,8 @@ export interface Scope {
   docs: string[] | null;
   entity: string | null;
   year: number | null;
+  /** a year the question names that no plan of the scope covers */
+  uncoveredYear?: number;
 }
 
 const ENTITY_PATTERNS: [RegExp, (entity: string) => boolean][] = [
@@ -201,11 +203,13 @@ export function findScope(question: string, store: PlanStore): Scope {
   }
   if (/\bpiao\b/.test(q)) docs = narrow(docs, (d) => d.kind === 'piao_performance');
   else if (/\bpeg\b/.test(q)) docs = narrow(docs, (d) => d.kind === 'peg');
-  const yearMatch = q.match(/\b(20[12]\d)\b/);
+  // a year on its own ("nel 2020"), not inside a date ("al 31.12.2023") or a code ("2020-PL09")
+  const yearMatch = q.match(/(?<![\d./_-])\b((?:19|20)\d{2})\b(?![\d./_-])/);
   const year = yearMatch ? Number(yearMatch[1]) : null;
+  const uncovered = year !== null && !docs.some((d) => d.years.includes(year));
   if (year) docs = narrow(docs, (d) => d.years.includes(year));
   const all = docs.length === store.model.documents.length;
-  return { docs: all ? null : docs.map((d) => d.file), entity, year };
+  return { docs: all ? null : docs.map((d) => d.file), entity, year, ...(uncovered ? { uncoveredYear: year } : {}) };
 }
 
 function narrow<T>(list: T[], keep: (t: T) => boolean): T[] {

@@ -10,7 +10,7 @@ import { findCodes, findPeople, findScope, findStructures, KNOWN_CODE_SHAPE } fr
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { answerFromPassages } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
-import { finish, type Reply } from './routes/reply.ts';
+import { emptyReply, finish, type Reply, t } from './routes/reply.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -79,11 +79,27 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   if (range && has('deadline') && !mentionsObjectiveTitle(ctx, question))
     return answerDeadlines(ctx, range, scope, null, lang);
 
-  // 6. strategic hierarchy, reverse direction
-  if (has('strategic') && (has('objectives_of') || /\b(quali|which|elenca|list)\b/.test(fold(question)))) {
+  // 6. strategic hierarchy, reverse direction: what falls under a linea di mandato / azione / indirizzo
+  if (
+    (has('strategic') || /\b(azione|action|indirizzo)\b/.test(fold(question))) &&
+    (has('objectives_of') || has('projects_of') || /\b(quali|which|elenca|list)\b/.test(fold(question)))
+  ) {
     const reply = answerStrategicReverse(ctx, question, lang);
     if (reply) return reply;
   }
+
+  // an office named in full with "quali obiettivi": its objectives, before any title that shares its words
+  const named = structures.filter((s) => fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')));
+  if (/\b(obiettivi|objectives)\b/.test(fold(question)) && named.length) {
+    const reply = objectivesOfStructures(ctx, named, lang);
+    if (reply) return reply;
+  }
+
+  // objectives or projects of a year no plan covers: there are none (narrative tables may still speak of past
+  // years, "assunti nel 2023" in the PIAO 2024-2026, so only questions about planned records stop here)
+  const aboutRecords =
+    has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget');
+  if (scope.uncoveredYear && aboutRecords) return yearNotCovered(ctx, scope.uncoveredYear, lang);
 
   // 7. records named by their words: objective / project titles, indicator and phase wording
   const byWords = answerByWords(ctx, question, intents, scope, lang);
@@ -113,6 +129,20 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;
+}
+
+function yearNotCovered(ctx: ToolContext, year: number, lang: Lang): Reply {
+  const years = [...new Set(ctx.store.model.documents.flatMap((d) => d.years))].sort();
+  const reply = emptyReply('not_found_year');
+  reply.found = false;
+  reply.lines.push(
+    t(
+      lang,
+      `Non ho trovato piani per il ${year}: i piani caricati coprono gli anni ${years.join(', ')}.`,
+      `I found no plan covering ${year} (not found): the plans loaded cover ${years.join(', ')}.`,
+    ),
+  );
+  return reply;
 }
 
 function withFollowUpContext(question: string, options: AskOptions): string {

@@ -4,13 +4,14 @@ const STOPWORDS = new Set(
   (
     "il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e' è " +
     'va vanno viene vengono deve devono fa fanno sara saranno stato stata previsto prevista ' +
+    'will would should can could get gets goes going whos whats s ll re ve ' +
     'the a an of to in on for by with and or is are was were be been what which who whom whose how many much does do did at from as it its this that these those there their about into any all per vs'
   ).split(/\s+/),
 );
 
 /** Words that carry no topic in questions about plans (they say what is asked, not about what). */
 const QUESTION_WORDS = new Set(
-  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo linea mandato strategico strategica strategic operativo operational struttura structure fasi phases tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about'.split(
+  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo linea mandato strategico strategica strategic operativo operational struttura structure fasi phases tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about charge money'.split(
     ' ',
   ),
 );

@@ -36,7 +36,9 @@ export function getProject(ctx: ToolContext, input: GetProjectInput): GetProject
     }
     const ranked = m.rank(title, 5).filter((r) => pool.includes(r.item));
     const top = ranked[0];
-    if (top && top.score >= 0.6) return { status: 'found', projects: bestTies(ranked).map((r) => r.item) };
+    // most of the question's words, or a title of two words or more that the question names in full ("Urban Jungle")
+    if (top && (top.score >= 0.6 || (top.coverage >= 0.99 && top.matched >= 2)))
+      return { status: 'found', projects: bestTies(ranked).map((r) => r.item) };
     return {
       status: 'not_found',
       suggestions: ranked.map((r) => ({ code: r.item.code, title: r.item.title, doc: r.item.doc })),

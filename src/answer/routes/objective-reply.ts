@@ -14,6 +14,7 @@ import {
 } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
+import { contentTokens, stem } from '../text-match.ts';
 import { emptyReply, type Reply, t } from './reply.ts';
 
 export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[], question: string, lang: Lang): Reply {
@@ -63,6 +64,21 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
         reply.citations.push(citationOf(ctx, p.span, `${o.code} fase`));
       }
       reply.lines.push('', objectiveHeadline(o, store));
+      return reply;
+    }
+    // the question names an indicator in words this objective's indicators do not have: say so, then list them
+    const unknown = wordsBeyondTitle(question, o);
+    if ((has('indicator_value') || has('weight')) && unknown.length >= 2) {
+      reply.intent = 'indicator_not_found';
+      reply.found = false;
+      reply.lines.push(
+        t(
+          lang,
+          `Non ho trovato un indicatore «${unknown.join(' ')}» nell'obiettivo ${o.code} (${o.title}). I suoi indicatori sono:`,
+          `I found no indicator "${unknown.join(' ')}" in objective ${o.code} (${o.title}) (not found). Its indicators are:`,
+        ),
+      );
+      reply.lines.push(...o.indicators.map((i) => indicatorLine(i, lang)));
       return reply;
     }
   }
@@ -258,6 +274,17 @@ function numberedRecordIn(o: Objective, question: string): RecordHit | null {
     ? o.phases.find((p) => numberOf(p) === n)
     : o.phases[n - 1];
   return phase ? { kind: 'phase', phase, objective: o, score: 1 } : null;
+}
+
+/** Content words of the question that are neither in the objective's title nor words that say what is asked. */
+function wordsBeyondTitle(question: string, o: Objective): string[] {
+  const title = new Set(contentTokens(`${o.title} ${o.code}`, { keepQuestionWords: true }).map(stem));
+  return contentTokens(question)
+    .filter((w) => !/\d/.test(w) && !title.has(stem(w)))
+    .filter(
+      (w) =>
+        !['numero', 'number', 'valore', 'atteso', 'attesa', 'previsto', 'peso', 'weight', 'indicatore'].includes(w),
+    );
 }
 
 function namedRecordIn(o: Objective, text: string, question: string): RecordHit | null {

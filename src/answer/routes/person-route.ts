@@ -13,8 +13,8 @@ import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
 
 export function isAboutAPerson(question: string, intents: Intent[]): boolean {
   return (
+    // "progetto Le Storie", "project with Fondazione Mondinsieme": capitalised words after a project are its title
     intents.includes('objectives_of') ||
-    intents.includes('projects_of') ||
     intents.includes('staff') ||
     /\b(chi e|who is|ruolo|role)\b/.test(fold(question))
   );

@@ -1,6 +1,7 @@
 /** Answers about one project (Prodotto): budget as stated, budget table, dirigente, staff, phases, strategy. */
 import type { Objective, Project } from '../../plan/model.ts';
 import { personKey } from '../../plan/names.ts';
+import { fold } from '../../plan/text.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
 import { budgetText, phaseLine, projectCard, strategicLine } from '../format-records.ts';
@@ -18,6 +19,23 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
   if (has('budget_detail')) {
     reply.intent = 'project_budget_detail';
     const totals = Object.entries(p.budgetTotals);
+    // a column the question asks for that the table does not have ("spese per investimenti") is said to be absent
+    const asked = [
+      ['investiment', /\binvestiment\w*|\binvestment\w*|capital/],
+      ['entrat', /\bentrat\w*|\brevenue\w*|\bincome/],
+      ['spes', /\bspes[ae]\w*|\bexpenditure\w*|\bspending/],
+    ] as const;
+    const q = fold(question);
+    for (const [column, re] of asked) {
+      if (re.test(q) && !totals.some(([k]) => fold(k).includes(column)))
+        reply.lines.push(
+          t(
+            lang,
+            `Per ${p.code} non sono indicate ${column === 'investiment' ? 'spese per investimenti' : column === 'entrat' ? 'entrate' : 'spese'} nel Budget previsto.`,
+            `${column === 'investiment' ? 'Investment spending' : column === 'entrat' ? 'Revenue' : 'Spending'} is not stated in the planned budget of ${p.code}.`,
+          ),
+        );
+    }
     reply.lines.push(
       totals.length
         ? t(lang, `Budget previsto di ${p.code} (${p.title}): `, `Planned budget of ${p.code} (${p.title}): `) +
@@ -44,7 +62,13 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
         ),
       );
     reply.lines.push(
-      t(lang, `Personale assegnato a ${p.code} (${p.title}):`, `Staff assigned to ${p.code} (${p.title}):`),
+      has('count')
+        ? t(
+            lang,
+            `${p.staff.length} persone sono assegnate a ${p.code} (${p.title}):`,
+            `${p.staff.length} people are assigned to ${p.code} (${p.title}):`,
+          )
+        : t(lang, `Personale assegnato a ${p.code} (${p.title}):`, `Staff assigned to ${p.code} (${p.title}):`),
     );
     if (!p.staff.length)
       reply.lines.push(

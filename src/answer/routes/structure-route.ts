@@ -204,6 +204,8 @@ export function answerDeadlines(
 }
 
 export function answerStrategicReverse(ctx: ToolContext, question: string, lang: Lang): Reply | null {
+  const byName = underStrategyNamed(ctx, question, lang);
+  if (byName) return byName;
   const code = question.match(/\b\d{2}(?:\.\d{2}){0,2}\b/)?.[0];
   const candidates = code ? [code] : [];
   for (const c of candidates) {
@@ -219,4 +221,32 @@ export function answerStrategicReverse(ctx: ToolContext, question: string, lang:
     }
   }
   return null;
+}
+
+/**
+ * "Which projects fall under the action 'Servizi e strutture senza ostacoli'?": the projects and objectives whose
+ * indirizzo / obiettivo strategico / azione / linea di mandato the question names in full.
+ */
+function underStrategyNamed(ctx: ToolContext, question: string, lang: Lang): Reply | null {
+  const q = fold(question);
+  const records = [...ctx.store.projects, ...ctx.store.objectives].filter((r) => visible(ctx, r.doc) && r.strategic);
+  const named = new Set<string>();
+  for (const r of records)
+    for (const v of Object.values(r.strategic ?? {})) if (v && v.length >= 8 && q.includes(fold(v))) named.add(v);
+  // the longest name wins: "Sanità e Welfare" inside a longer azione name is not what was asked
+  const value = [...named].sort((a, b) => b.length - a.length)[0];
+  if (!value) return null;
+  const under = records.filter((r) => Object.values(r.strategic ?? {}).some((v) => v === value));
+  const reply = emptyReply('strategic_reverse');
+  reply.lines.push(
+    t(
+      lang,
+      `${under.length} voci discendono da «${value}»: ${under.map((r) => r.code).join(', ')}.`,
+      `${under.length} records fall under "${value}": ${under.map((r) => r.code).join(', ')}.`,
+    ),
+  );
+  for (const r of under.slice(0, 60)) reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)})`);
+  reply.citations.push(...under.slice(0, 6).map((r) => citationOf(ctx, r.span, r.code)));
+  reply.focus.push(...under.map((r) => r.code));
+  return reply;
 }

@@ -1,6 +1,7 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
 import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { codeKey } from '../../store/plan-store.ts';
 import { findObjectives } from '../../tools/find-objectives.ts';
 import { findRecords, type RecordHit } from '../../tools/find-records.ts';
 import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
@@ -26,7 +27,10 @@ export function mentionsObjectiveTitle(ctx: ToolContext, question: string): bool
  */
 function topicWords(question: string): string {
   const stripped = question
-    .replace(/\b(comune|provincia|citt[aà])\s+(di|del|della)\s+[\p{Lu}][\p{L}']*(\s+[\p{Lu}][\p{L}']*)?/gu, ' ')
+    .replace(
+      /\b([Cc]omune|COMUNE|[Pp]rovincia|PROVINCIA|[Cc]itt[aà])\s+(di|del|della)\s+[\p{Lu}][\p{L}']*(\s+[\p{Lu}][\p{L}']*)?/gu,
+      ' ',
+    )
     .replace(/\b(serravalle|pistoiese|reggio|emilia|chiavari)\b/gi, ' ')
     .replace(/\b(peg|piao|20[12]\d)\b/gi, ' ');
   return stripped;
@@ -73,9 +77,22 @@ function matchByWords(
   if (saysObjective && !saysProject && objectives.length) projects = [];
   const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
 
+  // "fasi del progetto Reggiane Off": of two projects with that title, only one has phases
+  if (projects.length > 1 && has('phases')) {
+    const withPhases = projects.filter((p) =>
+      p.objectives.some((c) =>
+        ctx.store.objectivesByCode.get(codeKey(c))?.some((o) => o.doc === p.doc && o.phases.length),
+      ),
+    );
+    if (withPhases.length) projects = withPhases;
+  }
   const wantsRecord = has('deadline') || has('indicator_value') || has('weight') || has('count');
-  if (topRecord && (wantsRecord || (!projects.length && !objectives.length)))
+  if (topRecord && (wantsRecord || (!projects.length && !objectives.length))) {
+    // a budget question that only met a phase's words ("verifica dei costi") is about that objective's resources
+    if (has('budget') && !has('deadline') && !has('indicator_value'))
+      return objectiveReply(ctx, topRecord.objective, intents, question, lang);
     return recordReply(ctx, topRecord, intents, lang);
+  }
   if (projects.length === 1) return projectReply(ctx, projects[0]!, intents, lang, question);
   if (projects.length > 1 && !objectives.length)
     return ambiguousRecords(
@@ -110,6 +127,9 @@ function matchByWords(
   // topic search over objective titles ("which PIAO objective is about digital accessibility…")
   if (has('objectives_of') || saysObjective) {
     const topical = findObjectives(ctx, { topic: text, limit: 8 }).filter((o) => inScope(o.doc));
+    // one objective found by topic: answer what was asked about it (its linea di mandato, its owner…)
+    if (topical.length === 1 && !intents.every((i) => i === 'objectives_of'))
+      return objectiveReply(ctx, topical[0]!, intents, question, lang);
     if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
   }
   return null;
