@@ -68,7 +68,8 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
     }
     // the question names an indicator in words this objective's indicators do not have: say so, then list them
     const unknown = wordsBeyondTitle(question, o);
-    if ((has('indicator_value') || has('weight')) && unknown.length >= 2) {
+    const asksOtherThings = has('strategic') || has('owner') || has('structure') || has('phases');
+    if ((has('indicator_value') || has('weight')) && !asksOtherThings && unknown.length >= 2) {
       reply.intent = 'indicator_not_found';
       reply.found = false;
       reply.lines.push(
@@ -78,7 +79,8 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
           `I found no indicator "${unknown.join(' ')}" in objective ${o.code} (${o.title}) (not found). Its indicators are:`,
         ),
       );
-      reply.lines.push(...o.indicators.map((i) => indicatorLine(i, lang)));
+      // their names only: a figure beside them could be taken for the one asked about
+      reply.lines.push(...o.indicators.map((i) => `• ${i.code ? `${i.code} ` : ''}${i.description}`));
       return reply;
     }
   }
@@ -283,7 +285,23 @@ function wordsBeyondTitle(question: string, o: Objective): string[] {
     .filter((w) => !/\d/.test(w) && !title.has(stem(w)))
     .filter(
       (w) =>
-        !['numero', 'number', 'valore', 'atteso', 'attesa', 'previsto', 'peso', 'weight', 'indicatore'].includes(w),
+        ![
+          'numero',
+          'number',
+          'valore',
+          'atteso',
+          'attesa',
+          'previsto',
+          'peso',
+          'weight',
+          'indicatore',
+          'livello',
+          'finale',
+          'final',
+          'level',
+          'intermedio',
+          'intermediate',
+        ].includes(w),
     );
 }
 
@@ -295,14 +313,23 @@ function namedRecordIn(o: Objective, text: string, question: string): RecordHit 
     indicator: /\b(indicator\w*|kpi)/.test(q) ? 0.01 : 0,
     phase: /\b(fas[ei]|phase\w*|attivita)/.test(q) ? 0.01 : 0,
   };
+  // either the record's wording is mostly in the question, or the question's own words (beyond the objective's
+  // title) are mostly in the record: "partecipazione della cittadinanza" names a longer indicator
+  const asked = wordsBeyondTitle(question, o).map(stem);
+  const covers = (recordText: string) => {
+    if (!asked.length) return 0;
+    const have = new Set(contentTokens(recordText, { keepQuestionWords: true }).map(stem));
+    return asked.filter((w) => have.has(w)).length / asked.length;
+  };
+  const score = (recordText: string) => Math.max(overlap(words, recordText), covers(recordText));
   let best: RecordHit | null = null;
   let bestScore = 0;
   for (const i of o.indicators) {
-    const s = overlap(words, i.description) + bonus.indicator;
+    const s = score(i.description) + bonus.indicator;
     if (s > bestScore) [best, bestScore] = [{ kind: 'indicator', indicator: i, objective: o, score: s }, s];
   }
   for (const p of o.phases) {
-    const s = overlap(words, p.title) + bonus.phase;
+    const s = score(p.title) + bonus.phase;
     if (s > bestScore) [best, bestScore] = [{ kind: 'phase', phase: p, objective: o, score: s }, s];
   }
   return bestScore >= 0.6 ? best : null;
