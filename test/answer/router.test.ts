@@ -233,12 +233,37 @@ describe('question router over the five sample plans', () => {
       ['Which projects does Anna Verdi work on?', /^I found no/, ['2021_PD']],
       ["valore previsto dell'indicatore M_8735_1_9", /^Non ho trovato/, ['150']],
       ['scadenze della Meschi a marzo 2019', /^Non ho trovato/, ['VI - 1']],
+      ['Quali obiettivi ha il Comune di Prato per il 2023?', /^Non ho trovato piani per il 2023/, ['2020-']],
+      ["valore atteso dell'indicatore numero alberi piantati di Urban Jungle", /^Non ho trovato un indicatore/, []],
     ])('%s', async (question, says, forbidden) => {
       const a = await ask(question);
       expect(a.found).toBe(false);
       expect(a.answer).toMatch(says);
       expect(a.answer).not.toMatch(AMOUNT);
       for (const f of forbidden) expect(a.answer).not.toContain(f);
+    });
+  });
+
+  describe('answers questions that span several records', () => {
+    it('lists the objectives of an office named in full', async () => {
+      const a = await ask('quali obiettivi PIAO ha il Servizio Istruzione e Pari Opportunità?');
+      for (const code of ['04.01.01.01', '04.02.01.01', '04.03.01.01', '04.04.01.01'])
+        expect(firstLine(a)).toContain(code);
+    });
+
+    it('lists the projects under an azione named in full', async () => {
+      const a = await ask("Which projects fall under the action 'Servizi e strutture senza ostacoli'?");
+      for (const code of ['2021_PG_8516', '2021_PG_8521']) expect(firstLine(a)).toContain(code);
+    });
+
+    it('counts the staff of a project on the first line', async () => {
+      expect(firstLine(await ask('quante persone lavorano sul progetto 2021_PD_8721?'))).toMatch(/^13 persone/);
+    });
+
+    it('says that a budget column the table lacks is not stated', async () => {
+      const a = await ask('spese per investimenti del progetto 2021_PD_8735');
+      expect(firstLine(a)).toMatch(/non sono indicate spese per investimenti/);
+      expect(a.answer).toContain('1.920.000,00');
     });
   });
 

@@ -118,7 +118,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
     reply.lines.push(`${L.owner}: ${ownersOf(o)}${o.structure ? ` · ${L.structure}: ${o.structure}` : ''}`);
     return reply;
   }
-  if (has('indicators') || has('indicator_value')) {
+  if (has('indicators') || (has('indicator_value') && !has('strategic'))) {
     reply.intent = 'objective_indicators';
     reply.lines.push(
       o.indicators.length
