@@ -1,13 +1,13 @@
 import { fold } from '../plan/text.ts';
+import { STOPWORDS as RETRIEVAL_STOPWORDS } from '../retrieval/stopwords.ts';
 
-const STOPWORDS = new Set(
-  (
-    "il lo la i gli le un uno una di a da in con su per tra fra del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle e ed o od che chi cui non si come dove quando quale quali quanto quanti quanta quante cosa cos sono era erano essere ha hanno ho ci mi ti vi ne questo questa questi queste quello quella quelli quelle anche piu molto suo sua suoi sue loro l d all dell nell sull dall c e' è " +
-    'va vanno viene vengono deve devono fa fanno sara saranno stato stata previsto prevista ' +
-    'will would should can could get gets goes going whos whats s ll re ve ' +
-    'the a an of to in on for by with and or is are was were be been what which who whom whose how many much does do did at from as it its this that these those there their about into any all per vs'
-  ).split(/\s+/),
-);
+// the retrieval layer's function words, plus verbs and contractions that only questions use
+const STOPWORDS: ReadonlySet<string> = new Set([
+  ...RETRIEVAL_STOPWORDS,
+  ...'cos e va vanno viene vengono deve devono fa fanno sara saranno previsto prevista get gets goes going whos whats ll re ve vs'.split(
+    ' ',
+  ),
+]);
 
 /** Words that carry no topic in questions about plans (they say what is asked, not about what). */
 const QUESTION_WORDS = new Set(
@@ -16,7 +16,11 @@ const QUESTION_WORDS = new Set(
   ),
 );
 
-/** Light Italian stemming that is good enough for matching titles: drops the inflected ending. */
+/**
+ * Aggressive stemming for matching record titles (a six-letter prefix, so `controlli` meets `controllo` and a typo in
+ * a word's tail does not matter). Passage search keeps its own light stemmer (retrieval/italian-stem.ts): ranking
+ * passages wants precision, naming a record from a few words wants recall.
+ */
 export function stem(token: string): string {
   if (token.length <= 4) return token.replace(/[aeio]$/, '');
   const t = token
