@@ -1,5 +1,3 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +12,9 @@ import {
   type SourceSpan,
 } from '../../../src/plan/model.ts';
 import { fold, squash } from '../../../src/plan/text.ts';
-import { makePdf } from '../../support/make-pdf.ts';
+import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
 
 const plans = fileURLToPath(new URL('../../../data/plans/', import.meta.url));
-const PIAO = join(plans, '003_3c291b98105b86e1.txt');
 const OTHERS = [
   '000_dd772a8f217c4819.txt',
   '001_73b0fc146c050a42.txt',
@@ -29,21 +26,14 @@ let doc: SourceDocument;
 let plan: ExtractedPlan;
 let pdfDoc: SourceDocument;
 let pdfPlan: ExtractedPlan;
-let tmp: string;
+let fixture: TxtAndPdf | undefined;
 
 beforeAll(async () => {
-  doc = await loadDocument(PIAO);
-  plan = piaoPerformanceExtractor.extract(doc);
-  tmp = await mkdtemp(join(tmpdir(), 'piao-performance-'));
-  const pdfPath = join(tmp, '003_3c291b98105b86e1.pdf');
-  await writeFile(pdfPath, await makePdf(await readFile(PIAO, 'utf8')));
-  pdfDoc = await loadDocument(pdfPath);
-  pdfPlan = piaoPerformanceExtractor.extract(pdfDoc);
+  fixture = await loadTxtAndPdf('003_3c291b98105b86e1.txt', piaoPerformanceExtractor);
+  ({ doc, plan, pdfDoc, pdfPlan } = fixture);
 });
 
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.dispose());
 
 const objective = (p: ExtractedPlan, code: string): Objective => {
   const o = p.objectives.find((x) => x.code === code);

@@ -1,15 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pratoObiettiviExtractor } from '../../../ingest/extractors/prato-obiettivi.ts';
 import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type Objective, type SourceSpan } from '../../../src/plan/model.ts';
-import { makePdf } from '../../support/make-pdf.ts';
+import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
 
 const PLANS = join(import.meta.dirname, '../../../data/plans');
-const PRATO = join(PLANS, '000_dd772a8f217c4819.txt');
 const OTHERS = [
   '001_73b0fc146c050a42.txt',
   '002_51402a20550dfbf2.txt',
@@ -48,21 +45,14 @@ let doc: SourceDocument;
 let plan: ExtractedPlan;
 let pdfDoc: SourceDocument;
 let pdfPlan: ExtractedPlan;
-let tmp: string;
+let fixture: TxtAndPdf | undefined;
 
 beforeAll(async () => {
-  doc = await loadDocument(PRATO);
-  plan = pratoObiettiviExtractor.extract(doc);
-  tmp = await mkdtemp(join(tmpdir(), 'prato-obiettivi-'));
-  const pdfPath = join(tmp, '000_dd772a8f217c4819.pdf');
-  await writeFile(pdfPath, await makePdf(await readFile(PRATO, 'utf8')));
-  pdfDoc = await loadDocument(pdfPath);
-  pdfPlan = pratoObiettiviExtractor.extract(pdfDoc);
+  fixture = await loadTxtAndPdf('000_dd772a8f217c4819.txt', pratoObiettiviExtractor);
+  ({ doc, plan, pdfDoc, pdfPlan } = fixture);
 });
 
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.dispose());
 
 const objective = (code: string, p: ExtractedPlan = plan): Objective => {
   const o = p.objectives.find((x) => x.code === code);

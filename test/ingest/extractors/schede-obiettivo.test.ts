@@ -1,5 +1,3 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedeObiettivoExtractor } from '../../../ingest/extractors/schede-obiettivo.ts';
@@ -7,7 +5,7 @@ import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type Objective, type SourceSpan } from '../../../src/plan/model.ts';
 import { fold, squash } from '../../../src/plan/text.ts';
-import { makePdf } from '../../support/make-pdf.ts';
+import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
 
 const PLANS = join(import.meta.dirname, '../../../data/plans');
 const FILE = '004_57a0b84c466d2a35.txt';
@@ -22,21 +20,14 @@ let doc: SourceDocument;
 let plan: ExtractedPlan;
 let pdfDoc: SourceDocument;
 let pdfPlan: ExtractedPlan;
-let tmp: string;
+let fixture: TxtAndPdf | undefined;
 
 beforeAll(async () => {
-  doc = await loadDocument(join(PLANS, FILE));
-  plan = schedeObiettivoExtractor.extract(doc);
-  tmp = await mkdtemp(join(tmpdir(), 'schede-obiettivo-'));
-  const pdfPath = join(tmp, FILE.replace(/\.txt$/, '.pdf'));
-  await writeFile(pdfPath, await makePdf(await readFile(join(PLANS, FILE), 'utf8')));
-  pdfDoc = await loadDocument(pdfPath);
-  pdfPlan = schedeObiettivoExtractor.extract(pdfDoc);
+  fixture = await loadTxtAndPdf(FILE, schedeObiettivoExtractor);
+  ({ doc, plan, pdfDoc, pdfPlan } = fixture);
 });
 
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => fixture?.dispose());
 
 const objective = (p: ExtractedPlan, code: string): Objective => {
   const found = p.objectives.find((o) => o.code === code);
