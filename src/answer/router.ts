@@ -101,6 +101,9 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
     has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget');
   if (scope.uncoveredYear && aboutRecords) return yearNotCovered(ctx, scope.uncoveredYear, lang);
 
+  // "Which projects does Anna Verdi work on?": someone's work is asked, and the name is nobody in the plans
+  if (people.unknownName && has('staff')) return personNotFound(ctx, people.unknownName, lang);
+
   // 7. records named by their words: objective / project titles, indicator and phase wording
   const byWords = answerByWords(ctx, question, intents, scope, lang);
   if (byWords) return byWords;

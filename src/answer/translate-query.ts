@@ -2,12 +2,14 @@ import { glossaryExpander } from '../retrieval/query-expansion.ts';
 import { detectLanguage } from './language.ts';
 
 /**
- * Adds the glossary's Italian terms (src/retrieval/glossary.json, the same expansion passage search uses) to an
- * English question, so its words can match Italian titles: "digital accessibility" → "accessibilità digitale".
- * Italian questions are left alone: synonyms would only dilute how much of a title they match.
+ * Gives the English words of a question the Italian words the plans use (src/retrieval/glossary.json, the same
+ * glossary passage search expands with), so they can match Italian titles: "revenue management" → "entrate
+ * gestione". Each word is replaced by its first translation rather than joined by all of them: a title match
+ * scores the share of the question's words a title holds, and a dozen synonyms would drown it.
+ * Italian questions are left alone.
  */
 export function translateQuery(question: string): string {
   if (detectLanguage(question) !== 'en') return question;
-  const extra = glossaryExpander().expand(question);
-  return extra.length ? `${question} ${extra.join(' ')}` : question;
+  const expander = glossaryExpander();
+  return question.replace(/[\p{L}'’-]+/gu, (word) => expander.expand(word)[0] ?? word);
 }
