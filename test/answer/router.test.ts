@@ -244,6 +244,11 @@ describe('question router over the five sample plans', () => {
     });
   });
 
+  it('matches an English paraphrase of an Italian title through the glossary', async () => {
+    const a = await ask("who's in charge of the Tari revenue management objective in Prato?");
+    expect(firstLine(a)).toMatch(/2020-SR18.*Palmieri Donatella/);
+  });
+
   describe('answers questions that span several records', () => {
     it('lists the objectives of an office named in full', async () => {
       const a = await ask('quali obiettivi PIAO ha il Servizio Istruzione e Pari Opportunità?');
