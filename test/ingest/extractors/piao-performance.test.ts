@@ -1,8 +1,5 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { piaoPerformanceExtractor } from '../../../ingest/extractors/piao-performance.ts';
-import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import {
   type DataTable,
@@ -13,14 +10,6 @@ import {
 } from '../../../src/plan/model.ts';
 import { fold, squash } from '../../../src/plan/text.ts';
 import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
-
-const plans = fileURLToPath(new URL('../../../data/plans/', import.meta.url));
-const OTHERS = [
-  '000_dd772a8f217c4819.txt',
-  '001_73b0fc146c050a42.txt',
-  '002_51402a20550dfbf2.txt',
-  '004_57a0b84c466d2a35.txt',
-];
 
 let doc: SourceDocument;
 let plan: ExtractedPlan;
@@ -66,25 +55,12 @@ const STRATEGIC_ROWS = [
 ];
 
 describe('piaoPerformanceExtractor.detect', () => {
-  it('is confident on the PIAO performance text', () => {
-    expect(piaoPerformanceExtractor.detect(doc)).toBeGreaterThanOrEqual(0.8);
-  });
-
   it('is confident on the PDF rendering of the same PIAO', () => {
     expect(piaoPerformanceExtractor.detect(pdfDoc)).toBeGreaterThanOrEqual(0.8);
-  });
-
-  it.each(OTHERS)('stays low on the other sample plan %s', async (file) => {
-    const other = await loadDocument(join(plans, file));
-    expect(piaoPerformanceExtractor.detect(other)).toBeLessThanOrEqual(0.2);
   });
 });
 
 describe('piaoPerformanceExtractor.extract — the document', () => {
-  it('returns a plan that satisfies the plan model', () => {
-    expect(() => ExtractedPlanSchema.parse(plan)).not.toThrow();
-  });
-
   it('names the Provincia di Prato PIAO 2024-2026 performance subsection', () => {
     expect(plan.document).toMatchObject({
       file: '003_3c291b98105b86e1.txt',

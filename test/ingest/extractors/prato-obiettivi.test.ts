@@ -1,18 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pratoObiettiviExtractor } from '../../../ingest/extractors/prato-obiettivi.ts';
-import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type Objective, type SourceSpan } from '../../../src/plan/model.ts';
 import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
-
-const PLANS = join(import.meta.dirname, '../../../data/plans');
-const OTHERS = [
-  '001_73b0fc146c050a42.txt',
-  '002_51402a20550dfbf2.txt',
-  '003_3c291b98105b86e1.txt',
-  '004_57a0b84c466d2a35.txt',
-];
 
 const CODES = [
   '2020-CP09',
@@ -64,24 +54,12 @@ const withoutSpans = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' || key === 'doc' ? undefined : v)));
 
 describe('pratoObiettiviExtractor.detect', () => {
-  it('is confident on the Prato "Preventivo obiettivi" text', () => {
-    expect(pratoObiettiviExtractor.detect(doc)).toBeGreaterThanOrEqual(0.8);
-  });
-
   it('is confident on the PDF rendering of the same plan', () => {
     expect(pratoObiettiviExtractor.detect(pdfDoc)).toBeGreaterThanOrEqual(0.8);
-  });
-
-  it.each(OTHERS)('declines %s', async (file) => {
-    expect(pratoObiettiviExtractor.detect(await loadDocument(join(PLANS, file)))).toBeLessThanOrEqual(0.2);
   });
 });
 
 describe('pratoObiettiviExtractor.extract — document', () => {
-  it('returns a plan that the model schema accepts', () => {
-    expect(() => ExtractedPlanSchema.parse(plan)).not.toThrow();
-  });
-
   it('describes the document as the piano degli obiettivi 2020 of the Comune di Prato', () => {
     expect(plan.document).toMatchObject({
       file: '000_dd772a8f217c4819.txt',

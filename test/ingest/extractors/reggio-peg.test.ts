@@ -1,8 +1,5 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reggioPegExtractor } from '../../../ingest/extractors/reggio-peg.ts';
-import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import {
   type ExtractedPlan,
@@ -14,14 +11,6 @@ import {
 } from '../../../src/plan/model.ts';
 import { fold, squash, stripMarkup } from '../../../src/plan/text.ts';
 import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
-
-const plans = fileURLToPath(new URL('../../../data/plans/', import.meta.url));
-const OTHERS = [
-  '000_dd772a8f217c4819.txt',
-  '001_73b0fc146c050a42.txt',
-  '003_3c291b98105b86e1.txt',
-  '004_57a0b84c466d2a35.txt',
-];
 
 let doc: SourceDocument;
 let plan: ExtractedPlan;
@@ -54,23 +43,13 @@ const figures = (p: ExtractedPlan) =>
   Object.fromEntries(p.projects.map((x) => [x.code, [x.budget?.text ?? null, x.budgetShare?.text ?? null]]));
 
 describe('reggioPegExtractor.detect', () => {
-  it('is confident on the Reggio Emilia PEG text', () => {
-    expect(reggioPegExtractor.detect(doc)).toBeGreaterThanOrEqual(0.8);
-  });
-
   it('is confident on the PDF rendering of the same PEG', () => {
     expect(reggioPegExtractor.detect(pdfDoc)).toBeGreaterThanOrEqual(0.8);
-  });
-
-  it.each(OTHERS)('stays low on the other sample plan %s', async (file) => {
-    const other = await loadDocument(join(plans, file));
-    expect(reggioPegExtractor.detect(other)).toBeLessThanOrEqual(0.2);
   });
 });
 
 describe('reggioPegExtractor.extract — document and structures', () => {
-  it('returns a plan that passes the model schema, from the text and from the PDF', () => {
-    expect(() => ExtractedPlanSchema.parse(plan)).not.toThrow();
+  it('returns a plan from the PDF that passes the model schema', () => {
     expect(() => ExtractedPlanSchema.parse(pdfPlan)).not.toThrow();
   });
 

