@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Answer, AnswerEngine } from '../../src/answer/answer.ts';
@@ -10,8 +9,8 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { GetProjectInput } from '../../src/tools/get-project.ts';
 import { FakeOpenAiServer, messageText } from '../fakes/fake-openai-server.ts';
+import { PLANS_DIR } from '../support/plan-fixture.ts';
 
-const PLANS_DIR = fileURLToPath(new URL('../../data/plans', import.meta.url));
 const SYSTEM_TEMPLATE = readFileSync(new URL('../../prompts/system.md', import.meta.url), 'utf8');
 const REGGIO = '002_51402a20550dfbf2.txt';
 const QUESTION = 'Qual è il budget del progetto 2021_PD_8735?';

@@ -10,7 +10,9 @@ import { startTestServer } from '../web/test-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
-const PLANS_DIR = new URL('../../data/plans/', import.meta.url).pathname;
+
+import { PLANS_DIR } from '../support/plan-fixture.ts';
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

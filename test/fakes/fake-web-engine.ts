@@ -10,7 +10,8 @@ import type {
 } from '../../src/answer/answer.ts';
 import { fold } from '../../src/plan/text.ts';
 
-const PLANS_DIR = new URL('../../data/plans/', import.meta.url).pathname;
+import { PLANS_DIR } from '../support/plan-fixture.ts';
+
 const CODE = /\b\d{4}_(?:PD|PG|OB)_[A-Z0-9_]+\b/;
 
 export interface FakeWebEngineOptions {

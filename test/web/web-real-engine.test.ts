@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
 import { startWebServer } from '../../src/web/web-server.ts';
 
-const PLANS_DIR = new URL('../../data/plans/', import.meta.url).pathname;
+import { PLANS_DIR } from '../support/plan-fixture.ts';
 
 /** a row of a "Nome Soggetto / Relazione Personale / Impegno Personale" table */
 const ALLOCATION_ROW = /^([^\t]+)\t(Dirigente|Posizione Organizzativa|Dipendente a tempo[^\t]*)\t\d+,\d{2} %$/;

@@ -12,8 +12,8 @@ import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema, type SourceSpan } from '../../../src/plan/model.ts';
 import { fold } from '../../../src/plan/text.ts';
+import { PLANS_DIR } from '../../support/plan-fixture.ts';
 
-const PLANS = join(import.meta.dirname, '../../../data/plans');
 const FILES = [
   '000_dd772a8f217c4819.txt',
   '001_73b0fc146c050a42.txt',
@@ -24,7 +24,7 @@ const FILES = [
 
 const docs = new Map<string, SourceDocument>();
 beforeAll(async () => {
-  for (const file of FILES) docs.set(file, await loadDocument(join(PLANS, file)));
+  for (const file of FILES) docs.set(file, await loadDocument(join(PLANS_DIR, file)));
 });
 const docOf = (file: string): SourceDocument => docs.get(file)!;
 

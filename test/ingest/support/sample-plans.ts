@@ -7,7 +7,9 @@ import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const PLANS_DIR = join(import.meta.dirname, '../../../data/plans');
+export { PLANS_DIR } from '../../support/plan-fixture.ts';
+
+import { PLANS_DIR } from '../../support/plan-fixture.ts';
 export const REPO_ROOT = join(import.meta.dirname, '../../..');
 
 export interface SamplePlan {

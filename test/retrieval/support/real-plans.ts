@@ -8,7 +8,9 @@ import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import type { DocumentKind, ExtractedPlan } from '../../../src/plan/model.ts';
 
-export const PLANS_DIR = join(import.meta.dirname, '../../../data/plans');
+export { PLANS_DIR } from '../../support/plan-fixture.ts';
+
+import { PLANS_DIR } from '../../support/plan-fixture.ts';
 
 export const PLAN_FACTS: Record<string, { entity: string; kind: DocumentKind; title: string; years: number[] }> = {
   '000_dd772a8f217c4819.txt': {
