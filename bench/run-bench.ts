@@ -17,13 +17,12 @@ import { loadIndex } from '../src/store/load-index.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
 
-export interface ScaleResult {
-  n: number;
+/** What one ingest-and-answer run measures, for the samples alone or with a scale corpus. */
+interface RunFigures {
   docs: number;
   ingest_ms: number;
   ingest_cpu_ms: number;
   ingest_stages_ms: Record<string, number>;
-  docs_per_s: number;
   chunks: number;
   index_bytes: number;
   load_ms: number;
@@ -36,21 +35,12 @@ export interface ScaleResult {
   public_failed: string[];
 }
 
-export interface BenchResult {
-  ingest_ms: number;
-  ingest_cpu_ms: number;
-  ingest_stages_ms: Record<string, number>;
-  docs: number;
-  chunks: number;
-  index_bytes: number;
-  load_ms: number;
-  rss_mb: number;
-  answer_p50_ms: number;
-  answer_p95_ms: number;
-  search_p95_ms: number;
-  public_pass: number;
-  public_total: number;
-  public_failed: string[];
+export interface ScaleResult extends RunFigures {
+  n: number;
+  docs_per_s: number;
+}
+
+export interface BenchResult extends RunFigures {
   baseline_top5_contains: number;
   baseline_p50_ms: number;
   baseline_p95_ms: number;
@@ -134,20 +124,8 @@ class StageClock {
   }
 }
 
-interface IndexMeasures {
-  docs: number;
-  ingest_ms: number;
-  ingest_cpu_ms: number;
-  ingest_stages_ms: Record<string, number>;
-  chunks: number;
-  index_bytes: number;
-  load_ms: number;
-  answer_p50_ms: number;
-  answer_p95_ms: number;
-  search_p95_ms: number;
-  public_pass: number;
-  public_failed: string[];
-}
+/** Peak RSS is the process's, so the caller reads it once the run it belongs to is over. */
+type IndexMeasures = Omit<RunFigures, 'rss_mb'>;
 
 /** Cold ingest into a fresh index, then load, answer and search timings over the public questions. */
 async function measureIndex(
@@ -227,6 +205,7 @@ async function measureIndex(
     answer_p95_ms: round2(percentile(answerMs, 95)),
     search_p95_ms: round2(percentile(searchMs, 95)),
     public_pass: questions.length - failed.size,
+    public_total: questions.length,
     public_failed: [...failed],
   };
 }
@@ -311,41 +290,12 @@ export async function runBench(options: {
         questions,
         options.rounds,
       );
-      scale = {
-        n,
-        docs: m.docs,
-        ingest_ms: m.ingest_ms,
-        ingest_cpu_ms: m.ingest_cpu_ms,
-        ingest_stages_ms: m.ingest_stages_ms,
-        docs_per_s: round1(m.docs / (m.ingest_ms / 1000)),
-        chunks: m.chunks,
-        index_bytes: m.index_bytes,
-        load_ms: m.load_ms,
-        rss_mb: peakRssMb(),
-        answer_p50_ms: m.answer_p50_ms,
-        answer_p95_ms: m.answer_p95_ms,
-        search_p95_ms: m.search_p95_ms,
-        public_pass: m.public_pass,
-        public_total: questions.length,
-        public_failed: m.public_failed,
-      };
+      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: peakRssMb() };
     }
 
     return {
-      ingest_ms: samples.ingest_ms,
-      ingest_cpu_ms: samples.ingest_cpu_ms,
-      ingest_stages_ms: samples.ingest_stages_ms,
-      docs: samples.docs,
-      chunks: samples.chunks,
-      index_bytes: samples.index_bytes,
-      load_ms: samples.load_ms,
+      ...samples,
       rss_mb: rssSamples,
-      answer_p50_ms: samples.answer_p50_ms,
-      answer_p95_ms: samples.answer_p95_ms,
-      search_p95_ms: samples.search_p95_ms,
-      public_pass: samples.public_pass,
-      public_total: questions.length,
-      public_failed: samples.public_failed,
       baseline_top5_contains: baseline.contains,
       baseline_p50_ms: baseline.p50,
       baseline_p95_ms: baseline.p95,
