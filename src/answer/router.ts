@@ -43,18 +43,18 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
-  if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, lang);
+  if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
   const codeLike = mentions.find((m) => KNOWN_CODE_SHAPE.test(m.text));
-  if (codeLike && !findPeople(question, store).matches.length) return codeNotFound(ctx, codeLike.text, lang);
+  const people = findPeople(question, store);
+  if (codeLike && !people.matches.length) return codeNotFound(ctx, codeLike.text, lang);
 
   // 2. counts and totals by centro di responsabilità
   if (has('count') || has('total')) {
-    const reply = answerCountsAndTotals(ctx, question, intents, scope, lang);
+    const reply = answerCountsAndTotals(ctx, question, intents, scope, people.matches, lang);
     if (reply) return reply;
   }
 
   // 3. people
-  const people = findPeople(question, store);
   // staff allocations are internal: for the public a person known only from them is nobody to talk about
   const visiblePeople = people.matches
     .map((m) => m.person)

@@ -3,7 +3,7 @@ import { fold } from '../../plan/text.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
-import { type CodeHit, findScope } from '../link-entities.ts';
+import type { CodeHit } from '../link-entities.ts';
 import { indicatorReply, objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply, t } from './reply.ts';
@@ -23,6 +23,7 @@ export function answerForCodes(
   hits: CodeHit[],
   intents: Intent[],
   question: string,
+  year: number | null,
   lang: Lang,
 ): Reply {
   const reply = emptyReply('by_code');
@@ -40,7 +41,6 @@ export function answerForCodes(
 
   const parts: Reply[] = [];
   for (const p of projects) parts.push(projectReply(ctx, p, intents, lang, question));
-  const year = findScope(question, ctx.store).year;
   for (const o of primaryObjectives) parts.push(objectiveReply(ctx, sheetOfYear(o, year), intents, question, lang));
   for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang));
   if (parts.length > 1) {

@@ -10,7 +10,7 @@ import type { DateRange } from '../date-range.ts';
 import { clip, ownersOf } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
-import { findPeople, findStructures, type Scope } from '../link-entities.ts';
+import { findStructures, type PersonMatch, type Scope } from '../link-entities.ts';
 import { TextMatcher } from '../text-match.ts';
 import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
 
@@ -68,6 +68,7 @@ export function answerCountsAndTotals(
   question: string,
   intents: Intent[],
   scope: Scope,
+  people: PersonMatch[],
   lang: Lang,
 ): Reply | null {
   const q = fold(question);
@@ -144,7 +145,6 @@ export function answerCountsAndTotals(
     intents.includes('count') &&
     /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(obiettiv\w*|objectives?)\b/.test(q)
   ) {
-    const people = findPeople(question, ctx.store).matches;
     let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!scope.docs || scope.docs.includes(o.doc)));
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
     if (cdr) list = list.filter((o) => fold(o.cdr ?? '') === fold(cdr));
