@@ -94,8 +94,8 @@ describe('runIngest on the five sample plans', () => {
     expect(store.peopleByKey.get(personKey('Valentina Sardi'))).toBe(sardi);
     expect(sardi?.roles).toContainEqual({ role: 'owner', doc: '000_dd772a8f217c4819.txt', ref: '2020-PL09' });
     // near-identical names stay two people
-    expect(store.peopleByKey.get(personKey('Fedi Simona'))).toBeDefined();
-    expect(store.peopleByKey.get(personKey('Fedeli Simonetta'))).toBeDefined();
+    expect(store.peopleByKey.get(personKey('Fedi Simona'))?.name).toBe('Fedi Simona');
+    expect(store.peopleByKey.get(personKey('Fedeli Simonetta'))?.name).toBe('Fedeli Simonetta');
   });
 
   it('leaves no build or swap directory behind', async () => {
