@@ -20,9 +20,14 @@ type Entry =
   | { kind: 'phase'; phase: Phase; objective: Objective };
 const matchers = new WeakMap<object, TextMatcher<Entry>>();
 
-/** Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). */
+/**
+ * Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). Input too
+ * short to match anything is an expected outcome (a one-word question whose topic words shrink to nothing): no hits.
+ */
 export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsInput>): RecordHit[] {
-  const q = FindRecordsInput.parse(input);
+  const parsed = FindRecordsInput.safeParse(input);
+  if (!parsed.success) return [];
+  const q = parsed.data;
   let m = matchers.get(ctx.store);
   if (!m) {
     const entries: Entry[] = ctx.store.objectives.flatMap((objective) => [
