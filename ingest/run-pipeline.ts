@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PianobotError } from '../src/errors.ts';
+import { buildModel } from '../src/plan/build-model.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
@@ -12,7 +13,6 @@ import { detectLayout } from './extractors/registry.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
-import { buildModel } from './model/build-model.ts';
 
 export interface IngestOptions {
   /** plan files or folders; defaults to the plans folder */
