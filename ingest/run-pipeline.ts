@@ -168,7 +168,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   }
 }
 
-async function listInputs(inputs: string[]): Promise<string[]> {
+export async function listInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
@@ -181,7 +181,7 @@ async function listInputs(inputs: string[]): Promise<string[]> {
   return out;
 }
 
-async function sha256Of(path: string): Promise<string> {
+export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
@@ -253,7 +253,7 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
+export function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
   const objectives = plan.objectives;
   return {
     file: plan.document.file,

@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
+
+  /** postgres://user:pass@host:port/db — plans, passages and shared Slack state in PostgreSQL instead of INDEX_DIR */
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  ),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             .map((s) => s.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,

@@ -7,7 +7,9 @@ import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { loadIndex } from '../store/load-index.ts';
+import { openPlanSource } from '../store/open-plan-source.ts';
+import type { PlanSnapshot } from '../store/plan-source.ts';
+import type { Pool } from '../store/postgres/database.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -19,12 +21,28 @@ export interface CreateEngineOptions {
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
   onProgress?: (message: string) => void;
+  /** the server's PostgreSQL pool (DATABASE_URL), shared with the Slack state; otherwise the engine opens its own */
+  pool?: Pool;
+  /** open a fresh snapshot when another process ingests a plan (PostgreSQL: LISTEN/NOTIFY) */
+  watch?: boolean;
 }
 
-export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
+export interface Engine extends AnswerEngine {
+  /** reads the plans again (what `watch` does on a change notice) */
+  reload(): Promise<void>;
+  /** stops watching and closes the engine's own database connections */
+  close(): Promise<void>;
+}
+
+/** With a PostgreSQL pool, wait this long after a change notice so that a burst of plans reloads once. */
+const RELOAD_DEBOUNCE_MS = 250;
+
+export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<Engine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
-  if (!options.skipIngest) {
+  const source = await openPlanSource(config, embedder, log, options.pool);
+  // with a database, ingest is `npm run ingest`'s job: replicas only read
+  if (!options.skipIngest && source.kind === 'embedded') {
     const report = await runIngest({
       inputs: [config.plansDir],
       indexDir: config.indexDir,
@@ -35,12 +53,39 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
     for (const e of report.errors) log.warn('plan file skipped', e);
   }
-  const index = await loadIndex(config.indexDir, embedder);
+  let index: PlanSnapshot;
+  try {
+    index = await source.open();
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
   log.info('index loaded', {
-    documents: index.manifest.documents.length,
-    chunks: index.manifest.chunks,
+    store: source.kind,
+    documents: index.info.documents,
+    chunks: index.info.chunks,
     ms: Math.round(index.loadMs),
   });
+  const reload = async () => {
+    const next = await source.open();
+    index = next;
+    log.info('plans reloaded', {
+      documents: next.info.documents,
+      chunks: next.info.chunks,
+      ms: Math.round(next.loadMs),
+    });
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const stopWatching = options.watch
+    ? await source.watch(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          reload().catch((error) =>
+            log.warn('reload failed: still serving the previous plans', { error: String(error) }),
+          );
+        }, RELOAD_DEBOUNCE_MS);
+      })
+    : async () => {};
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
   const contextFor = (audience: AskOptions['audience']): ToolContext => ({
@@ -53,6 +98,12 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
 
   return {
+    reload,
+    async close() {
+      clearTimeout(timer);
+      await stopWatching();
+      await source.close();
+    },
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       const ctx = contextFor(askOptions.audience);
       const routed = await routeQuestion(ctx, question, askOptions);
@@ -99,11 +150,11 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     },
     health() {
       return {
-        documents: index.manifest.documents.length,
+        documents: index.info.documents,
         objectives: index.store.objectives.length,
         projects: index.store.projects.length,
-        chunks: index.manifest.chunks,
-        builtAt: index.manifest.builtAt,
+        chunks: index.info.chunks,
+        builtAt: index.info.builtAt,
       };
     },
   };
