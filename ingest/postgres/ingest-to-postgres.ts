@@ -47,7 +47,9 @@ export async function refreshLexemeStats(pool: Pool): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query('DELETE FROM lexeme_df');
     await client.query("INSERT INTO lexeme_df (word, ndoc) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM passages')");
-    await client.query('UPDATE search_meta SET passages = (SELECT count(*) FROM passages)');
+    await client.query(
+      'UPDATE search_meta SET passages = (SELECT count(*) FROM passages), avg_length = (SELECT coalesce(avg(length(tsv)), 1) FROM passages)',
+    );
   });
 }
 

@@ -25,18 +25,27 @@ export async function loadPlans(pool: Pool): Promise<StoredPlans> {
       const documents = await all<{ file: string; record: Record<string, unknown> }>(
         'SELECT file, record FROM documents ORDER BY file',
       );
+      const sequentially = async <T extends unknown[]>(queries: { [K in keyof T]: () => Promise<T[K]> }) => {
+        const out: unknown[] = [];
+        for (const q of queries) out.push(await q());
+        return out as T;
+      };
       const [structures, objectives, phases, indicators, projects, budgetRows, staff, totals, tables, warnings] =
-        await Promise.all([
-          all<Keyed>('SELECT doc, ord, record FROM structures ORDER BY doc, ord'),
-          all<Keyed>('SELECT doc, ord, record FROM objectives ORDER BY doc, ord'),
-          all<Child>('SELECT doc, objective_ord AS parent, record FROM phases ORDER BY doc, objective_ord, ord'),
-          all<Child>('SELECT doc, objective_ord AS parent, record FROM indicators ORDER BY doc, objective_ord, ord'),
-          all<Keyed>('SELECT doc, ord, record FROM projects ORDER BY doc, ord'),
-          all<Child>('SELECT doc, project_ord AS parent, record FROM budget_rows ORDER BY doc, project_ord, ord'),
-          all<Child>('SELECT doc, project_ord AS parent, record FROM staff_allocations ORDER BY doc, project_ord, ord'),
-          all<Keyed>('SELECT doc, ord, record FROM totals ORDER BY doc, ord'),
-          all<Keyed>('SELECT doc, ord, record FROM data_tables ORDER BY doc, ord'),
-          all<Keyed>('SELECT doc, ord, record FROM warnings ORDER BY doc, ord'),
+        await sequentially<[Keyed[], Keyed[], Child[], Child[], Keyed[], Child[], Child[], Keyed[], Keyed[], Keyed[]]>([
+          () => all<Keyed>('SELECT doc, ord, record FROM structures ORDER BY doc, ord'),
+          () => all<Keyed>('SELECT doc, ord, record FROM objectives ORDER BY doc, ord'),
+          () => all<Child>('SELECT doc, objective_ord AS parent, record FROM phases ORDER BY doc, objective_ord, ord'),
+          () =>
+            all<Child>('SELECT doc, objective_ord AS parent, record FROM indicators ORDER BY doc, objective_ord, ord'),
+          () => all<Keyed>('SELECT doc, ord, record FROM projects ORDER BY doc, ord'),
+          () => all<Child>('SELECT doc, project_ord AS parent, record FROM budget_rows ORDER BY doc, project_ord, ord'),
+          () =>
+            all<Child>(
+              'SELECT doc, project_ord AS parent, record FROM staff_allocations ORDER BY doc, project_ord, ord',
+            ),
+          () => all<Keyed>('SELECT doc, ord, record FROM totals ORDER BY doc, ord'),
+          () => all<Keyed>('SELECT doc, ord, record FROM data_tables ORDER BY doc, ord'),
+          () => all<Keyed>('SELECT doc, ord, record FROM warnings ORDER BY doc, ord'),
         ]);
       const meta = await all<{ version: string; built_at: Date; chunks: string }>(
         `SELECT m.version, (SELECT max(ingested_at) FROM documents) AS built_at,

@@ -116,7 +116,8 @@ CREATE TABLE passages (
   -- sparse embedding: little-endian (int32 index, float32 value) pairs, re-ranks the full-text candidates
   embedding bytea NOT NULL,
   tsv tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('pianobot_it', lower(entity || ' ' || section)), 'A') ||
+    setweight(to_tsvector('pianobot_it', lower(entity)), 'B') ||
+    setweight(to_tsvector('pianobot_it', lower(section)), 'A') ||
     setweight(to_tsvector('pianobot_it', lower(text)), 'D')
   ) STORED
 );
@@ -137,7 +138,8 @@ CREATE TABLE search_meta (
 
 -- how many passages hold each lexeme, refreshed after every ingest run: the IDF that ts_rank lacks
 CREATE TABLE lexeme_df (word text PRIMARY KEY, ndoc integer NOT NULL);
-ALTER TABLE search_meta ADD COLUMN passages integer NOT NULL DEFAULT 0;
+ALTER TABLE search_meta ADD COLUMN passages integer NOT NULL DEFAULT 0,
+  ADD COLUMN avg_length double precision NOT NULL DEFAULT 1;
 
 CREATE TABLE ingest_errors (file text PRIMARY KEY, sha256 text, code text NOT NULL, message text NOT NULL,
   at timestamptz NOT NULL DEFAULT now());

@@ -28,8 +28,13 @@ const TYPO_SIMILARITY = 0.45;
 /** weights of the keyword, vector and exact-match lists; the local embedder's list mostly repeats the keywords */
 const weights = (embedder: Embedder) => [1, embedder.id === LOCAL_EMBEDDER_ID ? 0.5 : 1, 1];
 const ENTITY_BOOST = 0.1;
+/** how many full-text matches (best by matched IDF) are scored by BM25 */
+const RESCORED = 200;
+const AVG_LENGTH = `(SELECT avg_length FROM search_meta)`;
 /** a lexeme in more than this share of the passages does not make a passage a candidate */
 const COMMON_SHARE = 0.3;
+/** a pair of the question's words found together counts half the rarer word, as word pairs do in the embedded index */
+const PAIR_WEIGHT = 0.5;
 
 interface PassageRow {
   id: string;
@@ -97,13 +102,26 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
       const names = namePairs(query);
 
       const where = new FilterSql(opts.filter ?? {});
-      const lexemes = words.length ? await weightedLexemes(pool, words.join(' ')) : [];
+      const { lexemes, pairs } = words.length
+        ? await weightedLexemes(pool, words.join(' '))
+        : { lexemes: [], pairs: [] };
+      const pairBonus = pairs
+        .map((p) => `(CASE WHEN c.tsv @@ ${where.param(p.query)}::tsquery THEN ${p.weight} ELSE 0 END)`)
+        .join(' + ');
       const any = lexemes.map((l) => `${where.param(l.query)}::tsquery`);
-      const score = lexemes.map((l, i) => `(CASE WHEN tsv @@ ${any[i]} THEN ${l.idf} ELSE 0 END)`).join(' + ');
+      const cheap = lexemes.map((l, i) => `(CASE WHEN tsv @@ ${any[i]} THEN ${l.idf} ELSE 0 END)`).join(' + ');
+      const idfs = lexemes.map((l) => `(${where.param(l.word)}, ${l.idf}::float8)`).join(', ');
+      // BM25 (k1 1.2, b 0.75) on the best candidates by matched IDF; a heading (weight A) counts as two mentions
       const fts = lexemes.length
         ? await pool.query<{ id: string }>(
-            `SELECT id FROM passages WHERE tsv @@ (${any.join(' || ')}) ${where.sql}
-             ORDER BY ${score} DESC, ts_rank_cd(tsv, ${any.join(' || ')}, 1) DESC, id LIMIT ${CANDIDATES}`,
+            `WITH c AS (SELECT id, tsv FROM passages WHERE tsv @@ (${any.join(' || ')}) ${where.sql}
+                        ORDER BY ${cheap} DESC, id LIMIT ${RESCORED})
+             SELECT c.id FROM c, LATERAL (
+               SELECT sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / ${AVG_LENGTH}))) AS score
+               FROM (SELECT lexeme, (SELECT sum(CASE WHEN x = 'A' THEN 2 ELSE 1 END) FROM unnest(weights) x) AS tf
+                     FROM unnest(c.tsv)) u
+               JOIN (VALUES ${idfs}) q(lexeme, idf) ON q.lexeme = u.lexeme) s
+             ORDER BY coalesce(s.score, 0) ${pairBonus ? `+ ${pairBonus}` : ''} DESC, c.id LIMIT ${CANDIDATES}`,
             where.params,
           )
         : { rows: [] };
@@ -184,19 +202,32 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
  * The question's lexemes (as the tsvector holds them) with their IDF. Lexemes in most passages say nothing about
  * which passage is meant and would make every passage a candidate: they are left out.
  */
-async function weightedLexemes(pool: Pool, text: string): Promise<{ query: string; idf: number }[]> {
-  const { rows } = await pool.query<{ word: string; ndoc: number | null; n: number }>(
-    `SELECT l.word, d.ndoc, (SELECT passages FROM search_meta) AS n
-     FROM unnest(tsvector_to_array(to_tsvector('pianobot_it', lower($1)))) AS l(word)
-     LEFT JOIN lexeme_df d ON d.word = l.word`,
+async function weightedLexemes(
+  pool: Pool,
+  text: string,
+): Promise<{ lexemes: { word: string; query: string; idf: number }[]; pairs: { query: string; weight: number }[] }> {
+  const { rows } = await pool.query<{ word: string; at: number; ndoc: number | null; n: number }>(
+    `SELECT l.lexeme AS word, l.positions[1] AS at, d.ndoc, (SELECT passages FROM search_meta) AS n
+     FROM unnest(to_tsvector('pianobot_it', lower($1))) AS l LEFT JOIN lexeme_df d ON d.word = l.lexeme
+     ORDER BY at`,
     [text],
   );
-  return rows
-    .filter((r) => r.ndoc !== null && r.ndoc > 0 && r.ndoc <= COMMON_SHARE * Math.max(r.n, 1))
+  const quote = (w: string) => `'${w.replaceAll("'", "''")}'`;
+  const known = rows
+    .filter((r) => r.ndoc !== null && r.ndoc > 0)
     .map((r) => ({
-      query: `'${r.word.replaceAll("'", "''")}'`,
+      word: r.word,
+      query: quote(r.word),
+      common: r.ndoc! > COMMON_SHARE * Math.max(r.n, 1),
       idf: Math.round(Math.log(1 + (r.n - r.ndoc! + 0.5) / (r.ndoc! + 0.5)) * 1000) / 1000,
     }));
+  // neighbouring words of the question found near each other in a passage (names, phrases), either order
+  const pairs = known.slice(1).map((b, i) => {
+    const a = known[i]!;
+    const near = (x: string, y: string) => `${quote(x)} <-> ${quote(y)} | ${quote(x)} <2> ${quote(y)}`;
+    return { query: `${near(a.word, b.word)} | ${near(b.word, a.word)}`, weight: PAIR_WEIGHT * Math.max(a.idf, b.idf) };
+  });
+  return { lexemes: known.filter((k) => !k.common), pairs };
 }
 
 /** Passages whose code is a near miss of a code the question spells (one wrong or missing character). */
