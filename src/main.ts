@@ -11,6 +11,9 @@ import { FeedbackStore } from './feedback/feedback-store.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
+import { createPool } from './store/postgres/database.ts';
+import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
+import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
 import { startWebServer } from './web/web-server.ts';
 
 async function main(): Promise<void> {
@@ -18,17 +21,25 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const tty = process.stderr.isTTY;
+  // with DATABASE_URL one pool serves the plans, the Slack state and the votes; replicas share all three
+  const pool = config.databaseUrl ? createPool(config.databaseUrl) : null;
   const engine = await createEngine(config, {
     log,
+    ...(pool ? { pool, watch: true } : {}),
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
   });
   if (tty) process.stderr.write('\r\x1b[K');
-  const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'));
+  const feedback = pool
+    ? new PgFeedbackStore(pool)
+    : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'));
+  const shared = pool
+    ? { dedupe: new PgDeliveryClaims(pool), threads: new PgThreadHistory(pool), answers: new PgPostedAnswers(pool) }
+    : {};
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack?.mode === 'http') {
     // Slack's HTTP receiver takes PORT; the web chat moves to the next port so both run in one process
-    const slack = await startSlackApp({ config, engine, feedback, log });
+    const slack = await startSlackApp({ config, engine, feedback, log, shared });
     stops.push(slack.stop);
     console.log(
       `pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`,
@@ -46,12 +57,14 @@ async function main(): Promise<void> {
     stops.push(web.stop);
     console.log(`pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`);
     if (config.slack?.mode === 'socket') {
-      const slack = await startSlackApp({ config, engine, feedback, log });
+      const slack = await startSlackApp({ config, engine, feedback, log, shared });
       stops.push(slack.stop);
       console.log('pianobot Slack app connected (Socket Mode)');
     }
   }
 
+  stops.push(engine.close);
+  if (pool) stops.push(() => pool.end());
   const shutdown = async () => {
     for (const stop of stops) await stop().catch(() => {});
     process.exit(0);

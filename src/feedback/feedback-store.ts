@@ -20,11 +20,18 @@ export interface FeedbackSummary {
   latestNegative: FeedbackVote[];
 }
 
+/** Where votes go: a JSON-lines file, or PostgreSQL when DATABASE_URL is set (shared by the replicas). */
+export interface FeedbackLog {
+  /** false when this user already voted on this answer */
+  record(vote: Omit<FeedbackVote, 'at'> & { at?: string }): boolean | Promise<boolean>;
+  summary(latest?: number): FeedbackSummary | Promise<FeedbackSummary>;
+}
+
 /**
  * Append-only JSON-lines file of votes. One vote per user per answer: a later vote by the same user on the same
  * answer is refused (returns false) so a double click cannot count twice.
  */
-export class FeedbackStore {
+export class FeedbackStore implements FeedbackLog {
   private readonly seen = new Set<string>();
   private votes: FeedbackVote[] = [];
 

@@ -2,7 +2,12 @@
  * Remembers which Slack deliveries were already handled, so a retried event (X-Slack-Retry-Num) or the same message
  * arriving as both `app_mention` and `message` is answered once. Bounded: the oldest keys are forgotten first.
  */
-export class Dedupe {
+/** Claims of Slack deliveries: in memory for one process, in PostgreSQL when replicas share the work. */
+export interface DeliveryClaims {
+  claim(keys: readonly (string | undefined)[]): boolean | Promise<boolean>;
+}
+
+export class Dedupe implements DeliveryClaims {
   private readonly seen = new Set<string>();
 
   constructor(private readonly capacity = 5_000) {

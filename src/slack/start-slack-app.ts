@@ -4,11 +4,11 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@s
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
 import { PianobotError } from '../errors.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './register-listeners.ts';
-import { createSlackDeps } from './slack-deps.ts';
+import { createSlackDeps, type SlackDeps } from './slack-deps.ts';
 
 type SlackConfig = NonNullable<Config['slack']>;
 
@@ -26,8 +26,10 @@ export interface SlackIdentity {
 export async function startSlackApp(deps: {
   config: Config;
   engine: AnswerEngine;
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   log?: Logger;
+  /** state shared with other replicas (PostgreSQL); each process keeps its own in memory otherwise */
+  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>>;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
   const { config, engine, feedback } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -73,7 +75,7 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  registerListeners(app, createSlackDeps({ engine, feedback, log }));
+  registerListeners(app, createSlackDeps({ engine, feedback, log, ...deps.shared }));
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { describeIssues, FeedbackRequestSchema } from './api-schemas.ts';
 import { sendBodyError } from './body-errors.ts';
@@ -10,7 +10,7 @@ import { readJsonBody } from './request-body.ts';
  * POST /api/feedback {answerId, vote, question, answer, clientId, channel?} → {recorded}. A second vote from the same
  * client on the same answer is not an error (a double click), it is simply not counted: `recorded: false`.
  */
-export function feedbackRoute(deps: { feedback: FeedbackStore; log: Logger }) {
+export function feedbackRoute(deps: { feedback: FeedbackLog; log: Logger }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJsonBody(req);
     if (!body.ok) return sendBodyError(res, body.reason);
@@ -20,7 +20,7 @@ export function feedbackRoute(deps: { feedback: FeedbackStore; log: Logger }) {
       return sendError(res, 400, 'BAD_REQUEST', details[0] ?? 'Invalid request', { details });
     }
     const { answerId, vote, question, answer, clientId, channel } = parsed.data;
-    const recorded = deps.feedback.record({ channel, user: clientId, answerId, vote, question, answer });
+    const recorded = await deps.feedback.record({ channel, user: clientId, answerId, vote, question, answer });
     deps.log.info('web feedback', { channel, answerId, vote, recorded });
     sendJson(res, 200, { recorded });
   };
@@ -29,9 +29,9 @@ export function feedbackRoute(deps: { feedback: FeedbackStore; log: Logger }) {
 /**
  * GET /api/stats → satisfaction summary. Client ids are left out: the page is open to anyone, the votes are anonymous.
  */
-export function statsRoute(deps: { feedback: FeedbackStore }) {
+export function statsRoute(deps: { feedback: FeedbackLog }) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const s = deps.feedback.summary();
+    const s = await deps.feedback.summary();
     const total = s.up + s.down;
     sendJson(res, 200, {
       up: s.up,

@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { askRoute } from './ask-route.ts';
 import { feedbackRoute, statsRoute } from './feedback-route.ts';
@@ -47,7 +47,7 @@ const PAGES: Record<string, string> = {
 export async function startWebServer(deps: {
   config: Config;
   engine: AnswerEngine;
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   log?: Logger;
 }): Promise<WebServer> {
   const log = deps.log ?? silentLogger;

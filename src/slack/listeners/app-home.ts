@@ -15,7 +15,7 @@ interface Profile {
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    if (!deps.dedupe.claim(deliveryKeys({ eventId: body.event_id }))) return;
+    if (!(await deps.dedupe.claim(deliveryKeys({ eventId: body.event_id })))) return;
     try {
       const info = await client.users.info({ user: event.user });
       const user = info.user as { real_name?: string; name?: string; profile?: Profile } | undefined;

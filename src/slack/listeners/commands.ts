@@ -25,7 +25,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     try {
       const answer = await deps.engine.ask(question, { audience: 'staff' });
       const answerId = deps.newAnswerId();
-      deps.answers.remember(answerId, { question, answer });
+      await deps.answers.remember(answerId, { question, answer });
       await sendEphemeral(
         deps,
         client,

@@ -102,15 +102,15 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
       const names = namePairs(query);
 
       const where = new FilterSql(opts.filter ?? {});
-      const { lexemes, pairs } = words.length
+      const { lexemes, scored, pairs } = words.length
         ? await weightedLexemes(pool, words.join(' '))
-        : { lexemes: [], pairs: [] };
+        : { lexemes: [], scored: [], pairs: [] };
       const pairBonus = pairs
         .map((p) => `(CASE WHEN c.tsv @@ ${where.param(p.query)}::tsquery THEN ${p.weight} ELSE 0 END)`)
         .join(' + ');
       const any = lexemes.map((l) => `${where.param(l.query)}::tsquery`);
       const cheap = lexemes.map((l, i) => `(CASE WHEN tsv @@ ${any[i]} THEN ${l.idf} ELSE 0 END)`).join(' + ');
-      const idfs = lexemes.map((l) => `(${where.param(l.word)}, ${l.idf}::float8)`).join(', ');
+      const idfs = scored.map((l) => `(${where.param(l.word)}, ${l.idf}::float8)`).join(', ');
       // BM25 (k1 1.2, b 0.75) on the best candidates by matched IDF; a heading (weight A) counts as two mentions
       const fts = lexemes.length
         ? await pool.query<{ id: string }>(
@@ -202,10 +202,22 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
  * The question's lexemes (as the tsvector holds them) with their IDF. Lexemes in most passages say nothing about
  * which passage is meant and would make every passage a candidate: they are left out.
  */
+interface Lexeme {
+  word: string;
+  query: string;
+  idf: number;
+}
+
 async function weightedLexemes(
   pool: Pool,
   text: string,
-): Promise<{ lexemes: { word: string; query: string; idf: number }[]; pairs: { query: string; weight: number }[] }> {
+): Promise<{
+  /** the lexemes that make a passage a candidate */
+  lexemes: Lexeme[];
+  /** the lexemes that score a candidate (common ones too) */
+  scored: Lexeme[];
+  pairs: { query: string; weight: number }[];
+}> {
   const { rows } = await pool.query<{ word: string; at: number; ndoc: number | null; n: number }>(
     `SELECT l.lexeme AS word, l.positions[1] AS at, d.ndoc, (SELECT passages FROM search_meta) AS n
      FROM unnest(to_tsvector('pianobot_it', lower($1))) AS l LEFT JOIN lexeme_df d ON d.word = l.lexeme
@@ -227,7 +239,8 @@ async function weightedLexemes(
     const near = (x: string, y: string) => `${quote(x)} <-> ${quote(y)} | ${quote(x)} <2> ${quote(y)}`;
     return { query: `${near(a.word, b.word)} | ${near(b.word, a.word)}`, weight: PAIR_WEIGHT * Math.max(a.idf, b.idf) };
   });
-  return { lexemes: known.filter((k) => !k.common), pairs };
+  const rare = known.filter((k) => !k.common);
+  return { lexemes: rare.length ? rare : known, scored: known, pairs };
 }
 
 /** Passages whose code is a near miss of a code the question spells (one wrong or missing character). */
