@@ -127,6 +127,7 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
     throw new PianobotError('INDEX_MISSING', `No plan could be ingested from ${options.inputs.join(', ')}${why}.`);
   }
 
+  progress(`indexing ${loaded.length} documents…`);
   progress(`chunked ${loaded.length} documents into ${loaded.reduce((n, l) => n + l.chunks.length, 0)} passages`);
   let embedder = options.embedder;
   let stats: Uint8Array | null = meta?.stats ?? null;
