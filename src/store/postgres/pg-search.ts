@@ -101,71 +101,22 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
       const spelled = codes.flatMap((c) => (/^\d\d\/\d\d\/\d{4}$/.test(c) ? [c, c.replaceAll('/', '.')] : [c]));
       const names = namePairs(query);
 
-      const where = new FilterSql(opts.filter ?? {});
-      const { lexemes, scored, pairs } = words.length
-        ? await weightedLexemes(pool, words.join(' '))
-        : { lexemes: [], scored: [], pairs: [] };
-      const pairBonus = pairs
-        .map((p) => `(CASE WHEN c.tsv @@ ${where.param(p.query)}::tsquery THEN ${p.weight} ELSE 0 END)`)
-        .join(' + ');
-      const any = lexemes.map((l) => `${where.param(l.query)}::tsquery`);
-      const cheap = lexemes.map((l, i) => `(CASE WHEN tsv @@ ${any[i]} THEN ${l.idf} ELSE 0 END)`).join(' + ');
-      const idfs = scored.map((l) => `(${where.param(l.word)}, ${l.idf}::float8)`).join(', ');
-      // BM25 (k1 1.2, b 0.75) on the best candidates by matched IDF; a heading (weight A) counts as two mentions
-      const fts = lexemes.length
-        ? await pool.query<{ id: string }>(
-            `WITH c AS (SELECT id, tsv FROM passages WHERE tsv @@ (${any.join(' || ')}) ${where.sql}
-                        ORDER BY ${cheap} DESC, id LIMIT ${RESCORED})
-             SELECT c.id FROM c, LATERAL (
-               SELECT sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / ${AVG_LENGTH}))) AS score
-               FROM (SELECT lexeme, (SELECT sum(CASE WHEN x = 'A' THEN 2 ELSE 1 END) FROM unnest(weights) x) AS tf
-                     FROM unnest(c.tsv)) u
-               JOIN (VALUES ${idfs}) q(lexeme, idf) ON q.lexeme = u.lexeme) s
-             ORDER BY coalesce(s.score, 0) ${pairBonus ? `+ ${pairBonus}` : ''} DESC, c.id LIMIT ${CANDIDATES}`,
-            where.params,
-          )
-        : { rows: [] };
-      const keywordList = fts.rows.map((r) => r.id);
-
-      const exactList: string[] = [];
-      if (codes.length || names.length) {
-        const w = new FilterSql(opts.filter ?? {});
-        const codeParam = w.param(codes);
-        const phrases = [...spelled, ...names]
-          .map((p) => `phraseto_tsquery('pianobot_it', ${w.param(p)})`)
-          .join(' || ');
-        // records of the named code first, then the passages quoting a code or name, best for the whole question first
-        const rank = words.length
-          ? `ts_rank_cd(tsv, to_tsquery('pianobot_it', ${w.param(words.join(' | '))}), 1)`
-          : '0';
-        const exact = await pool.query<{ id: string; exact: boolean }>(
-          `SELECT id, code_key = ANY(${codeParam}) AS exact FROM passages
-           WHERE (code_key = ANY(${codeParam}) OR tsv @@ (${phrases})) ${w.sql}
-           ORDER BY exact DESC, ${rank} DESC, id LIMIT ${CANDIDATES}`,
-          w.params,
-        );
-        exactList.push(...exact.rows.map((r) => r.id));
-        if (codes.length && !exact.rows.some((r) => r.exact))
-          exactList.push(...(await typoMatches(pool, codes, opts.filter ?? {})));
-      }
-
-      const ids = [...new Set([...keywordList, ...exactList])].filter((id) => id !== undefined);
+      const filter = opts.filter ?? {};
+      // the keyword list and the exact-match list are independent queries: they run side by side
+      const [keywordRows, exactRows] = await Promise.all([
+        words.length ? keywordMatches(pool, words, filter) : [],
+        codes.length || names.length ? exactMatches(pool, { codes, spelled, names, words }, filter) : [],
+      ]);
+      const keywordList = keywordRows.map((r) => r.id);
+      const exactList = exactRows.map((r) => r.id);
+      const rows = new Map([...keywordRows, ...exactRows].map((r) => [r.id, r]));
+      const ids = [...rows.keys()];
       if (ids.length === 0) return [];
-      const rows = new Map(
-        (
-          await pool.query<PassageRow>(
-            `SELECT id, doc, entity, year, years, kind, form, section, code, title, line_start, line_end, page, text,
-                    internal, embedding FROM passages WHERE id = ANY($1)`,
-            [ids],
-          )
-        ).rows.map((r) => [r.id, r]),
-      );
 
       const [qv] = await queryEmbedder.embed([[query, ...expansions].join('\n')]);
       const qn = qv ? norm(qv) : 0;
       const vectorList = qv
         ? ids
-            .filter((id) => rows.has(id))
             .map((id) => ({ id, score: cosine(qv, decodeVector(rows.get(id)!.embedding), qn) }))
             .filter((x) => x.score > 0)
             .sort((a, b) => b.score - a.score)
@@ -174,8 +125,7 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
 
       const named = entities.named(query);
       const at = new Map(ids.map((id, i) => [id, i]));
-      // a passage removed by an ingest between the two queries is left out
-      const positions = (list: string[]) => list.filter((id) => rows.has(id)).map((id) => at.get(id)!);
+      const positions = (list: string[]) => list.map((id) => at.get(id)!);
       return fuseRankings(
         [positions(keywordList), positions(vectorList), positions(exactList)],
         [keywordWeight!, vectorWeight!, exactWeight!],
@@ -196,6 +146,74 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
         });
     },
   };
+}
+
+const COLUMNS = [
+  'id',
+  'doc',
+  'entity',
+  'year',
+  'years',
+  'kind',
+  'form',
+  'section',
+  'code',
+  'title',
+  'line_start',
+  'line_end',
+  'page',
+  'text',
+  'internal',
+  'embedding',
+];
+
+/** Full-text candidates ranked by BM25 over the tsvector (IDF from lexeme_df), best first. */
+async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter): Promise<PassageRow[]> {
+  const where = new FilterSql(filter);
+  const { lexemes, scored, pairs } = await weightedLexemes(pool, words.join(' '));
+  if (lexemes.length === 0) return [];
+  const pairBonus = pairs
+    .map((p) => `(CASE WHEN c.tsv @@ ${where.param(p.query)}::tsquery THEN ${p.weight} ELSE 0 END)`)
+    .join(' + ');
+  const any = lexemes.map((l) => `${where.param(l.query)}::tsquery`);
+  const cheap = lexemes.map((l, i) => `(CASE WHEN tsv @@ ${any[i]} THEN ${l.idf} ELSE 0 END)`).join(' + ');
+  const idfs = scored.map((l) => `(${where.param(l.word)}, ${l.idf}::float8)`).join(', ');
+  // BM25 (k1 1.2, b 0.75) on the best candidates by matched IDF; a heading (weight A) counts as two mentions
+  const { rows } = await pool.query<PassageRow>(
+    `WITH c AS (SELECT ${COLUMNS.join(', ')}, tsv FROM passages WHERE tsv @@ (${any.join(' || ')}) ${where.sql}
+                ORDER BY ${cheap} DESC, id LIMIT ${RESCORED})
+     SELECT ${COLUMNS.map((c) => `c.${c}`).join(', ')} FROM c, LATERAL (
+       SELECT sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / ${AVG_LENGTH}))) AS score
+       FROM (SELECT lexeme, (SELECT sum(CASE WHEN x = 'A' THEN 2 ELSE 1 END) FROM unnest(weights) x) AS tf
+             FROM unnest(c.tsv)) u
+       JOIN (VALUES ${idfs}) q(lexeme, idf) ON q.lexeme = u.lexeme) s
+     ORDER BY coalesce(s.score, 0) ${pairBonus ? `+ ${pairBonus}` : ''} DESC, c.id LIMIT ${CANDIDATES}`,
+    where.params,
+  );
+  return rows;
+}
+
+/**
+ * Records of the codes the question names first, then the passages quoting one of its codes or names (best for the
+ * whole question first); a code that names no record is looked up by trigram similarity, for typos.
+ */
+async function exactMatches(
+  pool: Pool,
+  q: { codes: string[]; spelled: string[]; names: string[]; words: string[] },
+  filter: SearchFilter,
+): Promise<PassageRow[]> {
+  const w = new FilterSql(filter);
+  const codeParam = w.param(q.codes);
+  const phrases = [...q.spelled, ...q.names].map((p) => `phraseto_tsquery('pianobot_it', ${w.param(p)})`).join(' || ');
+  const rank = q.words.length ? `ts_rank_cd(tsv, to_tsquery('pianobot_it', ${w.param(q.words.join(' | '))}), 1)` : '0';
+  const { rows } = await pool.query<PassageRow & { exact: boolean }>(
+    `SELECT ${COLUMNS.join(', ')}, code_key = ANY(${codeParam}) AS exact FROM passages
+     WHERE (code_key = ANY(${codeParam}) OR tsv @@ (${phrases})) ${w.sql}
+     ORDER BY exact DESC, ${rank} DESC, id LIMIT ${CANDIDATES}`,
+    w.params,
+  );
+  if (q.codes.length && !rows.some((r) => r.exact)) rows.push(...(await typoMatches(pool, q.codes, filter)));
+  return rows;
 }
 
 /**
@@ -244,16 +262,20 @@ async function weightedLexemes(
 }
 
 /** Passages whose code is a near miss of a code the question spells (one wrong or missing character). */
-async function typoMatches(pool: Pool, codes: string[], filter: SearchFilter): Promise<string[]> {
+async function typoMatches(
+  pool: Pool,
+  codes: string[],
+  filter: SearchFilter,
+): Promise<(PassageRow & { exact: boolean })[]> {
   const w = new FilterSql(filter);
   const codeParam = w.param(codes.map(normalizeCode));
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT id FROM passages, unnest(${codeParam}::text[]) c
+  const { rows } = await pool.query<PassageRow & { exact: boolean }>(
+    `SELECT ${COLUMNS.join(', ')}, false AS exact FROM passages, unnest(${codeParam}::text[]) c
      WHERE code_key % c AND similarity(code_key, c) >= ${TYPO_SIMILARITY} ${w.sql}
      ORDER BY similarity(code_key, c) DESC, id LIMIT 5`,
     w.params,
   );
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 /** The filter as SQL conditions (each starting with AND) and their parameters. */
