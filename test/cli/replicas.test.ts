@@ -20,6 +20,10 @@ import { runCli } from './support/run-cli.ts';
 const REPO_ROOT = join(import.meta.dirname, '../..');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const SECRET = 'replica-test-secret';
+const PLAN_FILES = readdirSync(join(REPO_ROOT, 'data/plans'))
+  .filter((f) => /\.(txt|md|pdf)$/.test(f))
+  .sort();
+const FIRST_PLANS = PLAN_FILES.slice(0, -1).map((f) => join('data/plans', f));
 
 describePostgres('two replicas on one PostgreSQL database', () => {
   let db: ThrowawayDatabase;
@@ -47,7 +51,8 @@ describePostgres('two replicas on one PostgreSQL database', () => {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.url,
     };
-    const ingest = await runCli('ingest/run-ingest.ts', [], env);
+    // every sample plan but the last: the last one is ingested while the replicas run
+    const ingest = await runCli('ingest/run-ingest.ts', FIRST_PLANS, env);
     expect(ingest.code, ingest.stderr).toBe(0);
     [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
   }, 240_000);
@@ -100,6 +105,16 @@ describePostgres('two replicas on one PostgreSQL database', () => {
     await b.waitForLog(new RegExp(`"message":"answered".*"thread":"${thread}"`));
   });
 
+  it('picks up a plan ingested while it runs, without a restart', async () => {
+    const health = async (r: Replica) => (await (await fetch(`${r.web}/api/health`)).json()) as { documents: number };
+    expect((await health(b)).documents).toBe(FIRST_PLANS.length);
+    const ingest = await runCli('ingest/run-ingest.ts', [], env);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    await Promise.all([a.waitForLog(/"message":"plans reloaded"/), b.waitForLog(/"message":"plans reloaded"/)]);
+    expect((await health(a)).documents).toBe(FIRST_PLANS.length + 1);
+    expect((await health(b)).documents).toBe(FIRST_PLANS.length + 1);
+  });
+
   it('serves ask, search and export from the database while INDEX_DIR stays empty', async () => {
     const ask = await runCli('src/cli/ask.ts', ['budget of 2021_PD_8735'], env);
     expect(ask.stdout).toContain('1.920.000,00');
@@ -113,6 +128,8 @@ describePostgres('two replicas on one PostgreSQL database', () => {
 
 interface Replica {
   base: string;
+  /** the web chat and API, on PORT+1 in Slack HTTP mode */
+  web: string;
   log(): string;
   waitForLog(pattern: RegExp): Promise<void>;
   stop(): void;
@@ -141,9 +158,10 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  await until(() => /listening/.test(out), 'start');
+  await until(() => /web chat: http/.test(out), 'start');
   return {
     base: `http://127.0.0.1:${port}`,
+    web: `http://127.0.0.1:${port + 1}`,
     log: () => err,
     waitForLog: (pattern) => until(() => pattern.test(err), String(pattern)),
     stop: () => child.kill('SIGTERM'),
