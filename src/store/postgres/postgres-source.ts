@@ -3,10 +3,13 @@ import { type Logger, silentLogger } from '../../logger.ts';
 import type { Embedder } from '../../retrieval/embedder.ts';
 import type { PlanSource } from '../plan-source.ts';
 import { PlanStore } from '../plan-store.ts';
-import { connect, type Pool } from './database.ts';
+import { connect, type Pool, type PoolClient } from './database.ts';
 import { loadPlans } from './load-plans.ts';
 import { openPgSearch } from './pg-search.ts';
 import { PLANS_CHANNEL } from './plans-channel.ts';
+
+/** wait between two attempts to LISTEN again after the connection was lost */
+const RELISTEN_MS = 2_000;
 
 /**
  * The plans in PostgreSQL: the model is read into an in-memory PlanStore (lookups stay in-process and fast), passage
@@ -33,18 +36,44 @@ export function postgresPlanSource(pool: Pool, embedder: Embedder, log: Logger =
       };
     },
     async watch(onChange) {
-      const client = await connect(pool);
+      let stopped = false;
+      let client: PoolClient | null = null;
       const onNotification = (msg: { channel: string; payload?: string | undefined }) => {
         if (msg.channel !== PLANS_CHANNEL) return;
         log.info('plans changed in the database', { payload: msg.payload });
         onChange();
       };
-      client.on('notification', onNotification);
-      await client.query(`LISTEN ${PLANS_CHANNEL}`);
+      const listen = async (): Promise<void> => {
+        const c = await connect(pool);
+        c.on('notification', onNotification);
+        // a lost connection misses notices: listen again, then reload once in case a plan changed meanwhile
+        c.once('error', (error) => {
+          log.warn('lost the LISTEN connection to PostgreSQL: reconnecting', { error: String(error) });
+          c.off('notification', onNotification);
+          try {
+            c.release(error);
+          } catch {
+            // the pool may already have discarded the broken client
+          }
+          client = null;
+          const retry = () => {
+            if (stopped) return;
+            listen().then(onChange, () => setTimeout(retry, RELISTEN_MS).unref());
+          };
+          setTimeout(retry, RELISTEN_MS).unref();
+        });
+        await c.query(`LISTEN ${PLANS_CHANNEL}`);
+        client = c;
+      };
+      await listen();
       return async () => {
-        client.off('notification', onNotification);
-        await client.query(`UNLISTEN ${PLANS_CHANNEL}`).catch(() => {});
-        client.release();
+        stopped = true;
+        const c = client;
+        client = null;
+        if (!c) return;
+        c.off('notification', onNotification);
+        await c.query(`UNLISTEN ${PLANS_CHANNEL}`).catch(() => {});
+        c.release();
       };
     },
     async close() {

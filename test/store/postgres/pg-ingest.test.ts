@@ -121,6 +121,24 @@ describePostgres('ingest into PostgreSQL', () => {
     expect(hits[0]?.chunk.text).toContain('Riga aggiunta per la prova di ricarica');
   });
 
+  it('listens again when its connection is lost, and still hears the next change', async () => {
+    const source = postgresPlanSource(pool, embedder);
+    const notices: (() => void)[] = [];
+    const next = () => new Promise<void>((resolve) => notices.push(resolve));
+    const stop = await source.watch(() => notices.shift()?.());
+    const reconnected = next();
+    await pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    );
+    await reconnected; // a lost connection is followed by one reload, in case a notice was missed
+    const changed = next();
+    await appendFile(join(plansDir, SERRAVALLE.file), '\nUna riga in più, dopo la riconnessione.\n');
+    await ingestToPostgres({ inputs: [plansDir], pool, embedder });
+    await changed;
+    await stop();
+  });
+
   it('removes a plan that is no longer among the inputs', async () => {
     const report = await ingestToPostgres({ inputs: [join(plansDir, SAMPLE_PLANS[0]!.file)], pool, embedder });
     expect(report.removed).toHaveLength(SAMPLE_PLANS.length - 1);
