@@ -48,7 +48,7 @@ export async function refreshLexemeStats(pool: Pool): Promise<void> {
     await client.query('DELETE FROM lexeme_df');
     await client.query("INSERT INTO lexeme_df (word, ndoc) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM passages')");
     await client.query(
-      'UPDATE search_meta SET passages = (SELECT count(*) FROM passages), avg_length = (SELECT coalesce(avg(length(tsv)), 1) FROM passages)',
+      'UPDATE search_meta SET passages = (SELECT count(*) FROM passages), avg_length = (SELECT coalesce(avg((SELECT sum(cardinality(positions)) FROM unnest(tsv))), 1) FROM passages)',
     );
   });
 }

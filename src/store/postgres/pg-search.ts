@@ -108,7 +108,14 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
         codes.length || names.length ? exactMatches(pool, { codes, spelled, names, words }, filter) : [],
       ]);
       const keywordList = keywordRows.map((r) => r.id);
-      const exactList = exactRows.map((r) => r.id);
+      // within the records of a named code, and within the passages quoting one, the keyword ranking decides
+      const keywordRank = new Map(keywordList.map((id, i) => [id, i]));
+      const byKeywords = (x: { id: string }, y: { id: string }) =>
+        (keywordRank.get(x.id) ?? keywordList.length) - (keywordRank.get(y.id) ?? keywordList.length);
+      const exactList = [
+        ...exactRows.filter((r) => r.exact).sort(byKeywords),
+        ...exactRows.filter((r) => !r.exact).sort(byKeywords),
+      ].map((r) => r.id);
       const rows = new Map([...keywordRows, ...exactRows].map((r) => [r.id, r]));
       const ids = [...rows.keys()];
       if (ids.length === 0) return [];
@@ -168,7 +175,7 @@ const COLUMNS = [
 ];
 
 /** Full-text candidates ranked by BM25 over the tsvector (IDF from lexeme_df), best first. */
-async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter): Promise<PassageRow[]> {
+export async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter): Promise<PassageRow[]> {
   const where = new FilterSql(filter);
   const { lexemes, scored, pairs } = await weightedLexemes(pool, words.join(' '));
   if (lexemes.length === 0) return [];
@@ -183,7 +190,7 @@ async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter)
     `WITH c AS (SELECT ${COLUMNS.join(', ')}, tsv FROM passages WHERE tsv @@ (${any.join(' || ')}) ${where.sql}
                 ORDER BY ${cheap} DESC, id LIMIT ${RESCORED})
      SELECT ${COLUMNS.map((c) => `c.${c}`).join(', ')} FROM c, LATERAL (
-       SELECT sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / ${AVG_LENGTH}))) AS score
+       SELECT sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * (SELECT sum(cardinality(positions)) FROM unnest(c.tsv)) / ${AVG_LENGTH}))) AS score
        FROM (SELECT lexeme, (SELECT sum(CASE WHEN x = 'A' THEN 2 ELSE 1 END) FROM unnest(weights) x) AS tf
              FROM unnest(c.tsv)) u
        JOIN (VALUES ${idfs}) q(lexeme, idf) ON q.lexeme = u.lexeme) s
@@ -197,11 +204,11 @@ async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter)
  * Records of the codes the question names first, then the passages quoting one of its codes or names (best for the
  * whole question first); a code that names no record is looked up by trigram similarity, for typos.
  */
-async function exactMatches(
+export async function exactMatches(
   pool: Pool,
   q: { codes: string[]; spelled: string[]; names: string[]; words: string[] },
   filter: SearchFilter,
-): Promise<PassageRow[]> {
+): Promise<(PassageRow & { exact: boolean })[]> {
   const w = new FilterSql(filter);
   const codeParam = w.param(q.codes);
   const phrases = [...q.spelled, ...q.names].map((p) => `phraseto_tsquery('pianobot_it', ${w.param(p)})`).join(' || ');
