@@ -175,7 +175,7 @@ const COLUMNS = [
 ];
 
 /** Full-text candidates ranked by BM25 over the tsvector (IDF from lexeme_df), best first. */
-export async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter): Promise<PassageRow[]> {
+async function keywordMatches(pool: Pool, words: string[], filter: SearchFilter): Promise<PassageRow[]> {
   const where = new FilterSql(filter);
   const { lexemes, scored, pairs } = await weightedLexemes(pool, words.join(' '));
   if (lexemes.length === 0) return [];
@@ -204,7 +204,7 @@ export async function keywordMatches(pool: Pool, words: string[], filter: Search
  * Records of the codes the question names first, then the passages quoting one of its codes or names (best for the
  * whole question first); a code that names no record is looked up by trigram similarity, for typos.
  */
-export async function exactMatches(
+async function exactMatches(
   pool: Pool,
   q: { codes: string[]; spelled: string[]; names: string[]; words: string[] },
   filter: SearchFilter,
