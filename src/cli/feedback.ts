@@ -1,6 +1,6 @@
 /**
  * `npm run feedback` prints the 👍 / 👎 counts by channel (Slack, web, help desk, CLI) and the latest negative votes
- * with their question and answer, from `<DATA_DIR>/feedback/votes.jsonl`.
+ * with their question and answer, from `<DATA_DIR>/feedback/votes.jsonl` (or PostgreSQL when DATABASE_URL is set).
  * `npm run feedback -- --latest 20` shows more negative votes; `--json` prints the summary as JSON.
  */
 import { join } from 'node:path';
