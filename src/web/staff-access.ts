@@ -1,0 +1,70 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Audience } from '../answer/answer.ts';
+import type { Config } from '../config.ts';
+
+/**
+ * How a caller proves to be staff. `open`: the server only listens on loopback, so whoever reaches it is on this
+ * machine (a local trial needs no login). `token`: `Authorization: Bearer <STAFF_TOKEN>`. `proxy`: a user header set
+ * by an authenticating reverse proxy, believed only from its addresses. `off`: nobody is staff (help-desk-only, or a
+ * server listening beyond loopback with no way to tell staff apart).
+ */
+export type StaffLogin = 'open' | 'token' | 'proxy' | 'off';
+
+export interface StaffAccess {
+  login: StaffLogin;
+  /** the audience the server grants this request; a request body can only lower it */
+  audienceOf(req: IncomingMessage): Audience;
+  /** why the staff audience is off, for the start log (undefined when it is available) */
+  offReason?: string;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/i;
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host.trim());
+}
+
+export function createStaffAccess(config: Pick<Config, 'host' | 'helpdeskOnly' | 'staffAuth'>): StaffAccess {
+  const { token, header, trustedProxies } = config.staffAuth;
+  if (config.helpdeskOnly) {
+    return { login: 'off', audienceOf: () => 'public', offReason: 'HELPDESK_ONLY serves the public help desk only' };
+  }
+  const tokenDigest = token ? digest(token) : null;
+  const proxies = new Set(trustedProxies.map(normalizeAddress));
+  const byToken = (req: IncomingMessage) => {
+    const auth = req.headers.authorization;
+    if (!tokenDigest || !auth?.startsWith('Bearer ')) return false;
+    // compared as digests of equal length, in constant time, so the reply time says nothing about the token
+    return timingSafeEqual(digest(auth.slice('Bearer '.length).trim()), tokenDigest);
+  };
+  const byProxy = (req: IncomingMessage) => {
+    if (!header || !proxies.has(normalizeAddress(req.socket.remoteAddress ?? ''))) return false;
+    const user = req.headers[header];
+    return typeof user === 'string' && user.trim().length > 0;
+  };
+  if (tokenDigest || header) {
+    return {
+      login: tokenDigest ? 'token' : 'proxy',
+      audienceOf: (req) => (byToken(req) || byProxy(req) ? 'staff' : 'public'),
+    };
+  }
+  if (isLoopbackHost(config.host)) return { login: 'open', audienceOf: () => 'staff' };
+  return {
+    login: 'off',
+    audienceOf: () => 'public',
+    offReason: `listening on ${config.host || 'every interface'} with no STAFF_TOKEN or STAFF_AUTH_HEADER`,
+  };
+}
+
+/** The audience a request gets: the one the server granted, lowered to public when the body asks for it. */
+export function decideAudience(granted: Audience, requested: Audience | undefined): Audience {
+  return requested === 'public' ? 'public' : granted;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** IPv4 clients of a dual-stack socket show as ::ffff:a.b.c.d; a proxy is configured as a.b.c.d. */
+function normalizeAddress(address: string): string {
+  return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
+}
