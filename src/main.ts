@@ -11,6 +11,7 @@ import { FeedbackStore } from './feedback/feedback-store.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
+import { watchIndex } from './store/watch-index.ts';
 import { startWebServer, type WebServer } from './web/web-server.ts';
 
 async function main(): Promise<void> {
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  // a finished `npm run ingest` (or SIGHUP) swaps the new index into the running server, no restart needed
+  const reload = () =>
+    void engine.reload?.().then((r) => {
+      if (r.changed) console.log(`pianobot index reloaded (built ${r.builtAt})`);
+    });
+  const stopWatching = watchIndex(config.indexDir, config.indexWatchMs, reload);
+  process.on('SIGHUP', reload);
   const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), {
     maxBytes: config.feedback.maxBytes,
   });
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
   }
 
   const shutdown = async () => {
+    stopWatching();
     for (const stop of stops) await stop().catch(() => {});
     process.exit(0);
   };

@@ -2,12 +2,14 @@
  * Composition root of the answering side: makes sure an index exists (building it from the plans when missing or
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
+import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { loadIndex } from '../store/load-index.ts';
+import { indexPaths } from '../store/index-layout.ts';
+import { type LoadedIndex, loadIndex } from '../store/load-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -24,23 +26,39 @@ export interface CreateEngineOptions {
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
+  /** set when the plans could not be ingested at all and the index already on disk serves instead */
+  let ingestFailure: string | null = null;
   if (!options.skipIngest) {
-    const report = await runIngest({
-      inputs: [config.plansDir],
-      indexDir: config.indexDir,
-      embedder,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (!report.upToDate)
-      log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
-    for (const e of report.errors) log.warn('plan file skipped', e);
+    try {
+      const report = await runIngest({
+        inputs: [config.plansDir],
+        indexDir: config.indexDir,
+        embedder,
+        maxFileBytes: config.maxPlanFileBytes,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (!report.upToDate)
+        log.info('index built', {
+          documents: report.documents.length,
+          chunks: report.chunks,
+          ms: Math.round(report.ms),
+        });
+      for (const e of report.errors)
+        log.warn(e.kept ? 'plan file failed, last good version kept' : 'plan file skipped', e);
+    } catch (error) {
+      // a good index on disk is better than no service: start on it, and say so in the log and in /api/health
+      if (!existsSync(indexPaths(config.indexDir).manifest)) throw error;
+      ingestFailure = (error as Error).message;
+      log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
+    }
   }
-  const index = await loadIndex(config.indexDir, embedder);
+  let index: LoadedIndex = await loadIndex(config.indexDir, embedder);
   log.info('index loaded', {
     documents: index.manifest.documents.length,
     chunks: index.manifest.chunks,
     ms: Math.round(index.loadMs),
   });
+  let reloading: Promise<{ changed: boolean; builtAt: string | null }> | null = null;
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
   const contextFor = (audience: AskOptions['audience']): ToolContext => ({
@@ -98,13 +116,42 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       };
     },
     health() {
+      const problems = index.manifest.errors.map(({ file, code, message, kept }) => ({
+        file,
+        code,
+        message,
+        ...(kept ? { kept } : {}),
+      }));
+      if (ingestFailure) problems.unshift({ file: config.plansDir, code: 'INGEST_FAILED', message: ingestFailure });
       return {
         documents: index.manifest.documents.length,
         objectives: index.store.objectives.length,
         projects: index.store.projects.length,
         chunks: index.manifest.chunks,
         builtAt: index.manifest.builtAt,
+        ...(problems.length ? { problems } : {}),
       };
+    },
+    reload() {
+      // one reload at a time: a burst of change notifications loads the new index once
+      reloading ??= (async () => {
+        try {
+          const next = await loadIndex(config.indexDir, embedder);
+          if (next.manifest.builtAt === index.manifest.builtAt)
+            return { changed: false, builtAt: index.manifest.builtAt };
+          index = next;
+          ingestFailure = null;
+          log.info('index reloaded', { builtAt: next.manifest.builtAt, documents: next.manifest.documents.length });
+          return { changed: true, builtAt: next.manifest.builtAt };
+        } catch (error) {
+          // mid-swap or half-written: the serving index stays, the next notification tries again
+          log.warn('index reload failed, the serving index stays', { error: (error as Error).message });
+          return { changed: false, builtAt: index.manifest.builtAt };
+        } finally {
+          reloading = null;
+        }
+      })();
+      return reloading;
     },
   };
 }
