@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** loopback by default: a local trial needs no login; a deployment names its interface (or 0.0.0.0) on purpose */
-  HOST: z.string().default('127.0.0.1'),
+  HOST: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || '127.0.0.1'),
   /** when set, the staff audience needs `Authorization: Bearer <STAFF_TOKEN>`; everyone else gets the public one */
   STAFF_TOKEN: optionalString.refine(
     (v) => v === undefined || v.length >= 16,
