@@ -19,6 +19,7 @@ export function feedbackRoute(deps: {
   feedback: FeedbackStore;
   answerIds: AnswerIds;
   rateLimit: RateLimit;
+  access: StaffAccess;
   log: Logger;
 }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -34,7 +35,7 @@ export function feedbackRoute(deps: {
     if (!issued) {
       return sendError(res, 400, 'UNKNOWN_ANSWER', '"answerId" does not name an answer this server gave.');
     }
-    const allowed = deps.rateLimit.take([`client:${clientId}`, `address:${req.socket.remoteAddress ?? ''}`]);
+    const allowed = deps.rateLimit.take([`client:${clientId}`, `address:${deps.access.addressOf(req)}`]);
     if (!allowed.ok) {
       const seconds = String(Math.max(1, Math.ceil(allowed.retryAfterMs / 1000)));
       return sendError(res, 429, 'RATE_LIMITED', 'Too many votes; try again later.', {

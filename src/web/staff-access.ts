@@ -13,6 +13,11 @@ export type StaffLogin = 'open' | 'token' | 'proxy' | 'off';
 
 export interface StaffAccess {
   login: StaffLogin;
+  /**
+   * The caller's address for rate limits: the socket's, or — when the socket is a TRUSTED_PROXY — the nearest
+   * address in X-Forwarded-For that is not one of the proxies (a client cannot spoof it past a proxy that appends).
+   */
+  addressOf(req: IncomingMessage): string;
   /** the audience the server grants this request; a request body can only lower it */
   audienceOf(req: IncomingMessage): Audience;
   /** why the staff audience is off, for the start log (undefined when it is available) */
@@ -27,11 +32,23 @@ export function isLoopbackHost(host: string): boolean {
 
 export function createStaffAccess(config: Pick<Config, 'host' | 'helpdeskOnly' | 'staffAuth'>): StaffAccess {
   const { token, header, trustedProxies } = config.staffAuth;
+  const proxies = new Set(trustedProxies.map(normalizeAddress));
+  const addressOf = (req: IncomingMessage) => {
+    const socket = normalizeAddress(req.socket.remoteAddress ?? '');
+    const forwarded = req.headers['x-forwarded-for'];
+    if (!proxies.has(socket) || typeof forwarded !== 'string') return socket;
+    const hops = forwarded.split(',').map((a) => normalizeAddress(a.trim()));
+    return hops.reverse().find((a) => a && !proxies.has(a)) ?? socket;
+  };
   if (config.helpdeskOnly) {
-    return { login: 'off', audienceOf: () => 'public', offReason: 'HELPDESK_ONLY serves the public help desk only' };
+    return {
+      login: 'off',
+      addressOf,
+      audienceOf: () => 'public',
+      offReason: 'HELPDESK_ONLY serves the public help desk only',
+    };
   }
   const tokenDigest = token ? digest(token) : null;
-  const proxies = new Set(trustedProxies.map(normalizeAddress));
   const byToken = (req: IncomingMessage) => {
     const auth = req.headers.authorization;
     if (!tokenDigest || !auth?.startsWith('Bearer ')) return false;
@@ -46,12 +63,14 @@ export function createStaffAccess(config: Pick<Config, 'host' | 'helpdeskOnly' |
   if (tokenDigest || header) {
     return {
       login: tokenDigest ? 'token' : 'proxy',
+      addressOf,
       audienceOf: (req) => (byToken(req) || byProxy(req) ? 'staff' : 'public'),
     };
   }
-  if (isLoopbackHost(config.host)) return { login: 'open', audienceOf: () => 'staff' };
+  if (isLoopbackHost(config.host)) return { login: 'open', addressOf, audienceOf: () => 'staff' };
   return {
     login: 'off',
+    addressOf,
     audienceOf: () => 'public',
     offReason: `listening on ${config.host || 'every interface'} with no STAFF_TOKEN or STAFF_AUTH_HEADER`,
   };

@@ -78,7 +78,7 @@ export async function startWebServer(deps: {
     '/api/ask': { method: 'POST', handle: askRoute({ engine: deps.engine, log, access, answerIds }) },
     '/api/feedback': {
       method: 'POST',
-      handle: feedbackRoute({ feedback: deps.feedback, answerIds, rateLimit, log }),
+      handle: feedbackRoute({ feedback: deps.feedback, answerIds, rateLimit, access, log }),
     },
     '/api/health': { method: 'GET', handle: healthRoute({ engine: deps.engine, log }) },
     '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback, access }) },

@@ -132,3 +132,36 @@ describe('votes storage', () => {
     }
   });
 });
+
+describe('vote limits behind a reverse proxy', () => {
+  const voteFrom = async (server: Server, forwardedFor: string, clientId: string) => {
+    const id = await answerId(server);
+    return (
+      await server.post('/api/feedback', { answerId: id, vote: 'up', clientId }, { 'x-forwarded-for': forwardedFor })
+    ).status;
+  };
+
+  it('limits each citizen behind the TRUSTED_PROXY by the address the proxy forwards', async () => {
+    const server = await startTestServer(new FakeWebEngine(), { TRUSTED_PROXY: '127.0.0.1', HELPDESK_ONLY: 'true' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= VOTE_LIMIT.limit; i++) statuses.push(await voteFrom(server, '203.0.113.7', `a-${i}`));
+      expect(statuses.at(-1)).toBe(429);
+      // another citizen behind the same proxy still votes
+      expect(await voteFrom(server, '198.51.100.4', 'b-1')).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a caller that is not a trusted proxy, so it cannot dodge the limit', async () => {
+    const server = await startTestServer(new FakeWebEngine(), {});
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= VOTE_LIMIT.limit; i++) statuses.push(await voteFrom(server, `192.0.2.${i}`, `c-${i}`));
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+});
