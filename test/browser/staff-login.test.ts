@@ -52,6 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff chat behind STAFF_TOKEN in a real 
     await page.locator('.turn .answer').first().waitFor();
     expect(engine.calls.at(-1)?.options?.audience).toBe('staff');
     expect(prompts).toHaveLength(1);
+    expect(await page.locator('#audience-note').count()).toBe(0);
     await page.close();
   });
 
@@ -59,7 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff chat behind STAFF_TOKEN in a real 
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept('not-the-token-at-all'));
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.locator('#announcer').textContent()).toContain('risposte pubbliche');
+    await expect.poll(() => page.locator('#audience-note').textContent()).toContain('risposte pubbliche');
     await page.getByLabel('La tua domanda').fill('personale di 2021_PD_8735');
     await page.keyboard.press('Enter');
     await page.locator('.turn .answer').first().waitFor();

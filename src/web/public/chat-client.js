@@ -19,7 +19,7 @@ const TEXT = {
     empty: 'Scrivi una domanda prima di inviare.',
     announce: 'Risposta: ',
     tokenPrompt: 'Chiave di accesso del personale (la trovi presso chi gestisce pianobot):',
-    publicOnly: 'Senza la chiave del personale ricevi le risposte pubbliche, come allo sportello.',
+    publicOnly: 'Questa pagina riceve le risposte pubbliche, come lo sportello: i dati riservati al personale non sono mostrati.',
   },
   helpdesk: {
     question: 'La tua domanda',
@@ -87,26 +87,32 @@ function authHeaders() {
   }
 }
 
-/** When the server wants a staff token and this session has none (or a wrong one), asks for it once. */
+/**
+ * When the server wants a staff token and this session has none (or a wrong one), asks for it once. Whenever this
+ * page ends up with public answers (no token, a wrong one, or a server with no staff audience), it says so visibly.
+ */
 async function staffLogin() {
   const session = await fetch('/api/session', { headers: authHeaders() })
     .then((r) => r.json())
     .catch(() => null);
-  if (session?.staffLogin !== 'token' || session.audience === 'staff') return;
-  const token = window.prompt(TEXT.web.tokenPrompt)?.trim();
-  if (token) {
-    try {
-      sessionStorage.setItem(TOKEN_KEY, token);
-    } catch {}
-    const again = await fetch('/api/session', { headers: authHeaders() })
-      .then((r) => r.json())
-      .catch(() => null);
-    if (again?.audience === 'staff') return;
-    try {
-      sessionStorage.removeItem(TOKEN_KEY);
-    } catch {}
+  if (!session || session.audience === 'staff') return;
+  if (session.staffLogin === 'token') {
+    const token = window.prompt(TEXT.web.tokenPrompt)?.trim();
+    if (token) {
+      try {
+        sessionStorage.setItem(TOKEN_KEY, token);
+      } catch {}
+      const again = await fetch('/api/session', { headers: authHeaders() })
+        .then((r) => r.json())
+        .catch(() => null);
+      if (again?.audience === 'staff') return;
+      try {
+        sessionStorage.removeItem(TOKEN_KEY);
+      } catch {}
+    }
   }
-  announce(TEXT.web.publicOnly);
+  const note = el('p', { id: 'audience-note', class: 'hint', role: 'status' }, TEXT.web.publicOnly);
+  form.before(note);
 }
 
 /** @param {string} raw */
