@@ -19,7 +19,8 @@ const TEXT = {
     empty: 'Scrivi una domanda prima di inviare.',
     announce: 'Risposta: ',
     tokenPrompt: 'Chiave di accesso del personale (la trovi presso chi gestisce pianobot):',
-    publicOnly: 'Questa pagina riceve le risposte pubbliche, come lo sportello: i dati riservati al personale non sono mostrati.',
+    publicOnly:
+      'Questa pagina riceve le risposte pubbliche, come lo sportello: i dati riservati al personale non sono mostrati.',
   },
   helpdesk: {
     question: 'La tua domanda',
