@@ -1,3 +1,5 @@
+import type { Lang } from './labels.ts';
+
 /**
  * Figures in a generated answer that no tool result contains. Figures are compared as whole numbers, never as
  * substrings, so an invented "2.500.000,00" is caught even when the evidence holds "12.500.000,00". A figure counts
@@ -84,38 +86,22 @@ export interface BoundEvidence {
 }
 
 /**
- * Words that present a figure as a field, in every language an answer may use (Italian, English); a third language
- * adds its words here. Matched on whole words of the folded sentence.
+ * Words that present a figure as a field, one pack per language; an answer is checked against every pack (a model
+ * may mix them), so a third language is one more entry. Matched as whole words of the lower-cased, accent-free text.
  */
-export const FIELD_WORDS: Record<Exclude<FieldKind, 'other'>, readonly string[]> = {
-  budget: [
-    'budget',
-    'stanziamento',
-    'stanziati',
-    'importo',
-    'risorse finanziarie',
-    'costo',
-    'amount',
-    'funding',
-    'cost',
-  ],
-  target: ['target', 'valore atteso', 'valore obiettivo', 'valore previsto', 'expected value', 'target value'],
-  weight: ['peso', 'pesa', 'pesatura', 'weight', 'weighs'],
-  date: [
-    'scadenza',
-    'scade',
-    'entro',
-    'data',
-    'termine',
-    'inizio',
-    'deadline',
-    'due',
-    'date',
-    'starts',
-    'ends',
-    'start',
-    'end',
-  ],
+export const FIELD_WORDS: Record<Lang, Record<Exclude<FieldKind, 'other'>, readonly string[]>> = {
+  it: {
+    budget: ['budget', 'stanziamento', 'stanziati', 'importo', 'risorse finanziarie', 'costo'],
+    target: ['target', 'valore atteso', 'valore obiettivo', 'valore previsto'],
+    weight: ['peso', 'pesa', 'pesatura'],
+    date: ['scadenza', 'scade', 'entro', 'data', 'termine', 'inizio'],
+  },
+  en: {
+    budget: ['budget', 'amount', 'funding', 'cost'],
+    target: ['target', 'expected value', 'target value'],
+    weight: ['weight', 'weighs'],
+    date: ['deadline', 'due', 'date', 'starts', 'ends', 'start', 'end'],
+  },
 };
 
 /** Which field a value is, from the keys on its path in a tool result (a registry, first match wins). */
@@ -230,9 +216,11 @@ function withoutQuotes(sentence: string): string {
 
 function claimedKinds(sentence: string): FieldKind[] {
   const folded = sentence.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  return (Object.entries(FIELD_WORDS) as [FieldKind, readonly string[]][])
-    .filter(([, words]) => words.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'u').test(folded)))
-    .map(([kind]) => kind);
+  const kinds = new Set<FieldKind>();
+  for (const pack of Object.values(FIELD_WORDS))
+    for (const [kind, words] of Object.entries(pack) as [FieldKind, readonly string[]][])
+      if (words.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'u').test(folded))) kinds.add(kind);
+  return [...kinds];
 }
 
 const isDateLike = (raw: string) => /^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw);
