@@ -9,7 +9,7 @@ import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { indexPaths } from '../store/index-layout.ts';
-import { type LoadedIndex, loadIndex } from '../store/load-index.ts';
+import { openLiveIndex } from '../store/live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -52,16 +52,16 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
     }
   }
-  let index: LoadedIndex = await loadIndex(config.indexDir, embedder);
+  const live = await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
-    documents: index.manifest.documents.length,
-    chunks: index.manifest.chunks,
-    ms: Math.round(index.loadMs),
+    documents: live.current.manifest.documents.length,
+    chunks: live.current.manifest.chunks,
+    ms: Math.round(live.current.loadMs),
   });
-  let reloading: Promise<{ changed: boolean; builtAt: string | null }> | null = null;
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
-  const contextFor = (audience: AskOptions['audience']): ToolContext => ({
+  // one read of the live index per question: a reload in between does not mix two indexes in one answer
+  const contextFor = (audience: AskOptions['audience'], index = live.current): ToolContext => ({
     store: index.store,
     search: index.search,
     allowedDocs: audience === 'public' ? publicDocs : null,
@@ -79,7 +79,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
-      const { matches } = findPeople(name, index.store);
+      const { matches } = findPeople(name, ctx.store);
       const exact = matches.filter((m) => m.person.key === personKey(name));
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
@@ -116,6 +116,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       };
     },
     health() {
+      const index = live.current;
       const problems = index.manifest.errors.map(({ file, code, message, kept }) => ({
         file,
         code,
@@ -132,26 +133,11 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
         ...(problems.length ? { problems } : {}),
       };
     },
-    reload() {
-      // one reload at a time: a burst of change notifications loads the new index once
-      reloading ??= (async () => {
-        try {
-          const next = await loadIndex(config.indexDir, embedder);
-          if (next.manifest.builtAt === index.manifest.builtAt)
-            return { changed: false, builtAt: index.manifest.builtAt };
-          index = next;
-          ingestFailure = null;
-          log.info('index reloaded', { builtAt: next.manifest.builtAt, documents: next.manifest.documents.length });
-          return { changed: true, builtAt: next.manifest.builtAt };
-        } catch (error) {
-          // mid-swap or half-written: the serving index stays, the next notification tries again
-          log.warn('index reload failed, the serving index stays', { error: (error as Error).message });
-          return { changed: false, builtAt: index.manifest.builtAt };
-        } finally {
-          reloading = null;
-        }
-      })();
-      return reloading;
+    async reload() {
+      const result = await live.reload();
+      // a newer index was built from the plans, so the start-up failure no longer describes what serves
+      if (result.changed) ingestFailure = null;
+      return result;
     },
   };
 }
