@@ -67,7 +67,12 @@ export function createStaffAccess(config: Pick<Config, 'host' | 'helpdeskOnly' |
       audienceOf: (req) => (byToken(req) || byProxy(req) ? 'staff' : 'public'),
     };
   }
-  if (isLoopbackHost(config.host)) return { login: 'open', addressOf, audienceOf: () => 'staff' };
+  if (isLoopbackHost(config.host)) {
+    // a request relayed by a proxy on this machine comes from loopback too, but not from someone at this machine
+    const relayed = (req: IncomingMessage) =>
+      req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+    return { login: 'open', addressOf, audienceOf: (req) => (relayed(req) ? 'public' : 'staff') };
+  }
   return {
     login: 'off',
     addressOf,

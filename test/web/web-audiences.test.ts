@@ -108,6 +108,20 @@ describe('with STAFF_AUTH_HEADER from a trusted proxy', () => {
   });
 });
 
+describe('on loopback with no staff login', () => {
+  it('gives a request relayed by a proxy on the same machine (X-Forwarded-For, Forwarded) the public audience', async () => {
+    const engine = new FakeWebEngine();
+    const server = await startTestServer(engine);
+    try {
+      expect((await askAs(server, engine)).engineAudience).toBe('staff');
+      expect((await askAs(server, engine, { 'x-forwarded-for': '203.0.113.9' })).engineAudience).toBe('public');
+      expect((await askAs(server, engine, { forwarded: 'for=203.0.113.9' })).engineAudience).toBe('public');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('listening beyond loopback with no staff login', () => {
   it('turns the staff audience off', async () => {
     const engine = new FakeWebEngine();
