@@ -28,6 +28,8 @@ export interface FeedbackStoreOptions {
 }
 
 export const DEFAULT_FEEDBACK_MAX_BYTES = 5 * 1024 * 1024;
+/** how many (voter, answer) keys are kept to refuse a second vote */
+const MAX_REMEMBERED = 100_000;
 
 /**
  * Append-only JSON-lines file of votes. One vote per user per answer: a later vote by the same user on the same
@@ -94,6 +96,14 @@ export class FeedbackStore {
   private remember(vote: FeedbackVote): void {
     this.seen.add(keyOf(vote));
     this.answered.add(vote.answerId);
+    // memory stays bounded in a long-running process too: the oldest keys go first (a vote that old is not re-sent)
+    for (const keys of [this.seen, this.answered]) {
+      while (keys.size > MAX_REMEMBERED) {
+        const oldest = keys.values().next().value;
+        if (oldest === undefined) break;
+        keys.delete(oldest);
+      }
+    }
     this.byChannel[vote.channel] ??= { up: 0, down: 0 };
     this.byChannel[vote.channel]![vote.vote]++;
     if (vote.vote === 'up') this.up++;
