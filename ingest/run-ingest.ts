@@ -8,6 +8,7 @@ import { createEmbedderFromConfig } from '../src/retrieval/embedder-from-config.
 import { createPool, describeUrl } from '../src/store/postgres/database.ts';
 import { formatReport } from './format-report.ts';
 import { ingestToPostgres } from './postgres/ingest-to-postgres.ts';
+import { printable } from './printable.ts';
 import { type IngestReport, runIngest } from './run-pipeline.ts';
 
 const args = process.argv.slice(2);
@@ -23,13 +24,27 @@ async function ingest(): Promise<{ report: IngestReport; where: string }> {
   const plans = inputs.length ? inputs : [config.plansDir];
   if (!config.databaseUrl) {
     return {
-      report: await runIngest({ inputs: plans, indexDir: config.indexDir, embedder, force, onProgress }),
+      report: await runIngest({
+        inputs: plans,
+        indexDir: config.indexDir,
+        embedder,
+        force,
+        maxFileBytes: config.maxPlanFileBytes,
+        onProgress,
+      }),
       where: config.indexDir,
     };
   }
   const pool = createPool(config.databaseUrl);
   try {
-    const report = await ingestToPostgres({ inputs: plans, pool, embedder, force, onProgress });
+    const report = await ingestToPostgres({
+      inputs: plans,
+      pool,
+      embedder,
+      force,
+      maxFileBytes: config.maxPlanFileBytes,
+      onProgress,
+    });
     const extra = [
       report.unchanged ? `${report.unchanged} unchanged document(s) kept` : '',
       report.removed.length ? `removed: ${report.removed.join(', ')}` : '',
@@ -47,6 +62,6 @@ try {
   process.exitCode = report.errors.length ? 2 : 0;
 } catch (error) {
   if (tty) process.stderr.write('\n');
-  console.error(`Ingestion failed: ${(error as Error).message}`);
+  console.error(`Ingestion failed: ${printable((error as Error).message)}`);
   process.exitCode = 1;
 }

@@ -14,7 +14,8 @@ import { startSlackApp } from './slack/start-slack-app.ts';
 import { createPool } from './store/postgres/database.ts';
 import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
 import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
-import { startWebServer } from './web/web-server.ts';
+import { watchIndex } from './store/watch-index.ts';
+import { startWebServer, type WebServer } from './web/web-server.ts';
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -29,9 +30,17 @@ async function main(): Promise<void> {
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  // a finished `npm run ingest` (or SIGHUP) swaps the new plans into the running server, no restart needed; with a
+  // database the engine also listens for the ingest's NOTIFY itself
+  const reload = () =>
+    void engine.reload?.().then((r) => {
+      if (r.changed) console.log(`pianobot index reloaded (built ${r.builtAt})`);
+    });
+  const stopWatching = pool ? () => {} : watchIndex(config.indexDir, config.indexWatchMs, reload);
+  process.on('SIGHUP', reload);
   const feedback = pool
     ? new PgFeedbackStore(pool)
-    : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'));
+    : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), { maxBytes: config.feedback.maxBytes });
   const shared = pool
     ? { dedupe: new PgDeliveryClaims(pool), threads: new PgThreadHistory(pool), answers: new PgPostedAnswers(pool) }
     : {};
@@ -52,10 +61,16 @@ async function main(): Promise<void> {
     });
     stops.push(web.stop);
     console.log(`pianobot web chat: ${web.url}/  ·  help desk ${web.url}/helpdesk`);
+    announceAudiences(web);
   } else {
     const web = await startWebServer({ config, engine, feedback, log });
     stops.push(web.stop);
-    console.log(`pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`);
+    console.log(
+      config.helpdeskOnly
+        ? `pianobot is ready: help desk ${web.url}/helpdesk (HELPDESK_ONLY)`
+        : `pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`,
+    );
+    announceAudiences(web);
     if (config.slack?.mode === 'socket') {
       const slack = await startSlackApp({ config, engine, feedback, log, shared });
       stops.push(slack.stop);
@@ -66,11 +81,23 @@ async function main(): Promise<void> {
   stops.push(engine.close);
   if (pool) stops.push(() => pool.end());
   const shutdown = async () => {
+    stopWatching();
     for (const stop of stops) await stop().catch(() => {});
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** The start log says who can be staff, so an operator sees at once that a public listener has no staff login. */
+function announceAudiences(web: WebServer): void {
+  const how: Record<WebServer['staffLogin'], string> = {
+    open: 'staff audience: open to callers on this machine (listening on loopback only)',
+    token: 'staff audience: requires Authorization: Bearer <STAFF_TOKEN>',
+    proxy: 'staff audience: from the trusted proxy user header (STAFF_AUTH_HEADER)',
+    off: `staff audience off: ${web.staffOffReason ?? 'no staff login configured'} — every caller gets public answers`,
+  };
+  console.log(how[web.staffLogin]);
 }
 
 main().catch((error: unknown) => {

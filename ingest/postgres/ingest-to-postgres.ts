@@ -13,8 +13,9 @@ import { chunkDocument } from '../chunking/chunk-document.ts';
 import { codeVersion } from '../code-version.ts';
 import { detectLayout } from '../extractors/registry.ts';
 import { loadDocument } from '../loaders/load-document.ts';
+import { listPlanFiles } from '../loaders/plan-files.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
-import { type DocumentReport, type IngestReport, listInputs, reportOf, sha256Of } from '../run-pipeline.ts';
+import { type DocumentReport, type IngestReport, reportOf, sha256Of } from '../run-pipeline.ts';
 import { bumpVersion, writePlan } from './write-plan.ts';
 
 export interface PgIngestOptions {
@@ -23,6 +24,8 @@ export interface PgIngestOptions {
   embedder: Embedder;
   /** re-ingest every file, even unchanged ones */
   force?: boolean;
+  /** larger plan files are refused (MAX_PLAN_FILE_MB) */
+  maxFileBytes?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -59,13 +62,10 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
   const { pool } = options;
   await migrate(pool);
   const version = codeVersion();
-  const files = await listInputs(options.inputs);
+  // symbolic links, special files and files over the size limit are refused before a byte is read
+  const { files, refused } = await listPlanFiles(options.inputs, options.maxFileBytes);
   const hashed = await Promise.all(
-    files.map(async (path) => ({
-      path,
-      file: path.split(/[\\/]/).at(-1)!,
-      sha256: await sha256Of(path).catch(() => null),
-    })),
+    files.map(async ({ path, file }) => ({ path, file, sha256: await sha256Of(path).catch(() => null) })),
   );
 
   const stored = new Map(
@@ -93,7 +93,12 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
 
   const loaded: { doc: SourceDocument; plan: ExtractedPlan; chunks: Chunk[] }[] = [];
   const reports: DocumentReport[] = [];
-  const errors: IngestReport['errors'] = [];
+  const errors: IngestReport['errors'] = refused.map(({ file, code, message }) => ({
+    file,
+    code,
+    message,
+    ...(stored.has(file) ? { kept: true } : {}),
+  }));
   for (const [i, { path, file, sha256 }] of todo.entries()) {
     progress(`[${i + 1}/${todo.length}] ${file}`);
     const t0 = performance.now();
@@ -105,7 +110,7 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
     } catch (error) {
       const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
       const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
-      errors.push({ file, code, message });
+      errors.push({ file, code, message, ...(stored.has(file) ? { kept: true } : {}) });
       await pool.query(
         `INSERT INTO ingest_errors (file, sha256, code, message) VALUES ($1, $2, $3, $4)
          ON CONFLICT (file) DO UPDATE SET sha256 = $2, code = $3, message = $4, at = now()`,
@@ -159,7 +164,7 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
     progress(`embedded ${i + 1}/${loaded.length} documents`);
   }
 
-  const inputs = new Set(hashed.map((h) => h.file));
+  const inputs = new Set([...hashed.map((h) => h.file), ...refused.map((r) => r.file)]);
   const removed = [...stored.keys()].filter((f) => !inputs.has(f));
   for (const file of removed) {
     await inTransaction(pool, async (client) => {

@@ -2,14 +2,16 @@
  * Composition root of the answering side: makes sure an index exists (building it from the plans when missing or
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
+import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { openPlanSource } from '../store/open-plan-source.ts';
-import type { PlanSnapshot } from '../store/plan-source.ts';
+import { indexPaths } from '../store/index-layout.ts';
+import { type LiveIndex, openLiveIndex } from '../store/live-index.ts';
 import type { Pool } from '../store/postgres/database.ts';
+import { openDatabaseLiveIndex } from '../store/postgres/database-live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -23,72 +25,62 @@ export interface CreateEngineOptions {
   onProgress?: (message: string) => void;
   /** the server's PostgreSQL pool (DATABASE_URL), shared with the Slack state; otherwise the engine opens its own */
   pool?: Pool;
-  /** open a fresh snapshot when another process ingests a plan (PostgreSQL: LISTEN/NOTIFY) */
+  /** reload when another process ingests a plan into the database (LISTEN/NOTIFY) */
   watch?: boolean;
 }
 
 export interface Engine extends AnswerEngine {
-  /** reads the plans again (what `watch` does on a change notice) */
-  reload(): Promise<void>;
-  /** stops watching and closes the engine's own database connections */
+  /** stops watching the database and closes the engine's own connections */
   close(): Promise<void>;
 }
-
-/** With a PostgreSQL pool, wait this long after a change notice so that a burst of plans reloads once. */
-const RELOAD_DEBOUNCE_MS = 250;
 
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<Engine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
-  const source = await openPlanSource(config, embedder, log, options.pool);
+  /** set when the plans could not be ingested at all and the index already on disk serves instead */
+  let ingestFailure: string | null = null;
+  const database = config.databaseUrl || options.pool;
   // with a database, ingest is `npm run ingest`'s job: replicas only read
-  if (!options.skipIngest && source.kind === 'embedded') {
-    const report = await runIngest({
-      inputs: [config.plansDir],
-      indexDir: config.indexDir,
-      embedder,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (!report.upToDate)
-      log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
-    for (const e of report.errors) log.warn('plan file skipped', e);
+  if (!options.skipIngest && !database) {
+    try {
+      const report = await runIngest({
+        inputs: [config.plansDir],
+        indexDir: config.indexDir,
+        embedder,
+        maxFileBytes: config.maxPlanFileBytes,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (!report.upToDate)
+        log.info('index built', {
+          documents: report.documents.length,
+          chunks: report.chunks,
+          ms: Math.round(report.ms),
+        });
+      for (const e of report.errors)
+        log.warn(e.kept ? 'plan file failed, last good version kept' : 'plan file skipped', e);
+    } catch (error) {
+      // a good index on disk is better than no service: start on it, and say so in the log and in /api/health
+      if (!existsSync(indexPaths(config.indexDir).manifest)) throw error;
+      ingestFailure = (error as Error).message;
+      log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
+    }
   }
-  let index: PlanSnapshot;
-  try {
-    index = await source.open();
-  } catch (error) {
-    await source.close();
-    throw error;
-  }
+  let close = async () => {};
+  let live: LiveIndex;
+  if (database) {
+    const db = await openDatabaseLiveIndex(config, embedder, log, options);
+    live = db;
+    close = db.close;
+  } else live = await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
-    store: source.kind,
-    documents: index.info.documents,
-    chunks: index.info.chunks,
-    ms: Math.round(index.loadMs),
+    documents: live.current.manifest.documents.length,
+    chunks: live.current.manifest.chunks,
+    ms: Math.round(live.current.loadMs),
   });
-  const reload = async () => {
-    const next = await source.open();
-    index = next;
-    log.info('plans reloaded', {
-      documents: next.info.documents,
-      chunks: next.info.chunks,
-      ms: Math.round(next.loadMs),
-    });
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const stopWatching = options.watch
-    ? await source.watch(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          reload().catch((error) =>
-            log.warn('reload failed: still serving the previous plans', { error: String(error) }),
-          );
-        }, RELOAD_DEBOUNCE_MS);
-      })
-    : async () => {};
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
-  const contextFor = (audience: AskOptions['audience']): ToolContext => ({
+  // one read of the live index per question: a reload in between does not mix two indexes in one answer
+  const contextFor = (audience: AskOptions['audience'], index = live.current): ToolContext => ({
     store: index.store,
     search: index.search,
     allowedDocs: audience === 'public' ? publicDocs : null,
@@ -98,12 +90,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
 
   return {
-    reload,
-    async close() {
-      clearTimeout(timer);
-      await stopWatching();
-      await source.close();
-    },
+    close,
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       const ctx = contextFor(askOptions.audience);
       const routed = await routeQuestion(ctx, question, askOptions);
@@ -112,7 +99,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
-      const { matches } = findPeople(name, index.store);
+      const { matches } = findPeople(name, ctx.store);
       const exact = matches.filter((m) => m.person.key === personKey(name));
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
@@ -149,13 +136,28 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       };
     },
     health() {
+      const index = live.current;
+      const problems = index.manifest.errors.map(({ file, code, message, kept }) => ({
+        file,
+        code,
+        message,
+        ...(kept ? { kept } : {}),
+      }));
+      if (ingestFailure) problems.unshift({ file: config.plansDir, code: 'INGEST_FAILED', message: ingestFailure });
       return {
-        documents: index.info.documents,
+        documents: index.manifest.documents.length,
         objectives: index.store.objectives.length,
         projects: index.store.projects.length,
-        chunks: index.info.chunks,
-        builtAt: index.info.builtAt,
+        chunks: index.manifest.chunks,
+        builtAt: index.manifest.builtAt,
+        ...(problems.length ? { problems } : {}),
       };
+    },
+    async reload() {
+      const result = await live.reload();
+      // a newer index was built from the plans, so the start-up failure no longer describes what serves
+      if (result.changed) ingestFailure = null;
+      return result;
     },
   };
 }

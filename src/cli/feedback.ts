@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
     } finally {
       await pool.end();
     }
-  } else summary = new FeedbackStore(file).summary(latest);
+  } else summary = new FeedbackStore(file, { maxBytes: config.feedback.maxBytes }).summary(latest);
   process.stdout.write(
     argv.includes('--json') ? `${JSON.stringify(summary, null, 2)}\n` : formatFeedbackReport(summary, file),
   );

@@ -16,6 +16,7 @@ export function embeddedPlanSource(indexDir: string, embedder: Embedder): PlanSo
           chunks: index.manifest.chunks,
           builtAt: index.manifest.builtAt,
         },
+        manifest: index.manifest,
         loadMs: index.loadMs,
       };
     },

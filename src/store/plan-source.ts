@@ -5,12 +5,15 @@
  * (test/store/plan-source.contract.test.ts).
  */
 import type { SearchIndex } from '../retrieval/search-index.ts';
+import type { IndexManifest } from './index-layout.ts';
 import type { PlanStore } from './plan-store.ts';
 
 export interface PlanSnapshot {
   store: PlanStore;
   search: SearchIndex;
   info: { documents: number; chunks: number; builtAt: string };
+  /** the documents, their counts and the files that failed, as /api/health reports them */
+  manifest: IndexManifest;
   loadMs: number;
 }
 

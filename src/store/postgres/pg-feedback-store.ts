@@ -20,6 +20,11 @@ export class PgFeedbackStore implements FeedbackLog {
     return rowCount === 1;
   }
 
+  async hasVoteOn(answerId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM feedback_votes WHERE answer_id = $1 LIMIT 1', [answerId]);
+    return (rowCount ?? 0) > 0;
+  }
+
   async summary(latest = 10): Promise<FeedbackSummary> {
     const counts = await this.pool.query<{ channel: string; vote: 'up' | 'down'; n: string }>(
       'SELECT channel, vote, count(*) AS n FROM feedback_votes GROUP BY channel, vote',

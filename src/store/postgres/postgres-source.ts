@@ -28,10 +28,32 @@ export function postgresPlanSource(pool: Pool, embedder: Embedder, log: Logger =
         );
       }
       const search = await openPgSearch(pool, embedder);
+      const failed = await pool.query<{ file: string; code: string; message: string }>(
+        'SELECT file, code, message FROM ingest_errors ORDER BY file',
+      );
+      const model = stored.model;
+      const count = (records: { doc: string }[], file: string) => records.filter((r) => r.doc === file).length;
+      const kept = new Set(model.documents.map((d) => d.file));
       return {
-        store: new PlanStore(stored.model),
+        store: new PlanStore(model),
         search,
-        info: { documents: stored.model.documents.length, chunks: stored.chunks, builtAt: stored.builtAt },
+        info: { documents: model.documents.length, chunks: stored.chunks, builtAt: stored.builtAt },
+        manifest: {
+          version: 1,
+          builtAt: stored.builtAt,
+          codeVersion: `postgres:${stored.version}`,
+          embedder: { id: embedder.id, dimension: embedder.dimension },
+          documents: model.documents.map((d) => ({
+            file: d.file,
+            sha256: d.sha256,
+            layout: d.layout,
+            objectives: count(model.objectives, d.file),
+            projects: count(model.projects, d.file),
+          })),
+          // a file whose new version failed still serves its previous rows
+          errors: failed.rows.map((e) => ({ ...e, ...(kept.has(e.file) ? { kept: true } : {}) })),
+          chunks: stored.chunks,
+        },
         loadMs: performance.now() - started,
       };
     },
