@@ -7,7 +7,7 @@
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
 import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../../src/plan/model.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
-import { type CodeShapes, learnCodeShapes, lineLeadTokens } from '../primitives/code-shapes.ts';
+import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
 import { ITALIAN, type LabelPack } from '../primitives/label-lexicon.ts';
 import {
@@ -85,6 +85,12 @@ function newDraft(line: number): Draft {
 class RecordReader {
   readonly drafts: Draft[] = [];
   current: Draft | null = null;
+  /** whether this document gives its objectives codes */
+  private coded = false;
+  /** an owner written alone, with no record open: the owner of the records below, until the next heading */
+  private pendingOwner: OwnerValue['people'] = [];
+  /** the last record opened with a code: where a codeless table of items below it belongs */
+  private lastCoded: Draft | null = null;
 
   constructor(
     private readonly doc: SourceDocument,
@@ -96,8 +102,25 @@ class RecordReader {
     this.current = null;
   }
 
+  /** A heading: the records below belong to its scope, not to an owner written above it. */
+  heading(): void {
+    this.current = null;
+    this.pendingOwner = [];
+  }
+
+  /** A line opening with a code of the document's shapes and a title. */
+  codeLine(line: number, code: string, title: string): void {
+    const d = this.open(line);
+    d.code = code;
+    d.title = title;
+    d.titleLine = line;
+    this.coded = true;
+    this.lastCoded = d;
+  }
+
   private open(line: number): Draft {
     const d = newDraft(line);
+    if (this.pendingOwner.length) d.owners = [...this.pendingOwner];
     this.drafts.push(d);
     this.current = d;
     return d;
@@ -118,8 +141,21 @@ class RecordReader {
     if (v.field === 'objective' || v.field === 'code') {
       const parts = v.field === 'code' ? { code: value.split(/\s+[–—|]\s+/)[0]! } : splitCode(value, this.shapes);
       if (!parts.code && !parts.title) return;
+      // where objectives carry codes, an objective label without one is a field of the open record
+      // ("Obiettivo: ANNUALE PLURIENNALE"), not a new objective
+      if (!parts.code && this.coded) {
+        if (d && !d.title && parts.title) {
+          d.title = parts.title;
+          d.titleLine = v.line;
+        }
+        return;
+      }
       if (!d || (parts.code && d.code) || (!parts.code && parts.title && d.title)) d = this.open(v.line);
-      if (parts.code) d.code = parts.code;
+      if (parts.code) this.coded = true;
+      if (parts.code) {
+        d.code = parts.code;
+        this.lastCoded = d;
+      }
       if (parts.title && !d.title) {
         d.title = parts.title;
         d.titleLine = v.line;
@@ -132,6 +168,11 @@ class RecordReader {
       d.title = value;
       d.titleLine = v.line;
       d.last = Math.max(d.last, v.lineEnd);
+      return;
+    }
+    if (!d && v.field === 'owner' && value) {
+      const o = readOwners(value, this.pack);
+      if (o.people.length) this.pendingOwner = o.people;
       return;
     }
     if (!d || !value) return;
@@ -204,8 +245,12 @@ class RecordReader {
   table(t: Table, lines: readonly string[]): void {
     const col = (field: string) => t.columns.findIndex((c) => c.field === field);
     const codeCol = col('code');
-    const titleCol = t.columns.findIndex((c) => c.field === 'objective' || c.field === 'title');
-    if (codeCol < 0 && titleCol < 0) {
+    // tables go from the general to the specific: of several objective columns, the last is the objective's own
+    const titleCol = t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title');
+    // a table of phases (a phase column), or one without codes inside a coded record, lists that record's items
+    const inRecord = codeCol < 0 && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));
+    if (inRecord && !this.current) this.current = this.lastCoded;
+    if ((codeCol < 0 && titleCol < 0) || col('phase') >= 0 || inRecord) {
       this.attachItems(t);
       return;
     }
@@ -274,7 +319,9 @@ class RecordReader {
     if (!d) return;
     const col = (field: string) => t.columns.findIndex((c) => c.field === field);
     const cell = (row: string[], i: number) => (i >= 0 ? clean(row[i] ?? '') : '');
-    const phaseCol = col('phase');
+    const phaseCol = [col('phase'), t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title')].find(
+      (i) => i >= 0,
+    ) ?? -1;
     const indicatorCol = col('indicator');
     for (const row of t.rows) {
       const span = spanOf(this.doc, row.line, row.lineEnd);
@@ -341,22 +388,34 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = ITALIA
   // lines a label opens are fields, not headings; a heading may still carry an owner after its name
   const fieldLines = new Set<number>(tableLines);
   const ownerLines = new Map<number, FieldValue>();
+  const perLine = new Map<number, number>();
+  for (const v of values) perLine.set(v.line, (perLine.get(v.line) ?? 0) + 1);
+  const leads = new Map<number, string>();
   for (const v of values) {
-    const stacked = stackedLabel(lines[v.line]!, pack) !== null;
-    const lead = stacked ? '' : readInline(lines[v.line]!, pack).lead;
+    let lead = leads.get(v.line);
+    if (lead === undefined) {
+      lead = stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
+      leads.set(v.line, lead);
+    }
     if (lead === '') for (let i = v.line; i <= v.lineEnd; i++) fieldLines.add(i);
-    if (v.field === 'owner' && lead === '' && values.filter((w) => w.line === v.line).length === 1)
-      ownerLines.set(v.line, v);
+    if (v.field === 'owner' && lead === '' && perLine.get(v.line) === 1) ownerLines.set(v.line, v);
   }
   const scopes = readScopes(lines, fieldLines, ownerLines, pack);
   const scopeLines = new Set<number>();
   for (const s of scopes) for (let i = s.line; i <= s.lineEnd; i++) scopeLines.add(i);
   const lists = readNumberedLists(lines, fieldLines);
+  const listLines = new Set(lists.flat().map((item) => item.line));
+  const codeLines = lines.flatMap((line, i) => {
+    if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
+    const c = readCodeLine(line, shapes);
+    return c ? [{ line: i, ...c }] : [];
+  });
 
   type Event = { line: number; order: number; run: () => void };
   const reader = new RecordReader(doc, shapes, pack);
   const events: Event[] = [
-    ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.close() })),
+    ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading() })),
+    ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
     ...lists.flatMap((list) => list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item) }))),
     ...values

@@ -58,3 +58,20 @@ export function lineLeadTokens(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A line that opens with one of the document's code shapes and goes on with a title: `2021_OB_8501_1 Supportare
+ * le funzioni …`, `OS.R.1 Aggiornamento …`. Shapes too weak to tell a code from a section number (`1.2`) do not
+ * count: a strong shape has a letter, an underscore or dash, or three numeric groups.
+ */
+export function readCodeLine(line: string, shapes: CodeShapes): { code: string; title: string } | null {
+  const m = line.trim().match(/^(\S+)\s+(?:[-–—:]\s+)?(\S.*)$/);
+  if (!m) return null;
+  const code = m[1]!.replace(/[.:]+$/, '');
+  if (!shapes.isCode(code)) return null;
+  const sig = codeSignature(code);
+  const strong = /[Aa_-]/.test(sig) || (sig.match(/9/g) ?? []).length >= 3;
+  const title = m[2]!.trim();
+  if (!strong || title.split(/\s+/).length < 3 || /\t/.test(line)) return null;
+  return { code, title };
+}

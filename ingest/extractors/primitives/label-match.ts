@@ -14,12 +14,21 @@ export interface LabelMatch {
   end: number;
 }
 
-/** Folds one UTF-16 unit at a time, so offsets in the folded text are offsets in the original. */
+const foldedChars = new Map<string, string>();
+
+/** Folds one character at a time, so offsets in the folded text are offsets in the original. */
 export function foldKeepingOffsets(s: string): string {
+  // plain ASCII needs no folding beyond lower case
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   let out = '';
   for (const c of s) {
-    const f = fold(c);
-    out += f.length === c.length ? f : c.length === 1 ? (f[0] ?? c) : c;
+    let f = foldedChars.get(c);
+    if (f === undefined) {
+      const folded = fold(c);
+      f = folded.length === c.length ? folded : c.length === 1 ? (folded[0] ?? c) : c;
+      foldedChars.set(c, f);
+    }
+    out += f;
   }
   return out;
 }
@@ -29,29 +38,44 @@ interface Entry {
   folded: string;
 }
 
-const cache = new WeakMap<LabelPack, Entry[]>();
+const cache = new WeakMap<LabelPack, Map<string, Entry[]>>();
 
-/** The pack's labels, longest first, so that "valore atteso" is tried before "valore". */
-function entriesOf(pack: LabelPack): Entry[] {
-  let entries = cache.get(pack);
-  if (!entries) {
-    entries = Object.entries(pack.labels)
+/** The pack's labels by first letter, longest first, so that "valore atteso" is tried before "valore". */
+function entriesOf(pack: LabelPack, first: string): Entry[] {
+  let byFirst = cache.get(pack);
+  if (!byFirst) {
+    byFirst = new Map();
+    const all = Object.entries(pack.labels)
       .flatMap(([field, labels]) => labels.map((folded) => ({ field: field as Field, folded })))
       .sort((a, b) => b.folded.length - a.folded.length);
-    cache.set(pack, entries);
+    for (const e of all) byFirst.set(e.folded[0]!, [...(byFirst.get(e.folded[0]!) ?? []), e]);
+    cache.set(pack, byFirst);
   }
-  return entries;
+  return byFirst.get(first) ?? [];
+}
+
+/** The last line folded, kept: readers ask for labels at many positions of one line in a row. */
+let lastLine = '';
+let lastFolded = '';
+function foldedOf(line: string): string {
+  if (line !== lastLine) {
+    lastLine = line;
+    lastFolded = foldKeepingOffsets(line).toLowerCase();
+  }
+  return lastFolded;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Every label starting exactly at `start` and ending on a word boundary, longest first. */
 export function labelsAt(line: string, start = 0, pack: LabelPack = ITALIAN): LabelMatch[] {
-  const folded = foldKeepingOffsets(line).toLowerCase();
+  const folded = foldedOf(line);
   // a label is a label only at a word start
   if (start > 0 && WORD.test(folded[start - 1]!)) return [];
   const out: LabelMatch[] = [];
-  for (const e of entriesOf(pack)) {
+  const first = folded[start];
+  if (first === undefined) return out;
+  for (const e of entriesOf(pack, first)) {
     if (!folded.startsWith(e.folded, start)) continue;
     const end = start + e.folded.length;
     const next = folded[end];

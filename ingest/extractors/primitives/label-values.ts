@@ -7,6 +7,7 @@
  * (`peso 40`), a code after an objective label (`Obiettivo LP.20.1 …`, `OB. 1 – …`).
  */
 import { isFigure, parseDate } from '../../../src/plan/figures.ts';
+import { splitTitle } from '../../../src/plan/names.ts';
 import type { Field, LabelPack } from './label-lexicon.ts';
 import { ITALIAN } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, wholeLabel } from './label-match.ts';
@@ -26,6 +27,20 @@ export interface FieldValue {
 const NUMERIC: ReadonlySet<Field> = new Set(['target', 'result', 'weight', 'start', 'end', 'budget']);
 /** Fields whose value may open with the record's code, so that a label without a colon can be trusted. */
 const CODED: ReadonlySet<Field> = new Set(['objective', 'code']);
+
+/** Fields whose value, without a colon, is told from its label by case or by a title before a name. */
+const CASED: ReadonlySet<Field> = new Set(['title', 'structure', 'owner', 'description']);
+
+/**
+ * `Denominazione ATTUAZIONE DELLE MISURE`, `Responsabile Dott.ssa Maura Meschi`: a label in ordinary case and a
+ * value in capitals, or a person's title opening the value. A line all in capitals (`SERVIZIO BIBLIOTECA`) is a
+ * heading, not a label and its value.
+ */
+function casedApart(label: string, value: string): boolean {
+  if (splitTitle(value).title && /\p{Lu}/u.test(splitTitle(value).name[0] ?? '')) return true;
+  const capitals = (s: string) => /\p{L}{2}/u.test(s) && s === s.toUpperCase();
+  return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
+}
 
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
@@ -81,6 +96,9 @@ export function segmentLabel(
   if (CODED.has(match.field) && looksLikeCode(value.split(/\s+/)[0]!)) {
     return { match, valueStart: segment.length - rest.trimStart().length, colon: false };
   }
+  if (CASED.has(match.field) && casedApart(match.label, value)) {
+    return { match, valueStart: segment.length - rest.trimStart().length, colon: false };
+  }
   return null;
 }
 
@@ -112,6 +130,7 @@ function splitSegments(line: string): Piece[] {
 function splitInnerLabels(text: string, pack: LabelPack): string[] {
   const cuts: number[] = [];
   // no cut inside the segment's own label ("Codice obiettivo:", "Valore atteso:")
+  if (!text.includes(':')) return [text.trim()];
   const own = segmentLabel(text, pack);
   for (const m of text.matchAll(/\s(?=\S)/g)) {
     const at = m.index + 1;

@@ -22,6 +22,7 @@ export interface Matrix {
   assignments: MatrixAssignment[];
 }
 
+const WEIGHT_CELL = /^\s*(?:[-–—]|\d{1,3}(?:[.,]\d+)?\s*%?|[xX✓✔•●])?\s*$/;
 const ROLE = /\b(?:dirigent|responsabil|direttor|referent|manager|funzionar|titolar|posizion[ei] organizzativ)/;
 
 /** Whether a cell gives a weight: a non-zero figure, or a mark. */
@@ -52,12 +53,11 @@ export function readMatrix(
   pack: LabelPack = ITALIAN,
   context = 4,
 ): Matrix | null {
-  const holderColumns = table.columns.map((c, i) => (c.field === null ? i : -1)).filter((i) => i >= 0);
-  if (holderColumns.length < 2) return null;
-  const weighted = table.rows.filter((r) =>
-    holderColumns.some((c) => /^\s*(?:[-–0]|\d+(?:,\d+)?\s*%?|[xX✓])?\s*$/.test(r.cells[c] ?? '')),
-  );
-  if (weighted.length < table.rows.length / 2) return null;
+  // a holder column is named (a word, not "N°") and holds nothing but weights, zeros, dashes or marks
+  const holderColumns = table.columns
+    .map((c, i) => (c.field === null && /\p{L}{3}/u.test(c.label) ? i : -1))
+    .filter((i) => i >= 0 && table.rows.every((r) => WEIGHT_CELL.test(r.cells[i] ?? '')));
+  if (holderColumns.length < 2 || table.rows.length === 0) return null;
   const around = [
     ...lines.slice(Math.max(0, table.headerLine - context), table.headerLine),
     ...lines.slice(table.lineEnd + 1, table.lineEnd + 1 + context),

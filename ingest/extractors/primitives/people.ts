@@ -67,7 +67,7 @@ export function readOwners(raw: string, pack: LabelPack = ITALIAN): OwnerValue {
   // a parenthesis or a clause after a comma that is not another name: "(istruttore direttivo), su delega …"
   text = text.replace(/\s*\(.*$/, '');
   const parts = text
-    .split(/\s*(?:;|\/|,|\s[–—-]\s|\se\s)\s*/)
+    .split(/\s*(?:;|\/|,|--|\s[–—-]\s|\se\s)\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
   const people: Person[] = [];

@@ -243,18 +243,20 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
   return parts.join(' ');
 }
 
+/**
+ * Takes a person's name from the end of `words`: two capitalised words (three with a particle such as `De`), with
+ * the honorifics before them; never a word of the lexicon (`Obiettivo SVILUPPO` is no name).
+ */
 function takeNameFromEnd(words: string[], pack: LabelPack): string | null {
+  const nameWord = (w: string | undefined) =>
+    !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
   let k = words.length;
-  while (k > 0 && words.length - k < 4 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[k - 1]!)) k--;
-  if (words.length - k < 2) return null;
-  // honorifics before the name
-  while (
-    k > 0 &&
-    pack.honorifics.concat(['dott.', 'ing.', 'arch.', 'geom.', 'rag.']).includes(foldedWord(words[k - 1]!))
-  )
-    k--;
+  if (!nameWord(words[k - 1]) || !nameWord(words[k - 2])) return null;
+  k -= 2;
+  if (/^(?:de|di|del|della|la|lo|da)$/i.test(words[k - 1] ?? '') && nameWord(words[k - 2])) k -= 2;
+  const honorifics = [...pack.honorifics, 'dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.'];
+  while (k > 0 && honorifics.includes(foldedWord(words[k - 1]!))) k--;
   const name = words.slice(k).join(' ');
-  if (!looksLikeName(name.replace(/^(?:\S+\.\s+)+/, ''))) return null;
   words.length = k;
   return name;
 }
@@ -313,6 +315,20 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
   return cells;
 }
 
+/** Whether a flattened line ends with a value for each typed column at the header's end (a weight, a date…). */
+function endsWithTypedCells(line: string, columns: Column[], pack: LabelPack): boolean {
+  const typed = [];
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const f = columns[i]!.field;
+    if (f === null || TEXT_FIELDS.has(f)) break;
+    typed.push(i);
+  }
+  // a name alone proves nothing: a wrapped line may end in capitalised words
+  if (!typed.some((i) => columns[i]!.field !== 'owner')) return false;
+  const cells = splitFlatRow(line, columns, pack);
+  return typed.every((i) => cells[i] !== '');
+}
+
 /** The index of the column that says where a row starts: the code, else the objective or phase. */
 function keyIndex(columns: Column[]): number {
   const i = columns.findIndex((c) => c.field === 'code');
@@ -356,7 +372,11 @@ export function readTables(
       const prev = table.rows.at(-1);
       if (header.mode === 'flat') {
         const lead = line.trim().split(/\s+/)[0]!;
-        const starts = header.columns[0]?.field === 'code' ? (shapes?.isCode(lead) ?? looksLikeCode(lead)) : true;
+        // a flattened row opens with a code, or (no code column) ends with every typed cell the header promises
+        const starts =
+          (shapes?.isCode(lead) ?? false) ||
+          (shapes === undefined && looksLikeCode(lead)) ||
+          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
         if (starts) {
           table.rows.push({ line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) });
         } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line)) {
@@ -374,12 +394,16 @@ export function readTables(
       const cells = rowCells(line, header);
       if (!cells) break;
       if (blanks >= 1 && cells[key] === '') break;
-      if (cells[key] === '' && prev) {
+      const keyIsCode = header.columns[key]?.field === 'code';
+      const opensRow = cells[key] !== '' && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!));
+      // a wrapped cell continues the row above; a row with something else than a code in its code cell
+      // ("Nota:") belongs to no row
+      if (!opensRow && prev && cells[key] === '') {
         cells.forEach((c, k) => {
           if (c) prev.cells[k] = prev.cells[k] ? `${prev.cells[k]} ${c}` : c;
         });
         prev.lineEnd = j;
-      } else table.rows.push({ line: j, lineEnd: j, cells });
+      } else if (opensRow) table.rows.push({ line: j, lineEnd: j, cells });
       blanks = 0;
       table.lineEnd = j;
     }
