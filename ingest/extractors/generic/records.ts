@@ -22,7 +22,7 @@ import { readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
 import { readPhaseList } from '../primitives/phase-list.ts';
-import { readTables, type Table } from '../primitives/table-reader.ts';
+import { isOrdinalColumn, readTables, type Table } from '../primitives/table-reader.ts';
 
 /** An objective being read: its fields, the lines it spans, and the last indicator or phase it opened. */
 interface Draft {
@@ -248,7 +248,8 @@ class RecordReader {
     // tables go from the general to the specific: of several objective columns, the last is the objective's own
     const titleCol = t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title');
     // a table of phases (a phase column), or one without codes inside a coded record, lists that record's items
-    const inRecord = codeCol < 0 && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));
+    const numbered = codeCol < 0 || isOrdinalColumn(t.columns[codeCol]!);
+    const inRecord = numbered && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));
     if (inRecord && !this.current) this.current = this.lastCoded;
     if ((codeCol < 0 && titleCol < 0) || col('phase') >= 0 || inRecord) {
       this.attachItems(t);
@@ -319,9 +320,10 @@ class RecordReader {
     if (!d) return;
     const col = (field: string) => t.columns.findIndex((c) => c.field === field);
     const cell = (row: string[], i: number) => (i >= 0 ? clean(row[i] ?? '') : '');
-    const phaseCol = [col('phase'), t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title')].find(
-      (i) => i >= 0,
-    ) ?? -1;
+    const phaseCol =
+      [col('phase'), t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title')].find(
+        (i) => i >= 0,
+      ) ?? -1;
     const indicatorCol = col('indicator');
     for (const row of t.rows) {
       const span = spanOf(this.doc, row.line, row.lineEnd);
@@ -467,7 +469,7 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     const o: Objective = {
       doc: doc.file,
       code,
-      title: d.title ?? code,
+      title: d.title ?? d.description ?? code,
       owners: owners.map((p) => p.name),
       phases: d.phases,
       indicators: d.indicators.map((i) => (i.description ? i : { ...i, description: d.title ?? code })),

@@ -8,7 +8,7 @@ import { fold } from '../../../src/plan/text.ts';
 import { ITALIAN, type LabelPack } from './label-lexicon.ts';
 
 const ENTITY_KIND =
-  '(?:[Cc]omune|COMUNE|[Pp]rovincia|PROVINCIA|[Cc]itt[àa] [Mm]etropolitana|CITT[ÀA] METROPOLITANA|[Rr]egione|REGIONE|' +
+  '(?:[Cc]omune|COMUNE|[Pp]rovincia|PROVINCIA|[Cc]itt[àa] [Mm]etropolitana|CITT[ÀA] METROPOLITANA|[Cc]itt[àa]|CITT[ÀA]|[Rr]egione|REGIONE|' +
   '[Uu]nione (?:[Dd]ei [Cc]omuni|DEI COMUNI|[Mm]ontana|MONTANA|[Cc]omunale|COMUNALE)|UNIONE|[Uu]nione)';
 const OF = "(?:di|DI|del|DEL|della|DELLA|dei|DEI|delle|DELLE|dell['’]|DELL['’]|d['’]|D['’])";
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";

@@ -99,7 +99,16 @@ export function wholeLabel(text: string, pack: LabelPack = ITALIAN): LabelMatch 
   // "Peso %", "Obiettivo operativo": a label and qualifiers
   if (m) {
     const rest = foldKeepingOffsets(t.slice(m.end)).toLowerCase().trim().split(/\s+/);
-    if (rest.every((w) => pack.headerQualifiers.includes(w) || /^(?:19|20)\d\d$/.test(w))) return m;
+    // and the number of a repeated field ("Indicatore 1")
+    if (
+      rest.every(
+        (w, i) =>
+          pack.headerQualifiers.includes(w) ||
+          /^(?:19|20)\d\d$/.test(w) ||
+          (i === rest.length - 1 && /^\d{1,2}$/.test(w)),
+      )
+    )
+      return m;
   }
   return null;
 }

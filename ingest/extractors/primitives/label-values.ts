@@ -42,7 +42,7 @@ function casedApart(label: string, value: string): boolean {
   return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
 }
 
-const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—-]\s+|\s{3,}/g;
+const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
 
 /** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
@@ -81,6 +81,9 @@ export function segmentLabel(
     ordinal = o[1];
     pos += o[0].length;
   }
+  // the year a value is for: "Target 2022:", "Risultato 2022:"
+  const year = segment.slice(pos).match(/^\s+((?:19|20)\d\d)(?=\s*:)/);
+  if (year && !ordinal) pos += year[0].length;
   const colon = segment.slice(pos).match(/^\s*[:=]\s*/) ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
   if (colon) {
     return { match, valueStart: pos + colon[0].length, colon: true, ...(ordinal ? { ordinal } : {}) };

@@ -65,14 +65,23 @@ function cellsOf(line: string, mode: 'tab' | 'spaced'): Cell[] {
   return out;
 }
 
+const ORDINAL_HEADER = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
+
+/** Whether a column is a row number (`N.`, `N°`) rather than a code the document gives its objectives. */
+export function isOrdinalColumn(column: Column): boolean {
+  return ORDINAL_HEADER.test(column.label.trim());
+}
+
 const YEAR_IN = /\b((?:19|20)\d\d)\b/;
 
 function columnOf(cell: Cell, pack: LabelPack): Column {
   const year = cell.text.match(YEAR_IN);
   const bare = year ? cell.text.replace(YEAR_IN, '').trim() : cell.text;
   const m = wholeLabel(bare, pack);
+  // "N.", "N°", "#": the row number, the only code some tables have
+  const ordinal = ORDINAL_HEADER.test(cell.text.trim());
   return {
-    field: m?.field ?? null,
+    field: ordinal ? 'code' : (m?.field ?? null),
     label: cell.text,
     ...(year && m ? { year: Number(year[1]) } : {}),
     start: cell.start,
@@ -390,7 +399,8 @@ export function readTables(
         continue;
       }
       if (header.mode === 'tab' && !line.includes('\t')) break;
-      if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line)) break;
+      // a spaced row has two cells at least, or is indented under the columns (a wrapped cell)
+      if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line) && !/^\s{2,}\S/.test(line)) break;
       const cells = rowCells(line, header);
       if (!cells) break;
       if (blanks >= 1 && cells[key] === '') break;
