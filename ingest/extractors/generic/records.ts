@@ -36,6 +36,7 @@ interface Draft {
   start?: string;
   end?: string;
   budget?: string;
+  strategic?: string;
   indicators: Indicator[];
   phases: Phase[];
   first: number;
@@ -89,6 +90,8 @@ class RecordReader {
   private coded = false;
   /** an owner written alone, with no record open: the owner of the records below, until the next heading */
   private pendingOwner: OwnerValue['people'] = [];
+  /** a strategic objective written above the records it leads to */
+  private pendingStrategic: string | undefined;
   /** the last record opened with a code: where a codeless table of items below it belongs */
   private lastCoded: Draft | null = null;
 
@@ -121,6 +124,7 @@ class RecordReader {
   private open(line: number): Draft {
     const d = newDraft(line);
     if (this.pendingOwner.length) d.owners = [...this.pendingOwner];
+    if (this.pendingStrategic) d.strategic = this.pendingStrategic;
     this.drafts.push(d);
     this.current = d;
     return d;
@@ -139,7 +143,13 @@ class RecordReader {
     const value = clean(v.value);
     let d = this.current;
     if (v.field === 'objective' || v.field === 'code') {
-      const parts = v.field === 'code' ? { code: value.split(/\s+[–—|]\s+/)[0]! } : splitCode(value, this.shapes);
+      // "Obiettivo 3: Sportello unico": the number between label and colon is the objective's code
+      const parts =
+        v.field === 'code'
+          ? { code: value.split(/\s+[–—|]\s+/)[0]! }
+          : v.ordinal
+            ? { code: v.ordinal, ...(value ? { title: value } : {}) }
+            : splitCode(value, this.shapes);
       if (!parts.code && !parts.title) return;
       // where objectives carry codes, an objective label without one is a field of the open record
       // ("Obiettivo: ANNUALE PLURIENNALE"), not a new objective
@@ -169,6 +179,12 @@ class RecordReader {
       d.titleLine = v.line;
       d.last = Math.max(d.last, v.lineEnd);
       return;
+    }
+    // a strategic objective above its operational ones is their link, not an objective
+    if (v.field === 'strategic') {
+      if (!d) this.pendingStrategic = value;
+      else d.strategic ??= value;
+      if (!d) return;
     }
     if (!d && v.field === 'owner' && value) {
       const o = readOwners(value, this.pack);
@@ -238,6 +254,9 @@ class RecordReader {
       case 'budget':
         if (!d.budget) d.budget = value;
         break;
+      case 'strategic':
+        d.strategic ??= value;
+        break;
     }
   }
 
@@ -280,6 +299,8 @@ class RecordReader {
       }
       const structure = cell(col('structure'));
       if (structure) Object.assign(d, splitStructure(structure));
+      const strategic = cell(col('strategic'));
+      if (strategic) d.strategic = strategic;
       const description = cell(col('description'));
       if (description) d.description = description;
       const span = spanOf(this.doc, row.line, row.lineEnd);
@@ -435,6 +456,7 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
   const objectives: Objective[] = [];
   const warnings: PlanWarning[] = [];
   const seen = new Map<string, number>();
+  const repeats = new Map<string, number>();
   const structures = new Map<string, Structure>();
   for (const s of scopes) {
     const key = s.structure.toLowerCase();
@@ -457,11 +479,7 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     const ordinal = objectives.length + 1;
     const code = d.code ?? `${stem}#${ordinal}`;
     if (seen.has(code)) {
-      warnings.push({
-        doc: doc.file,
-        message: `objective ${code} is written again; kept the first`,
-        span: spanOf(doc, d.first),
-      });
+      repeats.set(code, (repeats.get(code) ?? 1) + 1);
       continue;
     }
     seen.set(code, d.first);
@@ -480,6 +498,7 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     if (structure) o.structure = structure;
     if (d.cdr) o.cdr = d.cdr;
     if (d.description) o.description = d.description;
+    if (d.strategic) o.strategic = { obiettivoStrategico: d.strategic };
     if (d.weight) o.weight = parseFigure(d.weight);
     if (d.start) {
       const s = parseDate(d.start);
@@ -508,6 +527,13 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
       });
     }
     objectives.push(o);
+  }
+  for (const [code, n] of repeats) {
+    warnings.push({
+      doc: doc.file,
+      message: `objective ${code} is written ${n} times; kept the first`,
+      span: spanOf(doc, seen.get(code)!),
+    });
   }
   return { objectives, structures: [...structures.values()], warnings };
 }

@@ -21,7 +21,8 @@ export type Field =
   | 'phases'
   | 'start'
   | 'end'
-  | 'budget';
+  | 'budget'
+  | 'strategic';
 
 export interface LabelPack {
   /** field → the labels that introduce it */
@@ -54,7 +55,6 @@ export const ITALIAN: LabelPack = {
       'obiettivo n°',
       'obiettivo operativo',
       'obiettivo specifico',
-      'obiettivo strategico',
       'obiettivo gestionale',
       'obiettivo di gestione',
       'obiettivo di performance',
@@ -170,6 +170,14 @@ export const ITALIAN: LabelPack = {
       'importo',
       'costo',
       'risorse assegnate',
+    ],
+    strategic: [
+      'obiettivo strategico',
+      'obiettivi strategici',
+      'indirizzo strategico',
+      'linea di mandato',
+      'linea strategica',
+      'ambito strategico',
     ],
   },
   structureWords: [

@@ -405,7 +405,10 @@ export function readTables(
       if (!cells) break;
       if (blanks >= 1 && cells[key] === '') break;
       const keyIsCode = header.columns[key]?.field === 'code';
-      const opensRow = cells[key] !== '' && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!));
+      // "Nota: …" in the key column annotates the row above; it opens no row
+      const note = /^\p{L}+\s*:/u.test(cells[key] ?? '');
+      const opensRow =
+        cells[key] !== '' && !note && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!));
       // a wrapped cell continues the row above; a row with something else than a code in its code cell
       // ("Nota:") belongs to no row
       if (!opensRow && prev && cells[key] === '') {
