@@ -37,7 +37,9 @@ export function titleCase(s: string): string {
     .split(' ')
     .map((w, i) =>
       i > 0 &&
-      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|nel|nell['’].*|de|a|al|alla|per|lo|la|e|ed)$/.test(w)
+      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|nel|nell['’].*|de|a|al|alla|ai|alle|agli|per|lo|la|le|il|i|gli|degli|dello|con|e|ed)$/.test(
+        w,
+      )
         ? w.replace(/(['’])(\p{L})/u, (_, a: string, c: string) => a + c.toUpperCase())
         : w.replace(/(^|[-'’])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase()),
     )
