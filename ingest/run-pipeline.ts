@@ -9,6 +9,7 @@ import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
+import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
@@ -32,6 +33,8 @@ export interface DocumentReport {
   projects: number;
   indicators: number;
   phases: number;
+  /** what was understood, and whether it was little (see extractors/understanding.ts) */
+  understood: Understanding;
   warnings: string[];
   ms: number;
   /** where the text came from: read from the file, or (an unchanged PDF) from the previous index's cache */
@@ -263,6 +266,7 @@ function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['sourc
     projects: plan.projects.length,
     indicators: objectives.reduce((n, o) => n + o.indicators.length, 0),
     phases: objectives.reduce((n, o) => n + o.phases.length, 0),
+    understood: understandingOf(plan),
     warnings: plan.warnings.map((w) => w.message),
     ms,
     source,
