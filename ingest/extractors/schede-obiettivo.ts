@@ -20,10 +20,11 @@ import type {
   Structure,
 } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash } from '../../src/plan/text.ts';
+import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
 
@@ -83,7 +84,7 @@ function extractSchede(doc: SourceDocument): ExtractedPlan {
 
   return {
     document: planDocument(doc, LAYOUT, {
-      entity: findEntity(doc),
+      entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
       kind: findKind(doc),
       title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
       years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
@@ -288,20 +289,6 @@ function buildStructures(doc: SourceDocument, objectives: Objective[], sheets: S
     structures.set(key, structure);
   }
   return [...structures.values()];
-}
-
-/** The entity the text names most often ("Comune di Chiavari"), wrapped lines rejoined. */
-function findEntity(doc: SourceDocument): string {
-  const text = squash(doc.lines.join(' '));
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(
-    /\b(Comune|Città|Provincia|Unione dei Comuni)\s+(di|del|della)\s+([A-ZÀ-Ú][\p{L}'’-]+(?:\s+[A-ZÀ-Ú][\p{L}'’-]+)*)/gu,
-  )) {
-    const name = `${m[1]} ${m[2]} ${m[3]}`;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : 'Ente non indicato';
 }
 
 function findKind(doc: SourceDocument): DocumentKind {

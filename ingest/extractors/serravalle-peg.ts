@@ -15,6 +15,7 @@ import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
 
 const LAYOUT = 'serravalle-peg';
 
@@ -111,7 +112,7 @@ function readHeader(
 ): { entity: string; title: string; years: number[]; structure?: Structure } {
   const first = plain.findIndex((l) => l.length > 0);
   const entityLine = plain.findIndex((l) => /^(?:comune|provincia|unione)\s+d/i.test(l));
-  const entity = entityLine >= 0 ? plain[entityLine]! : (plain[first] ?? doc.file);
+  const entity = findIssuingBody(plain);
 
   // The cover title runs from the entity line to the first markdown heading.
   const titleParts: string[] = [];
