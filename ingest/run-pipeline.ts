@@ -8,6 +8,7 @@ import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
+import type { ModelExtractor } from './extractors/model-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
@@ -23,6 +24,8 @@ export interface IngestOptions {
   /** rebuild even when nothing changed */
   force?: boolean;
   onProgress?: (message: string) => void;
+  /** with a language model configured: fills documents the extractors understood little of */
+  modelExtractor?: ModelExtractor;
 }
 
 export interface DocumentReport {
@@ -99,7 +102,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     try {
       const { doc, source } = await loadCached(path, sha256, options.indexDir);
       const extractor = detectLayout(doc);
-      const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
+      const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
+      const plan = options.modelExtractor
+        ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
+        : extracted;
       docs.push(doc);
       plans.push(plan);
       reports.push(reportOf(plan, performance.now() - t0, source));

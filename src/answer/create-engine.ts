@@ -30,6 +30,13 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       indexDir: config.indexDir,
       embedder,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(config.llm
+        ? {
+            modelExtractor: (await import('../../ingest/extractors/model-extractor.ts')).createModelExtractor(
+              config.llm,
+            ),
+          }
+        : {}),
     });
     if (!report.upToDate)
       log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
