@@ -19,12 +19,12 @@ import type {
   SourceSpan,
   Structure,
 } from '../../src/plan/model.ts';
-import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { readOwners } from './primitives/people.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
 
@@ -54,7 +54,6 @@ export const schedeObiettivoExtractor: PlanExtractor = {
 };
 
 const YEAR_MARK = /\s*-?\s*\bANNO\s+(\d{4})\s*-?\s*$/u;
-const OWNER_SEPARATOR = /\s+-{1,2}\s+|\s+[–—]\s+|\s*;\s*|\s*,\s*/u;
 
 function extractSchede(doc: SourceDocument): ExtractedPlan {
   const flatLines = doc.lines.map(flat);
@@ -110,7 +109,7 @@ function buildObjective(
   const span = spanOf(doc, first.from, group.at(-1)!.sheet.to);
   const title = first.fields.title?.value ?? '';
   const ownersText = group.map((g) => g.sheet.fields.owner?.value).find((v) => v) ?? '';
-  const people = ownersText.split(OWNER_SEPARATOR).filter(Boolean).map(splitTitle);
+  const people = readOwners(ownersText).people;
 
   const objective: Objective = {
     doc: doc.file,

@@ -13,7 +13,6 @@ import type { CodeShapes } from './code-shapes.ts';
 import { type Field, ITALIAN, type LabelPack } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
 import { looksLikeCode } from './label-values.ts';
-import { looksLikeName } from './people.ts';
 
 export interface Column {
   /** what the column holds; null for a column the lexicon does not name (a person or structure in a matrix) */
