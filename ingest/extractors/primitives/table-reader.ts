@@ -213,6 +213,9 @@ function rowCells(line: string, header: { mode: TableMode; columns: Column[] }):
   return cells;
 }
 
+/** A line in capitals is a heading, never the wrapped end of a cell. */
+const allCapitals = (line: string) => /\p{L}{3}/u.test(line) && line === line.toUpperCase();
+
 const WORDS = (s: string) => s.split(/\s+/).filter(Boolean);
 
 function foldedWord(w: string): string {
@@ -280,6 +283,13 @@ function splitTexts(text: string, count: number, pack: LabelPack): string[] {
         (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
       )
     ) {
+      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
+    }
+  }
+  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
+  for (let i = words.length - 1; i >= 2; i--) {
+    const w = words[i]!;
+    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(words[i - 1]!)) {
       return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
     }
   }
@@ -387,7 +397,7 @@ export function readTables(
           (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
         if (starts) {
           table.rows.push({ line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) });
-        } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line)) {
+        } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line) && !allCapitals(line)) {
           // a wrapped title: the first text column goes on
           const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
           if (t >= 0) prev.cells[t] = `${prev.cells[t]} ${line.trim()}`.trim();
