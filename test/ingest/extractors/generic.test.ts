@@ -209,3 +209,45 @@ describe('genericExtractor.extract — the real sample plans', () => {
     expect(result.warnings.map((w) => w.message)).toContain('objective VI - 3 is written 3 times; kept the first');
   });
 });
+
+describe('genericExtractor.extract — any text', () => {
+  it('returns a valid plan, spans inside the text and no repeated code, whatever mix of plan lines it is given', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const layouts = fileURLToPath(new URL('../../fixtures/layouts/', import.meta.url));
+    const sources = [
+      ...readdirSync(plans).map((f) => readFileSync(join(plans, f), 'utf8').split('\n')),
+      ...readdirSync(layouts)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(join(layouts, f), 'utf8').split('\n')),
+    ];
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let run = 0; run < 60; run++) {
+      const from = sources[Math.floor(rnd() * sources.length)]!;
+      const lines = Array.from({ length: 50 }, () => {
+        const line = from[Math.floor(rnd() * from.length)]!;
+        return rnd() < 0.2 ? line.slice(0, Math.floor(rnd() * line.length)) : line;
+      });
+      lines.push('Obiettivo:', '', 'Responsabile:', 'Peso', '\t\t', '|||', 'Codice: ');
+      const doc: SourceDocument = {
+        file: 'misto.txt',
+        path: '/misto.txt',
+        format: 'txt',
+        text: lines.join('\n'),
+        lines,
+        pageOfLine: null,
+        sha256: 'x',
+      };
+      const result = ExtractedPlanSchema.parse(genericExtractor.extract(doc));
+      const codes = result.objectives.map((o) => o.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      for (const o of result.objectives) {
+        expect(o.span.lineStart).toBeGreaterThanOrEqual(1);
+        expect(o.span.lineEnd).toBeLessThanOrEqual(lines.length);
+      }
+    }
+  });
+});
