@@ -9,7 +9,7 @@ import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
-import { ITALIAN, type LabelPack } from '../primitives/label-lexicon.ts';
+import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
 import {
   type FieldValue,
   looksLikeCode,
@@ -394,7 +394,7 @@ function structureKind(name: string, pack: LabelPack): Structure['kind'] {
 }
 
 /** Reads every objective the primitives can find in a document. */
-export function readGenericRecords(doc: SourceDocument, pack: LabelPack = ITALIAN): GenericReading {
+export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICON): GenericReading {
   const lines = doc.lines.map((l) =>
     l
       .replace(/<br\s*\/?>/gi, ' ')

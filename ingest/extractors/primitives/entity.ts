@@ -5,7 +5,7 @@
  * "Comune di X" / "Provincia di X" / "Unione …", mentions near the top counting more.
  */
 import { fold } from '../../../src/plan/text.ts';
-import { ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type LabelPack, LEXICON } from './label-lexicon.ts';
 
 const ENTITY_KIND =
   '(?:[Cc]omune|COMUNE|[Pp]rovincia|PROVINCIA|[Cc]itt[àa] [Mm]etropolitana|CITT[ÀA] METROPOLITANA|[Cc]itt[àa]|CITT[ÀA]|[Rr]egione|REGIONE|' +
@@ -81,7 +81,7 @@ function namedBody(line: string, pack: LabelPack): string | null {
 }
 
 /** The issuing body, as the document spells it (capitals title-cased); `sconosciuto` when none is named. */
-export function findIssuingBody(plain: readonly string[], pack: LabelPack = ITALIAN): string {
+export function findIssuingBody(plain: readonly string[], pack: LabelPack = LEXICON): string {
   const tally = new Map<string, { score: number; spellings: Map<string, number> }>();
   const add = (spelled: string, score: number) => {
     const key = fold(spelled);

@@ -5,7 +5,7 @@
  * Sport`. A record's own structure or owner always wins over its scope's.
  */
 import { squash } from '../../../src/plan/text.ts';
-import { ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets } from './label-match.ts';
 import { type FieldValue, readInline, stackedLabel } from './label-values.ts';
 import { type OwnerValue, readOwners } from './people.ts';
@@ -37,7 +37,7 @@ function structureStart(text: string, pack: LabelPack): number {
 }
 
 /** The structure a heading line names and the owner it gives in the same line; null when it is no heading. */
-export function readHeading(line: string, pack: LabelPack = ITALIAN): { structure: string; owner?: OwnerValue } | null {
+export function readHeading(line: string, pack: LabelPack = LEXICON): { structure: string; owner?: OwnerValue } | null {
   const text = squash(line.replace(NUMBERING, ''));
   if (!text || text.length > MAX_HEADING || /\t/.test(line)) return null;
   // a label with its value ("Servizio: Polizia Locale") is a field, not a heading
@@ -69,7 +69,7 @@ export function readScopes(
   lines: readonly string[],
   taken: ReadonlySet<number>,
   ownerLines: ReadonlyMap<number, FieldValue>,
-  pack: LabelPack = ITALIAN,
+  pack: LabelPack = LEXICON,
 ): Scope[] {
   const scopes: Scope[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -294,3 +294,56 @@ export const ITALIAN: LabelPack = {
   ],
   totalWords: ['totale', 'totali', 'tot.', 'somma'],
 };
+
+export const ENGLISH: LabelPack = {
+  labels: {
+    objective: ['objective', 'objective no.', 'goal', 'operational objective', 'specific objective'],
+    code: ['code', 'objective code', 'id', 'ref.', 'no.'],
+    title: ['title', 'name', 'objective title'],
+    description: ['description', 'purpose'],
+    owner: ['owner', 'manager', 'responsible', 'person in charge', 'director', 'head', 'lead'],
+    structure: ['structure', 'unit', 'department', 'office', 'directorate', 'division', 'cost centre', 'cost center'],
+    indicator: ['indicator', 'indicators', 'kpi', 'measure', 'performance indicator'],
+    target: ['target', 'expected', 'expected value', 'expected result', 'goal value'],
+    result: ['result', 'actual', 'achieved', 'outcome'],
+    weight: ['weight', 'weighting', 'weight %'],
+    phase: ['phase', 'activity', 'step', 'milestone', 'action'],
+    phases: ['phases', 'timeline', 'milestones'],
+    start: ['start', 'start date', 'from'],
+    end: ['end', 'end date', 'deadline', 'due date', 'due', 'by'],
+    budget: ['budget', 'resources', 'financial resources', 'funding', 'allocation'],
+    strategic: ['strategic objective', 'strategic goal', 'strategic line'],
+  },
+  structureWords: ['department', 'directorate', 'division', 'office', 'unit'],
+  headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],
+  indicatorOpeners: ['no.', 'number', '%', 'percentage', 'share', 'time', 'rate', 'level', 'approval'],
+  targetUnits: ['days', 'hours', 'months', 'minutes', 'eur', 'units'],
+  targetLeads: ['by', 'at least', 'within', 'up to'],
+  honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
+  bodyKinds: ['municipality', 'province', 'region', 'agency', 'authority', 'institute', 'ministry', 'university'],
+  totalWords: ['total', 'totals'],
+};
+
+/** Every language's words together: plans mix Italian and English labels, and the reader needs no language guess. */
+export function mergePacks(packs: readonly LabelPack[]): LabelPack {
+  const uniq = (xs: readonly string[]) => [...new Set(xs)];
+  const fields = Object.keys(packs[0]!.labels) as Field[];
+  const list = (key: Exclude<keyof LabelPack, 'labels'>) => uniq(packs.flatMap((p) => p[key]));
+  return {
+    labels: Object.fromEntries(fields.map((f) => [f, uniq(packs.flatMap((p) => p.labels[f]))])) as unknown as Record<
+      Field,
+      readonly string[]
+    >,
+    structureWords: list('structureWords'),
+    headerQualifiers: list('headerQualifiers'),
+    indicatorOpeners: list('indicatorOpeners'),
+    targetUnits: list('targetUnits'),
+    targetLeads: list('targetLeads'),
+    honorifics: list('honorifics'),
+    bodyKinds: list('bodyKinds'),
+    totalWords: list('totalWords'),
+  };
+}
+
+/** The lexicon the readers use by default. */
+export const LEXICON: LabelPack = mergePacks([ITALIAN, ENGLISH]);

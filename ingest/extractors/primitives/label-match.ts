@@ -3,7 +3,7 @@
  * line's length, so a match's offsets cut the original text.
  */
 import { fold } from '../../../src/plan/text.ts';
-import { type Field, ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 
 export interface LabelMatch {
   field: Field;
@@ -68,7 +68,7 @@ function foldedOf(line: string): string {
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Every label starting exactly at `start` and ending on a word boundary, longest first. */
-export function labelsAt(line: string, start = 0, pack: LabelPack = ITALIAN): LabelMatch[] {
+export function labelsAt(line: string, start = 0, pack: LabelPack = LEXICON): LabelMatch[] {
   const folded = foldedOf(line);
   // a label is a label only at a word start
   if (start > 0 && WORD.test(folded[start - 1]!)) return [];
@@ -87,12 +87,12 @@ export function labelsAt(line: string, start = 0, pack: LabelPack = ITALIAN): La
 }
 
 /** The longest label starting exactly at `start`; null when none does. */
-export function labelAt(line: string, start = 0, pack: LabelPack = ITALIAN): LabelMatch | null {
+export function labelAt(line: string, start = 0, pack: LabelPack = LEXICON): LabelMatch | null {
   return labelsAt(line, start, pack)[0] ?? null;
 }
 
 /** Whether a short text is nothing but a label (with an optional colon): a stacked label line or a header cell. */
-export function wholeLabel(text: string, pack: LabelPack = ITALIAN): LabelMatch | null {
+export function wholeLabel(text: string, pack: LabelPack = LEXICON): LabelMatch | null {
   const t = text.trim().replace(/\s*[:.]?\s*$/, '');
   const m = labelAt(t, 0, pack);
   if (m && m.end === t.length) return m;

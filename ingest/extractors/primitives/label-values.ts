@@ -9,7 +9,7 @@
 import { isFigure, parseDate } from '../../../src/plan/figures.ts';
 import { splitTitle } from '../../../src/plan/names.ts';
 import type { Field, LabelPack } from './label-lexicon.ts';
-import { ITALIAN } from './label-lexicon.ts';
+import { LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, wholeLabel } from './label-match.ts';
 
 export interface FieldValue {
@@ -69,7 +69,7 @@ function opensWithFigure(rest: string, pack: LabelPack): boolean {
  */
 export function segmentLabel(
   segment: string,
-  pack: LabelPack = ITALIAN,
+  pack: LabelPack = LEXICON,
 ): { match: LabelMatch; valueStart: number; ordinal?: string; colon: boolean } | null {
   const lead = segment.length - segment.trimStart().length;
   const match = labelAt(segment, lead, pack);
@@ -155,10 +155,11 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
  * The `label: value` pairs of one line, left to right. Text before the first label is returned as `lead`;
  * a piece that opens with no label belongs to the value before it, separator and all.
  */
-export function readInline(line: string, pack: LabelPack = ITALIAN): { lead: string; values: FieldValue[] } {
+export function readInline(line: string, pack: LabelPack = LEXICON): { lead: string; values: FieldValue[] } {
   const values: FieldValue[] = [];
   let lead = '';
-  for (const piece of splitSegments(line)) {
+  const pieces = splitSegments(line);
+  pieces.forEach((piece, p) => {
     const inner = splitInnerLabels(piece.text, pack);
     inner.forEach((text, k) => {
       const hit = segmentLabel(text, pack);
@@ -173,12 +174,18 @@ export function readInline(line: string, pack: LabelPack = ITALIAN): { lead: str
         });
         return;
       }
+      // a label alone in its column, its value in the next one: "CODICE OBIETTIVO    SUAP-3"
+      const alone = k === 0 && inner.length === 1 ? wholeLabel(text, pack) : null;
+      if (alone && /\t|\s{3,}/.test(pieces[p + 1]?.sep ?? '')) {
+        values.push({ field: alone.field, label: alone.label, value: '', line: -1, lineEnd: -1 });
+        return;
+      }
       const prev = values.at(-1);
       const joiner = k === 0 ? piece.sep : ' ';
       if (prev) prev.value = prev.value ? `${prev.value}${joiner}${text.trim()}` : text.trim();
       else lead = lead ? `${lead}${joiner}${text.trim()}` : text.trim();
     });
-  }
+  });
   for (const v of values)
     v.value = v.value
       .replace(/\s+/g, ' ')
@@ -188,7 +195,7 @@ export function readInline(line: string, pack: LabelPack = ITALIAN): { lead: str
 }
 
 /** A line holding only a label: the value comes on the next lines. */
-export function stackedLabel(line: string, pack: LabelPack = ITALIAN): LabelMatch | null {
+export function stackedLabel(line: string, pack: LabelPack = LEXICON): LabelMatch | null {
   const t = line.trim();
   if (!t || t.length > 60 || /\t|\s{3,}/.test(t)) return null;
   return wholeLabel(t, pack);
@@ -201,7 +208,7 @@ export function stackedLabel(line: string, pack: LabelPack = ITALIAN): LabelMatc
  */
 export function readLabelValues(
   lines: readonly string[],
-  pack: LabelPack = ITALIAN,
+  pack: LabelPack = LEXICON,
   skip: ReadonlySet<number> = new Set(),
 ): FieldValue[] {
   const out: FieldValue[] = [];

@@ -6,7 +6,7 @@
  */
 import { parseFigure } from '../../../src/plan/figures.ts';
 import { fold } from '../../../src/plan/text.ts';
-import { ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type LabelPack, LEXICON } from './label-lexicon.ts';
 import type { Table } from './table-reader.ts';
 
 export interface MatrixAssignment {
@@ -50,7 +50,7 @@ function fullName(surname: string, text: string): string {
 export function readMatrix(
   table: Table,
   lines: readonly string[],
-  pack: LabelPack = ITALIAN,
+  pack: LabelPack = LEXICON,
   context = 4,
 ): Matrix | null {
   // a holder column is named (a word, not "N°") and holds nothing but weights, zeros, dashes or marks

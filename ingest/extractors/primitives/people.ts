@@ -5,7 +5,7 @@
  */
 import { splitTitle } from '../../../src/plan/names.ts';
 import { squash } from '../../../src/plan/text.ts';
-import { ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets } from './label-match.ts';
 
 export interface Person {
@@ -55,7 +55,7 @@ export function looksLikeName(text: string): boolean {
 }
 
 /** Reads an owner value. Returns no people when the value holds no name (a role only, "da nominare"). */
-export function readOwners(raw: string, pack: LabelPack = ITALIAN): OwnerValue {
+export function readOwners(raw: string, pack: LabelPack = LEXICON): OwnerValue {
   let text = squash(raw).replace(/[.;,]+$/, '');
   let structure: string | undefined;
   // a structure after a dash: "Rag. Ivana Testa – Servizio Ragioneria"

@@ -10,7 +10,7 @@
  */
 import { isFigure, parseDate } from '../../../src/plan/figures.ts';
 import type { CodeShapes } from './code-shapes.ts';
-import { type Field, ITALIAN, type LabelPack } from './label-lexicon.ts';
+import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
 import { looksLikeCode } from './label-values.ts';
 
@@ -158,7 +158,7 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
 }
 
 /** The header a line makes, and how its rows keep columns apart; null when the line is no header. */
-export function readHeader(line: string, pack: LabelPack = ITALIAN): { mode: TableMode; columns: Column[] } | null {
+export function readHeader(line: string, pack: LabelPack = LEXICON): { mode: TableMode; columns: Column[] } | null {
   if (line.trim() === '' || line.length > 400) return null;
   if (line.includes('\t')) {
     const columns = cellsOf(line, 'tab')
@@ -306,7 +306,7 @@ const TEXT_FIELDS: ReadonlySet<Field> = new Set([
 ]);
 
 /** Reads a flattened row: code from the start, typed cells from the end, text columns in between. */
-export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = ITALIAN): string[] {
+export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = LEXICON): string[] {
   const cells = new Array<string>(columns.length).fill('');
   const words = WORDS(line);
   let from = 0;
@@ -347,6 +347,28 @@ function endsWithTypedCells(line: string, columns: Column[], pack: LabelPack): b
   return typed.every((i) => cells[i] !== '');
 }
 
+/**
+ * A header written over two lines ("Valore" / "atteso"): the second line has words only under header cells, and each
+ * word completes its cell into a label. The columns are renamed in place.
+ */
+function continuesHeader(line: string, header: { mode: TableMode; columns: Column[] }, pack: LabelPack): boolean {
+  if (line.trim() === '') return false;
+  const cells = rowCells(line, header) ?? [];
+  const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
+  if (filled.length === 0 || filled.length * 2 > header.columns.length + 1) return false;
+  const renamed = filled.map(([c, i]) => {
+    const label = `${header.columns[i]!.label} ${c}`;
+    return { i, label, m: wholeLabel(label, pack) };
+  });
+  if (!renamed.every((r) => r.m)) return false;
+  for (const r of renamed) {
+    const col = header.columns[r.i]!;
+    col.label = r.label;
+    col.field = r.m!.field;
+  }
+  return true;
+}
+
 /** The index of the column that says where a row starts: the code, else the objective or phase. */
 function keyIndex(columns: Column[]): number {
   const i = columns.findIndex((c) => c.field === 'code');
@@ -361,7 +383,7 @@ function keyIndex(columns: Column[]): number {
  */
 export function readTables(
   lines: readonly string[],
-  pack: LabelPack = ITALIAN,
+  pack: LabelPack = LEXICON,
   skip: ReadonlySet<number> = new Set(),
   shapes?: CodeShapes,
 ): Table[] {
@@ -371,9 +393,11 @@ export function readTables(
     const header = readHeader(lines[i]!, pack);
     if (!header) continue;
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
+    if (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack))
+      table.lineEnd = i + 1;
     const key = keyIndex(header.columns);
     let blanks = 0;
-    let j = i + 1;
+    let j = table.lineEnd + 1;
     for (; j < lines.length; j++) {
       if (skip.has(j)) continue;
       const line = lines[j]!;
@@ -438,6 +462,6 @@ export function readTables(
 }
 
 /** Whether a cell of a table row closes the table ("Totale"). */
-export function isTotalCell(text: string, pack: LabelPack = ITALIAN): boolean {
+export function isTotalCell(text: string, pack: LabelPack = LEXICON): boolean {
   return pack.totalWords.includes(foldedWord(text.trim().split(/\s+/)[0] ?? ''));
 }
