@@ -105,10 +105,11 @@ class RecordReader {
     this.current = null;
   }
 
-  /** A heading: the records below belong to its scope, not to an owner written above it. */
-  heading(): void {
+  /** A heading: the records below belong to its scope. */
+  heading(ownsRecords: boolean): void {
     this.current = null;
-    this.pendingOwner = [];
+    // a heading with its own head replaces an owner written above; a bare title (maybe no heading at all) does not
+    if (ownsRecords) this.pendingOwner = [];
   }
 
   /** A line opening with a code of the document's shapes and a title. */
@@ -437,7 +438,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   type Event = { line: number; order: number; run: () => void };
   const reader = new RecordReader(doc, shapes, pack);
   const events: Event[] = [
-    ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading() })),
+    ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
     ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
     ...lists.flatMap((list) => list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item) }))),
