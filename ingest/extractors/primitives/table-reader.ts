@@ -145,7 +145,19 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     }
     const word = folded.slice(pos).match(/^\S+/)![0];
     const year = /^(?:19|20)\d\d$/.test(word);
-    if (!pack.headerQualifiers.includes(word) && !year) return null;
+    if (!pack.headerQualifiers.includes(word) && !year) {
+      // a matrix: after a key column, capitalised words, each a person or structure column ("… Rossi Bianchi")
+      const names = line.slice(pos).trim().split(/\s+/);
+      const keyed = columns.some((c) => c.field === 'code' || c.field === 'objective');
+      if (!keyed || names.length < 2 || !names.every((n) => /^\p{Lu}[\p{L}'’.-]*$/u.test(n))) return null;
+      let at = pos;
+      for (const n of names) {
+        const start = line.indexOf(n, at);
+        columns.push({ field: null, label: n, start, end: start + n.length });
+        at = start + n.length;
+      }
+      return columns;
+    }
     const last = columns.at(-1);
     if (last) {
       last.label = line.slice(last.start, pos + word.length);
@@ -318,7 +330,13 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
   let right = columns.length - 1;
   for (; right >= from; right--) {
     const field = columns[right]!.field;
-    if (field === null || TEXT_FIELDS.has(field)) break;
+    if (field === null) {
+      // a matrix cell: one weight, zero, dash or mark
+      if (!/^(?:[-–—]|\d{1,3}(?:[.,]\d+)?%?|[xX✓])$/.test(rest.at(-1) ?? '')) break;
+      cells[right] = rest.pop()!;
+      continue;
+    }
+    if (TEXT_FIELDS.has(field)) break;
     let taken: string | null = null;
     if (field === 'owner') taken = takeNameFromEnd(rest, pack);
     else if (field === 'weight') taken = /^\d{1,3}(?:,\d+)?%?$/.test(rest.at(-1) ?? '') ? rest.pop()! : null;

@@ -56,7 +56,23 @@ describe('layout fixtures read by the generic extractor', () => {
  * labels, headings, numbered lists and tables with a code first and typed cells last still read right; tables whose
  * text columns touch, and matrices, do not (see the report of scripts/score-layouts.ts).
  */
-const PDF_READABLE = ['a-1', 'a-3', 'b-1', 'b-3', 'c-2', 'd-1', 'd-2', 'f-1', 'f-2', 'f-3', 'g-1', 'g-3'];
+const PDF_READABLE = [
+  'a-1',
+  'a-2',
+  'a-3',
+  'b-1',
+  'b-3',
+  'b-4',
+  'c-2',
+  'd-1',
+  'd-2',
+  'e-1',
+  'f-1',
+  'f-2',
+  'f-3',
+  'g-1',
+  'g-3',
+];
 
 describe('PDF renderings of the layout fixtures', () => {
   let tmp: string;
