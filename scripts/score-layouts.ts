@@ -1,17 +1,31 @@
 /**
  * Prints how well the generic extractor reads the layout fixtures (test/fixtures/layouts): per family, the share
- * of gold objectives read right in every stated field, and what went wrong. Usage: npx tsx scripts/score-layouts.ts
+ * of gold objectives read right in every stated field, and what went wrong. With `--pdf`, each fixture is first
+ * rendered to PDF (as an office suite would) and read back from it.
+ * Usage: npx tsx scripts/score-layouts.ts [--pdf]
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genericExtractor } from '../ingest/extractors/generic.ts';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../test/ingest/support/layout-score.ts';
+import { makePdf } from '../test/support/make-pdf.ts';
+
+const pdf = process.argv.includes('--pdf');
+const tmp = await mkdtemp(join(tmpdir(), 'score-layouts-'));
 
 const byFamily = new Map<string, { right: number; total: number; entities: number; docs: number }>();
 let right = 0;
 let total = 0;
 for (const fixture of layoutFixtures()) {
-  const plan = genericExtractor.extract(await loadDocument(join(LAYOUTS_DIR, fixture.file)));
+  let path = join(LAYOUTS_DIR, fixture.file);
+  if (pdf) {
+    path = join(tmp, fixture.file.replace(/\.txt$/, '.pdf'));
+    await writeFile(path, await makePdf(await readFile(join(LAYOUTS_DIR, fixture.file), 'utf8')));
+  }
+  // the fixture's own name, so that stable ids read the same from the PDF
+  const plan = genericExtractor.extract({ ...(await loadDocument(path)), file: fixture.file });
   const s = scoreFixture(fixture, plan);
   const f = byFamily.get(s.family) ?? { right: 0, total: 0, entities: 0, docs: 0 };
   f.right += s.right;
@@ -32,3 +46,4 @@ for (const [family, f] of byFamily)
     `family ${family}): ${f.right}/${f.total} objectives (${((100 * f.right) / f.total).toFixed(1)} %), entity ${f.entities}/${f.docs}`,
   );
 console.log(`all: ${right}/${total} objectives right (${((100 * right) / total).toFixed(1)} %)`);
+await rm(tmp, { recursive: true, force: true });
