@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanStore } from '../store/plan-store.ts';
 
 /** Where an answer's facts come from: enough for a person to open the document at the right place. */
 export const CitationSchema = z.object({
@@ -30,6 +31,8 @@ export interface AskOptions {
   audience?: Audience;
   /** earlier turns of the same conversation (Slack thread, web chat), oldest first */
   history?: { question: string; answer?: Answer }[];
+  /** plan files a channel's scope restricts answers to (on top of the audience's); undefined = no scope */
+  scope?: string[];
 }
 
 export interface PersonOverview {
@@ -58,4 +61,6 @@ export interface AnswerEngine {
   /** the objectives / projects of the person whose name best matches `name` (e.g. a Slack profile name), or null */
   personOverview(name: string): PersonOverview | null;
   health(): EngineHealth;
+  /** the loaded plan model, for the staff tools beside questions (digest, plan checks, channel scope, charts); fakes may omit it */
+  readonly planStore?: PlanStore;
 }

@@ -3,6 +3,7 @@
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
@@ -43,18 +44,18 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   });
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
-  const contextFor = (audience: AskOptions['audience']): ToolContext => ({
-    store: index.store,
-    search: index.search,
-    allowedDocs: audience === 'public' ? publicDocs : null,
-    includeInternal: audience !== 'public',
-  });
+  const contextFor = (audience: AskOptions['audience'], scope?: string[]): ToolContext => {
+    const audienceDocs = audience === 'public' ? publicDocs : null;
+    // a channel's scope narrows what the audience may see, never widens it
+    const allowedDocs = scope ? scope.filter((d) => !audienceDocs || audienceDocs.includes(d)) : audienceDocs;
+    return { store: index.store, search: index.search, allowedDocs, includeInternal: audience !== 'public' };
+  };
   // the langchain stack is only loaded when a model is configured
   const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
-      const ctx = contextFor(askOptions.audience);
+      const ctx = contextFor(askOptions.audience, askOptions.scope);
       const routed = await routeQuestion(ctx, question, askOptions);
       if (!llm) return routed;
       return llm.answer(ctx, question, askOptions, routed);
@@ -66,7 +67,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
       const profile = profileOf(ctx, person);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = isoDay(config.clock.now(), config.timeZone);
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {
@@ -97,6 +98,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
         ],
       };
     },
+    planStore: index.store,
     health() {
       return {
         documents: index.manifest.documents.length,
