@@ -4,6 +4,7 @@ import { registerActions } from './listeners/actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerAssistant } from './listeners/assistant.ts';
 import { registerCommands } from './listeners/commands.ts';
+import { registerHomeActions } from './listeners/home-actions.ts';
 import { registerMentions } from './listeners/mentions.ts';
 import { registerMessages } from './listeners/messages.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -16,6 +17,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerAppHome(app, deps);
+  registerHomeActions(app, deps);
   app.error(async (err) => {
     deps.log.error('unhandled error in a Slack listener', describeError(err));
   });

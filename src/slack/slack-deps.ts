@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerEngine } from '../answer/answer.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
+import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
 import { AnswerStore } from './answer-store.ts';
 import { Dedupe } from './dedupe.ts';
 import { ThreadMemory } from './thread-memory.ts';
@@ -18,12 +21,33 @@ export interface SlackDeps {
   newAnswerId(): string;
   /** short reference shown with an error message and written to the logs */
   newErrorRef(): string;
+  clock: Clock;
+  timeZone: string;
+  /** which person of the plans a Slack user is (confirmed table in DATA_DIR, or the profile name) */
+  people: SlackPeople;
+  /** who opted in to the weekly digest, when and for how many days ahead */
+  digests: DigestSubscriptions;
+}
+
+export interface SlackDepsSettings {
+  dataDir: string;
+  personMatch: PersonMatchMode;
 }
 
 export function createSlackDeps(
   base: Pick<SlackDeps, 'engine' | 'feedback' | 'log'> & Partial<Omit<SlackDeps, 'engine' | 'feedback' | 'log'>>,
+  settings: SlackDepsSettings,
 ): SlackDeps {
+  const engine = base.engine;
   return {
+    clock: systemClock,
+    timeZone: 'Europe/Rome',
+    people: new SlackPeople(
+      settings.dataDir,
+      settings.personMatch,
+      (name) => engine.personOverview(name)?.person ?? null,
+    ),
+    digests: new DigestSubscriptions(settings.dataDir),
     threads: new ThreadMemory(),
     answers: new AnswerStore(),
     dedupe: new Dedupe(),

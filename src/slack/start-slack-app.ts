@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './register-listeners.ts';
 import { createSlackDeps } from './slack-deps.ts';
@@ -28,6 +30,8 @@ export async function startSlackApp(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** runs the weekly digest check; tests fire it by hand */
+  scheduler?: Scheduler;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
   const { config, engine, feedback } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -73,7 +77,31 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  registerListeners(app, createSlackDeps({ engine, feedback, log }));
+  const slackDeps = createSlackDeps(
+    { engine, feedback, log, clock: config.clock, timeZone: config.timeZone },
+    { dataDir: config.dataDir, personMatch: config.personMatch },
+  );
+  registerListeners(app, slackDeps);
+  const store = engine.planStore;
+  const stopDigests = store
+    ? startWeeklyDigests(
+        {
+          store,
+          subscriptions: slackDeps.digests,
+          clock: config.clock,
+          timeZone: config.timeZone,
+          log,
+          async send(userId, digest, person, name) {
+            // a user id as channel opens (or reuses) the bot's DM with that user
+            await app.client.chat.postMessage({
+              channel: userId,
+              ...digestMessage(digest, person, name, (f) => store.documentOf(f)),
+            });
+          },
+        },
+        deps.scheduler ?? intervalScheduler,
+      )
+    : () => {};
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
@@ -90,6 +118,7 @@ export async function startSlackApp(deps: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopDigests();
       server?.closeIdleConnections();
       await receiver.stop();
       log.info('slack app stopped', { mode: slack.mode });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerEngine } from '../../src/answer/answer.ts';
+import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Scheduler } from '../../src/digest/weekly-digests.ts';
 import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSlackApp } from '../../src/slack/start-slack-app.ts';
@@ -23,7 +25,9 @@ export const SARDI: FakeSlackUser = {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** pianobot's Slack app in HTTP mode against a fake Slack, with the fake engine unless another is given. */
-export async function startHarness(options: { engine?: AnswerEngine; env?: Record<string, string> } = {}) {
+export async function startHarness(
+  options: { engine?: AnswerEngine; env?: Record<string, string>; clock?: Clock; scheduler?: Scheduler } = {},
+) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
   const dataDir = mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
   const feedbackFile = join(dataDir, 'feedback', 'votes.jsonl');
@@ -40,7 +44,13 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const slack = await startSlackApp({ config, engine, feedback, log });
+  const slack = await startSlackApp({
+    config: options.clock ? { ...config, clock: options.clock } : config,
+    engine,
+    feedback,
+    log,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 
   const send = (body: SlackRequestBody, opts: Partial<SlackRequestOptions> = {}) =>
@@ -48,6 +58,7 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
 
   return {
     fake,
+    dataDir,
     engine,
     feedback,
     feedbackFile,
