@@ -16,7 +16,7 @@ export function digestMessage(
 ): SlackMessage {
   const l = DIGEST_LABELS.it;
   const title = `🗓️ ${l.title(italianDay(digest.from), italianDay(digest.to))}`;
-  if (!person || !person.items) {
+  if (!person?.items) {
     const text = `${title}\n${escapeMrkdwn(name)}: ${l.nothing}`;
     return { text, blocks: [section(text)] };
   }
