@@ -7,6 +7,7 @@ import { registerCommands } from './listeners/commands.ts';
 import { registerHomeActions } from './listeners/home-actions.ts';
 import { registerMentions } from './listeners/mentions.ts';
 import { registerMessages } from './listeners/messages.ts';
+import { registerStaffActions } from './listeners/staff-commands.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
 /** Every pianobot listener, plus a last-resort error handler so a bad event is logged and never stops the app. */
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerActions(app, deps);
   registerAppHome(app, deps);
   registerHomeActions(app, deps);
+  registerStaffActions(app, deps);
   app.error(async (err) => {
     deps.log.error('unhandled error in a Slack listener', describeError(err));
   });

@@ -5,6 +5,7 @@ import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
+import { ChannelScopes } from '../scope/channel-scopes.ts';
 import { AnswerStore } from './answer-store.ts';
 import { Dedupe } from './dedupe.ts';
 import { ThreadMemory } from './thread-memory.ts';
@@ -27,11 +28,15 @@ export interface SlackDeps {
   people: SlackPeople;
   /** who opted in to the weekly digest, when and for how many days ahead */
   digests: DigestSubscriptions;
+  /** per-channel scopes (`/piani ambito`); null without a plan model to resolve them against */
+  scopes: ChannelScopes | null;
 }
 
 export interface SlackDepsSettings {
   dataDir: string;
   personMatch: PersonMatchMode;
+  /** administrators' channel scopes: channel id → "ente o piano [anno]" */
+  adminScopes?: Record<string, string>;
 }
 
 export function createSlackDeps(
@@ -48,6 +53,9 @@ export function createSlackDeps(
       (name) => engine.personOverview(name)?.person ?? null,
     ),
     digests: new DigestSubscriptions(settings.dataDir),
+    scopes: engine.planStore
+      ? new ChannelScopes(settings.dataDir, () => engine.planStore?.model.documents ?? [], settings.adminScopes)
+      : null,
     threads: new ThreadMemory(),
     answers: new AnswerStore(),
     dedupe: new Dedupe(),

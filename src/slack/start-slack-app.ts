@@ -7,6 +7,8 @@ import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest
 import { PianobotError } from '../errors.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { AdminScopesSchema } from '../scope/channel-scopes.ts';
+import { JsonFile } from '../storage/json-file.ts';
 import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './register-listeners.ts';
@@ -79,8 +81,13 @@ export async function startSlackApp(deps: {
   });
   const slackDeps = createSlackDeps(
     { engine, feedback, log, clock: config.clock, timeZone: config.timeZone },
-    { dataDir: config.dataDir, personMatch: config.personMatch },
+    {
+      dataDir: config.dataDir,
+      personMatch: config.personMatch,
+      ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
+    },
   );
+  for (const problem of slackDeps.scopes?.problems ?? []) log.warn('admin channel scope ignored', { problem });
   registerListeners(app, slackDeps);
   const store = engine.planStore;
   const stopDigests = store
@@ -177,4 +184,9 @@ async function verifyBotToken(token: string, options: webApi.WebClientOptions): 
       : `could not reach the Slack Web API at ${options.slackApiUrl ?? 'https://slack.com/api/'}: ${(err as Error).message}`;
     throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n  - ${reason}`, { cause: err });
   }
+}
+
+/** The administrators' channel scopes file; a file that does not parse stops the start with its name and the reason. */
+function readAdminScopes(path: string): Record<string, string> {
+  return new JsonFile(path, AdminScopesSchema, () => ({})).read();
 }
