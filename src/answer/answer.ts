@@ -9,6 +9,10 @@ export const CitationSchema = z.object({
   lines: z.string().optional().describe('line range, e.g. "1544-1545"'),
   page: z.number().int().optional(),
   excerpt: z.string().optional().describe('the quoted passage'),
+  label: z
+    .string()
+    .optional()
+    .describe('the source as a reader names it: "PEG 2021 — Comune di Reggio Emilia, righe 1530–1533"'),
   /** true when the cited record holds staff-only data (staff allocations); the public help desk never shows it */
   internal: z.boolean().optional(),
 });

@@ -3,6 +3,7 @@
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { withReadableSources } from '../citations/label-citations.ts';
 import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
@@ -57,8 +58,8 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       const ctx = contextFor(askOptions.audience, askOptions.scope);
       const routed = await routeQuestion(ctx, question, askOptions);
-      if (!llm) return routed;
-      return llm.answer(ctx, question, askOptions, routed);
+      const answer = llm ? await llm.answer(ctx, question, askOptions, routed) : routed;
+      return withReadableSources(answer, (file) => index.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');

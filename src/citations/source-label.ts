@@ -14,6 +14,7 @@ const WORDS = {
   en: { lines: 'lines', line: 'line', page: 'p.' },
 } as const;
 export type SourceLang = keyof typeof WORDS;
+export type DocumentLookup = (file: string) => Pick<PlanDocument, 'kind' | 'title' | 'years' | 'entity'> | undefined;
 
 /** "PEG 2021", "PIAO 2024–2026": what a reader calls the document, from its kind and years. */
 export function documentName(doc: Pick<PlanDocument, 'kind' | 'title' | 'years'>): string {
@@ -31,18 +32,24 @@ export function documentName(doc: Pick<PlanDocument, 'kind' | 'title' | 'years'>
  */
 export function sourceLabel(
   citation: Pick<Citation, 'doc' | 'entity' | 'lines' | 'page'>,
-  documents: (file: string) => Pick<PlanDocument, 'kind' | 'title' | 'years' | 'entity'> | undefined,
+  documents: DocumentLookup,
   lang: SourceLang = 'it',
 ): string {
-  const w = WORDS[lang];
   const doc = documents(citation.doc);
   const entity = citation.entity ?? doc?.entity;
   const head = doc ? documentName(doc) : citation.doc;
+  const where = whereLabel(citation, lang);
+  return `${head}${entity && entity !== head ? ` — ${entity}` : ''}${where ? `, ${where}` : ''}`;
+}
+
+/** "righe 1530–1533", "riga 12", "pag. 4, righe 80–82": where in the document. */
+export function whereLabel(citation: Pick<Citation, 'lines' | 'page'>, lang: SourceLang = 'it'): string {
+  const w = WORDS[lang];
   const where: string[] = [];
   if (citation.page !== undefined) where.push(`${w.page} ${citation.page}`);
   if (citation.lines) {
     const [a, b] = citation.lines.split('-');
     where.push(b && b !== a ? `${w.lines} ${a}–${b}` : `${w.line} ${a}`);
   }
-  return `${head}${entity && entity !== head ? ` — ${entity}` : ''}${where.length ? `, ${where.join(', ')}` : ''}`;
+  return where.join(', ');
 }

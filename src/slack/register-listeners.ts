@@ -4,6 +4,7 @@ import { registerActions } from './listeners/actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerAssistant } from './listeners/assistant.ts';
 import { registerCommands } from './listeners/commands.ts';
+import { registerExpandAnswer } from './listeners/expand-answer.ts';
 import { registerHomeActions } from './listeners/home-actions.ts';
 import { registerMentions } from './listeners/mentions.ts';
 import { registerMessages } from './listeners/messages.ts';
@@ -20,6 +21,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAppHome(app, deps);
   registerHomeActions(app, deps);
   registerStaffActions(app, deps);
+  registerExpandAnswer(app, deps);
   app.error(async (err) => {
     deps.log.error('unhandled error in a Slack listener', describeError(err));
   });
