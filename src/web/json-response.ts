@@ -7,6 +7,7 @@ export type WebErrorCode =
   | 'BODY_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'ENGINE_UNAVAILABLE'
   | 'INTERNAL';
 

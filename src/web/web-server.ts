@@ -23,6 +23,7 @@ import { askRoute } from './ask-route.ts';
 import { feedbackRoute, statsRoute } from './feedback-route.ts';
 import { healthRoute } from './health-route.ts';
 import { sendError } from './json-response.ts';
+import { staffRoutes } from './staff-routes.ts';
 import { loadStaticAssets, SECURITY_HEADERS, type StaticAsset } from './static-assets.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -57,6 +58,7 @@ export async function startWebServer(deps: {
     '/api/feedback': { method: 'POST', handle: feedbackRoute({ feedback: deps.feedback, log }) },
     '/api/health': { method: 'GET', handle: healthRoute({ engine: deps.engine, log }) },
     '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback }) },
+    ...staffRoutes({ engine: deps.engine, clock: deps.config.clock, timeZone: deps.config.timeZone, log }),
   };
 
   const server = createServer(async (req, res) => {
