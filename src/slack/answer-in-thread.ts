@@ -3,6 +3,7 @@ import type { Answer } from '../answer/answer.ts';
 import { answerMessage, type SlackMessage } from './blocks/answer-blocks.ts';
 import { errorMessage, helpMessage } from './blocks/notice-blocks.ts';
 import { describeError, pianobotCode } from './error-fields.ts';
+import { CHART_INTENTS, postChart } from './post-chart.ts';
 import { scopeNote } from './scope-note.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
@@ -74,6 +75,16 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
     if (posted) {
       deps.threads.remember(q.channel, q.threadTs, { question: q.question, answer });
       log.info('answered', { channel: q.channel, thread: q.threadTs, intent: answer.intent, found: answer.found });
+      // a budget by capitolo or an objective's phases say more as a chart: it follows the answer in the thread
+      if (answer.found && answer.focus.length === 1 && CHART_INTENTS.has(answer.intent)) {
+        const ref = answer.focus[0]!;
+        await postChart(deps, client, {
+          channel: q.channel,
+          threadTs: q.threadTs,
+          ref,
+          ...(scope ? { docs: scope.docs } : {}),
+        });
+      }
     }
   } finally {
     await stopWorking();

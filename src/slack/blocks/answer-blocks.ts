@@ -42,7 +42,7 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions): Sl
   const body = answer.citations.length ? withoutSourcesParagraph(answer.answer) : answer.answer;
   const limits = { maxBlocks: SLACK_LIMITS.blocksPerMessage, maxChars: SLACK_LIMITS.messageChars };
   let blocks = fitBlocks(answerUnits(body), [...tail, actionsBlock(options, false)], limits);
-  const cut = blocks.some(isMoreNote) || (sources !== null && sources.elements.some((e) => isMoreText(e)));
+  const cut = blocks.some(isMoreNote) || sources?.elements.some((e) => isMoreText(e));
   if (cut) blocks = fitBlocks(answerUnits(body), [...tail, actionsBlock(options, true)], limits);
   return { text: fallbackText(answer.answer), blocks };
 }

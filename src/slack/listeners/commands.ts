@@ -20,7 +20,15 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const question = questionFromText(command.text, context.botUserId);
     const sub = parseSubcommand(question);
     if (sub) {
-      await ack(sub.run({ deps, channel: command.channel_id, user: command.user_id, args: sub.args }));
+      const { later, ...reply } = sub.run({
+        deps,
+        client,
+        channel: command.channel_id,
+        user: command.user_id,
+        args: sub.args,
+      });
+      await ack(reply);
+      await later?.().catch((err) => deps.log.error('slash subcommand failed', describeError(err)));
       return;
     }
     if (!question) {

@@ -1,20 +1,25 @@
-import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondArguments, webApi } from '@slack/bolt';
 import { runPlanChecks } from '../../checks/run-checks.ts';
 import { resolveScope } from '../../scope/resolve-scope.ts';
 import { CHECKS_EXPAND_ACTION, checksMessage } from '../blocks/checks-blocks.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { postChart } from '../post-chart.ts';
 import type { SlackDeps } from '../slack-deps.ts';
 
 export interface SubcommandInput {
   deps: SlackDeps;
+  client: webApi.WebClient;
   channel: string;
   user: string;
   /** the text after the subcommand's word */
   args: string;
 }
 
-/** What `/piani <word> …` answers at once (the reply is the acknowledgement itself: these take milliseconds). */
-type Subcommand = (input: SubcommandInput) => RespondArguments;
+/**
+ * What `/piani <word> …` answers at once (the reply is the acknowledgement itself), and optionally the slower work
+ * to do after acknowledging.
+ */
+type Subcommand = (input: SubcommandInput) => RespondArguments & { later?: () => Promise<void> };
 
 const CLEAR_WORDS = new Set(['tutto', 'tutti', 'nessuno', 'reset']);
 
@@ -67,8 +72,27 @@ const verifica: Subcommand = ({ deps, channel }) => {
   return { response_type: 'ephemeral', ...checksMessage(findings, (f) => store.documentOf(f), false, scope?.label) };
 };
 
+const grafico: Subcommand = ({ deps, client, channel, user, args }) => {
+  const ref = args.trim();
+  if (!ref) return ephemeral('Indica cosa disegnare: un codice di progetto o di obiettivo, `cdr 85` oppure `aree`.');
+  return {
+    response_type: 'ephemeral',
+    text: `📊 Disegno il grafico di «${escapeMrkdwn(ref)}»…`,
+    later: async () => {
+      const scope = deps.scopes?.get(channel) ?? null;
+      const posted = await postChart(deps, client, {
+        channel,
+        ref,
+        requestedBy: user,
+        ...(scope ? { docs: scope.docs } : {}),
+      });
+      if (!posted.ok) await client.chat.postEphemeral({ channel, user, text: posted.reason }).catch(() => undefined);
+    },
+  };
+};
+
 /** The `/piani` words that are commands, not questions. */
-export const SUBCOMMANDS: Record<string, Subcommand> = { ambito, verifica };
+export const SUBCOMMANDS: Record<string, Subcommand> = { ambito, verifica, grafico };
 
 /** "ambito PEG 2021" → the subcommand and its arguments; a question → null. */
 export function parseSubcommand(text: string): { run: Subcommand; args: string } | null {
