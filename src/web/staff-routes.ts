@@ -2,7 +2,7 @@
  * Staff tools over HTTP, beside the chat (all GET, JSON):
  *   /api/staff/person?name=&days=&today=   the "I miei obiettivi" view and the deadline digest of a named person
  *   /api/staff/checks                      the plan checks (`npm run check-plans`)
- *   /api/staff/chart?ref=                  a chart: a project code, an objective code, "cdr 85", "aree"
+ *   /api/staff/chart?ref=[&ifany=1]        a chart: a project code, an objective code, "cdr 85", "aree"
  * `authorize` decides who is staff (the server's staff login); refused requests get 403.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -37,7 +37,11 @@ const PersonQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
   today: z.string().refine(isIsoDay, 'today must be YYYY-MM-DD').optional(),
 });
-const ChartQuery = z.object({ ref: z.string().trim().min(1, 'ref is required').max(200) });
+const ChartQuery = z.object({
+  ref: z.string().trim().min(1, 'ref is required').max(200),
+  /** "1": nothing to draw is 204 No Content (a chart offered under an answer), not 404 */
+  ifany: z.enum(['0', '1']).default('0'),
+});
 
 export function staffRoutes(deps: StaffRouteDeps): Record<string, { method: 'GET'; handle: Handler }> {
   const guarded =
@@ -95,9 +99,19 @@ export function staffRoutes(deps: StaffRouteDeps): Record<string, { method: 'GET
         if (!q.success) return sendError(res, 400, 'BAD_REQUEST', q.error.issues[0]?.message ?? 'Invalid request');
         const store = deps.engine.planStore!;
         const request = chartRequestFor(store, q.data.ref);
-        if (!request) return sendError(res, 404, 'NOT_FOUND', `Nessun grafico per «${q.data.ref}».`);
-        const result = chartData(store, request);
-        if (!result.ok) return sendError(res, 404, 'NOT_FOUND', result.reason);
+        const result = request ? chartData(store, request) : null;
+        if (!request || !result?.ok) {
+          if (q.data.ifany === '1') {
+            res.writeHead(204, { 'cache-control': 'no-store' });
+            return void res.end();
+          }
+          return sendError(
+            res,
+            404,
+            'NOT_FOUND',
+            result && !result.ok ? result.reason : `Nessun grafico per «${q.data.ref}».`,
+          );
+        }
         const labelled = withReadableSources(
           { answer: '', citations: result.chart.citations, lang: 'it', found: true, intent: 'chart', focus: [] },
           documents,

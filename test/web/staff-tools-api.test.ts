@@ -84,5 +84,8 @@ describe('staff tools over HTTP (real engine over the sample plans)', () => {
     const none = await get('/api/staff/chart?ref=2021_OB_8735_1');
     expect(none.status).toBe(404);
     expect(none.body.error.message).toContain('non ha abbastanza fasi con date');
+    // offered under an answer, "nothing to draw" is not an error
+    const quiet = await fetch(`${server.url}/api/staff/chart?ref=2021_OB_8735_1&ifany=1`);
+    expect(quiet.status).toBe(204);
   });
 });

@@ -165,9 +165,10 @@ document.addEventListener('pianobot:answer', async (event) => {
   const { slot, focus } = /** @type {CustomEvent} */ (event).detail;
   if (!Array.isArray(focus) || focus.length !== 1) return;
   try {
-    const data = await getJson(`/api/staff/chart?${new URLSearchParams({ ref: focus[0] })}`);
+    const response = await fetch(`/api/staff/chart?${new URLSearchParams({ ref: focus[0], ifany: '1' })}`);
+    if (response.status !== 200) return;
     const answer = slot.querySelector('.answer');
-    (answer ?? slot).after(renderChart(data));
+    (answer ?? slot).after(renderChart(await response.json()));
   } catch {
     // no chart for this record: the answer is enough
   }
@@ -210,7 +211,7 @@ function renderChart(data) {
   figure.append(
     el(
       'p',
-      { class: 'source-where' },
+      { class: 'chart-source' },
       `Fonte: ${sources.slice(0, 3).join('; ')}${sources.length > 3 ? ` … e altri ${sources.length - 3}` : ''}`,
     ),
   );
