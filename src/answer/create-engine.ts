@@ -52,7 +52,11 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     return { store: index.store, search: index.search, allowedDocs, includeInternal: audience !== 'public' };
   };
   // the langchain stack is only loaded when a model is configured
-  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
+  const llm = config.llm
+    ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, () =>
+        isoDay(config.clock.now(), config.timeZone),
+      )
+    : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {

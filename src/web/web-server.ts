@@ -50,6 +50,8 @@ export async function startWebServer(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** who may use the staff tools (/api/staff/*); without it they are as open as the staff chat */
+  authorizeStaff?: (req: IncomingMessage) => boolean;
 }): Promise<WebServer> {
   const log = deps.log ?? silentLogger;
   const assets = loadStaticAssets();
@@ -58,7 +60,13 @@ export async function startWebServer(deps: {
     '/api/feedback': { method: 'POST', handle: feedbackRoute({ feedback: deps.feedback, log }) },
     '/api/health': { method: 'GET', handle: healthRoute({ engine: deps.engine, log }) },
     '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback }) },
-    ...staffRoutes({ engine: deps.engine, clock: deps.config.clock, timeZone: deps.config.timeZone, log }),
+    ...staffRoutes({
+      engine: deps.engine,
+      clock: deps.config.clock,
+      timeZone: deps.config.timeZone,
+      log,
+      ...(deps.authorizeStaff ? { authorize: deps.authorizeStaff } : {}),
+    }),
   };
 
   const server = createServer(async (req, res) => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import { loadConfig } from '../../src/config.ts';
+import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
+import { startWebServer } from '../../src/web/web-server.ts';
 import { startTestServer } from './test-server.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -15,6 +17,7 @@ type Json = any;
 describe('staff tools over HTTP (real engine over the sample plans)', () => {
   let server: Server;
   let indexDir: string;
+  let engine: Awaited<ReturnType<typeof createEngine>>;
   const get = async (path: string) => {
     const res = await fetch(server.url + path);
     return { status: res.status, body: (await res.json()) as Json };
@@ -22,7 +25,7 @@ describe('staff tools over HTTP (real engine over the sample plans)', () => {
 
   beforeAll(async () => {
     indexDir = mkdtempSync(join(tmpdir(), 'pianobot-staff-web-'));
-    const engine = await createEngine(loadConfig({ INDEX_DIR: indexDir, PLANS_DIR: 'data/plans' }));
+    engine = await createEngine(loadConfig({ INDEX_DIR: indexDir, PLANS_DIR: 'data/plans' }));
     server = await startTestServer(engine, { TODAY: '2020-05-15' });
   }, 60_000);
   afterAll(async () => {
@@ -87,5 +90,24 @@ describe('staff tools over HTTP (real engine over the sample plans)', () => {
     // offered under an answer, "nothing to draw" is not an error
     const quiet = await fetch(`${server.url}/api/staff/chart?ref=2021_OB_8735_1&ifany=1`);
     expect(quiet.status).toBe(204);
+  });
+
+  it('keeps the staff tools behind the staff login when the server has one', async () => {
+    const guarded = await startWebServer({
+      config: loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: indexDir }),
+      engine,
+      feedback: new FeedbackStore(join(indexDir, 'votes.jsonl')),
+      authorizeStaff: (req) => req.headers.authorization === 'Bearer staff-secret-123456',
+    });
+    try {
+      const refused = await fetch(`${guarded.url}/api/staff/checks`);
+      expect(refused.status).toBe(403);
+      const allowed = await fetch(`${guarded.url}/api/staff/checks`, {
+        headers: { authorization: 'Bearer staff-secret-123456' },
+      });
+      expect(allowed.status).toBe(200);
+    } finally {
+      await guarded.stop();
+    }
   });
 });
