@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AnswerEngine } from '../answer/answer.ts';
 import { chartData, chartRequestFor } from '../charts/chart-data.ts';
+import { CHART_INTENTS } from '../charts/chart-intents.ts';
 import { chartSvg } from '../charts/render-chart.ts';
 import { textAlternative } from '../charts/text-alternative.ts';
 import { checksJson } from '../checks/format-checks.ts';
@@ -41,6 +42,8 @@ const ChartQuery = z.object({
   ref: z.string().trim().min(1, 'ref is required').max(200),
   /** "1": nothing to draw is 204 No Content (a chart offered under an answer), not 404 */
   ifany: z.enum(['0', '1']).default('0'),
+  /** the intent of the answer the chart would go under: only those a chart says more for get one */
+  intent: z.string().max(100).optional(),
 });
 
 export function staffRoutes(deps: StaffRouteDeps): Record<string, { method: 'GET'; handle: Handler }> {
@@ -98,7 +101,8 @@ export function staffRoutes(deps: StaffRouteDeps): Record<string, { method: 'GET
         const q = ChartQuery.safeParse(params(url));
         if (!q.success) return sendError(res, 400, 'BAD_REQUEST', q.error.issues[0]?.message ?? 'Invalid request');
         const store = deps.engine.planStore!;
-        const request = chartRequestFor(store, q.data.ref);
+        const wanted = q.data.intent === undefined || CHART_INTENTS.has(q.data.intent);
+        const request = wanted ? chartRequestFor(store, q.data.ref) : null;
         const result = request ? chartData(store, request) : null;
         if (!request || !result?.ok) {
           if (q.data.ifany === '1') {

@@ -90,6 +90,11 @@ describe('staff tools over HTTP (real engine over the sample plans)', () => {
     // offered under an answer, "nothing to draw" is not an error
     const quiet = await fetch(`${server.url}/api/staff/chart?ref=2021_OB_8735_1&ifany=1`);
     expect(quiet.status).toBe(204);
+    // under an answer that is not about a budget or phases (who owns it), no chart
+    const owner = await fetch(`${server.url}/api/staff/chart?ref=2020-PL10&ifany=1&intent=objective_owner`);
+    expect(owner.status).toBe(204);
+    const phases = await fetch(`${server.url}/api/staff/chart?ref=2020-PL10&ifany=1&intent=objective_phases`);
+    expect(phases.status).toBe(200);
   });
 
   it('keeps the staff tools behind the staff login when the server has one', async () => {

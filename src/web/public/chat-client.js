@@ -185,7 +185,7 @@ function renderAnswer(turn, question, data) {
   // other tools on the page (charts for staff) add to an answer about one record
   document.dispatchEvent(
     new CustomEvent('pianobot:answer', {
-      detail: { slot: turn.slot, focus: Array.isArray(data.focus) ? data.focus : [] },
+      detail: { slot: turn.slot, focus: Array.isArray(data.focus) ? data.focus : [], intent: data.intent ?? '' },
     }),
   );
   return shown;

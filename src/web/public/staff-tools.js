@@ -162,10 +162,12 @@ chartForm?.addEventListener('submit', async (event) => {
 
 // an answer about one project or objective gets its chart (budget by capitolo, phases over time) below it
 document.addEventListener('pianobot:answer', async (event) => {
-  const { slot, focus } = /** @type {CustomEvent} */ (event).detail;
+  const { slot, focus, intent } = /** @type {CustomEvent} */ (event).detail;
   if (!Array.isArray(focus) || focus.length !== 1) return;
   try {
-    const response = await fetch(`/api/staff/chart?${new URLSearchParams({ ref: focus[0], ifany: '1' })}`);
+    const response = await fetch(
+      `/api/staff/chart?${new URLSearchParams({ ref: focus[0], ifany: '1', intent: String(intent) })}`,
+    );
     if (response.status !== 200) return;
     const answer = slot.querySelector('.answer');
     (answer ?? slot).after(renderChart(await response.json()));
