@@ -4,7 +4,7 @@
  * objective, with each date as written and its source. `--today` defaults to the configured clock (`TODAY`).
  */
 import { parseArgs } from 'node:util';
-import { isoDay } from '../clock.ts';
+import { isIsoDay, isoDay } from '../clock.ts';
 import { buildDigest, matchPerson } from '../digest/build-digest.ts';
 import { digestJson } from '../digest/digest-json.ts';
 import { DIGEST_LABELS } from '../digest/digest-labels.ts';
@@ -27,8 +27,8 @@ try {
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366)
     throw new UsageError(`--days must be 1–366, not ${values.days}`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
-    throw new UsageError(`--today must be written YYYY-MM-DD, not ${values.today}`);
+  if (values.today !== undefined && !isIsoDay(values.today))
+    throw new UsageError(`--today must be a real day written YYYY-MM-DD, not ${values.today}`);
   const { engine, config } = await engineForCli();
   const store = engine.planStore;
   if (!store) throw new Error('the engine has no plan model');

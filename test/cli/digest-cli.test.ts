@@ -76,6 +76,9 @@ describe('npm run --silent digest', () => {
     const bad = await runCli(DIGEST, ['--days', 'zero'], env());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--days must be 1–366');
+    const badDay = await runCli(DIGEST, ['--today', '2020-02-30'], env());
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toContain('--today must be a real day');
     const nobody = await runCli(DIGEST, ['--today', '2020-05-15', '--person', 'Nessuno Inesistente'], env());
     expect(nobody.code).toBe(3);
     expect(nobody.stderr).toContain('Nessuna persona dei piani corrisponde');
