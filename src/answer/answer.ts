@@ -57,6 +57,8 @@ export interface EngineHealth {
   projects: number;
   chunks: number;
   builtAt: string | null;
+  /** why the index does not match the plans folder: files skipped or served from their last good version */
+  problems?: { file: string; code: string; message: string; kept?: boolean }[];
 }
 
 /** The single entry point every interface (Slack, web, CLI) calls. */
@@ -67,4 +69,10 @@ export interface AnswerEngine {
   health(): EngineHealth;
   /** the loaded plan model, for the staff tools beside questions (digest, plan checks, channel scope, charts); fakes may omit it */
   readonly planStore?: PlanStore;
+  /**
+   * Swaps in the index on disk when it is newer than the one serving (a finished `npm run ingest`), atomically:
+   * questions already being answered finish on the index they started with. `changed` is false when nothing newer
+   * was there (or it could not be read: the serving index stays).
+   */
+  reload?(): Promise<{ changed: boolean; builtAt: string | null }>;
 }

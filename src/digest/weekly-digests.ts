@@ -18,7 +18,8 @@ export const intervalScheduler: Scheduler = {
 };
 
 export interface WeeklyDigestDeps {
-  store: PlanStore;
+  /** the plan model serving now */
+  store: () => PlanStore;
   subscriptions: DigestSubscriptions;
   clock: Clock;
   timeZone: string;
@@ -38,7 +39,7 @@ export async function sendDueDigests(deps: WeeklyDigestDeps): Promise<string[]> 
   const sent: string[] = [];
   for (const [userId, sub] of deps.subscriptions.all()) {
     if (sub.weekday !== weekday || hour < sub.hour || sub.lastSent === today) continue;
-    const digest = buildDigest(deps.store, { today, days: sub.days, person: sub.person });
+    const digest = buildDigest(deps.store(), { today, days: sub.days, person: sub.person });
     try {
       await deps.send(userId, digest, digest.people[0], sub.person);
       deps.subscriptions.markSent(userId, today);

@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
@@ -11,6 +12,7 @@ import { AdminScopesSchema } from '../scope/channel-scopes.ts';
 import { JsonFile } from '../storage/json-file.ts';
 import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
+import { Dedupe } from './dedupe.ts';
 import { registerListeners } from './register-listeners.ts';
 import { createSlackDeps } from './slack-deps.ts';
 
@@ -34,6 +36,8 @@ export async function startSlackApp(deps: {
   log?: Logger;
   /** runs the weekly digest check; tests fire it by hand */
   scheduler?: Scheduler;
+  /** the clock the request timestamps are checked against (tests step it) */
+  now?: () => number;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
   const { config, engine, feedback } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -79,8 +83,9 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
+  const dedupe = new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
   const slackDeps = createSlackDeps(
-    { engine, feedback, log, clock: config.clock, timeZone: config.timeZone },
+    { engine, feedback, log, dedupe, clock: config.clock, timeZone: config.timeZone },
     {
       dataDir: config.dataDir,
       personMatch: config.personMatch,
@@ -89,11 +94,11 @@ export async function startSlackApp(deps: {
   );
   for (const problem of slackDeps.scopes?.problems ?? []) log.warn('admin channel scope ignored', { problem });
   registerListeners(app, slackDeps);
-  const store = engine.planStore;
-  const stopDigests = store
+  const stopDigests = engine.planStore
     ? startWeeklyDigests(
         {
-          store,
+          // the store serving now: a reloaded index is used from the next digest on
+          store: () => engine.planStore!,
           subscriptions: slackDeps.digests,
           clock: config.clock,
           timeZone: config.timeZone,
@@ -102,7 +107,7 @@ export async function startSlackApp(deps: {
             // a user id as channel opens (or reuses) the bot's DM with that user
             await app.client.chat.postMessage({
               channel: userId,
-              ...digestMessage(digest, person, name, (f) => store.documentOf(f)),
+              ...digestMessage(digest, person, name, (f) => engine.planStore?.documentOf(f)),
             });
           },
         },
@@ -112,6 +117,7 @@ export async function startSlackApp(deps: {
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
+    refuseFutureTimestamps(receiver, deps.now ?? Date.now, log);
     server = await receiver.start({ port: config.port, ...(config.host ? { host: config.host } : {}) });
   } else {
     await receiver.start();
@@ -130,6 +136,29 @@ export async function startSlackApp(deps: {
       await receiver.stop();
       log.info('slack app stopped', { mode: slack.mode });
     },
+  };
+}
+
+/** Slack signs its requests with the time they were sent; more than this away from our clock is a replay. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+/**
+ * Bolt refuses requests signed more than 5 minutes in the past but not in the future, so a request captured with a
+ * forged future timestamp could be replayed for that long. This check runs before Bolt's, in either direction.
+ */
+function refuseFutureTimestamps(receiver: HTTPReceiver, now: () => number, log: Logger): void {
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers['x-slack-request-timestamp'];
+    const sent = Number(Array.isArray(header) ? header[0] : header);
+    if (header !== undefined && (!Number.isFinite(sent) || Math.abs(now() / 1000 - sent) > MAX_CLOCK_SKEW_S)) {
+      log.warn('slack request refused: timestamp too far from now', { timestamp: String(header) });
+      req.resume();
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('');
+      return;
+    }
+    boltListener(req, res);
   };
 }
 

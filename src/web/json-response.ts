@@ -8,6 +8,9 @@ export type WebErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNKNOWN_ANSWER'
+  | 'RATE_LIMITED'
   | 'ENGINE_UNAVAILABLE'
   | 'INTERNAL';
 

@@ -26,10 +26,17 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** pianobot's Slack app in HTTP mode against a fake Slack, with the fake engine unless another is given. */
 export async function startHarness(
-  options: { engine?: AnswerEngine; env?: Record<string, string>; clock?: Clock; scheduler?: Scheduler } = {},
+  options: {
+    engine?: AnswerEngine;
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    scheduler?: Scheduler;
+  } = {},
 ) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
-  const dataDir = mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
+  // a given DATA_DIR belongs to the test (two app instances in turn on the same one); a fresh one is removed at close
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
   const feedbackFile = join(dataDir, 'feedback', 'votes.jsonl');
   const feedback = new FeedbackStore(feedbackFile);
   const logs: Record<string, unknown>[] = [];
@@ -81,7 +88,7 @@ export async function startHarness(
     async close() {
       await slack.stop();
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

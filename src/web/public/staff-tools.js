@@ -16,9 +16,19 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** The staff token the chat keeps for this browser session (same key as chat-client.js), as an Authorization header. */
+function authHeaders() {
+  try {
+    const token = sessionStorage.getItem('pianobot-staff-token');
+    return token ? { authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** @param {string} path */
 async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  const response = await fetch(path, { headers: { accept: 'application/json', ...authHeaders() } });
   const data = await response.json().catch(() => null);
   if (!response.ok) throw new Error(data?.error?.message ?? `HTTP ${response.status}`);
   return data;
