@@ -29,6 +29,10 @@ async function ingest(): Promise<{ report: IngestReport; where: string }> {
         indexDir: config.indexDir,
         embedder,
         force,
+        // the langchain stack is only loaded when a model is configured
+        ...(config.llm
+          ? { modelExtractor: (await import('./extractors/model-extractor.ts')).createModelExtractor(config.llm) }
+          : {}),
         maxFileBytes: config.maxPlanFileBytes,
         onProgress,
       }),

@@ -34,7 +34,12 @@ export interface LlmAnswerer {
  * than only by free text a plan could use to instruct the model (grounding check); otherwise, and whenever the
  * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
  */
-export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger): LlmAnswerer {
+export function createLlmAnswerer(
+  llm: NonNullable<Config['llm']>,
+  log: Logger,
+  /** the day the prompt tells the model it is (the injected clock, `TODAY` in demos) */
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): LlmAnswerer {
   const model = new ChatOpenAI({
     model: llm.model,
     apiKey: llm.apiKey,
@@ -47,7 +52,7 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   return {
     async answer(ctx, question, options, routed) {
       try {
-        const result = await runAgent(model, ctx, question, options, routed);
+        const result = await runAgent(model, ctx, question, options, routed, today());
         const missing = ungroundedFigures(result.text, result.evidence);
         if (missing.length) {
           log.warn('llm answer rejected by grounding check', { question, missing });
@@ -74,7 +79,14 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   };
 }
 
-async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, options: AskOptions, routed: Answer) {
+async function runAgent(
+  model: ChatOpenAI,
+  ctx: ToolContext,
+  question: string,
+  options: AskOptions,
+  routed: Answer,
+  today: string,
+) {
   const evidence: string[] = [];
   const fieldEvidence: BoundEvidence = { fields: [], freeText: [] };
   const citations: Citation[] = [];
@@ -82,7 +94,7 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
-    today: new Date().toISOString().slice(0, 10),
+    today,
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))
