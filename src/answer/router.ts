@@ -1,3 +1,4 @@
+import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import type { Person } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import { type ToolContext, visible } from '../tools/tool-context.ts';
@@ -6,7 +7,7 @@ import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { detectLanguage } from './language.ts';
-import { findCodes, findPeople, findScope, findStructures, KNOWN_CODE_SHAPE } from './link-entities.ts';
+import { findCodes, findPeople, findScope, findStructures } from './link-entities.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { answerFromPassages } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
@@ -44,7 +45,7 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
   if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
-  const codeLike = mentions.find((m) => KNOWN_CODE_SHAPE.test(m.text));
+  const codeLike = mentions.find((m) => hasKnownCodeShape(m.text, store));
   const people = findPeople(question, store);
   if (codeLike && !people.matches.length) return codeNotFound(ctx, codeLike.text, lang);
 
