@@ -132,6 +132,9 @@ export const en: LanguagePack = {
       `I found no plan of ${name} (not found): the plans loaded are from ${entities}.`,
     notFoundProgress:
       'Not found: the plans hold objectives, phases, deadlines and expected values, but no data on progress or delays.',
+    yearNotCovered: (year, years) => `I found no plan covering ${year} (not found): the plans loaded cover ${years}.`,
+    codeNotFound: (code) => `I found no objective or project with code ${code} in the plans (not found).`,
+    similarCodes: (codes) => `Similar codes: ${codes}`,
     notFoundYearFor: (year, who, years) =>
       `I found no ${year} objectives for ${who} (not found): their objectives are for ${years}.`,
     closestPassage: 'Not found in the plans. The closest passage is:',

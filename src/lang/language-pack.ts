@@ -104,6 +104,9 @@ export interface Messages {
   peopleTie: (counts: string, what: string) => string;
   notFoundEntity: (name: string, entities: string) => string;
   notFoundProgress: string;
+  yearNotCovered: (year: number, years: string) => string;
+  codeNotFound: (code: string) => string;
+  similarCodes: (codes: string) => string;
   notFoundYearFor: (year: number, who: string, years: string) => string;
   closestPassage: string;
   codeInTextOnly: (code: string) => string;

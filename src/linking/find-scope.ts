@@ -128,7 +128,7 @@ export function dateOpBefore(before: string): DateOp | null {
 function unknownEntityIn(question: string, words: string, known: string[]): string | null {
   for (const [, kindWords] of ENTITY_KINDS)
     for (const kw of kindWords) {
-      for (const joiner of [' di ', ' of ', ' del ', ' della ']) {
+      for (const joiner of [' di ', ' of ']) {
         const at = phraseAt(words, `${kw}${joiner}`);
         if (at < 0) continue;
         const next = words.slice(at + kw.length + joiner.length).split(' ')[0] ?? '';

@@ -60,14 +60,17 @@ const W = {
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
-const QUOTED = /["“«]([^"”»]{2,120})["”»]/g;
+// quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
+const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
 export function linkQuestion(question: string, store: PlanStore): QuestionFrame {
   const lang = detectLanguage(question);
   const lex = packFor(lang).lexicon;
   const vocab = vocabularyOf(store);
-  const folded = fold(question);
-  const words = wordsOf(question);
+  // quoted wording is a record's title, not the question's own words: "… con minori" is no superlative
+  const unquoted = question.replace(QUOTED, (m) => ' '.repeat(m.length));
+  const folded = fold(unquoted);
+  const words = wordsOf(unquoted);
 
   // ---------------------------------------------------------------- entities, documents, years
   const found = findQuestionScope(question, store, lex.defaultEntityKind);
@@ -89,11 +92,13 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
   // ---------------------------------------------------------------- dates and years
   const dates: QuestionFrame['dates'] = [];
   for (const m of scan.matchAll(DATE)) {
+    if (isCodePrefix(m[0], store)) continue;
     const d = parseDate(m[0]);
     if (!d?.iso) continue;
     dates.push({ iso: d.iso, op: dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index)) ?? 'eq' });
   }
   scan = scan.replace(DATE, (d) => ' '.repeat(d.length));
+  const fieldsForAmounts = fieldsIn(words);
   const fields = fieldsIn(words);
   for (const { year: y, op } of found.boundedYears) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
@@ -108,7 +113,7 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
   const all = found.all;
 
   // ---------------------------------------------------------------- amounts and k
-  const { amounts, k } = amountsIn(scan, lex);
+  const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
   const people = findPeople(question, store);
@@ -244,6 +249,14 @@ const STRUCTURE_WORDS = [
   'servizio',
 ];
 
+const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
+
+/** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
+function isCodePrefix(text: string, store: PlanStore): boolean {
+  const prefix = `${fold(text)}.`;
+  return store.objectives.some((o) => fold(o.code).startsWith(prefix));
+}
+
 function fieldsIn(words: string): FieldWord[] {
   return (Object.keys(FIELD_WORDS) as FieldWord[])
     .map((f) => ({ f, at: firstAt(words, FIELD_WORDS[f]) }))
@@ -288,7 +301,13 @@ function withoutIn(words: string): FieldWord[] {
  * ("i 3 progetti", "top 5"). A bare number counts as an amount only when it is written as one (thousands, decimals,
  * a magnitude or a currency) or follows a comparison word.
  */
-function amountsIn(scan: string, lex: Lexicon): { amounts: QuestionFrame['amounts']; k: number | null } {
+function amountsIn(
+  scan: string,
+  lex: Lexicon,
+  fields: FieldWord[],
+): { amounts: QuestionFrame['amounts']; k: number | null } {
+  // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
+  const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
   let text = scan;
   for (const [word, n] of Object.entries(lex.numbers)) {
@@ -317,7 +336,7 @@ function amountsIn(scan: string, lex: Lexicon): { amounts: QuestionFrame['amount
         continue;
       }
     }
-    if (!formatted && !magnitude && !currency && !op) continue;
+    if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount
     const gap = wordsOf(text.slice(previousEnd, start)).trim();
     const last = amounts.at(-1);

@@ -85,7 +85,7 @@ function holds(cell: Cell | null, f: QueryFilter): boolean {
     case 'missing':
       return cell === null;
     case 'eq':
-      return cell !== null && equals(cell, f.value);
+      return cell !== null && equals(cell, f.value, PERSON_FIELDS.has(f.field));
     case 'contains':
       return cell !== null && f.value !== undefined && containsWords(cell.text, String(f.value));
     case 'gt':
@@ -103,14 +103,17 @@ function holds(cell: Cell | null, f: QueryFilter): boolean {
   }
 }
 
-function equals(cell: Cell, value: string | number | boolean | undefined): boolean {
+/** fields holding names: "Valentina Sardi" equals "Sardi Valentina" */
+const PERSON_FIELDS = new Set(['owner', 'dirigente', 'name', 'head']);
+
+function equals(cell: Cell, value: string | number | boolean | undefined, isPerson: boolean): boolean {
   if (value === undefined) return false;
   if (typeof value === 'boolean') return cell.bool === value;
   if (typeof value === 'number') return cell.num !== null && Math.abs(cell.num - value) < 0.005;
   if (ISO_DATE.test(value)) return cell.date === value;
   const wanted = fold(value).trim();
   const items = cell.parts ?? [cell.text];
-  return items.some((item) => fold(item).trim() === wanted || samePerson(item, value));
+  return items.some((item) => fold(item).trim() === wanted || (isPerson && samePerson(item, value)));
 }
 
 function containsWords(text: string, value: string): boolean {
