@@ -66,7 +66,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       kind: 'sum',
       query: {
         target: 'project',
-        filters: [],
+        filters: [{ field: 'code', op: 'in', values: projectCodes.map((c) => c.code) }],
         documents: [...new Set(projectCodes.map((c) => c.doc))],
         aggregate: { op: 'sum', field: fieldFor('project', fieldWords) ?? 'budget' },
       },
@@ -99,7 +99,13 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     (frame.dates.length > 0 &&
       (target === 'objective' || target === 'phase') &&
       frame.dates.every((d) => d.op !== 'between')) ||
-    (frame.dates.length > 0 && frame.people.length > 0);
+    (frame.dates.length > 0 && frame.people.length > 0) ||
+    // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
+    (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    (target === 'project' &&
+      frame.structures.some((s) => s.code) &&
+      !frame.people.length &&
+      frame.aggregate !== 'count');
   if (!hasSignal) return null;
 
   const filters: QueryFilter[] = [];

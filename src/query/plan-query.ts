@@ -14,9 +14,9 @@ export type QueryTarget = z.infer<typeof QueryTargetSchema>;
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 export const FilterOpSchema = z
-  .enum(['eq', 'contains', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'missing'])
+  .enum(['eq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'missing'])
   .describe(
-    'eq: equal (numbers by value, dates as YYYY-MM-DD, text ignoring case and accents, any of a list field); contains: text contains the words; gt/gte/lt/lte: numbers or dates; between: value ≤ field ≤ value2; exists / missing: the field has a value / is blank',
+    'in: equal to one of values; eq: equal (numbers by value, dates as YYYY-MM-DD, text ignoring case and accents, any of a list field); contains: text contains the words; gt/gte/lt/lte: numbers or dates; between: value ≤ field ≤ value2; exists / missing: the field has a value / is blank',
   );
 export type FilterOp = z.infer<typeof FilterOpSchema>;
 
@@ -30,6 +30,7 @@ export const QueryFilterSchema = z.object({
     'number for amounts and counts (1000000 for "1 milione"), YYYY-MM-DD for dates',
   ),
   value2: ScalarSchema.optional().describe('the upper bound of between'),
+  values: z.array(ScalarSchema).optional().describe('the candidates of in'),
 });
 export type QueryFilter = z.infer<typeof QueryFilterSchema>;
 

@@ -86,6 +86,8 @@ function holds(cell: Cell | null, f: QueryFilter): boolean {
       return cell === null;
     case 'eq':
       return cell !== null && equals(cell, f.value, PERSON_FIELDS.has(f.field));
+    case 'in':
+      return cell !== null && (f.values ?? []).some((v) => equals(cell, v, PERSON_FIELDS.has(f.field)));
     case 'contains':
       return cell !== null && f.value !== undefined && containsWords(cell.text, String(f.value));
     case 'gt':

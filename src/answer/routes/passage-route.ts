@@ -1,4 +1,7 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
+
+import { packFor } from '../../lang/packs.ts';
+import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
@@ -25,6 +28,8 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     return reply;
   }
   const focus = askedFor(question);
+  const missing = missingKeyWords(question, hits[0]!.chunk.text, scope);
+  let shown = hits;
   if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -35,8 +40,13 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
         `I found no statement about "${focus.word}" in the plans (not stated). The closest passages are:`,
       ),
     );
+  } else if (missing) {
+    // the best passage lacks what the question is about: offered only as the closest one
+    reply.found = false;
+    reply.lines.push(packFor(lang).messages.closestPassage);
+    shown = hits.slice(0, 1);
   } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
-  for (const h of hits) {
+  for (const h of shown) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
     const quote =
@@ -60,11 +70,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  */
 function quoteFor(question: string, text: string, max = 600): string {
   const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
-  const sentences = text
-    .replace(/<\/?p>/g, '\n')
-    .split(/\n+|(?<=[.;!?])\s+(?=[\p{Lu}\d•-])/u)
-    .map((x) => x.replace(/\s+/g, ' ').trim())
-    .filter((x) => x.length > 2);
+  const sentences = splitSentences(text);
   if (!sentences.length) return '';
   const scored = sentences.map((sentence, i) => {
     const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
@@ -72,13 +78,33 @@ function quoteFor(question: string, text: string, max = 600): string {
     for (const w of wanted) if (stems.has(w)) score++;
     return { sentence, i, score };
   });
+  // the answering sentence first, then the next best
   const best = [...scored]
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, 2)
     .filter((x) => x.score > 0);
   if (!best.length) return '';
-  const chosen = best.sort((a, b) => a.i - b.i).map((x) => clip(x.sentence, Math.floor(max / best.length)));
-  return chosen.join(' … ');
+  return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
+}
+
+/**
+ * True when the best passage lacks most of what the question is about: its topic words (place names of the plans
+ * left out, glossary translations counted) mostly absent. Such a passage is the closest one, not an answer.
+ */
+function missingKeyWords(question: string, text: string, scope: Scope): boolean {
+  const entityWords = new Set(
+    (scope.entity ? contentTokens(scope.entity) : []).concat(['comune', 'provincia', 'city', 'province']),
+  );
+  const keys = contentTokens(question).filter((w) => !entityWords.has(w) && w.length > 2);
+  if (keys.length < 2) return false;
+  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
+  const present = keys.filter((k) => {
+    if (have.has(stem(k))) return true;
+    return glossaryExpander()
+      .expand(k)
+      .some((phrase) => contentTokens(phrase, { keepQuestionWords: true }).every((w) => have.has(stem(w))));
+  });
+  return present.length / keys.length < 0.5;
 }
 
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
