@@ -79,6 +79,7 @@ export const en: LanguagePack = {
     before: ['before', 'earlier than'],
     by: ['by', 'within', 'no later than'],
     without: ['without', 'with no', 'lacking', 'missing', 'no '],
+    about: ['about', 'concern', 'related to', 'regarding', 'on the topic of', 'dealing with', 'dedicated to'],
     multiYear: ['multi-year', 'multiyear', 'multi year', 'pluriannual', 'multiannual'],
     sum: ['sum', 'total', 'add up', 'altogether', 'combined', 'in all'],
     count: ['how many', 'number of', 'count'],

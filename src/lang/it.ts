@@ -109,6 +109,18 @@ export const it: LanguagePack = {
       'mancano di',
       'manca',
     ],
+    about: [
+      'riguard',
+      'parlano di',
+      'parla di',
+      'relativi a',
+      'relative a',
+      'che trattano',
+      'in tema di',
+      'sul tema',
+      'dedicati a',
+      'dedicate a',
+    ],
     multiYear: ['pluriennal'],
     sum: [
       'somma',

@@ -43,6 +43,8 @@ export interface Lexicon {
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];
+  /** "che riguardano", "about": the topic words follow */
+  about: string[];
   sum: string[];
   count: string[];
   avg: string[];

@@ -93,6 +93,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
     frame.multiYear ||
+    (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
     (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
@@ -147,6 +148,8 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => withSub.has(d));
     } else filters.push({ field, op: 'missing' });
   }
+  if (target === 'objective' || target === 'project')
+    for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';

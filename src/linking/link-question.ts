@@ -6,6 +6,7 @@
 
 import { detectLanguage } from '../answer/language.ts';
 import { findPeople, findStructures } from '../answer/link-entities.ts';
+import { contentTokens, stem } from '../answer/text-match.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
@@ -46,6 +47,7 @@ const W = {
   by: union((l) => l.by),
   without: union((l) => l.without),
   multiYear: union((l) => l.multiYear),
+  about: union((l) => l.about),
   sum: union((l) => l.sum),
   count: union((l) => l.count),
   avg: union((l) => l.avg),
@@ -59,6 +61,7 @@ const W = {
 };
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
@@ -98,6 +101,14 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
     dates.push({ iso: d.iso, op: dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index)) ?? 'eq' });
   }
   scan = scan.replace(DATE, (d) => ' '.repeat(d.length));
+  // a day without a year ("il 31/12"): that day of any year, as an ISO recurring date --MM-DD
+  for (const m of scan.matchAll(DAY_MONTH)) {
+    const [d, mo] = m[0].split(/[/.]/).map(Number) as [number, number];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    const iso = `--${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    dates.push({ iso, op: 'eq' });
+  }
+  scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
   const fields = fieldsIn(words);
   for (const { year: y, op } of found.boundedYears) {
@@ -204,6 +215,7 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
       W.compare.map((w) => `${w} `),
     ),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
+    topic: topicIn(words),
     types,
     meta,
     progress: hasAny(words, W.progress),
@@ -248,6 +260,16 @@ const STRUCTURE_WORDS = [
   'settore',
   'servizio',
 ];
+
+/** Topic words after an "about" phrase, stemmed so "digitalizzazione" meets "digitalizzare". */
+function topicIn(words: string): string[] {
+  const hit = W.about.map((a) => ({ a, at: phraseAt(words, a) })).find((x) => x.at >= 0);
+  if (!hit) return [];
+  const rest = words.slice(hit.at + hit.a.length).replace(/^\S*/, '');
+  return contentTokens(rest)
+    .filter((w) => w.length > 3)
+    .map((w) => stem(w));
+}
 
 const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
 

@@ -55,6 +55,8 @@ export const QuestionFrameSchema = z.object({
   aggregate: z.enum(['sum', 'count', 'avg']).nullable(),
   compare: z.boolean(),
   quoted: z.array(z.string()),
+  /** the words after "che riguardano" / "about": what the records must be about */
+  topic: z.array(z.string()),
   /** objective types the question names, as the plans write them (folded) */
   types: z.array(z.string()),
   meta: z.enum(['greeting', 'help']).nullable(),

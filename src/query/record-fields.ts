@@ -67,6 +67,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     financialAmount: { kind: 'amount', describe: 'financial resources, as an amount' },
     project: { kind: 'text', describe: 'code of the project it belongs to' },
     description: { kind: 'text', describe: 'description and expected result' },
+    text: { kind: 'text', describe: 'title, description and expected result together (for topic searches)' },
   },
   project: {
     code: { kind: 'text', describe: 'project code as written' },
@@ -80,6 +81,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     staff: { kind: 'count', describe: 'number of people allocated' },
     objectives: { kind: 'count', describe: 'number of objectives' },
     description: { kind: 'text', describe: 'description' },
+    text: { kind: 'text', describe: 'title and description together (for topic searches)' },
   },
   phase: {
     objective: { kind: 'text', describe: 'code of the objective' },
@@ -171,6 +173,7 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       financialAmount: figure(o.financialAmount),
       project: text(o.projectCode),
       description: text([o.description, o.expectedResult].filter(Boolean).join(' ')),
+      text: text([o.title, o.description, o.expectedResult].filter(Boolean).join(' ')),
     },
   };
 }
@@ -235,6 +238,7 @@ function projectRecord(p: Project, entity: string): QueryRecord {
       staff: count(p.staff.length),
       objectives: count(p.objectives.length),
       description: text(p.description),
+      text: text([p.title, p.description].filter(Boolean).join(' ')),
     },
   };
 }

@@ -15,7 +15,13 @@ import { emptyReply, type Reply, t } from './reply.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
   const reply = emptyReply('passage_search');
-  const hits = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
+  const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
+  // the passage holding the sentence that answers best comes first (retrieval order breaks ties)
+  const hits = found
+    .map((h, i) => ({ h, i, score: bestSentenceScore(question, h.chunk.text) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.h)
+    .slice(0, 3);
   if (!hits.length) {
     reply.found = false;
     reply.lines.push(
@@ -69,15 +75,8 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * hold a whole paragraph.
  */
 function quoteFor(question: string, text: string, max = 600): string {
-  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
-  const sentences = splitSentences(text);
-  if (!sentences.length) return '';
-  const scored = sentences.map((sentence, i) => {
-    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
-    let score = 0;
-    for (const w of wanted) if (stems.has(w)) score++;
-    return { sentence, i, score };
-  });
+  const scored = scoreSentences(question, text);
+  if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
     .sort((a, b) => b.score - a.score || a.i - b.i)
@@ -85,6 +84,20 @@ function quoteFor(question: string, text: string, max = 600): string {
     .filter((x) => x.score > 0);
   if (!best.length) return '';
   return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
+}
+
+function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
+  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
+  return splitSentences(text).map((sentence, i) => {
+    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
+    let score = 0;
+    for (const w of wanted) if (stems.has(w)) score++;
+    return { sentence, i, score };
+  });
+}
+
+function bestSentenceScore(question: string, text: string): number {
+  return Math.max(0, ...scoreSentences(question, text).map((s) => s.score));
 }
 
 /**

@@ -75,12 +75,14 @@ function several(records: QueryRecord[]): boolean {
   return new Set(records.map((r) => r.doc)).size > 1;
 }
 
-function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: LanguagePack): Reply {
+function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: LanguagePack): Reply | null {
   const M = pack.messages;
   const reply = emptyReply(`query_${query.target}`);
   const result = runPlanQuery(ctx, query);
   const [, plural] = M.targetNames[query.target];
   if (!result.ok || !result.records.length) {
+    // a topic no record's wording has: the passages may still speak of it
+    if (query.filters?.some((f) => f.field === 'text')) return null;
     reply.found = false;
     reply.lines.push(M.noneMatch(plural));
     return reply;
