@@ -256,7 +256,10 @@ const STRUCTURE_WORDS = [
   'cdr',
   'centro di responsabilita',
   'centri di responsabilita',
+  'centro',
   'centri',
+  'centre',
+  'center',
   'settore',
   'servizio',
 ];
@@ -348,7 +351,9 @@ function amountsIn(
     const currency = W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€');
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
-    const value = Number(raw.replace(/\./g, '').replace(',', '.')) * (magnitude ?? 1);
+    // English writes thousands with commas: 400,000
+    const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
+    const value = Number(english ? raw.replace(/,/g, '') : raw.replace(/\./g, '').replace(',', '.')) * (magnitude ?? 1);
     const op = amountOp(beforeWords);
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
