@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../src/query/format-number.ts';
+import type { QueryFilter } from '../../src/query/plan-query.ts';
 import { runPlanQuery } from '../../src/tools/run-plan-query.ts';
 import type { ToolContext } from '../../src/tools/tool-context.ts';
 import { smallStore } from './small-plan.ts';
@@ -28,7 +29,7 @@ describe('runPlanQuery', () => {
     [{ field: 'dirigente', op: 'eq', value: 'Anna Viola' }, ['2023_PX_4201', '2023_PX_4202']],
     [{ field: 'code', op: 'in', values: ['2023_PX_4102', '2023_PX_4202'] }, ['2023_PX_4102', '2023_PX_4202']],
     [{ field: 'title', op: 'contains', value: 'casa' }, ['2023_PX_4201']],
-  ] as const)('filters projects with %j', (filter, expected) => {
+  ] as [QueryFilter, string[]][])('filters projects with %j', (filter, expected) => {
     expect(keys(runPlanQuery(ctx(), { target: 'project', filters: [filter] }))).toEqual(expected);
   });
 
