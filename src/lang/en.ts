@@ -103,6 +103,7 @@ export const en: LanguagePack = {
       'who are you',
       'what can i ask',
     ],
+    singular: ['which one', 'what is the', 'whats the', 'which is the'],
     helpAlone: ['help', 'info', 'instructions'],
     defaultEntityKind: 'comune',
     progress: [

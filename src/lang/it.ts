@@ -172,6 +172,7 @@ export const it: LanguagePack = {
       'cosa conosci',
       'chi sei',
     ],
+    singular: ['quale ', 'qual '],
     helpAlone: ['aiuto', 'help', 'info', 'istruzioni'],
     defaultEntityKind: 'comune',
     progress: [
@@ -182,6 +183,10 @@ export const it: LanguagePack = {
       'percentuale di completamento',
       'gia completat',
       'gia conclus',
+      'stati completati',
+      'state completate',
+      'completati ',
+      'completate ',
       'sono stati raggiunti',
       'raggiunt',
     ],

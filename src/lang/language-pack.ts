@@ -59,6 +59,8 @@ export interface Lexicon {
   currency: string[];
   greetings: string[];
   help: string[];
+  /** interrogatives that ask for one record ("quale", "which one"): a superlative without a number means the first */
+  singular: string[];
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**

@@ -47,7 +47,8 @@ function startsSentence(line: string, from: number): boolean {
 function isAbbreviation(line: string, sentenceStart: number, dot: number): boolean {
   let j = dot - 1;
   while (j >= sentenceStart && line[j] !== ' ' && line[j] !== '\t' && line[j] !== '(') j--;
-  const word = fold(line.slice(j + 1, dot));
+  // "dell'art." is "art."
+  const word = fold(line.slice(j + 1, dot)).replace(/^.*'/, '');
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
   // a single letter is an initial ("O. Parisetti"), dotted letters an acronym ("S.p.A")

@@ -56,6 +56,7 @@ const W = {
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
   helpAlone: union((l) => l.helpAlone),
+  singular: union((l) => l.singular),
   progress: union((l) => l.progress),
   currency: union((l) => l.currency),
 };
@@ -162,7 +163,7 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
     maxAt >= 0 || minAt >= 0 || wantsTop
       ? {
           dir: (minAt >= 0 && (maxAt < 0 || minAt < maxAt) ? 'min' : 'max') as 'max' | 'min',
-          k: k ?? (pluralTarget(words, targets[0]) ? 5 : 1),
+          k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
         }
       : null;
   const without = withoutIn(words);
