@@ -21,6 +21,7 @@ import {
   type Scope,
 } from './link-entities.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
+import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
 import { answerFromPassages } from './routes/passage-route.ts';
@@ -82,6 +83,22 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
       return computation ? answerComputation(ctx, computation, pack) : null;
+    },
+  },
+  {
+    // one named record asked something its fields do not hold: its best sentence first, then the record
+    id: 'record_detail',
+    when: ({ resolved, intents }) =>
+      dedupeHits(resolved).length === 1 && resolved[0]!.kind !== 'indicator' && asksBeyondFields(intents),
+    answer: ({ ctx, resolved, intents, question, scope, lang }) => {
+      const hit = resolved[0]!;
+      if (hit.kind === 'indicator') return null;
+      const sentence = bestSentenceOf(hit.record, question);
+      if (!sentence) return null;
+      const reply = answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
+      reply.lines.unshift(`> ${sentence}`, '');
+      reply.intent = 'record_detail';
+      return reply;
     },
   },
   {

@@ -118,6 +118,14 @@ describe('questions people ask, through POST /api/ask', () => {
     expect(answer).toMatch(/non (l'ho |ho )?trovat/i);
   });
 
+  it("quotes first the sentence of a named record's text that answers what its fields do not hold", async () => {
+    const { answer, found } = await ask(
+      "con quale applicativo vengono dematerializzati i ruoli dell'obiettivo 2020-PE09?",
+    );
+    expect(found).toBe(true);
+    expect(answer.split('\n')[0]).toMatch(/^> .*SICRAWEB/);
+  });
+
   it('quotes first the sentence that answers the help desk question', async () => {
     const { answer } = await ask('le sedi della Provincia sono senza barriere per chi usa la sedia a rotelle?');
     const firstQuote = answer.split('\n').find((l) => l.startsWith('>')) ?? '';
