@@ -3,6 +3,7 @@
  * condition a plain lookup cannot answer (a superlative, an amount, a missing field, a date bound, a sum, two codes or
  * two people to compare). Null leaves the question to the lookup routes.
  */
+import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
@@ -78,7 +79,17 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
-  if (frame.aggregate === 'sum' && cdrs.length >= 1 && !frame.people.length && fieldWords.includes('budget')) {
+  // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
+  const q = fold(frame.text);
+  const otherLevel = store.model.totals.some((t) => {
+    if (t.level === 'cdr') return false;
+    const lead = fold(t.label)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4)
+      .slice(0, 2);
+    return lead.length === 2 && lead.every((w) => q.includes(w));
+  });
+  if (frame.aggregate === 'sum' && cdrs.length >= 1 && !frame.people.length && !frame.codes.length && !otherLevel) {
     const stated = cdrs.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
     );

@@ -34,8 +34,10 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     return reply;
   }
   const focus = askedFor(question);
-  const missing = missingKeyWords(question, hits[0]!.chunk.text, scope);
-  let shown = hits;
+  // the first passage that has the question's key words leads; none has them: the closest passage only
+  const answering = hits.findIndex((h) => !missingKeyWords(question, h.chunk.text, scope));
+  const missing = answering < 0;
+  let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;

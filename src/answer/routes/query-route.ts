@@ -197,7 +197,7 @@ function statedTotalsReply(ctx: ToolContext, cdrs: { code: string; doc: string }
     .filter((t) => t !== undefined)
     .filter((t) => visible(ctx, t.doc));
   if (!totals.length) return null;
-  const reply = emptyReply('stated_totals');
+  const reply = emptyReply('total');
   for (const t of totals) {
     reply.lines.push(M.totalStated(`CdR ${t.cdr} ${t.label}`, t.amount!.text));
     reply.citations.push(citationOf(ctx, t.span, `CdR ${t.cdr}`));
