@@ -94,7 +94,7 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
 
 const KNOWN_CAPITALISED =
   /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;
-/** Question words, and the place names of the loaded plans ("Reggio Emilia" is no person). */
+/** Question words, and the place names of the loaded plans (a two-word place name is no person). */
 let placeWords: ReadonlySet<string> = new Set();
 function isKnownWord(w: string): boolean {
   return KNOWN_CAPITALISED.test(w) || placeWords.has(fold(w));

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const QueryTargetSchema = z
   .enum(['objective', 'project', 'phase', 'indicator', 'person', 'structure', 'budget_row', 'staff_allocation'])
   .describe(
-    'the kind of record to return: objective, project (Reggio Emilia PEG projects with budget), phase (of an objective), indicator (of an objective), person, structure (settore / servizio / centro di responsabilità), budget_row (one capitolo of a project budget table), staff_allocation (a person assigned to a project, with commitment %)',
+    'the kind of record to return: objective, project (PEG projects / prodotti, with budget), phase (of an objective), indicator (of an objective), person, structure (settore / servizio / centro di responsabilità), budget_row (one capitolo of a project budget table), staff_allocation (a person assigned to a project, with commitment %)',
   );
 export type QueryTarget = z.infer<typeof QueryTargetSchema>;
 

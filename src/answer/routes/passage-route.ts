@@ -12,6 +12,7 @@ import { detectLanguage } from '../language.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
 import { emptyReply, type Reply, t } from './reply.ts';
+import { placeWordsOf } from './words-route.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
   const reply = emptyReply('passage_search');
@@ -33,7 +34,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     );
     return reply;
   }
-  const focus = askedFor(question);
+  const focus = askedFor(question, placeWordsOf(ctx.store));
   // the first passage that has the question's key words leads; none has them: the closest passage only
   const answering = hits.findIndex((h) => !missingKeyWords(question, h.chunk.text, scope));
   const missing = answering < 0;
@@ -123,11 +124,15 @@ function missingKeyWords(question: string, text: string, scope: Scope): boolean 
 }
 
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
-function askedFor(question: string): { word: string; stems: string[] } | null {
-  const q = fold(question).replace(/['’]/g, ' ');
+function askedFor(question: string, places: Set<string>): { word: string; stems: string[] } | null {
+  const q = fold(question)
+    .replace(/['’]/g, ' ')
+    .split(' ')
+    .filter((w) => !places.has(w))
+    .join(' ');
   const m =
     q.match(
-      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city|prato|reggio|emilia|serravalle|pistoiese|chiavari)\s+)*([a-z]{4,})/,
+      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city)\s+)*([a-z]{4,})/,
     ) ??
     q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
     q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
