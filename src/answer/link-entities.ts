@@ -48,24 +48,32 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
     .filter(Boolean);
   const folded = words.map((w) => fold(w));
   placeWords = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(' ')));
-  const scored: PersonMatch[] = [];
-  for (const person of store.people) {
-    const parts = person.key.split(' ');
-    const matched: string[] = [];
-    let exact = true;
-    for (const [i, w] of folded.entries()) {
-      if (w.length < 3 || NOT_NAME.has(w)) continue;
+  const index = nameIndexOf(store);
+  const byPerson = new Map<Person, PersonMatch>();
+  for (const [i, w] of folded.entries()) {
+    if (w.length < 3 || NOT_NAME.has(w)) continue;
+    const accented = words[i]!.toLowerCase() !== w;
+    const direct = index.byPart.get(w) ?? [];
+    // a typo: one edit from a name part of five letters or more
+    const typo =
+      w.length >= 5
+        ? index.longParts.filter((p) => p !== w && editDistance(p, w, 1) <= 1).flatMap((p) => index.byPart.get(p) ?? [])
+        : [];
+    const typoOnly = [...new Set(typo)].filter((p) => !direct.includes(p));
+    for (const [person, isTypo] of [
+      ...direct.map((p) => [p, false] as const),
+      ...typoOnly.map((p) => [p, true] as const),
+    ]) {
       // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
-      if (words[i]!.toLowerCase() !== w && !person.spellings.some((s) => fold(s) !== s.toLowerCase())) continue;
-      const direct = parts.includes(w);
-      const typo = !direct && w.length >= 5 && parts.some((p) => p.length >= 5 && editDistance(p, w, 1) <= 1);
-      if (direct || typo) {
-        matched.push(words[i]!);
-        if (typo) exact = false;
-      }
+      if (accented && !index.accented.has(person)) continue;
+      const m = byPerson.get(person) ?? { person, matched: [], exact: true };
+      m.matched.push(words[i]!);
+      if (isTypo) m.exact = false;
+      byPerson.set(person, m);
     }
-    if (matched.length) scored.push({ person, matched, exact });
   }
+  // in the model's order, as before
+  const scored = store.people.map((p) => byPerson.get(p)).filter((m): m is PersonMatch => m !== undefined);
   if (!scored.length) return { matches: [], unknownName: capitalizedName(words) };
   const best = Math.max(...scored.map((s) => s.matched.length));
   let top = scored.filter((s) => s.matched.length === best);
@@ -74,6 +82,34 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
   if (!filtered.length) return { matches: [], unknownName: capitalizedName(words) };
   return { matches: filtered, unknownName: null };
+}
+
+interface NameIndex {
+  byPart: Map<string, Person[]>;
+  /** distinct name parts of five letters or more, the ones a typo is checked against */
+  longParts: string[];
+  /** people with a spelling that has accents */
+  accented: Set<Person>;
+}
+const nameIndexes = new WeakMap<PlanStore, NameIndex>();
+
+/** Name parts → people, built once per model, so a question is matched part by part and not person by person. */
+function nameIndexOf(store: PlanStore): NameIndex {
+  const known = nameIndexes.get(store);
+  if (known) return known;
+  const byPart = new Map<string, Person[]>();
+  const accented = new Set<Person>();
+  for (const person of store.people) {
+    for (const part of new Set(person.key.split(' '))) {
+      const list = byPart.get(part);
+      if (list) list.push(person);
+      else byPart.set(part, [person]);
+    }
+    if (person.spellings.some((s) => fold(s) !== s.toLowerCase())) accented.add(person);
+  }
+  const index = { byPart, longParts: [...byPart.keys()].filter((p) => p.length >= 5), accented };
+  nameIndexes.set(store, index);
+  return index;
 }
 
 function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {

@@ -1,7 +1,7 @@
 import { type LanguagePack, packFor } from '../lang/packs.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
-import { linkQuestion } from '../linking/link-question.ts';
+import { link } from '../linking/link-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
@@ -10,16 +10,7 @@ import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
-import {
-  type CodeHit,
-  type CodeMention,
-  findCodes,
-  findPeople,
-  findScope,
-  findStructures,
-  type PersonMatch,
-  type Scope,
-} from './link-entities.ts';
+import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
@@ -229,15 +220,14 @@ export async function routeQuestion(ctx: ToolContext, rawQuestion: string, optio
 
 export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { store } = ctx;
-  const frame = linkQuestion(question, store);
+  const linked = link(question, store);
+  const { frame, scope, people } = linked;
   const lang = frame.lang;
-  const scope = findScope(question, store);
   const intents = detectIntents(question);
   const mentions = findCodes(question, store, scope);
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
-  const people = findPeople(question, store);
   // staff allocations are internal: for the public a person known only from them is nobody to talk about
   const visiblePeople = people.matches
     .map((m) => m.person)
@@ -255,7 +245,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     resolved,
     people,
     meant: preferByRole(visiblePeople, intents),
-    structures: findStructures(question, store, scope).filter((s) => visible(ctx, s.doc)),
+    structures: linked.structures.filter((s) => visible(ctx, s.doc)),
   };
 }
 

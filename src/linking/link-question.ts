@@ -67,7 +67,19 @@ const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
+/** What linking found besides the frame, for the record routes that work on the records themselves. */
+export interface Linked {
+  frame: QuestionFrame;
+  people: ReturnType<typeof findPeople>;
+  structures: Structure[];
+  scope: { docs: string[] | null; entity: string | null; year: number | null; uncoveredYear?: number };
+}
+
 export function linkQuestion(question: string, store: PlanStore): QuestionFrame {
+  return link(question, store).frame;
+}
+
+export function link(question: string, store: PlanStore): Linked {
   const lang = detectLanguage(question);
   const lex = packFor(lang).lexicon;
   const vocab = vocabularyOf(store);
@@ -133,14 +145,16 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
     year: years[0] ?? null,
+    ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
+  const namedStructures = findStructures(question, store, scope);
   const structures = [
     ...structuresByCodes(
       words,
       store,
       docs.map((d) => d.file),
     ),
-    ...findStructures(question, store, scope),
+    ...namedStructures,
   ]
     .filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i)
     .map((s) => ({
@@ -186,7 +200,7 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
   });
 
-  return QuestionFrameSchema.parse({
+  const frame = QuestionFrameSchema.parse({
     lang,
     text: question,
     entities: [...new Set(named.map((e) => e.entity))],
@@ -221,6 +235,7 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
     meta,
     progress: hasAny(words, W.progress),
   });
+  return { frame, people, structures: namedStructures, scope };
 }
 
 /**
@@ -336,8 +351,9 @@ function amountsIn(
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
   let text = scan;
+  const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   for (const [word, n] of Object.entries(lex.numbers)) {
-    for (const mag of Object.keys(MAGNITUDES)) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
   const amounts: QuestionFrame['amounts'] = [];
   let k: number | null = null;

@@ -89,8 +89,19 @@ function quoteFor(question: string, text: string, max = 600): string {
   return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
 }
 
+/** the question's stems with its glossary expansions; one question is scored against several passages */
+let wantedCache: { question: string; wanted: Set<string> } | null = null;
+function wantedOf(question: string): Set<string> {
+  if (wantedCache?.question !== question)
+    wantedCache = {
+      question,
+      wanted: new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem)),
+    };
+  return wantedCache.wanted;
+}
+
 function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
-  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
+  const wanted = wantedOf(question);
   return splitSentences(text).map((sentence, i) => {
     const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
     let score = 0;
