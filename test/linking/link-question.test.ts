@@ -101,7 +101,7 @@ describe('computationFor', () => {
     ['confronta il budget di 2023_PX_4101 e 2023_PX_4102', 'compare_codes'],
     ['chi ha più obiettivi tra Carla Neri e Bruno Rosi?', 'compare_people'],
     ['i pesi delle fasi di LV-BI01 sommano a 100?', 'weights_total'],
-    ['totale del centro 41', null],
+    ['totale del centro 41', 'stated_totals'],
     ['budget totale del centro 41', 'stated_totals'],
   ])('"%s" → %s', (q, kind) => {
     expect(computationFor(frame(q), store)?.kind ?? null).toBe(kind);
