@@ -164,6 +164,11 @@ export const en: LanguagePack = {
     similarCodes: (codes) => `Similar codes: ${codes}`,
     notFoundYearFor: (year, who, years) =>
       `I found no ${year} objectives for ${who} (not found): their objectives are for ${years}.`,
+    noPassage: 'I found no passage in the plans that answers this (not found).',
+    noStatementAbout: (word) =>
+      `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
+    passagesSay: 'Here is what the plans say (quoted in Italian):',
+    costWord: 'cost',
     closestPassage: 'Not found in the plans. The closest passage is:',
     codeInTextOnly: (code) =>
       `${code} appears in the text of the plans, but not as a structured record (objective or project). Here is where:`,

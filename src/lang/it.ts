@@ -271,6 +271,10 @@ export const it: LanguagePack = {
     similarCodes: (codes) => `Codici simili: ${codes}`,
     notFoundYearFor: (year, who, years) =>
       `Non ho trovato obiettivi del ${year} per ${who}: i suoi obiettivi sono del ${years}.`,
+    noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
+    noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
+    passagesSay: 'Ecco cosa dicono i piani:',
+    costWord: 'costo',
     closestPassage: "Non l'ho trovato nei piani. Il passaggio più vicino è:",
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,

@@ -113,6 +113,10 @@ export interface Messages {
   similarCodes: (codes: string) => string;
   notFoundYearFor: (year: number, who: string, years: string) => string;
   closestPassage: string;
+  noPassage: string;
+  noStatementAbout: (word: string) => string;
+  passagesSay: string;
+  costWord: string;
   codeInTextOnly: (code: string) => string;
   helpIntro: string;
   helpPlans: string;

@@ -114,7 +114,7 @@ function equals(cell: Cell, value: string | number | boolean | undefined, isPers
   if (typeof value === 'number') return cell.num !== null && Math.abs(cell.num - value) < 0.005;
   if (ISO_DATE.test(value)) return cell.date === value;
   // ISO 8601 recurring date --MM-DD: that day of any year
-  if (/^--\d{2}-\d{2}$/.test(value)) return cell.date !== null && cell.date.endsWith(value.slice(1));
+  if (/^--\d{2}-\d{2}$/.test(value)) return cell.date?.endsWith(value.slice(1)) === true;
   const wanted = fold(value).trim();
   const items = cell.parts ?? [cell.text];
   return items.some((item) => fold(item).trim() === wanted || (isPerson && samePerson(item, value)));

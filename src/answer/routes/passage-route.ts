@@ -11,7 +11,7 @@ import { LABELS, type Lang } from '../labels.ts';
 import { detectLanguage } from '../language.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
@@ -23,15 +23,10 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((x) => x.h)
     .slice(0, 3);
+  const M = packFor(lang).messages;
   if (!hits.length) {
     reply.found = false;
-    reply.lines.push(
-      t(
-        lang,
-        'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
-        'I found no passage in the plans that answers this (not found).',
-      ),
-    );
+    reply.lines.push(M.noPassage);
     return reply;
   }
   const focus = askedFor(question, placeWordsOf(ctx.store));
@@ -42,19 +37,13 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
-    reply.lines.push(
-      t(
-        lang,
-        `Non ho trovato nei piani un dato su «${focus.word}». I passaggi più vicini sono:`,
-        `I found no statement about "${focus.word}" in the plans (not stated). The closest passages are:`,
-      ),
-    );
+    reply.lines.push(M.noStatementAbout(focus.word));
   } else if (missing) {
     // the best passage lacks what the question is about: offered only as the closest one
     reply.found = false;
-    reply.lines.push(packFor(lang).messages.closestPassage);
+    reply.lines.push(M.closestPassage);
     shown = hits.slice(0, 1);
-  } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
+  } else reply.lines.push(M.passagesSay);
   for (const h of shown) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
@@ -154,7 +143,7 @@ function askedFor(question: string, places: Set<string>): { word: string; stems:
     ? ['costo', 'cost', 'importo', 'euro', '€', 'spesa', 'budget', 'risorse']
     : [word, ...glossaryExpander().expand(word)];
   const stems = words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem);
-  return stems.length ? { word: isCost ? t(detectLanguage(question), 'costo', 'cost') : word, stems } : null;
+  return stems.length ? { word: isCost ? packFor(detectLanguage(question)).messages.costWord : word, stems } : null;
 }
 
 function mentionsAny(text: string, stems: string[]): boolean {
