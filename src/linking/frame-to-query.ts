@@ -99,6 +99,20 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
 
   const target = targetOf(frame, store);
   if (!target) return null;
+  // "obiettivi del settore VI": plans that number objectives under their settore ("VI - 3") list them by that prefix
+  if (target === 'objective' && frame.structures.length === 1 && !frame.people.length && !frame.codes.length) {
+    const numbered = objectivesNumberedUnder(frame.structures[0]!, store);
+    if (numbered.length >= 2)
+      return {
+        kind: 'list',
+        query: {
+          target: 'objective',
+          documents: [frame.structures[0]!.doc],
+          filters: [{ field: 'code', op: 'in', values: numbered }],
+        },
+        shown: ['owner'],
+      };
+  }
   const hasSignal =
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
@@ -209,6 +223,19 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
   ];
   return { kind: 'list', query: base, shown };
+}
+
+/** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
+function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
+  const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
+  if (!last || last.length > 5) return [];
+  return store.objectives
+    .filter((o) => o.doc === structure.doc)
+    .map((o) => o.code)
+    .filter((c) => {
+      const k = fold(c).replace(/\s+/g, '');
+      return k.length > last.length + 1 && k.startsWith(last) && '-._'.includes(k[last.length]!);
+    });
 }
 
 function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined): Computation {
