@@ -5,7 +5,7 @@ import { link } from '../linking/link-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
-import { type ToolContext, visible } from '../tools/tool-context.ts';
+import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
@@ -18,7 +18,7 @@ import { notFoundReplies } from './routes/not-found-route.ts';
 import { answerFromPassages } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
-import { finish, type Reply } from './routes/reply.ts';
+import { emptyReply, finish, type Reply } from './routes/reply.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -135,6 +135,34 @@ export const ROUTES: Route[] = [
         structures.filter((s) => s.head),
         lang,
       ),
+  },
+  {
+    // "chi si occupa di X?" where the plan names no head of X: the owners of its objectives
+    id: 'structure_people',
+    when: (input) =>
+      input.frame.targets[0] === 'person' &&
+      !input.frame.codes.length &&
+      !input.meant.length &&
+      input.structures.length > 0 &&
+      // a one-word office ("Sport") is too often a topic word: only names of two words or more
+      input.structures.every((s) => !s.head && s.name.trim().includes(' ')),
+    answer: ({ ctx, structures, pack }) => {
+      const reply = emptyReply('structure_people');
+      for (const s of structures) {
+        const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
+        if (!objectives.length) continue;
+        const owners = [...new Set(objectives.flatMap((o) => o.owners))].map(
+          (name) =>
+            `${name} (${objectives
+              .filter((o) => o.owners.includes(name))
+              .map((o) => o.code)
+              .join(', ')})`,
+        );
+        reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
+        for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+      }
+      return reply.lines.length ? reply : null;
+    },
   },
   {
     // deadlines in a range ("scadenze di giugno", "due by 30/09/2021")

@@ -169,6 +169,7 @@ export const en: LanguagePack = {
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
     passagesSay: 'Here is what the plans say (quoted in Italian):',
     costWord: 'cost',
+    structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,
     closestPassage: 'Not found in the plans. The closest passage is:',
     codeInTextOnly: (code) =>
       `${code} appears in the text of the plans, but not as a structured record (objective or project). Here is where:`,

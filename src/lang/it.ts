@@ -275,6 +275,7 @@ export const it: LanguagePack = {
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
     passagesSay: 'Ecco cosa dicono i piani:',
     costWord: 'costo',
+    structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
     closestPassage: "Non l'ho trovato nei piani. Il passaggio più vicino è:",
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,

@@ -113,6 +113,7 @@ export interface Messages {
   similarCodes: (codes: string) => string;
   notFoundYearFor: (year: number, who: string, years: string) => string;
   closestPassage: string;
+  structurePeople: (name: string, people: string) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
   passagesSay: string;

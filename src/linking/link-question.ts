@@ -148,20 +148,19 @@ export function link(question: string, store: PlanStore): Linked {
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
   const namedStructures = findStructures(question, store, scope);
-  const structures = [
+  const allStructures = [
     ...structuresByCodes(
       words,
       store,
       docs.map((d) => d.file),
     ),
     ...namedStructures,
-  ]
-    .filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i)
-    .map((s) => ({
-      name: s.name,
-      code: s.code ?? null,
-      doc: s.doc,
-    }));
+  ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  const structures = allStructures.map((s) => ({
+    name: s.name,
+    code: s.code ?? null,
+    doc: s.doc,
+  }));
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
@@ -235,7 +234,7 @@ export function link(question: string, store: PlanStore): Linked {
     meta,
     progress: hasAny(words, W.progress),
   });
-  return { frame, people, structures: namedStructures, scope };
+  return { frame, people, structures: allStructures, scope };
 }
 
 /**
@@ -260,6 +259,22 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
         out.push(...hit);
       }
       at = phraseAt(words, `${w} `, at + 1);
+    }
+  }
+  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale")
+  const initials = words.trim().split(' ');
+  for (const s of inScope) {
+    const acronym = s.name
+      .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
+      ?.replace(/\./g, '')
+      .toLowerCase();
+    if (!acronym || out.includes(s)) continue;
+    for (let i = 0; i + acronym.length <= initials.length; i++) {
+      const run = initials.slice(i, i + acronym.length);
+      if (run.every((w, j) => w.length > 3 && w[0] === acronym[j])) {
+        out.push(s);
+        break;
+      }
     }
   }
   for (const s of inScope) {

@@ -90,6 +90,7 @@ describe('questions people ask, through POST /api/ask', () => {
     ['elenca i progetti del CdR A2', ['2021_PD_8723', '2021_PD_A204', '2021_PD_A2CA'], ['2021_PD_8716']],
     ['ci sono obiettivi che riguardano lo smart working?', ['2020-SR19', '2020-UA14'], []],
     ['quali sono gli obiettivi del settore VI del Comune di Chiavari?', ['VI - 1', 'VI - 7', 'VI - 10'], ['2020-']],
+    ['a Prato chi segue la Polizia Municipale?', ['Maccioni Marco', 'Dini Claudio'], []],
     // year sheets
     [
       'quali indicatori ha VI - 2 nel 2020?',

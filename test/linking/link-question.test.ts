@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { codeShape } from '../../src/linking/model-vocabulary.ts';
-import { smallStore } from '../query/small-plan.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import { SMALL_MODEL, smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
+const acronymStore = () =>
+  new PlanStore({
+    ...SMALL_MODEL,
+    structures: [
+      ...SMALL_MODEL.structures,
+      { doc: 'a.txt', name: 'Corpo P.M', kind: 'cdr', span: { doc: 'a.txt', lineStart: 3, lineEnd: 3 } },
+    ],
+  });
 const frame = (q: string) => linkQuestion(q, store);
 
 describe('linkQuestion, Italian', () => {
@@ -38,6 +47,12 @@ describe('linkQuestion, Italian', () => {
     expect(f.people.map((p) => p.name)).toEqual(['Neri Carla']);
     expect(f.structures.map((s) => s.name)).toContain('Servizio Biblioteche');
     expect(f.codes.map((c) => c.code)).toEqual(['LV-BI02']);
+  });
+
+  it('links an office named by the words its acronym abbreviates', () => {
+    expect(linkQuestion('chi guida la Polizia Municipale?', acronymStore()).structures.map((s) => s.name)).toEqual([
+      'Corpo P.M',
+    ]);
   });
 
   it('reads several centri di responsabilità after one structure word', () => {
