@@ -40,7 +40,12 @@ const NOT_NAME = new Set(
  * People named in the question: surname only, first-name-first, with titles, with a typo. A person matches when
  * each name word in the question belongs to the same person; "Mario Rossi" does not match "Rossi Anna".
  */
-export function findPeople(question: string, store: PlanStore): { matches: PersonMatch[]; unknownName: string | null } {
+export function findPeople(
+  question: string,
+  store: PlanStore,
+  /** the people the asker may know of; the others are not candidates, as if they were in no plan */
+  canSee: (person: Person) => boolean = () => true,
+): { matches: PersonMatch[]; unknownName: string | null } {
   const words = question
     .replace(/[’']/g, ' ')
     .split(/[^\p{L}.]+/u)
@@ -64,6 +69,7 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
       ...direct.map((p) => [p, false] as const),
       ...typoOnly.map((p) => [p, true] as const),
     ]) {
+      if (!canSee(person)) continue;
       // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
       if (accented && !index.accented.has(person)) continue;
       const m = byPerson.get(person) ?? { person, matched: [], exact: true };

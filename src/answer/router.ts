@@ -5,7 +5,7 @@ import { link } from '../linking/link-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
-import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
+import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
@@ -248,7 +248,8 @@ export async function routeQuestion(ctx: ToolContext, rawQuestion: string, optio
 
 export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { store } = ctx;
-  const linked = link(question, store);
+  // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
+  const linked = link(question, store, (p) => personVisible(ctx, p));
   const { frame, scope, people } = linked;
   const lang = frame.lang;
   const intents = detectIntents(question);
@@ -256,10 +257,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
-  // staff allocations are internal: for the public a person known only from them is nobody to talk about
-  const visiblePeople = people.matches
-    .map((m) => m.person)
-    .filter((p) => p.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff')));
+  const visiblePeople = people.matches.map((m) => m.person);
   return {
     ctx,
     question,

@@ -12,7 +12,7 @@ import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
 import { parseDate } from '../plan/figures.ts';
-import type { Structure } from '../plan/model.ts';
+import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
@@ -79,7 +79,8 @@ export function linkQuestion(question: string, store: PlanStore): QuestionFrame 
   return link(question, store).frame;
 }
 
-export function link(question: string, store: PlanStore): Linked {
+/** `canSee`: the people the asker may know of (the public does not know people named only in staff tables). */
+export function link(question: string, store: PlanStore, canSee: (person: Person) => boolean = () => true): Linked {
   const lang = detectLanguage(question);
   const lex = packFor(lang).lexicon;
   const vocab = vocabularyOf(store);
@@ -140,7 +141,7 @@ export function link(question: string, store: PlanStore): Linked {
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
-  const people = findPeople(question, store);
+  const people = findPeople(question, store, canSee);
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
