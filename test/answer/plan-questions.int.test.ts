@@ -43,7 +43,11 @@ describe('questions people ask, through POST /api/ask', () => {
   });
 
   const ask = async (q: string): Promise<Asked> => {
-    const res = await fetch(`${server.url}/api/ask`, { method: 'POST', body: JSON.stringify({ q }) });
+    const res = await fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q }),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Asked;
   };
