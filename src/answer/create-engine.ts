@@ -12,6 +12,7 @@ import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
 import { findPeople } from './link-entities.ts';
+import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
 
 export interface CreateEngineOptions {
@@ -54,6 +55,8 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
+      // the one length check every channel goes through: past it, no pattern or model sees the text
+      if (question.length > MAX_QUESTION_CHARS) return questionTooLong(question);
       const ctx = contextFor(askOptions.audience);
       const routed = await routeQuestion(ctx, question, askOptions);
       if (!llm) return routed;

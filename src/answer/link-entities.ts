@@ -14,9 +14,11 @@ export interface CodeMention {
   hits: CodeHit[];
 }
 
-// codes are written in capitals and digits; "work-related" or "COVID-19" only count when a record has that code
+// codes are written in capitals and digits; "work-related" or "COVID-19" only count when a record has that code.
+// The lookahead ("the first part holds a digit") replaces `[A-Za-z0-9]*\d[A-Za-z0-9]*`, which backtracked
+// quadratically on long digit runs.
 const CODE_CANDIDATE =
-  /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+\b|\b[A-Z]+(?:_[A-Z0-9]+)+\b|\b[A-Za-z]{2}\d{2}\b|\b\d{4,5}\b/g;
+  /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b(?=[A-Za-z]*\d)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+\b|\b[A-Z]+(?:_[A-Z0-9]+)+\b|\b[A-Za-z]{2}\d{2}\b|\b\d{4,5}\b/g;
 /** shapes that are certainly codes: when one matches nothing, the answer says so */
 export const KNOWN_CODE_SHAPE =
   /^(?:\d{4}[-_][A-Z]{2}[\dA-Z]*(?:_[\dA-Z]+)*|[A-Z]_\d{4}\w*|[MO]_[\dA-Z]+_[\dA-Z]+_\d+|[IVX]{1,4}\s*[-–]\s*\d{1,2}|\d{2}(?:\.\d{2}){2,3}\.?)$/i;

@@ -1,0 +1,48 @@
+/**
+ * Questions built to make a backtracking regex or a per-word loop do the most work: long runs of the characters the
+ * code, date, name, quote and markup patterns look for. The benchmark times the engine on each at the length cap, and
+ * the property test pushes them through every channel.
+ */
+
+/** A repeated unit, cut to exactly `length` characters. */
+const repeat = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+/** A run of `unit` between two other characters, `length` characters in all: the run is what a pattern rescans. */
+const between = (first: string, unit: string, last: string) => (length: number) =>
+  `${first}${repeat(unit, length - first.length - last.length)}${last}`;
+
+const repeated = (unit: string) => (length: number) => repeat(unit, length);
+
+/** name → question of a given length; each aims at a pattern family */
+export const ADVERSARIAL_QUESTIONS: Readonly<Record<string, (length: number) => string>> = {
+  digit_run: repeated('1'),
+  digit_run_then_letter: between('', '1', 'x'),
+  digit_run_then_underscore: between('', '1', '_'),
+  dash_digits: repeated('1-'),
+  underscore_letters: repeated('_a'),
+  letter_underscores: between('1', 'a_', '_'),
+  underscore_capitals: repeated('A_'),
+  letters: repeated('a'),
+  capitals: repeated('A'),
+  dotted_pairs: repeated('11.'),
+  slashed_dates: repeated('1/1/'),
+  roman_dash: repeated('I - '),
+  roman_then_spaces: between('IV', ' ', 'x'),
+  space_run: between('a', ' ', 'b'),
+  nested_quotes: repeated(` '"«‘a`),
+  unclosed_quotes: repeated(" 'ab"),
+  angle_brackets: repeated('<a'),
+  stars: repeated('*a'),
+  capitalised_words: repeated('Abc '),
+  year_words: repeated('2021 '),
+  code_words: repeated('2021_PD_ '),
+  objective_words: repeated('obiettivo n. '),
+  what_is: repeated('what is '),
+  emoji: repeated('😀'),
+  punctuation: repeated('?!.,;:-_/()"\''),
+};
+
+/** Every adversarial question at `length` characters (UTF-16 code units, as the length cap counts), by name. */
+export function adversarialQuestions(length: number): { name: string; question: string }[] {
+  return Object.entries(ADVERSARIAL_QUESTIONS).map(([name, make]) => ({ name, question: make(length) }));
+}
