@@ -10,10 +10,12 @@ import { parseArgs } from 'node:util';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { runIngest } from '../ingest/run-pipeline.ts';
 import { createEngine } from '../src/answer/create-engine.ts';
+import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
 import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
 import { loadIndex } from '../src/store/load-index.ts';
+import { adversarialQuestions } from './adversarial-questions.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
 
@@ -30,6 +32,9 @@ interface RunFigures {
   answer_p50_ms: number;
   answer_p95_ms: number;
   search_p95_ms: number;
+  /** engine time of the slowest adversarial question at the length cap (median of the rounds), and its name */
+  adversarial_worst_ms: number;
+  adversarial_worst: string;
   public_pass: number;
   public_total: number;
   public_failed: string[];
@@ -187,6 +192,11 @@ async function measureIndex(
     `[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`,
   );
 
+  const adversarial = await measureAdversarial(engine, rounds);
+  log(
+    `[${label}] worst adversarial ${MAX_QUESTION_CHARS}-character question: ${adversarial.name} ${adversarial.ms} ms`,
+  );
+
   for (const q of questions) await loaded.search.search(q.q, { k: 5 });
   const searchMs: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -204,10 +214,31 @@ async function measureIndex(
     answer_p50_ms: round2(percentile(answerMs, 50)),
     answer_p95_ms: round2(percentile(answerMs, 95)),
     search_p95_ms: round2(percentile(searchMs, 95)),
+    adversarial_worst_ms: adversarial.ms,
+    adversarial_worst: adversarial.name,
     public_pass: questions.length - failed.size,
     public_total: questions.length,
     public_failed: [...failed],
   };
+}
+
+/**
+ * The questions built to make the engine's patterns work hardest, each at the length cap: the slowest one's median
+ * engine time over the rounds (after a warm-up run) shows whether any pattern on the question backtracks.
+ */
+async function measureAdversarial(
+  engine: Awaited<ReturnType<typeof createEngine>>,
+  rounds: number,
+): Promise<{ name: string; ms: number }> {
+  let worst = { name: '', ms: 0 };
+  for (const { name, question } of adversarialQuestions(MAX_QUESTION_CHARS)) {
+    await engine.ask(question);
+    const timings: number[] = [];
+    for (let r = 0; r < Math.max(3, rounds); r++) timings.push((await time(() => engine.ask(question))).ms);
+    const ms = round2(percentile(timings, 50));
+    if (ms > worst.ms) worst = { name, ms };
+  }
+  return worst;
 }
 
 interface BaselineMeasures {
@@ -332,6 +363,11 @@ export function formatTable(r: BenchResult): string {
     ],
     ['passage search p95', `${r.search_p95_ms} ms`, ''],
     [
+      `worst adversarial question (${MAX_QUESTION_CHARS} characters)`,
+      `${r.adversarial_worst_ms} ms (${r.adversarial_worst})`,
+      '',
+    ],
+    [
       'public questions',
       `${r.public_pass}/${r.public_total} pass`,
       `${r.baseline_top5_contains}/${r.public_total} top-${NAIVE_TOP_K} contexts hold the answer`,
@@ -350,6 +386,7 @@ export function formatTable(r: BenchResult): string {
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
       `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
       `  peak RSS ${s.rss_mb} MB, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );
   }
