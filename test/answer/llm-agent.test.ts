@@ -9,11 +9,13 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { GetProjectInput } from '../../src/tools/get-project.ts';
 import { FakeOpenAiServer, messageText } from '../fakes/fake-openai-server.ts';
+import { ManualClock } from '../fakes/manual-clock.ts';
 import { PLANS_DIR } from '../support/plan-fixture.ts';
 
 const SYSTEM_TEMPLATE = readFileSync(new URL('../../prompts/system.md', import.meta.url), 'utf8');
 const REGGIO = '002_51402a20550dfbf2.txt';
 const QUESTION = 'Qual è il budget del progetto 2021_PD_8735?';
+/** long enough for a scripted reply on a busy machine; the hang test does not depend on it (the fake never replies) */
 const TIMEOUT_MS = 1500;
 
 /**
@@ -34,7 +36,8 @@ describe('the LLM agent of the answer engine', () => {
     logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 'warn');
 
   beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
+    // the fake's clock never moves on its own: a delayed step hangs until the engine's own timeout gives up on it
+    fake = await FakeOpenAiServer.start([], { clock: new ManualClock() });
     indexDir = mkdtempSync(join(tmpdir(), 'pianobot-llm-'));
     const env = { PLANS_DIR, INDEX_DIR: indexDir };
     const llmEnv = {
@@ -154,16 +157,15 @@ describe('the LLM agent of the answer engine', () => {
     ]);
   });
 
-  it("falls back to the router's answer within a few seconds when the endpoint hangs past the timeout", async () => {
-    fake.script([{ delayMs: 20_000 }]);
+  it("falls back to the router's answer when the endpoint hangs: the engine's timeout gives up on it", async () => {
+    fake.script([{ delayMs: 1 }]);
 
-    const t0 = performance.now();
     const answer = await engine.ask(QUESTION);
-    const ms = performance.now() - t0;
 
     expect(answer).toEqual(routed);
-    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
-    expect(ms).toBeLessThan(TIMEOUT_MS + 3_000);
+    // the endpoint never replied: the engine closed the request itself, once, without retrying
+    await expect.poll(() => fake.abandoned).toBe(1);
+    expect(fake.requests).toHaveLength(1);
     expect(warnings()).toEqual([expect.objectContaining({ code: 'LLM_UNAVAILABLE' })]);
   });
 
