@@ -57,10 +57,13 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       // the one length check every channel goes through: past it, no pattern or model sees the text
       if (question.length > MAX_QUESTION_CHARS) return questionTooLong(question);
-      const ctx = contextFor(askOptions.audience);
-      const routed = await routeQuestion(ctx, question, askOptions);
+      // an earlier question over the cap was not read then, and is no context now (Slack threads keep every turn)
+      const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
+      const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
+      const ctx = contextFor(options.audience);
+      const routed = await routeQuestion(ctx, question, options);
       if (!llm) return routed;
-      return llm.answer(ctx, question, askOptions, routed);
+      return llm.answer(ctx, question, options, routed);
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Answer, AnswerEngine } from '../../src/answer/answer.ts';
 import { createEngine } from '../../src/answer/create-engine.ts';
+import { MAX_QUESTION_CHARS } from '../../src/answer/question-limits.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { GetProjectInput } from '../../src/tools/get-project.ts';
@@ -193,6 +194,19 @@ describe('the LLM agent of the answer engine', () => {
     expect(text).toContain(`Today is ${new Date().toISOString().slice(0, 10)}.`);
     expect(text).toContain(`- ${REGGIO}: Comune di Reggio Emilia`);
     expect(text).toContain('(Italian)');
+  });
+
+  it('passes earlier turns to the model, leaving out a question over the length cap', async () => {
+    fake.script([{ text: 'Non ho trovato il progetto.' }]);
+    const overLong = `budget ${'1-'.repeat(MAX_QUESTION_CHARS)}`;
+    await engine.ask(QUESTION, {
+      history: [{ question: overLong }, { question: 'obiettivi del servizio sociale', answer: routed }],
+    });
+
+    const sent = fake.requests[0]!.body.messages.map((m) => messageText(m));
+    expect(sent).toContain('obiettivi del servizio sociale');
+    expect(sent).toContain(routed.answer);
+    expect(sent.some((m) => m.length > MAX_QUESTION_CHARS && m.startsWith('budget 1-'))).toBe(false);
   });
 
   it('tells the model to answer in English when the question is in English', async () => {
