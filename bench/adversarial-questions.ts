@@ -40,6 +40,12 @@ export const ADVERSARIAL_QUESTIONS: Readonly<Record<string, (length: number) => 
   what_is: repeated('what is '),
   emoji: repeated('😀'),
   punctuation: repeated('?!.,;:-_/()"\''),
+  // the same runs after the words of a real question, so the routes past the first checks see them too
+  count_question_underscores: between('quanti progetti ha il centro di responsabilità ', '_a', ''),
+  deadline_question_digits: between('quali scadenze entro il 30/09/2021 per ', '1-', ''),
+  owner_question_digits: between('chi è il responsabile del progetto ', '1', ''),
+  budget_question_brackets: between('what is the budget of ', '<a', ''),
+  quoted_title_capitals: between('indicatori dell\'obiettivo "', 'Abc ', ''),
 };
 
 /** Every adversarial question at `length` characters (UTF-16 code units, as the length cap counts), by name. */
