@@ -37,6 +37,7 @@ describe('npm run bench -- --json', () => {
       'answer_p95_ms',
       'search_p95_ms',
       'adversarial_worst_ms',
+      'adversarial_worst_cpu_ms',
       'public_pass',
       'public_total',
       'baseline_top5_contains',
