@@ -7,9 +7,9 @@
 /** A repeated unit, cut to exactly `length` characters. */
 const repeat = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
-/** A run of `unit` between two other characters, `length` characters in all: the run is what a pattern rescans. */
+/** A run of `unit` between two other strings, `length` characters in all: the run is what a pattern rescans. */
 const between = (first: string, unit: string, last: string) => (length: number) =>
-  `${first}${repeat(unit, length - first.length - last.length)}${last}`;
+  `${first}${repeat(unit, Math.max(0, length - first.length - last.length))}${last}`.slice(0, length);
 
 const repeated = (unit: string) => (length: number) => repeat(unit, length);
 
