@@ -1,7 +1,7 @@
 import type { Indicator, Objective, Person, Project, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
-import { editDistance } from './text-match.ts';
+import { editDistance, withDeletions } from './text-match.ts';
 
 export type CodeHit =
   | { kind: 'objective'; code: string; record: Objective }
@@ -100,17 +100,26 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
     .map((w) => w.replace(/\.+$/, ''))
     .filter(Boolean);
   const folded = words.map((w) => fold(w));
+  const near = new Map<string, Set<string>>();
+  const nearParts = (w: string) => {
+    const known = near.get(w);
+    if (known) return known;
+    const parts = namePartsOneEditFrom(w, store);
+    near.set(w, parts);
+    return parts;
+  };
   const scored: PersonMatch[] = [];
   for (const person of store.people) {
     const parts = person.key.split(' ');
+    const accented = person.spellings.some((s) => fold(s) !== s.toLowerCase());
     const matched: string[] = [];
     let exact = true;
     for (const [i, w] of folded.entries()) {
       if (w.length < 3 || NOT_NAME.has(w)) continue;
       // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
-      if (words[i]!.toLowerCase() !== w && !person.spellings.some((s) => fold(s) !== s.toLowerCase())) continue;
+      if (words[i]!.toLowerCase() !== w && !accented) continue;
       const direct = parts.includes(w);
-      const typo = !direct && w.length >= 5 && parts.some((p) => p.length >= 5 && editDistance(p, w, 1) <= 1);
+      const typo = !direct && w.length >= 5 && parts.some((p) => nearParts(w).has(p));
       if (direct || typo) {
         matched.push(words[i]!);
         if (typo) exact = false;
@@ -126,6 +135,33 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
   if (!filtered.length) return { matches: [], unknownName: capitalizedName(words) };
   return { matches: filtered, unknownName: null };
+}
+
+/** people's name parts (5+ letters) filed under themselves and their one-letter deletions, once per store */
+const partsByDeletion = new WeakMap<PlanStore, Map<string, string[]>>();
+
+/**
+ * The name parts (5+ letters) one edit from `word`, found through their deletions rather than by comparing the word
+ * with every part of every person: a long question of unknown words stays cheap.
+ */
+function namePartsOneEditFrom(word: string, store: PlanStore): Set<string> {
+  let index = partsByDeletion.get(store);
+  if (!index) {
+    index = new Map();
+    const parts = new Set(store.people.flatMap((p) => p.key.split(' ')).filter((p) => p.length >= 5));
+    for (const part of parts) {
+      for (const key of withDeletions(part)) {
+        const filed = index.get(key);
+        if (filed) filed.push(part);
+        else index.set(key, [part]);
+      }
+    }
+    partsByDeletion.set(store, index);
+  }
+  const out = new Set<string>();
+  for (const key of withDeletions(word))
+    for (const part of index.get(key) ?? []) if (editDistance(part, word, 1) <= 1) out.add(part);
+  return out;
 }
 
 function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {

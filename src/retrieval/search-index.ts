@@ -197,7 +197,8 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const bm25Score = new Map(bm25);
       const exact = new Set<number>();
       for (const code of terms.codes) for (const i of byCode.get(code) ?? []) if (allowed(i)) exact.add(i);
-      const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, query))];
+      const capitalized = capitalizedPrefixes(query);
+      const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, capitalized))];
       const quoted = new Set<number>();
       for (const t of spelled) for (const i of keywords.chunksWith(t)) if (allowed(i) && !exact.has(i)) quoted.add(i);
       const byBm25 = (a: number, b: number) => (bm25Score.get(b) ?? 0) - (bm25Score.get(a) ?? 0);
@@ -226,13 +227,23 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   };
 }
 
-/** A word pair of the question written with capitals in it ("Maura Meschi"): a name to match exactly. */
-function isNamePair(pair: string, query: string): boolean {
-  const capitalized = new Set(
+/**
+ * The capitalised words of the question ("Maura Meschi"), folded, as the set of all their prefixes (so a stem is
+ * looked up, not compared with every word), and how many words there are. Built once per query.
+ */
+function capitalizedPrefixes(query: string): { prefixes: Set<string>; words: number } {
+  const words = new Set(
     (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => fold(w).replace(/['’].*$/, '')).filter((w) => w.length > 1),
   );
-  if (capitalized.size < 2) return false;
+  const prefixes = new Set<string>();
+  for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
+  return { prefixes, words: words.size };
+}
+
+/** A word pair of the question written with capitals in it ("Maura Meschi"): a name to match exactly. */
+function isNamePair(pair: string, capitalized: { prefixes: Set<string>; words: number }): boolean {
+  if (capitalized.words < 2) return false;
   const [a, b] = pair.split('+');
-  const hit = (stem: string | undefined) => stem !== undefined && [...capitalized].some((w) => w.startsWith(stem));
+  const hit = (stem: string | undefined) => stem !== undefined && capitalized.prefixes.has(stem);
   return hit(a) && hit(b);
 }

@@ -85,6 +85,11 @@ export function generatedQuestions(model: PlanModel, seed: number, perKind = 60)
       kind: `adversarial ${name}`,
       question,
     })),
+    // a name or code of the plans said over and over: every mention links to the same records
+    ...sample(random, vocabulary, 8).map((name) => ({
+      kind: 'model vocabulary repeated',
+      question: `${name} `.repeat(Math.ceil(MAX_QUESTION_CHARS / (name.length + 1))).slice(0, MAX_QUESTION_CHARS),
+    })),
     ...adversarialQuestions(37).map(({ name, question }) => ({ kind: `short ${name}`, question })),
   ];
 }
