@@ -4,6 +4,27 @@
  * the property test pushes them through every channel.
  */
 
+import { mulberry32 } from './scale-corpus.ts';
+
+// letters (accented too), digits, punctuation, spacing, emoji and joiners: what a person or a paste can bring
+export const MIXED_ALPHABET: readonly string[] = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàèéìòùÀÈÉ0123456789',
+  ...' \t\n\u00a0',
+  ...'.,;:!?-–—_/\\()[]{}<>"\'«»“”‘’*&%$€#@+=|~^`',
+  '😀',
+  '⚠️',
+  '👍🏽',
+  '\u200d',
+  '\ufeff',
+];
+
+/** `length` characters drawn from MIXED_ALPHABET: many distinct words, none of them the plans' */
+export function randomText(random: () => number, length: number): string {
+  let s = '';
+  while (s.length < length) s += MIXED_ALPHABET[Math.floor(random() * MIXED_ALPHABET.length)]!;
+  return s.slice(0, length);
+}
+
 /** A repeated unit, cut to exactly `length` characters. */
 const repeat = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
@@ -46,6 +67,10 @@ export const ADVERSARIAL_QUESTIONS: Readonly<Record<string, (length: number) => 
   owner_question_digits: between('chi è il responsabile del progetto ', '1', ''),
   budget_question_brackets: between('what is the budget of ', '<a', ''),
   quoted_title_capitals: between('indicatori dell\'obiettivo "', 'Abc ', ''),
+  // no repetition at all: every word is new, so nothing is looked up only once
+  random_mix_1: (length) => randomText(mulberry32(1), length),
+  random_mix_2: (length) => randomText(mulberry32(2), length),
+  random_mix_3: (length) => randomText(mulberry32(3), length),
 };
 
 /** Every adversarial question at `length` characters (UTF-16 code units, as the length cap counts), by name. */

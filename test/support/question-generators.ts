@@ -3,29 +3,16 @@
  * random strings of 1 to 2,000 characters and adversarial repeats. A seeded PRNG makes every run push the same
  * inputs, so a failure names an input that fails again.
  */
-import { adversarialQuestions } from '../../bench/adversarial-questions.ts';
+import { adversarialQuestions, randomText } from '../../bench/adversarial-questions.ts';
+import { mulberry32 } from '../../bench/scale-corpus.ts';
 import { MAX_QUESTION_CHARS } from '../../src/answer/question-limits.ts';
 import type { PlanModel } from '../../src/plan/model.ts';
-
-/** mulberry32: small, fast and good enough to pick test inputs; the same seed gives the same sequence */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedQuestion {
   /** which family of inputs it comes from, for the failure message */
   kind: string;
   question: string;
 }
-
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 function sample<T>(random: () => number, list: readonly T[], n: number): T[] {
   if (list.length <= n) return [...list];
@@ -50,31 +37,17 @@ export function modelVocabulary(model: PlanModel): string[] {
   return [...new Set([...names, ...words])];
 }
 
-// letters (accented too), digits, punctuation, spacing, emoji and joiners: what a person or a paste can bring
-const ALPHABET = [
-  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàèéìòùÀÈÉ0123456789',
-  ...' \t\n\u00a0',
-  ...'.,;:!?-–—_/\\()[]{}<>"\'«»“”‘’*&%$€#@+=|~^`',
-  '😀',
-  '⚠️',
-  '👍🏽',
-  '\u200d',
-  '\ufeff',
-];
-
 /** `count` strings of random length 1 to `maxLength`, mostly short (as questions are), some near the cap. */
 export function randomStrings(random: () => number, count: number, maxLength = MAX_QUESTION_CHARS): string[] {
   return Array.from({ length: count }, () => {
     const length = random() < 0.7 ? 1 + Math.floor(random() * 40) : 1 + Math.floor(random() * maxLength);
-    let s = '';
-    while (s.length < length) s += pick(random, ALPHABET);
-    return s.slice(0, length);
+    return randomText(random, length);
   });
 }
 
 /** The generated inputs, all within the length cap: the engine must answer every one. */
 export function generatedQuestions(model: PlanModel, seed: number, perKind = 60): GeneratedQuestion[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const vocabulary = sample(random, modelVocabulary(model), perKind * 2);
   const singles = ['?', '!', '.', '-', '_', '"', "'", '«', '(', ')', '*', '<', '>', '&', '😀', '⚠️', '0', '1', '99'];
   return [
