@@ -100,6 +100,8 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
     .map((w) => w.replace(/\.+$/, ''))
     .filter(Boolean);
   const folded = words.map((w) => fold(w));
+  // per word, not per person and word: a long question repeats this work for every person otherwise
+  const accentedWord = words.map((w, i) => w.toLowerCase() !== folded[i]);
   const near = new Map<string, Set<string>>();
   const nearParts = (w: string) => {
     const known = near.get(w);
@@ -108,16 +110,22 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
     near.set(w, parts);
     return parts;
   };
+  // the words that can name someone at all (a name part, or one typo from one): usually a handful, so each person
+  // is compared with those rather than with every word of a long question
+  const allParts = namePartsOf(store);
+  const candidates = folded.flatMap((w, i) =>
+    w.length >= 3 && !NOT_NAME.has(w) && (allParts.has(w) || (w.length >= 5 && nearParts(w).size > 0)) ? [i] : [],
+  );
   const scored: PersonMatch[] = [];
   for (const person of store.people) {
     const parts = person.key.split(' ');
     const accented = person.spellings.some((s) => fold(s) !== s.toLowerCase());
     const matched: string[] = [];
     let exact = true;
-    for (const [i, w] of folded.entries()) {
-      if (w.length < 3 || NOT_NAME.has(w)) continue;
+    for (const i of candidates) {
+      const w = folded[i]!;
       // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
-      if (words[i]!.toLowerCase() !== w && !accented) continue;
+      if (accentedWord[i] && !accented) continue;
       const direct = parts.includes(w);
       const typo = !direct && w.length >= 5 && parts.some((p) => nearParts(w).has(p));
       if (direct || typo) {
@@ -135,6 +143,16 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
   if (!filtered.length) return { matches: [], unknownName: capitalizedName(words) };
   return { matches: filtered, unknownName: null };
+}
+
+const namePartSets = new WeakMap<PlanStore, Set<string>>();
+function namePartsOf(store: PlanStore): Set<string> {
+  let parts = namePartSets.get(store);
+  if (!parts) {
+    parts = new Set(store.people.flatMap((p) => p.key.split(' ')));
+    namePartSets.set(store, parts);
+  }
+  return parts;
 }
 
 /** people's name parts (5+ letters) filed under themselves and their one-letter deletions, once per store */
