@@ -26,15 +26,17 @@ export const KNOWN_CODE_SHAPE =
 /** Codes in the question, each resolved to the records it names (full code or a distinctive ending: PL09, 8735). */
 export function findCodes(question: string, store: PlanStore, scope: Scope): CodeMention[] {
   const mentions: CodeMention[] = [];
+  // a code said twice is looked up once
+  const looked = new Map<string, CodeHit[]>();
   for (const m of question.matchAll(CODE_CANDIDATE)) {
     const text = m[0].trim();
     if (/^(19|20)\d{2}$/.test(text)) continue; // a year
     if (/^\d{2}\.\d{2}\.\d{4}$/.test(text)) continue; // a date
     if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text)) continue;
     const key = codeKey(text);
-    const hits = lookupCode(key, store).filter((h) =>
-      inScope(h.kind === 'indicator' ? h.objective.doc : h.record.doc, scope, store),
-    );
+    const found = looked.get(key) ?? lookupCode(key, store);
+    looked.set(key, found);
+    const hits = found.filter((h) => inScope(h.kind === 'indicator' ? h.objective.doc : h.record.doc, scope, store));
     if (hits.length === 0 && !/[a-z]/i.test(text) && !/\./.test(text)) continue; // a bare number that is no code
     mentions.push({ text, hits });
   }
@@ -66,12 +68,27 @@ function lookupCode(key: string, store: PlanStore): CodeHit[] {
   ];
   if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
   // a distinctive ending: PL09 → 2020-PL09, 8735 → 2021_PD_8735
-  const projects = store.projects.filter((p) => codeKey(p.code).endsWith(key));
-  const objectives = store.objectives.filter((o) => codeKey(o.code).endsWith(key) && !/^\d+$/.test(codeKey(o.code)));
+  const keyed = codeKeysOf(store);
+  const projects = keyed.projects.filter(([k]) => k.endsWith(key)).map(([, p]) => p);
+  const objectives = keyed.objectives.filter(([k]) => k.endsWith(key) && !/^\d+$/.test(k)).map(([, o]) => o);
   return [
     ...projects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
     ...objectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
   ];
+}
+
+/** every project and objective with its code key, computed once per store rather than for each code a question names */
+const codeKeysByStore = new WeakMap<PlanStore, { projects: [string, Project][]; objectives: [string, Objective][] }>();
+function codeKeysOf(store: PlanStore) {
+  let keyed = codeKeysByStore.get(store);
+  if (!keyed) {
+    keyed = {
+      projects: store.projects.map((p) => [codeKey(p.code), p]),
+      objectives: store.objectives.map((o) => [codeKey(o.code), o]),
+    };
+    codeKeysByStore.set(store, keyed);
+  }
+  return keyed;
 }
 
 // ---------------------------------------------------------------- people
