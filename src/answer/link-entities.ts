@@ -173,27 +173,31 @@ function namePartsOf(store: PlanStore): Set<string> {
 }
 
 /** people's name parts (5+ letters) filed under themselves and their one-letter deletions, once per store */
-const partsByDeletion = new WeakMap<PlanStore, Map<string, string[]>>();
+const partsByDeletion = new WeakMap<PlanStore, { index: Map<string, string[]>; longest: number }>();
 
 /**
  * The name parts (5+ letters) one edit from `word`, found through their deletions rather than by comparing the word
  * with every part of every person: a long question of unknown words stays cheap.
  */
 function namePartsOneEditFrom(word: string, store: PlanStore): Set<string> {
-  let index = partsByDeletion.get(store);
-  if (!index) {
-    index = new Map();
+  let filed = partsByDeletion.get(store);
+  if (!filed) {
+    const index = new Map<string, string[]>();
     const parts = new Set(store.people.flatMap((p) => p.key.split(' ')).filter((p) => p.length >= 5));
     for (const part of parts) {
       for (const key of withDeletions(part)) {
-        const filed = index.get(key);
-        if (filed) filed.push(part);
+        const list = index.get(key);
+        if (list) list.push(part);
         else index.set(key, [part]);
       }
     }
-    partsByDeletion.set(store, index);
+    filed = { index, longest: Math.max(0, ...[...parts].map((p) => p.length)) };
+    partsByDeletion.set(store, filed);
   }
+  const { index, longest } = filed;
   const out = new Set<string>();
+  // a word longer than any name by two letters or more is no typo of one (and its deletions would cost its square)
+  if (word.length > longest + 1) return out;
   for (const key of withDeletions(word))
     for (const part of index.get(key) ?? []) if (editDistance(part, word, 1) <= 1) out.add(part);
   return out;

@@ -197,7 +197,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const bm25Score = new Map(bm25);
       const exact = new Set<number>();
       for (const code of terms.codes) for (const i of byCode.get(code) ?? []) if (allowed(i)) exact.add(i);
-      const capitalized = capitalizedPrefixes(query);
+      const capitalized = capitalizedWords(query);
       const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, capitalized))];
       const quoted = new Set<number>();
       for (const t of spelled) for (const i of keywords.chunksWith(t)) if (allowed(i) && !exact.has(i)) quoted.add(i);
@@ -228,22 +228,32 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
 }
 
 /**
- * The capitalised words of the question ("Maura Meschi"), folded, as the set of all their prefixes (so a stem is
- * looked up, not compared with every word), and how many words there are. Built once per query.
+ * The capitalised words of the question ("Maura Meschi"), folded, sorted and without repeats, so that whether one of
+ * them starts with a stem is a binary search, not a comparison with every word. Built once per query.
  */
-function capitalizedPrefixes(query: string): { prefixes: Set<string>; words: number } {
-  const words = new Set(
-    (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => fold(w).replace(/['’].*$/, '')).filter((w) => w.length > 1),
-  );
-  const prefixes = new Set<string>();
-  for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
-  return { prefixes, words: words.size };
+function capitalizedWords(query: string): string[] {
+  const words = (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? [])
+    .map((w) => fold(w).replace(/['’].*$/, ''))
+    .filter((w) => w.length > 1);
+  return [...new Set(words)].sort();
+}
+
+/** true when a word of the sorted list starts with `stem`: those words sit together, from where `stem` would go */
+function someStartsWith(sorted: string[], stem: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < stem) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo]?.startsWith(stem) ?? false;
 }
 
 /** A word pair of the question written with capitals in it ("Maura Meschi"): a name to match exactly. */
-function isNamePair(pair: string, capitalized: { prefixes: Set<string>; words: number }): boolean {
-  if (capitalized.words < 2) return false;
+function isNamePair(pair: string, capitalized: string[]): boolean {
+  if (capitalized.length < 2) return false;
   const [a, b] = pair.split('+');
-  const hit = (stem: string | undefined) => stem !== undefined && capitalized.prefixes.has(stem);
+  const hit = (stem: string | undefined) => stem !== undefined && someStartsWith(capitalized, stem);
   return hit(a) && hit(b);
 }
