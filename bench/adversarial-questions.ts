@@ -67,6 +67,9 @@ export const ADVERSARIAL_QUESTIONS: Readonly<Record<string, (length: number) => 
   owner_question_digits: between('chi è il responsabile del progetto ', '1', ''),
   budget_question_brackets: between('what is the budget of ', '<a', ''),
   quoted_title_capitals: between('indicatori dell\'obiettivo "', 'Abc ', ''),
+  // two capitalised words of half the cap each: a "name" whose every prefix or deletion would be a string of its size
+  long_name_pair: (length) =>
+    between('A', 'b', '')(Math.floor(length / 2)) + between(' C', 'd', '')(Math.ceil(length / 2)),
   // no repetition at all: every word is new, so nothing is looked up only once
   random_mix_1: (length) => randomText(mulberry32(1), length),
   random_mix_2: (length) => randomText(mulberry32(2), length),
