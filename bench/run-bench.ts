@@ -230,7 +230,8 @@ async function measureIndex(
 
 /**
  * The questions built to make the engine's patterns work hardest, each at the length cap: the slowest one's median
- * engine time over the rounds (after a warm-up run) shows whether any pattern on the question backtracks.
+ * engine time over the rounds (after a warm-up run), and the largest median CPU time, show whether any pattern or
+ * per-word loop on the question does more than linear work.
  */
 async function measureAdversarial(
   engine: Awaited<ReturnType<typeof createEngine>>,
