@@ -20,6 +20,8 @@ export interface CreateEngineOptions {
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
   onProgress?: (message: string) => void;
+  /** the clock that says what "today" is (the model's prompt, a person's next deadline); tests pass a fixed one */
+  now?: () => Date;
 }
 
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
@@ -51,7 +53,8 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     includeInternal: audience !== 'public',
   });
   // the langchain stack is only loaded when a model is configured
-  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
+  const now = options.now ?? (() => new Date());
+  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, now) : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
@@ -72,7 +75,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
       const profile = profileOf(ctx, person);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = now().toISOString().slice(0, 10);
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {

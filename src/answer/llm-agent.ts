@@ -32,7 +32,11 @@ export interface LlmAnswerer {
  * kept only when every figure in it also appears in a tool result (grounding check); otherwise, and whenever the
  * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
  */
-export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger): LlmAnswerer {
+export function createLlmAnswerer(
+  llm: NonNullable<Config['llm']>,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): LlmAnswerer {
   const model = new ChatOpenAI({
     model: llm.model,
     apiKey: llm.apiKey,
@@ -45,7 +49,7 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   return {
     async answer(ctx, question, options, routed) {
       try {
-        const result = await runAgent(model, ctx, question, options, routed);
+        const result = await runAgent(model, ctx, question, options, routed, now());
         const missing = ungroundedFigures(result.text, result.evidence);
         if (missing.length) {
           log.warn('llm answer rejected by grounding check', { question, missing });
@@ -64,14 +68,21 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   };
 }
 
-async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, options: AskOptions, routed: Answer) {
+async function runAgent(
+  model: ChatOpenAI,
+  ctx: ToolContext,
+  question: string,
+  options: AskOptions,
+  routed: Answer,
+  today: Date,
+) {
   const evidence: string[] = [];
   const citations: Citation[] = [];
   const tools = buildTools(ctx, options, evidence, citations);
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
-    today: new Date().toISOString().slice(0, 10),
+    today: today.toISOString().slice(0, 10),
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))

@@ -18,6 +18,8 @@ const REGGIO = '002_51402a20550dfbf2.txt';
 const QUESTION = 'Qual è il budget del progetto 2021_PD_8735?';
 /** long enough for a scripted reply on a busy machine; the hang test does not depend on it (the fake never replies) */
 const TIMEOUT_MS = 1500;
+/** the engine's clock: the prompt's "today" comes from it, not from when the test happens to run */
+const TODAY = new Date('2021-06-15T09:30:00Z');
 
 /**
  * The answer engine with an OpenAI-compatible endpoint configured, built once on the real plans, talking to a local
@@ -49,6 +51,7 @@ describe('the LLM agent of the answer engine', () => {
     };
     engine = await createEngine(loadConfig({ ...env, ...llmEnv }), {
       log: createLogger('info', (line) => logLines.push(line)),
+      now: () => TODAY,
     });
     router = await createEngine(loadConfig(env), { skipIngest: true });
     helpDesk = await createEngine(loadConfig({ ...env, ...llmEnv, PUBLIC_PLANS: REGGIO }), { skipIngest: true });
@@ -191,7 +194,7 @@ describe('the LLM agent of the answer engine', () => {
       expect(at, `template text missing or out of order: ${part.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
       from = at + part.length;
     }
-    expect(text).toContain(`Today is ${new Date().toISOString().slice(0, 10)}.`);
+    expect(text).toContain('Today is 2021-06-15.');
     expect(text).toContain(`- ${REGGIO}: Comune di Reggio Emilia`);
     expect(text).toContain('(Italian)');
   });
