@@ -50,6 +50,8 @@ export interface EngineHealth {
   projects: number;
   chunks: number;
   builtAt: string | null;
+  /** why the index does not match the plans folder: files skipped or served from their last good version */
+  problems?: { file: string; code: string; message: string; kept?: boolean }[];
 }
 
 /** The single entry point every interface (Slack, web, CLI) calls. */
@@ -58,4 +60,10 @@ export interface AnswerEngine {
   /** the objectives / projects of the person whose name best matches `name` (e.g. a Slack profile name), or null */
   personOverview(name: string): PersonOverview | null;
   health(): EngineHealth;
+  /**
+   * Swaps in the index on disk when it is newer than the one serving (a finished `npm run ingest`), atomically:
+   * questions already being answered finish on the index they started with. `changed` is false when nothing newer
+   * was there (or it could not be read: the serving index stays).
+   */
+  reload?(): Promise<{ changed: boolean; builtAt: string | null }>;
 }

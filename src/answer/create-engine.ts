@@ -2,12 +2,14 @@
  * Composition root of the answering side: makes sure an index exists (building it from the plans when missing or
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
+import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { loadIndex } from '../store/load-index.ts';
+import { indexPaths } from '../store/index-layout.ts';
+import { openLiveIndex } from '../store/live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -27,26 +29,42 @@ export interface CreateEngineOptions {
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
+  /** set when the plans could not be ingested at all and the index already on disk serves instead */
+  let ingestFailure: string | null = null;
   if (!options.skipIngest) {
-    const report = await runIngest({
-      inputs: [config.plansDir],
-      indexDir: config.indexDir,
-      embedder,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (!report.upToDate)
-      log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
-    for (const e of report.errors) log.warn('plan file skipped', e);
+    try {
+      const report = await runIngest({
+        inputs: [config.plansDir],
+        indexDir: config.indexDir,
+        embedder,
+        maxFileBytes: config.maxPlanFileBytes,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      if (!report.upToDate)
+        log.info('index built', {
+          documents: report.documents.length,
+          chunks: report.chunks,
+          ms: Math.round(report.ms),
+        });
+      for (const e of report.errors)
+        log.warn(e.kept ? 'plan file failed, last good version kept' : 'plan file skipped', e);
+    } catch (error) {
+      // a good index on disk is better than no service: start on it, and say so in the log and in /api/health
+      if (!existsSync(indexPaths(config.indexDir).manifest)) throw error;
+      ingestFailure = (error as Error).message;
+      log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
+    }
   }
-  const index = await loadIndex(config.indexDir, embedder);
+  const live = await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
-    documents: index.manifest.documents.length,
-    chunks: index.manifest.chunks,
-    ms: Math.round(index.loadMs),
+    documents: live.current.manifest.documents.length,
+    chunks: live.current.manifest.chunks,
+    ms: Math.round(live.current.loadMs),
   });
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
-  const contextFor = (audience: AskOptions['audience']): ToolContext => ({
+  // one read of the live index per question: a reload in between does not mix two indexes in one answer
+  const contextFor = (audience: AskOptions['audience'], index = live.current): ToolContext => ({
     store: index.store,
     search: index.search,
     allowedDocs: audience === 'public' ? publicDocs : null,
@@ -70,7 +88,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
-      const { matches } = findPeople(name, index.store);
+      const { matches } = findPeople(name, ctx.store);
       const exact = matches.filter((m) => m.person.key === personKey(name));
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
@@ -107,13 +125,28 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       };
     },
     health() {
+      const index = live.current;
+      const problems = index.manifest.errors.map(({ file, code, message, kept }) => ({
+        file,
+        code,
+        message,
+        ...(kept ? { kept } : {}),
+      }));
+      if (ingestFailure) problems.unshift({ file: config.plansDir, code: 'INGEST_FAILED', message: ingestFailure });
       return {
         documents: index.manifest.documents.length,
         objectives: index.store.objectives.length,
         projects: index.store.projects.length,
         chunks: index.manifest.chunks,
         builtAt: index.manifest.builtAt,
+        ...(problems.length ? { problems } : {}),
       };
+    },
+    async reload() {
+      const result = await live.reload();
+      // a newer index was built from the plans, so the start-up failure no longer describes what serves
+      if (result.changed) ingestFailure = null;
+      return result;
     },
   };
 }

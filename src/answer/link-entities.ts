@@ -110,7 +110,12 @@ const NOT_NAME = new Set(
  * People named in the question: surname only, first-name-first, with titles, with a typo. A person matches when
  * each name word in the question belongs to the same person; "Mario Rossi" does not match "Rossi Anna".
  */
-export function findPeople(question: string, store: PlanStore): { matches: PersonMatch[]; unknownName: string | null } {
+export function findPeople(
+  question: string,
+  store: PlanStore,
+  /** the people the asker may know of; the others are not candidates, as if they were in no plan */
+  canSee: (person: Person) => boolean = () => true,
+): { matches: PersonMatch[]; unknownName: string | null } {
   const words = question
     .replace(/[’']/g, ' ')
     .split(/[^\p{L}.]+/u)
@@ -135,6 +140,7 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
   );
   const scored: PersonMatch[] = [];
   for (const person of store.people) {
+    if (!canSee(person)) continue;
     const parts = person.key.split(' ');
     const accented = person.spellings.some((s) => fold(s) !== s.toLowerCase());
     const matched: string[] = [];

@@ -15,7 +15,7 @@ import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '..
 import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
-import { ungroundedFigures } from './grounding.ts';
+import { type BoundEvidence, boundEvidenceOf, unboundFigures, ungroundedFigures } from './grounding.ts';
 import { renderPrompt } from './render-prompt.ts';
 import { routeQuestion } from './router.ts';
 
@@ -29,7 +29,9 @@ export interface LlmAnswerer {
 
 /**
  * The optional language-model path: a langchain tool-calling loop over the same deterministic tools. Its answer is
- * kept only when every figure in it also appears in a tool result (grounding check); otherwise, and whenever the
+ * kept only when every figure in it also appears in a tool result, and every figure it states as its own is held by a
+ * record field — of the kind it presents it as (budget, target, weight, date) and of the record it names — rather
+ * than only by free text a plan could use to instruct the model (grounding check); otherwise, and whenever the
  * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
  */
 export function createLlmAnswerer(
@@ -55,6 +57,14 @@ export function createLlmAnswerer(
           log.warn('llm answer rejected by grounding check', { question, missing });
           return routed;
         }
+        const unbound = unboundFigures(result.text, result.bound);
+        if (unbound.length) {
+          log.warn('llm answer rejected by grounding check: figures not held by the fields they are given as', {
+            question,
+            unbound,
+          });
+          return routed;
+        }
         const citations = result.citations.length ? dedupeCitations(result.citations) : routed.citations;
         return { ...routed, answer: result.text, citations, intent: `llm:${routed.intent}` };
       } catch (error) {
@@ -77,8 +87,9 @@ async function runAgent(
   today: Date,
 ) {
   const evidence: string[] = [];
+  const fieldEvidence: BoundEvidence = { fields: [], freeText: [] };
   const citations: Citation[] = [];
-  const tools = buildTools(ctx, options, evidence, citations);
+  const tools = buildTools(ctx, options, evidence, fieldEvidence, citations);
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
@@ -105,7 +116,7 @@ async function runAgent(
       const text = contentText(reply);
       // an empty reply is no answer: treat it like a failing endpoint so the router's answer is given
       if (!text) throw new Error('the model returned an empty answer');
-      return { text, evidence, citations };
+      return { text, evidence, bound: fieldEvidence, citations };
     }
     for (const call of calls) {
       const t = byName.get(call.name);
@@ -164,7 +175,13 @@ function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
 }
 
 /** The tools the model may call; every result is recorded as evidence for the grounding check. */
-function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], citations: Citation[]) {
+function buildTools(
+  ctx: ToolContext,
+  options: AskOptions,
+  evidence: string[],
+  bound: BoundEvidence,
+  citations: Citation[],
+) {
   const record = (value: unknown) => {
     citations.push(...recordCitations(ctx, value));
     const json = JSON.stringify(value, (key, v) => {
@@ -177,6 +194,10 @@ function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], c
       return v;
     });
     evidence.push(json);
+    // read back from the JSON the model sees, so the fields are exactly those it was shown
+    const split = boundEvidenceOf(JSON.parse(json));
+    bound.fields.push(...split.fields);
+    bound.freeText.push(...split.freeText);
     return json.length > 12_000 ? `${json.slice(0, 12_000)}…(truncated)` : json;
   };
   return [

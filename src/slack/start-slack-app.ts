@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
@@ -7,6 +8,7 @@ import { PianobotError } from '../errors.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { toBoltLogger } from './bolt-logger.ts';
+import { Dedupe } from './dedupe.ts';
 import { registerListeners } from './register-listeners.ts';
 import { createSlackDeps } from './slack-deps.ts';
 
@@ -28,6 +30,8 @@ export async function startSlackApp(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** the clock the request timestamps are checked against (tests step it) */
+  now?: () => number;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
   const { config, engine, feedback } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -73,10 +77,12 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  registerListeners(app, createSlackDeps({ engine, feedback, log }));
+  const dedupe = new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
+  registerListeners(app, createSlackDeps({ engine, feedback, log, dedupe }));
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
+    refuseFutureTimestamps(receiver, deps.now ?? Date.now, log);
     server = await receiver.start({ port: config.port, ...(config.host ? { host: config.host } : {}) });
   } else {
     await receiver.start();
@@ -94,6 +100,29 @@ export async function startSlackApp(deps: {
       await receiver.stop();
       log.info('slack app stopped', { mode: slack.mode });
     },
+  };
+}
+
+/** Slack signs its requests with the time they were sent; more than this away from our clock is a replay. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+/**
+ * Bolt refuses requests signed more than 5 minutes in the past but not in the future, so a request captured with a
+ * forged future timestamp could be replayed for that long. This check runs before Bolt's, in either direction.
+ */
+function refuseFutureTimestamps(receiver: HTTPReceiver, now: () => number, log: Logger): void {
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers['x-slack-request-timestamp'];
+    const sent = Number(Array.isArray(header) ? header[0] : header);
+    if (header !== undefined && (!Number.isFinite(sent) || Math.abs(now() / 1000 - sent) > MAX_CLOCK_SKEW_S)) {
+      log.warn('slack request refused: timestamp too far from now', { timestamp: String(header) });
+      req.resume();
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('');
+      return;
+    }
+    boltListener(req, res);
   };
 }
 

@@ -7,6 +7,9 @@ export type WebErrorCode =
   | 'BODY_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_FOUND'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNKNOWN_ANSWER'
+  | 'RATE_LIMITED'
   | 'ENGINE_UNAVAILABLE'
   | 'INTERNAL';
 

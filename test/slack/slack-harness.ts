@@ -23,9 +23,12 @@ export const SARDI: FakeSlackUser = {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** pianobot's Slack app in HTTP mode against a fake Slack, with the fake engine unless another is given. */
-export async function startHarness(options: { engine?: AnswerEngine; env?: Record<string, string> } = {}) {
+export async function startHarness(
+  options: { engine?: AnswerEngine; env?: Record<string, string>; dataDir?: string } = {},
+) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
-  const dataDir = mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
+  // a given DATA_DIR belongs to the test (two app instances in turn on the same one); a fresh one is removed at close
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
   const feedbackFile = join(dataDir, 'feedback', 'votes.jsonl');
   const feedback = new FeedbackStore(feedbackFile);
   const logs: Record<string, unknown>[] = [];
@@ -70,7 +73,7 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
     async close() {
       await slack.stop();
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

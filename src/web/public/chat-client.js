@@ -18,6 +18,9 @@ const TEXT = {
     error: 'Non è stato possibile ottenere una risposta.',
     empty: 'Scrivi una domanda prima di inviare.',
     announce: 'Risposta: ',
+    tokenPrompt: 'Chiave di accesso del personale (la trovi presso chi gestisce pianobot):',
+    publicOnly:
+      'Questa pagina riceve le risposte pubbliche, come lo sportello: i dati riservati al personale non sono mostrati.',
   },
   helpdesk: {
     question: 'La tua domanda',
@@ -70,7 +73,48 @@ for (const button of document.querySelectorAll('button.suggestion')) {
   });
 }
 
+const TOKEN_KEY = 'pianobot-staff-token';
+
 setUpLargeText();
+if (audience === 'staff') void staffLogin();
+
+/** The staff token kept for this browser session (the page asks for it once), as an Authorization header. */
+function authHeaders() {
+  try {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return token ? { authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * When the server wants a staff token and this session has none (or a wrong one), asks for it once. Whenever this
+ * page ends up with public answers (no token, a wrong one, or a server with no staff audience), it says so visibly.
+ */
+async function staffLogin() {
+  const session = await fetch('/api/session', { headers: authHeaders() })
+    .then((r) => r.json())
+    .catch(() => null);
+  if (!session || session.audience === 'staff') return;
+  if (session.staffLogin === 'token') {
+    const token = window.prompt(TEXT.web.tokenPrompt)?.trim();
+    if (token) {
+      try {
+        sessionStorage.setItem(TOKEN_KEY, token);
+      } catch {}
+      const again = await fetch('/api/session', { headers: authHeaders() })
+        .then((r) => r.json())
+        .catch(() => null);
+      if (again?.audience === 'staff') return;
+      try {
+        sessionStorage.removeItem(TOKEN_KEY);
+      } catch {}
+    }
+  }
+  const note = el('p', { id: 'audience-note', class: 'hint', role: 'status' }, TEXT.web.publicOnly);
+  form.before(note);
+}
 
 /** @param {string} raw */
 async function ask(raw) {
@@ -91,7 +135,7 @@ async function ask(raw) {
   try {
     const response = await fetch('/api/ask', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders() },
       body: JSON.stringify({ q: question, audience, history: history.slice(-HISTORY_TURNS) }),
     });
     const data = await response.json().catch(() => null);
@@ -247,7 +291,7 @@ async function sendVote(group, vote) {
     const response = await fetch('/api/feedback', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...vote, answer: vote.answer.slice(0, 8000), clientId: clientId(), channel }),
+      body: JSON.stringify({ ...vote, answer: vote.answer.slice(0, 8000), clientId: clientId() }),
     });
     if (!response.ok) message = text.feedbackFailed;
   } catch {
