@@ -28,6 +28,11 @@ export function formatReport(report: IngestReport, indexDir: string): string {
     lines.push(
       `  objectives ${d.objectives} · projects ${d.projects} · indicators ${d.indicators} · phases ${d.phases}`,
     );
+    const u = d.understood;
+    lines.push(
+      `  understood: ${u.withOwner} objectives with owner or structure, ${u.withoutOwner} without · ${u.budgets} budgets`,
+    );
+    if (u.little) lines.push(`  LITTLE UNDERSTOOD: ${u.little} — answers about it will quote the text, not records`);
     for (const w of d.warnings.slice(0, 8)) lines.push(`  warning: ${printable(w)}`);
     if (d.warnings.length > 8) lines.push(`  … and ${d.warnings.length - 8} more warnings`);
   }

@@ -17,6 +17,10 @@ try {
     indexDir: config.indexDir,
     embedder: createEmbedderFromConfig(config),
     force,
+    // the langchain stack is only loaded when a model is configured
+    ...(config.llm
+      ? { modelExtractor: (await import('./extractors/model-extractor.ts')).createModelExtractor(config.llm) }
+      : {}),
     maxFileBytes: config.maxPlanFileBytes,
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[K${m}`) : process.stderr.write(`${m}\n`)),
   });

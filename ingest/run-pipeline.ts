@@ -9,7 +9,9 @@ import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { cleanLeftovers } from './clean-leftovers.ts';
 import { codeVersion } from './code-version.ts';
+import type { ModelExtractor } from './extractors/model-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
+import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { buildSearchIndex } from './indexing/build-search-index.ts';
 import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
@@ -28,6 +30,8 @@ export interface IngestOptions {
   /** plan files larger than this are refused (default 20 MB) */
   maxFileBytes?: number;
   onProgress?: (message: string) => void;
+  /** with a language model configured: fills documents the extractors understood little of */
+  modelExtractor?: ModelExtractor;
 }
 
 export interface DocumentReport {
@@ -38,6 +42,8 @@ export interface DocumentReport {
   projects: number;
   indicators: number;
   phases: number;
+  /** what was understood, and whether it was little (see extractors/understanding.ts) */
+  understood: Understanding;
   warnings: string[];
   ms: number;
   /**
@@ -145,7 +151,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     try {
       const { doc, source } = await loadCached(path, sha256, options.indexDir);
       const extractor = detectLayout(doc);
-      const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
+      const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
+      const plan = options.modelExtractor
+        ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
+        : extracted;
       docs.push(doc);
       plans.push(plan);
       reports.push(reportOf(plan, performance.now() - t0, source));
@@ -296,6 +305,7 @@ function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['sourc
     projects: plan.projects.length,
     indicators: objectives.reduce((n, o) => n + o.indicators.length, 0),
     phases: objectives.reduce((n, o) => n + o.phases.length, 0),
+    understood: understandingOf(plan),
     warnings: plan.warnings.map((w) => w.message),
     ms,
     source,

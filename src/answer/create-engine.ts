@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { withReadableSources } from '../citations/label-citations.ts';
+import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
@@ -22,8 +24,6 @@ export interface CreateEngineOptions {
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
   onProgress?: (message: string) => void;
-  /** the clock that says what "today" is (the model's prompt, a person's next deadline); tests pass a fixed one */
-  now?: () => Date;
 }
 
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
@@ -39,6 +39,14 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
         embedder,
         maxFileBytes: config.maxPlanFileBytes,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        // with a model configured, documents the extractors understood little of are also read by the model
+        ...(config.llm
+          ? {
+              modelExtractor: (await import('../../ingest/extractors/model-extractor.ts')).createModelExtractor(
+                config.llm,
+              ),
+            }
+          : {}),
       });
       if (!report.upToDate)
         log.info('index built', {
@@ -64,15 +72,18 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
   // one read of the live index per question: a reload in between does not mix two indexes in one answer
-  const contextFor = (audience: AskOptions['audience'], index = live.current): ToolContext => ({
-    store: index.store,
-    search: index.search,
-    allowedDocs: audience === 'public' ? publicDocs : null,
-    includeInternal: audience !== 'public',
-  });
+  const contextFor = (audience: AskOptions['audience'], scope?: string[], index = live.current): ToolContext => {
+    const audienceDocs = audience === 'public' ? publicDocs : null;
+    // a channel's scope narrows what the audience may see, never widens it
+    const allowedDocs = scope ? scope.filter((d) => !audienceDocs || audienceDocs.includes(d)) : audienceDocs;
+    return { store: index.store, search: index.search, allowedDocs, includeInternal: audience !== 'public' };
+  };
   // the langchain stack is only loaded when a model is configured
-  const now = options.now ?? (() => new Date());
-  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, now) : null;
+  const llm = config.llm
+    ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, () =>
+        isoDay(config.clock.now(), config.timeZone),
+      )
+    : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
@@ -81,10 +92,10 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       // an earlier question over the cap was not read then, and is no context now (Slack threads keep every turn)
       const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
       const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
-      const ctx = contextFor(options.audience);
+      const ctx = contextFor(options.audience, options.scope);
       const routed = await routeQuestion(ctx, question, options);
-      if (!llm) return routed;
-      return llm.answer(ctx, question, options, routed);
+      const answer = llm ? await llm.answer(ctx, question, options, routed) : routed;
+      return withReadableSources(answer, (file) => ctx.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
@@ -93,7 +104,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
       const profile = profileOf(ctx, person);
-      const today = now().toISOString().slice(0, 10);
+      const today = isoDay(config.clock.now(), config.timeZone);
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {
@@ -123,6 +134,10 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
             })),
         ],
       };
+    },
+    /** the store of the index serving now (a reload swaps it) */
+    get planStore() {
+      return live.current.store;
     },
     health() {
       const index = live.current;

@@ -37,7 +37,8 @@ export interface LlmAnswerer {
 export function createLlmAnswerer(
   llm: NonNullable<Config['llm']>,
   log: Logger,
-  now: () => Date = () => new Date(),
+  /** the day the prompt tells the model it is (the injected clock, `TODAY` in demos) */
+  today: () => string = () => new Date().toISOString().slice(0, 10),
 ): LlmAnswerer {
   const model = new ChatOpenAI({
     model: llm.model,
@@ -51,7 +52,7 @@ export function createLlmAnswerer(
   return {
     async answer(ctx, question, options, routed) {
       try {
-        const result = await runAgent(model, ctx, question, options, routed, now());
+        const result = await runAgent(model, ctx, question, options, routed, today());
         const missing = ungroundedFigures(result.text, result.evidence);
         if (missing.length) {
           log.warn('llm answer rejected by grounding check', { question, missing });
@@ -84,7 +85,7 @@ async function runAgent(
   question: string,
   options: AskOptions,
   routed: Answer,
-  today: Date,
+  today: string,
 ) {
   const evidence: string[] = [];
   const fieldEvidence: BoundEvidence = { fields: [], freeText: [] };
@@ -93,7 +94,7 @@ async function runAgent(
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
-    today: today.toISOString().slice(0, 10),
+    today,
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))
