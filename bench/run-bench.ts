@@ -13,6 +13,7 @@ import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { ingestToPostgres } from '../ingest/postgres/ingest-to-postgres.ts';
 import { type IngestReport, runIngest } from '../ingest/run-pipeline.ts';
 import { createEngine } from '../src/answer/create-engine.ts';
+import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
 import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
@@ -20,6 +21,8 @@ import { embeddedPlanSource } from '../src/store/embedded-source.ts';
 import type { PlanSource } from '../src/store/plan-source.ts';
 import { createPool, type Pool } from '../src/store/postgres/database.ts';
 import { postgresPlanSource } from '../src/store/postgres/postgres-source.ts';
+import { loadIndex } from '../src/store/load-index.ts';
+import { adversarialQuestions } from './adversarial-questions.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
 
@@ -36,6 +39,13 @@ interface RunFigures {
   answer_p50_ms: number;
   answer_p95_ms: number;
   search_p95_ms: number;
+  /** engine time of the slowest adversarial question at the length cap (median of the rounds), and its name */
+  adversarial_worst_ms: number;
+  adversarial_worst: string;
+  /** the most CPU time any of them takes (median of the rounds), and its name: what other processes on the cores
+   * stretch far less than the wall time */
+  adversarial_worst_cpu_ms: number;
+  adversarial_worst_cpu: string;
   public_pass: number;
   public_total: number;
   public_failed: string[];
@@ -261,6 +271,11 @@ async function measureStore(
     `[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`,
   );
 
+  const adversarial = await measureAdversarial(engine, rounds);
+  log(
+    `[${label}] worst adversarial ${MAX_QUESTION_CHARS}-character question: ${adversarial.name} ${adversarial.ms} ms; most cpu: ${adversarial.cpuName} ${adversarial.cpuMs} ms`,
+  );
+
   for (const q of questions) await loaded.search.search(q.q, { k: 5 });
   const searchMs: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -278,10 +293,42 @@ async function measureStore(
     answer_p50_ms: round2(percentile(answerMs, 50)),
     answer_p95_ms: round2(percentile(answerMs, 95)),
     search_p95_ms: round2(percentile(searchMs, 95)),
+    adversarial_worst_ms: adversarial.ms,
+    adversarial_worst: adversarial.name,
+    adversarial_worst_cpu_ms: adversarial.cpuMs,
+    adversarial_worst_cpu: adversarial.cpuName,
     public_pass: questions.length - failed.size,
     public_total: questions.length,
     public_failed: [...failed],
   };
+}
+
+/**
+ * The questions built to make the engine's patterns work hardest, each at the length cap: the slowest one's median
+ * engine time over the rounds (after a warm-up run), and the largest median CPU time, show whether any pattern or
+ * per-word loop on the question does more than linear work.
+ */
+async function measureAdversarial(
+  engine: Awaited<ReturnType<typeof createEngine>>,
+  rounds: number,
+): Promise<{ name: string; ms: number; cpuName: string; cpuMs: number }> {
+  const worst = { name: '', ms: 0, cpuName: '', cpuMs: 0 };
+  for (const { name, question } of adversarialQuestions(MAX_QUESTION_CHARS)) {
+    await engine.ask(question);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let r = 0; r < Math.max(5, rounds); r++) {
+      const before = process.cpuUsage();
+      wall.push((await time(() => engine.ask(question))).ms);
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    const ms = round2(percentile(wall, 50));
+    const cpuMs = round2(percentile(cpu, 50));
+    if (ms > worst.ms) Object.assign(worst, { name, ms });
+    if (cpuMs > worst.cpuMs) Object.assign(worst, { cpuName: name, cpuMs });
+  }
+  return worst;
 }
 
 interface BaselineMeasures {
@@ -411,6 +458,11 @@ export function formatTable(r: BenchResult): string {
     ],
     ['passage search p95', `${r.search_p95_ms} ms`, ''],
     [
+      `worst adversarial question (${MAX_QUESTION_CHARS} characters)`,
+      `${r.adversarial_worst_ms} ms (${r.adversarial_worst}); cpu ${r.adversarial_worst_cpu_ms} ms (${r.adversarial_worst_cpu})`,
+      '',
+    ],
+    [
       'public questions',
       `${r.public_pass}/${r.public_total} pass`,
       `${r.baseline_top5_contains}/${r.public_total} top-${NAIVE_TOP_K} contexts hold the answer`,
@@ -429,6 +481,7 @@ export function formatTable(r: BenchResult): string {
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
       `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
       `  peak RSS ${s.rss_mb} MB, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst}); cpu ${s.adversarial_worst_cpu_ms} ms (${s.adversarial_worst_cpu})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );
   }

@@ -347,7 +347,7 @@ function formatAmount(cents: number): string {
 
 // --- seeded randomness ------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -18,6 +18,7 @@ import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
 import { findPeople } from './link-entities.ts';
+import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
 
 export interface CreateEngineOptions {
@@ -106,9 +107,14 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   return {
     close,
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
-      const ctx = contextFor(askOptions.audience, askOptions.scope);
-      const routed = await routeQuestion(ctx, question, askOptions);
-      const answer = llm ? await llm.answer(ctx, question, askOptions, routed) : routed;
+      // the one length check every channel goes through: past it, no pattern or model sees the text
+      if (question.length > MAX_QUESTION_CHARS) return questionTooLong(question);
+      // an earlier question over the cap was not read then, and is no context now (Slack threads keep every turn)
+      const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
+      const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
+      const ctx = contextFor(options.audience, options.scope);
+      const routed = await routeQuestion(ctx, question, options);
+      const answer = llm ? await llm.answer(ctx, question, options, routed) : routed;
       return withReadableSources(answer, (file) => ctx.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {

@@ -16,13 +16,16 @@ export function squash(s: string): string {
 
 /** Removes markdown bold/italic markers and HTML tags, keeping the text between them. */
 export function stripMarkup(s: string): string {
-  return s
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\*{1,3}([^*]*)\*{1,3}/g, '$1')
-    .replace(/\*\*/g, '');
+  return (
+    s
+      .replace(/<br\s*\/?>/gi, ' ')
+      // a tag holds no `<`: excluding it keeps the scan linear on text full of unclosed `<`
+      .replace(/<[^<>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/\*{1,3}([^*]*)\*{1,3}/g, '$1')
+      .replace(/\*\*/g, '')
+  );
 }

@@ -36,6 +36,8 @@ describe('npm run bench -- --json', () => {
       'answer_p50_ms',
       'answer_p95_ms',
       'search_p95_ms',
+      'adversarial_worst_ms',
+      'adversarial_worst_cpu_ms',
       'public_pass',
       'public_total',
       'baseline_top5_contains',
@@ -45,10 +47,20 @@ describe('npm run bench -- --json', () => {
       expect(typeof result[key], key).toBe('number');
     }
     expect(result.docs).toBe(5);
+    expect(result.adversarial_worst_ms).toBeGreaterThan(0);
+    expect(typeof result.adversarial_worst).toBe('string');
     expect(result.public_total).toBeGreaterThan(0);
     expect(result.public_pass).toBeLessThanOrEqual(result.public_total);
     expect(result.scale).toMatchObject({ n: 3, docs: 8, public_total: result.public_total });
-    for (const key of ['ingest_ms', 'docs_per_s', 'index_bytes', 'rss_mb', 'answer_p95_ms', 'public_pass']) {
+    for (const key of [
+      'ingest_ms',
+      'docs_per_s',
+      'index_bytes',
+      'rss_mb',
+      'answer_p95_ms',
+      'adversarial_worst_ms',
+      'public_pass',
+    ]) {
       expect(typeof result.scale[key], `scale.${key}`).toBe('number');
     }
     expect(result.scale.index_bytes).toBeGreaterThan(result.index_bytes);

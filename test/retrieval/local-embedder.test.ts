@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalEmbedder, isCorpusWeighted } from '../../src/retrieval/embedder.ts';
+import { type CorpusWeightedEmbedder, createLocalEmbedder, isCorpusWeighted } from '../../src/retrieval/embedder.ts';
 import { LOCAL_EMBEDDER_DIMENSION, LOCAL_EMBEDDER_ID } from '../../src/retrieval/local-embedder.ts';
+
+/** the local embedder, which must learn corpus weights: a test that needs them fails, not skips, when it does not */
+function weightedEmbedder(): CorpusWeightedEmbedder {
+  const embedder = createLocalEmbedder();
+  if (!isCorpusWeighted(embedder)) throw new Error('the local embedder no longer learns corpus (IDF) weights');
+  return embedder;
+}
 
 const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);
 const norm = (a: number[]) => Math.sqrt(cosine(a, a));
@@ -44,12 +51,10 @@ describe('local embedder', () => {
   });
 
   it('learns IDF weights from a corpus and applies the same weights to documents and questions', async () => {
-    expect(isCorpusWeighted(embedder)).toBe(true);
-    if (!isCorpusWeighted(embedder)) return;
-    const stats = embedder.fit([BARRIERS, CHATBOT, PASSEPARTOUT, BARRIERS]);
-    const weighted = embedder.withStats(stats);
-    const again = createLocalEmbedder();
-    if (!isCorpusWeighted(again)) return;
+    const fitted = weightedEmbedder();
+    const stats = fitted.fit([BARRIERS, CHATBOT, PASSEPARTOUT, BARRIERS]);
+    const weighted = fitted.withStats(stats);
+    const again = weightedEmbedder();
     const [a] = await weighted.embed(['help desk chatbot']);
     const [b] = await again.withStats(new Uint8Array(stats)).embed(['help desk chatbot']);
     expect(a).toEqual(b);
@@ -58,8 +63,8 @@ describe('local embedder', () => {
   });
 
   it('refuses truncated corpus statistics', () => {
-    if (!isCorpusWeighted(embedder)) return;
-    const stats = embedder.fit([BARRIERS, BARRIERS, CHATBOT]);
-    expect(() => embedder.withStats(stats.subarray(0, stats.length - 4))).toThrow(/truncated/);
+    const fitted = weightedEmbedder();
+    const stats = fitted.fit([BARRIERS, BARRIERS, CHATBOT]);
+    expect(() => fitted.withStats(stats.subarray(0, stats.length - 4))).toThrow(/truncated/);
   });
 });
