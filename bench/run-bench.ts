@@ -21,7 +21,6 @@ import { embeddedPlanSource } from '../src/store/embedded-source.ts';
 import type { PlanSource } from '../src/store/plan-source.ts';
 import { createPool, type Pool } from '../src/store/postgres/database.ts';
 import { postgresPlanSource } from '../src/store/postgres/postgres-source.ts';
-import { loadIndex } from '../src/store/load-index.ts';
 import { adversarialQuestions } from './adversarial-questions.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
