@@ -18,6 +18,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
 
@@ -182,19 +183,6 @@ function collectStructureNames(items: Item[]): string[] {
   return [...names];
 }
 
-/**
- * Joins wrapped lines. A line that starts with punctuation ("5" + ". Apertura…") belongs to the previous word, and so
- * does a lower-case word after a hyphen, where a PDF breaks "socio-" / "assistenziale".
- */
-function joinLines(parts: string[]): string {
-  let out = '';
-  for (const p of parts) {
-    const glued = /^[.,;:]/.test(p) || (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(p));
-    out += !out || glued ? p : ` ${p}`;
-  }
-  return squash(out);
-}
-
 interface Header {
   code: string;
   structure: string;
@@ -231,7 +219,7 @@ function readHeader(
       const it = items[k]!;
       if (isSectionMarker(it)) break;
       if (isNameLine(it.text)) {
-        structure = joinLines([...parts, ...items.slice(pos, k).map((i) => i.text)]);
+        structure = joinWrapped([...parts, ...items.slice(pos, k).map((i) => i.text)]);
         owner = it.text;
         pos = k + 1;
         break;
@@ -244,7 +232,7 @@ function readHeader(
     const it = items[pos]!;
     if (isSectionMarker(it)) break;
     if (target !== undefined) {
-      const acc = fold(joinLines([...titleParts, it.text]));
+      const acc = fold(joinWrapped([...titleParts, it.text]));
       if (!target.startsWith(acc)) break;
       titleParts.push(it.text);
       pos++;
@@ -254,7 +242,7 @@ function readHeader(
       pos++;
     }
   }
-  const header: Header = { code, structure: squash(structure), title: joinLines(titleParts), next: pos };
+  const header: Header = { code, structure: squash(structure), title: joinWrapped(titleParts), next: pos };
   if (owner) header.owner = owner;
   return header;
 }
@@ -455,7 +443,7 @@ function readLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLines: boolea
 /** "01/01/2020 31/12/2020 10,00 [Responsabile] Centro di Responsabilità" — weight and responsible may be blank. */
 function readPhaseValues(doc: SourceDocument, it: Item, d: Draft, warn: Warn): void {
   const m = PHASE_VALUES.exec(it.text);
-  const title = joinLines(d.phaseTitle.map((p) => p.text));
+  const title = joinWrapped(d.phaseTitle.map((p) => p.text));
   if (!m) {
     warn(`objective ${d.code}: phase "${title}" has no readable dates`, it.idx);
     d.section = 'phases';
@@ -506,7 +494,7 @@ function readIndicatorLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLine
     descLines = [...d.pending.slice(cut), it];
   }
   d.pending = [];
-  const description = m[1] ? squash(m[1]) : joinLines(descLines.slice(0, -1).map((x) => x.text));
+  const description = m[1] ? squash(m[1]) : joinWrapped(descLines.slice(0, -1).map((x) => x.text));
   const indicator: Indicator = {
     description,
     type: m[2]!,
@@ -520,7 +508,7 @@ function readIndicatorLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLine
 function attachNote(d: Draft, lines: Item[]): void {
   const last = d.indicators[d.indicators.length - 1];
   if (!last || lines.length === 0) return;
-  last.note = joinLines([last.note ?? '', ...lines.map((l) => l.text)]);
+  last.note = joinWrapped([last.note ?? '', ...lines.map((l) => l.text)]);
   last.span = { ...last.span, lineEnd: lines[lines.length - 1]!.idx + 1 };
 }
 
@@ -564,11 +552,11 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
       description = description.slice(0, at);
     }
   }
-  const descText = joinLines(description.map((l) => l.text)).replace(/^descrizione obiettivo\s*:\s*/i, '');
-  const contextText = joinLines(d.context.map((l) => l.text));
+  const descText = joinWrapped(description.map((l) => l.text)).replace(/^descrizione obiettivo\s*:\s*/i, '');
+  const contextText = joinWrapped(d.context.map((l) => l.text));
   if (contextText) o.description = `Contesto di riferimento: ${contextText}${descText ? `\n\n${descText}` : ''}`;
   else if (descText) o.description = descText;
-  const resultText = joinLines(result.map((l) => l.text));
+  const resultText = joinWrapped(result.map((l) => l.text));
   if (resultText) o.expectedResult = resultText;
   if (d.others.length > 0) o.otherServices = d.others.map((l) => l.text).join('; ');
 
