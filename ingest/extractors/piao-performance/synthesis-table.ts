@@ -8,8 +8,8 @@
  * wrapped over several lines, a row broken by a page break).
  */
 import { squash } from '../../../src/plan/text.ts';
+import { endsWithKnownStructure, knownStructures, trailingUnit } from '../primitives/structure-cell.ts';
 import { joinWrapped } from '../primitives/wrapped-text.ts';
-import { endsWithKnownStructure, knownStructures, trailingUnit } from './structure-cell.ts';
 
 export interface CodedText {
   code: string;

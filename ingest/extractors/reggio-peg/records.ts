@@ -7,8 +7,8 @@ import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.t
 import type { BudgetRow, Figure, Indicator, Phase, PlanWarning, StaffAllocation } from '../../../src/plan/model.ts';
 import { squash } from '../../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
+import { isMoney, placeAmounts, splitTrailingAmounts } from '../primitives/amount-cells.ts';
 import { joinWrapped } from '../primitives/wrapped-text.ts';
-import { isMoney, placeAmounts, splitTrailingAmounts } from './amounts.ts';
 import type { BudgetDraft, RowDraft, StaffDraft } from './sections.ts';
 
 const VALUE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|[<>≥≤]?\d[\d.,]*\s*%?)$/;

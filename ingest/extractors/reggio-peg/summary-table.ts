@@ -9,8 +9,8 @@
  * A blank budget stays null; `0,00` stays a figure.
  */
 import { fold } from '../../../src/plan/text.ts';
+import { isFiguresOnly, splitBudgetAndShare } from '../primitives/amount-cells.ts';
 import { joinWrapped } from '../primitives/wrapped-text.ts';
-import { isFiguresOnly, splitBudgetAndShare } from './amounts.ts';
 import type { Segment } from './segments.ts';
 
 export interface StrategicPath {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isMoney,
+  placeAmounts,
+  splitBudgetAndShare,
+  splitTrailingAmounts,
+} from '../../../../ingest/extractors/primitives/amount-cells.ts';
+import { readFigureTables } from '../../../../ingest/extractors/primitives/figure-tables.ts';
+import {
+  knownStructures,
+  splitTitleAndStructure,
+  structureKind,
+} from '../../../../ingest/extractors/primitives/structure-cell.ts';
+
+describe('amount cells', () => {
+  it('tells a money figure from other figures', () => {
+    expect(isMoney('12.500,00')).toBe(true);
+    expect(isMoney('-300,50')).toBe(true);
+    expect(isMoney('2024')).toBe(false);
+    expect(isMoney('12,5 %')).toBe(false);
+  });
+
+  it('splits trailing amounts and a share off a row label', () => {
+    expect(splitTrailingAmounts('Cap. 210 manutenzione parchi 4.000,00 1.250,00')).toEqual({
+      head: 'Cap. 210 manutenzione parchi',
+      amounts: ['4.000,00', '1.250,00'],
+    });
+    expect(splitBudgetAndShare('Verde pubblico 75.000,00 8,40 %')).toEqual({
+      head: 'Verde pubblico',
+      budget: '75.000,00',
+      share: '8,40 %',
+    });
+  });
+
+  it('places a lone amount in the column that makes the totals add up', () => {
+    const rows = [
+      { placed: null, amounts: ['100,00', '50,00'] },
+      { placed: null, amounts: ['30,00'] },
+    ];
+    const placed = placeAmounts(rows, 2, ['100,00', '80,00']);
+    expect(placed.exact).toBe(true);
+    expect(placed.columns[1]).toEqual([null, '30,00']);
+  });
+});
+
+describe('structure cells', () => {
+  it('splits a trailing unit name off a title and names its kind', () => {
+    const rows = ['Ridurre i tempi di pagamento Servizio Ragioneria', 'Digitalizzare gli atti Ufficio Protocollo'];
+    const known = knownStructures(rows);
+    expect(known).toEqual(expect.arrayContaining(['Servizio Ragioneria', 'Ufficio Protocollo']));
+    expect(splitTitleAndStructure('Aggiornare il regolamento Servizio Ragioneria', known)).toEqual({
+      title: 'Aggiornare il regolamento',
+      structure: 'Servizio Ragioneria',
+      how: 'known',
+    });
+    expect(splitTitleAndStructure('Un titolo senza struttura', known).how).toBe('none');
+    expect(structureKind('UFFICI DEMOGRAFICI')).toBe('ufficio');
+    expect(structureKind('Servizi sociali')).toBe('servizio');
+    expect(structureKind('Comando Polizia Locale')).toBe('other');
+  });
+});
+
+describe('figure tables', () => {
+  it('reads a small table of figures with its caption and tabbed header', () => {
+    const lines = [
+      'Personale in servizio',
+      'Categoria\t2022\t2023',
+      'Istruttori\t12\t14',
+      'Funzionari\t5\t6 (+ 1 TD)',
+      '',
+      'Testo che segue la tabella.',
+    ];
+    const [table] = readFigureTables(lines);
+    expect(table?.title).toBe('Personale in servizio');
+    expect(table?.header).toEqual(['Categoria', '2022', '2023']);
+    expect(table?.rows).toEqual([
+      { label: 'Istruttori', cells: ['12', '14'] },
+      { label: 'Funzionari', cells: ['5', '6 (+ 1 TD)'] },
+    ]);
+    expect(table?.uncertain).toBeUndefined();
+  });
+});
