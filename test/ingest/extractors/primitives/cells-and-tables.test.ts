@@ -5,6 +5,7 @@ import {
   splitBudgetAndShare,
   splitTrailingAmounts,
 } from '../../../../ingest/extractors/primitives/amount-cells.ts';
+import { DATE_IN_TEXT, readDateCell, WHEN_IN_TEXT } from '../../../../ingest/extractors/primitives/date-cells.ts';
 import { readFigureTables } from '../../../../ingest/extractors/primitives/figure-tables.ts';
 import {
   knownStructures,
@@ -78,5 +79,24 @@ describe('figure tables', () => {
       { label: 'Funzionari', cells: ['5', '6 (+ 1 TD)'] },
     ]);
     expect(table?.uncertain).toBeUndefined();
+  });
+});
+
+describe('date cells', () => {
+  it('reads abbreviated months and the year-end rule, keeping the text as written', () => {
+    expect(readDateCell('15 set. 2024', undefined)).toEqual({ text: '15 set. 2024', iso: '2024-09-15' });
+    expect(readDateCell('entro la fine di ogni anno', 2025)).toEqual({
+      text: 'entro la fine di ogni anno',
+      iso: '2025-12-31',
+    });
+    expect(readDateCell('entro la fine di ogni anno', undefined).iso).toBeNull();
+    expect(readDateCell('a regime', 2025).iso).toBeNull();
+  });
+
+  it('finds the dates written inside a flattened row', () => {
+    const row = 'Verifiche svolte 4 30 giu 2024 10 31/12/2024 nessuna';
+    expect([...row.matchAll(DATE_IN_TEXT)].map((m) => m[0])).toEqual(['30 giu 2024', '31/12/2024']);
+    const when = [...'Collaudo entro la fine dell’anno 100%'.matchAll(WHEN_IN_TEXT)].map((m) => m[0]);
+    expect(when).toEqual(['entro la fine dell’anno']);
   });
 });
