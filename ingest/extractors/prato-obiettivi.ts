@@ -18,6 +18,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
@@ -47,10 +48,6 @@ const INDICATOR_TYPES =
 const TARGET = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s?%?|\d+(?:,\d+)?\s?%?`;
 /** `[description] type target [note]`: the columns of one indicator row once tabs are gone. */
 const INDICATOR_ROW = new RegExp(`^(?:(.*?)\\s+)?(${INDICATOR_TYPES})\\s+(${TARGET})(?:\\s+(.*))?$`, 'i');
-const NAME_TOKEN = /^\p{Lu}[\p{L}'’]+$/u;
-/** Words a structure name cannot end with: "Sociale e | Immigrazione Sardi Valentina" is not a split. */
-const CONNECTORS = new Set('e ed di del della dei degli delle per a al in con da'.split(' '));
-
 function toItems(doc: SourceDocument): Item[] {
   const items: Item[] = [];
   let blank = false;
@@ -85,88 +82,6 @@ function isSectionMarker(it: Item): boolean {
     k === 'indicatori' ||
     k === 'altri servizi coinvolti'
   );
-}
-
-/** A line holding just a person's name as this plan writes it: two to four capitalised words, surname first. */
-function isNameLine(text: string): boolean {
-  const tokens = text.split(' ');
-  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => NAME_TOKEN.test(t));
-}
-
-/** Words of a structure name compared loosely: the phase column abbreviates ("Protez") and misspells ("Risorese"). */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const min = Math.min(a.length, b.length);
-  if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
-  let common = 0;
-  while (common < min && a[common] === b[common]) common++;
-  return common >= 4;
-}
-
-const words = (s: string) => fold(s).replace(/[,;:]/g, ' ').split(/\s+/).filter(Boolean);
-
-function sameStructure(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
-  return wa.length === wb.length && wa.every((w, i) => sameWord(w, wb[i]!));
-}
-
-/** The same structure name written two ways, not just abbreviated: "Risorese Umane…" against "Risorse Umane…". */
-function isMisspelling(a: string, b: string): boolean {
-  if (!sameStructure(a, b)) return false;
-  const wb = words(b);
-  return words(a).some((w, i) => {
-    const v = wb[i]!;
-    return !w.startsWith(v) && !v.startsWith(w);
-  });
-}
-
-interface OwnerSplit {
-  structure: string;
-  owner: string;
-}
-
-/** Ways to read "structure owner" on one line: the owner is the trailing run of 2–4 capitalised words. */
-function splitCandidates(rest: string): OwnerSplit[] {
-  const tokens = rest.split(' ');
-  const out: OwnerSplit[] = [];
-  for (let n = 2; n <= 4 && n < tokens.length; n++) {
-    const owner = tokens.slice(-n);
-    const structure = tokens.slice(0, -n);
-    if (!owner.every((t) => NAME_TOKEN.test(t))) break;
-    if (CONNECTORS.has(fold(structure[structure.length - 1]!))) continue;
-    out.push({ structure: structure.join(' '), owner: owner.join(' ') });
-  }
-  return out;
-}
-
-/**
- * Builds the reader of one-line "structure owner" cells. The split point is chosen with what the rest of the document
- * says: structure names from the phase and "altri servizi" columns, and owners certain elsewhere; a two-word owner wins
- * a tie ("Lavori Pubblici e Mobilità Carosella Maria Teresa" needs the structure name to come out right).
- */
-function ownerSplitter(rests: string[], knownStructures: string[]): (rest: string) => OwnerSplit | null {
-  const structureScore = (c: OwnerSplit) => (knownStructures.some((s) => sameStructure(s, c.structure)) ? 4 : 0);
-  const certainOwners = new Set<string>();
-  for (const rest of rests) {
-    const cands = splitCandidates(rest);
-    const matched = cands.filter((c) => structureScore(c) > 0);
-    const sure = cands.length === 1 ? cands[0] : matched.length === 1 ? matched[0] : undefined;
-    if (sure) certainOwners.add(fold(sure.owner));
-  }
-  return (rest) => {
-    let best: OwnerSplit | null = null;
-    let bestScore = -1;
-    for (const c of splitCandidates(rest)) {
-      const tokens = c.owner.split(' ').length;
-      const score = structureScore(c) + (certainOwners.has(fold(c.owner)) ? 2 : 0) + (tokens === 2 ? 1 : 0);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
-    }
-    return best;
-  };
 }
 
 /** Structure names the sheets print outside the header: the phase "Centro di Responsabilità" column and "altri servizi". */
@@ -218,7 +133,7 @@ function readHeader(
     for (let k = pos; k < items.length && k < pos + 3; k++) {
       const it = items[k]!;
       if (isSectionMarker(it)) break;
-      if (isNameLine(it.text)) {
+      if (isNameRun(it.text)) {
         structure = joinWrapped([...parts, ...items.slice(pos, k).map((i) => i.text)]);
         owner = it.text;
         pos = k + 1;

@@ -47,6 +47,8 @@ export interface LabelPack {
   totalWords: readonly string[];
   /** capitalised words that open a unit's name inside running text ("… processi decisionali Segreteria Generale") */
   unitHeads: readonly string[];
+  /** words a structure name cannot end with, before its owner ("Sociale e | Immigrazione Sardi Valentina") */
+  connectors: readonly string[];
   /** a unit's first word (folded) → the kind of structure it names */
   structureKinds: Readonly<Record<string, Structure['kind']>>;
 }
@@ -319,6 +321,7 @@ export const ITALIAN: LabelPack = {
     'Gabinetto',
     'Corpo',
   ],
+  connectors: ['e', 'ed', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'per', 'a', 'al', 'in', 'con', 'da'],
   structureKinds: {
     servizio: 'servizio',
     servizi: 'servizio',
@@ -357,6 +360,7 @@ export const ENGLISH: LabelPack = {
   bodyKinds: ['municipality', 'province', 'region', 'agency', 'authority', 'institute', 'ministry', 'university'],
   totalWords: ['total', 'totals'],
   unitHeads: ['Department', 'Directorate', 'Division', 'Office'],
+  connectors: ['and', 'of', 'for', 'the', 'to', 'in', 'with', 'by'],
   structureKinds: { office: 'ufficio', department: 'settore', area: 'area' },
 };
 
@@ -379,6 +383,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     bodyKinds: list('bodyKinds'),
     totalWords: list('totalWords'),
     unitHeads: list('unitHeads'),
+    connectors: list('connectors'),
     structureKinds: Object.assign({}, ...packs.map((p) => p.structureKinds)),
   };
 }

@@ -8,6 +8,12 @@ import {
 import { DATE_IN_TEXT, readDateCell, WHEN_IN_TEXT } from '../../../../ingest/extractors/primitives/date-cells.ts';
 import { readFigureTables } from '../../../../ingest/extractors/primitives/figure-tables.ts';
 import {
+  isMisspelling,
+  isNameRun,
+  ownerSplitter,
+  sameStructure,
+} from '../../../../ingest/extractors/primitives/owner-split.ts';
+import {
   knownStructures,
   splitTitleAndStructure,
   structureKind,
@@ -98,5 +104,34 @@ describe('date cells', () => {
     expect([...row.matchAll(DATE_IN_TEXT)].map((m) => m[0])).toEqual(['30 giu 2024', '31/12/2024']);
     const when = [...'Collaudo entro la fine dell’anno 100%'.matchAll(WHEN_IN_TEXT)].map((m) => m[0]);
     expect(when).toEqual(['entro la fine dell’anno']);
+  });
+});
+
+describe('owner split', () => {
+  it('splits "structure owner" using the structures and owners the document states elsewhere', () => {
+    const cells = ['Tributi e Catasto Neri Anna Maria', 'Polizia Locale Bruni Carlo', 'Tributi Neri Anna Maria'];
+    const split = ownerSplitter(cells, ['Tributi e Catasto']);
+    expect(split('Tributi e Catasto Neri Anna Maria')).toEqual({
+      structure: 'Tributi e Catasto',
+      owner: 'Neri Anna Maria',
+    });
+    expect(split('Polizia Locale Bruni Carlo')).toEqual({ structure: 'Polizia Locale', owner: 'Bruni Carlo' });
+    expect(split('senza nome')).toBeNull();
+  });
+
+  it('never ends a structure on a connector word', () => {
+    const split = ownerSplitter([], []);
+    expect(split('Servizi Sociali e Immigrazione Sardi Valentina')).toEqual({
+      structure: 'Servizi Sociali e Immigrazione',
+      owner: 'Sardi Valentina',
+    });
+  });
+
+  it('compares structure names loosely and tells a misspelling from an abbreviation', () => {
+    expect(sameStructure('Protez. Civile', 'Protezione Civile')).toBe(true);
+    expect(isMisspelling('Risorese Umane', 'Risorse Umane')).toBe(true);
+    expect(isMisspelling('Protez Civile', 'Protezione Civile')).toBe(false);
+    expect(isNameRun('Rossi Maria Grazia')).toBe(true);
+    expect(isNameRun('Ufficio tecnico')).toBe(false);
   });
 });
