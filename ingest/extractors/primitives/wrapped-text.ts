@@ -2,7 +2,7 @@
  * Text a PDF or a narrow table column wrapped over several lines, put back together. Readers collect the pieces of
  * one cell or paragraph and join them here, so that every layout heals a line break the same way.
  */
-import { squash } from '../../../src/plan/text.ts';
+import { squash, stripMarkup } from '../../../src/plan/text.ts';
 
 /**
  * Whether `next` continues the last word of `sofar` with no space between: a line that opens with punctuation
@@ -22,4 +22,9 @@ export function joinWrapped(parts: readonly string[]): string {
     out = !out ? p : glues(out, p) ? out + p : `${out} ${p}`;
   }
   return out;
+}
+
+/** The cells of a tab-separated line, markup removed and blanks kept (a blank cell still holds its column). */
+export function tabCells(line: string): string[] {
+  return line.split('\t').map((c) => squash(stripMarkup(c)));
 }

@@ -7,6 +7,8 @@
  */
 import { squash, stripMarkup } from '../../../src/plan/text.ts';
 import { DATE_IN_TEXT, WHEN_IN_TEXT } from '../primitives/date-cells.ts';
+import { splitTrailingTarget } from '../primitives/target-cells.ts';
+import { tabCells } from '../primitives/wrapped-text.ts';
 
 /** One table row as found in the text: its number, 0-based line range, the flattened text and (txt only) its cells. */
 export interface TableRow {
@@ -60,7 +62,7 @@ export function groupRows(lines: readonly string[], from: number, to: number): T
   const close = () => {
     if (!current) return;
     const single = current.raw.length === 1 ? current.raw[0]! : null;
-    const cells = single?.includes('\t') ? single.split('\t').map((c) => squash(stripMarkup(c))) : null;
+    const cells = single?.includes('\t') ? tabCells(single) : null;
     rows.push({ n: current.n, from: current.from, to: current.to, text: flat(current.raw.join(' ')), cells });
     current = null;
   };
@@ -88,7 +90,6 @@ export function groupRows(lines: readonly string[], from: number, to: number): T
 /** A target cell: a bare figure, possibly a percentage (`0`, `18`, `60%`, `100%`). */
 const TARGET_TOKEN = /(?<=^|\s)(\d+(?:[.,]\d+)?\s?%?)(?=\s|$)/u;
 const LONE_TARGET = /^\d+(?:[.,]\d+)?\s?%?$/u;
-const TRAILING_TARGET = /(?:^|\s)(\d+(?:[.,]\d+)?\s?%?)$/u;
 
 const present = (s: string | null | undefined): string | undefined => s?.trim() || undefined;
 
@@ -115,7 +116,7 @@ export function readIndicatorRow(row: TableRow): IndicatorCells | null {
   const dates = [...rest.matchAll(DATE_IN_TEXT)];
   const first = dates[0];
   if (!first) return { n: row.n, weight: squash(m[2]!), ...splitFormula(rest) };
-  const before = trailingTarget(rest.slice(0, first.index));
+  const before = splitTrailingTarget(rest.slice(0, first.index));
   const second = dates[1];
   const between = second ? rest.slice(first.index + first[0].length, second.index).trim() : null;
   // Two dates with only a target between them: the intermediate level, then the final one.
@@ -177,13 +178,6 @@ export function readPhaseRow(row: TableRow): PhaseCells | null {
     cells.grading = present(afterWhen.slice(t.index! + t[0].length));
   }
   return cells.title ? cells : null;
-}
-
-function trailingTarget(s: string): { head: string; target?: string } {
-  const text = s.trim();
-  const m = text.match(TRAILING_TARGET);
-  if (!m) return { head: text };
-  return { head: text.slice(0, m.index).trim(), target: squash(m[1]!) };
 }
 
 const DELAY = /\s(giorni di ritardo)$/iu;

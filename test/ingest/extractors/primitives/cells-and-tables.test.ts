@@ -18,6 +18,8 @@ import {
   splitTitleAndStructure,
   structureKind,
 } from '../../../../ingest/extractors/primitives/structure-cell.ts';
+import { splitTrailingTarget } from '../../../../ingest/extractors/primitives/target-cells.ts';
+import { tabCells } from '../../../../ingest/extractors/primitives/wrapped-text.ts';
 
 describe('amount cells', () => {
   it('tells a money figure from other figures', () => {
@@ -133,5 +135,23 @@ describe('owner split', () => {
     expect(isMisspelling('Protez Civile', 'Protezione Civile')).toBe(false);
     expect(isNameRun('Rossi Maria Grazia')).toBe(true);
     expect(isNameRun('Ufficio tecnico')).toBe(false);
+  });
+});
+
+describe('target and tab cells', () => {
+  it('splits a trailing date or figure off a flattened indicator row', () => {
+    expect(splitTrailingTarget('Pratiche evase nei termini 95 %')).toEqual({
+      head: 'Pratiche evase nei termini',
+      target: '95 %',
+    });
+    expect(splitTrailingTarget('Adozione del piano 30 giugno 2025')).toEqual({
+      head: 'Adozione del piano',
+      target: '30 giugno 2025',
+    });
+    expect(splitTrailingTarget('Nessun valore indicato')).toEqual({ head: 'Nessun valore indicato' });
+  });
+
+  it('keeps blank tab cells in their column', () => {
+    expect(tabCells('**Totale**\t\t 1.200,00 ')).toEqual(['Totale', '', '1.200,00']);
   });
 });
