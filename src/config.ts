@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockFromToday, isIsoDay, systemClock } from './clock.ts';
 import { PianobotError } from './errors.ts';
 
 const optionalString = z
@@ -59,6 +60,25 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
+
+  /** YYYY-MM-DD: the calendar day pianobot believes it is (demos on past plans); time of day keeps running */
+  TODAY: optionalString.refine((v) => v === undefined || isIsoDay(v), 'TODAY must be a date written YYYY-MM-DD'),
+  /** the time zone of digest hours and of "today" */
+  TIME_ZONE: z
+    .string()
+    .default('Europe/Rome')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'TIME_ZONE must be an IANA time zone such as Europe/Rome'),
+  /** how a Slack user is matched to a person of the plans: the confirmed table in DATA_DIR, the profile name, or both */
+  PERSON_MATCH: z.enum(['table', 'profile', 'table+profile']).default('table+profile'),
+  /** administrators' channel scopes (JSON: channel id → {plans, year?}); channel commands override them */
+  CHANNEL_SCOPES_FILE: optionalString,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -96,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             .map((s) => s.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    clock: e.TODAY ? clockFromToday(e.TODAY) : systemClock,
+    timeZone: e.TIME_ZONE,
+    personMatch: e.PERSON_MATCH,
+    channelScopesFile: e.CHANNEL_SCOPES_FILE,
     staffAuth: {
       token: e.STAFF_TOKEN,
       header: e.STAFF_AUTH_HEADER?.toLowerCase(),

@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { withReadableSources } from '../citations/label-citations.ts';
+import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
@@ -69,21 +71,25 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
   // one read of the live index per question: a reload in between does not mix two indexes in one answer
-  const contextFor = (audience: AskOptions['audience'], index = live.current): ToolContext => ({
-    store: index.store,
-    search: index.search,
-    allowedDocs: audience === 'public' ? publicDocs : null,
-    includeInternal: audience !== 'public',
-  });
+  const contextFor = (audience: AskOptions['audience'], scope?: string[], index = live.current): ToolContext => {
+    const audienceDocs = audience === 'public' ? publicDocs : null;
+    // a channel's scope narrows what the audience may see, never widens it
+    const allowedDocs = scope ? scope.filter((d) => !audienceDocs || audienceDocs.includes(d)) : audienceDocs;
+    return { store: index.store, search: index.search, allowedDocs, includeInternal: audience !== 'public' };
+  };
   // the langchain stack is only loaded when a model is configured
-  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
+  const llm = config.llm
+    ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, () =>
+        isoDay(config.clock.now(), config.timeZone),
+      )
+    : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
-      const ctx = contextFor(askOptions.audience);
+      const ctx = contextFor(askOptions.audience, askOptions.scope);
       const routed = await routeQuestion(ctx, question, askOptions);
-      if (!llm) return routed;
-      return llm.answer(ctx, question, askOptions, routed);
+      const answer = llm ? await llm.answer(ctx, question, askOptions, routed) : routed;
+      return withReadableSources(answer, (file) => ctx.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
@@ -92,7 +98,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
       const profile = profileOf(ctx, person);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = isoDay(config.clock.now(), config.timeZone);
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {
@@ -122,6 +128,10 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
             })),
         ],
       };
+    },
+    /** the store of the index serving now (a reload swaps it) */
+    get planStore() {
+      return live.current.store;
     },
     health() {
       const index = live.current;

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { SourceSpan } from '../plan/model.ts';
+import { formatAmount } from '../query/format-number.ts';
+import { type PlanQuery, PlanQuerySchema } from '../query/plan-query.ts';
+import { FIELDS, type QueryRecord } from '../query/record-fields.ts';
 import { FindDeadlinesInput, findDeadlines } from '../tools/find-deadlines.ts';
 import { FindObjectivesInput, findObjectives } from '../tools/find-objectives.ts';
 import { FindRecordsInput, findRecords } from '../tools/find-records.ts';
@@ -12,6 +15,7 @@ import { GetObjectiveInput, getObjective } from '../tools/get-objective.ts';
 import { GetPersonInput, getPerson } from '../tools/get-person.ts';
 import { GetProjectInput, getProject } from '../tools/get-project.ts';
 import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '../tools/get-totals.ts';
+import { runPlanQuery } from '../tools/run-plan-query.ts';
 import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
@@ -34,7 +38,12 @@ export interface LlmAnswerer {
  * than only by free text a plan could use to instruct the model (grounding check); otherwise, and whenever the
  * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
  */
-export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger): LlmAnswerer {
+export function createLlmAnswerer(
+  llm: NonNullable<Config['llm']>,
+  log: Logger,
+  /** the day the prompt tells the model it is (the injected clock, `TODAY` in demos) */
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): LlmAnswerer {
   const model = new ChatOpenAI({
     model: llm.model,
     apiKey: llm.apiKey,
@@ -47,7 +56,7 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   return {
     async answer(ctx, question, options, routed) {
       try {
-        const result = await runAgent(model, ctx, question, options, routed);
+        const result = await runAgent(model, ctx, question, options, routed, today());
         const missing = ungroundedFigures(result.text, result.evidence);
         if (missing.length) {
           log.warn('llm answer rejected by grounding check', { question, missing });
@@ -74,7 +83,14 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   };
 }
 
-async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, options: AskOptions, routed: Answer) {
+async function runAgent(
+  model: ChatOpenAI,
+  ctx: ToolContext,
+  question: string,
+  options: AskOptions,
+  routed: Answer,
+  today: string,
+) {
   const evidence: string[] = [];
   const fieldEvidence: BoundEvidence = { fields: [], freeText: [] };
   const citations: Citation[] = [];
@@ -82,7 +98,7 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
-    today: new Date().toISOString().slice(0, 10),
+    today,
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))
@@ -163,6 +179,56 @@ function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
   return [];
 }
 
+/** What the model reads about plan_query: what it computes, and every field of every target with its meaning. */
+const PLAN_QUERY_DESCRIPTION = [
+  'Filters, sorts, ranks (top-k), counts, sums, averages records of the plans, deterministically. Use it for rankings ("highest budget"), conditions ("budget above 1 milione", "objectives without phases", "multi-year"), sums and comparisons. Sums and averages are computed by pianobot: say so, and name the records listed in computedFrom. Figures are Italian-formatted (1.920.000,00).',
+  'Fields by target:',
+  ...Object.entries(FIELDS).map(
+    ([target, fields]) =>
+      `${target}: ${Object.entries(fields)
+        .map(([name, spec]) => `${name} (${spec.describe})`)
+        .join('; ')}`,
+  ),
+].join('\n');
+
+/** A plan query's result as the model reads it: records with their fields as written, aggregates Italian-formatted. */
+function planQueryResult(ctx: ToolContext, input: PlanQuery) {
+  const result = runPlanQuery(ctx, input);
+  if (!result.ok) return { error: result.error };
+  const show = (r: QueryRecord) => ({
+    target: r.target,
+    code: r.parent ?? r.key,
+    title: r.title,
+    entity: ctx.store.entityOf(r.doc),
+    span: r.span,
+    fields: Object.fromEntries(
+      Object.entries(r.cells)
+        .filter(([k, c]) => c !== null && k !== 'text' && k !== 'description')
+        .map(([k, c]) => [k, c!.text]),
+    ),
+  });
+  return {
+    matched: result.matched,
+    records: result.records.slice(0, 60).map(show),
+    ...(result.aggregate
+      ? {
+          aggregate: {
+            op: result.aggregate.op,
+            field: result.aggregate.field,
+            computed: true,
+            groups: result.aggregate.groups.map((g) => ({
+              key: g.key,
+              value:
+                g.value === null ? null : result.aggregate!.op === 'count' ? String(g.value) : formatAmount(g.value),
+              computedFrom: g.records.map((r) => r.parent ?? r.key),
+              blank: g.blank.map((r) => r.key),
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The tools the model may call; every result is recorded as evidence for the grounding check. */
 function buildTools(
   ctx: ToolContext,
@@ -203,6 +269,11 @@ function buildTools(
         schema: z.object({ question: z.string().describe('the question, in Italian or English') }),
       },
     ),
+    tool(async (input) => record(planQueryResult(ctx, input)), {
+      name: 'plan_query',
+      description: PLAN_QUERY_DESCRIPTION,
+      schema: PlanQuerySchema,
+    }),
     tool(async (input) => record(getObjective(ctx, input)), {
       name: 'get_objective',
       description:

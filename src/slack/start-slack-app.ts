@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { AdminScopesSchema } from '../scope/channel-scopes.ts';
+import { JsonFile } from '../storage/json-file.ts';
+import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { Dedupe } from './dedupe.ts';
 import { registerListeners } from './register-listeners.ts';
@@ -30,6 +34,8 @@ export async function startSlackApp(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** runs the weekly digest check; tests fire it by hand */
+  scheduler?: Scheduler;
   /** the clock the request timestamps are checked against (tests step it) */
   now?: () => number;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
@@ -78,7 +84,36 @@ export async function startSlackApp(deps: {
     convoStore: false,
   });
   const dedupe = new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
-  registerListeners(app, createSlackDeps({ engine, feedback, log, dedupe }));
+  const slackDeps = createSlackDeps(
+    { engine, feedback, log, dedupe, clock: config.clock, timeZone: config.timeZone },
+    {
+      dataDir: config.dataDir,
+      personMatch: config.personMatch,
+      ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
+    },
+  );
+  for (const problem of slackDeps.scopes?.problems ?? []) log.warn('admin channel scope ignored', { problem });
+  registerListeners(app, slackDeps);
+  const stopDigests = engine.planStore
+    ? startWeeklyDigests(
+        {
+          // the store serving now: a reloaded index is used from the next digest on
+          store: () => engine.planStore!,
+          subscriptions: slackDeps.digests,
+          clock: config.clock,
+          timeZone: config.timeZone,
+          log,
+          async send(userId, digest, person, name) {
+            // a user id as channel opens (or reuses) the bot's DM with that user
+            await app.client.chat.postMessage({
+              channel: userId,
+              ...digestMessage(digest, person, name, (f) => engine.planStore?.documentOf(f)),
+            });
+          },
+        },
+        deps.scheduler ?? intervalScheduler,
+      )
+    : () => {};
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
@@ -96,6 +131,7 @@ export async function startSlackApp(deps: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopDigests();
       server?.closeIdleConnections();
       await receiver.stop();
       log.info('slack app stopped', { mode: slack.mode });
@@ -177,4 +213,9 @@ async function verifyBotToken(token: string, options: webApi.WebClientOptions): 
       : `could not reach the Slack Web API at ${options.slackApiUrl ?? 'https://slack.com/api/'}: ${(err as Error).message}`;
     throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n  - ${reason}`, { cause: err });
   }
+}
+
+/** The administrators' channel scopes file; a file that does not parse stops the start with its name and the reason. */
+function readAdminScopes(path: string): Record<string, string> {
+  return new JsonFile(path, AdminScopesSchema, () => ({})).read();
 }

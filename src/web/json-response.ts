@@ -7,6 +7,7 @@ export type WebErrorCode =
   | 'BODY_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNKNOWN_ANSWER'
   | 'RATE_LIMITED'

@@ -29,6 +29,7 @@ import { healthRoute } from './health-route.ts';
 import { sendError, sendJson } from './json-response.ts';
 import { RateLimit } from './rate-limit.ts';
 import { createStaffAccess, type StaffLogin } from './staff-access.ts';
+import { staffRoutes } from './staff-routes.ts';
 import { loadStaticAssets, SECURITY_HEADERS, type StaticAsset } from './static-assets.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -65,6 +66,8 @@ export async function startWebServer(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** who may use the staff tools (/api/staff/*); without it they are as open as the staff chat */
+  authorizeStaff?: (req: IncomingMessage) => boolean;
   /** the clock of the vote rate limit (tests step it) */
   now?: () => number;
 }): Promise<WebServer> {
@@ -86,6 +89,14 @@ export async function startWebServer(deps: {
       method: 'GET',
       handle: async (req, res) => sendJson(res, 200, { audience: access.audienceOf(req), staffLogin: access.login }),
     },
+    // the staff tools are for whoever the server's staff login lets in (the staff audience)
+    ...staffRoutes({
+      engine: deps.engine,
+      clock: deps.config.clock,
+      timeZone: deps.config.timeZone,
+      log,
+      authorize: deps.authorizeStaff ?? ((req) => access.audienceOf(req) === 'staff'),
+    }),
   };
 
   const server = createServer(async (req, res) => {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerEngine } from '../../src/answer/answer.ts';
+import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Scheduler } from '../../src/digest/weekly-digests.ts';
 import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSlackApp } from '../../src/slack/start-slack-app.ts';
@@ -24,7 +26,13 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** pianobot's Slack app in HTTP mode against a fake Slack, with the fake engine unless another is given. */
 export async function startHarness(
-  options: { engine?: AnswerEngine; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    engine?: AnswerEngine;
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    scheduler?: Scheduler;
+  } = {},
 ) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
   // a given DATA_DIR belongs to the test (two app instances in turn on the same one); a fresh one is removed at close
@@ -43,7 +51,13 @@ export async function startHarness(
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const slack = await startSlackApp({ config, engine, feedback, log });
+  const slack = await startSlackApp({
+    config: options.clock ? { ...config, clock: options.clock } : config,
+    engine,
+    feedback,
+    log,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 
   const send = (body: SlackRequestBody, opts: Partial<SlackRequestOptions> = {}) =>
@@ -51,6 +65,7 @@ export async function startHarness(
 
   return {
     fake,
+    dataDir,
     engine,
     feedback,
     feedbackFile,
