@@ -53,6 +53,8 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  nonZero: union((l) => l.nonZero),
+  listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
   helpAlone: union((l) => l.helpAlone),
@@ -61,7 +63,12 @@ const W = {
   currency: union((l) => l.currency),
 };
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
-const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+/** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
+const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
+  ([, n]) => n > 1,
+);
+// thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
+const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -138,6 +145,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const all = found.all;
 
   // ---------------------------------------------------------------- amounts and k
+  // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
+  const nonZero = hasAny(words, W.nonZero);
+  if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
@@ -234,6 +244,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     types,
     meta,
     progress: hasAny(words, W.progress),
+    nonZero,
+    listAll: hasAny(words, W.listAll),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -371,6 +383,13 @@ function amountsIn(
   for (const [word, n] of Object.entries(lex.numbers)) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
+  // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
+  // top-k ("i tre progetti", "the two largest")
+  text = text.replace(/\bzero\b/g, '0   ');
+  for (const [word, n] of NUMBER_WORDS)
+    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
+      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
+    );
   const amounts: QuestionFrame['amounts'] = [];
   let k: number | null = null;
   let previousEnd = -1;
@@ -386,12 +405,14 @@ function amountsIn(
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
     const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
-    const value = Number(english ? raw.replace(/,/g, '') : raw.replace(/\./g, '').replace(',', '.')) * (magnitude ?? 1);
+    const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
+    const value =
+      Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
+      (magnitude ?? 1);
     const op = amountOp(beforeWords);
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
-      const targetAfter = Object.values(TARGET_WORDS).some((ws) => ws.some((w) => after.startsWith(` ${w}`)));
-      if (targetAfter || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
+      if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
         k = value;
         continue;
       }
@@ -413,6 +434,12 @@ function amountsIn(
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
     k,
   };
+}
+
+/** Whether words start with a record word or a superlative: what follows the k of a top-k. */
+function leadsRanking(after: string): boolean {
+  const starts = (w: string) => after.startsWith(` ${w}`);
+  return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
 
 function amountOp(beforeWords: string): Op | null {
