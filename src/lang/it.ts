@@ -74,6 +74,7 @@ export const it: LanguagePack = {
       'piu leggero',
       'il minor',
       'la minor',
+      'minore',
       'piu economic',
       'meno impegnat',
       'meno',

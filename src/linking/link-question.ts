@@ -210,6 +210,20 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
   });
 
+  // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
+  // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
+  const wantsSubRecords =
+    (superlative !== null || aggregate === 'sum') &&
+    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
+  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
+    const titled = objectiveNamedByWords(
+      question,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+  }
+
   const frame = QuestionFrameSchema.parse({
     lang,
     text: question,
@@ -248,6 +262,32 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     listAll: hasAny(words, W.listAll),
   });
   return { frame, people, structures: allStructures, scope };
+}
+
+/**
+ * The one objective whose title the question names by most of its content words (stemmed, at least three), or null
+ * when none or several tie.
+ */
+function objectiveNamedByWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string } | null {
+  const asked = new Set(contentTokens(question).map((t) => stem(t)));
+  let best: { code: string; title: string; doc: string; hits: number } | null = null;
+  let tie = false;
+  for (const o of store.objectives) {
+    if (files.length && !files.includes(o.doc)) continue;
+    const words = [...new Set(contentTokens(o.title).map((t) => stem(t)))];
+    const hits = words.filter((w) => asked.has(w)).length;
+    if (hits < 3 || hits * 2 < words.length) continue;
+    if (best && hits === best.hits && best.code !== o.code) tie = true;
+    if (!best || hits > best.hits) {
+      best = { code: o.code, title: o.title, doc: o.doc, hits };
+      tie = false;
+    }
+  }
+  return best && !tie ? best : null;
 }
 
 /**

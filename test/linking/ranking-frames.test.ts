@@ -102,3 +102,22 @@ describe('lists by entity', () => {
     expect(computed('quanti sono tutti gli obiettivi del Comune di Lago Verde?')?.kind ?? null).not.toBe('list');
   });
 });
+
+describe('an objective named by its title words', () => {
+  it('a ranking of phases links the objective whose title the question paraphrases', () => {
+    const c = computed("la fase più pesante dell'obiettivo sull'apertura serale nelle biblioteche");
+    expect(c?.kind).toBe('top');
+    expect(c?.kind === 'top' && c.query.filters).toContainEqual({ field: 'objective', op: 'eq', value: 'LV-BI01' });
+  });
+
+  it('a total of phase weights links it too', () => {
+    expect(computed('somma dei pesi delle fasi di apertura serale delle biblioteche')).toMatchObject({
+      kind: 'weights_total',
+      code: 'LV-BI01',
+    });
+  });
+
+  it('too few of the title words link nothing', () => {
+    expect(frame('la fase più pesante sulle biblioteche').codes).toEqual([]);
+  });
+});
