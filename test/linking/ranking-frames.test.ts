@@ -12,6 +12,8 @@ describe('the k of a top-k', () => {
   it.each([
     ['le tre fasi più pesanti di LV-BI01', 3, 'max'],
     ['i quattro progetti meno cari', 4, 'min'],
+    ['le 3 fasi più leggere di LV-BI01', 3, 'min'],
+    ['le due fasi meno pesanti di LV-BI01', 2, 'min'],
     ['mostra i 2 progetti col budget più alto', 2, 'max'],
     ['the two cheapest projects', 2, 'min'],
     ['the three largest budgets among the projects', 3, 'max'],
