@@ -37,6 +37,7 @@ const W = {
   max: union((l) => l.max),
   min: union((l) => l.min),
   more: union((l) => l.more),
+  less: union((l) => l.less),
   gt: union((l) => l.gt),
   lt: union((l) => l.lt),
   eq: union((l) => l.eq),
@@ -183,10 +184,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
+  const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
+  const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
+  const hiAt = maxAt >= 0 ? maxAt : moreAt;
+  const loAt = minAt >= 0 ? minAt : lessAt;
   const superlative =
-    maxAt >= 0 || minAt >= 0 || wantsTop
+    hiAt >= 0 || loAt >= 0 || wantsTop
       ? {
-          dir: (minAt >= 0 && (maxAt < 0 || minAt < maxAt) ? 'min' : 'max') as 'max' | 'min',
+          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt) ? 'min' : 'max') as 'max' | 'min',
           k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
         }
       : null;
@@ -474,6 +480,19 @@ function amountsIn(
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
     k,
   };
+}
+
+/** Where a comparative word ("più", "fewer") stands right before a field word; -1 when nowhere. */
+function fieldAfter(words: string, comparatives: string[]): number {
+  for (const c of comparatives) {
+    let at = phraseAt(words, `${c} `);
+    while (at >= 0) {
+      const after = words.slice(at + c.length);
+      if (Object.values(FIELD_WORDS).some((ws) => ws.some((w) => after.startsWith(` ${w}`)))) return at;
+      at = phraseAt(words, `${c} `, at + 1);
+    }
+  }
+  return -1;
 }
 
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */

@@ -22,6 +22,20 @@ describe('the k of a top-k', () => {
     expect(frame(q).superlative).toEqual({ k, dir });
   });
 
+  it.each([
+    ["l'obiettivo con più fasi", 'max', 'phases'],
+    ['the two objectives with fewer phases', 'min', 'phases'],
+    ['i tre progetti con più personale', 'max', 'staff'],
+  ])('"%s": a comparative before a field word ranks by it (%s)', (q, dir, field) => {
+    const c = computed(q);
+    expect(c?.kind).toBe('top');
+    expect(c?.kind === 'top' && c.query.sort).toEqual({ field, dir: dir === 'max' ? 'desc' : 'asc' });
+  });
+
+  it('"più di" with an amount stays a filter', () => {
+    expect(computed('progetti con più di 300.000 euro di budget')?.kind).toBe('list');
+  });
+
   it('a number word that ranks nothing stays a word', () => {
     expect(frame('progetti del centro 41 con budget oltre due milioni').superlative).toBeNull();
     expect(frame('progetti del centro 41 con budget oltre due milioni').amounts).toEqual([
