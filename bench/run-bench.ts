@@ -1,19 +1,25 @@
 /**
- * `npm run bench [-- --json] [--scale N] [--seed S] [--rounds R]`: speed, memory and accuracy of pianobot on
- * the sample plans, beside a naive RAG baseline, and optionally on the samples plus N synthetic plans.
+ * `npm run bench [-- --json] [--scale N] [--seed S] [--rounds R] [--store embedded|postgres]`: speed, memory and
+ * accuracy of pianobot on the sample plans, beside a naive RAG baseline, and optionally on the samples plus N
+ * synthetic plans. With `--store postgres` the plans go into a throw-away database on the DATABASE_URL server.
  * Progress goes to stderr; stdout carries only the result (one JSON object with --json, else a table).
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
-import { runIngest } from '../ingest/run-pipeline.ts';
+import { ingestToPostgres } from '../ingest/postgres/ingest-to-postgres.ts';
+import { type IngestReport, runIngest } from '../ingest/run-pipeline.ts';
 import { createEngine } from '../src/answer/create-engine.ts';
 import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
-import { loadIndex } from '../src/store/load-index.ts';
+import { embeddedPlanSource } from '../src/store/embedded-source.ts';
+import type { PlanSource } from '../src/store/plan-source.ts';
+import { createPool, type Pool } from '../src/store/postgres/database.ts';
+import { postgresPlanSource } from '../src/store/postgres/postgres-source.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
 
@@ -46,6 +52,8 @@ export interface BenchResult extends RunFigures {
   baseline_p95_ms: number;
   baseline_chunks: number;
   scale: ScaleResult | null;
+  /** where the plans were stored: index_bytes is the index folder, or the database size (pg_database_size) */
+  store: BenchStore['kind'];
   machine: { node: string; cpus: number; cpu: string; seed: number; rounds: number; load_avg: [number, number] };
 }
 
@@ -75,10 +83,62 @@ async function readQuestions(file: string): Promise<EvalQuestion[]> {
     .map((l) => EvalQuestionSchema.parse(JSON.parse(l)));
 }
 
+/**
+ * Where a run stores its plans: the embedded index in a temp folder, or a throw-away database created on the
+ * server of DATABASE_URL (the role needs CREATEDB) and dropped afterwards.
+ */
+export type BenchStore = { kind: 'embedded' } | { kind: 'postgres'; serverUrl: string };
+
+interface StoreRun {
+  url: string | undefined;
+  pool: Pool | null;
+  ingest(inputs: string[], onProgress: (m: string) => void): Promise<IngestReport>;
+  source(): PlanSource;
+  done(): Promise<void>;
+}
+
+async function openStoreRun(store: BenchStore, indexDir: string): Promise<StoreRun> {
+  const embedder = createLocalEmbedder();
+  if (store.kind === 'embedded') {
+    return {
+      url: undefined,
+      pool: null,
+      ingest: (inputs, onProgress) => runIngest({ inputs, indexDir, embedder, force: true, onProgress }),
+      source: () => embeddedPlanSource(indexDir, embedder),
+      done: async () => {},
+    };
+  }
+  const name = `pianobot_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: store.serverUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(store.serverUrl);
+  url.pathname = `/${name}`;
+  const pool = createPool(url.toString());
+  return {
+    url: url.toString(),
+    pool,
+    ingest: (inputs, onProgress) => ingestToPostgres({ inputs, pool, embedder, force: true, onProgress }),
+    source: () => ({ ...postgresPlanSource(pool, embedder), close: async () => {} }),
+    async done() {
+      await pool.end();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
 /** The deterministic path: no chat model, the local embedder, the index the benchmark built. */
-function benchConfig(indexDir: string, plansDir: string) {
+function benchConfig(indexDir: string, plansDir: string, databaseUrl?: string) {
   return loadConfig({
     ...process.env,
+    DATABASE_URL: databaseUrl ?? '',
     INDEX_DIR: indexDir,
     PLANS_DIR: plansDir,
     OPENAI_MODEL: '',
@@ -135,27 +195,38 @@ async function measureIndex(
   plansDir: string,
   questions: readonly EvalQuestion[],
   rounds: number,
+  store: BenchStore,
 ): Promise<IndexMeasures> {
-  const embedder = createLocalEmbedder();
+  const run = await openStoreRun(store, indexDir);
+  try {
+    return await measureStore(label, inputs, indexDir, plansDir, questions, rounds, run);
+  } finally {
+    await run.done();
+  }
+}
+
+async function measureStore(
+  label: string,
+  inputs: string[],
+  indexDir: string,
+  plansDir: string,
+  questions: readonly EvalQuestion[],
+  rounds: number,
+  run: StoreRun,
+): Promise<IndexMeasures> {
   let lastProgress = 0;
   log(`[${label}] ingesting ${inputs.join(' + ')}…`);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const stages = new StageClock();
-  const report = await runIngest({
-    inputs,
-    indexDir,
-    embedder,
-    force: true,
-    onProgress: (m) => {
-      const now = performance.now();
-      stages.mark(m, now - started);
-      // per-file and per-batch lines are many: one every few seconds is enough to show progress
-      if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
-        lastProgress = now;
-        log(`[${label}]   ${m}`);
-      }
-    },
+  const report = await run.ingest(inputs, (m) => {
+    const now = performance.now();
+    stages.mark(m, now - started);
+    // per-file and per-batch lines are many: one every few seconds is enough to show progress
+    if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
+      lastProgress = now;
+      log(`[${label}]   ${m}`);
+    }
   });
   const cpu = process.cpuUsage(cpuBefore);
   for (const e of report.errors) log(`[${label}]   skipped ${e.file}: ${e.code} ${e.message}`);
@@ -166,11 +237,14 @@ async function measureIndex(
 
   // opening an existing index, as a restarted server does; the median of three loads
   const loads: number[] = [];
-  for (let i = 0; i < 3; i++) loads.push((await loadIndex(indexDir, embedder)).loadMs);
-  const loaded = await loadIndex(indexDir, embedder);
+  for (let i = 0; i < 3; i++) loads.push((await run.source().open()).loadMs);
+  const loaded = await run.source().open();
   log(`[${label}] index loads: ${loads.map((ms) => Math.round(ms)).join(', ')} ms`);
 
-  const engine = await createEngine(benchConfig(indexDir, plansDir), { skipIngest: true });
+  const engine = await createEngine(
+    benchConfig(indexDir, plansDir, run.url),
+    run.pool ? { skipIngest: true, pool: run.pool } : { skipIngest: true },
+  );
   log(`[${label}] warming up (${questions.length} questions)…`);
   for (const q of questions) await engine.ask(q.q);
 
@@ -258,7 +332,9 @@ export async function runBench(options: {
   scale: number | null;
   seed: number;
   rounds: number;
+  store?: BenchStore;
 }): Promise<BenchResult> {
+  const store = options.store ?? { kind: 'embedded' };
   const questions = await readQuestions(options.questionsFile);
   const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
@@ -270,6 +346,7 @@ export async function runBench(options: {
       options.plansDir,
       questions,
       options.rounds,
+      store,
     );
     const baseline = await measureBaseline(options.plansDir, questions, options.rounds);
     const rssSamples = peakRssMb();
@@ -289,6 +366,7 @@ export async function runBench(options: {
         options.plansDir,
         questions,
         options.rounds,
+        store,
       );
       scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: peakRssMb() };
     }
@@ -301,6 +379,7 @@ export async function runBench(options: {
       baseline_p95_ms: baseline.p95,
       baseline_chunks: baseline.chunks,
       scale,
+      store: store.kind,
       machine: {
         node: process.version,
         cpus: cpus().length,
@@ -322,7 +401,7 @@ export function formatTable(r: BenchResult): string {
     ['documents', `${r.docs}`, ''],
     ['passages (chunks)', `${r.chunks}`, `${r.baseline_chunks} naive chunks`],
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
-    ['index on disk', mb(r.index_bytes), ''],
+    [r.store === 'postgres' ? 'database size' : 'index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
     ['peak RSS', `${r.rss_mb} MB`, ''],
     [
@@ -337,7 +416,7 @@ export function formatTable(r: BenchResult): string {
       `${r.baseline_top5_contains}/${r.public_total} top-${NAIVE_TOP_K} contexts hold the answer`,
     ],
   ];
-  const out = ['', 'pianobot benchmark (deterministic path, local embedder)', ''];
+  const out = ['', `pianobot benchmark (deterministic path, local embedder, ${r.store} store)`, ''];
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length), 'pianobot'.length);
   out.push(`${''.padEnd(w0)}  ${'pianobot'.padEnd(w1)}  naive RAG baseline`);
@@ -370,8 +449,18 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       plans: { type: 'string', default: 'data/plans' },
       questions: { type: 'string', default: 'eval/public-questions.jsonl' },
+      store: { type: 'string', default: 'embedded' },
     },
   });
+  if (values.store !== 'embedded' && values.store !== 'postgres')
+    throw new Error(`--store must be embedded or postgres, not "${values.store}"`);
+  const config = loadConfig();
+  if (values.store === 'postgres' && !config.databaseUrl)
+    throw new Error(
+      '--store postgres needs DATABASE_URL (a role allowed to CREATE DATABASE: the bench uses a throw-away one)',
+    );
+  const store: BenchStore =
+    values.store === 'postgres' ? { kind: 'postgres', serverUrl: config.databaseUrl! } : { kind: 'embedded' };
   const scale = values.scale === undefined ? null : Number(values.scale);
   if (scale !== null && (!Number.isInteger(scale) || scale < 1))
     throw new Error(`--scale must be a positive integer, not "${values.scale}"`);
@@ -384,7 +473,14 @@ async function main(): Promise<void> {
   // anything a library prints must not pollute the JSON on stdout
   const print = console.log.bind(console);
   console.log = (...args: unknown[]) => console.error(...args);
-  const result = await runBench({ plansDir: values.plans, questionsFile: values.questions, scale, seed, rounds });
+  const result = await runBench({
+    plansDir: values.plans,
+    questionsFile: values.questions,
+    scale,
+    seed,
+    rounds,
+    store,
+  });
   print(values.json ? JSON.stringify(result, null, 2) : formatTable(result));
 }
 

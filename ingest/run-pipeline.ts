@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PianobotError } from '../src/errors.ts';
+import { buildModel } from '../src/plan/build-model.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
@@ -17,7 +18,6 @@ import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { listPlanFiles } from './loaders/plan-files.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
-import { buildModel } from './model/build-model.ts';
 import { printable } from './printable.ts';
 
 export interface IngestOptions {
@@ -223,7 +223,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
+export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
@@ -295,7 +295,7 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
+export function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
   const objectives = plan.objectives;
   return {
     file: plan.document.file,

@@ -11,7 +11,9 @@ import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { indexPaths } from '../store/index-layout.ts';
-import { openLiveIndex } from '../store/live-index.ts';
+import { type LiveIndex, openLiveIndex } from '../store/live-index.ts';
+import type { Pool } from '../store/postgres/database.ts';
+import { openDatabaseLiveIndex } from '../store/postgres/database-live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -23,14 +25,25 @@ export interface CreateEngineOptions {
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
   onProgress?: (message: string) => void;
+  /** the server's PostgreSQL pool (DATABASE_URL), shared with the Slack state; otherwise the engine opens its own */
+  pool?: Pool;
+  /** reload when another process ingests a plan into the database (LISTEN/NOTIFY) */
+  watch?: boolean;
 }
 
-export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
+export interface Engine extends AnswerEngine {
+  /** stops watching the database and closes the engine's own connections */
+  close(): Promise<void>;
+}
+
+export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<Engine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
   /** set when the plans could not be ingested at all and the index already on disk serves instead */
   let ingestFailure: string | null = null;
-  if (!options.skipIngest) {
+  const database = config.databaseUrl || options.pool;
+  // with a database, ingest is `npm run ingest`'s job: replicas only read
+  if (!options.skipIngest && !database) {
     try {
       const report = await runIngest({
         inputs: [config.plansDir],
@@ -62,7 +75,13 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
     }
   }
-  const live = await openLiveIndex(config.indexDir, embedder, log);
+  let close = async () => {};
+  let live: LiveIndex;
+  if (database) {
+    const db = await openDatabaseLiveIndex(config, embedder, log, options);
+    live = db;
+    close = db.close;
+  } else live = await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
     documents: live.current.manifest.documents.length,
     chunks: live.current.manifest.chunks,
@@ -85,6 +104,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     : null;
 
   return {
+    close,
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
       const ctx = contextFor(askOptions.audience, askOptions.scope);
       const routed = await routeQuestion(ctx, question, askOptions);
