@@ -7,6 +7,7 @@
 import { detectLanguage } from '../answer/language.ts';
 import { findPeople, findStructures } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
+import { translateQuery } from '../answer/translate-query.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
@@ -279,7 +280,8 @@ function objectiveNamedByWords(
   store: PlanStore,
   files: string[],
 ): { code: string; title: string; doc: string } | null {
-  const asked = new Set(contentTokens(question).map((t) => stem(t)));
+  // an English question meets Italian titles through the glossary's translations
+  const asked = new Set(contentTokens(`${question} ${translateQuery(question)}`).map((t) => stem(t)));
   let best: { code: string; title: string; doc: string; hits: number } | null = null;
   let tie = false;
   for (const o of store.objectives) {
