@@ -84,7 +84,7 @@ export const en: LanguagePack = {
     sum: ['sum', 'total', 'add up', 'altogether', 'combined', 'in all'],
     count: ['how many', 'number of', 'count'],
     avg: ['average', 'mean'],
-    compare: ['compare', 'comparison', 'versus', 'vs', 'between'],
+    compare: ['compare', 'comparison', 'versus', 'vs', 'between', 'against'],
     difference: ['difference', 'how much more', 'how much less'],
     nonZero: [
       'non zero',

@@ -131,7 +131,7 @@ export const it: LanguagePack = {
     sum: ['somma', 'sommano', 'sommati', 'totale', 'totali', 'complessiv', 'in tutto', 'in totale', 'arrivano a'],
     count: ['quanti', 'quante', 'numero di', 'conta'],
     avg: ['media', 'medio'],
-    compare: ['confronta', 'confronto', 'paragona', 'rispetto a', 'rispetto al', 'tra', 'fra'],
+    compare: ['confronta', 'confronto', 'paragona', 'rispetto a', 'rispetto al', 'tra', 'fra', 'contro', 'vs'],
     difference: ['differenza', 'di quanto', 'scarto'],
     nonZero: [
       'escluso zero',

@@ -161,6 +161,8 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    // "quanti progetti ha X": the records of that person, counted by the list of them
+    (frame.aggregate === 'count' && frame.people.length === 1 && (target === 'objective' || target === 'project')) ||
     // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
     (frame.listAll &&
       (target === 'objective' || target === 'project') &&

@@ -137,3 +137,18 @@ describe('an objective named by its title words', () => {
     expect(frame('la fase più pesante sulle biblioteche').codes).toEqual([]);
   });
 });
+
+describe('counts of one person and comparisons by "contro"', () => {
+  it("counts a person's projects by listing them, not every project", () => {
+    const c = computed('quanti progetti segue Anna Viola?');
+    expect(c?.kind).toBe('list');
+    expect(c?.kind === 'list' && c.query.filters).toContainEqual({ field: 'dirigente', op: 'eq', value: 'Viola Anna' });
+  });
+
+  it.each([['2023_PX_4101 contro 2023_PX_4102'], ['budget of 2023_PX_4101 against 2023_PX_4102']])(
+    '"%s" compares the two projects',
+    (q) => {
+      expect(computed(q)?.kind).toBe('compare_codes');
+    },
+  );
+});
