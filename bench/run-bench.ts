@@ -3,19 +3,20 @@
  * the sample plans, beside a naive RAG baseline, and optionally on the samples plus N synthetic plans.
  * Progress goes to stderr; stdout carries only the result (one JSON object with --json, else a table).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { runIngest } from '../ingest/run-pipeline.ts';
-import { createEngine } from '../src/answer/create-engine.ts';
-import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
-import { loadIndex } from '../src/store/load-index.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
+import { percentile, type ServeFigures, ServeFiguresSchema } from './serve-probe.ts';
+
+export { percentile };
 
 /** What one ingest-and-answer run measures, for the samples alone or with a scale corpus. */
 interface RunFigures {
@@ -26,7 +27,10 @@ interface RunFigures {
   chunks: number;
   index_bytes: number;
   load_ms: number;
+  /** peak RSS of the process that ingests (the bench itself) */
   rss_mb: number;
+  /** peak RSS of a separate process that loads the index and answers, as a server does */
+  serve_rss_mb: number;
   answer_p50_ms: number;
   answer_p95_ms: number;
   search_p95_ms: number;
@@ -38,6 +42,8 @@ interface RunFigures {
 export interface ScaleResult extends RunFigures {
   n: number;
   docs_per_s: number;
+  /** re-ingesting after one synthetic plan changed */
+  incremental_ms: number;
 }
 
 export interface BenchResult extends RunFigures {
@@ -50,13 +56,6 @@ export interface BenchResult extends RunFigures {
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** Nearest-rank percentile of a list of timings. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -75,73 +74,46 @@ async function readQuestions(file: string): Promise<EvalQuestion[]> {
     .map((l) => EvalQuestionSchema.parse(JSON.parse(l)));
 }
 
-/** The deterministic path: no chat model, the local embedder, the index the benchmark built. */
-function benchConfig(indexDir: string, plansDir: string) {
-  return loadConfig({
-    ...process.env,
-    INDEX_DIR: indexDir,
-    PLANS_DIR: plansDir,
-    OPENAI_MODEL: '',
-    OPENAI_API_KEY: '',
-    OPENAI_BASE_URL: '',
-    EMBEDDINGS_MODEL: '',
-    SLACK_BOT_TOKEN: '',
-    LOG_LEVEL: 'error',
-  });
-}
-
-/**
- * Splits the ingest wall time into stages by the pipeline's progress messages: reading and extracting the files,
- * chunking, embedding, writing the indexes. A message the pipeline no longer sends just leaves its stage out.
- */
-class StageClock {
-  private readonly at: Record<string, number> = {};
-  mark(message: string, ms: number): void {
-    const stage = /^indexing /.test(message)
-      ? 'extracted'
-      : /^chunked /.test(message)
-        ? 'chunked'
-        : /^embedded (\d+)\/\1 /.test(message)
-          ? 'embedded'
-          : /^search index written/.test(message)
-            ? 'indexed'
-            : null;
-    if (stage && this.at[stage] === undefined) this.at[stage] = ms;
-  }
-  result(totalMs: number): Record<string, number> {
-    const order = ['extracted', 'chunked', 'embedded', 'indexed'] as const;
-    const names = { extracted: 'load_extract', chunked: 'chunk', embedded: 'embed', indexed: 'write_indexes' } as const;
-    const out: Record<string, number> = {};
-    let prev = 0;
-    for (const stage of order) {
-      const at = this.at[stage];
-      if (at === undefined) continue;
-      out[names[stage]] = Math.round(at - prev);
-      prev = at;
-    }
-    out.finish = Math.round(totalMs - prev);
-    return out;
-  }
-}
-
 /** Peak RSS is the process's, so the caller reads it once the run it belongs to is over. */
 type IndexMeasures = Omit<RunFigures, 'rss_mb'>;
 
-/** Cold ingest into a fresh index, then load, answer and search timings over the public questions. */
+const execFileAsync = promisify(execFile);
+
+/** Loads the index and answers in a child process: its figures, memory included, are a server's. */
+async function serveFigures(indexDir: string, plansDir: string, questionsFile: string, rounds: number) {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/serve-probe.ts',
+      '--index',
+      indexDir,
+      '--plans',
+      plansDir,
+      '--questions',
+      questionsFile,
+      '--rounds',
+      String(rounds),
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  return ServeFiguresSchema.parse(JSON.parse(stdout)) satisfies ServeFigures;
+}
+
+/** Cold ingest into a fresh index in this process, then load, answer and search timings in a child process. */
 async function measureIndex(
   label: string,
   inputs: string[],
   indexDir: string,
   plansDir: string,
-  questions: readonly EvalQuestion[],
+  questions: { file: string; list: readonly EvalQuestion[] },
   rounds: number,
 ): Promise<IndexMeasures> {
   const embedder = createLocalEmbedder();
   let lastProgress = 0;
   log(`[${label}] ingesting ${inputs.join(' + ')}…`);
-  const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const stages = new StageClock();
   const report = await runIngest({
     inputs,
     indexDir,
@@ -149,9 +121,8 @@ async function measureIndex(
     force: true,
     onProgress: (m) => {
       const now = performance.now();
-      stages.mark(m, now - started);
-      // per-file and per-batch lines are many: one every few seconds is enough to show progress
-      if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
+      // per-file lines are many: one every few seconds is enough to show progress
+      if (!/^\[\d/.test(m) || now - lastProgress > 5000) {
         lastProgress = now;
         log(`[${label}]   ${m}`);
       }
@@ -159,55 +130,40 @@ async function measureIndex(
   });
   const cpu = process.cpuUsage(cpuBefore);
   for (const e of report.errors) log(`[${label}]   skipped ${e.file}: ${e.code} ${e.message}`);
+  const stages = report.stagesMs ?? {};
   log(
     `[${label}] ingested ${report.documents.length} documents, ${report.chunks} passages in ${Math.round(report.ms)} ms ` +
-      `(cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms; stages ${JSON.stringify(stages.result(report.ms))})`,
+      `(cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms; stages ${JSON.stringify(stages)})`,
   );
 
-  // opening an existing index, as a restarted server does; the median of three loads
-  const loads: number[] = [];
-  for (let i = 0; i < 3; i++) loads.push((await loadIndex(indexDir, embedder)).loadMs);
-  const loaded = await loadIndex(indexDir, embedder);
-  log(`[${label}] index loads: ${loads.map((ms) => Math.round(ms)).join(', ')} ms`);
-
-  const engine = await createEngine(benchConfig(indexDir, plansDir), { skipIngest: true });
-  log(`[${label}] warming up (${questions.length} questions)…`);
-  for (const q of questions) await engine.ask(q.q);
-
-  const answerMs: number[] = [];
-  const failed = new Set<string>();
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) {
-      const { value, ms } = await time(() => engine.ask(q.q));
-      answerMs.push(ms);
-      if (r === 0 && !judge(q, value.answer).pass) failed.add(q.id);
-    }
-  }
+  log(`[${label}] serving from a separate process (${questions.list.length} questions × ${rounds} rounds)…`);
+  const serve = await serveFigures(indexDir, plansDir, questions.file, rounds);
   log(
-    `[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`,
+    `[${label}] load ${serve.load_ms} ms, answers: ${serve.public_pass}/${serve.public_total} pass` +
+      `${serve.public_failed.length ? ` (failed: ${serve.public_failed.join(', ')})` : ''}, server peak RSS ${serve.serve_rss_mb} MB`,
   );
-
-  for (const q of questions) await loaded.search.search(q.q, { k: 5 });
-  const searchMs: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) searchMs.push((await time(() => loaded.search.search(q.q, { k: 5 }))).ms);
-  }
 
   return {
     docs: report.documents.length,
     ingest_ms: Math.round(report.ms),
     ingest_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
-    ingest_stages_ms: stages.result(report.ms),
+    ingest_stages_ms: stages,
     chunks: report.chunks,
     index_bytes: report.indexBytes,
-    load_ms: round1(percentile(loads, 50)),
-    answer_p50_ms: round2(percentile(answerMs, 50)),
-    answer_p95_ms: round2(percentile(answerMs, 95)),
-    search_p95_ms: round2(percentile(searchMs, 95)),
-    public_pass: questions.length - failed.size,
-    public_total: questions.length,
-    public_failed: [...failed],
+    ...serve,
   };
+}
+
+/** Changes one synthetic plan (one more line of text) and ingests again over the existing index. */
+async function measureIncremental(inputs: string[], indexDir: string, corpusDir: string): Promise<number> {
+  const files = (await readdir(corpusDir)).sort();
+  const changed = join(corpusDir, files[Math.floor(files.length / 2)]!);
+  await appendFile(changed, "\nNota: documento aggiornato per la verifica dell'indicizzazione incrementale.\n");
+  const report = await runIngest({ inputs, indexDir, embedder: createLocalEmbedder() });
+  log(
+    `[incremental] one plan changed: re-ingested in ${Math.round(report.ms)} ms (${JSON.stringify(report.stagesMs)})`,
+  );
+  return Math.round(report.ms);
 }
 
 interface BaselineMeasures {
@@ -263,12 +219,13 @@ export async function runBench(options: {
   const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
   try {
+    const questionSet = { file: options.questionsFile, list: questions };
     const samples = await measureIndex(
       'samples',
       [options.plansDir],
       join(root, 'index-samples'),
       options.plansDir,
-      questions,
+      questionSet,
       options.rounds,
     );
     const baseline = await measureBaseline(options.plansDir, questions, options.rounds);
@@ -282,15 +239,18 @@ export async function runBench(options: {
         writeScaleCorpus({ n, seed: options.seed, outDir: corpusDir, plansDir: options.plansDir }),
       );
       log(`[scale] generated ${n} synthetic plans (seed ${options.seed}) in ${Math.round(gen.ms)} ms`);
+      const inputs = [options.plansDir, corpusDir];
       const m = await measureIndex(
         `scale ${n}`,
-        [options.plansDir, corpusDir],
+        inputs,
         join(root, 'index-scale'),
         options.plansDir,
-        questions,
+        questionSet,
         options.rounds,
       );
-      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: peakRssMb() };
+      const rss = peakRssMb();
+      const incremental = await measureIncremental(inputs, join(root, 'index-scale'), corpusDir);
+      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: rss, incremental_ms: incremental };
     }
 
     return {
@@ -324,7 +284,7 @@ export function formatTable(r: BenchResult): string {
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
     ['index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
-    ['peak RSS', `${r.rss_mb} MB`, ''],
+    ['peak RSS (ingest / server)', `${r.rss_mb} / ${r.serve_rss_mb} MB`, ''],
     [
       'answer p50 / p95',
       `${r.answer_p50_ms} / ${r.answer_p95_ms} ms`,
@@ -349,7 +309,7 @@ export function formatTable(r: BenchResult): string {
       '',
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
       `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
-      `  peak RSS ${s.rss_mb} MB, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );
   }

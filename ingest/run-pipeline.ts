@@ -9,7 +9,7 @@ import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
-import { buildSearchIndex } from './indexing/build-search-index.ts';
+import { SearchIndexWriter } from './indexing/build-search-index.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
 import { buildModel } from './model/build-model.ts';
@@ -56,6 +56,8 @@ export interface IngestReport {
   chunks: number;
   indexBytes: number;
   ms: number;
+  /** where the time of a build went (absent when the index was up to date) */
+  stagesMs?: Record<string, number>;
 }
 
 /**
@@ -85,57 +87,64 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     };
   }
 
-  const docs: SourceDocument[] = [];
+  // documents stream through: each is loaded, extracted and indexed, then only its extracted plan is kept
+  const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  const tmp = indexPaths(tmpDir);
   const plans: ExtractedPlan[] = [];
+  const sha256s: string[] = [];
   const reports: DocumentReport[] = [];
   const errors: IngestReport['errors'] = [];
   const skippedHashes = new Map<string, string | null>();
-  for (const [i, { path, file, sha256 }] of hashed.entries()) {
-    progress(`[${i + 1}/${hashed.length}] ${file}`);
-    const t0 = performance.now();
-    try {
-      const { doc, source } = await loadCached(path, sha256, options.indexDir);
-      const extractor = detectLayout(doc);
-      const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
-      docs.push(doc);
-      plans.push(plan);
-      reports.push(reportOf(plan, performance.now() - t0, source));
-    } catch (error) {
-      const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
-      const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
-      errors.push({ file, code, message });
-      skippedHashes.set(file, sha256);
-      progress(`  skipped: ${message}`);
-    }
-  }
-  if (plans.length === 0) {
-    const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
-    throw new PianobotError(
-      'INDEX_MISSING',
-      `No plan could be ingested from ${options.inputs.join(', ')}${why}. The previous index (if any) is unchanged.`,
-    );
-  }
-
-  const model = buildModel(plans);
-  const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  const current = new Map(hashed.map((h) => [h.file, h.sha256]));
+  let loadExtractMs = 0;
+  let writer: SearchIndexWriter | null = null;
   try {
-    const tmp = indexPaths(tmpDir);
     await mkdir(tmp.sources, { recursive: true });
-    await writeFile(tmp.model, JSON.stringify(model));
-    await Promise.all(
-      docs
-        .filter((d) => d.format === 'pdf')
-        .map((d) => writeFile(join(tmp.sources, `${d.sha256}.json`), JSON.stringify(d))),
-    );
-    progress(`indexing ${docs.length} documents…`);
-    const search = await buildSearchIndex({
-      docs,
-      plans,
+    writer = await SearchIndexWriter.open({
       outDir: tmp.search,
-      ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
       embedder: options.embedder,
+      ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
+      unchanged: (file, sha256) => current.get(file) === sha256,
       onProgress: progress,
     });
+    progress(`indexing ${hashed.length} documents…`);
+    for (const [i, { path, file, sha256 }] of hashed.entries()) {
+      progress(`[${i + 1}/${hashed.length}] ${file}`);
+      const t0 = performance.now();
+      let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
+      try {
+        const { doc, source } = await loadCached(path, sha256, options.indexDir);
+        const extractor = detectLayout(doc);
+        loaded = { doc, plan: ExtractedPlanSchema.parse(extractor.extract(doc)), source };
+      } catch (error) {
+        const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
+        const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
+        errors.push({ file, code, message });
+        skippedHashes.set(file, sha256);
+        progress(`  skipped: ${message}`);
+        continue;
+      }
+      loadExtractMs += performance.now() - t0;
+      const { doc, plan, source } = loaded;
+      if (doc.format === 'pdf') await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
+      await writer.add(doc, plan);
+      plans.push(plan);
+      sha256s.push(doc.sha256);
+      reports.push(reportOf(plan, performance.now() - t0, source));
+    }
+    if (plans.length === 0) {
+      const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
+      throw new PianobotError(
+        'INDEX_MISSING',
+        `No plan could be ingested from ${options.inputs.join(', ')}${why}. The previous index (if any) is unchanged.`,
+      );
+    }
+    const search = await writer.finish();
+    writer = null;
+    let t = performance.now();
+    const model = buildModel(plans);
+    await writeFile(tmp.model, JSON.stringify(model));
+    const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {
       version: 1,
       builtAt: model.builtAt,
@@ -143,7 +152,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
       documents: plans.map((p, i) => ({
         file: p.document.file,
-        sha256: docs[i]!.sha256,
+        sha256: sha256s[i]!,
         layout: p.document.layout,
         objectives: p.objectives.length,
         projects: p.projects.length,
@@ -153,7 +162,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     };
     // the manifest is written last: a directory without one is never mistaken for a finished index
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
+    t = performance.now();
     await swapInto(tmpDir, resolve(options.indexDir));
+    const { chunk, keywords, embed, write } = search.stagesMs;
     return {
       upToDate: false,
       documents: reports,
@@ -161,8 +172,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       chunks: search.chunks,
       indexBytes: await dirSize(options.indexDir),
       ms: performance.now() - started,
+      stagesMs: {
+        load_extract: Math.round(loadExtractMs),
+        chunk,
+        keywords,
+        embed,
+        write_search: write,
+        model: Math.round(modelMs + performance.now() - t),
+      },
     };
   } catch (error) {
+    writer?.abort();
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }
