@@ -24,7 +24,7 @@ import {
   type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
 import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
-import { isLocalEmbedder, joinAnalyzed, vectorOfAnalyzed } from '../../src/retrieval/local-embedder.ts';
+import { isLocalEmbedder, joinAnalyzed, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
 import { PostingsBuilder } from './keyword-index-builder.ts';
@@ -246,11 +246,16 @@ export class SearchIndexWriter {
     });
     this.reused += vectors.filter((v) => v !== undefined).length;
     const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
-    if (this.local) {
-      for (const i of todo) {
-        const a = analyzed[i]!;
-        vectors[i] = vectorOfAnalyzed(joinAnalyzed([a.entity, a.section, a.text]), this.dimension);
-      }
+    if (takesAnalyzed(this.embedder)) {
+      const out = this.embedder.embedAnalyzed(
+        todo.map((i) => {
+          const a = analyzed[i]!;
+          return joinAnalyzed([a.entity, a.section, a.text]);
+        }),
+      );
+      todo.forEach((i, j) => {
+        vectors[i] = out[j];
+      });
     } else {
       for (let b = 0; b < todo.length; b += EMBED_BATCH) {
         const batch = todo.slice(b, b + EMBED_BATCH);

@@ -120,7 +120,20 @@ class LocalHashEmbedder implements Embedder {
   async embed(texts: string[]): Promise<number[][]> {
     return texts.map((t) => Array.from(vectorOfAnalyzed(analyze(t), this.dimension)));
   }
+
+  /** The vectors of texts the caller has analyzed already (the indexer does, for its keyword terms). */
+  embedAnalyzed(texts: readonly Analyzed[]): Float64Array[] {
+    return texts.map((a) => vectorOfAnalyzed(a, this.dimension));
+  }
 }
+
+/** An embedder that can take analyzed text: the indexer then analyzes each passage only once. */
+export interface AnalyzedEmbedder extends Embedder {
+  embedAnalyzed(texts: readonly Analyzed[]): Float64Array[];
+}
+
+export const takesAnalyzed = (e: Embedder): e is AnalyzedEmbedder =>
+  typeof (e as Partial<AnalyzedEmbedder>).embedAnalyzed === 'function';
 
 export function localHashEmbedder(dimension = LOCAL_EMBEDDER_DIMENSION): Embedder {
   return new LocalHashEmbedder(dimension);

@@ -58,13 +58,15 @@ const REBUILD = 'rebuild it with `npm run ingest`';
 const EF_SEARCH = 128;
 /** how deep each ranked list goes before fusion */
 const CANDIDATES = 60;
-/** how many of the keyword list's best passages the local embedder's vectors rerank */
-const RERANK_POOL = 100;
 /**
- * Weight of the vector list in the fusion (keyword and exact-match lists weigh 1). The local embedder reads the
- * same words BM25 does, so its list mostly repeats the keyword list and counts half; a semantic model counts fully.
+ * How many of the keyword list's best passages the local embedder's vectors rerank, and the weight of its list
+ * (keyword and exact-match lists weigh 1; a semantic model's list counts fully). Its vectors carry no IDF, so a
+ * common word ("obiettivo") weighs in them as much as a rare code: a deeper pool or a heavier list let them
+ * outvote the keyword list on code questions. 30 and 0.3 keep every retrieval test and recall@3 92.3 %,
+ * recall@5 98.1 %, MRR 0.830 on the retrieval questions (100 and 0.5: 94.2 %, 98.1 %, but a code question lost).
  */
-const vectorWeight = (embedder: Embedder) => (isLocalEmbedder(embedder) ? 0.5 : 1);
+const RERANK_POOL = 30;
+const vectorWeight = (embedder: Embedder) => (isLocalEmbedder(embedder) ? 0.3 : 1);
 /** weight of a glossary phrase standing beside a question word the plans use, and in place of one they do not */
 const EXPANSION_WEIGHT = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
@@ -216,12 +218,13 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const expansions = [...new Set(expanded.flatMap((e) => e.phrases))];
       const terms = queryTerms(query, weighted);
 
-      const scored = keywords.score(terms.groups, allowed, RERANK_POOL);
-      const bm25 = scored.top.slice(0, CANDIDATES);
-
       const [qv] = await embedder.embed([[query, ...expansions].join('\n')]);
       if (!qv) return [];
       if (qv.length !== manifest.embedder.dimension) checkEmbedder(manifest, embedder, dir, qv.length);
+
+      // from here on nothing awaits: the keyword scores live in arrays the next query reuses
+      const scored = keywords.score(terms.groups, allowed, RERANK_POOL);
+      const bm25 = scored.top.slice(0, CANDIDATES);
       const dense = vectorLeg.rank(qv, scored.top, allowed);
 
       // exact matches: records whose code the question names, then passages quoting its codes or names
@@ -264,7 +267,8 @@ interface VectorLeg {
 /**
  * The local embedder's vectors rerank the keyword list's best RERANK_POOL passages: they read the same words as
  * BM25 (plus n-grams), so what they add is order among those candidates — searching all vectors found nothing
- * more (recall@3 on the retrieval questions identical with a pool of 100, 300 or 1,000 and with all vectors).
+ * more (recall@3 on the retrieval questions identical with a pool of 100, 300 or 1,000 and with all vectors,
+ * measured with the 2,048-dimension embedder).
  */
 async function int8Leg(file: string, dimension: number, count: number): Promise<VectorLeg> {
   const bytes = await readFile(file);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../../../src/retrieval/embedder.ts';
+import { type AnalyzedEmbedder, takesAnalyzed } from '../../../src/retrieval/local-embedder.ts';
 
 /** Wraps an embedder and counts the texts it embeds. */
 export function countingEmbedder(inner: Embedder): { embedder: Embedder; counter: { embedded: number } } {
@@ -10,6 +11,12 @@ export function countingEmbedder(inner: Embedder): { embedder: Embedder; counter
       counter.embedded += texts.length;
       return e.embed(texts);
     };
+    if (takesAnalyzed(e)) {
+      (w as AnalyzedEmbedder).embedAnalyzed = (texts) => {
+        counter.embedded += texts.length;
+        return e.embedAnalyzed(texts);
+      };
+    }
     return w;
   };
   return { embedder: wrap(inner), counter };
