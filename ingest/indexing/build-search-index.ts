@@ -11,6 +11,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:f
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
+import { squash } from '../../src/plan/text.ts';
 import { normalizeCode } from '../../src/retrieval/analyze.ts';
 import { type Chunk, chunkIndexText } from '../../src/retrieval/chunk.ts';
 import type { Embedder } from '../../src/retrieval/embedder.ts';
@@ -53,6 +54,14 @@ const HASHES_FILE = 'hashes.txt';
 const EMBED_BATCH = 64;
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+/**
+ * A passage's wording without what one plan's copy of a template changes in another's: names (capitalized
+ * words), numbers, years and dates. Passages with the same wording count once in a term's document frequency.
+ */
+export function wordingOf(text: string): string {
+  return squash(text.replace(/\p{Lu}[\p{L}'’]*|\d+/gu, ' '));
+}
 
 interface PreviousIndex {
   /** `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index */
@@ -235,7 +244,7 @@ export class SearchIndexWriter {
         doc: docNumber,
         year: c.year,
         internal: c.internal,
-        textKey: sha1(c.text),
+        textKey: sha1(wordingOf(c.text)),
       });
     });
     this.stages.keywords += now();

@@ -98,6 +98,7 @@ export class PostingsBuilder {
       this.postings.delete(e.term);
     }
     return {
+      distinctTexts: this.textIdOf.size,
       chunkDoc: Uint32Array.from(this.chunkDoc),
       chunkYear: Int32Array.from(this.chunkYear),
       chunkInternal: Uint8Array.from(this.chunkInternal),

@@ -58,6 +58,8 @@ export const CODE_TERM_PREFIX = '\u0001';
  * building a map of a million strings at load time.
  */
 export interface PostingsData {
+  /** passages with distinct wording (the N of the idf, counted as the document frequencies are) */
+  distinctTexts: number;
   /** per passage: its document's number in the manifest's docs */
   chunkDoc: Uint32Array;
   /** per passage: its own year, 0 when it has none */
@@ -83,7 +85,11 @@ export interface PostingsData {
 const MAGIC = 0x50424958; // "PBIX"
 const HEADER_WORDS = 8;
 
-type Section = { key: keyof PostingsData; type: 'u32' | 'i32' | 'u8' | 'f32' | 'f64'; length: (h: Header) => number };
+type Section = {
+  key: Exclude<keyof PostingsData, 'distinctTexts'>;
+  type: 'u32' | 'i32' | 'u8' | 'f32' | 'f64';
+  length: (h: Header) => number;
+};
 interface Header {
   chunks: number;
   terms: number;
@@ -116,6 +122,7 @@ export function encodePostings(data: PostingsData): Buffer[] {
     data.termDf.length,
     data.postingChunk.length,
     data.termBytes.length,
+    data.distinctTexts,
   ]);
   const parts: Buffer[] = [Buffer.from(header.buffer)];
   for (const s of SECTIONS) {
@@ -136,7 +143,7 @@ export function decodePostings(bytes: Buffer): PostingsData {
   if (header[0] !== MAGIC || header[1] !== SEARCH_INDEX_VERSION) throw new Error('postings file has another format');
   const h: Header = { chunks: header[2]!, terms: header[3]!, postings: header[4]!, termBytes: header[5]! };
   let at = buf.byteOffset + HEADER_WORDS * 4;
-  const out: Partial<Record<keyof PostingsData, unknown>> = {};
+  const out: Partial<Record<keyof PostingsData, unknown>> = { distinctTexts: header[6]! };
   for (const s of SECTIONS) {
     const n = s.length(h);
     const size = n * BYTES[s.type];

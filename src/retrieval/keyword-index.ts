@@ -168,7 +168,8 @@ export class KeywordIndex {
   ): KeywordScores {
     const { lengths, postingStart, postingChunk, postingTf, termDf } = this.data;
     const { k1, b } = BM25;
-    const n = lengths.length;
+    // document frequencies count a wording once, so the corpus size does too
+    const n = this.data.distinctTexts;
     const scores = this.scores;
     const best = this.best;
     const query = this.nextStamp();
