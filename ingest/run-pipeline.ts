@@ -10,9 +10,9 @@ import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
+import { writeModel } from './indexing/write-model.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
-import { buildModel } from './model/build-model.ts';
 
 export interface IngestOptions {
   /** plan files or folders; defaults to the plans folder */
@@ -142,12 +142,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const search = await writer.finish();
     writer = null;
     let t = performance.now();
-    const model = buildModel(plans);
-    await writeFile(tmp.model, JSON.stringify(model));
+    const builtAt = new Date().toISOString();
+    writeModel(tmp.model, plans, builtAt);
     const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {
       version: 1,
-      builtAt: model.builtAt,
+      builtAt,
       codeVersion: version,
       embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
       documents: plans.map((p, i) => ({

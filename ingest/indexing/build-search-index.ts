@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
 import { squash } from '../../src/plan/text.ts';
 import { normalizeCode } from '../../src/retrieval/analyze.ts';
@@ -21,6 +22,7 @@ import {
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
+  PASSAGE_BLOCK,
   SEARCH_INDEX_VERSION,
   type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
@@ -137,8 +139,8 @@ class AppendFile {
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
-  write(text: string): void {
-    const b = Buffer.from(text, 'utf8');
+  write(data: string | Buffer): void {
+    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.pending.push(b);
     this.pendingBytes += b.length;
     this.bytes += b.length;
@@ -161,7 +163,8 @@ class AppendFile {
 export class SearchIndexWriter {
   private readonly postings = new PostingsBuilder();
   private readonly docs: IndexedDoc[] = [];
-  private readonly offsets: number[] = [0];
+  private readonly blockOffsets: number[] = [0];
+  private block: string[] = [];
   private readonly passages: AppendFile;
   private readonly hashes: AppendFile;
   private vectors: VectorSink | null = null;
@@ -283,16 +286,24 @@ export class SearchIndexWriter {
         throw new Error(`passage ${c.id} has a vector of length ${v?.length ?? 0}, expected ${this.dimension}`);
       this.vectors!.add(first + i, v);
       const stored: StoredChunk = { ...c, hash: hashes[i]! };
-      this.passages.write(`${JSON.stringify(stored)}\n`);
-      this.offsets.push(this.passages.bytes);
+      this.block.push(JSON.stringify(stored));
+      if (this.block.length === PASSAGE_BLOCK) this.writeBlock();
       this.hashes.write(`${hashes[i]}\n`);
     }
     this.stages.write += now();
     return chunks.length;
   }
 
+  private writeBlock(): void {
+    if (this.block.length === 0) return;
+    this.passages.write(deflateRawSync(Buffer.from(this.block.join('\n'), 'utf8')));
+    this.blockOffsets.push(this.passages.bytes);
+    this.block = [];
+  }
+
   async finish(): Promise<BuildSearchIndexResult> {
     const t = performance.now();
+    this.writeBlock();
     this.previous?.close();
     this.passages.close();
     this.hashes.close();
@@ -302,7 +313,7 @@ export class SearchIndexWriter {
     if (!this.vectors) this.openVectors(dimension);
     this.vectors!.finish();
     const file = (name: string) => join(this.outDir, name);
-    const postings = this.postings.finish(Float64Array.from(this.offsets));
+    const postings = this.postings.finish(Float64Array.from(this.blockOffsets));
     await writeFile(file(INDEX_FILES.postings), encodePostings(postings));
     const manifest: Manifest = {
       version: SEARCH_INDEX_VERSION,

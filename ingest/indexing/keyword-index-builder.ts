@@ -5,7 +5,7 @@ import { CODE_TERM_PREFIX, type PostingsData } from '../../src/retrieval/index-f
  * search filters read, and lays them out as the typed arrays of `postings.bin`.
  */
 export class PostingsBuilder {
-  /** term → flat [chunk, tf × 100, chunk, tf × 100, …]: small integers, the most compact plain JS array */
+  /** term → flat [chunk, tf × 2, chunk, tf × 2, …]: small integers, the most compact plain JS array */
   private readonly postings = new Map<string, number[]>();
   private readonly chunkDoc: number[] = [];
   private readonly chunkYear: number[] = [];
@@ -35,7 +35,7 @@ export class PostingsBuilder {
     let length = 0;
     for (const [term, tf] of passage.terms) {
       length += tf;
-      this.push(term, n, Math.round(tf * 100));
+      this.push(term, n, Math.min(255, Math.round(tf * 2)));
     }
     if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
     this.lengths.push(Math.round(length * 100) / 100);
@@ -50,13 +50,13 @@ export class PostingsBuilder {
     this.textIds.push(textId);
   }
 
-  private push(term: string, chunk: number, tf100: number): void {
+  private push(term: string, chunk: number, tf2: number): void {
     const list = this.postings.get(term);
-    if (list) list.push(chunk, tf100);
-    else this.postings.set(term, [chunk, tf100]);
+    if (list) list.push(chunk, tf2);
+    else this.postings.set(term, [chunk, tf2]);
   }
 
-  finish(passageOffsets: Float64Array): PostingsData {
+  finish(blockOffsets: Float64Array): PostingsData {
     const encoded = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
     encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
     const terms = encoded.length;
@@ -74,7 +74,7 @@ export class PostingsBuilder {
     postingStart[terms] = count;
     const termBytes = new Uint8Array(bytes);
     const postingChunk = new Uint32Array(count);
-    const postingTf = new Float32Array(count);
+    const postingTf2 = new Uint8Array(count);
     const termDf = new Float32Array(terms);
     const seen = new Int32Array(this.textIdOf.size).fill(-1);
     for (const [i, e] of encoded.entries()) {
@@ -85,7 +85,7 @@ export class PostingsBuilder {
       for (let p = 0; p < list.length; p += 2) {
         const chunk = list[p]!;
         postingChunk[at] = chunk;
-        postingTf[at] = list[p + 1]! / 100;
+        postingTf2[at] = list[p + 1]!;
         at++;
         const textId = this.textIds[chunk]!;
         if (seen[textId] !== i) {
@@ -103,11 +103,11 @@ export class PostingsBuilder {
       chunkYear: Int32Array.from(this.chunkYear),
       chunkInternal: Uint8Array.from(this.chunkInternal),
       lengths: Float32Array.from(this.lengths),
-      passageOffsets,
+      blockOffsets,
       termOffsets,
       postingStart,
       postingChunk,
-      postingTf,
+      postingTf2,
       termDf,
       termBytes,
     };

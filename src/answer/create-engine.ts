@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { loadIndex } from '../store/load-index.ts';
+import { type LoadedIndex, loadIndex } from '../store/load-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -18,13 +18,15 @@ export interface CreateEngineOptions {
   log?: Logger;
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
+  /** an index the caller has loaded already (the benchmark times the load itself); implies skipIngest */
+  index?: LoadedIndex;
   onProgress?: (message: string) => void;
 }
 
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
-  if (!options.skipIngest) {
+  if (!options.skipIngest && !options.index) {
     const report = await runIngest({
       inputs: [config.plansDir],
       indexDir: config.indexDir,
@@ -35,7 +37,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
     for (const e of report.errors) log.warn('plan file skipped', e);
   }
-  const index = await loadIndex(config.indexDir, embedder);
+  const index = options.index ?? (await loadIndex(config.indexDir, embedder));
   log.info('index loaded', {
     documents: index.manifest.documents.length,
     chunks: index.manifest.chunks,

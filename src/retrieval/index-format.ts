@@ -2,7 +2,7 @@
  * The on-disk layout of a search index directory, shared by the builder (ingest/indexing) and the reader
  * (search-index.ts). The manifest is written last: a directory without one is not an index.
  *
- * Sized for a thousand plans on one machine: passages are one JSON line each in `passages.jsonl` and are read
+ * Sized for a thousand plans on one machine: passages are JSON lines in compressed blocks in `passages.bin`, read
  * only when they are hits; everything a query scans (BM25 postings, per-passage filter fields, lengths) sits in
  * typed arrays in `postings.bin`, loaded with one read and no parsing; the local embedder's vectors are int8 rows
  * in `vectors.i8`, an endpoint model's vectors an hnswlib graph in `vectors.hnsw`.
@@ -15,7 +15,7 @@ export const SEARCH_INDEX_VERSION = 2;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
-  passages: 'passages.jsonl',
+  passages: 'passages.bin',
   postings: 'postings.bin',
   vectorsInt8: 'vectors.i8',
   vectorsHnsw: 'vectors.hnsw',
@@ -50,6 +50,12 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export const StoredChunkSchema = ChunkSchema.extend({ hash: z.string() });
 export type StoredChunk = z.infer<typeof StoredChunkSchema>;
 
+/**
+ * Passages are stored as JSON lines, PASSAGE_BLOCK to a raw-deflate block: a hit inflates one block (about 30 KB),
+ * and the passages take a quarter of their plain size on disk.
+ */
+export const PASSAGE_BLOCK = 32;
+
 /** Prefix of the posting lists that list the passages of a record code (never produced by the text analyzer). */
 export const CODE_TERM_PREFIX = '\u0001';
 
@@ -68,15 +74,15 @@ export interface PostingsData {
   chunkInternal: Uint8Array;
   /** per passage: its term-weighted length (BM25) */
   lengths: Float32Array;
-  /** per passage: byte offset of its line in passages.jsonl (n + 1 entries) */
-  passageOffsets: Float64Array;
+  /** per block of PASSAGE_BLOCK passages: byte offset of its compressed bytes in the passages file (blocks + 1) */
+  blockOffsets: Float64Array;
   /** per term: byte offset in termBytes (terms + 1 entries) */
   termOffsets: Uint32Array;
   /** per term: where its postings start (terms + 1 entries) */
   postingStart: Uint32Array;
   postingChunk: Uint32Array;
-  /** term frequency of each posting; its idf weight is folded in at query time */
-  postingTf: Float32Array;
+  /** twice the term frequency of each posting (frequencies are multiples of 0.5: pairs and headings weigh 0.5 and 2) */
+  postingTf2: Uint8Array;
   /** document frequency of each term: passages holding it, identical passages of several documents counted once */
   termDf: Float32Array;
   termBytes: Uint8Array;
@@ -98,7 +104,7 @@ interface Header {
 }
 
 const SECTIONS: Section[] = [
-  { key: 'passageOffsets', type: 'f64', length: (h) => h.chunks + 1 },
+  { key: 'blockOffsets', type: 'f64', length: (h) => Math.ceil(h.chunks / PASSAGE_BLOCK) + 1 },
   { key: 'chunkDoc', type: 'u32', length: (h) => h.chunks },
   { key: 'chunkYear', type: 'i32', length: (h) => h.chunks },
   { key: 'lengths', type: 'f32', length: (h) => h.chunks },
@@ -106,7 +112,7 @@ const SECTIONS: Section[] = [
   { key: 'postingStart', type: 'u32', length: (h) => h.terms + 1 },
   { key: 'termDf', type: 'f32', length: (h) => h.terms },
   { key: 'postingChunk', type: 'u32', length: (h) => h.postings },
-  { key: 'postingTf', type: 'f32', length: (h) => h.postings },
+  { key: 'postingTf2', type: 'u8', length: (h) => h.postings },
   { key: 'chunkInternal', type: 'u8', length: (h) => h.chunks },
   { key: 'termBytes', type: 'u8', length: (h) => h.termBytes },
 ];

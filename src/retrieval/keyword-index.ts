@@ -166,7 +166,7 @@ export class KeywordIndex {
     allowed: (chunk: number) => boolean = () => true,
     limit = Number.POSITIVE_INFINITY,
   ): KeywordScores {
-    const { lengths, postingStart, postingChunk, postingTf, termDf } = this.data;
+    const { lengths, postingStart, postingChunk, postingTf2, termDf } = this.data;
     const { k1, b } = BM25;
     // document frequencies count a wording once, so the corpus size does too
     const n = this.data.distinctTexts;
@@ -196,7 +196,7 @@ export class KeywordIndex {
             best[chunk] = 0;
             inGroup.push(chunk);
           }
-          const tf = postingTf[p]!;
+          const tf = postingTf2[p]! / 2;
           const s = (qw * idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * lengths[chunk]!) / this.avgLength));
           if (s > best[chunk]!) best[chunk] = s;
         }

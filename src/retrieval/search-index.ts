@@ -6,6 +6,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import hnswlib from 'hnswlib-node';
 import type { Citation } from '../answer/answer.ts';
 import { PianobotError } from '../errors.ts';
@@ -22,6 +23,7 @@ import {
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
+  PASSAGE_BLOCK,
   type PostingsData,
   StoredChunkSchema,
 } from './index-format.ts';
@@ -181,13 +183,24 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   /** Passages are read from disk only when they are hits: the corpus's text never sits in memory. */
   function readChunks(items: readonly number[]): Chunk[] {
     const fd = openSync(passagesFile, 'r');
+    const blocks = new Map<number, string[]>();
+    const lines = (block: number) => {
+      let got = blocks.get(block);
+      if (!got) {
+        const start = postings.blockOffsets[block]!;
+        const length = postings.blockOffsets[block + 1]! - start;
+        const bytes = Buffer.alloc(length);
+        if (readSync(fd, bytes, 0, length, start) !== length) throw new Error(`passage block ${block} is truncated`);
+        got = inflateRawSync(bytes).toString('utf8').split('\n');
+        blocks.set(block, got);
+      }
+      return got;
+    };
     try {
       return items.map((i) => {
-        const start = postings.passageOffsets[i]!;
-        const length = postings.passageOffsets[i + 1]! - start;
-        const bytes = Buffer.alloc(length);
-        if (readSync(fd, bytes, 0, length, start) !== length) throw new Error(`passage ${i} is truncated`);
-        const { hash: _hash, ...chunk } = StoredChunkSchema.parse(JSON.parse(bytes.toString('utf8')));
+        const line = lines(Math.floor(i / PASSAGE_BLOCK))[i % PASSAGE_BLOCK];
+        if (line === undefined) throw new Error(`passage ${i} is missing`);
+        const { hash: _hash, ...chunk } = StoredChunkSchema.parse(JSON.parse(line));
         return chunk;
       });
     } catch (cause) {
