@@ -10,7 +10,7 @@ import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { codeVersion } from './code-version.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
-import { writeModel } from './indexing/write-model.ts';
+import { ModelWriter } from './indexing/write-model.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
 
@@ -90,16 +90,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   // documents stream through: each is loaded, extracted and indexed, then only its extracted plan is kept
   const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
   const tmp = indexPaths(tmpDir);
-  const plans: ExtractedPlan[] = [];
-  const sha256s: string[] = [];
+  const indexed: PipelineManifest['documents'] = [];
   const reports: DocumentReport[] = [];
   const errors: IngestReport['errors'] = [];
   const skippedHashes = new Map<string, string | null>();
   const current = new Map(hashed.map((h) => [h.file, h.sha256]));
   let loadExtractMs = 0;
   let writer: SearchIndexWriter | null = null;
+  let modelWriter: ModelWriter | null = null;
   try {
     await mkdir(tmp.sources, { recursive: true });
+    modelWriter = new ModelWriter(tmp.model);
     writer = await SearchIndexWriter.open({
       outDir: tmp.search,
       embedder: options.embedder,
@@ -128,11 +129,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       const { doc, plan, source } = loaded;
       if (doc.format === 'pdf') await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
       await writer.add(doc, plan);
-      plans.push(plan);
-      sha256s.push(doc.sha256);
+      modelWriter.add(plan);
+      indexed.push({
+        file: plan.document.file,
+        sha256: doc.sha256,
+        layout: plan.document.layout,
+        objectives: plan.objectives.length,
+        projects: plan.projects.length,
+      });
       reports.push(reportOf(plan, performance.now() - t0, source));
     }
-    if (plans.length === 0) {
+    if (indexed.length === 0) {
       const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
       throw new PianobotError(
         'INDEX_MISSING',
@@ -143,20 +150,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     writer = null;
     let t = performance.now();
     const builtAt = new Date().toISOString();
-    writeModel(tmp.model, plans, builtAt);
+    modelWriter.finish(builtAt);
+    modelWriter = null;
     const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {
       version: 1,
       builtAt,
       codeVersion: version,
       embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
-      documents: plans.map((p, i) => ({
-        file: p.document.file,
-        sha256: sha256s[i]!,
-        layout: p.document.layout,
-        objectives: p.objectives.length,
-        projects: p.projects.length,
-      })),
+      documents: indexed,
       errors: errors.map((e) => ({ ...e, sha256: skippedHashes.get(e.file) ?? null })),
       chunks: search.chunks,
     };
@@ -183,6 +185,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     };
   } catch (error) {
     writer?.abort();
+    modelWriter?.removeParts();
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }

@@ -5,7 +5,10 @@ import { CODE_TERM_PREFIX, type PostingsData } from '../../src/retrieval/index-f
  * search filters read, and lays them out as the typed arrays of `postings.bin`.
  */
 export class PostingsBuilder {
-  /** term → flat [chunk, tf × 2, chunk, tf × 2, …]: small integers, the most compact plain JS array */
+  /**
+   * term → [chunk × 256 + tf × 2, …]: one small integer per posting (tf × 2 fits a byte), the most compact plain JS
+   * array; at a thousand plans these lists are the builder's largest memory
+   */
   private readonly postings = new Map<string, number[]>();
   private readonly chunkDoc: number[] = [];
   private readonly chunkYear: number[] = [];
@@ -51,9 +54,10 @@ export class PostingsBuilder {
   }
 
   private push(term: string, chunk: number, tf2: number): void {
+    const packed = chunk * 256 + tf2;
     const list = this.postings.get(term);
-    if (list) list.push(chunk, tf2);
-    else this.postings.set(term, [chunk, tf2]);
+    if (list) list.push(packed);
+    else this.postings.set(term, [packed]);
   }
 
   finish(blockOffsets: Float64Array): PostingsData {
@@ -68,7 +72,7 @@ export class PostingsBuilder {
       termOffsets[i] = bytes;
       postingStart[i] = count;
       bytes += e.bytes.length;
-      count += this.postings.get(e.term)!.length / 2;
+      count += this.postings.get(e.term)!.length;
     }
     termOffsets[terms] = bytes;
     postingStart[terms] = count;
@@ -82,10 +86,10 @@ export class PostingsBuilder {
       const list = this.postings.get(e.term)!;
       let at = postingStart[i]!;
       let df = 0;
-      for (let p = 0; p < list.length; p += 2) {
-        const chunk = list[p]!;
+      for (const packed of list) {
+        const chunk = Math.floor(packed / 256);
         postingChunk[at] = chunk;
-        postingTf2[at] = list[p + 1]!;
+        postingTf2[at] = packed % 256;
         at++;
         const textId = this.textIds[chunk]!;
         if (seen[textId] !== i) {
