@@ -89,26 +89,33 @@ export interface Scored<T> {
  */
 export class TextMatcher<T> {
   private readonly docs: { item: T; stems: Set<string> }[];
-  private readonly df = new Map<string, number>();
+  /** stem → the records holding it (ascending): a query visits only records sharing a word with it */
+  private readonly holders = new Map<string, number[]>();
 
   constructor(items: T[], textOf: (item: T) => string) {
     this.docs = items.map((item) => ({
       item,
       stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)),
     }));
-    for (const d of this.docs) for (const s of d.stems) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    this.docs.forEach((d, i) => {
+      for (const s of d.stems) {
+        const list = this.holders.get(s);
+        if (list) list.push(i);
+        else this.holders.set(s, [i]);
+      }
+    });
   }
 
   private idf(s: string): number {
-    return Math.log(1 + this.docs.length / (1 + (this.df.get(s) ?? 0)));
+    return Math.log(1 + this.docs.length / (1 + (this.holders.get(s)?.length ?? 0)));
   }
 
   /** The record words a query word stands for: itself when some record has it, else its one-typo neighbours. */
   private alternatives(s: string): string[] {
-    if (this.df.has(s)) return [s];
+    if (this.holders.has(s)) return [s];
     if (s.length < 6) return [];
     const out: string[] = [];
-    for (const v of this.df.keys()) if (v.length >= 5 && editDistance(v, s, 1) <= 1) out.push(v);
+    for (const v of this.holders.keys()) if (v.length >= 5 && editDistance(v, s, 1) <= 1) out.push(v);
     return out;
   }
 
@@ -119,12 +126,16 @@ export class TextMatcher<T> {
     if (qs.length === 0) return [];
     const alts = qs.map((s) => this.alternatives(s));
     const weights = qs.map((s, i) =>
-      this.df.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
+      this.holders.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
     );
     const total = weights.reduce((a, b) => a + b, 0);
     const qset = new Set(alts.flat());
     const out: Scored<T>[] = [];
-    for (const d of this.docs) {
+    // only records holding one of the query's words can score; visited in record order, as a full scan would
+    const candidates = new Set<number>();
+    for (const a of qset) for (const i of this.holders.get(a) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((x, y) => x - y)) {
+      const d = this.docs[i]!;
       let score = 0;
       let matched = 0;
       for (const [i, options] of alts.entries()) {

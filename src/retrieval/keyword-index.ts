@@ -113,6 +113,9 @@ export class KeywordIndex {
   private readonly stampScores: Uint32Array;
   private readonly stampBest: Uint32Array;
   private stamp = 0;
+  /** k1 · (1 − b + b · length / average length) per chunk: the length part of BM25, fixed at load */
+  private readonly lengthNorm: Float64Array;
+  private readonly ok: Uint8Array;
 
   constructor(private readonly data: PostingsData) {
     const n = data.lengths.length;
@@ -123,6 +126,9 @@ export class KeywordIndex {
     this.best = new Float64Array(n);
     this.stampScores = new Uint32Array(n);
     this.stampBest = new Uint32Array(n);
+    this.ok = new Uint8Array(n);
+    const { k1, b } = BM25;
+    this.lengthNorm = Float64Array.from(data.lengths, (l) => k1 * (1 - b + (b * l) / this.avgLength));
   }
 
   get size(): number {
@@ -159,46 +165,58 @@ export class KeywordIndex {
 
   /**
    * BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group);
-   * returns the best `limit` chunks.
+   * returns the best `limit` chunks. `allowed` is asked once per chunk and query, not once per posting: common
+   * words have postings in most of a thousand plans' passages.
    */
   score(
     groups: readonly ReadonlyMap<string, number>[],
     allowed: (chunk: number) => boolean = () => true,
     limit = Number.POSITIVE_INFINITY,
   ): KeywordScores {
-    const { lengths, postingStart, postingChunk, postingTf2, termDf } = this.data;
-    const { k1, b } = BM25;
+    const { postingStart, postingChunk, postingTf2, termDf } = this.data;
+    const { k1 } = BM25;
     // document frequencies count a wording once, so the corpus size does too
     const n = this.data.distinctTexts;
+    const ok = this.allowedBitmap(allowed);
     const scores = this.scores;
     const best = this.best;
+    const norm = this.lengthNorm;
     const query = this.nextStamp();
     const touched: number[] = [];
     for (const group of groups) {
-      const g = this.nextStamp();
-      const inGroup: number[] = [];
+      const terms: { start: number; end: number; weight: number }[] = [];
       for (const [term, qw] of group) {
         const t = this.find(term);
         if (t < 0) continue;
         const df = termDf[t]!;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const end = postingStart[t + 1]!;
-        for (let p = postingStart[t]!; p < end; p++) {
+        terms.push({
+          start: postingStart[t]!,
+          end: postingStart[t + 1]!,
+          weight: qw * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+        });
+      }
+      if (terms.length === 0) continue;
+      // one term: its score goes straight into the totals; several: each chunk keeps the best of them
+      const single = terms.length === 1;
+      const g = single ? 0 : this.nextStamp();
+      const inGroup: number[] = [];
+      for (const { start, end, weight } of terms) {
+        for (let p = start; p < end; p++) {
           const chunk = postingChunk[p]!;
-          if (this.stampBest[chunk] === g) {
-            if (best[chunk]! < 0) continue; // filtered out
-          } else {
-            this.stampBest[chunk] = g;
-            if (!allowed(chunk)) {
-              best[chunk] = -1;
-              continue;
-            }
-            best[chunk] = 0;
-            inGroup.push(chunk);
-          }
+          if (ok[chunk] === 0) continue;
           const tf = postingTf2[p]! / 2;
-          const s = (qw * idf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * lengths[chunk]!) / this.avgLength));
-          if (s > best[chunk]!) best[chunk] = s;
+          const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+          if (single) {
+            if (this.stampScores[chunk] !== query) {
+              this.stampScores[chunk] = query;
+              scores[chunk] = s;
+              touched.push(chunk);
+            } else scores[chunk]! += s;
+          } else if (this.stampBest[chunk] !== g) {
+            this.stampBest[chunk] = g;
+            best[chunk] = s;
+            inGroup.push(chunk);
+          } else if (s > best[chunk]!) best[chunk] = s;
         }
       }
       for (const chunk of inGroup) {
@@ -215,6 +233,13 @@ export class KeywordIndex {
       top,
       scoreOf: (chunk) => (this.stampScores[chunk] === query ? scores[chunk]! : 0),
     };
+  }
+
+  /** 1 for each chunk `allowed` accepts (a filter usually decides per document: this is cheap next to scoring). */
+  private allowedBitmap(allowed: (chunk: number) => boolean): Uint8Array {
+    const ok = this.ok;
+    for (let i = 0; i < ok.length; i++) ok[i] = allowed(i) ? 1 : 0;
+    return ok;
   }
 
   private nextStamp(): number {
