@@ -33,6 +33,7 @@ describe('npm run bench -- --json', () => {
       'index_bytes',
       'load_ms',
       'rss_mb',
+      'serve_rss_mb',
       'answer_p50_ms',
       'answer_p95_ms',
       'search_p95_ms',
@@ -48,7 +49,17 @@ describe('npm run bench -- --json', () => {
     expect(result.public_total).toBeGreaterThan(0);
     expect(result.public_pass).toBeLessThanOrEqual(result.public_total);
     expect(result.scale).toMatchObject({ n: 3, docs: 8, public_total: result.public_total });
-    for (const key of ['ingest_ms', 'docs_per_s', 'index_bytes', 'rss_mb', 'answer_p95_ms', 'public_pass']) {
+    for (const key of [
+      'ingest_ms',
+      'docs_per_s',
+      'index_bytes',
+      'rss_mb',
+      'serve_rss_mb',
+      'incremental_ms',
+      'answer_p95_ms',
+      'search_p95_ms',
+      'public_pass',
+    ]) {
       expect(typeof result.scale[key], `scale.${key}`).toBe('number');
     }
     expect(result.scale.index_bytes).toBeGreaterThan(result.index_bytes);
