@@ -257,14 +257,12 @@ export class KeywordIndex {
 function topBy(items: number[], scores: Float64Array, limit: number): number[] {
   const cmp = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
   if (items.length <= limit * 4) return items.sort(cmp).slice(0, limit);
-  // many candidates: keep those above the limit-th best score found by a partial pass, then sort those
+  // many candidates: the limit-th best of a sample bounds the true limit-th best from below, so everything at or
+  // above it holds the top `limit` (ties included); only those are sorted
   const sample = items.slice(0, limit * 4).sort(cmp);
-  let threshold = scores[sample[Math.min(limit, sample.length) - 1]!]!;
-  let kept = items.filter((i) => scores[i]! >= threshold);
-  while (kept.length > limit * 8) {
-    kept.sort(cmp);
-    threshold = scores[kept[limit - 1]!]!;
-    kept = kept.filter((i) => scores[i]! >= threshold);
-  }
-  return kept.sort(cmp).slice(0, limit);
+  const threshold = scores[sample[limit - 1]!]!;
+  return items
+    .filter((i) => scores[i]! >= threshold)
+    .sort(cmp)
+    .slice(0, limit);
 }
