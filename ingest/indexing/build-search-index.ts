@@ -14,7 +14,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
 import { squash } from '../../src/plan/text.ts';
 import { normalizeCode } from '../../src/retrieval/analyze.ts';
-import { type Chunk, chunkIndexText } from '../../src/retrieval/chunk.ts';
+import { chunkIndexText } from '../../src/retrieval/chunk.ts';
 import type { Embedder } from '../../src/retrieval/embedder.ts';
 import {
   encodePostings,

@@ -49,7 +49,7 @@ export function writeVectorIndex(
   initialCapacity = vectors.length,
 ): void {
   const sink = new HnswSink(file, dimension, initialCapacity);
-  vectors.forEach((v, label) => sink.add(label, v));
+  for (const [label, v] of vectors.entries()) sink.add(label, v);
   sink.finish();
 }
 
