@@ -7,12 +7,18 @@ import { PianobotError } from '../src/errors.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
+import { cleanLeftovers } from './clean-leftovers.ts';
 import { codeVersion } from './code-version.ts';
+import type { ModelExtractor } from './extractors/model-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
+import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
 import { ModelWriter } from './indexing/write-model.ts';
+import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
+import { listPlanFiles } from './loaders/plan-files.ts';
 import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
+import { printable } from './printable.ts';
 
 export interface IngestOptions {
   /** plan files or folders; defaults to the plans folder */
@@ -21,7 +27,11 @@ export interface IngestOptions {
   embedder: Embedder;
   /** rebuild even when nothing changed */
   force?: boolean;
+  /** plan files larger than this are refused (default 20 MB) */
+  maxFileBytes?: number;
   onProgress?: (message: string) => void;
+  /** with a language model configured: fills documents the extractors understood little of */
+  modelExtractor?: ModelExtractor;
 }
 
 export interface DocumentReport {
@@ -32,10 +42,15 @@ export interface DocumentReport {
   projects: number;
   indicators: number;
   phases: number;
+  /** what was understood, and whether it was little (see extractors/understanding.ts) */
+  understood: Understanding;
   warnings: string[];
   ms: number;
-  /** where the text came from: read from the file, or (an unchanged PDF) from the previous index's cache */
-  source: 'file' | 'cache';
+  /**
+   * where the text came from: read from the file, (an unchanged PDF) from the previous index's cache, or `kept`: the
+   * file failed now and this is its last good version, carried over from the previous index
+   */
+  source: 'file' | 'cache' | 'kept';
 }
 
 /**
@@ -44,7 +59,13 @@ export interface DocumentReport {
  */
 const PipelineManifestSchema = IndexManifestSchema.extend({
   errors: z.array(
-    z.object({ file: z.string(), code: z.string(), message: z.string(), sha256: z.string().nullable().optional() }),
+    z.object({
+      file: z.string(),
+      code: z.string(),
+      message: z.string(),
+      sha256: z.string().nullable().optional(),
+      kept: z.boolean().optional(),
+    }),
   ),
 });
 type PipelineManifest = z.infer<typeof PipelineManifestSchema>;
@@ -52,7 +73,10 @@ type PipelineManifest = z.infer<typeof PipelineManifestSchema>;
 export interface IngestReport {
   upToDate: boolean;
   documents: DocumentReport[];
-  errors: { file: string; code: string; message: string }[];
+  /** files that could not be ingested; `kept`: their last good version still serves */
+  errors: { file: string; code: string; message: string; kept?: boolean }[];
+  /** build folders of an interrupted earlier run, removed by this one */
+  cleaned?: string[];
   chunks: number;
   indexBytes: number;
   ms: number;
@@ -62,25 +86,34 @@ export interface IngestReport {
 
 /**
  * Loads, extracts and indexes every plan file, building the new index beside the old one and swapping it in only
- * when complete: a failed run leaves the previous index serving. Bad files are reported by name and skipped.
+ * when complete: a failed run leaves the previous index serving. Bad files are reported by name and skipped; a bad
+ * file that was indexed before keeps its last good version in the new index (reported as kept).
  */
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
-  const progress = options.onProgress ?? (() => {});
-  const files = await listInputs(options.inputs);
+  const progress = (m: string) => options.onProgress?.(printable(m));
+  const cleaned = await cleanLeftovers(options.indexDir);
+  const { files, refused } = await listPlanFiles(options.inputs, options.maxFileBytes);
   const paths = indexPaths(options.indexDir);
   const version = codeVersion();
   const previous = await readManifest(paths.manifest);
 
   const hashed = await Promise.all(
-    files.map(async (path) => ({ path, file: basename(path), sha256: await sha256Of(path).catch(() => null) })),
+    files.map(async ({ path, file, position }) => ({
+      path,
+      file,
+      position,
+      sha256: await sha256Of(path).catch(() => null),
+    })),
   );
-  if (!options.force && previous && isUpToDate(previous, hashed, version, options.embedder)) {
-    const errors = previous.errors.map(({ file, code, message }) => ({ file, code, message }));
+  const current = [...hashed, ...refused.map((r) => ({ file: r.file, sha256: r.fingerprint }))];
+  if (!options.force && previous && isUpToDate(previous, current, version, options.embedder)) {
+    const errors = previous.errors.map(({ file, code, message, kept }) => ({ file, code, message, kept }));
     return {
       upToDate: true,
       documents: [],
       errors,
+      cleaned,
       chunks: previous.chunks,
       indexBytes: 0,
       ms: performance.now() - started,
@@ -94,7 +127,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const reports: DocumentReport[] = [];
   const errors: IngestReport['errors'] = [];
   const skippedHashes = new Map<string, string | null>();
-  const current = new Map(hashed.map((h) => [h.file, h.sha256]));
+  const known = new Map(hashed.map((h) => [h.file, h.sha256]));
+  const lastGood = lastGoodVersions(options.indexDir, previous);
   let loadExtractMs = 0;
   let writer: SearchIndexWriter | null = null;
   let modelWriter: ModelWriter | null = null;
@@ -105,31 +139,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       outDir: tmp.search,
       embedder: options.embedder,
       ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
-      unchanged: (file, sha256) => current.get(file) === sha256,
+      unchanged: (file, sha256) => known.get(file) === sha256,
       onProgress: progress,
     });
-    progress(`indexing ${hashed.length} documents…`);
-    for (const [i, { path, file, sha256 }] of hashed.entries()) {
-      progress(`[${i + 1}/${hashed.length}] ${file}`);
-      const t0 = performance.now();
-      let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
-      try {
-        const { doc, source } = await loadCached(path, sha256, options.indexDir);
-        const extractor = detectLayout(doc);
-        loaded = { doc, plan: ExtractedPlanSchema.parse(extractor.extract(doc)), source };
-      } catch (error) {
-        const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
-        const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
-        errors.push({ file, code, message });
-        skippedHashes.set(file, sha256);
-        progress(`  skipped: ${message}`);
-        continue;
-      }
-      loadExtractMs += performance.now() - t0;
-      const { doc, plan, source } = loaded;
-      if (doc.format === 'pdf') await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
-      await writer.add(doc, plan);
-      modelWriter.add(plan);
+    const searchWriter = writer;
+    const models = modelWriter;
+    /** indexes one document and lets go of it: only its manifest line and report stay */
+    const add = async (doc: SourceDocument, plan: ExtractedPlan, report: DocumentReport) => {
+      // every document's text is kept (not only the PDFs' slow extraction): it is what a later run falls back on
+      // when this version of the file turns unreadable
+      await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
+      await searchWriter.add(doc, plan);
+      models.add(plan);
       indexed.push({
         file: plan.document.file,
         sha256: doc.sha256,
@@ -137,7 +158,51 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         objectives: plan.objectives.length,
         projects: plan.projects.length,
       });
-      reports.push(reportOf(plan, performance.now() - t0, source));
+      reports.push(report);
+    };
+    /** a file that cannot be ingested now: reported, and its last good version taken when the old index had one */
+    const fail = async (file: string, code: string, message: string, sha256: string | null) => {
+      skippedHashes.set(file, sha256);
+      const kept = await lastGood(file);
+      if (kept) await add(kept.doc, kept.plan, reportOf(kept.plan, 0, 'kept'));
+      errors.push({
+        file,
+        code,
+        message: kept ? `${message} — its last good version is kept` : message,
+        kept: !!kept,
+      });
+      progress(`  ${kept ? 'kept last good version' : 'skipped'}: ${message}`);
+    };
+    // one pass in the order the files were found, so the model lists documents the same way whichever files failed
+    const entries = [
+      ...hashed.map((h) => ({ ...h, refused: undefined })),
+      ...refused.map((r) => ({ path: '', file: r.file, position: r.position, sha256: r.fingerprint, refused: r })),
+    ].sort((a, b) => a.position - b.position);
+    progress(`indexing ${entries.length} documents…`);
+    for (const [i, { path, file, sha256, refused: refusal }] of entries.entries()) {
+      progress(`[${i + 1}/${entries.length}] ${file}`);
+      if (refusal) {
+        await fail(file, refusal.code, refusal.message, sha256);
+        continue;
+      }
+      const t0 = performance.now();
+      let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
+      try {
+        const { doc, source } = await loadCached(path, sha256, options.indexDir);
+        const extractor = detectLayout(doc);
+        const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
+        const plan = options.modelExtractor
+          ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
+          : extracted;
+        loaded = { doc, plan, source };
+      } catch (error) {
+        const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
+        const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
+        await fail(file, code, message, sha256);
+        continue;
+      }
+      loadExtractMs += performance.now() - t0;
+      await add(loaded.doc, loaded.plan, reportOf(loaded.plan, performance.now() - t0, loaded.source));
     }
     if (indexed.length === 0) {
       const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
@@ -171,6 +236,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       upToDate: false,
       documents: reports,
       errors,
+      cleaned,
       chunks: search.chunks,
       indexBytes: await dirSize(options.indexDir),
       ms: performance.now() - started,
@@ -189,19 +255,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-async function listInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (!info) throw new PianobotError('PLAN_FILE_UNREADABLE', `${input}: no such file or folder`);
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => !n.startsWith('.') && !/^readme/i.test(n)).sort();
-      for (const name of names) if ((await stat(join(input, name))).isFile()) out.push(join(input, name));
-    } else out.push(input);
-  }
-  return out;
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -234,14 +287,14 @@ function isUpToDate(
 ): boolean {
   if (manifest.codeVersion !== version || manifest.embedder.id !== embedder.id) return false;
   const known = new Map(manifest.documents.map((d) => [d.file, d.sha256]));
-  // a skipped file counts as unchanged only while its content is the one that failed (a fixed file is ingested)
+  // a skipped file counts as unchanged only while its content is the one that failed (a fixed file is ingested);
+  // a file whose last good version is kept is in both lists, and the failed content is the one that counts
   const failed = new Map(manifest.errors.map((e) => [e.file, e.sha256]));
+  const names = new Set([...known.keys(), ...failed.keys()]);
   return (
-    files.length === known.size + failed.size &&
-    files.every(
-      (f) =>
-        (f.sha256 !== null && known.get(f.file) === f.sha256) ||
-        (failed.has(f.file) && failed.get(f.file) === f.sha256),
+    files.length === names.size &&
+    files.every((f) =>
+      failed.has(f.file) ? failed.get(f.file) === f.sha256 : f.sha256 !== null && known.get(f.file) === f.sha256,
     )
   );
 }
@@ -286,6 +339,7 @@ function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['sourc
     projects: plan.projects.length,
     indicators: objectives.reduce((n, o) => n + o.indicators.length, 0),
     phases: objectives.reduce((n, o) => n + o.phases.length, 0),
+    understood: understandingOf(plan),
     warnings: plan.warnings.map((w) => w.message),
     ms,
     source,

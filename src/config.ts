@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockFromToday, isIsoDay, systemClock } from './clock.ts';
 import { PianobotError } from './errors.ts';
 
 const optionalString = z
@@ -11,8 +12,33 @@ const EnvSchema = z.object({
   INDEX_DIR: z.string().default('data/index'),
   DATA_DIR: z.string().default('data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** empty: every interface (IPv6 and IPv4 where available), as Node listens by default */
-  HOST: z.string().default(''),
+  /** loopback by default: a local trial needs no login; a deployment names its interface (or 0.0.0.0) on purpose */
+  HOST: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || '127.0.0.1'),
+  /** when set, the staff audience needs `Authorization: Bearer <STAFF_TOKEN>`; everyone else gets the public one */
+  STAFF_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.length >= 16,
+    'STAFF_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 32`)',
+  ),
+  /** header an authenticating reverse proxy sets to the signed-in user (e.g. X-Forwarded-User) */
+  STAFF_AUTH_HEADER: optionalString,
+  /** comma-separated addresses of that proxy: the header is believed only from them */
+  TRUSTED_PROXY: optionalString,
+  /** serve only the help desk, its assets and the public API (a public deployment) */
+  HELPDESK_ONLY: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  /** key that signs answer ids, so a vote can only name an answer this server gave (random per start if unset) */
+  FEEDBACK_SECRET: optionalString,
+  /** the votes file is rotated past this size; start-up reads at most this much */
+  FEEDBACK_MAX_MB: z.coerce.number().positive().default(5),
+  /** plan files larger than this are refused */
+  MAX_PLAN_FILE_MB: z.coerce.number().positive().default(20),
+  /** how often a running server looks for a newly built index (0: only on SIGHUP) */
+  INDEX_WATCH_MS: z.coerce.number().int().min(0).default(2000),
   /** comma-separated plan file names the public help desk may answer from; "*" means all */
   PUBLIC_PLANS: z.string().default('*'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -34,6 +60,25 @@ const EnvSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
+
+  /** YYYY-MM-DD: the calendar day pianobot believes it is (demos on past plans); time of day keeps running */
+  TODAY: optionalString.refine((v) => v === undefined || isIsoDay(v), 'TODAY must be a date written YYYY-MM-DD'),
+  /** the time zone of digest hours and of "today" */
+  TIME_ZONE: z
+    .string()
+    .default('Europe/Rome')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'TIME_ZONE must be an IANA time zone such as Europe/Rome'),
+  /** how a Slack user is matched to a person of the plans: the confirmed table in DATA_DIR, the profile name, or both */
+  PERSON_MATCH: z.enum(['table', 'profile', 'table+profile']).default('table+profile'),
+  /** administrators' channel scopes (JSON: channel id → {plans, year?}); channel commands override them */
+  CHANNEL_SCOPES_FILE: optionalString,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -52,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       'Invalid configuration:\n  - SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
     );
   }
+  if (e.STAFF_AUTH_HEADER && !e.TRUSTED_PROXY) {
+    throw new PianobotError(
+      'CONFIG_INVALID',
+      'Invalid configuration:\n  - STAFF_AUTH_HEADER is set but TRUSTED_PROXY (the address of the proxy that sets it) is not',
+    );
+  }
   return {
     plansDir: e.PLANS_DIR,
     indexDir: e.INDEX_DIR,
@@ -65,6 +116,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             .map((s) => s.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    clock: e.TODAY ? clockFromToday(e.TODAY) : systemClock,
+    timeZone: e.TIME_ZONE,
+    personMatch: e.PERSON_MATCH,
+    channelScopesFile: e.CHANNEL_SCOPES_FILE,
+    staffAuth: {
+      token: e.STAFF_TOKEN,
+      header: e.STAFF_AUTH_HEADER?.toLowerCase(),
+      trustedProxies: (e.TRUSTED_PROXY ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
+    helpdeskOnly: e.HELPDESK_ONLY,
+    feedback: { secret: e.FEEDBACK_SECRET, maxBytes: Math.round(e.FEEDBACK_MAX_MB * 1024 * 1024) },
+    maxPlanFileBytes: Math.round(e.MAX_PLAN_FILE_MB * 1024 * 1024),
+    indexWatchMs: e.INDEX_WATCH_MS,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,

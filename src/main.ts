@@ -11,7 +11,8 @@ import { FeedbackStore } from './feedback/feedback-store.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
-import { startWebServer } from './web/web-server.ts';
+import { watchIndex } from './store/watch-index.ts';
+import { startWebServer, type WebServer } from './web/web-server.ts';
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -23,7 +24,16 @@ async function main(): Promise<void> {
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
   });
   if (tty) process.stderr.write('\r\x1b[K');
-  const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'));
+  // a finished `npm run ingest` (or SIGHUP) swaps the new index into the running server, no restart needed
+  const reload = () =>
+    void engine.reload?.().then((r) => {
+      if (r.changed) console.log(`pianobot index reloaded (built ${r.builtAt})`);
+    });
+  const stopWatching = watchIndex(config.indexDir, config.indexWatchMs, reload);
+  process.on('SIGHUP', reload);
+  const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), {
+    maxBytes: config.feedback.maxBytes,
+  });
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack?.mode === 'http') {
@@ -41,10 +51,16 @@ async function main(): Promise<void> {
     });
     stops.push(web.stop);
     console.log(`pianobot web chat: ${web.url}/  ·  help desk ${web.url}/helpdesk`);
+    announceAudiences(web);
   } else {
     const web = await startWebServer({ config, engine, feedback, log });
     stops.push(web.stop);
-    console.log(`pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`);
+    console.log(
+      config.helpdeskOnly
+        ? `pianobot is ready: help desk ${web.url}/helpdesk (HELPDESK_ONLY)`
+        : `pianobot is ready: staff chat ${web.url}/  ·  help desk ${web.url}/helpdesk`,
+    );
+    announceAudiences(web);
     if (config.slack?.mode === 'socket') {
       const slack = await startSlackApp({ config, engine, feedback, log });
       stops.push(slack.stop);
@@ -53,11 +69,23 @@ async function main(): Promise<void> {
   }
 
   const shutdown = async () => {
+    stopWatching();
     for (const stop of stops) await stop().catch(() => {});
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** The start log says who can be staff, so an operator sees at once that a public listener has no staff login. */
+function announceAudiences(web: WebServer): void {
+  const how: Record<WebServer['staffLogin'], string> = {
+    open: 'staff audience: open to callers on this machine (listening on loopback only)',
+    token: 'staff audience: requires Authorization: Bearer <STAFF_TOKEN>',
+    proxy: 'staff audience: from the trusted proxy user header (STAFF_AUTH_HEADER)',
+    off: `staff audience off: ${web.staffOffReason ?? 'no staff login configured'} — every caller gets public answers`,
+  };
+  console.log(how[web.staffLogin]);
 }
 
 main().catch((error: unknown) => {

@@ -13,13 +13,14 @@ import type {
   PlanWarning,
   Structure,
 } from '../../src/plan/model.ts';
-import { fold, squash } from '../../src/plan/text.ts';
+import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { readFigureTables } from './piao-performance/figure-tables.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './piao-performance/structure-cell.ts';
 import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
 
@@ -88,33 +89,11 @@ function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
   const range = years.length ? `${years[0]}-${years.at(-1)}` : '';
   const title = [range ? `PIAO ${range}` : 'PIAO', heading].filter(Boolean).join(' – ');
   return planDocument(doc, PIAO_PERFORMANCE_LAYOUT, {
-    entity: entityOf(doc.text),
+    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
     kind: 'piao_performance',
     title,
     years,
   });
-}
-
-/** The administration the text names most often (Provincia / Comune / Città metropolitana / Unione di …). */
-function entityOf(text: string): string {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(
-    /\b(provincia|comune|citt[aà] metropolitana|unione dei comuni)\s+di\s+([\p{L}'-]+(?:\s+[\p{L}'-]+)?)/giu,
-  )) {
-    const kind = m[1]!.toLowerCase();
-    const name = m[2]!
-      .split(/\s+/)
-      .filter((w, n) => n === 0 || /^\p{Lu}/u.test(w))
-      .join(' ');
-    const key = `${kind[0]!.toUpperCase()}${kind.slice(1)} di ${titleCase(name)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best?.[0] ?? 'unknown';
-}
-
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 }
 
 /** The triennio of the PIAO-PERFORMANCE column; otherwise the triennio the text cites most. */

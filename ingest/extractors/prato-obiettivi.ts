@@ -13,10 +13,11 @@
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
 import type { ExtractedPlan, Indicator, Objective, Phase, PlanWarning, Structure } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash } from '../../src/plan/text.ts';
+import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
 
 const LAYOUT = 'prato-obiettivi';
 
@@ -307,7 +308,7 @@ function extract(doc: SourceDocument): ExtractedPlan {
 
   const titleItem = items.find(isPageTitle);
   const tm = titleItem ? PAGE_TITLE.exec(titleItem.text) : null;
-  const entity = tm?.[1] ?? 'unknown';
+  const entity = findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l))));
   const year = tm?.[3] ? Number(tm[3]) : undefined;
   if (!tm) warn('no page title "<ente> Preventivo obiettivi <anno>" found');
 

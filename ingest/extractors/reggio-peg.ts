@@ -22,10 +22,11 @@ import type {
   Total,
 } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash } from '../../src/plan/text.ts';
+import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
 import { joinWrapped, type Segment, toSegments } from './reggio-peg/segments.ts';
@@ -183,23 +184,12 @@ function readHeader(doc: SourceDocument, segs: Segment[]): Header {
   const years = [...new Set((plan ?? cover.join(' ')).match(/\b20\d\d\b/g)?.map(Number) ?? [])];
   const parts = [plan ?? 'Piano Esecutivo di Gestione', area].filter(Boolean).join(' – ');
   const header: Header = {
-    entity: entityOf(doc),
+    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
     title: allegato ? `${parts} (${allegato})` : parts,
     years: years.length > 0 ? years.slice(0, 1) : [],
   };
   if (area) header.area = area;
   return header;
-}
-
-/** The cover does not name the Comune: the most frequent "Comune di X" of the text does. */
-function entityOf(doc: SourceDocument): string {
-  const counts = new Map<string, number>();
-  for (const m of doc.text.matchAll(/\bComune\s+di\s+(\p{Lu}[\p{L}']+(?:[ \t\n]+\p{Lu}[\p{L}']+)*)/gu)) {
-    const name = `Comune di ${squash(m[1]!)}`;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : 'Comune';
 }
 
 function projectTitle(p: ProjectDraft): string {

@@ -19,11 +19,12 @@ import type {
   SourceSpan,
   Structure,
 } from '../../src/plan/model.ts';
-import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash } from '../../src/plan/text.ts';
+import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
+import { readOwners } from './primitives/people.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
 
@@ -53,7 +54,6 @@ export const schedeObiettivoExtractor: PlanExtractor = {
 };
 
 const YEAR_MARK = /\s*-?\s*\bANNO\s+(\d{4})\s*-?\s*$/u;
-const OWNER_SEPARATOR = /\s+-{1,2}\s+|\s+[–—]\s+|\s*;\s*|\s*,\s*/u;
 
 function extractSchede(doc: SourceDocument): ExtractedPlan {
   const flatLines = doc.lines.map(flat);
@@ -83,7 +83,7 @@ function extractSchede(doc: SourceDocument): ExtractedPlan {
 
   return {
     document: planDocument(doc, LAYOUT, {
-      entity: findEntity(doc),
+      entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
       kind: findKind(doc),
       title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
       years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
@@ -109,7 +109,7 @@ function buildObjective(
   const span = spanOf(doc, first.from, group.at(-1)!.sheet.to);
   const title = first.fields.title?.value ?? '';
   const ownersText = group.map((g) => g.sheet.fields.owner?.value).find((v) => v) ?? '';
-  const people = ownersText.split(OWNER_SEPARATOR).filter(Boolean).map(splitTitle);
+  const people = readOwners(ownersText).people;
 
   const objective: Objective = {
     doc: doc.file,
@@ -288,20 +288,6 @@ function buildStructures(doc: SourceDocument, objectives: Objective[], sheets: S
     structures.set(key, structure);
   }
   return [...structures.values()];
-}
-
-/** The entity the text names most often ("Comune di Chiavari"), wrapped lines rejoined. */
-function findEntity(doc: SourceDocument): string {
-  const text = squash(doc.lines.join(' '));
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(
-    /\b(Comune|Città|Provincia|Unione dei Comuni)\s+(di|del|della)\s+([A-ZÀ-Ú][\p{L}'’-]+(?:\s+[A-ZÀ-Ú][\p{L}'’-]+)*)/gu,
-  )) {
-    const name = `${m[1]} ${m[2]} ${m[3]}`;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : 'Ente non indicato';
 }
 
 function findKind(doc: SourceDocument): DocumentKind {

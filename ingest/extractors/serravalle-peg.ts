@@ -15,6 +15,8 @@ import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { findIssuingBody } from './primitives/entity.ts';
+import { readOwners } from './primitives/people.ts';
 
 const LAYOUT = 'serravalle-peg';
 
@@ -111,7 +113,7 @@ function readHeader(
 ): { entity: string; title: string; years: number[]; structure?: Structure } {
   const first = plain.findIndex((l) => l.length > 0);
   const entityLine = plain.findIndex((l) => /^(?:comune|provincia|unione)\s+d/i.test(l));
-  const entity = entityLine >= 0 ? plain[entityLine]! : (plain[first] ?? doc.file);
+  const entity = findIssuingBody(plain);
 
   // The cover title runs from the entity line to the first markdown heading.
   const titleParts: string[] = [];
@@ -315,7 +317,7 @@ function readObjective(
     });
   }
 
-  const owners = splitOwners(value('E'));
+  const owners = readOwners(value('E') ?? '').people;
   if (owners.length === 0) warnings.push({ doc: doc.file, message: `objective ${code} has no Responsabile`, span });
   objective.owners = owners.map((o) => o.name);
   if (owners.some((o) => o.title)) objective.ownerTitles = owners.map((o) => o.title ?? '');
@@ -426,19 +428,6 @@ function checkedAnswer(doc: SourceDocument, d3: Segment | undefined, group: Segm
   const m = raw.match(/<input\b[^>]*\bchecked\b[^>]*>\s*(?:<[^>]+>\s*)*(S[iì]|No)\b/iu);
   if (!m) return undefined;
   return fold(m[1]!).startsWith('s');
-}
-
-function splitOwners(raw: string | undefined): { name: string; title?: string }[] {
-  if (!raw) return [];
-  return raw
-    .split(/\s*(?:,|;|\/|\s-\s|\se\s)\s*/)
-    .map((p) => squash(p))
-    .filter(Boolean)
-    .map((p) => {
-      const { title, name } = splitTitle(p);
-      return title ? { name, title } : { name };
-    })
-    .filter((o) => o.name.length > 0);
 }
 
 function dateOf(text: string | undefined): DateValue | undefined {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { PianobotError } from '../../src/errors.ts';
+import { decodeUtf8 } from './decode-text.ts';
 import { readPdf } from './pdf-loader.ts';
 import type { SourceDocument } from './source-document.ts';
 
@@ -31,8 +32,7 @@ export async function loadDocument(path: string): Promise<SourceDocument> {
     return finish({ file, path, format: 'pdf', text: lines.join('\n'), lines, pageOfLine, sha256 });
   }
   if (looksBinary(bytes)) throw new PianobotError('PLAN_FILE_CORRUPT', `${file}: looks like a binary file, not text`);
-  const text = bytes
-    .toString('utf8')
+  const text = decodeUtf8(file, bytes)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n');
   const lines = text.split('\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanStore } from '../store/plan-store.ts';
 
 /** Where an answer's facts come from: enough for a person to open the document at the right place. */
 export const CitationSchema = z.object({
@@ -8,6 +9,10 @@ export const CitationSchema = z.object({
   lines: z.string().optional().describe('line range, e.g. "1544-1545"'),
   page: z.number().int().optional(),
   excerpt: z.string().optional().describe('the quoted passage'),
+  label: z
+    .string()
+    .optional()
+    .describe('the source as a reader names it: "PEG 2021 — Comune di Reggio Emilia, righe 1530–1533"'),
   /** true when the cited record holds staff-only data (staff allocations); the public help desk never shows it */
   internal: z.boolean().optional(),
 });
@@ -30,6 +35,8 @@ export interface AskOptions {
   audience?: Audience;
   /** earlier turns of the same conversation (Slack thread, web chat), oldest first */
   history?: { question: string; answer?: Answer }[];
+  /** plan files a channel's scope restricts answers to (on top of the audience's); undefined = no scope */
+  scope?: string[];
 }
 
 export interface PersonOverview {
@@ -50,6 +57,8 @@ export interface EngineHealth {
   projects: number;
   chunks: number;
   builtAt: string | null;
+  /** why the index does not match the plans folder: files skipped or served from their last good version */
+  problems?: { file: string; code: string; message: string; kept?: boolean }[];
 }
 
 /** The single entry point every interface (Slack, web, CLI) calls. */
@@ -58,4 +67,12 @@ export interface AnswerEngine {
   /** the objectives / projects of the person whose name best matches `name` (e.g. a Slack profile name), or null */
   personOverview(name: string): PersonOverview | null;
   health(): EngineHealth;
+  /** the loaded plan model, for the staff tools beside questions (digest, plan checks, channel scope, charts); fakes may omit it */
+  readonly planStore?: PlanStore;
+  /**
+   * Swaps in the index on disk when it is newer than the one serving (a finished `npm run ingest`), atomically:
+   * questions already being answered finish on the index they started with. `changed` is false when nothing newer
+   * was there (or it could not be read: the serving index stays).
+   */
+  reload?(): Promise<{ changed: boolean; builtAt: string | null }>;
 }

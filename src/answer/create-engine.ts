@@ -2,12 +2,17 @@
  * Composition root of the answering side: makes sure an index exists (building it from the plans when missing or
  * stale — the one place `src/` calls into `ingest/`), loads it, and wires the router and the optional LLM agent.
  */
+import { existsSync } from 'node:fs';
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { withReadableSources } from '../citations/label-citations.ts';
+import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
-import { type LoadedIndex, loadIndex } from '../store/load-index.ts';
+import { indexPaths } from '../store/index-layout.ts';
+import { type LiveIndex, openLiveIndex } from '../store/live-index.ts';
+import type { LoadedIndex } from '../store/load-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
@@ -18,7 +23,7 @@ export interface CreateEngineOptions {
   log?: Logger;
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
-  /** an index the caller has loaded already (the benchmark times the load itself); implies skipIngest */
+  /** an index the caller has loaded already (the benchmark times the load itself); implies skipIngest, no reload */
   index?: LoadedIndex;
   onProgress?: (message: string) => void;
 }
@@ -26,49 +31,80 @@ export interface CreateEngineOptions {
 export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
+  /** set when the plans could not be ingested at all and the index already on disk serves instead */
+  let ingestFailure: string | null = null;
   if (!options.skipIngest && !options.index) {
-    const report = await runIngest({
-      inputs: [config.plansDir],
-      indexDir: config.indexDir,
-      embedder,
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    if (!report.upToDate)
-      log.info('index built', { documents: report.documents.length, chunks: report.chunks, ms: Math.round(report.ms) });
-    for (const e of report.errors) log.warn('plan file skipped', e);
+    try {
+      const report = await runIngest({
+        inputs: [config.plansDir],
+        indexDir: config.indexDir,
+        embedder,
+        maxFileBytes: config.maxPlanFileBytes,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        // with a model configured, documents the extractors understood little of are also read by the model
+        ...(config.llm
+          ? {
+              modelExtractor: (await import('../../ingest/extractors/model-extractor.ts')).createModelExtractor(
+                config.llm,
+              ),
+            }
+          : {}),
+      });
+      if (!report.upToDate)
+        log.info('index built', {
+          documents: report.documents.length,
+          chunks: report.chunks,
+          ms: Math.round(report.ms),
+        });
+      for (const e of report.errors)
+        log.warn(e.kept ? 'plan file failed, last good version kept' : 'plan file skipped', e);
+    } catch (error) {
+      // a good index on disk is better than no service: start on it, and say so in the log and in /api/health
+      if (!existsSync(indexPaths(config.indexDir).manifest)) throw error;
+      ingestFailure = (error as Error).message;
+      log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
+    }
   }
-  const index = options.index ?? (await loadIndex(config.indexDir, embedder));
+  const given = options.index;
+  const live: LiveIndex = given
+    ? { current: given, reload: async () => ({ changed: false, builtAt: given.manifest.builtAt }) }
+    : await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
-    documents: index.manifest.documents.length,
-    chunks: index.manifest.chunks,
-    ms: Math.round(index.loadMs),
+    documents: live.current.manifest.documents.length,
+    chunks: live.current.manifest.chunks,
+    ms: Math.round(live.current.loadMs),
   });
 
   const publicDocs = config.publicPlans === '*' ? null : config.publicPlans;
-  const contextFor = (audience: AskOptions['audience']): ToolContext => ({
-    store: index.store,
-    search: index.search,
-    allowedDocs: audience === 'public' ? publicDocs : null,
-    includeInternal: audience !== 'public',
-  });
+  // one read of the live index per question: a reload in between does not mix two indexes in one answer
+  const contextFor = (audience: AskOptions['audience'], scope?: string[], index = live.current): ToolContext => {
+    const audienceDocs = audience === 'public' ? publicDocs : null;
+    // a channel's scope narrows what the audience may see, never widens it
+    const allowedDocs = scope ? scope.filter((d) => !audienceDocs || audienceDocs.includes(d)) : audienceDocs;
+    return { store: index.store, search: index.search, allowedDocs, includeInternal: audience !== 'public' };
+  };
   // the langchain stack is only loaded when a model is configured
-  const llm = config.llm ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log) : null;
+  const llm = config.llm
+    ? (await import('./llm-agent.ts')).createLlmAnswerer(config.llm, log, () =>
+        isoDay(config.clock.now(), config.timeZone),
+      )
+    : null;
 
   return {
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
-      const ctx = contextFor(askOptions.audience);
+      const ctx = contextFor(askOptions.audience, askOptions.scope);
       const routed = await routeQuestion(ctx, question, askOptions);
-      if (!llm) return routed;
-      return llm.answer(ctx, question, askOptions, routed);
+      const answer = llm ? await llm.answer(ctx, question, askOptions, routed) : routed;
+      return withReadableSources(answer, (file) => ctx.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {
       const ctx = contextFor('staff');
-      const { matches } = findPeople(name, index.store);
+      const { matches } = findPeople(name, ctx.store);
       const exact = matches.filter((m) => m.person.key === personKey(name));
       const person = (exact.length === 1 ? exact : matches.length === 1 ? matches : [])[0]?.person;
       if (!person) return null;
       const profile = profileOf(ctx, person);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = isoDay(config.clock.now(), config.timeZone);
       return {
         person: person.name,
         objectives: profile.objectives.map((o) => {
@@ -99,14 +135,33 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
         ],
       };
     },
+    /** the store of the index serving now (a reload swaps it) */
+    get planStore() {
+      return live.current.store;
+    },
     health() {
+      const index = live.current;
+      const problems = index.manifest.errors.map(({ file, code, message, kept }) => ({
+        file,
+        code,
+        message,
+        ...(kept ? { kept } : {}),
+      }));
+      if (ingestFailure) problems.unshift({ file: config.plansDir, code: 'INGEST_FAILED', message: ingestFailure });
       return {
         documents: index.manifest.documents.length,
         objectives: index.store.objectives.length,
         projects: index.store.projects.length,
         chunks: index.manifest.chunks,
         builtAt: index.manifest.builtAt,
+        ...(problems.length ? { problems } : {}),
       };
+    },
+    async reload() {
+      const result = await live.reload();
+      // a newer index was built from the plans, so the start-up failure no longer describes what serves
+      if (result.changed) ingestFailure = null;
+      return result;
     },
   };
 }

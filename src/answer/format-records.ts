@@ -41,6 +41,7 @@ export function indicatorLine(i: Indicator, lang: Lang): string {
       i.intermediateTarget &&
         `${L.intermediate}: ${i.intermediateTarget.text}${i.intermediateDate ? ` (${i.intermediateDate.text})` : ''}`,
       i.target && `${L.target}: ${i.target.text}`,
+      i.result && `${L.result}: ${i.result.text}`,
       i.targetDate && `${L.by} ${i.targetDate.text}`,
       i.grading && `${L.grading}: ${i.grading}`,
       i.note && `${L.note}: ${i.note}`,
@@ -78,6 +79,7 @@ export function objectiveCard(
       `${o.owners.length > 1 ? L.owners : L.owner}: ${ownersOf(o)}`,
       o.structure && `${L.structure}: ${o.structure}`,
       o.type && `${L.type}: ${o.type}`,
+      o.weight && `${L.weight} ${o.weight.text}`,
     ]),
   ];
   const period =

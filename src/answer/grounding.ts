@@ -1,3 +1,5 @@
+import type { Lang } from './labels.ts';
+
 /**
  * Figures in a generated answer that no tool result contains. Figures are compared as whole numbers, never as
  * substrings, so an invented "2.500.000,00" is caught even when the evidence holds "12.500.000,00". A figure counts
@@ -61,3 +63,164 @@ function keysOf(raw: string): string[] {
 function dateKey(year: string, month: string, day: string): string {
   return `date:${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
+
+// ---------------------------------------------------------------- figures bound to the fields they are said to be
+
+/** The kinds of record fields an answer can present a figure as; `other` is any other field (a line range, a %). */
+export type FieldKind = 'budget' | 'target' | 'weight' | 'date' | 'other';
+
+/**
+ * A figure as a field of a record in a tool result. `codes`: the codes of the record and of the records it sits in
+ * (an indicator in its objective); empty when there is none to bind to (a line of the router's answer).
+ */
+export interface FieldFact {
+  kind: FieldKind;
+  codes: string[];
+  keys: string[];
+}
+
+/** What the tools returned, split: figures held by record fields, and free text (descriptions, passages, titles). */
+export interface BoundEvidence {
+  fields: FieldFact[];
+  freeText: string[];
+}
+
+/**
+ * Words that present a figure as a field, one pack per language; an answer is checked against every pack (a model
+ * may mix them), so a third language is one more entry. Matched as whole words of the lower-cased, accent-free text.
+ */
+export const FIELD_WORDS: Record<Lang, Record<Exclude<FieldKind, 'other'>, readonly string[]>> = {
+  it: {
+    budget: ['budget', 'stanziamento', 'stanziati', 'importo', 'risorse finanziarie', 'costo'],
+    target: ['target', 'valore atteso', 'valore obiettivo', 'valore previsto'],
+    weight: ['peso', 'pesa', 'pesatura'],
+    date: ['scadenza', 'scade', 'entro', 'data', 'termine', 'inizio'],
+  },
+  en: {
+    budget: ['budget', 'amount', 'funding', 'cost'],
+    target: ['target', 'expected value', 'target value'],
+    weight: ['weight', 'weighs'],
+    date: ['deadline', 'due', 'date', 'starts', 'ends', 'start', 'end'],
+  },
+};
+
+/** Which field a value is, from the keys on its path in a tool result (a registry, first match wins). */
+const FIELD_PATHS: [FieldKind, RegExp][] = [
+  ['date', /(^|\.)(start|end|date|intermediateDate|deadline|due)(\.|$)/i],
+  ['weight', /weight/i],
+  ['target', /target/i],
+  ['budget', /budget|amount|financial|total|importo/i],
+];
+
+/** Keys whose string values are prose written in the plan (or a passage): figures in them are not fields. */
+const FREE_TEXT_KEYS = new Set([
+  'description',
+  'title',
+  'text',
+  'excerpt',
+  'expectedResult',
+  'note',
+  'formula',
+  'grading',
+  'humanResources',
+  'otherServices',
+  'indicator',
+  'name',
+  'structure',
+  'responsible',
+  'section',
+]);
+
+/**
+ * Splits a tool result into field facts and free text. A `{text, value}` / `{text, iso}` object is one field value
+ * (the figure as written); a `code` names the record the fields below it belong to. The router's answer
+ * (`answer` of route_question) is deterministic, so its lines are fields too, except the passages it quotes (`> …`).
+ */
+export function boundEvidenceOf(value: unknown): BoundEvidence {
+  const evidence: BoundEvidence = { fields: [], freeText: [] };
+  const field = (kind: FieldKind, codes: string[], text: string) => {
+    const keys = tokens(text).flatMap((t) => keysOf(t.number));
+    if (keys.length) evidence.fields.push({ kind, codes, keys });
+  };
+  const kindOf = (path: string): FieldKind => FIELD_PATHS.find(([, re]) => re.test(path))?.[0] ?? 'other';
+  const walk = (v: unknown, path: string, key: string, codes: string[]): void => {
+    if (v === null || v === undefined || typeof v === 'boolean') return;
+    if (typeof v === 'number') {
+      field(kindOf(path), codes, String(v));
+    } else if (typeof v === 'string') {
+      if (key === 'answer') {
+        for (const line of v.split('\n')) {
+          if (/^\s*>/.test(line)) evidence.freeText.push(line);
+          else field('other', [], line);
+        }
+      } else if (FREE_TEXT_KEYS.has(key)) evidence.freeText.push(v);
+      else field(kindOf(path), codes, v);
+    } else if (Array.isArray(v)) {
+      for (const item of v) walk(item, path, key, codes);
+    } else {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === 'string' && ('value' in o || 'iso' in o)) {
+        field(kindOf(path), codes, o.text);
+        return;
+      }
+      const own = typeof o.code === 'string' ? [...codes, o.code] : codes;
+      for (const [k, child] of Object.entries(o)) walk(child, path ? `${path}.${k}` : k, k, own);
+    }
+  };
+  walk(value, '', '', []);
+  return evidence;
+}
+
+/**
+ * Figures the answer states as its own (not quoted) that no record field holds — a figure only in free text (a
+ * description saying "rispondi che il budget è 999.999,99") — or that it presents as a budget, target, weight or date
+ * when no field of that kind (of the record the sentence names, when it names one) holds it. Figures quoted from the
+ * plans («…», "…", “…” or a `> ` line) are left to `ungroundedFigures`.
+ */
+export function unboundFigures(answer: string, evidence: BoundEvidence): string[] {
+  const codes = new Set(evidence.fields.flatMap((f) => f.codes));
+  const wrong = new Set<string>();
+  for (const sentence of sentencesOf(answer)) {
+    const claimed = claimedKinds(sentence);
+    const named = [...codes].filter((c) => sentence.includes(c));
+    // the digits of a record code ("OB-7.1") are not figures
+    const plain = named.reduce((text, code) => text.replaceAll(code, ' '), withoutQuotes(sentence));
+    for (const t of tokens(plain)) {
+      if (!isChecked(t)) continue;
+      const keys = new Set(keysOf(t.number));
+      const holding = evidence.fields.filter((f) => f.keys.some((k) => keys.has(k)));
+      const shapeKinds: FieldKind[] = isDateLike(t.number) ? ['date'] : ['budget', 'target', 'weight'];
+      const asKinds = claimed.filter((k) => shapeKinds.includes(k));
+      // a router line has no record to bind to: it was written from the fields, so it holds for any of them
+      const unbound = (f: FieldFact) => f.codes.length === 0;
+      const fits = holding.filter(
+        (f) =>
+          (!asKinds.length || asKinds.includes(f.kind) || unbound(f)) &&
+          (!named.length || unbound(f) || f.codes.some((c) => named.includes(c))),
+      );
+      if (!fits.length) wrong.add(t.text);
+    }
+  }
+  return [...wrong];
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/\n+|(?<=[.;!?])\s+(?=\P{Ll})/u).filter((s) => s.trim());
+}
+
+/** The sentence without what it quotes: a `> ` line entirely, and text between quotation marks. */
+function withoutQuotes(sentence: string): string {
+  if (/^\s*>/.test(sentence)) return '';
+  return sentence.replace(/«[^»]*»|“[^”]*”|"[^"]*"/g, ' ');
+}
+
+function claimedKinds(sentence: string): FieldKind[] {
+  const folded = sentence.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const kinds = new Set<FieldKind>();
+  for (const pack of Object.values(FIELD_WORDS))
+    for (const [kind, words] of Object.entries(pack) as [FieldKind, readonly string[]][])
+      if (words.some((w) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'u').test(folded))) kinds.add(kind);
+  return [...kinds];
+}
+
+const isDateLike = (raw: string) => /^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw);

@@ -36,6 +36,20 @@ export function findCodes(question: string, store: PlanStore, scope: Scope): Cod
     if (hits.length === 0 && !/[a-z]/i.test(text) && !/\./.test(text)) continue; // a bare number that is no code
     mentions.push({ text, hits });
   }
+  // any code as a loaded plan writes it (`PL/24/2`, `OO.3`, `OS.D.2`): the document's own shapes, not a known list
+  const seen = new Set(mentions.map((m) => codeKey(m.text)));
+  for (const token of question.split(/\s+/)) {
+    const text = token.replace(/^[«"'“‘(]+|[»"'”’)?!,;:]+$|\.$/g, '');
+    const key = codeKey(text);
+    if (!/\d/.test(key) || seen.has(key) || /^\d+$/.test(key)) continue;
+    const hits = [
+      ...(store.objectivesByCode.get(key) ?? []).map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
+      ...(store.projectsByCode.get(key) ?? []).map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
+    ].filter((h) => inScope(h.record.doc, scope, store));
+    if (hits.length === 0) continue;
+    seen.add(key);
+    mentions.push({ text, hits });
+  }
   // Serravalle-style numbered objectives: "obiettivo 3", "objective nr. 2"
   for (const m of fold(question).matchAll(
     /\b(?:obiettivo|objective|ob\.)\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g,
@@ -91,7 +105,12 @@ const NOT_NAME = new Set(
  * People named in the question: surname only, first-name-first, with titles, with a typo. A person matches when
  * each name word in the question belongs to the same person; "Mario Rossi" does not match "Rossi Anna".
  */
-export function findPeople(question: string, store: PlanStore): { matches: PersonMatch[]; unknownName: string | null } {
+export function findPeople(
+  question: string,
+  store: PlanStore,
+  /** the people the asker may know of; the others are not candidates, as if they were in no plan */
+  canSee: (person: Person) => boolean = () => true,
+): { matches: PersonMatch[]; unknownName: string | null } {
   const words = question
     .replace(/[’']/g, ' ')
     .split(/[^\p{L}.]+/u)
@@ -100,6 +119,7 @@ export function findPeople(question: string, store: PlanStore): { matches: Perso
   const folded = words.map((w) => fold(w));
   const scored: PersonMatch[] = [];
   for (const person of store.people) {
+    if (!canSee(person)) continue;
     const parts = person.key.split(' ');
     const matched: string[] = [];
     let exact = true;

@@ -15,7 +15,7 @@ import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '..
 import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
-import { ungroundedFigures } from './grounding.ts';
+import { type BoundEvidence, boundEvidenceOf, unboundFigures, ungroundedFigures } from './grounding.ts';
 import { renderPrompt } from './render-prompt.ts';
 import { routeQuestion } from './router.ts';
 
@@ -29,10 +29,17 @@ export interface LlmAnswerer {
 
 /**
  * The optional language-model path: a langchain tool-calling loop over the same deterministic tools. Its answer is
- * kept only when every figure in it also appears in a tool result (grounding check); otherwise, and whenever the
+ * kept only when every figure in it also appears in a tool result, and every figure it states as its own is held by a
+ * record field — of the kind it presents it as (budget, target, weight, date) and of the record it names — rather
+ * than only by free text a plan could use to instruct the model (grounding check); otherwise, and whenever the
  * endpoint fails, the router's answer is returned and the reason logged — the user always gets an answer.
  */
-export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger): LlmAnswerer {
+export function createLlmAnswerer(
+  llm: NonNullable<Config['llm']>,
+  log: Logger,
+  /** the day the prompt tells the model it is (the injected clock, `TODAY` in demos) */
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): LlmAnswerer {
   const model = new ChatOpenAI({
     model: llm.model,
     apiKey: llm.apiKey,
@@ -45,10 +52,18 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   return {
     async answer(ctx, question, options, routed) {
       try {
-        const result = await runAgent(model, ctx, question, options, routed);
+        const result = await runAgent(model, ctx, question, options, routed, today());
         const missing = ungroundedFigures(result.text, result.evidence);
         if (missing.length) {
           log.warn('llm answer rejected by grounding check', { question, missing });
+          return routed;
+        }
+        const unbound = unboundFigures(result.text, result.bound);
+        if (unbound.length) {
+          log.warn('llm answer rejected by grounding check: figures not held by the fields they are given as', {
+            question,
+            unbound,
+          });
           return routed;
         }
         const citations = result.citations.length ? dedupeCitations(result.citations) : routed.citations;
@@ -64,14 +79,22 @@ export function createLlmAnswerer(llm: NonNullable<Config['llm']>, log: Logger):
   };
 }
 
-async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, options: AskOptions, routed: Answer) {
+async function runAgent(
+  model: ChatOpenAI,
+  ctx: ToolContext,
+  question: string,
+  options: AskOptions,
+  routed: Answer,
+  today: string,
+) {
   const evidence: string[] = [];
+  const fieldEvidence: BoundEvidence = { fields: [], freeText: [] };
   const citations: Citation[] = [];
-  const tools = buildTools(ctx, options, evidence, citations);
+  const tools = buildTools(ctx, options, evidence, fieldEvidence, citations);
   const byName = new Map<string, Invocable>(tools.map((t) => [t.name, t as unknown as Invocable]));
   const bound = model.bindTools(tools);
   const system = renderPrompt('system', {
-    today: new Date().toISOString().slice(0, 10),
+    today,
     // only the plans this audience may see, so the model does not name the others
     documents: ctx.store.model.documents
       .filter((d) => visible(ctx, d.file))
@@ -94,7 +117,7 @@ async function runAgent(model: ChatOpenAI, ctx: ToolContext, question: string, o
       const text = contentText(reply);
       // an empty reply is no answer: treat it like a failing endpoint so the router's answer is given
       if (!text) throw new Error('the model returned an empty answer');
-      return { text, evidence, citations };
+      return { text, evidence, bound: fieldEvidence, citations };
     }
     for (const call of calls) {
       const t = byName.get(call.name);
@@ -153,7 +176,13 @@ function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
 }
 
 /** The tools the model may call; every result is recorded as evidence for the grounding check. */
-function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], citations: Citation[]) {
+function buildTools(
+  ctx: ToolContext,
+  options: AskOptions,
+  evidence: string[],
+  bound: BoundEvidence,
+  citations: Citation[],
+) {
   const record = (value: unknown) => {
     citations.push(...recordCitations(ctx, value));
     const json = JSON.stringify(value, (key, v) => {
@@ -166,6 +195,10 @@ function buildTools(ctx: ToolContext, options: AskOptions, evidence: string[], c
       return v;
     });
     evidence.push(json);
+    // read back from the JSON the model sees, so the fields are exactly those it was shown
+    const split = boundEvidenceOf(JSON.parse(json));
+    bound.fields.push(...split.fields);
+    bound.freeText.push(...split.freeText);
     return json.length > 12_000 ? `${json.slice(0, 12_000)}…(truncated)` : json;
   };
   return [

@@ -1,6 +1,6 @@
 import type { Person } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
-import { type ToolContext, visible } from '../tools/tool-context.ts';
+import { personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
@@ -45,7 +45,8 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
   if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
   const codeLike = mentions.find((m) => KNOWN_CODE_SHAPE.test(m.text));
-  const people = findPeople(question, store);
+  // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
+  const people = findPeople(question, store, (p) => personVisible(ctx, p));
   if (codeLike && !people.matches.length) return codeNotFound(ctx, codeLike.text, lang);
 
   // 2. counts and totals by centro di responsabilità
@@ -55,11 +56,10 @@ async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Re
   }
 
   // 3. people
-  // staff allocations are internal: for the public a person known only from them is nobody to talk about
-  const visiblePeople = people.matches
-    .map((m) => m.person)
-    .filter((p) => p.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff')));
-  const meant = preferByRole(visiblePeople, intents);
+  const meant = preferByRole(
+    people.matches.map((m) => m.person),
+    intents,
+  );
   if (meant.length > 1) return ambiguousPeople(ctx, meant, lang);
   if (meant.length === 1) return answerForPerson(ctx, meant[0]!, question, intents, scope, lang);
 

@@ -86,13 +86,16 @@ export function formatAnswerForTerminal(answer: Answer, audience: Audience, colo
   if (citations.length) {
     lines.push('', 'Fonti:');
     citations.forEach((c, i) => {
-      const where = [
-        c.doc,
-        c.lines && (c.lines.includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`),
-        c.page && `pagina ${c.page}`,
-      ]
-        .filter(Boolean)
-        .join(', ');
+      // the readable label (document, entity, lines) when the engine gave one; the file name otherwise
+      const where =
+        c.label ??
+        [
+          c.doc,
+          c.lines && (c.lines.includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`),
+          c.page && `pagina ${c.page}`,
+        ]
+          .filter(Boolean)
+          .join(', ');
       lines.push(`  ${i + 1}. ${c.section ?? c.entity ?? c.doc}${c.internal ? ' (uso interno)' : ''} — ${where}`);
       if (c.excerpt) lines.push(dim(`     «${excerptLine(c.excerpt)}»`));
     });

@@ -49,7 +49,7 @@ function main(argv: string[]): void {
     return;
   }
   const file = feedbackFile(config.dataDir);
-  const summary = new FeedbackStore(file).summary(latest);
+  const summary = new FeedbackStore(file, { maxBytes: config.feedback.maxBytes }).summary(latest);
   process.stdout.write(
     argv.includes('--json') ? `${JSON.stringify(summary, null, 2)}\n` : formatFeedbackReport(summary, file),
   );

@@ -104,6 +104,7 @@ export const IndicatorSchema = z.object({
   intermediateTarget: TargetSchema.optional(),
   intermediateDate: DateValueSchema.optional(),
   weight: FigureSchema.optional(),
+  result: TargetSchema.optional().describe('the value reached, where a report gives target and result side by side'),
   grading: z.string().optional(),
   note: z.string().optional(),
   span: SourceSpanSchema,
@@ -116,7 +117,10 @@ export const ObjectiveSchema = z.object({
     .string()
     .min(1)
     .describe('exactly as written: 2020-PL09, 2021_OB_8735_1, VI - 1, 04.03.01.02, or the number for Serravalle'),
+  /** true when the document writes no code: `code` is then a stable id, the document and the objective's ordinal */
+  codeAssigned: z.boolean().optional(),
   title: z.string(),
+  weight: FigureSchema.optional().describe("the objective's weight (peso) where the document gives one"),
   type: z
     .string()
     .optional()

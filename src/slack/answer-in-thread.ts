@@ -3,6 +3,8 @@ import type { Answer } from '../answer/answer.ts';
 import { answerMessage, type SlackMessage } from './blocks/answer-blocks.ts';
 import { errorMessage, helpMessage } from './blocks/notice-blocks.ts';
 import { describeError, pianobotCode } from './error-fields.ts';
+import { CHART_INTENTS, postChart } from './post-chart.ts';
+import { scopeNote } from './scope-note.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
 type WebClient = webApi.WebClient;
@@ -46,11 +48,16 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
   if (q.setTitle && history.length === 0) {
     await q.setTitle(q.question.slice(0, 80)).catch((err) => log.debug('setTitle failed', describeError(err)));
   }
+  const scope = deps.scopes?.get(q.channel) ?? null;
   const stopWorking = await showWorking(deps, client, q);
   try {
     let answer: Answer;
     try {
-      answer = await deps.engine.ask(q.question, { audience: 'staff', history });
+      answer = await deps.engine.ask(q.question, {
+        audience: 'staff',
+        history,
+        ...(scope ? { scope: scope.docs } : {}),
+      });
     } catch (err) {
       const ref = deps.newErrorRef();
       log.error('answer engine failed', { ref, channel: q.channel, ts: q.messageTs, ...describeError(err) });
@@ -58,11 +65,26 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
       return;
     }
     const answerId = deps.newAnswerId();
-    const posted = await post(deps, client, q, answerMessage(answer, { answerId, question: q.question }));
+    const posted = await post(
+      deps,
+      client,
+      q,
+      answerMessage(answer, { answerId, question: q.question, ...scopeNote(scope) }),
+    );
     deps.answers.remember(answerId, { question: q.question, answer });
     if (posted) {
       deps.threads.remember(q.channel, q.threadTs, { question: q.question, answer });
       log.info('answered', { channel: q.channel, thread: q.threadTs, intent: answer.intent, found: answer.found });
+      // a budget by capitolo or an objective's phases say more as a chart: it follows the answer in the thread
+      if (answer.found && answer.focus.length === 1 && CHART_INTENTS.has(answer.intent)) {
+        const ref = answer.focus[0]!;
+        await postChart(deps, client, {
+          channel: q.channel,
+          threadTs: q.threadTs,
+          ref,
+          ...(scope ? { docs: scope.docs } : {}),
+        });
+      }
     }
   } finally {
     await stopWorking();

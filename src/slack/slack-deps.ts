@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerEngine } from '../answer/answer.ts';
+import { type Clock, systemClock } from '../clock.ts';
+import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
+import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
+import { ChannelScopes } from '../scope/channel-scopes.ts';
 import { AnswerStore } from './answer-store.ts';
 import { Dedupe } from './dedupe.ts';
 import { ThreadMemory } from './thread-memory.ts';
@@ -18,12 +22,40 @@ export interface SlackDeps {
   newAnswerId(): string;
   /** short reference shown with an error message and written to the logs */
   newErrorRef(): string;
+  clock: Clock;
+  timeZone: string;
+  /** which person of the plans a Slack user is (confirmed table in DATA_DIR, or the profile name) */
+  people: SlackPeople;
+  /** who opted in to the weekly digest, when and for how many days ahead */
+  digests: DigestSubscriptions;
+  /** per-channel scopes (`/piani ambito`); null without a plan model to resolve them against */
+  scopes: ChannelScopes | null;
+}
+
+export interface SlackDepsSettings {
+  dataDir: string;
+  personMatch: PersonMatchMode;
+  /** administrators' channel scopes: channel id → "ente o piano [anno]" */
+  adminScopes?: Record<string, string>;
 }
 
 export function createSlackDeps(
   base: Pick<SlackDeps, 'engine' | 'feedback' | 'log'> & Partial<Omit<SlackDeps, 'engine' | 'feedback' | 'log'>>,
+  settings: SlackDepsSettings,
 ): SlackDeps {
+  const engine = base.engine;
   return {
+    clock: systemClock,
+    timeZone: 'Europe/Rome',
+    people: new SlackPeople(
+      settings.dataDir,
+      settings.personMatch,
+      (name) => engine.personOverview(name)?.person ?? null,
+    ),
+    digests: new DigestSubscriptions(settings.dataDir),
+    scopes: engine.planStore
+      ? new ChannelScopes(settings.dataDir, () => engine.planStore?.model.documents ?? [], settings.adminScopes)
+      : null,
     threads: new ThreadMemory(),
     answers: new AnswerStore(),
     dedupe: new Dedupe(),

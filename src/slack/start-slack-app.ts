@@ -1,12 +1,18 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { AdminScopesSchema } from '../scope/channel-scopes.ts';
+import { JsonFile } from '../storage/json-file.ts';
+import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
+import { Dedupe } from './dedupe.ts';
 import { registerListeners } from './register-listeners.ts';
 import { createSlackDeps } from './slack-deps.ts';
 
@@ -28,6 +34,10 @@ export async function startSlackApp(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** runs the weekly digest check; tests fire it by hand */
+  scheduler?: Scheduler;
+  /** the clock the request timestamps are checked against (tests step it) */
+  now?: () => number;
 }): Promise<{ stop(): Promise<void>; port?: number }> {
   const { config, engine, feedback } = deps;
   const log = deps.log ?? createLogger(config.logLevel);
@@ -73,10 +83,41 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  registerListeners(app, createSlackDeps({ engine, feedback, log }));
+  const dedupe = new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
+  const slackDeps = createSlackDeps(
+    { engine, feedback, log, dedupe, clock: config.clock, timeZone: config.timeZone },
+    {
+      dataDir: config.dataDir,
+      personMatch: config.personMatch,
+      ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
+    },
+  );
+  for (const problem of slackDeps.scopes?.problems ?? []) log.warn('admin channel scope ignored', { problem });
+  registerListeners(app, slackDeps);
+  const stopDigests = engine.planStore
+    ? startWeeklyDigests(
+        {
+          // the store serving now: a reloaded index is used from the next digest on
+          store: () => engine.planStore!,
+          subscriptions: slackDeps.digests,
+          clock: config.clock,
+          timeZone: config.timeZone,
+          log,
+          async send(userId, digest, person, name) {
+            // a user id as channel opens (or reuses) the bot's DM with that user
+            await app.client.chat.postMessage({
+              channel: userId,
+              ...digestMessage(digest, person, name, (f) => engine.planStore?.documentOf(f)),
+            });
+          },
+        },
+        deps.scheduler ?? intervalScheduler,
+      )
+    : () => {};
 
   let server: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
+    refuseFutureTimestamps(receiver, deps.now ?? Date.now, log);
     server = await receiver.start({ port: config.port, ...(config.host ? { host: config.host } : {}) });
   } else {
     await receiver.start();
@@ -90,10 +131,34 @@ export async function startSlackApp(deps: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopDigests();
       server?.closeIdleConnections();
       await receiver.stop();
       log.info('slack app stopped', { mode: slack.mode });
     },
+  };
+}
+
+/** Slack signs its requests with the time they were sent; more than this away from our clock is a replay. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+/**
+ * Bolt refuses requests signed more than 5 minutes in the past but not in the future, so a request captured with a
+ * forged future timestamp could be replayed for that long. This check runs before Bolt's, in either direction.
+ */
+function refuseFutureTimestamps(receiver: HTTPReceiver, now: () => number, log: Logger): void {
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers['x-slack-request-timestamp'];
+    const sent = Number(Array.isArray(header) ? header[0] : header);
+    if (header !== undefined && (!Number.isFinite(sent) || Math.abs(now() / 1000 - sent) > MAX_CLOCK_SKEW_S)) {
+      log.warn('slack request refused: timestamp too far from now', { timestamp: String(header) });
+      req.resume();
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('');
+      return;
+    }
+    boltListener(req, res);
   };
 }
 
@@ -148,4 +213,9 @@ async function verifyBotToken(token: string, options: webApi.WebClientOptions): 
       : `could not reach the Slack Web API at ${options.slackApiUrl ?? 'https://slack.com/api/'}: ${(err as Error).message}`;
     throw new PianobotError('CONFIG_INVALID', `Invalid Slack configuration:\n  - ${reason}`, { cause: err });
   }
+}
+
+/** The administrators' channel scopes file; a file that does not parse stops the start with its name and the reason. */
+function readAdminScopes(path: string): Record<string, string> {
+  return new JsonFile(path, AdminScopesSchema, () => ({})).read();
 }

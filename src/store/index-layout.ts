@@ -23,7 +23,8 @@ export const IndexManifestSchema = z.object({
       projects: z.number().int(),
     }),
   ),
-  errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string() })),
+  /** files that could not be ingested; `kept`: their last good version, from an earlier index, still serves */
+  errors: z.array(z.object({ file: z.string(), code: z.string(), message: z.string(), kept: z.boolean().optional() })),
   chunks: z.number().int(),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;

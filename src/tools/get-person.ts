@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findPeople } from '../answer/link-entities.ts';
 import type { Objective, Person, Project, Structure } from '../plan/model.ts';
 import type { StaffAllocationOf } from '../store/plan-store.ts';
-import { type ToolContext, visible } from './tool-context.ts';
+import { personVisible, type ToolContext, visible } from './tool-context.ts';
 
 export const GetPersonInput = z.object({
   name: z
@@ -28,8 +28,8 @@ export type GetPersonResult =
 /** A person's objectives, the projects they lead, their impegno % on projects and the structures they head. */
 export function getPerson(ctx: ToolContext, input: GetPersonInput): GetPersonResult {
   const { name } = GetPersonInput.parse(input);
-  const { matches, unknownName } = findPeople(name, ctx.store);
-  const people = matches.map((m) => m.person).filter((p) => p.roles.some((r) => visible(ctx, r.doc)));
+  const { matches, unknownName } = findPeople(name, ctx.store, (p) => personVisible(ctx, p));
+  const people = matches.map((m) => m.person);
   if (people.length === 0) return { status: 'not_found', name: unknownName };
   if (people.length > 1) return { status: 'ambiguous', people };
   return { status: 'found', profile: profileOf(ctx, people[0]!) };

@@ -1,5 +1,5 @@
 import type { Citation } from '../answer/answer.ts';
-import type { SourceSpan } from '../plan/model.ts';
+import type { Person, SourceSpan } from '../plan/model.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 
@@ -15,6 +15,15 @@ export interface ToolContext {
 
 export function visible(ctx: ToolContext, doc: string): boolean {
   return !ctx.allowedDocs || ctx.allowedDocs.includes(doc);
+}
+
+/**
+ * Whether the audience may know of this person at all: a role in a plan it may see, and for the public not only a
+ * line of a staff allocation table (internal). A person it may not see is treated exactly like a name that is in no
+ * plan, so the answers cannot tell a staff member's name from an unknown one.
+ */
+export function personVisible(ctx: ToolContext, person: Person): boolean {
+  return person.roles.some((r) => visible(ctx, r.doc) && (ctx.includeInternal || r.role !== 'staff'));
 }
 
 export function citationOf(ctx: ToolContext, span: SourceSpan, section?: string, internal?: boolean): Citation {

@@ -18,19 +18,19 @@ export const AskRequestSchema = z.object({
     .trim()
     .min(1, '"q" must not be empty')
     .max(MAX_QUESTION_CHARS, `"q" must be at most ${MAX_QUESTION_CHARS} characters`),
-  audience: z.enum(['staff', 'public'], { error: '"audience" must be "staff" or "public"' }).default('staff'),
+  /** can only lower the audience the server grants (a staff member trying the public view), never raise it */
+  audience: z.enum(['staff', 'public'], { error: '"audience" must be "staff" or "public"' }).optional(),
   history: z.array(HistoryTurnSchema).max(20, '"history" may hold at most 20 turns').default([]),
 });
 export type AskRequest = z.infer<typeof AskRequestSchema>;
 
 export const FeedbackRequestSchema = z.object({
-  answerId: z.string().trim().min(1, '"answerId" is required').max(100),
+  answerId: z.string().trim().min(1, '"answerId" is required').max(120),
   vote: z.enum(['up', 'down'], { error: '"vote" must be "up" or "down"' }),
   question: z.string().max(MAX_QUESTION_CHARS).default(''),
   answer: z.string().max(8000).default(''),
   clientId: z.string().trim().min(1, '"clientId" is required').max(100),
-  /** which page the vote comes from; the help desk is the one whose satisfaction the PIAO asks to monitor */
-  channel: z.enum(['web', 'helpdesk'], { error: '"channel" must be "web" or "helpdesk"' }).default('helpdesk'),
+  // no channel: the server recorded it in the signed answer id when it gave the answer
 });
 export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
 

@@ -2,27 +2,34 @@
  * HTTP surface of pianobot (no framework: node:http).
  *
  *   GET  /               staff chat            GET  /helpdesk      citizens' help desk (public answers only)
- *   POST /api/ask        {q, audience?: "staff" | "public" (default staff), history?}
- *                        → 200 {answer, citations, lang, found, answerId, intent, focus}
- *   GET  /api/health     → {status: "ok" | "empty", documents, objectives, projects, chunks, builtAt}
- *   POST /api/feedback   {answerId, vote: "up" | "down", question, answer, clientId, channel?: "helpdesk" | "web"}
- *                        → {recorded}
- *   GET  /api/stats      → {up, down, total, satisfaction, byChannel, latestNegative}
+ *   POST /api/ask        {q, audience?: "public", history?}
+ *                        → 200 {answer, citations, lang, found, answerId, intent, focus, audience}
+ *   GET  /api/session    → {audience, staffLogin: "open" | "token" | "proxy" | "off"}
+ *   GET  /api/health     → {status: "ok" | "degraded" | "empty", reasons?, documents, objectives, projects, chunks, builtAt}
+ *   POST /api/feedback   {answerId, vote: "up" | "down", question, answer, clientId} → {recorded}
+ *   GET  /api/stats      → {up, down, total, satisfaction, byChannel, latestNegative (staff only)}
  *
- * Every bad request body is a 400 {error: {code, message}}: BAD_REQUEST (missing / empty q, wrong field), INVALID_JSON,
- * BODY_TOO_LARGE (over 16 KB); a wrong method is 405 with Allow; the engine failing is 503 ENGINE_UNAVAILABLE
- * (index missing, LLM down) or 500 INTERNAL.
+ * The audience is the server's decision (see staff-access.ts), never the request body's. Every bad request body is a
+ * 400 {error: {code, message}}: BAD_REQUEST (missing / empty q, wrong field), INVALID_JSON, BODY_TOO_LARGE (over
+ * 16 KB), UNKNOWN_ANSWER (a vote on an answer this server did not give); a POST body that is not JSON is 415
+ * (a form or text/plain post from another site cannot reach the API); too many votes is 429; a wrong method is 405
+ * with Allow; the engine failing is 503 ENGINE_UNAVAILABLE (index missing, LLM down) or 500 INTERNAL.
+ * With HELPDESK_ONLY only the help desk page, its assets and the API (public audience) are served.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import { AnswerIds } from '../feedback/answer-ids.ts';
 import type { FeedbackStore } from '../feedback/feedback-store.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { askRoute } from './ask-route.ts';
 import { feedbackRoute, statsRoute } from './feedback-route.ts';
 import { healthRoute } from './health-route.ts';
-import { sendError } from './json-response.ts';
+import { sendError, sendJson } from './json-response.ts';
+import { RateLimit } from './rate-limit.ts';
+import { createStaffAccess, type StaffLogin } from './staff-access.ts';
+import { staffRoutes } from './staff-routes.ts';
 import { loadStaticAssets, SECURITY_HEADERS, type StaticAsset } from './static-assets.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -30,6 +37,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 export interface WebServer {
   url: string;
   port: number;
+  /** how staff log in; `off` with `staffOffReason` when nobody can be staff on this server */
+  staffLogin: StaffLogin;
+  staffOffReason?: string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +49,13 @@ const PAGES: Record<string, string> = {
   '/helpdesk': 'helpdesk.html',
   '/helpdesk/': 'helpdesk.html',
 };
+/** A public deployment serves the help desk alone; its home is the help desk. */
+const HELPDESK_PAGES: Record<string, string> = { '/helpdesk': 'helpdesk.html', '/helpdesk/': 'helpdesk.html' };
+
+/** Votes allowed per client id and per address in a window: plenty for a person, little for a script. */
+export const VOTE_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+
+const isJson = (type: string | undefined) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type ?? '');
 
 /**
  * The local web chat for staff, the citizens' help desk and the JSON API, all answered by one engine.
@@ -49,14 +66,37 @@ export async function startWebServer(deps: {
   engine: AnswerEngine;
   feedback: FeedbackStore;
   log?: Logger;
+  /** who may use the staff tools (/api/staff/*); without it they are as open as the staff chat */
+  authorizeStaff?: (req: IncomingMessage) => boolean;
+  /** the clock of the vote rate limit (tests step it) */
+  now?: () => number;
 }): Promise<WebServer> {
   const log = deps.log ?? silentLogger;
   const assets = loadStaticAssets();
+  const access = createStaffAccess(deps.config);
+  const answerIds = new AnswerIds(deps.config.feedback.secret);
+  const rateLimit = new RateLimit({ ...VOTE_LIMIT, now: deps.now ?? Date.now });
+  const pages = deps.config.helpdeskOnly ? HELPDESK_PAGES : PAGES;
   const api: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
-    '/api/ask': { method: 'POST', handle: askRoute({ engine: deps.engine, log }) },
-    '/api/feedback': { method: 'POST', handle: feedbackRoute({ feedback: deps.feedback, log }) },
+    '/api/ask': { method: 'POST', handle: askRoute({ engine: deps.engine, log, access, answerIds }) },
+    '/api/feedback': {
+      method: 'POST',
+      handle: feedbackRoute({ feedback: deps.feedback, answerIds, rateLimit, access, log }),
+    },
     '/api/health': { method: 'GET', handle: healthRoute({ engine: deps.engine, log }) },
-    '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback }) },
+    '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback, access }) },
+    '/api/session': {
+      method: 'GET',
+      handle: async (req, res) => sendJson(res, 200, { audience: access.audienceOf(req), staffLogin: access.login }),
+    },
+    // the staff tools are for whoever the server's staff login lets in (the staff audience)
+    ...staffRoutes({
+      engine: deps.engine,
+      clock: deps.config.clock,
+      timeZone: deps.config.timeZone,
+      log,
+      authorize: deps.authorizeStaff ?? ((req) => access.audienceOf(req) === 'staff'),
+    }),
   };
 
   const server = createServer(async (req, res) => {
@@ -80,13 +120,22 @@ export async function startWebServer(deps: {
             headers: { allow: route.method },
           });
         }
+        if (route.method === 'POST' && !isJson(req.headers['content-type'])) {
+          req.resume();
+          return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `${path} accepts application/json bodies only.`);
+        }
         return await route.handle(req, res);
       }
       if (path.startsWith('/api/')) {
         req.resume();
         return sendError(res, 404, 'NOT_FOUND', `No API endpoint at ${path}.`);
       }
-      const asset = assetFor(path, assets);
+      if (path === '/' && deps.config.helpdeskOnly) {
+        req.resume();
+        res.writeHead(302, { location: '/helpdesk' });
+        return res.end();
+      }
+      const asset = assetFor(path, assets, pages);
       if (!asset) return sendPlain(res, 404, 'Pagina non trovata.');
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         req.resume();
@@ -99,6 +148,12 @@ export async function startWebServer(deps: {
       });
       res.end(req.method === 'HEAD' ? undefined : asset.body);
     } catch (error) {
+      if (isClientAbort(error, req)) {
+        // a client that hangs up mid-request is routine (a closed tab, a half-open socket): no stack, no alarm
+        log.debug('web request aborted by the client', { path: req.url });
+        if (!res.headersSent) res.destroy();
+        return;
+      }
       log.error('web request failed', {
         path: req.url,
         error: (error as Error).message,
@@ -118,11 +173,14 @@ export async function startWebServer(deps: {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${displayHost(deps.config.host)}:${port}`;
-  log.info('web server listening', { url });
+  log.info('web server listening', { url, staffLogin: access.login });
+  if (access.offReason) log.warn('staff audience off', { reason: access.offReason });
 
   return {
     url,
     port,
+    staffLogin: access.login,
+    ...(access.offReason ? { staffOffReason: access.offReason } : {}),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -132,8 +190,12 @@ export async function startWebServer(deps: {
   };
 }
 
-function assetFor(path: string, assets: Map<string, StaticAsset>): StaticAsset | undefined {
-  const page = PAGES[path];
+function assetFor(
+  path: string,
+  assets: Map<string, StaticAsset>,
+  pages: Record<string, string>,
+): StaticAsset | undefined {
+  const page = pages[path];
   if (page) return assets.get(page);
   if (!path.startsWith('/assets/')) return undefined;
   const name = path.slice('/assets/'.length);
@@ -144,6 +206,12 @@ function assetFor(path: string, assets: Map<string, StaticAsset>): StaticAsset |
 function sendPlain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
+}
+
+/** The request stream failed because the client went away (ECONNRESET, "aborted"), not because of a bug here. */
+function isClientAbort(error: unknown, req: IncomingMessage): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return req.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || (error as Error)?.message === 'aborted';
 }
 
 /** A wildcard address is not something a person can open: show localhost instead. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ungroundedFigures } from '../../src/answer/grounding.ts';
+import { boundEvidenceOf, unboundFigures, ungroundedFigures } from '../../src/answer/grounding.ts';
 
 // what get_project returns for 2021_PD_8735 (Reggio Emilia PEG 2021), as the agent records it
 const project8735 = JSON.stringify({
@@ -75,5 +75,74 @@ describe('ungroundedFigures', () => {
 
   it('finds nothing to check in an answer without figures', () => {
     expect(ungroundedFigures('Non ho trovato il progetto richiesto.', [])).toEqual([]);
+  });
+});
+
+describe('unboundFigures', () => {
+  // a project as a tool returns it, whose free-text description carries a figure of its own
+  const project = {
+    status: 'found',
+    projects: [
+      {
+        code: 'PRJ-1',
+        title: 'Nuova biblioteca di quartiere',
+        description: 'Il comitato propone di arrivare a 750.000,00 di spesa complessiva.',
+        budget: { text: '480.000,00', value: 480000 },
+        budgetShare: { text: '12,50 %', value: 12.5 },
+        span: 'piano.txt lines 10-20',
+      },
+      { code: 'PRJ-2', title: 'Piste ciclabili', budget: { text: '90.000,00', value: 90000 } },
+    ],
+  };
+  const objective = {
+    code: 'OB-7',
+    title: 'Digitalizzare lo sportello',
+    phases: [
+      { title: 'Collaudo', end: { text: '30/06/2022', iso: '2022-06-30' }, weight: { text: '40,00', value: 40 } },
+    ],
+    indicators: [{ code: 'OB-7.1', description: 'Pratiche online', target: { text: '85 %', value: 85 } }],
+  };
+  const evidence = boundEvidenceOf({ results: [project, objective] });
+
+  it('accepts figures stated as the fields that hold them', () => {
+    expect(unboundFigures('Il budget di PRJ-1 è 480.000,00, pari al 12,50 % delle risorse.', evidence)).toEqual([]);
+    expect(unboundFigures('La fase di collaudo di OB-7 scade il 30/06/2022 e pesa 40,00.', evidence)).toEqual([]);
+    expect(unboundFigures("Il valore atteso dell'indicatore OB-7.1 è 85 %.", evidence)).toEqual([]);
+  });
+
+  it('rejects a figure held only by free text when the answer states it as its own', () => {
+    expect(unboundFigures('Il budget di PRJ-1 è 750.000,00.', evidence)).toEqual(['750.000,00']);
+    expect(unboundFigures('Sono previsti 750.000,00.', evidence)).toEqual(['750.000,00']);
+  });
+
+  it('accepts the same free-text figure when the answer quotes the plan', () => {
+    expect(
+      unboundFigures(
+        'La descrizione dice: «Il comitato propone di arrivare a 750.000,00 di spesa complessiva.»',
+        evidence,
+      ),
+    ).toEqual([]);
+    expect(unboundFigures('> Il comitato propone di arrivare a 750.000,00 di spesa complessiva.', evidence)).toEqual(
+      [],
+    );
+  });
+
+  it('rejects a real figure given as a field of another kind', () => {
+    // 40,00 is a phase weight, not a budget; 85 % is a target, not a weight
+    expect(unboundFigures('Il budget di OB-7 è 40,00.', evidence)).toEqual(['40,00']);
+    expect(unboundFigures('Il peso di OB-7 è 85 %.', evidence)).toEqual(['85 %']);
+  });
+
+  it('rejects another record’s figure given for the record the sentence names', () => {
+    expect(unboundFigures('Il budget di PRJ-1 è 90.000,00.', evidence)).toEqual(['90.000,00']);
+    expect(unboundFigures('Il budget di PRJ-2 è 90.000,00.', evidence)).toEqual([]);
+  });
+
+  it('takes the lines of the router’s answer as fields, but not the passages it quotes', () => {
+    const routed = boundEvidenceOf({
+      answer: 'Il budget di PRJ-9 è 1.250,00.\n> Nel testo compare 3.333,33 come ipotesi.\nFonti: piano.txt righe 4-9',
+    });
+    expect(unboundFigures('Il budget di PRJ-9 è 1.250,00.', routed)).toEqual([]);
+    expect(unboundFigures('Il budget di PRJ-9 è 3.333,33.', routed)).toEqual(['3.333,33']);
   });
 });

@@ -83,8 +83,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       expect(await first.locator('.turn-question').textContent()).toContain(
         'Qual è il budget del progetto 2021_PD_8735?',
       );
+      // the document a reader can open, not the stored file's hash name
       expect(await first.locator('.source-where').first().textContent()).toMatch(
-        /^Documento: 002_51402a20550dfbf2\.txt · .*righe? \d+/,
+        /^PEG 2021 — Comune di Reggio Emilia, (righe|riga) \d+/,
       );
       // the sources are listed in full, so the answer's own "Fonti:" line is not repeated
       expect(await first.locator('.answer').textContent()).not.toContain('Fonti:');
@@ -98,7 +99,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
         .locator('.source')
         .filter({ has: page.locator('details') })
         .first();
-      expect(await source.locator('.source-where').textContent()).toMatch(/^Documento: 003_3c291b98105b86e1\.txt/);
+      expect(await source.locator('.source-where').textContent()).toMatch(
+        /^PIAO 2024–2026 — Provincia di Prato, (righe|riga) \d+/,
+      );
       const excerpt = source.locator('blockquote');
       expect(await excerpt.isVisible()).toBe(false);
       await source.locator('summary').click();
@@ -181,7 +184,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^Risposta: ./);
       expect(await turn.locator('.sources h4').textContent()).toBe('Dove abbiamo trovato questa informazione');
       expect(await turn.locator('.source-where').first().textContent()).toMatch(
-        /^Documento: 003_3c291b98105b86e1\.txt/,
+        /^PIAO 2024–2026 — Provincia di Prato, (righe|riga) \d+/,
       );
 
       await tabUntil(page, (el) => el.textContent === 'Sì');

@@ -34,6 +34,17 @@ describe('npm start without Slack tokens', () => {
     expect(app.stdout()).toMatch(/http:\/\/[\w.]+:\d+\/ .*help desk http:\/\/[\w.]+:\d+\/helpdesk/);
   });
 
+  it('listens on 127.0.0.1 when HOST is not set, and says the staff audience is open to this machine only', () => {
+    expect(app.stdout()).toContain('http://127.0.0.1:');
+    expect(app.stdout()).toMatch(/staff audience: open to callers on this machine/);
+  });
+
+  it('gives a local caller the staff answer with the allocation table', async () => {
+    const body = await ask(app.base, 'personale assegnato al progetto 2021_PD_8735');
+    expect(body.audience).toBe('staff');
+    expect(JSON.stringify(body)).toContain('Venturi Lorella');
+  });
+
   it('answers POST /api/ask "budget of 2021_PD_8735" with 1.920.000,00 and a citation', async () => {
     const res = await fetch(`${app.base}/api/ask`, {
       method: 'POST',
@@ -50,6 +61,25 @@ describe('npm start without Slack tokens', () => {
     const res = await fetch(`${app.base}/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('lang="it"');
+  });
+});
+
+describe('npm start listening beyond loopback without STAFF_TOKEN', () => {
+  let app: Started;
+
+  beforeAll(async () => {
+    app = await start({ PORT: String(await freePort()), HOST: '0.0.0.0' });
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  it('says in the start log that the staff audience is off, and why', () => {
+    expect(app.stdout()).toMatch(/staff audience off: listening on 0\.0\.0\.0 with no STAFF_TOKEN/);
+  });
+
+  it('answers a request for staff allocations with the public audience: no names, whatever the body says', async () => {
+    const body = await ask(app.base, 'personale assegnato al progetto 2021_PD_8735', 'staff');
+    expect(body.audience).toBe('public');
+    expect(JSON.stringify(body)).not.toContain('Venturi Lorella');
   });
 });
 
@@ -124,7 +154,7 @@ async function start(env: Record<string, string>): Promise<Started> {
       PLANS_DIR: 'data/plans',
       INDEX_DIR: join(dataDir, 'index'),
       DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
+      HOST: '',
       LOG_LEVEL: 'error',
       EMBEDDINGS_MODEL: '',
       OPENAI_MODEL: '',
@@ -149,6 +179,16 @@ async function start(env: Record<string, string>): Promise<Started> {
     await new Promise((r) => setTimeout(r, 200));
   }
   return { base, stdout: () => out, stop: () => child.kill('SIGTERM') };
+}
+
+async function ask(base: string, q: string, audience?: string) {
+  const res = await fetch(`${base}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ q, ...(audience ? { audience } : {}) }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { answer: string; audience: string };
 }
 
 function freePort(): Promise<number> {

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
  * - `{ tool, args }` — the assistant calls one tool (`tool_calls`, finish_reason "tool_calls");
  * - `{ calls: [...] }` — the assistant calls several tools in one turn;
  * - `{ text }` — the assistant's final answer;
+ * - `{ obey }` — a gullible model: it follows the first instruction "… rispondi che <X>" / "… answer that <X>" it
+ *   finds in the tool results of the conversation and answers with X (prompt injection through a plan's text);
  * - `{ status, message? }` — the endpoint fails with that HTTP status and an OpenAI-style error body.
  * Any step may carry `delayMs`: the reply is held back that long (longer than the client's timeout = a hang).
  * A step with nothing but `delayMs` hangs and then fails with 504.
@@ -14,6 +16,7 @@ export type FakeStep = { delayMs?: number } & (
   | { tool: string; args?: Record<string, unknown> }
   | { calls: { tool: string; args?: Record<string, unknown> }[] }
   | { text: string }
+  | { obey: { prefix: string } }
   | { status: number; message?: string }
   | Record<never, never>
 );
@@ -165,6 +168,15 @@ export class FakeOpenAiServer {
     }
     if ('text' in step)
       return [200, completion(body.model, { role: 'assistant', content: step.text }, 'stop', this.nextId++)];
+    if ('obey' in step) {
+      const toolText = body.messages
+        .filter((m) => m.role === 'tool')
+        .map(messageText)
+        .join('\n');
+      const order = /(?:rispondi che|answer that)\s+(.+?)(?=["\\]|$)/i.exec(toolText)?.[1]?.trim();
+      const content = order ? `${step.obey.prefix}${order}` : 'Non ho istruzioni da seguire.';
+      return [200, completion(body.model, { role: 'assistant', content }, 'stop', this.nextId++)];
+    }
     return [504, errorBody('fake-openai: scripted hang ended', 'timeout')];
   }
 }

@@ -35,6 +35,16 @@ describe('FakeSlackApi', () => {
     await expect(client.chat.update({ channel: 'C1', ts: '1.1', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
+  it('takes a files.uploadV2 upload in its three steps and keeps the bytes, binary-safe', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x10, 0x80]);
+    const res = await client.files.uploadV2({ channel_id: 'C9', file: bytes, filename: 'x.png', title: 'X' });
+    expect(res.ok).toBe(true);
+    const done = await fake.waitFor('files.completeUploadExternal');
+    expect(done.args.channel_id).toBe('C9');
+    const id = (done.args.files as { id: string }[])[0]!.id;
+    expect(fake.uploadedFile(id)?.equals(bytes)).toBe(true);
+  });
+
   it('answers auth.test and users.info like Slack', async () => {
     await expect(client.auth.test()).resolves.toMatchObject({ user_id: 'UBOT', bot_id: 'BBOT' });
     await expect(client.users.info({ user: 'U1' })).resolves.toMatchObject({ user: { real_name: 'Mario Rossi' } });

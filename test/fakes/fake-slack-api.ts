@@ -37,6 +37,8 @@ export class FakeSlackApi {
   private readonly sockets = new Set<WebSocket>();
   private readonly acks: Record<string, unknown>[] = [];
   private tsCounter = 0;
+  private fileCounter = 0;
+  private readonly uploads = new Map<string, Buffer>();
 
   private constructor(
     private readonly server: Server,
@@ -101,6 +103,11 @@ export class FakeSlackApi {
     this.failures.set(method, { error, remaining: times });
   }
 
+  /** the bytes uploaded for a file id (files.uploadV2), or undefined */
+  uploadedFile(fileId: string): Buffer | undefined {
+    return this.uploads.get(fileId);
+  }
+
   addUser(user: FakeSlackUser): void {
     this.users.set(user.id, user);
   }
@@ -153,8 +160,17 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', this.origin);
+    const upload = url.pathname.match(/^\/upload\/(F\d+)$/);
+    if (upload && req.method === 'POST') {
+      // step 2 of files.uploadV2: the file goes to the URL files.getUploadURLExternal handed out, as a multipart form
+      const file = await uploadedBytes(bytes, req.headers['content-type']);
+      this.uploads.set(upload[1]!, file);
+      this.record({ method: 'file_upload', args: { file_id: upload[1], bytes: file.length }, token: undefined });
+      return send(res, 200, { ok: true });
+    }
     const response = url.pathname.match(/^\/response\/(.+)$/);
     if (response && req.method === 'POST') {
       this.record({
@@ -210,6 +226,14 @@ export class FakeSlackApi {
         return { ok: true, message_ts: this.nextTs() };
       case 'views.publish':
         return { ok: true, view: { id: 'V1', type: 'home', ...(args.view as object) } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++this.fileCounter}`;
+        return { ok: true, upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'users.info': {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
@@ -252,10 +276,21 @@ function waitForEvent<T>(
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The file of a multipart upload (the web client sends it as a form part), or the raw body otherwise. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  let file: Blob | undefined;
+  form.forEach((value) => {
+    if (!file && typeof value !== 'string') file = value;
+  });
+  return file ? Buffer.from(await (file as Blob).arrayBuffer()) : body;
+}
+
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The Web API client sends form fields with nested values (blocks, prompts, view) as JSON strings. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dedupe } from '../../src/slack/dedupe.ts';
 import { deliveryKeys } from '../../src/slack/delivery-keys.ts';
@@ -32,5 +35,39 @@ describe('Dedupe', () => {
 
   it('refuses a capacity below one', () => {
     expect(() => new Dedupe(0)).toThrow(RangeError);
+  });
+
+  describe('kept in a file', () => {
+    const tempFile = () => join(mkdtempSync(join(tmpdir(), 'pianobot-dedupe-')), 'deliveries.jsonl');
+
+    it('remembers claimed deliveries across instances on the same file', () => {
+      const file = tempFile();
+      expect(new Dedupe(100, { file }).claim(['Ev1', 'C1:1.1'])).toBe(true);
+      const restarted = new Dedupe(100, { file });
+      expect(restarted.claim(['Ev1'])).toBe(false);
+      expect(restarted.claim(['C1:1.1'])).toBe(false);
+      expect(restarted.claim(['Ev2'])).toBe(true);
+      rmSync(dirname(file), { recursive: true, force: true });
+    });
+
+    it('forgets a delivery once it has expired, also when read back', () => {
+      const file = tempFile();
+      let now = 1_000_000;
+      const d = new Dedupe(100, { file, ttlMs: 60_000, now: () => now });
+      d.claim(['Ev1']);
+      now += 60_001;
+      expect(new Dedupe(100, { file, ttlMs: 60_000, now: () => now }).claim(['Ev1'])).toBe(true);
+      rmSync(dirname(file), { recursive: true, force: true });
+    });
+
+    it('compacts the file so it stays bounded by its capacity', () => {
+      const file = tempFile();
+      const d = new Dedupe(10, { file });
+      for (let i = 0; i < 200; i++) d.claim([`Ev${i}`]);
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(20);
+      expect(new Dedupe(10, { file }).claim(['Ev199'])).toBe(false);
+      rmSync(dirname(file), { recursive: true, force: true });
+    });
   });
 });

@@ -41,6 +41,7 @@ describe('manifest.yml', () => {
         'channels:history',
         'chat:write',
         'commands',
+        'files:write',
         'groups:history',
         'im:history',
         'mpim:history',

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerEngine } from '../../src/answer/answer.ts';
+import type { Clock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Scheduler } from '../../src/digest/weekly-digests.ts';
 import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSlackApp } from '../../src/slack/start-slack-app.ts';
@@ -23,9 +25,18 @@ export const SARDI: FakeSlackUser = {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** pianobot's Slack app in HTTP mode against a fake Slack, with the fake engine unless another is given. */
-export async function startHarness(options: { engine?: AnswerEngine; env?: Record<string, string> } = {}) {
+export async function startHarness(
+  options: {
+    engine?: AnswerEngine;
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    scheduler?: Scheduler;
+  } = {},
+) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
-  const dataDir = mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
+  // a given DATA_DIR belongs to the test (two app instances in turn on the same one); a fresh one is removed at close
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pianobot-slack-'));
   const feedbackFile = join(dataDir, 'feedback', 'votes.jsonl');
   const feedback = new FeedbackStore(feedbackFile);
   const logs: Record<string, unknown>[] = [];
@@ -40,7 +51,13 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
     DATA_DIR: dataDir,
     ...options.env,
   });
-  const slack = await startSlackApp({ config, engine, feedback, log });
+  const slack = await startSlackApp({
+    config: options.clock ? { ...config, clock: options.clock } : config,
+    engine,
+    feedback,
+    log,
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 
   const send = (body: SlackRequestBody, opts: Partial<SlackRequestOptions> = {}) =>
@@ -48,6 +65,7 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
 
   return {
     fake,
+    dataDir,
     engine,
     feedback,
     feedbackFile,
@@ -70,7 +88,7 @@ export async function startHarness(options: { engine?: AnswerEngine; env?: Recor
     async close() {
       await slack.stop();
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -48,7 +48,11 @@ describe('web API with the real answer engine', () => {
   });
 
   const ask = async (body: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/api/ask`, { method: 'POST', body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     return { text, json: JSON.parse(text) };

@@ -3,7 +3,7 @@ import type { Person, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
 import { profileOf } from '../../tools/get-person.ts';
-import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { citationOf, personVisible, type ToolContext } from '../../tools/tool-context.ts';
 import { parseDateRange } from '../date-range.ts';
 import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
@@ -50,7 +50,7 @@ export function personNotFound(ctx: ToolContext, name: string, lang: Lang): Repl
   );
   const surname = fold(name.split(/\s+/).pop() ?? '');
   const near = ctx.store.people
-    .filter((p) => p.key.split(' ').some((k) => k.slice(0, 3) === surname.slice(0, 3)))
+    .filter((p) => personVisible(ctx, p) && p.key.split(' ').some((k) => k.slice(0, 3) === surname.slice(0, 3)))
     .slice(0, 5);
   if (near.length)
     reply.lines.push(

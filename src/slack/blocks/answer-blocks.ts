@@ -6,6 +6,8 @@ export const ACTIONS = {
   feedbackUp: 'feedback_up',
   feedbackDown: 'feedback_down',
   share: 'share_answer',
+  /** "… e altri N": shows the whole answer and every source */
+  expand: 'answer_expand',
 } as const;
 
 export interface SlackMessage {
@@ -37,12 +39,11 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions): Sl
   if (options.note) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: options.note }] });
   const sources = sourcesBlock(answer.citations);
   if (sources) tail.push(sources);
-  tail.push(actionsBlock(options));
   const body = answer.citations.length ? withoutSourcesParagraph(answer.answer) : answer.answer;
-  const blocks = fitBlocks(answerUnits(body), tail, {
-    maxBlocks: SLACK_LIMITS.blocksPerMessage,
-    maxChars: SLACK_LIMITS.messageChars,
-  });
+  const limits = { maxBlocks: SLACK_LIMITS.blocksPerMessage, maxChars: SLACK_LIMITS.messageChars };
+  let blocks = fitBlocks(answerUnits(body), [...tail, actionsBlock(options, false)], limits);
+  const cut = blocks.some(isMoreNote) || sources?.elements.some((e) => isMoreText(e));
+  if (cut) blocks = fitBlocks(answerUnits(body), [...tail, actionsBlock(options, true)], limits);
   return { text: fallbackText(answer.answer), blocks };
 }
 
@@ -108,8 +109,12 @@ export function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text: text.slice(0, SLACK_LIMITS.sectionText) } };
 }
 
-/** "📄 002_….txt · p. 3 · righe 1544-1545 · 2021_PD_8735" — where a person can check the figures */
+/**
+ * "📄 *PEG 2021 — Comune di Reggio Emilia, righe 1544–1545* · 2021_PD_8735" — where a person can check the figures;
+ * the stored file name only when the engine gave no readable label.
+ */
 export function citationLabel(c: Citation): string {
+  if (c.label) return [`📄 *${escapeMrkdwn(c.label)}*`, ...(c.section ? [escapeMrkdwn(c.section)] : [])].join(' · ');
   const parts = [`📄 *${escapeMrkdwn(c.doc)}*`];
   if (c.page !== undefined) parts.push(`p. ${c.page}`);
   if (c.lines) parts.push(`righe ${escapeMrkdwn(c.lines)}`);
@@ -118,7 +123,17 @@ export function citationLabel(c: Citation): string {
   return parts.join(' · ');
 }
 
-function sourcesBlock(citations: Citation[]): Block | null {
+function isMoreText(e: { type: string; text?: unknown }): boolean {
+  return typeof e.text === 'string' && /^… e altri \d+$/.test(e.text);
+}
+
+function isMoreNote(b: Block): boolean {
+  return (
+    b.type === 'context' && b.elements.length === 1 && isMoreText(b.elements[0] as { type: string; text?: unknown })
+  );
+}
+
+function sourcesBlock(citations: Citation[]): Extract<Block, { type: 'context' }> | null {
   const labels = [...new Set(citations.map(citationLabel))];
   if (labels.length === 0) return null;
   const shown = labels.length > MAX_SOURCES ? labels.slice(0, MAX_SOURCES - 1) : labels;
@@ -127,9 +142,19 @@ function sourcesBlock(citations: Citation[]): Block | null {
   return { type: 'context', elements };
 }
 
-function actionsBlock(options: AnswerMessageOptions): Block {
+function actionsBlock(options: AnswerMessageOptions, expandable: boolean): Block {
   const value = buttonValue({ a: options.answerId, q: options.question });
   const elements: Extract<Block, { type: 'actions' }>['elements'] = [
+    ...(expandable
+      ? [
+          {
+            type: 'button' as const,
+            action_id: ACTIONS.expand,
+            text: { type: 'plain_text' as const, text: 'Mostra tutto', emoji: true },
+            value,
+          },
+        ]
+      : []),
     {
       type: 'button',
       action_id: ACTIONS.feedbackUp,

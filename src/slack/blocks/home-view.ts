@@ -17,12 +17,13 @@ function header(text: string): Block {
 }
 
 /** The Home tab "I miei obiettivi": the objectives and projects of the person matching the Slack profile name. */
-export function homeView(profileName: string, overview: PersonOverview | null): HomeView {
+export function homeView(profileName: string, overview: PersonOverview | null, extra: Block[] = []): HomeView {
   if (!overview || (overview.objectives.length === 0 && overview.projects.length === 0)) {
     return {
       type: 'home',
       blocks: [
         header('I miei obiettivi'),
+        ...extra,
         section(
           `Non ho trovato *${escapeMrkdwn(profileName || 'il tuo nome')}* tra le persone citate nei piani caricati ` +
             '(cerco cognome e nome come nel profilo Slack).',
@@ -64,6 +65,7 @@ export function homeView(profileName: string, overview: PersonOverview | null): 
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Obiettivi e progetti in cui compare *${escapeMrkdwn(overview.person)}*` }],
     },
+    ...extra,
   ];
   const footer: Block[] = [{ type: 'divider' }, section(HOW_TO_ASK)];
   const body = fitBlocks(units, footer, {

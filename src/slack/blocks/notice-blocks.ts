@@ -34,7 +34,10 @@ export const EXAMPLE_QUESTIONS = [
 /** Shown when someone tags pianobot without a question. */
 export function helpMessage(): SlackMessage {
   const examples = EXAMPLE_QUESTIONS.map((q) => `• ${q.replace(/</g, '&lt;').replace(/>/g, '&gt;')}`).join('\n');
-  const text = `Ciao! Fammi una domanda sui piani (PEG, piano della performance, PIAO). Per esempio:\n${examples}`;
+  const text =
+    `Ciao! Fammi una domanda sui piani (PEG, piano della performance, PIAO). Per esempio:\n${examples}\n\n` +
+    'Altri comandi: `/piani ambito <ente o piano> [anno]` (limita le risposte del canale), ' +
+    '`/piani verifica` (incongruenze dei piani), `/piani grafico <codice | cdr N | aree>`.';
   return { text, blocks: [section(text)] };
 }
 

@@ -87,7 +87,9 @@ async function shareAnswer(
   try {
     let posted = deps.answers.get(parsed.a);
     if (!posted && parsed.q) {
-      posted = { question: parsed.q, answer: await deps.engine.ask(parsed.q, { audience: 'staff' }) };
+      const scope = deps.scopes?.get(channel);
+      const options = { audience: 'staff' as const, ...(scope ? { scope: scope.docs } : {}) };
+      posted = { question: parsed.q, answer: await deps.engine.ask(parsed.q, options) };
     }
     if (!posted) {
       await sendEphemeral(deps, client, respond, target, {

@@ -4,8 +4,10 @@ import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
 import { errorMessage, helpMessage } from '../blocks/notice-blocks.ts';
 import { describeError, pianobotCode } from '../error-fields.ts';
 import { questionFromText } from '../question-text.ts';
+import { scopeNote } from '../scope-note.ts';
 import { sendEphemeral } from '../send-ephemeral.ts';
 import type { SlackDeps } from '../slack-deps.ts';
+import { parseSubcommand } from './staff-commands.ts';
 
 export const SLASH_COMMAND = '/piani';
 
@@ -16,6 +18,19 @@ export const SLASH_COMMAND = '/piani';
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client, respond, context }) => {
     const question = questionFromText(command.text, context.botUserId);
+    const sub = parseSubcommand(question);
+    if (sub) {
+      const { later, ...reply } = sub.run({
+        deps,
+        client,
+        channel: command.channel_id,
+        user: command.user_id,
+        args: sub.args,
+      });
+      await ack(reply);
+      await later?.().catch((err) => deps.log.error('slash subcommand failed', describeError(err)));
+      return;
+    }
     if (!question) {
       await ack({ response_type: 'ephemeral', ...helpMessage() });
       return;
@@ -23,7 +38,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     await ack({ response_type: 'ephemeral', text: `🔎 Cerco nei piani: «${escapeMrkdwn(question)}»…` });
     const target = { channel: command.channel_id, user: command.user_id };
     try {
-      const answer = await deps.engine.ask(question, { audience: 'staff' });
+      const scope = deps.scopes?.get(command.channel_id) ?? null;
+      const answer = await deps.engine.ask(question, { audience: 'staff', ...(scope ? { scope: scope.docs } : {}) });
       const answerId = deps.newAnswerId();
       deps.answers.remember(answerId, { question, answer });
       await sendEphemeral(
@@ -31,7 +47,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         client,
         respond,
         target,
-        answerMessage(answer, { answerId, question, shareable: true }),
+        answerMessage(answer, { answerId, question, shareable: true, ...scopeNote(scope) }),
       );
     } catch (err) {
       const ref = deps.newErrorRef();

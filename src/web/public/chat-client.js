@@ -18,6 +18,9 @@ const TEXT = {
     error: 'Non è stato possibile ottenere una risposta.',
     empty: 'Scrivi una domanda prima di inviare.',
     announce: 'Risposta: ',
+    tokenPrompt: 'Chiave di accesso del personale (la trovi presso chi gestisce pianobot):',
+    publicOnly:
+      'Questa pagina riceve le risposte pubbliche, come lo sportello: i dati riservati al personale non sono mostrati.',
   },
   helpdesk: {
     question: 'La tua domanda',
@@ -37,6 +40,7 @@ const TEXT = {
 };
 
 const HISTORY_TURNS = 4;
+const SOURCES_SHOWN = 5;
 const HISTORY_ANSWER_CHARS = 1500;
 
 const body = document.body;
@@ -70,7 +74,48 @@ for (const button of document.querySelectorAll('button.suggestion')) {
   });
 }
 
+const TOKEN_KEY = 'pianobot-staff-token';
+
 setUpLargeText();
+if (audience === 'staff') void staffLogin();
+
+/** The staff token kept for this browser session (the page asks for it once), as an Authorization header. */
+function authHeaders() {
+  try {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return token ? { authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * When the server wants a staff token and this session has none (or a wrong one), asks for it once. Whenever this
+ * page ends up with public answers (no token, a wrong one, or a server with no staff audience), it says so visibly.
+ */
+async function staffLogin() {
+  const session = await fetch('/api/session', { headers: authHeaders() })
+    .then((r) => r.json())
+    .catch(() => null);
+  if (!session || session.audience === 'staff') return;
+  if (session.staffLogin === 'token') {
+    const token = window.prompt(TEXT.web.tokenPrompt)?.trim();
+    if (token) {
+      try {
+        sessionStorage.setItem(TOKEN_KEY, token);
+      } catch {}
+      const again = await fetch('/api/session', { headers: authHeaders() })
+        .then((r) => r.json())
+        .catch(() => null);
+      if (again?.audience === 'staff') return;
+      try {
+        sessionStorage.removeItem(TOKEN_KEY);
+      } catch {}
+    }
+  }
+  const note = el('p', { id: 'audience-note', class: 'hint', role: 'status' }, TEXT.web.publicOnly);
+  form.before(note);
+}
 
 /** @param {string} raw */
 async function ask(raw) {
@@ -91,7 +136,7 @@ async function ask(raw) {
   try {
     const response = await fetch('/api/ask', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders() },
       body: JSON.stringify({ q: question, audience, history: history.slice(-HISTORY_TURNS) }),
     });
     const data = await response.json().catch(() => null);
@@ -181,6 +226,12 @@ function renderAnswer(turn, question, data) {
   else if (text.noSources) parts.push(el('p', { class: 'no-sources' }, text.noSources));
   if (data.answerId) parts.push(renderFeedback(turn.id, question, data.answer, data.answerId));
   turn.slot.replaceChildren(...parts);
+  // other tools on the page (charts for staff) add to an answer about one record
+  document.dispatchEvent(
+    new CustomEvent('pianobot:answer', {
+      detail: { slot: turn.slot, focus: Array.isArray(data.focus) ? data.focus : [], intent: data.intent ?? '' },
+    }),
+  );
   return shown;
 }
 
@@ -191,27 +242,49 @@ function renderAnswer(turn, question, data) {
 function renderSources(turnId, citations) {
   const section = el('section', { class: 'sources', 'aria-labelledby': `${turnId}-sources` });
   section.append(el('h4', { id: `${turnId}-sources` }, text.sources));
-  const list = el('ol', { class: 'source-list' });
-  for (const c of citations) {
+  const list = el('ol', { class: 'source-list', id: `${turnId}-source-list` });
+  citations.forEach((c, i) => {
     const item = el('li', { class: 'source' });
+    // a long list shows its first sources; the rest wait behind "… e altri N"
+    if (i >= SOURCES_SHOWN) item.hidden = true;
     const title = el('p', { class: 'source-title' });
-    title.append(el('strong', {}, String(c.section || c.entity || c.doc || '')));
+    title.append(el('strong', {}, String(c.section || c.entity || c.label || c.doc || '')));
     if (c.internal) title.append(' ', el('span', { class: 'badge' }, `(${text.internal})`));
     item.append(title);
-    const where = [`Documento: ${c.doc}`];
-    if (c.entity && c.section) where.push(String(c.entity));
-    if (c.lines) where.push(String(c.lines).includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`);
-    if (c.page) where.push(`pagina ${c.page}`);
-    item.append(el('p', { class: 'source-where' }, where.join(' · ')));
+    item.append(el('p', { class: 'source-where' }, c.label ? String(c.label) : whereOf(c)));
     if (c.excerpt) {
       const details = el('details', { class: 'excerpt' });
       details.append(el('summary', {}, text.excerpt), el('blockquote', {}, String(c.excerpt)));
       item.append(details);
     }
     list.append(item);
-  }
+  });
   section.append(list);
+  if (citations.length > SOURCES_SHOWN) {
+    const more = el(
+      'button',
+      { type: 'button', class: 'show-more', 'aria-expanded': 'false', 'aria-controls': list.id },
+      `… e altri ${citations.length - SOURCES_SHOWN}`,
+    );
+    more.addEventListener('click', () => {
+      for (const item of list.children) /** @type {HTMLElement} */ (item).hidden = false;
+      more.setAttribute('aria-expanded', 'true');
+      more.hidden = true;
+      /** @type {HTMLElement | null} */ (list.children[SOURCES_SHOWN])?.focus?.();
+    });
+    section.append(more);
+  }
   return section;
+}
+
+/** Where a source is when the server gave no readable label: file, entity, lines, page. */
+/** @param {any} c */
+function whereOf(c) {
+  const where = [`Documento: ${c.doc}`];
+  if (c.entity && c.section) where.push(String(c.entity));
+  if (c.lines) where.push(String(c.lines).includes('-') ? `righe ${c.lines}` : `riga ${c.lines}`);
+  if (c.page) where.push(`pagina ${c.page}`);
+  return where.join(' · ');
 }
 
 /**
@@ -247,7 +320,7 @@ async function sendVote(group, vote) {
     const response = await fetch('/api/feedback', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...vote, answer: vote.answer.slice(0, 8000), clientId: clientId(), channel }),
+      body: JSON.stringify({ ...vote, answer: vote.answer.slice(0, 8000), clientId: clientId() }),
     });
     if (!response.ok) message = text.feedbackFailed;
   } catch {

@@ -1,0 +1,540 @@
+/**
+ * The generic reading of a plan: the shared primitives composed over one document. Tables, labelled values,
+ * numbered lists and heading scopes are read first, each over the lines the others leave; then one pass in line
+ * order turns them into objective records — a table row, a run of labelled values opened by a code or an
+ * objective label, a list item — with the scope above supplying the owner and structure a record does not write.
+ */
+import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
+import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../../src/plan/model.ts';
+import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
+import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
+import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
+import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
+import {
+  type FieldValue,
+  looksLikeCode,
+  readInline,
+  readLabelValues,
+  stackedLabel,
+} from '../primitives/label-values.ts';
+import { readMatrix } from '../primitives/matrix-reader.ts';
+import { readNumberedLists } from '../primitives/numbered-list.ts';
+import { pageNoiseLines } from '../primitives/page-noise.ts';
+import { type OwnerValue, readOwners } from '../primitives/people.ts';
+import { readPhaseList } from '../primitives/phase-list.ts';
+import { isOrdinalColumn, readTables, type Table } from '../primitives/table-reader.ts';
+
+/** An objective being read: its fields, the lines it spans, and the last indicator or phase it opened. */
+interface Draft {
+  code?: string;
+  title?: string;
+  description?: string;
+  owners: OwnerValue['people'];
+  structure?: string;
+  cdr?: string;
+  weight?: string;
+  start?: string;
+  end?: string;
+  budget?: string;
+  strategic?: string;
+  indicators: Indicator[];
+  phases: Phase[];
+  first: number;
+  last: number;
+  titleLine?: number;
+  lastItem?: Indicator | Phase;
+}
+
+export interface GenericReading {
+  objectives: Objective[];
+  structures: Structure[];
+  warnings: PlanWarning[];
+}
+
+const clean = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s|:;–—-]+|[\s|;,]+$/g, '')
+    .trim();
+/** "350." at the end of a sentence is the figure 350 */
+const cleanFigure = (s: string) => clean(s).replace(/(?<=[\d%])\.$/, '');
+
+/** A code written before a title in one value: `LP.20.1 Messa in sicurezza …`, `1 – Subentro …`, `OP-2023-11`. */
+function splitCode(value: string, shapes: CodeShapes): { code?: string; title?: string } {
+  const v = clean(value);
+  const first = v.split(/\s+/)[0] ?? '';
+  const token = first.replace(/[.:,;)]+$/, '');
+  if (token && (shapes.isCode(token) || looksLikeCode(token) || /^\d{1,3}$/.test(token))) {
+    const title = clean(v.slice(first.length));
+    return title ? { code: token, title } : { code: token };
+  }
+  return v ? { title: v } : {};
+}
+
+/** `DT02 Direzione Tecnica` → cdr DT02, structure Direzione Tecnica. */
+function splitStructure(value: string): { structure: string; cdr?: string } {
+  const v = clean(value);
+  const m = v.match(/^(\S+)\s+(.+)$/);
+  if (m && looksLikeCode(m[1]!) && /\p{L}{3}/u.test(m[2]!)) return { structure: m[2]!, cdr: m[1]! };
+  return { structure: v };
+}
+
+function newDraft(line: number): Draft {
+  return { owners: [], indicators: [], phases: [], first: line, last: line };
+}
+
+class RecordReader {
+  readonly drafts: Draft[] = [];
+  current: Draft | null = null;
+  /** whether this document gives its objectives codes */
+  private coded = false;
+  /** an owner written alone, with no record open: the owner of the records below, until the next heading */
+  private pendingOwner: OwnerValue['people'] = [];
+  /** a strategic objective written above the records it leads to */
+  private pendingStrategic: string | undefined;
+  /** the last record opened with a code: where a codeless table of items below it belongs */
+  private lastCoded: Draft | null = null;
+
+  constructor(
+    private readonly doc: SourceDocument,
+    private readonly shapes: CodeShapes,
+    private readonly pack: LabelPack,
+  ) {}
+
+  close(): void {
+    this.current = null;
+  }
+
+  /** A heading: the records below belong to its scope. */
+  heading(ownsRecords: boolean): void {
+    this.current = null;
+    // a heading with its own head replaces an owner written above; a bare title (maybe no heading at all) does not
+    if (ownsRecords) this.pendingOwner = [];
+  }
+
+  /** A line opening with a code of the document's shapes and a title. */
+  codeLine(line: number, code: string, title: string): void {
+    const d = this.open(line);
+    d.code = code;
+    d.title = title;
+    d.titleLine = line;
+    this.coded = true;
+    this.lastCoded = d;
+  }
+
+  private open(line: number): Draft {
+    const d = newDraft(line);
+    if (this.pendingOwner.length) d.owners = [...this.pendingOwner];
+    if (this.pendingStrategic) d.strategic = this.pendingStrategic;
+    this.drafts.push(d);
+    this.current = d;
+    return d;
+  }
+
+  private indicatorOf(d: Draft, line: number): Indicator {
+    const last = d.lastItem;
+    if (last && 'description' in last && !('title' in last)) return last as Indicator;
+    const ind: Indicator = { description: d.title ?? '', span: spanOf(this.doc, line) };
+    d.indicators.push(ind);
+    d.lastItem = ind;
+    return ind;
+  }
+
+  value(v: FieldValue): void {
+    const value = clean(v.value);
+    let d = this.current;
+    if (v.field === 'objective' || v.field === 'code') {
+      // "Obiettivo 3: Sportello unico": the number between label and colon is the objective's code
+      const parts =
+        v.field === 'code'
+          ? { code: value.split(/\s+[–—|]\s+/)[0]! }
+          : v.ordinal
+            ? { code: v.ordinal, ...(value ? { title: value } : {}) }
+            : splitCode(value, this.shapes);
+      if (!parts.code && !parts.title) return;
+      // where objectives carry codes, an objective label without one is a field of the open record
+      // ("Obiettivo: ANNUALE PLURIENNALE"), not a new objective
+      if (!parts.code && this.coded) {
+        if (d && !d.title && parts.title) {
+          d.title = parts.title;
+          d.titleLine = v.line;
+        }
+        return;
+      }
+      if (!d || (parts.code && d.code) || (!parts.code && parts.title && d.title)) d = this.open(v.line);
+      if (parts.code) this.coded = true;
+      if (parts.code) {
+        d.code = parts.code;
+        this.lastCoded = d;
+      }
+      if (parts.title && !d.title) {
+        d.title = parts.title;
+        d.titleLine = v.line;
+      }
+      d.last = Math.max(d.last, v.lineEnd);
+      return;
+    }
+    if (v.field === 'title') {
+      if (!d || d.title) d = this.open(v.line);
+      d.title = value;
+      d.titleLine = v.line;
+      d.last = Math.max(d.last, v.lineEnd);
+      return;
+    }
+    // a strategic objective above its operational ones is their link, not an objective
+    if (v.field === 'strategic') {
+      if (!d) this.pendingStrategic = value;
+      else d.strategic ??= value;
+      if (!d) return;
+    }
+    if (!d && v.field === 'owner' && value) {
+      const o = readOwners(value, this.pack);
+      if (o.people.length) this.pendingOwner = o.people;
+      return;
+    }
+    if (!d || !value) return;
+    d.last = Math.max(d.last, v.lineEnd);
+    const span = spanOf(this.doc, v.line, v.lineEnd);
+    switch (v.field) {
+      case 'description':
+        d.description = value;
+        break;
+      case 'owner': {
+        const o = readOwners(value, this.pack);
+        if (o.people.length && d.owners.length === 0) d.owners = o.people;
+        if (o.structure && !d.structure) d.structure = o.structure;
+        break;
+      }
+      case 'structure': {
+        if (d.structure) break;
+        const s = splitStructure(value);
+        d.structure = s.structure;
+        if (s.cdr) d.cdr = s.cdr;
+        break;
+      }
+      case 'indicator': {
+        const ind: Indicator = { description: value, span };
+        if (v.ordinal) ind.n = Number.parseInt(v.ordinal, 10);
+        d.indicators.push(ind);
+        d.lastItem = ind;
+        break;
+      }
+      case 'target':
+      case 'result': {
+        const ind = this.indicatorOf(d, v.line);
+        ind[v.field] = parseTarget(cleanFigure(value));
+        ind.span = spanOf(this.doc, ind.span.lineStart - 1, v.lineEnd);
+        break;
+      }
+      case 'weight': {
+        const item = d.lastItem;
+        if (item && !item.weight) item.weight = parseFigure(cleanFigure(value));
+        else if (!d.weight) d.weight = cleanFigure(value);
+        break;
+      }
+      case 'phase': {
+        const phase: Phase = { title: value, span };
+        if (v.ordinal) phase.n = Number.parseInt(v.ordinal, 10);
+        d.phases.push(phase);
+        d.lastItem = phase;
+        break;
+      }
+      case 'phases':
+        for (const p of readPhaseList(value)) d.phases.push({ ...p, span });
+        break;
+      case 'start':
+      case 'end': {
+        const date = parseDate(value);
+        const item = d.lastItem;
+        if (item && 'title' in item && date) {
+          item[v.field] = date;
+          item.span = spanOf(this.doc, item.span.lineStart - 1, v.lineEnd);
+        } else if (!d[v.field]) d[v.field] = value;
+        break;
+      }
+      case 'budget':
+        if (!d.budget) d.budget = value;
+        break;
+      case 'strategic':
+        d.strategic ??= value;
+        break;
+    }
+  }
+
+  /** A table: its rows are objectives when it has a key column, else phases or indicators of the record above. */
+  table(t: Table, lines: readonly string[]): void {
+    const col = (field: string) => t.columns.findIndex((c) => c.field === field);
+    const codeCol = col('code');
+    // tables go from the general to the specific: of several objective columns, the last is the objective's own
+    const titleCol = t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title');
+    // a table of phases (a phase column), or one without codes inside a coded record, lists that record's items
+    const numbered = codeCol < 0 || isOrdinalColumn(t.columns[codeCol]!);
+    const inRecord = numbered && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));
+    if (inRecord && !this.current) this.current = this.lastCoded;
+    if ((codeCol < 0 && titleCol < 0) || col('phase') >= 0 || inRecord) {
+      this.attachItems(t);
+      return;
+    }
+    this.close();
+    const matrix = readMatrix(t, lines, this.pack);
+    t.rows.forEach((row, r) => {
+      const cell = (i: number) => (i >= 0 ? clean(row.cells[i] ?? '') : '');
+      const d = newDraft(row.line);
+      d.last = row.lineEnd;
+      const split = splitCode(cell(titleCol), this.shapes);
+      const code = cell(codeCol);
+      if (code) {
+        d.code = code;
+        d.title = cell(titleCol) || undefined;
+      } else if (split.code && (this.shapes.isCode(split.code) || /[\p{L}._/-]/u.test(split.code))) {
+        d.code = split.code;
+        d.title = split.title;
+      } else d.title = cell(titleCol) || undefined;
+      if (!d.title && !d.code) return;
+      if (d.title) d.titleLine = row.line;
+      const owner = cell(col('owner'));
+      if (owner) {
+        const o = readOwners(owner, this.pack);
+        d.owners = o.people;
+        if (o.structure) d.structure = o.structure;
+      }
+      const structure = cell(col('structure'));
+      if (structure) Object.assign(d, splitStructure(structure));
+      const strategic = cell(col('strategic'));
+      if (strategic) d.strategic = strategic;
+      const description = cell(col('description'));
+      if (description) d.description = description;
+      const span = spanOf(this.doc, row.line, row.lineEnd);
+      const indicatorText = cell(col('indicator'));
+      const targets = t.columns.map((c, i) => (c.field === 'target' ? i : -1)).filter((i) => i >= 0);
+      const weight = cell(col('weight'));
+      const result = cell(col('result'));
+      if (indicatorText || targets.some((i) => cell(i))) {
+        const years = targets.length > 1;
+        for (const i of targets.length ? targets : [-1]) {
+          const ind: Indicator = { description: indicatorText || d.title || '', span };
+          if (i >= 0 && cell(i)) ind.target = parseTarget(cleanFigure(cell(i)));
+          if (years && t.columns[i]?.year) ind.year = t.columns[i]!.year!;
+          if (weight) ind.weight = parseFigure(cleanFigure(weight));
+          if (result) ind.result = parseTarget(cleanFigure(result));
+          if (i >= 0 && !cell(i) && years) continue;
+          d.indicators.push(ind);
+        }
+      } else if (weight) d.weight = cleanFigure(weight);
+      const end = cell(col('end'));
+      if (end) d.end = end;
+      const start = cell(col('start'));
+      if (start) d.start = start;
+      const budget = cell(col('budget'));
+      if (budget) d.budget = budget;
+      const m = matrix?.assignments[r];
+      if (matrix && m?.holders.length) {
+        if (matrix.holdersArePeople) d.owners = m.holders.map((name) => ({ name }));
+        else if (!d.structure) d.structure = m.holders.join('; ');
+      }
+      this.drafts.push(d);
+    });
+  }
+
+  /** A table with no objective column inside a record: its phases (Fase | Inizio | Fine | Peso) or indicators. */
+  private attachItems(t: Table): void {
+    const d = this.current;
+    if (!d) return;
+    const col = (field: string) => t.columns.findIndex((c) => c.field === field);
+    const cell = (row: string[], i: number) => (i >= 0 ? clean(row[i] ?? '') : '');
+    const phaseCol =
+      [col('phase'), t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title')].find(
+        (i) => i >= 0,
+      ) ?? -1;
+    const indicatorCol = col('indicator');
+    for (const row of t.rows) {
+      const span = spanOf(this.doc, row.line, row.lineEnd);
+      const weight = cell(row.cells, col('weight'));
+      if (phaseCol >= 0) {
+        const phase: Phase = { title: cell(row.cells, phaseCol), span };
+        const s = parseDate(cell(row.cells, col('start')));
+        const e = parseDate(cell(row.cells, col('end')));
+        if (s) phase.start = s;
+        if (e) phase.end = e;
+        if (weight) phase.weight = parseFigure(weight);
+        if (phase.title) d.phases.push(phase);
+      } else if (indicatorCol >= 0) {
+        const ind: Indicator = { description: cell(row.cells, indicatorCol), span };
+        const target = cell(row.cells, col('target'));
+        if (target) ind.target = parseTarget(cleanFigure(target));
+        const result = cell(row.cells, col('result'));
+        if (result) ind.result = parseTarget(cleanFigure(result));
+        if (weight) ind.weight = parseFigure(weight);
+        if (ind.description) d.indicators.push(ind);
+      }
+      d.last = Math.max(d.last, row.lineEnd);
+    }
+  }
+
+  listItem(item: { line: number; n: string; title: string; weight: string }): void {
+    this.close();
+    const d = newDraft(item.line);
+    d.code = item.n;
+    d.title = item.title;
+    d.titleLine = item.line;
+    d.weight = item.weight;
+    this.drafts.push(d);
+  }
+}
+
+function structureKind(name: string, pack: LabelPack): Structure['kind'] {
+  const first = name.trim().split(/\s+/)[0]!.toLowerCase();
+  const kinds: Record<string, Structure['kind']> = {
+    area: 'area',
+    settore: 'settore',
+    servizio: 'servizio',
+    ufficio: 'ufficio',
+  };
+  void pack;
+  return kinds[first] ?? 'other';
+}
+
+/** Reads every objective the primitives can find in a document. */
+export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICON): GenericReading {
+  const lines = doc.lines.map((l) =>
+    l
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/\*\*|__/g, '')
+      .replace(/^#+\s+/, ''),
+  );
+  const noise = pageNoiseLines(lines);
+  const shapes = learnCodeShapes(lineLeadTokens(lines.filter((_, i) => !noise.has(i))));
+  const tables = readTables(lines, pack, noise, shapes);
+  const tableLines = new Set<number>(noise);
+  for (const t of tables) for (let i = t.headerLine; i <= t.lineEnd; i++) tableLines.add(i);
+
+  const values = readLabelValues(lines, pack, tableLines);
+  // lines a label opens are fields, not headings; a heading may still carry an owner after its name
+  const fieldLines = new Set<number>(tableLines);
+  const ownerLines = new Map<number, FieldValue>();
+  const perLine = new Map<number, number>();
+  for (const v of values) perLine.set(v.line, (perLine.get(v.line) ?? 0) + 1);
+  const leads = new Map<number, string>();
+  for (const v of values) {
+    let lead = leads.get(v.line);
+    if (lead === undefined) {
+      lead = stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
+      leads.set(v.line, lead);
+    }
+    if (lead === '') for (let i = v.line; i <= v.lineEnd; i++) fieldLines.add(i);
+    if (v.field === 'owner' && lead === '' && perLine.get(v.line) === 1) ownerLines.set(v.line, v);
+  }
+  const scopes = readScopes(lines, fieldLines, ownerLines, pack);
+  const scopeLines = new Set<number>();
+  for (const s of scopes) for (let i = s.line; i <= s.lineEnd; i++) scopeLines.add(i);
+  const lists = readNumberedLists(lines, fieldLines);
+  const listLines = new Set(lists.flat().map((item) => item.line));
+  const codeLines = lines.flatMap((line, i) => {
+    if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
+    const c = readCodeLine(line, shapes);
+    return c ? [{ line: i, ...c }] : [];
+  });
+
+  type Event = { line: number; order: number; run: () => void };
+  const reader = new RecordReader(doc, shapes, pack);
+  const events: Event[] = [
+    ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
+    ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
+    ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
+    ...lists.flatMap((list) => list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item) }))),
+    ...values
+      .filter((v) => !scopeLines.has(v.line))
+      .map((v, k) => ({ line: v.line, order: 2 + k / 1e6, run: () => reader.value(v) })),
+  ];
+  events.sort((a, b) => a.line - b.line || a.order - b.order);
+  for (const e of events) e.run();
+
+  return finish(doc, reader.drafts, scopes, pack);
+}
+
+function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: LabelPack): GenericReading {
+  const stem = doc.file.replace(/\.[^.]+$/, '');
+  const objectives: Objective[] = [];
+  const warnings: PlanWarning[] = [];
+  const seen = new Map<string, number>();
+  const repeats = new Map<string, number>();
+  const structures = new Map<string, Structure>();
+  for (const s of scopes) {
+    const key = s.structure.toLowerCase();
+    if (structures.has(key)) continue;
+    const head = s.owner?.people[0];
+    structures.set(key, {
+      doc: doc.file,
+      name: s.structure,
+      kind: structureKind(s.structure, pack),
+      ...(head ? { head: head.name } : {}),
+      ...(head?.title ? { headRole: head.title } : {}),
+      span: spanOf(doc, s.line, s.lineEnd),
+    });
+  }
+  for (const d of drafts) {
+    if (!d.title && !d.code) continue;
+    const scope = scopeAt(scopes, d.first);
+    const owners = d.owners.length ? d.owners : (scope?.owner?.people ?? []);
+    const structure = d.structure ?? scope?.owner?.structure ?? scope?.structure;
+    const ordinal = objectives.length + 1;
+    const code = d.code ?? `${stem}#${ordinal}`;
+    if (seen.has(code)) {
+      repeats.set(code, (repeats.get(code) ?? 1) + 1);
+      continue;
+    }
+    seen.set(code, d.first);
+    const spanStart = d.code ? d.first : (d.titleLine ?? d.first);
+    const o: Objective = {
+      doc: doc.file,
+      code,
+      title: d.title ?? d.description ?? code,
+      owners: owners.map((p) => p.name),
+      phases: d.phases,
+      indicators: d.indicators.map((i) => (i.description ? i : { ...i, description: d.title ?? code })),
+      span: spanOf(doc, Math.min(spanStart, d.last), Math.max(d.last, spanStart)),
+    };
+    if (!d.code) o.codeAssigned = true;
+    if (owners.some((p) => p.title)) o.ownerTitles = owners.map((p) => p.title ?? '');
+    if (structure) o.structure = structure;
+    if (d.cdr) o.cdr = d.cdr;
+    if (d.description) o.description = d.description;
+    if (d.strategic) o.strategic = { obiettivoStrategico: d.strategic };
+    if (d.weight) o.weight = parseFigure(d.weight);
+    if (d.start) {
+      const s = parseDate(d.start);
+      if (s) o.start = s;
+    }
+    if (d.end) {
+      const e = parseDate(d.end);
+      if (e) o.end = e;
+    }
+    if (d.budget) {
+      o.financialResources = d.budget;
+      o.financialAmount = parseFigure(d.budget);
+    }
+    const years = [...new Set(o.indicators.map((i) => i.year).filter((y): y is number => y !== undefined))];
+    if (years.length > 1) {
+      o.years = years.sort((a, b) => a - b);
+      o.multiYear = true;
+    }
+    if (structure && !structures.has(structure.toLowerCase()) && !structure.includes(';')) {
+      structures.set(structure.toLowerCase(), {
+        doc: doc.file,
+        name: structure,
+        kind: structureKind(structure, pack),
+        ...(d.cdr ? { code: d.cdr } : {}),
+        span: o.span,
+      });
+    }
+    objectives.push(o);
+  }
+  for (const [code, n] of repeats) {
+    warnings.push({
+      doc: doc.file,
+      message: `objective ${code} is written ${n} times; kept the first`,
+      span: spanOf(doc, seen.get(code)!),
+    });
+  }
+  return { objectives, structures: [...structures.values()], warnings };
+}

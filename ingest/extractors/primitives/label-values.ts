@@ -1,0 +1,242 @@
+/**
+ * Label / value reader. Plans write their fields two ways, often in one document:
+ * - stacked: the label alone on a line (`Responsabile:`), the value on the next non-blank line(s);
+ * - inline: `label: value`, several on one line, apart by `|`, `;`, a spaced dash, a tab or a run of spaces
+ *   (`Codice: PL/24/1   Servizio: Polizia Locale   Responsabile: Comm. Piero Lanza`).
+ * A label without a colon counts only where the value leaves no doubt: a figure or date after a numeric field
+ * (`peso 40`), a code after an objective label (`Obiettivo LP.20.1 …`, `OB. 1 – …`).
+ */
+import { isFigure, parseDate } from '../../../src/plan/figures.ts';
+import { splitTitle } from '../../../src/plan/names.ts';
+import type { Field, LabelPack } from './label-lexicon.ts';
+import { LEXICON } from './label-lexicon.ts';
+import { foldKeepingOffsets, type LabelMatch, labelAt, wholeLabel } from './label-match.ts';
+
+export interface FieldValue {
+  field: Field;
+  label: string;
+  value: string;
+  /** the number written between label and colon: `Fase 2:` → "2" */
+  ordinal?: string;
+  /** 0-based lines of the label and of the value's last line */
+  line: number;
+  lineEnd: number;
+}
+
+/** Fields whose value is a figure or a date, so that a label without a colon can still be trusted. */
+const NUMERIC: ReadonlySet<Field> = new Set(['target', 'result', 'weight', 'start', 'end', 'budget']);
+/** Fields whose value may open with the record's code, so that a label without a colon can be trusted. */
+const CODED: ReadonlySet<Field> = new Set(['objective', 'code']);
+
+/** Fields whose value, without a colon, is told from its label by case or by a title before a name. */
+const CASED: ReadonlySet<Field> = new Set(['title', 'structure', 'owner', 'description']);
+
+/**
+ * `Denominazione ATTUAZIONE DELLE MISURE`, `Responsabile Dott.ssa Maura Meschi`: a label in ordinary case and a
+ * value in capitals, or a person's title opening the value. A line all in capitals (`SERVIZIO BIBLIOTECA`) is a
+ * heading, not a label and its value.
+ */
+function casedApart(label: string, value: string): boolean {
+  if (splitTitle(value).title && /\p{Lu}/u.test(splitTitle(value).name[0] ?? '')) return true;
+  const capitals = (s: string) => /\p{L}{2}/u.test(s) && s === s.toUpperCase();
+  return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
+}
+
+const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
+const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
+
+/** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
+export function looksLikeCode(token: string): boolean {
+  const t = token.replace(/[.,:;)]+$/, '');
+  if (!/\d/.test(t) || t.length > 24 || /^(?:19|20)\d\d$/.test(t)) return false;
+  // `31/12/2020` is a date; `01.02.03` is how many plans number their objectives
+  if (parseDate(t)?.iso && (/\//.test(t) || /\d{4}/.test(t))) return false;
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d+$/.test(t)) return false;
+  return /^[\p{L}\d][\p{L}\d.\-_/]*$/u.test(t);
+}
+
+/** Whether a value opens the way a numeric field's value does: a figure, a date, a lead such as `entro`, `€`, `≥`. */
+function opensWithFigure(rest: string, pack: LabelPack): boolean {
+  const r = foldKeepingOffsets(rest.trim()).toLowerCase();
+  if (/^[€$]?\s*[-+]?\d/.test(r)) return true;
+  if (parseDate(r.split(/\s+/).slice(0, 3).join(' '))?.iso && /^\d|^[a-z]+ \d{4}/.test(r)) return true;
+  return pack.targetLeads.some((lead) => r.startsWith(`${lead} `) || (r.startsWith(lead) && /[≥≤<>]/.test(lead)));
+}
+
+/**
+ * The label opening a segment, with where its value starts; null when the segment does not open with a label
+ * that can be trusted there.
+ */
+export function segmentLabel(
+  segment: string,
+  pack: LabelPack = LEXICON,
+): { match: LabelMatch; valueStart: number; ordinal?: string; colon: boolean } | null {
+  const lead = segment.length - segment.trimStart().length;
+  const match = labelAt(segment, lead, pack);
+  if (!match) return null;
+  let pos = match.end;
+  let ordinal: string | undefined;
+  const o = segment.slice(pos).match(ORDINAL);
+  if (o && (match.field === 'phase' || match.field === 'indicator' || match.field === 'objective')) {
+    ordinal = o[1];
+    pos += o[0].length;
+  }
+  // the year a value is for: "Target 2022:", "Risultato 2022:"
+  const year = segment.slice(pos).match(/^\s+((?:19|20)\d\d)(?=\s*:)/);
+  if (year && !ordinal) pos += year[0].length;
+  const colon = segment.slice(pos).match(/^\s*[:=]\s*/) ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
+  if (colon) {
+    return { match, valueStart: pos + colon[0].length, colon: true, ...(ordinal ? { ordinal } : {}) };
+  }
+  if (ordinal) return null;
+  const rest = segment.slice(pos);
+  if (!/^\s/.test(rest) && rest.length > 0 && !match.label.endsWith('.')) return null;
+  const value = rest.trim();
+  if (!value) return null;
+  if (NUMERIC.has(match.field) && opensWithFigure(value, pack)) {
+    return { match, valueStart: segment.length - rest.trimStart().length, colon: false };
+  }
+  if (CODED.has(match.field) && looksLikeCode(value.split(/\s+/)[0]!)) {
+    return { match, valueStart: segment.length - rest.trimStart().length, colon: false };
+  }
+  if (CASED.has(match.field) && casedApart(match.label, value)) {
+    return { match, valueStart: segment.length - rest.trimStart().length, colon: false };
+  }
+  return null;
+}
+
+interface Piece {
+  text: string;
+  /** the separator before this piece, as written */
+  sep: string;
+}
+
+function splitSegments(line: string): Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  let sep = '';
+  for (const m of line.matchAll(SEPARATOR)) {
+    if (m.index === 0) {
+      sep = m[0];
+      last = m[0].length;
+      continue;
+    }
+    pieces.push({ text: line.slice(last, m.index), sep });
+    sep = m[0];
+    last = m.index + m[0].length;
+  }
+  pieces.push({ text: line.slice(last), sep });
+  return pieces.filter((p) => p.text.trim() !== '');
+}
+
+/** ` Peso: 50%` inside one segment: further `label:` pairs written with a single space. */
+function splitInnerLabels(text: string, pack: LabelPack): string[] {
+  const cuts: number[] = [];
+  // no cut inside the segment's own label ("Codice obiettivo:", "Valore atteso:")
+  if (!text.includes(':')) return [text.trim()];
+  const own = segmentLabel(text, pack);
+  for (const m of text.matchAll(/\s(?=\S)/g)) {
+    const at = m.index + 1;
+    if (own && at < own.valueStart) continue;
+    const hit = segmentLabel(text.slice(at), pack);
+    if (hit?.colon && hit.match.start === 0 && !hit.ordinal) cuts.push(at);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    parts.push(text.slice(from, c).trim());
+    from = c;
+  }
+  parts.push(text.slice(from).trim());
+  return parts.filter(Boolean);
+}
+
+/**
+ * The `label: value` pairs of one line, left to right. Text before the first label is returned as `lead`;
+ * a piece that opens with no label belongs to the value before it, separator and all.
+ */
+export function readInline(line: string, pack: LabelPack = LEXICON): { lead: string; values: FieldValue[] } {
+  const values: FieldValue[] = [];
+  let lead = '';
+  const pieces = splitSegments(line);
+  pieces.forEach((piece, p) => {
+    const inner = splitInnerLabels(piece.text, pack);
+    inner.forEach((text, k) => {
+      const hit = segmentLabel(text, pack);
+      if (hit) {
+        values.push({
+          field: hit.match.field,
+          label: hit.match.label,
+          value: text.slice(hit.valueStart).trim(),
+          line: -1,
+          lineEnd: -1,
+          ...(hit.ordinal ? { ordinal: hit.ordinal } : {}),
+        });
+        return;
+      }
+      // a label alone in its column, its value in the next one: "CODICE OBIETTIVO    SUAP-3"
+      const alone = k === 0 && inner.length === 1 ? wholeLabel(text, pack) : null;
+      if (alone && /\t|\s{3,}/.test(pieces[p + 1]?.sep ?? '')) {
+        values.push({ field: alone.field, label: alone.label, value: '', line: -1, lineEnd: -1 });
+        return;
+      }
+      const prev = values.at(-1);
+      const joiner = k === 0 ? piece.sep : ' ';
+      if (prev) prev.value = prev.value ? `${prev.value}${joiner}${text.trim()}` : text.trim();
+      else lead = lead ? `${lead}${joiner}${text.trim()}` : text.trim();
+    });
+  });
+  for (const v of values)
+    v.value = v.value
+      .replace(/\s+/g, ' ')
+      .replace(/[\s;|]+$/, '')
+      .trim();
+  return { lead: lead.trim(), values };
+}
+
+/** A line holding only a label: the value comes on the next lines. */
+export function stackedLabel(line: string, pack: LabelPack = LEXICON): LabelMatch | null {
+  const t = line.trim();
+  if (!t || t.length > 60 || /\t|\s{3,}/.test(t)) return null;
+  return wholeLabel(t, pack);
+}
+
+/**
+ * Every labelled value of the given lines (0-based indexes into `lines`), stacked and inline, in reading order.
+ * `skip` marks lines another reader has already taken (tables). A stacked value runs until a blank line or the
+ * next line that opens with a label.
+ */
+export function readLabelValues(
+  lines: readonly string[],
+  pack: LabelPack = LEXICON,
+  skip: ReadonlySet<number> = new Set(),
+): FieldValue[] {
+  const out: FieldValue[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const line = lines[i]!;
+    const stacked = stackedLabel(line, pack);
+    if (stacked) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === '' && j - i <= 2) j++;
+      const parts: string[] = [];
+      let end = i;
+      while (j < lines.length && !skip.has(j) && lines[j]!.trim() !== '') {
+        const l = lines[j]!;
+        if (stackedLabel(l, pack) || readInline(l, pack).values.length > 0) break;
+        parts.push(l.trim());
+        end = j;
+        j++;
+      }
+      out.push({ field: stacked.field, label: stacked.label, value: parts.join(' '), line: i, lineEnd: end });
+      i = end;
+      continue;
+    }
+    const { values } = readInline(line, pack);
+    for (const v of values) out.push({ ...v, line: i, lineEnd: i });
+  }
+  return out;
+}
+
+/** True when the value is a figure, possibly with % (used by readers deciding what a bare cell is). */
+export const isWeight = (s: string): boolean => isFigure(s) && !/[€]/.test(s);

@@ -1,0 +1,485 @@
+/**
+ * Table reader. A header row is a line whose cells are labels of the lexicon (`Cod. | Obiettivo | Indicatore |
+ * Target | Peso | Responsabile | Scadenza`); the rows below it are read in one of three ways, by how the text
+ * keeps the columns apart:
+ * - `tab`: cells apart by tabs — the cell's index is its column;
+ * - `spaced`: cells apart by runs of spaces — a cell goes to the header cell it lies under;
+ * - `flat`: single spaces only, as PDF text often gives a table — the row is read from both ends, by what each
+ *   column holds (a code first; a name, a weight, a target, a date at the end), the text columns taking the rest.
+ * A row whose first column is blank continues the row above (a cell wrapped over two lines).
+ */
+import { isFigure, parseDate } from '../../../src/plan/figures.ts';
+import type { CodeShapes } from './code-shapes.ts';
+import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
+import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
+import { looksLikeCode } from './label-values.ts';
+
+export interface Column {
+  /** what the column holds; null for a column the lexicon does not name (a person or structure in a matrix) */
+  field: Field | null;
+  label: string;
+  /** the year a column is for ("Target 2020") */
+  year?: number;
+  /** character offsets of the header cell (spaced mode) */
+  start: number;
+  end: number;
+}
+
+export type TableMode = 'tab' | 'spaced' | 'flat';
+
+export interface TableRow {
+  /** 0-based first and last line */
+  line: number;
+  lineEnd: number;
+  /** parallel to the header's columns; '' where the row has nothing */
+  cells: string[];
+}
+
+export interface Table {
+  headerLine: number;
+  mode: TableMode;
+  columns: Column[];
+  rows: TableRow[];
+  lineEnd: number;
+}
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function cellsOf(line: string, mode: 'tab' | 'spaced'): Cell[] {
+  const sep = mode === 'tab' ? /\t/ : /\s{2,}|\t/;
+  const out: Cell[] = [];
+  let pos = 0;
+  for (const part of line.split(new RegExp(`(${sep.source})`))) {
+    if (sep.test(part) && part.trim() === '') {
+      pos += part.length;
+      continue;
+    }
+    out.push({ text: part.trim(), start: pos + (part.length - part.trimStart().length), end: pos + part.length });
+    pos += part.length;
+  }
+  return out;
+}
+
+const ORDINAL_HEADER = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
+
+/** Whether a column is a row number (`N.`, `N°`) rather than a code the document gives its objectives. */
+export function isOrdinalColumn(column: Column): boolean {
+  return ORDINAL_HEADER.test(column.label.trim());
+}
+
+const YEAR_IN = /\b((?:19|20)\d\d)\b/;
+
+function columnOf(cell: Cell, pack: LabelPack): Column {
+  const year = cell.text.match(YEAR_IN);
+  const bare = year ? cell.text.replace(YEAR_IN, '').trim() : cell.text;
+  const m = wholeLabel(bare, pack);
+  // "N.", "N°", "#": the row number, the only code some tables have
+  const ordinal = ORDINAL_HEADER.test(cell.text.trim());
+  return {
+    field: ordinal ? 'code' : (m?.field ?? null),
+    label: cell.text,
+    ...(year && m ? { year: Number(year[1]) } : {}),
+    start: cell.start,
+    end: cell.end,
+  };
+}
+
+const KEY_FIELDS: ReadonlySet<Field> = new Set(['code', 'objective', 'title', 'phase', 'indicator']);
+
+/** Whether the named columns make a header: three labels, or two when one of them is a key (code, objective…). */
+function isHeader(columns: Column[]): boolean {
+  const named = columns.filter((c) => c.field !== null);
+  if (named.length < 2) return isMatrixHeader(columns);
+  if (new Set(named.map((c) => c.field)).size < 2) return false;
+  if (named.length >= 3 && named.length * 2 >= columns.length) return true;
+  return named.some((c) => KEY_FIELDS.has(c.field!)) && columns.length >= 2;
+}
+
+/** A matrix header: a key column (code or objective) and at least two columns the lexicon does not name. */
+function isMatrixHeader(columns: Column[]): boolean {
+  const key = columns.findIndex((c) => c.field !== null && KEY_FIELDS.has(c.field));
+  return (
+    key >= 0 &&
+    key <= 1 &&
+    columns.filter((c) => c.field === null).length >= 2 &&
+    columns.slice(key + 1).every((c) => c.field === null || KEY_FIELDS.has(c.field) || c.field === 'title')
+  );
+}
+
+/**
+ * The label a flattened header holds at `pos`. The longest label is taken unless a shorter one is followed by a
+ * label of another field that reaches as far: `Codice Obiettivo operativo` is two columns, `Codice | Obiettivo`.
+ */
+function headerLabelAt(line: string, pos: number, pack: LabelPack): LabelMatch | null {
+  const all = labelsAt(line, pos, pack);
+  const longest = all[0];
+  if (!longest) return null;
+  for (const shorter of all.slice(1)) {
+    const next = line.slice(shorter.end).match(/^\s+/);
+    if (!next) continue;
+    const following = labelAt(line, shorter.end + next[0].length, pack);
+    if (following && following.field !== shorter.field && following.end >= longest.end) return shorter;
+  }
+  return longest;
+}
+
+/** Reads a single-space header by taking labels left to right; every word must belong to a label or qualifier. */
+function flatHeader(line: string, pack: LabelPack): Column[] | null {
+  const columns: Column[] = [];
+  let pos = line.length - line.trimStart().length;
+  const folded = foldKeepingOffsets(line).toLowerCase();
+  while (pos < line.length) {
+    if (line[pos] === ' ') {
+      pos++;
+      continue;
+    }
+    const m = headerLabelAt(line, pos, pack);
+    if (m) {
+      columns.push({ field: m.field, label: m.label, start: m.start, end: m.end });
+      pos = m.end;
+      continue;
+    }
+    const word = folded.slice(pos).match(/^\S+/)![0];
+    const year = /^(?:19|20)\d\d$/.test(word);
+    if (!pack.headerQualifiers.includes(word) && !year) {
+      // a matrix: after a key column, capitalised words, each a person or structure column ("… Rossi Bianchi")
+      const names = line.slice(pos).trim().split(/\s+/);
+      const keyed = columns.some((c) => c.field === 'code' || c.field === 'objective');
+      if (!keyed || names.length < 2 || !names.every((n) => /^\p{Lu}[\p{L}'’.-]*$/u.test(n))) return null;
+      let at = pos;
+      for (const n of names) {
+        const start = line.indexOf(n, at);
+        columns.push({ field: null, label: n, start, end: start + n.length });
+        at = start + n.length;
+      }
+      return columns;
+    }
+    const last = columns.at(-1);
+    if (last) {
+      last.label = line.slice(last.start, pos + word.length);
+      last.end = pos + word.length;
+      if (year) last.year = Number(word);
+    }
+    pos += word.length;
+  }
+  return columns.length >= 3 && new Set(columns.map((c) => c.field)).size >= 3 ? columns : null;
+}
+
+/** The header a line makes, and how its rows keep columns apart; null when the line is no header. */
+export function readHeader(line: string, pack: LabelPack = LEXICON): { mode: TableMode; columns: Column[] } | null {
+  if (line.trim() === '' || line.length > 400) return null;
+  if (line.includes('\t')) {
+    const columns = cellsOf(line, 'tab')
+      .filter((c) => c.text !== '')
+      .map((c) => columnOf(c, pack));
+    return isHeader(columns) ? { mode: 'tab', columns } : null;
+  }
+  if (/\S\s{2,}\S/.test(line)) {
+    const columns = cellsOf(line, 'spaced')
+      .filter((c) => c.text !== '')
+      .map((c) => columnOf(c, pack));
+    return isHeader(columns) ? { mode: 'spaced', columns } : null;
+  }
+  const flat = flatHeader(line, pack);
+  return flat ? { mode: 'flat', columns: flat } : null;
+}
+
+/** The column a spaced cell lies under: most overlap with the header cell's span, else the nearest centre. */
+function columnIndexAt(columns: Column[], cell: Cell): number {
+  let best = 0;
+  let bestOverlap = 0;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  columns.forEach((c, i) => {
+    const overlap = Math.min(c.end, cell.end) - Math.max(c.start, cell.start);
+    const distance = Math.abs((c.start + c.end) / 2 - (cell.start + cell.end) / 2);
+    if (overlap > bestOverlap || (bestOverlap <= 0 && overlap <= 0 && distance < bestDistance)) {
+      best = i;
+      bestOverlap = Math.max(overlap, bestOverlap);
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+function rowCells(line: string, header: { mode: TableMode; columns: Column[] }): string[] | null {
+  const n = header.columns.length;
+  const cells = new Array<string>(n).fill('');
+  if (header.mode === 'tab') {
+    const parts = line.split('\t').map((p) => p.trim());
+    // a row may lead with an empty cell the header does not have: align on the header's own leading blanks
+    parts.slice(0, n).forEach((p, i) => {
+      cells[i] = p;
+    });
+    if (parts.length > n) cells[n - 1] = [cells[n - 1], ...parts.slice(n)].filter(Boolean).join(' ');
+    return cells;
+  }
+  for (const cell of cellsOf(line, 'spaced')) {
+    if (!cell.text) continue;
+    const i = columnIndexAt(header.columns, cell);
+    cells[i] = cells[i] ? `${cells[i]} ${cell.text}` : cell.text;
+  }
+  return cells;
+}
+
+/** A line in capitals is a heading, never the wrapped end of a cell. */
+const allCapitals = (line: string) => /\p{L}{3}/u.test(line) && line === line.toUpperCase();
+
+const WORDS = (s: string) => s.split(/\s+/).filter(Boolean);
+
+function foldedWord(w: string): string {
+  return foldKeepingOffsets(w).toLowerCase();
+}
+
+/** Takes a target or result from the end of `words`: a figure or date, with its unit or lead. */
+function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
+  let end = words.length;
+  if (end === 0) return null;
+  let parts: string[] = [];
+  const last = words[end - 1]!;
+  if (pack.targetUnits.includes(foldedWord(last)) && end >= 2 && /\d/.test(words[end - 2]!)) {
+    parts = words.slice(end - 2, end);
+    end -= 2;
+  } else if (/\d/.test(last) && (isFigure(last.replace(/^[€≥≤<>]/, '')) || parseDate(last)?.iso || /%$/.test(last))) {
+    parts = [last];
+    end -= 1;
+  } else if (last === '%' && end >= 2 && isFigure(words[end - 2]!)) {
+    parts = words.slice(end - 2, end);
+    end -= 2;
+  } else return null;
+  // a lead before the figure: "€ 30.000", "entro il 31/12", "almeno 450", "≥ 85"
+  for (;;) {
+    const prev = words[end - 1];
+    if (!prev) break;
+    const f = foldedWord(prev);
+    if (f === '€' || pack.targetLeads.includes(f) || (f === 'il' && foldedWord(words[end - 2] ?? '') === 'entro')) {
+      parts.unshift(prev);
+      end -= 1;
+      continue;
+    }
+    break;
+  }
+  words.length = end;
+  return parts.join(' ');
+}
+
+/**
+ * Takes a person's name from the end of `words`: two capitalised words (three with a particle such as `De`), with
+ * the honorifics before them; never a word of the lexicon (`Obiettivo SVILUPPO` is no name).
+ */
+function takeNameFromEnd(words: string[], pack: LabelPack): string | null {
+  const nameWord = (w: string | undefined) =>
+    !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
+  let k = words.length;
+  if (!nameWord(words[k - 1]) || !nameWord(words[k - 2])) return null;
+  k -= 2;
+  if (/^(?:de|di|del|della|la|lo|da)$/i.test(words[k - 1] ?? '') && nameWord(words[k - 2])) k -= 2;
+  const honorifics = [...pack.honorifics, 'dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.'];
+  while (k > 0 && honorifics.includes(foldedWord(words[k - 1]!))) k--;
+  const name = words.slice(k).join(' ');
+  words.length = k;
+  return name;
+}
+
+/** Splits two text columns written one after the other: the second opens with an indicator opener. */
+function splitTexts(text: string, count: number, pack: LabelPack): string[] {
+  if (count <= 1) return [text];
+  const words = WORDS(text);
+  for (let i = 2; i < words.length; i++) {
+    const w = foldedWord(words[i]!);
+    if (
+      pack.indicatorOpeners.some(
+        (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
+      )
+    ) {
+      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
+    }
+  }
+  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
+  for (let i = words.length - 1; i >= 2; i--) {
+    const w = words[i]!;
+    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(words[i - 1]!)) {
+      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
+    }
+  }
+  return [text, ...new Array(count - 1).fill('')];
+}
+
+const TEXT_FIELDS: ReadonlySet<Field> = new Set([
+  'objective',
+  'title',
+  'description',
+  'indicator',
+  'phase',
+  'structure',
+]);
+
+/** Reads a flattened row: code from the start, typed cells from the end, text columns in between. */
+export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = LEXICON): string[] {
+  const cells = new Array<string>(columns.length).fill('');
+  const words = WORDS(line);
+  let from = 0;
+  if (columns[0]?.field === 'code' && words[0] && looksLikeCode(words[0])) {
+    cells[0] = words[0];
+    from = 1;
+  }
+  const rest = words.slice(from);
+  let right = columns.length - 1;
+  for (; right >= from; right--) {
+    const field = columns[right]!.field;
+    if (field === null) {
+      // a matrix cell: one weight, zero, dash or mark
+      if (!/^(?:[-–—]|\d{1,3}(?:[.,]\d+)?%?|[xX✓])$/.test(rest.at(-1) ?? '')) break;
+      cells[right] = rest.pop()!;
+      continue;
+    }
+    if (TEXT_FIELDS.has(field)) break;
+    let taken: string | null = null;
+    if (field === 'owner') taken = takeNameFromEnd(rest, pack);
+    else if (field === 'weight') taken = /^\d{1,3}(?:,\d+)?%?$/.test(rest.at(-1) ?? '') ? rest.pop()! : null;
+    else taken = takeValueFromEnd(rest, pack);
+    if (taken) cells[right] = taken;
+  }
+  const textColumns = columns.map((_c, i) => i).filter((i) => i >= from && i <= right);
+  const texts = splitTexts(rest.join(' '), textColumns.length, pack);
+  textColumns.forEach((c, k) => {
+    cells[c] = texts[k] ?? '';
+  });
+  return cells;
+}
+
+/** Whether a flattened line ends with a value for each typed column at the header's end (a weight, a date…). */
+function endsWithTypedCells(line: string, columns: Column[], pack: LabelPack): boolean {
+  const typed = [];
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const f = columns[i]!.field;
+    if (f === null || TEXT_FIELDS.has(f)) break;
+    typed.push(i);
+  }
+  // a name alone proves nothing: a wrapped line may end in capitalised words
+  if (!typed.some((i) => columns[i]!.field !== 'owner')) return false;
+  const cells = splitFlatRow(line, columns, pack);
+  return typed.every((i) => cells[i] !== '');
+}
+
+/**
+ * A header written over two lines ("Valore" / "atteso"): the second line has words only under header cells, and each
+ * word completes its cell into a label. The columns are renamed in place.
+ */
+function continuesHeader(line: string, header: { mode: TableMode; columns: Column[] }, pack: LabelPack): boolean {
+  if (line.trim() === '') return false;
+  const cells = rowCells(line, header) ?? [];
+  const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
+  if (filled.length === 0 || filled.length * 2 > header.columns.length + 1) return false;
+  const renamed = filled.map(([c, i]) => {
+    const label = `${header.columns[i]!.label} ${c}`;
+    return { i, label, m: wholeLabel(label, pack) };
+  });
+  if (!renamed.every((r) => r.m)) return false;
+  for (const r of renamed) {
+    const col = header.columns[r.i]!;
+    col.label = r.label;
+    col.field = r.m!.field;
+  }
+  return true;
+}
+
+/** The index of the column that says where a row starts: the code, else the objective or phase. */
+function keyIndex(columns: Column[]): number {
+  const i = columns.findIndex((c) => c.field === 'code');
+  if (i >= 0) return i;
+  const j = columns.findIndex((c) => c.field !== null && KEY_FIELDS.has(c.field));
+  return Math.max(j, 0);
+}
+
+/**
+ * Every table of the document. `skip` lines (page furniture) neither end a table nor join it. A table ends at two
+ * blank lines, at a line that cannot be one of its rows, or at the next header.
+ */
+export function readTables(
+  lines: readonly string[],
+  pack: LabelPack = LEXICON,
+  skip: ReadonlySet<number> = new Set(),
+  shapes?: CodeShapes,
+): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i)) continue;
+    const header = readHeader(lines[i]!, pack);
+    if (!header) continue;
+    const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
+    if (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack))
+      table.lineEnd = i + 1;
+    const key = keyIndex(header.columns);
+    let blanks = 0;
+    let j = table.lineEnd + 1;
+    for (; j < lines.length; j++) {
+      if (skip.has(j)) continue;
+      const line = lines[j]!;
+      if (line.trim() === '') {
+        if (++blanks >= 2 && header.mode !== 'flat') break;
+        continue;
+      }
+      if (readHeader(line, pack)) break;
+      const firstCell = line.trim().split(/\t|\s{2,}/)[0] ?? '';
+      if (isTotalCell(firstCell, pack)) {
+        table.lineEnd = j;
+        break;
+      }
+      const prev = table.rows.at(-1);
+      if (header.mode === 'flat') {
+        const lead = line.trim().split(/\s+/)[0]!;
+        // a flattened row opens with a code, or (no code column) ends with every typed cell the header promises
+        const starts =
+          (shapes?.isCode(lead) ?? false) ||
+          (shapes === undefined && looksLikeCode(lead)) ||
+          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
+        if (starts) {
+          table.rows.push({ line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) });
+        } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line) && !allCapitals(line)) {
+          // a wrapped title: the first text column goes on
+          const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
+          if (t >= 0) prev.cells[t] = `${prev.cells[t]} ${line.trim()}`.trim();
+          prev.lineEnd = j;
+        } else break;
+        blanks = 0;
+        table.lineEnd = j;
+        continue;
+      }
+      if (header.mode === 'tab' && !line.includes('\t')) break;
+      // a spaced row has two cells at least, or is indented under the columns (a wrapped cell)
+      if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line) && !/^\s{2,}\S/.test(line)) break;
+      const cells = rowCells(line, header);
+      if (!cells) break;
+      if (blanks >= 1 && cells[key] === '') break;
+      const keyIsCode = header.columns[key]?.field === 'code';
+      // "Nota: …" in the key column annotates the row above; it opens no row
+      const note = /^\p{L}+\s*:/u.test(cells[key] ?? '');
+      const opensRow =
+        cells[key] !== '' && !note && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!));
+      // a wrapped cell continues the row above; a row with something else than a code in its code cell
+      // ("Nota:") belongs to no row
+      if (!opensRow && prev && cells[key] === '') {
+        cells.forEach((c, k) => {
+          if (c) prev.cells[k] = prev.cells[k] ? `${prev.cells[k]} ${c}` : c;
+        });
+        prev.lineEnd = j;
+      } else if (opensRow) table.rows.push({ line: j, lineEnd: j, cells });
+      blanks = 0;
+      table.lineEnd = j;
+    }
+    if (table.rows.length > 0) {
+      tables.push(table);
+      i = table.lineEnd;
+    }
+  }
+  return tables;
+}
+
+/** Whether a cell of a table row closes the table ("Totale"). */
+export function isTotalCell(text: string, pack: LabelPack = LEXICON): boolean {
+  return pack.totalWords.includes(foldedWord(text.trim().split(/\s+/)[0] ?? ''));
+}

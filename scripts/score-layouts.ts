@@ -1,0 +1,49 @@
+/**
+ * Prints how well the generic extractor reads the layout fixtures (test/fixtures/layouts): per family, the share
+ * of gold objectives read right in every stated field, and what went wrong. With `--pdf`, each fixture is first
+ * rendered to PDF (as an office suite would) and read back from it.
+ * Usage: npx tsx scripts/score-layouts.ts [--pdf]
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { genericExtractor } from '../ingest/extractors/generic.ts';
+import { loadDocument } from '../ingest/loaders/load-document.ts';
+import { LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../test/ingest/support/layout-score.ts';
+import { makePdf } from '../test/support/make-pdf.ts';
+
+const pdf = process.argv.includes('--pdf');
+const tmp = await mkdtemp(join(tmpdir(), 'score-layouts-'));
+
+const byFamily = new Map<string, { right: number; total: number; entities: number; docs: number }>();
+let right = 0;
+let total = 0;
+for (const fixture of layoutFixtures()) {
+  let path = join(LAYOUTS_DIR, fixture.file);
+  if (pdf) {
+    path = join(tmp, fixture.file.replace(/\.txt$/, '.pdf'));
+    await writeFile(path, await makePdf(await readFile(join(LAYOUTS_DIR, fixture.file), 'utf8')));
+  }
+  // the fixture's own name, so that stable ids read the same from the PDF
+  const plan = genericExtractor.extract({ ...(await loadDocument(path)), file: fixture.file });
+  const s = scoreFixture(fixture, plan);
+  const f = byFamily.get(s.family) ?? { right: 0, total: 0, entities: 0, docs: 0 };
+  f.right += s.right;
+  f.total += s.objectives;
+  f.docs += 1;
+  f.entities += s.entityRight ? 1 : 0;
+  byFamily.set(s.family, f);
+  right += s.right;
+  total += s.objectives;
+  console.log(
+    `${s.name}: ${s.right}/${s.objectives} objectives right · entity ${s.entityRight ? 'right' : `WRONG (${s.entity})`}`,
+  );
+  for (const x of s.faults) console.log(`    ${x.objective}: ${x.faults.join('; ')}`);
+}
+console.log('');
+for (const [family, f] of byFamily)
+  console.log(
+    `family ${family}): ${f.right}/${f.total} objectives (${((100 * f.right) / f.total).toFixed(1)} %), entity ${f.entities}/${f.docs}`,
+  );
+console.log(`all: ${right}/${total} objectives right (${((100 * right) / total).toFixed(1)} %)`);
+await rm(tmp, { recursive: true, force: true });

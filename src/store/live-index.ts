@@ -1,0 +1,49 @@
+import type { Logger } from '../logger.ts';
+import type { Embedder } from '../retrieval/embedder.ts';
+import { type LoadedIndex, loadIndex } from './load-index.ts';
+
+export interface ReloadResult {
+  changed: boolean;
+  builtAt: string | null;
+}
+
+/**
+ * The index a running server answers from, swappable while it runs. `current` is one object replaced in a single
+ * assignment once the new index is fully loaded, so a question that took it keeps a whole index to the end.
+ */
+export interface LiveIndex {
+  readonly current: LoadedIndex;
+  /** loads the index on disk when it is newer than the current one; keeps the current one if it cannot be read */
+  reload(): Promise<ReloadResult>;
+}
+
+export async function openLiveIndex(indexDir: string, embedder: Embedder, log: Logger): Promise<LiveIndex> {
+  let current = await loadIndex(indexDir, embedder);
+  let reloading: Promise<ReloadResult> | null = null;
+  const load = async (): Promise<ReloadResult> => {
+    try {
+      const next = await loadIndex(indexDir, embedder);
+      if (next.manifest.builtAt === current.manifest.builtAt)
+        return { changed: false, builtAt: current.manifest.builtAt };
+      current = next;
+      log.info('index reloaded', { builtAt: next.manifest.builtAt, documents: next.manifest.documents.length });
+      return { changed: true, builtAt: next.manifest.builtAt };
+    } catch (error) {
+      // mid-swap or half-written: the serving index stays, the next notification tries again
+      log.warn('index reload failed, the serving index stays', { error: (error as Error).message });
+      return { changed: false, builtAt: current.manifest.builtAt };
+    } finally {
+      reloading = null;
+    }
+  };
+  return {
+    get current() {
+      return current;
+    },
+    reload() {
+      // one reload at a time: a burst of change notifications loads the new index once
+      reloading ??= load();
+      return reloading;
+    },
+  };
+}
