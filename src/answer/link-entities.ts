@@ -1,89 +1,24 @@
-import type { Indicator, Objective, Person, Project, Structure } from '../plan/model.ts';
+import { packFor } from '../lang/packs.ts';
+import { type CodeHit, findCodeMentions } from '../linking/find-codes.ts';
+import { findQuestionScope } from '../linking/find-scope.ts';
+import { vocabularyOf } from '../linking/model-vocabulary.ts';
+import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
-import { codeKey, type PlanStore } from '../store/plan-store.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { detectLanguage } from './language.ts';
 import { editDistance } from './text-match.ts';
 
-export type CodeHit =
-  | { kind: 'objective'; code: string; record: Objective }
-  | { kind: 'project'; code: string; record: Project }
-  | { kind: 'indicator'; code: string; record: Indicator; objective: Objective };
+export type { CodeHit } from '../linking/find-codes.ts';
 
-/** A code the user wrote that matches nothing: the answer says so instead of guessing. */
+/** A code the user wrote, with the records it names (none: the answer says that code is not in the plans). */
 export interface CodeMention {
   text: string;
   hits: CodeHit[];
 }
 
-// codes are written in capitals and digits; "work-related" or "COVID-19" only count when a record has that code
-const CODE_CANDIDATE =
-  /\b[IVX]{1,4}\s*[-–]\s*\d{1,2}\b|\b\d{2}(?:\.\d{2}){1,3}\.?(?=\s|$|[,;:?!)])|\b[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+\b|\b[A-Z]+(?:_[A-Z0-9]+)+\b|\b[A-Za-z]{2}\d{2}\b|\b\d{4,5}\b/g;
-/** shapes that are certainly codes: when one matches nothing, the answer says so */
-export const KNOWN_CODE_SHAPE =
-  /^(?:\d{4}[-_][A-Z]{2}[\dA-Z]*(?:_[\dA-Z]+)*|[A-Z]_\d{4}\w*|[MO]_[\dA-Z]+_[\dA-Z]+_\d+|[IVX]{1,4}\s*[-–]\s*\d{1,2}|\d{2}(?:\.\d{2}){2,3}\.?)$/i;
-
-/** Codes in the question, each resolved to the records it names (full code or a distinctive ending: PL09, 8735). */
+/** Codes in the question, each resolved to the records it names (full code or a distinctive ending). */
 export function findCodes(question: string, store: PlanStore, scope: Scope): CodeMention[] {
-  const mentions: CodeMention[] = [];
-  for (const m of question.matchAll(CODE_CANDIDATE)) {
-    const text = m[0].trim();
-    if (/^(19|20)\d{2}$/.test(text)) continue; // a year
-    if (/^\d{2}\.\d{2}\.\d{4}$/.test(text)) continue; // a date
-    if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text)) continue;
-    const key = codeKey(text);
-    const hits = lookupCode(key, store).filter((h) =>
-      inScope(h.kind === 'indicator' ? h.objective.doc : h.record.doc, scope, store),
-    );
-    if (hits.length === 0 && !/[a-z]/i.test(text) && !/\./.test(text)) continue; // a bare number that is no code
-    mentions.push({ text, hits });
-  }
-  // any code as a loaded plan writes it (`PL/24/2`, `OO.3`, `OS.D.2`): the document's own shapes, not a known list
-  const seen = new Set(mentions.map((m) => codeKey(m.text)));
-  for (const token of question.split(/\s+/)) {
-    const text = token.replace(/^[«"'“‘(]+|[»"'”’)?!,;:]+$|\.$/g, '');
-    const key = codeKey(text);
-    if (!/\d/.test(key) || seen.has(key) || /^\d+$/.test(key)) continue;
-    const hits = [
-      ...(store.objectivesByCode.get(key) ?? []).map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
-      ...(store.projectsByCode.get(key) ?? []).map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
-    ].filter((h) => inScope(h.record.doc, scope, store));
-    if (hits.length === 0) continue;
-    seen.add(key);
-    mentions.push({ text, hits });
-  }
-  // Serravalle-style numbered objectives: "obiettivo 3", "objective nr. 2"
-  for (const m of fold(question).matchAll(
-    /\b(?:obiettivo|objective|ob\.)\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g,
-  )) {
-    const hits = (store.objectivesByCode.get(m[1]!) ?? [])
-      .filter((o) => inScope(o.doc, scope, store))
-      .map((o) => ({ kind: 'objective' as const, code: o.code, record: o }));
-    if (hits.length) mentions.push({ text: m[0], hits });
-  }
-  return mentions;
-}
-
-function lookupCode(key: string, store: PlanStore): CodeHit[] {
-  const exactObjectives = store.objectivesByCode.get(key) ?? [];
-  const exactProjects = store.projectsByCode.get(key) ?? [];
-  const indicators: CodeHit[] = (store.indicatorsByCode.get(key) ?? []).map(({ indicator, objective }) => ({
-    kind: 'indicator',
-    code: indicator.code!,
-    record: indicator,
-    objective,
-  }));
-  const exact: CodeHit[] = [
-    ...exactProjects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
-    ...exactObjectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
-    ...indicators,
-  ];
-  if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
-  // a distinctive ending: PL09 → 2020-PL09, 8735 → 2021_PD_8735
-  const projects = store.projects.filter((p) => codeKey(p.code).endsWith(key));
-  const objectives = store.objectives.filter((o) => codeKey(o.code).endsWith(key) && !/^\d+$/.test(codeKey(o.code)));
-  return [
-    ...projects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
-    ...objectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
-  ];
+  return findCodeMentions(question, store, (doc) => inScope(doc, scope), packFor(detectLanguage(question)).lexicon);
 }
 
 // ---------------------------------------------------------------- people
@@ -117,25 +52,34 @@ export function findPeople(
     .map((w) => w.replace(/\.+$/, ''))
     .filter(Boolean);
   const folded = words.map((w) => fold(w));
-  const scored: PersonMatch[] = [];
-  for (const person of store.people) {
-    if (!canSee(person)) continue;
-    const parts = person.key.split(' ');
-    const matched: string[] = [];
-    let exact = true;
-    for (const [i, w] of folded.entries()) {
-      if (w.length < 3 || NOT_NAME.has(w)) continue;
+  placeWords = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(' ')));
+  const index = nameIndexOf(store);
+  const byPerson = new Map<Person, PersonMatch>();
+  for (const [i, w] of folded.entries()) {
+    if (w.length < 3 || NOT_NAME.has(w)) continue;
+    const accented = words[i]!.toLowerCase() !== w;
+    const direct = index.byPart.get(w) ?? [];
+    // a typo: one edit from a name part of five letters or more
+    const typo =
+      w.length >= 5
+        ? index.longParts.filter((p) => p !== w && editDistance(p, w, 1) <= 1).flatMap((p) => index.byPart.get(p) ?? [])
+        : [];
+    const typoOnly = [...new Set(typo)].filter((p) => !direct.includes(p));
+    for (const [person, isTypo] of [
+      ...direct.map((p) => [p, false] as const),
+      ...typoOnly.map((p) => [p, true] as const),
+    ]) {
+      if (!canSee(person)) continue;
       // "sarà" is a verb, not "Sara": an accent the name does not have rules the word out
-      if (words[i]!.toLowerCase() !== w && !person.spellings.some((s) => fold(s) !== s.toLowerCase())) continue;
-      const direct = parts.includes(w);
-      const typo = !direct && w.length >= 5 && parts.some((p) => p.length >= 5 && editDistance(p, w, 1) <= 1);
-      if (direct || typo) {
-        matched.push(words[i]!);
-        if (typo) exact = false;
-      }
+      if (accented && !index.accented.has(person)) continue;
+      const m = byPerson.get(person) ?? { person, matched: [], exact: true };
+      m.matched.push(words[i]!);
+      if (isTypo) m.exact = false;
+      byPerson.set(person, m);
     }
-    if (matched.length) scored.push({ person, matched, exact });
   }
+  // in the model's order, as before
+  const scored = store.people.map((p) => byPerson.get(p)).filter((m): m is PersonMatch => m !== undefined);
   if (!scored.length) return { matches: [], unknownName: capitalizedName(words) };
   const best = Math.max(...scored.map((s) => s.matched.length));
   let top = scored.filter((s) => s.matched.length === best);
@@ -144,6 +88,34 @@ export function findPeople(
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
   if (!filtered.length) return { matches: [], unknownName: capitalizedName(words) };
   return { matches: filtered, unknownName: null };
+}
+
+interface NameIndex {
+  byPart: Map<string, Person[]>;
+  /** distinct name parts of five letters or more, the ones a typo is checked against */
+  longParts: string[];
+  /** people with a spelling that has accents */
+  accented: Set<Person>;
+}
+const nameIndexes = new WeakMap<PlanStore, NameIndex>();
+
+/** Name parts → people, built once per model, so a question is matched part by part and not person by person. */
+function nameIndexOf(store: PlanStore): NameIndex {
+  const known = nameIndexes.get(store);
+  if (known) return known;
+  const byPart = new Map<string, Person[]>();
+  const accented = new Set<Person>();
+  for (const person of store.people) {
+    for (const part of new Set(person.key.split(' '))) {
+      const list = byPart.get(part);
+      if (list) list.push(person);
+      else byPart.set(part, [person]);
+    }
+    if (person.spellings.some((s) => fold(s) !== s.toLowerCase())) accented.add(person);
+  }
+  const index = { byPart, longParts: [...byPart.keys()].filter((p) => p.length >= 5), accented };
+  nameIndexes.set(store, index);
+  return index;
 }
 
 function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
@@ -163,9 +135,11 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
 }
 
 const KNOWN_CAPITALISED =
-  /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Prato|Reggio|Emilia|Serravalle|Pistoiese|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;
+  /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;
+/** Question words, and the place names of the loaded plans (a two-word place name is no person). */
+let placeWords: ReadonlySet<string> = new Set();
 function isKnownWord(w: string): boolean {
-  return KNOWN_CAPITALISED.test(w);
+  return KNOWN_CAPITALISED.test(w) || placeWords.has(fold(w));
 }
 
 function capitalizedName(words: string[]): string | null {
@@ -188,53 +162,15 @@ export interface Scope {
   uncoveredYear?: number;
 }
 
-const ENTITY_PATTERNS: [RegExp, (entity: string) => boolean][] = [
-  [/\bprovincia\b/, (e) => /^provincia/i.test(e)],
-  [/\bcomune di prato\b|\bcity of prato\b/, (e) => /^comune di prato$/i.test(e)],
-  [/\breggio\b/, (e) => /reggio/i.test(e)],
-  [/\bserravalle\b/, (e) => /serravalle/i.test(e)],
-];
-
 /** Which documents the question is about: an entity, a year, a kind of plan (PEG, PIAO). */
 export function findScope(question: string, store: PlanStore): Scope {
-  const q = fold(question);
-  let docs = store.model.documents;
-  let entity: string | null = null;
-  for (const [re, accepts] of ENTITY_PATTERNS) {
-    if (re.test(q)) {
-      const matching = docs.filter((d) => accepts(d.entity));
-      if (matching.length) {
-        docs = matching;
-        entity = matching[0]!.entity;
-        break;
-      }
-    }
-  }
-  if (!entity) {
-    // other entities by their own name ("Comune di X")
-    for (const d of store.model.documents) {
-      const name = fold(d.entity).replace(/^(comune|provincia|citta|unione)( di| del| della)? /, '');
-      if (name.length > 3 && q.includes(name) && !/^prato$/.test(name)) {
-        docs = docs.filter((x) => x.entity === d.entity);
-        entity = d.entity;
-        break;
-      }
-    }
-  }
-  if (/\bpiao\b/.test(q)) docs = narrow(docs, (d) => d.kind === 'piao_performance');
-  else if (/\bpeg\b/.test(q)) docs = narrow(docs, (d) => d.kind === 'peg');
-  // a year on its own ("nel 2020"), not inside a date ("al 31.12.2023") or a code ("2020-PL09")
-  const yearMatch = q.match(/(?<![\d./_-])\b((?:19|20)\d{2})\b(?![\d./_-])/);
-  const year = yearMatch ? Number(yearMatch[1]) : null;
-  const uncovered = year !== null && !docs.some((d) => d.years.includes(year));
-  if (year) docs = narrow(docs, (d) => d.years.includes(year));
-  const all = docs.length === store.model.documents.length;
-  return { docs: all ? null : docs.map((d) => d.file), entity, year, ...(uncovered ? { uncoveredYear: year } : {}) };
-}
-
-function narrow<T>(list: T[], keep: (t: T) => boolean): T[] {
-  const kept = list.filter(keep);
-  return kept.length ? kept : list;
+  const found = findQuestionScope(question, store, packFor(detectLanguage(question)).lexicon.defaultEntityKind);
+  return {
+    docs: found.all ? null : found.documents.map((d) => d.file),
+    entity: found.entities[0]?.entity ?? null,
+    year: found.years[0] ?? null,
+    ...(found.uncoveredYear !== null ? { uncoveredYear: found.uncoveredYear } : {}),
+  };
 }
 
 export function inScope(doc: string, scope: Scope, _store?: PlanStore): boolean {

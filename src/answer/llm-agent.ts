@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { SourceSpan } from '../plan/model.ts';
+import { formatAmount } from '../query/format-number.ts';
+import { type PlanQuery, PlanQuerySchema } from '../query/plan-query.ts';
+import { FIELDS, type QueryRecord } from '../query/record-fields.ts';
 import { FindDeadlinesInput, findDeadlines } from '../tools/find-deadlines.ts';
 import { FindObjectivesInput, findObjectives } from '../tools/find-objectives.ts';
 import { FindRecordsInput, findRecords } from '../tools/find-records.ts';
@@ -12,6 +15,7 @@ import { GetObjectiveInput, getObjective } from '../tools/get-objective.ts';
 import { GetPersonInput, getPerson } from '../tools/get-person.ts';
 import { GetProjectInput, getProject } from '../tools/get-project.ts';
 import { CountProjectsInput, countProjects, GetTotalsInput, getTotals } from '../tools/get-totals.ts';
+import { runPlanQuery } from '../tools/run-plan-query.ts';
 import { SearchPassagesInput, searchPassages } from '../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions, Citation } from './answer.ts';
@@ -175,6 +179,56 @@ function recordCitations(ctx: ToolContext, value: unknown): Citation[] {
   return [];
 }
 
+/** What the model reads about plan_query: what it computes, and every field of every target with its meaning. */
+const PLAN_QUERY_DESCRIPTION = [
+  'Filters, sorts, ranks (top-k), counts, sums, averages records of the plans, deterministically. Use it for rankings ("highest budget"), conditions ("budget above 1 milione", "objectives without phases", "multi-year"), sums and comparisons. Sums and averages are computed by pianobot: say so, and name the records listed in computedFrom. Figures are Italian-formatted (1.920.000,00).',
+  'Fields by target:',
+  ...Object.entries(FIELDS).map(
+    ([target, fields]) =>
+      `${target}: ${Object.entries(fields)
+        .map(([name, spec]) => `${name} (${spec.describe})`)
+        .join('; ')}`,
+  ),
+].join('\n');
+
+/** A plan query's result as the model reads it: records with their fields as written, aggregates Italian-formatted. */
+function planQueryResult(ctx: ToolContext, input: PlanQuery) {
+  const result = runPlanQuery(ctx, input);
+  if (!result.ok) return { error: result.error };
+  const show = (r: QueryRecord) => ({
+    target: r.target,
+    code: r.parent ?? r.key,
+    title: r.title,
+    entity: ctx.store.entityOf(r.doc),
+    span: r.span,
+    fields: Object.fromEntries(
+      Object.entries(r.cells)
+        .filter(([k, c]) => c !== null && k !== 'text' && k !== 'description')
+        .map(([k, c]) => [k, c!.text]),
+    ),
+  });
+  return {
+    matched: result.matched,
+    records: result.records.slice(0, 60).map(show),
+    ...(result.aggregate
+      ? {
+          aggregate: {
+            op: result.aggregate.op,
+            field: result.aggregate.field,
+            computed: true,
+            groups: result.aggregate.groups.map((g) => ({
+              key: g.key,
+              value:
+                g.value === null ? null : result.aggregate!.op === 'count' ? String(g.value) : formatAmount(g.value),
+              computedFrom: g.records.map((r) => r.parent ?? r.key),
+              blank: g.blank.map((r) => r.key),
+            })),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The tools the model may call; every result is recorded as evidence for the grounding check. */
 function buildTools(
   ctx: ToolContext,
@@ -215,6 +269,11 @@ function buildTools(
         schema: z.object({ question: z.string().describe('the question, in Italian or English') }),
       },
     ),
+    tool(async (input) => record(planQueryResult(ctx, input)), {
+      name: 'plan_query',
+      description: PLAN_QUERY_DESCRIPTION,
+      schema: PlanQuerySchema,
+    }),
     tool(async (input) => record(getObjective(ctx, input)), {
       name: 'get_objective',
       description:

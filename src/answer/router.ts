@@ -1,16 +1,24 @@
-import type { Person } from '../plan/model.ts';
+import { type LanguagePack, packFor } from '../lang/packs.ts';
+import { hasKnownCodeShape } from '../linking/find-codes.ts';
+import { computationFor } from '../linking/frame-to-query.ts';
+import { link } from '../linking/link-question.ts';
+import type { QuestionFrame } from '../linking/question-frame.ts';
+import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
-import { personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
+import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
-import { detectLanguage } from './language.ts';
-import { findCodes, findPeople, findScope, findStructures, KNOWN_CODE_SHAPE } from './link-entities.ts';
+import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
+import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
+import { helpReply } from './routes/help-route.ts';
+import { notFoundReplies } from './routes/not-found-route.ts';
 import { answerFromPassages } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
-import { emptyReply, finish, type Reply, t } from './routes/reply.ts';
+import { answerComputation } from './routes/query-route.ts';
+import { emptyReply, finish, type Reply } from './routes/reply.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -20,101 +28,251 @@ import {
 } from './routes/structure-route.ts';
 import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
 
-/**
- * The built-in question router: links codes, people, structures, entities and years in the question, picks what is
- * asked, calls the deterministic tools and writes the answer — first line the direct answer, then details, then
- * sources. Used when no language model is configured, and as the fallback when one fails.
- */
-export async function routeQuestion(ctx: ToolContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
-  const lang = detectLanguage(rawQuestion);
-  const question = withFollowUpContext(rawQuestion, options);
-  const reply = await route(ctx, question, lang);
-  return finish(reply, lang);
+/** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
+export interface RouteInput {
+  ctx: ToolContext;
+  question: string;
+  lang: Lang;
+  pack: LanguagePack;
+  frame: QuestionFrame;
+  scope: Scope;
+  intents: Intent[];
+  has: (i: Intent) => boolean;
+  mentions: CodeMention[];
+  /** codes that name records the audience may see */
+  resolved: CodeHit[];
+  people: { matches: PersonMatch[]; unknownName: string | null };
+  /** people the audience may hear about, the one meant first when a name is ambiguous */
+  meant: Person[];
+  structures: Structure[];
 }
 
-async function route(ctx: ToolContext, question: string, lang: Lang): Promise<Reply> {
-  const { store } = ctx;
-  const scope = findScope(question, store);
-  const intents = detectIntents(question);
-  const has = (i: Intent) => intents.includes(i);
+/** A route: when it applies, and its answer (null lets the next route try). */
+export interface Route {
+  id: string;
+  when: (input: RouteInput) => boolean;
+  answer: (input: RouteInput) => Reply | null | Promise<Reply | null>;
+}
 
-  // 1. codes: the most precise signal
+const words = (input: RouteInput) => fold(input.question);
+
+/**
+ * The routes, most precise first. The router is the loop below; each route is testable alone and knows nothing of
+ * the others.
+ */
+export const ROUTES: Route[] = [
+  {
+    id: 'help',
+    when: ({ frame }) => frame.meta !== null,
+    answer: ({ ctx, pack }) => helpReply(ctx, pack),
+  },
+  ...notFoundReplies,
+  {
+    // rankings, sums, filters, comparisons: anything the frame can say as a plan query
+    id: 'plan_query',
+    when: () => true,
+    answer: ({ ctx, frame, pack }) => {
+      const computation = computationFor(frame, ctx.store);
+      return computation ? answerComputation(ctx, computation, pack) : null;
+    },
+  },
+  {
+    // one named record asked something its fields do not hold: its best sentence first, then the record
+    id: 'record_detail',
+    when: ({ resolved, intents }) =>
+      dedupeHits(resolved).length === 1 && resolved[0]!.kind !== 'indicator' && asksBeyondFields(intents),
+    answer: ({ ctx, resolved, intents, question, scope, lang }) => {
+      const hit = resolved[0]!;
+      if (hit.kind === 'indicator') return null;
+      const sentence = bestSentenceOf(hit.record, question);
+      if (!sentence) return null;
+      const reply = answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
+      reply.lines.unshift(`> ${sentence}`, '');
+      reply.intent = 'record_detail';
+      return reply;
+    },
+  },
+  {
+    id: 'codes',
+    when: ({ resolved }) => resolved.length > 0,
+    answer: ({ ctx, resolved, intents, question, scope, lang }) =>
+      answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang),
+  },
+  {
+    id: 'unknown_code',
+    when: ({ ctx, mentions, people }) =>
+      !people.matches.length && mentions.some((m) => hasKnownCodeShape(m.text, ctx.store)),
+    answer: ({ ctx, mentions, lang, pack }) =>
+      codeNotFound(ctx, mentions.find((m) => hasKnownCodeShape(m.text, ctx.store))!.text, lang, pack),
+  },
+  {
+    id: 'counts_and_totals',
+    when: ({ has }) => has('count') || has('total'),
+    answer: ({ ctx, question, intents, scope, people, lang }) =>
+      answerCountsAndTotals(ctx, question, intents, scope, people.matches, lang),
+  },
+  {
+    id: 'ambiguous_people',
+    when: ({ meant }) => meant.length > 1,
+    answer: ({ ctx, meant, lang }) => ambiguousPeople(ctx, meant, lang),
+  },
+  {
+    id: 'person',
+    when: ({ meant }) => meant.length === 1,
+    answer: ({ ctx, meant, question, intents, scope, lang }) =>
+      answerForPerson(ctx, meant[0]!, question, intents, scope, lang),
+  },
+  {
+    // dirigente / responsabile of a servizio
+    id: 'structure_head',
+    when: (input) =>
+      (input.has('dirigente') || input.has('owner') || input.has('structure')) &&
+      input.structures.some((s) => s.head) &&
+      !/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(words(input)),
+    answer: ({ ctx, structures, lang }) =>
+      answerForStructures(
+        ctx,
+        structures.filter((s) => s.head),
+        lang,
+      ),
+  },
+  {
+    // "chi si occupa di X?" where the plan names no head of X: the owners of its objectives
+    id: 'structure_people',
+    when: (input) =>
+      input.frame.targets[0] === 'person' &&
+      !input.frame.codes.length &&
+      !input.meant.length &&
+      input.structures.length > 0 &&
+      // a one-word office ("Sport") is too often a topic word: only names of two words or more
+      input.structures.every((s) => !s.head && s.name.trim().includes(' ')),
+    answer: ({ ctx, structures, pack }) => {
+      const reply = emptyReply('structure_people');
+      for (const s of structures) {
+        const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
+        if (!objectives.length) continue;
+        const owners = [...new Set(objectives.flatMap((o) => o.owners))].map(
+          (name) =>
+            `${name} (${objectives
+              .filter((o) => o.owners.includes(name))
+              .map((o) => o.code)
+              .join(', ')})`,
+        );
+        reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
+        for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+      }
+      return reply.lines.length ? reply : null;
+    },
+  },
+  {
+    // deadlines in a range ("scadenze di giugno", "due by 30/09/2021")
+    id: 'deadlines',
+    when: (input) =>
+      input.has('deadline') &&
+      parseDateRange(input.question, input.scope.year) !== null &&
+      !mentionsObjectiveTitle(input.ctx, input.question),
+    answer: ({ ctx, question, scope, lang }) =>
+      answerDeadlines(ctx, parseDateRange(question, scope.year)!, scope, null, lang),
+  },
+  {
+    // strategic hierarchy, reverse direction: what falls under a linea di mandato / azione / indirizzo
+    id: 'strategic_reverse',
+    when: (input) =>
+      (input.has('strategic') || /\b(azione|action|indirizzo)\b/.test(words(input))) &&
+      (input.has('objectives_of') || input.has('projects_of') || /\b(quali|which|elenca|list)\b/.test(words(input))),
+    answer: ({ ctx, question, lang }) => answerStrategicReverse(ctx, question, lang),
+  },
+  {
+    // an office named in full with "quali obiettivi": its objectives, before any title that shares its words
+    id: 'objectives_of_named_office',
+    when: (input) => /\b(obiettivi|objectives)\b/.test(words(input)),
+    answer: ({ ctx, structures, question, lang }) => {
+      const named = structures.filter((s) => fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')));
+      return named.length ? objectivesOfStructures(ctx, named, lang) : null;
+    },
+  },
+  {
+    // objectives or projects of a year no plan covers (narrative tables may still speak of past years, so only
+    // questions about planned records stop here)
+    id: 'year_not_covered',
+    when: ({ scope, has }) =>
+      scope.uncoveredYear !== undefined &&
+      (has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget')),
+    answer: ({ ctx, scope, pack }) => yearNotCovered(ctx, scope.uncoveredYear!, pack),
+  },
+  {
+    // someone's work is asked, and the name is nobody in the plans
+    id: 'unknown_person_work',
+    when: ({ people, has }) => people.unknownName !== null && has('staff'),
+    answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
+  },
+  {
+    // records named by their words: objective / project titles, indicator and phase wording
+    id: 'by_words',
+    when: () => true,
+    answer: ({ ctx, question, intents, scope, lang }) => answerByWords(ctx, question, intents, scope, lang),
+  },
+  {
+    id: 'objectives_of_structure',
+    when: ({ has, structures }) => has('objectives_of') && structures.length > 0,
+    answer: ({ ctx, structures, lang }) => objectivesOfStructures(ctx, structures, lang),
+  },
+  {
+    id: 'unknown_person',
+    when: ({ people, question, intents }) => people.unknownName !== null && isAboutAPerson(question, intents),
+    answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
+  },
+  {
+    // everything else: quote the best passages
+    id: 'passages',
+    when: () => true,
+    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
+  },
+];
+
+/**
+ * The built-in question router: links the question to the model once, then asks each route in turn. Used when no
+ * language model is configured, and as the fallback when one fails.
+ */
+export async function routeQuestion(ctx: ToolContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+  const question = withFollowUpContext(rawQuestion, options);
+  const input = routeInput(ctx, question);
+  for (const route of ROUTES) {
+    if (!route.when(input)) continue;
+    const reply = await route.answer(input);
+    if (reply) return finish(reply, input.lang);
+  }
+  // the passage route always answers; this only guards against an empty route list
+  throw new Error('no route answered');
+}
+
+export function routeInput(ctx: ToolContext, question: string): RouteInput {
+  const { store } = ctx;
+  // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
+  const linked = link(question, store, (p) => personVisible(ctx, p));
+  const { frame, scope, people } = linked;
+  const lang = frame.lang;
+  const intents = detectIntents(question);
   const mentions = findCodes(question, store, scope);
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
-  if (resolved.length) return answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
-  const codeLike = mentions.find((m) => KNOWN_CODE_SHAPE.test(m.text));
-  // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
-  const people = findPeople(question, store, (p) => personVisible(ctx, p));
-  if (codeLike && !people.matches.length) return codeNotFound(ctx, codeLike.text, lang);
-
-  // 2. counts and totals by centro di responsabilità
-  if (has('count') || has('total')) {
-    const reply = answerCountsAndTotals(ctx, question, intents, scope, people.matches, lang);
-    if (reply) return reply;
-  }
-
-  // 3. people
-  const meant = preferByRole(
-    people.matches.map((m) => m.person),
+  const visiblePeople = people.matches.map((m) => m.person);
+  return {
+    ctx,
+    question,
+    lang,
+    pack: packFor(lang),
+    frame,
+    scope,
     intents,
-  );
-  if (meant.length > 1) return ambiguousPeople(ctx, meant, lang);
-  if (meant.length === 1) return answerForPerson(ctx, meant[0]!, question, intents, scope, lang);
-
-  // 4. structures: dirigente / responsabile of a servizio, objectives of an office
-  const structures = findStructures(question, store, scope).filter((s) => visible(ctx, s.doc));
-  if ((has('dirigente') || has('owner') || has('structure')) && structures.some((s) => s.head)) {
-    if (!/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(fold(question)))
-      return answerForStructures(
-        ctx,
-        structures.filter((s) => s.head),
-        lang,
-      );
-  }
-
-  // 5. deadlines in a range ("scadenze di giugno", "due by 30/09/2021")
-  const range = parseDateRange(question, scope.year);
-  if (range && has('deadline') && !mentionsObjectiveTitle(ctx, question))
-    return answerDeadlines(ctx, range, scope, null, lang);
-
-  // 6. strategic hierarchy, reverse direction: what falls under a linea di mandato / azione / indirizzo
-  if (
-    (has('strategic') || /\b(azione|action|indirizzo)\b/.test(fold(question))) &&
-    (has('objectives_of') || has('projects_of') || /\b(quali|which|elenca|list)\b/.test(fold(question)))
-  ) {
-    const reply = answerStrategicReverse(ctx, question, lang);
-    if (reply) return reply;
-  }
-
-  // an office named in full with "quali obiettivi": its objectives, before any title that shares its words
-  const named = structures.filter((s) => fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')));
-  if (/\b(obiettivi|objectives)\b/.test(fold(question)) && named.length) {
-    const reply = objectivesOfStructures(ctx, named, lang);
-    if (reply) return reply;
-  }
-
-  // objectives or projects of a year no plan covers: there are none (narrative tables may still speak of past
-  // years, "assunti nel 2023" in the PIAO 2024-2026, so only questions about planned records stop here)
-  const aboutRecords =
-    has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget');
-  if (scope.uncoveredYear && aboutRecords) return yearNotCovered(ctx, scope.uncoveredYear, lang);
-
-  // "Which projects does Anna Verdi work on?": someone's work is asked, and the name is nobody in the plans
-  if (people.unknownName && has('staff')) return personNotFound(ctx, people.unknownName, lang);
-
-  // 7. records named by their words: objective / project titles, indicator and phase wording
-  const byWords = answerByWords(ctx, question, intents, scope, lang);
-  if (byWords) return byWords;
-  if (has('objectives_of') && structures.length) {
-    const reply = objectivesOfStructures(ctx, structures, lang);
-    if (reply) return reply;
-  }
-  if (people.unknownName && isAboutAPerson(question, intents)) return personNotFound(ctx, people.unknownName, lang);
-
-  // 8. everything else: quote the best passages
-  return answerFromPassages(ctx, question, scope, lang);
+    has: (i) => intents.includes(i),
+    mentions,
+    resolved,
+    people,
+    meant: preferByRole(visiblePeople, intents),
+    structures: linked.structures.filter((s) => visible(ctx, s.doc)),
+  };
 }
 
 /**
@@ -134,18 +292,15 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   return withRole.length ? withRole : people;
 }
 
-function yearNotCovered(ctx: ToolContext, year: number, lang: Lang): Reply {
+function yearNotCovered(ctx: ToolContext, year: number, pack: LanguagePack): Reply {
   const years = [...new Set(ctx.store.model.documents.flatMap((d) => d.years))].sort();
-  const reply = emptyReply('not_found_year');
-  reply.found = false;
-  reply.lines.push(
-    t(
-      lang,
-      `Non ho trovato piani per il ${year}: i piani caricati coprono gli anni ${years.join(', ')}.`,
-      `I found no plan covering ${year} (not found): the plans loaded cover ${years.join(', ')}.`,
-    ),
-  );
-  return reply;
+  return {
+    lines: [pack.messages.yearNotCovered(year, years.join(', '))],
+    citations: [],
+    found: false,
+    intent: 'not_found_year',
+    focus: [],
+  };
 }
 
 function withFollowUpContext(question: string, options: AskOptions): string {

@@ -12,7 +12,10 @@ export const FindObjectivesInput = z.object({
     .string()
     .optional()
     .describe('words of the structure / servizio / centro di responsabilità name, or its code'),
-  entity: z.string().optional().describe('e.g. Comune di Prato, Provincia di Prato, Reggio Emilia'),
+  entity: z
+    .string()
+    .optional()
+    .describe('the entity as the plans write it (Comune di …, Provincia di …) or its place name'),
   year: z.number().int().optional(),
   type: z.string().optional().describe('sviluppo, individuale, miglioramento, gestionale, prioritario, strategico…'),
   topic: z.string().optional().describe('words that should appear in the title'),

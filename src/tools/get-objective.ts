@@ -9,7 +9,7 @@ export const GetObjectiveInput = z.object({
     .string()
     .optional()
     .describe(
-      'objective code as written or partial: 2020-PL09, PL09, VI - 1, 04.03.01.02, 2021_OB_8735_1, or the number of a Serravalle objective',
+      'objective code as written, or a distinctive ending of it, or the number of an objective in plans that number them',
     ),
   title: z.string().optional().describe('words from the objective title, e.g. "Urban Jungle"'),
   doc: z.string().optional().describe('restrict to one plan file'),

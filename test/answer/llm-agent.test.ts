@@ -7,6 +7,7 @@ import type { Answer, AnswerEngine } from '../../src/answer/answer.ts';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { PlanQuerySchema } from '../../src/query/plan-query.ts';
 import { GetProjectInput } from '../../src/tools/get-project.ts';
 import { FakeOpenAiServer, messageText } from '../fakes/fake-openai-server.ts';
 import { PLANS_DIR } from '../support/plan-fixture.ts';
@@ -102,6 +103,52 @@ describe('the LLM agent of the answer engine', () => {
     const getProject = tools.find((t) => t.function.name === 'get_project')!;
     expect(getProject.function.description).toContain('budget');
     expect(getProject.function.parameters.properties).toEqual(z.toJSONSchema(GetProjectInput).properties);
+  });
+
+  it('offers the plan query with the same zod schema and describes every field of every target', async () => {
+    fake.script([{ text: 'Non ho trovato il progetto.' }]);
+    await engine.ask(QUESTION);
+
+    const planQuery = (fake.requests[0]!.body.tools ?? []).find((t) => t.function.name === 'plan_query')!;
+    expect(Object.keys(planQuery.function.parameters.properties ?? {})).toEqual(
+      Object.keys(z.toJSONSchema(PlanQuerySchema, { io: 'input' }).properties ?? {}),
+    );
+    expect(planQuery.function.description).toContain('budget (budget from the summary table');
+    expect(planQuery.function.description).toContain('staff_allocation:');
+  });
+
+  it('accepts a ranking the model reads from the plan query, citing the record', async () => {
+    const text = 'Il progetto con il budget più alto è 2021_PD_8716, con 4.545.933,00.';
+    fake.script([
+      { tool: 'plan_query', args: { target: 'project', sort: { field: 'budget', dir: 'desc' }, limit: 1 } },
+      { text },
+    ]);
+
+    const answer = await engine.ask('quale progetto ha il budget più alto?');
+
+    expect(answer.answer).toBe(text);
+    expect(answer.citations).toContainEqual(expect.objectContaining({ doc: REGGIO, section: '2021_PD_8716' }));
+    expect(warnings()).toEqual([]);
+  });
+
+  it('accepts a computed sum only in the Italian form the plan query returned', async () => {
+    const text = 'La somma calcolata dei budget di 2021_PD_8735 e 2021_PD_8728 è 2.940.000,00.';
+    fake.script([
+      {
+        tool: 'plan_query',
+        args: {
+          target: 'project',
+          filters: [{ field: 'code', op: 'in', values: ['2021_PD_8735', '2021_PD_8728'] }],
+          aggregate: { op: 'sum', field: 'budget' },
+        },
+      },
+      { text },
+    ]);
+
+    const answer = await engine.ask('somma dei budget di 2021_PD_8735 e 2021_PD_8728');
+
+    expect(answer.answer).toBe(text);
+    expect(warnings()).toEqual([]);
   });
 
   it('sends each tool result back as a role "tool" message answering the call it belongs to', async () => {

@@ -31,6 +31,9 @@ Rules:
 - When a name or code matches several records, list them and ask which one is meant.
 - Use \`route_question\` first: it runs the built-in deterministic router and usually answers directly; use the other
   tools to look further.
+- For rankings, conditions, counts, sums and comparisons ("highest budget", "above 1 milione", "without phases", "how
+  much in total") call \`plan_query\`: it computes them deterministically. Say that a sum or difference it returns is
+  computed, and name the records it was computed from.
 `);
   });
 

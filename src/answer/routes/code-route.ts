@@ -1,6 +1,11 @@
 /** Questions that name a code: each record it names answered in turn, per document when a code is in several. */
+
+import type { LanguagePack } from '../../lang/language-pack.ts';
+import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
+import { searchPassages } from '../../tools/search-passages.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
+import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import type { CodeHit } from '../link-entities.ts';
@@ -68,7 +73,24 @@ export function answerForCodes(
   return reply;
 }
 
-export function codeNotFound(ctx: ToolContext, code: string, lang: Lang): Reply {
+/**
+ * A code-shaped mention that names no record. When the indexed text contains it (a code quoted in prose or in a
+ * table the extractors do not read as records), the passages are the answer; otherwise it is not in the plans.
+ */
+export async function codeNotFound(ctx: ToolContext, code: string, lang: Lang, pack: LanguagePack): Promise<Reply> {
+  const hits = (await searchPassages(ctx, { query: code, k: 8 })).filter((h) =>
+    fold(h.chunk.text).includes(fold(code)),
+  );
+  if (hits.length) {
+    const reply = emptyReply('code_in_text');
+    reply.lines.push(pack.messages.codeInTextOnly(code));
+    for (const h of hits.slice(0, 3)) {
+      const quote = sentenceWith(h.chunk.text, code);
+      reply.lines.push(`> ${quote}`);
+      reply.citations.push({ ...h.citation, excerpt: quote });
+    }
+    return reply;
+  }
   const reply = emptyReply('not_found_code');
   reply.found = false;
   const near = [...ctx.store.projects, ...ctx.store.objectives]
@@ -76,13 +98,15 @@ export function codeNotFound(ctx: ToolContext, code: string, lang: Lang): Reply 
     .map((r) => r.code)
     .filter((c) => fold(c).slice(0, 6) === fold(code).slice(0, 6))
     .slice(0, 5);
-  reply.lines.push(
-    t(
-      lang,
-      `Non ho trovato il codice ${code} in nessun piano.`,
-      `I found no objective or project with code ${code} in the plans (not found).`,
-    ),
-  );
-  if (near.length) reply.lines.push(t(lang, `Codici simili: ${near.join(', ')}`, `Similar codes: ${near.join(', ')}`));
+  reply.lines.push(pack.messages.codeNotFound(code));
+  if (near.length) reply.lines.push(pack.messages.similarCodes(near.join(', ')));
+  void lang;
   return reply;
+}
+
+/** The sentence of a passage that holds the code. */
+function sentenceWith(text: string, code: string): string {
+  const wanted = fold(code);
+  const sentence = splitSentences(text).find((s) => fold(s).includes(wanted));
+  return clip(sentence ?? text, 400);
 }

@@ -1,4 +1,7 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
+
+import { packFor } from '../../lang/packs.ts';
+import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
@@ -8,35 +11,40 @@ import { LABELS, type Lang } from '../labels.ts';
 import { detectLanguage } from '../language.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
+import { placeWordsOf } from './words-route.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
   const reply = emptyReply('passage_search');
-  const hits = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
+  const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
+  // the passage holding the sentence that answers best comes first (retrieval order breaks ties)
+  const hits = found
+    .map((h, i) => ({ h, i, score: bestSentenceScore(question, h.chunk.text) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.h)
+    .slice(0, 3);
+  const M = packFor(lang).messages;
   if (!hits.length) {
     reply.found = false;
-    reply.lines.push(
-      t(
-        lang,
-        'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
-        'I found no passage in the plans that answers this (not found).',
-      ),
-    );
+    reply.lines.push(M.noPassage);
     return reply;
   }
-  const focus = askedFor(question);
+  const focus = askedFor(question, placeWordsOf(ctx.store));
+  // the first passage that has the question's key words leads; none has them: the closest passage only
+  const answering = hits.findIndex((h) => !missingKeyWords(question, h.chunk.text, scope));
+  const missing = answering < 0;
+  let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
-    reply.lines.push(
-      t(
-        lang,
-        `Non ho trovato nei piani un dato su «${focus.word}». I passaggi più vicini sono:`,
-        `I found no statement about "${focus.word}" in the plans (not stated). The closest passages are:`,
-      ),
-    );
-  } else reply.lines.push(t(lang, 'Ecco cosa dicono i piani:', 'Here is what the plans say (quoted in Italian):'));
-  for (const h of hits) {
+    reply.lines.push(M.noStatementAbout(focus.word));
+  } else if (missing) {
+    // the best passage lacks what the question is about: offered only as the closest one
+    reply.found = false;
+    reply.lines.push(M.closestPassage);
+    shown = hits.slice(0, 1);
+  } else reply.lines.push(M.passagesSay);
+  for (const h of shown) {
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
     const quote =
@@ -59,34 +67,72 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * hold a whole paragraph.
  */
 function quoteFor(question: string, text: string, max = 600): string {
-  const wanted = new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem));
-  const sentences = text
-    .replace(/<\/?p>/g, '\n')
-    .split(/\n+|(?<=[.;!?])\s+(?=[\p{Lu}\d•-])/u)
-    .map((x) => x.replace(/\s+/g, ' ').trim())
-    .filter((x) => x.length > 2);
-  if (!sentences.length) return '';
-  const scored = sentences.map((sentence, i) => {
-    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
-    let score = 0;
-    for (const w of wanted) if (stems.has(w)) score++;
-    return { sentence, i, score };
-  });
+  const scored = scoreSentences(question, text);
+  if (!scored.length) return '';
+  // the answering sentence first, then the next best
   const best = [...scored]
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, 2)
     .filter((x) => x.score > 0);
   if (!best.length) return '';
-  const chosen = best.sort((a, b) => a.i - b.i).map((x) => clip(x.sentence, Math.floor(max / best.length)));
-  return chosen.join(' … ');
+  return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
+}
+
+/** the question's stems with its glossary expansions; one question is scored against several passages */
+let wantedCache: { question: string; wanted: Set<string> } | null = null;
+function wantedOf(question: string): Set<string> {
+  if (wantedCache?.question !== question)
+    wantedCache = {
+      question,
+      wanted: new Set(contentTokens(`${question} ${glossaryExpander().expand(question).join(' ')}`).map(stem)),
+    };
+  return wantedCache.wanted;
+}
+
+function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
+  const wanted = wantedOf(question);
+  return splitSentences(text).map((sentence, i) => {
+    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
+    let score = 0;
+    for (const w of wanted) if (stems.has(w)) score++;
+    return { sentence, i, score };
+  });
+}
+
+function bestSentenceScore(question: string, text: string): number {
+  return Math.max(0, ...scoreSentences(question, text).map((s) => s.score));
+}
+
+/**
+ * True when the best passage lacks most of what the question is about: its topic words (place names of the plans
+ * left out, glossary translations counted) mostly absent. Such a passage is the closest one, not an answer.
+ */
+function missingKeyWords(question: string, text: string, scope: Scope): boolean {
+  const entityWords = new Set(
+    (scope.entity ? contentTokens(scope.entity) : []).concat(['comune', 'provincia', 'city', 'province']),
+  );
+  const keys = contentTokens(question).filter((w) => !entityWords.has(w) && w.length > 2);
+  if (keys.length < 2) return false;
+  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
+  const present = keys.filter((k) => {
+    if (have.has(stem(k))) return true;
+    return glossaryExpander()
+      .expand(k)
+      .some((phrase) => contentTokens(phrase, { keepQuestionWords: true }).every((w) => have.has(stem(w))));
+  });
+  return present.length / keys.length < 0.5;
 }
 
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
-function askedFor(question: string): { word: string; stems: string[] } | null {
-  const q = fold(question).replace(/['’]/g, ' ');
+function askedFor(question: string, places: Set<string>): { word: string; stems: string[] } | null {
+  const q = fold(question)
+    .replace(/['’]/g, ' ')
+    .split(' ')
+    .filter((w) => !places.has(w))
+    .join(' ');
   const m =
     q.match(
-      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city|prato|reggio|emilia|serravalle|pistoiese|chiavari)\s+)*([a-z]{4,})/,
+      /\b(?:quant[ie]|how many|how much|numero di|number of)\s+(?:(?:di|dei|degli|delle|il|la|le|the|total|totale|provincia|province|comune|city)\s+)*([a-z]{4,})/,
     ) ??
     q.match(/\bquanto\s+(cost[ao]|costano|vale|spende)\b/) ??
     q.match(/\b(?:chi e|chi sono|who is|who are)\s+(?:il|la|lo|i|gli|le|l|the)\s+([a-z]{4,})/);
@@ -97,7 +143,7 @@ function askedFor(question: string): { word: string; stems: string[] } | null {
     ? ['costo', 'cost', 'importo', 'euro', '€', 'spesa', 'budget', 'risorse']
     : [word, ...glossaryExpander().expand(word)];
   const stems = words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem);
-  return stems.length ? { word: isCost ? t(detectLanguage(question), 'costo', 'cost') : word, stems } : null;
+  return stems.length ? { word: isCost ? packFor(detectLanguage(question)).messages.costWord : word, stems } : null;
 }
 
 function mentionsAny(text: string, stems: string[]): boolean {

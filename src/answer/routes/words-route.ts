@@ -1,7 +1,9 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
+
+import { vocabularyOf } from '../../linking/model-vocabulary.ts';
 import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
-import { codeKey } from '../../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { findObjectives } from '../../tools/find-objectives.ts';
 import { findRecords, type RecordHit } from '../../tools/find-records.ts';
 import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
@@ -17,7 +19,7 @@ import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply, t } from './reply.ts';
 
 export function mentionsObjectiveTitle(ctx: ToolContext, question: string): boolean {
-  const r = getObjective(ctx, { title: topicWords(question) });
+  const r = getObjective(ctx, { title: topicWords(question, ctx.store) });
   return r.status === 'found';
 }
 
@@ -25,13 +27,21 @@ export function mentionsObjectiveTitle(ctx: ToolContext, question: string): bool
  * The words of the question that can name a record: without the entity, year and plan kind (they select documents,
  * they are not in titles).
  */
-function topicWords(question: string): string {
+/** The place names of the loaded plans, word by word: they select documents, not records. */
+export function placeWordsOf(store: PlanStore): Set<string> {
+  return new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(/[^a-z]+/).filter((w) => w.length > 2)));
+}
+
+function topicWords(question: string, store: PlanStore): string {
+  const places = placeWordsOf(store);
   const stripped = question
     .replace(
       /\b([Cc]omune|COMUNE|[Pp]rovincia|PROVINCIA|[Cc]itt[aà])\s+(di|del|della)\s+[\p{Lu}][\p{L}']*(\s+[\p{Lu}][\p{L}']*)?/gu,
       ' ',
     )
-    .replace(/\b(serravalle|pistoiese|reggio|emilia|chiavari)\b/gi, ' ')
+    .split(/(\s+)/)
+    .map((w) => (places.has(fold(w).replace(/[^a-z]/g, '')) ? ' ' : w))
+    .join('')
     .replace(/\b(peg|piao|20[12]\d)\b/gi, ' ');
   return stripped;
 }
@@ -43,7 +53,7 @@ export function answerByWords(
   scope: Scope,
   lang: Lang,
 ): Reply | null {
-  const base = topicWords(quotedText(question) ?? question);
+  const base = topicWords(quotedText(question) ?? question, ctx.store);
   const first = matchByWords(ctx, base, intents, scope, question, lang);
   if (first || lang !== 'en') return first;
   // English words reach Italian titles through the glossary, tried only when the words as written found nothing

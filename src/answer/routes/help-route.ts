@@ -1,0 +1,42 @@
+/**
+ * Greetings, "what can you do?", "which plans do you know?": the plans loaded (entity, title, years, counts) and
+ * example questions built from the loaded model's own codes and names, so every example is one that works.
+ */
+import type { LanguagePack } from '../../lang/language-pack.ts';
+import type { ToolContext } from '../../tools/tool-context.ts';
+import { visible } from '../../tools/tool-context.ts';
+import { emptyReply, type Reply } from './reply.ts';
+
+export function helpReply(ctx: ToolContext, pack: LanguagePack): Reply {
+  const M = pack.messages;
+  const { store } = ctx;
+  const reply = emptyReply('help');
+  reply.lines.push(M.helpIntro, '', M.helpPlans);
+  const docs = store.model.documents.filter((d) => visible(ctx, d.file));
+  for (const d of docs)
+    reply.lines.push(
+      M.helpPlan({
+        entity: d.entity,
+        title: d.title,
+        years: d.years,
+        objectives: store.objectives.filter((o) => o.doc === d.file).length,
+        projects: store.projects.filter((p) => p.doc === d.file).length,
+      }),
+    );
+  const examples = exampleQuestions(ctx, pack);
+  if (examples.length) reply.lines.push('', M.helpExamples, ...examples.map((q) => `• ${q}`));
+  return reply;
+}
+
+/** Example questions filled from the model: an objective with an owner, its owner, a project with a budget… */
+export function exampleQuestions(ctx: ToolContext, pack: LanguagePack): string[] {
+  const E = pack.messages.examples;
+  const seen = (doc: string) => visible(ctx, doc);
+  const objectives = ctx.store.objectives.filter((o) => seen(o.doc));
+  const owned = objectives.find((o) => o.owners.length === 1 && o.phases.length > 0);
+  const budgeted = ctx.store.projects.find((p) => seen(p.doc) && p.budget?.value);
+  const out: string[] = [];
+  if (owned) out.push(E.owner(owned.code), E.objectivesOf(owned.owners[0]!), E.phases(owned.code));
+  if (budgeted) out.push(E.budget(budgeted.code), E.topBudgets);
+  return out;
+}

@@ -1,0 +1,275 @@
+/**
+ * Answers computed by the plan query: lists by condition, top-k, sums, comparisons. Each figure is the document's
+ * own text, or — when pianobot computed it — said to be computed, with every record it came from listed and cited.
+ */
+import type { LanguagePack } from '../../lang/language-pack.ts';
+import type { Computation } from '../../linking/frame-to-query.ts';
+import { formatAmount, formatCount } from '../../query/format-number.ts';
+import type { PlanQuery } from '../../query/plan-query.ts';
+import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
+import { runPlanQuery } from '../../tools/run-plan-query.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import { clip } from '../format-records.ts';
+import { emptyReply, type Reply } from './reply.ts';
+
+const MAX_LISTED = 40;
+
+export function answerComputation(ctx: ToolContext, c: Computation, pack: LanguagePack): Reply | null {
+  switch (c.kind) {
+    case 'list':
+      return listReply(ctx, c.query, c.shown, pack);
+    case 'top':
+      return topReply(ctx, c.query, c.field, c.dir, pack);
+    case 'sum':
+      return sumReply(ctx, c.query, c.field, pack);
+    case 'weights_total':
+      return weightsReply(ctx, c.code, c.doc, pack);
+    case 'stated_totals':
+      return statedTotalsReply(ctx, c.cdrs, pack);
+    case 'compare_codes':
+      return compareCodesReply(ctx, c.target, c.codes, c.field, pack);
+    case 'compare_people':
+      return comparePeopleReply(ctx, c.people, c.target, pack);
+  }
+}
+
+function fieldName(field: string, pack: LanguagePack): string {
+  return pack.messages.fieldNames[field] ?? field;
+}
+
+function valueText(r: QueryRecord, field: string, pack: LanguagePack): string | null {
+  const cell = r.cells[field];
+  if (!cell) return null;
+  if (cell.bool !== undefined) return cell.bool ? pack.messages.yes : pack.messages.no;
+  return cell.text;
+}
+
+function bullet(r: QueryRecord, fields: string[], pack: LanguagePack, entity: boolean): string {
+  const extras = fields
+    .filter(
+      (f) => !['code', 'title', 'objective', 'owner', 'dirigente', 'cdr', 'structure', 'type', 'multiYear'].includes(f),
+    )
+    .map((f) => {
+      const v = valueText(r, f, pack);
+      return v === null ? null : `${fieldName(f, pack)}: ${v}`;
+    })
+    .filter(Boolean);
+  const where = entity ? ` [${r.cells.entity?.text ?? ''}]` : '';
+  const head =
+    r.target === 'phase' || r.target === 'indicator' || r.target === 'budget_row' || r.target === 'staff_allocation'
+      ? `${clip(r.title, 110)} (${r.parent})`
+      : r.target === 'objective' || r.target === 'project'
+        ? `${r.key} — ${clip(r.title, 100)}`
+        : r.title;
+  return `• ${head}${where}${extras.length ? ` — ${extras.join(' — ')}` : ''}`;
+}
+
+function cite(ctx: ToolContext, reply: Reply, records: QueryRecord[]): void {
+  for (const r of records) {
+    reply.citations.push(citationOf(ctx, r.span, r.parent ?? r.key, r.internal));
+    reply.focus.push(r.parent ?? r.key);
+  }
+}
+
+function several(records: QueryRecord[]): boolean {
+  return new Set(records.map((r) => r.doc)).size > 1;
+}
+
+function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: LanguagePack): Reply | null {
+  const M = pack.messages;
+  const reply = emptyReply(`query_${query.target}`);
+  const result = runPlanQuery(ctx, query);
+  const [, plural] = M.targetNames[query.target];
+  if (!result.ok || !result.records.length) {
+    // a topic no record's wording has: the passages may still speak of it
+    if (query.filters?.some((f) => f.field === 'text')) return null;
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
+  reply.lines.push(M.recordsFound(result.matched, result.matched === 1 ? M.targetNames[query.target][0] : plural));
+  const entity = several(result.records);
+  for (const r of result.records.slice(0, MAX_LISTED)) reply.lines.push(bullet(r, shown, pack, entity));
+  if (result.records.length > MAX_LISTED) reply.lines.push(M.more(result.records.length - MAX_LISTED));
+  cite(ctx, reply, result.records);
+  return reply;
+}
+
+function topReply(ctx: ToolContext, query: PlanQuery, field: string, dir: 'asc' | 'desc', pack: LanguagePack): Reply {
+  const M = pack.messages;
+  const reply = emptyReply(`query_top_${query.target}`);
+  const result = runPlanQuery(ctx, query);
+  const [, plural] = M.targetNames[query.target];
+  if (!result.ok || !result.records.length) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
+  const k = result.records.length;
+  // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00
+  const last = result.records.at(-1)!.cells[field]?.num;
+  const all = runPlanQuery(ctx, { ...query, limit: undefined });
+  const ties = all.ok ? all.records.slice(k).filter((r) => r.cells[field]?.num === last) : [];
+  const records = [...result.records, ...ties];
+  reply.lines.push(
+    dir === 'desc' ? M.topOf(k, plural, fieldName(field, pack)) : M.bottomOf(k, plural, fieldName(field, pack)),
+  );
+  const entity = several(records);
+  for (const r of records) reply.lines.push(bullet(r, [field], pack, entity));
+  cite(ctx, reply, records);
+  return reply;
+}
+
+function formatValue(field: string, target: PlanQuery['target'], value: number): string {
+  const kind = FIELDS[target][field]?.kind;
+  return kind === 'count' ? formatCount(value) : formatAmount(value);
+}
+
+function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: LanguagePack): Reply {
+  const M = pack.messages;
+  const reply = emptyReply(`query_sum_${query.target}`);
+  const result = runPlanQuery(ctx, query);
+  const group = result.ok ? result.aggregate?.groups[0] : undefined;
+  const [, plural] = M.targetNames[query.target];
+  if (!result.ok || !group || group.value === null) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
+  const value = formatValue(field, query.target, group.value);
+  reply.lines.push(
+    result.aggregate?.op === 'avg'
+      ? M.average(fieldName(field, pack), value, group.records.length)
+      : M.total(fieldName(field, pack), value, group.records.length),
+  );
+  const entity = several(group.records);
+  for (const r of group.records.slice(0, MAX_LISTED)) reply.lines.push(bullet(r, [field], pack, entity));
+  if (group.records.length > MAX_LISTED) reply.lines.push(M.more(group.records.length - MAX_LISTED));
+  if (group.blank.length)
+    reply.lines.push(
+      M.blanksSkipped(
+        group.blank.length,
+        group.blank
+          .map((r) => r.key)
+          .slice(0, 20)
+          .join(', '),
+      ),
+    );
+  cite(ctx, reply, group.records);
+  return reply;
+}
+
+function weightsReply(ctx: ToolContext, code: string, doc: string, pack: LanguagePack): Reply | null {
+  const M = pack.messages;
+  const result = runPlanQuery(ctx, {
+    target: 'phase',
+    documents: [doc],
+    filters: [{ field: 'objective', op: 'eq', value: code }],
+  });
+  if (!result.ok || !result.records.length) return null;
+  const reply = emptyReply('query_phase_weights');
+  const weighted = result.records.filter((r) => r.cells.weight?.num != null);
+  if (!weighted.length) {
+    reply.found = false;
+    reply.lines.push(M.comparisonMissing(code, fieldName('weight', pack)));
+    return reply;
+  }
+  // plans with one sheet per year weigh each year's phases on their own
+  const years = [...new Set(weighted.map((r) => r.cells.year?.num ?? null))];
+  for (const y of years) {
+    const ofYear = weighted.filter((r) => (r.cells.year?.num ?? null) === y);
+    const sum = Math.round(ofYear.reduce((a, r) => a + r.cells.weight!.num!, 0) * 100) / 100;
+    reply.lines.push(
+      `${y !== null ? `${y}: ` : ''}${M.weightsTotal(code, formatAmount(sum), Math.abs(sum - 100) < 0.01)}`,
+    );
+    for (const r of ofYear) reply.lines.push(bullet(r, ['weight'], pack, false));
+  }
+  cite(ctx, reply, weighted);
+  return reply;
+}
+
+function statedTotalsReply(ctx: ToolContext, cdrs: { code: string; doc: string }[], pack: LanguagePack): Reply | null {
+  const M = pack.messages;
+  const totals = cdrs
+    .map((c) =>
+      ctx.store.model.totals.find((t) => t.level === 'cdr' && t.cdr === c.code && t.doc === c.doc && t.amount),
+    )
+    .filter((t) => t !== undefined)
+    .filter((t) => visible(ctx, t.doc));
+  if (!totals.length) return null;
+  const reply = emptyReply('total');
+  for (const t of totals) {
+    reply.lines.push(M.totalStated(`CdR ${t.cdr} ${t.label}`, t.amount!.text));
+    reply.citations.push(citationOf(ctx, t.span, `CdR ${t.cdr}`));
+  }
+  if (totals.length > 1) {
+    const sum = totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0);
+    reply.lines.push(M.sumOfStated(formatAmount(sum)));
+  }
+  return reply;
+}
+
+function recordByCode(
+  ctx: ToolContext,
+  target: 'project' | 'objective',
+  code: string,
+  doc: string,
+): QueryRecord | null {
+  const result = runPlanQuery(ctx, { target, documents: [doc], filters: [{ field: 'code', op: 'eq', value: code }] });
+  return result.ok ? (result.records[0] ?? null) : null;
+}
+
+function compareCodesReply(
+  ctx: ToolContext,
+  target: 'project' | 'objective',
+  codes: { code: string; doc: string }[],
+  field: string,
+  pack: LanguagePack,
+): Reply | null {
+  const M = pack.messages;
+  const records = codes.map((c) => recordByCode(ctx, target, c.code, c.doc));
+  if (records.some((r) => !r)) return null;
+  const [a, b] = records as [QueryRecord, QueryRecord];
+  const reply = emptyReply('query_compare');
+  const name = fieldName(field, pack);
+  const describe = (r: QueryRecord) => `${r.key} (${clip(r.title, 70)}) — ${name}: ${valueText(r, field, pack) ?? '—'}`;
+  const av = a.cells[field]?.num;
+  const bv = b.cells[field]?.num;
+  if (av == null || bv == null) {
+    reply.lines.push(`• ${describe(a)}`, `• ${describe(b)}`);
+    for (const r of [a, b]) if (r.cells[field]?.num == null) reply.lines.push(M.comparisonMissing(r.key, name));
+  } else if (Math.abs(av - bv) < 0.005) reply.lines.push(M.comparisonEqual(describe(a), describe(b)));
+  else {
+    const diff = formatValue(field, target, Math.abs(av - bv));
+    reply.lines.push(M.comparison(describe(a), describe(b), diff, av > bv ? a.key : b.key));
+  }
+  cite(ctx, reply, [a, b]);
+  return reply;
+}
+
+function comparePeopleReply(
+  ctx: ToolContext,
+  people: string[],
+  target: 'objective' | 'project',
+  pack: LanguagePack,
+): Reply {
+  const M = pack.messages;
+  const reply = emptyReply('query_compare_people');
+  const field = target === 'project' ? 'dirigente' : 'owner';
+  const results = people.map((name) => {
+    const r = runPlanQuery(ctx, { target, filters: [{ field, op: 'eq', value: name }] });
+    return { name, records: r.ok ? r.records : [] };
+  });
+  const [, plural] = M.targetNames[target];
+  const counts = results.map((r) => `${r.name} ${r.records.length}`).join(', ');
+  const sorted = [...results].sort((x, y) => y.records.length - x.records.length);
+  if (sorted[0]!.records.length === sorted[1]!.records.length) reply.lines.push(M.peopleTie(counts, plural));
+  else reply.lines.push(M.peopleComparison(sorted[0]!.name, counts, plural));
+  for (const r of results) reply.lines.push(`• ${r.name}: ${r.records.map((x) => x.key).join(', ') || '—'}`);
+  cite(
+    ctx,
+    reply,
+    results.flatMap((r) => r.records),
+  );
+  return reply;
+}

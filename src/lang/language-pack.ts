@@ -1,0 +1,147 @@
+/**
+ * What a language contributes: a question lexicon (the words that say what is asked, accent-folded and lower-case)
+ * and a message catalogue (every sentence an answer writes). A third language is one more file of this type.
+ */
+import type { QueryTarget } from '../query/plan-query.ts';
+
+/** Field words the linking layer recognises; each maps to a query field per target. */
+export type FieldWord =
+  | 'budget'
+  | 'weight'
+  | 'staff'
+  | 'phases'
+  | 'indicators'
+  | 'objectives'
+  | 'projects'
+  | 'end'
+  | 'start'
+  | 'target'
+  | 'owner';
+
+export interface Lexicon {
+  /** words (prefixes) naming each kind of record */
+  targets: Record<QueryTarget, string[]>;
+  fields: Record<FieldWord, string[]>;
+  /** "più alto", "maggiore", "highest": the largest first */
+  max: string[];
+  /** "più basso", "minore", "lowest" */
+  min: string[];
+  /** "più" / "more" next to a field word, for "chi ha più obiettivi" */
+  more: string[];
+  less: string[];
+  /** before an amount: above / below / equal */
+  gt: string[];
+  lt: string[];
+  eq: string[];
+  /** "tra X e Y": the opening and joining words */
+  between: string[];
+  betweenJoin: string[];
+  /** dates: after / before / by / in (a year) */
+  after: string[];
+  before: string[];
+  by: string[];
+  /** "senza", "privi di", "without" */
+  without: string[];
+  multiYear: string[];
+  /** "che riguardano", "about": the topic words follow */
+  about: string[];
+  sum: string[];
+  count: string[];
+  avg: string[];
+  compare: string[];
+  difference: string[];
+  /** "top", "primi" before a number */
+  topK: string[];
+  numbers: Record<string, number>;
+  /** "mila", "milione", "million" after a number */
+  magnitudes: Record<string, number>;
+  /** currency words that may follow an amount */
+  currency: string[];
+  greetings: string[];
+  help: string[];
+  /** interrogatives that ask for one record ("quale", "which one"): a superlative without a number means the first */
+  singular: string[];
+  /** words that ask for help only when they are the whole question */
+  helpAlone: string[];
+  /**
+   * the entity kind meant when a place name is shared by several entities and the question names no kind
+   * ("a Prato": the comune, unless the provincia is named)
+   */
+  defaultEntityKind: string;
+  /** progress / status words: the plans hold no progress data */
+  progress: string[];
+  /** words for the kind of entity, mapped to the entity's own first word as the plans write it */
+  entityKinds: Record<string, string[]>;
+  /** document kinds by their names */
+  documentKinds: Record<string, string[]>;
+  /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
+  abbreviations: string[];
+}
+
+export interface PlanSummary {
+  entity: string;
+  title: string;
+  years: number[];
+  objectives: number;
+  projects: number;
+}
+
+export interface Messages {
+  computed: string;
+  stated: string;
+  sources: string;
+  noneMatch: (what: string) => string;
+  recordsFound: (n: number, what: string) => string;
+  topOf: (k: number, what: string, field: string) => string;
+  bottomOf: (k: number, what: string, field: string) => string;
+  total: (field: string, value: string, n: number) => string;
+  totalStated: (label: string, value: string) => string;
+  sumOfStated: (value: string) => string;
+  blanksSkipped: (n: number, codes: string) => string;
+  weightsTotal: (code: string, value: string, is100: boolean) => string;
+  countOf: (n: number, what: string) => string;
+  average: (field: string, value: string, n: number) => string;
+  comparison: (a: string, b: string, difference: string, higher: string) => string;
+  comparisonEqual: (a: string, b: string) => string;
+  comparisonMissing: (code: string, field: string) => string;
+  peopleComparison: (winner: string, counts: string, what: string) => string;
+  peopleTie: (counts: string, what: string) => string;
+  notFoundEntity: (name: string, entities: string) => string;
+  notFoundProgress: string;
+  yearNotCovered: (year: number, years: string) => string;
+  codeNotFound: (code: string) => string;
+  similarCodes: (codes: string) => string;
+  notFoundYearFor: (year: number, who: string, years: string) => string;
+  closestPassage: string;
+  structurePeople: (name: string, people: string) => string;
+  noPassage: string;
+  noStatementAbout: (word: string) => string;
+  passagesSay: string;
+  costWord: string;
+  codeInTextOnly: (code: string) => string;
+  helpIntro: string;
+  helpPlans: string;
+  helpPlan: (p: PlanSummary) => string;
+  helpExamples: string;
+  more: (n: number) => string;
+  /** example questions, filled with the loaded model's own codes and names */
+  examples: {
+    owner: (code: string) => string;
+    objectivesOf: (person: string) => string;
+    budget: (code: string) => string;
+    topBudgets: string;
+    phases: (code: string) => string;
+    withoutBudget: string;
+    dueIn: (entity: string, year: number) => string;
+  };
+  fieldNames: Record<string, string>;
+  targetNames: Record<QueryTarget, [singular: string, plural: string]>;
+  yes: string;
+  no: string;
+}
+
+export interface LanguagePack {
+  lang: 'it' | 'en';
+  lexicon: Lexicon;
+  messages: Messages;
+}

@@ -1,0 +1,109 @@
+/**
+ * Codes in a question, resolved against the model: the full code (any case, spacing or separator) or a distinctive
+ * ending of one (`8735` for a project whose code ends in 8735). A mention that matches nothing but has the shape of
+ * the model's codes is kept unresolved, so the answer can say that code is not in the plans.
+ */
+
+import type { Lexicon } from '../lang/language-pack.ts';
+import type { Indicator, Objective, Project } from '../plan/model.ts';
+import { fold } from '../plan/text.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
+import { codeShape, vocabularyOf } from './model-vocabulary.ts';
+
+export type CodeHit =
+  | { kind: 'objective'; code: string; record: Objective }
+  | { kind: 'project'; code: string; record: Project }
+  | { kind: 'indicator'; code: string; record: Indicator; objective: Objective };
+
+export interface CodeMention {
+  text: string;
+  hits: CodeHit[];
+  /** where the mention starts and ends in the question */
+  start: number;
+  end: number;
+}
+
+// letters and digits joined by separators; a separator may have one space on each side ("VI - 1"). Each repetition
+// must consume a separator, which the word class excludes, so matching stays linear.
+const CANDIDATE = /[\p{L}\p{N}]+(?:\s?[-–_./]\s?[\p{L}\p{N}]+)*/gu;
+const PART_SPLIT = /\s[-–]\s|\//;
+
+export function hitDoc(h: CodeHit): string {
+  return h.kind === 'indicator' ? h.objective.doc : h.record.doc;
+}
+
+/** True when the text has the shape of a code the loaded plans use. */
+export function hasKnownCodeShape(text: string, store: PlanStore): boolean {
+  return vocabularyOf(store).codeShapes.has(codeShape(text));
+}
+
+export function findCodeMentions(
+  question: string,
+  store: PlanStore,
+  inScope: (doc: string) => boolean,
+  lexicon: Lexicon,
+): CodeMention[] {
+  const mentions: CodeMention[] = [];
+  for (const m of question.matchAll(CANDIDATE)) {
+    const whole = m[0];
+    const start = m.index ?? 0;
+    const pieces = [{ text: whole, start }];
+    if (PART_SPLIT.test(whole) && !lookup(whole, store).length && !hasKnownCodeShape(whole, store)) {
+      let offset = start;
+      pieces.length = 0;
+      for (const part of whole.split(PART_SPLIT)) {
+        const at = question.indexOf(part, offset);
+        pieces.push({ text: part, start: at });
+        offset = at + part.length;
+      }
+    }
+    for (const piece of pieces) {
+      const text = piece.text.trim().replace(/[.]+$/, '');
+      if (!/\d/.test(text)) continue; // every code has a digit
+      if (isYearOrDate(text)) continue;
+      if (/^\d{1,3}$/.test(text)) continue; // a small number is a count, an amount or a row, not a code
+      const hits = lookup(text, store).filter((h) => inScope(hitDoc(h)));
+      if (!hits.length && !hasKnownCodeShape(text, store)) continue; // a number, not a code
+      mentions.push({ text, hits, start: piece.start, end: piece.start + text.length });
+    }
+  }
+  // documents that number their objectives: "obiettivo 3", "objective nr. 2"
+  const objectiveWords = lexicon.targets.objective;
+  const folded = fold(question);
+  for (const m of folded.matchAll(/([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g)) {
+    if (!objectiveWords.some((w) => m[1]!.startsWith(w))) continue;
+    if (mentions.some((x) => x.start <= (m.index ?? 0) + m[0].length && x.end >= (m.index ?? 0))) continue;
+    const hits = (store.objectivesByCode.get(m[2]!) ?? [])
+      .filter((o) => inScope(o.doc))
+      .map((o) => ({ kind: 'objective' as const, code: o.code, record: o }));
+    if (hits.length) mentions.push({ text: m[0], hits, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return mentions;
+}
+
+function isYearOrDate(text: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(text) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text);
+}
+
+function lookup(text: string, store: PlanStore): CodeHit[] {
+  const key = codeKey(text);
+  const indicators: CodeHit[] = (store.indicatorsByCode.get(key) ?? []).map(({ indicator, objective }) => ({
+    kind: 'indicator',
+    code: indicator.code!,
+    record: indicator,
+    objective,
+  }));
+  const exact: CodeHit[] = [
+    ...(store.projectsByCode.get(key) ?? []).map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
+    ...(store.objectivesByCode.get(key) ?? []).map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
+    ...indicators,
+  ];
+  if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
+  // a distinctive ending: the last part of a longer code
+  const projects = store.projects.filter((p) => codeKey(p.code).endsWith(key));
+  const objectives = store.objectives.filter((o) => codeKey(o.code).endsWith(key) && !/^\d+$/.test(codeKey(o.code)));
+  return [
+    ...projects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
+    ...objectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
+  ];
+}

@@ -1,0 +1,142 @@
+/**
+ * Which plans a question is about: entities named by their place name (with the kind word — comune, provincia — when
+ * a name is shared), kinds of plan (PEG, PIAO), and years on their own ("nel 2020", not "entro il 2020"). Entity
+ * names come from the loaded documents.
+ */
+import { en } from '../lang/en.ts';
+import { it } from '../lang/it.ts';
+import type { Lexicon } from '../lang/language-pack.ts';
+import type { PlanDocument } from '../plan/model.ts';
+import { fold } from '../plan/text.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
+import { hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
+
+export type DateOp = 'gt' | 'lt' | 'lte';
+
+const ALL: Lexicon[] = [it.lexicon, en.lexicon];
+const merged = (pick: (l: Lexicon) => Record<string, string[]>): [string, string[]][] =>
+  Object.entries(
+    ALL.reduce<Record<string, string[]>>((acc, l) => {
+      for (const [k, ws] of Object.entries(pick(l))) acc[k] = [...(acc[k] ?? []), ...ws];
+      return acc;
+    }, {}),
+  );
+export const ENTITY_KINDS = merged((l) => l.entityKinds);
+const DOCUMENT_KINDS = merged((l) => l.documentKinds);
+const BY = ALL.flatMap((l) => l.by);
+const AFTER = ALL.flatMap((l) => l.after);
+const BEFORE = ALL.flatMap((l) => l.before);
+
+export const YEAR = /(?<![\d./_-])\b(?:19|20)\d{2}\b(?![\d./_-])/g;
+
+export interface QuestionScope {
+  entities: EntityName[];
+  documents: PlanDocument[];
+  /** true when nothing narrowed the documents */
+  all: boolean;
+  unknownEntity: string | null;
+  /** years named on their own */
+  years: number[];
+  /** years under a comparison ("dopo il 2021") */
+  boundedYears: { year: number; op: DateOp }[];
+  uncoveredYear: number | null;
+}
+
+export function findQuestionScope(question: string, store: PlanStore, defaultKind: string): QuestionScope {
+  const vocab = vocabularyOf(store);
+  const words = wordsOf(question);
+  const kindsAsked = ENTITY_KINDS.filter(([, ws]) =>
+    hasAny(
+      words,
+      ws.map((w) => `${w} `),
+    ),
+  ).map(([k]) => k);
+  let named = vocab.entities.filter((e) => {
+    const first = e.name.split(' ')[0] ?? '';
+    return phraseAt(words, `${e.name} `) >= 0 || (first.length >= 5 && phraseAt(words, `${first} `) >= 0);
+  });
+  if (named.length > 1) {
+    const kinds = kindsAsked.length ? kindsAsked : [defaultKind];
+    const ofKind = named.filter((e) => kinds.includes(e.kind));
+    if (ofKind.length) named = ofKind;
+  }
+  if (!named.length && kindsAsked.length) {
+    const ofKind = vocab.entities.filter((e) => kindsAsked.includes(e.kind));
+    if (new Set(ofKind.map((e) => e.entity)).size === 1) named = ofKind;
+  }
+  const unknownEntity = named.length
+    ? null
+    : unknownEntityIn(
+        question,
+        words,
+        vocab.entities.map((e) => e.name),
+      );
+  let docs = named.length
+    ? store.model.documents.filter((d) => named.some((e) => e.files.includes(d.file)))
+    : store.model.documents;
+  for (const [kind, ws] of DOCUMENT_KINDS)
+    if (
+      hasAny(
+        words,
+        ws.map((w) => `${w} `),
+      )
+    ) {
+      const ofKind = docs.filter((d) => d.kind === kind);
+      if (ofKind.length) docs = ofKind;
+    }
+  const folded = fold(question);
+  const years: number[] = [];
+  const boundedYears: QuestionScope['boundedYears'] = [];
+  for (const m of folded.matchAll(YEAR)) {
+    const y = Number(m[0]);
+    const op = dateOpBefore(folded.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (op) boundedYears.push({ year: y, op });
+    else years.push(y);
+  }
+  let uncoveredYear: number | null = null;
+  if (years.length) {
+    const covering = docs.filter((d) => years.some((y) => d.years.includes(y)));
+    if (covering.length) docs = covering;
+    else uncoveredYear = years[0]!;
+  }
+  return {
+    entities: named,
+    documents: docs,
+    all: docs.length === store.model.documents.length,
+    unknownEntity,
+    years,
+    boundedYears,
+    uncoveredYear,
+  };
+}
+
+/** The comparison a date or year is under, from the words just before it ("entro il", "dopo il"). */
+export function dateOpBefore(before: string): DateOp | null {
+  const w = wordsOf(before);
+  const found = [
+    { op: 'lte' as const, hit: lastBefore(w, BY, w.length) },
+    { op: 'gt' as const, hit: lastBefore(w, AFTER, w.length) },
+    { op: 'lt' as const, hit: lastBefore(w, BEFORE, w.length) },
+  ].filter((x) => x.hit);
+  if (!found.length) return null;
+  found.sort((a, b) => b.hit!.at - a.hit!.at);
+  return found[0]!.op;
+}
+
+/** "Comune di X" / "city of X" where X is no entity of the plans: the question asks about a plan we do not have. */
+function unknownEntityIn(question: string, words: string, known: string[]): string | null {
+  for (const [, kindWords] of ENTITY_KINDS)
+    for (const kw of kindWords) {
+      for (const joiner of [' di ', ' of ']) {
+        const at = phraseAt(words, `${kw}${joiner}`);
+        if (at < 0) continue;
+        const next = words.slice(at + kw.length + joiner.length).split(' ')[0] ?? '';
+        if (next.length < 3 || known.some((k) => k.startsWith(next))) continue;
+        // the place must be written as a name in the question
+        const original = question.split(/[^\p{L}]+/u).find((w) => fold(w) === next);
+        if (original && /^\p{Lu}/u.test(original)) return original;
+      }
+    }
+  return null;
+}

@@ -1,0 +1,270 @@
+/**
+ * QuestionFrame → what to compute: a plan query (list, top-k, aggregate) or a comparison, when the frame holds a
+ * condition a plain lookup cannot answer (a superlative, an amount, a missing field, a date bound, a sum, two codes or
+ * two people to compare). Null leaves the question to the lookup routes.
+ */
+import { fold } from '../plan/text.ts';
+import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import type { FieldWord, QuestionFrame } from './question-frame.ts';
+
+export type Computation =
+  | { kind: 'list'; query: PlanQuery; shown: string[] }
+  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc' }
+  | { kind: 'sum'; query: PlanQuery; field: string }
+  | { kind: 'weights_total'; code: string; doc: string }
+  | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[] }
+  | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
+  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' };
+
+/** Which query field a field word means, per target. */
+const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
+  project: { budget: 'budget', staff: 'staff', objectives: 'objectives' },
+  objective: {
+    phases: 'phases',
+    indicators: 'indicators',
+    weight: 'phaseWeight',
+    budget: 'financialAmount',
+    end: 'end',
+    start: 'start',
+  },
+  phase: { weight: 'weight', end: 'end', start: 'start' },
+  indicator: { weight: 'weight', target: 'target' },
+  structure: { objectives: 'objectives', projects: 'projects' },
+  person: { objectives: 'objectives', projects: 'projects' },
+};
+/** the field a superlative or an amount is about when the question names none */
+const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
+  project: 'budget',
+  phase: 'weight',
+  indicator: 'weight',
+  objective: 'financialAmount',
+};
+const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
+  project: 'projects',
+  objective: 'objectives',
+  phase: 'phases',
+  indicator: 'indicators',
+};
+
+export function computationFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  if (frame.meta || frame.progress) return null;
+  const projectCodes = frame.codes.filter((c) => c.kind === 'project');
+  const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
+  const fieldWords = frame.fields;
+
+  // two codes compared, or two people
+  if ((frame.compare || frame.more) && projectCodes.length === 2) {
+    const field = fieldFor('project', fieldWords) ?? 'budget';
+    return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
+  }
+  if ((frame.compare || frame.more) && frame.people.length === 2) {
+    const target = frame.targets.includes('project') ? 'project' : 'objective';
+    return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
+  }
+  if (frame.aggregate === 'sum' && projectCodes.length >= 2) {
+    return {
+      kind: 'sum',
+      query: {
+        target: 'project',
+        filters: [{ field: 'code', op: 'in', values: projectCodes.map((c) => c.code) }],
+        documents: [...new Set(projectCodes.map((c) => c.doc))],
+        aggregate: { op: 'sum', field: fieldFor('project', fieldWords) ?? 'budget' },
+      },
+      field: fieldFor('project', fieldWords) ?? 'budget',
+    };
+  }
+  // the phase weights of one objective: do they make 100?
+  if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight'))
+    return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
+  // totals of centri di responsabilità: the plan states them
+  const cdrs = frame.structures.filter((s) => s.code);
+  // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
+  const q = fold(frame.text);
+  const otherLevel = store.model.totals.some((t) => {
+    if (t.level === 'cdr') return false;
+    const lead = fold(t.label)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4)
+      .slice(0, 2);
+    return lead.length === 2 && lead.every((w) => q.includes(w));
+  });
+  if (frame.aggregate === 'sum' && cdrs.length >= 1 && !frame.people.length && !frame.codes.length && !otherLevel) {
+    const stated = cdrs.filter((s) =>
+      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+    );
+    if (stated.length === cdrs.length)
+      return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })) };
+  }
+
+  const target = targetOf(frame, store);
+  if (!target) return null;
+  // "obiettivi del settore VI": plans that number objectives under their settore ("VI - 3") list them by that prefix
+  if (target === 'objective' && frame.structures.length === 1 && !frame.people.length && !frame.codes.length) {
+    const numbered = objectivesNumberedUnder(frame.structures[0]!, store);
+    if (numbered.length >= 2)
+      return {
+        kind: 'list',
+        query: {
+          target: 'objective',
+          documents: [frame.structures[0]!.doc],
+          filters: [{ field: 'code', op: 'in', values: numbered }],
+        },
+        shown: ['owner'],
+      };
+  }
+  const hasSignal =
+    frame.superlative !== null ||
+    frame.amounts.length > 0 ||
+    frame.without.length > 0 ||
+    frame.multiYear ||
+    (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
+    frame.aggregate === 'sum' ||
+    frame.aggregate === 'avg' ||
+    (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
+    (frame.dates.length > 0 &&
+      (target === 'objective' || target === 'phase') &&
+      frame.dates.every((d) => d.op !== 'between')) ||
+    (frame.dates.length > 0 && frame.people.length > 0) ||
+    // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
+    (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    (target === 'project' &&
+      frame.structures.some((s) => s.code) &&
+      !frame.people.length &&
+      frame.aggregate !== 'count');
+  if (!hasSignal) return null;
+
+  const filters: QueryFilter[] = [];
+  let documents = frame.documents ?? undefined;
+  const subRecord = target === 'phase' || target === 'indicator';
+  if (subRecord && objectiveCodes.length)
+    filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
+  else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
+  if (frame.people.length === 1) {
+    const name = frame.people[0]!.name;
+    if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
+    else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
+  }
+  const cdr = frame.structures.find((s) => s.code);
+  if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
+  else if (target === 'objective' && frame.structures.length === 1 && !frame.people.length)
+    filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
+  else if (target === 'objective' && frame.structures.length && frame.people.length) {
+    // "obiettivi di X per lo Sport": the structure narrows the person's objectives
+    filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
+  }
+  const amountField = fieldFor(target, fieldWords) ?? DEFAULT_FIELD[target];
+  if (frame.amounts.length && amountField) {
+    for (const a of frame.amounts) {
+      if (a.op === 'between')
+        filters.push({ field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value });
+      else filters.push({ field: amountField, op: a.op, value: a.value });
+    }
+  }
+  for (const w of frame.without) {
+    const field = FIELD_OF[target]?.[w];
+    if (!field) continue;
+    if (w === 'phases' || w === 'indicators') {
+      filters.push({ field, op: 'eq', value: 0 });
+      // only plans that have phases (indicators) at all can have a record without them
+      const withSub = new Set(
+        store.objectives.filter((o) => (w === 'phases' ? o.phases.length : o.indicators.length) > 0).map((o) => o.doc),
+      );
+      documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => withSub.has(d));
+    } else filters.push({ field, op: 'missing' });
+  }
+  if (target === 'objective' || target === 'project')
+    for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
+  if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
+  if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
+  const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
+  if (target === 'objective' && frame.dates.length && !frame.people.length) {
+    // "obiettivi con fasi in scadenza il …": objectives whose phases end then
+    if (fieldWords.includes('phases')) return dateOfPhases(frame, documents);
+  }
+  if (target === 'objective' || subRecord)
+    for (const d of frame.dates) {
+      if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
+      else filters.push({ field: dateField, op: d.op, value: d.iso });
+    }
+  if (subRecord && frame.years.length) {
+    const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
+    if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
+  }
+
+  const base = { target, filters, ...(documents ? { documents } : {}) };
+  if (frame.superlative) {
+    const self = SELF_WORD[target];
+    const field =
+      fieldFor(
+        target,
+        fieldWords.filter((w) => w !== self),
+      ) ?? DEFAULT_FIELD[target];
+    if (!field) return null;
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    return {
+      kind: 'top',
+      query: {
+        ...base,
+        filters: [...filters, { field, op: 'exists' }],
+        sort: { field, dir },
+        limit: frame.superlative.k,
+      },
+      field,
+      dir,
+    };
+  }
+  if (frame.aggregate === 'sum' || frame.aggregate === 'avg') {
+    const field = fieldFor(target, fieldWords) ?? DEFAULT_FIELD[target];
+    if (!field) return null;
+    return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
+  }
+  const shown = [
+    ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
+  ];
+  return { kind: 'list', query: base, shown };
+}
+
+/** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
+function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
+  const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
+  if (!last || last.length > 5) return [];
+  return store.objectives
+    .filter((o) => o.doc === structure.doc)
+    .map((o) => o.code)
+    .filter((c) => {
+      const k = fold(c).replace(/\s+/g, '');
+      return k.length > last.length + 1 && k.startsWith(last) && '-._'.includes(k[last.length]!);
+    });
+}
+
+function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined): Computation {
+  const filters: QueryFilter[] = frame.dates.map((d) =>
+    d.op === 'between'
+      ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+      : { field: 'end', op: d.op, value: d.iso },
+  );
+  return { kind: 'list', query: { target: 'phase', filters, ...(documents ? { documents } : {}) }, shown: ['end'] };
+}
+
+function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {
+  for (const w of words) {
+    const f = FIELD_OF[target]?.[w];
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
+  const hasObjectiveCode = frame.codes.some((c) => c.kind === 'objective');
+  if (hasObjectiveCode) {
+    const sub = frame.targets.find((t) => t === 'phase' || t === 'indicator');
+    if (sub) return sub;
+  }
+  const first = frame.targets.find(
+    (t) => t !== 'person' && t !== 'structure' && t !== 'budget_row' && t !== 'staff_allocation',
+  );
+  if (first) return first;
+  if (frame.fields.includes('budget') && store.projects.length) return 'project';
+  return null;
+}

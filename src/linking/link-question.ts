@@ -1,0 +1,435 @@
+/**
+ * Question → QuestionFrame: the entities, documents, years, dates, codes, people, structures, amounts, field words,
+ * superlatives and conditions a question names, linked to the loaded model. Words come from the language packs,
+ * names and code shapes from the model; nothing here knows a particular plan.
+ */
+
+import { detectLanguage } from '../answer/language.ts';
+import { findPeople, findStructures } from '../answer/link-entities.ts';
+import { contentTokens, stem } from '../answer/text-match.ts';
+import { en } from '../lang/en.ts';
+import { it } from '../lang/it.ts';
+import type { Lexicon } from '../lang/language-pack.ts';
+import { packFor } from '../lang/packs.ts';
+import { parseDate } from '../plan/figures.ts';
+import type { Person, Structure } from '../plan/model.ts';
+import { fold } from '../plan/text.ts';
+import type { QueryTarget } from '../query/plan-query.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
+import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
+import { vocabularyOf } from './model-vocabulary.ts';
+import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
+import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+
+type Op = QuestionFrame['amounts'][number]['op'];
+
+/** Both languages' question words: a question in one language often borrows the other's terms. */
+const ALL: Lexicon[] = [it.lexicon, en.lexicon];
+const union = (pick: (l: Lexicon) => readonly string[]) => ALL.flatMap(pick);
+const TARGET_WORDS = Object.fromEntries(
+  (Object.keys(it.lexicon.targets) as QueryTarget[]).map((t) => [t, union((l) => l.targets[t])]),
+) as Record<QueryTarget, string[]>;
+const FIELD_WORDS = Object.fromEntries(
+  (Object.keys(it.lexicon.fields) as FieldWord[]).map((f) => [f, union((l) => l.fields[f])]),
+) as Record<FieldWord, string[]>;
+const W = {
+  max: union((l) => l.max),
+  min: union((l) => l.min),
+  more: union((l) => l.more),
+  gt: union((l) => l.gt),
+  lt: union((l) => l.lt),
+  eq: union((l) => l.eq),
+  between: union((l) => l.between),
+  join: union((l) => l.betweenJoin),
+  after: union((l) => l.after),
+  before: union((l) => l.before),
+  by: union((l) => l.by),
+  without: union((l) => l.without),
+  multiYear: union((l) => l.multiYear),
+  about: union((l) => l.about),
+  sum: union((l) => l.sum),
+  count: union((l) => l.count),
+  avg: union((l) => l.avg),
+  compare: union((l) => [...l.compare, ...l.difference]),
+  topK: union((l) => l.topK),
+  greetings: union((l) => l.greetings),
+  help: union((l) => l.help),
+  helpAlone: union((l) => l.helpAlone),
+  singular: union((l) => l.singular),
+  progress: union((l) => l.progress),
+  currency: union((l) => l.currency),
+};
+const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
+const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
+const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
+// quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
+const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
+
+/** What linking found besides the frame, for the record routes that work on the records themselves. */
+export interface Linked {
+  frame: QuestionFrame;
+  people: ReturnType<typeof findPeople>;
+  structures: Structure[];
+  scope: { docs: string[] | null; entity: string | null; year: number | null; uncoveredYear?: number };
+}
+
+export function linkQuestion(question: string, store: PlanStore): QuestionFrame {
+  return link(question, store).frame;
+}
+
+/** `canSee`: the people the asker may know of (the public does not know people named only in staff tables). */
+export function link(question: string, store: PlanStore, canSee: (person: Person) => boolean = () => true): Linked {
+  const lang = detectLanguage(question);
+  const lex = packFor(lang).lexicon;
+  const vocab = vocabularyOf(store);
+  // quoted wording is a record's title, not the question's own words: "… con minori" is no superlative
+  const unquoted = question.replace(QUOTED, (m) => ' '.repeat(m.length));
+  const folded = fold(unquoted);
+  const words = wordsOf(unquoted);
+
+  // ---------------------------------------------------------------- entities, documents, years
+  const found = findQuestionScope(question, store, lex.defaultEntityKind);
+  const named = found.entities;
+  const unknownEntity = found.unknownEntity;
+  const docs = found.documents;
+
+  // ---------------------------------------------------------------- codes
+  const inScopeDoc = (doc: string) => docs.some((d) => d.file === doc);
+  const mentions = findCodeMentions(question, store, inScopeDoc, lex);
+  const codes = mentions.flatMap((m) =>
+    m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
+  );
+  const unknownCodes = mentions.filter((m) => !m.hits.length && hasKnownCodeShape(m.text, store)).map((m) => m.text);
+  // blank out codes so their digits are not read as amounts or years
+  let scan = folded;
+  for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
+
+  // ---------------------------------------------------------------- dates and years
+  const dates: QuestionFrame['dates'] = [];
+  for (const m of scan.matchAll(DATE)) {
+    if (isCodePrefix(m[0], store)) continue;
+    const d = parseDate(m[0]);
+    if (!d?.iso) continue;
+    dates.push({ iso: d.iso, op: dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index)) ?? 'eq' });
+  }
+  scan = scan.replace(DATE, (d) => ' '.repeat(d.length));
+  // a day without a year ("il 31/12"): that day of any year, as an ISO recurring date --MM-DD
+  for (const m of scan.matchAll(DAY_MONTH)) {
+    const [d, mo] = m[0].split(/[/.]/).map(Number) as [number, number];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+    const iso = `--${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    dates.push({ iso, op: 'eq' });
+  }
+  scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
+  const fieldsForAmounts = fieldsIn(words);
+  const fields = fieldsIn(words);
+  for (const { year: y, op } of found.boundedYears) {
+    if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
+    else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
+    else dates.push({ iso: `${y}-12-31`, op: 'lte' });
+  }
+  const years = found.years;
+  if (fields.includes('end') || fields.includes('start'))
+    for (const y of years) dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
+  scan = scan.replace(YEAR, (y) => ' '.repeat(y.length));
+  const uncoveredYear = found.uncoveredYear;
+  const all = found.all;
+
+  // ---------------------------------------------------------------- amounts and k
+  const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
+
+  // ---------------------------------------------------------------- people and structures
+  const people = findPeople(question, store, canSee);
+  const scope = {
+    docs: all ? null : docs.map((d) => d.file),
+    entity: named[0]?.entity ?? null,
+    year: years[0] ?? null,
+    ...(uncoveredYear !== null ? { uncoveredYear } : {}),
+  };
+  const namedStructures = findStructures(question, store, scope);
+  const allStructures = [
+    ...structuresByCodes(
+      words,
+      store,
+      docs.map((d) => d.file),
+    ),
+    ...namedStructures,
+  ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  const structures = allStructures.map((s) => ({
+    name: s.name,
+    code: s.code ?? null,
+    doc: s.doc,
+  }));
+
+  // ---------------------------------------------------------------- what is asked
+  const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
+    .map((t) => ({ t, at: firstAt(words, TARGET_WORDS[t]) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.t);
+  const usedOperators = amounts.length > 0;
+  const maxAt = usedOperators ? -1 : firstAt(words, W.max);
+  const minAt = usedOperators ? -1 : firstAt(words, W.min);
+  const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  const superlative =
+    maxAt >= 0 || minAt >= 0 || wantsTop
+      ? {
+          dir: (minAt >= 0 && (maxAt < 0 || minAt < maxAt) ? 'min' : 'max') as 'max' | 'min',
+          k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
+        }
+      : null;
+  const without = withoutIn(words);
+  const aggregate =
+    hasAny(words, W.count) && !superlative
+      ? 'count'
+      : hasAny(words, W.avg)
+        ? 'avg'
+        : hasAny(words, W.sum)
+          ? 'sum'
+          : null;
+  const trimmed = words.trim();
+  const greeting = W.greetings.some(
+    (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
+  );
+  const help = (hasAny(words, W.help) && !codes.length && !people.matches.length) || W.helpAlone.includes(trimmed);
+  const meta = help ? 'help' : greeting ? 'greeting' : null;
+  const types = vocab.objectiveTypes.filter((t) => {
+    const first = t.split(' ')[0] ?? '';
+    return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
+  });
+
+  const frame = QuestionFrameSchema.parse({
+    lang,
+    text: question,
+    entities: [...new Set(named.map((e) => e.entity))],
+    documents: all ? null : docs.map((d) => d.file),
+    unknownEntity,
+    years,
+    uncoveredYear,
+    dates,
+    codes,
+    unknownCodes,
+    people: people.matches.map((m) => ({ name: m.person.name, key: m.person.key })),
+    unknownPerson: people.unknownName,
+    structures,
+    amounts,
+    targets,
+    fields,
+    superlative,
+    more: hasAny(
+      words,
+      W.more.map((w) => `${w} `),
+    ),
+    without,
+    multiYear: hasAny(words, W.multiYear),
+    aggregate,
+    compare: hasAny(
+      words,
+      W.compare.map((w) => `${w} `),
+    ),
+    quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
+    topic: topicIn(words),
+    types,
+    meta,
+    progress: hasAny(words, W.progress),
+  });
+  return { frame, people, structures: allStructures, scope };
+}
+
+/**
+ * Structures named by code after a structure word, several at once: "CdR 85 e 87", "centri 85, 87". Codes are the
+ * model's own; a name said in full ("settore vi") counts too.
+ */
+function structuresByCodes(words: string, store: PlanStore, files: string[]): Structure[] {
+  const inScope = store.structures.filter((s) => files.includes(s.doc));
+  const out: Structure[] = [];
+  for (const w of STRUCTURE_WORDS) {
+    let at = phraseAt(words, `${w} `);
+    while (at >= 0) {
+      const tail = words
+        .slice(at + w.length)
+        .trim()
+        .split(' ')
+        .slice(0, 8);
+      for (const token of tail) {
+        if (['e', 'and', 'n', 'nr', 'numero', 'di', 'del', 'dei'].includes(token)) continue;
+        const hit = inScope.filter((s) => s.code && fold(s.code) === token);
+        if (!hit.length) break;
+        out.push(...hit);
+      }
+      at = phraseAt(words, `${w} `, at + 1);
+    }
+  }
+  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale")
+  const initials = words.trim().split(' ');
+  for (const s of inScope) {
+    const acronym = s.name
+      .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
+      ?.replace(/\./g, '')
+      .toLowerCase();
+    if (!acronym || out.includes(s)) continue;
+    for (let i = 0; i + acronym.length <= initials.length; i++) {
+      const run = initials.slice(i, i + acronym.length);
+      if (run.every((w, j) => w.length > 3 && w[0] === acronym[j])) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  for (const s of inScope) {
+    const name = wordsOf(s.name).trim();
+    if (name.split(' ').length >= 2 && phraseAt(words, `${name} `) >= 0 && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+const STRUCTURE_WORDS = [
+  'cdr',
+  'centro di responsabilita',
+  'centri di responsabilita',
+  'centro',
+  'centri',
+  'centre',
+  'center',
+  'settore',
+  'servizio',
+];
+
+/** Topic words after an "about" phrase, stemmed so "digitalizzazione" meets "digitalizzare". */
+function topicIn(words: string): string[] {
+  const hit = W.about.map((a) => ({ a, at: phraseAt(words, a) })).find((x) => x.at >= 0);
+  if (!hit) return [];
+  const rest = words.slice(hit.at + hit.a.length).replace(/^\S*/, '');
+  return contentTokens(rest)
+    .filter((w) => w.length > 3)
+    .map((w) => stem(w));
+}
+
+const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
+
+/** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
+function isCodePrefix(text: string, store: PlanStore): boolean {
+  const prefix = `${fold(text)}.`;
+  return store.objectives.some((o) => fold(o.code).startsWith(prefix));
+}
+
+function fieldsIn(words: string): FieldWord[] {
+  return (Object.keys(FIELD_WORDS) as FieldWord[])
+    .map((f) => ({ f, at: firstAt(words, FIELD_WORDS[f]) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.f);
+}
+
+/** Whether the record word the question leads with is plural ("i progetti più costosi": a list, not one). */
+function pluralTarget(words: string, target: QueryTarget | undefined): boolean {
+  if (!target) return false;
+  const at = firstAt(words, TARGET_WORDS[target]);
+  const word = words.slice(at, words.indexOf(' ', at));
+  return PLURALS.has(word);
+}
+const PLURALS = new Set(
+  [it, en].flatMap((p) => Object.values(p.messages.targetNames).map(([, plural]) => fold(plural))),
+);
+
+function withoutIn(words: string): FieldWord[] {
+  const out: FieldWord[] = [];
+  for (const w of W.without) {
+    let at = phraseAt(words, w);
+    while (at >= 0) {
+      const after = words.slice(at + w.length, at + w.length + 40);
+      const padded = ` ${after.trim()} `;
+      const field = (Object.keys(FIELD_WORDS) as FieldWord[]).find((f) =>
+        FIELD_WORDS[f].some((fw) => {
+          const i = phraseAt(padded, fw);
+          return i >= 0 && i <= 12;
+        }),
+      );
+      if (field && !out.includes(field)) out.push(field);
+      at = phraseAt(words, w, at + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Amounts with their comparison ("sopra 1 milione", "tra 100.000 e 280.000", "budget 0,00") and the k of a top-k
+ * ("i 3 progetti", "top 5"). A bare number counts as an amount only when it is written as one (thousands, decimals,
+ * a magnitude or a currency) or follows a comparison word.
+ */
+function amountsIn(
+  scan: string,
+  lex: Lexicon,
+  fields: FieldWord[],
+): { amounts: QuestionFrame['amounts']; k: number | null } {
+  // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
+  const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
+  // number words before a magnitude: "un milione" → "1 milione"
+  let text = scan;
+  const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
+  for (const [word, n] of Object.entries(lex.numbers)) {
+    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+  }
+  const amounts: QuestionFrame['amounts'] = [];
+  let k: number | null = null;
+  let previousEnd = -1;
+  for (const m of text.matchAll(NUMBER)) {
+    const raw = m[0];
+    const start = m.index ?? 0;
+    const end = start + raw.length;
+    const after = wordsOf(text.slice(end, end + 16));
+    const nextWord = after.trim().split(' ')[0] ?? '';
+    const magnitude = MAGNITUDES[nextWord] ?? (nextWord.length > 3 ? MAGNITUDES[nextWord.slice(0, -1)] : undefined);
+    const currency = W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€');
+    const formatted = /[.,]/.test(raw);
+    const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
+    // English writes thousands with commas: 400,000
+    const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
+    const value = Number(english ? raw.replace(/,/g, '') : raw.replace(/\./g, '').replace(',', '.')) * (magnitude ?? 1);
+    const op = amountOp(beforeWords);
+    // a small whole number before a record word, or after "top": the k of a top-k
+    if (!formatted && !magnitude && !currency && value <= 50) {
+      const targetAfter = Object.values(TARGET_WORDS).some((ws) => ws.some((w) => after.startsWith(` ${w}`)));
+      if (targetAfter || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
+        k = value;
+        continue;
+      }
+    }
+    if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
+    // "tra X e Y": the second bound of the previous amount
+    const gap = wordsOf(text.slice(previousEnd, start)).trim();
+    const last = amounts.at(-1);
+    if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
+      last.value2 = value;
+      previousEnd = end;
+      continue;
+    }
+    amounts.push({ op: op ?? 'eq', value });
+    previousEnd = end;
+  }
+  // "tra X e Y" read as between only when the second bound came
+  return {
+    amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
+    k,
+  };
+}
+
+function amountOp(beforeWords: string): Op | null {
+  const candidates = [
+    { op: 'gt' as const, hit: lastBefore(beforeWords, W.gt, beforeWords.length) },
+    { op: 'lt' as const, hit: lastBefore(beforeWords, W.lt, beforeWords.length) },
+    { op: 'eq' as const, hit: lastBefore(beforeWords, W.eq, beforeWords.length) },
+    {
+      op: 'between' as const,
+      hit: lastBefore(
+        beforeWords,
+        W.between.map((w) => `${w} `),
+        beforeWords.length,
+      ),
+    },
+  ].filter((c) => c.hit);
+  if (!candidates.length) return null;
+  candidates.sort((a, b) => b.hit!.at + b.hit!.phrase.length - (a.hit!.at + a.hit!.phrase.length));
+  return candidates[0]!.op;
+}

@@ -1,0 +1,55 @@
+/** Finding lexicon phrases in a question: word-initial matches over a folded, punctuation-free form. */
+import { fold } from '../plan/text.ts';
+
+/** The question folded to lower-case words separated by single spaces, padded with one space at each end. */
+export function wordsOf(question: string): string {
+  let out = ' ';
+  for (const ch of fold(question)) out += /[a-z0-9€%]/.test(ch) ? ch : out.endsWith(' ') ? '' : ' ';
+  return out.endsWith(' ') ? out : `${out} `;
+}
+
+/**
+ * Where a phrase starts in the padded words: a phrase matches at a word start and may end inside a word (a
+ * prefix, "obiettiv" for "obiettivi"), unless it ends with a space (a whole word). -1 when absent.
+ */
+export function phraseAt(words: string, phrase: string, from = 0): number {
+  const p = phrase.trim();
+  const whole = phrase.endsWith(' ');
+  let i = words.indexOf(` ${p}`, from);
+  while (i >= 0) {
+    if (!whole || words[i + 1 + p.length] === ' ') return i + 1;
+    i = words.indexOf(` ${p}`, i + 1);
+  }
+  return -1;
+}
+
+export function hasAny(words: string, phrases: readonly string[]): boolean {
+  return phrases.some((p) => phraseAt(words, p) >= 0);
+}
+
+/** The first position any of the phrases occurs at, or -1. */
+export function firstAt(words: string, phrases: readonly string[]): number {
+  let best = -1;
+  for (const p of phrases) {
+    const at = phraseAt(words, p);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+/** The last position any of the phrases ends at before `limit` (or -1): what an amount's operator is. */
+export function lastBefore(
+  words: string,
+  phrases: readonly string[],
+  limit: number,
+): { at: number; phrase: string } | null {
+  let best: { at: number; phrase: string } | null = null;
+  for (const p of phrases) {
+    let i = phraseAt(words, p);
+    while (i >= 0 && i < limit) {
+      if (!best || i > best.at) best = { at: i, phrase: p };
+      i = phraseAt(words, p, i + 1);
+    }
+  }
+  return best;
+}

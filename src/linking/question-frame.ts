@@ -1,0 +1,66 @@
+/** What a question names and asks, linked to the loaded model: the one input every route decides on. */
+import { z } from 'zod';
+import { QueryTargetSchema } from '../query/plan-query.ts';
+
+export const FieldWordSchema = z.enum([
+  'budget',
+  'weight',
+  'staff',
+  'phases',
+  'indicators',
+  'objectives',
+  'projects',
+  'end',
+  'start',
+  'target',
+  'owner',
+]);
+
+export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
+
+export const QuestionFrameSchema = z.object({
+  lang: z.enum(['it', 'en']),
+  text: z.string(),
+  /** entities named (as the plans write them) and the plan files they and the year leave in scope; null = all */
+  entities: z.array(z.string()),
+  documents: z.array(z.string()).nullable(),
+  /** "Comune di X" where X has no plan */
+  unknownEntity: z.string().nullable(),
+  years: z.array(z.number().int()),
+  /** a year named that no plan in scope covers */
+  uncoveredYear: z.number().int().nullable(),
+  dates: z.array(z.object({ iso: z.string(), op: ComparisonOpSchema, iso2: z.string().optional() })),
+  codes: z.array(
+    z.object({
+      text: z.string(),
+      code: z.string(),
+      kind: z.enum(['objective', 'project', 'indicator']),
+      doc: z.string(),
+    }),
+  ),
+  /** code-shaped mentions that match no record */
+  unknownCodes: z.array(z.string()),
+  people: z.array(z.object({ name: z.string(), key: z.string() })),
+  unknownPerson: z.string().nullable(),
+  structures: z.array(z.object({ name: z.string(), code: z.string().nullable(), doc: z.string() })),
+  amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
+  /** record kinds named, in the order the question names them */
+  targets: z.array(QueryTargetSchema),
+  fields: z.array(FieldWordSchema),
+  superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** "più obiettivi" / "more objectives": which has more */
+  more: z.boolean(),
+  without: z.array(FieldWordSchema),
+  multiYear: z.boolean(),
+  aggregate: z.enum(['sum', 'count', 'avg']).nullable(),
+  compare: z.boolean(),
+  quoted: z.array(z.string()),
+  /** the words after "che riguardano" / "about": what the records must be about */
+  topic: z.array(z.string()),
+  /** objective types the question names, as the plans write them (folded) */
+  types: z.array(z.string()),
+  meta: z.enum(['greeting', 'help']).nullable(),
+  progress: z.boolean(),
+});
+export type QuestionFrame = z.infer<typeof QuestionFrameSchema>;
+export type FieldWord = z.infer<typeof FieldWordSchema>;

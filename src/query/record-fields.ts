@@ -1,0 +1,351 @@
+/**
+ * The fields a plan query can filter, sort, aggregate and show, per target, read from the plan model. Each value keeps
+ * the text as the document writes it beside its parsed number or ISO date, so answers quote figures as written and
+ * compute only from parsed values.
+ */
+import type { DateValue, Figure, Indicator, Objective, Phase, Project, SourceSpan, Structure } from '../plan/model.ts';
+import { personKey } from '../plan/names.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import type { QueryTarget } from './plan-query.ts';
+
+export type FieldKind = 'text' | 'list' | 'amount' | 'weight' | 'count' | 'date' | 'year' | 'bool';
+
+/** One field value: the text as written, its number or ISO date when it has one, the items of a list field. */
+export interface Cell {
+  text: string;
+  num: number | null;
+  date: string | null;
+  parts?: string[];
+  bool?: boolean;
+}
+
+export interface QueryRecord {
+  target: QueryTarget;
+  /** what the record is called in an answer: its code, or its title when it has none */
+  key: string;
+  title: string;
+  doc: string;
+  span: SourceSpan;
+  /** the code of the record a sub-record belongs to (the objective of a phase, the project of a budget row) */
+  parent?: string;
+  internal?: boolean;
+  cells: Record<string, Cell | null>;
+}
+
+export interface FieldSpec {
+  kind: FieldKind;
+  describe: string;
+}
+
+const text = (s: string | undefined | null): Cell | null => (s ? { text: s, num: null, date: null } : null);
+const list = (items: string[]): Cell | null =>
+  items.length ? { text: items.join('; '), num: null, date: null, parts: items } : null;
+const figure = (f: Figure | null | undefined): Cell | null => (f ? { text: f.text, num: f.value, date: null } : null);
+const date = (d: DateValue | undefined): Cell | null => (d ? { text: d.text, num: null, date: d.iso } : null);
+const count = (n: number): Cell => ({ text: String(n), num: n, date: null });
+const year = (y: number | undefined): Cell | null => (y === undefined ? null : count(y));
+const bool = (b: boolean | undefined): Cell | null =>
+  b === undefined ? null : { text: String(b), num: b ? 1 : 0, date: null, bool: b };
+
+/** Field names and meanings per target: the LLM tool description and the executor's validation read this. */
+export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
+  objective: {
+    code: { kind: 'text', describe: 'objective code as written' },
+    title: { kind: 'text', describe: 'title' },
+    entity: { kind: 'text', describe: 'the entity whose plan it is (Comune di …, Provincia di …)' },
+    owner: { kind: 'list', describe: 'owners (responsabili), names as written' },
+    structure: { kind: 'text', describe: 'settore / servizio' },
+    cdr: { kind: 'text', describe: 'centro di responsabilità code' },
+    type: { kind: 'text', describe: 'type as written (sviluppo, individuale, strategico…)' },
+    multiYear: { kind: 'bool', describe: 'true when the plan marks it multi-year (pluriennale)' },
+    years: { kind: 'list', describe: 'years it covers' },
+    start: { kind: 'date', describe: 'start date' },
+    end: { kind: 'date', describe: 'end date (the objective’s, else its last phase’s)' },
+    phases: { kind: 'count', describe: 'number of phases' },
+    indicators: { kind: 'count', describe: 'number of indicators' },
+    phaseWeight: { kind: 'weight', describe: 'sum of the phase weights (computed)' },
+    financialAmount: { kind: 'amount', describe: 'financial resources, as an amount' },
+    project: { kind: 'text', describe: 'code of the project it belongs to' },
+    description: { kind: 'text', describe: 'description and expected result' },
+    text: { kind: 'text', describe: 'title, description and expected result together (for topic searches)' },
+  },
+  project: {
+    code: { kind: 'text', describe: 'project code as written' },
+    title: { kind: 'text', describe: 'title' },
+    entity: { kind: 'text', describe: 'entity' },
+    cdr: { kind: 'text', describe: 'centro di responsabilità code' },
+    structure: { kind: 'text', describe: 'centro di responsabilità name' },
+    dirigente: { kind: 'text', describe: 'dirigente, name as written' },
+    budget: { kind: 'amount', describe: 'budget from the summary table; missing when the cell is blank' },
+    budgetShare: { kind: 'weight', describe: '% di assorbimento risorse finanziarie' },
+    staff: { kind: 'count', describe: 'number of people allocated' },
+    objectives: { kind: 'count', describe: 'number of objectives' },
+    description: { kind: 'text', describe: 'description' },
+    text: { kind: 'text', describe: 'title and description together (for topic searches)' },
+  },
+  phase: {
+    objective: { kind: 'text', describe: 'code of the objective' },
+    title: { kind: 'text', describe: 'phase wording' },
+    entity: { kind: 'text', describe: 'entity' },
+    owner: { kind: 'list', describe: 'owners of the objective' },
+    year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
+    start: { kind: 'date', describe: 'start date' },
+    end: { kind: 'date', describe: 'end date' },
+    weight: { kind: 'weight', describe: 'weight (peso)' },
+  },
+  indicator: {
+    objective: { kind: 'text', describe: 'code of the objective' },
+    title: { kind: 'text', describe: 'indicator wording' },
+    entity: { kind: 'text', describe: 'entity' },
+    owner: { kind: 'list', describe: 'owners of the objective' },
+    year: { kind: 'year', describe: 'sheet year' },
+    target: { kind: 'amount', describe: 'expected value as written' },
+    weight: { kind: 'weight', describe: 'weight (peso)' },
+  },
+  person: {
+    name: { kind: 'text', describe: 'name as written' },
+    entity: { kind: 'list', describe: 'entities whose plans name the person' },
+    objectives: { kind: 'count', describe: 'number of objectives owned' },
+    projects: { kind: 'count', describe: 'number of projects directed' },
+    allocations: { kind: 'count', describe: 'number of projects the person is allocated to' },
+  },
+  structure: {
+    name: { kind: 'text', describe: 'name as written' },
+    code: { kind: 'text', describe: 'centro di responsabilità code' },
+    entity: { kind: 'text', describe: 'entity' },
+    head: { kind: 'text', describe: 'dirigente / responsabile' },
+    objectives: { kind: 'count', describe: 'number of objectives of the structure' },
+    projects: { kind: 'count', describe: 'number of projects of the centro di responsabilità' },
+  },
+  budget_row: {
+    project: { kind: 'text', describe: 'project code' },
+    capitolo: { kind: 'text', describe: 'capitolo as written' },
+    title: { kind: 'text', describe: 'capitolo description' },
+    column: { kind: 'text', describe: 'Entrate Correnti, Spese Correnti, Spese Investimento…' },
+    amount: { kind: 'amount', describe: 'amount' },
+    entity: { kind: 'text', describe: 'entity' },
+  },
+  staff_allocation: {
+    project: { kind: 'text', describe: 'project code' },
+    name: { kind: 'text', describe: 'person, as written' },
+    relation: { kind: 'text', describe: 'Dirigente, Posizione Organizzativa, Dipendente…' },
+    commitment: { kind: 'weight', describe: 'impegno %' },
+    entity: { kind: 'text', describe: 'entity' },
+  },
+};
+
+/** The last phase end, for objectives whose sheet gives dates only per phase. */
+function lastEnd(phases: Phase[]): DateValue | undefined {
+  let best: DateValue | undefined;
+  for (const p of phases) if (p.end?.iso && (!best?.iso || p.end.iso > best.iso)) best = p.end;
+  return best;
+}
+
+function weightTotal(phases: Phase[]): Cell | null {
+  const weighted = phases.filter((p) => p.weight?.value != null);
+  if (!weighted.length) return null;
+  const sum = weighted.reduce((a, p) => a + (p.weight!.value ?? 0), 0);
+  return { text: String(Math.round(sum * 100) / 100), num: Math.round(sum * 100) / 100, date: null };
+}
+
+function objectiveRecord(o: Objective, entity: string): QueryRecord {
+  return {
+    target: 'objective',
+    key: o.code,
+    title: o.title,
+    doc: o.doc,
+    span: o.span,
+    cells: {
+      code: text(o.code),
+      title: text(o.title),
+      entity: text(entity),
+      owner: list(o.owners),
+      structure: text(o.structure),
+      cdr: text(o.cdr),
+      type: text(o.type),
+      multiYear: bool(o.multiYear),
+      years: list((o.years ?? (o.year ? [o.year] : [])).map(String)),
+      start: date(o.start),
+      end: date(o.end ?? lastEnd(o.phases)),
+      phases: count(o.phases.length),
+      indicators: count(o.indicators.length),
+      phaseWeight: weightTotal(o.phases),
+      financialAmount: figure(o.financialAmount),
+      project: text(o.projectCode),
+      description: text([o.description, o.expectedResult].filter(Boolean).join(' ')),
+      text: text([o.title, o.description, o.expectedResult].filter(Boolean).join(' ')),
+    },
+  };
+}
+
+function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
+  return {
+    target: 'phase',
+    key: o.code,
+    title: p.title,
+    doc: o.doc,
+    span: p.span,
+    parent: o.code,
+    cells: {
+      objective: text(o.code),
+      title: text(p.title),
+      entity: text(entity),
+      owner: list(o.owners),
+      year: year(p.year),
+      start: date(p.start),
+      end: date(p.end),
+      weight: figure(p.weight),
+    },
+  };
+}
+
+function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecord {
+  return {
+    target: 'indicator',
+    key: i.code ?? o.code,
+    title: i.description,
+    doc: o.doc,
+    span: i.span,
+    parent: o.code,
+    cells: {
+      objective: text(o.code),
+      title: text(i.description),
+      entity: text(entity),
+      owner: list(o.owners),
+      year: year(i.year),
+      target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
+      weight: figure(i.weight),
+    },
+  };
+}
+
+function projectRecord(p: Project, entity: string): QueryRecord {
+  return {
+    target: 'project',
+    key: p.code,
+    title: p.title,
+    doc: p.doc,
+    span: p.span,
+    cells: {
+      code: text(p.code),
+      title: text(p.title),
+      entity: text(entity),
+      cdr: text(p.cdr),
+      structure: text(p.cdrName),
+      dirigente: text(p.dirigente),
+      budget: figure(p.budget),
+      budgetShare: figure(p.budgetShare),
+      staff: count(p.staff.length),
+      objectives: count(p.objectives.length),
+      description: text(p.description),
+      text: text([p.title, p.description].filter(Boolean).join(' ')),
+    },
+  };
+}
+
+function structureRecord(s: Structure, store: PlanStore): QueryRecord {
+  const objectives = store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name).length;
+  const projects = s.code ? store.projects.filter((p) => p.doc === s.doc && p.cdr === s.code).length : 0;
+  return {
+    target: 'structure',
+    key: s.name,
+    title: s.name,
+    doc: s.doc,
+    span: s.span,
+    cells: {
+      name: text(s.name),
+      code: text(s.code),
+      entity: text(store.entityOf(s.doc)),
+      head: text(s.head),
+      objectives: count(objectives),
+      projects: count(projects),
+    },
+  };
+}
+
+/** Every record of a target, in document order. Built per call: the model is small and this keeps the store plain. */
+export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] {
+  const entity = (doc: string) => store.entityOf(doc);
+  switch (target) {
+    case 'objective':
+      return store.objectives.map((o) => objectiveRecord(o, entity(o.doc)));
+    case 'phase':
+      return store.objectives.flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
+    case 'indicator':
+      return store.objectives.flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
+    case 'project':
+      return store.projects.map((p) => projectRecord(p, entity(p.doc)));
+    case 'structure':
+      return store.structures.map((s) => structureRecord(s, store));
+    case 'person':
+      return store.people.map((person) => {
+        const owned = store.objectivesOwnedBy(person);
+        const directed = store.projectsDirectedBy(person);
+        const allocations = store.staffAllocationsOf(person);
+        const first =
+          owned[0]?.span ?? directed[0]?.span ?? allocations[0]?.span ?? store.structuresHeadedBy(person)[0]?.span;
+        const docs = [...new Set(person.roles.map((r) => entity(r.doc)))];
+        return {
+          target: 'person' as const,
+          key: person.name,
+          title: person.name,
+          doc: first?.doc ?? person.roles[0]?.doc ?? '',
+          span: first ?? { doc: person.roles[0]?.doc ?? '', lineStart: 1, lineEnd: 1 },
+          // a person known only from staff tables is internal
+          internal: person.roles.every((r) => r.role === 'staff'),
+          cells: {
+            name: text(person.name),
+            entity: list(docs),
+            objectives: count(owned.length),
+            projects: count(directed.length),
+            allocations: count(allocations.length),
+          },
+        };
+      });
+    case 'budget_row':
+      return store.projects.flatMap((p) =>
+        p.budgetRows.flatMap((r) =>
+          Object.entries(r.amounts).map(([column, amount]) => ({
+            target: 'budget_row' as const,
+            key: p.code,
+            title: `${r.capitolo} ${r.description}`,
+            doc: p.doc,
+            span: r.span,
+            parent: p.code,
+            cells: {
+              project: text(p.code),
+              capitolo: text(r.capitolo),
+              title: text(r.description),
+              column: text(column),
+              amount: figure(amount),
+              entity: text(entity(p.doc)),
+            },
+          })),
+        ),
+      );
+    case 'staff_allocation':
+      return store.projects.flatMap((p) =>
+        p.staff.map((s) => ({
+          target: 'staff_allocation' as const,
+          key: p.code,
+          title: s.name,
+          doc: p.doc,
+          span: s.span,
+          parent: p.code,
+          internal: true,
+          cells: {
+            project: text(p.code),
+            name: { text: s.name, num: null, date: null, parts: [s.name] },
+            relation: text(s.relation),
+            commitment: figure(s.commitment),
+            entity: text(entity(p.doc)),
+          },
+        })),
+      );
+  }
+}
+
+/** Person names compare by their folded, sorted tokens: "Sardi Valentina" equals "Valentina Sardi". */
+export function samePerson(a: string, b: string): boolean {
+  return personKey(a) === personKey(b);
+}

@@ -1,0 +1,194 @@
+/**
+ * The one deterministic executor of plan queries: filters, sorts, limits and aggregates the records of the plan model
+ * that the audience may see. Figures are computed from parsed values only; every aggregate names the records it was
+ * computed from, so the answer can cite each of them.
+ */
+import { fold } from '../plan/text.ts';
+import {
+  type ParsedPlanQuery,
+  type PlanQuery,
+  PlanQuerySchema,
+  type QueryAggregate,
+  type QueryFilter,
+} from '../query/plan-query.ts';
+import { type Cell, FIELDS, type QueryRecord, recordsOf, samePerson } from '../query/record-fields.ts';
+import { type ToolContext, visible } from './tool-context.ts';
+
+export const RunPlanQueryInput = PlanQuerySchema;
+
+export interface AggregateGroup {
+  /** the group-by value, null without groupBy */
+  key: string | null;
+  /** null when no record of the group has a value for the field */
+  value: number | null;
+  /** records the value was computed from */
+  records: QueryRecord[];
+  /** records of the group whose field is blank (not counted in sum / min / max / avg) */
+  blank: QueryRecord[];
+}
+
+export type PlanQueryResult =
+  | {
+      ok: true;
+      query: ParsedPlanQuery;
+      /** the matching records after sort and limit */
+      records: QueryRecord[];
+      /** how many records matched before the limit */
+      matched: number;
+      aggregate?: { op: QueryAggregate['op']; field: string | null; groups: AggregateGroup[] };
+    }
+  | { ok: false; error: string };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResult {
+  const parsed = PlanQuerySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
+  const query = parsed.data;
+  const fields = FIELDS[query.target];
+  const named = [
+    ...query.filters.map((f) => f.field),
+    ...(query.sort ? [query.sort.field] : []),
+    ...(query.aggregate?.field ? [query.aggregate.field] : []),
+    ...(query.aggregate?.groupBy ? [query.aggregate.groupBy] : []),
+    ...(query.fields ?? []),
+  ];
+  const unknown = named.filter((f) => !(f in fields));
+  if (unknown.length)
+    return {
+      ok: false,
+      error: `unknown field(s) for ${query.target}: ${unknown.join(', ')}; fields: ${Object.keys(fields).join(', ')}`,
+    };
+
+  let records = recordsOf(ctx.store, query.target).filter(
+    (r) =>
+      visible(ctx, r.doc) &&
+      (ctx.includeInternal || !r.internal) &&
+      (!query.documents || query.documents.includes(r.doc)),
+  );
+  for (const f of query.filters) records = records.filter((r) => holds(r.cells[f.field] ?? null, f));
+  const matched = records.length;
+  if (query.sort) {
+    const { field, dir } = query.sort;
+    const sign = dir === 'asc' ? 1 : -1;
+    records = [...records].sort((a, b) => compareCells(a.cells[field] ?? null, b.cells[field] ?? null, sign));
+  }
+  const aggregate = query.aggregate ? aggregateOf(records, query.aggregate) : undefined;
+  if (query.limit) records = records.slice(0, query.limit);
+  return { ok: true, query, records, matched, ...(aggregate ? { aggregate } : {}) };
+}
+
+function holds(cell: Cell | null, f: QueryFilter): boolean {
+  switch (f.op) {
+    case 'exists':
+      return cell !== null;
+    case 'missing':
+      return cell === null;
+    case 'eq':
+      return cell !== null && equals(cell, f.value, PERSON_FIELDS.has(f.field));
+    case 'in':
+      return cell !== null && (f.values ?? []).some((v) => equals(cell, v, PERSON_FIELDS.has(f.field)));
+    case 'contains':
+      return cell !== null && f.value !== undefined && containsWords(cell.text, String(f.value));
+    case 'gt':
+      return order(cell, f.value) > 0;
+    case 'gte':
+      return order(cell, f.value) >= 0;
+    case 'lt':
+      return order(cell, f.value) < 0 && order(cell, f.value) !== Number.NEGATIVE_INFINITY;
+    case 'lte':
+      return order(cell, f.value) <= 0 && order(cell, f.value) !== Number.NEGATIVE_INFINITY;
+    case 'between':
+      return (
+        order(cell, f.value) >= 0 && order(cell, f.value2) <= 0 && order(cell, f.value2) !== Number.NEGATIVE_INFINITY
+      );
+  }
+}
+
+/** fields holding names: "Valentina Sardi" equals "Sardi Valentina" */
+const PERSON_FIELDS = new Set(['owner', 'dirigente', 'name', 'head']);
+
+function equals(cell: Cell, value: string | number | boolean | undefined, isPerson: boolean): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'boolean') return cell.bool === value;
+  if (typeof value === 'number') return cell.num !== null && Math.abs(cell.num - value) < 0.005;
+  if (ISO_DATE.test(value)) return cell.date === value;
+  // ISO 8601 recurring date --MM-DD: that day of any year
+  if (/^--\d{2}-\d{2}$/.test(value)) return cell.date?.endsWith(value.slice(1)) === true;
+  const wanted = fold(value).trim();
+  const items = cell.parts ?? [cell.text];
+  return items.some((item) => fold(item).trim() === wanted || (isPerson && samePerson(item, value)));
+}
+
+function containsWords(text: string, value: string): boolean {
+  const haystack = fold(text);
+  return fold(value)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => haystack.includes(w));
+}
+
+/**
+ * Compares a cell with a bound: positive when the cell is greater. A cell without a comparable value is
+ * NEGATIVE_INFINITY, so it fails every comparison (a blank budget is neither above nor below a million).
+ */
+function order(cell: Cell | null, value: string | number | boolean | undefined): number {
+  if (cell === null || value === undefined || typeof value === 'boolean') return Number.NEGATIVE_INFINITY;
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    if (!cell.date) return Number.NEGATIVE_INFINITY;
+    return cell.date === value ? 0 : cell.date > value ? 1 : -1;
+  }
+  const n = typeof value === 'number' ? value : Number(value);
+  if (cell.num === null || !Number.isFinite(n)) return Number.NEGATIVE_INFINITY;
+  return Math.abs(cell.num - n) < 0.005 ? 0 : cell.num - n;
+}
+
+function compareCells(a: Cell | null, b: Cell | null, sign: number): number {
+  const av = a?.num ?? a?.date ?? null;
+  const bv = b?.num ?? b?.date ?? null;
+  if (av === null && bv === null) return 0;
+  if (av === null) return 1;
+  if (bv === null) return -1;
+  if (typeof av === 'number' && typeof bv === 'number') return sign * (av - bv);
+  return sign * String(av).localeCompare(String(bv));
+}
+
+function aggregateOf(
+  records: QueryRecord[],
+  agg: QueryAggregate,
+): NonNullable<Extract<PlanQueryResult, { ok: true }>['aggregate']> {
+  const groups = new Map<string | null, QueryRecord[]>();
+  for (const r of records) {
+    const keys = agg.groupBy ? (r.cells[agg.groupBy]?.parts ?? [r.cells[agg.groupBy]?.text ?? '—']) : [null];
+    for (const k of keys) {
+      const list = groups.get(k);
+      if (list) list.push(r);
+      else groups.set(k, [r]);
+    }
+  }
+  const out: AggregateGroup[] = [];
+  for (const [key, list] of groups) {
+    if (agg.op === 'count') {
+      out.push({ key, value: list.length, records: list, blank: [] });
+      continue;
+    }
+    const field = agg.field ?? '';
+    const valued = list.filter((r) => r.cells[field]?.num != null);
+    const blank = list.filter((r) => r.cells[field]?.num == null);
+    const nums = valued.map((r) => r.cells[field]!.num!);
+    if (!nums.length) {
+      out.push({ key, value: null, records: [], blank });
+      continue;
+    }
+    const round = (n: number) => Math.round(n * 100) / 100;
+    if (agg.op === 'sum') out.push({ key, value: round(nums.reduce((a, b) => a + b, 0)), records: valued, blank });
+    else if (agg.op === 'avg')
+      out.push({ key, value: round(nums.reduce((a, b) => a + b, 0) / nums.length), records: valued, blank });
+    else {
+      const extreme = agg.op === 'max' ? Math.max(...nums) : Math.min(...nums);
+      out.push({ key, value: extreme, records: valued.filter((r) => r.cells[field]!.num === extreme), blank });
+    }
+  }
+  if (agg.groupBy) out.sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  return { op: agg.op, field: agg.field ?? null, groups: out };
+}
