@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --json] [--scale N] [--seed S] [--rounds R]`: speed, memory and accuracy of pianobot on
- * the sample plans, beside a naive RAG baseline, and optionally on the samples plus N synthetic plans.
+ * `npm run bench [-- --json] [--scale N] [--seed S] [--rounds R] [--store embedded|postgres]`: speed, memory and
+ * accuracy of pianobot on the sample plans, beside a naive RAG baseline, and optionally on the samples plus N
+ * synthetic plans. With `--store postgres` the plans go into a throw-away database on the DATABASE_URL server.
  * Progress goes to stderr; stdout carries only the result (one JSON object with --json, else a table).
  */
 import { execFile } from 'node:child_process';
@@ -8,10 +9,15 @@ import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
+import pg from 'pg';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
-import { runIngest } from '../ingest/run-pipeline.ts';
+import { ingestToPostgres } from '../ingest/postgres/ingest-to-postgres.ts';
+import { type IngestReport, runIngest } from '../ingest/run-pipeline.ts';
+import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
+import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
+import { createPool } from '../src/store/postgres/database.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
 import { percentile, type ServeFigures, ServeFiguresSchema } from './serve-probe.ts';
@@ -34,6 +40,13 @@ interface RunFigures {
   answer_p50_ms: number;
   answer_p95_ms: number;
   search_p95_ms: number;
+  /** engine time of the slowest adversarial question at the length cap (median of the rounds), and its name */
+  adversarial_worst_ms: number;
+  adversarial_worst: string;
+  /** the most CPU time any of them takes (median of the rounds), and its name: what other processes on the cores
+   * stretch far less than the wall time */
+  adversarial_worst_cpu_ms: number;
+  adversarial_worst_cpu: string;
   public_pass: number;
   public_total: number;
   public_failed: string[];
@@ -52,6 +65,8 @@ export interface BenchResult extends RunFigures {
   baseline_p95_ms: number;
   baseline_chunks: number;
   scale: ScaleResult | null;
+  /** where the plans were stored: index_bytes is the index folder, or the database size (pg_database_size) */
+  store: BenchStore['kind'];
   machine: { node: string; cpus: number; cpu: string; seed: number; rounds: number; load_avg: [number, number] };
 }
 
@@ -74,13 +89,65 @@ async function readQuestions(file: string): Promise<EvalQuestion[]> {
     .map((l) => EvalQuestionSchema.parse(JSON.parse(l)));
 }
 
+/**
+ * Where a run stores its plans: the embedded index in a temp folder, or a throw-away database created on the
+ * server of DATABASE_URL (the role needs CREATEDB) and dropped afterwards.
+ */
+export type BenchStore = { kind: 'embedded' } | { kind: 'postgres'; serverUrl: string };
+
+interface StoreRun {
+  /** the database the serving process reads, none for the embedded index */
+  url: string | undefined;
+  ingest(inputs: string[], onProgress: (m: string) => void): Promise<IngestReport>;
+  done(): Promise<void>;
+}
+
+async function openStoreRun(store: BenchStore, indexDir: string): Promise<StoreRun> {
+  const embedder = createLocalEmbedder();
+  if (store.kind === 'embedded') {
+    return {
+      url: undefined,
+      ingest: (inputs, onProgress) => runIngest({ inputs, indexDir, embedder, force: true, onProgress }),
+      done: async () => {},
+    };
+  }
+  const name = `pianobot_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: store.serverUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(store.serverUrl);
+  url.pathname = `/${name}`;
+  const pool = createPool(url.toString());
+  return {
+    url: url.toString(),
+    ingest: (inputs, onProgress) => ingestToPostgres({ inputs, pool, embedder, force: true, onProgress }),
+    async done() {
+      await pool.end();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
 /** Peak RSS is the process's, so the caller reads it once the run it belongs to is over. */
 type IndexMeasures = Omit<RunFigures, 'rss_mb'>;
 
 const execFileAsync = promisify(execFile);
 
-/** Loads the index and answers in a child process: its figures, memory included, are a server's. */
-async function serveFigures(indexDir: string, plansDir: string, questionsFile: string, rounds: number) {
+/** Loads the index (or reads the database) and answers in a child process: its figures, memory included, are a server's. */
+async function serveFigures(
+  indexDir: string,
+  plansDir: string,
+  questionsFile: string,
+  rounds: number,
+  databaseUrl: string | undefined,
+) {
   const { stdout } = await execFileAsync(
     process.execPath,
     [
@@ -95,6 +162,7 @@ async function serveFigures(indexDir: string, plansDir: string, questionsFile: s
       questionsFile,
       '--rounds',
       String(rounds),
+      ...(databaseUrl ? ['--database', databaseUrl] : []),
     ],
     { maxBuffer: 1 << 20 },
   );
@@ -109,24 +177,35 @@ async function measureIndex(
   plansDir: string,
   questions: { file: string; list: readonly EvalQuestion[] },
   rounds: number,
+  store: BenchStore,
 ): Promise<IndexMeasures> {
-  const embedder = createLocalEmbedder();
+  const run = await openStoreRun(store, indexDir);
+  try {
+    return await measureStore(label, inputs, indexDir, plansDir, questions, rounds, run);
+  } finally {
+    await run.done();
+  }
+}
+
+async function measureStore(
+  label: string,
+  inputs: string[],
+  indexDir: string,
+  plansDir: string,
+  questions: { file: string; list: readonly EvalQuestion[] },
+  rounds: number,
+  run: StoreRun,
+): Promise<IndexMeasures> {
   let lastProgress = 0;
   log(`[${label}] ingesting ${inputs.join(' + ')}…`);
   const cpuBefore = process.cpuUsage();
-  const report = await runIngest({
-    inputs,
-    indexDir,
-    embedder,
-    force: true,
-    onProgress: (m) => {
-      const now = performance.now();
-      // per-file lines are many: one every few seconds is enough to show progress
-      if (!/^\[\d/.test(m) || now - lastProgress > 5000) {
-        lastProgress = now;
-        log(`[${label}]   ${m}`);
-      }
-    },
+  const report = await run.ingest(inputs, (m) => {
+    const now = performance.now();
+    // per-file and per-batch lines are many: one every few seconds is enough to show progress
+    if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
+      lastProgress = now;
+      log(`[${label}]   ${m}`);
+    }
   });
   const cpu = process.cpuUsage(cpuBefore);
   for (const e of report.errors) log(`[${label}]   skipped ${e.file}: ${e.code} ${e.message}`);
@@ -137,10 +216,14 @@ async function measureIndex(
   );
 
   log(`[${label}] serving from a separate process (${questions.list.length} questions × ${rounds} rounds)…`);
-  const serve = await serveFigures(indexDir, plansDir, questions.file, rounds);
+  const serve = await serveFigures(indexDir, plansDir, questions.file, rounds, run.url);
   log(
     `[${label}] load ${serve.load_ms} ms, answers: ${serve.public_pass}/${serve.public_total} pass` +
       `${serve.public_failed.length ? ` (failed: ${serve.public_failed.join(', ')})` : ''}, server peak RSS ${serve.serve_rss_mb} MB`,
+  );
+
+  log(
+    `[${label}] worst adversarial question: ${serve.adversarial_worst} ${serve.adversarial_worst_ms} ms; most cpu: ${serve.adversarial_worst_cpu} ${serve.adversarial_worst_cpu_ms} ms`,
   );
 
   return {
@@ -214,7 +297,9 @@ export async function runBench(options: {
   scale: number | null;
   seed: number;
   rounds: number;
+  store?: BenchStore;
 }): Promise<BenchResult> {
+  const store = options.store ?? { kind: 'embedded' };
   const questions = await readQuestions(options.questionsFile);
   const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
@@ -227,6 +312,7 @@ export async function runBench(options: {
       options.plansDir,
       questionSet,
       options.rounds,
+      store,
     );
     const baseline = await measureBaseline(options.plansDir, questions, options.rounds);
     const rssSamples = peakRssMb();
@@ -247,6 +333,7 @@ export async function runBench(options: {
         options.plansDir,
         questionSet,
         options.rounds,
+        store,
       );
       const rss = peakRssMb();
       const incremental = await measureIncremental(inputs, join(root, 'index-scale'), corpusDir);
@@ -261,6 +348,7 @@ export async function runBench(options: {
       baseline_p95_ms: baseline.p95,
       baseline_chunks: baseline.chunks,
       scale,
+      store: store.kind,
       machine: {
         node: process.version,
         cpus: cpus().length,
@@ -282,7 +370,7 @@ export function formatTable(r: BenchResult): string {
     ['documents', `${r.docs}`, ''],
     ['passages (chunks)', `${r.chunks}`, `${r.baseline_chunks} naive chunks`],
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
-    ['index on disk', mb(r.index_bytes), ''],
+    [r.store === 'postgres' ? 'database size' : 'index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
     ['peak RSS (ingest / server)', `${r.rss_mb} / ${r.serve_rss_mb} MB`, ''],
     [
@@ -292,12 +380,17 @@ export function formatTable(r: BenchResult): string {
     ],
     ['passage search p95', `${r.search_p95_ms} ms`, ''],
     [
+      `worst adversarial question (${MAX_QUESTION_CHARS} characters)`,
+      `${r.adversarial_worst_ms} ms (${r.adversarial_worst}); cpu ${r.adversarial_worst_cpu_ms} ms (${r.adversarial_worst_cpu})`,
+      '',
+    ],
+    [
       'public questions',
       `${r.public_pass}/${r.public_total} pass`,
       `${r.baseline_top5_contains}/${r.public_total} top-${NAIVE_TOP_K} contexts hold the answer`,
     ],
   ];
-  const out = ['', 'pianobot benchmark (deterministic path, local embedder)', ''];
+  const out = ['', `pianobot benchmark (deterministic path, local embedder, ${r.store} store)`, ''];
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length), 'pianobot'.length);
   out.push(`${''.padEnd(w0)}  ${'pianobot'.padEnd(w1)}  naive RAG baseline`);
@@ -310,6 +403,7 @@ export function formatTable(r: BenchResult): string {
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
       `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
       `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst}); cpu ${s.adversarial_worst_cpu_ms} ms (${s.adversarial_worst_cpu})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );
   }
@@ -330,8 +424,18 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       plans: { type: 'string', default: 'data/plans' },
       questions: { type: 'string', default: 'eval/public-questions.jsonl' },
+      store: { type: 'string', default: 'embedded' },
     },
   });
+  if (values.store !== 'embedded' && values.store !== 'postgres')
+    throw new Error(`--store must be embedded or postgres, not "${values.store}"`);
+  const config = loadConfig();
+  if (values.store === 'postgres' && !config.databaseUrl)
+    throw new Error(
+      '--store postgres needs DATABASE_URL (a role allowed to CREATE DATABASE: the bench uses a throw-away one)',
+    );
+  const store: BenchStore =
+    values.store === 'postgres' ? { kind: 'postgres', serverUrl: config.databaseUrl! } : { kind: 'embedded' };
   const scale = values.scale === undefined ? null : Number(values.scale);
   if (scale !== null && (!Number.isInteger(scale) || scale < 1))
     throw new Error(`--scale must be a positive integer, not "${values.scale}"`);
@@ -344,7 +448,14 @@ async function main(): Promise<void> {
   // anything a library prints must not pollute the JSON on stdout
   const print = console.log.bind(console);
   console.log = (...args: unknown[]) => console.error(...args);
-  const result = await runBench({ plansDir: values.plans, questionsFile: values.questions, scale, seed, rounds });
+  const result = await runBench({
+    plansDir: values.plans,
+    questionsFile: values.questions,
+    scale,
+    seed,
+    rounds,
+    store,
+  });
   print(values.json ? JSON.stringify(result, null, 2) : formatTable(result));
 }
 

@@ -8,7 +8,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { detectLayout } from '../ingest/extractors/registry.ts';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
-import { derivePeople } from '../ingest/model/derive-people.ts';
+import { derivePeople } from '../src/plan/derive-people.ts';
 import { fold } from '../src/plan/text.ts';
 import { FIRST_NAMES, SURNAMES, TOWNS } from './scale-names.ts';
 
@@ -347,7 +347,7 @@ function formatAmount(cents: number): string {
 
 // --- seeded randomness ------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

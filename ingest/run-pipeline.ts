@@ -257,7 +257,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
+export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
@@ -329,7 +329,7 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
+export function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
   const objectives = plan.objectives;
   return {
     file: plan.document.file,

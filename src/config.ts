@@ -61,6 +61,11 @@ const EnvSchema = z.object({
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_BASE_URL: optionalString,
 
+  /** postgres://user:pass@host:port/db — plans, passages and shared Slack state in PostgreSQL instead of INDEX_DIR */
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  ),
   /** YYYY-MM-DD: the calendar day pianobot believes it is (demos on past plans); time of day keeps running */
   TODAY: optionalString.refine((v) => v === undefined || isIsoDay(v), 'TODAY must be a date written YYYY-MM-DD'),
   /** the time zone of digest hours and of "today" */
@@ -116,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             .map((s) => s.trim())
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
     clock: e.TODAY ? clockFromToday(e.TODAY) : systemClock,
     timeZone: e.TIME_ZONE,
     personMatch: e.PERSON_MATCH,

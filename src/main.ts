@@ -11,6 +11,9 @@ import { FeedbackStore } from './feedback/feedback-store.ts';
 import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
+import { createPool } from './store/postgres/database.ts';
+import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
+import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
 import { watchIndex } from './store/watch-index.ts';
 import { startWebServer, type WebServer } from './web/web-server.ts';
 
@@ -19,26 +22,33 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const tty = process.stderr.isTTY;
+  // with DATABASE_URL one pool serves the plans, the Slack state and the votes; replicas share all three
+  const pool = config.databaseUrl ? createPool(config.databaseUrl) : null;
   const engine = await createEngine(config, {
     log,
+    ...(pool ? { pool, watch: true } : {}),
     onProgress: (m) => (tty ? process.stderr.write(`\r\x1b[Kindexing ${m}`) : log.info('ingest', { progress: m })),
   });
   if (tty) process.stderr.write('\r\x1b[K');
-  // a finished `npm run ingest` (or SIGHUP) swaps the new index into the running server, no restart needed
+  // a finished `npm run ingest` (or SIGHUP) swaps the new plans into the running server, no restart needed; with a
+  // database the engine also listens for the ingest's NOTIFY itself
   const reload = () =>
     void engine.reload?.().then((r) => {
       if (r.changed) console.log(`pianobot index reloaded (built ${r.builtAt})`);
     });
-  const stopWatching = watchIndex(config.indexDir, config.indexWatchMs, reload);
+  const stopWatching = pool ? () => {} : watchIndex(config.indexDir, config.indexWatchMs, reload);
   process.on('SIGHUP', reload);
-  const feedback = new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), {
-    maxBytes: config.feedback.maxBytes,
-  });
+  const feedback = pool
+    ? new PgFeedbackStore(pool)
+    : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), { maxBytes: config.feedback.maxBytes });
+  const shared = pool
+    ? { dedupe: new PgDeliveryClaims(pool), threads: new PgThreadHistory(pool), answers: new PgPostedAnswers(pool) }
+    : {};
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack?.mode === 'http') {
     // Slack's HTTP receiver takes PORT; the web chat moves to the next port so both run in one process
-    const slack = await startSlackApp({ config, engine, feedback, log });
+    const slack = await startSlackApp({ config, engine, feedback, log, shared });
     stops.push(slack.stop);
     console.log(
       `pianobot Slack app (HTTP mode) listening on port ${slack.port ?? config.port} — events at /slack/events`,
@@ -62,12 +72,14 @@ async function main(): Promise<void> {
     );
     announceAudiences(web);
     if (config.slack?.mode === 'socket') {
-      const slack = await startSlackApp({ config, engine, feedback, log });
+      const slack = await startSlackApp({ config, engine, feedback, log, shared });
       stops.push(slack.stop);
       console.log('pianobot Slack app connected (Socket Mode)');
     }
   }
 
+  stops.push(engine.close);
+  if (pool) stops.push(() => pool.end());
   const shutdown = async () => {
     stopWatching();
     for (const stop of stops) await stop().catch(() => {});

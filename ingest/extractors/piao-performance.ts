@@ -15,12 +15,12 @@ import type {
 } from '../../src/plan/model.ts';
 import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
-import { readFigureTables } from './piao-performance/figure-tables.ts';
-import { knownStructures, splitTitleAndStructure, structureKind } from './piao-performance/structure-cell.ts';
 import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { readFigureTables } from './primitives/figure-tables.ts';
+import { knownStructures, splitTitleAndStructure, structureKind } from './primitives/structure-cell.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
 

@@ -18,6 +18,8 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
+import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
 
@@ -46,10 +48,6 @@ const INDICATOR_TYPES =
 const TARGET = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s?%?|\d+(?:,\d+)?\s?%?`;
 /** `[description] type target [note]`: the columns of one indicator row once tabs are gone. */
 const INDICATOR_ROW = new RegExp(`^(?:(.*?)\\s+)?(${INDICATOR_TYPES})\\s+(${TARGET})(?:\\s+(.*))?$`, 'i');
-const NAME_TOKEN = /^\p{Lu}[\p{L}'’]+$/u;
-/** Words a structure name cannot end with: "Sociale e | Immigrazione Sardi Valentina" is not a split. */
-const CONNECTORS = new Set('e ed di del della dei degli delle per a al in con da'.split(' '));
-
 function toItems(doc: SourceDocument): Item[] {
   const items: Item[] = [];
   let blank = false;
@@ -86,88 +84,6 @@ function isSectionMarker(it: Item): boolean {
   );
 }
 
-/** A line holding just a person's name as this plan writes it: two to four capitalised words, surname first. */
-function isNameLine(text: string): boolean {
-  const tokens = text.split(' ');
-  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => NAME_TOKEN.test(t));
-}
-
-/** Words of a structure name compared loosely: the phase column abbreviates ("Protez") and misspells ("Risorese"). */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const min = Math.min(a.length, b.length);
-  if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
-  let common = 0;
-  while (common < min && a[common] === b[common]) common++;
-  return common >= 4;
-}
-
-const words = (s: string) => fold(s).replace(/[,;:]/g, ' ').split(/\s+/).filter(Boolean);
-
-function sameStructure(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
-  return wa.length === wb.length && wa.every((w, i) => sameWord(w, wb[i]!));
-}
-
-/** The same structure name written two ways, not just abbreviated: "Risorese Umane…" against "Risorse Umane…". */
-function isMisspelling(a: string, b: string): boolean {
-  if (!sameStructure(a, b)) return false;
-  const wb = words(b);
-  return words(a).some((w, i) => {
-    const v = wb[i]!;
-    return !w.startsWith(v) && !v.startsWith(w);
-  });
-}
-
-interface OwnerSplit {
-  structure: string;
-  owner: string;
-}
-
-/** Ways to read "structure owner" on one line: the owner is the trailing run of 2–4 capitalised words. */
-function splitCandidates(rest: string): OwnerSplit[] {
-  const tokens = rest.split(' ');
-  const out: OwnerSplit[] = [];
-  for (let n = 2; n <= 4 && n < tokens.length; n++) {
-    const owner = tokens.slice(-n);
-    const structure = tokens.slice(0, -n);
-    if (!owner.every((t) => NAME_TOKEN.test(t))) break;
-    if (CONNECTORS.has(fold(structure[structure.length - 1]!))) continue;
-    out.push({ structure: structure.join(' '), owner: owner.join(' ') });
-  }
-  return out;
-}
-
-/**
- * Builds the reader of one-line "structure owner" cells. The split point is chosen with what the rest of the document
- * says: structure names from the phase and "altri servizi" columns, and owners certain elsewhere; a two-word owner wins
- * a tie ("Lavori Pubblici e Mobilità Carosella Maria Teresa" needs the structure name to come out right).
- */
-function ownerSplitter(rests: string[], knownStructures: string[]): (rest: string) => OwnerSplit | null {
-  const structureScore = (c: OwnerSplit) => (knownStructures.some((s) => sameStructure(s, c.structure)) ? 4 : 0);
-  const certainOwners = new Set<string>();
-  for (const rest of rests) {
-    const cands = splitCandidates(rest);
-    const matched = cands.filter((c) => structureScore(c) > 0);
-    const sure = cands.length === 1 ? cands[0] : matched.length === 1 ? matched[0] : undefined;
-    if (sure) certainOwners.add(fold(sure.owner));
-  }
-  return (rest) => {
-    let best: OwnerSplit | null = null;
-    let bestScore = -1;
-    for (const c of splitCandidates(rest)) {
-      const tokens = c.owner.split(' ').length;
-      const score = structureScore(c) + (certainOwners.has(fold(c.owner)) ? 2 : 0) + (tokens === 2 ? 1 : 0);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
-    }
-    return best;
-  };
-}
-
 /** Structure names the sheets print outside the header: the phase "Centro di Responsabilità" column and "altri servizi". */
 function collectStructureNames(items: Item[]): string[] {
   const names = new Set<string>();
@@ -180,19 +96,6 @@ function collectStructureNames(items: Item[]): string[] {
     else if (others && it.key !== 'descrizione') names.add(it.text);
   }
   return [...names];
-}
-
-/**
- * Joins wrapped lines. A line that starts with punctuation ("5" + ". Apertura…") belongs to the previous word, and so
- * does a lower-case word after a hyphen, where a PDF breaks "socio-" / "assistenziale".
- */
-function joinLines(parts: string[]): string {
-  let out = '';
-  for (const p of parts) {
-    const glued = /^[.,;:]/.test(p) || (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(p));
-    out += !out || glued ? p : ` ${p}`;
-  }
-  return squash(out);
 }
 
 interface Header {
@@ -230,8 +133,8 @@ function readHeader(
     for (let k = pos; k < items.length && k < pos + 3; k++) {
       const it = items[k]!;
       if (isSectionMarker(it)) break;
-      if (isNameLine(it.text)) {
-        structure = joinLines([...parts, ...items.slice(pos, k).map((i) => i.text)]);
+      if (isNameRun(it.text)) {
+        structure = joinWrapped([...parts, ...items.slice(pos, k).map((i) => i.text)]);
         owner = it.text;
         pos = k + 1;
         break;
@@ -244,7 +147,7 @@ function readHeader(
     const it = items[pos]!;
     if (isSectionMarker(it)) break;
     if (target !== undefined) {
-      const acc = fold(joinLines([...titleParts, it.text]));
+      const acc = fold(joinWrapped([...titleParts, it.text]));
       if (!target.startsWith(acc)) break;
       titleParts.push(it.text);
       pos++;
@@ -254,7 +157,7 @@ function readHeader(
       pos++;
     }
   }
-  const header: Header = { code, structure: squash(structure), title: joinLines(titleParts), next: pos };
+  const header: Header = { code, structure: squash(structure), title: joinWrapped(titleParts), next: pos };
   if (owner) header.owner = owner;
   return header;
 }
@@ -455,7 +358,7 @@ function readLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLines: boolea
 /** "01/01/2020 31/12/2020 10,00 [Responsabile] Centro di Responsabilità" — weight and responsible may be blank. */
 function readPhaseValues(doc: SourceDocument, it: Item, d: Draft, warn: Warn): void {
   const m = PHASE_VALUES.exec(it.text);
-  const title = joinLines(d.phaseTitle.map((p) => p.text));
+  const title = joinWrapped(d.phaseTitle.map((p) => p.text));
   if (!m) {
     warn(`objective ${d.code}: phase "${title}" has no readable dates`, it.idx);
     d.section = 'phases';
@@ -506,7 +409,7 @@ function readIndicatorLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLine
     descLines = [...d.pending.slice(cut), it];
   }
   d.pending = [];
-  const description = m[1] ? squash(m[1]) : joinLines(descLines.slice(0, -1).map((x) => x.text));
+  const description = m[1] ? squash(m[1]) : joinWrapped(descLines.slice(0, -1).map((x) => x.text));
   const indicator: Indicator = {
     description,
     type: m[2]!,
@@ -520,7 +423,7 @@ function readIndicatorLine(doc: SourceDocument, it: Item, d: Draft, hasBlankLine
 function attachNote(d: Draft, lines: Item[]): void {
   const last = d.indicators[d.indicators.length - 1];
   if (!last || lines.length === 0) return;
-  last.note = joinLines([last.note ?? '', ...lines.map((l) => l.text)]);
+  last.note = joinWrapped([last.note ?? '', ...lines.map((l) => l.text)]);
   last.span = { ...last.span, lineEnd: lines[lines.length - 1]!.idx + 1 };
 }
 
@@ -564,11 +467,11 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
       description = description.slice(0, at);
     }
   }
-  const descText = joinLines(description.map((l) => l.text)).replace(/^descrizione obiettivo\s*:\s*/i, '');
-  const contextText = joinLines(d.context.map((l) => l.text));
+  const descText = joinWrapped(description.map((l) => l.text)).replace(/^descrizione obiettivo\s*:\s*/i, '');
+  const contextText = joinWrapped(d.context.map((l) => l.text));
   if (contextText) o.description = `Contesto di riferimento: ${contextText}${descText ? `\n\n${descText}` : ''}`;
   else if (descText) o.description = descText;
-  const resultText = joinLines(result.map((l) => l.text));
+  const resultText = joinWrapped(result.map((l) => l.text));
   if (resultText) o.expectedResult = resultText;
   if (d.others.length > 0) o.otherServices = d.others.map((l) => l.text).join('; ');
 

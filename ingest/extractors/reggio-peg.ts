@@ -27,9 +27,10 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
-import { joinWrapped, type Segment, toSegments } from './reggio-peg/segments.ts';
+import { type Segment, toSegments } from './reggio-peg/segments.ts';
 import { readSummaryTable, type SummaryRow, type Vocabulary } from './reggio-peg/summary-table.ts';
 
 const LAYOUT = 'reggio-peg';

@@ -23,10 +23,11 @@ import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { readDateCell } from './primitives/date-cells.ts';
 import { findIssuingBody } from './primitives/entity.ts';
 import { readOwners } from './primitives/people.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
-import { flat, readIndicatorRow, readPhaseRow, readWhen, type TableRow } from './schede-obiettivo/table-rows.ts';
+import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-obiettivo/table-rows.ts';
 
 const LAYOUT = 'schede-obiettivo';
 
@@ -184,9 +185,9 @@ function toIndicator(doc: SourceDocument, row: TableRow, year: number | undefine
   if (year !== undefined) ind.year = year;
   if (c.formula) ind.formula = c.formula;
   if (c.intermediateTarget) ind.intermediateTarget = parseTarget(c.intermediateTarget);
-  if (c.intermediateDate) ind.intermediateDate = readWhen(c.intermediateDate, year);
+  if (c.intermediateDate) ind.intermediateDate = readDateCell(c.intermediateDate, year);
   if (c.target) ind.target = parseTarget(c.target);
-  if (c.targetDate) ind.targetDate = readWhen(c.targetDate, year);
+  if (c.targetDate) ind.targetDate = readDateCell(c.targetDate, year);
   if (c.grading) ind.grading = c.grading;
   return ind;
 }
@@ -197,7 +198,7 @@ function toPhase(doc: SourceDocument, row: TableRow, year: number | undefined): 
   const phase: Phase = { n: c.n, title: c.title, weight: parseFigure(c.weight), span: spanOf(doc, row.from, row.to) };
   if (year !== undefined) phase.year = year;
   // TEMPI (I/F) holds a single date in this document: the deadline.
-  if (c.when) phase.end = readWhen(c.when, year);
+  if (c.when) phase.end = readDateCell(c.when, year);
   if (c.indicator) phase.indicator = c.indicator;
   if (c.target) phase.target = c.target;
   if (c.grading) phase.grading = c.grading;

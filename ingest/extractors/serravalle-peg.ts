@@ -17,6 +17,8 @@ import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
 import { readOwners } from './primitives/people.ts';
+import { splitTrailingTarget } from './primitives/target-cells.ts';
+import { tabCells } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'serravalle-peg';
 
@@ -62,12 +64,6 @@ const LABELS: { field: Field; re: RegExp }[] = [
 
 /** Template text left in a cell that was never filled in. */
 const PLACEHOLDERS = new Set(['inserire il riferimento', 'eventuali altri servizi', 'da riempire']);
-
-const MONTH = '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)';
-const TRAILING_TARGET = new RegExp(
-  `(?:^|\\s)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|${MONTH}\\s+\\d{4}|\\d[\\d.,]*\\s*%?)$`,
-  'iu',
-);
 
 /** The text between two labels, with the lines it came from. */
 interface Segment {
@@ -382,10 +378,8 @@ function splitIndicatorRow(
   if (cells.length >= 2 && squash(cells.join(' ')) === row.text) {
     return { description: cells[0]!, target: cells[1]! };
   }
-  const m = row.text.match(TRAILING_TARGET);
-  if (m && m.index !== undefined && m.index > 0) {
-    return { description: squash(row.text.slice(0, m.index)), target: squash(m[1]!) };
-  }
+  const { head, target } = splitTrailingTarget(row.text);
+  if (head && target) return { description: head, target };
   // A worded target ("Da effettuarsi durante l'anno solare") starts a new capitalised sentence.
   const worded = row.text.match(/^(.*?\p{Ll}[\p{L}']*)\s+(\p{Lu}\p{Ll}+\s+\p{Ll}.*)$/u);
   if (worded) return { description: squash(worded[1]!), target: squash(worded[2]!) };
@@ -447,14 +441,8 @@ function cleanValue(raw: string): string | undefined {
   return text;
 }
 
-/** Non-empty table cells of a tab-separated line, markup removed. */
-function cellsOf(raw: string): string[] {
-  if (!raw.includes('\t')) return [];
-  return raw
-    .split('\t')
-    .map((c) => squash(stripMarkup(c)))
-    .filter(Boolean);
-}
+/** Non-empty cells of a tab-separated line; none when the line has no tabs. */
+const cellsOf = (raw: string): string[] => (raw.includes('\t') ? tabCells(raw).filter(Boolean) : []);
 
 function lastContentLine(plain: string[], from: number, before: number): number {
   for (let i = Math.min(before, plain.length) - 1; i > from; i--) if (plain[i]) return i;

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { derivePeople, type PeopleSource, peopleSourceOf } from '../../src/plan/derive-people.ts';
 import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../src/plan/model.ts';
-import { derivePeople, type PeopleSource, peopleSourceOf } from '../model/derive-people.ts';
 
 /** The record lists of the model, in the order model.json has always had them. */
 const RECORD_KEYS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;

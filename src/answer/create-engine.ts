@@ -13,10 +13,13 @@ import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { indexPaths } from '../store/index-layout.ts';
 import { type LiveIndex, openLiveIndex } from '../store/live-index.ts';
 import type { LoadedIndex } from '../store/load-index.ts';
+import type { Pool } from '../store/postgres/database.ts';
+import { openDatabaseLiveIndex } from '../store/postgres/database-live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
 import { findPeople } from './link-entities.ts';
+import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
 
 export interface CreateEngineOptions {
@@ -26,14 +29,27 @@ export interface CreateEngineOptions {
   /** an index the caller has loaded already (the benchmark times the load itself); implies skipIngest, no reload */
   index?: LoadedIndex;
   onProgress?: (message: string) => void;
+  /** the server's PostgreSQL pool (DATABASE_URL), shared with the Slack state; otherwise the engine opens its own */
+  pool?: Pool;
+  /** reload when another process ingests a plan into the database (LISTEN/NOTIFY) */
+  watch?: boolean;
 }
 
-export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<AnswerEngine> {
+export interface Engine extends AnswerEngine {
+  /** stops watching the database and closes the engine's own connections */
+  close(): Promise<void>;
+}
+
+export async function createEngine(config: Config, options: CreateEngineOptions = {}): Promise<Engine> {
   const log = options.log ?? silentLogger;
   const embedder = createEmbedderFromConfig(config);
   /** set when the plans could not be ingested at all and the index already on disk serves instead */
   let ingestFailure: string | null = null;
-  if (!options.skipIngest && !options.index) {
+  const given = options.index;
+  // a pre-loaded index is the embedded one, whatever DATABASE_URL says
+  const database = !given && (config.databaseUrl || options.pool);
+  // with a database, ingest is `npm run ingest`'s job: replicas only read
+  if (!options.skipIngest && !given && !database) {
     try {
       const report = await runIngest({
         inputs: [config.plansDir],
@@ -65,10 +81,14 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       log.warn('ingestion failed, serving the index on disk', { error: ingestFailure });
     }
   }
-  const given = options.index;
-  const live: LiveIndex = given
-    ? { current: given, reload: async () => ({ changed: false, builtAt: given.manifest.builtAt }) }
-    : await openLiveIndex(config.indexDir, embedder, log);
+  let close = async () => {};
+  let live: LiveIndex;
+  if (given) live = { current: given, reload: async () => ({ changed: false, builtAt: given.manifest.builtAt }) };
+  else if (database) {
+    const db = await openDatabaseLiveIndex(config, embedder, log, options);
+    live = db;
+    close = db.close;
+  } else live = await openLiveIndex(config.indexDir, embedder, log);
   log.info('index loaded', {
     documents: live.current.manifest.documents.length,
     chunks: live.current.manifest.chunks,
@@ -91,10 +111,16 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     : null;
 
   return {
+    close,
     async ask(question: string, askOptions: AskOptions = {}): Promise<Answer> {
-      const ctx = contextFor(askOptions.audience, askOptions.scope);
-      const routed = await routeQuestion(ctx, question, askOptions);
-      const answer = llm ? await llm.answer(ctx, question, askOptions, routed) : routed;
+      // the one length check every channel goes through: past it, no pattern or model sees the text
+      if (question.length > MAX_QUESTION_CHARS) return questionTooLong(question);
+      // an earlier question over the cap was not read then, and is no context now (Slack threads keep every turn)
+      const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
+      const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
+      const ctx = contextFor(options.audience, options.scope);
+      const routed = await routeQuestion(ctx, question, options);
+      const answer = llm ? await llm.answer(ctx, question, options, routed) : routed;
       return withReadableSources(answer, (file) => ctx.store.documentOf(file));
     },
     personOverview(name: string): PersonOverview | null {

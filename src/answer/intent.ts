@@ -59,7 +59,8 @@ const RULES: [Intent, RegExp][] = [
   ],
   [
     'description',
-    /\b(cosa prevede|descrizion\w*|describe|description|what is .* about|di cosa|in cosa consiste|what does|risultato atteso|expected result|finalita|scopo)\b/,
+    // a bounded gap: `what is .* about` rescanned the rest of the question at every "what is"
+    /\b(cosa prevede|descrizion\w*|describe|description|what is .{0,200} about|di cosa|in cosa consiste|what does|risultato atteso|expected result|finalita|scopo)\b/,
   ],
 ];
 

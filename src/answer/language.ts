@@ -7,7 +7,8 @@ const IT =
 
 /** The answer follows the question's language; Italian wins ties, since the plans are Italian. */
 export function detectLanguage(question: string): 'it' | 'en' {
-  const unquoted = question.replace(/(?:^|[\s(:])["“«‘']([^"”»’]{6,}?)["”»’'](?=[\s?.,;:!)]|$)/g, ' ');
+  // a quoted title is at most a few hundred characters: the bound keeps the scan linear when quotes never close
+  const unquoted = question.replace(/(?:^|[\s(:])["“«‘']([^"”»’]{6,400}?)["”»’'](?=[\s?.,;:!)]|$)/g, ' ');
   const q = fold(unquoted).replace(/['’]/g, ' ');
   const en = q.match(EN)?.length ?? 0;
   const it = q.match(IT)?.length ?? 0;

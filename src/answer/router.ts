@@ -11,6 +11,7 @@ import { parseDateRange } from './date-range.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
+import { MAX_QUESTION_CHARS } from './question-limits.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
@@ -311,5 +312,7 @@ function withFollowUpContext(question: string, options: AskOptions): string {
     /^(e|and|what about|e per|invece)\b|\b(suoi|sue|suo|sua|its|their|this|questo|questa|quello|stesso)\b/.test(q) ||
     q.split(/\s+/).length <= 4;
   if (!isFollowUp || /\d{2}/.test(q)) return question;
-  return `${question} ${last.focus[0]}`;
+  // the focus comes back from the client (web history): with it the text stays under the same cap as any question
+  const withFocus = `${question} ${last.focus[0]}`;
+  return withFocus.length > MAX_QUESTION_CHARS ? question : withFocus;
 }

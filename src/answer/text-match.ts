@@ -68,6 +68,13 @@ export function editDistance(a: string, b: string, cap = 2): number {
   return prev[b.length]!;
 }
 
+/** The word and every string one deletion away from it. */
+export function withDeletions(word: string): Set<string> {
+  const out = new Set([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** Two tokens match when their stems agree, or they differ by one typo in a long word. */
 export function tokensMatch(a: string, b: string): boolean {
   if (a === b) return true;
@@ -89,34 +96,59 @@ export interface Scored<T> {
  */
 export class TextMatcher<T> {
   private readonly docs: { item: T; stems: Set<string> }[];
-  /** stem → the records holding it (ascending): a query visits only records sharing a word with it */
-  private readonly holders = new Map<string, number[]>();
+  /**
+   * stem → the records holding it (ascending), so a query visits only the records it shares a word with; a list's
+   * length is the stem's document frequency
+   */
+  private readonly postings = new Map<string, number[]>();
+  /** built on the first unknown query word: see `neighbours` */
+  private byDeletion: Map<string, string[]> | null = null;
 
   constructor(items: T[], textOf: (item: T) => string) {
     this.docs = items.map((item) => ({
       item,
       stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)),
     }));
-    this.docs.forEach((d, i) => {
+    for (const [i, d] of this.docs.entries()) {
       for (const s of d.stems) {
-        const list = this.holders.get(s);
+        const list = this.postings.get(s);
         if (list) list.push(i);
-        else this.holders.set(s, [i]);
+        else this.postings.set(s, [i]);
       }
-    });
+    }
   }
 
   private idf(s: string): number {
-    return Math.log(1 + this.docs.length / (1 + (this.holders.get(s)?.length ?? 0)));
+    return Math.log(1 + this.docs.length / (1 + (this.postings.get(s)?.length ?? 0)));
   }
 
   /** The record words a query word stands for: itself when some record has it, else its one-typo neighbours. */
   private alternatives(s: string): string[] {
-    if (this.holders.has(s)) return [s];
+    if (this.postings.has(s)) return [s];
     if (s.length < 6) return [];
-    const out: string[] = [];
-    for (const v of this.holders.keys()) if (v.length >= 5 && editDistance(v, s, 1) <= 1) out.push(v);
-    return out;
+    return this.neighbours(s);
+  }
+
+  /**
+   * Record words (5+ letters) one edit from `s`. Each record word is filed under itself and each of its one-letter
+   * deletions; two words one edit apart always share such a key, so a query word's own deletions find its neighbours
+   * without comparing it to the whole vocabulary (which made long questions of unknown words slow).
+   */
+  private neighbours(s: string): string[] {
+    if (!this.byDeletion) {
+      this.byDeletion = new Map();
+      for (const v of this.postings.keys()) {
+        if (v.length < 5) continue;
+        for (const key of withDeletions(v)) {
+          const filed = this.byDeletion.get(key);
+          if (filed) filed.push(v);
+          else this.byDeletion.set(key, [v]);
+        }
+      }
+    }
+    const candidates = new Set<string>();
+    for (const key of withDeletions(s)) for (const v of this.byDeletion.get(key) ?? []) candidates.add(v);
+    return [...candidates].filter((v) => editDistance(v, s, 1) <= 1);
   }
 
   /** score in [0,1]: share of the query's (IDF-weighted) content words found in the record */
@@ -126,28 +158,29 @@ export class TextMatcher<T> {
     if (qs.length === 0) return [];
     const alts = qs.map((s) => this.alternatives(s));
     const weights = qs.map((s, i) =>
-      this.holders.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
+      this.postings.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
     );
     const total = weights.reduce((a, b) => a + b, 0);
     const qset = new Set(alts.flat());
+    // per record: the summed weight and the number of query words it holds (a word counts once, whichever
+    // of its alternatives the record has)
+    const hits = new Map<number, { score: number; matched: number }>();
+    for (const [i, options] of alts.entries()) {
+      const holders = new Set(options.flatMap((a) => this.postings.get(a) ?? []));
+      for (const d of holders) {
+        const h = hits.get(d) ?? { score: 0, matched: 0 };
+        h.score += weights[i]!;
+        h.matched++;
+        hits.set(d, h);
+      }
+    }
     const out: Scored<T>[] = [];
-    // only records holding one of the query's words can score; visited in record order, as a full scan would
-    const candidates = new Set<number>();
-    for (const a of qset) for (const i of this.holders.get(a) ?? []) candidates.add(i);
-    for (const i of [...candidates].sort((x, y) => x - y)) {
-      const d = this.docs[i]!;
-      let score = 0;
-      let matched = 0;
-      for (const [i, options] of alts.entries()) {
-        if (options.some((a) => d.stems.has(a))) {
-          score += weights[i]!;
-          matched++;
-        }
-      }
-      if (matched > 0) {
-        const coverage = d.stems.size ? [...d.stems].filter((x) => qset.has(x)).length / d.stems.size : 0;
-        out.push({ item: d.item, score: score / total, matched, coverage });
-      }
+    // in record order, so that ties keep the order they always had
+    for (const d of [...hits.keys()].sort((a, b) => a - b)) {
+      const { stems, item } = this.docs[d]!;
+      const { score, matched } = hits.get(d)!;
+      const coverage = stems.size ? [...stems].filter((x) => qset.has(x)).length / stems.size : 0;
+      out.push({ item, score: score / total, matched, coverage });
     }
     return out.sort((a, b) => b.score - a.score || b.coverage - a.coverage || b.matched - a.matched).slice(0, limit);
   }

@@ -11,5 +11,14 @@ import { detectLanguage } from './language.ts';
 export function translateQuery(question: string): string {
   if (detectLanguage(question) !== 'en') return question;
   const expander = glossaryExpander();
-  return question.replace(/[\p{L}'’-]+/gu, (word) => expander.expand(word)[0] ?? word);
+  // each distinct word is looked up once: a question repeating a word hundreds of times costs no more than one
+  const translated = new Map<string, string>();
+  return question.replace(/[\p{L}'’-]+/gu, (word) => {
+    let out = translated.get(word);
+    if (out === undefined) {
+      out = expander.expand(word)[0] ?? word;
+      translated.set(word, out);
+    }
+    return out;
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run feedback` prints the 👍 / 👎 counts by channel (Slack, web, help desk, CLI) and the latest negative votes
- * with their question and answer, from `<DATA_DIR>/feedback/votes.jsonl`.
+ * with their question and answer, from `<DATA_DIR>/feedback/votes.jsonl` (or PostgreSQL when DATABASE_URL is set).
  * `npm run feedback -- --latest 20` shows more negative votes; `--json` prints the summary as JSON.
  */
 import { join } from 'node:path';
@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { FeedbackStore, type FeedbackSummary } from '../feedback/feedback-store.ts';
 import { squash } from '../plan/text.ts';
+import { createPool, describeUrl, migrate } from '../store/postgres/database.ts';
+import { PgFeedbackStore } from '../store/postgres/pg-feedback-store.ts';
 
 export function feedbackFile(dataDir: string): string {
   return join(dataDir, 'feedback', 'votes.jsonl');
@@ -39,7 +41,7 @@ export function formatFeedbackReport(summary: FeedbackSummary, file: string): st
   return `${lines.join('\n')}\n`;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const at = argv.indexOf('--latest');
   const latest = at >= 0 ? Number(argv[at + 1]) : 10;
@@ -48,8 +50,17 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
-  const file = feedbackFile(config.dataDir);
-  const summary = new FeedbackStore(file, { maxBytes: config.feedback.maxBytes }).summary(latest);
+  const file = config.databaseUrl ? describeUrl(config.databaseUrl) : feedbackFile(config.dataDir);
+  let summary: FeedbackSummary;
+  if (config.databaseUrl) {
+    const pool = createPool(config.databaseUrl);
+    try {
+      await migrate(pool);
+      summary = await new PgFeedbackStore(pool).summary(latest);
+    } finally {
+      await pool.end();
+    }
+  } else summary = new FeedbackStore(file, { maxBytes: config.feedback.maxBytes }).summary(latest);
   process.stdout.write(
     argv.includes('--json') ? `${JSON.stringify(summary, null, 2)}\n` : formatFeedbackReport(summary, file),
   );
@@ -57,7 +68,7 @@ function main(argv: string[]): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    main(process.argv.slice(2));
+    await main(process.argv.slice(2));
   } catch (error) {
     console.error(`pianobot: ${(error as Error).message}`);
     process.exitCode = 1;

@@ -1,6 +1,6 @@
 /**
  * `npm run search -- "query" [--k 5] [--json] [--internal]`: the best passages of the plans with scores and
- * citations, from the search index under INDEX_DIR. `--json` prints `{hits: [{doc, section, lines, page, score, text}]}`
+ * citations, from the search index under INDEX_DIR (or PostgreSQL when DATABASE_URL is set). `--json` prints `{hits: [{doc, section, lines, page, score, text}]}`
  * and nothing else on stdout; `--internal` includes staff allocation tables.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { PianobotError } from '../errors.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { INDEX_FILES } from '../retrieval/index-format.ts';
 import { openSearchIndex, type SearchHit } from '../retrieval/search-index.ts';
+import { createPool, migrate } from '../store/postgres/database.ts';
+import { openPgSearch } from '../store/postgres/pg-search.ts';
 
 const USAGE = 'usage: npm run search -- "query" [--k 5] [--json] [--internal]';
 
@@ -67,13 +69,25 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig(process.env);
+  const filter = { includeInternal: parsed.values.internal ?? false };
+  if (config.databaseUrl) {
+    const pool = createPool(config.databaseUrl);
+    try {
+      await migrate(pool);
+      const hits = await (await openPgSearch(pool, createEmbedderFromConfig(config))).search(query, { k, filter });
+      process.stdout.write(`${parsed.values.json ? hitsAsJson(hits) : hitsAsText(hits)}\n`);
+      return 0;
+    } finally {
+      await pool.end();
+    }
+  }
   const dir = join(config.indexDir, 'search');
   if (!existsSync(join(dir, INDEX_FILES.manifest))) {
     process.stderr.write(`No search index in ${dir}: run \`npm run ingest\` first.\n`);
     return 1;
   }
   const index = await openSearchIndex(dir, createEmbedderFromConfig(config));
-  const hits = await index.search(query, { k, filter: { includeInternal: parsed.values.internal ?? false } });
+  const hits = await index.search(query, { k, filter });
   process.stdout.write(`${parsed.values.json ? hitsAsJson(hits) : hitsAsText(hits)}\n`);
   return 0;
 }

@@ -20,6 +20,15 @@ export interface FeedbackSummary {
   latestNegative: FeedbackVote[];
 }
 
+/** Where votes go: a JSON-lines file, or PostgreSQL when DATABASE_URL is set (shared by the replicas). */
+export interface FeedbackLog {
+  /** false when this user already voted on this answer */
+  record(vote: Omit<FeedbackVote, 'at'> & { at?: string }): boolean | Promise<boolean>;
+  summary(latest?: number): FeedbackSummary | Promise<FeedbackSummary>;
+  /** whether anyone voted on this answer already (an answer was given to one asker: one vote) */
+  hasVoteOn(answerId: string): boolean | Promise<boolean>;
+}
+
 export interface FeedbackStoreOptions {
   /** past this size the file is rotated to `<file>.1` (the older rotation is dropped); start-up reads at most this */
   maxBytes?: number;
@@ -36,7 +45,7 @@ const MAX_REMEMBERED = 100_000;
  * answer is refused (returns false) so a double click cannot count twice. Bounded: the file is rotated once it passes
  * `maxBytes`, and start-up reads only its last `maxBytes`, so neither the disk nor the start-up time grows without end.
  */
-export class FeedbackStore {
+export class FeedbackStore implements FeedbackLog {
   private readonly seen = new Set<string>();
   private readonly answered = new Set<string>();
   private readonly negatives: FeedbackVote[] = [];

@@ -25,13 +25,16 @@ const MARKUP = /[<&*]/;
 export function stripMarkup(s: string): string {
   // every pattern below needs one of these characters: most lines have none and are returned as they are
   if (!MARKUP.test(s)) return s;
-  return s
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\*{1,3}([^*]*)\*{1,3}/g, '$1')
-    .replace(/\*\*/g, '');
+  return (
+    s
+      .replace(/<br\s*\/?>/gi, ' ')
+      // a tag holds no `<`: excluding it keeps the scan linear on text full of unclosed `<`
+      .replace(/<[^<>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/\*{1,3}([^*]*)\*{1,3}/g, '$1')
+      .replace(/\*\*/g, '')
+  );
 }

@@ -244,7 +244,8 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const exact = new Set<number>();
       for (const code of terms.codes)
         for (const i of keywords.chunksWith(CODE_TERM_PREFIX + code)) if (allowed(i)) exact.add(i);
-      const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, query))];
+      const capitalized = capitalizedWords(query);
+      const spelled = [...terms.codes, ...terms.pairs.filter((p) => isNamePair(p, capitalized))];
       const quoted = new Set<number>();
       for (const t of spelled) for (const i of keywords.chunksWith(t)) if (allowed(i) && !exact.has(i)) quoted.add(i);
       const byBm25 = (a: number, b: number) => scored.scoreOf(b) - scored.scoreOf(a) || a - b;
@@ -322,13 +323,33 @@ function hnswLeg(file: string, dimension: number, count: number): VectorLeg {
   };
 }
 
+/**
+ * The capitalised words of the question ("Maura Meschi"), folded, sorted and without repeats, so that whether one of
+ * them starts with a stem is a binary search, not a comparison with every word. Built once per query.
+ */
+function capitalizedWords(query: string): string[] {
+  const words = (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? [])
+    .map((w) => fold(w).replace(/['’].*$/, ''))
+    .filter((w) => w.length > 1);
+  return [...new Set(words)].sort();
+}
+
+/** true when a word of the sorted list starts with `stem`: those words sit together, from where `stem` would go */
+function someStartsWith(sorted: string[], stem: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < stem) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo]?.startsWith(stem) ?? false;
+}
+
 /** A word pair of the question written with capitals in it ("Maura Meschi"): a name to match exactly. */
-function isNamePair(pair: string, query: string): boolean {
-  const capitalized = new Set(
-    (query.match(/\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => fold(w).replace(/['’].*$/, '')).filter((w) => w.length > 1),
-  );
-  if (capitalized.size < 2) return false;
+function isNamePair(pair: string, capitalized: string[]): boolean {
+  if (capitalized.length < 2) return false;
   const [a, b] = pair.split('+');
-  const hit = (stem: string | undefined) => stem !== undefined && [...capitalized].some((w) => w.startsWith(stem));
+  const hit = (stem: string | undefined) => stem !== undefined && someStartsWith(capitalized, stem);
   return hit(a) && hit(b);
 }

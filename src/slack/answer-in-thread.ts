@@ -36,7 +36,7 @@ export interface ThreadQuestion {
  */
 export async function answerInThread(deps: SlackDeps, client: WebClient, q: ThreadQuestion): Promise<void> {
   const { log } = deps;
-  if (!deps.dedupe.claim(q.dedupeKeys)) {
+  if (!(await deps.dedupe.claim(q.dedupeKeys))) {
     log.info('duplicate delivery ignored', { channel: q.channel, ts: q.messageTs, retryNum: q.retryNum });
     return;
   }
@@ -44,7 +44,7 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
     await post(deps, client, q, helpMessage());
     return;
   }
-  const history = deps.threads.history(q.channel, q.threadTs);
+  const history = await deps.threads.history(q.channel, q.threadTs);
   if (q.setTitle && history.length === 0) {
     await q.setTitle(q.question.slice(0, 80)).catch((err) => log.debug('setTitle failed', describeError(err)));
   }
@@ -71,9 +71,9 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
       q,
       answerMessage(answer, { answerId, question: q.question, ...scopeNote(scope) }),
     );
-    deps.answers.remember(answerId, { question: q.question, answer });
+    await deps.answers.remember(answerId, { question: q.question, answer });
     if (posted) {
-      deps.threads.remember(q.channel, q.threadTs, { question: q.question, answer });
+      await deps.threads.remember(q.channel, q.threadTs, { question: q.question, answer });
       log.info('answered', { channel: q.channel, thread: q.threadTs, intent: answer.intent, found: answer.found });
       // a budget by capitolo or an objective's phases say more as a chart: it follows the answer in the thread
       if (answer.found && answer.focus.length === 1 && CHART_INTENTS.has(answer.intent)) {

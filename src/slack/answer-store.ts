@@ -5,11 +5,16 @@ export interface PostedAnswer {
   answer: Answer;
 }
 
+export interface PostedAnswers {
+  remember(id: string, posted: PostedAnswer): void | Promise<void>;
+  get(id: string): PostedAnswer | undefined | Promise<PostedAnswer | undefined>;
+}
+
 /**
  * Recent answers by id, so a 👍/👎 vote can store the exact question and answer and "Condividi" can repost an
  * ephemeral answer. In memory and bounded; buttons also carry the question, so a restart degrades gracefully.
  */
-export class AnswerStore {
+export class AnswerStore implements PostedAnswers {
   private readonly answers = new Map<string, PostedAnswer>();
 
   constructor(private readonly capacity = 1_000) {}

@@ -9,13 +9,18 @@ export interface DedupeOptions {
   now?: () => number;
 }
 
+/** Claims of Slack deliveries: in memory (or a file) for one process, in PostgreSQL when replicas share the work. */
+export interface DeliveryClaims {
+  claim(keys: readonly (string | undefined)[]): boolean | Promise<boolean>;
+}
+
 /**
  * Remembers which Slack deliveries were already handled, so a retried event (X-Slack-Retry-Num) or the same message
  * arriving as both `app_mention` and `message` is answered once — also when the retry reaches a restarted process,
  * because the keys are appended to a file and read back at start. Bounded in count (oldest forgotten first) and in
  * age (expired keys are dropped), and the file is compacted once it holds twice the capacity.
  */
-export class Dedupe {
+export class Dedupe implements DeliveryClaims {
   /** key → when it was claimed (ms) */
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;

@@ -2,22 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { AnswerEngine } from '../answer/answer.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
 import { ChannelScopes } from '../scope/channel-scopes.ts';
-import { AnswerStore } from './answer-store.ts';
-import { Dedupe } from './dedupe.ts';
-import { ThreadMemory } from './thread-memory.ts';
+import { AnswerStore, type PostedAnswers } from './answer-store.ts';
+import { Dedupe, type DeliveryClaims } from './dedupe.ts';
+import { type ThreadHistory, ThreadMemory } from './thread-memory.ts';
 
 /** Everything the listeners share; built once per app so tests can inject ids and inspect memory. */
 export interface SlackDeps {
   engine: AnswerEngine;
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   log: Logger;
-  threads: ThreadMemory;
-  answers: AnswerStore;
-  dedupe: Dedupe;
+  threads: ThreadHistory;
+  answers: PostedAnswers;
+  dedupe: DeliveryClaims;
   /** id of a posted answer (feedback buttons refer to it) */
   newAnswerId(): string;
   /** short reference shown with an error message and written to the logs */

@@ -6,7 +6,7 @@ import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
 import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { AdminScopesSchema } from '../scope/channel-scopes.ts';
 import { JsonFile } from '../storage/json-file.ts';
@@ -14,7 +14,7 @@ import { digestMessage } from './blocks/digest-blocks.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { Dedupe } from './dedupe.ts';
 import { registerListeners } from './register-listeners.ts';
-import { createSlackDeps } from './slack-deps.ts';
+import { createSlackDeps, type SlackDeps } from './slack-deps.ts';
 
 type SlackConfig = NonNullable<Config['slack']>;
 
@@ -32,8 +32,10 @@ export interface SlackIdentity {
 export async function startSlackApp(deps: {
   config: Config;
   engine: AnswerEngine;
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   log?: Logger;
+  /** state shared with other replicas (PostgreSQL); each process keeps its own in memory otherwise */
+  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>>;
   /** runs the weekly digest check; tests fire it by hand */
   scheduler?: Scheduler;
   /** the clock the request timestamps are checked against (tests step it) */
@@ -83,9 +85,9 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  const dedupe = new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
+  const dedupe = deps.shared?.dedupe ?? new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
   const slackDeps = createSlackDeps(
-    { engine, feedback, log, dedupe, clock: config.clock, timeZone: config.timeZone },
+    { engine, feedback, log, ...deps.shared, dedupe, clock: config.clock, timeZone: config.timeZone },
     {
       dataDir: config.dataDir,
       personMatch: config.personMatch,

@@ -5,12 +5,19 @@ export interface Turn {
   answer?: Answer;
 }
 
+/** What the listeners need of thread memory; PostgreSQL keeps it when several replicas answer one workspace. */
+export interface ThreadHistory {
+  has(channel: string, threadTs: string): boolean | Promise<boolean>;
+  history(channel: string, threadTs: string): Turn[] | Promise<Turn[]>;
+  remember(channel: string, threadTs: string, turn: Turn): void | Promise<void>;
+}
+
 /**
  * The questions and answers of each Slack thread pianobot has answered, oldest first, so follow-ups in the thread
  * ("e i suoi indicatori?") can be resolved without re-tagging. In memory and bounded on both axes: the least
  * recently used threads are forgotten first, and each thread keeps only its latest turns.
  */
-export class ThreadMemory {
+export class ThreadMemory implements ThreadHistory {
   private readonly threads = new Map<string, Turn[]>();
 
   constructor(private readonly options: { maxThreads?: number; maxTurns?: number } = {}) {}

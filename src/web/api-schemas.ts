@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AnswerSchema } from '../answer/answer.ts';
-
-export const MAX_QUESTION_CHARS = 2000;
+import { MAX_QUESTION_CHARS } from '../answer/question-limits.ts';
 
 /**
  * One earlier turn sent back by the page so a follow-up ("e i suoi indicatori?") can refer to it. A malformed answer

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnswerIds } from '../feedback/answer-ids.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { describeIssues, FeedbackRequestSchema } from './api-schemas.ts';
 import { sendBodyError } from './body-errors.ts';
@@ -16,7 +16,7 @@ import type { StaffAccess } from './staff-access.ts';
  * is simply not counted (`recorded: false`). Votes are rate-limited per client id and per address (429).
  */
 export function feedbackRoute(deps: {
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   answerIds: AnswerIds;
   rateLimit: RateLimit;
   access: StaffAccess;
@@ -44,8 +44,8 @@ export function feedbackRoute(deps: {
     }
     const { channel } = issued;
     const recorded =
-      !deps.feedback.hasVoteOn(answerId) &&
-      deps.feedback.record({ channel, user: clientId, answerId, vote, question, answer });
+      !(await deps.feedback.hasVoteOn(answerId)) &&
+      (await deps.feedback.record({ channel, user: clientId, answerId, vote, question, answer }));
     deps.log.info('web feedback', { channel, answerId, vote, recorded });
     sendJson(res, 200, { recorded });
   };
@@ -55,9 +55,9 @@ export function feedbackRoute(deps: {
  * GET /api/stats → satisfaction counts for anyone; the texts of the latest negative votes (citizens' questions may
  * hold personal data, staff answers hold allocations) only for the staff audience. Client ids are never shown.
  */
-export function statsRoute(deps: { feedback: FeedbackStore; access: StaffAccess }) {
+export function statsRoute(deps: { feedback: FeedbackLog; access: StaffAccess }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const s = deps.feedback.summary();
+    const s = await deps.feedback.summary();
     const total = s.up + s.down;
     const counts = {
       up: s.up,

@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
 import { AnswerIds } from '../feedback/answer-ids.ts';
-import type { FeedbackStore } from '../feedback/feedback-store.ts';
+import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { askRoute } from './ask-route.ts';
 import { feedbackRoute, statsRoute } from './feedback-route.ts';
@@ -64,7 +64,7 @@ const isJson = (type: string | undefined) => /^application\/([\w.+-]+\+)?json\s*
 export async function startWebServer(deps: {
   config: Config;
   engine: AnswerEngine;
-  feedback: FeedbackStore;
+  feedback: FeedbackLog;
   log?: Logger;
   /** who may use the staff tools (/api/staff/*); without it they are as open as the staff chat */
   authorizeStaff?: (req: IncomingMessage) => boolean;

@@ -5,17 +5,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Answer, AnswerEngine } from '../../src/answer/answer.ts';
 import { createEngine } from '../../src/answer/create-engine.ts';
+import { MAX_QUESTION_CHARS } from '../../src/answer/question-limits.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { PlanQuerySchema } from '../../src/query/plan-query.ts';
 import { GetProjectInput } from '../../src/tools/get-project.ts';
 import { FakeOpenAiServer, messageText } from '../fakes/fake-openai-server.ts';
+import { ManualClock } from '../fakes/manual-clock.ts';
 import { PLANS_DIR } from '../support/plan-fixture.ts';
 
 const SYSTEM_TEMPLATE = readFileSync(new URL('../../prompts/system.md', import.meta.url), 'utf8');
 const REGGIO = '002_51402a20550dfbf2.txt';
 const QUESTION = 'Qual è il budget del progetto 2021_PD_8735?';
+/** long enough for a scripted reply on a busy machine; the hang test does not depend on it (the fake never replies) */
 const TIMEOUT_MS = 1500;
+/** the engine's clock (TODAY): the prompt's "today" comes from it, not from when the test happens to run */
+const TODAY = '2021-06-15';
 
 /**
  * The answer engine with an OpenAI-compatible endpoint configured, built once on the real plans, talking to a local
@@ -35,7 +40,8 @@ describe('the LLM agent of the answer engine', () => {
     logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 'warn');
 
   beforeAll(async () => {
-    fake = await FakeOpenAiServer.start();
+    // the fake's clock never moves on its own: a delayed step hangs until the engine's own timeout gives up on it
+    fake = await FakeOpenAiServer.start([], { clock: new ManualClock() });
     indexDir = mkdtempSync(join(tmpdir(), 'pianobot-llm-'));
     const env = { PLANS_DIR, INDEX_DIR: indexDir };
     const llmEnv = {
@@ -43,6 +49,7 @@ describe('the LLM agent of the answer engine', () => {
       OPENAI_API_KEY: 'test',
       OPENAI_MODEL: 'fake-model',
       OPENAI_TIMEOUT_MS: String(TIMEOUT_MS),
+      TODAY,
     };
     engine = await createEngine(loadConfig({ ...env, ...llmEnv }), {
       log: createLogger('info', (line) => logLines.push(line)),
@@ -202,16 +209,15 @@ describe('the LLM agent of the answer engine', () => {
     ]);
   });
 
-  it("falls back to the router's answer within a few seconds when the endpoint hangs past the timeout", async () => {
-    fake.script([{ delayMs: 20_000 }]);
+  it("falls back to the router's answer when the endpoint hangs: the engine's timeout gives up on it", async () => {
+    fake.script([{ delayMs: 1 }]);
 
-    const t0 = performance.now();
     const answer = await engine.ask(QUESTION);
-    const ms = performance.now() - t0;
 
     expect(answer).toEqual(routed);
-    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
-    expect(ms).toBeLessThan(TIMEOUT_MS + 3_000);
+    // the endpoint never replied: the engine closed the request itself, once, without retrying
+    await expect.poll(() => fake.abandoned).toBe(1);
+    expect(fake.requests).toHaveLength(1);
     expect(warnings()).toEqual([expect.objectContaining({ code: 'LLM_UNAVAILABLE' })]);
   });
 
@@ -236,9 +242,22 @@ describe('the LLM agent of the answer engine', () => {
       expect(at, `template text missing or out of order: ${part.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
       from = at + part.length;
     }
-    expect(text).toContain(`Today is ${new Date().toISOString().slice(0, 10)}.`);
+    expect(text).toContain(`Today is ${TODAY}.`);
     expect(text).toContain(`- ${REGGIO}: Comune di Reggio Emilia`);
     expect(text).toContain('(Italian)');
+  });
+
+  it('passes earlier turns to the model, leaving out a question over the length cap', async () => {
+    fake.script([{ text: 'Non ho trovato il progetto.' }]);
+    const overLong = `budget ${'1-'.repeat(MAX_QUESTION_CHARS)}`;
+    await engine.ask(QUESTION, {
+      history: [{ question: overLong }, { question: 'obiettivi del servizio sociale', answer: routed }],
+    });
+
+    const sent = fake.requests[0]!.body.messages.map((m) => messageText(m));
+    expect(sent).toContain('obiettivi del servizio sociale');
+    expect(sent).toContain(routed.answer);
+    expect(sent.some((m) => m.length > MAX_QUESTION_CHARS && m.startsWith('budget 1-'))).toBe(false);
   });
 
   it('tells the model to answer in English when the question is in English', async () => {

@@ -37,6 +37,8 @@ describe('npm run bench -- --json', () => {
       'answer_p50_ms',
       'answer_p95_ms',
       'search_p95_ms',
+      'adversarial_worst_ms',
+      'adversarial_worst_cpu_ms',
       'public_pass',
       'public_total',
       'baseline_top5_contains',
@@ -46,6 +48,8 @@ describe('npm run bench -- --json', () => {
       expect(typeof result[key], key).toBe('number');
     }
     expect(result.docs).toBe(5);
+    expect(result.adversarial_worst_ms).toBeGreaterThan(0);
+    expect(typeof result.adversarial_worst).toBe('string');
     expect(result.public_total).toBeGreaterThan(0);
     expect(result.public_pass).toBeLessThanOrEqual(result.public_total);
     expect(result.scale).toMatchObject({ n: 3, docs: 8, public_total: result.public_total });
@@ -58,6 +62,7 @@ describe('npm run bench -- --json', () => {
       'incremental_ms',
       'answer_p95_ms',
       'search_p95_ms',
+      'adversarial_worst_ms',
       'public_pass',
     ]) {
       expect(typeof result.scale[key], `scale.${key}`).toBe('number');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples, type SamplePlan, synthesize, writeScaleCorpus } from '../../bench/scale-corpus.ts';
 import { detectLayout, extractPlan } from '../../ingest/extractors/registry.ts';
 import { loadDocument } from '../../ingest/loaders/load-document.ts';
-import { derivePeople } from '../../ingest/model/derive-people.ts';
+import { derivePeople } from '../../src/plan/derive-people.ts';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
 
 const PLANS = 'data/plans';

@@ -3,13 +3,21 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEngine } from '../../src/answer/create-engine.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startTestServer } from '../web/test-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** set by `npm run screenshots` (vitest.screenshots.config.ts): where the README's screenshots live */
+    screenshotsDir?: string;
+  }
+}
+/** `npm test` leaves the checkout alone: its screenshots go to a temp folder that is removed afterwards */
+const REFRESH_DIR = inject('screenshotsDir');
 
 import { PLANS_DIR } from '../support/plan-fixture.ts';
 
@@ -19,15 +27,20 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /**
  * Real headless Chromium (Debian's package) against the real server and the real engine over the sample plans, as
- * `npm start` serves them; the screenshots in the README come from here.
+ * `npm start` serves them; the screenshots in the README come from here (`npm run screenshots`). Skipped where
+ * Chromium is not installed, except when refreshing the screenshots.
  */
-describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
+describe.skipIf(!existsSync(CHROMIUM) && !REFRESH_DIR)('web pages in a real browser', () => {
   let server: Server;
   let context: BrowserContext;
   let userDataDir: string;
   let indexDir: string;
+  let screenshotsDir: string;
+  const screenshot = (name: string) => join(screenshotsDir, name);
 
   beforeAll(async () => {
+    screenshotsDir = REFRESH_DIR ?? mkdtempSync(join(tmpdir(), 'pianobot-screenshots-'));
+    mkdirSync(screenshotsDir, { recursive: true });
     indexDir = mkdtempSync(join(tmpdir(), 'pianobot-browser-index-'));
     const engine = await createEngine(loadConfig({ PLANS_DIR, INDEX_DIR: indexDir }));
     server = await startTestServer(engine);
@@ -55,7 +68,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
   afterAll(async () => {
     await context?.close();
     await server?.close();
-    for (const dir of [userDataDir, indexDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    const temps = [userDataDir, indexDir, REFRESH_DIR ? undefined : screenshotsDir];
+    for (const dir of temps) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   async function open(path: string): Promise<Page> {
@@ -109,6 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       expect((await excerpt.textContent())?.length).toBeGreaterThan(20);
 
       await page.screenshot({ path: screenshot('chat.png'), fullPage: true });
+      expectPng(screenshot('chat.png'));
       expect(errorsOf(page)).toEqual([]);
       await page.close();
     });
@@ -197,6 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web pages in a real browser', () => {
       await expect.poll(() => server.feedback.summary().byChannel.helpdesk).toEqual({ up: 1, down: 0 });
 
       await page.screenshot({ path: screenshot('helpdesk.png'), fullPage: true });
+      expectPng(screenshot('helpdesk.png'));
       expect(errorsOf(page)).toEqual([]);
       await page.close();
     });
@@ -289,9 +305,11 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-function screenshot(name: string): string {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, name);
+/** A screenshot was written: a PNG file of some size, not an empty or half-written one. */
+function expectPng(path: string): void {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(10_000);
 }
 
 /** Presses Tab until the focused element matches, failing if it takes more than 15 presses. */

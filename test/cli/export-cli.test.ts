@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../../ingest/extractors/registry.ts';
 import { loadDocument } from '../../ingest/loaders/load-document.ts';
-import { buildModel } from '../../ingest/model/build-model.ts';
+import { buildModel } from '../../src/plan/build-model.ts';
 import { exportView } from '../../src/plan/export-view.ts';
 import { indexPaths } from '../../src/store/index-layout.ts';
 import {

@@ -173,7 +173,8 @@ async function start(env: Record<string, string>): Promise<Started> {
   });
   const base = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 100_000;
-  while (!/listening|ready/.test(out)) {
+  // the audience line is the last one every start path prints; it can arrive in a later chunk than "ready"
+  while (!(/listening|ready/.test(out) && /staff audience/.test(out))) {
     if (child.exitCode !== null) throw new Error(`pianobot exited (${child.exitCode}): ${err}`);
     if (Date.now() > deadline) throw new Error(`pianobot did not start: ${out}\n${err}`);
     await new Promise((r) => setTimeout(r, 200));

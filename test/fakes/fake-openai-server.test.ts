@@ -4,6 +4,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FakeOpenAiServer, messageText } from './fake-openai-server.ts';
+import { ManualClock } from './manual-clock.ts';
 
 const postChat = (url: string, body: Record<string, unknown>) =>
   fetch(`${url}/chat/completions`, {
@@ -82,12 +83,26 @@ describe('FakeOpenAiServer', () => {
     expect((await fetch(`${fake.url}/models`)).status).toBe(404);
   });
 
-  it('holds a delayed step back for delayMs', async () => {
-    fake.script([{ text: 'late', delayMs: 150 }]);
-    const t0 = performance.now();
-    const res = await postChat(fake.url, { model: 'm', messages: [] });
-    expect(res.status).toBe(200);
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+  it('holds a delayed step back until its clock has moved by delayMs', async () => {
+    const clock = new ManualClock();
+    const held = await FakeOpenAiServer.start([{ text: 'late', delayMs: 150 }], { clock });
+    try {
+      let settled = false;
+      const reply = postChat(held.url, { model: 'm', messages: [] }).finally(() => {
+        settled = true;
+      });
+      await clock.whenPending();
+      clock.advance(149);
+      // a round trip to the server: had the reply been sent, it would have arrived before this one
+      expect((await postChat(held.url, { model: 'm', messages: [] })).status).toBe(500);
+      expect(settled).toBe(false);
+      clock.advance(1);
+      const res = await reply;
+      expect(res.status).toBe(200);
+      expect(messageText((await res.json()).choices[0].message)).toBe('late');
+    } finally {
+      await held.close();
+    }
   });
 
   it('consumes one step per request and records each request with its body and authorization', async () => {
@@ -148,17 +163,24 @@ describe('FakeOpenAiServer', () => {
     expect(req2!.body.messages.find((m) => m.role === 'assistant')?.tool_calls?.[0]?.function.name).toBe('get_project');
   });
 
-  it('lets a client timeout abort a hanging step, and still closes promptly', async () => {
+  it('counts a request the client abandons while its step hangs, and closes with the step still held', async () => {
+    // the fake's clock never moves: only the client's own timeout can end the request
+    const hanging = await FakeOpenAiServer.start([{ delayMs: 1 }], { clock: new ManualClock() });
     const model = new ChatOpenAI({
       model: 'm',
       apiKey: 'test',
       maxRetries: 0,
       timeout: 200,
-      configuration: { baseURL: fake.url },
+      configuration: { baseURL: hanging.url },
     });
-    fake.script([{ delayMs: 10_000 }]);
-    const t0 = performance.now();
     await expect(model.invoke('ciao')).rejects.toThrow();
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    await expect.poll(() => hanging.abandoned).toBe(1);
+    expect(hanging.requests).toHaveLength(1);
+
+    hanging.script([{ delayMs: 1 }]);
+    const pending = postChat(hanging.url, { model: 'm', messages: [] }).catch((e: Error) => e);
+    await expect.poll(() => hanging.requests.length).toBe(1);
+    await hanging.close();
+    expect(await pending).toBeInstanceOf(Error);
   });
 });

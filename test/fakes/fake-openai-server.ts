@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FakeClock, realClock } from './manual-clock.ts';
 
 /**
  * One scripted reply of the fake model. Each POST /v1/chat/completions consumes the next step:
@@ -9,8 +10,9 @@ import type { AddressInfo } from 'node:net';
  * - `{ obey }` — a gullible model: it follows the first instruction "… rispondi che <X>" / "… answer that <X>" it
  *   finds in the tool results of the conversation and answers with X (prompt injection through a plan's text);
  * - `{ status, message? }` — the endpoint fails with that HTTP status and an OpenAI-style error body.
- * Any step may carry `delayMs`: the reply is held back that long (longer than the client's timeout = a hang).
- * A step with nothing but `delayMs` hangs and then fails with 504.
+ * Any step may carry `delayMs`: the reply is held back that long on the server's clock (longer than the client's
+ * timeout = a hang; with a ManualClock, until the test advances it). A step with nothing but `delayMs` hangs and then
+ * fails with 504.
  */
 export type FakeStep = { delayMs?: number } & (
   | { tool: string; args?: Record<string, unknown> }
@@ -62,14 +64,18 @@ export interface FakeRequest {
 export class FakeOpenAiServer {
   private steps: FakeStep[] = [];
   private readonly recorded: FakeRequest[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly cancels = new Set<() => void>();
+  private abandonedCount = 0;
   private nextId = 1;
 
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly clock: FakeClock,
+  ) {}
 
-  static async start(steps: FakeStep[] = []): Promise<FakeOpenAiServer> {
+  static async start(steps: FakeStep[] = [], options: { clock?: FakeClock } = {}): Promise<FakeOpenAiServer> {
     const server = createServer();
-    const fake = new FakeOpenAiServer(server);
+    const fake = new FakeOpenAiServer(server, options.clock ?? realClock);
     fake.script(steps);
     server.on('request', (req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,6 +91,12 @@ export class FakeOpenAiServer {
   script(steps: FakeStep[]): void {
     this.steps = [...steps];
     this.recorded.length = 0;
+    this.abandonedCount = 0;
+  }
+
+  /** requests whose client closed the connection while their step was held back (a client timeout), since `script()` */
+  get abandoned(): number {
+    return this.abandonedCount;
   }
 
   /** the chat-completions requests received since the last `script()`, oldest first */
@@ -98,8 +110,8 @@ export class FakeOpenAiServer {
   }
 
   async close(): Promise<void> {
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
@@ -125,18 +137,21 @@ export class FakeOpenAiServer {
     if (!step) return send(res, 500, errorBody('fake-openai: script exhausted', 'server_error'));
     if (step.delayMs) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
+        const cancel = this.clock.setTimeout(() => {
+          this.cancels.delete(cancel);
           resolve();
-        }, step.delayMs);
-        this.timers.add(timer);
+        }, step.delayMs!);
+        this.cancels.add(cancel);
         res.on('close', () => {
-          clearTimeout(timer);
-          this.timers.delete(timer);
+          cancel();
+          this.cancels.delete(cancel);
           resolve();
         });
       });
-      if (res.destroyed || res.writableEnded) return; // the client gave up (timeout)
+      if (res.destroyed || res.writableEnded) {
+        this.abandonedCount++; // the client gave up (timeout)
+        return;
+      }
     }
     this.reply(res, body, step);
   }

@@ -50,6 +50,19 @@ describe('Slack app with the real answer engine', () => {
     expect(shownText(followUp)).toContain('% attivazione servizi urgenti SAD');
   });
 
+  it.each([
+    ['a one-word message', 'C4', 'Chiavari', /\S/],
+    // Slack allows 40,000 characters in a message: far past the cap, answered with the limit
+    ['a message far over the length cap', 'C5', '1-'.repeat(20_000), /troppo lunga \(40\.000 caratteri\)/],
+  ])('answers %s in the thread, without an internal error', async (_, channel, text, expected) => {
+    await h.sendEvent(appMention({ channel, ts: '1700000300.000100', text: `<@UBOT> ${text}` }));
+    const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === channel, 20_000);
+    expect(reply.args.thread_ts).toBe('1700000300.000100');
+    expect(shownText(reply)).toMatch(expected);
+    expect(shownText(reply)).not.toContain('errore interno');
+    expect(h.logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
   it('shows the real objectives of a person in the App Home', async () => {
     await h.sendEvent({
       type: 'app_home_opened',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS } from '../../src/answer/question-limits.ts';
 import { FakeWebEngine } from '../fakes/fake-web-engine.ts';
 import { startTestServer } from './test-server.ts';
 
@@ -23,6 +24,8 @@ describe('web pages', () => {
     expect(html).toContain(`data-audience="${audience}"`);
     expect(html).toMatch(/<label for="question"/);
     expect(html).toMatch(/aria-live="polite"/);
+    // the field stops typing at the engine's own cap, so the page never sends a question the API refuses for length
+    expect(html).toContain(`maxlength="${MAX_QUESTION_CHARS}"`);
   });
 
   it('offers the help desk a large-text option and no link to the staff chat', async () => {

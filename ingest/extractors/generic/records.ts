@@ -22,6 +22,7 @@ import { readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
 import { readPhaseList } from '../primitives/phase-list.ts';
+import { structureKind } from '../primitives/structure-cell.ts';
 import { isOrdinalColumn, readTables, type Table } from '../primitives/table-reader.ts';
 
 /** An objective being read: its fields, the lines it spans, and the last indicator or phase it opened. */
@@ -380,18 +381,6 @@ class RecordReader {
     d.weight = item.weight;
     this.drafts.push(d);
   }
-}
-
-function structureKind(name: string, pack: LabelPack): Structure['kind'] {
-  const first = name.trim().split(/\s+/)[0]!.toLowerCase();
-  const kinds: Record<string, Structure['kind']> = {
-    area: 'area',
-    settore: 'settore',
-    servizio: 'servizio',
-    ufficio: 'ufficio',
-  };
-  void pack;
-  return kinds[first] ?? 'other';
 }
 
 /** Reads every objective the primitives can find in a document. */

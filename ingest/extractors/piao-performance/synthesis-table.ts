@@ -8,7 +8,8 @@
  * wrapped over several lines, a row broken by a page break).
  */
 import { squash } from '../../../src/plan/text.ts';
-import { endsWithKnownStructure, knownStructures, trailingUnit } from './structure-cell.ts';
+import { endsWithKnownStructure, knownStructures, trailingUnit } from '../primitives/structure-cell.ts';
+import { joinWrapped } from '../primitives/wrapped-text.ts';
 
 export interface CodedText {
   code: string;
@@ -118,18 +119,6 @@ function lineTokens(norm: string): Token[] {
   return tokens;
 }
 
-/** Joins wrapped pieces of one cell, rejoining a word hyphenated across a line end. */
-function joinParts(parts: readonly string[]): string {
-  let out = '';
-  for (const part of parts) {
-    if (!part) continue;
-    if (!out) out = part;
-    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
-    else out += ` ${part}`;
-  }
-  return out;
-}
-
 function readTable(lines: readonly string[], start: number): SynthesisTable {
   const pieces: Piece[] = [];
   let end = start;
@@ -182,8 +171,8 @@ function endsPieces(open: Piece, norm: string, pieces: readonly Piece[]): boolea
     case 'operational':
       return open.lineCount >= MAX_ROW_LINES;
     case 'piao': {
-      const text = joinParts(open.parts);
-      const closed = pieces.filter((p) => p.kind === 'piao' && p !== open).map((p) => joinParts(p.parts));
+      const text = joinWrapped(open.parts);
+      const closed = pieces.filter((p) => p.kind === 'piao' && p !== open).map((p) => joinWrapped(p.parts));
       if (endsWithKnownStructure(text, knownStructures(closed))) return true;
       if (trailingUnit(text) && /^\p{Lu}/u.test(norm) && norm.split(' ').length >= PARAGRAPH_WORDS) return true;
       return open.lineCount >= MAX_ROW_LINES;
@@ -199,7 +188,7 @@ function assemble(pieces: readonly Piece[], from: number, to: number): Synthesis
   let strategic: CodedText | undefined;
   let operational: CodedText | undefined;
   for (const p of pieces) {
-    const text = joinParts(p.parts);
+    const text = joinWrapped(p.parts);
     const code = p.code ?? '';
     switch (p.kind) {
       case 'area':

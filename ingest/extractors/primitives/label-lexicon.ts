@@ -5,6 +5,8 @@
  * "valore"), so a pack lists the full phrases a plan writes.
  */
 
+import type { Structure } from '../../../src/plan/model.ts';
+
 /** What a labelled value means in the plan model. */
 export type Field =
   | 'objective'
@@ -43,6 +45,12 @@ export interface LabelPack {
   bodyKinds: readonly string[];
   /** words that, at the end of a table, close it ("Totale") */
   totalWords: readonly string[];
+  /** capitalised words that open a unit's name inside running text ("… processi decisionali Segreteria Generale") */
+  unitHeads: readonly string[];
+  /** words a structure name cannot end with, before its owner ("Sociale e | Immigrazione Sardi Valentina") */
+  connectors: readonly string[];
+  /** a unit's first word (folded) → the kind of structure it names */
+  structureKinds: Readonly<Record<string, Structure['kind']>>;
 }
 
 export const ITALIAN: LabelPack = {
@@ -293,6 +301,35 @@ export const ITALIAN: LabelPack = {
     'fondazione',
   ],
   totalWords: ['totale', 'totali', 'tot.', 'somma'],
+  unitHeads: [
+    'Servizio',
+    'Servizi',
+    'Ufficio',
+    'Uffici',
+    'Settore',
+    'Area',
+    'Staff',
+    'Segreteria',
+    'Polizia',
+    'Dirigente',
+    'Direzione',
+    'Unità',
+    'U.O.',
+    'Comando',
+    'Avvocatura',
+    'Sportello',
+    'Gabinetto',
+    'Corpo',
+  ],
+  connectors: ['e', 'ed', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'per', 'a', 'al', 'in', 'con', 'da'],
+  structureKinds: {
+    servizio: 'servizio',
+    servizi: 'servizio',
+    ufficio: 'ufficio',
+    uffici: 'ufficio',
+    settore: 'settore',
+    area: 'area',
+  },
 };
 
 export const ENGLISH: LabelPack = {
@@ -322,13 +359,16 @@ export const ENGLISH: LabelPack = {
   honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
   bodyKinds: ['municipality', 'province', 'region', 'agency', 'authority', 'institute', 'ministry', 'university'],
   totalWords: ['total', 'totals'],
+  unitHeads: ['Department', 'Directorate', 'Division', 'Office'],
+  connectors: ['and', 'of', 'for', 'the', 'to', 'in', 'with', 'by'],
+  structureKinds: { office: 'ufficio', department: 'settore', area: 'area' },
 };
 
 /** Every language's words together: plans mix Italian and English labels, and the reader needs no language guess. */
 export function mergePacks(packs: readonly LabelPack[]): LabelPack {
   const uniq = (xs: readonly string[]) => [...new Set(xs)];
   const fields = Object.keys(packs[0]!.labels) as Field[];
-  const list = (key: Exclude<keyof LabelPack, 'labels'>) => uniq(packs.flatMap((p) => p[key]));
+  const list = (key: Exclude<keyof LabelPack, 'labels' | 'structureKinds'>) => uniq(packs.flatMap((p) => p[key]));
   return {
     labels: Object.fromEntries(fields.map((f) => [f, uniq(packs.flatMap((p) => p.labels[f]))])) as unknown as Record<
       Field,
@@ -342,6 +382,9 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     honorifics: list('honorifics'),
     bodyKinds: list('bodyKinds'),
     totalWords: list('totalWords'),
+    unitHeads: list('unitHeads'),
+    connectors: list('connectors'),
+    structureKinds: Object.assign({}, ...packs.map((p) => p.structureKinds)),
   };
 }
 

@@ -7,9 +7,9 @@ import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.t
 import type { BudgetRow, Figure, Indicator, Phase, PlanWarning, StaffAllocation } from '../../../src/plan/model.ts';
 import { squash } from '../../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
-import { isMoney, placeAmounts, splitTrailingAmounts } from './amounts.ts';
+import { isMoney, placeAmounts, splitTrailingAmounts } from '../primitives/amount-cells.ts';
+import { joinWrapped } from '../primitives/wrapped-text.ts';
 import type { BudgetDraft, RowDraft, StaffDraft } from './sections.ts';
-import { joinWrapped } from './segments.ts';
 
 const VALUE = /^(?:\d{1,2}\/\d{1,2}\/\d{2,4}|[<>≥≤]?\d[\d.,]*\s*%?)$/;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;

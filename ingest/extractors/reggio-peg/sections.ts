@@ -6,6 +6,7 @@
  * Records are opened by the labels of the template only; any other segment continues the record being read, which is
  * how titles, notes and budget rows wrapped by the PDF rendering are rejoined.
  */
+import { isFiguresOnly } from '../primitives/amount-cells.ts';
 import type { Segment } from './segments.ts';
 import { SUMMARY_HEADER } from './summary-table.ts';
 
@@ -207,7 +208,7 @@ export function readSections(segs: Segment[]): Sections {
       continue;
     }
     if (mode === 'summary' && cdr) {
-      const ends = PRODOTTO.test(t) || (summaryClosing && !isFigureTail(t));
+      const ends = PRODOTTO.test(t) || (summaryClosing && !isFiguresOnly(t));
       if (!ends) {
         cdr.summary.push(s);
         if (/(?:^|\s)Totale CDR(?:\s|$)/.test(t)) summaryClosing = true;
@@ -434,8 +435,6 @@ export function readSections(segs: Segment[]): Sections {
     return o;
   }
 }
-
-const isFigureTail = (t: string): boolean => /^[\d.,%\s]+$/.test(t);
 
 /** `M_A204_6_1` belongs to the project whose code ends in `_A204`, when the CDR's summary table lists one. */
 function projectOfIndicator(indicator: string, cdr: CdrDraft): string | null {

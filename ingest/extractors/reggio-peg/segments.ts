@@ -95,17 +95,3 @@ function heal(seg: Segment, next: Segment): Segment[] | null {
   }
   return null;
 }
-
-/**
- * Rejoins the pieces of a record read over several lines. A PDF wraps lines after a slash or a hyphen inside a word
- * (`interesse/` + `soddisfazione`), so there no space is put back.
- */
-export function joinWrapped(parts: string[]): string {
-  let out = '';
-  for (const part of parts) {
-    const p = squash(part);
-    if (!p) continue;
-    out = !out ? p : /(?:\/|\p{L}-)$/u.test(out) ? out + p : `${out} ${p}`;
-  }
-  return out;
-}

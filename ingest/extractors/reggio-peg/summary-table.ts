@@ -9,8 +9,9 @@
  * A blank budget stays null; `0,00` stays a figure.
  */
 import { fold } from '../../../src/plan/text.ts';
-import { isFiguresOnly, splitBudgetAndShare } from './amounts.ts';
-import { joinWrapped, type Segment } from './segments.ts';
+import { isFiguresOnly, splitBudgetAndShare } from '../primitives/amount-cells.ts';
+import { joinWrapped } from '../primitives/wrapped-text.ts';
+import type { Segment } from './segments.ts';
 
 export interface StrategicPath {
   indirizzo?: string;

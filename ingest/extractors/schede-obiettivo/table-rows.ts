@@ -5,9 +5,10 @@
  * gone and long rows wrap, so a row is rebuilt from its lines and its cells are recovered from what they look like
  * (dates, targets, formulas).
  */
-import { MONTH_NAMES_IT, parseDate } from '../../../src/plan/figures.ts';
-import type { DateValue } from '../../../src/plan/model.ts';
 import { squash, stripMarkup } from '../../../src/plan/text.ts';
+import { DATE_IN_TEXT, WHEN_IN_TEXT } from '../primitives/date-cells.ts';
+import { splitTrailingTarget } from '../primitives/target-cells.ts';
+import { tabCells } from '../primitives/wrapped-text.ts';
 
 /** One table row as found in the text: its number, 0-based line range, the flattened text and (txt only) its cells. */
 export interface TableRow {
@@ -61,7 +62,7 @@ export function groupRows(lines: readonly string[], from: number, to: number): T
   const close = () => {
     if (!current) return;
     const single = current.raw.length === 1 ? current.raw[0]! : null;
-    const cells = single?.includes('\t') ? single.split('\t').map((c) => squash(stripMarkup(c))) : null;
+    const cells = single?.includes('\t') ? tabCells(single) : null;
     rows.push({ n: current.n, from: current.from, to: current.to, text: flat(current.raw.join(' ')), cells });
     current = null;
   };
@@ -86,20 +87,9 @@ export function groupRows(lines: readonly string[], from: number, to: number): T
   return rows;
 }
 
-const MONTHS = MONTH_NAMES_IT.join('|');
-const MONTH_ABBR = 'gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic';
-/** `30 settembre 2019`, `30 ott 2019`, `31/12/2020`, and the mistyped `3112/2019` the document contains. */
-const DATE_SRC = `\\b\\d{1,2}\\s+(?:${MONTHS}|(?:${MONTH_ABBR})\\.?)\\s+\\d{4}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{4}/\\d{4}\\b`;
-const DATE_RE = new RegExp(DATE_SRC, 'giu');
-/** TEMPI may also be a rule rather than a date. */
-const WHEN_RE = new RegExp(
-  `${DATE_SRC}|\\bentro\\s+la\\s+fine\\s+d(?:i|ell['’])\\s*(?:ogni\\s+)?anno(?:\\s+di\\s+riferimento)?`,
-  'giu',
-);
 /** A target cell: a bare figure, possibly a percentage (`0`, `18`, `60%`, `100%`). */
 const TARGET_TOKEN = /(?<=^|\s)(\d+(?:[.,]\d+)?\s?%?)(?=\s|$)/u;
 const LONE_TARGET = /^\d+(?:[.,]\d+)?\s?%?$/u;
-const TRAILING_TARGET = /(?:^|\s)(\d+(?:[.,]\d+)?\s?%?)$/u;
 
 const present = (s: string | null | undefined): string | undefined => s?.trim() || undefined;
 
@@ -123,10 +113,10 @@ export function readIndicatorRow(row: TableRow): IndicatorCells | null {
   const m = row.text.match(DATA_ROW);
   if (!m?.[3]) return null;
   const rest = m[3];
-  const dates = [...rest.matchAll(DATE_RE)];
+  const dates = [...rest.matchAll(DATE_IN_TEXT)];
   const first = dates[0];
   if (!first) return { n: row.n, weight: squash(m[2]!), ...splitFormula(rest) };
-  const before = trailingTarget(rest.slice(0, first.index));
+  const before = splitTrailingTarget(rest.slice(0, first.index));
   const second = dates[1];
   const between = second ? rest.slice(first.index + first[0].length, second.index).trim() : null;
   // Two dates with only a target between them: the intermediate level, then the final one.
@@ -168,7 +158,7 @@ export function readPhaseRow(row: TableRow): PhaseCells | null {
   const m = row.text.match(DATA_ROW);
   if (!m?.[3]) return null;
   const rest = m[3];
-  const when = [...rest.matchAll(WHEN_RE)][0];
+  const when = [...rest.matchAll(WHEN_IN_TEXT)][0];
   const afterWhen = when ? rest.slice(when.index + when[0].length).trim() : rest;
   const t = afterWhen.match(TARGET_TOKEN);
   const upToTarget = t ? afterWhen.slice(0, t.index).trim() : afterWhen;
@@ -188,13 +178,6 @@ export function readPhaseRow(row: TableRow): PhaseCells | null {
     cells.grading = present(afterWhen.slice(t.index! + t[0].length));
   }
   return cells.title ? cells : null;
-}
-
-function trailingTarget(s: string): { head: string; target?: string } {
-  const text = s.trim();
-  const m = text.match(TRAILING_TARGET);
-  if (!m) return { head: text };
-  return { head: text.slice(0, m.index).trim(), target: squash(m[1]!) };
 }
 
 const DELAY = /\s(giorni di ritardo)$/iu;
@@ -218,22 +201,4 @@ export function splitFormula(s: string): { description: string; formula?: string
       return { description: text.slice(0, start.index).trim(), formula: text.slice(start.index).trim() };
   }
   return { description: text };
-}
-
-const ABBR: Record<string, string> = Object.fromEntries(MONTH_NAMES_IT.map((m) => [m.slice(0, 3), m]));
-
-/**
- * A TEMPI / ALLA DATA cell as a date: abbreviated months (`30 ott 2019`) are read as the full month, and the rule
- * "entro la fine di ogni anno di riferimento" as the end of the sheet year. The text stays as written.
- */
-export function readWhen(raw: string, sheetYear: number | undefined): DateValue {
-  const text = squash(raw);
-  const expanded = text.replace(
-    new RegExp(`\\b(${MONTH_ABBR})\\.?(?=\\s+\\d{4})`, 'iu'),
-    (a: string) => ABBR[a.slice(0, 3).toLowerCase()] ?? a,
-  );
-  const parsed = parseDate(expanded);
-  if (parsed?.iso) return { text, iso: parsed.iso };
-  if (sheetYear && /\bentro\s+la\s+fine\b.*\banno\b/iu.test(text)) return { text, iso: `${sheetYear}-12-31` };
-  return { text, iso: null };
 }

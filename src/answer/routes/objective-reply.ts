@@ -344,6 +344,6 @@ function overlap(haystack: string, needle: string): number {
 }
 
 export function quotedText(question: string): string | null {
-  const m = question.match(/(?:^|[\s(:])["“«‘']([^"”»’]{6,}?)["”»’'](?=[\s?.,;:!)]|$)/);
+  const m = question.match(/(?:^|[\s(:])["“«‘']([^"”»’]{6,400}?)["”»’'](?=[\s?.,;:!)]|$)/);
   return m ? m[1]! : null;
 }

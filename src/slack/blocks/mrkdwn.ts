@@ -20,7 +20,8 @@ export function toMrkdwn(markdown: string): string {
       out = out.replace(BULLET, '$1• ');
       out = out.replace(/\*\*(.+?)\*\*/g, '*$1*');
       out = out.replace(/__(.+?)__/g, '_$1_');
-      out = out.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>');
+      // a label holds no "[": without it, a line of unclosed "[" (an answer can quote the question) is rescanned from each
+      out = out.replace(/\[([^[\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>');
       return out;
     })
     .join('\n');

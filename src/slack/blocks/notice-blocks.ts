@@ -7,6 +7,8 @@ export function errorReason(code: PianobotErrorCode | undefined): string {
     case 'INDEX_MISSING':
     case 'INDEX_INCOMPATIBLE':
       return "l'indice dei piani non è disponibile (va ricostruito con `npm run ingest`)";
+    case 'DATABASE_UNAVAILABLE':
+      return 'il database dei piani non risponde';
     case 'LLM_UNAVAILABLE':
       return 'il servizio di linguaggio non risponde';
     case 'BAD_REQUEST':

@@ -48,10 +48,10 @@ async function recordVote(
   };
   const parsed = parseButtonValue(value);
   if (!parsed) return;
-  const known = deps.answers.get(parsed.a);
+  const known = await deps.answers.get(parsed.a);
   let text: string;
   try {
-    const accepted = deps.feedback.record({
+    const accepted = await deps.feedback.record({
       channel: 'slack',
       user: body.user.id,
       answerId: parsed.a,
@@ -85,7 +85,7 @@ async function shareAnswer(
   if (!channel || !parsed) return;
   const target = { channel, user };
   try {
-    let posted = deps.answers.get(parsed.a);
+    let posted = await deps.answers.get(parsed.a);
     if (!posted && parsed.q) {
       const scope = deps.scopes?.get(channel);
       const options = { audience: 'staff' as const, ...(scope ? { scope: scope.docs } : {}) };
@@ -102,8 +102,8 @@ async function shareAnswer(
     const note = `Condiviso da <@${user}> · domanda: «${escapeMrkdwn(posted.question)}»`;
     const message = answerMessage(posted.answer, { answerId, question: posted.question, note });
     const result = await client.chat.postMessage({ channel, unfurl_links: false, ...message });
-    deps.answers.remember(answerId, posted);
-    if (result.ts) deps.threads.remember(channel, result.ts, posted);
+    await deps.answers.remember(answerId, posted);
+    if (result.ts) await deps.threads.remember(channel, result.ts, posted);
     await respond({ delete_original: true }).catch((err) =>
       deps.log.debug('could not remove the ephemeral answer', describeError(err)),
     );

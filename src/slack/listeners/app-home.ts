@@ -20,7 +20,7 @@ interface Profile {
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    if (!deps.dedupe.claim(deliveryKeys({ eventId: body.event_id }))) return;
+    if (!(await deps.dedupe.claim(deliveryKeys({ eventId: body.event_id })))) return;
     await publishHome(deps, client, event.user);
   });
 }

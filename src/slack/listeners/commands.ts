@@ -41,7 +41,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       const scope = deps.scopes?.get(command.channel_id) ?? null;
       const answer = await deps.engine.ask(question, { audience: 'staff', ...(scope ? { scope: scope.docs } : {}) });
       const answerId = deps.newAnswerId();
-      deps.answers.remember(answerId, { question, answer });
+      await deps.answers.remember(answerId, { question, answer });
       await sendEphemeral(
         deps,
         client,

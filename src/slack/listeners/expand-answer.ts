@@ -11,7 +11,7 @@ export function registerExpandAnswer(app: App, deps: SlackDeps): void {
     async ({ ack, action, body, respond }) => {
       await ack();
       const parsed = parseButtonValue(action.value);
-      const known = parsed ? deps.answers.get(parsed.a) : undefined;
+      const known = parsed ? await deps.answers.get(parsed.a) : undefined;
       try {
         if (!known) {
           await respond({

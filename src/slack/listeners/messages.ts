@@ -32,7 +32,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (isDm) {
       if (inThread) return;
     } else {
-      if (!inThread || !deps.threads.has(m.channel, m.thread_ts!)) return;
+      if (!inThread || !(await deps.threads.has(m.channel, m.thread_ts!))) return;
       if (addressedToSomeoneElse(m.text, context.botUserId)) return;
     }
     await answerInThread(deps, client, {

@@ -110,9 +110,10 @@ function opensOnCode(doc: SourceDocument, span: SourceSpan, code: string): boole
   return false;
 }
 
+/** The extractor's own output, not yet validated: the schema test below is the one place it is parsed. */
 function checkContract(extractor: PlanExtractor, file: string): ExtractedPlan {
   const doc = docOf(file);
-  const plan = ExtractedPlanSchema.parse(extractor.extract(doc));
+  const plan = extractor.extract(doc);
   expect(plan.document.file).toBe(file);
   expect(plan.document.layout).toBe(extractor.layout);
   return plan;
@@ -173,7 +174,8 @@ describe.each(everyRun)('extractor contract: $layout reading $file', ({ extracto
   });
 
   it('returns a plan that validates against the plan model', () => {
-    expect(ExtractedPlanSchema.safeParse(plan).success).toBe(true);
+    const parsed = ExtractedPlanSchema.safeParse(plan);
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
   });
 
   it('gives every span inside the document, in order, without a page (the input is text)', () => {
@@ -215,7 +217,12 @@ describe.each(everyRun)('extractor contract: $layout reading $file', ({ extracto
 });
 
 describe('the generic fallback', () => {
-  it.each(FILES)('never claims %s over a specific layout (confidence ≤ 0.2)', (file) => {
-    expect(genericExtractor.detect(docOf(file))).toBeLessThanOrEqual(0.2);
+  it.each(FILES)('never claims %s: its layout wins, with more confidence than the fallback', (file) => {
+    const doc = docOf(file);
+    // the fallback competing like any layout: the plan still goes to the one that knows it
+    const ranked = [...EXTRACTORS, genericExtractor].sort((a, b) => b.detect(doc) - a.detect(doc));
+    expect(ranked[0]!.layout).not.toBe(genericExtractor.layout);
+    expect(detectLayout(doc).layout).toBe(ranked[0]!.layout);
+    expect(genericExtractor.detect(doc)).toBeLessThan(ranked[0]!.detect(doc));
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genericExtractor } from '../../../ingest/extractors/generic.ts';
+import { detectLayout } from '../../../ingest/extractors/registry.ts';
 import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import type { SourceDocument } from '../../../ingest/loaders/source-document.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../../../src/plan/model.ts';
@@ -69,9 +70,15 @@ const spanText = (d: SourceDocument, from: number, to: number) =>
   fold(squash(stripMarkup(d.lines.slice(from - 1, to).join(' '))));
 
 describe('genericExtractor.detect', () => {
-  it('always answers with a low constant confidence, so that any specific layout wins', async () => {
-    expect(genericExtractor.detect(invented)).toBe(0.1);
-    expect(genericExtractor.detect(await inDoc('002_51402a20550dfbf2.txt'))).toBe(0.1);
+  it('is what the registry falls back to for a plan in no known layout', () => {
+    expect(detectLayout(invented).layout).toBe(genericExtractor.layout);
+  });
+
+  it('loses to the layout that knows a real plan, even when it competes like any layout', async () => {
+    const reggio = await inDoc('002_51402a20550dfbf2.txt');
+    const chosen = detectLayout(reggio);
+    expect(chosen.layout).not.toBe(genericExtractor.layout);
+    expect(genericExtractor.detect(reggio)).toBeLessThan(chosen.detect(reggio));
   });
 });
 

@@ -163,12 +163,9 @@ describe('openSearchIndex', () => {
     });
   });
 
-  it('loads quickly (the time is reported, not asserted)', async () => {
-    const started = performance.now();
+  // how fast it loads is measured by `npm run bench` (index load), not here
+  it('opens the written index with every passage it was built from', async () => {
     const index = await openSearchIndex(firstDir(), createLocalEmbedder());
-    console.info(
-      `search index of ${index.size} passages (${(first.bytes / 1024 / 1024).toFixed(1)} MiB) loaded in ${Math.round(performance.now() - started)} ms`,
-    );
     expect(index.size).toBe(first.chunks);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../../../ingest/extractors/registry.ts';
 import { ModelWriter } from '../../../ingest/indexing/write-model.ts';
-import { buildModel } from '../../../ingest/model/build-model.ts';
+import { buildModel } from '../../../src/plan/build-model.ts';
 import type { ExtractedPlan } from '../../../src/plan/model.ts';
 import { PlanModelSchema } from '../../../src/plan/model.ts';
 import { loadRealPlans } from '../../retrieval/support/real-plans.ts';

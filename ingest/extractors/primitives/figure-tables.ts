@@ -5,6 +5,7 @@
  * stops are gone, so cells are read in order and the reader is told their columns are uncertain.
  */
 import { squash, stripMarkup } from '../../../src/plan/text.ts';
+import { tabCells } from './wrapped-text.ts';
 
 export interface FigureTableRow {
   label: string;
@@ -180,18 +181,18 @@ function cleanCaption(norm: string): string {
 
 function headerCells(raw: string, norm: string): string[] {
   if (!raw.includes('\t')) return [norm];
-  return trimTrailingBlanks(raw.split('\t').map((c) => squash(stripMarkup(c))));
+  return trimTrailingBlanks(tabCells(raw));
 }
 
 /** A sub-header's blank cells are merged with the header cell above them. */
 function subHeader(raw: string, norm: string, above: readonly string[]): string[] {
   if (!raw.includes('\t')) return [norm];
-  const cells = raw.split('\t').map((c) => squash(stripMarkup(c)));
+  const cells = tabCells(raw);
   return cells.map((c, n) => c || above[n] || '');
 }
 
 function tabbedRow(raw: string, width: number): FigureTableRow {
-  const [label = '', ...cells] = trimTrailingBlanks(raw.split('\t').map((c) => squash(stripMarkup(c))));
+  const [label = '', ...cells] = trimTrailingBlanks(tabCells(raw));
   while (cells.length < width - 1) cells.push('');
   return { label, cells };
 }

@@ -1,30 +1,11 @@
 /**
- * Separates the STRUTTURA cell from the objective title once a synthesis-table row has been read as one run of
- * text. A PDF keeps no column boundaries, so the structure is found by the words Italian administrations use to
- * name their units, then confirmed against the structures the table names elsewhere.
+ * Separates a structure cell from the objective title once a table row has been read as one run of text. A PDF
+ * keeps no column boundaries, so the structure is found by the words administrations use to name their units (the
+ * label pack's `unitHeads`), then confirmed against the structures the table names elsewhere.
  */
-
-/** First words of an organisational unit's name (or of the role standing in for one). */
-const UNIT_HEADS = new Set([
-  'Servizio',
-  'Servizi',
-  'Ufficio',
-  'Uffici',
-  'Settore',
-  'Area',
-  'Staff',
-  'Segreteria',
-  'Polizia',
-  'Dirigente',
-  'Direzione',
-  'Unità',
-  'U.O.',
-  'Comando',
-  'Avvocatura',
-  'Sportello',
-  'Gabinetto',
-  'Corpo',
-]);
+import type { Structure } from '../../../src/plan/model.ts';
+import { fold } from '../../../src/plan/text.ts';
+import { type LabelPack, LEXICON } from './label-lexicon.ts';
 
 const MAX_STRUCTURE_WORDS = 8;
 
@@ -42,10 +23,11 @@ export function isPlausibleStructure(s: string): boolean {
 }
 
 /** The trailing unit name introduced by the last unit word, when it reads as a unit name; the title must not be empty. */
-export function trailingUnit(text: string): string | undefined {
+export function trailingUnit(text: string, pack: LabelPack = LEXICON): string | undefined {
+  const heads = new Set(pack.unitHeads);
   const words = text.split(' ');
   for (let k = words.length - 1; k >= 1; k--) {
-    if (UNIT_HEADS.has(words[k]!)) {
+    if (heads.has(words[k]!)) {
       const unit = words.slice(k).join(' ');
       return isPlausibleStructure(unit) ? unit : undefined;
     }
@@ -98,12 +80,8 @@ export function splitTitleAndStructure(text: string, known: readonly string[]): 
   return { title: text, how: 'none' };
 }
 
-/** Structure kind from its first word; anything that is not a servizio/ufficio/settore/area is 'other'. */
-export function structureKind(name: string): 'servizio' | 'ufficio' | 'settore' | 'area' | 'other' {
-  const first = name.split(' ')[0] ?? '';
-  if (/^Serviz(?:io|i)$/.test(first)) return 'servizio';
-  if (/^Uffic(?:io|i)$/.test(first)) return 'ufficio';
-  if (first === 'Settore') return 'settore';
-  if (first === 'Area') return 'area';
-  return 'other';
+/** Structure kind from its first word (`Servizi …`, `AREA …`); a unit of any other kind is 'other'. */
+export function structureKind(name: string, pack: LabelPack = LEXICON): Structure['kind'] {
+  const first = fold(name.trim().split(/\s+/)[0] ?? '');
+  return pack.structureKinds[first] ?? 'other';
 }

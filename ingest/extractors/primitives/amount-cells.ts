@@ -1,6 +1,8 @@
 /**
- * Money figures of the Reggio Emilia PEG tables (`1.920.000,00`, `20,72 %`) and the placement of budget amounts in
- * their columns when the text no longer says which column a lone amount sat in (the PDF rendering drops blank cells).
+ * Amount cells of budget tables written the Italian way (`1.920.000,00`, `20,72 %`): telling a money figure from the
+ * text around it, splitting a row's trailing amounts and share off its label, and placing amounts in their columns
+ * when the text no longer says which column a lone amount sat in (a PDF rendering drops blank cells), by the column
+ * totals the table states.
  */
 import { parseFigure } from '../../../src/plan/figures.ts';
 

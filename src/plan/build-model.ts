@@ -1,5 +1,5 @@
-import { type ExtractedPlan, type PlanModel, PlanModelSchema } from '../../src/plan/model.ts';
 import { derivePeople } from './derive-people.ts';
+import { type ExtractedPlan, type PlanModel, PlanModelSchema } from './model.ts';
 
 /** Joins the per-document extractions into one validated plan model. */
 export function buildModel(plans: ExtractedPlan[], builtAt = new Date().toISOString()): PlanModel {

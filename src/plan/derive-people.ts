@@ -1,5 +1,5 @@
-import type { ExtractedPlan, Person } from '../../src/plan/model.ts';
-import { personKey, splitTitle } from '../../src/plan/names.ts';
+import type { ExtractedPlan, Person } from './model.ts';
+import { personKey, splitTitle } from './names.ts';
 
 /**
  * Builds the people index from every place a name appears (objective owners, structure heads, project dirigenti,
