@@ -47,7 +47,17 @@ export async function createThrowawayDatabase(prefix = 'pianobot_test'): Promise
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE cannot end a backend of another role (an autovacuum worker that just started on the new database):
+        // that one finishes on its own within moments, so try again a few times before failing
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if (attempt >= 20 || !/member of the role|being accessed by other users/.test(String(error))) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       } finally {
         await c.end();
       }
