@@ -12,6 +12,7 @@ import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
 import { createPool } from './store/postgres/database.ts';
+import { PgChannelScopeStore } from './store/postgres/pg-channel-scopes.ts';
 import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
 import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
 import { watchIndex } from './store/watch-index.ts';
@@ -42,7 +43,12 @@ async function main(): Promise<void> {
     ? new PgFeedbackStore(pool)
     : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), { maxBytes: config.feedback.maxBytes });
   const shared = pool
-    ? { dedupe: new PgDeliveryClaims(pool), threads: new PgThreadHistory(pool), answers: new PgPostedAnswers(pool) }
+    ? {
+        dedupe: new PgDeliveryClaims(pool),
+        threads: new PgThreadHistory(pool),
+        answers: new PgPostedAnswers(pool),
+        scopeStore: new PgChannelScopeStore(pool),
+      }
     : {};
   const stops: (() => Promise<void>)[] = [];
 

@@ -5,6 +5,7 @@ import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
+import { type ChannelScopeStore, FileChannelScopeStore } from '../scope/channel-scope-store.ts';
 import { ChannelScopes } from '../scope/channel-scopes.ts';
 import { AnswerStore, type PostedAnswers } from './answer-store.ts';
 import { Dedupe, type DeliveryClaims } from './dedupe.ts';
@@ -37,6 +38,8 @@ export interface SlackDepsSettings {
   personMatch: PersonMatchMode;
   /** administrators' channel scopes: channel id → "ente o piano [anno]" */
   adminScopes?: Record<string, string>;
+  /** where `/piani ambito` keeps scopes: PostgreSQL when that store is on; DATA_DIR/scope/channels.json otherwise */
+  scopeStore?: ChannelScopeStore;
 }
 
 export function createSlackDeps(
@@ -54,7 +57,11 @@ export function createSlackDeps(
     ),
     digests: new DigestSubscriptions(settings.dataDir),
     scopes: engine.planStore
-      ? new ChannelScopes(settings.dataDir, () => engine.planStore?.model.documents ?? [], settings.adminScopes)
+      ? new ChannelScopes(
+          settings.scopeStore ?? new FileChannelScopeStore(settings.dataDir),
+          () => engine.planStore?.model.documents ?? [],
+          settings.adminScopes,
+        )
       : null,
     threads: new ThreadMemory(),
     answers: new AnswerStore(),

@@ -176,4 +176,11 @@ CREATE TABLE feedback_votes (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'per-channel scopes set with /piani ambito',
+    sql: `
+CREATE TABLE channel_scopes (channel text PRIMARY KEY, scope jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now());
+`,
+  },
 ];
