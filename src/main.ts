@@ -15,6 +15,7 @@ import { createPool } from './store/postgres/database.ts';
 import { PgChannelScopeStore } from './store/postgres/pg-channel-scopes.ts';
 import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
 import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
+import { PgSlackUserTable } from './store/postgres/pg-slack-users.ts';
 import { watchIndex } from './store/watch-index.ts';
 import { startWebServer, type WebServer } from './web/web-server.ts';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
         threads: new PgThreadHistory(pool),
         answers: new PgPostedAnswers(pool),
         scopeStore: new PgChannelScopeStore(pool),
+        userTable: new PgSlackUserTable(pool),
       }
     : {};
   const stops: (() => Promise<void>)[] = [];

@@ -5,6 +5,7 @@ import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
+import { FileSlackUserTable, type SlackUserTable } from '../people/slack-user-table.ts';
 import { type ChannelScopeStore, FileChannelScopeStore } from '../scope/channel-scope-store.ts';
 import { ChannelScopes } from '../scope/channel-scopes.ts';
 import { AnswerStore, type PostedAnswers } from './answer-store.ts';
@@ -40,6 +41,8 @@ export interface SlackDepsSettings {
   adminScopes?: Record<string, string>;
   /** where `/piani ambito` keeps scopes: PostgreSQL when that store is on; DATA_DIR/scope/channels.json otherwise */
   scopeStore?: ChannelScopeStore;
+  /** where confirmed person ↔ Slack user rows are kept: PostgreSQL when on; DATA_DIR/people/slack-users.json otherwise */
+  userTable?: SlackUserTable;
 }
 
 export function createSlackDeps(
@@ -51,7 +54,7 @@ export function createSlackDeps(
     clock: systemClock,
     timeZone: 'Europe/Rome',
     people: new SlackPeople(
-      settings.dataDir,
+      settings.userTable ?? new FileSlackUserTable(settings.dataDir),
       settings.personMatch,
       (name) => engine.personOverview(name)?.person ?? null,
     ),

@@ -8,6 +8,7 @@ import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest
 import { PianobotError } from '../errors.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import type { SlackUserTable } from '../people/slack-user-table.ts';
 import type { ChannelScopeStore } from '../scope/channel-scope-store.ts';
 import { AdminScopesSchema } from '../scope/channel-scopes.ts';
 import { JsonFile } from '../storage/json-file.ts';
@@ -36,7 +37,10 @@ export async function startSlackApp(deps: {
   feedback: FeedbackLog;
   log?: Logger;
   /** state shared with other replicas (PostgreSQL); each process keeps its own in memory otherwise */
-  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>> & { scopeStore?: ChannelScopeStore };
+  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>> & {
+    scopeStore?: ChannelScopeStore;
+    userTable?: SlackUserTable;
+  };
   /** runs the weekly digest check; tests fire it by hand */
   scheduler?: Scheduler;
   /** the clock the request timestamps are checked against (tests step it) */
@@ -86,13 +90,14 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  const { scopeStore, ...shared } = deps.shared ?? {};
+  const { scopeStore, userTable, ...shared } = deps.shared ?? {};
   const dedupe = shared.dedupe ?? new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
   const slackDeps = createSlackDeps(
     { engine, feedback, log, ...shared, dedupe, clock: config.clock, timeZone: config.timeZone },
     {
       dataDir: config.dataDir,
       ...(scopeStore ? { scopeStore } : {}),
+      ...(userTable ? { userTable } : {}),
       personMatch: config.personMatch,
       ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
     },

@@ -36,7 +36,7 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
       user?.profile?.real_name_normalized,
       user?.profile?.display_name,
     ].filter((n): n is string => Boolean(n?.trim()));
-    const match = deps.people.match(userId, names);
+    const match = await deps.people.match(userId, names);
     const overview: PersonOverview | null = match ? deps.engine.personOverview(match.person) : null;
     await client.views.publish({
       user_id: userId,

@@ -183,4 +183,12 @@ CREATE TABLE feedback_votes (
 CREATE TABLE channel_scopes (channel text PRIMARY KEY, scope jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now());
 `,
   },
+  {
+    version: 4,
+    name: 'confirmed person ↔ Slack user table',
+    sql: `
+CREATE TABLE slack_people (person text PRIMARY KEY, user_id text NOT NULL UNIQUE,
+  at timestamptz NOT NULL DEFAULT now());
+`,
+  },
 ];
