@@ -13,6 +13,7 @@ import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
 import { createPool } from './store/postgres/database.ts';
 import { PgChannelScopeStore } from './store/postgres/pg-channel-scopes.ts';
+import { PgDigestSubscriptions } from './store/postgres/pg-digest-subscriptions.ts';
 import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
 import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
 import { PgSlackUserTable } from './store/postgres/pg-slack-users.ts';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
         answers: new PgPostedAnswers(pool),
         scopeStore: new PgChannelScopeStore(pool),
         userTable: new PgSlackUserTable(pool),
+        digestStore: new PgDigestSubscriptions(pool),
       }
     : {};
   const stops: (() => Promise<void>)[] = [];

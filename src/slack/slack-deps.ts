@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerEngine } from '../answer/answer.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import { DigestSubscriptions } from '../digest/digest-subscriptions.ts';
+import { type DigestSubscriptionStore, DigestSubscriptions } from '../digest/digest-subscriptions.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import type { Logger } from '../logger.ts';
 import { type PersonMatchMode, SlackPeople } from '../people/slack-people.ts';
@@ -29,7 +29,7 @@ export interface SlackDeps {
   /** which person of the plans a Slack user is (confirmed table in DATA_DIR, or the profile name) */
   people: SlackPeople;
   /** who opted in to the weekly digest, when and for how many days ahead */
-  digests: DigestSubscriptions;
+  digests: DigestSubscriptionStore;
   /** per-channel scopes (`/piani ambito`); null without a plan model to resolve them against */
   scopes: ChannelScopes | null;
 }
@@ -43,6 +43,8 @@ export interface SlackDepsSettings {
   scopeStore?: ChannelScopeStore;
   /** where confirmed person ↔ Slack user rows are kept: PostgreSQL when on; DATA_DIR/people/slack-users.json otherwise */
   userTable?: SlackUserTable;
+  /** who opted in to the digest: PostgreSQL when on; DATA_DIR/digest/subscriptions.json otherwise */
+  digestStore?: DigestSubscriptionStore;
 }
 
 export function createSlackDeps(
@@ -58,7 +60,7 @@ export function createSlackDeps(
       settings.personMatch,
       (name) => engine.personOverview(name)?.person ?? null,
     ),
-    digests: new DigestSubscriptions(settings.dataDir),
+    digests: settings.digestStore ?? new DigestSubscriptions(settings.dataDir),
     scopes: engine.planStore
       ? new ChannelScopes(
           settings.scopeStore ?? new FileChannelScopeStore(settings.dataDir),

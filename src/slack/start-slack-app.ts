@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import type { DigestSubscriptionStore } from '../digest/digest-subscriptions.ts';
 import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
@@ -40,6 +41,7 @@ export async function startSlackApp(deps: {
   shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>> & {
     scopeStore?: ChannelScopeStore;
     userTable?: SlackUserTable;
+    digestStore?: DigestSubscriptionStore;
   };
   /** runs the weekly digest check; tests fire it by hand */
   scheduler?: Scheduler;
@@ -90,7 +92,7 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  const { scopeStore, userTable, ...shared } = deps.shared ?? {};
+  const { scopeStore, userTable, digestStore, ...shared } = deps.shared ?? {};
   const dedupe = shared.dedupe ?? new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
   const slackDeps = createSlackDeps(
     { engine, feedback, log, ...shared, dedupe, clock: config.clock, timeZone: config.timeZone },
@@ -98,6 +100,7 @@ export async function startSlackApp(deps: {
       dataDir: config.dataDir,
       ...(scopeStore ? { scopeStore } : {}),
       ...(userTable ? { userTable } : {}),
+      ...(digestStore ? { digestStore } : {}),
       personMatch: config.personMatch,
       ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
     },

@@ -40,7 +40,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
         };
         // opting in is also the confirmation that the proposed person is the user
         if (!match.confirmed) await deps.people.confirm(user, match.person);
-        deps.digests.subscribe(user, {
+        await deps.digests.subscribe(user, {
           person: match.person,
           weekday: pick(HOME_ACTIONS.weekday, DEFAULT_DIGEST.weekday),
           hour: pick(HOME_ACTIONS.hour, DEFAULT_DIGEST.hour),
@@ -58,7 +58,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     { type: 'block_actions', action_id: HOME_ACTIONS.unsubscribe },
     async ({ ack, body, client }) => {
       await ack();
-      deps.digests.unsubscribe(body.user.id);
+      await deps.digests.unsubscribe(body.user.id);
       deps.log.info('digest unsubscribed', { user: body.user.id });
       await publishHome(deps, client, body.user.id);
     },

@@ -191,4 +191,12 @@ CREATE TABLE slack_people (person text PRIMARY KEY, user_id text NOT NULL UNIQUE
   at timestamptz NOT NULL DEFAULT now());
 `,
   },
+  {
+    version: 5,
+    name: 'weekly digest subscriptions',
+    sql: `
+CREATE TABLE digest_subscriptions (user_id text PRIMARY KEY, subscription jsonb NOT NULL, last_sent text,
+  at timestamptz NOT NULL DEFAULT now());
+`,
+  },
 ];
