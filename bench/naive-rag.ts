@@ -3,7 +3,7 @@
  * with 200 characters of overlap, the same default embedder as pianobot, exact top-5 by cosine similarity and
  * no plan model. What it retrieves is the whole context an LLM would get to answer from.
  */
-import { type Embedder, isCorpusWeighted } from '../src/retrieval/embedder.ts';
+import type { Embedder } from '../src/retrieval/embedder.ts';
 
 export const NAIVE_CHUNK_SIZE = 1000;
 export const NAIVE_CHUNK_OVERLAP = 200;
@@ -50,12 +50,10 @@ export function chunkText(text: string, size = NAIVE_CHUNK_SIZE, overlap = NAIVE
 
 export async function buildNaiveRag(
   docs: readonly { file: string; text: string }[],
-  baseEmbedder: Embedder,
+  embedder: Embedder,
 ): Promise<NaiveRag> {
   const chunks: NaiveChunk[] = docs.flatMap((d) => chunkText(d.text).map((text) => ({ doc: d.file, text })));
   const texts = chunks.map((c) => c.text);
-  // the corpus-weighted default embedder learns its IDF from the passages, exactly as pianobot's index does
-  const embedder = isCorpusWeighted(baseEmbedder) ? baseEmbedder.withStats(baseEmbedder.fit(texts)) : baseEmbedder;
   const vectors = await embedder.embed(texts);
   const dim = vectors[0]?.length ?? 0;
   const matrix = new Float32Array(chunks.length * dim);

@@ -4,26 +4,25 @@
  * synthetic plans. With `--store postgres` the plans go into a throw-away database on the DATABASE_URL server.
  * Progress goes to stderr; stdout carries only the result (one JSON object with --json, else a table).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { ingestToPostgres } from '../ingest/postgres/ingest-to-postgres.ts';
 import { type IngestReport, runIngest } from '../ingest/run-pipeline.ts';
-import { createEngine } from '../src/answer/create-engine.ts';
 import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
 import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
-import { embeddedPlanSource } from '../src/store/embedded-source.ts';
-import type { PlanSource } from '../src/store/plan-source.ts';
-import { createPool, type Pool } from '../src/store/postgres/database.ts';
-import { postgresPlanSource } from '../src/store/postgres/postgres-source.ts';
-import { adversarialQuestions } from './adversarial-questions.ts';
+import { createPool } from '../src/store/postgres/database.ts';
 import { buildNaiveRag, NAIVE_CHUNK_OVERLAP, NAIVE_CHUNK_SIZE, NAIVE_TOP_K } from './naive-rag.ts';
 import { writeScaleCorpus } from './scale-corpus.ts';
+import { percentile, type ServeFigures, ServeFiguresSchema } from './serve-probe.ts';
+
+export { percentile };
 
 /** What one ingest-and-answer run measures, for the samples alone or with a scale corpus. */
 interface RunFigures {
@@ -34,7 +33,10 @@ interface RunFigures {
   chunks: number;
   index_bytes: number;
   load_ms: number;
+  /** peak RSS of the process that ingests (the bench itself) */
   rss_mb: number;
+  /** peak RSS of a separate process that loads the index and answers, as a server does */
+  serve_rss_mb: number;
   answer_p50_ms: number;
   answer_p95_ms: number;
   search_p95_ms: number;
@@ -53,6 +55,8 @@ interface RunFigures {
 export interface ScaleResult extends RunFigures {
   n: number;
   docs_per_s: number;
+  /** re-ingesting after one synthetic plan changed */
+  incremental_ms: number;
 }
 
 export interface BenchResult extends RunFigures {
@@ -67,13 +71,6 @@ export interface BenchResult extends RunFigures {
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** Nearest-rank percentile of a list of timings. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -99,10 +96,9 @@ async function readQuestions(file: string): Promise<EvalQuestion[]> {
 export type BenchStore = { kind: 'embedded' } | { kind: 'postgres'; serverUrl: string };
 
 interface StoreRun {
+  /** the database the serving process reads, none for the embedded index */
   url: string | undefined;
-  pool: Pool | null;
   ingest(inputs: string[], onProgress: (m: string) => void): Promise<IngestReport>;
-  source(): PlanSource;
   done(): Promise<void>;
 }
 
@@ -111,9 +107,7 @@ async function openStoreRun(store: BenchStore, indexDir: string): Promise<StoreR
   if (store.kind === 'embedded') {
     return {
       url: undefined,
-      pool: null,
       ingest: (inputs, onProgress) => runIngest({ inputs, indexDir, embedder, force: true, onProgress }),
-      source: () => embeddedPlanSource(indexDir, embedder),
       done: async () => {},
     };
   }
@@ -133,9 +127,7 @@ async function openStoreRun(store: BenchStore, indexDir: string): Promise<StoreR
   const pool = createPool(url.toString());
   return {
     url: url.toString(),
-    pool,
     ingest: (inputs, onProgress) => ingestToPostgres({ inputs, pool, embedder, force: true, onProgress }),
-    source: () => ({ ...postgresPlanSource(pool, embedder), close: async () => {} }),
     async done() {
       await pool.end();
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -143,25 +135,10 @@ async function openStoreRun(store: BenchStore, indexDir: string): Promise<StoreR
   };
 }
 
-/** The deterministic path: no chat model, the local embedder, the index the benchmark built. */
-function benchConfig(indexDir: string, plansDir: string, databaseUrl?: string) {
-  return loadConfig({
-    ...process.env,
-    DATABASE_URL: databaseUrl ?? '',
-    INDEX_DIR: indexDir,
-    PLANS_DIR: plansDir,
-    OPENAI_MODEL: '',
-    OPENAI_API_KEY: '',
-    OPENAI_BASE_URL: '',
-    EMBEDDINGS_MODEL: '',
-    SLACK_BOT_TOKEN: '',
-    LOG_LEVEL: 'error',
-  });
-}
-
 /**
- * Splits the ingest wall time into stages by the pipeline's progress messages: reading and extracting the files,
- * chunking, embedding, writing the indexes. A message the pipeline no longer sends just leaves its stage out.
+ * Splits the ingest wall time into stages by the pipeline's progress messages, for an ingest that does not time its
+ * own stages (PostgreSQL's): reading and extracting the files, chunking, embedding, writing. A message the pipeline
+ * no longer sends just leaves its stage out.
  */
 class StageClock {
   private readonly at: Record<string, number> = {};
@@ -196,13 +173,44 @@ class StageClock {
 /** Peak RSS is the process's, so the caller reads it once the run it belongs to is over. */
 type IndexMeasures = Omit<RunFigures, 'rss_mb'>;
 
-/** Cold ingest into a fresh index, then load, answer and search timings over the public questions. */
+const execFileAsync = promisify(execFile);
+
+/** Loads the index (or reads the database) and answers in a child process: its figures, memory included, are a server's. */
+async function serveFigures(
+  indexDir: string,
+  plansDir: string,
+  questionsFile: string,
+  rounds: number,
+  databaseUrl: string | undefined,
+) {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/serve-probe.ts',
+      '--index',
+      indexDir,
+      '--plans',
+      plansDir,
+      '--questions',
+      questionsFile,
+      '--rounds',
+      String(rounds),
+      ...(databaseUrl ? ['--database', databaseUrl] : []),
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+  return ServeFiguresSchema.parse(JSON.parse(stdout)) satisfies ServeFigures;
+}
+
+/** Cold ingest into a fresh index in this process, then load, answer and search timings in a child process. */
 async function measureIndex(
   label: string,
   inputs: string[],
   indexDir: string,
   plansDir: string,
-  questions: readonly EvalQuestion[],
+  questions: { file: string; list: readonly EvalQuestion[] },
   rounds: number,
   store: BenchStore,
 ): Promise<IndexMeasures> {
@@ -219,18 +227,18 @@ async function measureStore(
   inputs: string[],
   indexDir: string,
   plansDir: string,
-  questions: readonly EvalQuestion[],
+  questions: { file: string; list: readonly EvalQuestion[] },
   rounds: number,
   run: StoreRun,
 ): Promise<IndexMeasures> {
   let lastProgress = 0;
   log(`[${label}] ingesting ${inputs.join(' + ')}…`);
-  const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const stages = new StageClock();
+  const started = performance.now();
+  const clock = new StageClock();
   const report = await run.ingest(inputs, (m) => {
     const now = performance.now();
-    stages.mark(m, now - started);
+    clock.mark(m, now - started);
     // per-file and per-batch lines are many: one every few seconds is enough to show progress
     if (!/^\[\d|^embedded /.test(m) || now - lastProgress > 5000) {
       lastProgress = now;
@@ -239,95 +247,44 @@ async function measureStore(
   });
   const cpu = process.cpuUsage(cpuBefore);
   for (const e of report.errors) log(`[${label}]   skipped ${e.file}: ${e.code} ${e.message}`);
+  const stages = report.stagesMs ?? clock.result(report.ms);
   log(
     `[${label}] ingested ${report.documents.length} documents, ${report.chunks} passages in ${Math.round(report.ms)} ms ` +
-      `(cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms; stages ${JSON.stringify(stages.result(report.ms))})`,
+      `(cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms; stages ${JSON.stringify(stages)})`,
   );
 
-  // opening an existing index, as a restarted server does; the median of three loads
-  const loads: number[] = [];
-  for (let i = 0; i < 3; i++) loads.push((await run.source().open()).loadMs);
-  const loaded = await run.source().open();
-  log(`[${label}] index loads: ${loads.map((ms) => Math.round(ms)).join(', ')} ms`);
-
-  const engine = await createEngine(
-    benchConfig(indexDir, plansDir, run.url),
-    run.pool ? { skipIngest: true, pool: run.pool } : { skipIngest: true },
-  );
-  log(`[${label}] warming up (${questions.length} questions)…`);
-  for (const q of questions) await engine.ask(q.q);
-
-  const answerMs: number[] = [];
-  const failed = new Set<string>();
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) {
-      const { value, ms } = await time(() => engine.ask(q.q));
-      answerMs.push(ms);
-      if (r === 0 && !judge(q, value.answer).pass) failed.add(q.id);
-    }
-  }
+  log(`[${label}] serving from a separate process (${questions.list.length} questions × ${rounds} rounds)…`);
+  const serve = await serveFigures(indexDir, plansDir, questions.file, rounds, run.url);
   log(
-    `[${label}] answers: ${questions.length - failed.size}/${questions.length} pass${failed.size ? ` (failed: ${[...failed].join(', ')})` : ''}`,
+    `[${label}] load ${serve.load_ms} ms, answers: ${serve.public_pass}/${serve.public_total} pass` +
+      `${serve.public_failed.length ? ` (failed: ${serve.public_failed.join(', ')})` : ''}, server peak RSS ${serve.serve_rss_mb} MB`,
   );
 
-  const adversarial = await measureAdversarial(engine, rounds);
   log(
-    `[${label}] worst adversarial ${MAX_QUESTION_CHARS}-character question: ${adversarial.name} ${adversarial.ms} ms; most cpu: ${adversarial.cpuName} ${adversarial.cpuMs} ms`,
+    `[${label}] worst adversarial question: ${serve.adversarial_worst} ${serve.adversarial_worst_ms} ms; most cpu: ${serve.adversarial_worst_cpu} ${serve.adversarial_worst_cpu_ms} ms`,
   );
-
-  for (const q of questions) await loaded.search.search(q.q, { k: 5 });
-  const searchMs: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) searchMs.push((await time(() => loaded.search.search(q.q, { k: 5 }))).ms);
-  }
 
   return {
     docs: report.documents.length,
     ingest_ms: Math.round(report.ms),
     ingest_cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
-    ingest_stages_ms: stages.result(report.ms),
+    ingest_stages_ms: stages,
     chunks: report.chunks,
     index_bytes: report.indexBytes,
-    load_ms: round1(percentile(loads, 50)),
-    answer_p50_ms: round2(percentile(answerMs, 50)),
-    answer_p95_ms: round2(percentile(answerMs, 95)),
-    search_p95_ms: round2(percentile(searchMs, 95)),
-    adversarial_worst_ms: adversarial.ms,
-    adversarial_worst: adversarial.name,
-    adversarial_worst_cpu_ms: adversarial.cpuMs,
-    adversarial_worst_cpu: adversarial.cpuName,
-    public_pass: questions.length - failed.size,
-    public_total: questions.length,
-    public_failed: [...failed],
+    ...serve,
   };
 }
 
-/**
- * The questions built to make the engine's patterns work hardest, each at the length cap: the slowest one's median
- * engine time over the rounds (after a warm-up run), and the largest median CPU time, show whether any pattern or
- * per-word loop on the question does more than linear work.
- */
-async function measureAdversarial(
-  engine: Awaited<ReturnType<typeof createEngine>>,
-  rounds: number,
-): Promise<{ name: string; ms: number; cpuName: string; cpuMs: number }> {
-  const worst = { name: '', ms: 0, cpuName: '', cpuMs: 0 };
-  for (const { name, question } of adversarialQuestions(MAX_QUESTION_CHARS)) {
-    await engine.ask(question);
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    for (let r = 0; r < Math.max(5, rounds); r++) {
-      const before = process.cpuUsage();
-      wall.push((await time(() => engine.ask(question))).ms);
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    }
-    const ms = round2(percentile(wall, 50));
-    const cpuMs = round2(percentile(cpu, 50));
-    if (ms > worst.ms) Object.assign(worst, { name, ms });
-    if (cpuMs > worst.cpuMs) Object.assign(worst, { cpuName: name, cpuMs });
-  }
-  return worst;
+/** Changes one synthetic plan (one more line of text) and ingests again over the existing index. */
+async function measureIncremental(inputs: string[], indexDir: string, corpusDir: string): Promise<number> {
+  const files = (await readdir(corpusDir)).sort();
+  const changed = join(corpusDir, files[Math.floor(files.length / 2)]!);
+  await appendFile(changed, "\nNota: documento aggiornato per la verifica dell'indicizzazione incrementale.\n");
+  const report = await runIngest({ inputs, indexDir, embedder: createLocalEmbedder() });
+  log(
+    `[incremental] one plan changed: re-ingested in ${Math.round(report.ms)} ms (${JSON.stringify(report.stagesMs)})`,
+  );
+  return Math.round(report.ms);
 }
 
 interface BaselineMeasures {
@@ -385,12 +342,13 @@ export async function runBench(options: {
   const loadStart = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'pianobot-bench-'));
   try {
+    const questionSet = { file: options.questionsFile, list: questions };
     const samples = await measureIndex(
       'samples',
       [options.plansDir],
       join(root, 'index-samples'),
       options.plansDir,
-      questions,
+      questionSet,
       options.rounds,
       store,
     );
@@ -405,16 +363,19 @@ export async function runBench(options: {
         writeScaleCorpus({ n, seed: options.seed, outDir: corpusDir, plansDir: options.plansDir }),
       );
       log(`[scale] generated ${n} synthetic plans (seed ${options.seed}) in ${Math.round(gen.ms)} ms`);
+      const inputs = [options.plansDir, corpusDir];
       const m = await measureIndex(
         `scale ${n}`,
-        [options.plansDir, corpusDir],
+        inputs,
         join(root, 'index-scale'),
         options.plansDir,
-        questions,
+        questionSet,
         options.rounds,
         store,
       );
-      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: peakRssMb() };
+      const rss = peakRssMb();
+      const incremental = await measureIncremental(inputs, join(root, 'index-scale'), corpusDir);
+      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: rss, incremental_ms: incremental };
     }
 
     return {
@@ -449,7 +410,7 @@ export function formatTable(r: BenchResult): string {
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
     [r.store === 'postgres' ? 'database size' : 'index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms`, ''],
-    ['peak RSS', `${r.rss_mb} MB`, ''],
+    ['peak RSS (ingest / server)', `${r.rss_mb} / ${r.serve_rss_mb} MB`, ''],
     [
       'answer p50 / p95',
       `${r.answer_p50_ms} / ${r.answer_p95_ms} ms`,
@@ -479,7 +440,7 @@ export function formatTable(r: BenchResult): string {
       '',
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
       `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
-      `  peak RSS ${s.rss_mb} MB, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
       `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst}); cpu ${s.adversarial_worst_cpu_ms} ms (${s.adversarial_worst_cpu})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );

@@ -4,7 +4,6 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PianobotError } from '../src/errors.ts';
-import { buildModel } from '../src/plan/build-model.ts';
 import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
@@ -13,7 +12,8 @@ import { codeVersion } from './code-version.ts';
 import type { ModelExtractor } from './extractors/model-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { type Understanding, understandingOf } from './extractors/understanding.ts';
-import { buildSearchIndex } from './indexing/build-search-index.ts';
+import { SearchIndexWriter } from './indexing/build-search-index.ts';
+import { ModelWriter } from './indexing/write-model.ts';
 import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { listPlanFiles } from './loaders/plan-files.ts';
@@ -80,6 +80,8 @@ export interface IngestReport {
   chunks: number;
   indexBytes: number;
   ms: number;
+  /** where the time of a build went (absent when the index was up to date) */
+  stagesMs?: Record<string, number>;
 }
 
 /**
@@ -118,96 +120,118 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     };
   }
 
-  const docs: SourceDocument[] = [];
-  const plans: ExtractedPlan[] = [];
+  // documents stream through: each is loaded, extracted and indexed, then only its extracted plan is kept
+  const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  const tmp = indexPaths(tmpDir);
+  const indexed: PipelineManifest['documents'] = [];
   const reports: DocumentReport[] = [];
   const errors: IngestReport['errors'] = [];
   const skippedHashes = new Map<string, string | null>();
+  const known = new Map(hashed.map((h) => [h.file, h.sha256]));
   const lastGood = lastGoodVersions(options.indexDir, previous);
-  /** a file that cannot be ingested now: reported, and its last good version taken when the old index had one */
-  const fail = async (file: string, code: string, message: string, sha256: string | null) => {
-    skippedHashes.set(file, sha256);
-    const kept = await lastGood(file);
-    if (kept) {
-      docs.push(kept.doc);
-      plans.push(kept.plan);
-      reports.push(reportOf(kept.plan, 0, 'kept'));
-    }
-    errors.push({ file, code, message: kept ? `${message} — its last good version is kept` : message, kept: !!kept });
-    progress(`  ${kept ? 'kept last good version' : 'skipped'}: ${message}`);
-  };
-  // one pass in the order the files were found, so the model lists documents the same way whichever files failed
-  const entries = [
-    ...hashed.map((h) => ({ ...h, refused: undefined })),
-    ...refused.map((r) => ({ path: '', file: r.file, position: r.position, sha256: r.fingerprint, refused: r })),
-  ].sort((a, b) => a.position - b.position);
-  for (const [i, { path, file, sha256, refused: refusal }] of entries.entries()) {
-    progress(`[${i + 1}/${entries.length}] ${file}`);
-    if (refusal) {
-      await fail(file, refusal.code, refusal.message, sha256);
-      continue;
-    }
-    const t0 = performance.now();
-    try {
-      const { doc, source } = await loadCached(path, sha256, options.indexDir);
-      const extractor = detectLayout(doc);
-      const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
-      const plan = options.modelExtractor
-        ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
-        : extracted;
-      docs.push(doc);
-      plans.push(plan);
-      reports.push(reportOf(plan, performance.now() - t0, source));
-    } catch (error) {
-      const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
-      const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
-      await fail(file, code, message, sha256);
-    }
-  }
-  if (plans.length === 0) {
-    const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
-    throw new PianobotError(
-      'INDEX_MISSING',
-      `No plan could be ingested from ${options.inputs.join(', ')}${why}. The previous index (if any) is unchanged.`,
-    );
-  }
-
-  const model = buildModel(plans);
-  const tmpDir = `${resolve(options.indexDir)}.tmp-${process.pid}-${Date.now()}`;
+  let loadExtractMs = 0;
+  let writer: SearchIndexWriter | null = null;
+  let modelWriter: ModelWriter | null = null;
   try {
-    const tmp = indexPaths(tmpDir);
     await mkdir(tmp.sources, { recursive: true });
-    await writeFile(tmp.model, JSON.stringify(model));
-    // every document's text is kept (not only the PDFs' slow extraction): it is what a later run falls back on
-    // when this version of the file turns unreadable
-    await Promise.all(docs.map((d) => writeFile(join(tmp.sources, `${d.sha256}.json`), JSON.stringify(d))));
-    progress(`indexing ${docs.length} documents…`);
-    const search = await buildSearchIndex({
-      docs,
-      plans,
+    modelWriter = new ModelWriter(tmp.model);
+    writer = await SearchIndexWriter.open({
       outDir: tmp.search,
-      ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
       embedder: options.embedder,
+      ...(previous && existsSync(paths.search) ? { previousDir: paths.search } : {}),
+      unchanged: (file, sha256) => known.get(file) === sha256,
       onProgress: progress,
     });
+    const searchWriter = writer;
+    const models = modelWriter;
+    /** indexes one document and lets go of it: only its manifest line and report stay */
+    const add = async (doc: SourceDocument, plan: ExtractedPlan, report: DocumentReport) => {
+      // every document's text is kept (not only the PDFs' slow extraction): it is what a later run falls back on
+      // when this version of the file turns unreadable
+      await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
+      await searchWriter.add(doc, plan);
+      models.add(plan);
+      indexed.push({
+        file: plan.document.file,
+        sha256: doc.sha256,
+        layout: plan.document.layout,
+        objectives: plan.objectives.length,
+        projects: plan.projects.length,
+      });
+      reports.push(report);
+    };
+    /** a file that cannot be ingested now: reported, and its last good version taken when the old index had one */
+    const fail = async (file: string, code: string, message: string, sha256: string | null) => {
+      skippedHashes.set(file, sha256);
+      const kept = await lastGood(file);
+      if (kept) await add(kept.doc, kept.plan, reportOf(kept.plan, 0, 'kept'));
+      errors.push({
+        file,
+        code,
+        message: kept ? `${message} — its last good version is kept` : message,
+        kept: !!kept,
+      });
+      progress(`  ${kept ? 'kept last good version' : 'skipped'}: ${message}`);
+    };
+    // one pass in the order the files were found, so the model lists documents the same way whichever files failed
+    const entries = [
+      ...hashed.map((h) => ({ ...h, refused: undefined })),
+      ...refused.map((r) => ({ path: '', file: r.file, position: r.position, sha256: r.fingerprint, refused: r })),
+    ].sort((a, b) => a.position - b.position);
+    progress(`indexing ${entries.length} documents…`);
+    for (const [i, { path, file, sha256, refused: refusal }] of entries.entries()) {
+      progress(`[${i + 1}/${entries.length}] ${file}`);
+      if (refusal) {
+        await fail(file, refusal.code, refusal.message, sha256);
+        continue;
+      }
+      const t0 = performance.now();
+      let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
+      try {
+        const { doc, source } = await loadCached(path, sha256, options.indexDir);
+        const extractor = detectLayout(doc);
+        const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
+        const plan = options.modelExtractor
+          ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
+          : extracted;
+        loaded = { doc, plan, source };
+      } catch (error) {
+        const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
+        const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
+        await fail(file, code, message, sha256);
+        continue;
+      }
+      loadExtractMs += performance.now() - t0;
+      await add(loaded.doc, loaded.plan, reportOf(loaded.plan, performance.now() - t0, loaded.source));
+    }
+    if (indexed.length === 0) {
+      const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
+      throw new PianobotError(
+        'INDEX_MISSING',
+        `No plan could be ingested from ${options.inputs.join(', ')}${why}. The previous index (if any) is unchanged.`,
+      );
+    }
+    const search = await writer.finish();
+    writer = null;
+    let t = performance.now();
+    const builtAt = new Date().toISOString();
+    modelWriter.finish(builtAt);
+    modelWriter = null;
+    const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {
       version: 1,
-      builtAt: model.builtAt,
+      builtAt,
       codeVersion: version,
       embedder: { id: options.embedder.id, dimension: options.embedder.dimension },
-      documents: plans.map((p, i) => ({
-        file: p.document.file,
-        sha256: docs[i]!.sha256,
-        layout: p.document.layout,
-        objectives: p.objectives.length,
-        projects: p.projects.length,
-      })),
+      documents: indexed,
       errors: errors.map((e) => ({ ...e, sha256: skippedHashes.get(e.file) ?? null })),
       chunks: search.chunks,
     };
     // the manifest is written last: a directory without one is never mistaken for a finished index
     await writeFile(tmp.manifest, JSON.stringify(manifest, null, 2));
+    t = performance.now();
     await swapInto(tmpDir, resolve(options.indexDir));
+    const { chunk, keywords, embed, write } = search.stagesMs;
     return {
       upToDate: false,
       documents: reports,
@@ -216,8 +240,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       chunks: search.chunks,
       indexBytes: await dirSize(options.indexDir),
       ms: performance.now() - started,
+      stagesMs: {
+        load_extract: Math.round(loadExtractMs),
+        chunk,
+        keywords,
+        embed,
+        write_search: write,
+        model: Math.round(modelMs + performance.now() - t),
+      },
     };
   } catch (error) {
+    writer?.abort();
+    modelWriter?.removeParts();
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }

@@ -1,30 +1,37 @@
 /**
- * Builds the passage search index of a set of plans into `outDir`: chunk store, BM25 keyword index,
- * hnswlib vector index, the embedder's corpus statistics and, last, the manifest (embedder id + dimension,
- * per-document sha256). Vectors of unchanged documents (same sha256, same passage text) are copied from
- * `previousDir` instead of being embedded again. Never writes outside `outDir`: the caller builds into a
- * fresh directory and swaps it in, so a failed build leaves the serving index untouched.
+ * Builds the passage search index of a set of plans into `outDir`, one document at a time: each document's
+ * passages are analyzed once (keyword terms and local vector from the same analysis), appended to
+ * `passages.jsonl`, their postings collected and their vectors written as they come, so the builder never holds
+ * the corpus's texts or vectors. Vectors of unchanged documents (same sha256, same passage text) are copied from
+ * `previousDir` instead of being embedded again. Never writes outside `outDir`: the caller builds into a fresh
+ * directory and swaps it in, so a failed build leaves the serving index untouched.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
-import { type Chunk, chunkIndexText } from '../../src/retrieval/chunk.ts';
-import { type Embedder, isCorpusWeighted } from '../../src/retrieval/embedder.ts';
+import { squash } from '../../src/plan/text.ts';
+import { normalizeCode } from '../../src/retrieval/analyze.ts';
+import { chunkIndexText } from '../../src/retrieval/chunk.ts';
+import type { Embedder } from '../../src/retrieval/embedder.ts';
 import {
-  ChunkStoreSchema,
+  encodePostings,
   INDEX_FILES,
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
+  PASSAGE_BLOCK,
   SEARCH_INDEX_VERSION,
   type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
+import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
+import { isLocalEmbedder, joinAnalyzed, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
-import { buildKeywordIndex } from './keyword-index-builder.ts';
-import { HNSW_PARAMS, readVectors, writeVectorIndex } from './vector-index.ts';
+import { PostingsBuilder } from './keyword-index-builder.ts';
+import { HNSW_PARAMS, HnswSink, Int8Sink, readVectors, type VectorSink } from './vector-index.ts';
 
 export interface BuildSearchIndexInput {
   docs: SourceDocument[];
@@ -40,28 +47,43 @@ export interface BuildSearchIndexResult {
   chunks: number;
   reusedEmbeddings: number;
   bytes: number;
+  /** where the time went: chunking, analysis + postings, embedding, writing the files */
+  stagesMs: { chunk: number; keywords: number; embed: number; write: number };
 }
 
+/** The passage hashes of the previous index, one line per passage (to reuse vectors of unchanged passages). */
+const HASHES_FILE = 'hashes.txt';
 const EMBED_BATCH = 64;
-
-interface PreviousIndex {
-  manifest: Manifest;
-  chunks: StoredChunk[];
-  stats: Uint8Array | null;
-  vectorOf: (label: number) => number[];
-}
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-/** The previous index when it can lend vectors: same embedder, readable files. Anything else means a full build. */
+/**
+ * A passage's wording without what one plan's copy of a template changes in another's: names (capitalized
+ * words), numbers, years and dates. Passages with the same wording count once in a term's document frequency.
+ */
+export function wordingOf(text: string): string {
+  return squash(text.replace(/\p{Lu}[\p{L}'’]*|\d+/gu, ' '));
+}
+
+interface PreviousIndex {
+  /** `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index */
+  labels: Map<string, number>;
+  vectorOf: (label: number) => ArrayLike<number>;
+  close: () => void;
+}
+
+/** The previous index when it can lend vectors: same embedder, readable files. Anything else means embedding. */
 async function readPrevious(
   dir: string | undefined,
   embedder: Embedder,
+  unchanged: (file: string, sha256: string) => boolean,
   progress: (m: string) => void,
 ): Promise<PreviousIndex | null> {
   if (!dir || !existsSync(join(dir, INDEX_FILES.manifest))) return null;
   try {
-    const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
+    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(join(dir, INDEX_FILES.manifest), 'utf8')));
+    if (!parsed.success) return null; // an older format: nothing to reuse
+    const manifest = parsed.data;
     if (
       manifest.embedder.id !== embedder.id ||
       (embedder.dimension > 0 && manifest.embedder.dimension !== embedder.dimension)
@@ -69,20 +91,23 @@ async function readPrevious(
       progress(`previous index was built with ${manifest.embedder.id}: embedding everything again`);
       return null;
     }
-    const { chunks } = ChunkStoreSchema.parse(JSON.parse(await readFile(join(dir, INDEX_FILES.chunks), 'utf8')));
-    const stats = manifest.embedderStats ? new Uint8Array(await readFile(join(dir, INDEX_FILES.embedderStats))) : null;
-    const vectorOf = readVectors(join(dir, INDEX_FILES.vectors), manifest.embedder.dimension);
-    return { manifest, chunks, stats, vectorOf };
+    const kept = manifest.docs.filter((d) => unchanged(d.file, d.sha256));
+    if (kept.length === 0) return null;
+    const hashes = readFileSync(join(dir, HASHES_FILE), 'utf8').split('\n');
+    const labels = new Map<string, number>();
+    for (const d of kept) {
+      for (let label = d.first; label < d.first + d.chunks; label++) labels.set(`${d.file}\n${hashes[label]}`, label);
+    }
+    const file = join(dir, manifest.vectors === 'int8' ? INDEX_FILES.vectorsInt8 : INDEX_FILES.vectorsHnsw);
+    return { labels, ...readVectors(file, manifest.vectors, manifest.embedder.dimension) };
   } catch (err) {
     progress(`previous index unreadable (${(err as Error).message}): embedding everything again`);
     return null;
   }
 }
 
-function planFor(doc: SourceDocument, plans: readonly ExtractedPlan[]): ExtractedPlan {
-  const plan = plans.find((p) => p.document.file === doc.file);
-  if (plan) return plan;
-  // a document without a plan is still searchable as text
+/** A document without a plan is still searchable as text. */
+function barePlan(doc: SourceDocument): ExtractedPlan {
   return {
     document: {
       file: doc.file,
@@ -104,100 +129,249 @@ function planFor(doc: SourceDocument, plans: readonly ExtractedPlan[]): Extracte
   };
 }
 
-export async function buildSearchIndex(input: BuildSearchIndexInput): Promise<BuildSearchIndexResult> {
-  const progress = input.onProgress ?? (() => {});
+/** Buffered appends to one file through a descriptor: passages are written as they are made. */
+class AppendFile {
+  private readonly fd: number;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private closed = false;
+  bytes = 0;
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+  }
+  write(data: string | Buffer): void {
+    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.pending.push(b);
+    this.pendingBytes += b.length;
+    this.bytes += b.length;
+    if (this.pendingBytes > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.pendingBytes) writeSync(this.fd, Buffer.concat(this.pending));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
+    closeSync(this.fd);
+  }
+}
 
-  const chunks: Chunk[] = [];
-  const docs: IndexedDoc[] = [];
-  for (const doc of input.docs) {
-    const plan = planFor(doc, input.plans);
-    const own = chunkDocument(doc, plan);
-    chunks.push(...own);
-    docs.push({
+/** The search index under construction: `add` each document, then `finish` once. */
+export class SearchIndexWriter {
+  private readonly postings = new PostingsBuilder();
+  private readonly docs: IndexedDoc[] = [];
+  private readonly blockOffsets: number[] = [0];
+  private block: string[] = [];
+  private readonly passages: AppendFile;
+  private readonly hashes: AppendFile;
+  private vectors: VectorSink | null = null;
+  private dimension = 0;
+  private reused = 0;
+  private readonly stages = { chunk: 0, keywords: 0, embed: 0, write: 0 };
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly embedder: Embedder,
+    private readonly previous: PreviousIndex | null,
+    private readonly progress: (m: string) => void,
+  ) {
+    this.passages = new AppendFile(join(outDir, INDEX_FILES.passages));
+    this.hashes = new AppendFile(join(outDir, HASHES_FILE));
+    this.local = isLocalEmbedder(embedder);
+    if (this.local) this.openVectors(embedder.dimension);
+  }
+  private readonly local: boolean;
+
+  static async open(options: {
+    outDir: string;
+    embedder: Embedder;
+    previousDir?: string;
+    /** whether a document of the previous index is unchanged in this build (same file, same sha256) */
+    unchanged?: (file: string, sha256: string) => boolean;
+    onProgress?: (msg: string) => void;
+  }): Promise<SearchIndexWriter> {
+    const progress = options.onProgress ?? (() => {});
+    await mkdir(options.outDir, { recursive: true });
+    const previous = await readPrevious(
+      options.previousDir,
+      options.embedder,
+      options.unchanged ?? (() => false),
+      progress,
+    );
+    return new SearchIndexWriter(options.outDir, options.embedder, previous, progress);
+  }
+
+  private openVectors(dimension: number): void {
+    this.dimension = dimension;
+    this.vectors = this.local
+      ? new Int8Sink(join(this.outDir, INDEX_FILES.vectorsInt8), dimension)
+      : new HnswSink(join(this.outDir, INDEX_FILES.vectorsHnsw), dimension);
+  }
+
+  get chunks(): number {
+    return this.postings.size;
+  }
+
+  /** Chunks, analyzes, embeds and writes one document's passages; returns how many it has. */
+  async add(doc: SourceDocument, extracted: ExtractedPlan | null): Promise<number> {
+    const plan = extracted ?? barePlan(doc);
+    let t = performance.now();
+    const chunks = chunkDocument(doc, plan);
+    const now = () => {
+      const ms = performance.now() - t;
+      t = performance.now();
+      return ms;
+    };
+    this.stages.chunk += now();
+    const docNumber = this.docs.length;
+    const first = this.postings.size;
+    this.docs.push({
       file: doc.file,
       sha256: doc.sha256,
       entity: plan.document.entity,
       kind: plan.document.kind,
-      chunks: own.length,
+      years: plan.document.years,
+      first,
+      chunks: chunks.length,
     });
-  }
-  progress(`chunked ${input.docs.length} documents into ${chunks.length} passages`);
 
-  const texts = chunks.map(chunkIndexText);
-  const stored: StoredChunk[] = chunks.map((c, i) => ({ ...c, hash: sha1(texts[i]!) }));
-
-  const previous = await readPrevious(input.previousDir, input.embedder, progress);
-  const unchanged = new Set(
-    (previous?.manifest.docs ?? [])
-      .filter((d) => input.docs.some((x) => x.file === d.file && x.sha256 === d.sha256))
-      .map((d) => d.file),
-  );
-  const reusable = previous && unchanged.size > 0 ? previous : null;
-
-  // Corpus statistics (IDF) travel with the vectors they weighted: reusing vectors means keeping their statistics.
-  let embedder = input.embedder;
-  let stats: Uint8Array | null = null;
-  if (isCorpusWeighted(input.embedder)) {
-    stats = reusable?.stats ?? input.embedder.fit(texts);
-    embedder = input.embedder.withStats(stats);
-  }
-
-  const vectors: (number[] | undefined)[] = Array.from({ length: chunks.length }, () => undefined);
-  let reused = 0;
-  if (reusable) {
-    const byKey = new Map<string, number>();
-    reusable.chunks.forEach((c, label) => {
-      if (unchanged.has(c.doc)) byKey.set(`${c.doc}\n${c.hash}`, label);
+    const analyzed = chunks.map((c) => analyzeChunk(c));
+    const hashes = chunks.map((c) => sha1(chunkIndexText(c)));
+    chunks.forEach((c, i) => {
+      this.postings.add({
+        terms: documentTerms(analyzed[i]!),
+        code: c.code ? normalizeCode(c.code) : undefined,
+        doc: docNumber,
+        year: c.year,
+        internal: c.internal,
+        textKey: sha1(wordingOf(c.text)),
+      });
     });
-    stored.forEach((c, i) => {
-      const label = byKey.get(`${c.doc}\n${c.hash}`);
-      if (label === undefined) return;
-      vectors[i] = reusable.vectorOf(label);
-      reused++;
+    this.stages.keywords += now();
+
+    const vectors: (ArrayLike<number> | undefined)[] = chunks.map((c, i) => {
+      const label = this.previous?.labels.get(`${c.doc}\n${hashes[i]}`);
+      return label === undefined ? undefined : this.previous!.vectorOf(label);
     });
-    progress(`reusing ${reused} embeddings of ${unchanged.size} unchanged documents`);
+    this.reused += vectors.filter((v) => v !== undefined).length;
+    const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
+    if (takesAnalyzed(this.embedder)) {
+      const out = this.embedder.embedAnalyzed(
+        todo.map((i) => {
+          const a = analyzed[i]!;
+          return joinAnalyzed([a.entity, a.section, a.text]);
+        }),
+      );
+      todo.forEach((i, j) => {
+        vectors[i] = out[j];
+      });
+    } else {
+      for (let b = 0; b < todo.length; b += EMBED_BATCH) {
+        const batch = todo.slice(b, b + EMBED_BATCH);
+        const out = await this.embedder.embed(batch.map((i) => chunkIndexText(chunks[i]!)));
+        batch.forEach((i, j) => {
+          vectors[i] = out[j];
+        });
+      }
+    }
+    this.stages.embed += now();
+
+    for (const [i, c] of chunks.entries()) {
+      const v = vectors[i];
+      if (!this.vectors && v) this.openVectors(v.length);
+      if (!v || v.length !== this.dimension)
+        throw new Error(`passage ${c.id} has a vector of length ${v?.length ?? 0}, expected ${this.dimension}`);
+      this.vectors!.add(first + i, v);
+      const stored: StoredChunk = { ...c, hash: hashes[i]! };
+      this.block.push(JSON.stringify(stored));
+      if (this.block.length === PASSAGE_BLOCK) this.writeBlock();
+      this.hashes.write(`${hashes[i]}\n`);
+    }
+    this.stages.write += now();
+    return chunks.length;
   }
 
-  const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
-  for (let b = 0; b < todo.length; b += EMBED_BATCH) {
-    const batch = todo.slice(b, b + EMBED_BATCH);
-    const out = await embedder.embed(batch.map((i) => texts[i]!));
-    batch.forEach((i, j) => {
-      vectors[i] = out[j];
-    });
-    progress(`embedded ${Math.min(b + EMBED_BATCH, todo.length)}/${todo.length} passages`);
+  private writeBlock(): void {
+    if (this.block.length === 0) return;
+    this.passages.write(deflateRawSync(Buffer.from(this.block.join('\n'), 'utf8')));
+    this.blockOffsets.push(this.passages.bytes);
+    this.block = [];
   }
 
-  const dimension = vectors[0]?.length ?? (input.embedder.dimension || previous?.manifest.embedder.dimension || 0);
-  if (!dimension)
-    throw new Error(`the embedder ${input.embedder.id} has no known dimension and there is nothing to embed`);
-  const all = vectors.map((v, i) => {
-    if (!v || v.length !== dimension)
-      throw new Error(`passage ${chunks[i]?.id} has a vector of length ${v?.length ?? 0}, expected ${dimension}`);
-    return v;
+  async finish(): Promise<BuildSearchIndexResult> {
+    const t = performance.now();
+    this.writeBlock();
+    this.previous?.close();
+    this.passages.close();
+    this.hashes.close();
+    const dimension = this.dimension || this.embedder.dimension;
+    if (!dimension)
+      throw new Error(`the embedder ${this.embedder.id} has no known dimension and there is nothing to embed`);
+    if (!this.vectors) this.openVectors(dimension);
+    this.vectors!.finish();
+    const file = (name: string) => join(this.outDir, name);
+    const postings = this.postings.finish(Float64Array.from(this.blockOffsets));
+    await writeFile(file(INDEX_FILES.postings), encodePostings(postings));
+    const manifest: Manifest = {
+      version: SEARCH_INDEX_VERSION,
+      builtAt: new Date().toISOString(),
+      embedder: { id: this.embedder.id, dimension },
+      vectors: this.local ? 'int8' : 'hnsw',
+      chunks: this.postings.size,
+      docs: this.docs,
+      ...(this.local
+        ? {}
+        : { hnsw: { space: HNSW_PARAMS.space, m: HNSW_PARAMS.m, efConstruction: HNSW_PARAMS.efConstruction } }),
+    };
+    await writeFile(file(INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+    if (this.reused) this.progress(`reused ${this.reused} embeddings of unchanged passages`);
+    this.progress(`search index written: ${this.postings.size} passages`);
+    this.stages.write += performance.now() - t;
+
+    let bytes = 0;
+    for (const name of [...Object.values(INDEX_FILES), HASHES_FILE]) {
+      if (existsSync(file(name))) bytes += (await stat(file(name))).size;
+    }
+    const round = (ms: number) => Math.round(ms);
+    return {
+      chunks: this.postings.size,
+      reusedEmbeddings: this.reused,
+      bytes,
+      stagesMs: {
+        chunk: round(this.stages.chunk),
+        keywords: round(this.stages.keywords),
+        embed: round(this.stages.embed),
+        write: round(this.stages.write),
+      },
+    };
+  }
+
+  /** Releases the files of a build that will not be finished (the caller removes the directory). */
+  abort(): void {
+    this.previous?.close();
+    this.passages.close();
+    this.hashes.close();
+  }
+}
+
+/** The whole index of documents already in memory (tests, scripts): the same writer, fed in order. */
+export async function buildSearchIndex(input: BuildSearchIndexInput): Promise<BuildSearchIndexResult> {
+  const current = new Map(input.docs.map((d) => [d.file, d.sha256]));
+  const writer = await SearchIndexWriter.open({
+    outDir: input.outDir,
+    embedder: input.embedder,
+    ...(input.previousDir ? { previousDir: input.previousDir } : {}),
+    unchanged: (file, sha256) => current.get(file) === sha256,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
-
-  await mkdir(input.outDir, { recursive: true });
-  const file = (name: string) => join(input.outDir, name);
-  await writeFile(file(INDEX_FILES.chunks), JSON.stringify({ chunks: stored }));
-  await writeFile(file(INDEX_FILES.keywords), JSON.stringify(buildKeywordIndex(chunks)));
-  writeVectorIndex(file(INDEX_FILES.vectors), dimension, all);
-  if (stats) await writeFile(file(INDEX_FILES.embedderStats), stats);
-  const manifest: Manifest = {
-    version: SEARCH_INDEX_VERSION,
-    builtAt: new Date().toISOString(),
-    embedder: { id: input.embedder.id, dimension },
-    embedderStats: stats !== null,
-    chunks: chunks.length,
-    docs,
-    hnsw: { space: HNSW_PARAMS.space, m: HNSW_PARAMS.m, efConstruction: HNSW_PARAMS.efConstruction },
-  };
-  await writeFile(file(INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
-  progress(`search index written: ${chunks.length} passages`);
-
-  let bytes = 0;
-  for (const name of Object.values(INDEX_FILES)) {
-    if (existsSync(file(name))) bytes += (await stat(file(name))).size;
+  try {
+    for (const doc of input.docs) await writer.add(doc, input.plans.find((p) => p.document.file === doc.file) ?? null);
+    return await writer.finish();
+  } catch (error) {
+    writer.abort();
+    throw error;
   }
-  return { chunks: chunks.length, reusedEmbeddings: reused, bytes };
 }

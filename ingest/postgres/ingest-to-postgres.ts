@@ -7,7 +7,7 @@ import { PianobotError } from '../../src/errors.ts';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
 import { ExtractedPlanSchema } from '../../src/plan/model.ts';
 import { type Chunk, chunkIndexText } from '../../src/retrieval/chunk.ts';
-import { type Embedder, isCorpusWeighted } from '../../src/retrieval/embedder.ts';
+import type { Embedder } from '../../src/retrieval/embedder.ts';
 import { inTransaction, migrate, type Pool } from '../../src/store/postgres/database.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import { codeVersion } from '../code-version.ts';
@@ -42,7 +42,6 @@ const EMBED_BATCH = 64;
 interface Meta {
   embedder_id: string;
   dimension: number;
-  stats: Buffer | null;
 }
 
 /** Document frequencies of the lexemes, for the keyword ranking's IDF (one pass over the tsvectors). */
@@ -80,8 +79,8 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
       (r) => [r.file, r.sha256],
     ),
   );
-  const meta = (await pool.query<Meta>('SELECT embedder_id, dimension, stats FROM search_meta')).rows[0] ?? null;
-  // new corpus statistics mean new vectors for every passage: everything is embedded again
+  const meta = (await pool.query<Meta>('SELECT embedder_id, dimension FROM search_meta')).rows[0] ?? null;
+  // another embedder means new vectors for every passage: everything is embedded again
   const full = Boolean(options.force) || !meta || meta.embedder_id !== options.embedder.id;
 
   const todo = hashed.filter(({ file, sha256 }) => {
@@ -134,12 +133,8 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
 
   progress(`indexing ${loaded.length} documents…`);
   progress(`chunked ${loaded.length} documents into ${loaded.reduce((n, l) => n + l.chunks.length, 0)} passages`);
-  let embedder = options.embedder;
-  let stats: Uint8Array | null = meta?.stats ?? null;
-  if (isCorpusWeighted(options.embedder)) {
-    if (full || !stats) stats = options.embedder.fit(loaded.flatMap((l) => l.chunks.map(chunkIndexText)));
-    embedder = options.embedder.withStats(stats);
-  }
+  // the embedder is stateless (a passage's vector depends on its own text only): a plan is embedded alone
+  const embedder = options.embedder;
 
   let metaWritten = !full && meta !== null;
   let chunks = 0;
@@ -152,9 +147,9 @@ export async function ingestToPostgres(options: PgIngestOptions): Promise<PgInge
       if (!metaWritten) {
         const dimension = vectors[0]?.length ?? options.embedder.dimension;
         await client.query(
-          `INSERT INTO search_meta (id, embedder_id, dimension, stats) VALUES (true, $1, $2, $3)
-           ON CONFLICT (id) DO UPDATE SET embedder_id = $1, dimension = $2, stats = $3, built_at = now()`,
-          [options.embedder.id, dimension, stats ? Buffer.from(stats) : null],
+          `INSERT INTO search_meta (id, embedder_id, dimension, stats) VALUES (true, $1, $2, NULL)
+           ON CONFLICT (id) DO UPDATE SET embedder_id = $1, dimension = $2, stats = NULL, built_at = now()`,
+          [options.embedder.id, dimension],
         );
       }
       await writePlan(client, { plan, chunks: own, vectors, codeVersion: version, embedderId: options.embedder.id });

@@ -12,6 +12,7 @@ import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
 import { indexPaths } from '../store/index-layout.ts';
 import { type LiveIndex, openLiveIndex } from '../store/live-index.ts';
+import type { LoadedIndex } from '../store/load-index.ts';
 import type { Pool } from '../store/postgres/database.ts';
 import { openDatabaseLiveIndex } from '../store/postgres/database-live-index.ts';
 import { profileOf } from '../tools/get-person.ts';
@@ -25,6 +26,8 @@ export interface CreateEngineOptions {
   log?: Logger;
   /** skip the staleness check (benchmarks, tests that built the index themselves) */
   skipIngest?: boolean;
+  /** an index the caller has loaded already (the benchmark times the load itself); implies skipIngest, no reload */
+  index?: LoadedIndex;
   onProgress?: (message: string) => void;
   /** the server's PostgreSQL pool (DATABASE_URL), shared with the Slack state; otherwise the engine opens its own */
   pool?: Pool;
@@ -42,9 +45,11 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   const embedder = createEmbedderFromConfig(config);
   /** set when the plans could not be ingested at all and the index already on disk serves instead */
   let ingestFailure: string | null = null;
-  const database = config.databaseUrl || options.pool;
+  const given = options.index;
+  // a pre-loaded index is the embedded one, whatever DATABASE_URL says
+  const database = !given && (config.databaseUrl || options.pool);
   // with a database, ingest is `npm run ingest`'s job: replicas only read
-  if (!options.skipIngest && !database) {
+  if (!options.skipIngest && !given && !database) {
     try {
       const report = await runIngest({
         inputs: [config.plansDir],
@@ -78,7 +83,8 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
   }
   let close = async () => {};
   let live: LiveIndex;
-  if (database) {
+  if (given) live = { current: given, reload: async () => ({ changed: false, builtAt: given.manifest.builtAt }) };
+  else if (database) {
     const db = await openDatabaseLiveIndex(config, embedder, log, options);
     live = db;
     close = db.close;

@@ -64,7 +64,9 @@ export function findPeople(
       w.length >= 5
         ? index.longParts.filter((p) => p !== w && editDistance(p, w, 1) <= 1).flatMap((p) => index.byPart.get(p) ?? [])
         : [];
-    const typoOnly = [...new Set(typo)].filter((p) => !direct.includes(p));
+    // a lower-case word one edit from a name is an ordinary word ("più ricco" is not Ricci); a capital makes it a name
+    const capitalised = /^\p{Lu}/u.test(words[i]!);
+    const typoOnly = capitalised ? [...new Set(typo)].filter((p) => !direct.includes(p)) : [];
     for (const [person, isTypo] of [
       ...direct.map((p) => [p, false] as const),
       ...typoOnly.map((p) => [p, true] as const),

@@ -96,8 +96,10 @@ export interface Scored<T> {
  */
 export class TextMatcher<T> {
   private readonly docs: { item: T; stems: Set<string> }[];
-  private readonly df = new Map<string, number>();
-  /** stem → the records holding it, so a query visits only the records it shares a word with */
+  /**
+   * stem → the records holding it (ascending), so a query visits only the records it shares a word with; a list's
+   * length is the stem's document frequency
+   */
   private readonly postings = new Map<string, number[]>();
   /** built on the first unknown query word: see `neighbours` */
   private byDeletion: Map<string, string[]> | null = null;
@@ -109,7 +111,6 @@ export class TextMatcher<T> {
     }));
     for (const [i, d] of this.docs.entries()) {
       for (const s of d.stems) {
-        this.df.set(s, (this.df.get(s) ?? 0) + 1);
         const list = this.postings.get(s);
         if (list) list.push(i);
         else this.postings.set(s, [i]);
@@ -118,12 +119,12 @@ export class TextMatcher<T> {
   }
 
   private idf(s: string): number {
-    return Math.log(1 + this.docs.length / (1 + (this.df.get(s) ?? 0)));
+    return Math.log(1 + this.docs.length / (1 + (this.postings.get(s)?.length ?? 0)));
   }
 
   /** The record words a query word stands for: itself when some record has it, else its one-typo neighbours. */
   private alternatives(s: string): string[] {
-    if (this.df.has(s)) return [s];
+    if (this.postings.has(s)) return [s];
     if (s.length < 6) return [];
     return this.neighbours(s);
   }
@@ -136,7 +137,7 @@ export class TextMatcher<T> {
   private neighbours(s: string): string[] {
     if (!this.byDeletion) {
       this.byDeletion = new Map();
-      for (const v of this.df.keys()) {
+      for (const v of this.postings.keys()) {
         if (v.length < 5) continue;
         for (const key of withDeletions(v)) {
           const filed = this.byDeletion.get(key);
@@ -157,7 +158,7 @@ export class TextMatcher<T> {
     if (qs.length === 0) return [];
     const alts = qs.map((s) => this.alternatives(s));
     const weights = qs.map((s, i) =>
-      this.df.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
+      this.postings.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
     );
     const total = weights.reduce((a, b) => a + b, 0);
     const qset = new Set(alts.flat());

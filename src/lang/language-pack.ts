@@ -50,6 +50,10 @@ export interface Lexicon {
   avg: string[];
   compare: string[];
   difference: string[];
+  /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */
+  nonZero: string[];
+  /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
+  listAll: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;

@@ -53,8 +53,10 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
 
+  // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
+  const sumAsked = frame.aggregate === 'sum' && !frame.compare;
   // two codes compared, or two people
-  if ((frame.compare || frame.more) && projectCodes.length === 2) {
+  if ((frame.compare || frame.more) && !sumAsked && projectCodes.length === 2) {
     const field = fieldFor('project', fieldWords) ?? 'budget';
     return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
   }
@@ -74,6 +76,29 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       field: fieldFor('project', fieldWords) ?? 'budget',
     };
   }
+  // who is most (least) committed to one named project: rank that project's staff allocations
+  if (
+    frame.superlative &&
+    projectCodes.length === 1 &&
+    (frame.targets.includes('person') || frame.targets.includes('staff_allocation'))
+  ) {
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    return {
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        documents: [projectCodes[0]!.doc],
+        filters: [
+          { field: 'project', op: 'eq', value: projectCodes[0]!.code },
+          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+        ],
+        sort: { field: 'commitment', dir },
+        limit: frame.superlative.k,
+      },
+      field: 'commitment',
+      dir,
+    };
+  }
   // the phase weights of one objective: do they make 100?
   if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight'))
     return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
@@ -89,7 +114,15 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       .slice(0, 2);
     return lead.length === 2 && lead.every((w) => q.includes(w));
   });
-  if (frame.aggregate === 'sum' && cdrs.length >= 1 && !frame.people.length && !frame.codes.length && !otherLevel) {
+  // a ranking ("i tre progetti del centro 41 col budget totale più alto") is a top-k, not the centre's total
+  if (
+    frame.aggregate === 'sum' &&
+    !frame.superlative &&
+    cdrs.length >= 1 &&
+    !frame.people.length &&
+    !frame.codes.length &&
+    !otherLevel
+  ) {
     const stated = cdrs.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
     );
@@ -128,6 +161,13 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    // "quanti progetti ha X": the records of that person, counted by the list of them
+    (frame.aggregate === 'count' && frame.people.length === 1 && (target === 'objective' || target === 'project')) ||
+    // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
+    (frame.listAll &&
+      (target === 'objective' || target === 'project') &&
+      frame.entities.length > 0 &&
+      frame.aggregate === null) ||
     (target === 'project' &&
       frame.structures.some((s) => s.code) &&
       !frame.people.length &&
@@ -206,7 +246,8 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       kind: 'top',
       query: {
         ...base,
-        filters: [...filters, { field, op: 'exists' }],
+        // "escluso zero": a zero figure is no candidate for the smallest
+        filters: [...filters, frame.nonZero ? { field, op: 'gt', value: 0 } : { field, op: 'exists' }],
         sort: { field, dir },
         limit: frame.superlative.k,
       },

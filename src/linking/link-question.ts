@@ -7,6 +7,7 @@
 import { detectLanguage } from '../answer/language.ts';
 import { findPeople, findStructures } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
+import { translateQuery } from '../answer/translate-query.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
@@ -37,6 +38,7 @@ const W = {
   max: union((l) => l.max),
   min: union((l) => l.min),
   more: union((l) => l.more),
+  less: union((l) => l.less),
   gt: union((l) => l.gt),
   lt: union((l) => l.lt),
   eq: union((l) => l.eq),
@@ -53,6 +55,8 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  nonZero: union((l) => l.nonZero),
+  listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
   helpAlone: union((l) => l.helpAlone),
@@ -61,7 +65,12 @@ const W = {
   currency: union((l) => l.currency),
 };
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
-const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+/** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
+const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
+  ([, n]) => n > 1,
+);
+// thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
+const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -138,6 +147,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const all = found.all;
 
   // ---------------------------------------------------------------- amounts and k
+  // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
+  const nonZero = hasAny(words, W.nonZero);
+  if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
@@ -173,10 +185,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
+  const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
+  const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
+  const hiAt = maxAt >= 0 ? maxAt : moreAt;
+  const loAt = minAt >= 0 ? minAt : lessAt;
   const superlative =
-    maxAt >= 0 || minAt >= 0 || wantsTop
+    hiAt >= 0 || loAt >= 0 || wantsTop
       ? {
-          dir: (minAt >= 0 && (maxAt < 0 || minAt < maxAt) ? 'min' : 'max') as 'max' | 'min',
+          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt) ? 'min' : 'max') as 'max' | 'min',
           k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
         }
       : null;
@@ -199,6 +216,20 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const first = t.split(' ')[0] ?? '';
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
   });
+
+  // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
+  // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
+  const wantsSubRecords =
+    (superlative !== null || aggregate === 'sum') &&
+    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
+  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
+    const titled = objectiveNamedByWords(
+      question,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+  }
 
   const frame = QuestionFrameSchema.parse({
     lang,
@@ -234,8 +265,37 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     types,
     meta,
     progress: hasAny(words, W.progress),
+    nonZero,
+    listAll: hasAny(words, W.listAll),
   });
   return { frame, people, structures: allStructures, scope };
+}
+
+/**
+ * The one objective whose title the question names by most of its content words (stemmed, at least three), or null
+ * when none or several tie.
+ */
+function objectiveNamedByWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string } | null {
+  // an English question meets Italian titles through the glossary's translations
+  const asked = new Set(contentTokens(`${question} ${translateQuery(question)}`).map((t) => stem(t)));
+  let best: { code: string; title: string; doc: string; hits: number } | null = null;
+  let tie = false;
+  for (const o of store.objectives) {
+    if (files.length && !files.includes(o.doc)) continue;
+    const words = [...new Set(contentTokens(o.title).map((t) => stem(t)))];
+    const hits = words.filter((w) => asked.has(w)).length;
+    if (hits < 3 || hits * 2 < words.length) continue;
+    if (best && hits === best.hits && best.code !== o.code) tie = true;
+    if (!best || hits > best.hits) {
+      best = { code: o.code, title: o.title, doc: o.doc, hits };
+      tie = false;
+    }
+  }
+  return best && !tie ? best : null;
 }
 
 /**
@@ -371,6 +431,13 @@ function amountsIn(
   for (const [word, n] of Object.entries(lex.numbers)) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
+  // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
+  // top-k ("i tre progetti", "the two largest")
+  text = text.replace(/\bzero\b/g, '0   ');
+  for (const [word, n] of NUMBER_WORDS)
+    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
+      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
+    );
   const amounts: QuestionFrame['amounts'] = [];
   let k: number | null = null;
   let previousEnd = -1;
@@ -386,12 +453,14 @@ function amountsIn(
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
     const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
-    const value = Number(english ? raw.replace(/,/g, '') : raw.replace(/\./g, '').replace(',', '.')) * (magnitude ?? 1);
+    const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
+    const value =
+      Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
+      (magnitude ?? 1);
     const op = amountOp(beforeWords);
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
-      const targetAfter = Object.values(TARGET_WORDS).some((ws) => ws.some((w) => after.startsWith(` ${w}`)));
-      if (targetAfter || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
+      if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
         k = value;
         continue;
       }
@@ -413,6 +482,25 @@ function amountsIn(
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
     k,
   };
+}
+
+/** Where a comparative word ("più", "fewer") stands right before a field word; -1 when nowhere. */
+function fieldAfter(words: string, comparatives: string[]): number {
+  for (const c of comparatives) {
+    let at = phraseAt(words, `${c} `);
+    while (at >= 0) {
+      const after = words.slice(at + c.length);
+      if (Object.values(FIELD_WORDS).some((ws) => ws.some((w) => after.startsWith(` ${w}`)))) return at;
+      at = phraseAt(words, `${c} `, at + 1);
+    }
+  }
+  return -1;
+}
+
+/** Whether words start with a record word or a superlative: what follows the k of a top-k. */
+function leadsRanking(after: string): boolean {
+  const starts = (w: string) => after.startsWith(` ${w}`);
+  return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
 
 function amountOp(beforeWords: string): Op | null {

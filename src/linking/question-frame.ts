@@ -61,6 +61,10 @@ export const QuestionFrameSchema = z.object({
   types: z.array(z.string()),
   meta: z.enum(['greeting', 'help']).nullable(),
   progress: z.boolean(),
+  /** "escluso zero", "non-zero": rank only records whose figure is above zero */
+  nonZero: z.boolean(),
+  /** "tutti", "all", "elenco": every record of the kind in the scope named */
+  listAll: z.boolean(),
 });
 export type QuestionFrame = z.infer<typeof QuestionFrameSchema>;
 export type FieldWord = z.infer<typeof FieldWordSchema>;

@@ -6,7 +6,28 @@ import { personKey, splitTitle } from './names.ts';
  * staff allocations). A person is identified by the order-free key of their name, so `Sardi Valentina` and
  * `Valentina Sardi` are one person while `Fedi Simona` and `Fedeli Simonetta` stay two.
  */
-export function derivePeople(plans: ExtractedPlan[]): Person[] {
+/** What deriving people reads of a plan: the ingest keeps only this much of each plan once it is written out. */
+export interface PeopleSource {
+  structures: Pick<ExtractedPlan['structures'][number], 'head' | 'headRole' | 'doc' | 'name'>[];
+  objectives: Pick<ExtractedPlan['objectives'][number], 'owners' | 'doc' | 'code' | 'ownerTitles'>[];
+  projects: (Pick<ExtractedPlan['projects'][number], 'dirigente' | 'doc' | 'code'> & { staff: { name: string }[] })[];
+}
+
+/** The part of a plan `derivePeople` reads, copied so that the rest of the plan can be released. */
+export function peopleSourceOf(plan: PeopleSource): PeopleSource {
+  return {
+    structures: plan.structures.map(({ head, headRole, doc, name }) => ({ head, headRole, doc, name })),
+    objectives: plan.objectives.map(({ owners, doc, code, ownerTitles }) => ({ owners, doc, code, ownerTitles })),
+    projects: plan.projects.map(({ dirigente, doc, code, staff }) => ({
+      dirigente,
+      doc,
+      code,
+      staff: staff.map((s) => ({ name: s.name })),
+    })),
+  };
+}
+
+export function derivePeople(plans: readonly PeopleSource[]): Person[] {
   const byKey = new Map<string, { spellings: Map<string, number>; titles: Set<string>; roles: Person['roles'] }>();
   const add = (raw: string | undefined, role: string, doc: string, ref?: string, title?: string) => {
     if (!raw) return;

@@ -1,5 +1,10 @@
+// ASCII without the backtick, which fold turns into an apostrophe
+const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+
 /** Accent-folded, lower-case form used for every comparison of names, titles and codes. */
 export function fold(s: string): string {
+  // ASCII is its own NFKD form and has none of the characters replaced below (the hot path: most plan lines)
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -14,8 +19,12 @@ export function squash(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+const MARKUP = /[<&*]/;
+
 /** Removes markdown bold/italic markers and HTML tags, keeping the text between them. */
 export function stripMarkup(s: string): string {
+  // every pattern below needs one of these characters: most lines have none and are returned as they are
+  if (!MARKUP.test(s)) return s;
   return (
     s
       .replace(/<br\s*\/?>/gi, ' ')

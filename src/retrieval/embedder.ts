@@ -1,5 +1,5 @@
 /**
- * Embeddings behind one interface: the local hashed TF-IDF embedder by default, or any OpenAI-compatible
+ * Embeddings behind one interface: the local hashed-feature embedder by default, or any OpenAI-compatible
  * endpoint (OpenAI, Ollama, vLLM, LocalAI) through @langchain/openai. The search index records `id` and
  * `dimension` and refuses to be read with another embedder.
  */
@@ -11,19 +11,6 @@ export interface Embedder {
   /** vector length; 0 while an endpoint embedder has not answered yet and was not told its dimension */
   readonly dimension: number;
   embed(texts: string[]): Promise<number[][]>;
-}
-
-/** An embedder whose weights depend on the corpus (IDF); the statistics are stored with the index. */
-export interface CorpusWeightedEmbedder extends Embedder {
-  /** corpus statistics learned from the passages, as opaque bytes the index stores */
-  fit(texts: string[]): Uint8Array;
-  /** the same embedder weighting documents and queries with those statistics */
-  withStats(stats: Uint8Array): Embedder;
-}
-
-export function isCorpusWeighted(e: Embedder): e is CorpusWeightedEmbedder {
-  const c = e as Partial<CorpusWeightedEmbedder>;
-  return typeof c.fit === 'function' && typeof c.withStats === 'function';
 }
 
 /** Deterministic, no download, no network. */

@@ -3,34 +3,35 @@
  * names: `maura+mesc`) and whole codes (`2021_pd_8735`, `04.03.01.02`, `vi-1`, `31/12/2023`).
  * The index is built once at ingest (postings are stored) and only read here.
  */
-import { z } from 'zod';
-import { analyze, wordPairs } from './analyze.ts';
+import { type Analyzed, analyze, wordPairs } from './analyze.ts';
+import type { PostingsData } from './index-format.ts';
 
-export const KeywordIndexDataSchema = z.object({
-  version: z.literal(1),
-  k1: z.number(),
-  b: z.number(),
-  /** term-weighted length of each chunk, by chunk number */
-  lengths: z.array(z.number()),
-  /** term → flat [chunk, tf, chunk, tf, …] with chunks ascending */
-  postings: z.record(z.string(), z.array(z.number())),
-});
-export type KeywordIndexData = z.infer<typeof KeywordIndexDataSchema>;
+export const BM25 = { k1: 1.2, b: 0.75 } as const;
 
 /** Where a passage sits counts as much as two mentions in its text: a heading names the topic. */
 const SECTION_WEIGHT = 2;
 const PAIR_WEIGHT = 0.5;
 
-function addTerms(into: Map<string, number>, text: string, weight: number): void {
-  const a = analyze(text);
+function addTerms(into: Map<string, number>, a: Analyzed, weight: number): void {
   const add = (t: string, w: number) => into.set(t, (into.get(t) ?? 0) + w);
   for (const w of a.words) add(w, weight);
   for (const c of a.codes) add(c, weight);
   for (const p of wordPairs(a.words)) add(p, weight * PAIR_WEIGHT);
 }
 
+/** A chunk's three parts analyzed once: the keyword terms and the local embedder's features both read them. */
+export interface AnalyzedChunk {
+  entity: Analyzed;
+  section: Analyzed;
+  text: Analyzed;
+}
+
+export function analyzeChunk(parts: { entity: string; section: string; text: string }): AnalyzedChunk {
+  return { entity: analyze(parts.entity), section: analyze(parts.section), text: analyze(parts.text) };
+}
+
 /** Term frequencies of a chunk (entity, section path, text). */
-export function documentTerms(parts: { entity: string; section: string; text: string }): Map<string, number> {
+export function documentTerms(parts: AnalyzedChunk): Map<string, number> {
   const terms = new Map<string, number>();
   addTerms(terms, parts.entity, 1);
   addTerms(terms, parts.section, SECTION_WEIGHT);
@@ -81,58 +82,187 @@ export function queryTerms(question: string, expansions: readonly WeightedExpans
   return { groups, terms: new Set(groups.flatMap((g) => [...g.keys()])), codes: q.codes, pairs };
 }
 
+const encoder = new TextEncoder();
+
+/** Compares two byte strings the way the builder sorted the terms (Buffer.compare order). */
+function compareBytes(a: Uint8Array, from: number, to: number, b: Uint8Array): number {
+  const n = Math.min(to - from, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a[from + i]! - b[i]!;
+    if (d !== 0) return d;
+  }
+  return to - from - b.length;
+}
+
+/** Scores and candidates of one query, valid until the next query on the same index. */
+export interface KeywordScores {
+  /** chunk numbers by descending score, at most `limit` of them */
+  top: number[];
+  scoreOf(chunk: number): number;
+}
+
+/**
+ * BM25 over the typed arrays of `postings.bin`. Scoring writes into arrays the size of the corpus that are
+ * reused from query to query, so a query allocates nothing in proportion to the corpus.
+ */
 export class KeywordIndex {
   private readonly avgLength: number;
+  private readonly scores: Float64Array;
+  private readonly best: Float64Array;
+  /** per chunk: the number of the last query (or group) that touched it, so the arrays need no clearing */
+  private readonly stampScores: Uint32Array;
+  private readonly stampBest: Uint32Array;
+  private stamp = 0;
+  /** k1 · (1 − b + b · length / average length) per chunk: the length part of BM25, fixed at load */
+  private readonly lengthNorm: Float64Array;
+  private readonly ok: Uint8Array;
 
-  constructor(private readonly data: KeywordIndexData) {
+  constructor(private readonly data: PostingsData) {
     const n = data.lengths.length;
-    this.avgLength = n ? data.lengths.reduce((s, x) => s + x, 0) / n : 1;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += data.lengths[i]!;
+    this.avgLength = n ? total / n : 1;
+    this.scores = new Float64Array(n);
+    this.best = new Float64Array(n);
+    this.stampScores = new Uint32Array(n);
+    this.stampBest = new Uint32Array(n);
+    this.ok = new Uint8Array(n);
+    const { k1, b } = BM25;
+    this.lengthNorm = Float64Array.from(data.lengths, (l) => k1 * (1 - b + (b * l) / this.avgLength));
   }
 
   get size(): number {
     return this.data.lengths.length;
   }
 
+  /** The term's number, or -1. */
+  private find(term: string): number {
+    const key = encoder.encode(term);
+    const { termOffsets, termBytes } = this.data;
+    let lo = 0;
+    let hi = termOffsets.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareBytes(termBytes, termOffsets[mid]!, termOffsets[mid + 1]!, key);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** Whether any chunk holds `term`. */
   has(term: string): boolean {
-    return this.data.postings[term] !== undefined;
+    return this.find(term) >= 0;
   }
 
   /** Chunk numbers holding `term` (ascending). */
   chunksWith(term: string): number[] {
-    const p = this.data.postings[term];
-    if (!p) return [];
-    const out: number[] = [];
-    for (let i = 0; i < p.length; i += 2) out.push(p[i]!);
-    return out;
+    const t = this.find(term);
+    if (t < 0) return [];
+    return Array.from(this.data.postingChunk.subarray(this.data.postingStart[t], this.data.postingStart[t + 1]));
   }
 
-  /** BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group). */
+  /**
+   * BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group);
+   * returns the best `limit` chunks. `allowed` is asked once per chunk and query, not once per posting: common
+   * words have postings in most of a thousand plans' passages.
+   */
   score(
     groups: readonly ReadonlyMap<string, number>[],
     allowed: (chunk: number) => boolean = () => true,
-  ): Map<number, number> {
-    const { k1, b, lengths, postings } = this.data;
-    const n = lengths.length;
-    const scores = new Map<number, number>();
+    limit = Number.POSITIVE_INFINITY,
+  ): KeywordScores {
+    const { postingStart, postingChunk, postingTf2, termDf } = this.data;
+    const { k1 } = BM25;
+    // document frequencies count a wording once, so the corpus size does too
+    const n = this.data.distinctTexts;
+    const ok = this.allowedBitmap(allowed);
+    const scores = this.scores;
+    const best = this.best;
+    const norm = this.lengthNorm;
+    const query = this.nextStamp();
+    const touched: number[] = [];
     for (const group of groups) {
-      const best = new Map<number, number>();
+      const terms: { start: number; end: number; weight: number }[] = [];
       for (const [term, qw] of group) {
-        const p = postings[term];
-        if (!p) continue;
-        const df = p.length / 2;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < p.length; i += 2) {
-          const chunk = p[i]!;
-          if (!allowed(chunk)) continue;
-          const tf = p[i + 1]!;
-          const norm = tf + k1 * (1 - b + (b * (lengths[chunk] ?? 0)) / this.avgLength);
-          const s = (qw * idf * (tf * (k1 + 1))) / norm;
-          if (s > (best.get(chunk) ?? 0)) best.set(chunk, s);
+        const t = this.find(term);
+        if (t < 0) continue;
+        const df = termDf[t]!;
+        terms.push({
+          start: postingStart[t]!,
+          end: postingStart[t + 1]!,
+          weight: qw * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+        });
+      }
+      if (terms.length === 0) continue;
+      // one term: its score goes straight into the totals; several: each chunk keeps the best of them
+      const single = terms.length === 1;
+      const g = single ? 0 : this.nextStamp();
+      const inGroup: number[] = [];
+      for (const { start, end, weight } of terms) {
+        for (let p = start; p < end; p++) {
+          const chunk = postingChunk[p]!;
+          if (ok[chunk] === 0) continue;
+          const tf = postingTf2[p]! / 2;
+          const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+          if (single) {
+            if (this.stampScores[chunk] !== query) {
+              this.stampScores[chunk] = query;
+              scores[chunk] = s;
+              touched.push(chunk);
+            } else scores[chunk]! += s;
+          } else if (this.stampBest[chunk] !== g) {
+            this.stampBest[chunk] = g;
+            best[chunk] = s;
+            inGroup.push(chunk);
+          } else if (s > best[chunk]!) best[chunk] = s;
         }
       }
-      for (const [chunk, s] of best) scores.set(chunk, (scores.get(chunk) ?? 0) + s);
+      for (const chunk of inGroup) {
+        if (this.stampScores[chunk] !== query) {
+          this.stampScores[chunk] = query;
+          scores[chunk] = 0;
+          touched.push(chunk);
+        }
+        scores[chunk]! += best[chunk]!;
+      }
     }
-    return scores;
+    const top = topBy(touched, scores, limit);
+    return {
+      top,
+      scoreOf: (chunk) => (this.stampScores[chunk] === query ? scores[chunk]! : 0),
+    };
   }
+
+  /** 1 for each chunk `allowed` accepts (a filter usually decides per document: this is cheap next to scoring). */
+  private allowedBitmap(allowed: (chunk: number) => boolean): Uint8Array {
+    const ok = this.ok;
+    for (let i = 0; i < ok.length; i++) ok[i] = allowed(i) ? 1 : 0;
+    return ok;
+  }
+
+  private nextStamp(): number {
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.stamp = 1;
+      this.stampScores.fill(0);
+      this.stampBest.fill(0);
+    }
+    return this.stamp;
+  }
+}
+
+/** The `limit` items of highest score, best first (ties by chunk number, so results are stable). */
+function topBy(items: number[], scores: Float64Array, limit: number): number[] {
+  const cmp = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
+  if (items.length <= limit * 4) return items.sort(cmp).slice(0, limit);
+  // many candidates: the limit-th best of a sample bounds the true limit-th best from below, so everything at or
+  // above it holds the top `limit` (ties included); only those are sorted
+  const sample = items.slice(0, limit * 4).sort(cmp);
+  const threshold = scores[sample[limit - 1]!]!;
+  return items
+    .filter((i) => scores[i]! >= threshold)
+    .sort(cmp)
+    .slice(0, limit);
 }

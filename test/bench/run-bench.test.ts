@@ -33,6 +33,7 @@ describe('npm run bench -- --json', () => {
       'index_bytes',
       'load_ms',
       'rss_mb',
+      'serve_rss_mb',
       'answer_p50_ms',
       'answer_p95_ms',
       'search_p95_ms',
@@ -57,7 +58,10 @@ describe('npm run bench -- --json', () => {
       'docs_per_s',
       'index_bytes',
       'rss_mb',
+      'serve_rss_mb',
+      'incremental_ms',
       'answer_p95_ms',
+      'search_p95_ms',
       'adversarial_worst_ms',
       'public_pass',
     ]) {

@@ -9,7 +9,7 @@ import { PianobotError } from '../../errors.ts';
 import { fold } from '../../plan/text.ts';
 import { normalizeCode, plainText } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
-import { type Embedder, isCorpusWeighted } from '../../retrieval/embedder.ts';
+import type { Embedder } from '../../retrieval/embedder.ts';
 import { entityMatcher } from '../../retrieval/entity-mentions.ts';
 import { bestExcerpt } from '../../retrieval/excerpt.ts';
 import { fuseRankings } from '../../retrieval/fuse-rankings.ts';
@@ -62,8 +62,8 @@ export interface PgSearchIndex extends SearchIndex {
 /** Opens passage search over the database the store version was read from; checks the embedder matches. */
 export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSearchIndex> {
   const meta = (
-    await pool.query<{ embedder_id: string; dimension: number; stats: Buffer | null; size: string }>(
-      'SELECT embedder_id, dimension, stats, (SELECT count(*) FROM passages) AS size FROM search_meta',
+    await pool.query<{ embedder_id: string; dimension: number; size: string }>(
+      'SELECT embedder_id, dimension, (SELECT count(*) FROM passages) AS size FROM search_meta',
     )
   ).rows[0];
   if (!meta) throw new PianobotError('INDEX_MISSING', 'The database has no passages: run `npm run ingest` first.');
@@ -74,8 +74,6 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
         `configured embedder is ${embedder.id}: run \`npm run ingest -- --force\`.`,
     );
   }
-  const queryEmbedder =
-    meta.stats && isCorpusWeighted(embedder) ? embedder.withStats(new Uint8Array(meta.stats)) : embedder;
   const entities = entityMatcher(
     (await pool.query<{ entity: string }>('SELECT DISTINCT entity FROM documents')).rows.map((r) => r.entity),
   );
@@ -120,7 +118,7 @@ export async function openPgSearch(pool: Pool, embedder: Embedder): Promise<PgSe
       const ids = [...rows.keys()];
       if (ids.length === 0) return [];
 
-      const [qv] = await queryEmbedder.embed([[query, ...expansions].join('\n')]);
+      const [qv] = await embedder.embed([[query, ...expansions].join('\n')]);
       const qn = qv ? norm(qv) : 0;
       const vectorList = qv
         ? ids

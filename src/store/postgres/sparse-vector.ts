@@ -1,7 +1,7 @@
 /**
  * Embeddings as stored beside their passages: only the non-zero entries, as little-endian (int32 index, float32
- * value) pairs. The local embedder's hashed vectors are mostly zeros (2,048 buckets, a few hundred used), so this is
- * a fraction of a dense float array; a dense endpoint embedding simply stores every entry.
+ * value) pairs. Hashed vectors with few buckets used take a fraction of a dense float array; the local embedder's
+ * 384-dimension vectors are mostly dense, and a dense endpoint embedding simply stores every entry.
  */
 
 export function encodeVector(v: readonly number[]): Buffer {

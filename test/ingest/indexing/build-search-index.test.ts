@@ -46,8 +46,10 @@ afterAll(async () => {
 });
 
 describe('buildSearchIndex', () => {
-  it('writes the chunk store, keyword index, vector index, embedder statistics and, last, the manifest', async () => {
-    expect((await readdir(firstDir())).sort()).toEqual(Object.values(INDEX_FILES).sort());
+  it('writes the passages, postings, int8 vectors, passage hashes and, last, the manifest', async () => {
+    expect((await readdir(firstDir())).sort()).toEqual(
+      [INDEX_FILES.manifest, INDEX_FILES.passages, INDEX_FILES.postings, INDEX_FILES.vectorsInt8, 'hashes.txt'].sort(),
+    );
     const manifest = await manifestOf(firstDir());
     expect(manifest.embedder).toEqual({ id: LOCAL_EMBEDDER_ID, dimension: LOCAL_EMBEDDER_DIMENSION });
     expect(manifest.docs.map((d) => [d.file, d.sha256])).toEqual(docs.map((d) => [d.file, d.sha256]));
@@ -111,12 +113,17 @@ describe('buildSearchIndex', () => {
       embedder: hashEmbedder('openai:nomic-embed-text', 64),
     });
     expect(result.reusedEmbeddings).toBe(0);
-    expect((await manifestOf(join(base, 'other'))).embedder).toEqual({ id: 'openai:nomic-embed-text', dimension: 64 });
+    const manifest = await manifestOf(join(base, 'other'));
+    expect(manifest.embedder).toEqual({ id: 'openai:nomic-embed-text', dimension: 64 });
+    // an endpoint model's vectors go into an hnswlib graph searched over all passages
+    expect(manifest.vectors).toBe('hnsw');
+    const index = await openSearchIndex(join(base, 'other'), hashEmbedder('openai:nomic-embed-text', 64));
+    expect((await index.search('Passepartout', { k: 3 })).map((h) => h.chunk.text).join(' ')).toContain('Passepartout');
   });
 
   it('leaves the previous index untouched and serving when a build fails', async () => {
     const manifestBefore = readFileSync(join(firstDir(), INDEX_FILES.manifest));
-    const vectorsBefore = readFileSync(join(firstDir(), INDEX_FILES.vectors));
+    const vectorsBefore = readFileSync(join(firstDir(), INDEX_FILES.vectorsInt8));
     await expect(
       buildSearchIndex({
         docs,
@@ -128,7 +135,7 @@ describe('buildSearchIndex', () => {
     ).rejects.toThrow(/unreachable/);
     expect(existsSync(join(base, 'failed', INDEX_FILES.manifest))).toBe(false);
     expect(readFileSync(join(firstDir(), INDEX_FILES.manifest)).equals(manifestBefore)).toBe(true);
-    expect(readFileSync(join(firstDir(), INDEX_FILES.vectors)).equals(vectorsBefore)).toBe(true);
+    expect(readFileSync(join(firstDir(), INDEX_FILES.vectorsInt8)).equals(vectorsBefore)).toBe(true);
     const index = await openSearchIndex(firstDir(), createLocalEmbedder());
     expect((await index.search('Passepartout', { k: 1 })).length).toBe(1);
   });
@@ -139,7 +146,7 @@ describe('openSearchIndex', () => {
     const attempt = openSearchIndex(firstDir(), hashEmbedder('openai:text-embedding-3-small', 1536));
     await expect(attempt).rejects.toMatchObject({ code: 'INDEX_INCOMPATIBLE' });
     await expect(attempt).rejects.toThrow(
-      /built with the embedder local-tfidf-hash-v1 \(dimension 2048\).*openai:text-embedding-3-small.*npm run ingest/,
+      /built with the embedder local-hash-v2 \(dimension 384\).*openai:text-embedding-3-small.*npm run ingest/,
     );
   });
 

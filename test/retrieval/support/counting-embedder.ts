@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import { type CorpusWeightedEmbedder, type Embedder, isCorpusWeighted } from '../../../src/retrieval/embedder.ts';
+import type { Embedder } from '../../../src/retrieval/embedder.ts';
+import { type AnalyzedEmbedder, takesAnalyzed } from '../../../src/retrieval/local-embedder.ts';
 
-/** Wraps an embedder (and the embedders it derives with corpus statistics) and counts the texts embedded. */
+/** Wraps an embedder and counts the texts it embeds. */
 export function countingEmbedder(inner: Embedder): { embedder: Embedder; counter: { embedded: number } } {
   const counter = { embedded: 0 };
   const wrap = (e: Embedder): Embedder => {
-    const w = Object.create(e) as Embedder & Partial<CorpusWeightedEmbedder>;
+    const w = Object.create(e) as Embedder;
     w.embed = async (texts: string[]) => {
       counter.embedded += texts.length;
       return e.embed(texts);
     };
-    if (isCorpusWeighted(e)) w.withStats = (stats: Uint8Array) => wrap(e.withStats(stats));
+    if (takesAnalyzed(e)) {
+      (w as AnalyzedEmbedder).embedAnalyzed = (texts) => {
+        counter.embedded += texts.length;
+        return e.embedAnalyzed(texts);
+      };
+    }
     return w;
   };
   return { embedder: wrap(inner), counter };

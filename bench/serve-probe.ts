@@ -1,0 +1,203 @@
+/**
+ * The serving side of the benchmark, run as its own process so that its peak RSS is a server's: opens an index
+ * the bench built (as a restarted server does) — or the database it filled — answers the public questions and the
+ * adversarial ones at the length cap, and times passage search. Prints one JSON object on stdout.
+ *
+ *   tsx bench/serve-probe.ts --index DIR --plans DIR --questions FILE --rounds R [--database URL]
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createEngine, type Engine } from '../src/answer/create-engine.ts';
+import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
+import { loadConfig } from '../src/config.ts';
+import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
+import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
+import type { SearchIndex } from '../src/retrieval/search-index.ts';
+import { loadIndex } from '../src/store/load-index.ts';
+import { createPool, type Pool } from '../src/store/postgres/database.ts';
+import { postgresPlanSource } from '../src/store/postgres/postgres-source.ts';
+import { adversarialQuestions } from './adversarial-questions.ts';
+
+export const ServeFiguresSchema = z.object({
+  load_ms: z.number(),
+  answer_p50_ms: z.number(),
+  answer_p95_ms: z.number(),
+  search_p95_ms: z.number(),
+  adversarial_worst_ms: z.number(),
+  adversarial_worst: z.string(),
+  adversarial_worst_cpu_ms: z.number(),
+  adversarial_worst_cpu: z.string(),
+  public_pass: z.number().int(),
+  public_total: z.number().int(),
+  public_failed: z.array(z.string()),
+  serve_rss_mb: z.number(),
+});
+export type ServeFigures = z.infer<typeof ServeFiguresSchema>;
+
+/** Nearest-rank percentile of a list of timings. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - started };
+}
+
+/** The deterministic path: no chat model, the local embedder, the index the benchmark built. */
+function benchConfig(indexDir: string, plansDir: string, databaseUrl?: string) {
+  return loadConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl ?? '',
+    INDEX_DIR: indexDir,
+    PLANS_DIR: plansDir,
+    OPENAI_MODEL: '',
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    EMBEDDINGS_MODEL: '',
+    SLACK_BOT_TOKEN: '',
+    LOG_LEVEL: 'error',
+  });
+}
+
+/** The engine and the passage search of the store the bench filled, opened as a restarted server opens them. */
+async function openServing(
+  indexDir: string,
+  plansDir: string,
+  databaseUrl: string | undefined,
+): Promise<{ engine: Engine; search: SearchIndex; loadMs: number; done: () => Promise<void> }> {
+  const embedder = createLocalEmbedder();
+  if (databaseUrl) {
+    const pool: Pool = createPool(databaseUrl);
+    const snapshot = await postgresPlanSource(pool, embedder).open();
+    const engine = await createEngine(benchConfig(indexDir, plansDir, databaseUrl), { skipIngest: true, pool });
+    return {
+      engine,
+      search: snapshot.search,
+      loadMs: snapshot.loadMs,
+      done: async () => {
+        await engine.close();
+        await pool.end();
+      },
+    };
+  }
+  // the load a restarted server pays; the engine then answers from that very index
+  const loaded = await timed(() => loadIndex(indexDir, embedder));
+  const engine = await createEngine(benchConfig(indexDir, plansDir), { index: loaded.value });
+  return { engine, search: loaded.value.search, loadMs: loaded.ms, done: () => engine.close() };
+}
+
+/**
+ * The questions built to make the engine's patterns work hardest, each at the length cap: the slowest one's median
+ * engine time over the rounds (after a warm-up run), and the largest median CPU time, show whether any pattern or
+ * per-word loop on the question does more than linear work.
+ */
+async function measureAdversarial(
+  engine: Engine,
+  rounds: number,
+): Promise<{ name: string; ms: number; cpuName: string; cpuMs: number }> {
+  const worst = { name: '', ms: 0, cpuName: '', cpuMs: 0 };
+  for (const { name, question } of adversarialQuestions(MAX_QUESTION_CHARS)) {
+    await engine.ask(question);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let r = 0; r < Math.max(5, rounds); r++) {
+      const before = process.cpuUsage();
+      wall.push((await timed(() => engine.ask(question))).ms);
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    const ms = round2(percentile(wall, 50));
+    const cpuMs = round2(percentile(cpu, 50));
+    if (ms > worst.ms) Object.assign(worst, { name, ms });
+    if (cpuMs > worst.cpuMs) Object.assign(worst, { cpuName: name, cpuMs });
+  }
+  return worst;
+}
+
+export async function probe(options: {
+  indexDir: string;
+  plansDir: string;
+  questions: readonly EvalQuestion[];
+  rounds: number;
+  databaseUrl?: string | undefined;
+}): Promise<ServeFigures> {
+  const { indexDir, plansDir, questions, rounds } = options;
+  const { engine, search, loadMs, done } = await openServing(indexDir, plansDir, options.databaseUrl);
+  try {
+    for (const q of questions) await engine.ask(q.q);
+
+    const answerMs: number[] = [];
+    const failed = new Set<string>();
+    for (let r = 0; r < rounds; r++) {
+      for (const q of questions) {
+        const { value, ms } = await timed(() => engine.ask(q.q));
+        answerMs.push(ms);
+        if (r === 0 && !judge(q, value.answer).pass) failed.add(q.id);
+      }
+    }
+    const adversarial = await measureAdversarial(engine, rounds);
+    for (const q of questions) await search.search(q.q, { k: 5 });
+    const searchMs: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const q of questions) searchMs.push((await timed(() => search.search(q.q, { k: 5 }))).ms);
+    }
+    return {
+      load_ms: round1(loadMs),
+      answer_p50_ms: round2(percentile(answerMs, 50)),
+      answer_p95_ms: round2(percentile(answerMs, 95)),
+      search_p95_ms: round2(percentile(searchMs, 95)),
+      adversarial_worst_ms: adversarial.ms,
+      adversarial_worst: adversarial.name,
+      adversarial_worst_cpu_ms: adversarial.cpuMs,
+      adversarial_worst_cpu: adversarial.cpuName,
+      public_pass: questions.length - failed.size,
+      public_total: questions.length,
+      public_failed: [...failed],
+      serve_rss_mb: round1(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    await done();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      index: { type: 'string' },
+      plans: { type: 'string', default: 'data/plans' },
+      questions: { type: 'string', default: 'eval/public-questions.jsonl' },
+      rounds: { type: 'string', default: '3' },
+      database: { type: 'string' },
+    },
+  });
+  if (!values.index) throw new Error('--index DIR is required');
+  const questions = (await readFile(values.questions, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => EvalQuestionSchema.parse(JSON.parse(l)));
+  const print = console.log.bind(console);
+  console.log = (...args: unknown[]) => console.error(...args);
+  const figures = await probe({
+    indexDir: values.index,
+    plansDir: values.plans,
+    questions,
+    rounds: Number(values.rounds),
+    databaseUrl: values.database,
+  });
+  print(JSON.stringify(figures));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`serve probe failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.exitCode = 1;
+  });
+}
