@@ -12,8 +12,11 @@ import { loadEnvFile } from './load-env-file.ts';
 import { createLogger } from './logger.ts';
 import { startSlackApp } from './slack/start-slack-app.ts';
 import { createPool } from './store/postgres/database.ts';
+import { PgChannelScopeStore } from './store/postgres/pg-channel-scopes.ts';
+import { PgDigestSubscriptions } from './store/postgres/pg-digest-subscriptions.ts';
 import { PgFeedbackStore } from './store/postgres/pg-feedback-store.ts';
 import { PgDeliveryClaims, PgPostedAnswers, PgThreadHistory } from './store/postgres/pg-slack-state.ts';
+import { PgSlackUserTable } from './store/postgres/pg-slack-users.ts';
 import { watchIndex } from './store/watch-index.ts';
 import { startWebServer, type WebServer } from './web/web-server.ts';
 
@@ -42,7 +45,14 @@ async function main(): Promise<void> {
     ? new PgFeedbackStore(pool)
     : new FeedbackStore(join(config.dataDir, 'feedback', 'votes.jsonl'), { maxBytes: config.feedback.maxBytes });
   const shared = pool
-    ? { dedupe: new PgDeliveryClaims(pool), threads: new PgThreadHistory(pool), answers: new PgPostedAnswers(pool) }
+    ? {
+        dedupe: new PgDeliveryClaims(pool),
+        threads: new PgThreadHistory(pool),
+        answers: new PgPostedAnswers(pool),
+        scopeStore: new PgChannelScopeStore(pool),
+        userTable: new PgSlackUserTable(pool),
+        digestStore: new PgDigestSubscriptions(pool),
+      }
     : {};
   const stops: (() => Promise<void>)[] = [];
 

@@ -14,31 +14,66 @@ export type DigestSubscription = z.infer<typeof DigestSubscriptionSchema>;
 
 const SubscriptionsSchema = z.record(z.string().min(1), DigestSubscriptionSchema);
 
+/**
+ * Who opted in to the weekly digest: a file in DATA_DIR, or PostgreSQL when that store is on (so the opt-in made on
+ * one replica holds everywhere, and of several replicas checking the schedule only one sends each digest).
+ */
+export interface DigestSubscriptionStore {
+  all(): Promise<[string, DigestSubscription][]>;
+  get(userId: string): Promise<DigestSubscription | undefined>;
+  subscribe(userId: string, sub: Omit<DigestSubscription, 'lastSent'>): Promise<void>;
+  unsubscribe(userId: string): Promise<void>;
+  /** Records `day` as sent unless it already is; true for the one caller that recorded it (and must send). */
+  claimSend(userId: string, day: string): Promise<boolean>;
+  /** gives a claimed day back after a failed send (to `previous`, the day sent before), so a later tick retries */
+  releaseSend(userId: string, day: string, previous: string | undefined): Promise<void>;
+}
+
 /** `DATA_DIR/digest/subscriptions.json`: Slack user id → their weekly digest. Only people who opted in are here. */
-export class DigestSubscriptions {
+export class DigestSubscriptions implements DigestSubscriptionStore {
   private readonly file: JsonFile<typeof SubscriptionsSchema>;
 
   constructor(dataDir: string) {
     this.file = new JsonFile(join(dataDir, 'digest', 'subscriptions.json'), SubscriptionsSchema, () => ({}));
   }
 
-  all(): [string, DigestSubscription][] {
+  async all(): Promise<[string, DigestSubscription][]> {
     return Object.entries(this.file.read());
   }
 
-  get(userId: string): DigestSubscription | undefined {
+  async get(userId: string): Promise<DigestSubscription | undefined> {
     return this.file.read()[userId];
   }
 
-  subscribe(userId: string, sub: Omit<DigestSubscription, 'lastSent'>): void {
-    this.file.update((all) => ({ ...all, [userId]: DigestSubscriptionSchema.parse(sub) }));
+  async subscribe(userId: string, sub: Omit<DigestSubscription, 'lastSent'>): Promise<void> {
+    // a new schedule keeps the day last sent: changing it on the digest's own day never sends that day twice
+    this.file.update((all) => {
+      const lastSent = all[userId]?.lastSent;
+      return { ...all, [userId]: { ...DigestSubscriptionSchema.parse(sub), ...(lastSent ? { lastSent } : {}) } };
+    });
   }
 
-  unsubscribe(userId: string): void {
+  async unsubscribe(userId: string): Promise<void> {
     this.file.update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== userId)));
   }
 
-  markSent(userId: string, day: string): void {
-    this.file.update((all) => (all[userId] ? { ...all, [userId]: { ...all[userId], lastSent: day } } : all));
+  async claimSend(userId: string, day: string): Promise<boolean> {
+    let claimed = false;
+    this.file.update((all) => {
+      const sub = all[userId];
+      if (!sub || sub.lastSent === day) return all;
+      claimed = true;
+      return { ...all, [userId]: { ...sub, lastSent: day } };
+    });
+    return claimed;
+  }
+
+  async releaseSend(userId: string, day: string, previous: string | undefined): Promise<void> {
+    this.file.update((all) => {
+      const sub = all[userId];
+      if (!sub || sub.lastSent !== day) return all;
+      const { lastSent: _, ...rest } = sub;
+      return { ...all, [userId]: previous ? { ...rest, lastSent: previous } : rest };
+    });
   }
 }

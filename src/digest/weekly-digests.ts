@@ -2,7 +2,7 @@ import { type Clock, isoDay, weekdayAndHour } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { buildDigest, type Digest, type PersonDigest } from './build-digest.ts';
-import type { DigestSubscriptions } from './digest-subscriptions.ts';
+import type { DigestSubscriptionStore } from './digest-subscriptions.ts';
 
 /** Runs a task every `ms`; injected so tests fire it by hand instead of waiting. */
 export interface Scheduler {
@@ -20,7 +20,7 @@ export const intervalScheduler: Scheduler = {
 export interface WeeklyDigestDeps {
   /** the plan model serving now */
   store: () => PlanStore;
-  subscriptions: DigestSubscriptions;
+  subscriptions: DigestSubscriptionStore;
   clock: Clock;
   timeZone: string;
   log: Logger;
@@ -37,16 +37,18 @@ export async function sendDueDigests(deps: WeeklyDigestDeps): Promise<string[]> 
   const today = isoDay(now, deps.timeZone);
   const { weekday, hour } = weekdayAndHour(now, deps.timeZone);
   const sent: string[] = [];
-  for (const [userId, sub] of deps.subscriptions.all()) {
+  for (const [userId, sub] of await deps.subscriptions.all()) {
     if (sub.weekday !== weekday || hour < sub.hour || sub.lastSent === today) continue;
+    // claimed before sending: of several replicas on one database exactly one sends; a failed send gives it back
+    if (!(await deps.subscriptions.claimSend(userId, today))) continue;
     const digest = buildDigest(deps.store(), { today, days: sub.days, person: sub.person });
     try {
       await deps.send(userId, digest, digest.people[0], sub.person);
-      deps.subscriptions.markSent(userId, today);
       sent.push(userId);
       deps.log.info('digest sent', { user: userId, items: digest.people[0]?.items ?? 0 });
     } catch (err) {
-      // not marked sent: the next tick within the day tries again
+      // given back: the next tick within the day tries again
+      await deps.subscriptions.releaseSend(userId, today, sub.lastSent);
       deps.log.error('digest not sent', { user: userId, error: (err as Error).message });
     }
   }

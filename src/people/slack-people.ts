@@ -1,10 +1,4 @@
-import { join } from 'node:path';
-import { z } from 'zod';
-import { JsonFile } from '../storage/json-file.ts';
-
-/** `DATA_DIR/people/slack-users.json`: a person's name as the plans write it → Slack user id. */
-export const SlackPeopleTableSchema = z.record(z.string().min(1), z.string().regex(/^[UW][A-Z0-9]+$/));
-export type SlackPeopleTable = z.infer<typeof SlackPeopleTableSchema>;
+import type { SlackUserTable } from './slack-user-table.ts';
 
 export type PersonMatchMode = 'table' | 'profile' | 'table+profile';
 
@@ -20,20 +14,16 @@ export interface PersonMatch {
  * `resolveName` maps any spelling to the plans' person name, or null.
  */
 export class SlackPeople {
-  private readonly file: JsonFile<typeof SlackPeopleTableSchema>;
-
   constructor(
-    dataDir: string,
+    private readonly table: SlackUserTable,
     private readonly mode: PersonMatchMode,
     private readonly resolveName: (name: string) => string | null,
-  ) {
-    this.file = new JsonFile(join(dataDir, 'people', 'slack-users.json'), SlackPeopleTableSchema, () => ({}));
-  }
+  ) {}
 
-  match(userId: string, profileNames: string[]): PersonMatch | null {
+  async match(userId: string, profileNames: string[]): Promise<PersonMatch | null> {
     if (this.mode !== 'profile') {
-      const entry = Object.entries(this.file.read()).find(([, id]) => id === userId);
-      const person = entry ? this.resolveName(entry[0]) : null;
+      const written = await this.table.personOf(userId);
+      const person = written ? this.resolveName(written) : null;
       if (person) return { person, confirmed: true };
     }
     if (this.mode === 'table') return null;
@@ -45,15 +35,11 @@ export class SlackPeople {
   }
 
   /** Records that `userId` is `person` (replacing any earlier row of the same user). */
-  confirm(userId: string, person: string): void {
-    this.file.update((table) => {
-      const next = Object.fromEntries(Object.entries(table).filter(([, id]) => id !== userId));
-      next[person] = userId;
-      return next;
-    });
+  async confirm(userId: string, person: string): Promise<void> {
+    await this.table.confirm(userId, person);
   }
 
-  userOf(person: string): string | undefined {
-    return this.file.read()[person];
+  async userOf(person: string): Promise<string | undefined> {
+    return this.table.userOf(person);
   }
 }

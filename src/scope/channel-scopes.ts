@@ -1,18 +1,7 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { PlanDocument } from '../plan/model.ts';
-import { JsonFile } from '../storage/json-file.ts';
+import type { ChannelScopeStore } from './channel-scope-store.ts';
 import { resolveScope, scopeLabel } from './resolve-scope.ts';
-
-/** One channel's scope as `/piani ambito` keeps it; `docs: null` is an explicit "tutto" that overrides the admin file. */
-export const ChannelScopeSchema = z.object({
-  docs: z.array(z.string().min(1)).nullable(),
-  request: z.string().describe('what was typed after /piani ambito'),
-  setBy: z.string().optional(),
-  setAt: z.string().optional(),
-});
-export type ChannelScope = z.infer<typeof ChannelScopeSchema>;
-const ChannelScopesSchema = z.record(z.string().min(1), ChannelScopeSchema);
 
 /** The administrators' file (CHANNEL_SCOPES_FILE): channel id → what `/piani ambito` would be given, e.g. "PEG 2021". */
 export const AdminScopesSchema = z.record(z.string().regex(/^[CGD][A-Z0-9]+$/), z.string().min(1));
@@ -24,19 +13,18 @@ export interface ActiveScope {
 }
 
 /**
- * Per-channel scopes: `DATA_DIR/scope/channels.json` (written by `/piani ambito`), over the administrators' defaults.
+ * Per-channel scopes: those set with `/piani ambito` (kept by a ChannelScopeStore: DATA_DIR or PostgreSQL), over the
+ * administrators' defaults.
  * An administrator's request that matches no loaded plan is reported at start-up, not silently ignored.
  */
 export class ChannelScopes {
-  private readonly file: JsonFile<typeof ChannelScopesSchema>;
   private readonly admin = new Map<string, ActiveScope>();
 
   constructor(
-    dataDir: string,
+    private readonly store: ChannelScopeStore,
     private readonly documents: () => PlanDocument[],
     adminScopes: Record<string, string> = {},
   ) {
-    this.file = new JsonFile(join(dataDir, 'scope', 'channels.json'), ChannelScopesSchema, () => ({}));
     const problems: string[] = [];
     for (const [channel, request] of Object.entries(AdminScopesSchema.parse(adminScopes))) {
       const r = resolveScope(this.documents(), request);
@@ -49,8 +37,8 @@ export class ChannelScopes {
   readonly problems: string[];
 
   /** The scope answers in `channel` are restricted to, or null for every plan. */
-  get(channel: string): ActiveScope | null {
-    const own = this.file.read()[channel];
+  async get(channel: string): Promise<ActiveScope | null> {
+    const own = await this.store.get(channel);
     if (own) {
       if (!own.docs) return null;
       const known = this.documents().filter((d) => own.docs?.includes(d.file));
@@ -60,14 +48,11 @@ export class ChannelScopes {
     return this.admin.get(channel) ?? null;
   }
 
-  set(channel: string, docs: string[], request: string, setBy: string, at: Date): void {
-    this.file.update((all) => ({ ...all, [channel]: { docs, request, setBy, setAt: at.toISOString() } }));
+  async set(channel: string, docs: string[], request: string, setBy: string, at: Date): Promise<void> {
+    await this.store.put(channel, { docs, request, setBy, setAt: at.toISOString() });
   }
 
-  clear(channel: string, setBy: string, at: Date): void {
-    this.file.update((all) => ({
-      ...all,
-      [channel]: { docs: null, request: 'tutto', setBy, setAt: at.toISOString() },
-    }));
+  async clear(channel: string, setBy: string, at: Date): Promise<void> {
+    await this.store.put(channel, { docs: null, request: 'tutto', setBy, setAt: at.toISOString() });
   }
 }

@@ -48,7 +48,7 @@ export async function answerInThread(deps: SlackDeps, client: WebClient, q: Thre
   if (q.setTitle && history.length === 0) {
     await q.setTitle(q.question.slice(0, 80)).catch((err) => log.debug('setTitle failed', describeError(err)));
   }
-  const scope = deps.scopes?.get(q.channel) ?? null;
+  const scope = (await deps.scopes?.get(q.channel)) ?? null;
   const stopWorking = await showWorking(deps, client, q);
   try {
     let answer: Answer;

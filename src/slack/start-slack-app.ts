@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AnswerEngine } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
+import type { DigestSubscriptionStore } from '../digest/digest-subscriptions.ts';
 import { intervalScheduler, type Scheduler, startWeeklyDigests } from '../digest/weekly-digests.ts';
 import { PianobotError } from '../errors.ts';
 import type { FeedbackLog } from '../feedback/feedback-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import type { SlackUserTable } from '../people/slack-user-table.ts';
+import type { ChannelScopeStore } from '../scope/channel-scope-store.ts';
 import { AdminScopesSchema } from '../scope/channel-scopes.ts';
 import { JsonFile } from '../storage/json-file.ts';
 import { digestMessage } from './blocks/digest-blocks.ts';
@@ -35,7 +38,11 @@ export async function startSlackApp(deps: {
   feedback: FeedbackLog;
   log?: Logger;
   /** state shared with other replicas (PostgreSQL); each process keeps its own in memory otherwise */
-  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>>;
+  shared?: Partial<Pick<SlackDeps, 'dedupe' | 'threads' | 'answers'>> & {
+    scopeStore?: ChannelScopeStore;
+    userTable?: SlackUserTable;
+    digestStore?: DigestSubscriptionStore;
+  };
   /** runs the weekly digest check; tests fire it by hand */
   scheduler?: Scheduler;
   /** the clock the request timestamps are checked against (tests step it) */
@@ -85,11 +92,15 @@ export async function startSlackApp(deps: {
     clientOptions: { ...clientOptions },
     convoStore: false,
   });
-  const dedupe = deps.shared?.dedupe ?? new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
+  const { scopeStore, userTable, digestStore, ...shared } = deps.shared ?? {};
+  const dedupe = shared.dedupe ?? new Dedupe(5_000, { file: join(config.dataDir, 'slack', 'deliveries.jsonl') });
   const slackDeps = createSlackDeps(
-    { engine, feedback, log, ...deps.shared, dedupe, clock: config.clock, timeZone: config.timeZone },
+    { engine, feedback, log, ...shared, dedupe, clock: config.clock, timeZone: config.timeZone },
     {
       dataDir: config.dataDir,
+      ...(scopeStore ? { scopeStore } : {}),
+      ...(userTable ? { userTable } : {}),
+      ...(digestStore ? { digestStore } : {}),
       personMatch: config.personMatch,
       ...(config.channelScopesFile ? { adminScopes: readAdminScopes(config.channelScopesFile) } : {}),
     },

@@ -32,6 +32,8 @@ export async function startHarness(
     dataDir?: string;
     clock?: Clock;
     scheduler?: Scheduler;
+    /** state shared with other replicas (PostgreSQL), as main.ts passes it when DATABASE_URL is set */
+    shared?: Parameters<typeof startSlackApp>[0]['shared'];
   } = {},
 ) {
   const fake = await FakeSlackApi.start({ users: [SARDI, { id: 'UROSSI', name: 'mrossi', real_name: 'Mario Rossi' }] });
@@ -57,6 +59,7 @@ export async function startHarness(
     feedback,
     log,
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.shared ? { shared: options.shared } : {}),
   });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 

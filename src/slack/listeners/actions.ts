@@ -87,7 +87,7 @@ async function shareAnswer(
   try {
     let posted = await deps.answers.get(parsed.a);
     if (!posted && parsed.q) {
-      const scope = deps.scopes?.get(channel);
+      const scope = await deps.scopes?.get(channel);
       const options = { audience: 'staff' as const, ...(scope ? { scope: scope.docs } : {}) };
       posted = { question: parsed.q, answer: await deps.engine.ask(parsed.q, options) };
     }

@@ -36,11 +36,11 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
       user?.profile?.real_name_normalized,
       user?.profile?.display_name,
     ].filter((n): n is string => Boolean(n?.trim()));
-    const match = deps.people.match(userId, names);
+    const match = await deps.people.match(userId, names);
     const overview: PersonOverview | null = match ? deps.engine.personOverview(match.person) : null;
     await client.views.publish({
       user_id: userId,
-      view: homeView(names[0] ?? user?.name ?? '', overview, match ? homeExtras(deps, userId, match) : []),
+      view: homeView(names[0] ?? user?.name ?? '', overview, match ? await homeExtras(deps, userId, match) : []),
     });
     deps.log.info('home published', { user: userId, matched: overview?.person ?? null, confirmed: match?.confirmed });
   } catch (err) {
@@ -52,8 +52,8 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
   }
 }
 
-function homeExtras(deps: SlackDeps, userId: string, match: PersonMatch) {
+async function homeExtras(deps: SlackDeps, userId: string, match: PersonMatch) {
   // the digest needs the plan model; an engine without one (a fake) shows the objectives only
-  const digest = deps.engine.planStore ? digestSettingsBlocks(match.person, deps.digests.get(userId)) : [];
+  const digest = deps.engine.planStore ? digestSettingsBlocks(match.person, await deps.digests.get(userId)) : [];
   return [...personConfirmBlocks(match), ...digest];
 }

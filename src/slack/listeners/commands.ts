@@ -20,7 +20,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const question = questionFromText(command.text, context.botUserId);
     const sub = parseSubcommand(question);
     if (sub) {
-      const { later, ...reply } = sub.run({
+      const { later, ...reply } = await sub.run({
         deps,
         client,
         channel: command.channel_id,
@@ -38,7 +38,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     await ack({ response_type: 'ephemeral', text: `🔎 Cerco nei piani: «${escapeMrkdwn(question)}»…` });
     const target = { channel: command.channel_id, user: command.user_id };
     try {
-      const scope = deps.scopes?.get(command.channel_id) ?? null;
+      const scope = (await deps.scopes?.get(command.channel_id)) ?? null;
       const answer = await deps.engine.ask(question, { audience: 'staff', ...(scope ? { scope: scope.docs } : {}) });
       const answerId = deps.newAnswerId();
       await deps.answers.remember(answerId, { question, answer });

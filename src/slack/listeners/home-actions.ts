@@ -17,8 +17,8 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
       await ack();
       const user = body.user.id;
       // only the person the home tab proposed for this very user can be confirmed, never a name sent by hand
-      const match = deps.people.match(user, await profileNames(client, user));
-      if (match) deps.people.confirm(user, match.person);
+      const match = await deps.people.match(user, await profileNames(client, user));
+      if (match) await deps.people.confirm(user, match.person);
       deps.log.info('person confirmed', { user, person: match?.person ?? null });
       await publishHome(deps, client, user);
     },
@@ -30,7 +30,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
       await ack();
       const user = body.user.id;
       try {
-        const match = deps.people.match(user, await profileNames(client, user));
+        const match = await deps.people.match(user, await profileNames(client, user));
         if (!match) return;
         const values = body.view?.state?.values?.[DIGEST_SETTINGS_BLOCK] ?? {};
         const pick = (actionId: string, fallback: number) => {
@@ -39,8 +39,8 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
           return Number.isInteger(n) ? n : fallback;
         };
         // opting in is also the confirmation that the proposed person is the user
-        if (!match.confirmed) deps.people.confirm(user, match.person);
-        deps.digests.subscribe(user, {
+        if (!match.confirmed) await deps.people.confirm(user, match.person);
+        await deps.digests.subscribe(user, {
           person: match.person,
           weekday: pick(HOME_ACTIONS.weekday, DEFAULT_DIGEST.weekday),
           hour: pick(HOME_ACTIONS.hour, DEFAULT_DIGEST.hour),
@@ -58,7 +58,7 @@ export function registerHomeActions(app: App, deps: SlackDeps): void {
     { type: 'block_actions', action_id: HOME_ACTIONS.unsubscribe },
     async ({ ack, body, client }) => {
       await ack();
-      deps.digests.unsubscribe(body.user.id);
+      await deps.digests.unsubscribe(body.user.id);
       deps.log.info('digest unsubscribed', { user: body.user.id });
       await publishHome(deps, client, body.user.id);
     },

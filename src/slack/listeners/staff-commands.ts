@@ -19,17 +19,17 @@ export interface SubcommandInput {
  * What `/piani <word> …` answers at once (the reply is the acknowledgement itself), and optionally the slower work
  * to do after acknowledging.
  */
-type Subcommand = (input: SubcommandInput) => RespondArguments & { later?: () => Promise<void> };
+type Subcommand = (input: SubcommandInput) => Promise<RespondArguments & { later?: () => Promise<void> }>;
 
 const CLEAR_WORDS = new Set(['tutto', 'tutti', 'nessuno', 'reset']);
 
-const ambito: Subcommand = ({ deps, channel, user, args }) => {
+const ambito: Subcommand = async ({ deps, channel, user, args }) => {
   const store = deps.engine.planStore;
   if (!store || !deps.scopes)
     return ephemeral('Gli ambiti per canale non sono disponibili: manca il modello dei piani.');
   const request = args.trim();
   if (!request) {
-    const scope = deps.scopes.get(channel);
+    const scope = await deps.scopes.get(channel);
     return ephemeral(
       scope
         ? `🔎 In questo canale rispondo solo su: *${escapeMrkdwn(scope.label)}*` +
@@ -40,7 +40,7 @@ const ambito: Subcommand = ({ deps, channel, user, args }) => {
     );
   }
   if (CLEAR_WORDS.has(request.toLowerCase())) {
-    deps.scopes.clear(channel, user, deps.clock.now());
+    await deps.scopes.clear(channel, user, deps.clock.now());
     deps.log.info('channel scope cleared', { channel, user });
     return {
       response_type: 'in_channel',
@@ -56,7 +56,7 @@ const ambito: Subcommand = ({ deps, channel, user, args }) => {
     }[r.reason];
     return ephemeral(`${why}. Piani caricati:\n${r.candidates.map((c) => `• ${escapeMrkdwn(c)}`).join('\n')}`);
   }
-  deps.scopes.set(channel, r.docs, request, user, deps.clock.now());
+  await deps.scopes.set(channel, r.docs, request, user, deps.clock.now());
   deps.log.info('channel scope set', { channel, user, docs: r.docs });
   return {
     response_type: 'in_channel',
@@ -64,22 +64,22 @@ const ambito: Subcommand = ({ deps, channel, user, args }) => {
   };
 };
 
-const verifica: Subcommand = ({ deps, channel }) => {
+const verifica: Subcommand = async ({ deps, channel }) => {
   const store = deps.engine.planStore;
   if (!store) return ephemeral('La verifica dei piani non è disponibile: manca il modello dei piani.');
-  const scope = deps.scopes?.get(channel) ?? null;
+  const scope = (await deps.scopes?.get(channel)) ?? null;
   const findings = runPlanChecks(store, scope?.docs);
   return { response_type: 'ephemeral', ...checksMessage(findings, (f) => store.documentOf(f), false, scope?.label) };
 };
 
-const grafico: Subcommand = ({ deps, client, channel, user, args }) => {
+const grafico: Subcommand = async ({ deps, client, channel, user, args }) => {
   const ref = args.trim();
   if (!ref) return ephemeral('Indica cosa disegnare: un codice di progetto o di obiettivo, `cdr 85` oppure `aree`.');
   return {
     response_type: 'ephemeral',
     text: `📊 Disegno il grafico di «${escapeMrkdwn(ref)}»…`,
     later: async () => {
-      const scope = deps.scopes?.get(channel) ?? null;
+      const scope = (await deps.scopes?.get(channel)) ?? null;
       const posted = await postChart(deps, client, {
         channel,
         ref,
@@ -110,7 +110,7 @@ export function registerStaffActions(app: App, deps: SlackDeps): void {
       const store = deps.engine.planStore;
       if (!store) return;
       const channel = body.channel?.id ?? body.container?.channel_id ?? '';
-      const scope = deps.scopes?.get(channel) ?? null;
+      const scope = (await deps.scopes?.get(channel)) ?? null;
       const findings = runPlanChecks(store, scope?.docs);
       await respond({
         replace_original: true,

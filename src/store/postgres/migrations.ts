@@ -176,4 +176,27 @@ CREATE TABLE feedback_votes (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'per-channel scopes set with /piani ambito',
+    sql: `
+CREATE TABLE channel_scopes (channel text PRIMARY KEY, scope jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now());
+`,
+  },
+  {
+    version: 4,
+    name: 'confirmed person ↔ Slack user table',
+    sql: `
+CREATE TABLE slack_people (person text PRIMARY KEY, user_id text NOT NULL UNIQUE,
+  at timestamptz NOT NULL DEFAULT now());
+`,
+  },
+  {
+    version: 5,
+    name: 'weekly digest subscriptions',
+    sql: `
+CREATE TABLE digest_subscriptions (user_id text PRIMARY KEY, subscription jsonb NOT NULL, last_sent text,
+  at timestamptz NOT NULL DEFAULT now());
+`,
+  },
 ];
