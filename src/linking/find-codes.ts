@@ -100,10 +100,30 @@ function lookup(text: string, store: PlanStore): CodeHit[] {
   ];
   if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
   // a distinctive ending: the last part of a longer code
-  const projects = store.projects.filter((p) => codeKey(p.code).endsWith(key));
-  const objectives = store.objectives.filter((o) => codeKey(o.code).endsWith(key) && !/^\d+$/.test(codeKey(o.code)));
+  const keyed = keyedCodes(store);
+  const projects = keyed.projects.filter((p) => p.key.endsWith(key));
+  const objectives = keyed.objectives.filter((o) => o.key.endsWith(key) && !/^\d+$/.test(o.key));
   return [
-    ...projects.map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
-    ...objectives.map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
+    ...projects.map(({ record: p }) => ({ kind: 'project' as const, code: p.code, record: p })),
+    ...objectives.map(({ record: o }) => ({ kind: 'objective' as const, code: o.code, record: o })),
   ];
+}
+
+interface KeyedCodes {
+  projects: { key: string; record: Project }[];
+  objectives: { key: string; record: Objective }[];
+}
+const keyedByStore = new WeakMap<PlanStore, KeyedCodes>();
+
+/** Every record's code key, computed once per store: a question naming many codes must not re-fold them all each time. */
+function keyedCodes(store: PlanStore): KeyedCodes {
+  let keyed = keyedByStore.get(store);
+  if (!keyed) {
+    keyed = {
+      projects: store.projects.map((record) => ({ key: codeKey(record.code), record })),
+      objectives: store.objectives.map((record) => ({ key: codeKey(record.code), record })),
+    };
+    keyedByStore.set(store, keyed);
+  }
+  return keyed;
 }
