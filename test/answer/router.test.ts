@@ -143,7 +143,7 @@ describe('question router over the five sample plans', () => {
       ['cosa scade a dicembre per Sardi?', 'person_deadlines'],
       ['totale del CDR 87 come scritto nel PEG', 'total'],
       ['numero di progetti del CdR 87 che hanno un budget', 'count_projects'],
-      ['chi è il dirigente del servizio 85?', 'structure_head'],
+      ['il servizio 85 chi lo dirige come dirigente?', 'structure_head'],
       ['In the PEG 2021, who heads the Servizio Servizi Sociali as dirigente?', 'structure_head'],
     ])('%s → %s', async (question, intent) => {
       expect((await ask(question)).intent).toBe(intent);
@@ -325,7 +325,7 @@ describe('question router over the five sample plans', () => {
       'totale del CDR 87 come scritto nel PEG',
       'obiettivi assegnati a Lotti Rosanna',
       'a quali progetti è assegnata Gilioli Arda?',
-      'chi è il dirigente del servizio 85?',
+      'il servizio 85 chi lo dirige come dirigente?',
       "l'obiettivo 01.02.01.02 è seguito da quale struttura?",
       'entro che data va fatta la proroga della Tari?',
       "VI-7: peso dell'indicatore realizzazione area verde",

@@ -14,7 +14,7 @@ describe('npm run feedback', () => {
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'pianobot-feedback-'));
     const store = new FeedbackStore(feedbackFile(dataDir));
-    const vote = { question: 'budget of 2021_PD_8735', answer: 'Il budget è 1.920.000,00' };
+    const vote = { question: 'the budget for 2021_PD_8735', answer: 'Il budget è 1.920.000,00' };
     store.record({ channel: 'slack', user: 'U1', answerId: 'a1', vote: 'up', ...vote, at: '2024-05-02T10:00:00.000Z' });
     store.record({
       channel: 'slack',
@@ -44,7 +44,7 @@ describe('npm run feedback', () => {
     expect(stdout).toMatch(/slack\s+👍\s+1\s+👎\s+1/);
     expect(stdout).toMatch(/web\s+👍\s+0\s+👎\s+1/);
     const newest = stdout.indexOf('e i suoi indicatori?');
-    const older = stdout.indexOf('D: budget of 2021_PD_8735');
+    const older = stdout.indexOf('D: the budget for 2021_PD_8735');
     expect(newest).toBeGreaterThan(0);
     expect(older).toBeGreaterThan(newest);
   });

@@ -14,7 +14,7 @@ import { runCli } from './support/run-cli.ts';
 import { askOver, eventually, type StartedApp, startApp } from './support/start-app.ts';
 
 const INGEST = 'ingest/run-ingest.ts';
-const BUDGET_QUESTION = 'budget of 2021_PD_8735';
+const BUDGET_QUESTION = 'the budget for 2021_PD_8735';
 
 describe('a plan overwritten with garbage', () => {
   let root: string;

@@ -66,7 +66,7 @@ describePostgres('two replicas on one PostgreSQL database', () => {
 
   it('answers an event once when Slack retries it on the other replica', async () => {
     const event = eventCallback(
-      appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+      appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
       'Ev-replica-1',
     );
     expect((await sendSlackRequest(`${a.base}/slack/events`, { json: event }, { signingSecret: SECRET })).status).toBe(
@@ -116,7 +116,7 @@ describePostgres('two replicas on one PostgreSQL database', () => {
   });
 
   it('serves ask, search and export from the database while INDEX_DIR stays empty', async () => {
-    const ask = await runCli('src/cli/ask.ts', ['budget of 2021_PD_8735'], env);
+    const ask = await runCli('src/cli/ask.ts', ['the budget for 2021_PD_8735'], env);
     expect(ask.stdout).toContain('1.920.000,00');
     const search = await runCli('src/cli/search.ts', ['--json', '--k', '2', 'accessibilità uffici'], env);
     expect(JSON.parse(search.stdout).hits).toHaveLength(2);

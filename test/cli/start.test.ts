@@ -45,11 +45,11 @@ describe('npm start without Slack tokens', () => {
     expect(JSON.stringify(body)).toContain('Venturi Lorella');
   });
 
-  it('answers POST /api/ask "budget of 2021_PD_8735" with 1.920.000,00 and a citation', async () => {
+  it('answers POST /api/ask "the budget for 2021_PD_8735" with 1.920.000,00 and a citation', async () => {
     const res = await fetch(`${app.base}/api/ask`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ q: 'budget of 2021_PD_8735' }),
+      body: JSON.stringify({ q: 'the budget for 2021_PD_8735' }),
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { answer: string; citations: { doc: string; lines?: string }[] };
@@ -114,7 +114,7 @@ describe('npm start with Slack tokens and no app token (HTTP mode)', () => {
           event: {
             type: 'app_mention',
             user: 'U1',
-            text: '<@UBOT> budget of 2021_PD_8735',
+            text: '<@UBOT> the budget for 2021_PD_8735',
             ts: '1700000000.000100',
             channel: 'C1',
             event_ts: '1700000000.000100',

@@ -84,7 +84,7 @@ describe('linkQuestion, English', () => {
     ['multi-year objectives', { multiYear: true }],
     ['phases ending after 2022', { dates: [{ iso: '2022-12-31', op: 'gt' }] }],
     ['total budget of centre 41', { aggregate: 'sum' }],
-    ['what can you do?', { meta: 'help' }],
+    ['what can you do for me?', { meta: 'help' }],
     ['which phases are delayed?', { progress: true }],
   ])('"%s"', (q, expected) => {
     expect(frame(q)).toMatchObject(expected);

@@ -61,7 +61,7 @@ describe('zero, as a figure and as an exclusion', () => {
   });
 
   it('"pari a zero" is an amount of 0', () => {
-    expect(frame('progetti con budget pari a zero').amounts).toEqual([{ op: 'eq', value: 0 }]);
+    expect(frame('quali progetti hanno un budget pari a zero').amounts).toEqual([{ op: 'eq', value: 0 }]);
   });
 });
 

@@ -16,7 +16,7 @@ describe('analyze', () => {
   });
 
   it.each([
-    ['budget of 2021_PD_8735', '2021_pd_8735'],
+    ['the budget for 2021_PD_8735', '2021_pd_8735'],
     ['indicatore O_8735_1_1', 'o_8735_1_1'],
     ["obiettivo 04.03.01.02 Garantire l'accessibilità", '04.03.01.02'],
     ['Codice obiettivo: VI - 1', 'vi-1'],

@@ -12,7 +12,7 @@ import { blockChars, SLACK_LIMITS } from '../../src/slack/blocks/slack-limits.ts
 import { FakeEngine } from '../fakes/fake-engine.ts';
 
 const engine = new FakeEngine();
-const budget = await engine.ask('budget of 2021_PD_8735');
+const budget = await engine.ask('the budget for 2021_PD_8735');
 const wholePlan = await engine.ask('elenca tutte le righe del piano');
 
 type AnyBlock = {
@@ -30,7 +30,7 @@ function answerOf(text: string, extra: Partial<Answer> = {}): Answer {
 }
 
 describe('answerMessage', () => {
-  const message = answerMessage(budget, { answerId: 'ans_1', question: 'budget of 2021_PD_8735' });
+  const message = answerMessage(budget, { answerId: 'ans_1', question: 'the budget for 2021_PD_8735' });
   const blocks = asBlocks(message.blocks);
 
   it('keeps the structure of an answer: text, compact fields, sources, feedback buttons', () => {
@@ -55,7 +55,7 @@ describe('answerMessage', () => {
   it('ends with 👍 / 👎 buttons carrying the answer id and the question', () => {
     const actions = blocks.at(-1);
     expect(actions?.elements?.map((e) => e.action_id)).toEqual(['feedback_up', 'feedback_down']);
-    expect(parseButtonValue(actions?.elements?.[0]?.value)).toEqual({ a: 'ans_1', q: 'budget of 2021_PD_8735' });
+    expect(parseButtonValue(actions?.elements?.[0]?.value)).toEqual({ a: 'ans_1', q: 'the budget for 2021_PD_8735' });
   });
 
   it('adds a share button first when the answer is ephemeral', () => {

@@ -3,8 +3,8 @@ import { addressedToSomeoneElse, questionFromText } from '../../src/slack/questi
 
 describe('questionFromText', () => {
   it.each([
-    ['<@UBOT> budget of 2021_PD_8735', 'budget of 2021_PD_8735'],
-    ['budget of 2021_PD_8735 <@UBOT|pianobot>', 'budget of 2021_PD_8735'],
+    ['<@UBOT> the budget for 2021_PD_8735', 'the budget for 2021_PD_8735'],
+    ['the budget for 2021_PD_8735 <@UBOT|pianobot>', 'the budget for 2021_PD_8735'],
     ['<@UBOT> obiettivi di <@U123|Sardi Valentina>?', 'obiettivi di @Sardi Valentina?'],
     ['<@UBOT> indicatori &gt; 50 % &amp; scadenza &lt; 31/12', 'indicatori > 50 % & scadenza < 31/12'],
     ['<@UBOT> vedi <https://example.org/piano.pdf|il piano> in <#C42|generale>', 'vedi il piano in #generale'],

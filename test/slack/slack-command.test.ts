@@ -24,7 +24,7 @@ describe('Slack app: /piani slash command', () => {
 
   it('acknowledges at once with an ephemeral "Cerco…" and answers only to the asker', async () => {
     const res = await h.send({
-      form: slashCommand({ text: 'budget of 2021_PD_8735', responseUrl: h.fake.responseUrl('cmd1') }),
+      form: slashCommand({ text: 'the budget for 2021_PD_8735', responseUrl: h.fake.responseUrl('cmd1') }),
     });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ response_type: 'ephemeral' });

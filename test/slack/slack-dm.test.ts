@@ -75,7 +75,7 @@ describe('Slack app: direct messages (agent Messages tab)', () => {
 
   it('answers a top-level direct message in its own thread, with a reaction while working', async () => {
     await h.sendEvent(
-      message({ channel: 'D2', channelType: 'im', ts: '1700000600.000100', text: 'budget of 2021_PD_8735' }),
+      message({ channel: 'D2', channelType: 'im', ts: '1700000600.000100', text: 'the budget for 2021_PD_8735' }),
     );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D2');
     expect(reply.args.thread_ts).toBe('1700000600.000100');

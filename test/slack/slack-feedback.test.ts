@@ -29,7 +29,7 @@ describe('Slack app: 👍 / 👎 feedback', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000700.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
+    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
     reply = await h.fake.waitFor('chat.postMessage');
   });
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe('Slack app: 👍 / 👎 feedback', () => {
       channel: 'slack',
       user: 'U1',
       vote: 'down',
-      question: 'budget of 2021_PD_8735',
+      question: 'the budget for 2021_PD_8735',
     });
     expect(votes[0].answer).toContain('1.920.000,00');
   });

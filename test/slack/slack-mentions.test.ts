@@ -13,7 +13,7 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
   });
 
   it('answers a mention in the thread of the question, with the figure as written in the plan', async () => {
-    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
+    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.thread_ts === '1700000000.000100');
     expect(reply.args.channel).toBe('C1');
     expect(reply.token).toBe('xoxb-test-token');
@@ -24,7 +24,7 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
 
   it('asks the engine the question without the mention, for staff', async () => {
     const engine = h.engine as FakeEngine;
-    expect(engine.asked[0]).toMatchObject({ question: 'budget of 2021_PD_8735', options: { audience: 'staff' } });
+    expect(engine.asked[0]).toMatchObject({ question: 'the budget for 2021_PD_8735', options: { audience: 'staff' } });
   });
 
   it('shows it is working with a reaction on the question, removed once the answer is posted', async () => {
@@ -66,7 +66,7 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
         channel: 'C1',
         ts: '1700000100.000400',
         threadTs: '1700000100.000100',
-        text: 'budget of 2021_PD_8735',
+        text: 'the budget for 2021_PD_8735',
       }),
     );
     await h.fake.waitFor(

@@ -16,14 +16,14 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
 
   /** a question whose answer proves that every earlier delivery has been processed */
   async function barrier(channel: string) {
-    await h.sendEvent(appMention({ channel, ts: '1700009999.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
+    await h.sendEvent(appMention({ channel, ts: '1700009999.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
     await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === channel);
   }
 
   it('rejects a forged signature with 401 and never answers it', async () => {
     const forged = {
       json: eventCallback(
-        appMention({ channel: 'CF', ts: '1700001000.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+        appMention({ channel: 'CF', ts: '1700001000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
       ),
     };
     const res = await h.send(forged, {
@@ -39,7 +39,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
     const res = await h.send(
       {
         json: eventCallback(
-          appMention({ channel: 'CS', ts: '1700001100.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+          appMention({ channel: 'CS', ts: '1700001100.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
         ),
       },
       { timestamp: stale, signingSecret: SIGNING_SECRET },
@@ -50,7 +50,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   });
 
   it('answers an event once when Slack delivers it again with X-Slack-Retry-Num', async () => {
-    const event = appMention({ channel: 'CR', ts: '1700001200.000100', text: '<@UBOT> budget of 2021_PD_8735' });
+    const event = appMention({ channel: 'CR', ts: '1700001200.000100', text: '<@UBOT> the budget for 2021_PD_8735' });
     await h.sendEvent(event, { eventId: 'EvRetry1' });
     const retry = await h.sendEvent(event, { eventId: 'EvRetry1', retryNum: 1, retryReason: 'http_timeout' });
     expect(retry.status).toBe(200);
@@ -61,7 +61,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
   });
 
   it('answers a message once when it arrives both as app_mention and as message', async () => {
-    const text = '<@UBOT> budget of 2021_PD_8735';
+    const text = '<@UBOT> the budget for 2021_PD_8735';
     await h.sendEvent(appMention({ channel: 'CD', ts: '1700001300.000100', text }));
     await h.sendEvent(message({ channel: 'CD', ts: '1700001300.000100', text }));
     await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CD');
@@ -91,7 +91,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
 
   it('posts a plain error message when Slack refuses the answer (ok: false), and keeps serving', async () => {
     h.fake.failNext('chat.postMessage', 'invalid_blocks');
-    await h.sendEvent(appMention({ channel: 'CW', ts: '1700001600.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
+    await h.sendEvent(appMention({ channel: 'CW', ts: '1700001600.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
     const error = await h.fake.waitFor(
       'chat.postMessage',
       (c) => c.args.channel === 'CW' && String(c.args.text).includes('ERR-'),
@@ -104,7 +104,7 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
 
   it('keeps answering when the working reaction cannot be added', async () => {
     h.fake.failNext('reactions.add', 'missing_scope');
-    await h.sendEvent(appMention({ channel: 'CX', ts: '1700001700.000100', text: '<@UBOT> budget of 2021_PD_8735' }));
+    await h.sendEvent(appMention({ channel: 'CX', ts: '1700001700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CX');
     expect(shownText(reply)).toContain('1.920.000,00');
   });

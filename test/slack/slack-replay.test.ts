@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, SIGNING_SECRET, startHarness } from './slack-harness.ts';
 import { appMention } from './slack-payloads.ts';
 
-const QUESTION = '<@UBOT> budget of 2021_PD_8735';
+const QUESTION = '<@UBOT> the budget for 2021_PD_8735';
 
 describe('Slack request timestamps', () => {
   let h: Harness;

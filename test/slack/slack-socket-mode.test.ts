@@ -50,7 +50,7 @@ describe('Slack app: Socket Mode', () => {
       retry_attempt: 0,
       retry_reason: '',
       payload: eventCallback(
-        appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> budget of 2021_PD_8735' }),
+        appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
       ),
     });
     const ack = await fake.waitForAck('env-1');

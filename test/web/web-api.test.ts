@@ -16,7 +16,7 @@ describe('web API', () => {
 
   describe('POST /api/ask', () => {
     it('answers a question with the answer text, its citations, language, found flag and an answer id', async () => {
-      const res = await server.post('/api/ask', { q: 'budget of 2021_PD_8735' });
+      const res = await server.post('/api/ask', { q: 'the budget for 2021_PD_8735' });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body = await res.json();
@@ -52,7 +52,7 @@ describe('web API', () => {
     });
 
     it('passes the earlier turns of the conversation to the engine, dropping answers it cannot read', async () => {
-      const first = await (await server.post('/api/ask', { q: 'budget of 2021_PD_8735' })).json();
+      const first = await (await server.post('/api/ask', { q: 'the budget for 2021_PD_8735' })).json();
       const earlier = {
         answer: first.answer,
         citations: [],
@@ -64,26 +64,26 @@ describe('web API', () => {
       await server.post('/api/ask', {
         q: 'e i suoi indicatori?',
         history: [
-          { question: 'budget of 2021_PD_8735', answer: earlier },
+          { question: 'the budget for 2021_PD_8735', answer: earlier },
           { question: 'altro', answer: { nonsense: 1 } },
         ],
       });
       const history = engine.calls.at(-1)?.options?.history;
       expect(history).toEqual([
-        { question: 'budget of 2021_PD_8735', answer: { ...earlier, focus: ['2021_PD_8735'] } },
+        { question: 'the budget for 2021_PD_8735', answer: { ...earlier, focus: ['2021_PD_8735'] } },
         { question: 'altro', answer: undefined },
       ]);
     });
 
     it('answers in English when asked in English', async () => {
-      const body = await (await server.post('/api/ask', { q: 'What is the budget of 2021_PD_8735?' })).json();
+      const body = await (await server.post('/api/ask', { q: 'What is the the budget for 2021_PD_8735?' })).json();
       expect(body.lang).toBe('en');
     });
 
     it.each(['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x'])(
       'refuses a body sent as %s (what another site can post blind) with 415',
       async (type) => {
-        const res = await server.post('/api/ask', JSON.stringify({ q: 'budget of 2021_PD_8735' }), {
+        const res = await server.post('/api/ask', JSON.stringify({ q: 'the budget for 2021_PD_8735' }), {
           'content-type': type,
         });
         expect(res.status).toBe(415);

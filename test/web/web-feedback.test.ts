@@ -13,7 +13,7 @@ import { startTestServer } from './test-server.ts';
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 const TOKEN = 'staff-token-for-the-feedback-test';
 
-async function answerId(server: Server, q = 'budget of 2021_PD_8735'): Promise<string> {
+async function answerId(server: Server, q = 'the budget for 2021_PD_8735'): Promise<string> {
   return (await (await server.post('/api/ask', { q })).json()).answerId;
 }
 

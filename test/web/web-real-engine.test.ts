@@ -58,8 +58,8 @@ describe('web API with the real answer engine', () => {
     return { text, json: JSON.parse(text) };
   };
 
-  it('answers "budget of 2021_PD_8735" with 1.920.000,00 and a citation of the PEG 2021', async () => {
-    const { json } = await ask({ q: 'budget of 2021_PD_8735' });
+  it('answers "the budget for 2021_PD_8735" with 1.920.000,00 and a citation of the PEG 2021', async () => {
+    const { json } = await ask({ q: 'the budget for 2021_PD_8735' });
     expect(json.answer).toContain('1.920.000,00');
     expect(json.found).toBe(true);
     expect(json.citations).toEqual(
