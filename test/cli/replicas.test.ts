@@ -16,6 +16,7 @@ import { appMention, eventCallback, message } from '../slack/slack-payloads.ts';
 import { createThrowawayDatabase, describePostgres, type ThrowawayDatabase } from '../support/postgres.ts';
 import { sendSlackRequest } from '../support/slack-signing.ts';
 import { runCli } from './support/run-cli.ts';
+import { captureOutput } from './support/start-app.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -142,28 +143,21 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
+  const output = captureOutput(child);
   const until = async (ready: () => boolean, what: string) => {
     const deadline = Date.now() + 100_000;
     while (!ready()) {
-      if (child.exitCode !== null) throw new Error(`replica exited (${child.exitCode}): ${err}`);
-      if (Date.now() > deadline) throw new Error(`replica: no ${what}\n${out}\n${err}`);
+      if (child.exitCode !== null) throw new Error(`replica exited (${child.exitCode}): ${output.err()}`);
+      if (Date.now() > deadline) throw new Error(`replica: no ${what}\n${output.out()}\n${output.err()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  await until(() => /web chat: http/.test(out), 'start');
+  await until(() => /web chat: http/.test(output.out()), 'start');
   return {
     base: `http://127.0.0.1:${port}`,
     web: `http://127.0.0.1:${port + 1}`,
-    log: () => err,
-    waitForLog: (pattern) => until(() => pattern.test(err), String(pattern)),
+    log: () => output.err(),
+    waitForLog: (pattern) => until(() => pattern.test(output.err()), String(pattern)),
     stop: () => child.kill('SIGTERM'),
   };
 }

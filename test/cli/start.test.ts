@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../fakes/fake-slack-api.ts';
 import { sendSlackRequest } from '../support/slack-signing.ts';
+import { captureOutput } from './support/start-app.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -163,23 +164,16 @@ async function start(env: Record<string, string>): Promise<Started> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
+  const output = captureOutput(child);
   const base = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 100_000;
   // the audience line is the last one every start path prints; it can arrive in a later chunk than "ready"
-  while (!(/listening|ready/.test(out) && /staff audience/.test(out))) {
-    if (child.exitCode !== null) throw new Error(`pianobot exited (${child.exitCode}): ${err}`);
-    if (Date.now() > deadline) throw new Error(`pianobot did not start: ${out}\n${err}`);
+  while (!(/listening|ready/.test(output.out()) && /staff audience/.test(output.out()))) {
+    if (child.exitCode !== null) throw new Error(`pianobot exited (${child.exitCode}): ${output.err()}`);
+    if (Date.now() > deadline) throw new Error(`pianobot did not start: ${output.out()}\n${output.err()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { base, stdout: () => out, stop: () => child.kill('SIGTERM') };
+  return { base, stdout: () => output.out(), stop: () => child.kill('SIGTERM') };
 }
 
 async function ask(base: string, q: string, audience?: string) {

@@ -42,25 +42,18 @@ export async function startApp(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
+  const output = captureOutput(child);
   const deadline = Date.now() + 100_000;
-  while (!/listening|ready/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`pianobot exited (${child.exitCode}): ${err}`);
-    if (Date.now() > deadline) throw new Error(`pianobot did not start: ${out}\n${err}`);
+  while (!/listening|ready/.test(output.out())) {
+    if (child.exitCode !== null) throw new Error(`pianobot exited (${child.exitCode}): ${output.err()}`);
+    if (Date.now() > deadline) throw new Error(`pianobot did not start: ${output.out()}\n${output.err()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     base: `http://127.0.0.1:${port}`,
     child,
-    stdout: () => out,
-    stderr: () => err,
+    stdout: () => output.out(),
+    stderr: () => output.err(),
     stop: () => {
       child.kill('SIGTERM');
     },
@@ -96,4 +89,17 @@ export async function askOver(base: string, q: string, headers: Record<string, s
     body: JSON.stringify({ q }),
   });
   return { status: res.status, body: (await res.json()) as { answer: string; audience: string; found: boolean } };
+}
+
+/** Everything a child process has written so far, on each stream. */
+export function captureOutput(child: ChildProcess): { out(): string; err(): string } {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  return { out: () => out, err: () => err };
 }
