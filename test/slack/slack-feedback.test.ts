@@ -29,7 +29,9 @@ describe('Slack app: 👍 / 👎 feedback', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
+    await h.sendEvent(
+      appMention({ channel: 'C1', ts: '1700000700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
+    );
     reply = await h.fake.waitFor('chat.postMessage');
   });
   afterAll(async () => {

@@ -13,7 +13,9 @@ describe('Slack app: @pianobot mentions and thread follow-ups', () => {
   });
 
   it('answers a mention in the thread of the question, with the figure as written in the plan', async () => {
-    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
+    await h.sendEvent(
+      appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
+    );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.thread_ts === '1700000000.000100');
     expect(reply.args.channel).toBe('C1');
     expect(reply.token).toBe('xoxb-test-token');

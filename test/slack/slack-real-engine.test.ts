@@ -23,7 +23,9 @@ describe('Slack app with the real answer engine', () => {
   });
 
   it('answers "the budget for 2021_PD_8735" in the thread of the mention with 1.920.000,00', async () => {
-    await h.sendEvent(appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
+    await h.sendEvent(
+      appMention({ channel: 'C1', ts: '1700000000.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
+    );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'C1', 20_000);
     expect(reply.args.thread_ts).toBe('1700000000.000100');
     expect(shownText(reply)).toContain('1.920.000,00');

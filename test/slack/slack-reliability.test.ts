@@ -91,7 +91,9 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
 
   it('posts a plain error message when Slack refuses the answer (ok: false), and keeps serving', async () => {
     h.fake.failNext('chat.postMessage', 'invalid_blocks');
-    await h.sendEvent(appMention({ channel: 'CW', ts: '1700001600.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
+    await h.sendEvent(
+      appMention({ channel: 'CW', ts: '1700001600.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
+    );
     const error = await h.fake.waitFor(
       'chat.postMessage',
       (c) => c.args.channel === 'CW' && String(c.args.text).includes('ERR-'),
@@ -104,7 +106,9 @@ describe('Slack app: signatures, retries, duplicates and failures', () => {
 
   it('keeps answering when the working reaction cannot be added', async () => {
     h.fake.failNext('reactions.add', 'missing_scope');
-    await h.sendEvent(appMention({ channel: 'CX', ts: '1700001700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }));
+    await h.sendEvent(
+      appMention({ channel: 'CX', ts: '1700001700.000100', text: '<@UBOT> the budget for 2021_PD_8735' }),
+    );
     const reply = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CX');
     expect(shownText(reply)).toContain('1.920.000,00');
   });
