@@ -16,7 +16,8 @@ export type FieldWord =
   | 'end'
   | 'start'
   | 'target'
-  | 'owner';
+  | 'owner'
+  | 'duration';
 
 export interface Lexicon {
   /** words (prefixes) naming each kind of record */
@@ -57,6 +58,8 @@ export interface Lexicon {
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
+  /** articles that stand for "one" before a magnitude: "sopra il milione" is above 1,000,000 */
+  magnitudeArticles: string[];
   /** "mila", "milione", "million" after a number */
   magnitudes: Record<string, number>;
   /** currency words that may follow an amount */
@@ -110,6 +113,18 @@ export interface Messages {
   comparisonMissing: (code: string, field: string) => string;
   peopleComparison: (winner: string, counts: string, what: string) => string;
   peopleTie: (counts: string, what: string) => string;
+  /** several records or groups share the value that ranks them: said, never hidden by the order of the list */
+  tie: (names: string, value: string) => string;
+  /** a ranking of groups (people, structures) by a measure computed from their records */
+  groupRank: (measure: string) => string;
+  /** what a group measure is, for the ranking's header: "numero di obiettivi", "budget totale dei progetti" */
+  groupMeasure: (op: 'count' | 'sum', what: string, field: string) => string;
+  /** "then" before the groups that follow the first */
+  followedBy: string;
+  /** the difference between two computed or stated figures */
+  difference: (value: string, higher: string) => string;
+  /** a phase or objective duration computed from its dates */
+  days: (n: number) => string;
   notFoundEntity: (name: string, entities: string) => string;
   notFoundProgress: string;
   yearNotCovered: (year: number, years: string) => string;

@@ -4,18 +4,32 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 import { fold } from '../plan/text.ts';
+import { phraseAt, wordsOf } from './phrases.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
+/** A group of records compared with another: its label, and the filters that select its records. */
+export interface RecordGroup {
+  label: string;
+  filters: QueryFilter[];
+  documents?: string[];
+}
+
 export type Computation =
   | { kind: 'list'; query: PlanQuery; shown: string[] }
-  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc' }
+  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[] }
   | { kind: 'sum'; query: PlanQuery; field: string }
   | { kind: 'weights_total'; code: string; doc: string }
-  | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[] }
+  | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
+  /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
+  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[] }
   | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
-  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' };
+  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' }
+  /** groups of records compared by their count, or by the sum of a field */
+  | { kind: 'compare_groups'; target: 'objective' | 'project'; groups: RecordGroup[]; sumField: string | null }
+  /** people or structures ranked by the count of their records, or by the sum of a field */
+  | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
@@ -27,8 +41,9 @@ const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>>
     budget: 'financialAmount',
     end: 'end',
     start: 'start',
+    duration: 'duration',
   },
-  phase: { weight: 'weight', end: 'end', start: 'start' },
+  phase: { weight: 'weight', end: 'end', start: 'start', duration: 'duration' },
   indicator: { weight: 'weight', target: 'target' },
   structure: { objectives: 'objectives', projects: 'projects' },
   person: { objectives: 'objectives', projects: 'projects' },
@@ -55,15 +70,60 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
+  const comparing = (frame.compare || frame.more) && !sumAsked;
   // two codes compared, or two people
-  if ((frame.compare || frame.more) && !sumAsked && projectCodes.length === 2) {
+  if (comparing && projectCodes.length === 2) {
     const field = fieldFor('project', fieldWords) ?? 'budget';
     return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
   }
+  // two objectives compared by a field they have (phases, indicators, resources, weights)
+  if (comparing && objectiveCodes.length === 2) {
+    const field = fieldFor(
+      'objective',
+      fieldWords.filter((w) => w !== 'objectives'),
+    );
+    if (field) return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field };
+  }
   if ((frame.compare || frame.more) && frame.people.length === 2) {
+    // "chi gestisce più budget": the budgets of the projects each one directs, summed
+    if (fieldWords.includes('budget') && !frame.targets.includes('objective') && store.projects.length)
+      return {
+        kind: 'compare_groups',
+        target: 'project',
+        sumField: 'budget',
+        groups: frame.people.map((p) => ({ label: p.name, filters: [{ field: 'dirigente', op: 'eq', value: p.name }] })),
+      };
     const target = frame.targets.includes('project') ? 'project' : 'objective';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
   }
+  // two structures compared: by their stated totals when the plan states them, else by their records
+  const cdrsNamed = frame.structures.filter((s) => s.code);
+  if (comparing && frame.structures.length === 2 && !frame.people.length && !frame.codes.length) {
+    const stated = cdrsNamed.filter((s) =>
+      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+    );
+    const byBudget = fieldWords.includes('budget') || frame.targets.includes('project');
+    if (byBudget && stated.length === 2)
+      return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })), compare: true };
+    const target = byBudget && cdrsNamed.length === 2 ? 'project' : 'objective';
+    return {
+      kind: 'compare_groups',
+      target,
+      sumField: target === 'project' && fieldWords.includes('budget') ? 'budget' : null,
+      groups: frame.structures.map((s) => ({
+        label: s.name,
+        documents: [s.doc],
+        filters: [
+          target === 'project' && s.code
+            ? { field: 'cdr', op: 'eq', value: s.code }
+            : { field: 'structure', op: 'eq', value: s.name },
+        ],
+      })),
+    };
+  }
+  // "chi ha più obiettivi", "quale settore ha il budget più alto": people or structures ranked by their records
+  const grouped = groupRankFor(frame, store);
+  if (grouped) return grouped;
   if (frame.aggregate === 'sum' && projectCodes.length >= 2) {
     return {
       kind: 'sum',
@@ -104,6 +164,26 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
+  // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
+  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
+    const words = wordsOf(frame.text);
+    const labelled = store.model.totals.filter(
+      (t) =>
+        t.level !== 'cdr' &&
+        t.amount &&
+        (!frame.documents || frame.documents.includes(t.doc)) &&
+        wordsOf(t.label).trim().split(' ').length >= 2 &&
+        phraseAt(words, `${wordsOf(t.label).trim()} `) >= 0,
+    );
+    // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
+    const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
+    const named = inCdr.length ? inCdr : labelled;
+    if (named.length)
+      return {
+        kind: 'stated_named',
+        totals: named.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+      };
+  }
   // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
   const q = fold(frame.text);
   const otherLevel = store.model.totals.some((t) => {
@@ -127,7 +207,11 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
     );
     if (stated.length === cdrs.length)
-      return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })) };
+      return {
+        kind: 'stated_totals',
+        cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })),
+        compare: frame.compare && cdrs.length === 2,
+      };
   }
 
   const target = targetOf(frame, store);
@@ -244,6 +328,8 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
     return {
       kind: 'top',
+      // a duration is computed from the dates: they are shown beside it
+      ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -308,4 +394,48 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
   return null;
+}
+
+/**
+ * People or structures ranked by their records: "chi ha più obiettivi", "quale settore ha più progetti", "which
+ * office has the largest budget". The question leads with the group (a person or structure word) and names the
+ * records counted after its superlative; "chi è responsabile del progetto più costoso" names the record first and
+ * stays a ranking of records.
+ */
+function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  const lead = frame.targets[0];
+  if (!frame.superlative || (lead !== 'person' && lead !== 'structure')) return null;
+  if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
+  const after = frame.superlative.after ?? [];
+  const countOf = (['objective', 'project'] as const).find((t) => after.includes(t));
+  const byBudget =
+    !countOf &&
+    frame.fields.includes('budget') &&
+    !frame.targets.some((t) => t === 'objective' || t === 'project') &&
+    store.projects.length > 0;
+  if (!countOf && !byBudget) return null;
+  const target = countOf ?? 'project';
+  const groupBy = lead === 'person' ? (target === 'project' ? 'dirigente' : 'owner') : 'structure';
+  const filters: QueryFilter[] = [];
+  // "chi ha più obiettivi nel settore Sport": the structure narrows the records counted
+  if (lead === 'person' && frame.structures.length === 1) {
+    const s = frame.structures[0]!;
+    filters.push(
+      target === 'project' && s.code ? { field: 'cdr', op: 'eq', value: s.code } : { field: 'structure', op: 'eq', value: s.name },
+    );
+  }
+  if (frame.years.length && target === 'objective')
+    filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
+  return {
+    kind: 'group_rank',
+    groupOf: lead,
+    dir: frame.superlative.dir === 'max' ? 'desc' : 'asc',
+    k: frame.superlative.k,
+    query: {
+      target,
+      filters,
+      ...(frame.documents ? { documents: frame.documents } : {}),
+      aggregate: byBudget ? { op: 'sum', field: 'budget', groupBy } : { op: 'count', groupBy },
+    },
+  };
 }

@@ -190,11 +190,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
+  const superAt = Math.min(...[hiAt, loAt].filter((at) => at >= 0), words.length);
   const superlative =
     hiAt >= 0 || loAt >= 0 || wantsTop
       ? {
-          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt) ? 'min' : 'max') as 'max' | 'min',
+          // at the same word an explicit "più breve" outranks the "più" + field word reading of "più lunga"
+          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
+            | 'max'
+            | 'min',
           k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
+          after: (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
+            (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
+          ),
         }
       : null;
   const without = withoutIn(words);
@@ -431,6 +438,9 @@ function amountsIn(
   for (const [word, n] of Object.entries(lex.numbers)) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
+  // an article before a magnitude is one of it: "sopra il milione"
+  for (const article of lex.magnitudeArticles)
+    for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');

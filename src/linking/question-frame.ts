@@ -14,6 +14,7 @@ export const FieldWordSchema = z.enum([
   'start',
   'target',
   'owner',
+  'duration',
 ]);
 
 export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
@@ -47,7 +48,14 @@ export const QuestionFrameSchema = z.object({
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
-  superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  superlative: z
+    .object({
+      dir: z.enum(['max', 'min']),
+      k: z.number().int().positive(),
+      /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */
+      after: z.array(QueryTargetSchema).optional(),
+    })
+    .nullable(),
   /** "più obiettivi" / "more objectives": which has more */
   more: z.boolean(),
   without: z.array(FieldWordSchema),

@@ -61,6 +61,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     years: { kind: 'list', describe: 'years it covers' },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date (the objective’s, else its last phase’s)' },
+    duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     phases: { kind: 'count', describe: 'number of phases' },
     indicators: { kind: 'count', describe: 'number of indicators' },
     phaseWeight: { kind: 'weight', describe: 'sum of the phase weights (computed)' },
@@ -91,6 +92,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date' },
+    duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
   },
   indicator: {
@@ -141,6 +143,21 @@ function lastEnd(phases: Phase[]): DateValue | undefined {
   return best;
 }
 
+/** The first phase start, for objectives whose sheet gives dates only per phase. */
+function firstStart(phases: Phase[]): DateValue | undefined {
+  let best: DateValue | undefined;
+  for (const p of phases) if (p.start?.iso && (!best?.iso || p.start.iso < best.iso)) best = p.start;
+  return best;
+}
+
+const DAY_MS = 86_400_000;
+/** Days from start to end, both included, computed from the ISO dates; null when either is missing or out of order. */
+function duration(start: DateValue | undefined, end: DateValue | undefined): Cell | null {
+  if (!start?.iso || !end?.iso) return null;
+  const days = Math.round((Date.parse(end.iso) - Date.parse(start.iso)) / DAY_MS) + 1;
+  return Number.isFinite(days) && days > 0 ? count(days) : null;
+}
+
 function weightTotal(phases: Phase[]): Cell | null {
   const weighted = phases.filter((p) => p.weight?.value != null);
   if (!weighted.length) return null;
@@ -167,6 +184,7 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       years: list((o.years ?? (o.year ? [o.year] : [])).map(String)),
       start: date(o.start),
       end: date(o.end ?? lastEnd(o.phases)),
+      duration: duration(o.start ?? firstStart(o.phases), o.end ?? lastEnd(o.phases)),
       phases: count(o.phases.length),
       indicators: count(o.indicators.length),
       phaseWeight: weightTotal(o.phases),
@@ -194,6 +212,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       year: year(p.year),
       start: date(p.start),
       end: date(p.end),
+      duration: duration(p.start, p.end),
       weight: figure(p.weight),
     },
   };
