@@ -10,7 +10,7 @@ export const en: LanguagePack = {
       phase: ['phase', 'step', 'activit'],
       indicator: ['indicator', 'kpi'],
       person: ['person ', 'people ', 'employees ', 'who '],
-      structure: ['department', 'office', 'service', 'sector', 'unit', 'settore'],
+      structure: ['department', 'office', 'service', 'sector', 'unit', 'settore', 'centre', 'center', 'cdr '],
       budget_row: ['budget line', 'capitolo', 'chapter'],
       staff_allocation: ['allocation', 'commitment'],
     },

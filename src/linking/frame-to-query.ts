@@ -4,9 +4,9 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 import { fold } from '../plan/text.ts';
-import { phraseAt, wordsOf } from './phrases.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
 /** A group of records compared with another: its label, and the filters that select its records. */
@@ -91,7 +91,10 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
         kind: 'compare_groups',
         target: 'project',
         sumField: 'budget',
-        groups: frame.people.map((p) => ({ label: p.name, filters: [{ field: 'dirigente', op: 'eq', value: p.name }] })),
+        groups: frame.people.map((p) => ({
+          label: p.name,
+          filters: [{ field: 'dirigente', op: 'eq', value: p.name }],
+        })),
       };
     const target = frame.targets.includes('project') ? 'project' : 'objective';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
@@ -201,7 +204,10 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     cdrs.length >= 1 &&
     !frame.people.length &&
     !frame.codes.length &&
-    !otherLevel
+    !otherLevel &&
+    // "la somma dei progetti del CdR 87 sotto i 50.000 euro": a condition makes it a sum to compute
+    !frame.amounts.length &&
+    !frame.without.length
   ) {
     const stated = cdrs.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
@@ -259,8 +265,14 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   if (!hasSignal) return null;
 
   const filters: QueryFilter[] = [];
-  let documents = frame.documents ?? undefined;
   const subRecord = target === 'phase' || target === 'indicator';
+  // "che finiscono nel 2021": the year bounds a date, and a plan of 2020 may hold phases ending then; only an
+  // entity or a document named narrows the plans
+  const yearIsDate =
+    frame.years.length > 0 &&
+    (fieldWords.includes('end') || fieldWords.includes('start')) &&
+    (target === 'objective' || subRecord);
+  let documents = (yearIsDate && !frame.entities.length ? null : frame.documents) ?? undefined;
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
@@ -311,7 +323,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
       else filters.push({ field: dateField, op: d.op, value: d.iso });
     }
-  if (subRecord && frame.years.length) {
+  if (subRecord && frame.years.length && !yearIsDate) {
     const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
     if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
   }
@@ -406,6 +418,8 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   const lead = frame.targets[0];
   if (!frame.superlative || (lead !== 'person' && lead !== 'structure')) return null;
   if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
+  // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
+  if (lead === 'structure' && frame.structures.length) return null;
   const after = frame.superlative.after ?? [];
   const countOf = (['objective', 'project'] as const).find((t) => after.includes(t));
   const byBudget =
@@ -421,7 +435,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   if (lead === 'person' && frame.structures.length === 1) {
     const s = frame.structures[0]!;
     filters.push(
-      target === 'project' && s.code ? { field: 'cdr', op: 'eq', value: s.code } : { field: 'structure', op: 'eq', value: s.name },
+      target === 'project' && s.code
+        ? { field: 'cdr', op: 'eq', value: s.code }
+        : { field: 'structure', op: 'eq', value: s.name },
     );
   }
   if (frame.years.length && target === 'objective')

@@ -42,9 +42,11 @@ export const notFoundReplies: Route[] = [
       // is there to be found ("obiettivi 2022", with no date word, asks for that year's plan)
       const prefix = `${frame.uncoveredYear}-`;
       const asksDates = frame.fields.includes('end') || frame.fields.includes('start');
-      const dated = asksDates && owned.some((o) =>
-        [o.start, o.end, ...o.phases.flatMap((p) => [p.start, p.end])].some((d) => d?.iso?.startsWith(prefix)),
-      );
+      const dated =
+        asksDates &&
+        owned.some((o) =>
+          [o.start, o.end, ...o.phases.flatMap((p) => [p.start, p.end])].some((d) => d?.iso?.startsWith(prefix)),
+        );
       if (dated) return null;
       const years = [...new Set(owned.flatMap((o) => ctx.store.documentOf(o.doc)?.years ?? []))].sort();
       const reply = emptyReply('not_found_year');

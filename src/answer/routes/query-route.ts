@@ -238,8 +238,7 @@ function statedTotalsReply(
     const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
     const av = a.amount!.value ?? 0;
     const bv = b.amount!.value ?? 0;
-    if (Math.abs(av - bv) < 0.005)
-      reply.lines.push(M.tie(`CdR ${a.cdr}, CdR ${b.cdr}`, a.amount!.text));
+    if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`CdR ${a.cdr}, CdR ${b.cdr}`, a.amount!.text));
     else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), `CdR ${av > bv ? a.cdr : b.cdr}`));
   } else if (totals.length > 1) {
     const sum = totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0);
@@ -370,8 +369,7 @@ function compareGroupsReply(
   if (values.every((v) => !v.records.length)) return null;
   const reply = emptyReply('query_compare_groups');
   const [, plural] = M.targetNames[target];
-  const show = (v: number | null) =>
-    v === null ? '—' : sumField ? formatValue(sumField, target, v) : formatCount(v);
+  const show = (v: number | null) => (v === null ? '—' : sumField ? formatValue(sumField, target, v) : formatCount(v));
   const measure = M.groupMeasure(sumField ? 'sum' : 'count', plural, fieldName(sumField ?? '', pack));
   reply.lines.push(M.groupRank(measure));
   for (const v of values) {
