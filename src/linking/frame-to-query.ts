@@ -17,7 +17,8 @@ export interface RecordGroup {
 }
 
 export type Computation =
-  | { kind: 'list'; query: PlanQuery; shown: string[] }
+  /** counted: "quanti …" asked, so the number leads and is said to be computed */
+  | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
   | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[] }
   | { kind: 'sum'; query: PlanQuery; field: string }
   | { kind: 'weights_total'; code: string; doc: string }
@@ -361,7 +362,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   const shown = [
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
   ];
-  return { kind: 'list', query: base, shown };
+  return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
 
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
@@ -420,7 +421,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
   // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
-  const after = frame.superlative.after ?? [];
+  const after = frame.rankedRecords;
   const countOf = (['objective', 'project'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&

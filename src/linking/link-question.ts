@@ -199,11 +199,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             | 'max'
             | 'min',
           k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
-          after: (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
-            (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
-          ),
         }
       : null;
+  const rankedRecords = superlative
+    ? (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
+        (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
+      )
+    : [];
   const without = withoutIn(words);
   const aggregate =
     hasAny(words, W.count) && !superlative
@@ -256,6 +258,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     targets,
     fields,
     superlative,
+    rankedRecords,
     more: hasAny(
       words,
       W.more.map((w) => `${w} `),

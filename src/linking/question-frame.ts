@@ -48,14 +48,9 @@ export const QuestionFrameSchema = z.object({
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
-  superlative: z
-    .object({
-      dir: z.enum(['max', 'min']),
-      k: z.number().int().positive(),
-      /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */
-      after: z.array(QueryTargetSchema).optional(),
-    })
-    .nullable(),
+  superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */
+  rankedRecords: z.array(QueryTargetSchema),
   /** "più obiettivi" / "more objectives": which has more */
   more: z.boolean(),
   without: z.array(FieldWordSchema),

@@ -17,7 +17,7 @@ const MAX_LISTED = 40;
 export function answerComputation(ctx: ToolContext, c: Computation, pack: LanguagePack): Reply | null {
   switch (c.kind) {
     case 'list':
-      return listReply(ctx, c.query, c.shown, pack);
+      return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top':
       return topReply(ctx, c.query, c.field, c.dir, pack, c.shown);
     case 'sum':
@@ -47,6 +47,8 @@ function valueText(r: QueryRecord, field: string, pack: LanguagePack): string | 
   const cell = r.cells[field];
   if (!cell) return null;
   if (cell.bool !== undefined) return cell.bool ? pack.messages.yes : pack.messages.no;
+  // a duration is a computed count of days, said with its unit
+  if (field === 'duration' && cell.num !== null) return pack.messages.days(cell.num);
   return cell.text;
 }
 
@@ -81,7 +83,13 @@ function several(records: QueryRecord[]): boolean {
   return new Set(records.map((r) => r.doc)).size > 1;
 }
 
-function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: LanguagePack): Reply | null {
+function listReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  shown: string[],
+  pack: LanguagePack,
+  counted: boolean,
+): Reply | null {
   const M = pack.messages;
   const reply = emptyReply(`query_${query.target}`);
   const result = runPlanQuery(ctx, query);
@@ -93,7 +101,8 @@ function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: La
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  reply.lines.push(M.recordsFound(result.matched, result.matched === 1 ? M.targetNames[query.target][0] : plural));
+  const what = result.matched === 1 ? M.targetNames[query.target][0] : plural;
+  reply.lines.push(counted ? M.countOf(result.matched, what) : M.recordsFound(result.matched, what));
   const entity = several(result.records);
   for (const r of result.records.slice(0, MAX_LISTED)) reply.lines.push(bullet(r, shown, pack, entity));
   if (result.records.length > MAX_LISTED) reply.lines.push(M.more(result.records.length - MAX_LISTED));
