@@ -55,6 +55,8 @@ export interface Lexicon {
   nonZero: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
+  /** "ciascun", "each": an aggregate split by person or structure */
+  each: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;

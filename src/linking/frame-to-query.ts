@@ -63,8 +63,9 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
   indicator: 'indicators',
 };
 
-export function computationFor(frame: QuestionFrame, store: PlanStore): Computation | null {
-  if (frame.meta || frame.progress) return null;
+export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
+  if (linked.meta || linked.progress) return null;
+  const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
@@ -250,6 +251,10 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       (target === 'objective' || target === 'phase') &&
       frame.dates.every((d) => d.op !== 'between')) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
+    // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
+    (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
+    // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates
+    (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
@@ -273,7 +278,8 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     frame.years.length > 0 &&
     (fieldWords.includes('end') || fieldWords.includes('start')) &&
     (target === 'objective' || subRecord);
-  let documents = (yearIsDate && !frame.entities.length ? null : frame.documents) ?? undefined;
+  const entityDocs = store.model.documents.filter((d) => frame.entities.includes(d.entity)).map((d) => d.file);
+  let documents = (yearIsDate ? (frame.entities.length ? entityDocs : null) : frame.documents) ?? undefined;
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
@@ -415,13 +421,23 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
  * records counted after its superlative; "chi è responsabile del progetto più costoso" names the record first and
  * stays a ranking of records.
  */
+const MAX_GROUPS = 40;
+
 function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
-  const lead = frame.targets[0];
-  if (!frame.superlative || (lead !== 'person' && lead !== 'structure')) return null;
+  // "quanti obiettivi ha ciascun responsabile": every group, largest first
+  const split = !frame.superlative && frame.perGroup && frame.aggregate !== null && frame.aggregate !== 'avg';
+  const lead = split
+    ? frame.targets.includes('structure')
+      ? 'structure'
+      : frame.targets.includes('person') || frame.fields.includes('owner')
+        ? 'person'
+        : null
+    : frame.targets[0];
+  if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
   if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
   // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
-  const after = frame.rankedRecords;
+  const after = split ? frame.targets : frame.rankedRecords;
   const countOf = (['objective', 'project'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&
@@ -446,8 +462,8 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   return {
     kind: 'group_rank',
     groupOf: lead,
-    dir: frame.superlative.dir === 'max' ? 'desc' : 'asc',
-    k: frame.superlative.k,
+    dir: frame.superlative?.dir === 'min' ? 'asc' : 'desc',
+    k: frame.superlative?.k ?? MAX_GROUPS,
     query: {
       target,
       filters,
@@ -455,4 +471,14 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
       aggregate: byBudget ? { op: 'sum', field: 'budget', groupBy } : { op: 'count', groupBy },
     },
   };
+}
+
+/**
+ * The structures the question names by their whole name, when it names some so and others only by a shared word
+ * ("settore Sociale e Immigrazione" also links every "Servizi sociali"): a condition on the structure means those.
+ */
+function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
+  const words = wordsOf(frame.text);
+  const whole = frame.structures.filter((s) => phraseAt(words, `${wordsOf(s.name).trim()} `) >= 0);
+  return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
 }

@@ -55,6 +55,7 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  each: union((l) => l.each),
   nonZero: union((l) => l.nonZero),
   listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
@@ -105,7 +106,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const docs = found.documents;
 
   // ---------------------------------------------------------------- codes
-  const inScopeDoc = (doc: string) => docs.some((d) => d.file === doc);
+  // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
+  const dateFields = fieldsIn(words);
+  const yearBoundsDate = found.years.length > 0 && (dateFields.includes('end') || dateFields.includes('start'));
+  const codeDocs = yearBoundsDate
+    ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
+    : docs;
+  const inScopeDoc = (doc: string) => codeDocs.some((d) => d.file === doc);
   const mentions = findCodeMentions(question, store, inScopeDoc, lex);
   const codes = mentions.flatMap((m) =>
     m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
@@ -277,6 +284,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     progress: hasAny(words, W.progress),
     nonZero,
     listAll: hasAny(words, W.listAll),
+    perGroup: hasAny(words, W.each),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -377,6 +385,8 @@ function topicIn(words: string): string[] {
 }
 
 const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
+/** words of the figures a bare number may follow as their value */
+const FIGURE_WORDS = (['budget', 'weight'] as FieldWord[]).flatMap((f) => FIELD_WORDS[f]);
 
 /** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
 function isCodePrefix(text: string, store: PlanStore): boolean {
@@ -470,7 +480,11 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
-    const op = amountOp(beforeWords);
+    // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
+    const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+    const afterFigureWord =
+      lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
+    const op = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
       if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {

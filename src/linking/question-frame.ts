@@ -66,6 +66,8 @@ export const QuestionFrameSchema = z.object({
   progress: z.boolean(),
   /** "escluso zero", "non-zero": rank only records whose figure is above zero */
   nonZero: z.boolean(),
+  /** "ciascun", "each": a count or sum split by person or structure */
+  perGroup: z.boolean(),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
   listAll: z.boolean(),
 });

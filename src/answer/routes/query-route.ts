@@ -429,7 +429,8 @@ function groupRankReply(
     return `• ${g.key}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
   };
   for (const g of first) reply.lines.push(line(g));
-  const tied = first.filter((g) => g.value === cut);
+  // a tie matters at a cut: when every group is listed there is none
+  const tied = k < groups.length ? first.filter((g) => g.value === cut) : [];
   if (tied.length > 1) reply.lines.push(M.tie(tied.map((g) => g.key).join(', '), show(cut!)));
   const rest = groups.slice(first.length, first.length + GROUPS_SHOWN_AFTER);
   if (rest.length) reply.lines.push(M.followedBy, ...rest.map((g) => `• ${g.key}: ${show(g.value!)}`));
