@@ -56,6 +56,7 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   indicator: 'weight',
   objective: 'financialAmount',
 };
+const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
 const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
   project: 'projects',
   objective: 'objectives',
@@ -296,7 +297,12 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
   }
-  const amountField = fieldFor(target, fieldWords) ?? DEFAULT_FIELD[target];
+  // an amount bounds a figure, not a date: "che iniziano dopo il … con peso sopra 40" bounds the weight
+  const amountField =
+    fieldFor(
+      target,
+      fieldWords.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
   if (frame.amounts.length && amountField) {
     for (const a of frame.amounts) {
       if (a.op === 'between')
@@ -438,7 +444,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
   const after = split ? frame.targets : frame.rankedRecords;
-  const countOf = (['objective', 'project'] as const).find((t) => after.includes(t));
+  const countOf = (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&
     frame.fields.includes('budget') &&

@@ -57,6 +57,7 @@ const W = {
   topK: union((l) => l.topK),
   each: union((l) => l.each),
   nonZero: union((l) => l.nonZero),
+  exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
@@ -448,7 +449,9 @@ function amountsIn(
   // number words before a magnitude: "un milione" → "1 milione"
   let text = scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
-  for (const [word, n] of Object.entries(lex.numbers)) {
+  // longest first: "half a million" before "a million"
+  const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  for (const [word, n] of numberWords) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
   // an article before a magnitude is one of it: "sopra il milione"
@@ -484,7 +487,10 @@ function amountsIn(
     const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
     const afterFigureWord =
       lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
-    const op = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+    const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+    // "senza contare quelli sotto i 100.000": what is left is at or above it
+    const excluded = hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+    const op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
       if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
@@ -529,6 +535,8 @@ function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
+
+const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
   const candidates = [

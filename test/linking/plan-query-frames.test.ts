@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Computation, computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
-import { smallStore } from '../query/small-plan.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import { SMALL_MODEL, smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
 const compute = (q: string): Computation | null => computationFor(linkQuestion(q, store), store);
@@ -70,6 +71,79 @@ describe('what the computations select', () => {
       kind: 'compare_groups',
       target: 'project',
       sumField: 'budget',
+    });
+  });
+
+  it('reads a bare number after a figure word as that figure', () => {
+    expect(linkQuestion('fasi con peso 50', store).amounts).toEqual([{ op: 'eq', value: 50 }]);
+    expect(linkQuestion('progetti con budget 0', store).amounts).toEqual([{ op: 'eq', value: 0 }]);
+  });
+
+  it.each([
+    ['progetti sopra il mezzo milione', { op: 'gt', value: 500_000 }],
+    ['projects above half a million', { op: 'gt', value: 500_000 }],
+    ['budget dei progetti senza contare quelli sotto i 10.000 euro', { op: 'gte', value: 10_000 }],
+    ['projects excluding those over 1 million', { op: 'lte', value: 1_000_000 }],
+  ])('"%s" bounds the amount as %o', (q, amount) => {
+    expect(linkQuestion(q, store).amounts).toEqual([amount]);
+  });
+
+  it('an amount bounds the figure named, not a date named beside it', () => {
+    expect(compute('fasi che iniziano dopo il 01/02/2022 con peso sopra 40')).toMatchObject({
+      query: {
+        target: 'phase',
+        filters: [
+          { field: 'weight', op: 'gt', value: 40 },
+          { field: 'start', op: 'gt', value: '2022-02-01' },
+        ],
+      },
+    });
+  });
+
+  it('"ciascun" / "each" splits a count by person, every group listed', () => {
+    for (const q of ['quanti obiettivi ha ciascun responsabile?', 'how many objectives does each owner have?'])
+      expect(compute(q)).toMatchObject({
+        kind: 'group_rank',
+        groupOf: 'person',
+        query: { target: 'objective', aggregate: { op: 'count', groupBy: 'owner' } },
+      });
+  });
+
+  it('counts phases by structure', () => {
+    expect(compute('quale servizio ha più fasi?')).toMatchObject({
+      kind: 'group_rank',
+      query: { target: 'phase', aggregate: { op: 'count', groupBy: 'structure' } },
+    });
+  });
+
+  it('a structure named in full wins over those that only share a word with the question', () => {
+    const shared = new PlanStore({
+      ...SMALL_MODEL,
+      structures: [
+        ...SMALL_MODEL.structures,
+        { doc: 'c.txt', name: 'Biblioteche', kind: 'servizio', span: { doc: 'c.txt', lineStart: 4, lineEnd: 4 } },
+      ],
+    });
+    const q = 'obiettivi del Servizio Biblioteche che scadono dopo il 2022';
+    // linking finds both; the condition means the one named in full
+    expect(linkQuestion(q, shared).structures.map((s) => s.name)).toEqual(['Servizio Biblioteche', 'Biblioteche']);
+    expect(computationFor(linkQuestion(q, shared), shared)).toMatchObject({
+      query: { filters: [{ field: 'structure', op: 'eq', value: 'Servizio Biblioteche' }, { field: 'end' }] },
+    });
+  });
+
+  it("a year that bounds a date still finds a plan's codes of other years", () => {
+    const f = linkQuestion('fasi di LV-BI02 che terminano nel 2023', store);
+    expect(f.codes.map((c) => c.code)).toEqual(['LV-BI02']);
+    expect(compute('fasi di LV-BI02 che terminano nel 2023')).toMatchObject({
+      kind: 'list',
+      query: {
+        target: 'phase',
+        filters: [
+          { field: 'objective', value: 'LV-BI02' },
+          { field: 'end', op: 'between' },
+        ],
+      },
     });
   });
 });

@@ -382,7 +382,7 @@ function compareGroupsReply(
   const measure = M.groupMeasure(sumField ? 'sum' : 'count', plural, fieldName(sumField ?? '', pack));
   reply.lines.push(M.groupRank(measure));
   for (const v of values) {
-    const keys = v.records.map((r) => r.key);
+    const keys = [...new Set(v.records.map((r) => r.key))];
     const listed = keys.slice(0, 12).join(', ') + (keys.length > 12 ? ` ${M.more(keys.length - 12)}` : '');
     reply.lines.push(`• ${v.label}: ${show(v.value)}${listed ? ` (${listed})` : ''}`);
   }
@@ -425,7 +425,7 @@ function groupRankReply(
   const reply = emptyReply(`query_group_${query.target}`);
   reply.lines.push(M.groupRank(M.groupMeasure(op, plural, fieldName(field ?? '', pack))));
   const line = (g: (typeof groups)[number]) => {
-    const keys = g.records.map((r) => r.key);
+    const keys = [...new Set(g.records.map((r) => r.key))];
     return `• ${g.key}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
   };
   for (const g of first) reply.lines.push(line(g));
