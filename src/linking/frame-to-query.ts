@@ -485,6 +485,11 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
  */
 function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
   const words = wordsOf(frame.text);
-  const whole = frame.structures.filter((s) => phraseAt(words, `${wordsOf(s.name).trim()} `) >= 0);
+  const name = (s: { name: string }) => wordsOf(s.name);
+  const named = frame.structures.filter((s) => phraseAt(words, `${name(s).trim()} `) >= 0);
+  // "Biblioteche" inside "Servizio Biblioteche" is not named on its own
+  const whole = named.filter(
+    (s) => !named.some((o) => o !== s && name(o).length > name(s).length && name(o).includes(name(s))),
+  );
   return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
 }
