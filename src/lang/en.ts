@@ -9,7 +9,7 @@ export const en: LanguagePack = {
       project: ['project'],
       phase: ['phase', 'step', 'activit'],
       indicator: ['indicator', 'kpi'],
-      person: ['person ', 'people ', 'employees ', 'who '],
+      person: ['person ', 'people ', 'employees ', 'who ', 'manager', 'owner'],
       structure: ['department', 'office', 'service', 'sector', 'unit', 'settore', 'centre', 'center', 'cdr '],
       budget_row: ['budget line', 'capitolo', 'chapter'],
       staff_allocation: ['allocation', 'commitment'],
@@ -71,7 +71,7 @@ export const en: LanguagePack = {
       'most',
     ],
     min: ['lowest', 'smallest', 'least', 'cheapest', 'minimum', 'lightest', 'fewest', 'shortest'],
-    more: ['more'],
+    more: ['more', 'bigger', 'larger', 'greater', 'higher'],
     less: ['fewer', 'less'],
     gt: ['above', 'over', 'more than', 'greater than', 'higher than', 'exceeding', 'exceed', 'at least'],
     lt: ['below', 'under', 'less than', 'lower than', 'smaller than'],
@@ -100,7 +100,7 @@ export const en: LanguagePack = {
       'ignoring zeros',
       'greater than zero',
     ],
-    exclude: ['excluding', 'except', 'other than', 'leaving out', 'not counting', 'apart from'],
+    exclude: ['excluded', 'excluding', 'except', 'other than', 'leaving out', 'not counting', 'apart from'],
     listAll: ['all the', 'all', 'every', 'list'],
     each: [
       'each',
@@ -112,6 +112,8 @@ export const en: LanguagePack = {
       'broken down',
       'breakdown',
     ],
+    rank: ['rank ', 'ranked ', 'ranking ', 'sort ', 'sorted ', 'order by', 'ordered by', 'in order of'],
+    ordinals: { second: 2, third: 3, fourth: 4, fifth: 5 },
     topK: ['top', 'first'],
     numbers: {
       one: 1,
@@ -189,7 +191,9 @@ export const en: LanguagePack = {
       is100
         ? `Yes: the phase weights of ${code} add up to ${value} (computed).`
         : `No: the phase weights of ${code} add up to ${value}, not 100 (computed).`,
-    countOf: (n, what) => `There are ${n} ${what} (computed count):`,
+    countOf: (n, what) =>
+      n === 1 ? `There is 1 ${what} (computed count):` : `There are ${n} ${what} (computed count):`,
+    nth: (n, field) => `By ${field}, number ${n}:`,
     average: (field, value, n) => `Average ${field}: ${value} (computed over ${n} records).`,
     comparison: (a, b, difference, higher) => `${a}; ${b}. Difference: ${difference} (computed), higher: ${higher}.`,
     comparisonEqual: (a, b) => `${a}; ${b}: the same value.`,

@@ -9,7 +9,7 @@ export const it: LanguagePack = {
       project: ['progett', 'prodott'],
       phase: ['fase', 'fasi', 'attivita'],
       indicator: ['indicator'],
-      person: ['persona ', 'persone ', 'dipendenti ', 'chi '],
+      person: ['persona ', 'persone ', 'dipendenti ', 'chi ', 'dirigent', 'responsabil'],
       structure: [
         'settor',
         'servizi',
@@ -186,6 +186,8 @@ export const it: LanguagePack = {
     exclude: ['senza contare', 'escluso', 'esclusi', 'escluse', 'escludendo', 'tranne', 'eccetto', 'a parte'],
     listAll: ['tutti gli', 'tutte le', 'elenco', 'elenca', 'lista'],
     each: ['ciascun', 'ognuno', 'ognuna', 'per ogni', 'per responsabile', 'per settore', 'per servizio', 'suddivis'],
+    rank: ['classifica ', 'ordina ', 'ordinati ', 'ordinate ', 'in ordine di', 'graduatoria '],
+    ordinals: { secondo: 2, seconda: 2, terzo: 3, terza: 3, quarto: 4, quarta: 4, quinto: 5, quinta: 5 },
     topK: ['top', 'primi', 'prime'],
     numbers: {
       un: 1,
@@ -314,7 +316,9 @@ export const it: LanguagePack = {
       is100
         ? `Sì: i pesi delle fasi di ${code} sommano a ${value} (calcolato).`
         : `No: i pesi delle fasi di ${code} sommano a ${value}, non a 100 (calcolato).`,
-    countOf: (n, what) => `Sono ${n} ${what} (conteggio calcolato):`,
+    countOf: (n, what) =>
+      n === 1 ? `C'è 1 ${what} (conteggio calcolato):` : `Sono ${n} ${what} (conteggio calcolato):`,
+    nth: (n, field) => `Per ${field}, al ${n}° posto:`,
     average: (field, value, n) => `Media ${field}: ${value} (calcolata su ${n} voci).`,
     comparison: (a, b, difference, higher) =>
       `${a}; ${b}. Differenza: ${difference} (calcolata), a favore di ${higher}.`,

@@ -59,6 +59,10 @@ export interface Lexicon {
   listAll: string[];
   /** "ciascun", "each": an aggregate split by person or structure */
   each: string[];
+  /** "classifica", "rank", "sort": every record (or group) in order of a field */
+  rank: string[];
+  /** "secondo", "third" before a record or superlative word: the record at that place of a ranking */
+  ordinals: Record<string, number>;
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -111,6 +115,8 @@ export interface Messages {
   blanksSkipped: (n: number, codes: string) => string;
   weightsTotal: (code: string, value: string, is100: boolean) => string;
   countOf: (n: number, what: string) => string;
+  /** the record at place n of a ranking */
+  nth: (n: number, field: string) => string;
   average: (field: string, value: string, n: number) => string;
   comparison: (a: string, b: string, difference: string, higher: string) => string;
   comparisonEqual: (a: string, b: string) => string;

@@ -19,7 +19,8 @@ export interface RecordGroup {
 export type Computation =
   /** counted: "quanti …" asked, so the number leads and is said to be computed */
   | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
-  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[] }
+  /** nth: only the record at that place (and any tied with it) */
+  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[]; nth?: number }
   | { kind: 'sum'; query: PlanQuery; field: string }
   | { kind: 'weights_total'; code: string; doc: string }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
@@ -108,14 +109,19 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     const stated = cdrsNamed.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
     );
-    const byBudget = fieldWords.includes('budget') || frame.targets.includes('project');
+    // centres of responsibility that hold projects are budget centres: "which is bigger" means their budget,
+    // "più progetti" their projects; objectives or phases named count those
+    const budgetCentres =
+      cdrsNamed.length === 2 && cdrsNamed.every((c) => store.projects.some((p) => p.doc === c.doc && p.cdr === c.code));
+    const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'phase' || t === 'project');
+    const byBudget = fieldWords.includes('budget') || (budgetCentres && !recordsNamed);
     if (byBudget && stated.length === 2)
       return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })), compare: true };
-    const target = byBudget && cdrsNamed.length === 2 ? 'project' : 'objective';
+    const target = budgetCentres && (byBudget || frame.targets.includes('project')) ? 'project' : 'objective';
     return {
       kind: 'compare_groups',
       target,
-      sumField: target === 'project' && fieldWords.includes('budget') ? 'budget' : null,
+      sumField: target === 'project' && byBudget ? 'budget' : null,
       groups: frame.structures.map((s) => ({
         label: s.name,
         documents: [s.doc],
@@ -355,6 +361,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       kind: 'top',
       // a duration is computed from the dates: they are shown beside it
       ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+      ...(frame.ordinal ? { nth: frame.ordinal } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -444,6 +451,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
   const after = split ? frame.targets : frame.rankedRecords;
+  // "chi è il responsabile dell'obiettivo con più fasi": a record named before the superlative is what is ranked
+  const counted = ['objective', 'project', 'phase', 'indicator'];
+  if (!split && frame.targets.some((t) => counted.includes(t) && !after.includes(t))) return null;
   const countOf = (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&

@@ -55,6 +55,7 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  rank: union((l) => l.rank),
   each: union((l) => l.each),
   nonZero: union((l) => l.nonZero),
   exclude: union((l) => l.exclude),
@@ -156,7 +157,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
 
   // ---------------------------------------------------------------- amounts and k
   // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
-  const nonZero = hasAny(words, W.nonZero);
+  // "escluso zero", "zeros excluded": an exclusion word with zero beside it
+  const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
@@ -193,22 +195,32 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  // "classifica dei progetti per budget", "rank the people by objectives": every record in order
+  const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
   const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
   const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
-  const superAt = Math.min(...[hiAt, loAt].filter((at) => at >= 0), words.length);
+  const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   const superlative =
-    hiAt >= 0 || loAt >= 0 || wantsTop
+    hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0
       ? {
           // at the same word an explicit "più breve" outranks the "più" + field word reading of "più lunga"
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
             | 'max'
             | 'min',
-          k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
+          k:
+            k ??
+            (rankAt >= 0 && hiAt < 0 && loAt < 0
+              ? RANK_ALL
+              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
+                ? 5
+                : 1),
         }
       : null;
+  // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
+  const ordinal = superlative ? ordinalIn(words) : null;
   const rankedRecords = superlative
     ? (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
         (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
@@ -265,7 +277,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     amounts,
     targets,
     fields,
-    superlative,
+    superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
+    ordinal,
     rankedRecords,
     more: hasAny(
       words,
@@ -491,8 +504,8 @@ function amountsIn(
     // "senza contare quelli sotto i 100.000": what is left is at or above it
     const excluded = hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
     const op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
-    // a small whole number before a record word, or after "top": the k of a top-k
-    if (!formatted && !magnitude && !currency && value <= 50) {
+    // a small whole number before a record word, or after "top": the k of a top-k ("più di 5 fasi" is a bound)
+    if (!formatted && !magnitude && !currency && value <= 50 && op !== 'gt' && op !== 'lt') {
       if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
         k = value;
         continue;
@@ -500,7 +513,12 @@ function amountsIn(
     }
     if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount
-    const gap = wordsOf(text.slice(previousEnd, start)).trim();
+    // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
+    const gap = wordsOf(text.slice(previousEnd, start))
+      .trim()
+      .split(' ')
+      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w))
+      .join(' ');
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
       last.value2 = value;
@@ -528,6 +546,24 @@ function fieldAfter(words: string, comparatives: string[]): number {
     }
   }
   return -1;
+}
+
+/** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
+const RANK_ALL = 40;
+const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+
+/** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
+function ordinalIn(words: string): number | null {
+  for (const [word, n] of Object.entries(ORDINALS)) {
+    let at = phraseAt(words, `${word} `);
+    while (at >= 0) {
+      const after = words.slice(at + word.length, at + word.length + 30);
+      // "the second most expensive": a "most" / "più" between the ordinal and the superlative
+      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' '))) return n;
+      at = phraseAt(words, `${word} `, at + 1);
+    }
+  }
+  return null;
 }
 
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */

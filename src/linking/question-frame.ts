@@ -49,6 +49,8 @@ export const QuestionFrameSchema = z.object({
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
   superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** "il secondo più costoso": the place of the ranking asked for */
+  ordinal: z.number().int().positive().nullable(),
   /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */
   rankedRecords: z.array(QueryTargetSchema),
   /** "più obiettivi" / "more objectives": which has more */

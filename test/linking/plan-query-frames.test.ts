@@ -146,4 +146,50 @@ describe('what the computations select', () => {
       },
     });
   });
+
+  it.each([
+    ['il secondo progetto più costoso', 2],
+    ['the third largest project by budget', 3],
+    ['the second most expensive project', 2],
+  ])('"%s" asks for place %i of the ranking', (q, n) => {
+    expect(compute(q)).toMatchObject({ kind: 'top', nth: n, query: { target: 'project', limit: n } });
+  });
+
+  it('"secondo" meaning "according to" is no ordinal', () => {
+    expect(linkQuestion('secondo il piano, qual è il progetto più costoso?', store).ordinal).toBeNull();
+  });
+
+  it('an order asked for lists every record or group in that order', () => {
+    expect(compute('classifica dei progetti per budget')).toMatchObject({
+      kind: 'top',
+      field: 'budget',
+      query: { limit: 40 },
+    });
+    expect(compute('rank the people by number of objectives')).toMatchObject({ kind: 'group_rank', groupOf: 'person' });
+  });
+
+  it('"which is bigger" between two centres compares them', () => {
+    expect(compute('which is bigger, CdR 41 or CdR 42?')).toMatchObject({ kind: 'compare_groups', target: 'project' });
+  });
+
+  it('an exclusion beside zero leaves zero out of a ranking', () => {
+    expect(linkQuestion('the project with the least funding, zeros excluded', store).nonZero).toBe(true);
+    expect(linkQuestion('il progetto meno finanziato, esclusi quelli a zero', store).nonZero).toBe(true);
+  });
+
+  it('a number after "più di" before a record word is a bound, not the k of a top-k', () => {
+    const f = linkQuestion('obiettivi con più di 1 fase', store);
+    expect(f.amounts).toEqual([{ op: 'gt', value: 1 }]);
+    expect(compute('obiettivi con più di 1 fase')).toMatchObject({
+      kind: 'list',
+      query: { target: 'objective', filters: [{ field: 'phases', op: 'gt', value: 1 }] },
+    });
+  });
+
+  it('the owner of the record with most phases is a ranking of records, not of people', () => {
+    expect(compute("chi è il responsabile dell'obiettivo con più fasi?")).toMatchObject({
+      kind: 'top',
+      query: { target: 'objective' },
+    });
+  });
 });

@@ -19,7 +19,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top':
-      return topReply(ctx, c.query, c.field, c.dir, pack, c.shown);
+      return topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
     case 'weights_total':
@@ -117,6 +117,7 @@ function topReply(
   dir: 'asc' | 'desc',
   pack: LanguagePack,
   shown: string[] = [field],
+  nth?: number,
 ): Reply {
   const M = pack.messages;
   const reply = emptyReply(`query_top_${query.target}`);
@@ -127,14 +128,32 @@ function topReply(
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
+  // "the objective with the most indicators" when none has any: nothing to rank
+  if (dir === 'desc' && FIELDS[query.target][field]?.kind === 'count' && result.records[0]!.cells[field]?.num === 0) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
   const k = result.records.length;
+  if (nth && k < nth) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
   // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00
   const last = result.records.at(-1)!.cells[field]?.num;
   const all = runPlanQuery(ctx, { ...query, limit: undefined });
   const ties = all.ok ? all.records.slice(k).filter((r) => r.cells[field]?.num === last) : [];
-  const records = [...result.records, ...ties];
+  // "il secondo più costoso": the record at that place, and any tied with it
+  const records = nth
+    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || r.cells[field]?.num === last)
+    : [...result.records, ...ties];
   reply.lines.push(
-    dir === 'desc' ? M.topOf(k, plural, fieldName(field, pack)) : M.bottomOf(k, plural, fieldName(field, pack)),
+    nth
+      ? M.nth(nth, fieldName(field, pack))
+      : dir === 'desc'
+        ? M.topOf(k, plural, fieldName(field, pack))
+        : M.bottomOf(k, plural, fieldName(field, pack)),
   );
   const entity = several(records);
   for (const r of records) reply.lines.push(bullet(r, shown, pack, entity));
