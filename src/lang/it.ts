@@ -185,7 +185,7 @@ export const it: LanguagePack = {
     ],
     exclude: ['senza contare', 'escluso', 'esclusi', 'escluse', 'escludendo', 'tranne', 'eccetto', 'a parte'],
     listAll: ['tutti gli', 'tutte le', 'elenco', 'elenca', 'lista'],
-    each: ['ciascun', 'ognuno', 'ognuna', 'per ogni', 'per responsabile', 'per settore', 'per servizio', 'suddivis'],
+    each: ['ciascun', 'ognuno', 'ognuna', 'ogni ', 'per ogni', 'per responsabile', 'per settore', 'per servizio', 'suddivis'],
     rank: ['classifica ', 'ordina ', 'ordinati ', 'ordinate ', 'in ordine di', 'graduatoria '],
     ordinals: { secondo: 2, seconda: 2, terzo: 3, terza: 3, quarto: 4, quarta: 4, quinto: 5, quinta: 5 },
     topK: ['top', 'primi', 'prime'],

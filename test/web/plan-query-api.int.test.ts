@@ -76,7 +76,32 @@ describe('plan query questions through /api/ask', () => {
     });
   });
 
+  it('answers the record at one place of a ranking', async () => {
+    const { answer } = await ask('which project has the third highest budget in CdR 87?');
+    expect(answer).toContain('number 3');
+    expect(answer).toContain('2021_PD_8728');
+    expect(answer).toContain('1.020.000,00');
+    expect(answer).not.toContain('2021_PD_8735');
+  });
+
+  it('splits a count by structure, every structure listed largest first', async () => {
+    const { answer } = await ask('quanti obiettivi ha ogni settore del Comune di Prato?');
+    const lines = answer.split('\n');
+    expect(lines[1]).toBe(
+      '• Sociale e Immigrazione: 7 (2020-PL09, 2020-PL10, 2020-PL11, 2020-PL12, 2020-PL13, 2020-PL14, 2020-PL19)',
+    );
+    expect(answer).toContain('• Sport: 2 (2020-PS05, 2020-PS06)');
+  });
+
   describe('sums', () => {
+    it('leaves out the records an exclusion names, and sums the rest', async () => {
+      const { answer } = await ask('budget totale del CdR 85 escludendo i progetti sopra i 2 milioni');
+      // 9.422.128,07 stated for the centre, less 4.545.933,00 and 2.244.232,18
+      expect(answer).toContain('2.631.962,89');
+      expect(answer).not.toContain('2021_PD_8716');
+      expect(answer).not.toContain('2021_PG_8523');
+    });
+
     it('sums the budgets a condition selects, says the sum is computed and lists every record', async () => {
       const { answer } = await ask('il totale dei budget dei progetti di Corradini Germana sopra i 900.000 euro');
       // 1.920.000,00 + 1.455.648,22 + 1.020.000,00 + 985.546,94, read from the PEG's summary table
