@@ -292,7 +292,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       W.compare.map((w) => `${w} `),
     ),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
-    topic: topicIn(words),
+    // an English topic meets the Italian records through the glossary: "about minors" → "minori"
+    topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     types,
     meta,
     progress: hasAny(words, W.progress),

@@ -192,4 +192,16 @@ describe('what the computations select', () => {
       query: { target: 'objective' },
     });
   });
+
+  it('an English topic is looked for in the Italian records through the glossary', () => {
+    const f = linkQuestion('projects about minors', store);
+    expect(f.topic.join(' ')).toMatch(/minor/);
+  });
+
+  it.each([['quanto fanno i budget del CdR 41?'], ['what do the budgets of CdR 41 come to?']])(
+    '"%s" asks for a sum',
+    (q) => {
+      expect(linkQuestion(q, store).aggregate).toBe('sum');
+    },
+  );
 });
