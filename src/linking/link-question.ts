@@ -259,6 +259,23 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
+  // per part of the question, for a sum or a comparison
+  // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
+  const compareAsked = hasAny(
+    words,
+    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+  );
+  const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
+  if ((aggregate === 'sum' || compareAsked) && !codes.length && !otherConditions && store.projects.length) {
+    const titled = projectsNamedByWords(
+      unquoted,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (titled.length >= 2)
+      for (const p of titled) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+  }
 
   const frame = QuestionFrameSchema.parse({
     lang,
@@ -329,6 +346,38 @@ function objectiveNamedByWords(
     }
   }
   return best && !tie ? best : null;
+}
+
+/**
+ * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
+ * project whose title holds the most of the part's content words (at least two), when no other holds as many.
+ */
+function projectsNamedByWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string }[] {
+  const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
+  const titles = store.projects
+    .filter((p) => !files.length || files.includes(p.doc))
+    .map((p) => ({ p, stems: new Set(contentTokens(p.title).map((t) => stem(t))) }));
+  const out: { code: string; title: string; doc: string }[] = [];
+  for (const part of parts) {
+    const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    let best: { code: string; title: string; doc: string; hits: number } | null = null;
+    let tie = false;
+    for (const { p, stems } of titles) {
+      const hits = [...stems].filter((s) => asked.has(s)).length;
+      if (hits < 2) continue;
+      if (best && hits === best.hits) tie = true;
+      if (!best || hits > best.hits) {
+        best = { code: p.code, title: p.title, doc: p.doc, hits };
+        tie = false;
+      }
+    }
+    if (best && !tie && !out.some((o) => o.code === best.code)) out.push(best);
+  }
+  return out;
 }
 
 /**

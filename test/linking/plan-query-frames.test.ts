@@ -204,4 +204,21 @@ describe('what the computations select', () => {
       expect(linkQuestion(q, store).aggregate).toBe('sum');
     },
   );
+
+  it('sums and compares projects named by their titles, one per part of the question', () => {
+    expect(compute('somma del budget di trasporto sociale e centri estivi')).toMatchObject({
+      kind: 'sum',
+      query: { filters: [{ field: 'code', op: 'in', values: ['2023_PX_4101', '2023_PX_4102'] }] },
+    });
+    expect(compute('compare the budget of the centri estivi and the sportello casa')).toMatchObject({
+      kind: 'compare_codes',
+      codes: [{ code: '2023_PX_4102' }, { code: '2023_PX_4201' }],
+    });
+  });
+
+  it('names no project by title words when an amount already selects the records', () => {
+    expect(
+      linkQuestion('totale dei progetti tra trasporto sociale sopra 100.000 e centri estivi', store).codes,
+    ).toEqual([]);
+  });
 });

@@ -112,6 +112,16 @@ describe('plan query questions through /api/ask', () => {
       expect(answer).not.toContain('2021_PD_8944');
     });
 
+    it('sums projects named by their titles instead of codes', async () => {
+      const { answer } = await ask(
+        'quanto fanno insieme gli interventi per la popolazione nomade e quelli di area penale?',
+      );
+      // 96.000,00 + 138.674,06
+      expect(answer).toContain('234.674,06');
+      expect(answer).toContain('2021_PD_8908');
+      expect(answer).toContain('2021_PD_8906');
+    });
+
     it('quotes a total the plan states for an azione named by its label, as stated', async () => {
       const { answer } = await ask('totale azione Housing sociale');
       expect(answer).toContain('550.000,00 (totale indicato nel piano)');
