@@ -53,6 +53,8 @@ export interface Lexicon {
   difference: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */
   nonZero: string[];
+  /** month names, January first: "giugno 2020" is a range of dates */
+  months: string[];
   /** "senza contare", "excluding" before a bound: the records past it are left out, so the bound turns round */
   exclude: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */

@@ -58,6 +58,11 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   objective: 'financialAmount',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
+const MISSING_ONLY: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
+  objective: { owner: 'owner' },
+  project: { owner: 'dirigente' },
+};
 const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
   project: 'projects',
   objective: 'objectives',
@@ -317,8 +322,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     }
   }
   for (const w of frame.without) {
-    const field = FIELD_OF[target]?.[w];
-    if (!field) continue;
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    // a condition that cannot be applied must not turn into a list of every record
+    if (!field) return null;
     if (w === 'phases' || w === 'indicators') {
       filters.push({ field, op: 'eq', value: 0 });
       // only plans that have phases (indicators) at all can have a record without them
@@ -333,9 +339,10 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
-  if (target === 'objective' && frame.dates.length && !frame.people.length) {
-    // "obiettivi con fasi in scadenza il …": objectives whose phases end then
-    if (fieldWords.includes('phases')) return dateOfPhases(frame, documents);
+  if (target === 'objective' && frame.dates.length && fieldWords.includes('phases')) {
+    // "obiettivi (di X) con fasi in scadenza il …": the phases that end then, of that person's or office's objectives
+    const kept = filters.filter((f) => f.field === 'owner' || f.field === 'structure');
+    return dateOfPhases(frame, documents, kept);
   }
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
@@ -397,12 +404,16 @@ function objectivesNumberedUnder(structure: { name: string; doc: string }, store
     });
 }
 
-function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined): Computation {
-  const filters: QueryFilter[] = frame.dates.map((d) =>
-    d.op === 'between'
-      ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-      : { field: 'end', op: d.op, value: d.iso },
-  );
+function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined, kept: QueryFilter[]): Computation {
+  const filters: QueryFilter[] = [
+    ...kept,
+    ...frame.dates.map(
+      (d): QueryFilter =>
+        d.op === 'between'
+          ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: 'end', op: d.op, value: d.iso },
+    ),
+  ];
   return { kind: 'list', query: { target: 'phase', filters, ...(documents ? { documents } : {}) }, shown: ['end'] };
 }
 

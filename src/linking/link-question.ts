@@ -76,6 +76,8 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
+const MONTH_OF = new Map(ALL.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
+const MONTH_YEAR = new RegExp(`\\b(${[...MONTH_OF.keys()].join('|')}) +(?:del +|of +)?((?:19|20)\\d{2})\\b`, 'g');
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
@@ -141,16 +143,31 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     dates.push({ iso, op: 'eq' });
   }
   scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
+  // "a giugno 2020", "prima di luglio 2020", "by June 2020": a month is a range of days
+  const monthYears = new Set<number>();
+  for (const m of scan.matchAll(MONTH_YEAR)) {
+    const month = MONTH_OF.get(m[1]!)!;
+    const year = Number(m[2]);
+    monthYears.add(year);
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const op = dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (op === 'lt') dates.push({ iso: first, op: 'lt' });
+    else if (op) dates.push({ iso: last, op });
+    else dates.push({ iso: first, op: 'between', iso2: last });
+  }
+  scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
   const fields = fieldsIn(words);
-  for (const { year: y, op } of found.boundedYears) {
+  for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
     else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
     else dates.push({ iso: `${y}-12-31`, op: 'lte' });
   }
   const years = found.years;
   if (fields.includes('end') || fields.includes('start'))
-    for (const y of years) dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
+    for (const y of years.filter((y) => !monthYears.has(y)))
+      dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
   scan = scan.replace(YEAR, (y) => ' '.repeat(y.length));
   const uncoveredYear = found.uncoveredYear;
   const all = found.all;

@@ -6,6 +6,7 @@
 import type { DateValue, Figure, Indicator, Objective, Phase, Project, SourceSpan, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { formatAmount } from './format-number.ts';
 import type { QueryTarget } from './plan-query.ts';
 
 export type FieldKind = 'text' | 'list' | 'amount' | 'weight' | 'count' | 'date' | 'year' | 'bool';
@@ -164,7 +165,9 @@ function weightTotal(phases: Phase[]): Cell | null {
   const weighted = phases.filter((p) => p.weight?.value != null);
   if (!weighted.length) return null;
   const sum = weighted.reduce((a, p) => a + (p.weight!.value ?? 0), 0);
-  return { text: String(Math.round(sum * 100) / 100), num: Math.round(sum * 100) / 100, date: null };
+  const rounded = Math.round(sum * 100) / 100;
+  // computed, so written the way the plans write weights: 100,00
+  return { text: formatAmount(rounded), num: rounded, date: null };
 }
 
 function objectiveRecord(o: Objective, entity: string): QueryRecord {

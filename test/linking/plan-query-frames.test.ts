@@ -221,4 +221,32 @@ describe('what the computations select', () => {
       linkQuestion('totale dei progetti tra trasporto sociale sopra 100.000 e centri estivi', store).codes,
     ).toEqual([]);
   });
+
+  it.each([
+    ['fasi che scadono a settembre 2022', { iso: '2022-09-01', op: 'between', iso2: '2022-09-30' }],
+    ['fasi che finiscono prima di aprile 2022', { iso: '2022-04-01', op: 'lt' }],
+    ['phases ending by March 2022', { iso: '2022-03-31', op: 'lte' }],
+  ])('"%s" reads the month as a range of days', (q, date) => {
+    expect(linkQuestion(q, store).dates).toEqual([date]);
+  });
+
+  it("a person's objectives with phases due in a month list those phases only", () => {
+    expect(compute('obiettivi di Neri Carla con fasi che scadono a marzo 2022')).toMatchObject({
+      kind: 'list',
+      query: {
+        target: 'phase',
+        filters: [
+          { field: 'owner', op: 'eq', value: 'Neri Carla' },
+          { field: 'end', op: 'between', value: '2022-03-01', value2: '2022-03-31' },
+        ],
+      },
+    });
+  });
+
+  it('a record without an owner is a condition on the owner field; one that cannot apply lists nothing', () => {
+    expect(compute('progetti senza dirigente responsabile')).toMatchObject({
+      query: { target: 'project', filters: [{ field: 'dirigente', op: 'missing' }] },
+    });
+    expect(compute('progetti senza fasi')).toBeNull();
+  });
 });
