@@ -20,28 +20,25 @@ import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
 import { readFigureTables } from './primitives/figure-tables.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './primitives/structure-cell.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
 
-const PIAO_CODE = /(?:^|\s)\d{2}\.\d{2}\.\d{2}\.\d{2}(?=\s|$)/gm;
+/** The section and table titles of the template, and its four-level objective codes (`01.01.02.03`). */
+const MARKERS: LayoutMarker[] = [
+  { re: /sottosezione performance/, weight: 0.25 },
+  { re: /tavola di sintesi/, weight: 0.25 },
+  { re: /piao-performance \d{4}/, weight: 0.2 },
+  { re: [/linea di mandato/, /valore pubblico/], weight: 0.1 },
+  { re: /(?<=^|\s)\d{2}\.\d{2}\.\d{2}\.\d{2}(?=\s|$)/g, weight: 0.2, min: 5 },
+];
 
 export const piaoPerformanceExtractor: PlanExtractor = {
   layout: PIAO_PERFORMANCE_LAYOUT,
-  detect,
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
   extract,
 };
-
-function detect(doc: SourceDocument): number {
-  const text = doc.text;
-  let score = 0;
-  if (/SOTTOSEZIONE\s+PERFORMANCE/i.test(text)) score += 0.25;
-  if (/TAVOLA\s+DI\s+SINTESI/i.test(text)) score += 0.25;
-  if (/PIAO-PERFORMANCE\s+\d{4}/.test(text)) score += 0.2;
-  if (/LINEA DI MANDATO/.test(text) && /VALORE PUBBLICO/.test(text)) score += 0.1;
-  if ((text.match(PIAO_CODE)?.length ?? 0) >= 5) score += 0.2;
-  return Math.min(1, Math.round(score * 100) / 100);
-}
 
 function extract(doc: SourceDocument): ExtractedPlan {
   const warnings: PlanWarning[] = [];

@@ -18,6 +18,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 
@@ -67,22 +68,8 @@ const isAnchor = (it: Item) => it.key === ANCHOR;
 const isPageTitle = (it: Item) => PAGE_TITLE.test(it.text);
 
 /** Lines that open a part of the sheet; they end a wrapped title or a running text. */
-function isSectionMarker(it: Item): boolean {
-  const k = it.key;
-  return (
-    isAnchor(it) ||
-    isPageTitle(it) ||
-    /^tipo di obiettivo\b/.test(k) ||
-    /^pluriennale\s+\S+$/.test(k) ||
-    k === 'contesto di riferimento' ||
-    k === 'descrizione obiettivo' ||
-    RESULT_LABEL.test(it.text) ||
-    /^fasi\s*-\s*attivita/.test(k) ||
-    k === 'fase' ||
-    k === 'indicatori' ||
-    k === 'altri servizi coinvolti'
-  );
-}
+const isSectionMarker = (it: Item): boolean =>
+  isAnchor(it) || isPageTitle(it) || BODY_MARKS.some((m) => m.opensPart && markOf(m, it));
 
 /** Structure names the sheets print outside the header: the phase "Centro di Responsabilità" column and "altri servizi". */
 function collectStructureNames(items: Item[]): string[] {
@@ -277,53 +264,96 @@ function extract(doc: SourceDocument): ExtractedPlan {
   return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
 }
 
+/**
+ * The captions of a sheet's body, as data: what each one matches (on the folded line, or on the text as printed
+ * where capitals matter), the section it opens and what it records. `opensPart` captions also end a wrapped title or
+ * a running text; `closesIndicators` ones end the indicator table (its pending lines become the last row's note).
+ */
+interface BodyMark {
+  re: RegExp;
+  on?: 'text';
+  opensPart?: true;
+  closesIndicators?: true;
+  section?: Section;
+  read?: (d: Draft, m: RegExpExecArray, it: Item, warn: Warn) => void;
+}
+
+const BODY_MARKS: readonly BodyMark[] = [
+  {
+    re: /^tipo di obiettivo\b\s*(.*)$/i,
+    on: 'text',
+    opensPart: true,
+    closesIndicators: true,
+    section: 'none',
+    read: (d, m) => {
+      if (m[1]) d.type = m[1];
+    },
+  },
+  {
+    re: /^pluriennale\s+(\S+)$/i,
+    on: 'text',
+    opensPart: true,
+    read: (d, m) => {
+      d.multiYear = fold(m[1]!) === 'si';
+    },
+  },
+  { re: /^contesto di riferimento$/, opensPart: true, section: 'context' },
+  { re: /^descrizione obiettivo$/, opensPart: true, section: 'description' },
+  {
+    re: RESULT_LABEL,
+    on: 'text',
+    opensPart: true,
+    closesIndicators: true,
+    section: 'result',
+    read: (d, m, it) => {
+      const inline = m[1] ?? m[2];
+      if (inline) d.result.push({ ...it, text: inline });
+    },
+  },
+  { re: /^fasi\s*-\s*attivita/, opensPart: true, closesIndicators: true, section: 'phases' },
+  {
+    re: /^fase$/,
+    opensPart: true,
+    closesIndicators: true,
+    read: (d, _m, it, warn) => {
+      if (d.section === 'phaseTitle' || d.section === 'phaseValues')
+        warn(`objective ${d.code}: a phase without dates`, d.phaseFrom);
+      d.phaseTitle = [];
+      d.phaseFrom = it.idx;
+      d.section = 'phaseTitle';
+    },
+  },
+  { re: PHASE_HEADER, section: 'phaseValues' },
+  { re: /^indicatori$/, opensPart: true, section: 'indicators' },
+  // the column captions of the indicator table: nothing to read
+  { re: INDICATOR_HEADER },
+  { re: /^altri servizi coinvolti$/, opensPart: true, closesIndicators: true, section: 'others' },
+];
+
+const markOf = (m: BodyMark, it: Item): RegExpExecArray | null => m.re.exec(m.on === 'text' ? it.text : it.key);
+
+function markAt(it: Item): [BodyMark, RegExpExecArray] | null {
+  for (const mark of BODY_MARKS) {
+    const hit = markOf(mark, it);
+    if (hit) return [mark, hit];
+  }
+  return null;
+}
+
 /** Walks the lines of one page after its header block; the section in progress carries over to the next page. */
 function readBody(doc: SourceDocument, body: Item[], d: Draft, hasBlankLines: boolean, warn: Warn): void {
   for (const it of body) {
     if (isPageTitle(it)) continue;
     d.lastIdx = it.idx;
-    const k = it.key;
-    const type = /^tipo di obiettivo\s+(.+)$/i.exec(it.text);
-    const pluri = /^pluriennale\s+(\S+)$/i.exec(it.text);
-    const result = RESULT_LABEL.exec(it.text);
-    if (type) {
-      leaveIndicators(d);
-      d.type = type[1]!;
-      d.section = 'none';
-    } else if (pluri) {
-      d.multiYear = fold(pluri[1]!) === 'si';
-    } else if (k === 'contesto di riferimento') {
-      d.section = 'context';
-    } else if (k === 'descrizione obiettivo') {
-      d.section = 'description';
-    } else if (result) {
-      leaveIndicators(d);
-      d.section = 'result';
-      const inline = result[1] ?? result[2];
-      if (inline) d.result.push({ ...it, text: inline });
-    } else if (/^fasi\s*-\s*attivita/.test(k)) {
-      leaveIndicators(d);
-      d.section = 'phases';
-    } else if (k === 'fase') {
-      leaveIndicators(d);
-      if (d.section === 'phaseTitle' || d.section === 'phaseValues') {
-        warn(`objective ${d.code}: a phase without dates`, d.phaseFrom);
-      }
-      d.phaseTitle = [];
-      d.phaseFrom = it.idx;
-      d.section = 'phaseTitle';
-    } else if (PHASE_HEADER.test(k)) {
-      d.section = 'phaseValues';
-    } else if (k === 'indicatori') {
-      d.section = 'indicators';
-    } else if (INDICATOR_HEADER.test(k)) {
-      // column captions of the indicator table
-    } else if (k === 'altri servizi coinvolti') {
-      leaveIndicators(d);
-      d.section = 'others';
-    } else {
+    const found = markAt(it);
+    if (!found) {
       readLine(doc, it, d, hasBlankLines, warn);
+      continue;
     }
+    const [mark, hit] = found;
+    if (mark.closesIndicators) leaveIndicators(d);
+    if (mark.section) d.section = mark.section;
+    mark.read?.(d, hit, it, warn);
   }
 }
 
@@ -526,27 +556,16 @@ function buildStructures(doc: SourceDocument, drafts: Draft[]): Structure[] {
   });
 }
 
-/** Confidence from phrases only this template prints: the repeated header row, the page title, the phase captions. */
-function detect(doc: SourceDocument): number {
-  let anchors = 0;
-  let titles = 0;
-  let phaseHeaders = 0;
-  let codes = 0;
-  for (const line of doc.lines) {
-    const text = squash(line);
-    if (!text) continue;
-    const key = fold(text);
-    if (key === ANCHOR) anchors++;
-    else if (PAGE_TITLE.test(text)) titles++;
-    else if (PHASE_HEADER.test(key)) phaseHeaders++;
-    else if (CODE_LINE.test(text)) codes++;
-  }
-  if (anchors === 0) return titles > 0 ? 0.2 : 0;
-  let score = 0.5;
-  if (titles > 0) score += 0.2;
-  if (phaseHeaders > 0) score += 0.2;
-  if (codes > 0) score += 0.1;
-  return Math.min(1, score);
-}
+/** Phrases only this template prints: the repeated header row above all, the page title, the phase captions. */
+const MARKERS: LayoutMarker[] = [
+  { re: /obiettivo centro di responsabilita responsabile/, weight: 0.5 },
+  { re: /(?:preventivo|consuntivo) obiettivi \d{4}/, weight: 0.2 },
+  { re: /inizio previsto fine prevista peso/, weight: 0.2 },
+  { re: /(?<=^|\s)\d{4}-[a-z]{2,4}\d{1,3}(?=\s|$)/, weight: 0.1 },
+];
 
-export const pratoObiettiviExtractor: PlanExtractor = { layout: LAYOUT, detect, extract };
+export const pratoObiettiviExtractor: PlanExtractor = {
+  layout: LAYOUT,
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
+  extract,
+};

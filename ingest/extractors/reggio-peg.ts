@@ -27,6 +27,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -36,25 +37,21 @@ import { readSummaryTable, type SummaryRow, type Vocabulary } from './reggio-peg
 const LAYOUT = 'reggio-peg';
 
 /** Phrases and codes of this template that the other layouts never print; each one found adds to the confidence. */
-const MARKERS: RegExp[] = [
-  /\b\d{4}_ob_[0-9a-z]+_[0-9a-z]+\b/,
-  /\b\d{4}_p[dg]_[0-9a-z]+\b/,
-  /codice progetto progetto budget % di assorbimento/,
-  /indirizzo strategico di riferimento/,
-  /codice indicatore indicatore valore previsto/,
-  /nome soggetto relazione personale impegno personale/,
-  /\btotale cdr\b/,
-  /budget previsto/,
+const MARKERS: LayoutMarker[] = [
+  { re: /\b\d{4}_ob_[0-9a-z]+_[0-9a-z]+\b/ },
+  { re: /\b\d{4}_p[dg]_[0-9a-z]+\b/ },
+  { re: /codice progetto progetto budget % di assorbimento/ },
+  { re: /indirizzo strategico di riferimento/ },
+  { re: /codice indicatore indicatore valore previsto/ },
+  { re: /nome soggetto relazione personale impegno personale/ },
+  { re: /\btotale cdr\b/ },
+  { re: /budget previsto/ },
 ];
 
 export const reggioPegExtractor: PlanExtractor = {
   layout: LAYOUT,
 
-  detect(doc: SourceDocument): number {
-    const text = squash(fold(doc.text.replace(/\*\*/g, ' ')));
-    const hits = MARKERS.filter((re) => re.test(text)).length;
-    return hits / MARKERS.length;
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
     const warnings: PlanWarning[] = [];

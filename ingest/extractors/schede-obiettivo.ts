@@ -25,6 +25,7 @@ import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { readDateCell } from './primitives/date-cells.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-obiettivo/table-rows.ts';
@@ -32,7 +33,7 @@ import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-ob
 const LAYOUT = 'schede-obiettivo';
 
 /** Phrases of the sheet template, with how much each one says about the layout (searched in the folded text). */
-const MARKERS: { re: RegExp; weight: number }[] = [
+const MARKERS: LayoutMarker[] = [
   { re: /codice obiettivo\s*:?\s*(?:\*\*)?\s*[a-z]+\s*-\s*\d+/, weight: 0.3 },
   { re: /sub-obiettivo \/ attivita/, weight: 0.2 },
   { re: /livello intermedio livello finale/, weight: 0.15 },
@@ -44,11 +45,7 @@ const MARKERS: { re: RegExp; weight: number }[] = [
 
 export const schedeObiettivoExtractor: PlanExtractor = {
   layout: LAYOUT,
-  detect(doc) {
-    const text = fold(squash(doc.lines.join(' ').replace(/\*\*/g, '')));
-    const score = MARKERS.reduce((sum, m) => sum + (m.re.test(text) ? m.weight : 0), 0);
-    return Math.min(1, Math.round(score * 100) / 100);
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
   extract(doc) {
     return extractSchede(doc);
   },

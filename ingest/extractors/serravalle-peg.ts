@@ -16,6 +16,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
 import { splitTrailingTarget } from './primitives/target-cells.ts';
 import { tabCells } from './primitives/wrapped-text.ts';
@@ -23,15 +24,15 @@ import { tabCells } from './primitives/wrapped-text.ts';
 const LAYOUT = 'serravalle-peg';
 
 /** Phrases of this template that no other layout prints; each one found adds to the confidence. */
-const MARKERS: RegExp[] = [
-  /obiettivi di sviluppo e miglioramento/,
-  /relazione \S*revisionale e programmatica/,
-  /l'obiettivo e pluriennale/,
-  /coinvolge altri servizi dell'ente/,
-  /valore atteso \(da riempire\)/,
-  /data di completamento prevista/,
-  /risorse dedicate ?:/,
-  /nr\. ?\S+ descrizione obiettivo/,
+const MARKERS: LayoutMarker[] = [
+  { re: /obiettivi di sviluppo e miglioramento/ },
+  { re: /relazione \S*revisionale e programmatica/ },
+  { re: /l'obiettivo e pluriennale/ },
+  { re: /coinvolge altri servizi dell'ente/ },
+  { re: /valore atteso \(da riempire\)/ },
+  { re: /data di completamento prevista/ },
+  { re: /risorse dedicate ?:/ },
+  { re: /nr\. ?\S+ descrizione obiettivo/ },
 ];
 
 type Field = 'A' | 'B' | 'C' | 'CH' | 'D1' | 'D2' | 'D3' | 'E' | 'F' | 'G';
@@ -78,11 +79,7 @@ interface Segment {
 export const serravallePegExtractor: PlanExtractor = {
   layout: LAYOUT,
 
-  detect(doc: SourceDocument): number {
-    const text = squash(fold(stripMarkup(doc.text)));
-    const hits = MARKERS.filter((re) => re.test(text)).length;
-    return Math.min(1, hits / MARKERS.length);
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
     const warnings: PlanWarning[] = [];
