@@ -5,23 +5,17 @@
  * the narrative also carries small tables of figures (staff, hirings, smart working).
  */
 
-import type {
-  DataTable,
-  ExtractedPlan,
-  Objective,
-  PlanDocument,
-  PlanWarning,
-  Structure,
-} from '../../src/plan/model.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import type { DataTable, ExtractedPlan, Objective, PlanDocument } from '../../src/plan/model.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
 import { readFigureTables } from './primitives/figure-tables.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './primitives/structure-cell.ts';
+import { mentionsOf, structuresOf } from './primitives/structures-of-objectives.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
 
@@ -41,12 +35,7 @@ export const piaoPerformanceExtractor: PlanExtractor = {
 };
 
 function extract(doc: SourceDocument): ExtractedPlan {
-  const warnings: PlanWarning[] = [];
-  const warn = (message: string, from?: number, to?: number) => {
-    const w: PlanWarning = { doc: doc.file, message };
-    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
-    warnings.push(w);
-  };
+  const { warnings, warn } = warningLog(doc);
 
   const synthesis = readSynthesisTables(doc.lines);
   if (synthesis.length === 0) warn('no "TAVOLA DI SINTESI" with PIAO-PERFORMANCE objectives found');
@@ -54,7 +43,8 @@ function extract(doc: SourceDocument): ExtractedPlan {
 
   const years = planYears(doc, synthesis);
   const objectives = readObjectives(doc, synthesis, years, warn);
-  const structures = readStructures(doc, objectives);
+  // no head: the owners are the STRUTTURA names themselves
+  const structures = structuresOf(doc.file, mentionsOf(objectives), objectives, { kind: structureKind });
   const tables = readTables(doc, synthesis, warn);
 
   if (objectives.length > 0) {
@@ -70,15 +60,7 @@ function extract(doc: SourceDocument): ExtractedPlan {
       warn('indicators and targets of the objectives are not in this document: it refers to an annex', annex);
   }
 
-  return {
-    document: piaoDocument(doc, years),
-    structures,
-    objectives,
-    projects: [],
-    totals: [],
-    tables,
-    warnings,
-  };
+  return planOf(piaoDocument(doc, years), { structures, objectives, tables, warnings });
 }
 
 function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
@@ -86,7 +68,7 @@ function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
   const range = years.length ? `${years[0]}-${years.at(-1)}` : '';
   const title = [range ? `PIAO ${range}` : 'PIAO', heading].filter(Boolean).join(' – ');
   return planDocument(doc, PIAO_PERFORMANCE_LAYOUT, {
-    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
+    entity: issuingBody(doc),
     kind: 'piao_performance',
     title,
     years,
@@ -112,7 +94,7 @@ function readObjectives(
   doc: SourceDocument,
   synthesis: readonly SynthesisTable[],
   years: number[],
-  warn: (message: string, from?: number, to?: number) => void,
+  warn: WarningLog['warn'],
 ): Objective[] {
   const rows = synthesis.flatMap((t) => t.rows);
   const known = knownStructures(rows.map((r) => r.text));
@@ -163,27 +145,7 @@ function objectiveOf(
   return objective;
 }
 
-/** One record per STRUTTURA; its area only when every objective it holds sits in the same area. */
-function readStructures(doc: SourceDocument, objectives: readonly Objective[]): Structure[] {
-  const seen = new Map<string, { first: Objective; areas: Set<string> }>();
-  for (const o of objectives) {
-    if (!o.structure) continue;
-    const entry = seen.get(o.structure) ?? { first: o, areas: new Set<string>() };
-    if (o.strategic?.area) entry.areas.add(o.strategic.area);
-    seen.set(o.structure, entry);
-  }
-  return [...seen].map(([name, { first, areas }]) => {
-    const structure: Structure = { doc: doc.file, name, kind: structureKind(name), span: first.span };
-    if (areas.size === 1) structure.area = [...areas][0]!;
-    return structure;
-  });
-}
-
-function readTables(
-  doc: SourceDocument,
-  synthesis: readonly SynthesisTable[],
-  warn: (message: string, from?: number, to?: number) => void,
-): DataTable[] {
+function readTables(doc: SourceDocument, synthesis: readonly SynthesisTable[], warn: WarningLog['warn']): DataTable[] {
   const exclude = synthesis.map((t) => [t.from, t.to] as const);
   return readFigureTables(doc.lines, exclude).map((t) => {
     if (t.uncertain) warn(`table "${t.title}": ${t.uncertain}`, t.from, t.to);

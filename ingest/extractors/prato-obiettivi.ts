@@ -11,15 +11,16 @@
  */
 
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type { ExtractedPlan, Indicator, Objective, Phase, PlanWarning, Structure } from '../../src/plan/model.ts';
+import type { ExtractedPlan, Indicator, Objective, Phase } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { structuresOf } from './primitives/structures-of-objectives.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
@@ -150,7 +151,7 @@ function readHeader(
 }
 
 /** Records an oddity of the document, with the lines that show it. */
-type Warn = (message: string, from?: number, to?: number) => void;
+type Warn = WarningLog['warn'];
 
 type Section =
   | 'none'
@@ -187,18 +188,12 @@ interface Draft {
 /** Reads one Comune di Prato "Preventivo obiettivi" document. */
 function extract(doc: SourceDocument): ExtractedPlan {
   const items = toItems(doc);
-  const warnings: PlanWarning[] = [];
-  const warn: Warn = (message, from, to) => {
-    const w: PlanWarning = { doc: doc.file, message };
-    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
-    warnings.push(w);
-  };
+  const { warnings, warn } = warningLog(doc);
   // Blank lines separate the cells of a row in the .txt; a PDF has none, so they can only ever be a hint.
   const hasBlankLines = items.filter((i) => i.blankBefore).length > items.length / 4;
 
   const titleItem = items.find(isPageTitle);
   const tm = titleItem ? PAGE_TITLE.exec(titleItem.text) : null;
-  const entity = findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l))));
   const year = tm?.[3] ? Number(tm[3]) : undefined;
   if (!tm) warn('no page title "<ente> Preventivo obiettivi <anno>" found');
 
@@ -254,14 +249,16 @@ function extract(doc: SourceDocument): ExtractedPlan {
   }
 
   const objectives = order.map((d) => finish(doc, d, warn));
-  const structures = buildStructures(doc, order);
+  // a Centro di Responsabilità is where the header first names it (its line only)
+  const mentions = objectives.map((o) => ({ name: o.structure ?? '', span: { ...o.span, lineEnd: o.span.lineStart } }));
+  const structures = structuresOf(doc.file, mentions, objectives, { kind: () => 'cdr', headRole: 'Responsabile' });
   const document = planDocument(doc, LAYOUT, {
-    entity,
+    entity: issuingBody(doc),
     kind: 'piano_obiettivi',
     title: tm?.[2] ?? 'Preventivo obiettivi',
     years: year ? [year] : [],
   });
-  return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
+  return planOf(document, { structures, objectives, warnings });
 }
 
 /**
@@ -524,36 +521,6 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
     );
   }
   return o;
-}
-
-/**
- * One structure per Centro di Responsabilità named in the headers. Its head is known only when every objective of
- * the structure has the same owner (Corpo P.M has two, so no head is claimed for it).
- */
-function buildStructures(doc: SourceDocument, drafts: Draft[]): Structure[] {
-  const byName = new Map<string, { name: string; idx: number; owners: Set<string>; ownerNames: string[] }>();
-  for (const d of drafts) {
-    if (!d.structure) continue;
-    const key = fold(d.structure);
-    let s = byName.get(key);
-    if (!s) {
-      s = { name: d.structure, idx: d.firstIdx, owners: new Set(), ownerNames: [] };
-      byName.set(key, s);
-    }
-    const owner = d.owner ? splitTitle(d.owner).name : '';
-    if (!s.owners.has(fold(owner))) {
-      s.owners.add(fold(owner));
-      s.ownerNames.push(owner);
-    }
-  }
-  return [...byName.values()].map((s) => {
-    const st: Structure = { doc: doc.file, name: s.name, kind: 'cdr', span: spanOf(doc, s.idx) };
-    if (s.ownerNames.length === 1 && s.ownerNames[0]) {
-      st.head = s.ownerNames[0];
-      st.headRole = 'Responsabile';
-    }
-    return st;
-  });
 }
 
 /** Phrases only this template prints: the repeated header row above all, the page title, the phase captions. */

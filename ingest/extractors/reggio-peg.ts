@@ -15,19 +15,18 @@ import type {
   ExtractedPlan,
   Objective,
   Phase,
-  PlanWarning,
   Project,
   StrategicLink,
   Structure,
   Total,
 } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { issuingBody, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -35,6 +34,8 @@ import { type Segment, toSegments } from './reggio-peg/segments.ts';
 import { readSummaryTable, type SummaryRow, type Vocabulary } from './reggio-peg/summary-table.ts';
 
 const LAYOUT = 'reggio-peg';
+
+type Warn = WarningLog['warn'];
 
 /** Phrases and codes of this template that the other layouts never print; each one found adds to the confidence. */
 const MARKERS: LayoutMarker[] = [
@@ -54,11 +55,7 @@ export const reggioPegExtractor: PlanExtractor = {
   detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
-    const warnings: PlanWarning[] = [];
-    const warn = (message: string, from?: number, to?: number) =>
-      warnings.push(
-        from === undefined ? { doc: doc.file, message } : { doc: doc.file, message, span: spanOf(doc, from, to) },
-      );
+    const { warnings, warn } = warningLog(doc);
 
     const segs = toSegments(doc);
     const sections = readSections(segs);
@@ -110,9 +107,9 @@ export const reggioPegExtractor: PlanExtractor = {
           continue;
         }
         detailed.add(draft.code);
-        const project = buildProject(doc, cdr, draft, row, dirigente, warnings);
+        const project = buildProject(doc, cdr, draft, row, dirigente, warn);
         projects.push(project);
-        for (const o of buildObjectives(doc, cdr, draft, project, dirigente, warnings)) {
+        for (const o of buildObjectives(doc, cdr, draft, project, dirigente, warn)) {
           if (seenObjectives.has(o.code)) {
             warn(`objective ${o.code} appears twice; only the first is kept`, o.span.lineStart - 1, o.span.lineEnd - 1);
             continue;
@@ -182,7 +179,7 @@ function readHeader(doc: SourceDocument, segs: Segment[]): Header {
   const years = [...new Set((plan ?? cover.join(' ')).match(/\b20\d\d\b/g)?.map(Number) ?? [])];
   const parts = [plan ?? 'Piano Esecutivo di Gestione', area].filter(Boolean).join(' – ');
   const header: Header = {
-    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
+    entity: issuingBody(doc),
     title: allegato ? `${parts} (${allegato})` : parts,
     years: years.length > 0 ? years.slice(0, 1) : [],
   };
@@ -244,10 +241,8 @@ function buildProject(
   draft: ProjectDraft,
   row: SummaryRow | undefined,
   dirigente: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Project {
-  const warn = (message: string, from: number, to?: number) =>
-    warnings.push({ doc: doc.file, message, span: spanOf(doc, from, to) });
   const title = projectTitle(draft) || row?.title || draft.code;
   const detail = strategicOf(draft);
   const strategic = Object.keys(detail).length > 0 ? detail : row ? pathLink(row) : {};
@@ -288,7 +283,7 @@ function buildProject(
     if (draft.budget.columns.length === 0)
       warn(`${draft.code}: "Budget previsto" without column headings`, draft.budget.from);
     else {
-      const table = toBudget(doc, draft.budget, draft.code, warnings);
+      const table = toBudget(doc, draft.budget, draft.code, warn);
       project.budgetRows = table.rows;
       project.budgetTotals = table.totals;
     }
@@ -358,10 +353,8 @@ function buildObjectives(
   draft: ProjectDraft,
   project: Project,
   dirigente: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Objective[] {
-  const warn = (message: string, from: number, to?: number) =>
-    warnings.push({ doc: doc.file, message, span: spanOf(doc, from, to) });
   const phases = new Map<string, Phase[]>();
   for (const r of draft.phases) {
     const { objective, phase } = toPhase(doc, r);

@@ -9,24 +9,16 @@
  */
 
 import { parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type {
-  DocumentKind,
-  ExtractedPlan,
-  Indicator,
-  Objective,
-  Phase,
-  PlanWarning,
-  SourceSpan,
-  Structure,
-} from '../../src/plan/model.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import type { DocumentKind, ExtractedPlan, Indicator, Objective, Phase, Structure } from '../../src/plan/model.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { readDateCell } from './primitives/date-cells.ts';
-import { findIssuingBody } from './primitives/entity.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { structuresOf } from './primitives/structures-of-objectives.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-obiettivo/table-rows.ts';
 
@@ -56,9 +48,7 @@ const YEAR_MARK = /\s*-?\s*\bANNO\s+(\d{4})\s*-?\s*$/u;
 function extractSchede(doc: SourceDocument): ExtractedPlan {
   const flatLines = doc.lines.map(flat);
   const sheets = splitSheets(doc.lines, flatLines);
-  const warnings: PlanWarning[] = [];
-  const warn = (message: string, span?: SourceSpan) =>
-    warnings.push(span ? { doc: doc.file, message, span } : { doc: doc.file, message });
+  const { warnings, warnAt: warn } = warningLog(doc);
 
   const byCode = new Map<string, { sheet: Sheet; year: number | undefined }[]>();
   for (const sheet of sheets) {
@@ -79,23 +69,23 @@ function extractSchede(doc: SourceDocument): ExtractedPlan {
   const objectives = [...byCode.values()].map((group) => buildObjective(doc, group, warn));
   const years = [...new Set(sheets.flatMap((s) => headerYears(s.header)))].sort();
 
-  return {
-    document: planDocument(doc, LAYOUT, {
-      entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
-      kind: findKind(doc),
-      title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
-      years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
-    }),
-    structures: buildStructures(doc, objectives, sheets),
-    objectives,
-    projects: [],
-    totals: [],
-    tables: [],
-    warnings,
-  };
+  const document = planDocument(doc, LAYOUT, {
+    entity: issuingBody(doc),
+    kind: findKind(doc),
+    title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
+    years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
+  });
+  // a unit is where a sheet's "Unità organizzativa responsabile" first names it
+  const units = sheets.flatMap(({ fields: { unit } }) =>
+    unit?.value ? [{ name: unit.value, span: spanOf(doc, unit.line, unit.to) }] : [],
+  );
+  const structures = structuresOf(doc.file, units, objectives, { kind: unitKind, headRole: 'Responsabile' });
+  return planOf(document, { structures, objectives, warnings });
 }
 
-type Warn = (message: string, span?: SourceSpan) => void;
+const unitKind = (name: string): Structure['kind'] => (/^settore\b/.test(fold(name)) ? 'settore' : 'servizio');
+
+type Warn = WarningLog['warnAt'];
 
 function buildObjective(
   doc: SourceDocument,
@@ -259,33 +249,6 @@ function readMultiYear(value: string | undefined): boolean | undefined {
   const multi = /\bpluriennale\b/.test(v);
   if (annual === multi) return undefined;
   return multi;
-}
-
-function buildStructures(doc: SourceDocument, objectives: Objective[], sheets: Sheet[]): Structure[] {
-  const structures = new Map<string, Structure>();
-  for (const sheet of sheets) {
-    const unit = sheet.fields.unit;
-    if (!unit?.value) continue;
-    const key = fold(unit.value);
-    if (structures.has(key)) continue;
-    const structure: Structure = {
-      doc: doc.file,
-      name: unit.value,
-      kind: /^settore\b/.test(key) ? 'settore' : 'servizio',
-      span: spanOf(doc, unit.line, unit.to),
-    };
-    // The responsabile of every objective of a unit, when it is one and the same person, heads it.
-    const owners = new Set(
-      objectives.filter((o) => o.structure && fold(o.structure) === key).map((o) => o.owners.join(' / ')),
-    );
-    const only = [...owners][0];
-    if (owners.size === 1 && only && !only.includes(' / ')) {
-      structure.head = only;
-      structure.headRole = 'Responsabile';
-    }
-    structures.set(key, structure);
-  }
-  return [...structures.values()];
 }
 
 function findKind(doc: SourceDocument): DocumentKind {

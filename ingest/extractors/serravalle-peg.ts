@@ -9,19 +9,22 @@
  */
 
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type { DateValue, ExtractedPlan, Indicator, Objective, PlanWarning, Structure } from '../../src/plan/model.ts';
+import type { DateValue, ExtractedPlan, Indicator, Objective, Structure } from '../../src/plan/model.ts';
 import { displayName, splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
+import { plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { splitTrailingTarget } from './primitives/target-cells.ts';
 import { tabCells } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'serravalle-peg';
+
+type Warn = WarningLog['warnAt'];
 
 /** Phrases of this template that no other layout prints; each one found adds to the confidence. */
 const MARKERS: LayoutMarker[] = [
@@ -82,12 +85,12 @@ export const serravallePegExtractor: PlanExtractor = {
   detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
-    const warnings: PlanWarning[] = [];
-    const plain = doc.lines.map((l) => squash(stripMarkup(l)));
+    const { warnings, warnAt: warn } = warningLog(doc);
+    const plain = plainLines(doc);
     const header = readHeader(doc, plain);
     const structures = header.structure ? [header.structure] : [];
-    const objectives = readObjectives(doc, plain, header.structure?.name, warnings);
-    noteTemplateSheet(doc, plain, warnings);
+    const objectives = readObjectives(doc, plain, header.structure?.name, warn);
+    noteTemplateSheet(doc, plain, warn);
 
     const document = planDocument(doc, LAYOUT, {
       entity: header.entity,
@@ -95,7 +98,7 @@ export const serravallePegExtractor: PlanExtractor = {
       title: header.title,
       years: header.years,
     });
-    return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
+    return planOf(document, { structures, objectives, warnings });
   },
 };
 
@@ -153,12 +156,7 @@ function readHeader(
   return { entity, title, years, structure };
 }
 
-function readObjectives(
-  doc: SourceDocument,
-  plain: string[],
-  structure: string | undefined,
-  warnings: PlanWarning[],
-): Objective[] {
+function readObjectives(doc: SourceDocument, plain: string[], structure: string | undefined, warn: Warn): Objective[] {
   const start = plain.findIndex((l) => /obiettivi di sviluppo e miglioramento/i.test(l));
   const endAt = plain.findIndex((l, i) => i > start && /^#*\s*scheda per la valutazione/i.test(l));
   const from = start >= 0 ? start + 1 : 0;
@@ -175,14 +173,10 @@ function readObjectives(
   const seen = new Set<string>();
   groups.forEach((group, gi) => {
     const next = groups[gi + 1]?.[0]?.labelLine ?? to;
-    const objective = readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warnings);
+    const objective = readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warn);
     if (!objective) return;
     if (seen.has(objective.code)) {
-      warnings.push({
-        doc: doc.file,
-        message: `objective ${objective.code} appears twice; kept the first`,
-        span: objective.span,
-      });
+      warn(`objective ${objective.code} appears twice; kept the first`, objective.span);
       return;
     }
     seen.add(objective.code);
@@ -243,13 +237,13 @@ function readObjective(
   group: Segment[],
   lastLine: number,
   structure: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Objective | undefined {
   const head = group[0]!;
   const span = spanOf(doc, head.labelLine, lastLine);
   const code = head.code ? squash(head.code) : '';
   if (!code) {
-    warnings.push({ doc: doc.file, message: 'objective row A without a number (Nr.): skipped', span });
+    warn('objective row A without a number (Nr.): skipped', span);
     return undefined;
   }
   const field = (f: Field) => group.find((s) => s.field === f);
@@ -276,12 +270,7 @@ function readObjective(
   const end = dateOf(value('D2'));
   if (start) objective.start = start;
   if (end) objective.end = end;
-  else
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code}: no completion date (Data di completamento prevista)`,
-      span,
-    });
+  else warn(`objective ${code}: no completion date (Data di completamento prevista)`, span);
 
   const multiYear = checkedAnswer(doc, field('D3'), group);
   if (multiYear !== undefined) {
@@ -289,29 +278,17 @@ function readObjective(
     const y0 = start?.iso?.slice(0, 4);
     const y1 = end?.iso?.slice(0, 4);
     if (multiYear && y0 && y1 && y0 === y1) {
-      warnings.push({
-        doc: doc.file,
-        message: `objective ${code} is marked pluriennale but runs from ${start!.text} to ${end!.text}`,
-        span,
-      });
+      warn(`objective ${code} is marked pluriennale but runs from ${start!.text} to ${end!.text}`, span);
     }
   } else {
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`,
-      span,
-    });
+    warn(`objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`, span);
   }
   if (start?.iso && end?.iso && end.iso < start.iso) {
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code} ends (${end.text}) before it starts (${start.text})`,
-      span,
-    });
+    warn(`objective ${code} ends (${end.text}) before it starts (${start.text})`, span);
   }
 
   const owners = readOwners(value('E') ?? '').people;
-  if (owners.length === 0) warnings.push({ doc: doc.file, message: `objective ${code} has no Responsabile`, span });
+  if (owners.length === 0) warn(`objective ${code} has no Responsabile`, span);
   objective.owners = owners.map((o) => o.name);
   if (owners.some((o) => o.title)) objective.ownerTitles = owners.map((o) => o.title ?? '');
 
@@ -447,14 +424,12 @@ function lastContentLine(plain: string[], from: number, before: number): number 
 }
 
 /** The "Scheda per la valutazione" is an unfilled template (Attività 1…, 0%, placeholders): not data, but say so. */
-function noteTemplateSheet(doc: SourceDocument, plain: string[], warnings: PlanWarning[]): void {
+function noteTemplateSheet(doc: SourceDocument, plain: string[], warn: Warn): void {
   const at = plain.findIndex((l) => /^#*\s*scheda per la valutazione/i.test(l));
   if (at < 0) return;
   const end = lastContentLine(plain, at, plain.length);
-  warnings.push({
-    doc: doc.file,
-    message:
-      'the "Scheda per la valutazione" is an unfilled template (placeholder activities and 0% weights): not read',
-    span: spanOf(doc, at, end),
-  });
+  warn(
+    'the "Scheda per la valutazione" is an unfilled template (placeholder activities and 0% weights): not read',
+    spanOf(doc, at, end),
+  );
 }
