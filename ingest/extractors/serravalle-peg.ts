@@ -16,6 +16,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type FormLabel, type FormValue, formRecords, formText, readForm } from './primitives/labelled-form.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
 import { plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
@@ -41,7 +42,7 @@ const MARKERS: LayoutMarker[] = [
 type Field = 'A' | 'B' | 'C' | 'CH' | 'D1' | 'D2' | 'D3' | 'E' | 'F' | 'G';
 
 /** Row labels; the optional leading letter is the row letter, which the PDF keeps for some rows only. */
-const LABELS: { field: Field; re: RegExp }[] = [
+const LABELS: FormLabel<Field>[] = [
   { field: 'A', re: /(?:(?<=^|\s)A\s+)?Nr\.\s*(\S+)\s+Descrizione\s+obiettivo\b/giu },
   {
     field: 'B',
@@ -69,15 +70,7 @@ const LABELS: { field: Field; re: RegExp }[] = [
 /** Template text left in a cell that was never filled in. */
 const PLACEHOLDERS = new Set(['inserire il riferimento', 'eventuali altri servizi', 'da riempire']);
 
-/** The text between two labels, with the lines it came from. */
-interface Segment {
-  field: Field;
-  code?: string;
-  /** 0-based line of the label. */
-  labelLine: number;
-  /** Value pieces, one per source line. */
-  pieces: { line: number; text: string }[];
-}
+type Segment = FormValue<Field>;
 
 export const serravallePegExtractor: PlanExtractor = {
   layout: LAYOUT,
@@ -162,12 +155,7 @@ function readObjectives(doc: SourceDocument, plain: string[], structure: string 
   const from = start >= 0 ? start + 1 : 0;
   const to = endAt >= 0 ? endAt : plain.length;
 
-  const segments = segment(plain, from, to);
-  const groups: Segment[][] = [];
-  for (const s of segments) {
-    if (s.field === 'A') groups.push([s]);
-    else groups.at(-1)?.push(s);
-  }
+  const groups = formRecords(readForm(plain, from, to, LABELS), 'A');
 
   const objectives: Objective[] = [];
   const seen = new Set<string>();
@@ -185,53 +173,6 @@ function readObjectives(doc: SourceDocument, plain: string[], structure: string 
   return objectives;
 }
 
-/** Finds every row label in lines [from, to) and cuts the text between consecutive labels into segments. */
-function segment(plain: string[], from: number, to: number): Segment[] {
-  const offsets: number[] = [];
-  let stream = '';
-  for (let i = from; i < to; i++) {
-    offsets.push(stream.length);
-    stream += plain[i]! + '\n';
-  }
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return from + lo;
-  };
-
-  const hits: { field: Field; code?: string; start: number; end: number }[] = [];
-  for (const { field, re } of LABELS) {
-    re.lastIndex = 0;
-    for (const m of stream.matchAll(re)) {
-      const hit: (typeof hits)[number] = { field, start: m.index, end: m.index + m[0].length };
-      if (field === 'A' && m[1]) hit.code = m[1];
-      hits.push(hit);
-    }
-  }
-  hits.sort((a, b) => a.start - b.start);
-  // A label inside another (none expected) would cut a value in two: keep the outer one.
-  const kept = hits.filter((h, i) => i === 0 || h.start >= hits[i - 1]!.end);
-
-  return kept.map((h, i) => {
-    const valueEnd = kept[i + 1]?.start ?? stream.length;
-    const pieces: Segment['pieces'] = [];
-    let cursor = h.end;
-    for (const part of stream.slice(h.end, valueEnd).split('\n')) {
-      const text = squash(part);
-      if (text) pieces.push({ line: lineAt(cursor), text });
-      cursor += part.length + 1;
-    }
-    const s: Segment = { field: h.field, labelLine: lineAt(h.start), pieces };
-    if (h.code) s.code = h.code;
-    return s;
-  });
-}
-
 function readObjective(
   doc: SourceDocument,
   group: Segment[],
@@ -247,9 +188,9 @@ function readObjective(
     return undefined;
   }
   const field = (f: Field) => group.find((s) => s.field === f);
-  const value = (f: Field) => cleanValue(joinPieces(field(f)));
+  const value = (f: Field) => cleanValue(formText(field(f)));
 
-  const { title, description } = splitDescription(joinPieces(head), doc, head.labelLine);
+  const { title, description } = splitDescription(formText(head), doc, head.labelLine);
   const objective: Objective = {
     doc: doc.file,
     code,
@@ -371,7 +312,7 @@ function readResources(doc: SourceDocument, f: Segment | undefined): { human?: s
     human = cells[0]!;
     financial = cells.slice(1).join(' ');
   } else {
-    const text = joinPieces(f);
+    const text = formText(f);
     const at = text.search(/(?:^|\s)(?:€|\d{1,3}(?:\.\d{3})*,\d{2}\b|-+$)/u);
     human = at >= 0 ? text.slice(0, at) : text;
     financial = at >= 0 ? text.slice(at) : '';
@@ -401,10 +342,6 @@ function checkedAnswer(doc: SourceDocument, d3: Segment | undefined, group: Segm
 function dateOf(text: string | undefined): DateValue | undefined {
   if (!text) return undefined;
   return parseDate(text) ?? { text, iso: null };
-}
-
-function joinPieces(s: Segment | undefined): string {
-  return s ? squash(s.pieces.map((p) => p.text).join(' ')) : '';
 }
 
 /** Drops template placeholders and dashes; undefined when nothing real is left. */
