@@ -26,7 +26,7 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
-import { issuingBody, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { firstByCode, issuingBody, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -69,7 +69,6 @@ export const reggioPegExtractor: PlanExtractor = {
     const projects: Project[] = [];
     const objectives: Objective[] = [];
     const totals: Total[] = [];
-    const seenObjectives = new Set<string>();
 
     for (const cdr of sections.cdrs) {
       const summary = readSummaryTable(cdr.summary, vocabulary, titles);
@@ -109,14 +108,7 @@ export const reggioPegExtractor: PlanExtractor = {
         detailed.add(draft.code);
         const project = buildProject(doc, cdr, draft, row, dirigente, warn);
         projects.push(project);
-        for (const o of buildObjectives(doc, cdr, draft, project, dirigente, warn)) {
-          if (seenObjectives.has(o.code)) {
-            warn(`objective ${o.code} appears twice; only the first is kept`, o.span.lineStart - 1, o.span.lineEnd - 1);
-            continue;
-          }
-          seenObjectives.add(o.code);
-          objectives.push(o);
-        }
+        objectives.push(...buildObjectives(doc, cdr, draft, project, dirigente, warn));
         if (!row) warn(`project ${draft.code} is not listed in the summary table of CDR ${cdr.code}`, draft.from);
       }
       for (const [code, row] of rowsByCode) {
@@ -159,7 +151,10 @@ export const reggioPegExtractor: PlanExtractor = {
       title: header.title,
       years: header.years,
     });
-    return { document, structures, objectives, projects, totals, tables, warnings };
+    const unique = firstByCode(objectives, (o) =>
+      warn(`objective ${o.code} appears twice; only the first is kept`, o.span.lineStart - 1, o.span.lineEnd - 1),
+    );
+    return { document, structures, objectives: unique, projects, totals, tables, warnings };
   },
 };
 

@@ -19,7 +19,7 @@ import { findIssuingBody } from './primitives/entity.ts';
 import { type FormLabel, type FormValue, formRecords, formText, readForm } from './primitives/labelled-form.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
-import { plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { firstByCode, plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { splitTrailingTarget } from './primitives/target-cells.ts';
 import { tabCells } from './primitives/wrapped-text.ts';
 
@@ -157,20 +157,11 @@ function readObjectives(doc: SourceDocument, plain: string[], structure: string 
 
   const groups = formRecords(readForm(plain, from, to, LABELS), 'A');
 
-  const objectives: Objective[] = [];
-  const seen = new Set<string>();
-  groups.forEach((group, gi) => {
+  const read = groups.flatMap((group, gi) => {
     const next = groups[gi + 1]?.[0]?.labelLine ?? to;
-    const objective = readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warn);
-    if (!objective) return;
-    if (seen.has(objective.code)) {
-      warn(`objective ${objective.code} appears twice; kept the first`, objective.span);
-      return;
-    }
-    seen.add(objective.code);
-    objectives.push(objective);
+    return readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warn) ?? [];
   });
-  return objectives;
+  return firstByCode(read, (o) => warn(`objective ${o.code} appears twice; kept the first`, o.span));
 }
 
 function readObjective(

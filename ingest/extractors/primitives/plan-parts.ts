@@ -45,3 +45,16 @@ export function planOf(document: PlanDocument, parts: Partial<Omit<ExtractedPlan
     warnings: parts.warnings ?? [],
   };
 }
+
+/**
+ * The records with their first code only: a code a document prints twice names one record, and the repeat is noted
+ * (`onRepeat`) rather than kept as a second record with the same code.
+ */
+export function firstByCode<T extends { code: string }>(records: Iterable<T>, onRepeat: (repeat: T) => void): T[] {
+  const kept = new Map<string, T>();
+  for (const r of records) {
+    if (kept.has(r.code)) onRepeat(r);
+    else kept.set(r.code, r);
+  }
+  return [...kept.values()];
+}
