@@ -18,21 +18,16 @@ import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { hasBlankLines, type LineItem, lineItems } from './primitives/line-items.ts';
 import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
 import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { structuresOf } from './primitives/structures-of-objectives.ts';
+import { weightTotal } from './primitives/weights.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
 
-/** One non-blank line: its 0-based index in the document, the text with whitespace collapsed, its folded form. */
-interface Item {
-  idx: number;
-  text: string;
-  key: string;
-  /** a blank line separates it from the previous non-blank line (never true in a PDF) */
-  blankBefore: boolean;
-}
+type Item = LineItem;
 
 const PAGE_TITLE = /^(.+?)\s+((?:preventivo|consuntivo)\s+obiettivi\s+(\d{4}))$/i;
 const ANCHOR = 'obiettivo centro di responsabilita responsabile';
@@ -50,21 +45,6 @@ const INDICATOR_TYPES =
 const TARGET = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s?%?|\d+(?:,\d+)?\s?%?`;
 /** `[description] type target [note]`: the columns of one indicator row once tabs are gone. */
 const INDICATOR_ROW = new RegExp(`^(?:(.*?)\\s+)?(${INDICATOR_TYPES})\\s+(${TARGET})(?:\\s+(.*))?$`, 'i');
-function toItems(doc: SourceDocument): Item[] {
-  const items: Item[] = [];
-  let blank = false;
-  doc.lines.forEach((line, idx) => {
-    const text = squash(line);
-    if (!text) {
-      blank = true;
-      return;
-    }
-    items.push({ idx, text, key: fold(text), blankBefore: blank });
-    blank = false;
-  });
-  return items;
-}
-
 const isAnchor = (it: Item) => it.key === ANCHOR;
 const isPageTitle = (it: Item) => PAGE_TITLE.test(it.text);
 
@@ -187,10 +167,10 @@ interface Draft {
 
 /** Reads one Comune di Prato "Preventivo obiettivi" document. */
 function extract(doc: SourceDocument): ExtractedPlan {
-  const items = toItems(doc);
+  const items = lineItems(doc.lines);
   const { warnings, warn } = warningLog(doc);
-  // Blank lines separate the cells of a row in the .txt; a PDF has none, so they can only ever be a hint.
-  const hasBlankLines = items.filter((i) => i.blankBefore).length > items.length / 4;
+  // Blank lines separate the cells of a row in the .txt; a PDF has none.
+  const blankHints = hasBlankLines(items);
 
   const titleItem = items.find(isPageTitle);
   const tm = titleItem ? PAGE_TITLE.exec(titleItem.text) : null;
@@ -245,7 +225,7 @@ function extract(doc: SourceDocument): ExtractedPlan {
     ) {
       warn(`objective ${d.code}: the repeated page header differs from the first one`, items[codePos]!.idx);
     }
-    readBody(doc, items.slice(header.next, endPos), d, hasBlankLines, warn);
+    readBody(doc, items.slice(header.next, endPos), d, blankHints, warn);
   }
 
   const objectives = order.map((d) => finish(doc, d, warn));
@@ -502,15 +482,15 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
   if (resultText) o.expectedResult = resultText;
   if (d.others.length > 0) o.otherServices = d.others.map((l) => l.text).join('; ');
 
-  const weighted = d.phases.filter((p) => p.weight?.value != null);
+  const weights = weightTotal(d.phases);
   if (d.phases.length === 0) warn(`objective ${d.code} has no phases`, d.firstIdx);
-  else if (weighted.length === 0) warn(`objective ${d.code}: no phase carries a weight`, d.firstIdx, d.lastIdx);
-  else {
-    const sum = weighted.reduce((s, p) => s + (p.weight?.value ?? 0), 0);
-    if (Math.abs(sum - 100) > 0.001) {
-      warn(`objective ${d.code}: phase weights sum to ${sum.toLocaleString('it-IT')}, not 100`, d.firstIdx, d.lastIdx);
-    }
-  }
+  else if (weights === null) warn(`objective ${d.code}: no phase carries a weight`, d.firstIdx, d.lastIdx);
+  else if (weights !== 100)
+    warn(
+      `objective ${d.code}: phase weights sum to ${weights.toLocaleString('it-IT')}, not 100`,
+      d.firstIdx,
+      d.lastIdx,
+    );
   if (d.indicators.length === 0) warn(`objective ${d.code} has no indicators`, d.firstIdx);
   const misspelt = d.phases.find((p) => p.structure && isMisspelling(d.structure, p.structure));
   if (misspelt) {

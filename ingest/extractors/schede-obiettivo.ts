@@ -19,6 +19,7 @@ import { type LayoutMarker, markerScore, markerText } from './primitives/layout-
 import { readOwners } from './primitives/people.ts';
 import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { structuresOf } from './primitives/structures-of-objectives.ts';
+import { weightTotal } from './primitives/weights.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-obiettivo/table-rows.ts';
 
@@ -201,7 +202,7 @@ function checkWeights(
   warn: Warn,
 ): void {
   if (!records.length) return;
-  const sum = Math.round(records.reduce((s, r) => s + (r.weight?.value ?? 0), 0) * 100) / 100;
+  const sum = weightTotal(records) ?? 0;
   if (sum !== 100) warn(`${what} sommano a ${sum}% invece di 100%`, spanOf(doc, sheet.from, sheet.to));
   else if (printedTotal && parseFigure(printedTotal).value !== 100)
     warn(`${what}: totale stampato ${printedTotal}`, spanOf(doc, sheet.from, sheet.to));
