@@ -16,6 +16,7 @@ import type {
   Objective,
   Phase,
   Project,
+  SourceSpan,
   StrategicLink,
   Structure,
   Total,
@@ -118,7 +119,8 @@ export const reggioPegExtractor: PlanExtractor = {
           row.from,
           row.to,
         );
-        projects.push(summaryOnlyProject(doc, cdr, row, dirigente));
+        const span = spanOf(doc, row.from, row.to);
+        projects.push(baseProject(doc, cdr, code, row.title || code, row, dirigente, pathLink(row), span));
       }
     }
 
@@ -254,25 +256,13 @@ function buildProject(
       );
     }
   }
-  const project: Project = {
-    doc: doc.file,
-    code: draft.code,
-    title,
-    cdr: cdr.code,
-    cdrName: cdr.name,
-    budget: row ? figureOrNull(row.budget) : null,
-    budgetShare: row ? figureOrNull(row.share) : null,
-    budgetRows: [],
-    budgetTotals: {},
+  // A section without its Prodotto header does not name the project: cite the summary row that does.
+  const span = draft.implicit && row ? spanOf(doc, row.from, row.to) : spanOf(doc, draft.from, draft.to);
+  const project = baseProject(doc, cdr, draft.code, title, row, dirigente, strategic, span, {
     objectives: draft.objectives.map((o) => o.code),
     staff: draft.staff.map((s) => toStaff(doc, s)),
-    // A section without its Prodotto header does not name the project: cite the summary row that does.
-    span: draft.implicit && row ? spanOf(doc, row.from, row.to) : spanOf(doc, draft.from, draft.to),
-  };
-  const description = joinWrapped(draft.description);
-  if (description) project.description = description;
-  if (dirigente) project.dirigente = splitTitle(dirigente).name;
-  if (Object.keys(strategic).length > 0) project.strategic = strategic;
+    description: joinWrapped(draft.description),
+  });
 
   if (draft.budget) {
     if (draft.budget.columns.length === 0)
@@ -314,28 +304,34 @@ function checkBudget(
   }
 }
 
-function summaryOnlyProject(
+/** A project as the summary table gives it (code, title, budget, place in the strategy) under its CDR's Dirigente. */
+function baseProject(
   doc: SourceDocument,
   cdr: CdrDraft,
-  row: SummaryRow,
+  code: string,
+  title: string,
+  row: SummaryRow | undefined,
   dirigente: string | undefined,
+  strategic: StrategicLink,
+  span: SourceSpan,
+  detail: Pick<Project, 'objectives' | 'staff' | 'description'> = { objectives: [], staff: [] },
 ): Project {
   const project: Project = {
     doc: doc.file,
-    code: row.code!,
-    title: row.title || row.code!,
+    code,
+    title,
     cdr: cdr.code,
     cdrName: cdr.name,
-    budget: figureOrNull(row.budget),
-    budgetShare: figureOrNull(row.share),
+    budget: row ? figureOrNull(row.budget) : null,
+    budgetShare: row ? figureOrNull(row.share) : null,
     budgetRows: [],
     budgetTotals: {},
-    objectives: [],
-    staff: [],
-    span: spanOf(doc, row.from, row.to),
+    objectives: detail.objectives,
+    staff: detail.staff,
+    span,
   };
+  if (detail.description) project.description = detail.description;
   if (dirigente) project.dirigente = splitTitle(dirigente).name;
-  const strategic = pathLink(row);
   if (Object.keys(strategic).length > 0) project.strategic = strategic;
   return project;
 }
