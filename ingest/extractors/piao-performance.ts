@@ -14,6 +14,7 @@ import type { PlanExtractor } from './plan-extractor.ts';
 import { readFigureTables } from './primitives/figure-tables.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './primitives/structure-cell.ts';
 import { mentionsOf, structuresOf } from './primitives/structures-of-objectives.ts';
 
@@ -135,12 +136,14 @@ function objectiveOf(
   };
   if (structure) objective.structure = structure;
   if (years.length) objective.years = years;
-  const strategic: NonNullable<Objective['strategic']> = {};
-  if (row.valorePubblico) strategic.valorePubblico = row.valorePubblico;
-  if (row.lineaMandato) strategic.lineaMandato = row.lineaMandato;
-  if (row.strategic) strategic.obiettivoStrategico = `${row.strategic.code} ${row.strategic.text}`.trim();
-  if (row.operational) strategic.obiettivoOperativo = `${row.operational.code} ${row.operational.text}`.trim();
-  if (row.area) strategic.area = row.area;
+  const coded = (c: { code: string; text: string } | undefined) => (c ? `${c.code} ${c.text}`.trim() : undefined);
+  const strategic = present({
+    valorePubblico: row.valorePubblico,
+    lineaMandato: row.lineaMandato,
+    obiettivoStrategico: coded(row.strategic),
+    obiettivoOperativo: coded(row.operational),
+    area: row.area,
+  });
   if (Object.keys(strategic).length) objective.strategic = strategic;
   return objective;
 }

@@ -28,6 +28,7 @@ import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { firstByCode, issuingBody, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -211,24 +212,17 @@ function vocabularyOf(sections: Sections): Vocabulary {
 }
 
 function strategicOf(p: ProjectDraft): StrategicLink {
-  const s: StrategicLink = {};
   const value = (parts?: string[]) => (parts && parts.length > 0 ? joinWrapped(parts) : undefined);
-  const indirizzo = value(p.strategic.indirizzo);
-  const obiettivo = value(p.strategic.obiettivoStrategico);
-  const azione = value(p.strategic.azione);
-  if (indirizzo) s.indirizzo = indirizzo;
-  if (obiettivo) s.obiettivoStrategico = obiettivo;
-  if (azione) s.azione = azione;
-  return s;
+  const { indirizzo, obiettivoStrategico, azione } = p.strategic;
+  return present({
+    indirizzo: value(indirizzo),
+    obiettivoStrategico: value(obiettivoStrategico),
+    azione: value(azione),
+  });
 }
 
-function pathLink(row: SummaryRow): StrategicLink {
-  const s: StrategicLink = {};
-  if (row.path.indirizzo) s.indirizzo = row.path.indirizzo;
-  if (row.path.obiettivo) s.obiettivoStrategico = row.path.obiettivo;
-  if (row.path.azione) s.azione = row.path.azione;
-  return s;
-}
+const pathLink = ({ path }: SummaryRow): StrategicLink =>
+  present({ indirizzo: path.indirizzo, obiettivoStrategico: path.obiettivo, azione: path.azione });
 
 const figureOrNull = (text: string | null) => (text === null ? null : parseFigure(text));
 

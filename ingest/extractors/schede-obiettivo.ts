@@ -18,6 +18,7 @@ import { readDateCell } from './primitives/date-cells.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
 import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { structuresOf } from './primitives/structures-of-objectives.ts';
 import { weightTotal } from './primitives/weights.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
@@ -164,33 +165,40 @@ function buildObjective(
 function toIndicator(doc: SourceDocument, row: TableRow, year: number | undefined): Indicator | null {
   const c = readIndicatorRow(row);
   if (!c) return null;
-  const ind: Indicator = {
+  return {
     n: c.n,
     description: c.description,
     weight: parseFigure(c.weight),
     span: spanOf(doc, row.from, row.to),
+    ...present({
+      year,
+      formula: c.formula,
+      intermediateTarget: c.intermediateTarget ? parseTarget(c.intermediateTarget) : undefined,
+      intermediateDate: c.intermediateDate ? readDateCell(c.intermediateDate, year) : undefined,
+      target: c.target ? parseTarget(c.target) : undefined,
+      targetDate: c.targetDate ? readDateCell(c.targetDate, year) : undefined,
+      grading: c.grading,
+    }),
   };
-  if (year !== undefined) ind.year = year;
-  if (c.formula) ind.formula = c.formula;
-  if (c.intermediateTarget) ind.intermediateTarget = parseTarget(c.intermediateTarget);
-  if (c.intermediateDate) ind.intermediateDate = readDateCell(c.intermediateDate, year);
-  if (c.target) ind.target = parseTarget(c.target);
-  if (c.targetDate) ind.targetDate = readDateCell(c.targetDate, year);
-  if (c.grading) ind.grading = c.grading;
-  return ind;
 }
 
 function toPhase(doc: SourceDocument, row: TableRow, year: number | undefined): Phase | null {
   const c = readPhaseRow(row);
   if (!c) return null;
-  const phase: Phase = { n: c.n, title: c.title, weight: parseFigure(c.weight), span: spanOf(doc, row.from, row.to) };
-  if (year !== undefined) phase.year = year;
-  // TEMPI (I/F) holds a single date in this document: the deadline.
-  if (c.when) phase.end = readDateCell(c.when, year);
-  if (c.indicator) phase.indicator = c.indicator;
-  if (c.target) phase.target = c.target;
-  if (c.grading) phase.grading = c.grading;
-  return phase;
+  return {
+    n: c.n,
+    title: c.title,
+    weight: parseFigure(c.weight),
+    span: spanOf(doc, row.from, row.to),
+    ...present({
+      year,
+      // TEMPI (I/F) holds a single date in this document: the deadline.
+      end: c.when ? readDateCell(c.when, year) : undefined,
+      indicator: c.indicator,
+      target: c.target,
+      grading: c.grading,
+    }),
+  };
 }
 
 function checkWeights(

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formRecords, formText, readForm } from '../../../../ingest/extractors/primitives/labelled-form.ts';
 import { markerScore, markerText } from '../../../../ingest/extractors/primitives/layout-markers.ts';
 import { firstByCode, planOf, warningLog } from '../../../../ingest/extractors/primitives/plan-parts.ts';
+import { present } from '../../../../ingest/extractors/primitives/present.ts';
 import { mentionsOf, structuresOf } from '../../../../ingest/extractors/primitives/structures-of-objectives.ts';
 import type { SourceDocument } from '../../../../ingest/loaders/source-document.ts';
 import type { Objective, PlanDocument } from '../../../../src/plan/model.ts';
@@ -153,6 +154,10 @@ describe('plan parts', () => {
       { code: 'Y', n: 2 },
     ]);
     expect(repeats).toEqual(['X#3']);
+  });
+
+  it('keeps the fields a document fills in, and no empty string or missing value', () => {
+    expect(present({ a: 'x', b: '', c: undefined, d: null, e: 0, f: false })).toEqual({ a: 'x', e: 0, f: false });
   });
 
   it('fills the record lists a layout does not read with empty ones', () => {
