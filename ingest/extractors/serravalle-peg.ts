@@ -20,6 +20,7 @@ import { type FormLabel, type FormValue, formRecords, formText, readForm } from 
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
 import { firstByCode, plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { splitTrailingTarget } from './primitives/target-cells.ts';
 import { tabCells } from './primitives/wrapped-text.ts';
 
@@ -182,58 +183,45 @@ function readObjective(
   const value = (f: Field) => cleanValue(formText(field(f)));
 
   const { title, description } = splitDescription(formText(head), doc, head.labelLine);
-  const objective: Objective = {
+  const start = dateOf(value('D1'));
+  const end = dateOf(value('D2'));
+  if (!end) warn(`objective ${code}: no completion date (Data di completamento prevista)`, span);
+  const multiYear = checkedAnswer(doc, field('D3'), group);
+  if (multiYear === undefined)
+    warn(`objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`, span);
+  else if (multiYear && start?.iso && end?.iso && start.iso.slice(0, 4) === end.iso.slice(0, 4))
+    warn(`objective ${code} is marked pluriennale but runs from ${start.text} to ${end.text}`, span);
+  if (start?.iso && end?.iso && end.iso < start.iso)
+    warn(`objective ${code} ends (${end.text}) before it starts (${start.text})`, span);
+  const owners = readOwners(value('E') ?? '').people;
+  if (owners.length === 0) warn(`objective ${code} has no Responsabile`, span);
+  const { human, financial } = readResources(doc, field('F'));
+  const money = financial?.match(/(?:€\s*)?\d{1,3}(?:\.\d{3})*(?:,\d+)?/);
+  const reference = value('B');
+
+  return {
     doc: doc.file,
     code,
     title,
     type: 'sviluppo e miglioramento',
-    owners: [],
+    owners: owners.map((o) => o.name),
     phases: [],
     indicators: readIndicators(doc, group),
     span,
+    ...present({
+      description,
+      structure,
+      strategic: reference ? { riferimentoDup: reference } : undefined,
+      start,
+      end,
+      multiYear,
+      ownerTitles: owners.some((o) => o.title) ? owners.map((o) => o.title ?? '') : undefined,
+      humanResources: human,
+      financialResources: financial,
+      financialAmount: money ? parseFigure(money[0]) : undefined,
+      otherServices: value('G'),
+    }),
   };
-  if (description) objective.description = description;
-  if (structure) objective.structure = structure;
-
-  const reference = value('B');
-  if (reference) objective.strategic = { riferimentoDup: reference };
-
-  const start = dateOf(value('D1'));
-  const end = dateOf(value('D2'));
-  if (start) objective.start = start;
-  if (end) objective.end = end;
-  else warn(`objective ${code}: no completion date (Data di completamento prevista)`, span);
-
-  const multiYear = checkedAnswer(doc, field('D3'), group);
-  if (multiYear !== undefined) {
-    objective.multiYear = multiYear;
-    const y0 = start?.iso?.slice(0, 4);
-    const y1 = end?.iso?.slice(0, 4);
-    if (multiYear && y0 && y1 && y0 === y1) {
-      warn(`objective ${code} is marked pluriennale but runs from ${start!.text} to ${end!.text}`, span);
-    }
-  } else {
-    warn(`objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`, span);
-  }
-  if (start?.iso && end?.iso && end.iso < start.iso) {
-    warn(`objective ${code} ends (${end.text}) before it starts (${start.text})`, span);
-  }
-
-  const owners = readOwners(value('E') ?? '').people;
-  if (owners.length === 0) warn(`objective ${code} has no Responsabile`, span);
-  objective.owners = owners.map((o) => o.name);
-  if (owners.some((o) => o.title)) objective.ownerTitles = owners.map((o) => o.title ?? '');
-
-  const resources = readResources(doc, field('F'));
-  if (resources.human) objective.humanResources = resources.human;
-  if (resources.financial) {
-    objective.financialResources = resources.financial;
-    const money = resources.financial.match(/(?:€\s*)?\d{1,3}(?:\.\d{3})*(?:,\d+)?/);
-    if (money) objective.financialAmount = parseFigure(money[0]);
-  }
-  const others = value('G');
-  if (others) objective.otherServices = others;
-  return objective;
 }
 
 /** The bold title precedes the first of the four criteria (STRATEGICITA', sometimes misspelt STATEGICITA'). */
