@@ -219,7 +219,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     !frame.people.length &&
     !frame.codes.length &&
     !otherLevel &&
-    // "la somma dei progetti del CdR 87 sotto i 50.000 euro": a condition makes it a sum to compute
+    // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
     !frame.amounts.length &&
     !frame.without.length
   ) {
@@ -459,7 +459,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
     : frame.targets[0];
   if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
   if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
-  // "nel CdR 87": a structure named is the scope of a ranking of its records, not a group to rank
+  // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
   const after = split ? frame.targets : frame.rankedRecords;
   // "chi è il responsabile dell'obiettivo con più fasi": a record named before the superlative is what is ranked
