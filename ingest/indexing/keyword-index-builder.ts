@@ -16,6 +16,8 @@ export class PostingsBuilder {
   private readonly lengths: number[] = [];
   private readonly textIds: number[] = [];
   private readonly textIdOf = new Map<string, number>();
+  /** the previous build's postings and where its kept passages went: old passage number → new, or -1 */
+  private previous: { data: PostingsData; remap: Int32Array } | null = null;
 
   get size(): number {
     return this.lengths.length;
@@ -41,14 +43,39 @@ export class PostingsBuilder {
       this.push(term, n, Math.min(255, Math.round(tf * 2)));
     }
     if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
-    this.lengths.push(Math.round(length * 100) / 100);
-    this.chunkDoc.push(passage.doc);
-    this.chunkYear.push(passage.year ?? 0);
-    this.chunkInternal.push(passage.internal ? 1 : 0);
-    let textId = this.textIdOf.get(passage.textKey);
+    this.pushPassage(Math.round(length * 100) / 100, passage.doc, passage.year ?? 0, passage.internal ? 1 : 0);
+    this.pushText(passage.textKey);
+  }
+
+  /**
+   * Takes `count` passages of a previous build unchanged, from its passage `from` on, as the next passages of
+   * document `doc`: their postings are merged from `previous` by `finish`, so they are neither analyzed again nor
+   * held as lists. `textKeys` are their wording keys, in order. Every call must pass the same `previous`.
+   */
+  keep(previous: PostingsData, from: number, count: number, doc: number, textKeys: readonly string[]): void {
+    if (this.previous && this.previous.data !== previous) throw new Error('passages can be kept from one build only');
+    this.previous ??= { data: previous, remap: new Int32Array(previous.lengths.length).fill(-1) };
+    const { remap } = this.previous;
+    for (let i = 0; i < count; i++) {
+      const old = from + i;
+      remap[old] = this.lengths.length;
+      this.pushPassage(previous.lengths[old]!, doc, previous.chunkYear[old]!, previous.chunkInternal[old]!);
+      this.pushText(textKeys[i]!);
+    }
+  }
+
+  private pushPassage(length: number, doc: number, year: number, internal: number): void {
+    this.lengths.push(length);
+    this.chunkDoc.push(doc);
+    this.chunkYear.push(year);
+    this.chunkInternal.push(internal);
+  }
+
+  private pushText(textKey: string): void {
+    let textId = this.textIdOf.get(textKey);
     if (textId === undefined) {
       textId = this.textIdOf.size;
-      this.textIdOf.set(passage.textKey, textId);
+      this.textIdOf.set(textKey, textId);
     }
     this.textIds.push(textId);
   }
@@ -61,37 +88,53 @@ export class PostingsBuilder {
   }
 
   finish(blockOffsets: Float64Array): PostingsData {
-    const encoded = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
-    encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-    const terms = encoded.length;
-    const termOffsets = new Uint32Array(terms + 1);
-    const postingStart = new Uint32Array(terms + 1);
+    const terms = this.mergedTerms();
+    const termOffsets = new Uint32Array(terms.length + 1);
+    const postingStart = new Uint32Array(terms.length + 1);
     let bytes = 0;
     let count = 0;
-    for (const [i, e] of encoded.entries()) {
+    for (const [i, t] of terms.entries()) {
       termOffsets[i] = bytes;
       postingStart[i] = count;
-      bytes += e.bytes.length;
-      count += this.postings.get(e.term)!.length;
+      bytes += t.bytes.length;
+      count += (t.old >= 0 ? this.survivors![t.old]! : 0) + (t.term === null ? 0 : this.postings.get(t.term)!.length);
     }
-    termOffsets[terms] = bytes;
-    postingStart[terms] = count;
+    termOffsets[terms.length] = bytes;
+    postingStart[terms.length] = count;
     const termBytes = new Uint8Array(bytes);
     const postingChunk = new Uint32Array(count);
     const postingTf2 = new Uint8Array(count);
-    const termDf = new Float32Array(terms);
+    const termDf = new Float32Array(terms.length);
     const seen = new Int32Array(this.textIdOf.size).fill(-1);
-    for (const [i, e] of encoded.entries()) {
-      termBytes.set(e.bytes, termOffsets[i]);
-      const list = this.postings.get(e.term)!;
+    const old = this.previous;
+    for (const [i, t] of terms.entries()) {
+      termBytes.set(t.bytes, termOffsets[i]);
+      const list = t.term === null ? EMPTY : this.postings.get(t.term)!;
       let at = postingStart[i]!;
-      let df = 0;
-      for (const packed of list) {
-        const chunk = Math.floor(packed / 256);
-        postingChunk[at] = chunk;
-        postingTf2[at] = packed % 256;
+      // the kept passages' postings (renumbered) and the new ones, merged in passage order
+      let p = t.old >= 0 ? old!.data.postingStart[t.old]! : 0;
+      const pEnd = t.old >= 0 ? old!.data.postingStart[t.old + 1]! : 0;
+      let q = 0;
+      for (;;) {
+        while (p < pEnd && old!.remap[old!.data.postingChunk[p]!]! < 0) p++;
+        const fromOld = p < pEnd ? old!.remap[old!.data.postingChunk[p]!]! : -1;
+        const fromNew = q < list.length ? Math.floor(list[q]! / 256) : -1;
+        if (fromOld < 0 && fromNew < 0) break;
+        if (fromOld >= 0 && (fromNew < 0 || fromOld < fromNew)) {
+          postingChunk[at] = fromOld;
+          postingTf2[at] = old!.data.postingTf2[p]!;
+          p++;
+        } else {
+          postingChunk[at] = fromNew;
+          postingTf2[at] = list[q]! % 256;
+          q++;
+        }
         at++;
-        const textId = this.textIds[chunk]!;
+      }
+      if (this.outOfOrder) sortPostings(postingChunk, postingTf2, postingStart[i]!, at);
+      let df = 0;
+      for (let k = postingStart[i]!; k < at; k++) {
+        const textId = this.textIds[postingChunk[k]!]!;
         if (seen[textId] !== i) {
           seen[textId] = i;
           df++;
@@ -99,7 +142,7 @@ export class PostingsBuilder {
       }
       termDf[i] = df;
       // the lists are no longer needed once copied: free them as we go, the arrays are the peak otherwise
-      this.postings.delete(e.term);
+      if (t.term !== null) this.postings.delete(t.term);
     }
     return {
       distinctTexts: this.textIdOf.size,
@@ -116,4 +159,62 @@ export class PostingsBuilder {
       termBytes,
     };
   }
+
+  /** per term of the previous build: how many of its postings belong to kept passages */
+  private survivors: Uint32Array | null = null;
+  /** kept passages came in another order than in the previous build: merged lists need sorting */
+  private outOfOrder = false;
+
+  /**
+   * Every term of the new passages and every term of the previous build that a kept passage holds, in byte order
+   * (the previous build's terms already are): `old` is the term's number in the previous build or -1, `term` the
+   * key of its new postings or null.
+   */
+  private mergedTerms(): { bytes: Uint8Array; old: number; term: string | null }[] {
+    const fresh = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
+    fresh.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    const old = this.previous;
+    if (!old) return fresh.map((f) => ({ bytes: f.bytes, old: -1, term: f.term }));
+    const { termOffsets, postingStart, postingChunk, termBytes } = old.data;
+    const oldTerms = termOffsets.length - 1;
+    this.survivors = new Uint32Array(oldTerms);
+    let last = -1;
+    for (let t = 0; t < oldTerms; t++) {
+      let n = 0;
+      for (let p = postingStart[t]!; p < postingStart[t + 1]!; p++) if (old.remap[postingChunk[p]!]! >= 0) n++;
+      this.survivors[t] = n;
+    }
+    for (const to of old.remap) {
+      if (to < 0) continue;
+      if (to < last) this.outOfOrder = true;
+      last = to;
+    }
+    const out: { bytes: Uint8Array; old: number; term: string | null }[] = [];
+    let f = 0;
+    for (let t = 0; t < oldTerms; t++) {
+      if (this.survivors[t] === 0) continue;
+      const bytes = termBytes.subarray(termOffsets[t], termOffsets[t + 1]);
+      while (f < fresh.length && Buffer.compare(fresh[f]!.bytes, bytes) < 0) {
+        out.push({ bytes: fresh[f]!.bytes, old: -1, term: fresh[f]!.term });
+        f++;
+      }
+      if (f < fresh.length && Buffer.compare(fresh[f]!.bytes, bytes) === 0) {
+        out.push({ bytes, old: t, term: fresh[f]!.term });
+        f++;
+      } else out.push({ bytes, old: t, term: null });
+    }
+    for (; f < fresh.length; f++) out.push({ bytes: fresh[f]!.bytes, old: -1, term: fresh[f]!.term });
+    return out;
+  }
+}
+
+const EMPTY: number[] = [];
+
+/** Sorts postings [from, to) by passage number (kept passages taken in another order than they had). */
+function sortPostings(chunks: Uint32Array, tf2: Uint8Array, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => chunks[a]! - chunks[b]!);
+  const c = order.map((k) => chunks[k]!);
+  const t = order.map((k) => tf2[k]!);
+  chunks.set(c, from);
+  tf2.set(t, from);
 }

@@ -1,33 +1,60 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { z } from 'zod';
 import { derivePeople, type PeopleSource, peopleSourceOf } from '../../src/plan/derive-people.ts';
-import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../src/plan/model.ts';
+import { type ExtractedPlan, type PlanDocument, PlanDocumentSchema, PlanModelSchema } from '../../src/plan/model.ts';
 
 /** The record lists of the model, in the order model.json has always had them. */
 const RECORD_KEYS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
-/** Buffered appends through a descriptor. */
+/**
+ * One plan's part of a written model: its document, what people are derived from, and where its records sit in
+ * each list of model.json (byte offsets from the list's first item; a plan's records are contiguous in each list).
+ * A later build copies those bytes as they are for a plan that did not change (incremental ingest).
+ */
+export const ModelSegmentSchema = z.object({
+  document: PlanDocumentSchema,
+  people: z.custom<PeopleSource>((v) => typeof v === 'object' && v !== null),
+  ranges: z.record(z.enum(RECORD_KEYS), z.tuple([z.number().int(), z.number().int()])),
+});
+export type ModelSegment = z.infer<typeof ModelSegmentSchema>;
+
+/** Where each record list's first item starts in model.json. */
+export const ListOffsetsSchema = z.record(z.enum(RECORD_KEYS), z.number().int());
+export type ListOffsets = z.infer<typeof ListOffsetsSchema>;
+
+/** A previous model.json to copy unchanged plans' records from. */
+export interface PreviousModel {
+  file: string;
+  lists: ListOffsets;
+}
+
+/** Buffered appends through a descriptor; `bytes` counts what was written. */
 class Appender {
   private readonly fd: number;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private length = 0;
   private closed = false;
+  bytes = 0;
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
-  write(s: string): void {
-    this.pending.push(s);
-    this.length += s.length;
+  write(data: string | Buffer): void {
+    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.pending.push(b);
+    this.length += b.length;
+    this.bytes += b.length;
     if (this.length > 1 << 20) this.flush();
   }
   flush(): void {
-    if (this.pending.length) writeSync(this.fd, this.pending.join(''));
+    if (this.pending.length) writeSync(this.fd, Buffer.concat(this.pending));
     this.pending = [];
     this.length = 0;
   }
-  /** copies a whole file to the end of this one */
-  copyFrom(file: string): void {
+  /** copies a whole file of `size` bytes to the end of this one */
+  copyFrom(file: string, size: number): void {
     this.flush();
+    this.bytes += size;
     const from = openSync(file, 'r');
     try {
       const buffer = Buffer.alloc(1 << 20);
@@ -71,17 +98,53 @@ export class ModelWriter {
     return `${this.file}.${key}.part`;
   }
 
-  add(plan: ExtractedPlan): void {
+  add(plan: ExtractedPlan): ModelSegment {
+    const people = peopleSourceOf(plan);
     this.documents.push(plan.document);
-    this.people.push(peopleSourceOf(plan));
+    this.people.push(people);
+    const ranges = {} as ModelSegment['ranges'];
     for (const key of RECORD_KEYS) {
+      const part = this.parts[key];
+      const start = part.bytes + (this.written[key] && plan[key].length ? 1 : 0);
       for (const item of plan[key]) {
-        this.parts[key].write(this.written[key]++ ? `,${JSON.stringify(item)}` : JSON.stringify(item));
+        part.write(this.written[key]++ ? `,${JSON.stringify(item)}` : JSON.stringify(item));
       }
+      ranges[key] = [start, part.bytes];
     }
+    return { document: plan.document, people, ranges };
   }
 
-  finish(builtAt = new Date().toISOString()): void {
+  /** Copies an unchanged plan's records from the model it was written into; returns its part of the new model. */
+  keep(segment: ModelSegment, from: PreviousModel): ModelSegment {
+    this.documents.push(segment.document);
+    this.people.push(segment.people);
+    const ranges = {} as ModelSegment['ranges'];
+    const fd = openSync(from.file, 'r');
+    try {
+      for (const key of RECORD_KEYS) {
+        const [a, b] = segment.ranges[key];
+        const part = this.parts[key];
+        if (b <= a) {
+          ranges[key] = [part.bytes, part.bytes];
+          continue;
+        }
+        if (this.written[key]) part.write(',');
+        const bytes = Buffer.alloc(b - a);
+        if (readSync(fd, bytes, 0, b - a, from.lists[key] + a) !== b - a)
+          throw new Error('previous model is truncated');
+        const start = part.bytes;
+        part.write(bytes);
+        ranges[key] = [start, part.bytes];
+        this.written[key]++;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { document: segment.document, people: segment.people, ranges };
+  }
+
+  /** Joins the parts into the model file; returns where each record list starts in it. */
+  finish(builtAt = new Date().toISOString()): ListOffsets {
     const head = PlanModelSchema.pick({ version: true, builtAt: true, documents: true, people: true }).parse({
       version: 1,
       builtAt,
@@ -90,12 +153,14 @@ export class ModelWriter {
     });
     for (const key of RECORD_KEYS) this.parts[key].close();
     const out = new Appender(this.file);
+    const lists = {} as ListOffsets;
     try {
       out.write(`{"version":${head.version},"builtAt":${JSON.stringify(head.builtAt)}`);
       out.write(`,"documents":${JSON.stringify(head.documents)},"people":${JSON.stringify(head.people)}`);
       for (const key of RECORD_KEYS) {
         out.write(`,${JSON.stringify(key)}:[`);
-        out.copyFrom(this.partFile(key));
+        lists[key] = out.bytes;
+        out.copyFrom(this.partFile(key), this.parts[key].bytes);
         out.write(']');
       }
       out.write('}');
@@ -103,6 +168,7 @@ export class ModelWriter {
       out.close();
       this.removeParts();
     }
+    return lists;
   }
 
   /** Closes and removes the part files (a build that will not finish). */
