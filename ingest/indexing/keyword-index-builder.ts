@@ -106,23 +106,28 @@ export class PostingsBuilder {
     const postingTf2 = new Uint8Array(count);
     const termDf = new Float32Array(terms.length);
     const seen = new Int32Array(this.textIdOf.size).fill(-1);
+    const textIds = Int32Array.from(this.textIds);
     const old = this.previous;
+    const remap = old?.remap ?? new Int32Array(0);
+    const oldStart = old?.data.postingStart ?? new Uint32Array(0);
+    const oldChunk = old?.data.postingChunk ?? new Uint32Array(0);
+    const oldTf2 = old?.data.postingTf2 ?? new Uint8Array(0);
     for (const [i, t] of terms.entries()) {
       termBytes.set(t.bytes, termOffsets[i]);
       const list = t.term === null ? EMPTY : this.postings.get(t.term)!;
       let at = postingStart[i]!;
       // the kept passages' postings (renumbered) and the new ones, merged in passage order
-      let p = t.old >= 0 ? old!.data.postingStart[t.old]! : 0;
-      const pEnd = t.old >= 0 ? old!.data.postingStart[t.old + 1]! : 0;
+      let p = t.old >= 0 ? oldStart[t.old]! : 0;
+      const pEnd = t.old >= 0 ? oldStart[t.old + 1]! : 0;
       let q = 0;
       for (;;) {
-        while (p < pEnd && old!.remap[old!.data.postingChunk[p]!]! < 0) p++;
-        const fromOld = p < pEnd ? old!.remap[old!.data.postingChunk[p]!]! : -1;
+        while (p < pEnd && remap[oldChunk[p]!]! < 0) p++;
+        const fromOld = p < pEnd ? remap[oldChunk[p]!]! : -1;
         const fromNew = q < list.length ? Math.floor(list[q]! / 256) : -1;
         if (fromOld < 0 && fromNew < 0) break;
         if (fromOld >= 0 && (fromNew < 0 || fromOld < fromNew)) {
           postingChunk[at] = fromOld;
-          postingTf2[at] = old!.data.postingTf2[p]!;
+          postingTf2[at] = oldTf2[p]!;
           p++;
         } else {
           postingChunk[at] = fromNew;
@@ -134,7 +139,7 @@ export class PostingsBuilder {
       if (this.outOfOrder) sortPostings(postingChunk, postingTf2, postingStart[i]!, at);
       let df = 0;
       for (let k = postingStart[i]!; k < at; k++) {
-        const textId = this.textIds[postingChunk[k]!]!;
+        const textId = textIds[postingChunk[k]!]!;
         if (seen[textId] !== i) {
           seen[textId] = i;
           df++;
@@ -179,9 +184,11 @@ export class PostingsBuilder {
     const oldTerms = termOffsets.length - 1;
     this.survivors = new Uint32Array(oldTerms);
     let last = -1;
+    const remap = old.remap;
     for (let t = 0; t < oldTerms; t++) {
       let n = 0;
-      for (let p = postingStart[t]!; p < postingStart[t + 1]!; p++) if (old.remap[postingChunk[p]!]! >= 0) n++;
+      const end = postingStart[t + 1]!;
+      for (let p = postingStart[t]!; p < end; p++) if (remap[postingChunk[p]!]! >= 0) n++;
       this.survivors[t] = n;
     }
     for (const to of old.remap) {
