@@ -14,7 +14,7 @@ import type { PlanExtractor } from './extractors/plan-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
-import { type ModelSegment, ModelWriter, type PreviousModel } from './indexing/write-model.ts';
+import { ModelWriter, type PreviousModel } from './indexing/write-model.ts';
 import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { listPlanFiles } from './loaders/plan-files.ts';
@@ -144,7 +144,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const detect = options.detectLayout ?? detectLayout;
   // unchanged documents of the previous index are copied as they are, unless a rebuild is forced
   const reusable = options.force ? null : await reusableSegments(options.indexDir, previous, version, options.embedder);
-  const catalog: CatalogEntry[] = [];
+  /** per document in model order: its catalog entry but for its part of the model, known once the model is written */
+  const catalog: Omit<CatalogEntry, 'model'>[] = [];
   let loadExtractMs = 0;
   let writer: SearchIndexWriter | null = null;
   let modelWriter: ModelWriter | null = null;
@@ -160,7 +161,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     });
     const searchWriter = writer;
     const models = modelWriter;
-    const record = (sha256: string, segment: ModelSegment, report: DocumentReport) => {
+    const record = (sha256: string, report: DocumentReport) => {
       indexed.push({
         file: report.file,
         sha256,
@@ -170,7 +171,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       });
       reports.push(report);
       const { file, ms: _ms, source: _source, understood, ...rest } = report;
-      catalog.push({ file, sha256, model: segment, report: { ...rest, understood: { ...understood } } });
+      catalog.push({ file, sha256, report: { ...rest, understood: { ...understood } } });
     };
     /** indexes one document and lets go of it: only its manifest line, catalog entry and report stay */
     const add = async (doc: SourceDocument, plan: ExtractedPlan, report: DocumentReport) => {
@@ -178,17 +179,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       // when this version of the file turns unreadable
       await writeCachedSource(tmp.sources, doc);
       await searchWriter.add(doc, plan);
-      record(doc.sha256, models.add(plan), report);
+      models.add(plan);
+      record(doc.sha256, report);
     };
     /** an unchanged document: its passages, postings, vectors, records and text copied from the previous index */
     const reuse = async (file: string, sha256: string): Promise<boolean> => {
       const entry = reusable?.docs.get(segmentKey(file, sha256));
       if (!reusable || !entry || !searchWriter.keep(file, sha256)) return false;
       const t0 = performance.now();
-      const segment = models.keep(entry.model, reusable.model);
-      await carryCachedSource(paths.sources, tmp.sources, sha256);
+      models.keep(entry.model, reusable.model);
+      carryCachedSource(paths.sources, tmp.sources, sha256);
       const understood = entry.report.understood as unknown as Understanding;
-      record(sha256, segment, { ...entry.report, understood, file, ms: performance.now() - t0, source: 'reused' });
+      record(sha256, { ...entry.report, understood, file, ms: performance.now() - t0, source: 'reused' });
       return true;
     };
     /** a file that cannot be ingested now: reported, and its last good version taken when the old index had one */
@@ -247,7 +249,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     writer = null;
     let t = performance.now();
     const builtAt = new Date().toISOString();
-    const lists = modelWriter.finish(builtAt);
+    const { lists, segments } = modelWriter.finish(builtAt);
     modelWriter = null;
     await writeSegmentCatalog(tmp.segments, {
       version: 1,
@@ -255,7 +257,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       embedder: options.embedder.id,
       modelBytes: (await stat(tmp.model)).size,
       lists,
-      docs: catalog,
+      docs: catalog.map((entry, i) => ({ ...entry, model: segments[i]! })),
     });
     const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {

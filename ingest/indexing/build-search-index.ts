@@ -72,15 +72,19 @@ export const wordingKey = (text: string) => sha1(wordingOf(text)).slice(0, 16);
 
 interface PreviousIndex {
   manifest: Manifest;
-  /** `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index */
-  labels: Map<string, number>;
+  /**
+   * `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index: built on first use,
+   * by a document that is added rather than kept (a forced rebuild), to reuse its passages' vectors
+   */
+  labels: () => Map<string, number>;
   /** per passage: `<hash> <wording key>` (the lines of HASHES_FILE) */
   hashLines: string[];
   postings: PostingsData;
   /** `<file>\n<sha256>` → the document in the previous index */
   docs: Map<string, IndexedDoc>;
   passagesFd: number;
-  vectorsFile: string;
+  /** the int8 vectors file, open (null for an hnswlib index) */
+  vectorsFd: number | null;
   vectorOf: (label: number) => ArrayLike<number>;
   close: () => void;
 }
@@ -113,26 +117,33 @@ async function readPrevious(
     const postings = decodePostings(readFileSync(join(dir, INDEX_FILES.postings)));
     if (hashLines.length < manifest.chunks || postings.lengths.length !== manifest.chunks)
       throw new Error('its files do not match its manifest');
-    const labels = new Map<string, number>();
-    for (const d of kept) {
-      for (let label = d.first; label < d.first + d.chunks; label++)
-        labels.set(`${d.file}\n${hashLines[label]!.split(' ')[0]}`, label);
-    }
+    let labels: Map<string, number> | undefined;
+    const labelsOf = () => {
+      if (labels) return labels;
+      labels = new Map<string, number>();
+      for (const d of kept) {
+        for (let label = d.first; label < d.first + d.chunks; label++)
+          labels.set(`${d.file}\n${hashLines[label]!.split(' ')[0]}`, label);
+      }
+      return labels;
+    };
     const vectorsFile = join(dir, manifest.vectors === 'int8' ? INDEX_FILES.vectorsInt8 : INDEX_FILES.vectorsHnsw);
     const vectors = readVectors(vectorsFile, manifest.vectors, manifest.embedder.dimension);
     const passagesFd = openSync(join(dir, INDEX_FILES.passages), 'r');
+    const vectorsFd = manifest.vectors === 'int8' ? openSync(vectorsFile, 'r') : null;
     return {
       manifest,
-      labels,
+      labels: labelsOf,
       hashLines,
       postings,
       docs: new Map(kept.map((d) => [`${d.file}\n${d.sha256}`, d])),
       passagesFd,
-      vectorsFile,
+      vectorsFd,
       vectorOf: vectors.vectorOf,
       close: () => {
         vectors.close();
         closeSync(passagesFd);
+        if (vectorsFd !== null) closeSync(vectorsFd);
       },
     };
   } catch (err) {
@@ -298,7 +309,7 @@ export class SearchIndexWriter {
     this.stages.keywords += now();
 
     const vectors: (ArrayLike<number> | undefined)[] = chunks.map((c, i) => {
-      const label = this.previous?.labels.get(`${c.doc}\n${hashes[i]}`);
+      const label = this.previous?.labels().get(`${c.doc}\n${hashes[i]}`);
       return label === undefined ? undefined : this.previous!.vectorOf(label);
     });
     this.reused += vectors.filter((v) => v !== undefined).length;
@@ -368,16 +379,11 @@ export class SearchIndexWriter {
       docNumber,
       lines.map((l) => l.split(' ')[1] ?? ''),
     );
-    for (const line of lines) this.hashes.write(`${line}\n`);
+    if (lines.length) this.hashes.write(`${lines.join('\n')}\n`);
     if (!this.vectors) this.openVectors(previous.manifest.embedder.dimension);
-    if (this.vectors instanceof Int8Sink) {
+    if (this.vectors instanceof Int8Sink && previous.vectorsFd !== null) {
       const d = this.dimension;
-      const fd = openSync(previous.vectorsFile, 'r');
-      try {
-        this.vectors.addRows(first, readRange(fd, old.first * d, old.chunks * d));
-      } finally {
-        closeSync(fd);
-      }
+      this.vectors.addRows(first, readRange(previous.vectorsFd, old.first * d, old.chunks * d));
     } else {
       for (let i = 0; i < old.chunks; i++) this.vectors!.add(first + i, previous.vectorOf(old.first + i));
     }

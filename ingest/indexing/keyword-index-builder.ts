@@ -89,33 +89,33 @@ export class PostingsBuilder {
 
   finish(blockOffsets: Float64Array): PostingsData {
     const terms = this.mergedTerms();
+    const old = this.previous;
+    // sized for every posting and term; a term of the previous build whose passages all went is left out, so the
+    // arrays may end up shorter (views of the filled part are written)
+    let maxCount = old ? old.data.postingChunk.length : 0;
+    let maxBytes = 0;
+    for (const t of terms) {
+      maxBytes += t.bytes.length;
+      if (t.term !== null) maxCount += this.postings.get(t.term)!.length;
+    }
     const termOffsets = new Uint32Array(terms.length + 1);
     const postingStart = new Uint32Array(terms.length + 1);
-    let bytes = 0;
-    let count = 0;
-    for (const [i, t] of terms.entries()) {
-      termOffsets[i] = bytes;
-      postingStart[i] = count;
-      bytes += t.bytes.length;
-      count += (t.old >= 0 ? this.survivors![t.old]! : 0) + (t.term === null ? 0 : this.postings.get(t.term)!.length);
-    }
-    termOffsets[terms.length] = bytes;
-    postingStart[terms.length] = count;
-    const termBytes = new Uint8Array(bytes);
-    const postingChunk = new Uint32Array(count);
-    const postingTf2 = new Uint8Array(count);
+    const termBytes = new Uint8Array(maxBytes);
+    const postingChunk = new Uint32Array(maxCount);
+    const postingTf2 = new Uint8Array(maxCount);
     const termDf = new Float32Array(terms.length);
     const seen = new Int32Array(this.textIdOf.size).fill(-1);
     const textIds = Int32Array.from(this.textIds);
-    const old = this.previous;
     const remap = old?.remap ?? new Int32Array(0);
     const oldStart = old?.data.postingStart ?? new Uint32Array(0);
     const oldChunk = old?.data.postingChunk ?? new Uint32Array(0);
     const oldTf2 = old?.data.postingTf2 ?? new Uint8Array(0);
-    for (const [i, t] of terms.entries()) {
-      termBytes.set(t.bytes, termOffsets[i]);
+    let n = 0;
+    let at = 0;
+    let bytes = 0;
+    for (const t of terms) {
       const list = t.term === null ? EMPTY : this.postings.get(t.term)!;
-      let at = postingStart[i]!;
+      const from = at;
       // the kept passages' postings (renumbered) and the new ones, merged in passage order
       let p = t.old >= 0 ? oldStart[t.old]! : 0;
       const pEnd = t.old >= 0 ? oldStart[t.old + 1]! : 0;
@@ -136,19 +136,27 @@ export class PostingsBuilder {
         }
         at++;
       }
-      if (this.outOfOrder) sortPostings(postingChunk, postingTf2, postingStart[i]!, at);
+      // the lists are no longer needed once copied: free them as we go, the arrays are the peak otherwise
+      if (t.term !== null) this.postings.delete(t.term);
+      if (at === from) continue;
+      if (this.outOfOrder) sortPostings(postingChunk, postingTf2, from, at);
       let df = 0;
-      for (let k = postingStart[i]!; k < at; k++) {
+      for (let k = from; k < at; k++) {
         const textId = textIds[postingChunk[k]!]!;
-        if (seen[textId] !== i) {
-          seen[textId] = i;
+        if (seen[textId] !== n) {
+          seen[textId] = n;
           df++;
         }
       }
-      termDf[i] = df;
-      // the lists are no longer needed once copied: free them as we go, the arrays are the peak otherwise
-      if (t.term !== null) this.postings.delete(t.term);
+      termOffsets[n] = bytes;
+      termBytes.set(t.bytes, bytes);
+      bytes += t.bytes.length;
+      postingStart[n] = from;
+      termDf[n] = df;
+      n++;
     }
+    termOffsets[n] = bytes;
+    postingStart[n] = at;
     return {
       distinctTexts: this.textIdOf.size,
       chunkDoc: Uint32Array.from(this.chunkDoc),
@@ -156,22 +164,21 @@ export class PostingsBuilder {
       chunkInternal: Uint8Array.from(this.chunkInternal),
       lengths: Float32Array.from(this.lengths),
       blockOffsets,
-      termOffsets,
-      postingStart,
-      postingChunk,
-      postingTf2,
-      termDf,
-      termBytes,
+      termOffsets: termOffsets.subarray(0, n + 1),
+      postingStart: postingStart.subarray(0, n + 1),
+      postingChunk: postingChunk.subarray(0, at),
+      postingTf2: postingTf2.subarray(0, at),
+      termDf: termDf.subarray(0, n),
+      termBytes: termBytes.subarray(0, bytes),
     };
   }
 
-  /** per term of the previous build: how many of its postings belong to kept passages */
-  private survivors: Uint32Array | null = null;
   /** kept passages came in another order than in the previous build: merged lists need sorting */
   private outOfOrder = false;
 
   /**
-   * Every term of the new passages and every term of the previous build that a kept passage holds, in byte order
+   * Every term of the new passages and every term of the previous build (those no kept passage holds are dropped
+   * by `finish`), in byte order
    * (the previous build's terms already are): `old` is the term's number in the previous build or -1, `term` the
    * key of its new postings or null.
    */
@@ -180,17 +187,9 @@ export class PostingsBuilder {
     fresh.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
     const old = this.previous;
     if (!old) return fresh.map((f) => ({ bytes: f.bytes, old: -1, term: f.term }));
-    const { termOffsets, postingStart, postingChunk, termBytes } = old.data;
+    const { termOffsets, termBytes } = old.data;
     const oldTerms = termOffsets.length - 1;
-    this.survivors = new Uint32Array(oldTerms);
     let last = -1;
-    const remap = old.remap;
-    for (let t = 0; t < oldTerms; t++) {
-      let n = 0;
-      const end = postingStart[t + 1]!;
-      for (let p = postingStart[t]!; p < end; p++) if (remap[postingChunk[p]!]! >= 0) n++;
-      this.survivors[t] = n;
-    }
     for (const to of old.remap) {
       if (to < 0) continue;
       if (to < last) this.outOfOrder = true;
@@ -199,7 +198,6 @@ export class PostingsBuilder {
     const out: { bytes: Uint8Array; old: number; term: string | null }[] = [];
     let f = 0;
     for (let t = 0; t < oldTerms; t++) {
-      if (this.survivors[t] === 0) continue;
       const bytes = termBytes.subarray(termOffsets[t], termOffsets[t + 1]);
       while (f < fresh.length && Buffer.compare(fresh[f]!.bytes, bytes) < 0) {
         out.push({ bytes: fresh[f]!.bytes, old: -1, term: fresh[f]!.term });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { link, readFile, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type SourceDocument, SourceDocumentSchema } from './source-document.ts';
@@ -18,14 +18,18 @@ export async function writeCachedSource(dir: string, doc: SourceDocument): Promi
   await writeFile(fileOf(dir, doc.sha256), gzipSync(JSON.stringify(rest), { level: 6 }));
 }
 
-/** Hard-links (or copies) a cached text of the previous index into the new one; false when it has none. */
-export async function carryCachedSource(fromDir: string, toDir: string, sha256: string): Promise<boolean> {
+/**
+ * Hard-links (or copies) a cached text of the previous index into the new one; false when it has none. Synchronous:
+ * an incremental ingest carries a thousand of them, and a round trip through the thread pool each cost more than
+ * the link itself.
+ */
+export function carryCachedSource(fromDir: string, toDir: string, sha256: string): boolean {
   const from = fileOf(fromDir, sha256);
   if (!existsSync(from)) return false;
   try {
-    await link(from, fileOf(toDir, sha256));
+    linkSync(from, fileOf(toDir, sha256));
   } catch {
-    await writeFile(fileOf(toDir, sha256), await readFile(from));
+    copyFileSync(from, fileOf(toDir, sha256));
   }
   return true;
 }

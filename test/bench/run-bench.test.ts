@@ -61,6 +61,7 @@ describe('npm run bench -- --json', () => {
       'rss_mb',
       'serve_rss_mb',
       'incremental_ms',
+      'incremental_cpu_ms',
       'answer_p95_ms',
       'search_p95_ms',
       'adversarial_worst_ms',

@@ -33,6 +33,8 @@ async function contentOf(indexDir: string) {
   );
   return {
     model,
+    // what the next ingest reads to reuse each plan: the same whichever way the index was built
+    segments: JSON.parse(await readFile(paths.segments, 'utf8')),
     searchManifest,
     postings: await search(INDEX_FILES.postings),
     passages: await search(INDEX_FILES.passages),
@@ -86,6 +88,7 @@ describe('incremental ingest: one plan changed in a five-plan index', () => {
     await runIngest({ inputs: [plansDir], indexDir: coldDir, embedder, force: true });
     const [incremental, cold] = await Promise.all([contentOf(indexDir), contentOf(coldDir)]);
     expect(incremental.model).toEqual(cold.model);
+    expect(incremental.segments).toEqual(cold.segments);
     expect(incremental.searchManifest).toEqual(cold.searchManifest);
     expect(incremental.postings.equals(cold.postings)).toBe(true);
     expect(incremental.passages.equals(cold.passages)).toBe(true);
@@ -103,6 +106,7 @@ describe('incremental ingest: one plan changed in a five-plan index', () => {
     await runIngest({ inputs: [plansDir], indexDir: coldDir, embedder, force: true });
     const [incremental, cold] = await Promise.all([contentOf(indexDir), contentOf(coldDir)]);
     expect(incremental.model).toEqual(cold.model);
+    expect(incremental.segments).toEqual(cold.segments);
     expect(incremental.postings.equals(cold.postings)).toBe(true);
     expect(incremental.passages.equals(cold.passages)).toBe(true);
   });
