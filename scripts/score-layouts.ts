@@ -2,6 +2,7 @@
  * Prints how well the generic extractor reads the layout fixtures (test/fixtures/layouts): per family, the share
  * of gold objectives read right in every stated field, and what went wrong. With `--pdf`, each fixture is first
  * rendered to PDF (as an office suite would) and read back from it.
+ * Fixtures come in two sets: `base` (`<family>-<n>`) and `x` (`x-<family>-<n>`, family `m` mixing several).
  * Usage: npx tsx scripts/score-layouts.ts [--pdf]
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ const pdf = process.argv.includes('--pdf');
 const tmp = await mkdtemp(join(tmpdir(), 'score-layouts-'));
 
 const byFamily = new Map<string, { right: number; total: number; entities: number; docs: number }>();
+const bySet = new Map<string, { right: number; total: number }>();
 let right = 0;
 let total = 0;
 for (const fixture of layoutFixtures()) {
@@ -33,6 +35,10 @@ for (const fixture of layoutFixtures()) {
   f.docs += 1;
   f.entities += s.entityRight ? 1 : 0;
   byFamily.set(s.family, f);
+  const set = bySet.get(s.set) ?? { right: 0, total: 0 };
+  set.right += s.right;
+  set.total += s.objectives;
+  bySet.set(s.set, set);
   right += s.right;
   total += s.objectives;
   console.log(
@@ -45,5 +51,7 @@ for (const [family, f] of byFamily)
   console.log(
     `family ${family}): ${f.right}/${f.total} objectives (${((100 * f.right) / f.total).toFixed(1)} %), entity ${f.entities}/${f.docs}`,
   );
+for (const [name, t] of bySet)
+  console.log(`set ${name}: ${t.right}/${t.total} objectives right (${((100 * t.right) / t.total).toFixed(1)} %)`);
 console.log(`all: ${right}/${total} objectives right (${((100 * right) / total).toFixed(1)} %)`);
 await rm(tmp, { recursive: true, force: true });
