@@ -9,6 +9,7 @@ import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
+import { documentWords, healHyphens } from '../primitives/hyphenation.ts';
 import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
 import {
   type FieldValue,
@@ -397,7 +398,12 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const tableLines = new Set<number>(noise);
   for (const t of tables) for (let i = t.headerLine; i <= t.lineEnd; i++) tableLines.add(i);
 
-  const values = readLabelValues(lines, pack, tableLines);
+  const words = documentWords(lines);
+  const values = readLabelValues(lines, pack, tableLines).map((v) => ({
+    ...v,
+    value: healHyphens(v.value, words, pack),
+  }));
+  for (const t of tables) for (const row of t.rows) row.cells = row.cells.map((c) => healHyphens(c, words, pack));
   // lines a label opens are fields, not headings; a heading may still carry an owner after its name
   const fieldLines = new Set<number>(tableLines);
   const ownerLines = new Map<number, FieldValue>();
@@ -490,6 +496,10 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     if (d.description) o.description = d.description;
     if (d.strategic) o.strategic = { obiettivoStrategico: d.strategic };
     if (d.weight) o.weight = parseFigure(d.weight);
+    // a record measured by one indicator weighs what that indicator weighs: "Peso" under its only indicator is
+    // the record's weight as much as the indicator's
+    else if (o.indicators.length === 1 && o.indicators[0]!.weight && o.phases.length === 0)
+      o.weight = o.indicators[0]!.weight;
     if (d.start) {
       const s = parseDate(d.start);
       if (s) o.start = s;

@@ -49,6 +49,11 @@ export interface LabelPack {
   unitHeads: readonly string[];
   /** words a structure name cannot end with, before its owner ("Sociale e | Immigrazione Sardi Valentina") */
   connectors: readonly string[];
+  /**
+   * word ends and prefixes after which a hyphen at a line's end joins two words of a compound
+   * ("tecnico-amministrativo", "extra-istituzionali") rather than splitting one word ("poliambu-latori")
+   */
+  compoundParts: readonly string[];
   /** a unit's first word (folded) → the kind of structure it names */
   structureKinds: Readonly<Record<string, Structure['kind']>>;
 }
@@ -322,6 +327,33 @@ export const ITALIAN: LabelPack = {
     'Corpo',
   ],
   connectors: ['e', 'ed', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'per', 'a', 'al', 'in', 'con', 'da'],
+  compoundParts: [
+    '*ico',
+    '*ica',
+    '*io',
+    '*co',
+    'extra',
+    'post',
+    'pre',
+    'anti',
+    'inter',
+    'infra',
+    'sovra',
+    'sotto',
+    'multi',
+    'pluri',
+    'ex',
+    'vice',
+    'semi',
+    'auto',
+    'micro',
+    'macro',
+    'tele',
+    'euro',
+    'ultra',
+    'super',
+    'iper',
+  ],
   structureKinds: {
     servizio: 'servizio',
     servizi: 'servizio',
@@ -361,6 +393,7 @@ export const ENGLISH: LabelPack = {
   totalWords: ['total', 'totals'],
   unitHeads: ['Department', 'Directorate', 'Division', 'Office'],
   connectors: ['and', 'of', 'for', 'the', 'to', 'in', 'with', 'by'],
+  compoundParts: ['co', 'non', 'pre', 'post', 'self', 'cross', 'multi', 'well', 'long', 'short'],
   structureKinds: { office: 'ufficio', department: 'settore', area: 'area' },
 };
 
@@ -384,6 +417,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     totalWords: list('totalWords'),
     unitHeads: list('unitHeads'),
     connectors: list('connectors'),
+    compoundParts: list('compoundParts'),
     structureKinds: Object.assign({}, ...packs.map((p) => p.structureKinds)),
   };
 }

@@ -42,6 +42,9 @@ function casedApart(label: string, value: string): boolean {
   return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
 }
 
+/** One to three lower-case words, then the colon: they qualify the label before them. */
+const QUALIFIED_COLON = /^(?:\s+\p{Ll}[\p{Ll}'’]*){1,3}\s*:\s*/u;
+
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
 
@@ -84,7 +87,10 @@ export function segmentLabel(
   // the year a value is for: "Target 2022:", "Risultato 2022:"
   const year = segment.slice(pos).match(/^\s+((?:19|20)\d\d)(?=\s*:)/);
   if (year && !ordinal) pos += year[0].length;
-  const colon = segment.slice(pos).match(/^\s*[:=]\s*/) ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
+  // words qualifying the label before its colon: "Responsabile amministrativo:", "Referente tecnico:"
+  const qualified = ordinal ? null : segment.slice(pos).match(QUALIFIED_COLON);
+  const colon =
+    segment.slice(pos).match(/^\s*[:=]\s*/) ?? qualified ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
   if (colon) {
     return { match, valueStart: pos + colon[0].length, colon: true, ...(ordinal ? { ordinal } : {}) };
   }
@@ -139,7 +145,10 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
     const at = m.index + 1;
     if (own && at < own.valueStart) continue;
     const hit = segmentLabel(text.slice(at), pack);
-    if (hit?.colon && hit.match.start === 0 && !hit.ordinal) cuts.push(at);
+    if (!hit?.colon || hit.match.start !== 0 || hit.ordinal) continue;
+    // in running prose ("… non hanno un codice: sono …") a lower-case label after a lower-case word is no field
+    if (!own && /^\p{Ll}/u.test(hit.match.label) && /\p{Ll}[\p{Ll}'’]*\s*$/u.test(text.slice(0, at))) continue;
+    cuts.push(at);
   }
   const parts: string[] = [];
   let from = 0;
@@ -223,7 +232,11 @@ export function readLabelValues(
       let end = i;
       while (j < lines.length && !skip.has(j) && lines[j]!.trim() !== '') {
         const l = lines[j]!;
-        if (stackedLabel(l, pack) || readInline(l, pack).values.length > 0) break;
+        // the first line under a label is its value even when it opens like a label without a colon
+        // ("Target:" / "entro il 30/06/2023"); later lines stop at any label
+        const opens =
+          parts.length === 0 ? segmentLabel(l, pack)?.colon === true : readInline(l, pack).values.length > 0;
+        if (stackedLabel(l, pack) || opens) break;
         parts.push(l.trim());
         end = j;
         j++;
@@ -233,9 +246,33 @@ export function readLabelValues(
       continue;
     }
     const { values } = readInline(line, pack);
-    for (const v of values) out.push({ ...v, line: i, lineEnd: i });
+    let lineEnd = i;
+    // a value broken at the line's end by a hyphen or a joining word goes on in the next line
+    const last = values.at(-1);
+    while (last && continuesBelow(lines[lineEnd]!, pack) && lineEnd + 1 < lines.length) {
+      const next = lines[lineEnd + 1]!;
+      if (
+        skip.has(lineEnd + 1) ||
+        next.trim() === '' ||
+        stackedLabel(next, pack) ||
+        readInline(next, pack).values.length
+      )
+        break;
+      last.value = `${last.value} ${next.trim()}`;
+      lineEnd++;
+    }
+    for (const v of values) out.push({ ...v, line: i, lineEnd: v === last ? lineEnd : i });
+    i = lineEnd;
   }
   return out;
+}
+
+/** A line broken in the middle of a value: it ends in a hyphenated word or a joining word ("di", "e", ","). */
+function continuesBelow(line: string, pack: LabelPack): boolean {
+  const t = line.trimEnd();
+  if (/\p{L}-$/u.test(t) || /,$/.test(t)) return true;
+  const lastWord = foldKeepingOffsets(t.split(/\s+/).at(-1) ?? '').toLowerCase();
+  return pack.connectors.includes(lastWord);
 }
 
 /** True when the value is a figure, possibly with % (used by readers deciding what a bare cell is). */
