@@ -73,6 +73,17 @@ function splitCode(value: string, shapes: CodeShapes): { code?: string; title?: 
   return v ? { title: v } : {};
 }
 
+/**
+ * The value of a code label: the code alone (`FIN-01 – …` keeps `FIN-01`), or a code and the title after it
+ * (`Cod. ob. DS-23-01 Potenziamento …`).
+ */
+function codeValue(value: string, shapes: CodeShapes): { code?: string; title?: string } {
+  const head = value.split(/\s+[–—|]\s+/)[0]!;
+  if (!/\s/.test(head)) return { code: head };
+  const split = splitCode(head, shapes);
+  return split.code && split.title ? split : { code: head };
+}
+
 /** `DT02 Direzione Tecnica` → cdr DT02, structure Direzione Tecnica. */
 function splitStructure(value: string): { structure: string; cdr?: string } {
   const v = clean(value);
@@ -149,7 +160,7 @@ class RecordReader {
       // "Obiettivo 3: Sportello unico": the number between label and colon is the objective's code
       const parts =
         v.field === 'code'
-          ? { code: value.split(/\s+[–—|]\s+/)[0]! }
+          ? codeValue(value, this.shapes)
           : v.ordinal
             ? { code: v.ordinal, ...(value ? { title: value } : {}) }
             : splitCode(value, this.shapes);
