@@ -19,7 +19,7 @@ import {
   stackedLabel,
 } from '../primitives/label-values.ts';
 import { readMatrix } from '../primitives/matrix-reader.ts';
-import { readNumberedLists } from '../primitives/numbered-list.ts';
+import { type ListItem, readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
 import { readPhaseList } from '../primitives/phase-list.ts';
@@ -91,6 +91,8 @@ function splitStructure(value: string): { structure: string; cdr?: string } {
   if (m && looksLikeCode(m[1]!) && /\p{L}{3}/u.test(m[2]!)) return { structure: m[2]!, cdr: m[1]! };
   return { structure: v };
 }
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 function newDraft(line: number): Draft {
   return { owners: [], indicators: [], phases: [], first: line, last: line };
@@ -384,10 +386,11 @@ class RecordReader {
     }
   }
 
-  listItem(item: { line: number; n: string; title: string; weight: string }): void {
+  listItem(item: ListItem, coded: boolean): void {
     this.close();
     const d = newDraft(item.line);
-    d.code = item.n;
+    d.last = item.lineEnd;
+    if (coded) d.code = item.n;
     d.title = item.title;
     d.titleLine = item.line;
     d.weight = item.weight;
@@ -433,8 +436,11 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const scopes = readScopes(lines, fieldLines, ownerLines, pack);
   const scopeLines = new Set<number>();
   for (const s of scopes) for (let i = s.line; i <= s.lineEnd; i++) scopeLines.add(i);
-  const lists = readNumberedLists(lines, fieldLines);
-  const listLines = new Set(lists.flat().map((item) => item.line));
+  const lists = readNumberedLists(lines, fieldLines, pack);
+  const listLines = new Set(lists.flat().flatMap((item) => range(item.line, item.lineEnd)));
+  // numbering that starts again in each list counts items; it is no code of the document's
+  const numbers = lists.flat().map((item) => item.n);
+  const listCodes = new Set(numbers).size === numbers.length;
   const codeLines = lines.flatMap((line, i) => {
     if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
     const c = readCodeLine(line, shapes);
@@ -447,7 +453,9 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
     ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
     ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
-    ...lists.flatMap((list) => list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item) }))),
+    ...lists.flatMap((list) =>
+      list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item, listCodes) })),
+    ),
     ...values
       .filter((v) => !scopeLines.has(v.line))
       .map((v, k) => ({ line: v.line, order: 2 + k / 1e6, run: () => reader.value(v) })),
