@@ -76,6 +76,9 @@ const YEAR_IN = /\b((?:19|20)\d\d)\b/;
 function columnOf(cell: Cell, pack: LabelPack): Column {
   const year = cell.text.match(YEAR_IN);
   const bare = year ? cell.text.replace(YEAR_IN, '').trim() : cell.text;
+  // a year alone heads the target for that year, side by side with the others ("2024 | 2025 | 2026")
+  if (year && bare === '')
+    return { field: 'target', label: cell.text, year: Number(year[1]), start: cell.start, end: cell.end };
   const m = wholeLabel(bare, pack);
   // "N.", "N°", "#": the row number, the only code some tables have
   const ordinal = ORDINAL_HEADER.test(cell.text.trim());
@@ -159,6 +162,12 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
       return columns;
     }
     const last = columns.at(-1);
+    // a year after a column that is no yearless target or result heads a target column of its own
+    if (year && last && (last.year !== undefined || !['target', 'result', 'weight'].includes(last.field ?? ''))) {
+      columns.push({ field: 'target', label: word, year: Number(word), start: pos, end: pos + word.length });
+      pos += word.length;
+      continue;
+    }
     if (last) {
       last.label = line.slice(last.start, pos + word.length);
       last.end = pos + word.length;
@@ -271,17 +280,50 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
  * the honorifics before them; never a word of the lexicon (`Obiettivo SVILUPPO` is no name).
  */
 function takeNameFromEnd(words: string[], pack: LabelPack): string | null {
-  const nameWord = (w: string | undefined) =>
-    !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
+  const nameWord = (w: string | undefined) => isNameWord(w, pack);
   let k = words.length;
-  if (!nameWord(words[k - 1]) || !nameWord(words[k - 2])) return null;
+  // "Rossi M.": a surname and an initial
+  const initial = /^\p{Lu}\.$/u.test(words[k - 1] ?? '') && nameWord(words[k - 2]);
+  if (!initial && (!nameWord(words[k - 1]) || !nameWord(words[k - 2]))) return null;
   k -= 2;
   if (/^(?:de|di|del|della|la|lo|da)$/i.test(words[k - 1] ?? '') && nameWord(words[k - 2])) k -= 2;
-  const honorifics = [...pack.honorifics, 'dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.'];
-  while (k > 0 && honorifics.includes(foldedWord(words[k - 1]!))) k--;
+  while (k > 0 && isHonorific(words[k - 1]!, pack)) k--;
   const name = words.slice(k).join(' ');
   words.length = k;
   return name;
+}
+
+const isNameWord = (w: string | undefined, pack: LabelPack) =>
+  !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
+
+const COMMON_HONORIFICS = ['dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.', 'dr.', 'sig.'];
+const isHonorific = (w: string, pack: LabelPack) =>
+  pack.honorifics.includes(foldedWord(w)) || COMMON_HONORIFICS.includes(foldedWord(w));
+
+/**
+ * A person's name inside a run of text columns ("… provinciale Ing. Marco Tosi km di strade …"): an honorific and
+ * two or three capitalised words, or a surname in capitals and a name. Returns the words' range, or null.
+ */
+function findNameInside(words: readonly string[], pack: LabelPack): { from: number; to: number } | null {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!isHonorific(words[k]!, pack)) continue;
+    let to = k + 1;
+    while (to < words.length && to - k <= 3 && (isNameWord(words[to], pack) || /^\p{Lu}\.$/u.test(words[to]!))) to++;
+    if (to - k >= 3) return { from: k, to };
+  }
+  const capitals = (w: string | undefined) => !!w && /^\p{Lu}{2,}['’\p{Lu}]*$/u.test(w) && isNameWord(w, pack);
+  for (let k = 1; k < words.length - 1; k++) {
+    if (
+      capitals(words[k]) &&
+      capitals(words[k + 1]) &&
+      /\p{Ll}/u.test(words[k - 1]!) &&
+      /\p{Ll}/u.test(words[k + 2] ?? 'x')
+    )
+      return { from: k, to: k + 2 };
+    if (isNameWord(words[k], pack) && /^\p{Lu}\.$/u.test(words[k + 1]!) && /^\p{Ll}/u.test(words[k - 1]!))
+      return { from: k, to: k + 2 };
+  }
+  return null;
 }
 
 /** Splits two text columns written one after the other: the second opens with an indicator opener. */
@@ -344,6 +386,21 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
     if (taken) cells[right] = taken;
   }
   const textColumns = columns.map((_c, i) => i).filter((i) => i >= from && i <= right);
+  // an owner column between text columns: its name splits the text into the columns before and after it
+  const ownerAt = textColumns.findIndex((c) => columns[c]!.field === 'owner');
+  const inside = ownerAt > 0 ? findNameInside(rest, pack) : null;
+  if (inside) {
+    cells[textColumns[ownerAt]!] = rest.slice(inside.from, inside.to).join(' ');
+    const before = textColumns.slice(0, ownerAt);
+    const after = textColumns.slice(ownerAt + 1);
+    const put = (cols: number[], text: string) =>
+      splitTexts(text, cols.length, pack).forEach((t, k) => {
+        if (cols[k] !== undefined) cells[cols[k]!] = t;
+      });
+    put(before, rest.slice(0, inside.from).join(' '));
+    put(after, rest.slice(inside.to).join(' '));
+    return cells;
+  }
   const texts = splitTexts(rest.join(' '), textColumns.length, pack);
   textColumns.forEach((c, k) => {
     cells[c] = texts[k] ?? '';
@@ -410,10 +467,12 @@ export function readTables(
     if (skip.has(i)) continue;
     const header = readHeader(lines[i]!, pack);
     if (!header) continue;
+    if (header.mode === 'tab') codeBeforeObjective(lines, i, header.columns);
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
     if (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack))
       table.lineEnd = i + 1;
     const key = keyIndex(header.columns);
+    const flatRaw = new Map<TableRow, { raw: string; complete: boolean }>();
     let blanks = 0;
     let j = table.lineEnd + 1;
     for (; j < lines.length; j++) {
@@ -437,8 +496,17 @@ export function readTables(
           (shapes?.isCode(lead) ?? false) ||
           (shapes === undefined && looksLikeCode(lead)) ||
           (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
+        const open = prev ? flatRaw.get(prev) : undefined;
         if (starts) {
-          table.rows.push({ line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) });
+          const row = { line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) };
+          table.rows.push(row);
+          flatRaw.set(row, { raw: line.trim(), complete: endsWithTypedCells(line, header.columns, pack) });
+        } else if (prev && open && !open.complete && blanks === 0 && !allCapitals(line)) {
+          // the row wrapped before its typed cells: read it again whole, its lines joined
+          open.raw = `${open.raw} ${line.trim()}`;
+          open.complete = endsWithTypedCells(open.raw, header.columns, pack);
+          prev.cells = splitFlatRow(open.raw, header.columns, pack);
+          prev.lineEnd = j;
         } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line) && !allCapitals(line)) {
           // a wrapped title: the first text column goes on
           const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
@@ -477,6 +545,22 @@ export function readTables(
     }
   }
   return tables;
+}
+
+/**
+ * A header whose first column, the objective, covers two cells in the rows: the code and the title
+ * ("Obiettivo specifico" over `DC1.01 | Ispezioni congiunte`). When the first row has one cell more than the header
+ * and opens with a code, a code column is put before the objective. The columns are changed in place.
+ */
+function codeBeforeObjective(lines: readonly string[], headerLine: number, columns: Column[]): void {
+  const first = columns[0];
+  if (!first || (first.field !== 'objective' && first.field !== 'title')) return;
+  const row = lines.slice(headerLine + 1, headerLine + 4).find((l) => l.trim() !== '');
+  if (!row?.includes('\t')) return;
+  const cells = row.split('\t').map((c) => c.trim());
+  while (cells.length && cells.at(-1) === '') cells.pop();
+  if (cells.length === columns.length + 1 && looksLikeCode(cells[0]!) && /\p{L}{3}/u.test(cells[1] ?? ''))
+    columns.unshift({ field: 'code', label: '', start: 0, end: 0 });
 }
 
 /** Whether a cell of a table row closes the table ("Totale"). */
