@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { genericExtractor } from '../ingest/extractors/generic.ts';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
-import { LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../test/ingest/support/layout-score.ts';
+import { asRenderedToPdf, LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../test/ingest/support/layout-score.ts';
 import { makePdf } from '../test/support/make-pdf.ts';
 
 const pdf = process.argv.includes('--pdf');
@@ -28,7 +28,7 @@ for (const fixture of layoutFixtures()) {
   }
   // the fixture's own name, so that stable ids read the same from the PDF
   const plan = genericExtractor.extract({ ...(await loadDocument(path)), file: fixture.file });
-  const s = scoreFixture(fixture, plan);
+  const s = scoreFixture(pdf ? asRenderedToPdf(fixture) : fixture, plan);
   const f = byFamily.get(s.family) ?? { right: 0, total: 0, entities: 0, docs: 0 };
   f.right += s.right;
   f.total += s.objectives;

@@ -20,7 +20,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`^\s*(?:(?:n\.?|nr\.?|n°)\s*(\d{1,3})\b[.)]?|(\d{1,3})\s*[).])\s+`;
 const WEIGHT = String.raw`(\d{1,3}(?:,\d+)?\s*%?)\s*$`;
 
-const patterns = new WeakMap<LabelPack, { item: RegExp; open: RegExp; tail: RegExp }>();
+const patterns = new WeakMap<LabelPack, { item: RegExp; open: RegExp; tail: RegExp; loose: RegExp; header: RegExp }>();
 
 /** The item, opening and wrapped-tail patterns, with the pack's weight labels allowed before the weight. */
 function patternsOf(pack: LabelPack) {
@@ -29,6 +29,9 @@ function patternsOf(pack: LabelPack) {
     const labels = [...pack.labels.weight].sort((a, b) => b.length - a.length).map(escape);
     const weight = String.raw`(?:\.{2,}|…+|\s[–—-]|\s{2,})\s*(?:(?:${labels.join('|')})\s*:?\s*)?${WEIGHT}`;
     p = {
+      // PDF text keeps no leader dots nor runs of spaces: the weight after one space
+      loose: new RegExp(`${NUMBER}(.+?)\\s(?:(?:${labels.join('|')})\\s*:?\\s*)?${WEIGHT}`, 'i'),
+      header: new RegExp(`\\s(?:${labels.join('|')})\\s*$`, 'i'),
       item: new RegExp(`${NUMBER}(.+?)\\s*${weight}`, 'i'),
       open: new RegExp(`${NUMBER}(.+?)\\s*$`, 'i'),
       tail: new RegExp(`^\\s*(.*?)\\s*${weight}`, 'i'),
@@ -90,5 +93,55 @@ export function readNumberedLists(
     gap = 0;
   }
   close();
-  return lists;
+  return [...lists, ...looseLists(lines, taken, lists, pack)];
+}
+
+/**
+ * Lists whose weight follows the title after a single space, as PDF text gives them. A number at a title's end
+ * could be part of the title, so a run counts only under a header ending in a weight label ("Obiettivi
+ * assegnati … Peso") or when its weights add up to 100.
+ */
+function looseLists(
+  lines: readonly string[],
+  taken: ReadonlySet<number>,
+  found: readonly ListItem[][],
+  pack: LabelPack,
+): ListItem[][] {
+  const { loose, open, header } = patternsOf(pack);
+  const used = new Set(found.flat().flatMap((item) => [item.line, item.lineEnd]));
+  const out: ListItem[][] = [];
+  let run: ListItem[] = [];
+  let headed = false;
+  const close = () => {
+    const sum = run.reduce((n, item) => n + Number.parseFloat(item.weight.replace(',', '.')), 0);
+    if (run.length >= 2 && (headed || Math.abs(sum - 100) < 0.01)) out.push(run);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (taken.has(i) || used.has(i)) {
+      close();
+      headed = false;
+      continue;
+    }
+    const line = lines[i]!;
+    let item: ListItem | null = null;
+    const m = line.match(loose);
+    if (m) item = { line: i, lineEnd: i, n: m[1] ?? m[2]!, title: cleanTitle(m[3]!), weight: m[4]!.trim() };
+    else {
+      const o = line.match(open);
+      const next = lines[i + 1];
+      const t = o && next !== undefined && !next.match(open) ? `${line.trim()} ${next.trim()}`.match(loose) : null;
+      if (t) item = { line: i, lineEnd: i + 1, n: t[1] ?? t[2]!, title: cleanTitle(t[3]!), weight: t[4]!.trim() };
+    }
+    if (item) {
+      run.push(item);
+      i = item.lineEnd;
+      continue;
+    }
+    if (line.trim() === '') continue;
+    close();
+    headed = header.test(line);
+  }
+  close();
+  return out;
 }

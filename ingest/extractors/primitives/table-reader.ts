@@ -12,7 +12,7 @@ import { isFigure, parseDate } from '../../../src/plan/figures.ts';
 import type { CodeShapes } from './code-shapes.ts';
 import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
-import { looksLikeCode } from './label-values.ts';
+import { looksLikeCode, segmentLabel } from './label-values.ts';
 
 export interface Column {
   /** what the column holds; null for a column the lexicon does not name (a person or structure in a matrix) */
@@ -497,6 +497,8 @@ export function readTables(
           (shapes === undefined && looksLikeCode(lead)) ||
           (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
         const open = prev ? flatRaw.get(prev) : undefined;
+        // a line opening with a label the reader trusts there ("Cod. ob. DS-23-02 …") is a field, not a row
+        if (!starts && segmentLabel(line.trim(), pack)) break;
         if (starts) {
           const row = { line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) };
           table.rows.push(row);

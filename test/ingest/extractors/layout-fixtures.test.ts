@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genericExtractor } from '../../../ingest/extractors/generic.ts';
 import { loadDocument } from '../../../ingest/loaders/load-document.ts';
 import { makePdf } from '../../support/make-pdf.ts';
-import { type FixtureScore, LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../support/layout-score.ts';
+import {
+  asRenderedToPdf,
+  type FixtureScore,
+  LAYOUTS_DIR,
+  layoutFixtures,
+  scoreFixture,
+} from '../support/layout-score.ts';
 
 const fixtures = layoutFixtures();
 const scores = new Map<string, FixtureScore>();
@@ -88,7 +94,7 @@ describe('PDF renderings of the layout fixtures', () => {
     const pdf = join(tmp, `${name}.pdf`);
     await writeFile(pdf, await makePdf(await readFile(join(LAYOUTS_DIR, fixture.file), 'utf8')));
     const doc = await loadDocument(pdf);
-    const s = scoreFixture(fixture, genericExtractor.extract({ ...doc, file: fixture.file }));
+    const s = scoreFixture(asRenderedToPdf(fixture), genericExtractor.extract({ ...doc, file: fixture.file }));
     expect(s.faults).toEqual([]);
     expect(s.entityRight).toBe(true);
   });

@@ -10,6 +10,7 @@ import { parseDate } from '../../../src/plan/figures.ts';
 import type { ExtractedPlan, Objective } from '../../../src/plan/model.ts';
 import { personKey } from '../../../src/plan/names.ts';
 import { fold, squash } from '../../../src/plan/text.ts';
+import { toWinAnsi } from '../../support/make-pdf.ts';
 
 export const LAYOUTS_DIR = join(import.meta.dirname, '../../fixtures/layouts');
 
@@ -52,6 +53,14 @@ export interface LayoutFixture {
   set: 'base' | 'x';
   file: string;
   gold: Gold;
+}
+
+/**
+ * The fixture as its office-suite PDF can hold it: the standard PDF fonts carry only WinAnsi, so a `≥` in the text
+ * comes back as `?` whatever the reader does; the gold is mapped the same way.
+ */
+export function asRenderedToPdf(fixture: LayoutFixture): LayoutFixture {
+  return { ...fixture, gold: GoldSchema.parse(JSON.parse(toWinAnsi(JSON.stringify(fixture.gold)))) };
 }
 
 /** Every fixture of test/fixtures/layouts, with its gold. */
