@@ -150,9 +150,18 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     const year = /^(?:19|20)\d\d$/.test(word);
     if (!pack.headerQualifiers.includes(word) && !year) {
       // a matrix: after a key column, capitalised words, each a person or structure column ("… Rossi Bianchi")
-      const names = line.slice(pos).trim().split(/\s+/);
+      const words = line.slice(pos).trim().split(/\s+/);
       const keyed = columns.some((c) => c.field === 'code' || c.field === 'objective');
-      if (!keyed || names.length < 2 || !names.every((n) => /^\p{Lu}[\p{L}'’.-]*$/u.test(n))) return null;
+      // an initial ("FERRI A.") or an abbreviation in lower case ("Edilizia scol.") completes the name before it
+      const completes = (w: string) => /^\p{Lu}\.$/u.test(w) || /^\p{Ll}[\p{L}]*\.$/u.test(w);
+      if (!keyed || !/^\p{Lu}/u.test(words[0] ?? '')) return null;
+      if (!words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || completes(w))) return null;
+      const names: string[] = [];
+      for (const w of words) {
+        if (completes(w) && names.length) names[names.length - 1] += ` ${w}`;
+        else names.push(w);
+      }
+      if (names.length < 2) return null;
       let at = pos;
       for (const n of names) {
         const start = line.indexOf(n, at);
@@ -502,8 +511,9 @@ export function readTables(
         if (starts) {
           const row = { line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) };
           table.rows.push(row);
-          flatRaw.set(row, { raw: line.trim(), complete: endsWithTypedCells(line, header.columns, pack) });
-        } else if (prev && open && !open.complete && blanks === 0 && !allCapitals(line)) {
+          const matrixEnd = header.columns.at(-1)?.field === null && row.cells.at(-1) !== '';
+          flatRaw.set(row, { raw: line.trim(), complete: matrixEnd || endsWithTypedCells(line, header.columns, pack) });
+        } else if (prev && open && !open.complete && blanks === 0 && !allCapitals(line) && !/:\s/.test(line)) {
           // the row wrapped before its typed cells: read it again whole, its lines joined
           open.raw = `${open.raw} ${line.trim()}`;
           open.complete = endsWithTypedCells(open.raw, header.columns, pack);
