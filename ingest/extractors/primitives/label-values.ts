@@ -141,14 +141,17 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
   // no cut inside the segment's own label ("Codice obiettivo:", "Valore atteso:")
   if (!text.includes(':')) return [text.trim()];
   const own = segmentLabel(text, pack);
+  // no cut inside a label already cut at ("Valore atteso:" holds "atteso:")
+  let labelEnd = own ? own.valueStart : 0;
   for (const m of text.matchAll(/\s(?=\S)/g)) {
     const at = m.index + 1;
-    if (own && at < own.valueStart) continue;
+    if (at < labelEnd) continue;
     const hit = segmentLabel(text.slice(at), pack);
     if (!hit?.colon || hit.match.start !== 0 || hit.ordinal) continue;
     // in running prose ("… non hanno un codice: sono …") a lower-case label after a lower-case word is no field
     if (!own && /^\p{Ll}/u.test(hit.match.label) && /\p{Ll}[\p{Ll}'’]*\s*$/u.test(text.slice(0, at))) continue;
     cuts.push(at);
+    labelEnd = at + hit.valueStart;
   }
   const parts: string[] = [];
   let from = 0;
