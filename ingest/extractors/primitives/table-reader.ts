@@ -335,28 +335,41 @@ function findNameInside(words: readonly string[], pack: LabelPack): { from: numb
   return null;
 }
 
-/** Splits two text columns written one after the other: the second opens with an indicator opener. */
-function splitTexts(text: string, count: number, pack: LabelPack): string[] {
+/**
+ * Splits text columns written one after the other. The indicator column opens with an indicator opener ("n.",
+ * "percentuale", "tempo" …); otherwise a column opens with a capital after a lower-case word ("… domiciliare
+ * Utenti presi …"). With three columns or more, the split at the indicator comes first and each side is split again.
+ */
+function splitTexts(text: string, fields: readonly (Field | null)[], pack: LabelPack): string[] {
+  const count = fields.length;
   if (count <= 1) return [text];
   const words = WORDS(text);
-  for (let i = 2; i < words.length; i++) {
+  const pad = (parts: string[]) => [...parts, ...new Array(Math.max(0, count - parts.length)).fill('')];
+  const ind = fields.indexOf('indicator');
+  const opener = (i: number) => {
     const w = foldedWord(words[i]!);
-    if (
-      pack.indicatorOpeners.some(
-        (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
-      )
-    ) {
-      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
-    }
+    return pack.indicatorOpeners.some(
+      (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
+    );
+  };
+  for (let i = 2; i < words.length; i++) {
+    if (!opener(i)) continue;
+    // the opener starts the indicator column: the columns before it share the words before it
+    const at = count > 2 && ind > 0 ? ind : 1;
+    return [
+      ...splitTexts(words.slice(0, i).join(' '), fields.slice(0, at), pack),
+      ...splitTexts(words.slice(i).join(' '), fields.slice(at), pack),
+    ];
   }
   // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
   for (let i = words.length - 1; i >= 2; i--) {
     const w = words[i]!;
     if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(words[i - 1]!)) {
-      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
+      if (count === 2) return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+      return [...splitTexts(words.slice(0, i).join(' '), fields.slice(0, count - 1), pack), words.slice(i).join(' ')];
     }
   }
-  return [text, ...new Array(count - 1).fill('')];
+  return pad([text]);
 }
 
 const TEXT_FIELDS: ReadonlySet<Field> = new Set([
@@ -403,14 +416,22 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
     const before = textColumns.slice(0, ownerAt);
     const after = textColumns.slice(ownerAt + 1);
     const put = (cols: number[], text: string) =>
-      splitTexts(text, cols.length, pack).forEach((t, k) => {
+      splitTexts(
+        text,
+        cols.map((c) => columns[c]!.field),
+        pack,
+      ).forEach((t, k) => {
         if (cols[k] !== undefined) cells[cols[k]!] = t;
       });
     put(before, rest.slice(0, inside.from).join(' '));
     put(after, rest.slice(inside.to).join(' '));
     return cells;
   }
-  const texts = splitTexts(rest.join(' '), textColumns.length, pack);
+  const texts = splitTexts(
+    rest.join(' '),
+    textColumns.map((c) => columns[c]!.field),
+    pack,
+  );
   textColumns.forEach((c, k) => {
     cells[c] = texts[k] ?? '';
   });
@@ -508,12 +529,22 @@ export function readTables(
         const open = prev ? flatRaw.get(prev) : undefined;
         // a line opening with a label the reader trusts there ("Cod. ob. DS-23-02 …") is a field, not a row
         if (!starts && segmentLabel(line.trim(), pack)) break;
-        if (starts) {
+        // a row broken before its typed cells goes on in a line opening in lower case or with a figure, even
+        // when that line ends with every typed cell
+        const goesOn = !!open && !open.complete && !shapes?.isCode(lead) && /^[\p{Ll}\d€≥≤<>%]/u.test(lead);
+        if (starts && !goesOn) {
           const row = { line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) };
           table.rows.push(row);
           const matrixEnd = header.columns.at(-1)?.field === null && row.cells.at(-1) !== '';
           flatRaw.set(row, { raw: line.trim(), complete: matrixEnd || endsWithTypedCells(line, header.columns, pack) });
-        } else if (prev && open && !open.complete && blanks === 0 && !allCapitals(line) && !/:\s/.test(line)) {
+        } else if (
+          prev &&
+          open &&
+          !open.complete &&
+          blanks === 0 &&
+          !allCapitals(line) &&
+          (goesOn || !/:\s/.test(line))
+        ) {
           // the row wrapped before its typed cells: read it again whole, its lines joined
           open.raw = `${open.raw} ${line.trim()}`;
           open.complete = endsWithTypedCells(open.raw, header.columns, pack);
