@@ -495,11 +495,12 @@ export function readTables(
   const tables: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
-    const header = readHeader(lines[i]!, pack);
+    const twoLines = flatHeaderOverTwoLines(lines[i]!, lines[i + 1], pack);
+    const header = twoLines ?? readHeader(lines[i]!, pack);
     if (!header) continue;
     if (header.mode === 'tab') codeBeforeObjective(lines, i, header.columns);
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
-    if (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack))
+    if (twoLines || (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack)))
       table.lineEnd = i + 1;
     const key = keyIndex(header.columns);
     const flatRaw = new Map<TableRow, { raw: string; complete: boolean }>();
@@ -588,6 +589,28 @@ export function readTables(
     }
   }
   return tables;
+}
+
+/**
+ * A flattened header written over two lines, the second finishing one cell ("… Valore Peso" / "atteso"): the
+ * second line is a few lower-case words, and put after one word of the first it makes every column a label.
+ */
+function flatHeaderOverTwoLines(
+  line: string,
+  next: string | undefined,
+  pack: LabelPack,
+): { mode: TableMode; columns: Column[] } | null {
+  if (!next || /\t|\S\s{2,}\S/.test(line) || !/^\s*\p{Ll}[\p{Ll}'’]*(?:\s+\p{Ll}[\p{Ll}'’]*){0,2}\s*$/u.test(next))
+    return null;
+  const words = WORDS(line);
+  if (words.length > 12) return null;
+  for (let k = 1; k < words.length; k++) {
+    const merged = [...words.slice(0, k + 1), next.trim(), ...words.slice(k + 1)].join(' ');
+    const columns = flatHeader(merged, pack);
+    if (columns?.every((c) => c.field !== null) && !readHeader(line, pack)?.columns.every((c) => c.field !== null))
+      return { mode: 'flat', columns };
+  }
+  return null;
 }
 
 /**
