@@ -427,7 +427,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   for (const v of values) {
     let lead = leads.get(v.line);
     if (lead === undefined) {
-      lead = stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
+      lead = v.wholeLine || stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
       leads.set(v.line, lead);
     }
     if (lead === '') for (let i = v.line; i <= v.lineEnd; i++) fieldLines.add(i);

@@ -18,6 +18,8 @@ export interface FieldValue {
   value: string;
   /** the number written between label and colon: `Fase 2:` → "2" */
   ordinal?: string;
+  /** the line holds this label and its value only, though case does not tell them apart (a run-together sheet) */
+  wholeLine?: boolean;
   /** 0-based lines of the label and of the value's last line */
   line: number;
   lineEnd: number;
@@ -224,9 +226,15 @@ export function readLabelValues(
   skip: ReadonlySet<number> = new Set(),
 ): FieldValue[] {
   const out: FieldValue[] = [];
+  const sheets = sheetLines(lines, pack, skip);
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
     const line = lines[i]!;
+    const sheet = sheets.get(i);
+    if (sheet) {
+      out.push({ ...sheet, wholeLine: true, line: i, lineEnd: i });
+      continue;
+    }
     const stacked = stackedLabel(line, pack);
     if (stacked) {
       let j = i + 1;
@@ -267,6 +275,44 @@ export function readLabelValues(
     for (const v of values) out.push({ ...v, line: i, lineEnd: v === last ? lineEnd : i });
     i = lineEnd;
   }
+  return out;
+}
+
+/**
+ * A sheet whose label and value columns PDF text has run together, in capitals: `CODICE OBIETTIVO SUAP-2020-3`,
+ * `DENOMINAZIONE SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`. Case cannot tell label from value there, so a
+ * line counts only inside a run of three or more lines that each open with a label of another field, one of them a
+ * code label followed by a code. Returns, by line, the field each such line gives.
+ */
+function sheetLines(
+  lines: readonly string[],
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): Map<number, Omit<FieldValue, 'line' | 'lineEnd'>> {
+  const out = new Map<number, Omit<FieldValue, 'line' | 'lineEnd'>>();
+  const opening = (i: number) => {
+    const t = lines[i]?.trim() ?? '';
+    if (skip.has(i) || !t || /\t|\s{3,}/.test(t) || t !== t.toUpperCase()) return null;
+    const m = labelAt(t, 0, pack);
+    const value = m ? t.slice(m.end).trim() : '';
+    // "LABEL: value" is read the ordinary way
+    return m && value && /^\s+[^\s:]/.test(t.slice(m.end)) ? { field: m.field, label: m.label, value } : null;
+  };
+  let run: { i: number; v: NonNullable<ReturnType<typeof opening>> }[] = [];
+  const close = () => {
+    const fields = new Set(run.map((r) => r.v.field));
+    const coded = run.some((r) => r.v.field === 'code' && looksLikeCode(r.v.value.split(/\s+/)[0]!));
+    if (run.length >= 3 && fields.size === run.length && coded) for (const r of run) out.set(r.i, r.v);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const v = opening(i);
+    // a second code label opens the next sheet
+    if (v && run.length && (v.field === 'code' || run.some((r) => r.v.field === v.field))) close();
+    if (v) run.push({ i, v });
+    else close();
+  }
+  close();
   return out;
 }
 
