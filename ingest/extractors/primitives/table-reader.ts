@@ -525,6 +525,8 @@ export function readTables(
         // a flattened row opens with a code, or (no code column) ends with every typed cell the header promises
         const starts =
           (shapes?.isCode(lead) ?? false) ||
+          // a row number under an "N." column
+          (isOrdinalColumn(header.columns[0]!) && /^\d{1,3}[.)]?$/.test(lead) && line.trim().split(/\s+/).length > 2) ||
           (shapes === undefined && looksLikeCode(lead)) ||
           (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
         const open = prev ? flatRaw.get(prev) : undefined;
@@ -551,7 +553,15 @@ export function readTables(
           open.complete = endsWithTypedCells(open.raw, header.columns, pack);
           prev.cells = splitFlatRow(open.raw, header.columns, pack);
           prev.lineEnd = j;
-        } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line) && !allCapitals(line)) {
+        } else if (
+          prev &&
+          blanks === 0 &&
+          line.trim().length < 80 &&
+          !/[:]/.test(line) &&
+          !allCapitals(line) &&
+          // a sentence after a complete row is the text below the table, not a wrapped cell
+          !(open?.complete && /^\p{Lu}.*\.$/u.test(line.trim()))
+        ) {
           // a wrapped title: the first text column goes on
           const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
           if (t >= 0) prev.cells[t] = `${prev.cells[t]} ${line.trim()}`.trim();
