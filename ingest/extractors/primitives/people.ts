@@ -56,7 +56,8 @@ export function looksLikeName(text: string): boolean {
 
 /** Reads an owner value. Returns no people when the value holds no name (a role only, "da nominare"). */
 export function readOwners(raw: string, pack: LabelPack = LEXICON): OwnerValue {
-  let text = squash(raw).replace(/[.;,]+$/, '');
+  // the full stop of an initial ("Rossi M.") is part of the name
+  let text = squash(raw).replace(/(?<!(?:^|\s)\p{Lu})[.;,]+$|[;,]+$/u, '');
   let structure: string | undefined;
   // a structure after a dash: "Rag. Ivana Testa – Servizio Ragioneria"
   const dash = text.match(/^(.*?)\s+[–—-]\s+(.+)$/);

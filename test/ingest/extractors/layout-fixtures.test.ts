@@ -58,26 +58,43 @@ describe('layout fixtures read by the generic extractor', () => {
 });
 
 /**
- * The office-suite PDF of a fixture, read back as text, loses its tabs and runs of spaces. Stacked and inline
- * labels, headings, numbered lists and tables with a code first and typed cells last still read right; tables whose
- * text columns touch, and matrices, do not (see the report of scripts/score-layouts.ts).
+ * The office-suite PDF of a fixture, read back as text, loses its tabs, runs of spaces and blank lines, and wraps
+ * long rows at the page width. Stacked and inline labels, sheets whose label and value columns ran together,
+ * headings, numbered lists, matrices and tables with a code first and typed cells last still read right; tables
+ * whose two text columns touch with no indicator word between them do not (see scripts/score-layouts.ts --pdf).
  */
 const PDF_READABLE = [
   'a-1',
   'a-2',
   'a-3',
+  'a-4',
   'b-1',
+  'b-2',
   'b-3',
   'b-4',
   'c-2',
+  'c-4',
   'd-1',
   'd-2',
   'e-1',
+  'e-2',
   'f-1',
   'f-2',
   'f-3',
   'g-1',
   'g-3',
+  'h-2',
+  'h-3',
+  'x-a-1',
+  'x-a-2',
+  'x-b-1',
+  'x-c-1',
+  'x-d-1',
+  'x-e-1',
+  'x-f-1',
+  'x-g-1',
+  'x-h-1',
+  'x-m-1',
 ];
 
 describe('PDF renderings of the layout fixtures', () => {
