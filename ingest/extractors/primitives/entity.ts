@@ -37,7 +37,7 @@ export function titleCase(s: string): string {
     .split(' ')
     .map((w, i) =>
       i > 0 &&
-      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|nel|nell['’].*|de|a|al|alla|ai|alle|agli|per|lo|la|le|il|i|gli|degli|dello|con|e|ed)$/.test(
+      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|sui|sugli|sulle|nel|nell['’].*|nei|negli|nelle|de|da|dal|dalla|a|al|alla|ai|alle|agli|per|tra|fra|lo|la|le|il|i|gli|degli|dello|con|e|ed)$/.test(
         w,
       )
         ? w.replace(/(['’])(\p{L})/u, (_, a: string, c: string) => a + c.toUpperCase())
