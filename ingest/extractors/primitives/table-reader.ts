@@ -364,7 +364,7 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
   // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
   for (let i = words.length - 1; i >= 2; i--) {
     const w = words[i]!;
-    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(words[i - 1]!)) {
+    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}|["”»)]$/u.test(words[i - 1]!)) {
       if (count === 2) return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
       return [...splitTexts(words.slice(0, i).join(' '), fields.slice(0, count - 1), pack), words.slice(i).join(' ')];
     }
@@ -560,7 +560,9 @@ export function readTables(
           !/[:]/.test(line) &&
           !allCapitals(line) &&
           // a sentence after a complete row is the text below the table, not a wrapped cell
-          !(open?.complete && /^\p{Lu}.*\.$/u.test(line.trim()))
+          !(open?.complete && /^\p{Lu}.*\.$/u.test(line.trim())) &&
+          // nor is the caption of the next table ("Settore Tecnico" above its header row)
+          !readHeader(lines[nextLine(lines, j, skip)] ?? '', pack)
         ) {
           // a wrapped title: the first text column goes on
           const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
@@ -637,6 +639,13 @@ function codeBeforeObjective(lines: readonly string[], headerLine: number, colum
   while (cells.length && cells.at(-1) === '') cells.pop();
   if (cells.length === columns.length + 1 && looksLikeCode(cells[0]!) && /\p{L}{3}/u.test(cells[1] ?? ''))
     columns.unshift({ field: 'code', label: '', start: 0, end: 0 });
+}
+
+/** The next line after `j` that is no page furniture; lines.length when there is none. */
+function nextLine(lines: readonly string[], j: number, skip: ReadonlySet<number>): number {
+  let k = j + 1;
+  while (k < lines.length && (skip.has(k) || lines[k]!.trim() === '')) k++;
+  return k;
 }
 
 /** Whether a cell of a table row closes the table ("Totale"). */
