@@ -178,3 +178,22 @@ describe('readOwners', () => {
     expect(readOwners('Neri A.').people).toEqual([{ name: 'Neri A.' }]);
   });
 });
+
+describe('label variants of other entities', () => {
+  it.each([
+    ['Responsabile del procedimento', 'owner'],
+    ['Missione/Programma', 'strategic'],
+    ['Obiettivo operativo n.', 'objective'],
+    ['Cod. obiettivo', 'code'],
+    ['Dirigente responsabile', 'owner'],
+    ['Unità organizzativa', 'structure'],
+    ['Indicatore di risultato', 'indicator'],
+    ['Valore obiettivo', 'target'],
+    ['Target 2031', 'target'],
+    ['Peso %', 'weight'],
+    ['Data fine', 'end'],
+    ['Termine', 'end'],
+  ])('reads "%s" alone on its line as a %s label', (label, field) => {
+    expect(readLabelValues([label, 'valore scritto sotto']).map((v) => v.field)).toEqual([field]);
+  });
+});
