@@ -16,7 +16,7 @@ export interface ListItem {
   weight: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMBER = String.raw`^\s*(?:(?:n\.?|nr\.?|n°)\s*(\d{1,3})\b[.)]?|(\d{1,3})\s*[).])\s+`;
 const WEIGHT = String.raw`(\d{1,3}(?:,\d+)?\s*%?)\s*$`;
 
@@ -26,7 +26,7 @@ const patterns = new WeakMap<LabelPack, { item: RegExp; open: RegExp; tail: RegE
 function patternsOf(pack: LabelPack) {
   let p = patterns.get(pack);
   if (!p) {
-    const labels = [...pack.labels.weight].sort((a, b) => b.length - a.length).map(escape);
+    const labels = [...pack.labels.weight].sort((a, b) => b.length - a.length).map(escapeRegExp);
     const weight = String.raw`(?:\.{2,}|…+|\s[–—-]|\s{2,})\s*(?:(?:${labels.join('|')})\s*:?\s*)?${WEIGHT}`;
     p = {
       // PDF text keeps no leader dots nor runs of spaces: the weight after one space
