@@ -595,6 +595,7 @@ export function readTables(
       blanks = 0;
       table.lineEnd = j;
     }
+    if (header.mode === 'flat') regroupMatrixNames(table, lines, pack);
     if (table.rows.length > 0) {
       tables.push(table);
       i = table.lineEnd;
@@ -639,6 +640,38 @@ function codeBeforeObjective(lines: readonly string[], headerLine: number, colum
   while (cells.length && cells.at(-1) === '') cells.pop();
   if (cells.length === columns.length + 1 && looksLikeCode(cells[0]!) && /\p{L}{3}/u.test(cells[1] ?? ''))
     columns.unshift({ field: 'code', label: '', start: 0, end: 0 });
+}
+
+/**
+ * A flattened matrix header of full names ("Cod. Obiettivo Mario Rossi Anna Bianchi Luca Verdi") reads one column
+ * per word. When no row fills more than a half (a third) of those columns, the names are two (three) words each:
+ * the columns are merged in pairs (triples) and the rows read again.
+ */
+function regroupMatrixNames(table: Table, lines: readonly string[], pack: LabelPack): void {
+  const named = table.columns.map((c, i) => (c.field === null ? i : -1)).filter((i) => i >= 0);
+  if (named.length < 4 || named.at(-1) !== table.columns.length - 1) return;
+  const filled = Math.max(...table.rows.map((r) => named.filter((i) => r.cells[i] !== '').length));
+  const size = [2, 3].find((k) => filled > 0 && filled * k === named.length);
+  if (!size) return;
+  const first = named[0]!;
+  const merged: Column[] = [];
+  for (let k = 0; k < named.length; k += size) {
+    const group = named.slice(k, k + size).map((i) => table.columns[i]!);
+    merged.push({
+      field: null,
+      label: group.map((c) => c.label).join(' '),
+      start: group[0]!.start,
+      end: group.at(-1)!.end,
+    });
+  }
+  table.columns = [...table.columns.slice(0, first), ...merged];
+  for (const row of table.rows) {
+    const raw = lines
+      .slice(row.line, row.lineEnd + 1)
+      .map((l) => l.trim())
+      .join(' ');
+    row.cells = splitFlatRow(raw, table.columns, pack);
+  }
 }
 
 /** The next line after `j` that is no page furniture; lines.length when there is none. */

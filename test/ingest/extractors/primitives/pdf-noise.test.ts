@@ -197,3 +197,19 @@ describe('label variants of other entities', () => {
     expect(readLabelValues([label, 'valore scritto sotto']).map((v) => v.field)).toEqual([field]);
   });
 });
+
+describe('a flattened matrix of full names', () => {
+  it('merges the header words into one column per person when the rows fill only half of them', () => {
+    const lines = [
+      'Cod. Obiettivo Marta Bini Ugo Ferri Lea Conti',
+      'M.1 Riordino del protocollo 40 - 20',
+      'M.2 Nuovo sito istituzionale - 60 -',
+    ];
+    const [t] = readTables(lines, undefined, new Set(), learnCodeShapes(['M.1', 'M.2']));
+    expect(t!.columns.map((c) => c.label)).toEqual(['Cod.', 'Obiettivo', 'Marta Bini', 'Ugo Ferri', 'Lea Conti']);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['M.1', 'Riordino del protocollo', '40', '-', '20'],
+      ['M.2', 'Nuovo sito istituzionale', '-', '60', '-'],
+    ]);
+  });
+});
