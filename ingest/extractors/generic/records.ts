@@ -236,7 +236,16 @@ class RecordReader {
       }
       case 'target':
       case 'result': {
-        const ind = this.indicatorOf(d, v.line);
+        let ind = this.indicatorOf(d, v.line);
+        // "target 2024: 5.000 - target 2025: 5.500": one indicator per year, as a table with year columns gives
+        if (v.year !== undefined && ind.year !== v.year) {
+          if (ind.year !== undefined || ind.target || ind.result) {
+            const { target: _t, result: _r, weight: _w, ...rest } = ind;
+            ind = { ...rest, year: v.year };
+            d.indicators.push(ind);
+            d.lastItem = ind;
+          } else ind.year = v.year;
+        }
         ind[v.field] = parseTarget(cleanFigure(value));
         ind.span = spanOf(this.doc, ind.span.lineStart - 1, v.lineEnd);
         break;
@@ -374,13 +383,20 @@ class RecordReader {
         if (weight) phase.weight = parseFigure(weight);
         if (phase.title) d.phases.push(phase);
       } else if (indicatorCol >= 0) {
-        const ind: Indicator = { description: cell(row.cells, indicatorCol), span };
-        const target = cell(row.cells, col('target'));
-        if (target) ind.target = parseTarget(cleanFigure(target));
-        const result = cell(row.cells, col('result'));
-        if (result) ind.result = parseTarget(cleanFigure(result));
-        if (weight) ind.weight = parseFigure(weight);
-        if (ind.description) d.indicators.push(ind);
+        // one indicator per target column; with several ("Valore atteso 2022 | Valore atteso 2023"), one per year
+        const targets = t.columns.map((c, i) => (c.field === 'target' ? i : -1)).filter((i) => i >= 0);
+        const years = targets.length > 1;
+        for (const i of targets.length ? targets : [-1]) {
+          const ind: Indicator = { description: cell(row.cells, indicatorCol), span };
+          const target = cell(row.cells, i);
+          if (years && !target) continue;
+          if (target) ind.target = parseTarget(cleanFigure(target));
+          if (years && t.columns[i]?.year) ind.year = t.columns[i]!.year!;
+          const result = cell(row.cells, col('result'));
+          if (result) ind.result = parseTarget(cleanFigure(result));
+          if (weight) ind.weight = parseFigure(weight);
+          if (ind.description) d.indicators.push(ind);
+        }
       }
       d.last = Math.max(d.last, row.lineEnd);
     }

@@ -18,6 +18,8 @@ export interface FieldValue {
   value: string;
   /** the number written between label and colon: `Fase 2:` → "2" */
   ordinal?: string;
+  /** the year written between label and colon: `Target 2025:` → 2025 */
+  year?: number;
   /** the line holds this label and its value only, though case does not tell them apart (a run-together sheet) */
   wholeLine?: boolean;
   /** 0-based lines of the label and of the value's last line */
@@ -48,7 +50,7 @@ function casedApart(label: string, value: string): boolean {
 const QUALIFIED_COLON = /^(?:\s+\p{Ll}[\p{Ll}'’]*){1,3}\s*:\s*/u;
 
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
-const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
+const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
 
 /** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
 export function looksLikeCode(token: string): boolean {
@@ -75,7 +77,7 @@ function opensWithFigure(rest: string, pack: LabelPack): boolean {
 export function segmentLabel(
   segment: string,
   pack: LabelPack = LEXICON,
-): { match: LabelMatch; valueStart: number; ordinal?: string; colon: boolean } | null {
+): { match: LabelMatch; valueStart: number; ordinal?: string; year?: number; colon: boolean } | null {
   const lead = segment.length - segment.trimStart().length;
   const match = labelAt(segment, lead, pack);
   if (!match) return null;
@@ -94,7 +96,13 @@ export function segmentLabel(
   const colon =
     segment.slice(pos).match(/^\s*[:=]\s*/) ?? qualified ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
   if (colon) {
-    return { match, valueStart: pos + colon[0].length, colon: true, ...(ordinal ? { ordinal } : {}) };
+    return {
+      match,
+      valueStart: pos + colon[0].length,
+      colon: true,
+      ...(ordinal ? { ordinal } : {}),
+      ...(year && !ordinal ? { year: Number(year[1]) } : {}),
+    };
   }
   if (ordinal) return null;
   const rest = segment.slice(pos);
@@ -185,6 +193,7 @@ export function readInline(line: string, pack: LabelPack = LEXICON): { lead: str
           line: -1,
           lineEnd: -1,
           ...(hit.ordinal ? { ordinal: hit.ordinal } : {}),
+          ...(hit.year ? { year: hit.year } : {}),
         });
         return;
       }

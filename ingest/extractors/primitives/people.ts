@@ -66,6 +66,9 @@ export function readOwners(raw: string, pack: LabelPack = LEXICON): OwnerValue {
     structure = dash[2]!.trim();
   }
   // a parenthesis or a clause after a comma that is not another name: "(istruttore direttivo), su delega …"
+  // …unless it names the structure: "Dott. Franco Neri (Servizio Cultura)"
+  const paren = text.match(/\s*\(([^)]+)\)\s*$/);
+  if (paren && !structure && startsWithStructure(paren[1]!.trim(), pack)) structure = paren[1]!.trim();
   text = text.replace(/\s*\(.*$/, '');
   const parts = text
     .split(/\s*(?:;|\/|,|--|\s[–—-]\s|\se\s)\s*/)

@@ -258,3 +258,68 @@ describe('genericExtractor.extract — any text', () => {
     }
   });
 });
+
+/** A document of inline text, as `loadDocument` would give it. */
+function textDoc(file: string, text: string): SourceDocument {
+  const lines = text.split('\n');
+  return { file, path: `/${file}`, format: 'txt', text, lines, pageOfLine: null, sha256: 'x' };
+}
+
+describe('genericExtractor.extract — layouts no fixture was written for', () => {
+  it('reads a table of targets for two years inside a stacked sheet as one indicator per year', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'sheet-years.txt',
+        [
+          'UNIONE DEI COMUNI DEL MONTE ALTO',
+          'Obiettivo:',
+          'UM-31-2',
+          'Centro di Responsabilità:',
+          'Servizio Associato Protezione Civile',
+          'Responsabile:',
+          'GALLI NORA',
+          'Descrizione:',
+          'Piano intercomunale di emergenza',
+          'Indicatore\tValore atteso 2031\tValore atteso 2032',
+          'Esercitazioni svolte\t2\t4',
+        ].join('\n'),
+      ),
+    );
+    const o = plan.objectives[0]!;
+    expect([o.code, o.owners, o.structure, o.multiYear]).toEqual([
+      'UM-31-2',
+      ['GALLI NORA'],
+      'Servizio Associato Protezione Civile',
+      true,
+    ]);
+    expect(o.indicators.map((i) => [i.description, i.year, i.target?.text])).toEqual([
+      ['Esercitazioni svolte', 2031, '2'],
+      ['Esercitazioni svolte', 2032, '4'],
+    ]);
+  });
+
+  it('reads "Obiettivo operativo 2.3 - …" with its owner\'s structure in brackets and a target per year inline', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'inline-years.txt',
+        [
+          'Comune di Valle Chiara',
+          'Obiettivo operativo 2.3 - Orti urbani condivisi',
+          'Responsabile: Arch. Dino Pace (Servizio Ambiente)',
+          'Indicatore: lotti assegnati - target 2031: 40 - target 2032: 55',
+        ].join('\n'),
+      ),
+    );
+    const o = plan.objectives[0]!;
+    expect([o.code, o.title, o.owners, o.structure]).toEqual([
+      '2.3',
+      'Orti urbani condivisi',
+      ['Dino Pace'],
+      'Servizio Ambiente',
+    ]);
+    expect(o.indicators.map((i) => [i.year, i.target?.text])).toEqual([
+      [2031, '40'],
+      [2032, '55'],
+    ]);
+  });
+});
