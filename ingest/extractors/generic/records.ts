@@ -321,7 +321,7 @@ class RecordReader {
         const o = readOwners(owner, this.pack);
         d.owners = o.people;
         if (o.structure) d.structure = o.structure;
-      }
+      } else if (this.pendingOwner.length) d.owners = [...this.pendingOwner];
       const structure = cell(col('structure'));
       if (structure) Object.assign(d, splitStructure(structure));
       const strategic = cell(col('strategic'));

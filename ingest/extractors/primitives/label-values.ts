@@ -46,8 +46,8 @@ function casedApart(label: string, value: string): boolean {
   return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
 }
 
-/** One to three lower-case words, then the colon: they qualify the label before them. */
-const QUALIFIED_COLON = /^(?:\s+\p{Ll}[\p{Ll}'’]*){1,3}\s*:\s*/u;
+/** One to three lower-case words or acronyms ("UOC"), then the colon: they qualify the label before them. */
+const QUALIFIED_COLON = /^(?:\s+(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})){1,3}\s*:\s*/u;
 
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;

@@ -322,4 +322,25 @@ describe('genericExtractor.extract — layouts no fixture was written for', () =
       [2032, '55'],
     ]);
   });
+
+  it('gives the rows of a budget sheet the director written once above them, and the unit of its title', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'budget-sheet.txt',
+        [
+          'AZIENDA OSPEDALIERA DEL LAGO',
+          'SCHEDA DI BUDGET 2031 – UOC Ortopedia',
+          'Direttore UOC: Dr. Ivo Galli',
+          '',
+          'N.  Obiettivo                         Indicatore                 Target   Peso',
+          "1   Interventi di protesi d'anca       casi entro 48 ore          80%      60",
+          '2   Riduzione delle giornate di degenza degenza media in giorni   6        40',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives.map((o) => [o.code, o.owners, o.structure])).toEqual([
+      ['1', ['Ivo Galli'], 'UOC Ortopedia'],
+      ['2', ['Ivo Galli'], 'UOC Ortopedia'],
+    ]);
+  });
 });
