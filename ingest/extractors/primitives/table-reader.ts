@@ -134,6 +134,12 @@ function headerLabelAt(line: string, pos: number, pack: LabelPack): LabelMatch |
 function flatHeader(line: string, pack: LabelPack): Column[] | null {
   const columns: Column[] = [];
   let pos = line.length - line.trimStart().length;
+  // a leading "N." heads the row numbers, the only code some tables have
+  const ordinal = line.slice(pos).match(/^(?:n\.|n°|nr\.|#)(?=\s)/i);
+  if (ordinal) {
+    columns.push({ field: 'code', label: ordinal[0], start: pos, end: pos + ordinal[0].length });
+    pos += ordinal[0].length;
+  }
   const folded = foldKeepingOffsets(line).toLowerCase();
   while (pos < line.length) {
     if (line[pos] === ' ') {
@@ -184,7 +190,10 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     }
     pos += word.length;
   }
-  return columns.length >= 3 && new Set(columns.map((c) => c.field)).size >= 3 ? columns : null;
+  const fields = new Set(columns.map((c) => c.field)).size;
+  // "Indicatore Valore atteso 2031 Valore atteso 2032": two fields, the years telling the targets apart
+  const yearly = fields === 2 && columns.filter((c) => c.year !== undefined).length >= 2;
+  return columns.length >= 3 && (fields >= 3 || yearly) ? columns : null;
 }
 
 /** The header a line makes, and how its rows keep columns apart; null when the line is no header. */
@@ -345,6 +354,18 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
   if (count <= 1) return [text];
   const words = WORDS(text);
   const pad = (parts: string[]) => [...parts, ...new Array(Math.max(0, count - parts.length)).fill('')];
+  // a structure column among the texts: a unit's name ("Area Sistemi Informativi") cuts the text around it
+  const st = fields.indexOf('structure');
+  if (st >= 0 && count > 1) {
+    const unit = unitIn(words, pack);
+    if (unit && (unit.from > 0 || st === 0) && (unit.to < words.length || st === count - 1)) {
+      return [
+        ...(st > 0 ? splitTexts(words.slice(0, unit.from).join(' '), fields.slice(0, st), pack) : []),
+        words.slice(unit.from, unit.to).join(' '),
+        ...(st < count - 1 ? splitTexts(words.slice(unit.to).join(' '), fields.slice(st + 1), pack) : []),
+      ];
+    }
+  }
   const ind = fields.indexOf('indicator');
   const opener = (i: number) => {
     const w = foldedWord(words[i]!);
@@ -370,6 +391,26 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
     }
   }
   return pad([text]);
+}
+
+/**
+ * A unit's name inside running words: a unit head ("Area", "Servizio", "UOC") and the capitalised words after it,
+ * joined by connectors ("Area Didattica e Servizi"). Returns its word range, or null.
+ */
+function unitIn(words: readonly string[], pack: LabelPack): { from: number; to: number } | null {
+  const heads = new Set([...pack.unitHeads.map((h) => foldedWord(h)), ...pack.structureWords]);
+  for (let i = 0; i < words.length; i++) {
+    if (!heads.has(foldedWord(words[i]!)) || !/^\p{Lu}/u.test(words[i]!)) continue;
+    let to = i + 1;
+    for (;;) {
+      const w = words[to];
+      if (w && /^\p{Lu}/u.test(w)) to++;
+      else if (w && pack.connectors.includes(foldedWord(w)) && /^\p{Lu}/u.test(words[to + 1] ?? '')) to += 2;
+      else break;
+    }
+    if (to > i + 1) return { from: i, to };
+  }
+  return null;
 }
 
 const TEXT_FIELDS: ReadonlySet<Field> = new Set([

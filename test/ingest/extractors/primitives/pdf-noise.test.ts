@@ -213,3 +213,27 @@ describe('a flattened matrix of full names', () => {
     ]);
   });
 });
+
+describe('more flattened headers and rows', () => {
+  it('reads a leading "N." as the row-number column and a unit between text columns', () => {
+    const lines = [
+      'N. Obiettivo Struttura Indicatore Target Peso',
+      '1 Sportello unico per i tirocini Area Didattica e Servizi tirocini attivati 120 60',
+      '2 Inventario dei laboratori Servizio Patrimonio beni inventariati 900 40',
+    ];
+    const [t] = readTables(lines);
+    expect(t!.columns.map((c) => c.field)).toEqual(['code', 'objective', 'structure', 'indicator', 'target', 'weight']);
+    expect(t!.rows.map((r) => r.cells)).toEqual([
+      ['1', 'Sportello unico per i tirocini', 'Area Didattica e Servizi', 'tirocini attivati', '120', '60'],
+      ['2', 'Inventario dei laboratori', 'Servizio Patrimonio', 'beni inventariati', '900', '40'],
+    ]);
+  });
+
+  it('reads a header of one indicator and targets for two years', () => {
+    expect(readHeader('Indicatore Valore atteso 2031 Valore atteso 2032')?.columns.map((c) => c.year)).toEqual([
+      undefined,
+      2031,
+      2032,
+    ]);
+  });
+});
