@@ -332,7 +332,12 @@ class RecordReader {
       const indicatorText = cell(col('indicator'));
       const targets = t.columns.map((c, i) => (c.field === 'target' ? i : -1)).filter((i) => i >= 0);
       const weight = cell(col('weight'));
-      const result = cell(col('result'));
+      // the result beside each target: of the same year where results have years ("Risultato 2022")
+      const resultFor = (i: number) => {
+        const year = t.columns[i]?.year;
+        const same = year === undefined ? -1 : t.columns.findIndex((c) => c.field === 'result' && c.year === year);
+        return cell(same >= 0 ? same : col('result'));
+      };
       if (indicatorText || targets.some((i) => cell(i))) {
         const years = targets.length > 1;
         for (const i of targets.length ? targets : [-1]) {
@@ -340,6 +345,7 @@ class RecordReader {
           if (i >= 0 && cell(i)) ind.target = parseTarget(cleanFigure(cell(i)));
           if (years && t.columns[i]?.year) ind.year = t.columns[i]!.year!;
           if (weight) ind.weight = parseFigure(cleanFigure(weight));
+          const result = resultFor(i);
           if (result) ind.result = parseTarget(cleanFigure(result));
           if (i >= 0 && !cell(i) && years) continue;
           d.indicators.push(ind);

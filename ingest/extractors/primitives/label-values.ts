@@ -49,6 +49,8 @@ function casedApart(label: string, value: string): boolean {
 /** One to three lower-case words or acronyms ("UOC"), then the colon: they qualify the label before them. */
 const QUALIFIED_COLON = /^(?:\s+(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})){1,3}\s*:\s*/u;
 
+const UNQUALIFIED: ReadonlySet<Field> = new Set(['objective', 'code', 'title', 'strategic']);
+
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
 
@@ -92,7 +94,8 @@ export function segmentLabel(
   const year = segment.slice(pos).match(/^\s+((?:19|20)\d\d)(?=\s*:)/);
   if (year && !ordinal) pos += year[0].length;
   // words qualifying the label before its colon: "Responsabile amministrativo:", "Referente tecnico:"
-  const qualified = ordinal ? null : segment.slice(pos).match(QUALIFIED_COLON);
+  // (objective and code labels are listed with their qualifiers: "Obiettivi specifici: …" is a section title)
+  const qualified = ordinal || UNQUALIFIED.has(match.field) ? null : segment.slice(pos).match(QUALIFIED_COLON);
   const colon =
     segment.slice(pos).match(/^\s*[:=]\s*/) ?? qualified ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
   if (colon) {

@@ -343,4 +343,24 @@ describe('genericExtractor.extract — layouts no fixture was written for', () =
       ['2', ['Ivo Galli'], 'UOC Ortopedia'],
     ]);
   });
+
+  it("pairs each year's target with the same year's result, and takes no objective from a section title", () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'annex.txt',
+        [
+          'ISTITUTO NAZIONALE PER LE BONIFICHE FINTE',
+          'Allegato 2 – Obiettivi specifici: target e risultati',
+          '',
+          'Codice\tObiettivo\tIndicatore\tTarget 2031\tRisultato 2031\tTarget 2032\tRisultato 2032',
+          'BF1\tBonifica dei siti orfani\tsiti bonificati\t12\t10\t15\t16',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives.map((o) => o.code)).toEqual(['BF1']);
+    expect(plan.objectives[0]!.indicators.map((i) => [i.year, i.target?.text, i.result?.text])).toEqual([
+      [2031, '12', '10'],
+      [2032, '15', '16'],
+    ]);
+  });
 });
