@@ -84,6 +84,19 @@ function codeValue(value: string, shapes: CodeShapes): { code?: string; title?: 
   return split.code && split.title ? split : { code: head };
 }
 
+/** A start value that goes on with an end label and a second date: `01/02/2031 al 31/03/2031`. */
+function splitRange(value: string, pack: LabelPack): { start: string; end: string } | null {
+  const folded = value.toLowerCase();
+  for (const label of pack.labels.end) {
+    const at = folded.indexOf(` ${label} `);
+    if (at <= 0) continue;
+    const start = value.slice(0, at).trim();
+    const end = value.slice(at + label.length + 2).trim();
+    if (parseDate(start) && parseDate(end)) return { start, end };
+  }
+  return null;
+}
+
 /** `DT02 Direzione Tecnica` → cdr DT02, structure Direzione Tecnica. */
 function splitStructure(value: string): { structure: string; cdr?: string } {
   const v = clean(value);
@@ -268,6 +281,13 @@ class RecordReader {
         break;
       case 'start':
       case 'end': {
+        // "dal 01/02/2031 al 31/03/2031": a start with its end in one value
+        const range = v.field === 'start' ? splitRange(value, this.pack) : null;
+        if (range) {
+          this.value({ ...v, value: range.start });
+          this.value({ ...v, field: 'end', value: range.end });
+          break;
+        }
         const date = parseDate(value);
         const item = d.lastItem;
         if (item && 'title' in item && date) {

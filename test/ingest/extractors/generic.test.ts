@@ -363,4 +363,21 @@ describe('genericExtractor.extract — layouts no fixture was written for', () =
       [2032, '15', '16'],
     ]);
   });
+
+  it('reads a phase written "dal … al …" with both dates', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'phases-range.txt',
+        [
+          'COMUNE DI FONTE FINTA',
+          'Obiettivo: FF-31-1 Emporio solidale',
+          'Responsabile: Dott.ssa Ada Neri',
+          'Fase 1: Convenzione con le associazioni – dal 01/02/2031 al 31/03/2031 – peso 30%',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives[0]!.phases.map((p) => [p.title, p.start?.text, p.end?.text, p.weight?.text])).toEqual([
+      ['Convenzione con le associazioni', '01/02/2031', '31/03/2031', '30%'],
+    ]);
+  });
 });
