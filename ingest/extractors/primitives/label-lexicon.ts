@@ -35,6 +35,11 @@ export interface LabelPack {
   headerQualifiers: readonly string[];
   /** words an indicator description often opens with, where a flattened row gives no column boundary */
   indicatorOpeners: readonly string[];
+  /**
+   * endings of the participle that closes many indicator descriptions ("classi coinvolte", "dataset pubblicati"),
+   * the last cue left where a flattened row runs a title into its indicator
+   */
+  indicatorEndings: readonly string[];
   /** units a target may carry after its figure ("45 minuti", "15 giorni") */
   targetUnits: readonly string[];
   /** words opening a target written in words ("entro il 30/06/2024", "almeno 450", "≥ 85") */
@@ -263,6 +268,25 @@ export const ITALIAN: LabelPack = {
     'stato di avanzamento',
     'indice',
   ],
+  indicatorEndings: [
+    'ati',
+    'ate',
+    'ato',
+    'ata',
+    'iti',
+    'ite',
+    'ito',
+    'ita',
+    'uti',
+    'ute',
+    'uto',
+    'olti',
+    'olte',
+    'olto',
+    'essi',
+    'esse',
+    'esso',
+  ],
   targetUnits: ['minuti', 'giorni', 'gg', 'ore', 'mesi', 'anni', 'euro', 'kmq', 'km', 'mq', 'unita', 'su'],
   targetLeads: [
     'entro il',
@@ -342,7 +366,32 @@ export const ITALIAN: LabelPack = {
     'Gabinetto',
     'Corpo',
   ],
-  connectors: ['e', 'ed', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'per', 'a', 'al', 'in', 'con', 'da'],
+  connectors: [
+    'e',
+    'ed',
+    'di',
+    'del',
+    'della',
+    'dei',
+    'degli',
+    'delle',
+    'per',
+    'a',
+    'al',
+    'alla',
+    'ai',
+    'in',
+    'con',
+    'da',
+    'dal',
+    'dalla',
+    'sul',
+    'sulla',
+    'sui',
+    'nel',
+    'nella',
+    'nei',
+  ],
   compoundParts: [
     '*ico',
     '*ica',
@@ -402,6 +451,7 @@ export const ENGLISH: LabelPack = {
   structureWords: ['department', 'directorate', 'division', 'office', 'unit'],
   headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],
   indicatorOpeners: ['no.', 'number', '%', 'percentage', 'share', 'time', 'rate', 'level', 'approval'],
+  indicatorEndings: ['ed', 'ted'],
   targetUnits: ['days', 'hours', 'months', 'minutes', 'eur', 'units'],
   targetLeads: ['by', 'at least', 'within', 'up to'],
   honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
@@ -426,6 +476,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     structureWords: list('structureWords'),
     headerQualifiers: list('headerQualifiers'),
     indicatorOpeners: list('indicatorOpeners'),
+    indicatorEndings: list('indicatorEndings'),
     targetUnits: list('targetUnits'),
     targetLeads: list('targetLeads'),
     honorifics: list('honorifics'),

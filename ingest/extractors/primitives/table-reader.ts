@@ -382,15 +382,49 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
       ...splitTexts(words.slice(i).join(' '), fields.slice(at), pack),
     ];
   }
-  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
-  for (let i = words.length - 1; i >= 2; i--) {
-    const w = words[i]!;
-    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}|["”»)]$/u.test(words[i - 1]!)) {
-      if (count === 2) return [words.slice(0, i).join(' '), words.slice(i).join(' ')];
-      return [...splitTexts(words.slice(0, i).join(' '), fields.slice(0, count - 1), pack), words.slice(i).join(' ')];
-    }
+  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …");
+  // else, for an indicator, a noun of the title written again or a noun and participle closing the row. A capital
+  // before the other cue's cut is a proper name inside the title ("Mostra sul Novecento … visitatori accolti")
+  let capital = -1;
+  for (let i = words.length - 1; i >= 2 && capital < 0; i--)
+    if (/^\p{Lu}\p{Ll}/u.test(words[i]!) && /^\p{Ll}|["”»)]$/u.test(words[i - 1]!)) capital = i;
+  // a capital after a joining word is a name inside the title ("… sul Novecento …")
+  const inside = capital > 0 && pack.connectors.includes(foldedWord(words[capital - 1]!));
+  const cue = fields.at(-1) === 'indicator' ? (indicatorByNoun(words) ?? indicatorByParticiple(words, pack)) : null;
+  const at = cue !== null && (capital < 0 || (inside && cue > capital)) ? cue : capital;
+  if (at > 0) {
+    if (count === 2) return [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+    return [...splitTexts(words.slice(0, at).join(' '), fields.slice(0, count - 1), pack), words.slice(at).join(' ')];
   }
   return pad([text]);
+}
+
+const stem = (w: string) =>
+  foldedWord(w)
+    .replace(/[^\p{L}]/gu, '')
+    .slice(0, 6);
+
+/**
+ * An indicator counts what its objective acts on: "Controlli sugli impianti termici | impianti controllati". The
+ * indicator opens at a noun of the title written again near the end (two to five words from it).
+ */
+function indicatorByNoun(words: readonly string[]): number | null {
+  for (let i = Math.max(2, words.length - 5); i <= words.length - 2; i++) {
+    const s = stem(words[i]!);
+    if (s.length < 5) continue;
+    if (words.slice(0, i).some((w) => stem(w) === s)) return i;
+  }
+  return null;
+}
+
+/** "… nelle scuole primarie | classi coinvolte": a noun and the participle closing the row. */
+function indicatorByParticiple(words: readonly string[], pack: LabelPack): number | null {
+  if (words.length < 4) return null;
+  const last = foldedWord(words.at(-1)!);
+  const noun = words.at(-2)!;
+  if (!pack.indicatorEndings.some((e) => last.endsWith(e) && last.length >= e.length + 3)) return null;
+  if (!/^\p{Ll}[\p{L}]{2,}$/u.test(noun) || pack.connectors.includes(foldedWord(noun))) return null;
+  return words.length - 2;
 }
 
 /**

@@ -60,8 +60,10 @@ describe('layout fixtures read by the generic extractor', () => {
 /**
  * The office-suite PDF of a fixture, read back as text, loses its tabs, runs of spaces and blank lines, and wraps
  * long rows at the page width. Stacked and inline labels, sheets whose label and value columns ran together,
- * headings, numbered lists, matrices and tables with a code first and typed cells last still read right; tables
- * whose two text columns touch with no indicator word between them do not (see scripts/score-layouts.ts --pdf).
+ * headings, numbered lists, matrices and tables with a code first and typed cells last still read right. Where a
+ * title runs into its indicator, the reader cuts at an indicator word, a capital, a noun of the title written again
+ * or a closing participle; rows with none of these, or wrapped cells split across two columns, stay wrong (see
+ * scripts/score-layouts.ts --pdf).
  */
 const PDF_READABLE = [
   'a-1',
@@ -74,6 +76,7 @@ const PDF_READABLE = [
   'b-4',
   'c-2',
   'c-4',
+  'c-5',
   'd-1',
   'd-2',
   'e-1',
@@ -95,6 +98,7 @@ const PDF_READABLE = [
   'x-g-1',
   'x-h-1',
   'x-m-1',
+  'x-m-3',
 ];
 
 describe('PDF renderings of the layout fixtures', () => {

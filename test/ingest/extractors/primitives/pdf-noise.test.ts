@@ -237,3 +237,33 @@ describe('more flattened headers and rows', () => {
     ]);
   });
 });
+
+describe('a title run into its indicator with no opener or capital between them', () => {
+  const shapes = learnCodeShapes(['R.1', 'R.2']);
+  const header = 'Cod. Obiettivo Indicatore Target Peso';
+
+  it('opens the indicator at a noun of the title written again', () => {
+    const [t] = readTables(
+      [header, 'R.1 Verifiche sugli ascensori comunali ascensori verificati 12 50'],
+      undefined,
+      new Set(),
+      shapes,
+    );
+    expect(t!.rows[0]!.cells.slice(1, 3)).toEqual(['Verifiche sugli ascensori comunali', 'ascensori verificati']);
+  });
+
+  it('else at a noun and the participle closing the row', () => {
+    const [t] = readTables(
+      [header, 'R.2 Mostra sul Novecento in biblioteca visitatori accolti 900 50'],
+      undefined,
+      new Set(),
+      shapes,
+    );
+    expect(t!.rows[0]!.cells.slice(1, 3)).toEqual(['Mostra sul Novecento in biblioteca', 'visitatori accolti']);
+  });
+
+  it('leaves the text whole when neither cue is there', () => {
+    const [t] = readTables([header, 'R.1 Festa della musica in piazza concerti 4 50'], undefined, new Set(), shapes);
+    expect(t!.rows[0]!.cells.slice(1, 3)).toEqual(['Festa della musica in piazza concerti', '']);
+  });
+});
