@@ -7,7 +7,13 @@
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
 import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../../src/plan/model.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
-import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
+import {
+  type CodeShapes,
+  isStrongCode,
+  learnCodeShapes,
+  lineLeadTokens,
+  readCodeLine,
+} from '../primitives/code-shapes.ts';
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
 import { documentWords, healHyphens } from '../primitives/hyphenation.ts';
 import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
@@ -475,7 +481,17 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
     if (lead === '') for (let i = v.line; i <= v.lineEnd; i++) fieldLines.add(i);
     if (v.field === 'owner' && lead === '' && perLine.get(v.line) === 1) ownerLines.set(v.line, v);
   }
-  const scopes = readScopes(lines, fieldLines, ownerLines, pack);
+  // the line under a code written alone is that code's title, never a heading, however much it reads like a unit
+  // name ("Area …", "Servizi per …")
+  const notHeadings = new Set(fieldLines);
+  let lastLoneCode = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t) continue;
+    if (lastLoneCode >= 0) notHeadings.add(i);
+    lastLoneCode = !/\s/.test(t) && isStrongCode(t, shapes) ? i : -1;
+  }
+  const scopes = readScopes(lines, notHeadings, ownerLines, pack);
   const scopeLines = new Set<number>();
   for (const s of scopes) for (let i = s.line; i <= s.lineEnd; i++) scopeLines.add(i);
   const lists = readNumberedLists(lines, fieldLines, pack);
@@ -554,6 +570,7 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     if (owners.some((p) => p.title)) o.ownerTitles = owners.map((p) => p.title ?? '');
     if (structure) o.structure = structure;
     if (d.cdr) o.cdr = d.cdr;
+    else if (!d.structure && scope?.code && structure === scope.structure) o.cdr = scope.code;
     if (d.description) o.description = d.description;
     if (d.strategic) o.strategic = { obiettivoStrategico: d.strategic };
     if (d.weight) o.weight = parseFigure(d.weight);

@@ -59,6 +59,14 @@ export function lineLeadTokens(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A token of one of the document's code shapes that no section number could be: a letter, `_` or `-`, or three numeric groups. */
+export function isStrongCode(token: string, shapes: CodeShapes): boolean {
+  const code = token.replace(/[.:]+$/, '');
+  if (!shapes.isCode(code)) return false;
+  const sig = codeSignature(code);
+  return /[Aa_-]/.test(sig) || (sig.match(/9/g) ?? []).length >= 3;
+}
+
 /**
  * A line that opens with one of the document's code shapes and goes on with a title: `2021_OB_8501_1 Supportare
  * le funzioni …`, `OS.R.1 Aggiornamento …`. Shapes too weak to tell a code from a section number (`1.2`) do not
@@ -68,10 +76,7 @@ export function readCodeLine(line: string, shapes: CodeShapes): { code: string; 
   const m = line.trim().match(/^(\S+)\s+(?:[-–—:]\s+)?(\S.*)$/);
   if (!m) return null;
   const code = m[1]!.replace(/[.:]+$/, '');
-  if (!shapes.isCode(code)) return null;
-  const sig = codeSignature(code);
-  const strong = /[Aa_-]/.test(sig) || (sig.match(/9/g) ?? []).length >= 3;
   const title = m[2]!.trim();
-  if (!strong || title.split(/\s+/).length < 3 || /\t/.test(line)) return null;
+  if (!isStrongCode(code, shapes) || title.split(/\s+/).length < 3 || /\t/.test(line)) return null;
   return { code, title };
 }

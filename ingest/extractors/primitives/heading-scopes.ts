@@ -16,11 +16,15 @@ export interface Scope {
   /** the last line the heading and its owner line take */
   lineEnd: number;
   structure: string;
+  /** the unit's code written before its name (`85 - SERVIZIO …`, `A2 – Area …`), a centro di responsabilità */
+  code?: string;
   owner?: OwnerValue;
 }
 
 const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z][.)]|[IVX]{1,4}[.)])\s+/;
 const MAX_HEADING = 110;
+/** a unit's own short code before its name, set off by a dash: `85 - SERVIZIO …`, `A2 – AREA …`, `DT02 — Settore …` */
+const UNIT_CODE = /^([A-Z]{0,3}\d{1,4}[A-Z]{0,2})\s+[-–—]\s+/;
 
 /** Where a structure word opens a name: at the line start, after a dash, or after "Obiettivi del/della". */
 function structureStart(text: string, pack: LabelPack): number {
@@ -37,8 +41,12 @@ function structureStart(text: string, pack: LabelPack): number {
 }
 
 /** The structure a heading line names and the owner it gives in the same line; null when it is no heading. */
-export function readHeading(line: string, pack: LabelPack = LEXICON): { structure: string; owner?: OwnerValue } | null {
-  const text = squash(line.replace(NUMBERING, ''));
+export function readHeading(
+  line: string,
+  pack: LabelPack = LEXICON,
+): { structure: string; code?: string; owner?: OwnerValue } | null {
+  const unitCode = line.trim().match(UNIT_CODE);
+  const text = squash(unitCode ? line.trim().slice(unitCode[0].length) : line.replace(NUMBERING, ''));
   if (!text || text.length > MAX_HEADING || /\t/.test(line)) return null;
   // a label with its value ("Servizio: Polizia Locale") is a field, not a heading
   if (stackedLabel(text, pack) || /^[^:]{0,40}:/.test(text.split(/\s[-–—(]\s*/)[0]!)) return null;
@@ -58,7 +66,8 @@ export function readHeading(line: string, pack: LabelPack = LEXICON): { structur
   }
   name = name.replace(/\s*[-–—(].*$/, '').trim();
   if (name.split(' ').length < 2) return null;
-  return owner?.people.length ? { structure: name, owner } : { structure: name };
+  const code = unitCode && start === 0 ? { code: unitCode[1]! } : {};
+  return owner?.people.length ? { structure: name, ...code, owner } : { structure: name, ...code };
 }
 
 /**
@@ -78,7 +87,13 @@ export function readScopes(
     if (i > 0 && breaksOff(lines[i - 1]!, pack)) continue;
     const h = readHeading(lines[i]!, pack);
     if (!h) continue;
-    const scope: Scope = { line: i, lineEnd: i, structure: h.structure, ...(h.owner ? { owner: h.owner } : {}) };
+    const scope: Scope = {
+      line: i,
+      lineEnd: i,
+      structure: h.structure,
+      ...(h.code ? { code: h.code } : {}),
+      ...(h.owner ? { owner: h.owner } : {}),
+    };
     if (!scope.owner) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.trim() === '' && j - i <= 2) j++;
