@@ -316,7 +316,20 @@ class RecordReader {
     const col = (field: string) => t.columns.findIndex((c) => c.field === field);
     const codeCol = col('code');
     // tables go from the general to the specific: of several objective columns, the last is the objective's own
-    const titleCol = t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title');
+    const labelledTitleCol = t.columns.findLastIndex((c) => c.field === 'objective' || c.field === 'title');
+    // a column whose header is no label of the lexicon ("PIANO 2024-2026") but whose cells are a code and a title,
+    // after the labelled objective columns, holds the most specific objectives of the table
+    const codedCells = (i: number) => {
+      const filled = t.rows.map((r) => clean(r.cells[i] ?? '')).filter(Boolean);
+      const coded = filled.filter((c) => {
+        const s = splitCode(c, this.shapes);
+        return s.code && s.title && isStrongCode(s.code, this.shapes);
+      });
+      return filled.length > 0 && coded.length * 2 >= filled.length;
+    };
+    const codedCol =
+      codeCol < 0 ? t.columns.findLastIndex((c, i) => i > labelledTitleCol && c.field === null && codedCells(i)) : -1;
+    const titleCol = codedCol >= 0 ? codedCol : labelledTitleCol;
     // a table of phases (a phase column), or one without codes inside a coded record, lists that record's items
     const numbered = codeCol < 0 || isOrdinalColumn(t.columns[codeCol]!);
     const inRecord = numbered && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));

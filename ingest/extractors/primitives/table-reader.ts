@@ -9,7 +9,7 @@
  * A row whose first column is blank continues the row above (a cell wrapped over two lines).
  */
 import { isFigure, parseDate } from '../../../src/plan/figures.ts';
-import type { CodeShapes } from './code-shapes.ts';
+import { type CodeShapes, isStrongCode } from './code-shapes.ts';
 import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
 import { looksLikeCode, segmentLabel } from './label-values.ts';
@@ -79,7 +79,8 @@ function columnOf(cell: Cell, pack: LabelPack): Column {
   // a year alone heads the target for that year, side by side with the others ("2024 | 2025 | 2026")
   if (year && bare === '')
     return { field: 'target', label: cell.text, year: Number(year[1]), start: cell.start, end: cell.end };
-  const m = wholeLabel(bare, pack);
+  // a qualifier in brackets after the label ("Obiettivo strategico (DUP)", "Budget (€)") leaves the label as it is
+  const m = wholeLabel(bare, pack) ?? wholeLabel(bare.replace(/\s*\([^()]{1,24}\)$/, ''), pack);
   // "N.", "N°", "#": the row number, the only code some tables have
   const ordinal = ORDINAL_HEADER.test(cell.text.trim());
   return {
@@ -550,6 +551,9 @@ function continuesHeader(line: string, header: { mode: TableMode; columns: Colum
 }
 
 /** The index of the column that says where a row starts: the code, else the objective or phase. */
+/** blank lines a tabbed table's rows may be apart (a page break between them) */
+const MAX_TAB_BLANKS = 4;
+
 function keyIndex(columns: Column[]): number {
   const i = columns.findIndex((c) => c.field === 'code');
   if (i >= 0) return i;
@@ -585,7 +589,8 @@ export function readTables(
       if (skip.has(j)) continue;
       const line = lines[j]!;
       if (line.trim() === '') {
-        if (++blanks >= 2 && header.mode !== 'flat') break;
+        // a tabbed table may leave a few blank lines between its rows (a page break); a spaced one may not
+        if (++blanks >= (header.mode === 'tab' ? MAX_TAB_BLANKS : 2) && header.mode !== 'flat') break;
         continue;
       }
       if (readHeader(line, pack)) break;
@@ -653,12 +658,19 @@ export function readTables(
       if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line) && !/^\s{2,}\S/.test(line)) break;
       const cells = rowCells(line, header);
       if (!cells) break;
-      if (blanks >= 1 && cells[key] === '') break;
       const keyIsCode = header.columns[key]?.field === 'code';
       // "Nota: …" in the key column annotates the row above; it opens no row
       const note = /^\p{L}+\s*:/u.test(cells[key] ?? '');
+      // under blank cells that repeat the row above, a cell opening with one of the document's codes and its
+      // title is a new entry of a finer column ("\t\t01.02.03 Gestione …\tUfficio …"), not a wrapped cell
+      const finerEntry =
+        cells[key] === '' &&
+        !!shapes &&
+        cells.some((c, k) => k > key && /\S\s+\S/.test(c.trim()) && isStrongCode(c.trim().split(/\s+/)[0]!, shapes));
       const opensRow =
-        cells[key] !== '' && !note && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!));
+        finerEntry ||
+        (cells[key] !== '' && !note && (!keyIsCode || looksLikeCode(cells[key]!) || !!shapes?.isCode(cells[key]!)));
+      if (blanks >= 1 && !opensRow) break;
       // a wrapped cell continues the row above; a row with something else than a code in its code cell
       // ("Nota:") belongs to no row
       if (!opensRow && prev && cells[key] === '') {

@@ -3,7 +3,7 @@
  * are documents written by real entities, so they show how the generic reading fares on layouts we did not write.
  * An objective counts as right when the generic reading has it under the same code (or, where the gold gives the
  * objective a stable id, under the same title), with the same owners and — where the gold states one — the same
- * structure. Indicators and phases are counted apart: how many of the gold's the generic reading has on the
+ * structure (an owner that is the gold's structure itself counts as the structure). Indicators and phases are counted apart: how many of the gold's the generic reading has on the
  * objectives it found.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -36,7 +36,16 @@ export interface SampleScore {
 }
 
 const same = (a: string | undefined, b: string | undefined) => fold(squash(a ?? '')) === fold(squash(b ?? ''));
-const ownerKeys = (o: Objective) => o.owners.map(personKey).sort().join('|');
+/**
+ * Owners as people: where a specific extractor names a unit as the owner (the structure is all the document gives
+ * as responsible), that unit is scored as the structure, not again as an owner.
+ */
+const ownerKeys = (o: Objective, gold: Objective) =>
+  o.owners
+    .filter((p) => !gold.structure || !same(p, gold.structure))
+    .map(personKey)
+    .sort()
+    .join('|');
 
 function find(gold: Objective, plan: ExtractedPlan): Objective | undefined {
   if (gold.codeAssigned) return plan.objectives.find((o) => same(o.title, gold.title));
@@ -68,7 +77,7 @@ export function scoreAgainstGold(gold: ExtractedPlan, generic: ExtractedPlan, fi
       s.codes += 1;
       s.indicators.read += Math.min(o.indicators.length, g.indicators.length);
       s.phases.read += Math.min(o.phases.length, g.phases.length);
-      const ownersRight = ownerKeys(g) === ownerKeys(o);
+      const ownersRight = ownerKeys(g, g) === ownerKeys(o, g);
       const structureRight = !g.structure || same(g.structure, o.structure);
       if (ownersRight) s.owners += 1;
       else fault.push(`owners [${o.owners.join(', ')}] ≠ [${g.owners.join(', ')}]`);
