@@ -464,6 +464,8 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const lines = doc.lines.map((l) =>
     l
       .replace(/<br\s*\/?>/gi, ' ')
+      // an HTML cell's markup (`<b>Nr.</b>`, `<p>…</p>`) is no part of its text; tabs between cells stay
+      .replace(/<[^<>\t]+>/g, '')
       .replace(/\*\*|__/g, '')
       .replace(/^#+\s+/, ''),
   );

@@ -50,7 +50,8 @@ export function readHeading(
   if (!text || text.length > MAX_HEADING || /\t/.test(line)) return null;
   // a label with its value ("Servizio: Polizia Locale") is a field, not a heading
   if (stackedLabel(text, pack) || /^[^:]{0,40}:/.test(text.split(/\s[-–—(]\s*/)[0]!)) return null;
-  if (/[.;]$/.test(text) && !/\b[A-Z][a-z]?\.$/.test(text)) return null;
+  // a heading closes no sentence and breaks off no list item ("SERVIZI …,")
+  if (/[.;,]$/.test(text) && !/\b[A-Z][a-z]?\.$/.test(text)) return null;
   const start = structureStart(text, pack);
   if (start < 0) return null;
   let name = text.slice(start);

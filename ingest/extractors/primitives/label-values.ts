@@ -51,6 +51,8 @@ const QUALIFIED_COLON = /^(?:\s+(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}{2,5}|(?:\p{Lu}\.){
 
 const UNQUALIFIED: ReadonlySet<Field> = new Set(['objective', 'code', 'title', 'strategic']);
 
+/** `Nr.`, `N.`, `N°`, `#`: a number sign heading the record's number */
+const NUMBER_SIGN = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
 
@@ -198,6 +200,19 @@ export function readInline(line: string, pack: LabelPack = LEXICON): { lead: str
           ...(hit.ordinal ? { ordinal: hit.ordinal } : {}),
           ...(hit.year ? { year: hit.year } : {}),
         });
+        return;
+      }
+      // a number sign alone in its cell and a number alone in the next ("Nr.\t3" in a sheet laid out as a table):
+      // the record's number, its code where it has no other
+      const next = pieces[p + 1];
+      if (
+        k === 0 &&
+        inner.length === 1 &&
+        NUMBER_SIGN.test(text.trim()) &&
+        /\t/.test(next?.sep ?? '') &&
+        /^\d{1,3}$/.test(next?.text.trim() ?? '')
+      ) {
+        values.push({ field: 'code', label: text.trim(), value: '', line: -1, lineEnd: -1 });
         return;
       }
       // a label alone in its column, its value in the next one: "CODICE OBIETTIVO    SUAP-3"
