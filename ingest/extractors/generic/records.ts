@@ -90,6 +90,44 @@ function codeValue(value: string, shapes: CodeShapes): { code?: string; title?: 
   return split.code && split.title ? split : { code: head };
 }
 
+/**
+ * The head row of a sheet laid out as a one-row flattened table (`obiettivo  Centro di Responsabilità  Responsabile`
+ * / `CODE  Unit name  Surname Name`), with the objective's title on its own line below. The row holds a code and
+ * a few words only — too few for a title and a unit both — so those words are the unit, and the free line under
+ * the row (after a blank, short, no label, no code) is the title.
+ */
+function sheetHeadRow(
+  t: Table,
+  row: Table['rows'][number],
+  split: { code?: string; title?: string },
+  lines: readonly string[],
+  pack: LabelPack,
+): { structure: string; title: string; line: number } | null {
+  const st = t.columns.findIndex((c) => c.field === 'structure');
+  if (t.mode !== 'flat' || st < 0 || !split.code) return null;
+  const unit = clean(`${split.title ?? ''} ${row.cells[st] ?? ''}`);
+  const words = unit.split(' ').length;
+  if (!unit || words > MAX_UNIT_WORDS || /\d/.test(unit)) return null;
+  let j = row.lineEnd + 1;
+  while (j < lines.length && lines[j]!.trim() === '' && j - row.lineEnd <= 2) j++;
+  const text = clean(lines[j] ?? '');
+  const after = lines[j + 1] ?? '';
+  const free =
+    text.length > 0 &&
+    text.length <= MAX_TITLE_LINE &&
+    !/\t/.test(lines[j]!) &&
+    !/:/.test(text) &&
+    !/\.$/.test(text) &&
+    text.split(' ').length >= 2 &&
+    stackedLabel(text, pack) === null &&
+    readInline(text, pack).values.length === 0 &&
+    after.trim() === '';
+  return free && j > row.lineEnd + 1 ? { structure: unit, title: text, line: j } : null;
+}
+
+const MAX_UNIT_WORDS = 6;
+const MAX_TITLE_LINE = 160;
+
 /** A start value that goes on with an end label and a second date: `01/02/2031 al 31/03/2031`. */
 function splitRange(value: string, pack: LabelPack): { start: string; end: string } | null {
   const folded = value.toLowerCase();
@@ -344,8 +382,15 @@ class RecordReader {
       const cell = (i: number) => (i >= 0 ? clean(row.cells[i] ?? '') : '');
       const d = newDraft(row.line);
       d.last = row.lineEnd;
-      const split = splitCode(cell(titleCol), this.shapes);
+      let split = splitCode(cell(titleCol), this.shapes);
       const code = cell(codeCol);
+      const head = codeCol < 0 && t.rows.length === 1 ? sheetHeadRow(t, row, split, lines, this.pack) : null;
+      if (head) {
+        split = { code: split.code!, title: head.title };
+        row.cells[col('structure')] = head.structure;
+        d.titleLine = head.line;
+        d.last = Math.max(d.last, head.line);
+      }
       if (code) {
         d.code = code;
         d.title = cell(titleCol) || undefined;
@@ -354,7 +399,7 @@ class RecordReader {
         d.title = split.title;
       } else d.title = cell(titleCol) || undefined;
       if (!d.title && !d.code) return;
-      if (d.title) d.titleLine = row.line;
+      if (d.title && d.titleLine === undefined) d.titleLine = row.line;
       const owner = cell(col('owner'));
       if (owner) {
         const o = readOwners(owner, this.pack);
