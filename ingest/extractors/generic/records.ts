@@ -30,7 +30,7 @@ import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
 import { readPhaseList } from '../primitives/phase-list.ts';
 import { structureKind } from '../primitives/structure-cell.ts';
-import { isOrdinalColumn, readTables, type Table } from '../primitives/table-reader.ts';
+import { isOrdinalColumn, readTables, splitFlatRow, type Table } from '../primitives/table-reader.ts';
 
 /** An objective being read: its fields, the lines it spans, and the last indicator or phase it opened. */
 interface Draft {
@@ -94,35 +94,48 @@ function codeValue(value: string, shapes: CodeShapes): { code?: string; title?: 
  * The head row of a sheet laid out as a one-row flattened table (`obiettivo  Centro di Responsabilità  Responsabile`
  * / `CODE  Unit name  Surname Name`), with the objective's title on its own line below. The row holds a code and
  * a few words only — too few for a title and a unit both — so those words are the unit, and the free line under
- * the row (after a blank, short, no label, no code) is the title.
+ * the row (short, no label, no code; PDF text keeps no blank line above it, so the table reader may have taken it
+ * as a wrapped cell) is the title.
  */
 function sheetHeadRow(
   t: Table,
   row: Table['rows'][number],
-  split: { code?: string; title?: string },
+  titleCol: number,
   lines: readonly string[],
+  shapes: CodeShapes,
   pack: LabelPack,
-): { structure: string; title: string; line: number } | null {
+): { structure: string; owner: string; title: string; line: number; code: string } | null {
   const st = t.columns.findIndex((c) => c.field === 'structure');
-  if (t.mode !== 'flat' || st < 0 || !split.code) return null;
-  const unit = clean(`${split.title ?? ''} ${row.cells[st] ?? ''}`);
-  const words = unit.split(' ').length;
-  if (!unit || words > MAX_UNIT_WORDS || /\d/.test(unit)) return null;
-  let j = row.lineEnd + 1;
-  while (j < lines.length && lines[j]!.trim() === '' && j - row.lineEnd <= 2) j++;
-  const text = clean(lines[j] ?? '');
+  if (t.mode !== 'flat' || st < 0 || titleCol < 0) return null;
+  // the head row alone, without the lines the table reader joined to it
+  const cells = splitFlatRow(lines[row.line]!, t.columns, pack);
+  const split = splitCode(cells[titleCol] ?? '', shapes);
+  if (!split.code) return null;
+  const unit = clean(`${split.title ?? ''} ${cells[st] ?? ''}`);
+  if (!unit || unit.split(' ').length > MAX_UNIT_WORDS || /\d/.test(unit)) return null;
+  const ownerCol = t.columns.findIndex((c) => c.field === 'owner');
+  const owner = ownerCol >= 0 ? clean(cells[ownerCol] ?? '') : '';
+  let j = row.line + 1;
+  let text: string;
+  // the table reader joined the lines under the row to it (no blank line kept them apart): the first is the title
+  const joined = row.lineEnd > row.line;
+  if (joined) text = clean(lines[j] ?? '');
+  else {
+    while (j < lines.length && lines[j]!.trim() === '' && j - row.line <= 3) j++;
+    text = clean(lines[j] ?? '');
+  }
   const after = lines[j + 1] ?? '';
   const free =
     text.length > 0 &&
     text.length <= MAX_TITLE_LINE &&
-    !/\t/.test(lines[j]!) &&
+    !/\t/.test(lines[j] ?? '') &&
     !/:/.test(text) &&
     !/\.$/.test(text) &&
     text.split(' ').length >= 2 &&
     stackedLabel(text, pack) === null &&
     readInline(text, pack).values.length === 0 &&
-    after.trim() === '';
-  return free && j > row.lineEnd + 1 ? { structure: unit, title: text, line: j } : null;
+    (joined || after.trim() === '' || readInline(after, pack).values.length > 0 || stackedLabel(after, pack) !== null);
+  return free ? { structure: unit, owner, title: text, line: j, code: split.code } : null;
 }
 
 const MAX_UNIT_WORDS = 6;
@@ -384,10 +397,12 @@ class RecordReader {
       d.last = row.lineEnd;
       let split = splitCode(cell(titleCol), this.shapes);
       const code = cell(codeCol);
-      const head = codeCol < 0 && t.rows.length === 1 ? sheetHeadRow(t, row, split, lines, this.pack) : null;
+      const head =
+        codeCol < 0 && t.rows.length === 1 ? sheetHeadRow(t, row, titleCol, lines, this.shapes, this.pack) : null;
       if (head) {
-        split = { code: split.code!, title: head.title };
+        split = { code: head.code, title: head.title };
         row.cells[col('structure')] = head.structure;
+        if (col('owner') >= 0) row.cells[col('owner')] = head.owner;
         d.titleLine = head.line;
         d.last = Math.max(d.last, head.line);
       }
