@@ -7,7 +7,7 @@
 import { squash } from '../../../src/plan/text.ts';
 import { type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets } from './label-match.ts';
-import { type FieldValue, readInline, stackedLabel } from './label-values.ts';
+import { type FieldValue, readInline, stackedLabel, UNIT_CODE } from './label-values.ts';
 import { type OwnerValue, readOwners } from './people.ts';
 
 export interface Scope {
@@ -23,8 +23,6 @@ export interface Scope {
 
 const NUMBERING = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z][.)]|[IVX]{1,4}[.)])\s+/;
 const MAX_HEADING = 110;
-/** a unit's own short code before its name, set off by a dash: `85 - SERVIZIO …`, `A2 – AREA …`, `DT02 — Settore …` */
-const UNIT_CODE = /^([A-Z]{0,3}\d{1,4}[A-Z]{0,2})\s+[-–—]\s+/;
 
 /** Where a structure word opens a name: at the line start, after a dash, or after "Obiettivi del/della". */
 function structureStart(text: string, pack: LabelPack): number {

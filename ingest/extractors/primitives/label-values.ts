@@ -51,6 +51,8 @@ const QUALIFIED_COLON = /^(?:\s+(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}{2,5}|(?:\p{Lu}\.){
 
 const UNQUALIFIED: ReadonlySet<Field> = new Set(['objective', 'code', 'title', 'strategic']);
 
+/** a unit's own short code before its name, set off by a dash: `85 - SERVIZIO …`, `A2 – AREA …`, `DT02 — Settore …` */
+export const UNIT_CODE = /^([A-Z]{0,3}\d{1,4}[A-Z]{0,2})\s+[-–—]\s+/;
 /** `Nr.`, `N.`, `N°`, `#`: a number sign heading the record's number */
 const NUMBER_SIGN = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
@@ -274,7 +276,9 @@ export function readLabelValues(
         // ("Target:" / "entro il 30/06/2023"); later lines stop at any label
         const opens =
           parts.length === 0 ? segmentLabel(l, pack)?.colon === true : readInline(l, pack).values.length > 0;
-        if (stackedLabel(l, pack) || opens) break;
+        // entries each opening with their own code ("85 - SERVIZIO …" / "87 - SERVIZIO …") are a list, one a line,
+        // not one value wrapped: the label's value is the first
+        if (stackedLabel(l, pack) || opens || (parts.length > 0 && UNIT_CODE.test(l.trim()))) break;
         parts.push(l.trim());
         end = j;
         j++;
