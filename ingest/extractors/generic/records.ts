@@ -17,6 +17,7 @@ import {
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
 import { documentWords, healHyphens } from '../primitives/hyphenation.ts';
 import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
+import { wholeLabel } from '../primitives/label-match.ts';
 import {
   type FieldValue,
   looksLikeCode,
@@ -382,7 +383,11 @@ class RecordReader {
       codeCol < 0 ? t.columns.findLastIndex((c, i) => i > labelledTitleCol && c.field === null && codedCells(i)) : -1;
     const titleCol = codedCol >= 0 ? codedCol : labelledTitleCol;
     // a table of phases (a phase column), or one without codes inside a coded record, lists that record's items
-    const numbered = codeCol < 0 || isOrdinalColumn(t.columns[codeCol]!);
+    // a code column of the items ("Codice indicatore") numbers the open record's indicators, not objectives
+    const itemLabel = codeCol >= 0 ? t.columns[codeCol]!.label.split(/\s+/).slice(1).join(' ') : '';
+    const itemField = itemLabel ? wholeLabel(itemLabel, this.pack)?.field : undefined;
+    const numbered =
+      codeCol < 0 || isOrdinalColumn(t.columns[codeCol]!) || itemField === 'indicator' || itemField === 'phase';
     const inRecord = numbered && (this.current?.code !== undefined || (this.coded && this.lastCoded !== null));
     if (inRecord && !this.current) this.current = this.lastCoded;
     if ((codeCol < 0 && titleCol < 0) || col('phase') >= 0 || inRecord) {

@@ -191,6 +191,15 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     }
     pos += word.length;
   }
+  // "Codice indicatore Indicatore …": a code label and an item's label, the item's own column next, head the
+  // item's code column
+  for (let k = 0; k + 2 < columns.length; k++) {
+    const [c, item, next] = [columns[k]!, columns[k + 1]!, columns[k + 2]!];
+    if (c.field === 'code' && (item.field === 'indicator' || item.field === 'phase') && next.field === item.field) {
+      columns.splice(k, 2, { field: 'code', label: line.slice(c.start, item.end), start: c.start, end: item.end });
+      break;
+    }
+  }
   const fields = new Set(columns.map((c) => c.field)).size;
   // "Indicatore Valore atteso 2031 Valore atteso 2032": two fields, the years telling the targets apart
   const yearly = fields === 2 && columns.filter((c) => c.year !== undefined).length >= 2;
