@@ -22,6 +22,7 @@ import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
 import { vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -303,7 +304,9 @@ function objectiveNamedByWords(
  * model's own; a name said in full ("settore vi") counts too.
  */
 function structuresByCodes(words: string, store: PlanStore, files: string[]): Structure[] {
-  const inScope = store.structures.filter((s) => files.includes(s.doc));
+  const index = structureIndexOf(store);
+  const inFiles = new Set(files);
+  const inScope = (p: number) => inFiles.has(index.structures[p]!.doc);
   const out: Structure[] = [];
   for (const w of STRUCTURE_WORDS) {
     let at = phraseAt(words, `${w} `);
@@ -315,32 +318,20 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
         .slice(0, 8);
       for (const token of tail) {
         if (['e', 'and', 'n', 'nr', 'numero', 'di', 'del', 'dei'].includes(token)) continue;
-        const hit = inScope.filter((s) => s.code && fold(s.code) === token);
+        const hit = (index.byCode.get(token) ?? []).filter(inScope);
         if (!hit.length) break;
-        out.push(...hit);
+        for (const p of hit) out.push(index.structures[p]!);
       }
       at = phraseAt(words, `${w} `, at + 1);
     }
   }
-  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale")
-  const initials = words.trim().split(' ');
-  for (const s of inScope) {
-    const acronym = s.name
-      .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
-      ?.replace(/\./g, '')
-      .toLowerCase();
-    if (!acronym || out.includes(s)) continue;
-    for (let i = 0; i + acronym.length <= initials.length; i++) {
-      const run = initials.slice(i, i + acronym.length);
-      if (run.every((w, j) => w.length > 3 && w[0] === acronym[j])) {
-        out.push(s);
-        break;
-      }
+  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale"), then a
+  // name said in full
+  for (const found of [acronymsIn(words, index), namesIn(words, index)]) {
+    for (const p of inModelOrder(found.filter(inScope))) {
+      const s = index.structures[p]!;
+      if (!out.includes(s)) out.push(s);
     }
-  }
-  for (const s of inScope) {
-    const name = wordsOf(s.name).trim();
-    if (name.split(' ').length >= 2 && phraseAt(words, `${name} `) >= 0 && !out.includes(s)) out.push(s);
   }
   return out;
 }
