@@ -109,14 +109,14 @@ function lookup(text: string, store: PlanStore): CodeHit[] {
   ];
 }
 
-interface KeyedCodes {
+export interface KeyedCodes {
   projects: { key: string; record: Project }[];
   objectives: { key: string; record: Objective }[];
 }
 const keyedByStore = new WeakMap<PlanStore, KeyedCodes>();
 
 /** Every record's code key, computed once per store: a question naming many codes must not re-fold them all each time. */
-function keyedCodes(store: PlanStore): KeyedCodes {
+export function keyedCodes(store: PlanStore): KeyedCodes {
   let keyed = keyedByStore.get(store);
   if (!keyed) {
     keyed = {

@@ -106,14 +106,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   const cdrs = frame.structures.filter((s) => s.code);
   // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
   const q = fold(frame.text);
-  const otherLevel = store.model.totals.some((t) => {
-    if (t.level === 'cdr') return false;
-    const lead = fold(t.label)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4)
-      .slice(0, 2);
-    return lead.length === 2 && lead.every((w) => q.includes(w));
-  });
+  const otherLevel = leadWordsOfTotals(store).some(([a, b]) => q.includes(a) && q.includes(b));
   // a ranking ("i tre progetti del centro 41 col budget totale più alto") is a top-k, not the centre's total
   if (
     frame.aggregate === 'sum' &&
@@ -308,4 +301,28 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
   return null;
+}
+
+const totalLeads = new WeakMap<PlanStore, [string, string][]>();
+
+/**
+ * The first two long words of each total's label that is not a centro di responsabilità's, without repeats (a
+ * thousand plans copy the same labels): what names another level's total in a question. Built once per store.
+ */
+function leadWordsOfTotals(store: PlanStore): [string, string][] {
+  let leads = totalLeads.get(store);
+  if (!leads) {
+    const pairs = new Map<string, [string, string]>();
+    for (const t of store.model.totals) {
+      if (t.level === 'cdr') continue;
+      const lead = fold(t.label)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 2);
+      if (lead.length === 2) pairs.set(`${lead[0]} ${lead[1]}`, [lead[0]!, lead[1]!]);
+    }
+    leads = [...pairs.values()];
+    totalLeads.set(store, leads);
+  }
+  return leads;
 }

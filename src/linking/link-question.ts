@@ -362,7 +362,28 @@ const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target',
 /** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
 function isCodePrefix(text: string, store: PlanStore): boolean {
   const prefix = `${fold(text)}.`;
-  return store.objectives.some((o) => fold(o.code).startsWith(prefix));
+  const codes = sortedObjectiveCodes(store);
+  // the codes starting with the prefix sit together, from where the prefix would be inserted
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codes[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return codes[lo]?.startsWith(prefix) ?? false;
+}
+
+const sortedCodes = new WeakMap<PlanStore, string[]>();
+
+/** Every objective code, folded, sorted and without repeats: built once per store. */
+function sortedObjectiveCodes(store: PlanStore): string[] {
+  let codes = sortedCodes.get(store);
+  if (!codes) {
+    codes = [...new Set(store.objectives.map((o) => fold(o.code)))].sort();
+    sortedCodes.set(store, codes);
+  }
+  return codes;
 }
 
 function fieldsIn(words: string): FieldWord[] {
