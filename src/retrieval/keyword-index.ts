@@ -171,18 +171,19 @@ export class KeywordIndex {
   /**
    * BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group);
    * returns the best `limit` chunks. `allowed` is asked once per chunk and query, not once per posting: common
-   * words have postings in most of a thousand plans' passages.
+   * words have postings in most of a thousand plans' passages; it may also be that answer already written out, one
+   * byte per chunk (1 = allowed).
    */
   score(
     groups: readonly ReadonlyMap<string, number>[],
-    allowed: (chunk: number) => boolean = () => true,
+    allowed: ((chunk: number) => boolean) | Uint8Array = () => true,
     limit = Number.POSITIVE_INFINITY,
   ): KeywordScores {
     const { postingStart, postingChunk, postingTf2, termDf } = this.data;
     const { k1 } = BM25;
     // document frequencies count a wording once, so the corpus size does too
     const n = this.data.distinctTexts;
-    const ok = this.allowedBitmap(allowed);
+    const ok = typeof allowed === 'function' ? this.allowedBitmap(allowed) : allowed;
     const { scores, best, lengthNorm: norm, stampScores, stampBest, touched, inGroup } = this;
     const query = this.nextStamp();
     let touchedCount = 0;
@@ -303,7 +304,11 @@ export function topBy(items: ArrayLike<number> & Iterable<number>, scores: Float
         i = parent;
       }
       heap[i] = item;
-    } else if (better(item, heap[0]!)) {
+    } else {
+      // most items lose to the current worst: one read of its score decides
+      const worst = scores[heap[0]!]!;
+      const score = scores[item]!;
+      if (score < worst || (score === worst && item > heap[0]!)) continue;
       heap[0] = item;
       siftDown(0);
     }
