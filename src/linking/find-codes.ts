@@ -101,8 +101,8 @@ function lookup(text: string, store: PlanStore): CodeHit[] {
   if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
   // a distinctive ending: the last part of a longer code
   const keyed = keyedCodes(store);
-  const projects = keyed.projects.filter((p) => p.key.endsWith(key));
-  const objectives = keyed.objectives.filter((o) => o.key.endsWith(key) && !/^\d+$/.test(o.key));
+  const projects = endingWith(keyed.projects, keyed.projectEnds, key);
+  const objectives = endingWith(keyed.objectives, keyed.objectiveEnds, key).filter((o) => !/^\d+$/.test(o.key));
   return [
     ...projects.map(({ record: p }) => ({ kind: 'project' as const, code: p.code, record: p })),
     ...objectives.map(({ record: o }) => ({ kind: 'objective' as const, code: o.code, record: o })),
@@ -112,17 +112,55 @@ function lookup(text: string, store: PlanStore): CodeHit[] {
 export interface KeyedCodes {
   projects: { key: string; record: Project }[];
   objectives: { key: string; record: Objective }[];
+  /** `projects` / `objectives` keys read backwards, and their positions sorted by them: codes ending alike sit together */
+  projectEnds: Endings;
+  objectiveEnds: Endings;
+}
+
+interface Endings {
+  backwards: string[];
+  sorted: Int32Array;
 }
 const keyedByStore = new WeakMap<PlanStore, KeyedCodes>();
+
+// code units, not code points: "a ends with b" is then exactly "reversed a starts with reversed b"
+const reversed = (s: string) => s.split('').reverse().join('');
+
+function byEnding(keys: readonly { key: string }[]): Endings {
+  const backwards = keys.map((k) => reversed(k.key));
+  const sorted = Int32Array.from(keys.keys()).sort((a, b) =>
+    backwards[a]! < backwards[b]! ? -1 : backwards[a]! > backwards[b]! ? 1 : a - b,
+  );
+  return { backwards, sorted };
+}
+
+/**
+ * The entries whose key ends with `ending`, in model order: a binary search over the keys read backwards finds where
+ * they start, so a question naming many numbers does not test every code of a thousand plans for each.
+ */
+function endingWith<T extends { key: string }>(keys: readonly T[], endings: Endings, ending: string): T[] {
+  const back = reversed(ending);
+  const ends = endings.sorted;
+  const backOf = (i: number) => endings.backwards[ends[i]!]!;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (backOf(mid) < back) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let i = lo; i < ends.length && backOf(i).startsWith(back); i++) found.push(ends[i]!);
+  return found.sort((a, b) => a - b).map((i) => keys[i]!);
+}
 
 /** Every record's code key, computed once per store: a question naming many codes must not re-fold them all each time. */
 export function keyedCodes(store: PlanStore): KeyedCodes {
   let keyed = keyedByStore.get(store);
   if (!keyed) {
-    keyed = {
-      projects: store.projects.map((record) => ({ key: codeKey(record.code), record })),
-      objectives: store.objectives.map((record) => ({ key: codeKey(record.code), record })),
-    };
+    const projects = store.projects.map((record) => ({ key: codeKey(record.code), record }));
+    const objectives = store.objectives.map((record) => ({ key: codeKey(record.code), record }));
+    keyed = { projects, objectives, projectEnds: byEnding(projects), objectiveEnds: byEnding(objectives) };
     keyedByStore.set(store, keyed);
   }
   return keyed;
