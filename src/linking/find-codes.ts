@@ -27,6 +27,9 @@ export interface CodeMention {
 // must consume a separator, which the word class excludes, so matching stays linear.
 const CANDIDATE = /[\p{L}\p{N}]+(?:\s?[-–_./]\s?[\p{L}\p{N}]+)*/gu;
 const PART_SPLIT = /\s[-–]\s|\//;
+// "obiettivo 3", "objective nr. 2". A match can only start where a run of letters starts (from inside the run the
+// same endings are tried again), so the lookbehind changes no match but keeps a long run of letters linear.
+const OBJECTIVE_NUMBER = /(?<![a-z])([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g;
 
 export function hitDoc(h: CodeHit): string {
   return h.kind === 'indicator' ? h.objective.doc : h.record.doc;
@@ -70,7 +73,7 @@ export function findCodeMentions(
   // documents that number their objectives: "obiettivo 3", "objective nr. 2"
   const objectiveWords = lexicon.targets.objective;
   const folded = fold(question);
-  for (const m of folded.matchAll(/([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g)) {
+  for (const m of folded.matchAll(OBJECTIVE_NUMBER)) {
     if (!objectiveWords.some((w) => m[1]!.startsWith(w))) continue;
     if (mentions.some((x) => x.start <= (m.index ?? 0) + m[0].length && x.end >= (m.index ?? 0))) continue;
     const hits = (store.objectivesByCode.get(m[2]!) ?? [])

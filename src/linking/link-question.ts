@@ -134,7 +134,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }
   scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
-  const fields = fieldsIn(words);
+  const fields = [...fieldsForAmounts];
   for (const { year: y, op } of found.boundedYears) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
     else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
@@ -469,7 +469,9 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
-    const op = amountOp(beforeWords);
+    // the comparison before it only matters for a figure: a bare number in a question on no figure is skipped below
+    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures;
+    const op = needsOp ? amountOp(beforeWords) : null;
     // a small whole number before a record word, or after "top": the k of a top-k
     if (!formatted && !magnitude && !currency && value <= 50) {
       if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
