@@ -7,7 +7,7 @@ import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { detectLanguage } from './language.ts';
-import { editDistance } from './text-match.ts';
+import { editDistance, withDeletions } from './text-match.ts';
 
 export type { CodeHit } from '../linking/find-codes.ts';
 
@@ -61,10 +61,7 @@ export function findPeople(
     const accented = words[i]!.toLowerCase() !== w;
     const direct = index.byPart.get(w) ?? [];
     // a typo: one edit from a name part of five letters or more
-    const typo =
-      w.length >= 5
-        ? index.longParts.filter((p) => p !== w && editDistance(p, w, 1) <= 1).flatMap((p) => index.byPart.get(p) ?? [])
-        : [];
+    const typo = w.length >= 5 ? oneEditFrom(w, index).flatMap((p) => index.byPart.get(p) ?? []) : [];
     // a lower-case word one edit from a name is an ordinary word ("più ricco" is not Ricci); a capital makes it a name
     const capitalised = /^\p{Lu}/u.test(words[i]!);
     const typoOnly = capitalised ? [...new Set(typo)].filter((p) => !direct.includes(p)) : [];
@@ -97,6 +94,8 @@ interface NameIndex {
   byPart: Map<string, Person[]>;
   /** distinct name parts of five letters or more, the ones a typo is checked against */
   longParts: string[];
+  /** each long part's position in `longParts`, under itself and each of its one-letter deletions */
+  byDeletion: Map<string, number[]>;
   /** people with a spelling that has accents */
   accented: Set<Person>;
 }
@@ -116,9 +115,32 @@ function nameIndexOf(store: PlanStore): NameIndex {
     }
     if (person.spellings.some((s) => fold(s) !== s.toLowerCase())) accented.add(person);
   }
-  const index = { byPart, longParts: [...byPart.keys()].filter((p) => p.length >= 5), accented };
+  const longParts = [...byPart.keys()].filter((p) => p.length >= 5);
+  const byDeletion = new Map<string, number[]>();
+  for (const [i, part] of longParts.entries()) {
+    for (const key of withDeletions(part)) {
+      const list = byDeletion.get(key);
+      if (list) list.push(i);
+      else byDeletion.set(key, [i]);
+    }
+  }
+  const index = { byPart, longParts, byDeletion, accented };
   nameIndexes.set(store, index);
   return index;
+}
+
+/**
+ * The long name parts one edit from `w` (not `w` itself), in `longParts` order. Two words one edit apart share a
+ * one-letter deletion, so the parts filed under `w`'s deletions are the only ones to compare: not every name part of
+ * a thousand plans for each word of the question.
+ */
+function oneEditFrom(w: string, index: NameIndex): string[] {
+  const candidates = new Set<number>();
+  for (const key of withDeletions(w)) for (const i of index.byDeletion.get(key) ?? []) candidates.add(i);
+  return [...candidates]
+    .sort((a, b) => a - b)
+    .map((i) => index.longParts[i]!)
+    .filter((p) => p !== w && editDistance(p, w, 1) <= 1);
 }
 
 function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
