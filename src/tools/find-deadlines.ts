@@ -23,7 +23,8 @@ export interface Deadline {
 /** Phases, indicators and objectives whose end / target date falls in a range ("scadenze di giugno"). */
 export function findDeadlines(ctx: ToolContext, input: FindDeadlinesInput): Deadline[] {
   const q = FindDeadlinesInput.parse(input);
-  let objectives = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!q.docs || q.docs.includes(o.doc)));
+  const docs = q.docs ? new Set(q.docs) : null;
+  let objectives = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!docs || docs.has(o.doc)));
   if (q.owner) {
     const keys = new Set(findPeople(q.owner, ctx.store).matches.map((m) => m.person.key));
     objectives = objectives.filter((o) => o.owners.some((n) => keys.has(personKey(n))));
