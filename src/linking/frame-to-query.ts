@@ -3,9 +3,11 @@
  * condition a plain lookup cannot answer (a superlative, an amount, a missing field, a date bound, a sum, two codes or
  * two people to compare). Null leaves the question to the lookup routes.
  */
+
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { totalsOf } from '../store/totals-by-document.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
 export type Computation =
@@ -117,7 +119,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     !otherLevel
   ) {
     const stated = cdrs.filter((s) =>
-      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+      totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
     );
     if (stated.length === cdrs.length)
       return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })) };
