@@ -172,12 +172,14 @@ export class KeywordIndex {
    * BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group);
    * returns the best `limit` chunks. `allowed` is asked once per chunk and query, not once per posting: common
    * words have postings in most of a thousand plans' passages; it may also be that answer already written out, one
-   * byte per chunk (1 = allowed).
+   * byte per chunk (1 = allowed). `within`: ascending, disjoint [from, to) chunk ranges holding every allowed chunk
+   * (a filter on one plan), so only those parts of the posting lists are read.
    */
   score(
     groups: readonly ReadonlyMap<string, number>[],
     allowed: ((chunk: number) => boolean) | Uint8Array = () => true,
     limit = Number.POSITIVE_INFINITY,
+    within: readonly (readonly [number, number])[] | null = null,
   ): KeywordScores {
     const { postingStart, postingChunk, postingTf2, termDf } = this.data;
     const { k1 } = BM25;
@@ -188,49 +190,50 @@ export class KeywordIndex {
     const query = this.nextStamp();
     let touchedCount = 0;
     for (const group of groups) {
-      const terms: { start: number; end: number; weight: number }[] = [];
+      const terms: { spans: number[]; weight: number }[] = [];
       for (const [term, qw] of group) {
         const t = this.find(term);
         if (t < 0) continue;
         const df = termDf[t]!;
         terms.push({
-          start: postingStart[t]!,
-          end: postingStart[t + 1]!,
+          spans: this.spans(postingStart[t]!, postingStart[t + 1]!, within),
           weight: qw * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
         });
       }
       if (terms.length === 0) continue;
       if (terms.length === 1) {
         // one term: its score goes straight into the totals
-        const { start, end, weight } = terms[0]!;
-        for (let p = start; p < end; p++) {
-          const chunk = postingChunk[p]!;
-          if (ok[chunk] === 0) continue;
-          const tf = postingTf2[p]! / 2;
-          const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
-          if (stampScores[chunk] !== query) {
-            stampScores[chunk] = query;
-            scores[chunk] = s;
-            touched[touchedCount++] = chunk;
-          } else scores[chunk]! += s;
-        }
+        const { spans, weight } = terms[0]!;
+        for (let sp = 0; sp < spans.length; sp += 2)
+          for (let p = spans[sp]!; p < spans[sp + 1]!; p++) {
+            const chunk = postingChunk[p]!;
+            if (ok[chunk] === 0) continue;
+            const tf = postingTf2[p]! / 2;
+            const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+            if (stampScores[chunk] !== query) {
+              stampScores[chunk] = query;
+              scores[chunk] = s;
+              touched[touchedCount++] = chunk;
+            } else scores[chunk]! += s;
+          }
         continue;
       }
       // several: each chunk keeps the best of them
       const g = this.nextStamp();
       let inGroupCount = 0;
-      for (const { start, end, weight } of terms) {
-        for (let p = start; p < end; p++) {
-          const chunk = postingChunk[p]!;
-          if (ok[chunk] === 0) continue;
-          const tf = postingTf2[p]! / 2;
-          const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
-          if (stampBest[chunk] !== g) {
-            stampBest[chunk] = g;
-            best[chunk] = s;
-            inGroup[inGroupCount++] = chunk;
-          } else if (s > best[chunk]!) best[chunk] = s;
-        }
+      for (const { spans, weight } of terms) {
+        for (let sp = 0; sp < spans.length; sp += 2)
+          for (let p = spans[sp]!; p < spans[sp + 1]!; p++) {
+            const chunk = postingChunk[p]!;
+            if (ok[chunk] === 0) continue;
+            const tf = postingTf2[p]! / 2;
+            const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+            if (stampBest[chunk] !== g) {
+              stampBest[chunk] = g;
+              best[chunk] = s;
+              inGroup[inGroupCount++] = chunk;
+            } else if (s > best[chunk]!) best[chunk] = s;
+          }
       }
       for (let i = 0; i < inGroupCount; i++) {
         const chunk = inGroup[i]!;
@@ -247,6 +250,34 @@ export class KeywordIndex {
       top,
       scoreOf: (chunk) => (this.stampScores[chunk] === query ? scores[chunk]! : 0),
     };
+  }
+
+  /**
+   * The postings from `start` to `end` (one term's, ascending by chunk) as [from, to) pairs: all of them, or, when the
+   * allowed chunks lie `within` a few ranges, only the postings inside those ranges, found by binary search.
+   */
+  private spans(start: number, end: number, within: readonly (readonly [number, number])[] | null): number[] {
+    if (!within) return [start, end];
+    const chunks = this.data.postingChunk;
+    const firstAtLeast = (chunk: number, from: number) => {
+      let lo = from;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (chunks[mid]! < chunk) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const out: number[] = [];
+    let at = start;
+    for (const [from, to] of within) {
+      const a = firstAtLeast(from, at);
+      const b = firstAtLeast(to, a);
+      if (b > a) out.push(a, b);
+      at = b;
+    }
+    return out;
   }
 
   /** 1 for each chunk `allowed` accepts (a filter usually decides per document: this is cheap next to scoring). */

@@ -80,6 +80,8 @@ interface CompiledFilter {
   (i: number): boolean;
   /** writes 1 for each allowed passage into `into` (one byte per passage) and returns it */
   bitmap(into: Uint8Array): Uint8Array;
+  /** ascending [from, to) passage ranges of the allowed documents, or null when they are most of the index */
+  ranges(): [number, number][] | null;
 }
 
 /**
@@ -91,6 +93,8 @@ function compileFilter(
   docs: readonly IndexedDoc[],
   foldedEntities: readonly string[],
   p: PostingsData,
+  /** whether each document's passages are exactly first … first + chunks - 1 (checked once at load) */
+  rangesHold: boolean,
 ): CompiledFilter {
   const entity = filter.entity ? fold(filter.entity) : null;
   const only = filter.docs ? new Set(filter.docs) : null;
@@ -119,6 +123,20 @@ function compileFilter(
     return true;
   };
   return Object.assign(test, {
+    ranges(): [number, number][] | null {
+      const out: [number, number][] = [];
+      let covered = 0;
+      for (const [n, d] of docs.entries()) {
+        if (docOk[n] === 0 || d.chunks === 0) continue;
+        covered += d.chunks;
+        const last = out.at(-1);
+        if (last && last[1] === d.first) last[1] = d.first + d.chunks;
+        else out.push([d.first, d.first + d.chunks]);
+      }
+      // sorted: a manifest lists documents in passage order, but nothing here depends on it
+      out.sort((a, b) => a[0] - b[0]);
+      return rangesHold && covered * 4 < p.chunkDoc.length ? out : null;
+    },
     bitmap(into: Uint8Array): Uint8Array {
       const n = into.length;
       if (year === undefined) {
@@ -195,6 +213,13 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   const keywords = new KeywordIndex(postings);
   const entities = entityMatcher(docs.map((d) => d.entity));
   const foldedEntities = docs.map((d) => fold(d.entity));
+  // a filter on a few documents reads only their part of each posting list when the manifest's ranges are exact
+  const rangesHold =
+    docs.every((d, n) => {
+      if (d.first + d.chunks > size) return false;
+      for (let i = d.first; i < d.first + d.chunks; i++) if (postings.chunkDoc[i] !== n) return false;
+      return true;
+    }) && docs.reduce((sum, d) => sum + d.chunks, 0) === size;
   const entityOf = (i: number) => docs[postings.chunkDoc[i]!]?.entity ?? '';
   const passagesFile = join(dir, INDEX_FILES.passages);
   /** the allowed passages of the query being scored, one byte each (nothing awaits while it is in use) */
@@ -240,7 +265,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const k = opts.k ?? 5;
       const filter = opts.filter ?? {};
       if (!query.trim() || size === 0 || k <= 0) return [];
-      const allowed = compileFilter(filter, docs, foldedEntities, postings);
+      const allowed = compileFilter(filter, docs, foldedEntities, postings, rangesHold);
 
       const expanded = glossaryExpander().expansions(query);
       // a question word the plans never use (an English word) is translated: its glossary phrases take its weight
@@ -256,7 +281,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       if (qv.length !== manifest.embedder.dimension) checkEmbedder(manifest, embedder, dir, qv.length);
 
       // from here on nothing awaits: the keyword scores live in arrays the next query reuses
-      const scored = keywords.score(terms.groups, allowed.bitmap(allowedScratch), RERANK_POOL);
+      const scored = keywords.score(terms.groups, allowed.bitmap(allowedScratch), RERANK_POOL, allowed.ranges());
       const bm25 = scored.top.slice(0, CANDIDATES);
       const dense = vectorLeg.rank(qv, scored.top, allowed);
 

@@ -85,6 +85,24 @@ describe('KeywordIndex.score', () => {
     }
   });
 
+  it('reads only the ranges holding the allowed passages and finds what reading every posting finds', () => {
+    const within = [
+      [100, 150],
+      [300, 360],
+    ] as const;
+    const bitmap = Uint8Array.from({ length: texts.length }, (_, i) =>
+      within.some(([from, to]) => i >= from && i < to) && i % 5 !== 0 ? 1 : 0,
+    );
+    for (const question of questions) {
+      const { groups } = queryTerms(question);
+      const everything = index.score(groups, bitmap, 30);
+      const expected = everything.top.map((i) => [i, everything.scoreOf(i)]);
+      const ranged = index.score(groups, bitmap, 30, within);
+      expect(ranged.top.map((i) => [i, ranged.scoreOf(i)])).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(5);
+    }
+  });
+
   it('scores copies of one passage alike and lists them in passage order', () => {
     const { groups } = queryTerms('sportello anziani');
     const scored = index.score(groups);
