@@ -4,6 +4,7 @@ import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
+import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
@@ -16,7 +17,7 @@ import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts
 import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
-import { answerFromPassages } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
@@ -152,13 +153,17 @@ export const ROUTES: Route[] = [
       for (const s of structures) {
         const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
         if (!objectives.length) continue;
-        const owners = [...new Set(objectives.flatMap((o) => o.owners))].map(
-          (name) =>
-            `${name} (${objectives
-              .filter((o) => o.owners.includes(name))
-              .map((o) => o.code)
-              .join(', ')})`,
-        );
+        // an office named as its own owner ("Staff Presidente") is no one: only the people of the plans count
+        const owners = [...new Set(objectives.flatMap((o) => o.owners))]
+          .filter((name) => ctx.store.peopleByKey.has(personKey(name)))
+          .map(
+            (name) =>
+              `${name} (${objectives
+                .filter((o) => o.owners.includes(name))
+                .map((o) => o.code)
+                .join(', ')})`,
+          );
+        if (!owners.length) continue;
         reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
         for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
       }
@@ -206,6 +211,12 @@ export const ROUTES: Route[] = [
     id: 'unknown_person_work',
     when: ({ people, has }) => people.unknownName !== null && has('staff'),
     answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
+  },
+  {
+    // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
+    id: 'asked_fact',
+    when: ({ question, lang }) => askedFieldOf(question, lang) !== null,
+    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
   },
   {
     // records named by their words: objective / project titles, indicator and phase wording

@@ -68,6 +68,20 @@ export interface Lexicon {
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**
+   * words that address pianobot itself ("puoi", "sai", "you"), matched as a word or a prefix with a short ending:
+   * with only meta nouns and chatter beside them, the question is about pianobot, not about the plans
+   */
+  botAddress: string[];
+  /** what pianobot holds ("piani", "documenti", "enti", "domande"): the nouns of a question about pianobot */
+  metaNouns: string[];
+  /** words that carry nothing in a greeting or a question about pianobot ("ehi", "po", "tipo") */
+  chatter: string[];
+  /**
+   * things a citizen asks that a passage must name to answer them: the question's cue words (prefixes) and the
+   * words (prefixes) a passage needs to hold that kind of fact. A passage without them is no answer.
+   */
+  askedFields: AskedField[];
+  /**
    * the entity kind meant when a place name is shared by several entities and the question names no kind
    * ("a Prato": the comune, unless the provincia is named)
    */
@@ -80,6 +94,17 @@ export interface Lexicon {
   documentKinds: Record<string, string[]>;
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
   abbreviations: string[];
+}
+
+export interface AskedField {
+  /** the same fact in every language pack: cues and evidence of all packs count together */
+  id: string;
+  /** how the answer names what was asked ("orari", "opening hours") */
+  name: string;
+  /** a person's role: the passage must name a person of the plans beside the role word */
+  person?: boolean;
+  cues: string[];
+  evidence: string[];
 }
 
 export interface PlanSummary {
@@ -116,6 +141,8 @@ export interface Messages {
   codeNotFound: (code: string) => string;
   similarCodes: (codes: string) => string;
   notFoundYearFor: (year: number, who: string, years: string) => string;
+  notFoundYearSheet: (code: string, year: number, years: string) => string;
+  whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
   noPassage: string;

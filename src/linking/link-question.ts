@@ -18,6 +18,7 @@ import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
+import { metaKindOf } from './find-meta.ts';
 import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
 import { vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
@@ -210,8 +211,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const greeting = W.greetings.some(
     (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
   );
-  const help = (hasAny(words, W.help) && !codes.length && !people.matches.length) || W.helpAlone.includes(trimmed);
-  const meta = help ? 'help' : greeting ? 'greeting' : null;
+  // a question that names nothing of the plans may be about pianobot itself
+  const namesSomething =
+    codes.length > 0 ||
+    people.matches.length > 0 ||
+    allStructures.length > 0 ||
+    named.length > 0 ||
+    unknownEntity !== null ||
+    amounts.length > 0 ||
+    dates.length > 0;
+  const kind = namesSomething ? null : metaKindOf(words, ALL);
+  const help = W.helpAlone.includes(trimmed) || kind === 'help';
+  const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;

@@ -1,7 +1,10 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
 
-import { packFor } from '../../lang/packs.ts';
+import type { AskedField } from '../../lang/language-pack.ts';
+import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
+import { wordMatches } from '../../linking/find-meta.ts';
+import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
@@ -34,7 +37,13 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   const answering = hits.findIndex((h) => !missingKeyWords(question, h.chunk.text, scope));
   const missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
-  if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
+  const field = askedFieldOf(question, lang);
+  const names = field?.person ? peopleNames(ctx) : [];
+  if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+    // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
+    reply.found = false;
+    reply.lines.push(M.noStatementAbout(field.name));
+  } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
     reply.lines.push(M.noStatementAbout(focus.word));
@@ -149,4 +158,34 @@ function askedFor(question: string, places: Set<string>): { word: string; stems:
 function mentionsAny(text: string, stems: string[]): boolean {
   const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
   return stems.some((s) => have.has(s));
+}
+
+/** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
+export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
+  const words = wordsOf(question);
+  for (const field of packFor(lang).lexicon.askedFields.concat(
+    Object.values(PACKS)
+      .filter((p) => p.lang !== lang)
+      .flatMap((p) => p.lexicon.askedFields),
+  )) {
+    const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
+    if (!same.some((f) => hasAny(words, f.cues))) continue;
+    return { ...field, evidence: same.flatMap((f) => f.evidence) };
+  }
+  return null;
+}
+
+function peopleNames(ctx: ToolContext): string[] {
+  return ctx.store.people.map((p) => fold(p.name));
+}
+
+/** A sentence of the passage names the asked fact (and, for a role, a person of the plans beside it). */
+function holdsField(text: string, field: AskedField, people: string[]): boolean {
+  return splitSentences(text).some((sentence) => {
+    const words = fold(sentence).split(/[^a-z0-9]+/);
+    if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (!field.person) return true;
+    const folded = fold(sentence);
+    return people.some((name) => folded.includes(name));
+  });
 }
