@@ -194,25 +194,25 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   const scored = inDocs
     .map((s) => {
       const name = fold(s.name).replace(/^\s*[a-z]?\d+\s*-\s*/, '');
-      const words = name
-        .split(/[^a-z0-9]+/)
-        .filter(
-          (w) =>
-            w.length > 2 &&
-            ![
-              'servizio',
-              'servizi',
-              'del',
-              'della',
-              'dei',
-              'delle',
-              'area',
-              'ufficio',
-              'settore',
-              'dirigente',
-              'staff',
-            ].includes(w),
-        );
+      const words = name.split(/[^a-z0-9]+/).filter(
+        (w) =>
+          w.length > 2 &&
+          ![
+            'servizio',
+            'servizi',
+            'del',
+            'della',
+            'dei',
+            'delle',
+            'area',
+            'ufficio',
+            'settore',
+            'dirigente',
+            'staff',
+            // "Unità di Staff Statistica" is named by its last word: "chi si occupa di statistica?"
+            'unita',
+          ].includes(w),
+      );
       if (!words.length) return { s, score: 0, hit: 0 };
       const hit = words.filter((w) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 1))}`).test(q)).length;
       return { s, score: hit / words.length, hit };

@@ -128,7 +128,11 @@ export const ROUTES: Route[] = [
     // dirigente / responsabile of a servizio
     id: 'structure_head',
     when: (input) =>
-      (input.has('dirigente') || input.has('owner') || input.has('structure')) &&
+      (input.has('dirigente') ||
+        input.has('owner') ||
+        input.has('structure') ||
+        // "chi si occupa di X?", "who takes care of X?": who, of an office the plan gives a head
+        input.frame.targets[0] === 'person') &&
       input.structures.some((s) => s.head) &&
       !/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(words(input)),
     answer: ({ ctx, structures, lang }) =>
@@ -146,8 +150,9 @@ export const ROUTES: Route[] = [
       !input.frame.codes.length &&
       !input.meant.length &&
       input.structures.length > 0 &&
-      // a one-word office ("Sport") is too often a topic word: only names of two words or more
-      input.structures.every((s) => !s.head && s.name.trim().includes(' ')),
+      // a one-word office ("Sport") is too often a topic word: only names of two words or more, or one written as a
+      // name (capitalised) in the question
+      input.structures.every((s) => !s.head && (s.name.trim().includes(' ') || writtenAsName(input.question, s.name))),
     answer: ({ ctx, structures, pack }) => {
       const reply = emptyReply('structure_people');
       for (const s of structures) {
@@ -302,6 +307,12 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;
+}
+
+/** The question writes the name with its capital, as a name and not as a common word ("lo Sport" vs "lo sport"). */
+function writtenAsName(question: string, name: string): boolean {
+  const n = name.trim();
+  return /^\p{Lu}/u.test(n) && question.split(/[^\p{L}]+/u).includes(n);
 }
 
 function yearNotCovered(ctx: ToolContext, year: number, pack: LanguagePack): Reply {
