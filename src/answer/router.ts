@@ -14,7 +14,7 @@ import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { MAX_QUESTION_CHARS } from './question-limits.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
-import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
+import { withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
 import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
@@ -79,26 +79,17 @@ export const ROUTES: Route[] = [
     },
   },
   {
-    // one named record asked something its fields do not hold: its best sentence first, then the record
-    id: 'record_detail',
-    when: ({ resolved, intents }) =>
-      dedupeHits(resolved).length === 1 && resolved[0]!.kind !== 'indicator' && asksBeyondFields(intents),
-    answer: ({ ctx, resolved, intents, question, scope, lang }) => {
-      const hit = resolved[0]!;
-      if (hit.kind === 'indicator') return null;
-      const sentence = bestSentenceOf(hit.record, question);
-      if (!sentence) return null;
-      const reply = answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
-      reply.lines.unshift(`> ${sentence}`, '');
-      reply.intent = 'record_detail';
-      return reply;
-    },
-  },
-  {
+    // one named record asked something its fields do not hold gets its best sentence first, then the record
     id: 'codes',
     when: ({ resolved }) => resolved.length > 0,
     answer: ({ ctx, resolved, intents, question, scope, lang }) =>
-      answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang),
+      withDetailFirst(
+        ctx,
+        answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang),
+        question,
+        intents,
+        scope.docs,
+      ),
   },
   {
     id: 'unknown_code',
@@ -227,7 +218,8 @@ export const ROUTES: Route[] = [
     // records named by their words: objective / project titles, indicator and phase wording
     id: 'by_words',
     when: () => true,
-    answer: ({ ctx, question, intents, scope, lang }) => answerByWords(ctx, question, intents, scope, lang),
+    answer: ({ ctx, question, intents, scope, lang }) =>
+      withDetailFirst(ctx, answerByWords(ctx, question, intents, scope, lang), question, intents, scope.docs),
   },
   {
     id: 'objectives_of_structure',

@@ -82,6 +82,15 @@ export interface Lexicon {
    */
   askedFields: AskedField[];
   /**
+   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place): the sentence that has one
+   * answers before one that only shares the question's words
+   */
+  answerTypes: { type: AnswerType; cues: string[] }[];
+  /** words that name a place in a sentence ("presso", "via", "sede") */
+  placeWords: string[];
+  /** month names, folded */
+  months: string[];
+  /**
    * the entity kind meant when a place name is shared by several entities and the question names no kind
    * ("a Prato": the comune, unless the provincia is named)
    */
@@ -95,6 +104,8 @@ export interface Lexicon {
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
   abbreviations: string[];
 }
+
+export type AnswerType = 'year' | 'date' | 'number' | 'place';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */

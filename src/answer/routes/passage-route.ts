@@ -3,6 +3,7 @@
 import type { AskedField } from '../../lang/language-pack.ts';
 import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
+import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
 import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import { fold } from '../../plan/text.ts';
@@ -100,10 +101,15 @@ function wantedOf(question: string): Set<string> {
 
 function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
   const wanted = wantedOf(question);
+  const type = answerTypeOf(question);
+  const field = askedFieldOf(question, detectLanguage(question));
   return splitSentences(text).map((sentence, i) => {
     const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
     let score = 0;
     for (const w of wanted) if (stems.has(w)) score++;
+    // a sentence on the question's subject that also holds the kind of answer asked (a year, a place, the hours)
+    if (score > 0 && type && holdsAnswerType(sentence, type)) score += 1.5;
+    if (score > 0 && field && holdsField(sentence, field, [])) score += 1.5;
     return { sentence, i, score };
   });
 }
