@@ -282,6 +282,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       hasAny(words, W.listAll) ||
       (superlative === null &&
         aggregate === null &&
+        uncoveredYear === null &&
         !amounts.length &&
         !codes.length &&
         !people.matches.length &&

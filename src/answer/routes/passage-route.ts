@@ -77,7 +77,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * hold a whole paragraph.
  */
 function quoteFor(question: string, text: string, max = 600): string {
-  const scored = scoreSentences(question, text);
+  const scored = scoreSentences(question, text, true);
   if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
@@ -85,6 +85,12 @@ function quoteFor(question: string, text: string, max = 600): string {
     .slice(0, 2)
     .filter((x) => x.score > 0);
   if (!best.length) return '';
+  // none of them holds the kind of answer asked ("fino a quando?"): the passage's sentence that does comes second
+  const type = answerTypeOf(question);
+  if (type && !best.some((x) => holdsAnswerType(x.sentence, type))) {
+    const typed = scored.find((x) => holdsAnswerType(x.sentence, type));
+    if (typed) best.splice(1, 1, typed);
+  }
   return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
 }
 
@@ -99,10 +105,19 @@ function wantedOf(question: string): Set<string> {
   return wantedCache.wanted;
 }
 
-function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
+/**
+ * Each sentence scored by the question's words it shares; with `byAnswer`, one that also holds the kind of answer
+ * asked scores higher (used to pick the sentences of a passage, not to rank passages: a year somewhere in an
+ * unrelated passage is no reason to prefer it).
+ */
+function scoreSentences(
+  question: string,
+  text: string,
+  byAnswer = false,
+): { sentence: string; i: number; score: number }[] {
   const wanted = wantedOf(question);
-  const type = answerTypeOf(question);
-  const field = askedFieldOf(question, detectLanguage(question));
+  const type = byAnswer ? answerTypeOf(question) : null;
+  const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
   return splitSentences(text).map((sentence, i) => {
     const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
     let score = 0;
