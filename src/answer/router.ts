@@ -79,6 +79,12 @@ export const ROUTES: Route[] = [
     },
   },
   {
+    // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
+    id: 'asked_fact',
+    when: ({ question, lang }) => askedFieldOf(question, lang) !== null,
+    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
+  },
+  {
     // one named record asked something its fields do not hold gets its best sentence first, then the record
     id: 'codes',
     when: ({ resolved }) => resolved.length > 0,
@@ -207,12 +213,6 @@ export const ROUTES: Route[] = [
     id: 'unknown_person_work',
     when: ({ people, has }) => people.unknownName !== null && has('staff'),
     answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
-  },
-  {
-    // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
-    id: 'asked_fact',
-    when: ({ question, lang }) => askedFieldOf(question, lang) !== null,
-    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
   },
   {
     // records named by their words: objective / project titles, indicator and phase wording

@@ -187,7 +187,7 @@ export const en: LanguagePack = {
       {
         id: 'hours',
         name: 'opening hours',
-        cues: ['opening hours', 'open ', 'opens', 'what time', 'hours'],
+        cues: ['opening hours', 'opening times', 'what time', 'is it open', 'are they open', 'open on'],
         evidence: [],
       },
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },

@@ -283,8 +283,18 @@ export const it: LanguagePack = {
       {
         id: 'fee',
         name: 'rette e tariffe',
-        cues: ['retta', 'rette', 'tariff', 'prezz', 'quanto si paga', 'quanto paga', 'biglietto', 'ticket'],
-        evidence: ['rett', 'tariff', 'prezz', 'compartecipazion', 'ticket', 'bigliett'],
+        cues: [
+          'retta',
+          'rette',
+          'tariff',
+          'prezz',
+          'quanto si paga',
+          'quanto paga',
+          'biglietto',
+          'ticket',
+          'abbonament',
+        ],
+        evidence: ['rett', 'tariff', 'prezz', 'compartecipazion', 'ticket', 'bigliett', 'abbonament'],
       },
       {
         id: 'hours',
@@ -308,7 +318,8 @@ export const it: LanguagePack = {
       {
         id: 'address',
         name: 'indirizzo',
-        cues: ['indirizzo', 'dove si trova', 'dove ha sede', 'in che via'],
+        // not "indirizzo" alone: a PEG's "indirizzo strategico" is no street address
+        cues: ['indirizzo di casa', 'dove si trova', 'dove ha sede', 'in che via', 'in quale via'],
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
       },
       { id: 'mayor', name: 'sindaco', person: true, cues: ['sindac'], evidence: ['sindac'] },

@@ -181,6 +181,8 @@ function mentionsAny(text: string, stems: string[]): boolean {
   return stems.some((s) => have.has(s));
 }
 
+const WHO = Object.values(PACKS).flatMap((p) => p.lexicon.targets.person);
+
 /** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
 export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
   const words = wordsOf(question);
@@ -191,6 +193,8 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
   )) {
     const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
     if (!same.some((f) => hasAny(words, f.cues))) continue;
+    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
+    if (field.person && !hasAny(words, WHO)) continue;
     return { ...field, evidence: same.flatMap((f) => f.evidence) };
   }
   return null;
