@@ -9,9 +9,12 @@ import { STOPWORDS } from '../retrieval/stopwords.ts';
 
 export type MetaKind = 'greeting' | 'help';
 
-/** a lexicon entry matches a word equal to it or extending it by a short ending ("pian" → "piani", "piano") */
+/**
+ * A lexicon entry matches a word equal to it or, when longer than three letters, extending it by a short ending
+ * ("pian" → "piani", "raccont" → "raccontarmi"); a short entry ("ti", "hai") only as itself.
+ */
 export function wordMatches(word: string, entries: readonly string[]): boolean {
-  return entries.some((e) => word === e || (word.startsWith(e) && word.length - e.length <= 3));
+  return entries.some((e) => word === e || (e.length > 3 && word.startsWith(e) && word.length - e.length <= 4));
 }
 
 /** `words`: the question as padded folded words (phrases.ts `wordsOf`). */

@@ -4,6 +4,7 @@
  * objective does not have. Each says what is there instead.
  */
 import { personKey } from '../../plan/names.ts';
+import { fold } from '../../plan/text.ts';
 import { visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
@@ -30,7 +31,8 @@ export const notFoundReplies: Route[] = [
   },
   {
     id: 'not_found_entity',
-    when: ({ frame }) => frame.unknownEntity !== null && !frame.codes.length && !frame.people.length,
+    // a person matched only loosely ("Lucca" one letter from "Lucia") does not outweigh the place named
+    when: ({ frame }) => frame.unknownEntity !== null && !frame.codes.length && !namedInFull(frame),
     answer: ({ ctx, frame, pack }) => {
       const reply = emptyReply('not_found_entity');
       reply.found = false;
@@ -93,4 +95,14 @@ function sheetYears(input: Pick<RouteInput, 'resolved' | 'frame'>): { code: stri
   const o = hits[0]!.record;
   const years = [...new Set([...o.phases, ...o.indicators].flatMap((r) => (r.year ? [r.year] : [])))].sort();
   return years.length ? { code: o.code, years } : null;
+}
+
+/** Some person of the frame is named by a whole word of their name, not only by a near spelling. */
+function namedInFull(frame: RouteInput['frame']): boolean {
+  const words = new Set(fold(frame.text).split(/[^a-z]+/));
+  return frame.people.some((p) =>
+    fold(p.name)
+      .split(/[^a-z]+/)
+      .some((w) => w.length > 2 && words.has(w)),
+  );
 }

@@ -5,6 +5,7 @@ import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
+import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
@@ -58,7 +59,9 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
     const quote =
-      (h.chunk.form === 'table' ? clip(h.chunk.text, 900) : quoteFor(question, h.chunk.text)) ||
+      (h.chunk.form === 'table' && !hasProseCells(h.chunk.text)
+        ? clip(h.chunk.text, 900)
+        : quoteFor(question, h.chunk.text, placeStems(ctx))) ||
       h.citation.excerpt?.trim() ||
       clip(h.chunk.text, 600);
     reply.lines.push(
@@ -76,8 +79,8 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
  * hold a whole paragraph.
  */
-function quoteFor(question: string, text: string, max = 600): string {
-  const scored = scoreSentences(question, text, true);
+function quoteFor(question: string, text: string, places: ReadonlySet<string>, max = 600): string {
+  const scored = scoreSentences(question, text, true, places);
   if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
@@ -114,8 +117,10 @@ function scoreSentences(
   question: string,
   text: string,
   byAnswer = false,
+  places: ReadonlySet<string> = new Set(),
 ): { sentence: string; i: number; score: number }[] {
-  const wanted = wantedOf(question);
+  // the entity's name and kind ("Provincia", "Prato") pick the passage; within it they do not pick the sentence
+  const wanted = [...wantedOf(question)].filter((w) => !places.has(w));
   const type = byAnswer ? answerTypeOf(question) : null;
   const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
   return splitSentences(text).map((sentence, i) => {
@@ -182,6 +187,17 @@ function mentionsAny(text: string, stems: string[]): boolean {
 }
 
 const WHO = Object.values(PACKS).flatMap((p) => p.lexicon.targets.person);
+
+/** A table whose cells are paragraphs (an action described in prose): quoted by its sentences like prose. */
+function hasProseCells(text: string): boolean {
+  return text.split(/[\t\n]/).some((cell) => cell.length > 300);
+}
+
+/** Stems of the entities' place names and kind words ("prato", "provincia", "comune"). */
+function placeStems(ctx: ToolContext): ReadonlySet<string> {
+  const words = [...placeWordsOf(ctx.store), ...ENTITY_KINDS.flatMap(([, ws]) => ws)];
+  return new Set(words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem));
+}
 
 /** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
 export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
