@@ -67,7 +67,7 @@ function unwrapLines(text: string): string[] {
 }
 
 // a form's label in capitals before a colon ("RILEVANZA DEGLI EFFETTI:", "STRATEGICITA':") opens a new sentence
-const LABEL = /\s(?=\p{Lu}[\p{Lu}'’]{3,}(?:\s+\p{Lu}[\p{Lu}'’]*)*\s?:)/u;
+const LABEL = /(?<![\p{Lu}'’])\s(?=\p{Lu}[\p{Lu}'’]{3,}(?:\s+\p{Lu}[\p{Lu}'’]*)*\s?:)/u;
 
 function atLabels(line: string): string[] {
   return line.split(LABEL);
