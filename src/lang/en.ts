@@ -293,6 +293,18 @@ export const en: LanguagePack = {
       withoutBudget: 'Which projects have no budget?',
       dueIn: (entity, year) => `Which objectives of ${entity} are due in ${year}?`,
     },
+    records: {
+      theObjective: (code, title) => `The objective is ${code} — ${title}.`,
+      matchingObjectives: (codes) => `Matching objectives: ${codes}.`,
+      indicatorWeight: (d, code, weight) => `The indicator "${d}" (objective ${code}) has weight ${weight}.`,
+      indicatorDue: (d, code, when) => `"${d}" (objective ${code}) is due by ${when}.`,
+      indicatorTarget: (d, code, target) => `The indicator "${d}" (objective ${code}) has expected value ${target}.`,
+      phaseRuns: (title, code, start, end) => `The phase "${title}" (objective ${code}) runs from ${start} to ${end}.`,
+      phaseDue: (title, code, end) => `The phase "${title}" (objective ${code}) is due by ${end}.`,
+      phaseOf: (title, code) => `Phase "${title}" (objective ${code}).`,
+      whichOne: (n) => `${n} records match — which one do you mean?`,
+      codeInDocuments: (n) => `The code appears in ${n} documents; here is the answer for each:`,
+    },
     fieldNames: {
       budget: 'budget',
       weight: 'weight',

@@ -465,6 +465,18 @@ export const it: LanguagePack = {
       withoutBudget: 'Quali progetti non hanno budget?',
       dueIn: (entity, year) => `Quali obiettivi del ${entity} scadono nel ${year}?`,
     },
+    records: {
+      theObjective: (code, title) => `L'obiettivo è ${code} — ${title}.`,
+      matchingObjectives: (codes) => `Obiettivi pertinenti: ${codes}.`,
+      indicatorWeight: (d, code, weight) => `L'indicatore "${d}" (obiettivo ${code}) ha peso ${weight}.`,
+      indicatorDue: (d, code, when) => `"${d}" (obiettivo ${code}) è previsto entro il ${when}.`,
+      indicatorTarget: (d, code, target) => `L'indicatore "${d}" (obiettivo ${code}) ha valore atteso ${target}.`,
+      phaseRuns: (title, code, start, end) => `La fase "${title}" (obiettivo ${code}) va dal ${start} al ${end}.`,
+      phaseDue: (title, code, end) => `La fase "${title}" (obiettivo ${code}) è prevista entro il ${end}.`,
+      phaseOf: (title, code) => `Fase "${title}" (obiettivo ${code}).`,
+      whichOne: (n) => `${n} voci corrispondono alla domanda: quale intendi?`,
+      codeInDocuments: (n) => `Il codice compare in ${n} documenti; ecco la risposta per ciascuno:`,
+    },
     fieldNames: {
       budget: 'budget',
       weight: 'peso',

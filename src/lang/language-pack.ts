@@ -176,6 +176,19 @@ export interface Messages {
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
   };
+  /** sentences about records found by their words or codes */
+  records: {
+    theObjective: (code: string, title: string) => string;
+    matchingObjectives: (codes: string) => string;
+    indicatorWeight: (description: string, code: string, weight: string) => string;
+    indicatorDue: (description: string, code: string, when: string) => string;
+    indicatorTarget: (description: string, code: string, target: string) => string;
+    phaseRuns: (title: string, code: string, start: string, end: string) => string;
+    phaseDue: (title: string, code: string, end: string) => string;
+    phaseOf: (title: string, code: string) => string;
+    whichOne: (n: number) => string;
+    codeInDocuments: (n: number) => string;
+  };
   fieldNames: Record<string, string>;
   targetNames: Record<QueryTarget, [singular: string, plural: string]>;
   yes: string;

@@ -144,7 +144,7 @@ function bestSentenceScore(question: string, text: string): number {
  */
 function missingKeyWords(question: string, text: string, scope: Scope): boolean {
   const entityWords = new Set(
-    (scope.entity ? contentTokens(scope.entity) : []).concat(['comune', 'provincia', 'city', 'province']),
+    (scope.entity ? contentTokens(scope.entity) : []).concat(ENTITY_KINDS.flatMap(([, ws]) => ws)),
   );
   const keys = contentTokens(question).filter((w) => !entityWords.has(w) && w.length > 2);
   if (keys.length < 2) return false;
