@@ -293,6 +293,34 @@ export const en: LanguagePack = {
       withoutBudget: 'Which projects have no budget?',
       dueIn: (entity, year) => `Which objectives of ${entity} are due in ${year}?`,
     },
+    objective: {
+      indicatorWeight: (d, code, weight) => `The indicator "${d}" of objective ${code} has weight ${weight}.`,
+      indicatorTarget: (d, code, target) => `Indicator "${d}" of objective ${code}: expected value ${target}.`,
+      phaseWeight: (title, code, weight) => `The phase "${title}" of objective ${code} has weight ${weight}.`,
+      phase: (title, code) => `Phase "${title}" of objective ${code}:`,
+      noSuchIndicator: (words, code, title) =>
+        `I found no indicator "${words}" in objective ${code} (${title}) (not found). Its indicators are:`,
+      completion: (code, title, end, start) =>
+        `Objective ${code} (${title}) is due to be completed ${end}${start ? ` (start ${start})` : ''}.`,
+      datesOf: (code, title) => `Dates of objective ${code} (${title}):`,
+      phasesCount: (code, title, n) => `Objective ${code} (${title}) has ${n} phases:`,
+      noPhases: (code) => `Phases are not stated for objective ${code}.`,
+      indicatorsCount: (code, title, n) => `Objective ${code} (${title}) has ${n} indicators:`,
+      noIndicators: (code) => `Indicators are not stated for objective ${code}.`,
+      structureIs: (code, title, structure) =>
+        `The structure responsible for objective ${code} (${title}) is ${structure}.`,
+      noStructure: (code) => `A structure is not stated for objective ${code}.`,
+      belongsTo: (code, title, link) => `Objective ${code} (${title}) belongs to: ${link}.`,
+      noStrategic: (code) => `A strategic link is not stated for objective ${code}.`,
+      financial: (code, title, resources) => `Financial resources of objective ${code} (${title}): ${resources}.`,
+      partOfProject: (code, project, budget) => `Objective ${code} belongs to project ${project}, budget ${budget}.`,
+      noFinancial: (code) => `Financial resources are not stated for objective ${code}.`,
+      noOwner: (code) => `An owner is not stated for objective ${code}.`,
+      owners: (code, title, _n, owners, structure) =>
+        `The owner of objective ${code} (${title}) is ${owners}${structure ? ` — ${structure}` : ''}.`,
+      indicatorCode: (indicator, d, code, target) =>
+        `Indicator ${indicator} "${d}" (objective ${code}) has expected value ${target}.`,
+    },
     records: {
       theObjective: (code, title) => `The objective is ${code} — ${title}.`,
       matchingObjectives: (codes) => `Matching objectives: ${codes}.`,

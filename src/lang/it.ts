@@ -465,6 +465,35 @@ export const it: LanguagePack = {
       withoutBudget: 'Quali progetti non hanno budget?',
       dueIn: (entity, year) => `Quali obiettivi del ${entity} scadono nel ${year}?`,
     },
+    objective: {
+      indicatorWeight: (d, code, weight) => `L'indicatore "${d}" dell'obiettivo ${code} ha peso ${weight}.`,
+      indicatorTarget: (d, code, target) => `Indicatore "${d}" dell'obiettivo ${code}: valore atteso ${target}.`,
+      phaseWeight: (title, code, weight) => `La fase "${title}" dell'obiettivo ${code} ha peso ${weight}.`,
+      phase: (title, code) => `Fase "${title}" dell'obiettivo ${code}:`,
+      noSuchIndicator: (words, code, title) =>
+        `Non ho trovato un indicatore «${words}» nell'obiettivo ${code} (${title}). I suoi indicatori sono:`,
+      completion: (code, title, end, start) =>
+        `L'obiettivo ${code} (${title}) ha completamento previsto ${end}${start ? ` (inizio ${start})` : ''}.`,
+      datesOf: (code, title) => `Date dell'obiettivo ${code} (${title}):`,
+      phasesCount: (code, title, n) => `L'obiettivo ${code} (${title}) ha ${n} fasi:`,
+      noPhases: (code) => `Per l'obiettivo ${code} non sono indicate fasi.`,
+      indicatorsCount: (code, title, n) => `L'obiettivo ${code} (${title}) ha ${n} indicatori:`,
+      noIndicators: (code) => `Per l'obiettivo ${code} non sono indicati indicatori.`,
+      structureIs: (code, title, structure) =>
+        `La struttura responsabile dell'obiettivo ${code} (${title}) è ${structure}.`,
+      noStructure: (code) => `Per l'obiettivo ${code} non è indicata una struttura.`,
+      belongsTo: (code, title, link) => `L'obiettivo ${code} (${title}) discende da: ${link}.`,
+      noStrategic: (code) => `Per l'obiettivo ${code} non è indicato un collegamento strategico.`,
+      financial: (code, title, resources) => `Risorse finanziarie dell'obiettivo ${code} (${title}): ${resources}.`,
+      partOfProject: (code, project, budget) =>
+        `L'obiettivo ${code} fa parte del progetto ${project}, budget ${budget}.`,
+      noFinancial: (code) => `Per l'obiettivo ${code} non sono indicate risorse finanziarie.`,
+      noOwner: (code) => `Per l'obiettivo ${code} non è indicato un responsabile.`,
+      owners: (code, title, n, owners, structure) =>
+        `${n > 1 ? 'I responsabili' : 'Il responsabile'} dell'obiettivo ${code} (${title}) ${n > 1 ? 'sono' : 'è'} ${owners}${structure ? ` — ${structure}` : ''}.`,
+      indicatorCode: (indicator, d, code, target) =>
+        `L'indicatore ${indicator} "${d}" (obiettivo ${code}) ha valore previsto ${target}.`,
+    },
     records: {
       theObjective: (code, title) => `L'obiettivo è ${code} — ${title}.`,
       matchingObjectives: (codes) => `Obiettivi pertinenti: ${codes}.`,

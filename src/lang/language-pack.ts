@@ -176,6 +176,30 @@ export interface Messages {
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
   };
+  /** sentences about one objective's fields */
+  objective: {
+    indicatorWeight: (description: string, code: string, weight: string) => string;
+    indicatorTarget: (description: string, code: string, target: string) => string;
+    phaseWeight: (title: string, code: string, weight: string) => string;
+    phase: (title: string, code: string) => string;
+    noSuchIndicator: (words: string, code: string, title: string) => string;
+    completion: (code: string, title: string, end: string, start: string | undefined) => string;
+    datesOf: (code: string, title: string) => string;
+    phasesCount: (code: string, title: string, n: number) => string;
+    noPhases: (code: string) => string;
+    indicatorsCount: (code: string, title: string, n: number) => string;
+    noIndicators: (code: string) => string;
+    structureIs: (code: string, title: string, structure: string) => string;
+    noStructure: (code: string) => string;
+    belongsTo: (code: string, title: string, link: string) => string;
+    noStrategic: (code: string) => string;
+    financial: (code: string, title: string, resources: string) => string;
+    partOfProject: (code: string, project: string, budget: string) => string;
+    noFinancial: (code: string) => string;
+    noOwner: (code: string) => string;
+    owners: (code: string, title: string, n: number, owners: string, structure: string | undefined) => string;
+    indicatorCode: (indicator: string, description: string, code: string, target: string) => string;
+  };
   /** sentences about records found by their words or codes */
   records: {
     theObjective: (code: string, title: string) => string;
