@@ -294,6 +294,12 @@ export const it: LanguagePack = {
           'biglietto',
           'ticket',
           'abbonament',
+          // the cost of using a service, not of the service: "quanto costa iscriversi / partecipare"
+          'quanto costa iscriver',
+          'quanto costa partecip',
+          'quanto costa frequent',
+          'quanto costa usare',
+          'quota di iscrizion',
         ],
         evidence: ['rett', 'tariff', 'prezz', 'compartecipazion', 'ticket', 'bigliett', 'abbonament'],
       },

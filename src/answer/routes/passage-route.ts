@@ -61,7 +61,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     const quote =
       (h.chunk.form === 'table' && !hasProseCells(h.chunk.text)
         ? clip(h.chunk.text, 900)
-        : quoteFor(question, h.chunk.text, placeStems(ctx))) ||
+        : quoteFor(question, h.chunk.text, placeStems(ctx), h.chunk.title)) ||
       h.citation.excerpt?.trim() ||
       clip(h.chunk.text, 600);
     reply.lines.push(
@@ -79,8 +79,15 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
  * hold a whole paragraph.
  */
-function quoteFor(question: string, text: string, places: ReadonlySet<string>, max = 600): string {
-  const scored = scoreSentences(question, text, true, places);
+function quoteFor(
+  question: string,
+  text: string,
+  places: ReadonlySet<string>,
+  title: string | undefined,
+  max = 600,
+): string {
+  const naming = new Set(contentTokens(title ?? '', { keepQuestionWords: true }).map(stem));
+  const scored = scoreSentences(question, text, true, places, naming);
   if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
@@ -118,9 +125,13 @@ function scoreSentences(
   text: string,
   byAnswer = false,
   places: ReadonlySet<string> = new Set(),
+  naming: ReadonlySet<string> = new Set(),
 ): { sentence: string; i: number; score: number }[] {
-  // the entity's name and kind ("Provincia", "Prato") pick the passage; within it they do not pick the sentence
-  const wanted = [...wantedOf(question)].filter((w) => !places.has(w));
+  // the entity's name and kind ("Provincia", "Prato") and the record's own title pick the passage; within it they
+  // do not pick the sentence, unless nothing else of the question is left
+  const all = [...wantedOf(question)].filter((w) => !places.has(w));
+  const beyondTitle = all.filter((w) => !naming.has(w));
+  const wanted = beyondTitle.length ? beyondTitle : all;
   const type = byAnswer ? answerTypeOf(question) : null;
   const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
   return splitSentences(text).map((sentence, i) => {
