@@ -176,6 +176,25 @@ export interface Messages {
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
   };
+  /** sentences about structures, their totals and counts, deadlines and strategic lines */
+  structures: {
+    /** the role word when the plan names none */
+    head: string;
+    headOf: (role: string, structure: string, entity: string, head: string) => string;
+    objectivesOf: (label: string, n: number, codes: string) => string;
+    totalStated: (level: string, label: string, amount: string | undefined, share: string | undefined) => string;
+    totalsStated: string;
+    amountsAsStated: string;
+    projectsCount: (n: number, rule: string) => string;
+    countedOverProjects: string;
+    noBudget: string;
+    objectivesCount: (n: number) => string;
+    countedFromModel: string;
+    noDeadlines: (period: string) => string;
+    deadlinesIn: (n: number, period: string) => string;
+    objectivesUnder: (n: number, line: string) => string;
+    recordsUnder: (n: number, value: string, codes: string) => string;
+  };
   /** sentences about one objective's fields */
   objective: {
     indicatorWeight: (description: string, code: string, weight: string) => string;
