@@ -176,6 +176,25 @@ export interface Messages {
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
   };
+  /** sentences about people: who they are, what they own, direct and work on */
+  people: {
+    whichPerson: string;
+    noPerson: (name: string) => string;
+    similarNames: (names: string) => string;
+    deadlinesOf: (person: string, period: string | undefined, n: number) => string;
+    noDeadlinesOf: (person: string, period: string | undefined) => string;
+    worksOn: (person: string, n: number) => string;
+    commitment: string;
+    directs: (n: number) => string;
+    appearsIn: (person: string) => string;
+    ownerOfCount: (n: number) => string;
+    dirigenteOfCount: (n: number) => string;
+    ownsNoneWorksOn: (person: string) => string;
+    dirigenteOf: (person: string, n: number) => string;
+    noObjectivesOf: (person: string) => string;
+    owns: (person: string, n: number, codes: string) => string;
+    headOf: (person: string, role: string | undefined, structure: string, entity: string) => string;
+  };
   /** sentences about structures, their totals and counts, deadlines and strategic lines */
   structures: {
     /** the role word when the plan names none */
