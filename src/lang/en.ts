@@ -293,6 +293,26 @@ export const en: LanguagePack = {
       withoutBudget: 'Which projects have no budget?',
       dueIn: (entity, year) => `Which objectives of ${entity} are due in ${year}?`,
     },
+    project: {
+      columnMissing: (code, column) =>
+        `${column === 'investiment' ? 'Investment spending' : column === 'entrat' ? 'Revenue' : 'Spending'} is not stated in the planned budget of ${code}.`,
+      plannedBudget: (code, title) => `Planned budget of ${code} (${title}): `,
+      noBudgetTable: (code) => `A planned budget table is not stated for ${code}.`,
+      staffRow: (name, relation, commitment, code) => `${name} — ${relation}, commitment ${commitment} on ${code}.`,
+      staffCount: (n, code, title) => `${n} people are assigned to ${code} (${title}):`,
+      staffOf: (code, title) => `Staff assigned to ${code} (${title}):`,
+      noStaff: 'Staff is not listed for this project.',
+      phasesCount: (code, title, n) => `Phases of project ${code} (${title}): ${n}.`,
+      noPhases: (code) => `Phases are not stated for project ${code}.`,
+      belongsTo: (code, title, link) => `Project ${code} (${title}) belongs to: ${link}.`,
+      noStrategic: (code) => `A strategic link is not stated for project ${code}.`,
+      dirigenteIs: (code, title, dirigente) => `The dirigente of project ${code} (${title}) is ${dirigente}.`,
+      noDirigente: (code) => `A dirigente is not stated for project ${code}.`,
+      objectivesOf: (code, title) => `Objectives and indicators of project ${code} (${title}):`,
+      budgetIs: (code, title, budget) => `The budget of project ${code} (${title}) is ${budget}.`,
+      noBudget: (code, title) =>
+        `The budget of project ${code} (${title}) is not stated: no budget is given, the cell is blank (which is not zero).`,
+    },
     people: {
       whichPerson: 'Several people match that name — which one do you mean?',
       noPerson: (name) => `I found no person named ${name} in the plans (not found).`,

@@ -471,6 +471,26 @@ export const it: LanguagePack = {
       withoutBudget: 'Quali progetti non hanno budget?',
       dueIn: (entity, year) => `Quali obiettivi del ${entity} scadono nel ${year}?`,
     },
+    project: {
+      columnMissing: (code, column) =>
+        `Per ${code} non sono indicate ${column === 'investiment' ? 'spese per investimenti' : column === 'entrat' ? 'entrate' : 'spese'} nel Budget previsto.`,
+      plannedBudget: (code, title) => `Budget previsto di ${code} (${title}): `,
+      noBudgetTable: (code) => `Per ${code} non è indicata una tabella Budget previsto.`,
+      staffRow: (name, relation, commitment, code) => `${name} — ${relation}, impegno ${commitment} su ${code}.`,
+      staffCount: (n, code, title) => `${n} persone sono assegnate a ${code} (${title}):`,
+      staffOf: (code, title) => `Personale assegnato a ${code} (${title}):`,
+      noStaff: 'Non è indicato personale per questo progetto.',
+      phasesCount: (code, title, n) => `Fasi del progetto ${code} (${title}): ${n}.`,
+      noPhases: (code) => `Per il progetto ${code} non sono indicate fasi.`,
+      belongsTo: (code, title, link) => `Il progetto ${code} (${title}) discende da: ${link}.`,
+      noStrategic: (code) => `Per il progetto ${code} non è indicato un collegamento strategico.`,
+      dirigenteIs: (code, title, dirigente) => `Il dirigente del progetto ${code} (${title}) è ${dirigente}.`,
+      noDirigente: (code) => `Per il progetto ${code} non è indicato un dirigente.`,
+      objectivesOf: (code, title) => `Obiettivi e indicatori del progetto ${code} (${title}):`,
+      budgetIs: (code, title, budget) => `Il budget del progetto ${code} (${title}) è ${budget}.`,
+      noBudget: (code, title) =>
+        `Per il progetto ${code} (${title}) non è indicato alcun budget nel documento (cella vuota, non zero).`,
+    },
     people: {
       whichPerson: 'Ho trovato più persone con quel nome: quale intendi?',
       noPerson: (name) => `Non ho trovato nessuna persona di nome ${name} nei piani.`,

@@ -176,6 +176,26 @@ export interface Messages {
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
   };
+  /** sentences about one project's fields */
+  project: {
+    /** `column`: the budget column asked for and missing ("investiment", "entrat", "spes") */
+    columnMissing: (code: string, column: string) => string;
+    plannedBudget: (code: string, title: string) => string;
+    noBudgetTable: (code: string) => string;
+    staffRow: (name: string, relation: string, commitment: string, code: string) => string;
+    staffCount: (n: number, code: string, title: string) => string;
+    staffOf: (code: string, title: string) => string;
+    noStaff: string;
+    phasesCount: (code: string, title: string, n: number) => string;
+    noPhases: (code: string) => string;
+    belongsTo: (code: string, title: string, link: string) => string;
+    noStrategic: (code: string) => string;
+    dirigenteIs: (code: string, title: string, dirigente: string) => string;
+    noDirigente: (code: string) => string;
+    objectivesOf: (code: string, title: string) => string;
+    budgetIs: (code: string, title: string, budget: string) => string;
+    noBudget: (code: string, title: string) => string;
+  };
   /** sentences about people: who they are, what they own, direct and work on */
   people: {
     whichPerson: string;
