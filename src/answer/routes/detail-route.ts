@@ -38,6 +38,30 @@ export function asksBeyondFields(intents: Intent[]): boolean {
   return !intents.some((i) => FIELD_INTENTS.includes(i));
 }
 
+/** a record's sentences with the word prefixes they hold, computed once per record (records live as long as the store) */
+interface IndexedSentence {
+  sentence: string;
+  prefixes: ReadonlySet<string>;
+}
+const SENTENCES = new WeakMap<Objective | Project, IndexedSentence[]>();
+
+function indexedSentencesOf(record: Objective | Project): IndexedSentence[] {
+  let indexed = SENTENCES.get(record);
+  if (!indexed) {
+    const title = fold(record.title);
+    indexed = sentencesOf(record)
+      // a title repeated as a sentence says nothing new
+      .filter((sentence) => fold(sentence) !== title)
+      .map((sentence) => ({
+        sentence,
+        // five-letter prefixes: "vigila" meets "vigilanza", whatever the stemmer leaves of each
+        prefixes: new Set(contentTokens(sentence, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5))),
+      }));
+    SENTENCES.set(record, indexed);
+  }
+  return indexed;
+}
+
 function sentencesOf(record: Objective | Project): string[] {
   const texts =
     'phases' in record
@@ -69,12 +93,8 @@ export function bestSentenceOf(
   if (!wanted.length) return null;
   const type = answerTypeOf(question);
   let best: { sentence: string; score: number } | null = null;
-  for (const sentence of sentencesOf(record)) {
-    // a title repeated as a sentence says nothing new
-    if (fold(sentence) === fold(record.title)) continue;
-    // five-letter prefixes: "vigila" meets "vigilanza", whatever the stemmer leaves of each
-    const have = new Set(contentTokens(sentence, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5)));
-    let score = wanted.filter((w) => have.has(w.slice(0, 5))).length;
+  for (const { sentence, prefixes } of indexedSentencesOf(record)) {
+    let score = wanted.filter((w) => prefixes.has(w.slice(0, 5))).length;
     // of two sentences on the subject, the one holding the kind of answer asked (a year, a place) answers
     if (score > 0 && type && holdsAnswerType(sentence, type)) score += 0.5;
     if (score > 0 && (!best || score > best.score)) best = { sentence, score };
