@@ -61,7 +61,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     const quote =
       (h.chunk.form === 'table' && !hasProseCells(h.chunk.text)
         ? clip(h.chunk.text, 900)
-        : quoteFor(question, h.chunk.text, placeStems(ctx), h.chunk.title)) ||
+        : quoteFor(question, h.chunk.text, h.chunk.title)) ||
       h.citation.excerpt?.trim() ||
       clip(h.chunk.text, 600);
     reply.lines.push(
@@ -79,15 +79,9 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
  * hold a whole paragraph.
  */
-function quoteFor(
-  question: string,
-  text: string,
-  places: ReadonlySet<string>,
-  title: string | undefined,
-  max = 600,
-): string {
+function quoteFor(question: string, text: string, title: string | undefined, max = 600): string {
   const naming = new Set(contentTokens(title ?? '', { keepQuestionWords: true }).map(stem));
-  const scored = scoreSentences(question, text, true, places, naming);
+  const scored = scoreSentences(question, text, true, naming);
   if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
@@ -124,12 +118,11 @@ function scoreSentences(
   question: string,
   text: string,
   byAnswer = false,
-  places: ReadonlySet<string> = new Set(),
   naming: ReadonlySet<string> = new Set(),
 ): { sentence: string; i: number; score: number }[] {
-  // the entity's name and kind ("Provincia", "Prato") and the record's own title pick the passage; within it they
-  // do not pick the sentence, unless nothing else of the question is left
-  const all = [...wantedOf(question)].filter((w) => !places.has(w));
+  // the record's own title picks the passage; within it, it does not pick the sentence, unless nothing else of the
+  // question is left
+  const all = [...wantedOf(question)];
   const beyondTitle = all.filter((w) => !naming.has(w));
   const wanted = beyondTitle.length ? beyondTitle : all;
   const type = byAnswer ? answerTypeOf(question) : null;
@@ -204,12 +197,6 @@ function hasProseCells(text: string): boolean {
   return text.split(/[\t\n]/).some((cell) => cell.length > 300);
 }
 
-/** Stems of the entities' place names and kind words ("prato", "provincia", "comune"). */
-function placeStems(ctx: ToolContext): ReadonlySet<string> {
-  const words = [...placeWordsOf(ctx.store), ...ENTITY_KINDS.flatMap(([, ws]) => ws)];
-  return new Set(words.flatMap((w) => contentTokens(w, { keepQuestionWords: true })).map(stem));
-}
-
 /** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
 export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
   const words = wordsOf(question);
@@ -237,7 +224,15 @@ function holdsField(text: string, field: AskedField, people: string[]): boolean 
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
     if (!field.person) return true;
+    // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
     const folded = fold(sentence);
-    return people.some((name) => folded.includes(name));
+    return field.evidence.some((e) => {
+      for (let at = folded.indexOf(e); at >= 0; at = folded.indexOf(e, at + 1)) {
+        const near = folded.slice(Math.max(0, at - ROLE_WINDOW), at + e.length + ROLE_WINDOW);
+        if (people.some((name) => near.includes(name))) return true;
+      }
+      return false;
+    });
   });
 }
+const ROLE_WINDOW = 40;
