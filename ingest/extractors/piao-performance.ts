@@ -5,51 +5,38 @@
  * the narrative also carries small tables of figures (staff, hirings, smart working).
  */
 
-import type {
-  DataTable,
-  ExtractedPlan,
-  Objective,
-  PlanDocument,
-  PlanWarning,
-  Structure,
-} from '../../src/plan/model.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import type { DataTable, ExtractedPlan, Objective, PlanDocument } from '../../src/plan/model.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { readSynthesisTables, type SynthesisRow, type SynthesisTable } from './piao-performance/synthesis-table.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
 import { readFigureTables } from './primitives/figure-tables.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { knownStructures, splitTitleAndStructure, structureKind } from './primitives/structure-cell.ts';
+import { mentionsOf, structuresOf } from './primitives/structures-of-objectives.ts';
 
 export const PIAO_PERFORMANCE_LAYOUT = 'piao-performance';
 
-const PIAO_CODE = /(?:^|\s)\d{2}\.\d{2}\.\d{2}\.\d{2}(?=\s|$)/gm;
+/** The section and table titles of the template, and its four-level objective codes (`01.01.02.03`). */
+const MARKERS: LayoutMarker[] = [
+  { re: /sottosezione performance/, weight: 0.25 },
+  { re: /tavola di sintesi/, weight: 0.25 },
+  { re: /piao-performance \d{4}/, weight: 0.2 },
+  { re: [/linea di mandato/, /valore pubblico/], weight: 0.1 },
+  { re: /(?<=^|\s)\d{2}\.\d{2}\.\d{2}\.\d{2}(?=\s|$)/g, weight: 0.2, min: 5 },
+];
 
 export const piaoPerformanceExtractor: PlanExtractor = {
   layout: PIAO_PERFORMANCE_LAYOUT,
-  detect,
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
   extract,
 };
 
-function detect(doc: SourceDocument): number {
-  const text = doc.text;
-  let score = 0;
-  if (/SOTTOSEZIONE\s+PERFORMANCE/i.test(text)) score += 0.25;
-  if (/TAVOLA\s+DI\s+SINTESI/i.test(text)) score += 0.25;
-  if (/PIAO-PERFORMANCE\s+\d{4}/.test(text)) score += 0.2;
-  if (/LINEA DI MANDATO/.test(text) && /VALORE PUBBLICO/.test(text)) score += 0.1;
-  if ((text.match(PIAO_CODE)?.length ?? 0) >= 5) score += 0.2;
-  return Math.min(1, Math.round(score * 100) / 100);
-}
-
 function extract(doc: SourceDocument): ExtractedPlan {
-  const warnings: PlanWarning[] = [];
-  const warn = (message: string, from?: number, to?: number) => {
-    const w: PlanWarning = { doc: doc.file, message };
-    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
-    warnings.push(w);
-  };
+  const { warnings, warn } = warningLog(doc);
 
   const synthesis = readSynthesisTables(doc.lines);
   if (synthesis.length === 0) warn('no "TAVOLA DI SINTESI" with PIAO-PERFORMANCE objectives found');
@@ -57,7 +44,8 @@ function extract(doc: SourceDocument): ExtractedPlan {
 
   const years = planYears(doc, synthesis);
   const objectives = readObjectives(doc, synthesis, years, warn);
-  const structures = readStructures(doc, objectives);
+  // no head: the owners are the STRUTTURA names themselves
+  const structures = structuresOf(doc.file, mentionsOf(objectives), objectives, { kind: structureKind });
   const tables = readTables(doc, synthesis, warn);
 
   if (objectives.length > 0) {
@@ -73,15 +61,7 @@ function extract(doc: SourceDocument): ExtractedPlan {
       warn('indicators and targets of the objectives are not in this document: it refers to an annex', annex);
   }
 
-  return {
-    document: piaoDocument(doc, years),
-    structures,
-    objectives,
-    projects: [],
-    totals: [],
-    tables,
-    warnings,
-  };
+  return planOf(piaoDocument(doc, years), { structures, objectives, tables, warnings });
 }
 
 function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
@@ -89,7 +69,7 @@ function piaoDocument(doc: SourceDocument, years: number[]): PlanDocument {
   const range = years.length ? `${years[0]}-${years.at(-1)}` : '';
   const title = [range ? `PIAO ${range}` : 'PIAO', heading].filter(Boolean).join(' – ');
   return planDocument(doc, PIAO_PERFORMANCE_LAYOUT, {
-    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
+    entity: issuingBody(doc),
     kind: 'piao_performance',
     title,
     years,
@@ -115,7 +95,7 @@ function readObjectives(
   doc: SourceDocument,
   synthesis: readonly SynthesisTable[],
   years: number[],
-  warn: (message: string, from?: number, to?: number) => void,
+  warn: WarningLog['warn'],
 ): Objective[] {
   const rows = synthesis.flatMap((t) => t.rows);
   const known = knownStructures(rows.map((r) => r.text));
@@ -156,37 +136,19 @@ function objectiveOf(
   };
   if (structure) objective.structure = structure;
   if (years.length) objective.years = years;
-  const strategic: NonNullable<Objective['strategic']> = {};
-  if (row.valorePubblico) strategic.valorePubblico = row.valorePubblico;
-  if (row.lineaMandato) strategic.lineaMandato = row.lineaMandato;
-  if (row.strategic) strategic.obiettivoStrategico = `${row.strategic.code} ${row.strategic.text}`.trim();
-  if (row.operational) strategic.obiettivoOperativo = `${row.operational.code} ${row.operational.text}`.trim();
-  if (row.area) strategic.area = row.area;
+  const coded = (c: { code: string; text: string } | undefined) => (c ? `${c.code} ${c.text}`.trim() : undefined);
+  const strategic = present({
+    valorePubblico: row.valorePubblico,
+    lineaMandato: row.lineaMandato,
+    obiettivoStrategico: coded(row.strategic),
+    obiettivoOperativo: coded(row.operational),
+    area: row.area,
+  });
   if (Object.keys(strategic).length) objective.strategic = strategic;
   return objective;
 }
 
-/** One record per STRUTTURA; its area only when every objective it holds sits in the same area. */
-function readStructures(doc: SourceDocument, objectives: readonly Objective[]): Structure[] {
-  const seen = new Map<string, { first: Objective; areas: Set<string> }>();
-  for (const o of objectives) {
-    if (!o.structure) continue;
-    const entry = seen.get(o.structure) ?? { first: o, areas: new Set<string>() };
-    if (o.strategic?.area) entry.areas.add(o.strategic.area);
-    seen.set(o.structure, entry);
-  }
-  return [...seen].map(([name, { first, areas }]) => {
-    const structure: Structure = { doc: doc.file, name, kind: structureKind(name), span: first.span };
-    if (areas.size === 1) structure.area = [...areas][0]!;
-    return structure;
-  });
-}
-
-function readTables(
-  doc: SourceDocument,
-  synthesis: readonly SynthesisTable[],
-  warn: (message: string, from?: number, to?: number) => void,
-): DataTable[] {
+function readTables(doc: SourceDocument, synthesis: readonly SynthesisTable[], warn: WarningLog['warn']): DataTable[] {
   const exclude = synthesis.map((t) => [t.from, t.to] as const);
   return readFigureTables(doc.lines, exclude).map((t) => {
     if (t.uncertain) warn(`table "${t.title}": ${t.uncertain}`, t.from, t.to);

@@ -11,26 +11,23 @@
  */
 
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type { ExtractedPlan, Indicator, Objective, Phase, PlanWarning, Structure } from '../../src/plan/model.ts';
+import type { ExtractedPlan, Indicator, Objective, Phase } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { hasBlankLines, type LineItem, lineItems } from './primitives/line-items.ts';
 import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { structuresOf } from './primitives/structures-of-objectives.ts';
+import { weightTotal } from './primitives/weights.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'prato-obiettivi';
 
-/** One non-blank line: its 0-based index in the document, the text with whitespace collapsed, its folded form. */
-interface Item {
-  idx: number;
-  text: string;
-  key: string;
-  /** a blank line separates it from the previous non-blank line (never true in a PDF) */
-  blankBefore: boolean;
-}
+type Item = LineItem;
 
 const PAGE_TITLE = /^(.+?)\s+((?:preventivo|consuntivo)\s+obiettivi\s+(\d{4}))$/i;
 const ANCHOR = 'obiettivo centro di responsabilita responsabile';
@@ -48,41 +45,12 @@ const INDICATOR_TYPES =
 const TARGET = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,3}(?:\.\d{3})+(?:,\d+)?\s?%?|\d+(?:,\d+)?\s?%?`;
 /** `[description] type target [note]`: the columns of one indicator row once tabs are gone. */
 const INDICATOR_ROW = new RegExp(`^(?:(.*?)\\s+)?(${INDICATOR_TYPES})\\s+(${TARGET})(?:\\s+(.*))?$`, 'i');
-function toItems(doc: SourceDocument): Item[] {
-  const items: Item[] = [];
-  let blank = false;
-  doc.lines.forEach((line, idx) => {
-    const text = squash(line);
-    if (!text) {
-      blank = true;
-      return;
-    }
-    items.push({ idx, text, key: fold(text), blankBefore: blank });
-    blank = false;
-  });
-  return items;
-}
-
 const isAnchor = (it: Item) => it.key === ANCHOR;
 const isPageTitle = (it: Item) => PAGE_TITLE.test(it.text);
 
 /** Lines that open a part of the sheet; they end a wrapped title or a running text. */
-function isSectionMarker(it: Item): boolean {
-  const k = it.key;
-  return (
-    isAnchor(it) ||
-    isPageTitle(it) ||
-    /^tipo di obiettivo\b/.test(k) ||
-    /^pluriennale\s+\S+$/.test(k) ||
-    k === 'contesto di riferimento' ||
-    k === 'descrizione obiettivo' ||
-    RESULT_LABEL.test(it.text) ||
-    /^fasi\s*-\s*attivita/.test(k) ||
-    k === 'fase' ||
-    k === 'indicatori' ||
-    k === 'altri servizi coinvolti'
-  );
-}
+const isSectionMarker = (it: Item): boolean =>
+  isAnchor(it) || isPageTitle(it) || BODY_MARKS.some((m) => m.opensPart && markOf(m, it));
 
 /** Structure names the sheets print outside the header: the phase "Centro di Responsabilità" column and "altri servizi". */
 function collectStructureNames(items: Item[]): string[] {
@@ -163,7 +131,7 @@ function readHeader(
 }
 
 /** Records an oddity of the document, with the lines that show it. */
-type Warn = (message: string, from?: number, to?: number) => void;
+type Warn = WarningLog['warn'];
 
 type Section =
   | 'none'
@@ -199,19 +167,13 @@ interface Draft {
 
 /** Reads one Comune di Prato "Preventivo obiettivi" document. */
 function extract(doc: SourceDocument): ExtractedPlan {
-  const items = toItems(doc);
-  const warnings: PlanWarning[] = [];
-  const warn: Warn = (message, from, to) => {
-    const w: PlanWarning = { doc: doc.file, message };
-    if (from !== undefined) w.span = spanOf(doc, from, to ?? from);
-    warnings.push(w);
-  };
-  // Blank lines separate the cells of a row in the .txt; a PDF has none, so they can only ever be a hint.
-  const hasBlankLines = items.filter((i) => i.blankBefore).length > items.length / 4;
+  const items = lineItems(doc.lines);
+  const { warnings, warn } = warningLog(doc);
+  // Blank lines separate the cells of a row in the .txt; a PDF has none.
+  const blankHints = hasBlankLines(items);
 
   const titleItem = items.find(isPageTitle);
   const tm = titleItem ? PAGE_TITLE.exec(titleItem.text) : null;
-  const entity = findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l))));
   const year = tm?.[3] ? Number(tm[3]) : undefined;
   if (!tm) warn('no page title "<ente> Preventivo obiettivi <anno>" found');
 
@@ -263,18 +225,96 @@ function extract(doc: SourceDocument): ExtractedPlan {
     ) {
       warn(`objective ${d.code}: the repeated page header differs from the first one`, items[codePos]!.idx);
     }
-    readBody(doc, items.slice(header.next, endPos), d, hasBlankLines, warn);
+    readBody(doc, items.slice(header.next, endPos), d, blankHints, warn);
   }
 
   const objectives = order.map((d) => finish(doc, d, warn));
-  const structures = buildStructures(doc, order);
+  // a Centro di Responsabilità is where the header first names it (its line only)
+  const mentions = objectives.map((o) => ({ name: o.structure ?? '', span: { ...o.span, lineEnd: o.span.lineStart } }));
+  const structures = structuresOf(doc.file, mentions, objectives, { kind: () => 'cdr', headRole: 'Responsabile' });
   const document = planDocument(doc, LAYOUT, {
-    entity,
+    entity: issuingBody(doc),
     kind: 'piano_obiettivi',
     title: tm?.[2] ?? 'Preventivo obiettivi',
     years: year ? [year] : [],
   });
-  return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
+  return planOf(document, { structures, objectives, warnings });
+}
+
+/**
+ * The captions of a sheet's body, as data: what each one matches (on the folded line, or on the text as printed
+ * where capitals matter), the section it opens and what it records. `opensPart` captions also end a wrapped title or
+ * a running text; `closesIndicators` ones end the indicator table (its pending lines become the last row's note).
+ */
+interface BodyMark {
+  re: RegExp;
+  on?: 'text';
+  opensPart?: true;
+  closesIndicators?: true;
+  section?: Section;
+  read?: (d: Draft, m: RegExpExecArray, it: Item, warn: Warn) => void;
+}
+
+const BODY_MARKS: readonly BodyMark[] = [
+  {
+    re: /^tipo di obiettivo\b\s*(.*)$/i,
+    on: 'text',
+    opensPart: true,
+    closesIndicators: true,
+    section: 'none',
+    read: (d, m) => {
+      if (m[1]) d.type = m[1];
+    },
+  },
+  {
+    re: /^pluriennale\s+(\S+)$/i,
+    on: 'text',
+    opensPart: true,
+    read: (d, m) => {
+      d.multiYear = fold(m[1]!) === 'si';
+    },
+  },
+  { re: /^contesto di riferimento$/, opensPart: true, section: 'context' },
+  { re: /^descrizione obiettivo$/, opensPart: true, section: 'description' },
+  {
+    re: RESULT_LABEL,
+    on: 'text',
+    opensPart: true,
+    closesIndicators: true,
+    section: 'result',
+    read: (d, m, it) => {
+      const inline = m[1] ?? m[2];
+      if (inline) d.result.push({ ...it, text: inline });
+    },
+  },
+  { re: /^fasi\s*-\s*attivita/, opensPart: true, closesIndicators: true, section: 'phases' },
+  {
+    re: /^fase$/,
+    opensPart: true,
+    closesIndicators: true,
+    read: (d, _m, it, warn) => {
+      if (d.section === 'phaseTitle' || d.section === 'phaseValues')
+        warn(`objective ${d.code}: a phase without dates`, d.phaseFrom);
+      d.phaseTitle = [];
+      d.phaseFrom = it.idx;
+      d.section = 'phaseTitle';
+    },
+  },
+  { re: PHASE_HEADER, section: 'phaseValues' },
+  { re: /^indicatori$/, opensPart: true, section: 'indicators' },
+  // the column captions of the indicator table: nothing to read
+  { re: INDICATOR_HEADER },
+  { re: /^altri servizi coinvolti$/, opensPart: true, closesIndicators: true, section: 'others' },
+];
+
+const markOf = (m: BodyMark, it: Item): RegExpExecArray | null => m.re.exec(m.on === 'text' ? it.text : it.key);
+
+function markAt(it: Item): [BodyMark, RegExpExecArray] | null {
+  for (const mark of BODY_MARKS) {
+    const hit = markOf(mark, it);
+    if (hit) return [mark, hit];
+  }
+  return null;
 }
 
 /** Walks the lines of one page after its header block; the section in progress carries over to the next page. */
@@ -282,48 +322,15 @@ function readBody(doc: SourceDocument, body: Item[], d: Draft, hasBlankLines: bo
   for (const it of body) {
     if (isPageTitle(it)) continue;
     d.lastIdx = it.idx;
-    const k = it.key;
-    const type = /^tipo di obiettivo\s+(.+)$/i.exec(it.text);
-    const pluri = /^pluriennale\s+(\S+)$/i.exec(it.text);
-    const result = RESULT_LABEL.exec(it.text);
-    if (type) {
-      leaveIndicators(d);
-      d.type = type[1]!;
-      d.section = 'none';
-    } else if (pluri) {
-      d.multiYear = fold(pluri[1]!) === 'si';
-    } else if (k === 'contesto di riferimento') {
-      d.section = 'context';
-    } else if (k === 'descrizione obiettivo') {
-      d.section = 'description';
-    } else if (result) {
-      leaveIndicators(d);
-      d.section = 'result';
-      const inline = result[1] ?? result[2];
-      if (inline) d.result.push({ ...it, text: inline });
-    } else if (/^fasi\s*-\s*attivita/.test(k)) {
-      leaveIndicators(d);
-      d.section = 'phases';
-    } else if (k === 'fase') {
-      leaveIndicators(d);
-      if (d.section === 'phaseTitle' || d.section === 'phaseValues') {
-        warn(`objective ${d.code}: a phase without dates`, d.phaseFrom);
-      }
-      d.phaseTitle = [];
-      d.phaseFrom = it.idx;
-      d.section = 'phaseTitle';
-    } else if (PHASE_HEADER.test(k)) {
-      d.section = 'phaseValues';
-    } else if (k === 'indicatori') {
-      d.section = 'indicators';
-    } else if (INDICATOR_HEADER.test(k)) {
-      // column captions of the indicator table
-    } else if (k === 'altri servizi coinvolti') {
-      leaveIndicators(d);
-      d.section = 'others';
-    } else {
+    const found = markAt(it);
+    if (!found) {
       readLine(doc, it, d, hasBlankLines, warn);
+      continue;
     }
+    const [mark, hit] = found;
+    if (mark.closesIndicators) leaveIndicators(d);
+    if (mark.section) d.section = mark.section;
+    mark.read?.(d, hit, it, warn);
   }
 }
 
@@ -475,15 +482,15 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
   if (resultText) o.expectedResult = resultText;
   if (d.others.length > 0) o.otherServices = d.others.map((l) => l.text).join('; ');
 
-  const weighted = d.phases.filter((p) => p.weight?.value != null);
+  const weights = weightTotal(d.phases);
   if (d.phases.length === 0) warn(`objective ${d.code} has no phases`, d.firstIdx);
-  else if (weighted.length === 0) warn(`objective ${d.code}: no phase carries a weight`, d.firstIdx, d.lastIdx);
-  else {
-    const sum = weighted.reduce((s, p) => s + (p.weight?.value ?? 0), 0);
-    if (Math.abs(sum - 100) > 0.001) {
-      warn(`objective ${d.code}: phase weights sum to ${sum.toLocaleString('it-IT')}, not 100`, d.firstIdx, d.lastIdx);
-    }
-  }
+  else if (weights === null) warn(`objective ${d.code}: no phase carries a weight`, d.firstIdx, d.lastIdx);
+  else if (weights !== 100)
+    warn(
+      `objective ${d.code}: phase weights sum to ${weights.toLocaleString('it-IT')}, not 100`,
+      d.firstIdx,
+      d.lastIdx,
+    );
   if (d.indicators.length === 0) warn(`objective ${d.code} has no indicators`, d.firstIdx);
   const misspelt = d.phases.find((p) => p.structure && isMisspelling(d.structure, p.structure));
   if (misspelt) {
@@ -496,57 +503,16 @@ function finish(doc: SourceDocument, d: Draft, warn: Warn): Objective {
   return o;
 }
 
-/**
- * One structure per Centro di Responsabilità named in the headers. Its head is known only when every objective of
- * the structure has the same owner (Corpo P.M has two, so no head is claimed for it).
- */
-function buildStructures(doc: SourceDocument, drafts: Draft[]): Structure[] {
-  const byName = new Map<string, { name: string; idx: number; owners: Set<string>; ownerNames: string[] }>();
-  for (const d of drafts) {
-    if (!d.structure) continue;
-    const key = fold(d.structure);
-    let s = byName.get(key);
-    if (!s) {
-      s = { name: d.structure, idx: d.firstIdx, owners: new Set(), ownerNames: [] };
-      byName.set(key, s);
-    }
-    const owner = d.owner ? splitTitle(d.owner).name : '';
-    if (!s.owners.has(fold(owner))) {
-      s.owners.add(fold(owner));
-      s.ownerNames.push(owner);
-    }
-  }
-  return [...byName.values()].map((s) => {
-    const st: Structure = { doc: doc.file, name: s.name, kind: 'cdr', span: spanOf(doc, s.idx) };
-    if (s.ownerNames.length === 1 && s.ownerNames[0]) {
-      st.head = s.ownerNames[0];
-      st.headRole = 'Responsabile';
-    }
-    return st;
-  });
-}
+/** Phrases only this template prints: the repeated header row above all, the page title, the phase captions. */
+const MARKERS: LayoutMarker[] = [
+  { re: /obiettivo centro di responsabilita responsabile/, weight: 0.5 },
+  { re: /(?:preventivo|consuntivo) obiettivi \d{4}/, weight: 0.2 },
+  { re: /inizio previsto fine prevista peso/, weight: 0.2 },
+  { re: /(?<=^|\s)\d{4}-[a-z]{2,4}\d{1,3}(?=\s|$)/, weight: 0.1 },
+];
 
-/** Confidence from phrases only this template prints: the repeated header row, the page title, the phase captions. */
-function detect(doc: SourceDocument): number {
-  let anchors = 0;
-  let titles = 0;
-  let phaseHeaders = 0;
-  let codes = 0;
-  for (const line of doc.lines) {
-    const text = squash(line);
-    if (!text) continue;
-    const key = fold(text);
-    if (key === ANCHOR) anchors++;
-    else if (PAGE_TITLE.test(text)) titles++;
-    else if (PHASE_HEADER.test(key)) phaseHeaders++;
-    else if (CODE_LINE.test(text)) codes++;
-  }
-  if (anchors === 0) return titles > 0 ? 0.2 : 0;
-  let score = 0.5;
-  if (titles > 0) score += 0.2;
-  if (phaseHeaders > 0) score += 0.2;
-  if (codes > 0) score += 0.1;
-  return Math.min(1, score);
-}
-
-export const pratoObiettiviExtractor: PlanExtractor = { layout: LAYOUT, detect, extract };
+export const pratoObiettiviExtractor: PlanExtractor = {
+  layout: LAYOUT,
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
+  extract,
+};

@@ -15,18 +15,20 @@ import type {
   ExtractedPlan,
   Objective,
   Phase,
-  PlanWarning,
   Project,
+  SourceSpan,
   StrategicLink,
   Structure,
   Total,
 } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
-import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
+import { firstByCode, issuingBody, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { joinWrapped } from './primitives/wrapped-text.ts';
 import { toBudget, toIndicator, toPhase, toStaff } from './reggio-peg/records.ts';
 import { type CdrDraft, type ProjectDraft, readSections, type Sections } from './reggio-peg/sections.ts';
@@ -35,33 +37,27 @@ import { readSummaryTable, type SummaryRow, type Vocabulary } from './reggio-peg
 
 const LAYOUT = 'reggio-peg';
 
+type Warn = WarningLog['warn'];
+
 /** Phrases and codes of this template that the other layouts never print; each one found adds to the confidence. */
-const MARKERS: RegExp[] = [
-  /\b\d{4}_ob_[0-9a-z]+_[0-9a-z]+\b/,
-  /\b\d{4}_p[dg]_[0-9a-z]+\b/,
-  /codice progetto progetto budget % di assorbimento/,
-  /indirizzo strategico di riferimento/,
-  /codice indicatore indicatore valore previsto/,
-  /nome soggetto relazione personale impegno personale/,
-  /\btotale cdr\b/,
-  /budget previsto/,
+const MARKERS: LayoutMarker[] = [
+  { re: /\b\d{4}_ob_[0-9a-z]+_[0-9a-z]+\b/ },
+  { re: /\b\d{4}_p[dg]_[0-9a-z]+\b/ },
+  { re: /codice progetto progetto budget % di assorbimento/ },
+  { re: /indirizzo strategico di riferimento/ },
+  { re: /codice indicatore indicatore valore previsto/ },
+  { re: /nome soggetto relazione personale impegno personale/ },
+  { re: /\btotale cdr\b/ },
+  { re: /budget previsto/ },
 ];
 
 export const reggioPegExtractor: PlanExtractor = {
   layout: LAYOUT,
 
-  detect(doc: SourceDocument): number {
-    const text = squash(fold(doc.text.replace(/\*\*/g, ' ')));
-    const hits = MARKERS.filter((re) => re.test(text)).length;
-    return hits / MARKERS.length;
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
-    const warnings: PlanWarning[] = [];
-    const warn = (message: string, from?: number, to?: number) =>
-      warnings.push(
-        from === undefined ? { doc: doc.file, message } : { doc: doc.file, message, span: spanOf(doc, from, to) },
-      );
+    const { warnings, warn } = warningLog(doc);
 
     const segs = toSegments(doc);
     const sections = readSections(segs);
@@ -75,7 +71,6 @@ export const reggioPegExtractor: PlanExtractor = {
     const projects: Project[] = [];
     const objectives: Objective[] = [];
     const totals: Total[] = [];
-    const seenObjectives = new Set<string>();
 
     for (const cdr of sections.cdrs) {
       const summary = readSummaryTable(cdr.summary, vocabulary, titles);
@@ -113,16 +108,9 @@ export const reggioPegExtractor: PlanExtractor = {
           continue;
         }
         detailed.add(draft.code);
-        const project = buildProject(doc, cdr, draft, row, dirigente, warnings);
+        const project = buildProject(doc, cdr, draft, row, dirigente, warn);
         projects.push(project);
-        for (const o of buildObjectives(doc, cdr, draft, project, dirigente, warnings)) {
-          if (seenObjectives.has(o.code)) {
-            warn(`objective ${o.code} appears twice; only the first is kept`, o.span.lineStart - 1, o.span.lineEnd - 1);
-            continue;
-          }
-          seenObjectives.add(o.code);
-          objectives.push(o);
-        }
+        objectives.push(...buildObjectives(doc, cdr, draft, project, dirigente, warn));
         if (!row) warn(`project ${draft.code} is not listed in the summary table of CDR ${cdr.code}`, draft.from);
       }
       for (const [code, row] of rowsByCode) {
@@ -132,7 +120,8 @@ export const reggioPegExtractor: PlanExtractor = {
           row.from,
           row.to,
         );
-        projects.push(summaryOnlyProject(doc, cdr, row, dirigente));
+        const span = spanOf(doc, row.from, row.to);
+        projects.push(baseProject(doc, cdr, code, row.title || code, row, dirigente, pathLink(row), span));
       }
     }
 
@@ -165,7 +154,10 @@ export const reggioPegExtractor: PlanExtractor = {
       title: header.title,
       years: header.years,
     });
-    return { document, structures, objectives, projects, totals, tables, warnings };
+    const unique = firstByCode(objectives, (o) =>
+      warn(`objective ${o.code} appears twice; only the first is kept`, o.span.lineStart - 1, o.span.lineEnd - 1),
+    );
+    return { document, structures, objectives: unique, projects, totals, tables, warnings };
   },
 };
 
@@ -185,7 +177,7 @@ function readHeader(doc: SourceDocument, segs: Segment[]): Header {
   const years = [...new Set((plan ?? cover.join(' ')).match(/\b20\d\d\b/g)?.map(Number) ?? [])];
   const parts = [plan ?? 'Piano Esecutivo di Gestione', area].filter(Boolean).join(' – ');
   const header: Header = {
-    entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
+    entity: issuingBody(doc),
     title: allegato ? `${parts} (${allegato})` : parts,
     years: years.length > 0 ? years.slice(0, 1) : [],
   };
@@ -220,24 +212,17 @@ function vocabularyOf(sections: Sections): Vocabulary {
 }
 
 function strategicOf(p: ProjectDraft): StrategicLink {
-  const s: StrategicLink = {};
   const value = (parts?: string[]) => (parts && parts.length > 0 ? joinWrapped(parts) : undefined);
-  const indirizzo = value(p.strategic.indirizzo);
-  const obiettivo = value(p.strategic.obiettivoStrategico);
-  const azione = value(p.strategic.azione);
-  if (indirizzo) s.indirizzo = indirizzo;
-  if (obiettivo) s.obiettivoStrategico = obiettivo;
-  if (azione) s.azione = azione;
-  return s;
+  const { indirizzo, obiettivoStrategico, azione } = p.strategic;
+  return present({
+    indirizzo: value(indirizzo),
+    obiettivoStrategico: value(obiettivoStrategico),
+    azione: value(azione),
+  });
 }
 
-function pathLink(row: SummaryRow): StrategicLink {
-  const s: StrategicLink = {};
-  if (row.path.indirizzo) s.indirizzo = row.path.indirizzo;
-  if (row.path.obiettivo) s.obiettivoStrategico = row.path.obiettivo;
-  if (row.path.azione) s.azione = row.path.azione;
-  return s;
-}
+const pathLink = ({ path }: SummaryRow): StrategicLink =>
+  present({ indirizzo: path.indirizzo, obiettivoStrategico: path.obiettivo, azione: path.azione });
 
 const figureOrNull = (text: string | null) => (text === null ? null : parseFigure(text));
 
@@ -247,10 +232,8 @@ function buildProject(
   draft: ProjectDraft,
   row: SummaryRow | undefined,
   dirigente: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Project {
-  const warn = (message: string, from: number, to?: number) =>
-    warnings.push({ doc: doc.file, message, span: spanOf(doc, from, to) });
   const title = projectTitle(draft) || row?.title || draft.code;
   const detail = strategicOf(draft);
   const strategic = Object.keys(detail).length > 0 ? detail : row ? pathLink(row) : {};
@@ -267,31 +250,19 @@ function buildProject(
       );
     }
   }
-  const project: Project = {
-    doc: doc.file,
-    code: draft.code,
-    title,
-    cdr: cdr.code,
-    cdrName: cdr.name,
-    budget: row ? figureOrNull(row.budget) : null,
-    budgetShare: row ? figureOrNull(row.share) : null,
-    budgetRows: [],
-    budgetTotals: {},
+  // A section without its Prodotto header does not name the project: cite the summary row that does.
+  const span = draft.implicit && row ? spanOf(doc, row.from, row.to) : spanOf(doc, draft.from, draft.to);
+  const project = baseProject(doc, cdr, draft.code, title, row, dirigente, strategic, span, {
     objectives: draft.objectives.map((o) => o.code),
     staff: draft.staff.map((s) => toStaff(doc, s)),
-    // A section without its Prodotto header does not name the project: cite the summary row that does.
-    span: draft.implicit && row ? spanOf(doc, row.from, row.to) : spanOf(doc, draft.from, draft.to),
-  };
-  const description = joinWrapped(draft.description);
-  if (description) project.description = description;
-  if (dirigente) project.dirigente = splitTitle(dirigente).name;
-  if (Object.keys(strategic).length > 0) project.strategic = strategic;
+    description: joinWrapped(draft.description),
+  });
 
   if (draft.budget) {
     if (draft.budget.columns.length === 0)
       warn(`${draft.code}: "Budget previsto" without column headings`, draft.budget.from);
     else {
-      const table = toBudget(doc, draft.budget, draft.code, warnings);
+      const table = toBudget(doc, draft.budget, draft.code, warn);
       project.budgetRows = table.rows;
       project.budgetTotals = table.totals;
     }
@@ -327,28 +298,34 @@ function checkBudget(
   }
 }
 
-function summaryOnlyProject(
+/** A project as the summary table gives it (code, title, budget, place in the strategy) under its CDR's Dirigente. */
+function baseProject(
   doc: SourceDocument,
   cdr: CdrDraft,
-  row: SummaryRow,
+  code: string,
+  title: string,
+  row: SummaryRow | undefined,
   dirigente: string | undefined,
+  strategic: StrategicLink,
+  span: SourceSpan,
+  detail: Pick<Project, 'objectives' | 'staff' | 'description'> = { objectives: [], staff: [] },
 ): Project {
   const project: Project = {
     doc: doc.file,
-    code: row.code!,
-    title: row.title || row.code!,
+    code,
+    title,
     cdr: cdr.code,
     cdrName: cdr.name,
-    budget: figureOrNull(row.budget),
-    budgetShare: figureOrNull(row.share),
+    budget: row ? figureOrNull(row.budget) : null,
+    budgetShare: row ? figureOrNull(row.share) : null,
     budgetRows: [],
     budgetTotals: {},
-    objectives: [],
-    staff: [],
-    span: spanOf(doc, row.from, row.to),
+    objectives: detail.objectives,
+    staff: detail.staff,
+    span,
   };
+  if (detail.description) project.description = detail.description;
   if (dirigente) project.dirigente = splitTitle(dirigente).name;
-  const strategic = pathLink(row);
   if (Object.keys(strategic).length > 0) project.strategic = strategic;
   return project;
 }
@@ -361,10 +338,8 @@ function buildObjectives(
   draft: ProjectDraft,
   project: Project,
   dirigente: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Objective[] {
-  const warn = (message: string, from: number, to?: number) =>
-    warnings.push({ doc: doc.file, message, span: spanOf(doc, from, to) });
   const phases = new Map<string, Phase[]>();
   for (const r of draft.phases) {
     const { objective, phase } = toPhase(doc, r);

@@ -9,30 +9,25 @@
  */
 
 import { parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type {
-  DocumentKind,
-  ExtractedPlan,
-  Indicator,
-  Objective,
-  Phase,
-  PlanWarning,
-  SourceSpan,
-  Structure,
-} from '../../src/plan/model.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import type { DocumentKind, ExtractedPlan, Indicator, Objective, Phase, Structure } from '../../src/plan/model.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { readDateCell } from './primitives/date-cells.ts';
-import { findIssuingBody } from './primitives/entity.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
+import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
+import { structuresOf } from './primitives/structures-of-objectives.ts';
+import { weightTotal } from './primitives/weights.ts';
 import { type Sheet, splitSheets } from './schede-obiettivo/sheets.ts';
 import { flat, readIndicatorRow, readPhaseRow, type TableRow } from './schede-obiettivo/table-rows.ts';
 
 const LAYOUT = 'schede-obiettivo';
 
 /** Phrases of the sheet template, with how much each one says about the layout (searched in the folded text). */
-const MARKERS: { re: RegExp; weight: number }[] = [
+const MARKERS: LayoutMarker[] = [
   { re: /codice obiettivo\s*:?\s*(?:\*\*)?\s*[a-z]+\s*-\s*\d+/, weight: 0.3 },
   { re: /sub-obiettivo \/ attivita/, weight: 0.2 },
   { re: /livello intermedio livello finale/, weight: 0.15 },
@@ -44,11 +39,7 @@ const MARKERS: { re: RegExp; weight: number }[] = [
 
 export const schedeObiettivoExtractor: PlanExtractor = {
   layout: LAYOUT,
-  detect(doc) {
-    const text = fold(squash(doc.lines.join(' ').replace(/\*\*/g, '')));
-    const score = MARKERS.reduce((sum, m) => sum + (m.re.test(text) ? m.weight : 0), 0);
-    return Math.min(1, Math.round(score * 100) / 100);
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
   extract(doc) {
     return extractSchede(doc);
   },
@@ -59,9 +50,7 @@ const YEAR_MARK = /\s*-?\s*\bANNO\s+(\d{4})\s*-?\s*$/u;
 function extractSchede(doc: SourceDocument): ExtractedPlan {
   const flatLines = doc.lines.map(flat);
   const sheets = splitSheets(doc.lines, flatLines);
-  const warnings: PlanWarning[] = [];
-  const warn = (message: string, span?: SourceSpan) =>
-    warnings.push(span ? { doc: doc.file, message, span } : { doc: doc.file, message });
+  const { warnings, warnAt: warn } = warningLog(doc);
 
   const byCode = new Map<string, { sheet: Sheet; year: number | undefined }[]>();
   for (const sheet of sheets) {
@@ -82,23 +71,23 @@ function extractSchede(doc: SourceDocument): ExtractedPlan {
   const objectives = [...byCode.values()].map((group) => buildObjective(doc, group, warn));
   const years = [...new Set(sheets.flatMap((s) => headerYears(s.header)))].sort();
 
-  return {
-    document: planDocument(doc, LAYOUT, {
-      entity: findIssuingBody(doc.lines.map((l) => squash(stripMarkup(l)))),
-      kind: findKind(doc),
-      title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
-      years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
-    }),
-    structures: buildStructures(doc, objectives, sheets),
-    objectives,
-    projects: [],
-    totals: [],
-    tables: [],
-    warnings,
-  };
+  const document = planDocument(doc, LAYOUT, {
+    entity: issuingBody(doc),
+    kind: findKind(doc),
+    title: sheets[0]?.header ? `Schede obiettivo ${sheets[0].header}` : 'Schede obiettivo',
+    years: years.length ? years : [...new Set(objectives.flatMap((o) => o.years ?? []))].sort(),
+  });
+  // a unit is where a sheet's "Unità organizzativa responsabile" first names it
+  const units = sheets.flatMap(({ fields: { unit } }) =>
+    unit?.value ? [{ name: unit.value, span: spanOf(doc, unit.line, unit.to) }] : [],
+  );
+  const structures = structuresOf(doc.file, units, objectives, { kind: unitKind, headRole: 'Responsabile' });
+  return planOf(document, { structures, objectives, warnings });
 }
 
-type Warn = (message: string, span?: SourceSpan) => void;
+const unitKind = (name: string): Structure['kind'] => (/^settore\b/.test(fold(name)) ? 'settore' : 'servizio');
+
+type Warn = WarningLog['warnAt'];
 
 function buildObjective(
   doc: SourceDocument,
@@ -176,33 +165,40 @@ function buildObjective(
 function toIndicator(doc: SourceDocument, row: TableRow, year: number | undefined): Indicator | null {
   const c = readIndicatorRow(row);
   if (!c) return null;
-  const ind: Indicator = {
+  return {
     n: c.n,
     description: c.description,
     weight: parseFigure(c.weight),
     span: spanOf(doc, row.from, row.to),
+    ...present({
+      year,
+      formula: c.formula,
+      intermediateTarget: c.intermediateTarget ? parseTarget(c.intermediateTarget) : undefined,
+      intermediateDate: c.intermediateDate ? readDateCell(c.intermediateDate, year) : undefined,
+      target: c.target ? parseTarget(c.target) : undefined,
+      targetDate: c.targetDate ? readDateCell(c.targetDate, year) : undefined,
+      grading: c.grading,
+    }),
   };
-  if (year !== undefined) ind.year = year;
-  if (c.formula) ind.formula = c.formula;
-  if (c.intermediateTarget) ind.intermediateTarget = parseTarget(c.intermediateTarget);
-  if (c.intermediateDate) ind.intermediateDate = readDateCell(c.intermediateDate, year);
-  if (c.target) ind.target = parseTarget(c.target);
-  if (c.targetDate) ind.targetDate = readDateCell(c.targetDate, year);
-  if (c.grading) ind.grading = c.grading;
-  return ind;
 }
 
 function toPhase(doc: SourceDocument, row: TableRow, year: number | undefined): Phase | null {
   const c = readPhaseRow(row);
   if (!c) return null;
-  const phase: Phase = { n: c.n, title: c.title, weight: parseFigure(c.weight), span: spanOf(doc, row.from, row.to) };
-  if (year !== undefined) phase.year = year;
-  // TEMPI (I/F) holds a single date in this document: the deadline.
-  if (c.when) phase.end = readDateCell(c.when, year);
-  if (c.indicator) phase.indicator = c.indicator;
-  if (c.target) phase.target = c.target;
-  if (c.grading) phase.grading = c.grading;
-  return phase;
+  return {
+    n: c.n,
+    title: c.title,
+    weight: parseFigure(c.weight),
+    span: spanOf(doc, row.from, row.to),
+    ...present({
+      year,
+      // TEMPI (I/F) holds a single date in this document: the deadline.
+      end: c.when ? readDateCell(c.when, year) : undefined,
+      indicator: c.indicator,
+      target: c.target,
+      grading: c.grading,
+    }),
+  };
 }
 
 function checkWeights(
@@ -214,7 +210,7 @@ function checkWeights(
   warn: Warn,
 ): void {
   if (!records.length) return;
-  const sum = Math.round(records.reduce((s, r) => s + (r.weight?.value ?? 0), 0) * 100) / 100;
+  const sum = weightTotal(records) ?? 0;
   if (sum !== 100) warn(`${what} sommano a ${sum}% invece di 100%`, spanOf(doc, sheet.from, sheet.to));
   else if (printedTotal && parseFigure(printedTotal).value !== 100)
     warn(`${what}: totale stampato ${printedTotal}`, spanOf(doc, sheet.from, sheet.to));
@@ -262,33 +258,6 @@ function readMultiYear(value: string | undefined): boolean | undefined {
   const multi = /\bpluriennale\b/.test(v);
   if (annual === multi) return undefined;
   return multi;
-}
-
-function buildStructures(doc: SourceDocument, objectives: Objective[], sheets: Sheet[]): Structure[] {
-  const structures = new Map<string, Structure>();
-  for (const sheet of sheets) {
-    const unit = sheet.fields.unit;
-    if (!unit?.value) continue;
-    const key = fold(unit.value);
-    if (structures.has(key)) continue;
-    const structure: Structure = {
-      doc: doc.file,
-      name: unit.value,
-      kind: /^settore\b/.test(key) ? 'settore' : 'servizio',
-      span: spanOf(doc, unit.line, unit.to),
-    };
-    // The responsabile of every objective of a unit, when it is one and the same person, heads it.
-    const owners = new Set(
-      objectives.filter((o) => o.structure && fold(o.structure) === key).map((o) => o.owners.join(' / ')),
-    );
-    const only = [...owners][0];
-    if (owners.size === 1 && only && !only.includes(' / ')) {
-      structure.head = only;
-      structure.headRole = 'Responsabile';
-    }
-    structures.set(key, structure);
-  }
-  return [...structures.values()];
 }
 
 function findKind(doc: SourceDocument): DocumentKind {

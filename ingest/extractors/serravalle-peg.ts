@@ -9,35 +9,41 @@
  */
 
 import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type { DateValue, ExtractedPlan, Indicator, Objective, PlanWarning, Structure } from '../../src/plan/model.ts';
+import type { DateValue, ExtractedPlan, Indicator, Objective, Structure } from '../../src/plan/model.ts';
 import { displayName, splitTitle } from '../../src/plan/names.ts';
-import { fold, squash, stripMarkup } from '../../src/plan/text.ts';
+import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
 import { findIssuingBody } from './primitives/entity.ts';
+import { type FormLabel, type FormValue, formRecords, formText, readForm } from './primitives/labelled-form.ts';
+import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { readOwners } from './primitives/people.ts';
+import { firstByCode, plainLines, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
+import { present } from './primitives/present.ts';
 import { splitTrailingTarget } from './primitives/target-cells.ts';
 import { tabCells } from './primitives/wrapped-text.ts';
 
 const LAYOUT = 'serravalle-peg';
 
+type Warn = WarningLog['warnAt'];
+
 /** Phrases of this template that no other layout prints; each one found adds to the confidence. */
-const MARKERS: RegExp[] = [
-  /obiettivi di sviluppo e miglioramento/,
-  /relazione \S*revisionale e programmatica/,
-  /l'obiettivo e pluriennale/,
-  /coinvolge altri servizi dell'ente/,
-  /valore atteso \(da riempire\)/,
-  /data di completamento prevista/,
-  /risorse dedicate ?:/,
-  /nr\. ?\S+ descrizione obiettivo/,
+const MARKERS: LayoutMarker[] = [
+  { re: /obiettivi di sviluppo e miglioramento/ },
+  { re: /relazione \S*revisionale e programmatica/ },
+  { re: /l'obiettivo e pluriennale/ },
+  { re: /coinvolge altri servizi dell'ente/ },
+  { re: /valore atteso \(da riempire\)/ },
+  { re: /data di completamento prevista/ },
+  { re: /risorse dedicate ?:/ },
+  { re: /nr\. ?\S+ descrizione obiettivo/ },
 ];
 
 type Field = 'A' | 'B' | 'C' | 'CH' | 'D1' | 'D2' | 'D3' | 'E' | 'F' | 'G';
 
 /** Row labels; the optional leading letter is the row letter, which the PDF keeps for some rows only. */
-const LABELS: { field: Field; re: RegExp }[] = [
+const LABELS: FormLabel<Field>[] = [
   { field: 'A', re: /(?:(?<=^|\s)A\s+)?Nr\.\s*(\S+)\s+Descrizione\s+obiettivo\b/giu },
   {
     field: 'B',
@@ -65,32 +71,20 @@ const LABELS: { field: Field; re: RegExp }[] = [
 /** Template text left in a cell that was never filled in. */
 const PLACEHOLDERS = new Set(['inserire il riferimento', 'eventuali altri servizi', 'da riempire']);
 
-/** The text between two labels, with the lines it came from. */
-interface Segment {
-  field: Field;
-  code?: string;
-  /** 0-based line of the label. */
-  labelLine: number;
-  /** Value pieces, one per source line. */
-  pieces: { line: number; text: string }[];
-}
+type Segment = FormValue<Field>;
 
 export const serravallePegExtractor: PlanExtractor = {
   layout: LAYOUT,
 
-  detect(doc: SourceDocument): number {
-    const text = squash(fold(stripMarkup(doc.text)));
-    const hits = MARKERS.filter((re) => re.test(text)).length;
-    return Math.min(1, hits / MARKERS.length);
-  },
+  detect: (doc) => markerScore(markerText(doc), MARKERS),
 
   extract(doc: SourceDocument): ExtractedPlan {
-    const warnings: PlanWarning[] = [];
-    const plain = doc.lines.map((l) => squash(stripMarkup(l)));
+    const { warnings, warnAt: warn } = warningLog(doc);
+    const plain = plainLines(doc);
     const header = readHeader(doc, plain);
     const structures = header.structure ? [header.structure] : [];
-    const objectives = readObjectives(doc, plain, header.structure?.name, warnings);
-    noteTemplateSheet(doc, plain, warnings);
+    const objectives = readObjectives(doc, plain, header.structure?.name, warn);
+    noteTemplateSheet(doc, plain, warn);
 
     const document = planDocument(doc, LAYOUT, {
       entity: header.entity,
@@ -98,7 +92,7 @@ export const serravallePegExtractor: PlanExtractor = {
       title: header.title,
       years: header.years,
     });
-    return { document, structures, objectives, projects: [], totals: [], tables: [], warnings };
+    return planOf(document, { structures, objectives, warnings });
   },
 };
 
@@ -156,89 +150,19 @@ function readHeader(
   return { entity, title, years, structure };
 }
 
-function readObjectives(
-  doc: SourceDocument,
-  plain: string[],
-  structure: string | undefined,
-  warnings: PlanWarning[],
-): Objective[] {
+function readObjectives(doc: SourceDocument, plain: string[], structure: string | undefined, warn: Warn): Objective[] {
   const start = plain.findIndex((l) => /obiettivi di sviluppo e miglioramento/i.test(l));
   const endAt = plain.findIndex((l, i) => i > start && /^#*\s*scheda per la valutazione/i.test(l));
   const from = start >= 0 ? start + 1 : 0;
   const to = endAt >= 0 ? endAt : plain.length;
 
-  const segments = segment(plain, from, to);
-  const groups: Segment[][] = [];
-  for (const s of segments) {
-    if (s.field === 'A') groups.push([s]);
-    else groups.at(-1)?.push(s);
-  }
+  const groups = formRecords(readForm(plain, from, to, LABELS), 'A');
 
-  const objectives: Objective[] = [];
-  const seen = new Set<string>();
-  groups.forEach((group, gi) => {
+  const read = groups.flatMap((group, gi) => {
     const next = groups[gi + 1]?.[0]?.labelLine ?? to;
-    const objective = readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warnings);
-    if (!objective) return;
-    if (seen.has(objective.code)) {
-      warnings.push({
-        doc: doc.file,
-        message: `objective ${objective.code} appears twice; kept the first`,
-        span: objective.span,
-      });
-      return;
-    }
-    seen.add(objective.code);
-    objectives.push(objective);
+    return readObjective(doc, group, lastContentLine(plain, group[0]!.labelLine, next), structure, warn) ?? [];
   });
-  return objectives;
-}
-
-/** Finds every row label in lines [from, to) and cuts the text between consecutive labels into segments. */
-function segment(plain: string[], from: number, to: number): Segment[] {
-  const offsets: number[] = [];
-  let stream = '';
-  for (let i = from; i < to; i++) {
-    offsets.push(stream.length);
-    stream += plain[i]! + '\n';
-  }
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return from + lo;
-  };
-
-  const hits: { field: Field; code?: string; start: number; end: number }[] = [];
-  for (const { field, re } of LABELS) {
-    re.lastIndex = 0;
-    for (const m of stream.matchAll(re)) {
-      const hit: (typeof hits)[number] = { field, start: m.index, end: m.index + m[0].length };
-      if (field === 'A' && m[1]) hit.code = m[1];
-      hits.push(hit);
-    }
-  }
-  hits.sort((a, b) => a.start - b.start);
-  // A label inside another (none expected) would cut a value in two: keep the outer one.
-  const kept = hits.filter((h, i) => i === 0 || h.start >= hits[i - 1]!.end);
-
-  return kept.map((h, i) => {
-    const valueEnd = kept[i + 1]?.start ?? stream.length;
-    const pieces: Segment['pieces'] = [];
-    let cursor = h.end;
-    for (const part of stream.slice(h.end, valueEnd).split('\n')) {
-      const text = squash(part);
-      if (text) pieces.push({ line: lineAt(cursor), text });
-      cursor += part.length + 1;
-    }
-    const s: Segment = { field: h.field, labelLine: lineAt(h.start), pieces };
-    if (h.code) s.code = h.code;
-    return s;
-  });
+  return firstByCode(read, (o) => warn(`objective ${o.code} appears twice; kept the first`, o.span));
 }
 
 function readObjective(
@@ -246,88 +170,58 @@ function readObjective(
   group: Segment[],
   lastLine: number,
   structure: string | undefined,
-  warnings: PlanWarning[],
+  warn: Warn,
 ): Objective | undefined {
   const head = group[0]!;
   const span = spanOf(doc, head.labelLine, lastLine);
   const code = head.code ? squash(head.code) : '';
   if (!code) {
-    warnings.push({ doc: doc.file, message: 'objective row A without a number (Nr.): skipped', span });
+    warn('objective row A without a number (Nr.): skipped', span);
     return undefined;
   }
   const field = (f: Field) => group.find((s) => s.field === f);
-  const value = (f: Field) => cleanValue(joinPieces(field(f)));
+  const value = (f: Field) => cleanValue(formText(field(f)));
 
-  const { title, description } = splitDescription(joinPieces(head), doc, head.labelLine);
-  const objective: Objective = {
+  const { title, description } = splitDescription(formText(head), doc, head.labelLine);
+  const start = dateOf(value('D1'));
+  const end = dateOf(value('D2'));
+  if (!end) warn(`objective ${code}: no completion date (Data di completamento prevista)`, span);
+  const multiYear = checkedAnswer(doc, field('D3'), group);
+  if (multiYear === undefined)
+    warn(`objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`, span);
+  else if (multiYear && start?.iso && end?.iso && start.iso.slice(0, 4) === end.iso.slice(0, 4))
+    warn(`objective ${code} is marked pluriennale but runs from ${start.text} to ${end.text}`, span);
+  if (start?.iso && end?.iso && end.iso < start.iso)
+    warn(`objective ${code} ends (${end.text}) before it starts (${start.text})`, span);
+  const owners = readOwners(value('E') ?? '').people;
+  if (owners.length === 0) warn(`objective ${code} has no Responsabile`, span);
+  const { human, financial } = readResources(doc, field('F'));
+  const money = financial?.match(/(?:€\s*)?\d{1,3}(?:\.\d{3})*(?:,\d+)?/);
+  const reference = value('B');
+
+  return {
     doc: doc.file,
     code,
     title,
     type: 'sviluppo e miglioramento',
-    owners: [],
+    owners: owners.map((o) => o.name),
     phases: [],
     indicators: readIndicators(doc, group),
     span,
+    ...present({
+      description,
+      structure,
+      strategic: reference ? { riferimentoDup: reference } : undefined,
+      start,
+      end,
+      multiYear,
+      ownerTitles: owners.some((o) => o.title) ? owners.map((o) => o.title ?? '') : undefined,
+      humanResources: human,
+      financialResources: financial,
+      financialAmount: money ? parseFigure(money[0]) : undefined,
+      otherServices: value('G'),
+    }),
   };
-  if (description) objective.description = description;
-  if (structure) objective.structure = structure;
-
-  const reference = value('B');
-  if (reference) objective.strategic = { riferimentoDup: reference };
-
-  const start = dateOf(value('D1'));
-  const end = dateOf(value('D2'));
-  if (start) objective.start = start;
-  if (end) objective.end = end;
-  else
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code}: no completion date (Data di completamento prevista)`,
-      span,
-    });
-
-  const multiYear = checkedAnswer(doc, field('D3'), group);
-  if (multiYear !== undefined) {
-    objective.multiYear = multiYear;
-    const y0 = start?.iso?.slice(0, 4);
-    const y1 = end?.iso?.slice(0, 4);
-    if (multiYear && y0 && y1 && y0 === y1) {
-      warnings.push({
-        doc: doc.file,
-        message: `objective ${code} is marked pluriennale but runs from ${start!.text} to ${end!.text}`,
-        span,
-      });
-    }
-  } else {
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code}: the "L'obiettivo è pluriennale" checkbox cannot be read in this rendering`,
-      span,
-    });
-  }
-  if (start?.iso && end?.iso && end.iso < start.iso) {
-    warnings.push({
-      doc: doc.file,
-      message: `objective ${code} ends (${end.text}) before it starts (${start.text})`,
-      span,
-    });
-  }
-
-  const owners = readOwners(value('E') ?? '').people;
-  if (owners.length === 0) warnings.push({ doc: doc.file, message: `objective ${code} has no Responsabile`, span });
-  objective.owners = owners.map((o) => o.name);
-  if (owners.some((o) => o.title)) objective.ownerTitles = owners.map((o) => o.title ?? '');
-
-  const resources = readResources(doc, field('F'));
-  if (resources.human) objective.humanResources = resources.human;
-  if (resources.financial) {
-    objective.financialResources = resources.financial;
-    const money = resources.financial.match(/(?:€\s*)?\d{1,3}(?:\.\d{3})*(?:,\d+)?/);
-    if (money) objective.financialAmount = parseFigure(money[0]);
-  }
-  const others = value('G');
-  if (others) objective.otherServices = others;
-  return objective;
 }
 
 /** The bold title precedes the first of the four criteria (STRATEGICITA', sometimes misspelt STATEGICITA'). */
@@ -397,7 +291,7 @@ function readResources(doc: SourceDocument, f: Segment | undefined): { human?: s
     human = cells[0]!;
     financial = cells.slice(1).join(' ');
   } else {
-    const text = joinPieces(f);
+    const text = formText(f);
     const at = text.search(/(?:^|\s)(?:€|\d{1,3}(?:\.\d{3})*,\d{2}\b|-+$)/u);
     human = at >= 0 ? text.slice(0, at) : text;
     financial = at >= 0 ? text.slice(at) : '';
@@ -429,10 +323,6 @@ function dateOf(text: string | undefined): DateValue | undefined {
   return parseDate(text) ?? { text, iso: null };
 }
 
-function joinPieces(s: Segment | undefined): string {
-  return s ? squash(s.pieces.map((p) => p.text).join(' ')) : '';
-}
-
 /** Drops template placeholders and dashes; undefined when nothing real is left. */
 function cleanValue(raw: string): string | undefined {
   const text = squash(raw);
@@ -450,14 +340,12 @@ function lastContentLine(plain: string[], from: number, before: number): number 
 }
 
 /** The "Scheda per la valutazione" is an unfilled template (Attività 1…, 0%, placeholders): not data, but say so. */
-function noteTemplateSheet(doc: SourceDocument, plain: string[], warnings: PlanWarning[]): void {
+function noteTemplateSheet(doc: SourceDocument, plain: string[], warn: Warn): void {
   const at = plain.findIndex((l) => /^#*\s*scheda per la valutazione/i.test(l));
   if (at < 0) return;
   const end = lastContentLine(plain, at, plain.length);
-  warnings.push({
-    doc: doc.file,
-    message:
-      'the "Scheda per la valutazione" is an unfilled template (placeholder activities and 0% weights): not read',
-    span: spanOf(doc, at, end),
-  });
+  warn(
+    'the "Scheda per la valutazione" is an unfilled template (placeholder activities and 0% weights): not read',
+    spanOf(doc, at, end),
+  );
 }

@@ -57,7 +57,10 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  rank: union((l) => l.rank),
+  each: union((l) => l.each),
   nonZero: union((l) => l.nonZero),
+  exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
@@ -75,6 +78,8 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
+const MONTH_OF = new Map(ALL.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
+const MONTH_YEAR = new RegExp(`\\b(${[...MONTH_OF.keys()].join('|')}) +(?:del +|of +)?((?:19|20)\\d{2})\\b`, 'g');
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
@@ -107,7 +112,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const docs = found.documents;
 
   // ---------------------------------------------------------------- codes
-  const inScopeDoc = (doc: string) => docs.some((d) => d.file === doc);
+  // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
+  const dateFields = fieldsIn(words);
+  const yearBoundsDate = found.years.length > 0 && (dateFields.includes('end') || dateFields.includes('start'));
+  const codeDocs = yearBoundsDate
+    ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
+    : docs;
+  const inScopeDoc = (doc: string) => codeDocs.some((d) => d.file === doc);
   const mentions = findCodeMentions(question, store, inScopeDoc, lex);
   const codes = mentions.flatMap((m) =>
     m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
@@ -134,23 +145,39 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     dates.push({ iso, op: 'eq' });
   }
   scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
+  // "a giugno 2020", "prima di luglio 2020", "by June 2020": a month is a range of days
+  const monthYears = new Set<number>();
+  for (const m of scan.matchAll(MONTH_YEAR)) {
+    const month = MONTH_OF.get(m[1]!)!;
+    const year = Number(m[2]);
+    monthYears.add(year);
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const op = dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (op === 'lt') dates.push({ iso: first, op: 'lt' });
+    else if (op) dates.push({ iso: last, op });
+    else dates.push({ iso: first, op: 'between', iso2: last });
+  }
+  scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
   const fields = fieldsIn(words);
-  for (const { year: y, op } of found.boundedYears) {
+  for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
     else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
     else dates.push({ iso: `${y}-12-31`, op: 'lte' });
   }
   const years = found.years;
   if (fields.includes('end') || fields.includes('start'))
-    for (const y of years) dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
+    for (const y of years.filter((y) => !monthYears.has(y)))
+      dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
   scan = scan.replace(YEAR, (y) => ' '.repeat(y.length));
   const uncoveredYear = found.uncoveredYear;
   const all = found.all;
 
   // ---------------------------------------------------------------- amounts and k
   // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
-  const nonZero = hasAny(words, W.nonZero);
+  // "escluso zero", "zeros excluded": an exclusion word with zero beside it
+  const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
@@ -187,18 +214,37 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  // "classifica dei progetti per budget", "rank the people by objectives": every record in order
+  const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
   const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
   const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
+  const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   const superlative =
-    hiAt >= 0 || loAt >= 0 || wantsTop
+    hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0
       ? {
-          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt) ? 'min' : 'max') as 'max' | 'min',
-          k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
+          // at the same word an explicit "più breve" outranks the "più" + field word reading of "più lunga"
+          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
+            | 'max'
+            | 'min',
+          k:
+            k ??
+            (rankAt >= 0 && hiAt < 0 && loAt < 0
+              ? RANK_ALL
+              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
+                ? 5
+                : 1),
         }
       : null;
+  // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
+  const ordinal = superlative ? ordinalIn(words) : null;
+  const rankedRecords = superlative
+    ? (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
+        (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
+      )
+    : [];
   const without = withoutIn(words);
   const aggregate =
     hasAny(words, W.count) && !superlative
@@ -242,6 +288,23 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
+  // per part of the question, for a sum or a comparison
+  // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
+  const compareAsked = hasAny(
+    words,
+    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+  );
+  const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
+  if ((aggregate === 'sum' || compareAsked) && !codes.length && !otherConditions && store.projects.length) {
+    const titled = projectsNamedByWords(
+      unquoted,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (titled.length >= 2)
+      for (const p of titled) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+  }
 
   const frame = QuestionFrameSchema.parse({
     lang,
@@ -260,7 +323,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     amounts,
     targets,
     fields,
-    superlative,
+    superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
+    ordinal,
+    rankedRecords,
     more: hasAny(
       words,
       W.more.map((w) => `${w} `),
@@ -273,7 +338,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       W.compare.map((w) => `${w} `),
     ),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
-    topic: topicIn(words),
+    // an English topic meets the Italian records through the glossary: "about minors" → "minori"
+    topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     types,
     meta,
     progress: hasAny(words, W.progress),
@@ -288,6 +354,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !people.matches.length &&
         !allStructures.length &&
         bareListOf(words, targets, named)),
+    perGroup: hasAny(words, W.each),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -355,6 +422,38 @@ function objectiveNamedByWords(
     }
   }
   return best && !tie ? best : null;
+}
+
+/**
+ * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
+ * project whose title holds the most of the part's content words (at least two), when no other holds as many.
+ */
+function projectsNamedByWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string }[] {
+  const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
+  const titles = store.projects
+    .filter((p) => !files.length || files.includes(p.doc))
+    .map((p) => ({ p, stems: new Set(contentTokens(p.title).map((t) => stem(t))) }));
+  const out: { code: string; title: string; doc: string }[] = [];
+  for (const part of parts) {
+    const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    let best: { code: string; title: string; doc: string; hits: number } | null = null;
+    let tie = false;
+    for (const { p, stems } of titles) {
+      const hits = [...stems].filter((s) => asked.has(s)).length;
+      if (hits < 2) continue;
+      if (best && hits === best.hits) tie = true;
+      if (!best || hits > best.hits) {
+        best = { code: p.code, title: p.title, doc: p.doc, hits };
+        tie = false;
+      }
+    }
+    if (best && !tie && !out.some((o) => o.code === best.code)) out.push(best);
+  }
+  return out;
 }
 
 /**
@@ -426,6 +525,8 @@ function topicIn(words: string): string[] {
 }
 
 const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
+/** words of the figures a bare number may follow as their value */
+const FIGURE_WORDS = (['budget', 'weight'] as FieldWord[]).flatMap((f) => FIELD_WORDS[f]);
 
 /** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
 function isCodePrefix(text: string, store: PlanStore): boolean {
@@ -487,9 +588,14 @@ function amountsIn(
   // number words before a magnitude: "un milione" → "1 milione"
   let text = scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
-  for (const [word, n] of Object.entries(lex.numbers)) {
+  // longest first: "half a million" before "a million"
+  const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  for (const [word, n] of numberWords) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
+  // an article before a magnitude is one of it: "sopra il milione"
+  for (const article of lex.magnitudeArticles)
+    for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
@@ -516,9 +622,16 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
-    const op = amountOp(beforeWords);
-    // a small whole number before a record word, or after "top": the k of a top-k
-    if (!formatted && !magnitude && !currency && value <= 50) {
+    // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
+    const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+    const afterFigureWord =
+      lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
+    const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+    // "senza contare quelli sotto i 100.000": what is left is at or above it
+    const excluded = hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+    const op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
+    // a small whole number before a record word, or after "top": the k of a top-k ("più di 5 fasi" is a bound)
+    if (!formatted && !magnitude && !currency && value <= 50 && op !== 'gt' && op !== 'lt') {
       if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
         k = value;
         continue;
@@ -526,7 +639,12 @@ function amountsIn(
     }
     if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount
-    const gap = wordsOf(text.slice(previousEnd, start)).trim();
+    // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
+    const gap = wordsOf(text.slice(previousEnd, start))
+      .trim()
+      .split(' ')
+      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w))
+      .join(' ');
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
       last.value2 = value;
@@ -556,11 +674,31 @@ function fieldAfter(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
+const RANK_ALL = 40;
+const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+
+/** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
+function ordinalIn(words: string): number | null {
+  for (const [word, n] of Object.entries(ORDINALS)) {
+    let at = phraseAt(words, `${word} `);
+    while (at >= 0) {
+      const after = words.slice(at + word.length, at + word.length + 30);
+      // "the second most expensive": a "most" / "più" between the ordinal and the superlative
+      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' '))) return n;
+      at = phraseAt(words, `${word} `, at + 1);
+    }
+  }
+  return null;
+}
+
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */
 function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
+
+const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
   const candidates = [

@@ -17,13 +17,13 @@ import { entityMatcher } from './entity-mentions.ts';
 import { bestExcerpt } from './excerpt.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import {
+  blockOf,
   CODE_TERM_PREFIX,
   decodePostings,
   INDEX_FILES,
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
-  PASSAGE_BLOCK,
   type PostingsData,
   StoredChunkSchema,
 } from './index-format.ts';
@@ -198,7 +198,10 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     };
     try {
       return items.map((i) => {
-        const line = lines(Math.floor(i / PASSAGE_BLOCK))[i % PASSAGE_BLOCK];
+        const doc = docs[postings.chunkDoc[i]!];
+        if (!doc) throw new Error(`passage ${i} has no document`);
+        const at = blockOf(doc, i);
+        const line = lines(at.block)[at.line];
         if (line === undefined) throw new Error(`passage ${i} is missing`);
         const { hash: _hash, ...chunk } = StoredChunkSchema.parse(JSON.parse(line));
         return chunk;

@@ -65,10 +65,16 @@ interface Token {
 }
 
 const TITLE = /TAVOLA DI SINTESI/i;
-const AREA = /^AREA [A-ZÀ-Ý']+$/;
-const VALORE = /^\d{1,2}\.\s*VALORE PUBBLICO\b/;
-const LINEA = /^\d{2}\.\s*LINEA DI MANDATO\b/;
 const HEADER = /^OBIETTIVO STRATEGICO\b/;
+/** The lines that set the level above the coded rows (each one a whole line), and the column header. */
+const HEADINGS: readonly [RegExp, PieceKind][] = [
+  [/^AREA [A-ZÀ-Ý']+$/, 'area'],
+  [/^\d{1,2}\.\s*VALORE PUBBLICO\b/, 'valore'],
+  [/^\d{2}\.\s*LINEA DI MANDATO\b/, 'linea'],
+  [HEADER, 'header'],
+];
+/** A code's level by its number of groups. */
+const CODE_LEVEL: Readonly<Record<number, PieceKind>> = { 2: 'strategic', 3: 'operational', 4: 'piao' };
 /** Cascade codes: 2 levels (strategico) only before an upper-case title, 3 (operativo) and 4 (PIAO) anywhere. */
 const CODE = /(?<=^|\s)(\d{2}\.\d{2}(?:\.\d{2}){1,2}|\d{2}\.\d{2}(?=\.?(?:\s+[A-ZÀ-Ý]{2}|\s*$)))\.?(?=\s|$)/g;
 const YEARS = /PIAO-PERFORMANCE\s+(\d{4}\s*-\s*\d{4})/;
@@ -101,22 +107,14 @@ function findStart(lines: readonly string[], from: number): number {
 }
 
 function lineTokens(norm: string): Token[] {
-  if (AREA.test(norm)) return [{ index: 0, textStart: 0, kind: 'area' }];
-  if (VALORE.test(norm)) return [{ index: 0, textStart: 0, kind: 'valore' }];
-  if (LINEA.test(norm)) return [{ index: 0, textStart: 0, kind: 'linea' }];
-  if (HEADER.test(norm)) return [{ index: 0, textStart: 0, kind: 'header' }];
-  const tokens: Token[] = [];
-  for (const m of norm.matchAll(CODE)) {
-    const code = m[1]!;
-    const levels = code.split('.').length;
-    tokens.push({
-      index: m.index,
-      textStart: m.index + m[0].length,
-      kind: levels === 2 ? 'strategic' : levels === 3 ? 'operational' : 'piao',
-      code,
-    });
-  }
-  return tokens;
+  const heading = HEADINGS.find(([re]) => re.test(norm));
+  if (heading) return [{ index: 0, textStart: 0, kind: heading[1] }];
+  return [...norm.matchAll(CODE)].map((m) => ({
+    index: m.index,
+    textStart: m.index + m[0].length,
+    kind: CODE_LEVEL[m[1]!.split('.').length]!,
+    code: m[1]!,
+  }));
 }
 
 function readTable(lines: readonly string[], start: number): SynthesisTable {

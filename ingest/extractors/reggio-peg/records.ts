@@ -4,10 +4,11 @@
  * Rows are read from their joined text, so the same code serves the .txt and the PDF rendering.
  */
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
-import type { BudgetRow, Figure, Indicator, Phase, PlanWarning, StaffAllocation } from '../../../src/plan/model.ts';
+import type { BudgetRow, Figure, Indicator, Phase, StaffAllocation } from '../../../src/plan/model.ts';
 import { squash } from '../../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { isMoney, placeAmounts, splitTrailingAmounts } from '../primitives/amount-cells.ts';
+import type { WarningLog } from '../primitives/plan-parts.ts';
 import { joinWrapped } from '../primitives/wrapped-text.ts';
 import type { BudgetDraft, RowDraft, StaffDraft } from './sections.ts';
 
@@ -84,7 +85,7 @@ export function toBudget(
   doc: SourceDocument,
   b: BudgetDraft,
   projectCode: string,
-  warnings: PlanWarning[],
+  warn: WarningLog['warn'],
 ): BudgetTable {
   const ncols = b.columns.length;
   const parsed = b.rows.map((r) => {
@@ -104,19 +105,19 @@ export function toBudget(
     totalPlaced ??
     (totalAmounts.length === ncols ? totalAmounts : Array.from({ length: ncols }, (_, i) => totalAmounts[i] ?? null));
   if (b.total && !totalPlaced && totalAmounts.length !== ncols) {
-    warnings.push({
-      doc: doc.file,
-      message: `${projectCode}: the Totale row of "Budget previsto" has ${totalAmounts.length} amounts for ${ncols} columns`,
-      span: spanOf(doc, b.total.from, b.total.to),
-    });
+    warn(
+      `${projectCode}: the Totale row of "Budget previsto" has ${totalAmounts.length} amounts for ${ncols} columns`,
+      b.total.from,
+      b.total.to,
+    );
   }
   const placement = placeAmounts(parsed, ncols, totalCols);
   if (!placement.exact) {
-    warnings.push({
-      doc: doc.file,
-      message: `${projectCode}: the columns of "Budget previsto" do not add up to the Totale row; some amounts may sit in the wrong column`,
-      span: spanOf(doc, b.from, b.to),
-    });
+    warn(
+      `${projectCode}: the columns of "Budget previsto" do not add up to the Totale row; some amounts may sit in the wrong column`,
+      b.from,
+      b.to,
+    );
   }
   const rows: BudgetRow[] = parsed.map((p, i) => {
     const amounts: Record<string, Figure> = {};

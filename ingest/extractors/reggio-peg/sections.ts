@@ -125,15 +125,9 @@ const isCdrHeading = (t: string): boolean => {
 };
 
 /** Labels that always open a new record, whatever is being read. */
+const RECORD_OPENERS = [STRATEGIC_TITLE, OBJECTIVE_TYPE, OBJECTIVE_CODE, INDICATOR_HEADER, PHASES, BUDGET_TITLE];
 const opensRecord = (t: string): boolean =>
-  STRATEGIC_TITLE.test(t) ||
-  OBJECTIVE_TYPE.test(t) ||
-  OBJECTIVE_CODE.test(t) ||
-  INDICATOR_HEADER.test(t) ||
-  PHASES.test(t) ||
-  BUDGET_TITLE.test(t) ||
-  budgetColumns(t) !== null ||
-  STAFF_HEADER.test(t);
+  RECORD_OPENERS.some((re) => re.test(t)) || budgetColumns(t) !== null || STAFF_HEADER.test(t);
 
 type Mode =
   | 'none'

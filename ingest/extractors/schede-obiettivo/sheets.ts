@@ -4,6 +4,7 @@
  * with or without a colon, or the value on the next lines), "Risultato atteso", the boilerplate "Ambiti della
  * performance organizzativa", the Indicatori table, the Piano operativo table and sometimes "Risorse finanziarie".
  */
+import { type FormLabel, formText, readForm } from '../primitives/labelled-form.ts';
 import { groupRows, type TableRow } from './table-rows.ts';
 
 export type FieldName = 'code' | 'dup' | 'title' | 'unit' | 'involved' | 'owner' | 'kind';
@@ -34,14 +35,15 @@ export interface Sheet {
 const PERIOD_HEADER = /^ANN[IO]\s+(\d{4})((?:\s*-\s*\d{4})*)$/iu;
 const CODE_LABEL = /^Codice\s+obiettivo\b/iu;
 
-const LABELS: { field: FieldName; re: RegExp }[] = [
-  { field: 'code', re: /^Codice\s+obiettivo\s*:?\s*/iu },
-  { field: 'dup', re: /^Riferimento\s+DUP\b\s*:?\s*/iu },
-  { field: 'title', re: /^Denominazione\b\s*:?\s*/iu },
-  { field: 'unit', re: /^Unit\S*\s+organizzativa\s+responsabile\b\s*:?\s*/iu },
-  { field: 'involved', re: /^Unit\S*\s+organizzative\s+coinvolte\b\s*:?\s*/iu },
-  { field: 'owner', re: /^Responsabile\b\s*:?\s*/iu },
-  { field: 'kind', re: /^Obiettivo\b\s*:?\s*/iu },
+/** The field labels, each at the start of a line (the value follows on the line, or on the next ones). */
+const LABELS: FormLabel<FieldName>[] = [
+  { field: 'code', re: /^Codice[ \t]+obiettivo[ \t]*:?[ \t]*/gimu },
+  { field: 'dup', re: /^Riferimento[ \t]+DUP\b[ \t]*:?[ \t]*/gimu },
+  { field: 'title', re: /^Denominazione\b[ \t]*:?[ \t]*/gimu },
+  { field: 'unit', re: /^Unit\S*[ \t]+organizzativa[ \t]+responsabile\b[ \t]*:?[ \t]*/gimu },
+  { field: 'involved', re: /^Unit\S*[ \t]+organizzative[ \t]+coinvolte\b[ \t]*:?[ \t]*/gimu },
+  { field: 'owner', re: /^Responsabile\b[ \t]*:?[ \t]*/gimu },
+  { field: 'kind', re: /^Obiettivo\b[ \t]*:?[ \t]*/gimu },
 ];
 const RESULT_LABEL = /^Risultato\s+atteso\b\s*:?\s*/iu;
 const AMBITI = /^Ambiti\s+della\s+performance\b/iu;
@@ -86,21 +88,16 @@ function readSheet(
     if (m && !m[2]) sheet.headerYear = Number(m[1]);
   }
 
-  // Labelled fields up to "Risultato atteso"; a line without a label continues the field before it.
+  // Labelled fields up to "Risultato atteso"; a line without a label continues the field before it; a field
+  // labelled twice keeps its first value.
   let i = codeLine;
-  let open: SheetField | null = null;
-  for (; i <= to; i++) {
-    const l = flatLines[i]!;
-    if (!l) continue;
-    if (RESULT_LABEL.test(l) || AMBITI.test(l) || INDICATOR_HEADER.test(l)) break;
-    const label = LABELS.find((x) => x.re.test(l));
-    if (label) {
-      open = { value: l.replace(label.re, ''), line: i, to: i };
-      if (!sheet.fields[label.field]) sheet.fields[label.field] = open;
-    } else if (open) {
-      open.value = open.value ? `${open.value} ${l}` : l;
-      open.to = i;
-    }
+  while (
+    i <= to &&
+    !(RESULT_LABEL.test(flatLines[i]!) || AMBITI.test(flatLines[i]!) || INDICATOR_HEADER.test(flatLines[i]!))
+  )
+    i++;
+  for (const v of readForm(flatLines, codeLine, i, LABELS)) {
+    sheet.fields[v.field] ??= { value: formText(v), line: v.labelLine, to: v.pieces.at(-1)?.line ?? v.labelLine };
   }
 
   // Risultato atteso: everything up to the boilerplate or the first table.

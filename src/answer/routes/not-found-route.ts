@@ -44,18 +44,23 @@ export const notFoundReplies: Route[] = [
   {
     // "obiettivi 2023 di X", "X's projects in 2020": X is in the plans, none of X's plans covers that year
     id: 'not_found_year_for_person',
-    when: ({ frame, meant }) =>
-      askedYear(frame) !== null &&
-      meant.length === 1 &&
-      !frame.codes.length &&
-      // "che scadono nel 2021": the year is a deadline's, and records run past their plan's year
-      !frame.fields.includes('end') &&
-      !frame.fields.includes('start'),
+    when: ({ frame, meant }) => askedYear(frame) !== null && meant.length === 1 && !frame.codes.length,
     answer: ({ ctx, frame, meant, pack }) => {
       const person = meant[0]!;
       const year = askedYear(frame)!;
       const docs = [...new Set(person.roles.map((r) => r.doc))].filter((d) => visible(ctx, d));
       if (!docs.length) return null;
+      // "che scadono nel 2022": a plan of one year may run its phases into later ones, and a deadline in that year
+      // is there to be found ("obiettivi 2022", with no date word, asks for that year's plan)
+      const prefix = `${year}-`;
+      const asksDates = frame.fields.includes('end') || frame.fields.includes('start');
+      const owned = ctx.store.objectivesOwnedBy(person).filter((o) => visible(ctx, o.doc));
+      const dated =
+        asksDates &&
+        owned.some((o) =>
+          [o.start, o.end, ...o.phases.flatMap((p) => [p.start, p.end])].some((d) => d?.iso?.startsWith(prefix)),
+        );
+      if (dated) return null;
       const years = [...new Set(docs.flatMap((d) => ctx.store.documentOf(d)?.years ?? []))].sort();
       if (years.includes(year)) return null;
       const reply = emptyReply('not_found_year');
