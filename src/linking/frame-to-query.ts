@@ -3,9 +3,11 @@
  * condition a plain lookup cannot answer (a superlative, an amount, a missing field, a date bound, a sum, two codes or
  * two people to compare). Null leaves the question to the lookup routes.
  */
+
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { totalsOf } from '../store/totals-by-document.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
@@ -203,14 +205,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   }
   // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
   const q = fold(frame.text);
-  const otherLevel = store.model.totals.some((t) => {
-    if (t.level === 'cdr') return false;
-    const lead = fold(t.label)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4)
-      .slice(0, 2);
-    return lead.length === 2 && lead.every((w) => q.includes(w));
-  });
+  const otherLevel = leadWordsOfTotals(store).some(([a, b]) => q.includes(a) && q.includes(b));
   // a ranking ("i tre progetti del centro 41 col budget totale più alto") is a top-k, not the centre's total
   if (
     frame.aggregate === 'sum' &&
@@ -224,7 +219,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     !frame.without.length
   ) {
     const stated = cdrs.filter((s) =>
-      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+      totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
     );
     if (stated.length === cdrs.length)
       return {
@@ -513,4 +508,28 @@ function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
     (s) => !named.some((o) => o !== s && name(o).length > name(s).length && name(o).includes(name(s))),
   );
   return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
+}
+
+const totalLeads = new WeakMap<PlanStore, [string, string][]>();
+
+/**
+ * The first two long words of each total's label that is not a centro di responsabilità's, without repeats (a
+ * thousand plans copy the same labels): what names another level's total in a question. Built once per store.
+ */
+function leadWordsOfTotals(store: PlanStore): [string, string][] {
+  let leads = totalLeads.get(store);
+  if (!leads) {
+    const pairs = new Map<string, [string, string]>();
+    for (const t of store.model.totals) {
+      if (t.level === 'cdr') continue;
+      const lead = fold(t.label)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 2);
+      if (lead.length === 2) pairs.set(`${lead[0]} ${lead[1]}`, [lead[0]!, lead[1]!]);
+    }
+    leads = [...pairs.values()];
+    totalLeads.set(store, leads);
+  }
+  return leads;
 }

@@ -16,12 +16,15 @@ import { parseDate } from '../plan/figures.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
-import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
-import { vocabularyOf } from './model-vocabulary.ts';
+import { metaKindOf, wordMatches } from './find-meta.ts';
+import { dateOpBefore, ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -158,7 +161,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }
   scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
-  const fields = fieldsIn(words);
+  const fields = [...fieldsForAmounts];
   for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
     else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
@@ -256,8 +259,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const greeting = W.greetings.some(
     (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
   );
-  const help = (hasAny(words, W.help) && !codes.length && !people.matches.length) || W.helpAlone.includes(trimmed);
-  const meta = help ? 'help' : greeting ? 'greeting' : null;
+  // a question that names nothing of the plans may be about pianobot itself
+  const namesSomething =
+    codes.length > 0 ||
+    people.matches.length > 0 ||
+    allStructures.length > 0 ||
+    named.length > 0 ||
+    unknownEntity !== null ||
+    amounts.length > 0 ||
+    dates.length > 0;
+  const kind = namesSomething ? null : metaKindOf(words, ALL);
+  const help = W.helpAlone.includes(trimmed) || kind === 'help';
+  const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
@@ -332,11 +345,58 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     meta,
     progress: hasAny(words, W.progress),
     nonZero,
-    listAll: hasAny(words, W.listAll),
+    listAll:
+      hasAny(words, W.listAll) ||
+      (superlative === null &&
+        aggregate === null &&
+        uncoveredYear === null &&
+        !amounts.length &&
+        !codes.length &&
+        !people.matches.length &&
+        !allStructures.length &&
+        bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each),
   });
   return { frame, people, structures: allStructures, scope };
 }
+
+/** words that ask for a list and say nothing else ("mostrami", "which are") */
+const LIST_ASKING = [
+  'mostra',
+  'elenc',
+  'dimm',
+  'dammi',
+  'show',
+  'list',
+  'tell',
+  'give',
+  'quali',
+  'which',
+  'sono',
+  'are',
+];
+
+/**
+ * "obiettivi del Comune di X", "projects of the Provincia di Y": a kind of record and an entity, nothing else: every
+ * record of that kind in that entity's plans.
+ */
+function bareListOf(words: string, targets: QueryTarget[], named: EntityName[]): boolean {
+  if (!named.length || (targets[0] !== 'objective' && targets[0] !== 'project') || targets.length > 1) return false;
+  const allowed = [
+    ...TARGET_WORDS.objective,
+    ...TARGET_WORDS.project,
+    ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+    ...named.flatMap((e) => e.name.split(' ')),
+    ...LIST_ASKING,
+  ];
+  return words
+    .trim()
+    .split(' ')
+    .every(
+      (w) => STOPWORDS.has(w) || YEAR_WORD.test(w) || wordMatches(w, allowed) || allowed.some((a) => w.startsWith(a)),
+    );
+}
+const YEAR_WORD = /^(19|20)\d{2}$/;
 
 /**
  * The one objective whose title the question names by most of its content words (stemmed, at least three), or null
@@ -402,7 +462,9 @@ function projectsNamedByWords(
  * model's own; a name said in full ("settore vi") counts too.
  */
 function structuresByCodes(words: string, store: PlanStore, files: string[]): Structure[] {
-  const inScope = store.structures.filter((s) => files.includes(s.doc));
+  const index = structureIndexOf(store);
+  const inFiles = new Set(files);
+  const inScope = (p: number) => inFiles.has(index.structures[p]!.doc);
   const out: Structure[] = [];
   for (const w of STRUCTURE_WORDS) {
     let at = phraseAt(words, `${w} `);
@@ -414,32 +476,20 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
         .slice(0, 8);
       for (const token of tail) {
         if (['e', 'and', 'n', 'nr', 'numero', 'di', 'del', 'dei'].includes(token)) continue;
-        const hit = inScope.filter((s) => s.code && fold(s.code) === token);
+        const hit = (index.byCode.get(token) ?? []).filter(inScope);
         if (!hit.length) break;
-        out.push(...hit);
+        for (const p of hit) out.push(index.structures[p]!);
       }
       at = phraseAt(words, `${w} `, at + 1);
     }
   }
-  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale")
-  const initials = words.trim().split(' ');
-  for (const s of inScope) {
-    const acronym = s.name
-      .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
-      ?.replace(/\./g, '')
-      .toLowerCase();
-    if (!acronym || out.includes(s)) continue;
-    for (let i = 0; i + acronym.length <= initials.length; i++) {
-      const run = initials.slice(i, i + acronym.length);
-      if (run.every((w, j) => w.length > 3 && w[0] === acronym[j])) {
-        out.push(s);
-        break;
-      }
+  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale"), then a
+  // name said in full
+  for (const found of [acronymsIn(words, index), namesIn(words, index)]) {
+    for (const p of inModelOrder(found.filter(inScope))) {
+      const s = index.structures[p]!;
+      if (!out.includes(s)) out.push(s);
     }
-  }
-  for (const s of inScope) {
-    const name = wordsOf(s.name).trim();
-    if (name.split(' ').length >= 2 && phraseAt(words, `${name} `) >= 0 && !out.includes(s)) out.push(s);
   }
   return out;
 }
@@ -472,7 +522,28 @@ const FIGURE_WORDS = (['budget', 'weight'] as FieldWord[]).flatMap((f) => FIELD_
 /** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
 function isCodePrefix(text: string, store: PlanStore): boolean {
   const prefix = `${fold(text)}.`;
-  return store.objectives.some((o) => fold(o.code).startsWith(prefix));
+  const codes = sortedObjectiveCodes(store);
+  // the codes starting with the prefix sit together, from where the prefix would be inserted
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codes[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return codes[lo]?.startsWith(prefix) ?? false;
+}
+
+const sortedCodes = new WeakMap<PlanStore, string[]>();
+
+/** Every objective code, folded, sorted and without repeats: built once per store. */
+function sortedObjectiveCodes(store: PlanStore): string[] {
+  let codes = sortedCodes.get(store);
+  if (!codes) {
+    codes = [...new Set(store.objectives.map((o) => fold(o.code)))].sort();
+    sortedCodes.set(store, codes);
+  }
+  return codes;
 }
 
 function fieldsIn(words: string): FieldWord[] {
@@ -563,20 +634,31 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
-    // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
-    const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
-    const afterFigureWord =
-      lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
-    const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
-    // "senza contare quelli sotto i 100.000": what is left is at or above it
-    const excluded = hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
-    const op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
-    // a small whole number before a record word, or after "top": the k of a top-k ("più di 5 fasi" is a bound)
-    if (!formatted && !magnitude && !currency && value <= 50 && op !== 'gt' && op !== 'lt') {
-      if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
-        k = value;
-        continue;
-      }
+    // a small whole number before a record word, or after "top", may be the k of a top-k
+    const mayBeK =
+      !formatted &&
+      !magnitude &&
+      !currency &&
+      value <= 50 &&
+      (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK));
+    // the comparison before it only matters for a figure or a possible k: a bare number in a question on no figure
+    // is skipped below, so long runs of digits cost no comparison lookups
+    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK;
+    let op: ReturnType<typeof amountOp> = null;
+    if (needsOp) {
+      // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
+      const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+      const afterFigureWord =
+        lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
+      const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+      // "senza contare quelli sotto i 100.000": what is left is at or above it
+      const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+      op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
+    }
+    // "più di 5 fasi" is a bound, not a top-5
+    if (mayBeK && op !== 'gt' && op !== 'lt') {
+      k = value;
+      continue;
     }
     if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount

@@ -269,9 +269,9 @@ function projectRecord(p: Project, entity: string): QueryRecord {
   };
 }
 
-function structureRecord(s: Structure, store: PlanStore): QueryRecord {
-  const objectives = store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name).length;
-  const projects = s.code ? store.projects.filter((p) => p.doc === s.doc && p.cdr === s.code).length : 0;
+function structureRecord(s: Structure, store: PlanStore, counts: StructureCounts): QueryRecord {
+  const objectives = counts.objectives.get(`${s.doc}\u0000${s.name}`) ?? 0;
+  const projects = s.code ? (counts.projects.get(`${s.doc}\u0000${s.code}`) ?? 0) : 0;
   return {
     target: 'structure',
     key: s.name,
@@ -289,20 +289,48 @@ function structureRecord(s: Structure, store: PlanStore): QueryRecord {
   };
 }
 
-/** Every record of a target, in document order. Built per call: the model is small and this keeps the store plain. */
-export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] {
+/** How many objectives name each structure, and how many projects each centro di responsabilità has, per document. */
+interface StructureCounts {
+  objectives: Map<string, number>;
+  projects: Map<string, number>;
+}
+
+function structureCounts(store: PlanStore): StructureCounts {
+  const objectives = new Map<string, number>();
+  const projects = new Map<string, number>();
+  for (const o of store.objectives) {
+    if (o.structure === undefined) continue;
+    const key = `${o.doc}\u0000${o.structure}`;
+    objectives.set(key, (objectives.get(key) ?? 0) + 1);
+  }
+  for (const p of store.projects) {
+    if (p.cdr === undefined) continue;
+    const key = `${p.doc}\u0000${p.cdr}`;
+    projects.set(key, (projects.get(key) ?? 0) + 1);
+  }
+  return { objectives, projects };
+}
+
+/**
+ * Every record of a target, in document order; with `docs`, only those documents' records (a scoped question at a
+ * thousand plans must not build the records of every plan). Built per call: this keeps the store plain.
+ */
+export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
+  const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
   switch (target) {
     case 'objective':
-      return store.objectives.map((o) => objectiveRecord(o, entity(o.doc)));
+      return inDocs(store.objectives).map((o) => objectiveRecord(o, entity(o.doc)));
     case 'phase':
-      return store.objectives.flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
     case 'indicator':
-      return store.objectives.flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
     case 'project':
-      return store.projects.map((p) => projectRecord(p, entity(p.doc)));
-    case 'structure':
-      return store.structures.map((s) => structureRecord(s, store));
+      return inDocs(store.projects).map((p) => projectRecord(p, entity(p.doc)));
+    case 'structure': {
+      const counts = structureCounts(store);
+      return inDocs(store.structures).map((s) => structureRecord(s, store, counts));
+    }
     case 'person':
       return store.people.map((person) => {
         const owned = store.objectivesOwnedBy(person);
@@ -329,7 +357,7 @@ export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] 
         };
       });
     case 'budget_row':
-      return store.projects.flatMap((p) =>
+      return inDocs(store.projects).flatMap((p) =>
         p.budgetRows.flatMap((r) =>
           Object.entries(r.amounts).map(([column, amount]) => ({
             target: 'budget_row' as const,
@@ -350,7 +378,7 @@ export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] 
         ),
       );
     case 'staff_allocation':
-      return store.projects.flatMap((p) =>
+      return inDocs(store.projects).flatMap((p) =>
         p.staff.map((s) => ({
           target: 'staff_allocation' as const,
           key: p.code,

@@ -1,8 +1,10 @@
 /** Questions that name a code: each record it names answered in turn, per document when a code is in several. */
 
 import type { LanguagePack } from '../../lang/language-pack.ts';
+import { packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -11,7 +13,7 @@ import type { Lang } from '../labels.ts';
 import type { CodeHit } from '../link-entities.ts';
 import { indicatorReply, objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 
 export function dedupeHits(hits: CodeHit[]): CodeHit[] {
   const seen = new Set<string>();
@@ -54,14 +56,7 @@ export function answerForCodes(
       ...primaryObjectives.map((o) => o.doc),
       ...indicators.map((i) => i.objective.doc),
     ]);
-    if (docs.size > 1)
-      reply.lines.push(
-        t(
-          lang,
-          `Il codice compare in ${docs.size} documenti; ecco la risposta per ciascuno:`,
-          `The code appears in ${docs.size} documents; here is the answer for each:`,
-        ),
-      );
+    if (docs.size > 1) reply.lines.push(packFor(lang).messages.records.codeInDocuments(docs.size));
   }
   for (const [i, part] of parts.entries()) {
     if (i > 0) reply.lines.push('');
@@ -93,10 +88,9 @@ export async function codeNotFound(ctx: ToolContext, code: string, lang: Lang, p
   }
   const reply = emptyReply('not_found_code');
   reply.found = false;
-  const near = [...ctx.store.projects, ...ctx.store.objectives]
+  const near = (codesByLead(ctx.store).get(fold(code).slice(0, 6)) ?? [])
     .filter((r) => visible(ctx, r.doc))
     .map((r) => r.code)
-    .filter((c) => fold(c).slice(0, 6) === fold(code).slice(0, 6))
     .slice(0, 5);
   reply.lines.push(pack.messages.codeNotFound(code));
   if (near.length) reply.lines.push(pack.messages.similarCodes(near.join(', ')));
@@ -109,4 +103,22 @@ function sentenceWith(text: string, code: string): string {
   const wanted = fold(code);
   const sentence = splitSentences(text).find((s) => fold(s).includes(wanted));
   return clip(sentence ?? text, 400);
+}
+
+const leads = new WeakMap<PlanStore, Map<string, { code: string; doc: string }[]>>();
+
+/** Project then objective codes by their first six folded characters, in model order: the near misses of a code. */
+function codesByLead(store: PlanStore): Map<string, { code: string; doc: string }[]> {
+  let byLead = leads.get(store);
+  if (!byLead) {
+    byLead = new Map();
+    for (const r of [...store.projects, ...store.objectives]) {
+      const lead = fold(r.code).slice(0, 6);
+      const list = byLead.get(lead);
+      if (list) list.push(r);
+      else byLead.set(lead, [r]);
+    }
+    leads.set(store, byLead);
+  }
+  return byLead;
 }

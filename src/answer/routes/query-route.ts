@@ -2,11 +2,13 @@
  * Answers computed by the plan query: lists by condition, top-k, sums, comparisons. Each figure is the document's
  * own text, or — when pianobot computed it — said to be computed, with every record it came from listed and cited.
  */
+
 import type { LanguagePack } from '../../lang/language-pack.ts';
 import type { Computation, RecordGroup } from '../../linking/frame-to-query.ts';
 import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
 import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
+import { totalsOf } from '../../store/totals-by-document.ts';
 import { runPlanQuery } from '../../tools/run-plan-query.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -251,9 +253,7 @@ function statedTotalsReply(
 ): Reply | null {
   const M = pack.messages;
   const totals = cdrs
-    .map((c) =>
-      ctx.store.model.totals.find((t) => t.level === 'cdr' && t.cdr === c.code && t.doc === c.doc && t.amount),
-    )
+    .map((c) => totalsOf(ctx.store, c.doc).find((t) => t.level === 'cdr' && t.cdr === c.code && t.amount))
     .filter((t) => t !== undefined)
     .filter((t) => visible(ctx, t.doc));
   if (!totals.length) return null;
