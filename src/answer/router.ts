@@ -2,6 +2,7 @@ import { type LanguagePack, packFor } from '../lang/packs.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
+import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
@@ -236,7 +237,7 @@ export const ROUTES: Route[] = [
  * language model is configured, and as the fallback when one fails.
  */
 export async function routeQuestion(ctx: ToolContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
-  const question = withFollowUpContext(rawQuestion, options);
+  const question = withFollowUpContext(normalizeQuestion(rawQuestion, ctx.store), options);
   const input = routeInput(ctx, question);
   for (const route of ROUTES) {
     if (!route.when(input)) continue;

@@ -80,6 +80,13 @@ export interface Lexicon {
   documentKinds: Record<string, string[]>;
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
   abbreviations: string[];
+  /**
+   * what users write for a lexicon word: office shorthands ("ob." → "obiettivo"), symbols ("&gt;" → "sopra"); keys
+   * match case-insensitively as whole words, never after a number ("30 sett." is a date)
+   */
+  shorthands: Record<string, string>;
+  /** polite wrappers and chat fillers that ask nothing ("mi sai dire", "pls"), folded; dropped when words remain */
+  courtesy: string[];
 }
 
 export interface PlanSummary {
