@@ -16,6 +16,8 @@ const PACKS: Lexicon[] = [it.lexicon, en.lexicon];
 
 // Slack writes a mention as <@U123ABC> (or <@U123|name>), a channel as <#C123|name>, a link as <https://…|text>
 const SLACK_MARKUP = /<[@#!][^>\s]{1,80}>/g;
+// a line Slack shows as a quote starts with "&gt; " (">" escaped): the marker, not "above"
+const SLACK_QUOTE = /^[ \t]*(?:&gt;|>)[ \t]+/gm;
 // "@pianobot" typed by hand, ":thinking_face:", pictographs and their joiners / variation selectors
 const HANDLE = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}._-]{1,40}/gu;
 const EMOJI_CODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}])/gu;
@@ -26,9 +28,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** a phrase's letters matching with or without their accent, its spaces any run of spaces or apostrophes */
 const ACCENTED: Record<string, string> = { a: '[aàá]', e: '[eèé]', i: '[iìí]', o: '[oòó]', u: '[uùú]' };
 const loose = (phrase: string) =>
-  [...phrase]
-    .map((ch) => (ch === ' ' ? "[\\s'’]+" : ch === "'" ? "['’]" : (ACCENTED[ch] ?? escape(ch))))
-    .join('');
+  [...phrase].map((ch) => (ch === ' ' ? "[\\s'’]+" : ch === "'" ? "['’]" : (ACCENTED[ch] ?? escape(ch)))).join('');
 
 interface Shorthand {
   pattern: RegExp;
@@ -68,12 +68,17 @@ const COURTESY = new RegExp(
 const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
-  let q = question.replace(SLACK_MARKUP, ' ').replace(HANDLE, ' ').replace(EMOJI_CODE, ' ').replace(PICTOGRAPH, ' ');
+  let q = question
+    .replace(SLACK_QUOTE, '')
+    .replace(SLACK_MARKUP, ' ')
+    .replace(HANDLE, ' ')
+    .replace(EMOJI_CODE, ' ')
+    .replace(PICTOGRAPH, ' ');
   for (const [entity, ch] of Object.entries(ENTITIES)) q = q.split(entity).join(ch);
   const lang = detectLanguage(q);
   // the question's own language first: ">" is "sopra" in Italian, "above" in English
+  // after an elided article ("dell'ob.") the word stays glued to it
   for (const s of [...SHORTHANDS[lang], ...SHORTHANDS[lang === 'it' ? 'en' : 'it']])
-    // after an elided article ("dell'ob.") the word stays glued to it
     q = q.replace(s.pattern, (_, at: number, all: string) =>
       /['’]$/.test(all.slice(0, at)) ? `${s.expansion.trimStart()}` : s.expansion,
     );
@@ -100,11 +105,20 @@ function withoutCourtesy(q: string): string {
 /** Words of letters only (codes keep their digits and underscores), each corrected when it is a typo. */
 function withTyposCorrected(q: string, store: PlanStore): string {
   const vocabulary = typoVocabularyOf(store);
+  // a long question repeats its words: each is looked up once
+  const seen = new Map<string, string | null>();
   return q.replace(/(?<![\p{L}\p{N}_-])\p{L}+(?![\p{L}\p{N}_-])/gu, (word) => {
     if (word.length < MIN_TYPO_LENGTH) return word;
-    const folded = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const folded = word
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     if (!/^[a-z]+$/.test(folded)) return word;
-    const fixed = correct(folded, vocabulary);
+    let fixed = seen.get(folded);
+    if (fixed === undefined) {
+      fixed = correct(folded, vocabulary);
+      seen.set(folded, fixed);
+    }
     if (!fixed) return word;
     return /^\p{Lu}/u.test(word) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed;
   });

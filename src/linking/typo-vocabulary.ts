@@ -1,7 +1,7 @@
 /**
  * The words a typo may be corrected to, learned from the loaded model: the record words the lexicon knows (the plans'
- * own "obiettivi", "indicatori", "responsabile"…), the record names of English questions, people's name parts and
- * entity names. A word the model itself uses is never a typo. Nothing here is written for a particular plan.
+ * own "obiettivi", "indicatori", "responsabile"…), the record names of English questions, people's name parts, and
+ * the words of entity names and record titles. A word the model itself uses is never a typo. Nothing here is written for a particular plan.
  */
 import { editDistance, withDeletions } from '../answer/text-match.ts';
 import { en } from '../lang/en.ts';
@@ -20,6 +20,8 @@ export interface TypoVocabulary {
 
 /** Words shorter than this are never corrected: "fase"/"fasi", "peso"/"pesi" are one letter apart and both right. */
 export const MIN_TYPO_LENGTH = 6;
+/** No record word or name is longer: a longer run of letters is no word to correct (and costs a deletion per letter). */
+const MAX_TYPO_LENGTH = 24;
 /** Two edits only in long words, where two edits still leave most letters in place. */
 const TWO_EDITS_FROM = 9;
 
@@ -33,8 +35,10 @@ const LEXICON = PACKS.flatMap((l) => [...Object.values(l.targets).flat(), ...Obj
 const LEXICON_PREFIXES = [...new Set(LEXICON.map((w) => w.trim()))];
 /** …and a lexicon entry marked whole (a trailing space) is a word itself. */
 const LEXICON_WHOLE = LEXICON.filter((w) => w.endsWith(' ')).map((w) => w.trim());
-/** English record names ("objectives", "indicators"): English questions mix them with Italian ones. */
-const NAMES = [it, en].flatMap((p) => Object.values(p.messages.targetNames).flat()).flatMap((n) => fold(n).split(' '));
+/** The catalogues' names of records and fields ("objectives", "scadenza"): questions of both languages use them. */
+const NAMES = [it, en]
+  .flatMap((p) => [...Object.values(p.messages.targetNames).flat(), ...Object.values(p.messages.fieldNames)])
+  .flatMap((n) => fold(n).match(WORD) ?? []);
 
 const cache = new WeakMap<PlanStore, TypoVocabulary>();
 
@@ -47,7 +51,14 @@ export function typoVocabularyOf(store: PlanStore): TypoVocabulary {
   for (const w of known) if (LEXICON_PREFIXES.some((p) => w.startsWith(p))) targets.add(w);
   for (const w of [...LEXICON_WHOLE, ...NAMES]) targets.add(w);
   for (const p of store.people) for (const part of p.key.split(' ')) targets.add(part);
-  for (const d of store.model.documents) for (const w of fold(d.entity).match(WORD) ?? []) targets.add(w);
+  // the words records are named by: a user names an objective, a project or an office by its title
+  const titles = [
+    ...store.model.documents.map((d) => d.entity),
+    ...store.objectives.map((o) => o.title),
+    ...store.projects.map((p) => p.title),
+    ...store.structures.map((st) => st.name),
+  ];
+  for (const title of titles) for (const w of fold(title).match(WORD) ?? []) targets.add(w);
   const byDeletion = new Map<string, string[]>();
   for (const t of targets) {
     if (t.length < MIN_TYPO_LENGTH - 1 || STOPWORDS.has(t)) continue;
@@ -80,7 +91,8 @@ function collectWords(value: unknown, into: Set<string>, depth: number): void {
  * in a long word, a swap of two letters counts as two), and with one best target.
  */
 export function correct(word: string, vocabulary: TypoVocabulary): string | null {
-  if (word.length < MIN_TYPO_LENGTH || vocabulary.known.has(word) || STOPWORDS.has(word)) return null;
+  if (word.length < MIN_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH) return null;
+  if (vocabulary.known.has(word) || STOPWORDS.has(word)) return null;
   // an English plural of a known word ("budgets", "offices") is that word, spelt right
   if (word.endsWith('s') && vocabulary.known.has(word.slice(0, -1))) return null;
   const cap = word.length >= TWO_EDITS_FROM ? 2 : 1;
@@ -91,6 +103,8 @@ export function correct(word: string, vocabulary: TypoVocabulary): string | null
   let bestDistance = cap + 1;
   let tie = false;
   for (const t of candidates) {
+    // people rarely mistype a word's first letter; a different first letter is a different word ("rispettive")
+    if (t[0] !== word[0]) continue;
     const distance = editDistance(word, t, cap);
     if (distance > cap) continue;
     if (distance < bestDistance) {
@@ -99,7 +113,10 @@ export function correct(word: string, vocabulary: TypoVocabulary): string | null
       tie = false;
     } else if (distance === bestDistance && t !== best && !sameStem(t, best)) tie = true;
   }
-  return tie ? null : best;
+  // another ending of the same word ("lavora" / "lavoro", "minore" / "minori") is a word, not a typo: every reader
+  // stems it anyway, and changing it would change what the question says
+  if (tie || !best || sameStem(word, best)) return null;
+  return best;
 }
 
 /** "responsabile" and "responsabili": two endings of one word, either is a right correction. */
