@@ -21,14 +21,16 @@ const SLACK_QUOTE = /^[ \t]*(?:&gt;|>)[ \t]+/gm;
 // "@pianobot" typed by hand, ":thinking_face:", pictographs and their joiners / variation selectors
 const HANDLE = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}._-]{1,40}/gu;
 const EMOJI_CODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}])/gu;
-const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
 const ENTITIES: Record<string, string> = { '&amp;': '&' };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** a phrase's letters matching with or without their accent, its spaces any run of spaces or apostrophes */
 const ACCENTED: Record<string, string> = { a: '[aàá]', e: '[eèé]', i: '[iìí]', o: '[oòó]', u: '[uùú]' };
 const loose = (phrase: string) =>
-  [...phrase].map((ch) => (ch === ' ' ? "[\\s'’]+" : ch === "'" ? "['’]" : (ACCENTED[ch] ?? escape(ch)))).join('');
+  [...phrase]
+    .map((ch) => (ch === ' ' ? "[\\s'’]+" : ch === "'" ? "['’]" : (ACCENTED[ch] ?? escapeRegExp(ch))))
+    .join('');
 
 interface Shorthand {
   pattern: RegExp;
@@ -43,7 +45,7 @@ function shorthandsOf(lexicon: Lexicon): Shorthand[] {
       const wordy = /^\p{L}/u.test(key);
       const before = wordy ? '(?<![\\p{L}\\p{N}_.])(?<!\\d\\s{0,2})' : '';
       const after = /\p{L}$/u.test(key) ? '(?![\\p{L}\\p{N}_])' : '';
-      return { pattern: new RegExp(`${before}${escape(key)}${after}`, 'giu'), expansion: ` ${expansion} ` };
+      return { pattern: new RegExp(`${before}${escapeRegExp(key)}${after}`, 'giu'), expansion: ` ${expansion} ` };
     });
 }
 const SHORTHANDS = { it: shorthandsOf(it.lexicon), en: shorthandsOf(en.lexicon) };
@@ -52,7 +54,7 @@ const SHORTHANDS = { it: shorthandsOf(it.lexicon), en: shorthandsOf(en.lexicon) 
 const GLUED_MAGNITUDE = new RegExp(
   `(\\d)(${[...new Set(PACKS.flatMap((l) => Object.keys(l.magnitudes)))]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|')})(?![\\p{L}\\p{N}_])`,
   'giu',
 );
