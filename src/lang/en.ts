@@ -149,6 +149,8 @@ export const en: LanguagePack = {
       'ind.': 'indicator',
       'tot.': 'total',
       'approx.': 'about',
+      'a million': '1 million',
+      'a billion': '1 billion',
       '&gt;': 'above',
       '&lt;': 'below',
       '>=': 'at least',

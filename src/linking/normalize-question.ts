@@ -16,6 +16,8 @@ const PACKS: Lexicon[] = [it.lexicon, en.lexicon];
 
 // Slack writes a mention as <@U123ABC> (or <@U123|name>), a channel as <#C123|name>, a link as <https://…|text>
 const SLACK_MARKUP = /<[@#!][^>\s]{1,80}>/g;
+// a link, <https://…|shown text> or bare <https://…>: the text shown is what the user wrote
+const SLACK_LINK = /<(?:https?|mailto):[^|>\s]{1,500}(?:\|([^>]{0,200}))?>/g;
 // a line Slack shows as a quote starts with "&gt; " (">" escaped): the marker, not "above"
 const SLACK_QUOTE = /^[ \t]*(?:&gt;|>)[ \t]+/gm;
 // "@pianobot" typed by hand, ":thinking_face:", pictographs and their joiners / variation selectors
@@ -72,6 +74,7 @@ const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
 export function normalizeQuestion(question: string, store: PlanStore): string {
   let q = question
     .replace(SLACK_QUOTE, '')
+    .replace(SLACK_LINK, (_, label: string | undefined) => ` ${label ?? ''} `)
     .replace(SLACK_MARKUP, ' ')
     .replace(HANDLE, ' ')
     .replace(EMOJI_CODE, ' ')

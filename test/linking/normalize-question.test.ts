@@ -15,6 +15,7 @@ describe('chat markup', () => {
     ['@assistente chi guida LV-BI01', 'chi guida LV-BI01'],
     ['chi guida LV-BI01 :pray: 🙂👍🏽', 'chi guida LV-BI01'],
     ['&gt; chi guida LV-BI01', 'chi guida LV-BI01'],
+    ['vedi <https://example.org/x|il piano> fasi LV-BI01', 'vedi il piano fasi LV-BI01'],
   ])('%s → %s', (typed, meant) => expect(norm(typed)).toBe(meant));
 
   it('markup alone is kept as typed rather than emptied', () => {
@@ -37,6 +38,9 @@ describe('shorthands and glued magnitudes (language-pack data)', () => {
     ['progetti > 1,5mln', 'progetti sopra 1,5 mln'],
     ['projects &gt; 2M', 'projects above 2 M'],
     ['progetti con budget <= 300 mila', 'progetti con budget al massimo 300 mila'],
+    ['progetti oltre il milione', 'progetti oltre 1 milione'],
+    ['projects above a million', 'projects above 1 million'],
+    ['progetti che nn hanno fasi', 'progetti che non hanno fasi'],
   ])('%s → %s', (typed, meant) => expect(norm(typed)).toBe(meant));
 
   it('a shorthand after a number is part of a date, not a record word', () => {
