@@ -237,7 +237,8 @@ export const ROUTES: Route[] = [
  * language model is configured, and as the fallback when one fails.
  */
 export async function routeQuestion(ctx: ToolContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
-  const question = withFollowUpContext(normalizeQuestion(rawQuestion, ctx.store), options);
+  // the cap on a question with its follow-up focus applies to what the client sent, not to its normalised form
+  const question = withFollowUpContext(normalizeQuestion(rawQuestion, ctx.store), options, rawQuestion.length);
   const input = routeInput(ctx, question);
   for (const route of ROUTES) {
     if (!route.when(input)) continue;
@@ -305,7 +306,7 @@ function yearNotCovered(ctx: ToolContext, year: number, pack: LanguagePack): Rep
   };
 }
 
-function withFollowUpContext(question: string, options: AskOptions): string {
+function withFollowUpContext(question: string, options: AskOptions, typedLength = question.length): string {
   const last = options.history?.at(-1)?.answer;
   if (!last?.focus.length) return question;
   const q = fold(question);
@@ -315,5 +316,5 @@ function withFollowUpContext(question: string, options: AskOptions): string {
   if (!isFollowUp || /\d{2}/.test(q)) return question;
   // the focus comes back from the client (web history): with it the text stays under the same cap as any question
   const withFocus = `${question} ${last.focus[0]}`;
-  return withFocus.length > MAX_QUESTION_CHARS ? question : withFocus;
+  return typedLength + 1 + last.focus[0]!.length > MAX_QUESTION_CHARS ? question : withFocus;
 }

@@ -61,14 +61,16 @@ const GLUED_MAGNITUDE = new RegExp(
   'giu',
 );
 
-/** Both packs' courtesy phrases, longest first so "grazie mille" goes before "grazie". */
-const COURTESY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...new Set(PACKS.flatMap((l) => l.courtesy))]
-    .sort((a, b) => b.length - a.length)
-    .map(loose)
-    .join('|')})(?![\\p{L}\\p{N}])[\\s,;:!.]*`,
-  'giu',
-);
+/**
+ * Both packs' courtesy phrases, longest first so "grazie mille" goes before "grazie". They wrap a question: only at
+ * its start or its end ("Che cosa puoi dirmi sui piani?" asks something with "puoi dirmi").
+ */
+const COURTESY_ALTERNATION = [...new Set(PACKS.flatMap((l) => l.courtesy))]
+  .sort((a, b) => b.length - a.length)
+  .map(loose)
+  .join('|');
+const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${COURTESY_ALTERNATION})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
+const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]*(?:${COURTESY_ALTERNATION})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
@@ -100,7 +102,11 @@ export function normalizeQuestion(question: string, store: PlanStore): string {
  * "grazie" stays thanks.
  */
 function withoutCourtesy(q: string): string {
-  const stripped = q.replace(COURTESY, ' ').replace(/^[\s,;:!.?]+/, '');
+  let stripped = q.trim();
+  for (let before = ''; before !== stripped; ) {
+    before = stripped;
+    stripped = stripped.replace(COURTESY_START, '').replace(COURTESY_END, '').trim();
+  }
   const left = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
   const first = q.match(/\p{L}+/u)?.[0]?.toLowerCase() ?? '';
   if (!left.length || (left.length < 2 && GREETINGS.has(first))) return q;
