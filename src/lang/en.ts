@@ -149,6 +149,7 @@ export const en: LanguagePack = {
       'ind.': 'indicator',
       'tot.': 'total',
       'approx.': 'about',
+      'half a million': '500 thousand',
       'a million': '1 million',
       'a billion': '1 billion',
       '&gt;': 'above',

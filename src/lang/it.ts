@@ -278,6 +278,7 @@ export const it: LanguagePack = {
       // a magnitude with an article and no number: "oltre il milione"
       'al milione': 'a 1 milione',
       'il milione': '1 milione',
+      'mezzo milione': '500 mila',
       'al miliardo': 'a 1 miliardo',
       'il miliardo': '1 miliardo',
       nn: 'non',

@@ -89,7 +89,8 @@ export function normalizeQuestion(question: string, store: PlanStore): string {
     q = q.replace(s.pattern, (_, at: number, all: string) =>
       /['’]$/.test(all.slice(0, at)) ? `${s.expansion.trimStart()}` : s.expansion,
     );
-  q = q.replace(GLUED_MAGNITUDE, '$1 $2');
+  // "1M€", "€2mln": the currency sign glued to a magnitude hides it from the amount reader
+  q = q.replace(GLUED_MAGNITUDE, '$1 $2').replace(/(?<=\p{L})€|€(?=\p{L})/gu, ' € ');
   q = withoutCourtesy(q);
   q = withTyposCorrected(q, store);
   q = q.replace(/\s+/g, ' ').trim();

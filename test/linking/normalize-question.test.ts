@@ -39,6 +39,8 @@ describe('shorthands and glued magnitudes (language-pack data)', () => {
     ['projects &gt; 2M', 'projects above 2 M'],
     ['progetti con budget <= 300 mila', 'progetti con budget al massimo 300 mila'],
     ['progetti oltre il milione', 'progetti oltre 1 milione'],
+    ['progetti sopra mezzo milione', 'progetti sopra 500 mila'],
+    ['progetti sopra 2 M€', 'progetti sopra 2 M €'],
     ['projects above a million', 'projects above 1 million'],
     ['progetti che nn hanno fasi', 'progetti che non hanno fasi'],
   ])('%s → %s', (typed, meant) => expect(norm(typed)).toBe(meant));
