@@ -33,6 +33,8 @@ interface RunFigures {
   chunks: number;
   index_bytes: number;
   load_ms: number;
+  /** CPU time of the load, every thread of the serving process (wall time is stretched by other processes) */
+  load_cpu_ms: number;
   /** peak RSS of the process that ingests (the bench itself) */
   rss_mb: number;
   /** peak RSS of a separate process that loads the index and answers, as a server does */
@@ -57,6 +59,10 @@ export interface ScaleResult extends RunFigures {
   docs_per_s: number;
   /** re-ingesting after one synthetic plan changed */
   incremental_ms: number;
+  /** CPU time of that re-ingest (its wall time is stretched by other processes on the cores) */
+  incremental_cpu_ms: number;
+  /** documents that re-ingest copied from the index unchanged (all but the changed one when incremental works) */
+  incremental_reused: number;
 }
 
 export interface BenchResult extends RunFigures {
@@ -276,15 +282,25 @@ async function measureStore(
 }
 
 /** Changes one synthetic plan (one more line of text) and ingests again over the existing index. */
-async function measureIncremental(inputs: string[], indexDir: string, corpusDir: string): Promise<number> {
+async function measureIncremental(
+  inputs: string[],
+  indexDir: string,
+  corpusDir: string,
+): Promise<{ ms: number; cpuMs: number; reused: number }> {
   const files = (await readdir(corpusDir)).sort();
   const changed = join(corpusDir, files[Math.floor(files.length / 2)]!);
   await appendFile(changed, "\nNota: documento aggiornato per la verifica dell'indicizzazione incrementale.\n");
+  const cpu = process.cpuUsage();
   const report = await runIngest({ inputs, indexDir, embedder: createLocalEmbedder() });
+  const used = process.cpuUsage(cpu);
   log(
     `[incremental] one plan changed: re-ingested in ${Math.round(report.ms)} ms (${JSON.stringify(report.stagesMs)})`,
   );
-  return Math.round(report.ms);
+  return {
+    ms: Math.round(report.ms),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    reused: report.documents.filter((d) => d.source === 'reused').length,
+  };
 }
 
 interface BaselineMeasures {
@@ -375,7 +391,15 @@ export async function runBench(options: {
       );
       const rss = peakRssMb();
       const incremental = await measureIncremental(inputs, join(root, 'index-scale'), corpusDir);
-      scale = { n, ...m, docs_per_s: round1(m.docs / (m.ingest_ms / 1000)), rss_mb: rss, incremental_ms: incremental };
+      scale = {
+        n,
+        ...m,
+        docs_per_s: round1(m.docs / (m.ingest_ms / 1000)),
+        rss_mb: rss,
+        incremental_ms: incremental.ms,
+        incremental_cpu_ms: incremental.cpuMs,
+        incremental_reused: incremental.reused,
+      };
     }
 
     return {
@@ -409,7 +433,7 @@ export function formatTable(r: BenchResult): string {
     ['passages (chunks)', `${r.chunks}`, `${r.baseline_chunks} naive chunks`],
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
     [r.store === 'postgres' ? 'database size' : 'index on disk', mb(r.index_bytes), ''],
-    ['index load', `${r.load_ms} ms`, ''],
+    ['index load', `${r.load_ms} ms (cpu ${r.load_cpu_ms} ms)`, ''],
     ['peak RSS (ingest / server)', `${r.rss_mb} / ${r.serve_rss_mb} MB`, ''],
     [
       'answer p50 / p95',
@@ -439,8 +463,8 @@ export function formatTable(r: BenchResult): string {
     out.push(
       '',
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
-      `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms`,
-      `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms, answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
+      `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms (cpu ${s.load_cpu_ms} ms)`,
+      `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms (cpu ${s.incremental_cpu_ms} ms, ${s.incremental_reused} documents reused), answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
       `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst}); cpu ${s.adversarial_worst_cpu_ms} ms (${s.adversarial_worst_cpu})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,
     );

@@ -10,15 +10,24 @@ import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { cleanLeftovers } from './clean-leftovers.ts';
 import { codeVersion } from './code-version.ts';
 import type { ModelExtractor } from './extractors/model-extractor.ts';
+import type { PlanExtractor } from './extractors/plan-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
 import { type Understanding, understandingOf } from './extractors/understanding.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
-import { ModelWriter } from './indexing/write-model.ts';
+import { ModelWriter, type PreviousModel } from './indexing/write-model.ts';
 import { lastGoodVersions } from './keep-last-good.ts';
 import { loadDocument } from './loaders/load-document.ts';
 import { listPlanFiles } from './loaders/plan-files.ts';
-import { type SourceDocument, SourceDocumentSchema } from './loaders/source-document.ts';
+import { carryCachedSource, readCachedSource, writeCachedSource } from './loaders/source-cache.ts';
+import type { SourceDocument } from './loaders/source-document.ts';
 import { printable } from './printable.ts';
+import {
+  type CatalogEntry,
+  readSegmentCatalog,
+  type SegmentCatalog,
+  segmentKey,
+  writeSegmentCatalog,
+} from './segment-catalog.ts';
 
 export interface IngestOptions {
   /** plan files or folders; defaults to the plans folder */
@@ -32,6 +41,8 @@ export interface IngestOptions {
   onProgress?: (message: string) => void;
   /** with a language model configured: fills documents the extractors understood little of */
   modelExtractor?: ModelExtractor;
+  /** picks the extractor of a document (default: the layout registry); tests count extractions through it */
+  detectLayout?: (doc: SourceDocument) => PlanExtractor;
 }
 
 export interface DocumentReport {
@@ -47,10 +58,11 @@ export interface DocumentReport {
   warnings: string[];
   ms: number;
   /**
-   * where the text came from: read from the file, (an unchanged PDF) from the previous index's cache, or `kept`: the
-   * file failed now and this is its last good version, carried over from the previous index
+   * where the text came from: read from the file, (an unchanged PDF) from the previous index's cache, `reused`: the
+   * file is unchanged and its part of the previous index was copied as it was (nothing extracted or embedded
+   * again), or `kept`: the file failed now and this is its last good version, carried over from the previous index
    */
-  source: 'file' | 'cache' | 'kept';
+  source: 'file' | 'cache' | 'reused' | 'kept';
 }
 
 /**
@@ -129,6 +141,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const skippedHashes = new Map<string, string | null>();
   const known = new Map(hashed.map((h) => [h.file, h.sha256]));
   const lastGood = lastGoodVersions(options.indexDir, previous);
+  const detect = options.detectLayout ?? detectLayout;
+  // unchanged documents of the previous index are copied as they are, unless a rebuild is forced
+  const reusable = options.force ? null : await reusableSegments(options.indexDir, previous, version, options.embedder);
+  /** per document in model order: its catalog entry but for its part of the model, known once the model is written */
+  const catalog: Omit<CatalogEntry, 'model'>[] = [];
   let loadExtractMs = 0;
   let writer: SearchIndexWriter | null = null;
   let modelWriter: ModelWriter | null = null;
@@ -144,21 +161,37 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     });
     const searchWriter = writer;
     const models = modelWriter;
-    /** indexes one document and lets go of it: only its manifest line and report stay */
+    const record = (sha256: string, report: DocumentReport) => {
+      indexed.push({
+        file: report.file,
+        sha256,
+        layout: report.layout,
+        objectives: report.objectives,
+        projects: report.projects,
+      });
+      reports.push(report);
+      const { file, ms: _ms, source: _source, understood, ...rest } = report;
+      catalog.push({ file, sha256, report: { ...rest, understood: { ...understood } } });
+    };
+    /** indexes one document and lets go of it: only its manifest line, catalog entry and report stay */
     const add = async (doc: SourceDocument, plan: ExtractedPlan, report: DocumentReport) => {
       // every document's text is kept (not only the PDFs' slow extraction): it is what a later run falls back on
       // when this version of the file turns unreadable
-      await writeFile(join(tmp.sources, `${doc.sha256}.json`), JSON.stringify(doc));
+      await writeCachedSource(tmp.sources, doc);
       await searchWriter.add(doc, plan);
       models.add(plan);
-      indexed.push({
-        file: plan.document.file,
-        sha256: doc.sha256,
-        layout: plan.document.layout,
-        objectives: plan.objectives.length,
-        projects: plan.projects.length,
-      });
-      reports.push(report);
+      record(doc.sha256, report);
+    };
+    /** an unchanged document: its passages, postings, vectors, records and text copied from the previous index */
+    const reuse = async (file: string, sha256: string): Promise<boolean> => {
+      const entry = reusable?.docs.get(segmentKey(file, sha256));
+      if (!reusable || !entry || !searchWriter.keep(file, sha256)) return false;
+      const t0 = performance.now();
+      models.keep(entry.model, reusable.model);
+      carryCachedSource(paths.sources, tmp.sources, sha256);
+      const understood = entry.report.understood as unknown as Understanding;
+      record(sha256, { ...entry.report, understood, file, ms: performance.now() - t0, source: 'reused' });
+      return true;
     };
     /** a file that cannot be ingested now: reported, and its last good version taken when the old index had one */
     const fail = async (file: string, code: string, message: string, sha256: string | null) => {
@@ -185,11 +218,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         await fail(file, refusal.code, refusal.message, sha256);
         continue;
       }
+      if (sha256 && (await reuse(file, sha256))) continue;
       const t0 = performance.now();
       let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
       try {
         const { doc, source } = await loadCached(path, sha256, options.indexDir);
-        const extractor = detectLayout(doc);
+        const extractor = detect(doc);
         const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
         const plan = options.modelExtractor
           ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
@@ -215,8 +249,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     writer = null;
     let t = performance.now();
     const builtAt = new Date().toISOString();
-    modelWriter.finish(builtAt);
+    const { lists, segments } = modelWriter.finish(builtAt);
     modelWriter = null;
+    await writeSegmentCatalog(tmp.segments, {
+      version: 1,
+      codeVersion: version,
+      embedder: options.embedder.id,
+      modelBytes: (await stat(tmp.model)).size,
+      lists,
+      docs: catalog.map((entry, i) => ({ ...entry, model: segments[i]! })),
+    });
     const modelMs = performance.now() - t;
     const manifest: PipelineManifest = {
       version: 1,
@@ -270,13 +312,40 @@ async function loadCached(
   indexDir: string,
 ): Promise<{ doc: SourceDocument; source: DocumentReport['source'] }> {
   if (sha256 && extname(path).toLowerCase() === '.pdf') {
-    const cached = join(indexPaths(indexDir).sources, `${sha256}.json`);
-    if (existsSync(cached)) {
-      const parsed = SourceDocumentSchema.safeParse(JSON.parse(await readFile(cached, 'utf8')));
-      if (parsed.success) return { doc: { ...parsed.data, path, file: basename(path) }, source: 'cache' };
-    }
+    const cached = await readCachedSource(indexPaths(indexDir).sources, sha256);
+    if (cached) return { doc: { ...cached, path, file: basename(path) }, source: 'cache' };
   }
   return { doc: await loadDocument(path), source: 'file' };
+}
+
+interface ReusableSegments {
+  docs: Map<string, CatalogEntry>;
+  model: PreviousModel;
+}
+
+/**
+ * The previous index's documents that can be copied into this build: only when it was built by this code with this
+ * embedder, and its catalog describes the model.json that is there. (The search index checks its own files.)
+ */
+async function reusableSegments(
+  indexDir: string,
+  previous: PipelineManifest | null,
+  version: string,
+  embedder: Embedder,
+): Promise<ReusableSegments | null> {
+  if (!previous || previous.codeVersion !== version || previous.embedder.id !== embedder.id) return null;
+  const paths = indexPaths(indexDir);
+  const catalog: SegmentCatalog | null = await readSegmentCatalog(paths.segments);
+  if (!catalog || catalog.codeVersion !== version || catalog.embedder !== embedder.id) return null;
+  const modelBytes = await stat(paths.model).then(
+    (s) => s.size,
+    () => -1,
+  );
+  if (modelBytes !== catalog.modelBytes) return null;
+  return {
+    docs: new Map(catalog.docs.map((d) => [segmentKey(d.file, d.sha256), d])),
+    model: { file: paths.model, lists: catalog.lists },
+  };
 }
 
 function isUpToDate(

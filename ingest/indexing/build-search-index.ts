@@ -7,7 +7,7 @@
  * directory and swaps it in, so a failed build leaves the serving index untouched.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -17,12 +17,14 @@ import { normalizeCode } from '../../src/retrieval/analyze.ts';
 import { chunkIndexText } from '../../src/retrieval/chunk.ts';
 import type { Embedder } from '../../src/retrieval/embedder.ts';
 import {
+  decodePostings,
   encodePostings,
   INDEX_FILES,
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
   PASSAGE_BLOCK,
+  type PostingsData,
   SEARCH_INDEX_VERSION,
   type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
@@ -65,14 +67,32 @@ export function wordingOf(text: string): string {
   return squash(text.replace(/\p{Lu}[\p{L}'’]*|\d+/gu, ' '));
 }
 
+/** The key a passage's wording counts under in document frequencies (see wordingOf). */
+export const wordingKey = (text: string) => sha1(wordingOf(text)).slice(0, 16);
+
 interface PreviousIndex {
-  /** `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index */
-  labels: Map<string, number>;
+  manifest: Manifest;
+  /**
+   * `<doc>\n<hash>` of each passage of an unchanged document → its label in the previous index: built on first use,
+   * by a document that is added rather than kept (a forced rebuild), to reuse its passages' vectors
+   */
+  labels: () => Map<string, number>;
+  /** per passage: `<hash> <wording key>` (the lines of HASHES_FILE) */
+  hashLines: string[];
+  postings: PostingsData;
+  /** `<file>\n<sha256>` → the document in the previous index */
+  docs: Map<string, IndexedDoc>;
+  passagesFd: number;
+  /** the int8 vectors file, open (null for an hnswlib index) */
+  vectorsFd: number | null;
   vectorOf: (label: number) => ArrayLike<number>;
   close: () => void;
 }
 
-/** The previous index when it can lend vectors: same embedder, readable files. Anything else means embedding. */
+/**
+ * The previous index when it can lend work: same format, same embedder, readable files. Its unchanged documents are
+ * copied as they are (`SearchIndexWriter.keep`); anything else means building them again.
+ */
 async function readPrevious(
   dir: string | undefined,
   embedder: Embedder,
@@ -93,17 +113,50 @@ async function readPrevious(
     }
     const kept = manifest.docs.filter((d) => unchanged(d.file, d.sha256));
     if (kept.length === 0) return null;
-    const hashes = readFileSync(join(dir, HASHES_FILE), 'utf8').split('\n');
-    const labels = new Map<string, number>();
-    for (const d of kept) {
-      for (let label = d.first; label < d.first + d.chunks; label++) labels.set(`${d.file}\n${hashes[label]}`, label);
-    }
-    const file = join(dir, manifest.vectors === 'int8' ? INDEX_FILES.vectorsInt8 : INDEX_FILES.vectorsHnsw);
-    return { labels, ...readVectors(file, manifest.vectors, manifest.embedder.dimension) };
+    const hashLines = readFileSync(join(dir, HASHES_FILE), 'utf8').split('\n');
+    const postings = decodePostings(readFileSync(join(dir, INDEX_FILES.postings)));
+    if (hashLines.length < manifest.chunks || postings.lengths.length !== manifest.chunks)
+      throw new Error('its files do not match its manifest');
+    let labels: Map<string, number> | undefined;
+    const labelsOf = () => {
+      if (labels) return labels;
+      labels = new Map<string, number>();
+      for (const d of kept) {
+        for (let label = d.first; label < d.first + d.chunks; label++)
+          labels.set(`${d.file}\n${hashLines[label]!.split(' ')[0]}`, label);
+      }
+      return labels;
+    };
+    const vectorsFile = join(dir, manifest.vectors === 'int8' ? INDEX_FILES.vectorsInt8 : INDEX_FILES.vectorsHnsw);
+    const vectors = readVectors(vectorsFile, manifest.vectors, manifest.embedder.dimension);
+    const passagesFd = openSync(join(dir, INDEX_FILES.passages), 'r');
+    const vectorsFd = manifest.vectors === 'int8' ? openSync(vectorsFile, 'r') : null;
+    return {
+      manifest,
+      labels: labelsOf,
+      hashLines,
+      postings,
+      docs: new Map(kept.map((d) => [`${d.file}\n${d.sha256}`, d])),
+      passagesFd,
+      vectorsFd,
+      vectorOf: vectors.vectorOf,
+      close: () => {
+        vectors.close();
+        closeSync(passagesFd);
+        if (vectorsFd !== null) closeSync(vectorsFd);
+      },
+    };
   } catch (err) {
     progress(`previous index unreadable (${(err as Error).message}): embedding everything again`);
     return null;
   }
+}
+
+/** `length` bytes of an open file from `position`. */
+function readRange(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('previous index file is truncated');
+  return bytes;
 }
 
 /** A document without a plan is still searchable as text. */
@@ -170,6 +223,7 @@ export class SearchIndexWriter {
   private vectors: VectorSink | null = null;
   private dimension = 0;
   private reused = 0;
+  private keptDocs = 0;
   private readonly stages = { chunk: 0, keywords: 0, embed: 0, write: 0 };
 
   private constructor(
@@ -236,10 +290,12 @@ export class SearchIndexWriter {
       years: plan.document.years,
       first,
       chunks: chunks.length,
+      block: this.blockOffsets.length - 1,
     });
 
     const analyzed = chunks.map((c) => analyzeChunk(c));
     const hashes = chunks.map((c) => sha1(chunkIndexText(c)));
+    const wordings = chunks.map((c) => wordingKey(c.text));
     chunks.forEach((c, i) => {
       this.postings.add({
         terms: documentTerms(analyzed[i]!),
@@ -247,13 +303,13 @@ export class SearchIndexWriter {
         doc: docNumber,
         year: c.year,
         internal: c.internal,
-        textKey: sha1(wordingOf(c.text)),
+        textKey: wordings[i]!,
       });
     });
     this.stages.keywords += now();
 
     const vectors: (ArrayLike<number> | undefined)[] = chunks.map((c, i) => {
-      const label = this.previous?.labels.get(`${c.doc}\n${hashes[i]}`);
+      const label = this.previous?.labels().get(`${c.doc}\n${hashes[i]}`);
       return label === undefined ? undefined : this.previous!.vectorOf(label);
     });
     this.reused += vectors.filter((v) => v !== undefined).length;
@@ -288,10 +344,52 @@ export class SearchIndexWriter {
       const stored: StoredChunk = { ...c, hash: hashes[i]! };
       this.block.push(JSON.stringify(stored));
       if (this.block.length === PASSAGE_BLOCK) this.writeBlock();
-      this.hashes.write(`${hashes[i]}\n`);
+      this.hashes.write(`${hashes[i]} ${wordings[i]}\n`);
     }
+    // a document's passages end its last block: the next document starts a block of its own
+    this.writeBlock();
     this.stages.write += now();
     return chunks.length;
+  }
+
+  /**
+   * Takes an unchanged document (same file, same sha256) of the previous index as it is: its compressed passage
+   * blocks, vectors, passage hashes and postings are copied, nothing is chunked, analyzed or embedded again.
+   * Returns false when the previous index does not have it; the caller then adds it.
+   */
+  keep(file: string, sha256: string): boolean {
+    const previous = this.previous;
+    const old = previous?.docs.get(`${file}\n${sha256}`);
+    if (!previous || !old) return false;
+    const t = performance.now();
+    const docNumber = this.docs.length;
+    const first = this.postings.size;
+    this.docs.push({ ...old, first, block: this.blockOffsets.length - 1 });
+    const offsets = previous.postings.blockOffsets;
+    const blocks = Math.ceil(old.chunks / PASSAGE_BLOCK);
+    const start = offsets[old.block]!;
+    const base = this.passages.bytes;
+    this.passages.write(readRange(previous.passagesFd, start, offsets[old.block + blocks]! - start));
+    for (let b = 1; b <= blocks; b++) this.blockOffsets.push(base + offsets[old.block + b]! - start);
+    const lines = previous.hashLines.slice(old.first, old.first + old.chunks);
+    this.postings.keep(
+      previous.postings,
+      old.first,
+      old.chunks,
+      docNumber,
+      lines.map((l) => l.split(' ')[1] ?? ''),
+    );
+    if (lines.length) this.hashes.write(`${lines.join('\n')}\n`);
+    if (!this.vectors) this.openVectors(previous.manifest.embedder.dimension);
+    if (this.vectors instanceof Int8Sink && previous.vectorsFd !== null) {
+      const d = this.dimension;
+      this.vectors.addRows(first, readRange(previous.vectorsFd, old.first * d, old.chunks * d));
+    } else {
+      for (let i = 0; i < old.chunks; i++) this.vectors!.add(first + i, previous.vectorOf(old.first + i));
+    }
+    this.keptDocs++;
+    this.stages.write += performance.now() - t;
+    return true;
   }
 
   private writeBlock(): void {
@@ -327,6 +425,7 @@ export class SearchIndexWriter {
         : { hnsw: { space: HNSW_PARAMS.space, m: HNSW_PARAMS.m, efConstruction: HNSW_PARAMS.efConstruction } }),
     };
     await writeFile(file(INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
+    if (this.keptDocs) this.progress(`kept ${this.keptDocs} unchanged documents from the previous index`);
     if (this.reused) this.progress(`reused ${this.reused} embeddings of unchanged passages`);
     this.progress(`search index written: ${this.postings.size} passages`);
     this.stages.write += performance.now() - t;

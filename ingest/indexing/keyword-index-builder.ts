@@ -16,6 +16,8 @@ export class PostingsBuilder {
   private readonly lengths: number[] = [];
   private readonly textIds: number[] = [];
   private readonly textIdOf = new Map<string, number>();
+  /** the previous build's postings and where its kept passages went: old passage number → new, or -1 */
+  private previous: { data: PostingsData; remap: Int32Array } | null = null;
 
   get size(): number {
     return this.lengths.length;
@@ -41,14 +43,39 @@ export class PostingsBuilder {
       this.push(term, n, Math.min(255, Math.round(tf * 2)));
     }
     if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
-    this.lengths.push(Math.round(length * 100) / 100);
-    this.chunkDoc.push(passage.doc);
-    this.chunkYear.push(passage.year ?? 0);
-    this.chunkInternal.push(passage.internal ? 1 : 0);
-    let textId = this.textIdOf.get(passage.textKey);
+    this.pushPassage(Math.round(length * 100) / 100, passage.doc, passage.year ?? 0, passage.internal ? 1 : 0);
+    this.pushText(passage.textKey);
+  }
+
+  /**
+   * Takes `count` passages of a previous build unchanged, from its passage `from` on, as the next passages of
+   * document `doc`: their postings are merged from `previous` by `finish`, so they are neither analyzed again nor
+   * held as lists. `textKeys` are their wording keys, in order. Every call must pass the same `previous`.
+   */
+  keep(previous: PostingsData, from: number, count: number, doc: number, textKeys: readonly string[]): void {
+    if (this.previous && this.previous.data !== previous) throw new Error('passages can be kept from one build only');
+    this.previous ??= { data: previous, remap: new Int32Array(previous.lengths.length).fill(-1) };
+    const { remap } = this.previous;
+    for (let i = 0; i < count; i++) {
+      const old = from + i;
+      remap[old] = this.lengths.length;
+      this.pushPassage(previous.lengths[old]!, doc, previous.chunkYear[old]!, previous.chunkInternal[old]!);
+      this.pushText(textKeys[i]!);
+    }
+  }
+
+  private pushPassage(length: number, doc: number, year: number, internal: number): void {
+    this.lengths.push(length);
+    this.chunkDoc.push(doc);
+    this.chunkYear.push(year);
+    this.chunkInternal.push(internal);
+  }
+
+  private pushText(textKey: string): void {
+    let textId = this.textIdOf.get(textKey);
     if (textId === undefined) {
       textId = this.textIdOf.size;
-      this.textIdOf.set(passage.textKey, textId);
+      this.textIdOf.set(textKey, textId);
     }
     this.textIds.push(textId);
   }
@@ -61,46 +88,75 @@ export class PostingsBuilder {
   }
 
   finish(blockOffsets: Float64Array): PostingsData {
-    const encoded = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
-    encoded.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
-    const terms = encoded.length;
-    const termOffsets = new Uint32Array(terms + 1);
-    const postingStart = new Uint32Array(terms + 1);
-    let bytes = 0;
-    let count = 0;
-    for (const [i, e] of encoded.entries()) {
-      termOffsets[i] = bytes;
-      postingStart[i] = count;
-      bytes += e.bytes.length;
-      count += this.postings.get(e.term)!.length;
+    const terms = this.mergedTerms();
+    const old = this.previous;
+    // sized for every posting and term; a term of the previous build whose passages all went is left out, so the
+    // arrays may end up shorter (views of the filled part are written)
+    let maxCount = old ? old.data.postingChunk.length : 0;
+    let maxBytes = 0;
+    for (const t of terms) {
+      maxBytes += t.bytes.length;
+      if (t.term !== null) maxCount += this.postings.get(t.term)!.length;
     }
-    termOffsets[terms] = bytes;
-    postingStart[terms] = count;
-    const termBytes = new Uint8Array(bytes);
-    const postingChunk = new Uint32Array(count);
-    const postingTf2 = new Uint8Array(count);
-    const termDf = new Float32Array(terms);
+    const termOffsets = new Uint32Array(terms.length + 1);
+    const postingStart = new Uint32Array(terms.length + 1);
+    const termBytes = new Uint8Array(maxBytes);
+    const postingChunk = new Uint32Array(maxCount);
+    const postingTf2 = new Uint8Array(maxCount);
+    const termDf = new Float32Array(terms.length);
     const seen = new Int32Array(this.textIdOf.size).fill(-1);
-    for (const [i, e] of encoded.entries()) {
-      termBytes.set(e.bytes, termOffsets[i]);
-      const list = this.postings.get(e.term)!;
-      let at = postingStart[i]!;
-      let df = 0;
-      for (const packed of list) {
-        const chunk = Math.floor(packed / 256);
-        postingChunk[at] = chunk;
-        postingTf2[at] = packed % 256;
+    const textIds = Int32Array.from(this.textIds);
+    const remap = old?.remap ?? new Int32Array(0);
+    const oldStart = old?.data.postingStart ?? new Uint32Array(0);
+    const oldChunk = old?.data.postingChunk ?? new Uint32Array(0);
+    const oldTf2 = old?.data.postingTf2 ?? new Uint8Array(0);
+    let n = 0;
+    let at = 0;
+    let bytes = 0;
+    for (const t of terms) {
+      const list = t.term === null ? EMPTY : this.postings.get(t.term)!;
+      const from = at;
+      // the kept passages' postings (renumbered) and the new ones, merged in passage order
+      let p = t.old >= 0 ? oldStart[t.old]! : 0;
+      const pEnd = t.old >= 0 ? oldStart[t.old + 1]! : 0;
+      let q = 0;
+      for (;;) {
+        while (p < pEnd && remap[oldChunk[p]!]! < 0) p++;
+        const fromOld = p < pEnd ? remap[oldChunk[p]!]! : -1;
+        const fromNew = q < list.length ? Math.floor(list[q]! / 256) : -1;
+        if (fromOld < 0 && fromNew < 0) break;
+        if (fromOld >= 0 && (fromNew < 0 || fromOld < fromNew)) {
+          postingChunk[at] = fromOld;
+          postingTf2[at] = oldTf2[p]!;
+          p++;
+        } else {
+          postingChunk[at] = fromNew;
+          postingTf2[at] = list[q]! % 256;
+          q++;
+        }
         at++;
-        const textId = this.textIds[chunk]!;
-        if (seen[textId] !== i) {
-          seen[textId] = i;
+      }
+      // the lists are no longer needed once copied: free them as we go, the arrays are the peak otherwise
+      if (t.term !== null) this.postings.delete(t.term);
+      if (at === from) continue;
+      if (this.outOfOrder) sortPostings(postingChunk, postingTf2, from, at);
+      let df = 0;
+      for (let k = from; k < at; k++) {
+        const textId = textIds[postingChunk[k]!]!;
+        if (seen[textId] !== n) {
+          seen[textId] = n;
           df++;
         }
       }
-      termDf[i] = df;
-      // the lists are no longer needed once copied: free them as we go, the arrays are the peak otherwise
-      this.postings.delete(e.term);
+      termOffsets[n] = bytes;
+      termBytes.set(t.bytes, bytes);
+      bytes += t.bytes.length;
+      postingStart[n] = from;
+      termDf[n] = df;
+      n++;
     }
+    termOffsets[n] = bytes;
+    postingStart[n] = at;
     return {
       distinctTexts: this.textIdOf.size,
       chunkDoc: Uint32Array.from(this.chunkDoc),
@@ -108,12 +164,62 @@ export class PostingsBuilder {
       chunkInternal: Uint8Array.from(this.chunkInternal),
       lengths: Float32Array.from(this.lengths),
       blockOffsets,
-      termOffsets,
-      postingStart,
-      postingChunk,
-      postingTf2,
-      termDf,
-      termBytes,
+      termOffsets: termOffsets.subarray(0, n + 1),
+      postingStart: postingStart.subarray(0, n + 1),
+      postingChunk: postingChunk.subarray(0, at),
+      postingTf2: postingTf2.subarray(0, at),
+      termDf: termDf.subarray(0, n),
+      termBytes: termBytes.subarray(0, bytes),
     };
   }
+
+  /** kept passages came in another order than in the previous build: merged lists need sorting */
+  private outOfOrder = false;
+
+  /**
+   * Every term of the new passages and every term of the previous build (those no kept passage holds are dropped
+   * by `finish`), in byte order
+   * (the previous build's terms already are): `old` is the term's number in the previous build or -1, `term` the
+   * key of its new postings or null.
+   */
+  private mergedTerms(): { bytes: Uint8Array; old: number; term: string | null }[] {
+    const fresh = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
+    fresh.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    const old = this.previous;
+    if (!old) return fresh.map((f) => ({ bytes: f.bytes, old: -1, term: f.term }));
+    const { termOffsets, termBytes } = old.data;
+    const oldTerms = termOffsets.length - 1;
+    let last = -1;
+    for (const to of old.remap) {
+      if (to < 0) continue;
+      if (to < last) this.outOfOrder = true;
+      last = to;
+    }
+    const out: { bytes: Uint8Array; old: number; term: string | null }[] = [];
+    let f = 0;
+    for (let t = 0; t < oldTerms; t++) {
+      const bytes = termBytes.subarray(termOffsets[t], termOffsets[t + 1]);
+      while (f < fresh.length && Buffer.compare(fresh[f]!.bytes, bytes) < 0) {
+        out.push({ bytes: fresh[f]!.bytes, old: -1, term: fresh[f]!.term });
+        f++;
+      }
+      if (f < fresh.length && Buffer.compare(fresh[f]!.bytes, bytes) === 0) {
+        out.push({ bytes, old: t, term: fresh[f]!.term });
+        f++;
+      } else out.push({ bytes, old: t, term: null });
+    }
+    for (; f < fresh.length; f++) out.push({ bytes: fresh[f]!.bytes, old: -1, term: fresh[f]!.term });
+    return out;
+  }
+}
+
+const EMPTY: number[] = [];
+
+/** Sorts postings [from, to) by passage number (kept passages taken in another order than they had). */
+function sortPostings(chunks: Uint32Array, tf2: Uint8Array, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => chunks[a]! - chunks[b]!);
+  const c = order.map((k) => chunks[k]!);
+  const t = order.map((k) => tf2[k]!);
+  chunks.set(c, from);
+  tf2.set(t, from);
 }

@@ -81,6 +81,13 @@ export class Int8Sink implements VectorSink {
     writeSync(this.fd, this.row);
     this.next++;
   }
+  /** rows already quantized (an unchanged document's, copied from the previous build), starting at `label` */
+  addRows(label: number, rows: Uint8Array): void {
+    if (label !== this.next) throw new Error(`int8 vectors must arrive in order: got ${label}, expected ${this.next}`);
+    if (rows.length % this.dimension !== 0) throw new Error(`${rows.length} bytes are not whole rows`);
+    writeSync(this.fd, rows);
+    this.next += rows.length / this.dimension;
+  }
   finish(): void {
     closeSync(this.fd);
   }

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { z } from 'zod';
 import { derivePeople, type PeopleSource, peopleSourceOf } from '../../src/plan/derive-people.ts';
 import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../src/plan/model.ts';
 
@@ -6,35 +7,64 @@ import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../sr
 const RECORD_KEYS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
-/** Buffered appends through a descriptor. */
+/**
+ * One plan's part of a written model: its document, what people are derived from, and where its records sit in
+ * each list of model.json (byte offsets from the list's first item; a plan's records are contiguous in each list).
+ * A later build copies those bytes as they are for a plan that did not change (incremental ingest).
+ */
+export const ModelSegmentSchema = z.object({
+  // validated with the model's documents when the next model is written (ModelWriter.finish)
+  document: z.custom<PlanDocument>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as PlanDocument).file === 'string',
+  ),
+  people: z.custom<PeopleSource>((v) => typeof v === 'object' && v !== null),
+  ranges: z.record(z.enum(RECORD_KEYS), z.tuple([z.number().int(), z.number().int()])),
+});
+export type ModelSegment = z.infer<typeof ModelSegmentSchema>;
+
+/** Where each record list's first item starts in model.json. */
+export const ListOffsetsSchema = z.record(z.enum(RECORD_KEYS), z.number().int());
+export type ListOffsets = z.infer<typeof ListOffsetsSchema>;
+
+/** A previous model.json to copy unchanged plans' records from. */
+export interface PreviousModel {
+  file: string;
+  lists: ListOffsets;
+}
+
+/** Buffered appends through a descriptor; `bytes` counts what was written. */
 class Appender {
   private readonly fd: number;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private length = 0;
   private closed = false;
+  bytes = 0;
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
-  write(s: string): void {
-    this.pending.push(s);
-    this.length += s.length;
+  write(data: string | Buffer): void {
+    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.pending.push(b);
+    this.length += b.length;
+    this.bytes += b.length;
     if (this.length > 1 << 20) this.flush();
   }
   flush(): void {
-    if (this.pending.length) writeSync(this.fd, this.pending.join(''));
+    if (this.pending.length) writeSync(this.fd, Buffer.concat(this.pending));
     this.pending = [];
     this.length = 0;
   }
-  /** copies a whole file to the end of this one */
-  copyFrom(file: string): void {
+  /** copies bytes [a, b) of an open file to the end of this one */
+  copyRange(from: number, a: number, b: number): void {
     this.flush();
-    const from = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(1 << 20);
-      for (let n = readSync(from, buffer); n > 0; n = readSync(from, buffer)) writeSync(this.fd, buffer, 0, n);
-    } finally {
-      closeSync(from);
+    const buffer = Buffer.alloc(Math.min(1 << 22, Math.max(1, b - a)));
+    for (let at = a; at < b; ) {
+      const n = readSync(from, buffer, 0, Math.min(buffer.length, b - at), at);
+      if (n <= 0) throw new Error('model part is truncated');
+      writeSync(this.fd, buffer, 0, n);
+      at += n;
     }
+    this.bytes += b - a;
   }
   close(): void {
     if (this.closed) return;
@@ -44,11 +74,28 @@ class Appender {
   }
 }
 
+/** A run of one record list's bytes: from this build's part file or from the previous model.json. */
+interface Piece {
+  from: 'part' | 'previous';
+  /** byte range in its source, items only (no surrounding comma) */
+  a: number;
+  b: number;
+}
+
+/** Where one plan's records of one list sit: in piece `piece`, from `offset` for `length` bytes. */
+interface Placement {
+  piece: number;
+  offset: number;
+  length: number;
+}
+
 /**
- * Writes the plan model plan by plan: each plan's records go to one part file per record list as the plan is
- * added, and only its document and the names people are derived from stay in memory; `finish` joins the parts into
- * `file`. At a thousand plans the model is over 100 MB of JSON: holding every plan, a validated copy of the whole
- * and its string at once was most of the ingest's peak memory.
+ * Writes the plan model plan by plan: each new plan's records go to one part file per record list as the plan is
+ * added, and only its document and the names people are derived from stay in memory; an unchanged plan kept from
+ * the previous model is only noted (its byte ranges there). `finish` writes `file` once, list by list, copying runs
+ * of the parts and of the previous model (consecutive kept plans are one run). At a thousand plans the model is over
+ * 100 MB of JSON: holding every plan, a validated copy of the whole and its string at once was most of the ingest's
+ * peak memory, and copying it twice most of an incremental ingest.
  *
  * Each plan was validated when it was extracted (ExtractedPlanSchema) and the model is nothing but their records
  * plus the people derived across them, so only the envelope and the people are validated here.
@@ -57,31 +104,75 @@ export class ModelWriter {
   private readonly documents: PlanDocument[] = [];
   private readonly people: PeopleSource[] = [];
   private readonly parts: Record<RecordKey, Appender>;
-  private readonly written: Record<RecordKey, number>;
+  private readonly pieces: Record<RecordKey, Piece[]>;
+  /** per plan, in order: where its records of each list are */
+  private readonly placements: Record<RecordKey, Placement>[] = [];
+  private previous: PreviousModel | null = null;
 
   constructor(private readonly file: string) {
     this.parts = Object.fromEntries(RECORD_KEYS.map((k) => [k, new Appender(this.partFile(k))])) as Record<
       RecordKey,
       Appender
     >;
-    this.written = Object.fromEntries(RECORD_KEYS.map((k) => [k, 0])) as Record<RecordKey, number>;
+    this.pieces = Object.fromEntries(RECORD_KEYS.map((k) => [k, []])) as unknown as Record<RecordKey, Piece[]>;
   }
 
   private partFile(key: RecordKey): string {
     return `${this.file}.${key}.part`;
   }
 
+  /** Notes bytes [a, b) of a source as the next records of list `key`, joined to the last run when they follow it. */
+  private place(key: RecordKey, from: Piece['from'], a: number, b: number): Placement {
+    const pieces = this.pieces[key];
+    const last = pieces.at(-1);
+    if (b <= a) return { piece: -1, offset: 0, length: 0 };
+    // the next items of the same source, one comma after the run: the comma is the separator the output needs
+    if (last && last.from === from && a === last.b + 1) {
+      const offset = a - last.a;
+      last.b = b;
+      return { piece: pieces.length - 1, offset, length: b - a };
+    }
+    pieces.push({ from, a, b });
+    return { piece: pieces.length - 1, offset: 0, length: b - a };
+  }
+
   add(plan: ExtractedPlan): void {
     this.documents.push(plan.document);
     this.people.push(peopleSourceOf(plan));
+    const placement = {} as Record<RecordKey, Placement>;
     for (const key of RECORD_KEYS) {
-      for (const item of plan[key]) {
-        this.parts[key].write(this.written[key]++ ? `,${JSON.stringify(item)}` : JSON.stringify(item));
+      const part = this.parts[key];
+      if (plan[key].length === 0) {
+        placement[key] = { piece: -1, offset: 0, length: 0 };
+        continue;
       }
+      if (part.bytes) part.write(',');
+      const a = part.bytes;
+      for (const [i, item] of plan[key].entries()) part.write(i ? `,${JSON.stringify(item)}` : JSON.stringify(item));
+      placement[key] = this.place(key, 'part', a, part.bytes);
     }
+    this.placements.push(placement);
   }
 
-  finish(builtAt = new Date().toISOString()): void {
+  /** Takes an unchanged plan's records from the model it was written into, as they are. */
+  keep(segment: ModelSegment, from: PreviousModel): void {
+    if (this.previous && this.previous.file !== from.file) throw new Error('plans can be kept from one model only');
+    this.previous = from;
+    this.documents.push(segment.document);
+    this.people.push(segment.people);
+    const placement = {} as Record<RecordKey, Placement>;
+    for (const key of RECORD_KEYS) {
+      const [a, b] = segment.ranges[key];
+      placement[key] = this.place(key, 'previous', from.lists[key] + a, from.lists[key] + b);
+    }
+    this.placements.push(placement);
+  }
+
+  /**
+   * Writes the model file; returns where each record list starts in it and, per plan in order, its part of it
+   * (what the next build needs to keep the plan).
+   */
+  finish(builtAt = new Date().toISOString()): { lists: ListOffsets; segments: ModelSegment[] } {
     const head = PlanModelSchema.pick({ version: true, builtAt: true, documents: true, people: true }).parse({
       version: 1,
       builtAt,
@@ -90,19 +181,46 @@ export class ModelWriter {
     });
     for (const key of RECORD_KEYS) this.parts[key].close();
     const out = new Appender(this.file);
+    const lists = {} as ListOffsets;
+    /** per list, where each piece landed (relative to the list's start) */
+    const landed = {} as Record<RecordKey, number[]>;
+    const sources: { part: Record<RecordKey, number>; previous: number | null } = {
+      part: {} as Record<RecordKey, number>,
+      previous: null,
+    };
     try {
+      sources.previous = this.previous ? openSync(this.previous.file, 'r') : null;
       out.write(`{"version":${head.version},"builtAt":${JSON.stringify(head.builtAt)}`);
       out.write(`,"documents":${JSON.stringify(head.documents)},"people":${JSON.stringify(head.people)}`);
       for (const key of RECORD_KEYS) {
         out.write(`,${JSON.stringify(key)}:[`);
-        out.copyFrom(this.partFile(key));
+        lists[key] = out.bytes;
+        landed[key] = [];
+        sources.part[key] = openSync(this.partFile(key), 'r');
+        for (const [i, piece] of this.pieces[key].entries()) {
+          if (i) out.write(',');
+          landed[key].push(out.bytes - lists[key]);
+          out.copyRange(piece.from === 'part' ? sources.part[key] : sources.previous!, piece.a, piece.b);
+        }
         out.write(']');
       }
       out.write('}');
     } finally {
       out.close();
+      for (const fd of Object.values(sources.part)) closeSync(fd);
+      if (sources.previous !== null) closeSync(sources.previous);
       this.removeParts();
     }
+    const segments = this.placements.map((placement, i) => {
+      const ranges = {} as ModelSegment['ranges'];
+      for (const key of RECORD_KEYS) {
+        const { piece, offset, length } = placement[key];
+        const at = piece < 0 ? 0 : landed[key][piece]! + offset;
+        ranges[key] = [at, at + length];
+      }
+      return { document: this.documents[i]!, people: this.people[i]!, ranges };
+    });
+    return { lists, segments };
   }
 
   /** Closes and removes the part files (a build that will not finish). */

@@ -2,11 +2,12 @@ import { packFor } from '../lang/packs.ts';
 import { type CodeHit, findCodeMentions } from '../linking/find-codes.ts';
 import { findQuestionScope } from '../linking/find-scope.ts';
 import { vocabularyOf } from '../linking/model-vocabulary.ts';
+import { inModelOrder, nameStem, stemsIn, structureIndexOf } from '../linking/structure-index.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { detectLanguage } from './language.ts';
-import { editDistance } from './text-match.ts';
+import { editDistance, withDeletions } from './text-match.ts';
 
 export type { CodeHit } from '../linking/find-codes.ts';
 
@@ -60,10 +61,7 @@ export function findPeople(
     const accented = words[i]!.toLowerCase() !== w;
     const direct = index.byPart.get(w) ?? [];
     // a typo: one edit from a name part of five letters or more
-    const typo =
-      w.length >= 5
-        ? index.longParts.filter((p) => p !== w && editDistance(p, w, 1) <= 1).flatMap((p) => index.byPart.get(p) ?? [])
-        : [];
+    const typo = w.length >= 5 ? oneEditFrom(w, index).flatMap((p) => index.byPart.get(p) ?? []) : [];
     // a lower-case word one edit from a name is an ordinary word ("più ricco" is not Ricci); a capital makes it a name
     const capitalised = /^\p{Lu}/u.test(words[i]!);
     const typoOnly = capitalised ? [...new Set(typo)].filter((p) => !direct.includes(p)) : [];
@@ -96,6 +94,8 @@ interface NameIndex {
   byPart: Map<string, Person[]>;
   /** distinct name parts of five letters or more, the ones a typo is checked against */
   longParts: string[];
+  /** each long part's position in `longParts`, under itself and each of its one-letter deletions */
+  byDeletion: Map<string, number[]>;
   /** people with a spelling that has accents */
   accented: Set<Person>;
 }
@@ -115,9 +115,32 @@ function nameIndexOf(store: PlanStore): NameIndex {
     }
     if (person.spellings.some((s) => fold(s) !== s.toLowerCase())) accented.add(person);
   }
-  const index = { byPart, longParts: [...byPart.keys()].filter((p) => p.length >= 5), accented };
+  const longParts = [...byPart.keys()].filter((p) => p.length >= 5);
+  const byDeletion = new Map<string, number[]>();
+  for (const [i, part] of longParts.entries()) {
+    for (const key of withDeletions(part)) {
+      const list = byDeletion.get(key);
+      if (list) list.push(i);
+      else byDeletion.set(key, [i]);
+    }
+  }
+  const index = { byPart, longParts, byDeletion, accented };
   nameIndexes.set(store, index);
   return index;
+}
+
+/**
+ * The long name parts one edit from `w` (not `w` itself), in `longParts` order. Two words one edit apart share a
+ * one-letter deletion, so the parts filed under `w`'s deletions are the only ones to compare: not every name part of
+ * a thousand plans for each word of the question.
+ */
+function oneEditFrom(w: string, index: NameIndex): string[] {
+  const candidates = new Set<number>();
+  for (const key of withDeletions(w)) for (const i of index.byDeletion.get(key) ?? []) candidates.add(i);
+  return [...candidates]
+    .sort((a, b) => a - b)
+    .map((i) => index.longParts[i]!)
+    .filter((p) => p !== w && editDistance(p, w, 1) <= 1);
 }
 
 function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
@@ -186,44 +209,26 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   const codeMatch = q.match(
     /\b(?:cdr|centro di responsabilita|servizio|service|settore|cdr n\.?)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/,
   );
-  const inDocs = store.structures.filter((s) => inScope(s.doc, scope));
+  const index = structureIndexOf(store);
+  const docs = scope.docs ? new Set(scope.docs) : null;
+  const inDocs = (p: number) => !docs || docs.has(index.structures[p]!.doc);
   if (codeMatch) {
-    const byCode = inDocs.filter((s) => s.code && fold(s.code) === codeMatch[1]);
-    if (byCode.length) return byCode;
+    const byCode = (index.byCode.get(codeMatch[1]!) ?? []).filter(inDocs);
+    if (byCode.length) return byCode.map((p) => index.structures[p]!);
   }
-  const scored = inDocs
-    .map((s) => {
-      const name = fold(s.name).replace(/^\s*[a-z]?\d+\s*-\s*/, '');
-      const words = name
-        .split(/[^a-z0-9]+/)
-        .filter(
-          (w) =>
-            w.length > 2 &&
-            ![
-              'servizio',
-              'servizi',
-              'del',
-              'della',
-              'dei',
-              'delle',
-              'area',
-              'ufficio',
-              'settore',
-              'dirigente',
-              'staff',
-            ].includes(w),
-        );
-      if (!words.length) return { s, score: 0, hit: 0 };
-      const hit = words.filter((w) => new RegExp(`\\b${w.slice(0, Math.max(4, w.length - 1))}`).test(q)).length;
-      return { s, score: hit / words.length, hit };
+  // only structures with a name word in the question can score: the stems it holds lead to them
+  const stems = stemsIn(q, index);
+  const candidates = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? [])).filter(inDocs);
+  const scored = candidates
+    .map((p) => {
+      const words = index.nameWords[p]!;
+      const hit = words.filter((w) => stems.has(nameStem(w))).length;
+      return { p, score: hit / words.length, hit };
     })
     // the whole name, most of a long one ("Servizio Politiche di Welfare"), or a short name said in full
     .filter(
-      (x) =>
-        x.score >= 0.99 ||
-        (x.score >= 0.6 && x.hit >= 2) ||
-        (x.score >= 0.5 && fold(x.s.name).split(/\s+/).length <= 3),
+      (x) => x.score >= 0.99 || (x.score >= 0.6 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
     );
-  const best = Math.max(0, ...scored.map((x) => x.score));
-  return scored.filter((x) => x.score === best && best > 0).map((x) => x.s);
+  const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
+  return scored.filter((x) => x.score === best && best > 0).map((x) => index.structures[x.p]!);
 }

@@ -103,6 +103,8 @@ export class TextMatcher<T> {
   private readonly postings = new Map<string, number[]>();
   /** built on the first unknown query word: see `neighbours` */
   private byDeletion: Map<string, string[]> | null = null;
+  /** per record scratch space of `rank`, made on the first query */
+  private scratch: RankBuffers | null = null;
 
   constructor(items: T[], textOf: (item: T) => string) {
     this.docs = items.map((item) => ({
@@ -116,6 +118,20 @@ export class TextMatcher<T> {
         else this.postings.set(s, [i]);
       }
     }
+  }
+
+  private buffers(): RankBuffers {
+    const n = this.docs.length;
+    if (!this.scratch || this.scratch.stamp > 0xfffffff0) {
+      this.scratch = {
+        sum: new Float64Array(n),
+        matched: new Uint32Array(n),
+        touchedBy: new Uint32Array(n),
+        wordOf: new Uint32Array(n),
+        stamp: 0,
+      };
+    }
+    return this.scratch;
   }
 
   private idf(s: string): number {
@@ -163,25 +179,62 @@ export class TextMatcher<T> {
     const total = weights.reduce((a, b) => a + b, 0);
     const qset = new Set(alts.flat());
     // per record: the summed weight and the number of query words it holds (a word counts once, whichever
-    // of its alternatives the record has)
-    const hits = new Map<number, { score: number; matched: number }>();
+    // of its alternatives the record has), in arrays reused from query to query
+    const buffers = this.buffers();
+    const { sum, matched, touchedBy, wordOf } = buffers;
+    const pass = ++buffers.stamp;
+    const touched: number[] = [];
     for (const [i, options] of alts.entries()) {
-      const holders = new Set(options.flatMap((a) => this.postings.get(a) ?? []));
-      for (const d of holders) {
-        const h = hits.get(d) ?? { score: 0, matched: 0 };
-        h.score += weights[i]!;
-        h.matched++;
-        hits.set(d, h);
+      const word = ++buffers.stamp;
+      for (const a of options) {
+        for (const d of this.postings.get(a) ?? []) {
+          if (wordOf[d] === word) continue;
+          wordOf[d] = word;
+          if (touchedBy[d] !== pass) {
+            touchedBy[d] = pass;
+            sum[d] = 0;
+            matched[d] = 0;
+            touched.push(d);
+          }
+          sum[d]! += weights[i]!;
+          matched[d]!++;
+        }
       }
     }
+    // only records scoring at least the limit-th best score can be ranked: their coverage alone is computed
+    const threshold = kthLargest(
+      touched.map((d) => sum[d]! / total),
+      limit,
+    );
     const out: Scored<T>[] = [];
     // in record order, so that ties keep the order they always had
-    for (const d of [...hits.keys()].sort((a, b) => a - b)) {
+    for (const d of touched.sort((a, b) => a - b)) {
+      const score = sum[d]! / total;
+      if (score < threshold) continue;
       const { stems, item } = this.docs[d]!;
-      const { score, matched } = hits.get(d)!;
-      const coverage = stems.size ? [...stems].filter((x) => qset.has(x)).length / stems.size : 0;
-      out.push({ item, score: score / total, matched, coverage });
+      let shared = 0;
+      for (const x of stems) if (qset.has(x)) shared++;
+      const coverage = stems.size ? shared / stems.size : 0;
+      out.push({ item, score, matched: matched[d]!, coverage });
     }
     return out.sort((a, b) => b.score - a.score || b.coverage - a.coverage || b.matched - a.matched).slice(0, limit);
   }
+}
+
+/**
+ * Scratch arrays of one matcher's `rank`: a record's summed weight and matched words are valid when `touchedBy` holds
+ * the query's stamp, and `wordOf` keeps one query word from counting twice through two of its alternatives.
+ */
+interface RankBuffers {
+  sum: Float64Array;
+  matched: Uint32Array;
+  touchedBy: Uint32Array;
+  wordOf: Uint32Array;
+  stamp: number;
+}
+
+/** The k-th largest value (ties counted), or -Infinity when there are k values or fewer: every value passes. */
+export function kthLargest(values: number[], k: number): number {
+  if (values.length <= k) return Number.NEGATIVE_INFINITY;
+  return Float64Array.from(values).sort()[values.length - k]!;
 }

@@ -16,7 +16,8 @@ export type FieldWord =
   | 'end'
   | 'start'
   | 'target'
-  | 'owner';
+  | 'owner'
+  | 'duration';
 
 export interface Lexicon {
   /** words (prefixes) naming each kind of record */
@@ -52,11 +53,23 @@ export interface Lexicon {
   difference: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */
   nonZero: string[];
+  /** month names, January first: "giugno 2020" is a range of dates */
+  months: string[];
+  /** "senza contare", "excluding" before a bound: the records past it are left out, so the bound turns round */
+  exclude: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
+  /** "ciascun", "each": an aggregate split by person or structure */
+  each: string[];
+  /** "classifica", "rank", "sort": every record (or group) in order of a field */
+  rank: string[];
+  /** "secondo", "third" before a record or superlative word: the record at that place of a ranking */
+  ordinals: Record<string, number>;
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
+  /** articles that stand for "one" before a magnitude: "sopra il milione" is above 1,000,000 */
+  magnitudeArticles: string[];
   /** "mila", "milione", "million" after a number */
   magnitudes: Record<string, number>;
   /** currency words that may follow an amount */
@@ -111,12 +124,26 @@ export interface Messages {
   blanksSkipped: (n: number, codes: string) => string;
   weightsTotal: (code: string, value: string, is100: boolean) => string;
   countOf: (n: number, what: string) => string;
+  /** the record at place n of a ranking */
+  nth: (n: number, field: string) => string;
   average: (field: string, value: string, n: number) => string;
   comparison: (a: string, b: string, difference: string, higher: string) => string;
   comparisonEqual: (a: string, b: string) => string;
   comparisonMissing: (code: string, field: string) => string;
   peopleComparison: (winner: string, counts: string, what: string) => string;
   peopleTie: (counts: string, what: string) => string;
+  /** several records or groups share the value that ranks them: said, never hidden by the order of the list */
+  tie: (names: string, value: string) => string;
+  /** a ranking of groups (people, structures) by a measure computed from their records */
+  groupRank: (measure: string) => string;
+  /** what a group measure is, for the ranking's header: "numero di obiettivi", "budget totale dei progetti" */
+  groupMeasure: (op: 'count' | 'sum', what: string, field: string) => string;
+  /** "then" before the groups that follow the first */
+  followedBy: string;
+  /** the difference between two computed or stated figures */
+  difference: (value: string, higher: string) => string;
+  /** a phase or objective duration computed from its dates */
+  days: (n: number) => string;
   notFoundEntity: (name: string, entities: string) => string;
   notFoundProgress: string;
   yearNotCovered: (year: number, years: string) => string;

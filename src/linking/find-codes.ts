@@ -27,6 +27,9 @@ export interface CodeMention {
 // must consume a separator, which the word class excludes, so matching stays linear.
 const CANDIDATE = /[\p{L}\p{N}]+(?:\s?[-–_./]\s?[\p{L}\p{N}]+)*/gu;
 const PART_SPLIT = /\s[-–]\s|\//;
+// "obiettivo 3", "objective nr. 2". A match can only start where a run of letters starts (from inside the run the
+// same endings are tried again), so the lookbehind changes no match but keeps a long run of letters linear.
+const OBJECTIVE_NUMBER = /(?<![a-z])([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g;
 
 export function hitDoc(h: CodeHit): string {
   return h.kind === 'indicator' ? h.objective.doc : h.record.doc;
@@ -70,7 +73,7 @@ export function findCodeMentions(
   // documents that number their objectives: "obiettivo 3", "objective nr. 2"
   const objectiveWords = lexicon.targets.objective;
   const folded = fold(question);
-  for (const m of folded.matchAll(/([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g)) {
+  for (const m of folded.matchAll(OBJECTIVE_NUMBER)) {
     if (!objectiveWords.some((w) => m[1]!.startsWith(w))) continue;
     if (mentions.some((x) => x.start <= (m.index ?? 0) + m[0].length && x.end >= (m.index ?? 0))) continue;
     const hits = (store.objectivesByCode.get(m[2]!) ?? [])
@@ -101,28 +104,66 @@ function lookup(text: string, store: PlanStore): CodeHit[] {
   if (exact.length || key.length < 4 || !/\d/.test(key)) return exact;
   // a distinctive ending: the last part of a longer code
   const keyed = keyedCodes(store);
-  const projects = keyed.projects.filter((p) => p.key.endsWith(key));
-  const objectives = keyed.objectives.filter((o) => o.key.endsWith(key) && !/^\d+$/.test(o.key));
+  const projects = endingWith(keyed.projects, keyed.projectEnds, key);
+  const objectives = endingWith(keyed.objectives, keyed.objectiveEnds, key).filter((o) => !/^\d+$/.test(o.key));
   return [
     ...projects.map(({ record: p }) => ({ kind: 'project' as const, code: p.code, record: p })),
     ...objectives.map(({ record: o }) => ({ kind: 'objective' as const, code: o.code, record: o })),
   ];
 }
 
-interface KeyedCodes {
+export interface KeyedCodes {
   projects: { key: string; record: Project }[];
   objectives: { key: string; record: Objective }[];
+  /** `projects` / `objectives` keys read backwards, and their positions sorted by them: codes ending alike sit together */
+  projectEnds: Endings;
+  objectiveEnds: Endings;
+}
+
+interface Endings {
+  backwards: string[];
+  sorted: Int32Array;
 }
 const keyedByStore = new WeakMap<PlanStore, KeyedCodes>();
 
+// code units, not code points: "a ends with b" is then exactly "reversed a starts with reversed b"
+const reversed = (s: string) => s.split('').reverse().join('');
+
+function byEnding(keys: readonly { key: string }[]): Endings {
+  const backwards = keys.map((k) => reversed(k.key));
+  const sorted = Int32Array.from(keys.keys()).sort((a, b) =>
+    backwards[a]! < backwards[b]! ? -1 : backwards[a]! > backwards[b]! ? 1 : a - b,
+  );
+  return { backwards, sorted };
+}
+
+/**
+ * The entries whose key ends with `ending`, in model order: a binary search over the keys read backwards finds where
+ * they start, so a question naming many numbers does not test every code of a thousand plans for each.
+ */
+function endingWith<T extends { key: string }>(keys: readonly T[], endings: Endings, ending: string): T[] {
+  const back = reversed(ending);
+  const ends = endings.sorted;
+  const backOf = (i: number) => endings.backwards[ends[i]!]!;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (backOf(mid) < back) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let i = lo; i < ends.length && backOf(i).startsWith(back); i++) found.push(ends[i]!);
+  return found.sort((a, b) => a - b).map((i) => keys[i]!);
+}
+
 /** Every record's code key, computed once per store: a question naming many codes must not re-fold them all each time. */
-function keyedCodes(store: PlanStore): KeyedCodes {
+export function keyedCodes(store: PlanStore): KeyedCodes {
   let keyed = keyedByStore.get(store);
   if (!keyed) {
-    keyed = {
-      projects: store.projects.map((record) => ({ key: codeKey(record.code), record })),
-      objectives: store.objectives.map((record) => ({ key: codeKey(record.code), record })),
-    };
+    const projects = store.projects.map((record) => ({ key: codeKey(record.code), record }));
+    const objectives = store.objectives.map((record) => ({ key: codeKey(record.code), record }));
+    keyed = { projects, objectives, projectEnds: byEnding(projects), objectiveEnds: byEnding(objectives) };
     keyedByStore.set(store, keyed);
   }
   return keyed;

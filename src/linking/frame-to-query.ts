@@ -3,19 +3,37 @@
  * condition a plain lookup cannot answer (a superlative, an amount, a missing field, a date bound, a sum, two codes or
  * two people to compare). Null leaves the question to the lookup routes.
  */
+
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { totalsOf } from '../store/totals-by-document.ts';
+import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
+/** A group of records compared with another: its label, and the filters that select its records. */
+export interface RecordGroup {
+  label: string;
+  filters: QueryFilter[];
+  documents?: string[];
+}
+
 export type Computation =
-  | { kind: 'list'; query: PlanQuery; shown: string[] }
-  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc' }
+  /** counted: "quanti …" asked, so the number leads and is said to be computed */
+  | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
+  /** nth: only the record at that place (and any tied with it) */
+  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[]; nth?: number }
   | { kind: 'sum'; query: PlanQuery; field: string }
   | { kind: 'weights_total'; code: string; doc: string }
-  | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[] }
+  | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
+  /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
+  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[] }
   | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
-  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' };
+  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' }
+  /** groups of records compared by their count, or by the sum of a field */
+  | { kind: 'compare_groups'; target: 'objective' | 'project'; groups: RecordGroup[]; sumField: string | null }
+  /** people or structures ranked by the count of their records, or by the sum of a field */
+  | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
@@ -27,8 +45,9 @@ const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>>
     budget: 'financialAmount',
     end: 'end',
     start: 'start',
+    duration: 'duration',
   },
-  phase: { weight: 'weight', end: 'end', start: 'start' },
+  phase: { weight: 'weight', end: 'end', start: 'start', duration: 'duration' },
   indicator: { weight: 'weight', target: 'target' },
   structure: { objectives: 'objectives', projects: 'projects' },
   person: { objectives: 'objectives', projects: 'projects' },
@@ -40,6 +59,12 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   indicator: 'weight',
   objective: 'financialAmount',
 };
+const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
+const MISSING_ONLY: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
+  objective: { owner: 'owner' },
+  project: { owner: 'dirigente' },
+};
 const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
   project: 'projects',
   objective: 'objectives',
@@ -47,23 +72,77 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
   indicator: 'indicators',
 };
 
-export function computationFor(frame: QuestionFrame, store: PlanStore): Computation | null {
-  if (frame.meta || frame.progress) return null;
+export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
+  if (linked.meta || linked.progress) return null;
+  const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
+  const comparing = (frame.compare || frame.more) && !sumAsked;
   // two codes compared, or two people
-  if ((frame.compare || frame.more) && !sumAsked && projectCodes.length === 2) {
+  if (comparing && projectCodes.length === 2) {
     const field = fieldFor('project', fieldWords) ?? 'budget';
     return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
   }
+  // two objectives compared by a field they have (phases, indicators, resources, weights)
+  if (comparing && objectiveCodes.length === 2) {
+    const field = fieldFor(
+      'objective',
+      fieldWords.filter((w) => w !== 'objectives'),
+    );
+    if (field) return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field };
+  }
   if ((frame.compare || frame.more) && frame.people.length === 2) {
+    // "chi gestisce più budget": the budgets of the projects each one directs, summed
+    if (fieldWords.includes('budget') && !frame.targets.includes('objective') && store.projects.length)
+      return {
+        kind: 'compare_groups',
+        target: 'project',
+        sumField: 'budget',
+        groups: frame.people.map((p) => ({
+          label: p.name,
+          filters: [{ field: 'dirigente', op: 'eq', value: p.name }],
+        })),
+      };
     const target = frame.targets.includes('project') ? 'project' : 'objective';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
   }
+  // two structures compared: by their stated totals when the plan states them, else by their records
+  const cdrsNamed = frame.structures.filter((s) => s.code);
+  if (comparing && frame.structures.length === 2 && !frame.people.length && !frame.codes.length) {
+    const stated = cdrsNamed.filter((s) =>
+      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+    );
+    // centres of responsibility that hold projects are budget centres: "which is bigger" means their budget,
+    // "più progetti" their projects; objectives or phases named count those
+    const budgetCentres =
+      cdrsNamed.length === 2 && cdrsNamed.every((c) => store.projects.some((p) => p.doc === c.doc && p.cdr === c.code));
+    const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'phase' || t === 'project');
+    const byBudget = fieldWords.includes('budget') || (budgetCentres && !recordsNamed);
+    if (byBudget && stated.length === 2)
+      return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })), compare: true };
+    const target = budgetCentres && (byBudget || frame.targets.includes('project')) ? 'project' : 'objective';
+    return {
+      kind: 'compare_groups',
+      target,
+      sumField: target === 'project' && byBudget ? 'budget' : null,
+      groups: frame.structures.map((s) => ({
+        label: s.name,
+        documents: [s.doc],
+        filters: [
+          target === 'project' && s.code
+            ? { field: 'cdr', op: 'eq', value: s.code }
+            : { field: 'structure', op: 'eq', value: s.name },
+        ],
+      })),
+    };
+  }
+  // "chi ha più obiettivi", "quale settore ha il budget più alto": people or structures ranked by their records
+  const grouped = groupRankFor(frame, store);
+  if (grouped) return grouped;
   if (frame.aggregate === 'sum' && projectCodes.length >= 2) {
     return {
       kind: 'sum',
@@ -104,16 +183,29 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
+  // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
+  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
+    const words = wordsOf(frame.text);
+    const labelled = store.model.totals.filter(
+      (t) =>
+        t.level !== 'cdr' &&
+        t.amount &&
+        (!frame.documents || frame.documents.includes(t.doc)) &&
+        wordsOf(t.label).trim().split(' ').length >= 2 &&
+        phraseAt(words, `${wordsOf(t.label).trim()} `) >= 0,
+    );
+    // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
+    const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
+    const named = inCdr.length ? inCdr : labelled;
+    if (named.length)
+      return {
+        kind: 'stated_named',
+        totals: named.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+      };
+  }
   // a total of another level named in the question (an azione, an indirizzo) is the lookup's to quote
   const q = fold(frame.text);
-  const otherLevel = store.model.totals.some((t) => {
-    if (t.level === 'cdr') return false;
-    const lead = fold(t.label)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4)
-      .slice(0, 2);
-    return lead.length === 2 && lead.every((w) => q.includes(w));
-  });
+  const otherLevel = leadWordsOfTotals(store).some(([a, b]) => q.includes(a) && q.includes(b));
   // a ranking ("i tre progetti del centro 41 col budget totale più alto") is a top-k, not the centre's total
   if (
     frame.aggregate === 'sum' &&
@@ -121,13 +213,20 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     cdrs.length >= 1 &&
     !frame.people.length &&
     !frame.codes.length &&
-    !otherLevel
+    !otherLevel &&
+    // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
+    !frame.amounts.length &&
+    !frame.without.length
   ) {
     const stated = cdrs.filter((s) =>
-      store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
+      totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
     );
     if (stated.length === cdrs.length)
-      return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })) };
+      return {
+        kind: 'stated_totals',
+        cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })),
+        compare: frame.compare && cdrs.length === 2,
+      };
   }
 
   const target = targetOf(frame, store);
@@ -159,6 +258,10 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
       (target === 'objective' || target === 'phase') &&
       frame.dates.every((d) => d.op !== 'between')) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
+    // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
+    (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
+    // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates
+    (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
@@ -175,8 +278,15 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   if (!hasSignal) return null;
 
   const filters: QueryFilter[] = [];
-  let documents = frame.documents ?? undefined;
   const subRecord = target === 'phase' || target === 'indicator';
+  // "che finiscono nel 2021": the year bounds a date, and a plan of 2020 may hold phases ending then; only an
+  // entity or a document named narrows the plans
+  const yearIsDate =
+    frame.years.length > 0 &&
+    (fieldWords.includes('end') || fieldWords.includes('start')) &&
+    (target === 'objective' || subRecord);
+  const entityDocs = store.model.documents.filter((d) => frame.entities.includes(d.entity)).map((d) => d.file);
+  let documents = (yearIsDate ? (frame.entities.length ? entityDocs : null) : frame.documents) ?? undefined;
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
@@ -193,7 +303,12 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
   }
-  const amountField = fieldFor(target, fieldWords) ?? DEFAULT_FIELD[target];
+  // an amount bounds a figure, not a date: "che iniziano dopo il … con peso sopra 40" bounds the weight
+  const amountField =
+    fieldFor(
+      target,
+      fieldWords.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
   if (frame.amounts.length && amountField) {
     for (const a of frame.amounts) {
       if (a.op === 'between')
@@ -202,8 +317,9 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     }
   }
   for (const w of frame.without) {
-    const field = FIELD_OF[target]?.[w];
-    if (!field) continue;
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    // a condition that cannot be applied must not turn into a list of every record
+    if (!field) return null;
     if (w === 'phases' || w === 'indicators') {
       filters.push({ field, op: 'eq', value: 0 });
       // only plans that have phases (indicators) at all can have a record without them
@@ -218,16 +334,17 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
-  if (target === 'objective' && frame.dates.length && !frame.people.length) {
-    // "obiettivi con fasi in scadenza il …": objectives whose phases end then
-    if (fieldWords.includes('phases')) return dateOfPhases(frame, documents);
+  if (target === 'objective' && frame.dates.length && fieldWords.includes('phases')) {
+    // "obiettivi (di X) con fasi in scadenza il …": the phases that end then, of that person's or office's objectives
+    const kept = filters.filter((f) => f.field === 'owner' || f.field === 'structure');
+    return dateOfPhases(frame, documents, kept);
   }
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
       if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
       else filters.push({ field: dateField, op: d.op, value: d.iso });
     }
-  if (subRecord && frame.years.length) {
+  if (subRecord && frame.years.length && !yearIsDate) {
     const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
     if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
   }
@@ -244,6 +361,9 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
     return {
       kind: 'top',
+      // a duration is computed from the dates: they are shown beside it
+      ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+      ...(frame.ordinal ? { nth: frame.ordinal } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -263,7 +383,7 @@ export function computationFor(frame: QuestionFrame, store: PlanStore): Computat
   const shown = [
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
   ];
-  return { kind: 'list', query: base, shown };
+  return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
 
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
@@ -279,12 +399,16 @@ function objectivesNumberedUnder(structure: { name: string; doc: string }, store
     });
 }
 
-function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined): Computation {
-  const filters: QueryFilter[] = frame.dates.map((d) =>
-    d.op === 'between'
-      ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-      : { field: 'end', op: d.op, value: d.iso },
-  );
+function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined, kept: QueryFilter[]): Computation {
+  const filters: QueryFilter[] = [
+    ...kept,
+    ...frame.dates.map(
+      (d): QueryFilter =>
+        d.op === 'between'
+          ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: 'end', op: d.op, value: d.iso },
+    ),
+  ];
   return { kind: 'list', query: { target: 'phase', filters, ...(documents ? { documents } : {}) }, shown: ['end'] };
 }
 
@@ -308,4 +432,104 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
   return null;
+}
+
+/**
+ * People or structures ranked by their records: "chi ha più obiettivi", "quale settore ha più progetti", "which
+ * office has the largest budget". The question leads with the group (a person or structure word) and names the
+ * records counted after its superlative; "chi è responsabile del progetto più costoso" names the record first and
+ * stays a ranking of records.
+ */
+const MAX_GROUPS = 40;
+
+function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  // "quanti obiettivi ha ciascun responsabile": every group, largest first
+  const split = !frame.superlative && frame.perGroup && frame.aggregate !== null && frame.aggregate !== 'avg';
+  const lead = split
+    ? frame.targets.includes('structure')
+      ? 'structure'
+      : frame.targets.includes('person') || frame.fields.includes('owner')
+        ? 'person'
+        : null
+    : frame.targets[0];
+  if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
+  if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
+  // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
+  if (lead === 'structure' && frame.structures.length) return null;
+  const after = split ? frame.targets : frame.rankedRecords;
+  // "chi è il responsabile dell'obiettivo con più fasi": a record named before the superlative is what is ranked
+  const counted = ['objective', 'project', 'phase', 'indicator'];
+  if (!split && frame.targets.some((t) => counted.includes(t) && !after.includes(t))) return null;
+  const countOf = (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
+  const byBudget =
+    !countOf &&
+    frame.fields.includes('budget') &&
+    !frame.targets.some((t) => t === 'objective' || t === 'project') &&
+    store.projects.length > 0;
+  if (!countOf && !byBudget) return null;
+  const target = countOf ?? 'project';
+  const groupBy = lead === 'person' ? (target === 'project' ? 'dirigente' : 'owner') : 'structure';
+  const filters: QueryFilter[] = [];
+  // "chi ha più obiettivi nel settore Sport": the structure narrows the records counted
+  if (lead === 'person' && frame.structures.length === 1) {
+    const s = frame.structures[0]!;
+    filters.push(
+      target === 'project' && s.code
+        ? { field: 'cdr', op: 'eq', value: s.code }
+        : { field: 'structure', op: 'eq', value: s.name },
+    );
+  }
+  if (frame.years.length && target === 'objective')
+    filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
+  return {
+    kind: 'group_rank',
+    groupOf: lead,
+    dir: frame.superlative?.dir === 'min' ? 'asc' : 'desc',
+    k: frame.superlative?.k ?? MAX_GROUPS,
+    query: {
+      target,
+      filters,
+      ...(frame.documents ? { documents: frame.documents } : {}),
+      aggregate: byBudget ? { op: 'sum', field: 'budget', groupBy } : { op: 'count', groupBy },
+    },
+  };
+}
+
+/**
+ * The structures the question names by their whole name, when it names some so and others only by a shared word
+ * ("settore Sociale e Immigrazione" also links every "Servizi sociali"): a condition on the structure means those.
+ */
+function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
+  const words = wordsOf(frame.text);
+  const name = (s: { name: string }) => wordsOf(s.name);
+  const named = frame.structures.filter((s) => phraseAt(words, `${name(s).trim()} `) >= 0);
+  // "Biblioteche" inside "Servizio Biblioteche" is not named on its own
+  const whole = named.filter(
+    (s) => !named.some((o) => o !== s && name(o).length > name(s).length && name(o).includes(name(s))),
+  );
+  return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
+}
+
+const totalLeads = new WeakMap<PlanStore, [string, string][]>();
+
+/**
+ * The first two long words of each total's label that is not a centro di responsabilità's, without repeats (a
+ * thousand plans copy the same labels): what names another level's total in a question. Built once per store.
+ */
+function leadWordsOfTotals(store: PlanStore): [string, string][] {
+  let leads = totalLeads.get(store);
+  if (!leads) {
+    const pairs = new Map<string, [string, string]>();
+    for (const t of store.model.totals) {
+      if (t.level === 'cdr') continue;
+      const lead = fold(t.label)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 2);
+      if (lead.length === 2) pairs.set(`${lead[0]} ${lead[1]}`, [lead[0]!, lead[1]!]);
+    }
+    leads = [...pairs.values()];
+    totalLeads.set(store, leads);
+  }
+  return leads;
 }

@@ -22,6 +22,7 @@ import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
 import { vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -55,7 +56,10 @@ const W = {
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
   topK: union((l) => l.topK),
+  rank: union((l) => l.rank),
+  each: union((l) => l.each),
   nonZero: union((l) => l.nonZero),
+  exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
@@ -73,6 +77,8 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
+const MONTH_OF = new Map(ALL.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
+const MONTH_YEAR = new RegExp(`\\b(${[...MONTH_OF.keys()].join('|')}) +(?:del +|of +)?((?:19|20)\\d{2})\\b`, 'g');
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
@@ -105,7 +111,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const docs = found.documents;
 
   // ---------------------------------------------------------------- codes
-  const inScopeDoc = (doc: string) => docs.some((d) => d.file === doc);
+  // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
+  const dateFields = fieldsIn(words);
+  const yearBoundsDate = found.years.length > 0 && (dateFields.includes('end') || dateFields.includes('start'));
+  const codeDocs = yearBoundsDate
+    ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
+    : docs;
+  const inScopeDoc = (doc: string) => codeDocs.some((d) => d.file === doc);
   const mentions = findCodeMentions(question, store, inScopeDoc, lex);
   const codes = mentions.flatMap((m) =>
     m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
@@ -132,23 +144,39 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     dates.push({ iso, op: 'eq' });
   }
   scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
+  // "a giugno 2020", "prima di luglio 2020", "by June 2020": a month is a range of days
+  const monthYears = new Set<number>();
+  for (const m of scan.matchAll(MONTH_YEAR)) {
+    const month = MONTH_OF.get(m[1]!)!;
+    const year = Number(m[2]);
+    monthYears.add(year);
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const op = dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+    if (op === 'lt') dates.push({ iso: first, op: 'lt' });
+    else if (op) dates.push({ iso: last, op });
+    else dates.push({ iso: first, op: 'between', iso2: last });
+  }
+  scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
   const fieldsForAmounts = fieldsIn(words);
-  const fields = fieldsIn(words);
-  for (const { year: y, op } of found.boundedYears) {
+  const fields = [...fieldsForAmounts];
+  for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
     else if (op === 'lt') dates.push({ iso: `${y}-01-01`, op: 'lt' });
     else dates.push({ iso: `${y}-12-31`, op: 'lte' });
   }
   const years = found.years;
   if (fields.includes('end') || fields.includes('start'))
-    for (const y of years) dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
+    for (const y of years.filter((y) => !monthYears.has(y)))
+      dates.push({ iso: `${y}-01-01`, op: 'between', iso2: `${y}-12-31` });
   scan = scan.replace(YEAR, (y) => ' '.repeat(y.length));
   const uncoveredYear = found.uncoveredYear;
   const all = found.all;
 
   // ---------------------------------------------------------------- amounts and k
   // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
-  const nonZero = hasAny(words, W.nonZero);
+  // "escluso zero", "zeros excluded": an exclusion word with zero beside it
+  const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
@@ -185,18 +213,37 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
+  // "classifica dei progetti per budget", "rank the people by objectives": every record in order
+  const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
   const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
   const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
+  const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   const superlative =
-    hiAt >= 0 || loAt >= 0 || wantsTop
+    hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0
       ? {
-          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt) ? 'min' : 'max') as 'max' | 'min',
-          k: k ?? (!hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
+          // at the same word an explicit "più breve" outranks the "più" + field word reading of "più lunga"
+          dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
+            | 'max'
+            | 'min',
+          k:
+            k ??
+            (rankAt >= 0 && hiAt < 0 && loAt < 0
+              ? RANK_ALL
+              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
+                ? 5
+                : 1),
         }
       : null;
+  // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
+  const ordinal = superlative ? ordinalIn(words) : null;
+  const rankedRecords = superlative
+    ? (Object.keys(TARGET_WORDS) as QueryTarget[]).filter(
+        (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
+      )
+    : [];
   const without = withoutIn(words);
   const aggregate =
     hasAny(words, W.count) && !superlative
@@ -230,6 +277,23 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
+  // per part of the question, for a sum or a comparison
+  // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
+  const compareAsked = hasAny(
+    words,
+    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+  );
+  const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
+  if ((aggregate === 'sum' || compareAsked) && !codes.length && !otherConditions && store.projects.length) {
+    const titled = projectsNamedByWords(
+      unquoted,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (titled.length >= 2)
+      for (const p of titled) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+  }
 
   const frame = QuestionFrameSchema.parse({
     lang,
@@ -248,7 +312,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     amounts,
     targets,
     fields,
-    superlative,
+    superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
+    ordinal,
+    rankedRecords,
     more: hasAny(
       words,
       W.more.map((w) => `${w} `),
@@ -261,12 +327,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       W.compare.map((w) => `${w} `),
     ),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
-    topic: topicIn(words),
+    // an English topic meets the Italian records through the glossary: "about minors" → "minori"
+    topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     types,
     meta,
     progress: hasAny(words, W.progress),
     nonZero,
     listAll: hasAny(words, W.listAll),
+    perGroup: hasAny(words, W.each),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -299,11 +367,45 @@ function objectiveNamedByWords(
 }
 
 /**
+ * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
+ * project whose title holds the most of the part's content words (at least two), when no other holds as many.
+ */
+function projectsNamedByWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string }[] {
+  const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
+  const titles = store.projects
+    .filter((p) => !files.length || files.includes(p.doc))
+    .map((p) => ({ p, stems: new Set(contentTokens(p.title).map((t) => stem(t))) }));
+  const out: { code: string; title: string; doc: string }[] = [];
+  for (const part of parts) {
+    const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    let best: { code: string; title: string; doc: string; hits: number } | null = null;
+    let tie = false;
+    for (const { p, stems } of titles) {
+      const hits = [...stems].filter((s) => asked.has(s)).length;
+      if (hits < 2) continue;
+      if (best && hits === best.hits) tie = true;
+      if (!best || hits > best.hits) {
+        best = { code: p.code, title: p.title, doc: p.doc, hits };
+        tie = false;
+      }
+    }
+    if (best && !tie && !out.some((o) => o.code === best.code)) out.push(best);
+  }
+  return out;
+}
+
+/**
  * Structures named by code after a structure word, several at once: "CdR 85 e 87", "centri 85, 87". Codes are the
  * model's own; a name said in full ("settore vi") counts too.
  */
 function structuresByCodes(words: string, store: PlanStore, files: string[]): Structure[] {
-  const inScope = store.structures.filter((s) => files.includes(s.doc));
+  const index = structureIndexOf(store);
+  const inFiles = new Set(files);
+  const inScope = (p: number) => inFiles.has(index.structures[p]!.doc);
   const out: Structure[] = [];
   for (const w of STRUCTURE_WORDS) {
     let at = phraseAt(words, `${w} `);
@@ -315,32 +417,20 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
         .slice(0, 8);
       for (const token of tail) {
         if (['e', 'and', 'n', 'nr', 'numero', 'di', 'del', 'dei'].includes(token)) continue;
-        const hit = inScope.filter((s) => s.code && fold(s.code) === token);
+        const hit = (index.byCode.get(token) ?? []).filter(inScope);
         if (!hit.length) break;
-        out.push(...hit);
+        for (const p of hit) out.push(index.structures[p]!);
       }
       at = phraseAt(words, `${w} `, at + 1);
     }
   }
-  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale")
-  const initials = words.trim().split(' ');
-  for (const s of inScope) {
-    const acronym = s.name
-      .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
-      ?.replace(/\./g, '')
-      .toLowerCase();
-    if (!acronym || out.includes(s)) continue;
-    for (let i = 0; i + acronym.length <= initials.length; i++) {
-      const run = initials.slice(i, i + acronym.length);
-      if (run.every((w, j) => w.length > 3 && w[0] === acronym[j])) {
-        out.push(s);
-        break;
-      }
+  // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale"), then a
+  // name said in full
+  for (const found of [acronymsIn(words, index), namesIn(words, index)]) {
+    for (const p of inModelOrder(found.filter(inScope))) {
+      const s = index.structures[p]!;
+      if (!out.includes(s)) out.push(s);
     }
-  }
-  for (const s of inScope) {
-    const name = wordsOf(s.name).trim();
-    if (name.split(' ').length >= 2 && phraseAt(words, `${name} `) >= 0 && !out.includes(s)) out.push(s);
   }
   return out;
 }
@@ -367,11 +457,34 @@ function topicIn(words: string): string[] {
 }
 
 const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
+/** words of the figures a bare number may follow as their value */
+const FIGURE_WORDS = (['budget', 'weight'] as FieldWord[]).flatMap((f) => FIELD_WORDS[f]);
 
 /** A dotted number that begins a model code ("05.01.01" of 05.01.01.04) is that code's parent, not a date. */
 function isCodePrefix(text: string, store: PlanStore): boolean {
   const prefix = `${fold(text)}.`;
-  return store.objectives.some((o) => fold(o.code).startsWith(prefix));
+  const codes = sortedObjectiveCodes(store);
+  // the codes starting with the prefix sit together, from where the prefix would be inserted
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codes[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return codes[lo]?.startsWith(prefix) ?? false;
+}
+
+const sortedCodes = new WeakMap<PlanStore, string[]>();
+
+/** Every objective code, folded, sorted and without repeats: built once per store. */
+function sortedObjectiveCodes(store: PlanStore): string[] {
+  let codes = sortedCodes.get(store);
+  if (!codes) {
+    codes = [...new Set(store.objectives.map((o) => fold(o.code)))].sort();
+    sortedCodes.set(store, codes);
+  }
+  return codes;
 }
 
 function fieldsIn(words: string): FieldWord[] {
@@ -428,9 +541,14 @@ function amountsIn(
   // number words before a magnitude: "un milione" → "1 milione"
   let text = scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
-  for (const [word, n] of Object.entries(lex.numbers)) {
+  // longest first: "half a million" before "a million"
+  const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  for (const [word, n] of numberWords) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
+  // an article before a magnitude is one of it: "sopra il milione"
+  for (const article of lex.magnitudeArticles)
+    for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
@@ -458,17 +576,40 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
-    const op = amountOp(beforeWords);
-    // a small whole number before a record word, or after "top": the k of a top-k
-    if (!formatted && !magnitude && !currency && value <= 50) {
-      if (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK)) {
-        k = value;
-        continue;
-      }
+    // a small whole number before a record word, or after "top", may be the k of a top-k
+    const mayBeK =
+      !formatted &&
+      !magnitude &&
+      !currency &&
+      value <= 50 &&
+      (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK));
+    // the comparison before it only matters for a figure or a possible k: a bare number in a question on no figure
+    // is skipped below, so long runs of digits cost no comparison lookups
+    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK;
+    let op: ReturnType<typeof amountOp> = null;
+    if (needsOp) {
+      // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
+      const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+      const afterFigureWord =
+        lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
+      const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+      // "senza contare quelli sotto i 100.000": what is left is at or above it
+      const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+      op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
+    }
+    // "più di 5 fasi" is a bound, not a top-5
+    if (mayBeK && op !== 'gt' && op !== 'lt') {
+      k = value;
+      continue;
     }
     if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount
-    const gap = wordsOf(text.slice(previousEnd, start)).trim();
+    // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
+    const gap = wordsOf(text.slice(previousEnd, start))
+      .trim()
+      .split(' ')
+      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w))
+      .join(' ');
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
       last.value2 = value;
@@ -499,11 +640,31 @@ function fieldAfter(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
+const RANK_ALL = 40;
+const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+
+/** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
+function ordinalIn(words: string): number | null {
+  for (const [word, n] of Object.entries(ORDINALS)) {
+    let at = phraseAt(words, `${word} `);
+    while (at >= 0) {
+      const after = words.slice(at + word.length, at + word.length + 30);
+      // "the second most expensive": a "most" / "più" between the ordinal and the superlative
+      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' '))) return n;
+      at = phraseAt(words, `${word} `, at + 1);
+    }
+  }
+  return null;
+}
+
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */
 function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
+
+const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
   const candidates = [

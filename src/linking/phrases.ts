@@ -3,8 +3,9 @@ import { fold } from '../plan/text.ts';
 
 /** The question folded to lower-case words separated by single spaces, padded with one space at each end. */
 export function wordsOf(question: string): string {
-  let out = ' ';
-  for (const ch of fold(question)) out += /[a-z0-9€%]/.test(ch) ? ch : out.endsWith(' ') ? '' : ' ';
+  // every run of other characters is one space, and the padding absorbs one at either end
+  const spaced = fold(question).replace(/[^a-z0-9€%]+/g, ' ');
+  const out = spaced.startsWith(' ') ? spaced : ` ${spaced}`;
   return out.endsWith(' ') ? out : `${out} `;
 }
 

@@ -14,6 +14,7 @@ export const FieldWordSchema = z.enum([
   'start',
   'target',
   'owner',
+  'duration',
 ]);
 
 export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
@@ -48,6 +49,10 @@ export const QuestionFrameSchema = z.object({
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
   superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** "il secondo più costoso": the place of the ranking asked for */
+  ordinal: z.number().int().positive().nullable(),
+  /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */
+  rankedRecords: z.array(QueryTargetSchema),
   /** "più obiettivi" / "more objectives": which has more */
   more: z.boolean(),
   without: z.array(FieldWordSchema),
@@ -63,6 +68,8 @@ export const QuestionFrameSchema = z.object({
   progress: z.boolean(),
   /** "escluso zero", "non-zero": rank only records whose figure is above zero */
   nonZero: z.boolean(),
+  /** "ciascun", "each": a count or sum split by person or structure */
+  perGroup: z.boolean(),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
   listAll: z.boolean(),
 });

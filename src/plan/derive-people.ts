@@ -27,22 +27,41 @@ export function peopleSourceOf(plan: PeopleSource): PeopleSource {
   };
 }
 
+/** the order of `localeCompare` without its per-call set-up */
+const collator = new Intl.Collator();
+
 export function derivePeople(plans: readonly PeopleSource[]): Person[] {
-  const byKey = new Map<string, { spellings: Map<string, number>; titles: Set<string>; roles: Person['roles'] }>();
+  const byKey = new Map<
+    string,
+    { spellings: Map<string, number>; titles: Set<string>; roles: Person['roles']; seen: Set<string> }
+  >();
+  // the same spelling recurs in many records (and, at a thousand plans, in many plans): parsed once
+  const parsed = new Map<string, { name: string; title: string | undefined; key: string } | null>();
+  const parse = (raw: string) => {
+    let got = parsed.get(raw);
+    if (got === undefined) {
+      const { title, name } = splitTitle(raw);
+      got = looksLikePersonName(name) ? { name, title, key: personKey(name) } : null;
+      parsed.set(raw, got);
+    }
+    return got;
+  };
   const add = (raw: string | undefined, role: string, doc: string, ref?: string, title?: string) => {
     if (!raw) return;
-    const { title: parsedTitle, name } = splitTitle(raw);
-    if (!looksLikePersonName(name)) return;
-    const key = personKey(name);
+    const person = parse(raw);
+    if (!person) return;
+    const { name, key } = person;
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { spellings: new Map(), titles: new Set(), roles: [] };
+      entry = { spellings: new Map(), titles: new Set(), roles: [], seen: new Set() };
       byKey.set(key, entry);
     }
     entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
-    const t = title ?? parsedTitle;
+    const t = title ?? person.title;
     if (t) entry.titles.add(t);
-    if (!entry.roles.some((r) => r.role === role && r.doc === doc && r.ref === ref)) {
+    const roleKey = `${role}\u0000${doc}\u0000${ref ?? '\u0001'}`;
+    if (!entry.seen.has(roleKey)) {
+      entry.seen.add(roleKey);
       entry.roles.push(ref === undefined ? { role, doc } : { role, doc, ref });
     }
   };
@@ -63,7 +82,7 @@ export function derivePeople(plans: readonly PeopleSource[]): Person[] {
       const spellings = [...e.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
       return { key, name: spellings[0]!, spellings, titles: [...e.titles], roles: e.roles };
     })
-    .sort((a, b) => a.key.localeCompare(b.key));
+    .sort((a, b) => collator.compare(a.key, b.key));
 }
 
 /** Structure names (`Servizio viabilità e ambiente`, `Dirigente`) also sit in owner fields; they are not people. */

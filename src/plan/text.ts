@@ -14,9 +14,13 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+/** Whitespace squash would change: any but a single inner space (one test instead of a replace and a trim). */
+const UNSQUASHED = /[^\S ]| {2}|^ | $/;
+
 /** Collapses runs of whitespace (tabs, newlines, non-breaking spaces) into single spaces and trims. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+  // most lines of a plan are squashed already; the extractors and the chunker squash every line, several times
+  return UNSQUASHED.test(s) ? s.replace(/[\s\u00a0]+/g, ' ').trim() : s;
 }
 
 const MARKUP = /[<&*]/;

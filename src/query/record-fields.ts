@@ -6,6 +6,7 @@
 import type { DateValue, Figure, Indicator, Objective, Phase, Project, SourceSpan, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { formatAmount } from './format-number.ts';
 import type { QueryTarget } from './plan-query.ts';
 
 export type FieldKind = 'text' | 'list' | 'amount' | 'weight' | 'count' | 'date' | 'year' | 'bool';
@@ -61,6 +62,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     years: { kind: 'list', describe: 'years it covers' },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date (the objective’s, else its last phase’s)' },
+    duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     phases: { kind: 'count', describe: 'number of phases' },
     indicators: { kind: 'count', describe: 'number of indicators' },
     phaseWeight: { kind: 'weight', describe: 'sum of the phase weights (computed)' },
@@ -88,9 +90,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     title: { kind: 'text', describe: 'phase wording' },
     entity: { kind: 'text', describe: 'entity' },
     owner: { kind: 'list', describe: 'owners of the objective' },
+    structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date' },
+    duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
   },
   indicator: {
@@ -98,6 +102,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     title: { kind: 'text', describe: 'indicator wording' },
     entity: { kind: 'text', describe: 'entity' },
     owner: { kind: 'list', describe: 'owners of the objective' },
+    structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year' },
     target: { kind: 'amount', describe: 'expected value as written' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
@@ -141,11 +146,28 @@ function lastEnd(phases: Phase[]): DateValue | undefined {
   return best;
 }
 
+/** The first phase start, for objectives whose sheet gives dates only per phase. */
+function firstStart(phases: Phase[]): DateValue | undefined {
+  let best: DateValue | undefined;
+  for (const p of phases) if (p.start?.iso && (!best?.iso || p.start.iso < best.iso)) best = p.start;
+  return best;
+}
+
+const DAY_MS = 86_400_000;
+/** Days from start to end, both included, computed from the ISO dates; null when either is missing or out of order. */
+function duration(start: DateValue | undefined, end: DateValue | undefined): Cell | null {
+  if (!start?.iso || !end?.iso) return null;
+  const days = Math.round((Date.parse(end.iso) - Date.parse(start.iso)) / DAY_MS) + 1;
+  return Number.isFinite(days) && days > 0 ? count(days) : null;
+}
+
 function weightTotal(phases: Phase[]): Cell | null {
   const weighted = phases.filter((p) => p.weight?.value != null);
   if (!weighted.length) return null;
   const sum = weighted.reduce((a, p) => a + (p.weight!.value ?? 0), 0);
-  return { text: String(Math.round(sum * 100) / 100), num: Math.round(sum * 100) / 100, date: null };
+  const rounded = Math.round(sum * 100) / 100;
+  // computed, so written the way the plans write weights: 100,00
+  return { text: formatAmount(rounded), num: rounded, date: null };
 }
 
 function objectiveRecord(o: Objective, entity: string): QueryRecord {
@@ -167,6 +189,7 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       years: list((o.years ?? (o.year ? [o.year] : [])).map(String)),
       start: date(o.start),
       end: date(o.end ?? lastEnd(o.phases)),
+      duration: duration(o.start ?? firstStart(o.phases), o.end ?? lastEnd(o.phases)),
       phases: count(o.phases.length),
       indicators: count(o.indicators.length),
       phaseWeight: weightTotal(o.phases),
@@ -191,9 +214,11 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       title: text(p.title),
       entity: text(entity),
       owner: list(o.owners),
+      structure: text(o.structure),
       year: year(p.year),
       start: date(p.start),
       end: date(p.end),
+      duration: duration(p.start, p.end),
       weight: figure(p.weight),
     },
   };
@@ -212,6 +237,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
       title: text(i.description),
       entity: text(entity),
       owner: list(o.owners),
+      structure: text(o.structure),
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       weight: figure(i.weight),
@@ -243,9 +269,9 @@ function projectRecord(p: Project, entity: string): QueryRecord {
   };
 }
 
-function structureRecord(s: Structure, store: PlanStore): QueryRecord {
-  const objectives = store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name).length;
-  const projects = s.code ? store.projects.filter((p) => p.doc === s.doc && p.cdr === s.code).length : 0;
+function structureRecord(s: Structure, store: PlanStore, counts: StructureCounts): QueryRecord {
+  const objectives = counts.objectives.get(`${s.doc}\u0000${s.name}`) ?? 0;
+  const projects = s.code ? (counts.projects.get(`${s.doc}\u0000${s.code}`) ?? 0) : 0;
   return {
     target: 'structure',
     key: s.name,
@@ -263,20 +289,48 @@ function structureRecord(s: Structure, store: PlanStore): QueryRecord {
   };
 }
 
-/** Every record of a target, in document order. Built per call: the model is small and this keeps the store plain. */
-export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] {
+/** How many objectives name each structure, and how many projects each centro di responsabilità has, per document. */
+interface StructureCounts {
+  objectives: Map<string, number>;
+  projects: Map<string, number>;
+}
+
+function structureCounts(store: PlanStore): StructureCounts {
+  const objectives = new Map<string, number>();
+  const projects = new Map<string, number>();
+  for (const o of store.objectives) {
+    if (o.structure === undefined) continue;
+    const key = `${o.doc}\u0000${o.structure}`;
+    objectives.set(key, (objectives.get(key) ?? 0) + 1);
+  }
+  for (const p of store.projects) {
+    if (p.cdr === undefined) continue;
+    const key = `${p.doc}\u0000${p.cdr}`;
+    projects.set(key, (projects.get(key) ?? 0) + 1);
+  }
+  return { objectives, projects };
+}
+
+/**
+ * Every record of a target, in document order; with `docs`, only those documents' records (a scoped question at a
+ * thousand plans must not build the records of every plan). Built per call: this keeps the store plain.
+ */
+export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
+  const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
   switch (target) {
     case 'objective':
-      return store.objectives.map((o) => objectiveRecord(o, entity(o.doc)));
+      return inDocs(store.objectives).map((o) => objectiveRecord(o, entity(o.doc)));
     case 'phase':
-      return store.objectives.flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
     case 'indicator':
-      return store.objectives.flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
     case 'project':
-      return store.projects.map((p) => projectRecord(p, entity(p.doc)));
-    case 'structure':
-      return store.structures.map((s) => structureRecord(s, store));
+      return inDocs(store.projects).map((p) => projectRecord(p, entity(p.doc)));
+    case 'structure': {
+      const counts = structureCounts(store);
+      return inDocs(store.structures).map((s) => structureRecord(s, store, counts));
+    }
     case 'person':
       return store.people.map((person) => {
         const owned = store.objectivesOwnedBy(person);
@@ -303,7 +357,7 @@ export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] 
         };
       });
     case 'budget_row':
-      return store.projects.flatMap((p) =>
+      return inDocs(store.projects).flatMap((p) =>
         p.budgetRows.flatMap((r) =>
           Object.entries(r.amounts).map(([column, amount]) => ({
             target: 'budget_row' as const,
@@ -324,7 +378,7 @@ export function recordsOf(store: PlanStore, target: QueryTarget): QueryRecord[] 
         ),
       );
     case 'staff_allocation':
-      return store.projects.flatMap((p) =>
+      return inDocs(store.projects).flatMap((p) =>
         p.staff.map((s) => ({
           target: 'staff_allocation' as const,
           key: p.code,

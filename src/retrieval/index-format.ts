@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DocumentKindSchema } from '../plan/model.ts';
 import { ChunkSchema } from './chunk.ts';
 
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
@@ -31,6 +31,11 @@ export const IndexedDocSchema = z.object({
   /** its passages are numbers first … first + chunks - 1 */
   first: z.number().int().nonnegative(),
   chunks: z.number().int().nonnegative(),
+  /**
+   * its passages' first compressed block: a document's passages start a block of their own, so an unchanged
+   * document's blocks are copied byte for byte into the next build (incremental ingest)
+   */
+  block: z.number().int().nonnegative(),
 });
 export type IndexedDoc = z.infer<typeof IndexedDocSchema>;
 
@@ -52,9 +57,15 @@ export type StoredChunk = z.infer<typeof StoredChunkSchema>;
 
 /**
  * Passages are stored as JSON lines, PASSAGE_BLOCK to a raw-deflate block: a hit inflates one block (about 30 KB),
- * and the passages take a quarter of their plain size on disk.
+ * and the passages take a quarter of their plain size on disk. Blocks never span two documents.
  */
 export const PASSAGE_BLOCK = 32;
+
+/** The compressed block holding passage `chunk` of `doc`, and the passage's line in it. */
+export function blockOf(doc: Pick<IndexedDoc, 'first' | 'block'>, chunk: number): { block: number; line: number } {
+  const local = chunk - doc.first;
+  return { block: doc.block + Math.floor(local / PASSAGE_BLOCK), line: local % PASSAGE_BLOCK };
+}
 
 /** Prefix of the posting lists that list the passages of a record code (never produced by the text analyzer). */
 export const CODE_TERM_PREFIX = '\u0001';
@@ -74,7 +85,7 @@ export interface PostingsData {
   chunkInternal: Uint8Array;
   /** per passage: its term-weighted length (BM25) */
   lengths: Float32Array;
-  /** per block of PASSAGE_BLOCK passages: byte offset of its compressed bytes in the passages file (blocks + 1) */
+  /** per block of up to PASSAGE_BLOCK passages of one document: byte offset of its compressed bytes (blocks + 1) */
   blockOffsets: Float64Array;
   /** per term: byte offset in termBytes (terms + 1 entries) */
   termOffsets: Uint32Array;
@@ -97,6 +108,7 @@ type Section = {
   length: (h: Header) => number;
 };
 interface Header {
+  blocks: number;
   chunks: number;
   terms: number;
   postings: number;
@@ -104,7 +116,7 @@ interface Header {
 }
 
 const SECTIONS: Section[] = [
-  { key: 'blockOffsets', type: 'f64', length: (h) => Math.ceil(h.chunks / PASSAGE_BLOCK) + 1 },
+  { key: 'blockOffsets', type: 'f64', length: (h) => h.blocks + 1 },
   { key: 'chunkDoc', type: 'u32', length: (h) => h.chunks },
   { key: 'chunkYear', type: 'i32', length: (h) => h.chunks },
   { key: 'lengths', type: 'f32', length: (h) => h.chunks },
@@ -129,6 +141,7 @@ export function encodePostings(data: PostingsData): Buffer[] {
     data.postingChunk.length,
     data.termBytes.length,
     data.distinctTexts,
+    data.blockOffsets.length - 1,
   ]);
   const parts: Buffer[] = [Buffer.from(header.buffer)];
   for (const s of SECTIONS) {
@@ -147,7 +160,13 @@ export function decodePostings(bytes: Buffer): PostingsData {
   if (buf.byteLength < HEADER_WORDS * 4) throw new Error('postings file is truncated');
   const header = new Uint32Array(buf.buffer, buf.byteOffset, HEADER_WORDS);
   if (header[0] !== MAGIC || header[1] !== SEARCH_INDEX_VERSION) throw new Error('postings file has another format');
-  const h: Header = { chunks: header[2]!, terms: header[3]!, postings: header[4]!, termBytes: header[5]! };
+  const h: Header = {
+    blocks: header[7]!,
+    chunks: header[2]!,
+    terms: header[3]!,
+    postings: header[4]!,
+    termBytes: header[5]!,
+  };
   let at = buf.byteOffset + HEADER_WORDS * 4;
   const out: Partial<Record<keyof PostingsData, unknown>> = { distinctTexts: header[6]! };
   for (const s of SECTIONS) {

@@ -116,6 +116,9 @@ export class KeywordIndex {
   /** k1 · (1 − b + b · length / average length) per chunk: the length part of BM25, fixed at load */
   private readonly lengthNorm: Float64Array;
   private readonly ok: Uint8Array;
+  /** the chunks a query touched, and those a group of alternatives touched, in the order first seen */
+  private readonly touched: Int32Array;
+  private readonly inGroup: Int32Array;
 
   constructor(private readonly data: PostingsData) {
     const n = data.lengths.length;
@@ -127,6 +130,8 @@ export class KeywordIndex {
     this.stampScores = new Uint32Array(n);
     this.stampBest = new Uint32Array(n);
     this.ok = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    this.inGroup = new Int32Array(n);
     const { k1, b } = BM25;
     this.lengthNorm = Float64Array.from(data.lengths, (l) => k1 * (1 - b + (b * l) / this.avgLength));
   }
@@ -166,73 +171,113 @@ export class KeywordIndex {
   /**
    * BM25 score of every chunk that matches at least one term and passes `allowed` (best term of each group);
    * returns the best `limit` chunks. `allowed` is asked once per chunk and query, not once per posting: common
-   * words have postings in most of a thousand plans' passages.
+   * words have postings in most of a thousand plans' passages; it may also be that answer already written out, one
+   * byte per chunk (1 = allowed). `within`: ascending, disjoint [from, to) chunk ranges holding every allowed chunk
+   * (a filter on one plan), so only those parts of the posting lists are read.
    */
   score(
     groups: readonly ReadonlyMap<string, number>[],
-    allowed: (chunk: number) => boolean = () => true,
+    allowed: ((chunk: number) => boolean) | Uint8Array = () => true,
     limit = Number.POSITIVE_INFINITY,
+    within: readonly (readonly [number, number])[] | null = null,
   ): KeywordScores {
     const { postingStart, postingChunk, postingTf2, termDf } = this.data;
     const { k1 } = BM25;
     // document frequencies count a wording once, so the corpus size does too
     const n = this.data.distinctTexts;
-    const ok = this.allowedBitmap(allowed);
-    const scores = this.scores;
-    const best = this.best;
-    const norm = this.lengthNorm;
+    const ok = typeof allowed === 'function' ? this.allowedBitmap(allowed) : allowed;
+    const { scores, best, lengthNorm: norm, stampScores, stampBest, touched, inGroup } = this;
     const query = this.nextStamp();
-    const touched: number[] = [];
+    let touchedCount = 0;
     for (const group of groups) {
-      const terms: { start: number; end: number; weight: number }[] = [];
+      const terms: { spans: number[]; weight: number }[] = [];
       for (const [term, qw] of group) {
         const t = this.find(term);
         if (t < 0) continue;
         const df = termDf[t]!;
         terms.push({
-          start: postingStart[t]!,
-          end: postingStart[t + 1]!,
+          spans: this.spans(postingStart[t]!, postingStart[t + 1]!, within),
           weight: qw * Math.log(1 + (n - df + 0.5) / (df + 0.5)),
         });
       }
       if (terms.length === 0) continue;
-      // one term: its score goes straight into the totals; several: each chunk keeps the best of them
-      const single = terms.length === 1;
-      const g = single ? 0 : this.nextStamp();
-      const inGroup: number[] = [];
-      for (const { start, end, weight } of terms) {
-        for (let p = start; p < end; p++) {
-          const chunk = postingChunk[p]!;
-          if (ok[chunk] === 0) continue;
-          const tf = postingTf2[p]! / 2;
-          const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
-          if (single) {
-            if (this.stampScores[chunk] !== query) {
-              this.stampScores[chunk] = query;
+      if (terms.length === 1) {
+        // one term: its score goes straight into the totals
+        const { spans, weight } = terms[0]!;
+        for (let sp = 0; sp < spans.length; sp += 2)
+          for (let p = spans[sp]!; p < spans[sp + 1]!; p++) {
+            const chunk = postingChunk[p]!;
+            if (ok[chunk] === 0) continue;
+            const tf = postingTf2[p]! / 2;
+            const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+            if (stampScores[chunk] !== query) {
+              stampScores[chunk] = query;
               scores[chunk] = s;
-              touched.push(chunk);
+              touched[touchedCount++] = chunk;
             } else scores[chunk]! += s;
-          } else if (this.stampBest[chunk] !== g) {
-            this.stampBest[chunk] = g;
-            best[chunk] = s;
-            inGroup.push(chunk);
-          } else if (s > best[chunk]!) best[chunk] = s;
-        }
+          }
+        continue;
       }
-      for (const chunk of inGroup) {
-        if (this.stampScores[chunk] !== query) {
-          this.stampScores[chunk] = query;
+      // several: each chunk keeps the best of them
+      const g = this.nextStamp();
+      let inGroupCount = 0;
+      for (const { spans, weight } of terms) {
+        for (let sp = 0; sp < spans.length; sp += 2)
+          for (let p = spans[sp]!; p < spans[sp + 1]!; p++) {
+            const chunk = postingChunk[p]!;
+            if (ok[chunk] === 0) continue;
+            const tf = postingTf2[p]! / 2;
+            const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+            if (stampBest[chunk] !== g) {
+              stampBest[chunk] = g;
+              best[chunk] = s;
+              inGroup[inGroupCount++] = chunk;
+            } else if (s > best[chunk]!) best[chunk] = s;
+          }
+      }
+      for (let i = 0; i < inGroupCount; i++) {
+        const chunk = inGroup[i]!;
+        if (stampScores[chunk] !== query) {
+          stampScores[chunk] = query;
           scores[chunk] = 0;
-          touched.push(chunk);
+          touched[touchedCount++] = chunk;
         }
         scores[chunk]! += best[chunk]!;
       }
     }
-    const top = topBy(touched, scores, limit);
+    const top = topBy(touched.subarray(0, touchedCount), scores, limit);
     return {
       top,
       scoreOf: (chunk) => (this.stampScores[chunk] === query ? scores[chunk]! : 0),
     };
+  }
+
+  /**
+   * The postings from `start` to `end` (one term's, ascending by chunk) as [from, to) pairs: all of them, or, when the
+   * allowed chunks lie `within` a few ranges, only the postings inside those ranges, found by binary search.
+   */
+  private spans(start: number, end: number, within: readonly (readonly [number, number])[] | null): number[] {
+    if (!within) return [start, end];
+    const chunks = this.data.postingChunk;
+    const firstAtLeast = (chunk: number, from: number) => {
+      let lo = from;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (chunks[mid]! < chunk) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const out: number[] = [];
+    let at = start;
+    for (const [from, to] of within) {
+      const a = firstAtLeast(from, at);
+      const b = firstAtLeast(to, a);
+      if (b > a) out.push(a, b);
+      at = b;
+    }
+    return out;
   }
 
   /** 1 for each chunk `allowed` accepts (a filter usually decides per document: this is cheap next to scoring). */
@@ -253,16 +298,51 @@ export class KeywordIndex {
   }
 }
 
-/** The `limit` items of highest score, best first (ties by chunk number, so results are stable). */
-function topBy(items: number[], scores: Float64Array, limit: number): number[] {
+/**
+ * The `limit` items of highest score, best first (ties by chunk number, so results are stable): a heap of `limit`
+ * items holding the best seen so far, its worst at the root, so each other item costs one comparison.
+ */
+export function topBy(items: ArrayLike<number> & Iterable<number>, scores: Float64Array, limit: number): number[] {
   const cmp = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
-  if (items.length <= limit * 4) return items.sort(cmp).slice(0, limit);
-  // many candidates: the limit-th best of a sample bounds the true limit-th best from below, so everything at or
-  // above it holds the top `limit` (ties included); only those are sorted
-  const sample = items.slice(0, limit * 4).sort(cmp);
-  const threshold = scores[sample[limit - 1]!]!;
-  return items
-    .filter((i) => scores[i]! >= threshold)
-    .sort(cmp)
-    .slice(0, limit);
+  if (!(limit < items.length)) return Array.from(items).sort(cmp);
+  if (limit <= 0) return [];
+  // a before b in the ranking
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  const heap = new Int32Array(limit);
+  let size = 0;
+  const siftDown = (from: number) => {
+    let i = from;
+    const item = heap[i]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const worse = r < size && better(heap[l]!, heap[r]!) ? r : l;
+      if (!better(item, heap[worse]!)) break;
+      heap[i] = heap[worse]!;
+      i = worse;
+    }
+    heap[i] = item;
+  };
+  for (const item of items) {
+    if (size < limit) {
+      // sift up: the worst item rises to the root
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!better(heap[parent]!, item)) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = item;
+    } else {
+      // most items lose to the current worst: one read of its score decides
+      const worst = scores[heap[0]!]!;
+      const score = scores[item]!;
+      if (score < worst || (score === worst && item > heap[0]!)) continue;
+      heap[0] = item;
+      siftDown(0);
+    }
+  }
+  return Array.from(heap).sort(cmp);
 }

@@ -48,13 +48,32 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
     expand: e.expand,
   }));
   const patterns = glossary.patterns.map((p) => ({ re: new RegExp(p.match, 'g'), expand: p.expand }));
+  // each term under its first word: a question's words lead to the few terms that can start at them, so a long
+  // question is not compared with every term at every position
+  const byFirstWord = new Map<string, { entry: number; term: number }[]>();
+  for (const [entry, e] of entries.entries()) {
+    for (const [term, t] of e.terms.entries()) {
+      const list = byFirstWord.get(t[0]!);
+      if (list) list.push({ entry, term });
+      else byFirstWord.set(t[0]!, [{ entry, term }]);
+    }
+  }
 
   const expansions = (question: string): Expansion[] => {
     const words = analyze(question).words;
     const out: Expansion[] = [];
-    for (const e of entries) {
-      const term = e.terms.find((t) => containsSequence(words, t));
-      if (term) out.push({ matched: term, phrases: e.expand });
+    // per entry, the first of its terms (in glossary order) the question contains
+    const firstTerm = new Map<number, number>();
+    for (const w of new Set(words)) {
+      for (const { entry, term } of byFirstWord.get(w) ?? []) {
+        const known = firstTerm.get(entry);
+        if (known !== undefined && known <= term) continue;
+        if (containsSequence(words, entries[entry]!.terms[term]!)) firstTerm.set(entry, term);
+      }
+    }
+    for (const [entry, e] of entries.entries()) {
+      const term = firstTerm.get(entry);
+      if (term !== undefined) out.push({ matched: e.terms[term]!, phrases: e.expand });
     }
     const folded = fold(question);
     for (const p of patterns) {

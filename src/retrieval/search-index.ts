@@ -17,13 +17,13 @@ import { entityMatcher } from './entity-mentions.ts';
 import { bestExcerpt } from './excerpt.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import {
+  blockOf,
   CODE_TERM_PREFIX,
   decodePostings,
   INDEX_FILES,
   type IndexedDoc,
   type Manifest,
   ManifestSchema,
-  PASSAGE_BLOCK,
   type PostingsData,
   StoredChunkSchema,
 } from './index-format.ts';
@@ -75,16 +75,27 @@ const TRANSLATION_WEIGHT = 0.9;
 /** fused score factor per strength point for passages of the entity the question names */
 const ENTITY_BOOST = 0.1;
 
+/** A filter prepared once per query: a test for one passage, and the same answer for every passage at once. */
+interface CompiledFilter {
+  (i: number): boolean;
+  /** writes 1 for each allowed passage into `into` (one byte per passage) and returns it */
+  bitmap(into: Uint8Array): Uint8Array;
+  /** ascending [from, to) passage ranges of the allowed documents, or null when they are most of the index */
+  ranges(): [number, number][] | null;
+}
+
 /**
- * A filter prepared once per query: what depends on the document is decided once per document, so testing a
- * passage reads three typed arrays (it runs for every posting of every query term).
+ * What depends on the document is decided once per document, so testing a passage reads three typed arrays (it runs
+ * for every passage of every query at a thousand plans: the bitmap does it in one loop without a call per passage).
  */
 function compileFilter(
   filter: SearchFilter,
   docs: readonly IndexedDoc[],
   foldedEntities: readonly string[],
   p: PostingsData,
-): (i: number) => boolean {
+  /** whether each document's passages are exactly first … first + chunks - 1 (checked once at load) */
+  rangesHold: boolean,
+): CompiledFilter {
   const entity = filter.entity ? fold(filter.entity) : null;
   const only = filter.docs ? new Set(filter.docs) : null;
   const year = filter.year;
@@ -101,7 +112,7 @@ function compileFilter(
   });
   const { chunkDoc, chunkInternal, chunkYear } = p;
   const internalOk = filter.includeInternal === true;
-  return (i) => {
+  const test = (i: number) => {
     const d = chunkDoc[i]!;
     if (docOk[d] === 0) return false;
     if (chunkInternal[i] === 1 && !internalOk) return false;
@@ -111,6 +122,31 @@ function compileFilter(
     }
     return true;
   };
+  return Object.assign(test, {
+    ranges(): [number, number][] | null {
+      const out: [number, number][] = [];
+      let covered = 0;
+      for (const [n, d] of docs.entries()) {
+        if (docOk[n] === 0 || d.chunks === 0) continue;
+        covered += d.chunks;
+        const last = out.at(-1);
+        if (last && last[1] === d.first) last[1] = d.first + d.chunks;
+        else out.push([d.first, d.first + d.chunks]);
+      }
+      // sorted: a manifest lists documents in passage order, but nothing here depends on it
+      out.sort((a, b) => a[0] - b[0]);
+      return rangesHold && covered * 4 < p.chunkDoc.length ? out : null;
+    },
+    bitmap(into: Uint8Array): Uint8Array {
+      const n = into.length;
+      if (year === undefined) {
+        for (let i = 0; i < n; i++) into[i] = docOk[chunkDoc[i]!]! && (internalOk || chunkInternal[i] !== 1) ? 1 : 0;
+      } else {
+        for (let i = 0; i < n; i++) into[i] = test(i) ? 1 : 0;
+      }
+      return into;
+    },
+  });
 }
 
 export function citationOf(chunk: Chunk, excerpt: string): Citation {
@@ -177,8 +213,17 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   const keywords = new KeywordIndex(postings);
   const entities = entityMatcher(docs.map((d) => d.entity));
   const foldedEntities = docs.map((d) => fold(d.entity));
+  // a filter on a few documents reads only their part of each posting list when the manifest's ranges are exact
+  const rangesHold =
+    docs.every((d, n) => {
+      if (d.first + d.chunks > size) return false;
+      for (let i = d.first; i < d.first + d.chunks; i++) if (postings.chunkDoc[i] !== n) return false;
+      return true;
+    }) && docs.reduce((sum, d) => sum + d.chunks, 0) === size;
   const entityOf = (i: number) => docs[postings.chunkDoc[i]!]?.entity ?? '';
   const passagesFile = join(dir, INDEX_FILES.passages);
+  /** the allowed passages of the query being scored, one byte each (nothing awaits while it is in use) */
+  const allowedScratch = new Uint8Array(size);
 
   /** Passages are read from disk only when they are hits: the corpus's text never sits in memory. */
   function readChunks(items: readonly number[]): Chunk[] {
@@ -198,7 +243,10 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     };
     try {
       return items.map((i) => {
-        const line = lines(Math.floor(i / PASSAGE_BLOCK))[i % PASSAGE_BLOCK];
+        const doc = docs[postings.chunkDoc[i]!];
+        if (!doc) throw new Error(`passage ${i} has no document`);
+        const at = blockOf(doc, i);
+        const line = lines(at.block)[at.line];
         if (line === undefined) throw new Error(`passage ${i} is missing`);
         const { hash: _hash, ...chunk } = StoredChunkSchema.parse(JSON.parse(line));
         return chunk;
@@ -220,7 +268,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       const k = opts.k ?? 5;
       const filter = opts.filter ?? {};
       if (!query.trim() || size === 0 || k <= 0) return [];
-      const allowed = compileFilter(filter, docs, foldedEntities, postings);
+      const allowed = compileFilter(filter, docs, foldedEntities, postings, rangesHold);
 
       const expanded = glossaryExpander().expansions(query);
       // a question word the plans never use (an English word) is translated: its glossary phrases take its weight
@@ -236,7 +284,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       if (qv.length !== manifest.embedder.dimension) checkEmbedder(manifest, embedder, dir, qv.length);
 
       // from here on nothing awaits: the keyword scores live in arrays the next query reuses
-      const scored = keywords.score(terms.groups, allowed, RERANK_POOL);
+      const scored = keywords.score(terms.groups, allowed.bitmap(allowedScratch), RERANK_POOL, allowed.ranges());
       const bm25 = scored.top.slice(0, CANDIDATES);
       const dense = vectorLeg.rank(qv, scored.top, allowed);
 

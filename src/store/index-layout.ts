@@ -6,6 +6,8 @@ export const indexPaths = (indexDir: string) => ({
   manifest: join(indexDir, 'manifest.json'),
   model: join(indexDir, 'model.json'),
   sources: join(indexDir, 'sources'),
+  /** per document: where its part of the model is, to reuse it unchanged in the next ingest */
+  segments: join(indexDir, 'segments.json'),
   search: join(indexDir, 'search'),
 });
 

@@ -40,26 +40,29 @@ export class PlanStore {
   private readonly headedBy = new Map<string, Structure[]>();
 
   constructor(readonly model: PlanModel) {
+    // names and codes recur across records and plans: each spelling is folded once (most of a thousand-plan load)
+    const personKeyOf = memo(personKey);
+    const codeKeyOf = memo(codeKey);
     for (const d of model.documents) this.documentsByFile.set(d.file, d);
     for (const o of model.objectives) {
-      push(this.objectivesByCode, codeKey(o.code), o);
-      for (const owner of o.owners) push(this.ownedBy, personKey(owner), o);
+      push(this.objectivesByCode, codeKeyOf(o.code), o);
+      for (const owner of o.owners) push(this.ownedBy, personKeyOf(owner), o);
       for (const indicator of o.indicators)
-        if (indicator.code) push(this.indicatorsByCode, codeKey(indicator.code), { indicator, objective: o });
+        if (indicator.code) push(this.indicatorsByCode, codeKeyOf(indicator.code), { indicator, objective: o });
     }
     for (const p of model.projects) {
-      push(this.projectsByCode, codeKey(p.code), p);
-      for (const c of p.objectives) this.projectOfObjective.set(`${p.doc}|${codeKey(c)}`, p);
-      if (p.dirigente) push(this.directedBy, personKey(p.dirigente), p);
+      push(this.projectsByCode, codeKeyOf(p.code), p);
+      for (const c of p.objectives) this.projectOfObjective.set(`${p.doc}|${codeKeyOf(c)}`, p);
+      if (p.dirigente) push(this.directedBy, personKeyOf(p.dirigente), p);
       for (const s of p.staff)
-        push(this.allocationsOf, personKey(s.name), {
+        push(this.allocationsOf, personKeyOf(s.name), {
           project: p,
           relation: s.relation,
           commitment: s.commitment.text,
           span: s.span,
         });
     }
-    for (const s of model.structures) if (s.head) push(this.headedBy, personKey(s.head), s);
+    for (const s of model.structures) if (s.head) push(this.headedBy, personKeyOf(s.head), s);
     for (const person of model.people) this.peopleByKey.set(person.key, person);
   }
 
@@ -104,6 +107,18 @@ export class PlanStore {
   structuresHeadedBy(person: Person): Structure[] {
     return this.headedBy.get(person.key) ?? [];
   }
+}
+
+function memo(fn: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let got = seen.get(s);
+    if (got === undefined) {
+      got = fn(s);
+      seen.set(s, got);
+    }
+    return got;
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

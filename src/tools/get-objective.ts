@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bestTies, TextMatcher } from '../answer/text-match.ts';
+import { keyedCodes } from '../linking/find-codes.ts';
 import type { Objective } from '../plan/model.ts';
 import { codeKey } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
@@ -25,17 +26,21 @@ const matchers = new WeakMap<object, TextMatcher<Objective>>();
 /** One objective with everything known about it: phases, indicators, dates, weights, resources, strategic links. */
 export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObjectiveResult {
   const { code, title, doc } = GetObjectiveInput.parse(input);
-  const pool = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!doc || o.doc === doc));
+  // the objectives the asker may see, in one plan when asked: tested per candidate, never listed whole
+  const inPool = (o: Objective) => visible(ctx, o.doc) && (!doc || o.doc === doc);
   if (code) {
     const key = codeKey(code);
-    let found = pool.filter((o) => codeKey(o.code) === key);
-    if (!found.length && key.length >= 4) found = pool.filter((o) => codeKey(o.code).endsWith(key));
+    let found = (ctx.store.objectivesByCode.get(key) ?? []).filter(inPool);
+    if (!found.length && key.length >= 4)
+      found = keyedCodes(ctx.store)
+        .objectives.filter((o) => o.key.endsWith(key) && inPool(o.record))
+        .map((o) => o.record);
     if (found.length) return { status: 'found', objectives: found };
   }
   if (title) {
     const ranked = objectiveMatcher(ctx)
       .rank(title, 5)
-      .filter((r) => pool.includes(r.item));
+      .filter((r) => inPool(r.item));
     const top = ranked[0];
     // most of the question's words, or a title of two words or more that the question names in full ("Urban Jungle")
     if (top && (top.score >= 0.6 || (top.coverage >= 0.99 && top.matched >= 2)))

@@ -60,11 +60,9 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
       error: `unknown field(s) for ${query.target}: ${unknown.join(', ')}; fields: ${Object.keys(fields).join(', ')}`,
     };
 
-  let records = recordsOf(ctx.store, query.target).filter(
-    (r) =>
-      visible(ctx, r.doc) &&
-      (ctx.includeInternal || !r.internal) &&
-      (!query.documents || query.documents.includes(r.doc)),
+  const documents = query.documents ? new Set(query.documents) : undefined;
+  let records = recordsOf(ctx.store, query.target, documents).filter(
+    (r) => visible(ctx, r.doc) && (ctx.includeInternal || !r.internal) && (!documents || documents.has(r.doc)),
   );
   for (const f of query.filters) records = records.filter((r) => holds(r.cells[f.field] ?? null, f));
   const matched = records.length;

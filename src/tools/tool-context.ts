@@ -13,8 +13,18 @@ export interface ToolContext {
   includeInternal: boolean;
 }
 
+/** The allowed list as a set, made once per list: a thousand plans make `includes` a scan per record. */
+const allowedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 export function visible(ctx: ToolContext, doc: string): boolean {
-  return !ctx.allowedDocs || ctx.allowedDocs.includes(doc);
+  const allowed = ctx.allowedDocs;
+  if (!allowed) return true;
+  let set = allowedSets.get(allowed);
+  if (!set) {
+    set = new Set(allowed);
+    allowedSets.set(allowed, set);
+  }
+  return set.has(doc);
 }
 
 /**

@@ -32,6 +32,7 @@ describe('npm run bench -- --json', () => {
       'chunks',
       'index_bytes',
       'load_ms',
+      'load_cpu_ms',
       'rss_mb',
       'serve_rss_mb',
       'answer_p50_ms',
@@ -60,6 +61,7 @@ describe('npm run bench -- --json', () => {
       'rss_mb',
       'serve_rss_mb',
       'incremental_ms',
+      'incremental_cpu_ms',
       'answer_p95_ms',
       'search_p95_ms',
       'adversarial_worst_ms',
@@ -68,5 +70,7 @@ describe('npm run bench -- --json', () => {
       expect(typeof result.scale[key], `scale.${key}`).toBe('number');
     }
     expect(result.scale.index_bytes).toBeGreaterThan(result.index_bytes);
+    // the re-ingest after one synthetic plan changed copied every other document from the index
+    expect(result.scale.incremental_reused).toBe(result.scale.docs - 1);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPlan } from '../../ingest/extractors/registry.ts';
 import { loadDocument } from '../../ingest/loaders/load-document.ts';
+import { readCachedSource } from '../../ingest/loaders/source-cache.ts';
 import type { SourceDocument } from '../../ingest/loaders/source-document.ts';
 import { type IngestReport, runIngest } from '../../ingest/run-pipeline.ts';
 import type { ExtractedPlan, SourceSpan } from '../../src/plan/model.ts';
@@ -134,9 +135,8 @@ describe('spans of a PDF', () => {
   const sources = new Map<string, SourceDocument>();
   beforeAll(async () => {
     for (const d of index.manifest.documents) {
-      const doc = JSON.parse(
-        await readFile(join(indexPaths(indexDir).sources, `${d.sha256}.json`), 'utf8'),
-      ) as SourceDocument;
+      const doc = await readCachedSource(indexPaths(indexDir).sources, d.sha256);
+      if (!doc) throw new Error(`no cached text for ${d.file}`);
       sources.set(d.file, doc);
     }
   });

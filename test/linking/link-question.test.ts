@@ -105,6 +105,9 @@ describe('code shapes', () => {
 
   it('a distinctive ending names the record', () => {
     expect(frame('budget di 4102').codes.map((c) => c.code)).toEqual(['2023_PX_4102']);
+    expect(frame('budget di PX_4101').codes.map((c) => c.code)).toEqual(['2023_PX_4101']);
+    // the digits of a code that do not end it name nothing
+    expect(frame('budget di 2023_PX_410').codes).toEqual([]);
   });
 });
 

@@ -37,3 +37,45 @@ describe('rankings over the plan store', () => {
     expect(new Set(r.records.map((x) => x.parent))).toEqual(new Set(['2023_PX_4101']));
   });
 });
+
+describe('durations computed from dates', () => {
+  it('counts the days from start to end, both included, and ranks phases by them', () => {
+    const r = runPlanQuery(ctx, {
+      target: 'phase',
+      filters: [
+        { field: 'objective', op: 'eq', value: 'LV-BI01' },
+        { field: 'duration', op: 'exists' },
+      ],
+      sort: { field: 'duration', dir: 'desc' },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.records.map((x) => [x.title, x.cells.duration?.num])).toEqual([
+      ['Apertura sperimentale', 183],
+      ['Studio degli orari', 90],
+    ]);
+  });
+
+  it('has no duration for a phase without a start date', () => {
+    const r = runPlanQuery(ctx, { target: 'phase', filters: [{ field: 'duration', op: 'missing' }] });
+    expect(r.ok && r.records.map((x) => x.title)).toEqual(['Scansione']);
+  });
+});
+
+describe('counts and sums by group', () => {
+  it('counts objectives per owner and sums budgets per structure', () => {
+    const owners = runPlanQuery(ctx, { target: 'objective', aggregate: { op: 'count', groupBy: 'owner' } });
+    expect(owners.ok && owners.aggregate?.groups.map((g) => [g.key, g.value])).toEqual([
+      ['Neri Carla', 2],
+      ['Rosi Bruno', 1],
+    ]);
+    const budgets = runPlanQuery(ctx, {
+      target: 'project',
+      aggregate: { op: 'sum', field: 'budget', groupBy: 'structure' },
+    });
+    expect(budgets.ok && budgets.aggregate?.groups.map((g) => [g.key, g.value])).toEqual([
+      ['Ufficio Mobilità', 1550000.5],
+      ['Ufficio Abitare', 0],
+    ]);
+  });
+});

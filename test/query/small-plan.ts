@@ -103,12 +103,14 @@ export const SMALL_MODEL: PlanModel = PlanModelSchema.parse({
       phases: [
         {
           title: 'Studio degli orari',
+          start: date('01/01/2022', '2022-01-01'),
           end: date('31/03/2022', '2022-03-31'),
           weight: fig('30,00', 30),
           span: span('a.txt', 20),
         },
         {
           title: 'Apertura sperimentale',
+          start: date('01/04/2022', '2022-04-01'),
           end: date('30/09/2022', '2022-09-30'),
           weight: fig('50,00', 50),
           span: span('a.txt', 21),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/retrieval/analyze.ts';
 import { createQueryExpander, glossaryExpander } from '../../src/retrieval/query-expansion.ts';
 
 describe('glossary query expansion', () => {
@@ -36,5 +37,30 @@ describe('glossary query expansion', () => {
   it('ignores a glossary term made only of function words', () => {
     const expander = createQueryExpander({ entries: [{ terms: ['what is'], expand: ['descrizione'] }], patterns: [] });
     expect(expander.expand('what is this?')).toEqual([]);
+  });
+});
+
+describe('glossary terms found anywhere in a long question', () => {
+  const expander = createQueryExpander({
+    entries: [
+      { terms: ['raccolta differenziata', 'rifiuti'], expand: ['igiene urbana'] },
+      { terms: ['asilo nido', 'nido'], expand: ['servizi per l’infanzia'] },
+      { terms: ['trasporto scolastico'], expand: ['scuolabus'] },
+    ],
+    patterns: [],
+  });
+
+  it('reports each entry once, in glossary order, with the first of its terms the question holds', () => {
+    const filler = Array.from({ length: 150 }, (_, i) => `parola${i}`).join(' ');
+    const question = `${filler} nido e trasporto scolastico ${filler} rifiuti e raccolta differenziata ${filler}`;
+    expect(expander.expansions(question).map((e) => [e.matched, e.phrases[0]])).toEqual([
+      [analyze('raccolta differenziata').words, 'igiene urbana'],
+      [analyze('nido').words, 'servizi per l’infanzia'],
+      [analyze('trasporto scolastico').words, 'scuolabus'],
+    ]);
+  });
+
+  it('needs the words of a term together and in order', () => {
+    expect(expander.expand('scolastico è il trasporto')).toEqual([]);
   });
 });

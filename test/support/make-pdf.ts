@@ -30,7 +30,7 @@ export function makePdf(text: string, options: { password?: string } = {}): Prom
 }
 
 /** The standard PDF fonts only carry WinAnsi; characters outside it would be dropped or garbled by the viewer. */
-function toWinAnsi(s: string): string {
+export function toWinAnsi(s: string): string {
   return s
     .replace(/[\u2070-\u209f\u00b9\u00b2\u00b3]/g, '')
     .replace(/[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u20ac\u2026]/g, '?');

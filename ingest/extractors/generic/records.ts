@@ -9,6 +9,7 @@ import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { type CodeShapes, learnCodeShapes, lineLeadTokens, readCodeLine } from '../primitives/code-shapes.ts';
 import { readScopes, type Scope, scopeAt } from '../primitives/heading-scopes.ts';
+import { documentWords, healHyphens } from '../primitives/hyphenation.ts';
 import { type LabelPack, LEXICON } from '../primitives/label-lexicon.ts';
 import {
   type FieldValue,
@@ -18,7 +19,7 @@ import {
   stackedLabel,
 } from '../primitives/label-values.ts';
 import { readMatrix } from '../primitives/matrix-reader.ts';
-import { readNumberedLists } from '../primitives/numbered-list.ts';
+import { type ListItem, readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
 import { readPhaseList } from '../primitives/phase-list.ts';
@@ -72,6 +73,30 @@ function splitCode(value: string, shapes: CodeShapes): { code?: string; title?: 
   return v ? { title: v } : {};
 }
 
+/**
+ * The value of a code label: the code alone (`FIN-01 – …` keeps `FIN-01`), or a code and the title after it
+ * (`Cod. ob. DS-23-01 Potenziamento …`).
+ */
+function codeValue(value: string, shapes: CodeShapes): { code?: string; title?: string } {
+  const head = value.split(/\s+[–—|]\s+/)[0]!;
+  if (!/\s/.test(head)) return { code: head };
+  const split = splitCode(head, shapes);
+  return split.code && split.title ? split : { code: head };
+}
+
+/** A start value that goes on with an end label and a second date: `01/02/2031 al 31/03/2031`. */
+function splitRange(value: string, pack: LabelPack): { start: string; end: string } | null {
+  const folded = value.toLowerCase();
+  for (const label of pack.labels.end) {
+    const at = folded.indexOf(` ${label} `);
+    if (at <= 0) continue;
+    const start = value.slice(0, at).trim();
+    const end = value.slice(at + label.length + 2).trim();
+    if (parseDate(start) && parseDate(end)) return { start, end };
+  }
+  return null;
+}
+
 /** `DT02 Direzione Tecnica` → cdr DT02, structure Direzione Tecnica. */
 function splitStructure(value: string): { structure: string; cdr?: string } {
   const v = clean(value);
@@ -79,6 +104,8 @@ function splitStructure(value: string): { structure: string; cdr?: string } {
   if (m && looksLikeCode(m[1]!) && /\p{L}{3}/u.test(m[2]!)) return { structure: m[2]!, cdr: m[1]! };
   return { structure: v };
 }
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 function newDraft(line: number): Draft {
   return { owners: [], indicators: [], phases: [], first: line, last: line };
@@ -148,7 +175,7 @@ class RecordReader {
       // "Obiettivo 3: Sportello unico": the number between label and colon is the objective's code
       const parts =
         v.field === 'code'
-          ? { code: value.split(/\s+[–—|]\s+/)[0]! }
+          ? codeValue(value, this.shapes)
           : v.ordinal
             ? { code: v.ordinal, ...(value ? { title: value } : {}) }
             : splitCode(value, this.shapes);
@@ -222,7 +249,16 @@ class RecordReader {
       }
       case 'target':
       case 'result': {
-        const ind = this.indicatorOf(d, v.line);
+        let ind = this.indicatorOf(d, v.line);
+        // "target 2024: 5.000 - target 2025: 5.500": one indicator per year, as a table with year columns gives
+        if (v.year !== undefined && ind.year !== v.year) {
+          if (ind.year !== undefined || ind.target || ind.result) {
+            const { target: _t, result: _r, weight: _w, ...rest } = ind;
+            ind = { ...rest, year: v.year };
+            d.indicators.push(ind);
+            d.lastItem = ind;
+          } else ind.year = v.year;
+        }
         ind[v.field] = parseTarget(cleanFigure(value));
         ind.span = spanOf(this.doc, ind.span.lineStart - 1, v.lineEnd);
         break;
@@ -245,6 +281,13 @@ class RecordReader {
         break;
       case 'start':
       case 'end': {
+        // "dal 01/02/2031 al 31/03/2031": a start with its end in one value
+        const range = v.field === 'start' ? splitRange(value, this.pack) : null;
+        if (range) {
+          this.value({ ...v, value: range.start });
+          this.value({ ...v, field: 'end', value: range.end });
+          break;
+        }
         const date = parseDate(value);
         const item = d.lastItem;
         if (item && 'title' in item && date) {
@@ -298,7 +341,7 @@ class RecordReader {
         const o = readOwners(owner, this.pack);
         d.owners = o.people;
         if (o.structure) d.structure = o.structure;
-      }
+      } else if (this.pendingOwner.length) d.owners = [...this.pendingOwner];
       const structure = cell(col('structure'));
       if (structure) Object.assign(d, splitStructure(structure));
       const strategic = cell(col('strategic'));
@@ -309,7 +352,12 @@ class RecordReader {
       const indicatorText = cell(col('indicator'));
       const targets = t.columns.map((c, i) => (c.field === 'target' ? i : -1)).filter((i) => i >= 0);
       const weight = cell(col('weight'));
-      const result = cell(col('result'));
+      // the result beside each target: of the same year where results have years ("Risultato 2022")
+      const resultFor = (i: number) => {
+        const year = t.columns[i]?.year;
+        const same = year === undefined ? -1 : t.columns.findIndex((c) => c.field === 'result' && c.year === year);
+        return cell(same >= 0 ? same : col('result'));
+      };
       if (indicatorText || targets.some((i) => cell(i))) {
         const years = targets.length > 1;
         for (const i of targets.length ? targets : [-1]) {
@@ -317,6 +365,7 @@ class RecordReader {
           if (i >= 0 && cell(i)) ind.target = parseTarget(cleanFigure(cell(i)));
           if (years && t.columns[i]?.year) ind.year = t.columns[i]!.year!;
           if (weight) ind.weight = parseFigure(cleanFigure(weight));
+          const result = resultFor(i);
           if (result) ind.result = parseTarget(cleanFigure(result));
           if (i >= 0 && !cell(i) && years) continue;
           d.indicators.push(ind);
@@ -360,22 +409,30 @@ class RecordReader {
         if (weight) phase.weight = parseFigure(weight);
         if (phase.title) d.phases.push(phase);
       } else if (indicatorCol >= 0) {
-        const ind: Indicator = { description: cell(row.cells, indicatorCol), span };
-        const target = cell(row.cells, col('target'));
-        if (target) ind.target = parseTarget(cleanFigure(target));
-        const result = cell(row.cells, col('result'));
-        if (result) ind.result = parseTarget(cleanFigure(result));
-        if (weight) ind.weight = parseFigure(weight);
-        if (ind.description) d.indicators.push(ind);
+        // one indicator per target column; with several ("Valore atteso 2022 | Valore atteso 2023"), one per year
+        const targets = t.columns.map((c, i) => (c.field === 'target' ? i : -1)).filter((i) => i >= 0);
+        const years = targets.length > 1;
+        for (const i of targets.length ? targets : [-1]) {
+          const ind: Indicator = { description: cell(row.cells, indicatorCol), span };
+          const target = cell(row.cells, i);
+          if (years && !target) continue;
+          if (target) ind.target = parseTarget(cleanFigure(target));
+          if (years && t.columns[i]?.year) ind.year = t.columns[i]!.year!;
+          const result = cell(row.cells, col('result'));
+          if (result) ind.result = parseTarget(cleanFigure(result));
+          if (weight) ind.weight = parseFigure(weight);
+          if (ind.description) d.indicators.push(ind);
+        }
       }
       d.last = Math.max(d.last, row.lineEnd);
     }
   }
 
-  listItem(item: { line: number; n: string; title: string; weight: string }): void {
+  listItem(item: ListItem, coded: boolean): void {
     this.close();
     const d = newDraft(item.line);
-    d.code = item.n;
+    d.last = item.lineEnd;
+    if (coded) d.code = item.n;
     d.title = item.title;
     d.titleLine = item.line;
     d.weight = item.weight;
@@ -397,7 +454,12 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const tableLines = new Set<number>(noise);
   for (const t of tables) for (let i = t.headerLine; i <= t.lineEnd; i++) tableLines.add(i);
 
-  const values = readLabelValues(lines, pack, tableLines);
+  const words = documentWords(lines);
+  const values = readLabelValues(lines, pack, tableLines).map((v) => ({
+    ...v,
+    value: healHyphens(v.value, words, pack),
+  }));
+  for (const t of tables) for (const row of t.rows) row.cells = row.cells.map((c) => healHyphens(c, words, pack));
   // lines a label opens are fields, not headings; a heading may still carry an owner after its name
   const fieldLines = new Set<number>(tableLines);
   const ownerLines = new Map<number, FieldValue>();
@@ -407,7 +469,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   for (const v of values) {
     let lead = leads.get(v.line);
     if (lead === undefined) {
-      lead = stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
+      lead = v.wholeLine || stackedLabel(lines[v.line]!, pack) !== null ? '' : readInline(lines[v.line]!, pack).lead;
       leads.set(v.line, lead);
     }
     if (lead === '') for (let i = v.line; i <= v.lineEnd; i++) fieldLines.add(i);
@@ -416,8 +478,11 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const scopes = readScopes(lines, fieldLines, ownerLines, pack);
   const scopeLines = new Set<number>();
   for (const s of scopes) for (let i = s.line; i <= s.lineEnd; i++) scopeLines.add(i);
-  const lists = readNumberedLists(lines, fieldLines);
-  const listLines = new Set(lists.flat().map((item) => item.line));
+  const lists = readNumberedLists(lines, fieldLines, pack);
+  const listLines = new Set(lists.flat().flatMap((item) => range(item.line, item.lineEnd)));
+  // numbering that starts again in each list counts items; it is no code of the document's
+  const numbers = lists.flat().map((item) => item.n);
+  const listCodes = new Set(numbers).size === numbers.length;
   const codeLines = lines.flatMap((line, i) => {
     if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
     const c = readCodeLine(line, shapes);
@@ -430,7 +495,9 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
     ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
     ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
-    ...lists.flatMap((list) => list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item) }))),
+    ...lists.flatMap((list) =>
+      list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item, listCodes) })),
+    ),
     ...values
       .filter((v) => !scopeLines.has(v.line))
       .map((v, k) => ({ line: v.line, order: 2 + k / 1e6, run: () => reader.value(v) })),
@@ -490,6 +557,10 @@ function finish(doc: SourceDocument, drafts: Draft[], scopes: Scope[], pack: Lab
     if (d.description) o.description = d.description;
     if (d.strategic) o.strategic = { obiettivoStrategico: d.strategic };
     if (d.weight) o.weight = parseFigure(d.weight);
+    // a record measured by one indicator weighs what that indicator weighs: "Peso" under its only indicator is
+    // the record's weight as much as the indicator's
+    else if (o.indicators.length === 1 && o.indicators[0]!.weight && o.phases.length === 0)
+      o.weight = o.indicators[0]!.weight;
     if (d.start) {
       const s = parseDate(d.start);
       if (s) o.start = s;

@@ -27,6 +27,8 @@ const NOT_NAME = new Set(
   ).split(' '),
 );
 const TRAILING_JOINER = /^(?:in|sul|sulla|di|del|della|de|nel|a|al|alla|-)$/i;
+const LOCAL = /^(?:comune|citt[àa] |unione)/i;
+const WIDER = /^(?:regione|provincia|citt[àa] metropolitana)/i;
 const HEAD_LINES = 60;
 const TITLE_LINES = 8;
 
@@ -37,7 +39,7 @@ export function titleCase(s: string): string {
     .split(' ')
     .map((w, i) =>
       i > 0 &&
-      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|nel|nell['’].*|de|a|al|alla|ai|alle|agli|per|lo|la|le|il|i|gli|degli|dello|con|e|ed)$/.test(
+      /^(?:di|del|della|dei|delle|dell['’].*|d['’].*|in|sul|sulla|sui|sugli|sulle|nel|nell['’].*|nei|negli|nelle|de|da|dal|dalla|a|al|alla|ai|alle|agli|per|tra|fra|lo|la|le|il|i|gli|degli|dello|con|e|ed)$/.test(
         w,
       )
         ? w.replace(/(['’])(\p{L})/u, (_, a: string, c: string) => a + c.toUpperCase())
@@ -65,7 +67,12 @@ function mentionsIn(line: string, i: number): Mention[] {
     if (words.length === 0) continue;
     const of = m[2]!;
     const spelled = `${m[1]} ${of}${/['’]$/.test(of) ? '' : ' '}${words.join(' ')}`;
-    out.push({ spelled, line: i, atStart: line.slice(0, m.index).trim() === '' });
+    // "della Provincia di X" on a title line of its own still opens it: the title ran over two lines
+    out.push({
+      spelled,
+      line: i,
+      atStart: /^\s*(?:(?:di|del|della|dell['’]|dei|degli)\s*)?$/i.test(line.slice(0, m.index)),
+    });
   }
   return out;
 }
@@ -92,20 +99,31 @@ export function findIssuingBody(plain: readonly string[], pack: LabelPack = LEXI
   };
   let titleRank = 0;
   let seen = 0;
+  const openers: string[] = [];
   plain.forEach((line, i) => {
     const titleLine = line.trim() !== '' && seen++ < TITLE_LINES;
     const mentions = mentionsIn(line, i);
     for (const m of mentions) {
       let score = i < HEAD_LINES ? 3 : 1;
       // the body a title line opens with is the issuer: the first such line most of all
-      if (titleLine && m.atStart) score += titleRank++ === 0 ? 30 : 15;
+      if (titleLine && m.atStart) {
+        score += titleRank++ === 0 ? 30 : 15;
+        openers.push(m.spelled);
+      }
       add(m.spelled, score);
     }
     if (titleLine && mentions.length === 0) {
       const body = namedBody(line, pack);
-      if (body) add(body, titleRank++ === 0 ? 30 : 15);
+      if (body) {
+        add(body, titleRank++ === 0 ? 30 : 15);
+        openers.push(body);
+      }
     }
   });
+  // a region or province above a comune on the title page ("REGIONE X" / "COMUNE DI Y") is its letterhead: the
+  // comune issues the plan, as a regional or provincial plan never opens a title line with a comune
+  const local = openers.findIndex((o) => LOCAL.test(o));
+  if (local > 0 && openers.slice(0, local).every((o) => WIDER.test(o))) add(openers[local]!, 30);
   if (tally.size === 0) return 'sconosciuto';
   // a name and the same name followed by more words are one entity: the shorter collects the longer one's score
   const merged = [...tally.entries()].map(([key, e]) => {

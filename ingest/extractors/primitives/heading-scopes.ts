@@ -74,6 +74,8 @@ export function readScopes(
   const scopes: Scope[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (taken.has(i)) continue;
+    // a line finishing the sentence the line above breaks off ("… nuova illuminazione e" / "Area giochi …")
+    if (i > 0 && breaksOff(lines[i - 1]!, pack)) continue;
     const h = readHeading(lines[i]!, pack);
     if (!h) continue;
     const scope: Scope = { line: i, lineEnd: i, structure: h.structure, ...(h.owner ? { owner: h.owner } : {}) };
@@ -92,6 +94,14 @@ export function readScopes(
     scopes.push(scope);
   }
   return scopes;
+}
+
+/** Whether a line breaks off mid-sentence: it ends with a joining word, a comma or a hyphenated word. */
+function breaksOff(line: string, pack: LabelPack): boolean {
+  const t = line.trimEnd();
+  if (!t || /,$|\p{L}-$/u.test(t)) return t !== '';
+  const last = foldKeepingOffsets(t.split(/\s+/).at(-1)!).toLowerCase();
+  return /\p{Ll}/u.test(t) && pack.connectors.includes(last);
 }
 
 /** The scope a line falls in: the last heading above it. */

@@ -35,6 +35,11 @@ export interface LabelPack {
   headerQualifiers: readonly string[];
   /** words an indicator description often opens with, where a flattened row gives no column boundary */
   indicatorOpeners: readonly string[];
+  /**
+   * endings of the participle that closes many indicator descriptions ("classi coinvolte", "dataset pubblicati"),
+   * the last cue left where a flattened row runs a title into its indicator
+   */
+  indicatorEndings: readonly string[];
   /** units a target may carry after its figure ("45 minuti", "15 giorni") */
   targetUnits: readonly string[];
   /** words opening a target written in words ("entro il 30/06/2024", "almeno 450", "≥ 85") */
@@ -49,6 +54,11 @@ export interface LabelPack {
   unitHeads: readonly string[];
   /** words a structure name cannot end with, before its owner ("Sociale e | Immigrazione Sardi Valentina") */
   connectors: readonly string[];
+  /**
+   * word ends and prefixes after which a hyphen at a line's end joins two words of a compound
+   * ("tecnico-amministrativo", "extra-istituzionali") rather than splitting one word ("poliambu-latori")
+   */
+  compoundParts: readonly string[];
   /** a unit's first word (folded) → the kind of structure it names */
   structureKinds: Readonly<Record<string, Structure['kind']>>;
 }
@@ -104,6 +114,10 @@ export const ITALIAN: LabelPack = {
       'responsabile di settore',
       'responsabile di servizio',
       'responsabile p.o.',
+      'responsabile del procedimento',
+      'responsabile amministrativo',
+      'responsabile gestionale',
+      'referente tecnico',
       'dirigente',
       'dirigente responsabile',
       'dirigente del settore',
@@ -186,6 +200,11 @@ export const ITALIAN: LabelPack = {
       'linea di mandato',
       'linea strategica',
       'ambito strategico',
+      'missione',
+      'missione/programma',
+      'missione e programma',
+      'programma',
+      'programma di bilancio',
     ],
   },
   structureWords: [
@@ -198,6 +217,13 @@ export const ITALIAN: LabelPack = {
     'ufficio',
     'u.o.',
     'unita operativa',
+    'unita operativa complessa',
+    'unita operativa semplice',
+    'uoc',
+    'uos',
+    'uosd',
+    'u.o.c.',
+    'u.o.s.',
     'dipartimento',
     'segreteria',
   ],
@@ -241,6 +267,25 @@ export const ITALIAN: LabelPack = {
     'realizzazione',
     'stato di avanzamento',
     'indice',
+  ],
+  indicatorEndings: [
+    'ati',
+    'ate',
+    'ato',
+    'ata',
+    'iti',
+    'ite',
+    'ito',
+    'ita',
+    'uti',
+    'ute',
+    'uto',
+    'olti',
+    'olte',
+    'olto',
+    'essi',
+    'esse',
+    'esso',
   ],
   targetUnits: ['minuti', 'giorni', 'gg', 'ore', 'mesi', 'anni', 'euro', 'kmq', 'km', 'mq', 'unita', 'su'],
   targetLeads: [
@@ -321,7 +366,59 @@ export const ITALIAN: LabelPack = {
     'Gabinetto',
     'Corpo',
   ],
-  connectors: ['e', 'ed', 'di', 'del', 'della', 'dei', 'degli', 'delle', 'per', 'a', 'al', 'in', 'con', 'da'],
+  connectors: [
+    'e',
+    'ed',
+    'di',
+    'del',
+    'della',
+    'dei',
+    'degli',
+    'delle',
+    'per',
+    'a',
+    'al',
+    'alla',
+    'ai',
+    'in',
+    'con',
+    'da',
+    'dal',
+    'dalla',
+    'sul',
+    'sulla',
+    'sui',
+    'nel',
+    'nella',
+    'nei',
+  ],
+  compoundParts: [
+    '*ico',
+    '*ica',
+    '*io',
+    '*co',
+    'extra',
+    'post',
+    'pre',
+    'anti',
+    'inter',
+    'infra',
+    'sovra',
+    'sotto',
+    'multi',
+    'pluri',
+    'ex',
+    'vice',
+    'semi',
+    'auto',
+    'micro',
+    'macro',
+    'tele',
+    'euro',
+    'ultra',
+    'super',
+    'iper',
+  ],
   structureKinds: {
     servizio: 'servizio',
     servizi: 'servizio',
@@ -354,6 +451,7 @@ export const ENGLISH: LabelPack = {
   structureWords: ['department', 'directorate', 'division', 'office', 'unit'],
   headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],
   indicatorOpeners: ['no.', 'number', '%', 'percentage', 'share', 'time', 'rate', 'level', 'approval'],
+  indicatorEndings: ['ed', 'ted'],
   targetUnits: ['days', 'hours', 'months', 'minutes', 'eur', 'units'],
   targetLeads: ['by', 'at least', 'within', 'up to'],
   honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
@@ -361,6 +459,7 @@ export const ENGLISH: LabelPack = {
   totalWords: ['total', 'totals'],
   unitHeads: ['Department', 'Directorate', 'Division', 'Office'],
   connectors: ['and', 'of', 'for', 'the', 'to', 'in', 'with', 'by'],
+  compoundParts: ['co', 'non', 'pre', 'post', 'self', 'cross', 'multi', 'well', 'long', 'short'],
   structureKinds: { office: 'ufficio', department: 'settore', area: 'area' },
 };
 
@@ -377,6 +476,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     structureWords: list('structureWords'),
     headerQualifiers: list('headerQualifiers'),
     indicatorOpeners: list('indicatorOpeners'),
+    indicatorEndings: list('indicatorEndings'),
     targetUnits: list('targetUnits'),
     targetLeads: list('targetLeads'),
     honorifics: list('honorifics'),
@@ -384,6 +484,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     totalWords: list('totalWords'),
     unitHeads: list('unitHeads'),
     connectors: list('connectors'),
+    compoundParts: list('compoundParts'),
     structureKinds: Object.assign({}, ...packs.map((p) => p.structureKinds)),
   };
 }

@@ -18,6 +18,10 @@ export interface FieldValue {
   value: string;
   /** the number written between label and colon: `Fase 2:` → "2" */
   ordinal?: string;
+  /** the year written between label and colon: `Target 2025:` → 2025 */
+  year?: number;
+  /** the line holds this label and its value only, though case does not tell them apart (a run-together sheet) */
+  wholeLine?: boolean;
   /** 0-based lines of the label and of the value's last line */
   line: number;
   lineEnd: number;
@@ -42,8 +46,13 @@ function casedApart(label: string, value: string): boolean {
   return !capitals(label) && capitals(value) && value.split(/\s+/).length >= 2;
 }
 
+/** One to three lower-case words or acronyms ("UOC"), then the colon: they qualify the label before them. */
+const QUALIFIED_COLON = /^(?:\s+(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}{2,5}|(?:\p{Lu}\.){2,4})){1,3}\s*:\s*/u;
+
+const UNQUALIFIED: ReadonlySet<Field> = new Set(['objective', 'code', 'title', 'strategic']);
+
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
-const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)])/i;
+const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
 
 /** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
 export function looksLikeCode(token: string): boolean {
@@ -70,7 +79,7 @@ function opensWithFigure(rest: string, pack: LabelPack): boolean {
 export function segmentLabel(
   segment: string,
   pack: LabelPack = LEXICON,
-): { match: LabelMatch; valueStart: number; ordinal?: string; colon: boolean } | null {
+): { match: LabelMatch; valueStart: number; ordinal?: string; year?: number; colon: boolean } | null {
   const lead = segment.length - segment.trimStart().length;
   const match = labelAt(segment, lead, pack);
   if (!match) return null;
@@ -84,9 +93,19 @@ export function segmentLabel(
   // the year a value is for: "Target 2022:", "Risultato 2022:"
   const year = segment.slice(pos).match(/^\s+((?:19|20)\d\d)(?=\s*:)/);
   if (year && !ordinal) pos += year[0].length;
-  const colon = segment.slice(pos).match(/^\s*[:=]\s*/) ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
+  // words qualifying the label before its colon: "Responsabile amministrativo:", "Referente tecnico:"
+  // (objective and code labels are listed with their qualifiers: "Obiettivi specifici: …" is a section title)
+  const qualified = ordinal || UNQUALIFIED.has(match.field) ? null : segment.slice(pos).match(QUALIFIED_COLON);
+  const colon =
+    segment.slice(pos).match(/^\s*[:=]\s*/) ?? qualified ?? (ordinal ? segment.slice(pos).match(/^\s*[.)]\s+/) : null);
   if (colon) {
-    return { match, valueStart: pos + colon[0].length, colon: true, ...(ordinal ? { ordinal } : {}) };
+    return {
+      match,
+      valueStart: pos + colon[0].length,
+      colon: true,
+      ...(ordinal ? { ordinal } : {}),
+      ...(year && !ordinal ? { year: Number(year[1]) } : {}),
+    };
   }
   if (ordinal) return null;
   const rest = segment.slice(pos);
@@ -135,11 +154,17 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
   // no cut inside the segment's own label ("Codice obiettivo:", "Valore atteso:")
   if (!text.includes(':')) return [text.trim()];
   const own = segmentLabel(text, pack);
+  // no cut inside a label already cut at ("Valore atteso:" holds "atteso:")
+  let labelEnd = own ? own.valueStart : 0;
   for (const m of text.matchAll(/\s(?=\S)/g)) {
     const at = m.index + 1;
-    if (own && at < own.valueStart) continue;
+    if (at < labelEnd) continue;
     const hit = segmentLabel(text.slice(at), pack);
-    if (hit?.colon && hit.match.start === 0 && !hit.ordinal) cuts.push(at);
+    if (!hit?.colon || hit.match.start !== 0 || hit.ordinal) continue;
+    // in running prose ("… non hanno un codice: sono …") a lower-case label after a lower-case word is no field
+    if (!own && /^\p{Ll}/u.test(hit.match.label) && /\p{Ll}[\p{Ll}'’]*\s*$/u.test(text.slice(0, at))) continue;
+    cuts.push(at);
+    labelEnd = at + hit.valueStart;
   }
   const parts: string[] = [];
   let from = 0;
@@ -171,6 +196,7 @@ export function readInline(line: string, pack: LabelPack = LEXICON): { lead: str
           line: -1,
           lineEnd: -1,
           ...(hit.ordinal ? { ordinal: hit.ordinal } : {}),
+          ...(hit.year ? { year: hit.year } : {}),
         });
         return;
       }
@@ -212,9 +238,15 @@ export function readLabelValues(
   skip: ReadonlySet<number> = new Set(),
 ): FieldValue[] {
   const out: FieldValue[] = [];
+  const sheets = sheetLines(lines, pack, skip);
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
     const line = lines[i]!;
+    const sheet = sheets.get(i);
+    if (sheet) {
+      out.push({ ...sheet, wholeLine: true, line: i, lineEnd: i });
+      continue;
+    }
     const stacked = stackedLabel(line, pack);
     if (stacked) {
       let j = i + 1;
@@ -223,7 +255,11 @@ export function readLabelValues(
       let end = i;
       while (j < lines.length && !skip.has(j) && lines[j]!.trim() !== '') {
         const l = lines[j]!;
-        if (stackedLabel(l, pack) || readInline(l, pack).values.length > 0) break;
+        // the first line under a label is its value even when it opens like a label without a colon
+        // ("Target:" / "entro il 30/06/2023"); later lines stop at any label
+        const opens =
+          parts.length === 0 ? segmentLabel(l, pack)?.colon === true : readInline(l, pack).values.length > 0;
+        if (stackedLabel(l, pack) || opens) break;
         parts.push(l.trim());
         end = j;
         j++;
@@ -233,9 +269,71 @@ export function readLabelValues(
       continue;
     }
     const { values } = readInline(line, pack);
-    for (const v of values) out.push({ ...v, line: i, lineEnd: i });
+    let lineEnd = i;
+    // a value broken at the line's end by a hyphen or a joining word goes on in the next line
+    const last = values.at(-1);
+    while (last && continuesBelow(lines[lineEnd]!, pack) && lineEnd + 1 < lines.length) {
+      const next = lines[lineEnd + 1]!;
+      if (
+        skip.has(lineEnd + 1) ||
+        next.trim() === '' ||
+        stackedLabel(next, pack) ||
+        readInline(next, pack).values.length
+      )
+        break;
+      last.value = `${last.value} ${next.trim()}`;
+      lineEnd++;
+    }
+    for (const v of values) out.push({ ...v, line: i, lineEnd: v === last ? lineEnd : i });
+    i = lineEnd;
   }
   return out;
+}
+
+/**
+ * A sheet whose label and value columns PDF text has run together, in capitals: `CODICE OBIETTIVO SUAP-2020-3`,
+ * `DENOMINAZIONE SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`. Case cannot tell label from value there, so a
+ * line counts only inside a run of three or more lines that each open with a label of another field, one of them a
+ * code label followed by a code. Returns, by line, the field each such line gives.
+ */
+function sheetLines(
+  lines: readonly string[],
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): Map<number, Omit<FieldValue, 'line' | 'lineEnd'>> {
+  const out = new Map<number, Omit<FieldValue, 'line' | 'lineEnd'>>();
+  const opening = (i: number) => {
+    const t = lines[i]?.trim() ?? '';
+    if (skip.has(i) || !t || /\t|\s{3,}/.test(t) || t !== t.toUpperCase()) return null;
+    const m = labelAt(t, 0, pack);
+    const value = m ? t.slice(m.end).trim() : '';
+    // "LABEL: value" is read the ordinary way
+    return m && value && /^\s+[^\s:]/.test(t.slice(m.end)) ? { field: m.field, label: m.label, value } : null;
+  };
+  let run: { i: number; v: NonNullable<ReturnType<typeof opening>> }[] = [];
+  const close = () => {
+    const fields = new Set(run.map((r) => r.v.field));
+    const coded = run.some((r) => r.v.field === 'code' && looksLikeCode(r.v.value.split(/\s+/)[0]!));
+    if (run.length >= 3 && fields.size === run.length && coded) for (const r of run) out.set(r.i, r.v);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const v = opening(i);
+    // a second code label opens the next sheet
+    if (v && run.length && (v.field === 'code' || run.some((r) => r.v.field === v.field))) close();
+    if (v) run.push({ i, v });
+    else close();
+  }
+  close();
+  return out;
+}
+
+/** A line broken in the middle of a value: it ends in a hyphenated word or a joining word ("di", "e", ","). */
+function continuesBelow(line: string, pack: LabelPack): boolean {
+  const t = line.trimEnd();
+  if (/\p{L}-$/u.test(t) || /,$/.test(t)) return true;
+  const lastWord = foldKeepingOffsets(t.split(/\s+/).at(-1) ?? '').toLowerCase();
+  return pack.connectors.includes(lastWord);
 }
 
 /** True when the value is a figure, possibly with % (used by readers deciding what a bare cell is). */

@@ -56,7 +56,8 @@ export function looksLikeName(text: string): boolean {
 
 /** Reads an owner value. Returns no people when the value holds no name (a role only, "da nominare"). */
 export function readOwners(raw: string, pack: LabelPack = LEXICON): OwnerValue {
-  let text = squash(raw).replace(/[.;,]+$/, '');
+  // the full stop of an initial ("Rossi M.") is part of the name
+  let text = squash(raw).replace(/(?<!(?:^|\s)\p{Lu})[.;,]+$|[;,]+$/u, '');
   let structure: string | undefined;
   // a structure after a dash: "Rag. Ivana Testa – Servizio Ragioneria"
   const dash = text.match(/^(.*?)\s+[–—-]\s+(.+)$/);
@@ -65,6 +66,9 @@ export function readOwners(raw: string, pack: LabelPack = LEXICON): OwnerValue {
     structure = dash[2]!.trim();
   }
   // a parenthesis or a clause after a comma that is not another name: "(istruttore direttivo), su delega …"
+  // …unless it names the structure: "Dott. Franco Neri (Servizio Cultura)"
+  const paren = text.match(/\s*\(([^)]+)\)\s*$/);
+  if (paren && !structure && startsWithStructure(paren[1]!.trim(), pack)) structure = paren[1]!.trim();
   text = text.replace(/\s*\(.*$/, '');
   const parts = text
     .split(/\s*(?:;|\/|,|--|\s[–—-]\s|\se\s)\s*/)

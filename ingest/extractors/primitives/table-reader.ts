@@ -12,7 +12,7 @@ import { isFigure, parseDate } from '../../../src/plan/figures.ts';
 import type { CodeShapes } from './code-shapes.ts';
 import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
-import { looksLikeCode } from './label-values.ts';
+import { looksLikeCode, segmentLabel } from './label-values.ts';
 
 export interface Column {
   /** what the column holds; null for a column the lexicon does not name (a person or structure in a matrix) */
@@ -76,6 +76,9 @@ const YEAR_IN = /\b((?:19|20)\d\d)\b/;
 function columnOf(cell: Cell, pack: LabelPack): Column {
   const year = cell.text.match(YEAR_IN);
   const bare = year ? cell.text.replace(YEAR_IN, '').trim() : cell.text;
+  // a year alone heads the target for that year, side by side with the others ("2024 | 2025 | 2026")
+  if (year && bare === '')
+    return { field: 'target', label: cell.text, year: Number(year[1]), start: cell.start, end: cell.end };
   const m = wholeLabel(bare, pack);
   // "N.", "N°", "#": the row number, the only code some tables have
   const ordinal = ORDINAL_HEADER.test(cell.text.trim());
@@ -131,6 +134,12 @@ function headerLabelAt(line: string, pos: number, pack: LabelPack): LabelMatch |
 function flatHeader(line: string, pack: LabelPack): Column[] | null {
   const columns: Column[] = [];
   let pos = line.length - line.trimStart().length;
+  // a leading "N." heads the row numbers, the only code some tables have
+  const ordinal = line.slice(pos).match(/^(?:n\.|n°|nr\.|#)(?=\s)/i);
+  if (ordinal) {
+    columns.push({ field: 'code', label: ordinal[0], start: pos, end: pos + ordinal[0].length });
+    pos += ordinal[0].length;
+  }
   const folded = foldKeepingOffsets(line).toLowerCase();
   while (pos < line.length) {
     if (line[pos] === ' ') {
@@ -147,9 +156,18 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     const year = /^(?:19|20)\d\d$/.test(word);
     if (!pack.headerQualifiers.includes(word) && !year) {
       // a matrix: after a key column, capitalised words, each a person or structure column ("… Rossi Bianchi")
-      const names = line.slice(pos).trim().split(/\s+/);
+      const words = line.slice(pos).trim().split(/\s+/);
       const keyed = columns.some((c) => c.field === 'code' || c.field === 'objective');
-      if (!keyed || names.length < 2 || !names.every((n) => /^\p{Lu}[\p{L}'’.-]*$/u.test(n))) return null;
+      // an initial ("FERRI A.") or an abbreviation in lower case ("Edilizia scol.") completes the name before it
+      const completes = (w: string) => /^\p{Lu}\.$/u.test(w) || /^\p{Ll}[\p{L}]*\.$/u.test(w);
+      if (!keyed || !/^\p{Lu}/u.test(words[0] ?? '')) return null;
+      if (!words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) || completes(w))) return null;
+      const names: string[] = [];
+      for (const w of words) {
+        if (completes(w) && names.length) names[names.length - 1] += ` ${w}`;
+        else names.push(w);
+      }
+      if (names.length < 2) return null;
       let at = pos;
       for (const n of names) {
         const start = line.indexOf(n, at);
@@ -159,6 +177,12 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
       return columns;
     }
     const last = columns.at(-1);
+    // a year after a column that is no yearless target or result heads a target column of its own
+    if (year && last && (last.year !== undefined || !['target', 'result', 'weight'].includes(last.field ?? ''))) {
+      columns.push({ field: 'target', label: word, year: Number(word), start: pos, end: pos + word.length });
+      pos += word.length;
+      continue;
+    }
     if (last) {
       last.label = line.slice(last.start, pos + word.length);
       last.end = pos + word.length;
@@ -166,7 +190,10 @@ function flatHeader(line: string, pack: LabelPack): Column[] | null {
     }
     pos += word.length;
   }
-  return columns.length >= 3 && new Set(columns.map((c) => c.field)).size >= 3 ? columns : null;
+  const fields = new Set(columns.map((c) => c.field)).size;
+  // "Indicatore Valore atteso 2031 Valore atteso 2032": two fields, the years telling the targets apart
+  const yearly = fields === 2 && columns.filter((c) => c.year !== undefined).length >= 2;
+  return columns.length >= 3 && (fields >= 3 || yearly) ? columns : null;
 }
 
 /** The header a line makes, and how its rows keep columns apart; null when the line is no header. */
@@ -271,41 +298,153 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
  * the honorifics before them; never a word of the lexicon (`Obiettivo SVILUPPO` is no name).
  */
 function takeNameFromEnd(words: string[], pack: LabelPack): string | null {
-  const nameWord = (w: string | undefined) =>
-    !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
+  const nameWord = (w: string | undefined) => isNameWord(w, pack);
   let k = words.length;
-  if (!nameWord(words[k - 1]) || !nameWord(words[k - 2])) return null;
+  // "Rossi M.": a surname and an initial
+  const initial = /^\p{Lu}\.$/u.test(words[k - 1] ?? '') && nameWord(words[k - 2]);
+  if (!initial && (!nameWord(words[k - 1]) || !nameWord(words[k - 2]))) return null;
   k -= 2;
   if (/^(?:de|di|del|della|la|lo|da)$/i.test(words[k - 1] ?? '') && nameWord(words[k - 2])) k -= 2;
-  const honorifics = [...pack.honorifics, 'dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.'];
-  while (k > 0 && honorifics.includes(foldedWord(words[k - 1]!))) k--;
+  while (k > 0 && isHonorific(words[k - 1]!, pack)) k--;
   const name = words.slice(k).join(' ');
   words.length = k;
   return name;
 }
 
-/** Splits two text columns written one after the other: the second opens with an indicator opener. */
-function splitTexts(text: string, count: number, pack: LabelPack): string[] {
+const isNameWord = (w: string | undefined, pack: LabelPack) =>
+  !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !labelAt(w, 0, pack) && !pack.structureWords.includes(foldedWord(w));
+
+const COMMON_HONORIFICS = ['dott.', 'ing.', 'arch.', 'geom.', 'rag.', 'avv.', 'prof.', 'dr.', 'sig.'];
+const isHonorific = (w: string, pack: LabelPack) =>
+  pack.honorifics.includes(foldedWord(w)) || COMMON_HONORIFICS.includes(foldedWord(w));
+
+/**
+ * A person's name inside a run of text columns ("… provinciale Ing. Marco Tosi km di strade …"): an honorific and
+ * two or three capitalised words, or a surname in capitals and a name. Returns the words' range, or null.
+ */
+function findNameInside(words: readonly string[], pack: LabelPack): { from: number; to: number } | null {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!isHonorific(words[k]!, pack)) continue;
+    let to = k + 1;
+    while (to < words.length && to - k <= 3 && (isNameWord(words[to], pack) || /^\p{Lu}\.$/u.test(words[to]!))) to++;
+    if (to - k >= 3) return { from: k, to };
+  }
+  const capitals = (w: string | undefined) => !!w && /^\p{Lu}{2,}['’\p{Lu}]*$/u.test(w) && isNameWord(w, pack);
+  for (let k = 1; k < words.length - 1; k++) {
+    if (
+      capitals(words[k]) &&
+      capitals(words[k + 1]) &&
+      /\p{Ll}/u.test(words[k - 1]!) &&
+      /\p{Ll}/u.test(words[k + 2] ?? 'x')
+    )
+      return { from: k, to: k + 2 };
+    if (isNameWord(words[k], pack) && /^\p{Lu}\.$/u.test(words[k + 1]!) && /^\p{Ll}/u.test(words[k - 1]!))
+      return { from: k, to: k + 2 };
+  }
+  return null;
+}
+
+/**
+ * Splits text columns written one after the other. The indicator column opens with an indicator opener ("n.",
+ * "percentuale", "tempo" …); otherwise a column opens with a capital after a lower-case word ("… domiciliare
+ * Utenti presi …"). With three columns or more, the split at the indicator comes first and each side is split again.
+ */
+function splitTexts(text: string, fields: readonly (Field | null)[], pack: LabelPack): string[] {
+  const count = fields.length;
   if (count <= 1) return [text];
   const words = WORDS(text);
-  for (let i = 2; i < words.length; i++) {
+  const pad = (parts: string[]) => [...parts, ...new Array(Math.max(0, count - parts.length)).fill('')];
+  // a structure column among the texts: a unit's name ("Area Sistemi Informativi") cuts the text around it
+  const st = fields.indexOf('structure');
+  if (st >= 0 && count > 1) {
+    const unit = unitIn(words, pack);
+    if (unit && (unit.from > 0 || st === 0) && (unit.to < words.length || st === count - 1)) {
+      return [
+        ...(st > 0 ? splitTexts(words.slice(0, unit.from).join(' '), fields.slice(0, st), pack) : []),
+        words.slice(unit.from, unit.to).join(' '),
+        ...(st < count - 1 ? splitTexts(words.slice(unit.to).join(' '), fields.slice(st + 1), pack) : []),
+      ];
+    }
+  }
+  const ind = fields.indexOf('indicator');
+  const opener = (i: number) => {
     const w = foldedWord(words[i]!);
-    if (
-      pack.indicatorOpeners.some(
-        (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
-      )
-    ) {
-      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
-    }
+    return pack.indicatorOpeners.some(
+      (o) => w === o || (o.includes(' ') && foldedWord(words.slice(i).join(' ')).startsWith(o)),
+    );
+  };
+  for (let i = 2; i < words.length; i++) {
+    if (!opener(i)) continue;
+    // the opener starts the indicator column: the columns before it share the words before it
+    const at = count > 2 && ind > 0 ? ind : 1;
+    return [
+      ...splitTexts(words.slice(0, i).join(' '), fields.slice(0, at), pack),
+      ...splitTexts(words.slice(i).join(' '), fields.slice(at), pack),
+    ];
   }
-  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …")
-  for (let i = words.length - 1; i >= 2; i--) {
-    const w = words[i]!;
-    if (/^\p{Lu}\p{Ll}/u.test(w) && /^\p{Ll}/u.test(words[i - 1]!)) {
-      return [words.slice(0, i).join(' '), words.slice(i).join(' '), ...new Array(count - 2).fill('')];
-    }
+  // a cell opens with a capital: the last capitalised word after a lower-case one ("… domiciliare Utenti presi …");
+  // else, for an indicator, a noun of the title written again or a noun and participle closing the row. A capital
+  // before the other cue's cut is a proper name inside the title ("Mostra sul Novecento … visitatori accolti")
+  let capital = -1;
+  for (let i = words.length - 1; i >= 2 && capital < 0; i--)
+    if (/^\p{Lu}\p{Ll}/u.test(words[i]!) && /^\p{Ll}|["”»)]$/u.test(words[i - 1]!)) capital = i;
+  // a capital after a joining word is a name inside the title ("… sul Novecento …")
+  const inside = capital > 0 && pack.connectors.includes(foldedWord(words[capital - 1]!));
+  const cue = fields.at(-1) === 'indicator' ? (indicatorByNoun(words) ?? indicatorByParticiple(words, pack)) : null;
+  const at = cue !== null && (capital < 0 || (inside && cue > capital)) ? cue : capital;
+  if (at > 0) {
+    if (count === 2) return [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+    return [...splitTexts(words.slice(0, at).join(' '), fields.slice(0, count - 1), pack), words.slice(at).join(' ')];
   }
-  return [text, ...new Array(count - 1).fill('')];
+  return pad([text]);
+}
+
+const stem = (w: string) =>
+  foldedWord(w)
+    .replace(/[^\p{L}]/gu, '')
+    .slice(0, 6);
+
+/**
+ * An indicator counts what its objective acts on: "Controlli sugli impianti termici | impianti controllati". The
+ * indicator opens at a noun of the title written again near the end (two to five words from it).
+ */
+function indicatorByNoun(words: readonly string[]): number | null {
+  for (let i = Math.max(2, words.length - 5); i <= words.length - 2; i++) {
+    const s = stem(words[i]!);
+    if (s.length < 5) continue;
+    if (words.slice(0, i).some((w) => stem(w) === s)) return i;
+  }
+  return null;
+}
+
+/** "… nelle scuole primarie | classi coinvolte": a noun and the participle closing the row. */
+function indicatorByParticiple(words: readonly string[], pack: LabelPack): number | null {
+  if (words.length < 4) return null;
+  const last = foldedWord(words.at(-1)!);
+  const noun = words.at(-2)!;
+  if (!pack.indicatorEndings.some((e) => last.endsWith(e) && last.length >= e.length + 3)) return null;
+  if (!/^\p{Ll}[\p{L}]{2,}$/u.test(noun) || pack.connectors.includes(foldedWord(noun))) return null;
+  return words.length - 2;
+}
+
+/**
+ * A unit's name inside running words: a unit head ("Area", "Servizio", "UOC") and the capitalised words after it,
+ * joined by connectors ("Area Didattica e Servizi"). Returns its word range, or null.
+ */
+function unitIn(words: readonly string[], pack: LabelPack): { from: number; to: number } | null {
+  const heads = new Set([...pack.unitHeads.map((h) => foldedWord(h)), ...pack.structureWords]);
+  for (let i = 0; i < words.length; i++) {
+    if (!heads.has(foldedWord(words[i]!)) || !/^\p{Lu}/u.test(words[i]!)) continue;
+    let to = i + 1;
+    for (;;) {
+      const w = words[to];
+      if (w && /^\p{Lu}/u.test(w)) to++;
+      else if (w && pack.connectors.includes(foldedWord(w)) && /^\p{Lu}/u.test(words[to + 1] ?? '')) to += 2;
+      else break;
+    }
+    if (to > i + 1) return { from: i, to };
+  }
+  return null;
 }
 
 const TEXT_FIELDS: ReadonlySet<Field> = new Set([
@@ -344,7 +483,30 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
     if (taken) cells[right] = taken;
   }
   const textColumns = columns.map((_c, i) => i).filter((i) => i >= from && i <= right);
-  const texts = splitTexts(rest.join(' '), textColumns.length, pack);
+  // an owner column between text columns: its name splits the text into the columns before and after it
+  const ownerAt = textColumns.findIndex((c) => columns[c]!.field === 'owner');
+  const inside = ownerAt > 0 ? findNameInside(rest, pack) : null;
+  if (inside) {
+    cells[textColumns[ownerAt]!] = rest.slice(inside.from, inside.to).join(' ');
+    const before = textColumns.slice(0, ownerAt);
+    const after = textColumns.slice(ownerAt + 1);
+    const put = (cols: number[], text: string) =>
+      splitTexts(
+        text,
+        cols.map((c) => columns[c]!.field),
+        pack,
+      ).forEach((t, k) => {
+        if (cols[k] !== undefined) cells[cols[k]!] = t;
+      });
+    put(before, rest.slice(0, inside.from).join(' '));
+    put(after, rest.slice(inside.to).join(' '));
+    return cells;
+  }
+  const texts = splitTexts(
+    rest.join(' '),
+    textColumns.map((c) => columns[c]!.field),
+    pack,
+  );
   textColumns.forEach((c, k) => {
     cells[c] = texts[k] ?? '';
   });
@@ -408,12 +570,15 @@ export function readTables(
   const tables: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
-    const header = readHeader(lines[i]!, pack);
+    const twoLines = flatHeaderOverTwoLines(lines[i]!, lines[i + 1], pack);
+    const header = twoLines ?? readHeader(lines[i]!, pack);
     if (!header) continue;
+    if (header.mode === 'tab') codeBeforeObjective(lines, i, header.columns);
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
-    if (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack))
+    if (twoLines || (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack)))
       table.lineEnd = i + 1;
     const key = keyIndex(header.columns);
+    const flatRaw = new Map<TableRow, { raw: string; complete: boolean }>();
     let blanks = 0;
     let j = table.lineEnd + 1;
     for (; j < lines.length; j++) {
@@ -435,11 +600,45 @@ export function readTables(
         // a flattened row opens with a code, or (no code column) ends with every typed cell the header promises
         const starts =
           (shapes?.isCode(lead) ?? false) ||
+          // a row number under an "N." column
+          (isOrdinalColumn(header.columns[0]!) && /^\d{1,3}[.)]?$/.test(lead) && line.trim().split(/\s+/).length > 2) ||
           (shapes === undefined && looksLikeCode(lead)) ||
           (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
-        if (starts) {
-          table.rows.push({ line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) });
-        } else if (prev && blanks === 0 && line.trim().length < 80 && !/[:]/.test(line) && !allCapitals(line)) {
+        const open = prev ? flatRaw.get(prev) : undefined;
+        // a line opening with a label the reader trusts there ("Cod. ob. DS-23-02 …") is a field, not a row
+        if (!starts && segmentLabel(line.trim(), pack)) break;
+        // a row broken before its typed cells goes on in a line opening in lower case or with a figure, even
+        // when that line ends with every typed cell
+        const goesOn = !!open && !open.complete && !shapes?.isCode(lead) && /^[\p{Ll}\d€≥≤<>%]/u.test(lead);
+        if (starts && !goesOn) {
+          const row = { line: j, lineEnd: j, cells: splitFlatRow(line, header.columns, pack) };
+          table.rows.push(row);
+          const matrixEnd = header.columns.at(-1)?.field === null && row.cells.at(-1) !== '';
+          flatRaw.set(row, { raw: line.trim(), complete: matrixEnd || endsWithTypedCells(line, header.columns, pack) });
+        } else if (
+          prev &&
+          open &&
+          !open.complete &&
+          blanks === 0 &&
+          !allCapitals(line) &&
+          (goesOn || !/:\s/.test(line))
+        ) {
+          // the row wrapped before its typed cells: read it again whole, its lines joined
+          open.raw = `${open.raw} ${line.trim()}`;
+          open.complete = endsWithTypedCells(open.raw, header.columns, pack);
+          prev.cells = splitFlatRow(open.raw, header.columns, pack);
+          prev.lineEnd = j;
+        } else if (
+          prev &&
+          blanks === 0 &&
+          line.trim().length < 80 &&
+          !/[:]/.test(line) &&
+          !allCapitals(line) &&
+          // a sentence after a complete row is the text below the table, not a wrapped cell
+          !(open?.complete && /^\p{Lu}.*\.$/u.test(line.trim())) &&
+          // nor is the caption of the next table ("Settore Tecnico" above its header row)
+          !readHeader(lines[nextLine(lines, j, skip)] ?? '', pack)
+        ) {
           // a wrapped title: the first text column goes on
           const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
           if (t >= 0) prev.cells[t] = `${prev.cells[t]} ${line.trim()}`.trim();
@@ -471,12 +670,90 @@ export function readTables(
       blanks = 0;
       table.lineEnd = j;
     }
+    if (header.mode === 'flat') regroupMatrixNames(table, lines, pack);
     if (table.rows.length > 0) {
       tables.push(table);
       i = table.lineEnd;
     }
   }
   return tables;
+}
+
+/**
+ * A flattened header written over two lines, the second finishing one cell ("… Valore Peso" / "atteso"): the
+ * second line is a few lower-case words, and put after one word of the first it makes every column a label.
+ */
+function flatHeaderOverTwoLines(
+  line: string,
+  next: string | undefined,
+  pack: LabelPack,
+): { mode: TableMode; columns: Column[] } | null {
+  if (!next || /\t|\S\s{2,}\S/.test(line) || !/^\s*\p{Ll}[\p{Ll}'’]*(?:\s+\p{Ll}[\p{Ll}'’]*){0,2}\s*$/u.test(next))
+    return null;
+  const words = WORDS(line);
+  if (words.length > 12) return null;
+  for (let k = 1; k < words.length; k++) {
+    const merged = [...words.slice(0, k + 1), next.trim(), ...words.slice(k + 1)].join(' ');
+    const columns = flatHeader(merged, pack);
+    if (columns?.every((c) => c.field !== null) && !readHeader(line, pack)?.columns.every((c) => c.field !== null))
+      return { mode: 'flat', columns };
+  }
+  return null;
+}
+
+/**
+ * A header whose first column, the objective, covers two cells in the rows: the code and the title
+ * ("Obiettivo specifico" over `DC1.01 | Ispezioni congiunte`). When the first row has one cell more than the header
+ * and opens with a code, a code column is put before the objective. The columns are changed in place.
+ */
+function codeBeforeObjective(lines: readonly string[], headerLine: number, columns: Column[]): void {
+  const first = columns[0];
+  if (!first || (first.field !== 'objective' && first.field !== 'title')) return;
+  const row = lines.slice(headerLine + 1, headerLine + 4).find((l) => l.trim() !== '');
+  if (!row?.includes('\t')) return;
+  const cells = row.split('\t').map((c) => c.trim());
+  while (cells.length && cells.at(-1) === '') cells.pop();
+  if (cells.length === columns.length + 1 && looksLikeCode(cells[0]!) && /\p{L}{3}/u.test(cells[1] ?? ''))
+    columns.unshift({ field: 'code', label: '', start: 0, end: 0 });
+}
+
+/**
+ * A flattened matrix header of full names ("Cod. Obiettivo Mario Rossi Anna Bianchi Luca Verdi") reads one column
+ * per word. When no row fills more than a half (a third) of those columns, the names are two (three) words each:
+ * the columns are merged in pairs (triples) and the rows read again.
+ */
+function regroupMatrixNames(table: Table, lines: readonly string[], pack: LabelPack): void {
+  const named = table.columns.map((c, i) => (c.field === null ? i : -1)).filter((i) => i >= 0);
+  if (named.length < 4 || named.at(-1) !== table.columns.length - 1) return;
+  const filled = Math.max(...table.rows.map((r) => named.filter((i) => r.cells[i] !== '').length));
+  const size = [2, 3].find((k) => filled > 0 && filled * k === named.length);
+  if (!size) return;
+  const first = named[0]!;
+  const merged: Column[] = [];
+  for (let k = 0; k < named.length; k += size) {
+    const group = named.slice(k, k + size).map((i) => table.columns[i]!);
+    merged.push({
+      field: null,
+      label: group.map((c) => c.label).join(' '),
+      start: group[0]!.start,
+      end: group.at(-1)!.end,
+    });
+  }
+  table.columns = [...table.columns.slice(0, first), ...merged];
+  for (const row of table.rows) {
+    const raw = lines
+      .slice(row.line, row.lineEnd + 1)
+      .map((l) => l.trim())
+      .join(' ');
+    row.cells = splitFlatRow(raw, table.columns, pack);
+  }
+}
+
+/** The next line after `j` that is no page furniture; lines.length when there is none. */
+function nextLine(lines: readonly string[], j: number, skip: ReadonlySet<number>): number {
+  let k = j + 1;
+  while (k < lines.length && (skip.has(k) || lines[k]!.trim() === '')) k++;
+  return k;
 }
 
 /** Whether a cell of a table row closes the table ("Totale"). */

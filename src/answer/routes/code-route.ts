@@ -3,6 +3,7 @@
 import type { LanguagePack } from '../../lang/language-pack.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -93,10 +94,9 @@ export async function codeNotFound(ctx: ToolContext, code: string, lang: Lang, p
   }
   const reply = emptyReply('not_found_code');
   reply.found = false;
-  const near = [...ctx.store.projects, ...ctx.store.objectives]
+  const near = (codesByLead(ctx.store).get(fold(code).slice(0, 6)) ?? [])
     .filter((r) => visible(ctx, r.doc))
     .map((r) => r.code)
-    .filter((c) => fold(c).slice(0, 6) === fold(code).slice(0, 6))
     .slice(0, 5);
   reply.lines.push(pack.messages.codeNotFound(code));
   if (near.length) reply.lines.push(pack.messages.similarCodes(near.join(', ')));
@@ -109,4 +109,22 @@ function sentenceWith(text: string, code: string): string {
   const wanted = fold(code);
   const sentence = splitSentences(text).find((s) => fold(s).includes(wanted));
   return clip(sentence ?? text, 400);
+}
+
+const leads = new WeakMap<PlanStore, Map<string, { code: string; doc: string }[]>>();
+
+/** Project then objective codes by their first six folded characters, in model order: the near misses of a code. */
+function codesByLead(store: PlanStore): Map<string, { code: string; doc: string }[]> {
+  let byLead = leads.get(store);
+  if (!byLead) {
+    byLead = new Map();
+    for (const r of [...store.projects, ...store.objectives]) {
+      const lead = fold(r.code).slice(0, 6);
+      const list = byLead.get(lead);
+      if (list) list.push(r);
+      else byLead.set(lead, [r]);
+    }
+    leads.set(store, byLead);
+  }
+  return byLead;
 }

@@ -38,6 +38,16 @@ export const notFoundReplies: Route[] = [
       const person = meant[0]!;
       const owned = ctx.store.objectivesOwnedBy(person).filter((o) => visible(ctx, o.doc));
       if (!owned.length) return null;
+      // "che scadono nel 2022": a plan of one year may run its phases into later ones, and a deadline in that year
+      // is there to be found ("obiettivi 2022", with no date word, asks for that year's plan)
+      const prefix = `${frame.uncoveredYear}-`;
+      const asksDates = frame.fields.includes('end') || frame.fields.includes('start');
+      const dated =
+        asksDates &&
+        owned.some((o) =>
+          [o.start, o.end, ...o.phases.flatMap((p) => [p.start, p.end])].some((d) => d?.iso?.startsWith(prefix)),
+        );
+      if (dated) return null;
       const years = [...new Set(owned.flatMap((o) => ctx.store.documentOf(o.doc)?.years ?? []))].sort();
       const reply = emptyReply('not_found_year');
       reply.found = false;

@@ -31,7 +31,8 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   }
   const focus = askedFor(question, placeWordsOf(ctx.store));
   // the first passage that has the question's key words leads; none has them: the closest passage only
-  const answering = hits.findIndex((h) => !missingKeyWords(question, h.chunk.text, scope));
+  const keys = keyWordsOf(question, scope);
+  const answering = hits.findIndex((h) => !missingKeyWords(keys, h.chunk.text));
   const missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
@@ -107,20 +108,39 @@ function bestSentenceScore(question: string, text: string): number {
  * True when the best passage lacks most of what the question is about: its topic words (place names of the plans
  * left out, glossary translations counted) mostly absent. Such a passage is the closest one, not an answer.
  */
-function missingKeyWords(question: string, text: string, scope: Scope): boolean {
+function missingKeyWords(keys: KeyWords, text: string): boolean {
+  if (keys.length < 2) return false;
+  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
+  const present = keys.filter(
+    (k) => have.has(k.stem) || k.translations().some((words) => words.every((w) => have.has(w))),
+  );
+  return present.length / keys.length < 0.5;
+}
+
+/**
+ * A question's topic words (place names of the plans left out), each with its stem and, asked for only when a
+ * passage lacks the word, the stems of its glossary translations: worked out once per question, not once per passage.
+ */
+type KeyWords = { stem: string; translations: () => string[][] }[];
+
+function keyWordsOf(question: string, scope: Scope): KeyWords {
   const entityWords = new Set(
     (scope.entity ? contentTokens(scope.entity) : []).concat(['comune', 'provincia', 'city', 'province']),
   );
-  const keys = contentTokens(question).filter((w) => !entityWords.has(w) && w.length > 2);
-  if (keys.length < 2) return false;
-  const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
-  const present = keys.filter((k) => {
-    if (have.has(stem(k))) return true;
-    return glossaryExpander()
-      .expand(k)
-      .some((phrase) => contentTokens(phrase, { keepQuestionWords: true }).every((w) => have.has(stem(w))));
-  });
-  return present.length / keys.length < 0.5;
+  return contentTokens(question)
+    .filter((w) => !entityWords.has(w) && w.length > 2)
+    .map((k) => {
+      let translations: string[][] | null = null;
+      return {
+        stem: stem(k),
+        translations: () => {
+          translations ??= glossaryExpander()
+            .expand(k)
+            .map((phrase) => contentTokens(phrase, { keepQuestionWords: true }).map((w) => stem(w)));
+          return translations;
+        },
+      };
+    });
 }
 
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */

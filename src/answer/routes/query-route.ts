@@ -2,11 +2,13 @@
  * Answers computed by the plan query: lists by condition, top-k, sums, comparisons. Each figure is the document's
  * own text, or — when pianobot computed it — said to be computed, with every record it came from listed and cited.
  */
+
 import type { LanguagePack } from '../../lang/language-pack.ts';
-import type { Computation } from '../../linking/frame-to-query.ts';
+import type { Computation, RecordGroup } from '../../linking/frame-to-query.ts';
 import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
 import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
+import { totalsOf } from '../../store/totals-by-document.ts';
 import { runPlanQuery } from '../../tools/run-plan-query.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -17,15 +19,21 @@ const MAX_LISTED = 40;
 export function answerComputation(ctx: ToolContext, c: Computation, pack: LanguagePack): Reply | null {
   switch (c.kind) {
     case 'list':
-      return listReply(ctx, c.query, c.shown, pack);
+      return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top':
-      return topReply(ctx, c.query, c.field, c.dir, pack);
+      return topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
     case 'weights_total':
       return weightsReply(ctx, c.code, c.doc, pack);
     case 'stated_totals':
-      return statedTotalsReply(ctx, c.cdrs, pack);
+      return statedTotalsReply(ctx, c.cdrs, pack, c.compare === true);
+    case 'stated_named':
+      return statedNamedReply(ctx, c.totals, pack);
+    case 'compare_groups':
+      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack);
+    case 'group_rank':
+      return groupRankReply(ctx, c.query, c.dir, c.k, pack);
     case 'compare_codes':
       return compareCodesReply(ctx, c.target, c.codes, c.field, pack);
     case 'compare_people':
@@ -41,6 +49,8 @@ function valueText(r: QueryRecord, field: string, pack: LanguagePack): string | 
   const cell = r.cells[field];
   if (!cell) return null;
   if (cell.bool !== undefined) return cell.bool ? pack.messages.yes : pack.messages.no;
+  // a duration is a computed count of days, said with its unit
+  if (field === 'duration' && cell.num !== null) return pack.messages.days(cell.num);
   return cell.text;
 }
 
@@ -75,7 +85,13 @@ function several(records: QueryRecord[]): boolean {
   return new Set(records.map((r) => r.doc)).size > 1;
 }
 
-function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: LanguagePack): Reply | null {
+function listReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  shown: string[],
+  pack: LanguagePack,
+  counted: boolean,
+): Reply | null {
   const M = pack.messages;
   const reply = emptyReply(`query_${query.target}`);
   const result = runPlanQuery(ctx, query);
@@ -87,7 +103,8 @@ function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: La
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  reply.lines.push(M.recordsFound(result.matched, result.matched === 1 ? M.targetNames[query.target][0] : plural));
+  const what = result.matched === 1 ? M.targetNames[query.target][0] : plural;
+  reply.lines.push(counted ? M.countOf(result.matched, what) : M.recordsFound(result.matched, what));
   const entity = several(result.records);
   for (const r of result.records.slice(0, MAX_LISTED)) reply.lines.push(bullet(r, shown, pack, entity));
   if (result.records.length > MAX_LISTED) reply.lines.push(M.more(result.records.length - MAX_LISTED));
@@ -95,7 +112,15 @@ function listReply(ctx: ToolContext, query: PlanQuery, shown: string[], pack: La
   return reply;
 }
 
-function topReply(ctx: ToolContext, query: PlanQuery, field: string, dir: 'asc' | 'desc', pack: LanguagePack): Reply {
+function topReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  field: string,
+  dir: 'asc' | 'desc',
+  pack: LanguagePack,
+  shown: string[] = [field],
+  nth?: number,
+): Reply {
   const M = pack.messages;
   const reply = emptyReply(`query_top_${query.target}`);
   const result = runPlanQuery(ctx, query);
@@ -105,19 +130,51 @@ function topReply(ctx: ToolContext, query: PlanQuery, field: string, dir: 'asc' 
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
+  // "the objective with the most indicators" when none has any: nothing to rank
+  if (dir === 'desc' && FIELDS[query.target][field]?.kind === 'count' && result.records[0]!.cells[field]?.num === 0) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
   const k = result.records.length;
+  if (nth && k < nth) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
   // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00
   const last = result.records.at(-1)!.cells[field]?.num;
   const all = runPlanQuery(ctx, { ...query, limit: undefined });
   const ties = all.ok ? all.records.slice(k).filter((r) => r.cells[field]?.num === last) : [];
-  const records = [...result.records, ...ties];
+  // "il secondo più costoso": the record at that place, and any tied with it
+  const records = nth
+    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || r.cells[field]?.num === last)
+    : [...result.records, ...ties];
   reply.lines.push(
-    dir === 'desc' ? M.topOf(k, plural, fieldName(field, pack)) : M.bottomOf(k, plural, fieldName(field, pack)),
+    nth
+      ? M.nth(nth, fieldName(field, pack))
+      : dir === 'desc'
+        ? M.topOf(k, plural, fieldName(field, pack))
+        : M.bottomOf(k, plural, fieldName(field, pack)),
   );
   const entity = several(records);
-  for (const r of records) reply.lines.push(bullet(r, [field], pack, entity));
+  for (const r of records) reply.lines.push(bullet(r, shown, pack, entity));
+  // records sharing the value at the cut are a tie: said, not left to the order of the list
+  const tied = records.filter((r) => r.cells[field]?.num === last);
+  if (tied.length > 1 && last != null)
+    reply.lines.push(
+      M.tie(
+        tied.map((r) => tieName(r)).join(', '),
+        valueText(tied[0]!, field, pack) ?? formatValue(field, query.target, last),
+      ),
+    );
   cite(ctx, reply, records);
   return reply;
+}
+
+/** How a record is named in a tie: its code, or its wording and parent for a phase or an indicator. */
+function tieName(r: QueryRecord): string {
+  return r.parent ? `«${clip(r.title, 60)}» (${r.parent})` : r.key;
 }
 
 function formatValue(field: string, target: PlanQuery['target'], value: number): string {
@@ -188,12 +245,15 @@ function weightsReply(ctx: ToolContext, code: string, doc: string, pack: Languag
   return reply;
 }
 
-function statedTotalsReply(ctx: ToolContext, cdrs: { code: string; doc: string }[], pack: LanguagePack): Reply | null {
+function statedTotalsReply(
+  ctx: ToolContext,
+  cdrs: { code: string; doc: string }[],
+  pack: LanguagePack,
+  compare: boolean,
+): Reply | null {
   const M = pack.messages;
   const totals = cdrs
-    .map((c) =>
-      ctx.store.model.totals.find((t) => t.level === 'cdr' && t.cdr === c.code && t.doc === c.doc && t.amount),
-    )
+    .map((c) => totalsOf(ctx.store, c.doc).find((t) => t.level === 'cdr' && t.cdr === c.code && t.amount))
     .filter((t) => t !== undefined)
     .filter((t) => visible(ctx, t.doc));
   if (!totals.length) return null;
@@ -202,9 +262,38 @@ function statedTotalsReply(ctx: ToolContext, cdrs: { code: string; doc: string }
     reply.lines.push(M.totalStated(`CdR ${t.cdr} ${t.label}`, t.amount!.text));
     reply.citations.push(citationOf(ctx, t.span, `CdR ${t.cdr}`));
   }
-  if (totals.length > 1) {
+  if (compare && totals.length === 2) {
+    const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
+    const av = a.amount!.value ?? 0;
+    const bv = b.amount!.value ?? 0;
+    if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`CdR ${a.cdr}, CdR ${b.cdr}`, a.amount!.text));
+    else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), `CdR ${av > bv ? a.cdr : b.cdr}`));
+  } else if (totals.length > 1) {
     const sum = totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0);
     reply.lines.push(M.sumOfStated(formatAmount(sum)));
+  }
+  return reply;
+}
+
+/** Totals the plan states for a level named by its label, quoted as stated, one per centro that states one. */
+function statedNamedReply(
+  ctx: ToolContext,
+  wanted: { label: string; cdr: string | null; doc: string }[],
+  pack: LanguagePack,
+): Reply | null {
+  const M = pack.messages;
+  const totals = ctx.store.model.totals.filter(
+    (t) =>
+      t.amount &&
+      visible(ctx, t.doc) &&
+      wanted.some((w) => w.label === t.label && w.doc === t.doc && w.cdr === (t.cdr ?? null)),
+  );
+  if (!totals.length) return null;
+  const reply = emptyReply('total');
+  for (const t of totals) {
+    const where = t.cdr ? ` (CdR ${t.cdr})` : '';
+    reply.lines.push(M.totalStated(`${t.label}${where}`, t.amount!.text));
+    reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
   }
   return reply;
 }
@@ -270,6 +359,104 @@ function comparePeopleReply(
     ctx,
     reply,
     results.flatMap((r) => r.records),
+  );
+  return reply;
+}
+
+interface GroupValue {
+  label: string;
+  value: number | null;
+  records: QueryRecord[];
+  blank: QueryRecord[];
+}
+
+/** Groups of records (two people's projects, two structures' objectives) compared by count or by a summed field. */
+function compareGroupsReply(
+  ctx: ToolContext,
+  target: 'objective' | 'project',
+  groups: RecordGroup[],
+  sumField: string | null,
+  pack: LanguagePack,
+): Reply | null {
+  const M = pack.messages;
+  const values: GroupValue[] = groups.map((g) => {
+    const result = runPlanQuery(ctx, {
+      target,
+      filters: g.filters,
+      ...(g.documents ? { documents: g.documents } : {}),
+      aggregate: sumField ? { op: 'sum', field: sumField } : { op: 'count' },
+    });
+    const group = result.ok ? result.aggregate?.groups[0] : undefined;
+    return {
+      label: g.label,
+      value: group?.value ?? (sumField ? null : 0),
+      records: group?.records ?? [],
+      blank: group?.blank ?? [],
+    };
+  });
+  if (values.every((v) => !v.records.length)) return null;
+  const reply = emptyReply('query_compare_groups');
+  const [, plural] = M.targetNames[target];
+  const show = (v: number | null) => (v === null ? '—' : sumField ? formatValue(sumField, target, v) : formatCount(v));
+  const measure = M.groupMeasure(sumField ? 'sum' : 'count', plural, fieldName(sumField ?? '', pack));
+  reply.lines.push(M.groupRank(measure));
+  for (const v of values) {
+    const keys = [...new Set(v.records.map((r) => r.key))];
+    const listed = keys.slice(0, 12).join(', ') + (keys.length > 12 ? ` ${M.more(keys.length - 12)}` : '');
+    reply.lines.push(`• ${v.label}: ${show(v.value)}${listed ? ` (${listed})` : ''}`);
+  }
+  const [a, b] = values as [GroupValue, GroupValue];
+  if (a.value !== null && b.value !== null) {
+    if (Math.abs(a.value - b.value) < 0.005) reply.lines.push(M.tie(`${a.label}, ${b.label}`, show(a.value)));
+    else reply.lines.push(M.difference(show(Math.abs(a.value - b.value)), a.value > b.value ? a.label : b.label));
+  }
+  cite(
+    ctx,
+    reply,
+    values.flatMap((v) => v.records),
+  );
+  return reply;
+}
+
+const GROUPS_SHOWN_AFTER = 3;
+
+/** People or structures ranked by the count (or summed field) of their records; ties at the cut said. */
+function groupRankReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  dir: 'asc' | 'desc',
+  k: number,
+  pack: LanguagePack,
+): Reply | null {
+  const M = pack.messages;
+  const result = runPlanQuery(ctx, query);
+  if (!result.ok || !result.aggregate) return null;
+  const groups = result.aggregate.groups
+    .filter((g) => g.value !== null && g.key !== null)
+    .sort((x, y) => (dir === 'desc' ? y.value! - x.value! : x.value! - y.value!));
+  if (!groups.length) return null;
+  const op = result.aggregate.op === 'sum' ? 'sum' : 'count';
+  const field = result.aggregate.field;
+  const [, plural] = M.targetNames[query.target];
+  const show = (v: number) => (field ? formatValue(field, query.target, v) : formatCount(v));
+  const cut = groups[Math.min(k, groups.length) - 1]!.value;
+  const first = groups.filter((g, i) => i < k || g.value === cut);
+  const reply = emptyReply(`query_group_${query.target}`);
+  reply.lines.push(M.groupRank(M.groupMeasure(op, plural, fieldName(field ?? '', pack))));
+  const line = (g: (typeof groups)[number]) => {
+    const keys = [...new Set(g.records.map((r) => r.key))];
+    return `• ${g.key}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
+  };
+  for (const g of first) reply.lines.push(line(g));
+  // a tie matters at a cut: when every group is listed there is none
+  const tied = k < groups.length ? first.filter((g) => g.value === cut) : [];
+  if (tied.length > 1) reply.lines.push(M.tie(tied.map((g) => g.key).join(', '), show(cut!)));
+  const rest = groups.slice(first.length, first.length + GROUPS_SHOWN_AFTER);
+  if (rest.length) reply.lines.push(M.followedBy, ...rest.map((g) => `• ${g.key}: ${show(g.value!)}`));
+  cite(
+    ctx,
+    reply,
+    first.flatMap((g) => g.records),
   );
   return reply;
 }

@@ -145,7 +145,8 @@ export function answerCountsAndTotals(
     intents.includes('count') &&
     /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(obiettiv\w*|objectives?)\b/.test(q)
   ) {
-    let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!scope.docs || scope.docs.includes(o.doc)));
+    const docs = scope.docs ? new Set(scope.docs) : null;
+    let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!docs || docs.has(o.doc)));
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
     if (cdr) list = list.filter((o) => fold(o.cdr ?? '') === fold(cdr));
     const structures = findStructures(question, ctx.store, scope);

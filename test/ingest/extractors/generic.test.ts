@@ -258,3 +258,126 @@ describe('genericExtractor.extract — any text', () => {
     }
   });
 });
+
+/** A document of inline text, as `loadDocument` would give it. */
+function textDoc(file: string, text: string): SourceDocument {
+  const lines = text.split('\n');
+  return { file, path: `/${file}`, format: 'txt', text, lines, pageOfLine: null, sha256: 'x' };
+}
+
+describe('genericExtractor.extract — layouts no fixture was written for', () => {
+  it('reads a table of targets for two years inside a stacked sheet as one indicator per year', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'sheet-years.txt',
+        [
+          'UNIONE DEI COMUNI DEL MONTE ALTO',
+          'Obiettivo:',
+          'UM-31-2',
+          'Centro di Responsabilità:',
+          'Servizio Associato Protezione Civile',
+          'Responsabile:',
+          'GALLI NORA',
+          'Descrizione:',
+          'Piano intercomunale di emergenza',
+          'Indicatore\tValore atteso 2031\tValore atteso 2032',
+          'Esercitazioni svolte\t2\t4',
+        ].join('\n'),
+      ),
+    );
+    const o = plan.objectives[0]!;
+    expect([o.code, o.owners, o.structure, o.multiYear]).toEqual([
+      'UM-31-2',
+      ['GALLI NORA'],
+      'Servizio Associato Protezione Civile',
+      true,
+    ]);
+    expect(o.indicators.map((i) => [i.description, i.year, i.target?.text])).toEqual([
+      ['Esercitazioni svolte', 2031, '2'],
+      ['Esercitazioni svolte', 2032, '4'],
+    ]);
+  });
+
+  it('reads "Obiettivo operativo 2.3 - …" with its owner\'s structure in brackets and a target per year inline', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'inline-years.txt',
+        [
+          'Comune di Valle Chiara',
+          'Obiettivo operativo 2.3 - Orti urbani condivisi',
+          'Responsabile: Arch. Dino Pace (Servizio Ambiente)',
+          'Indicatore: lotti assegnati - target 2031: 40 - target 2032: 55',
+        ].join('\n'),
+      ),
+    );
+    const o = plan.objectives[0]!;
+    expect([o.code, o.title, o.owners, o.structure]).toEqual([
+      '2.3',
+      'Orti urbani condivisi',
+      ['Dino Pace'],
+      'Servizio Ambiente',
+    ]);
+    expect(o.indicators.map((i) => [i.year, i.target?.text])).toEqual([
+      [2031, '40'],
+      [2032, '55'],
+    ]);
+  });
+
+  it('gives the rows of a budget sheet the director written once above them, and the unit of its title', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'budget-sheet.txt',
+        [
+          'AZIENDA OSPEDALIERA DEL LAGO',
+          'SCHEDA DI BUDGET 2031 – UOC Ortopedia',
+          'Direttore UOC: Dr. Ivo Galli',
+          '',
+          'N.  Obiettivo                         Indicatore                 Target   Peso',
+          "1   Interventi di protesi d'anca       casi entro 48 ore          80%      60",
+          '2   Riduzione delle giornate di degenza degenza media in giorni   6        40',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives.map((o) => [o.code, o.owners, o.structure])).toEqual([
+      ['1', ['Ivo Galli'], 'UOC Ortopedia'],
+      ['2', ['Ivo Galli'], 'UOC Ortopedia'],
+    ]);
+  });
+
+  it("pairs each year's target with the same year's result, and takes no objective from a section title", () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'annex.txt',
+        [
+          'ISTITUTO NAZIONALE PER LE BONIFICHE FINTE',
+          'Allegato 2 – Obiettivi specifici: target e risultati',
+          '',
+          'Codice\tObiettivo\tIndicatore\tTarget 2031\tRisultato 2031\tTarget 2032\tRisultato 2032',
+          'BF1\tBonifica dei siti orfani\tsiti bonificati\t12\t10\t15\t16',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives.map((o) => o.code)).toEqual(['BF1']);
+    expect(plan.objectives[0]!.indicators.map((i) => [i.year, i.target?.text, i.result?.text])).toEqual([
+      [2031, '12', '10'],
+      [2032, '15', '16'],
+    ]);
+  });
+
+  it('reads a phase written "dal … al …" with both dates', () => {
+    const plan = genericExtractor.extract(
+      textDoc(
+        'phases-range.txt',
+        [
+          'COMUNE DI FONTE FINTA',
+          'Obiettivo: FF-31-1 Emporio solidale',
+          'Responsabile: Dott.ssa Ada Neri',
+          'Fase 1: Convenzione con le associazioni – dal 01/02/2031 al 31/03/2031 – peso 30%',
+        ].join('\n'),
+      ),
+    );
+    expect(plan.objectives[0]!.phases.map((p) => [p.title, p.start?.text, p.end?.text, p.weight?.text])).toEqual([
+      ['Convenzione con le associazioni', '01/02/2031', '31/03/2031', '30%'],
+    ]);
+  });
+});

@@ -125,6 +125,30 @@ describe('findIssuingBody', () => {
     );
   });
 
+  it('takes the comune under a regional letterhead, and a title that runs on into "della Provincia di …"', () => {
+    expect(findIssuingBody(['REGIONE AUTONOMA FINTA', 'COMUNE DI BORGO FINTO', 'Piano 2031'])).toBe(
+      'Comune di Borgo Finto',
+    );
+    expect(
+      findIssuingBody([
+        'Piano della performance 2031',
+        'della Provincia di Capoluogo Finto',
+        'Il piano tiene conto degli indirizzi del Comune di Capoluogo Finto.',
+      ]),
+    ).toBe('Provincia di Capoluogo Finto');
+  });
+
+  it('takes the running header of every page over a provincia named once at the top', () => {
+    const lines = [
+      'ALLEGATO 1 alla deliberazione n. 45',
+      'Piano della performance 2031',
+      'Provincia di Capoluogo Finto: accordo per la viabilità',
+      'Comune di Borgo Finto – Piano 2031 Pagina 1 di 2',
+      'Comune di Borgo Finto – Piano 2031 Pagina 2 di 2',
+    ];
+    expect(findIssuingBody(lines)).toBe('Comune di Borgo Finto');
+  });
+
   it('says sconosciuto when no body is named', () => {
     expect(findIssuingBody(['Note di lavoro'])).toBe('sconosciuto');
   });
