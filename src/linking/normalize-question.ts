@@ -70,7 +70,8 @@ const COURTESY_ALTERNATION = [...new Set(PACKS.flatMap((l) => l.courtesy))]
   .map(loose)
   .join('|');
 const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${COURTESY_ALTERNATION})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
-const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]*(?:${COURTESY_ALTERNATION})[\\s,;:!.?]*$`, 'iu');
+// the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
+const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${COURTESY_ALTERNATION})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
