@@ -5,6 +5,7 @@ import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
+import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
@@ -14,10 +15,10 @@ import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { MAX_QUESTION_CHARS } from './question-limits.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
-import { asksBeyondFields, bestSentenceOf } from './routes/detail-route.ts';
+import { withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
-import { answerFromPassages } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
@@ -79,26 +80,23 @@ export const ROUTES: Route[] = [
     },
   },
   {
-    // one named record asked something its fields do not hold: its best sentence first, then the record
-    id: 'record_detail',
-    when: ({ resolved, intents }) =>
-      dedupeHits(resolved).length === 1 && resolved[0]!.kind !== 'indicator' && asksBeyondFields(intents),
-    answer: ({ ctx, resolved, intents, question, scope, lang }) => {
-      const hit = resolved[0]!;
-      if (hit.kind === 'indicator') return null;
-      const sentence = bestSentenceOf(hit.record, question);
-      if (!sentence) return null;
-      const reply = answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang);
-      reply.lines.unshift(`> ${sentence}`, '');
-      reply.intent = 'record_detail';
-      return reply;
-    },
+    // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
+    id: 'asked_fact',
+    when: ({ question, lang }) => askedFieldOf(question, lang) !== null,
+    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
   },
   {
+    // one named record asked something its fields do not hold gets its best sentence first, then the record
     id: 'codes',
     when: ({ resolved }) => resolved.length > 0,
     answer: ({ ctx, resolved, intents, question, scope, lang }) =>
-      answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang),
+      withDetailFirst(
+        ctx,
+        answerForCodes(ctx, dedupeHits(resolved), intents, question, scope.year, lang),
+        question,
+        intents,
+        scope.docs,
+      ),
   },
   {
     id: 'unknown_code',
@@ -128,7 +126,11 @@ export const ROUTES: Route[] = [
     // dirigente / responsabile of a servizio
     id: 'structure_head',
     when: (input) =>
-      (input.has('dirigente') || input.has('owner') || input.has('structure')) &&
+      (input.has('dirigente') ||
+        input.has('owner') ||
+        input.has('structure') ||
+        // "chi si occupa di X?", "who takes care of X?": who, of an office the plan gives a head
+        input.frame.targets[0] === 'person') &&
       input.structures.some((s) => s.head) &&
       !/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(words(input)),
     answer: ({ ctx, structures, lang }) =>
@@ -146,20 +148,25 @@ export const ROUTES: Route[] = [
       !input.frame.codes.length &&
       !input.meant.length &&
       input.structures.length > 0 &&
-      // a one-word office ("Sport") is too often a topic word: only names of two words or more
-      input.structures.every((s) => !s.head && s.name.trim().includes(' ')),
+      // a one-word office ("Sport") is too often a topic word: only names of two words or more, or one written as a
+      // name (capitalised) in the question
+      input.structures.every((s) => !s.head && (s.name.trim().includes(' ') || writtenAsName(input.question, s.name))),
     answer: ({ ctx, structures, pack }) => {
       const reply = emptyReply('structure_people');
       for (const s of structures) {
         const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
         if (!objectives.length) continue;
-        const owners = [...new Set(objectives.flatMap((o) => o.owners))].map(
-          (name) =>
-            `${name} (${objectives
-              .filter((o) => o.owners.includes(name))
-              .map((o) => o.code)
-              .join(', ')})`,
-        );
+        // an office named as its own owner ("Staff Presidente") is no one: only the people of the plans count
+        const owners = [...new Set(objectives.flatMap((o) => o.owners))]
+          .filter((name) => ctx.store.peopleByKey.has(personKey(name)))
+          .map(
+            (name) =>
+              `${name} (${objectives
+                .filter((o) => o.owners.includes(name))
+                .map((o) => o.code)
+                .join(', ')})`,
+          );
+        if (!owners.length) continue;
         reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
         for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
       }
@@ -212,7 +219,8 @@ export const ROUTES: Route[] = [
     // records named by their words: objective / project titles, indicator and phase wording
     id: 'by_words',
     when: () => true,
-    answer: ({ ctx, question, intents, scope, lang }) => answerByWords(ctx, question, intents, scope, lang),
+    answer: ({ ctx, question, intents, scope, lang }) =>
+      withDetailFirst(ctx, answerByWords(ctx, question, intents, scope, lang), question, intents, scope.docs),
   },
   {
     id: 'objectives_of_structure',
@@ -293,6 +301,12 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;
+}
+
+/** The question writes the name with its capital, as a name and not as a common word ("lo Sport" vs "lo sport"). */
+function writtenAsName(question: string, name: string): boolean {
+  const n = name.trim();
+  return /^\p{Lu}/u.test(n) && question.split(/[^\p{L}]+/u).includes(n);
 }
 
 function yearNotCovered(ctx: ToolContext, year: number, pack: LanguagePack): Reply {

@@ -81,6 +81,27 @@ export interface Lexicon {
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**
+   * words that address pianobot itself ("puoi", "sai", "you"), matched as a word or a prefix with a short ending:
+   * with only meta nouns and chatter beside them, the question is about pianobot, not about the plans
+   */
+  botAddress: string[];
+  /** what pianobot holds ("piani", "documenti", "enti", "domande"): the nouns of a question about pianobot */
+  metaNouns: string[];
+  /** words that carry nothing in a greeting or a question about pianobot ("ehi", "po", "tipo") */
+  chatter: string[];
+  /**
+   * things a citizen asks that a passage must name to answer them: the question's cue words (prefixes) and the
+   * words (prefixes) a passage needs to hold that kind of fact. A passage without them is no answer.
+   */
+  askedFields: AskedField[];
+  /**
+   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place): the sentence that has one
+   * answers before one that only shares the question's words
+   */
+  answerTypes: { type: AnswerType; cues: string[] }[];
+  /** words that name a place in a sentence ("presso", "via", "sede") */
+  placeWords: string[];
+  /**
    * the entity kind meant when a place name is shared by several entities and the question names no kind
    * ("a Prato": the comune, unless the provincia is named)
    */
@@ -100,6 +121,19 @@ export interface Lexicon {
   shorthands: Record<string, string>;
   /** polite wrappers and chat fillers that ask nothing ("mi sai dire", "pls"), folded; dropped when words remain */
   courtesy: string[];
+}
+
+export type AnswerType = 'year' | 'date' | 'number' | 'place';
+
+export interface AskedField {
+  /** the same fact in every language pack: cues and evidence of all packs count together */
+  id: string;
+  /** how the answer names what was asked ("orari", "opening hours") */
+  name: string;
+  /** a person's role: the passage must name a person of the plans beside the role word */
+  person?: boolean;
+  cues: string[];
+  evidence: string[];
 }
 
 export interface PlanSummary {
@@ -150,6 +184,8 @@ export interface Messages {
   codeNotFound: (code: string) => string;
   similarCodes: (codes: string) => string;
   notFoundYearFor: (year: number, who: string, years: string) => string;
+  notFoundYearSheet: (code: string, year: number, years: string) => string;
+  whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
   noPassage: string;
@@ -171,6 +207,101 @@ export interface Messages {
     phases: (code: string) => string;
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
+  };
+  /** sentences about one project's fields */
+  project: {
+    /** `column`: the budget column asked for and missing ("investiment", "entrat", "spes") */
+    columnMissing: (code: string, column: string) => string;
+    plannedBudget: (code: string, title: string) => string;
+    noBudgetTable: (code: string) => string;
+    staffRow: (name: string, relation: string, commitment: string, code: string) => string;
+    staffCount: (n: number, code: string, title: string) => string;
+    staffOf: (code: string, title: string) => string;
+    noStaff: string;
+    phasesCount: (code: string, title: string, n: number) => string;
+    noPhases: (code: string) => string;
+    belongsTo: (code: string, title: string, link: string) => string;
+    noStrategic: (code: string) => string;
+    dirigenteIs: (code: string, title: string, dirigente: string) => string;
+    noDirigente: (code: string) => string;
+    objectivesOf: (code: string, title: string) => string;
+    budgetIs: (code: string, title: string, budget: string) => string;
+    noBudget: (code: string, title: string) => string;
+  };
+  /** sentences about people: who they are, what they own, direct and work on */
+  people: {
+    whichPerson: string;
+    noPerson: (name: string) => string;
+    similarNames: (names: string) => string;
+    deadlinesOf: (person: string, period: string | undefined, n: number) => string;
+    noDeadlinesOf: (person: string, period: string | undefined) => string;
+    worksOn: (person: string, n: number) => string;
+    commitment: string;
+    directs: (n: number) => string;
+    appearsIn: (person: string) => string;
+    ownerOfCount: (n: number) => string;
+    dirigenteOfCount: (n: number) => string;
+    ownsNoneWorksOn: (person: string) => string;
+    dirigenteOf: (person: string, n: number) => string;
+    noObjectivesOf: (person: string) => string;
+    owns: (person: string, n: number, codes: string) => string;
+    headOf: (person: string, role: string | undefined, structure: string, entity: string) => string;
+  };
+  /** sentences about structures, their totals and counts, deadlines and strategic lines */
+  structures: {
+    /** the role word when the plan names none */
+    head: string;
+    headOf: (role: string, structure: string, entity: string, head: string) => string;
+    objectivesOf: (label: string, n: number, codes: string) => string;
+    totalStated: (level: string, label: string, amount: string | undefined, share: string | undefined) => string;
+    totalsStated: string;
+    amountsAsStated: string;
+    projectsCount: (n: number, rule: string) => string;
+    countedOverProjects: string;
+    noBudget: string;
+    objectivesCount: (n: number) => string;
+    countedFromModel: string;
+    noDeadlines: (period: string) => string;
+    deadlinesIn: (n: number, period: string) => string;
+    objectivesUnder: (n: number, line: string) => string;
+    recordsUnder: (n: number, value: string, codes: string) => string;
+  };
+  /** sentences about one objective's fields */
+  objective: {
+    indicatorWeight: (description: string, code: string, weight: string) => string;
+    indicatorTarget: (description: string, code: string, target: string) => string;
+    phaseWeight: (title: string, code: string, weight: string) => string;
+    phase: (title: string, code: string) => string;
+    noSuchIndicator: (words: string, code: string, title: string) => string;
+    completion: (code: string, title: string, end: string, start: string | undefined) => string;
+    datesOf: (code: string, title: string) => string;
+    phasesCount: (code: string, title: string, n: number) => string;
+    noPhases: (code: string) => string;
+    indicatorsCount: (code: string, title: string, n: number) => string;
+    noIndicators: (code: string) => string;
+    structureIs: (code: string, title: string, structure: string) => string;
+    noStructure: (code: string) => string;
+    belongsTo: (code: string, title: string, link: string) => string;
+    noStrategic: (code: string) => string;
+    financial: (code: string, title: string, resources: string) => string;
+    partOfProject: (code: string, project: string, budget: string) => string;
+    noFinancial: (code: string) => string;
+    noOwner: (code: string) => string;
+    owners: (code: string, title: string, n: number, owners: string, structure: string | undefined) => string;
+    indicatorCode: (indicator: string, description: string, code: string, target: string) => string;
+  };
+  /** sentences about records found by their words or codes */
+  records: {
+    theObjective: (code: string, title: string) => string;
+    matchingObjectives: (codes: string) => string;
+    indicatorWeight: (description: string, code: string, weight: string) => string;
+    indicatorDue: (description: string, code: string, when: string) => string;
+    indicatorTarget: (description: string, code: string, target: string) => string;
+    phaseRuns: (title: string, code: string, start: string, end: string) => string;
+    phaseDue: (title: string, code: string, end: string) => string;
+    phaseOf: (title: string, code: string) => string;
+    whichOne: (n: number) => string;
+    codeInDocuments: (n: number) => string;
   };
   fieldNames: Record<string, string>;
   targetNames: Record<QueryTarget, [singular: string, plural: string]>;

@@ -1,7 +1,8 @@
 /**
  * Sentences of a plan passage, split where a sentence ends and nowhere else: not after an abbreviation ("n. 25",
  * "art. 3", "D.Lgs. 150/2009", "dott.ssa Rossi"), an initial ("O. Parisetti"), or inside a number ("1.920.000,00").
- * Line breaks and paragraph tags end a sentence too: plan tables put one item per line.
+ * Line breaks and paragraph tags end a sentence too (plan tables put one item per line), except inside prose a PDF
+ * conversion wrapped: a long line that stops mid-sentence goes on in the next one.
  */
 import { fold } from '../plan/text.ts';
 import { en } from './en.ts';
@@ -12,8 +13,8 @@ const END = new Set(['.', '!', '?', ';']);
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const lines = text.replace(/<\/?p>|<br\s*\/?>/gi, '\n').split(/\n+/);
-  for (const line of lines) {
+  const lines = unwrapLines(text.replace(/<\/?p>|<br\s*\/?>/gi, '\n\n'));
+  for (const line of lines.flatMap(atLabels)) {
     let start = 0;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
@@ -28,6 +29,48 @@ export function splitSentences(text: string): string[] {
     push(out, line.slice(start));
   }
   return out;
+}
+
+/** a wrapped line is long and stops mid-sentence; a table row has tabs; a list item opens with a bullet or a number */
+const WRAP_WIDTH = 60;
+const ENDS_SENTENCE = /[.!?;:]\s*$/;
+const OPENS_ITEM = /^\s*(?:[•\-–*]|\d{1,2}[.)]\s|[a-z]\)\s)/;
+
+/**
+ * The text's lines, with prose hard-wrapped by a PDF conversion joined again ("…fino a dematerializzare tutti i ruoli
+ * matricolari" + "giacenti fino all'anno 1984…"): a sentence cut at a line end would quote half a fact.
+ */
+function unwrapLines(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (!line.trim()) {
+      if (current) out.push(current);
+      current = '';
+      continue;
+    }
+    const joins =
+      current.length >= WRAP_WIDTH &&
+      !current.includes('\t') &&
+      !line.includes('\t') &&
+      !ENDS_SENTENCE.test(current) &&
+      !OPENS_ITEM.test(line);
+    if (joins) current = `${current} ${line.trim()}`;
+    else {
+      if (current) out.push(current);
+      current = line;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+// a form's label in capitals before a colon ("RILEVANZA DEGLI EFFETTI:", "STRATEGICITA':") opens a new sentence
+const LABEL = /(?<![\p{Lu}'’])\s(?=\p{Lu}[\p{Lu}'’]{3,}(?:\s+\p{Lu}[\p{Lu}'’]*)*\s?:)/u;
+
+function atLabels(line: string): string[] {
+  return line.split(LABEL);
 }
 
 function push(out: string[], s: string): void {

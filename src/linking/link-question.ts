@@ -16,10 +16,12 @@ import { parseDate } from '../plan/figures.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
-import { dateOpBefore, findQuestionScope, YEAR } from './find-scope.ts';
-import { vocabularyOf } from './model-vocabulary.ts';
+import { metaKindOf, wordMatches } from './find-meta.ts';
+import { dateOpBefore, ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
@@ -257,8 +259,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const greeting = W.greetings.some(
     (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
   );
-  const help = (hasAny(words, W.help) && !codes.length && !people.matches.length) || W.helpAlone.includes(trimmed);
-  const meta = help ? 'help' : greeting ? 'greeting' : null;
+  // a question that names nothing of the plans may be about pianobot itself
+  const namesSomething =
+    codes.length > 0 ||
+    people.matches.length > 0 ||
+    allStructures.length > 0 ||
+    named.length > 0 ||
+    unknownEntity !== null ||
+    amounts.length > 0 ||
+    dates.length > 0;
+  const kind = namesSomething ? null : metaKindOf(words, ALL);
+  const help = W.helpAlone.includes(trimmed) || kind === 'help';
+  const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
@@ -333,11 +345,58 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     meta,
     progress: hasAny(words, W.progress),
     nonZero,
-    listAll: hasAny(words, W.listAll),
+    listAll:
+      hasAny(words, W.listAll) ||
+      (superlative === null &&
+        aggregate === null &&
+        uncoveredYear === null &&
+        !amounts.length &&
+        !codes.length &&
+        !people.matches.length &&
+        !allStructures.length &&
+        bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each),
   });
   return { frame, people, structures: allStructures, scope };
 }
+
+/** words that ask for a list and say nothing else ("mostrami", "which are") */
+const LIST_ASKING = [
+  'mostra',
+  'elenc',
+  'dimm',
+  'dammi',
+  'show',
+  'list',
+  'tell',
+  'give',
+  'quali',
+  'which',
+  'sono',
+  'are',
+];
+
+/**
+ * "obiettivi del Comune di X", "projects of the Provincia di Y": a kind of record and an entity, nothing else: every
+ * record of that kind in that entity's plans.
+ */
+function bareListOf(words: string, targets: QueryTarget[], named: EntityName[]): boolean {
+  if (!named.length || (targets[0] !== 'objective' && targets[0] !== 'project') || targets.length > 1) return false;
+  const allowed = [
+    ...TARGET_WORDS.objective,
+    ...TARGET_WORDS.project,
+    ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+    ...named.flatMap((e) => e.name.split(' ')),
+    ...LIST_ASKING,
+  ];
+  return words
+    .trim()
+    .split(' ')
+    .every(
+      (w) => STOPWORDS.has(w) || YEAR_WORD.test(w) || wordMatches(w, allowed) || allowed.some((a) => w.startsWith(a)),
+    );
+}
+const YEAR_WORD = /^(19|20)\d{2}$/;
 
 /**
  * The one objective whose title the question names by most of its content words (stemmed, at least three), or null

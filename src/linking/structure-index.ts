@@ -22,6 +22,8 @@ const GENERIC_NAME_WORDS = new Set([
   'settore',
   'dirigente',
   'staff',
+  // "Unità di Staff Statistica" is named by its last word: "chi si occupa di statistica?"
+  'unita',
 ]);
 
 export interface StructureIndex {

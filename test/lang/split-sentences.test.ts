@@ -19,6 +19,24 @@ describe('splitSentences', () => {
     ['Casa di riposo O. Rossi ristrutturata. Fine.', ['Casa di riposo O. Rossi ristrutturata.', 'Fine.']],
     ['<p>Primo paragrafo</p><p>Secondo paragrafo</p>', ['Primo paragrafo', 'Secondo paragrafo']],
     ['riga uno\nriga due', ['riga uno', 'riga due']],
+    // prose hard-wrapped by a PDF conversion: the sentence goes on in the next line
+    [
+      "Il servizio intende completare l'informatizzazione degli archivi cartacei dell'ufficio tecnico\ncomunale entro il 1990 incluso. Poi si valuterà.",
+      [
+        "Il servizio intende completare l'informatizzazione degli archivi cartacei dell'ufficio tecnico comunale entro il 1990 incluso.",
+        'Poi si valuterà.',
+      ],
+    ],
+    // a table row or a list item is not a wrapped line
+    [
+      'Voce di bilancio per la manutenzione ordinaria delle strade comunali\n- seconda voce',
+      ['Voce di bilancio per la manutenzione ordinaria delle strade comunali', '- seconda voce'],
+    ],
+    // a form's label in capitals opens a sentence
+    [
+      "FINALITA': aprire un centro diurno per anziani RISULTATI ATTESI: venti posti",
+      ["FINALITA': aprire un centro diurno per anziani", 'RISULTATI ATTESI: venti posti'],
+    ],
   ])('%j', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences);
   });

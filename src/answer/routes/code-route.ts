@@ -1,6 +1,7 @@
 /** Questions that name a code: each record it names answered in turn, per document when a code is in several. */
 
 import type { LanguagePack } from '../../lang/language-pack.ts';
+import { packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
@@ -12,7 +13,7 @@ import type { Lang } from '../labels.ts';
 import type { CodeHit } from '../link-entities.ts';
 import { indicatorReply, objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 
 export function dedupeHits(hits: CodeHit[]): CodeHit[] {
   const seen = new Set<string>();
@@ -55,14 +56,7 @@ export function answerForCodes(
       ...primaryObjectives.map((o) => o.doc),
       ...indicators.map((i) => i.objective.doc),
     ]);
-    if (docs.size > 1)
-      reply.lines.push(
-        t(
-          lang,
-          `Il codice compare in ${docs.size} documenti; ecco la risposta per ciascuno:`,
-          `The code appears in ${docs.size} documents; here is the answer for each:`,
-        ),
-      );
+    if (docs.size > 1) reply.lines.push(packFor(lang).messages.records.codeInDocuments(docs.size));
   }
   for (const [i, part] of parts.entries()) {
     if (i > 0) reply.lines.push('');

@@ -1,27 +1,38 @@
 /**
  * Questions the plans cannot answer, said plainly before anything else: progress and delays (the plans hold none),
- * an entity with no plan loaded, a person's objectives in a year their plan does not cover. Each says what is there
- * instead.
+ * an entity with no plan loaded, a person's records in a year their plan does not cover, the sheet of a year an
+ * objective does not have. Each says what is there instead.
  */
 import { personKey } from '../../plan/names.ts';
+import { fold } from '../../plan/text.ts';
 import { visible } from '../../tools/tool-context.ts';
-import type { Route } from '../router.ts';
+import type { Route, RouteInput } from '../router.ts';
+import { answerForCodes, dedupeHits } from './code-route.ts';
 import { emptyReply } from './reply.ts';
 
 export const notFoundReplies: Route[] = [
   {
     id: 'not_found_progress',
-    when: ({ frame }) => frame.progress && !frame.codes.length,
-    answer: ({ pack }) => {
+    when: ({ frame }) => frame.progress,
+    answer: ({ ctx, pack, resolved, intents, question, scope, lang }) => {
       const reply = emptyReply('not_found_progress');
       reply.found = false;
       reply.lines.push(pack.messages.notFoundProgress);
+      // a record named: what the plan does set out for it (phases, deadlines, expected values)
+      const hits = dedupeHits(resolved);
+      if (hits.length) {
+        const record = answerForCodes(ctx, hits, intents, question, scope.year, lang);
+        reply.lines.push('', pack.messages.whatThePlanSetsOut, ...record.lines);
+        reply.citations.push(...record.citations);
+        reply.focus.push(...record.focus);
+      }
       return reply;
     },
   },
   {
     id: 'not_found_entity',
-    when: ({ frame }) => frame.unknownEntity !== null && !frame.codes.length && !frame.people.length,
+    // a person matched only loosely ("Lucca" one letter from "Lucia") does not outweigh the place named
+    when: ({ frame }) => frame.unknownEntity !== null && !frame.codes.length && !namedInFull(frame),
     answer: ({ ctx, frame, pack }) => {
       const reply = emptyReply('not_found_entity');
       reply.found = false;
@@ -31,29 +42,72 @@ export const notFoundReplies: Route[] = [
     },
   },
   {
-    // "obiettivi 2023 di X": X has objectives, none of that year
+    // "obiettivi 2023 di X", "X's projects in 2020": X is in the plans, none of X's plans covers that year
     id: 'not_found_year_for_person',
-    when: ({ frame, meant }) => frame.uncoveredYear !== null && meant.length === 1,
+    when: ({ frame, meant }) => askedYear(frame) !== null && meant.length === 1 && !frame.codes.length,
     answer: ({ ctx, frame, meant, pack }) => {
       const person = meant[0]!;
-      const owned = ctx.store.objectivesOwnedBy(person).filter((o) => visible(ctx, o.doc));
-      if (!owned.length) return null;
+      const year = askedYear(frame)!;
+      const docs = [...new Set(person.roles.map((r) => r.doc))].filter((d) => visible(ctx, d));
+      if (!docs.length) return null;
       // "che scadono nel 2022": a plan of one year may run its phases into later ones, and a deadline in that year
       // is there to be found ("obiettivi 2022", with no date word, asks for that year's plan)
-      const prefix = `${frame.uncoveredYear}-`;
+      const prefix = `${year}-`;
       const asksDates = frame.fields.includes('end') || frame.fields.includes('start');
+      const owned = ctx.store.objectivesOwnedBy(person).filter((o) => visible(ctx, o.doc));
       const dated =
         asksDates &&
         owned.some((o) =>
           [o.start, o.end, ...o.phases.flatMap((p) => [p.start, p.end])].some((d) => d?.iso?.startsWith(prefix)),
         );
       if (dated) return null;
-      const years = [...new Set(owned.flatMap((o) => ctx.store.documentOf(o.doc)?.years ?? []))].sort();
+      const years = [...new Set(docs.flatMap((d) => ctx.store.documentOf(d)?.years ?? []))].sort();
+      if (years.includes(year)) return null;
       const reply = emptyReply('not_found_year');
       reply.found = false;
-      reply.lines.push(pack.messages.notFoundYearFor(frame.uncoveredYear!, person.name, years.join(', ')));
+      reply.lines.push(pack.messages.notFoundYearFor(year, person.name, years.join(', ')));
       reply.focus.push(personKey(person.name));
       return reply;
     },
   },
+  {
+    // "indicatori 2022 di VI - 2": the objective has one sheet per year, none for the year asked
+    id: 'not_found_year_sheet',
+    when: (input) => askedYear(input.frame) !== null && sheetYears(input) !== null,
+    answer: ({ frame, pack, ...input }) => {
+      const sheets = sheetYears({ frame, ...input })!;
+      const year = askedYear(frame)!;
+      if (sheets.years.includes(year)) return null;
+      const reply = emptyReply('not_found_year_sheet');
+      reply.found = false;
+      reply.lines.push(pack.messages.notFoundYearSheet(sheets.code, year, sheets.years.join(', ')));
+      reply.focus.push(sheets.code);
+      return reply;
+    },
+  },
 ];
+
+/** The one year a question names on its own ("nel 2020", not "dopo il 2020"), covered by a plan or not. */
+function askedYear(frame: RouteInput['frame']): number | null {
+  if (frame.uncoveredYear !== null) return frame.uncoveredYear;
+  return frame.years.length === 1 ? frame.years[0]! : null;
+}
+
+/** The years of the sheets of the one objective the question names, when its phases or indicators carry years. */
+function sheetYears(input: Pick<RouteInput, 'resolved' | 'frame'>): { code: string; years: number[] } | null {
+  const hits = dedupeHits(input.resolved).filter((h) => h.kind === 'objective');
+  if (hits.length !== 1 || hits[0]!.kind !== 'objective') return null;
+  const o = hits[0]!.record;
+  const years = [...new Set([...o.phases, ...o.indicators].flatMap((r) => (r.year ? [r.year] : [])))].sort();
+  return years.length ? { code: o.code, years } : null;
+}
+
+/** Some person of the frame is named by a whole word of their name, not only by a near spelling. */
+function namedInFull(frame: RouteInput['frame']): boolean {
+  const words = new Set(fold(frame.text).split(/[^a-z]+/));
+  return frame.people.some((p) =>
+    fold(p.name)
+      .split(/[^a-z]+/)
+      .some((w) => w.length > 2 && words.has(w)),
+  );
+}

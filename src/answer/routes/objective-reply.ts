@@ -1,4 +1,5 @@
 /** Answers about one objective: owner, structure, phases, indicators, weights, dates, resources, strategy. */
+import { packFor } from '../../lang/packs.ts';
 import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import type { RecordHit } from '../../tools/find-records.ts';
@@ -15,11 +16,12 @@ import {
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import { contentTokens, stem } from '../text-match.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 
 export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[], question: string, lang: Lang): Reply {
   const { store } = ctx;
   const L = LABELS[lang];
+  const M = packFor(lang).messages.objective;
   const reply = emptyReply('objective');
   reply.focus.push(o.code);
   reply.citations.push(citationOf(ctx, o.span, `${o.code} ${o.title}`));
@@ -36,29 +38,15 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
         const i = named.indicator;
         reply.lines.push(
           has('weight') && i.weight
-            ? t(
-                lang,
-                `L'indicatore "${i.description}" dell'obiettivo ${o.code} ha peso ${i.weight.text}.`,
-                `The indicator "${i.description}" of objective ${o.code} has weight ${i.weight.text}.`,
-              )
-            : t(
-                lang,
-                `Indicatore "${i.description}" dell'obiettivo ${o.code}: valore atteso ${i.target?.text ?? '—'}.`,
-                `Indicator "${i.description}" of objective ${o.code}: expected value ${i.target?.text ?? '—'}.`,
-              ),
+            ? M.indicatorWeight(i.description, o.code, i.weight.text)
+            : M.indicatorTarget(i.description, o.code, i.target?.text ?? '—'),
         );
         reply.lines.push(indicatorLine(i, lang));
         reply.citations.push(citationOf(ctx, i.span, `${o.code} indicatore`));
       } else {
         const p = named.phase;
         reply.lines.push(
-          has('weight') && p.weight
-            ? t(
-                lang,
-                `La fase "${p.title}" dell'obiettivo ${o.code} ha peso ${p.weight.text}.`,
-                `The phase "${p.title}" of objective ${o.code} has weight ${p.weight.text}.`,
-              )
-            : t(lang, `Fase "${p.title}" dell'obiettivo ${o.code}:`, `Phase "${p.title}" of objective ${o.code}:`),
+          has('weight') && p.weight ? M.phaseWeight(p.title, o.code, p.weight.text) : M.phase(p.title, o.code),
         );
         reply.lines.push(phaseLine(p, lang));
         reply.citations.push(citationOf(ctx, p.span, `${o.code} fase`));
@@ -72,13 +60,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
     if ((has('indicator_value') || has('weight')) && !asksOtherThings && unknown.length >= 2) {
       reply.intent = 'indicator_not_found';
       reply.found = false;
-      reply.lines.push(
-        t(
-          lang,
-          `Non ho trovato un indicatore «${unknown.join(' ')}» nell'obiettivo ${o.code} (${o.title}). I suoi indicatori sono:`,
-          `I found no indicator "${unknown.join(' ')}" in objective ${o.code} (${o.title}) (not found). Its indicators are:`,
-        ),
-      );
+      reply.lines.push(M.noSuchIndicator(unknown.join(' '), o.code, o.title));
       // their names only: a figure beside them could be taken for the one asked about
       reply.lines.push(...o.indicators.map((i) => `• ${i.code ? `${i.code} ` : ''}${i.description}`));
       return reply;
@@ -86,34 +68,14 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   if (has('deadline') && !has('phases') && !has('indicators') && (o.end || o.phases.length)) {
     reply.intent = 'objective_dates';
-    reply.lines.push(
-      o.end
-        ? t(
-            lang,
-            `L'obiettivo ${o.code} (${o.title}) ha completamento previsto ${o.end.text}${o.start ? ` (inizio ${o.start.text})` : ''}.`,
-            `Objective ${o.code} (${o.title}) is due to be completed ${o.end.text}${o.start ? ` (start ${o.start.text})` : ''}.`,
-          )
-        : t(lang, `Date dell'obiettivo ${o.code} (${o.title}):`, `Dates of objective ${o.code} (${o.title}):`),
-    );
+    reply.lines.push(o.end ? M.completion(o.code, o.title, o.end.text, o.start?.text) : M.datesOf(o.code, o.title));
     reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
     reply.lines.push(...o.indicators.filter((i) => i.targetDate || i.target?.date).map((i) => indicatorLine(i, lang)));
     return reply;
   }
   if (has('phases') && !has('indicators')) {
     reply.intent = 'objective_phases';
-    reply.lines.push(
-      o.phases.length
-        ? t(
-            lang,
-            `L'obiettivo ${o.code} (${o.title}) ha ${o.phases.length} fasi:`,
-            `Objective ${o.code} (${o.title}) has ${o.phases.length} phases:`,
-          )
-        : t(
-            lang,
-            `Per l'obiettivo ${o.code} non sono indicate fasi.`,
-            `Phases are not stated for objective ${o.code}.`,
-          ),
-    );
+    reply.lines.push(o.phases.length ? M.phasesCount(o.code, o.title, o.phases.length) : M.noPhases(o.code));
     reply.lines.push(...o.phases.map((p) => phaseLine(p, lang)));
     reply.lines.push(`${L.owner}: ${ownersOf(o)}${o.structure ? ` · ${L.structure}: ${o.structure}` : ''}`);
     return reply;
@@ -121,17 +83,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   if (has('indicators') || (has('indicator_value') && !has('strategic'))) {
     reply.intent = 'objective_indicators';
     reply.lines.push(
-      o.indicators.length
-        ? t(
-            lang,
-            `L'obiettivo ${o.code} (${o.title}) ha ${o.indicators.length} indicatori:`,
-            `Objective ${o.code} (${o.title}) has ${o.indicators.length} indicators:`,
-          )
-        : t(
-            lang,
-            `Per l'obiettivo ${o.code} non sono indicati indicatori.`,
-            `Indicators are not stated for objective ${o.code}.`,
-          ),
+      o.indicators.length ? M.indicatorsCount(o.code, o.title, o.indicators.length) : M.noIndicators(o.code),
     );
     reply.lines.push(...o.indicators.map((i) => indicatorLine(i, lang)));
     if (o.phases.length && has('phases')) reply.lines.push(`${L.phases}:`, ...o.phases.map((p) => phaseLine(p, lang)));
@@ -140,19 +92,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   if (has('structure') && !has('owner')) {
     reply.intent = 'objective_structure';
-    reply.lines.push(
-      o.structure
-        ? t(
-            lang,
-            `La struttura responsabile dell'obiettivo ${o.code} (${o.title}) è ${o.structure}.`,
-            `The structure responsible for objective ${o.code} (${o.title}) is ${o.structure}.`,
-          )
-        : t(
-            lang,
-            `Per l'obiettivo ${o.code} non è indicata una struttura.`,
-            `A structure is not stated for objective ${o.code}.`,
-          ),
-    );
+    reply.lines.push(o.structure ? M.structureIs(o.code, o.title, o.structure) : M.noStructure(o.code));
     reply.lines.push(
       ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
     );
@@ -161,19 +101,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   if (has('strategic')) {
     reply.intent = 'objective_strategic';
     const s = strategicLine(o);
-    reply.lines.push(
-      s
-        ? t(
-            lang,
-            `L'obiettivo ${o.code} (${o.title}) discende da: ${s}.`,
-            `Objective ${o.code} (${o.title}) belongs to: ${s}.`,
-          )
-        : t(
-            lang,
-            `Per l'obiettivo ${o.code} non è indicato un collegamento strategico.`,
-            `A strategic link is not stated for objective ${o.code}.`,
-          ),
-    );
+    reply.lines.push(s ? M.belongsTo(o.code, o.title, s) : M.noStrategic(o.code));
     reply.lines.push(
       ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
     );
@@ -184,22 +112,10 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
     const project = store.projectOf(o);
     reply.lines.push(
       o.financialResources
-        ? t(
-            lang,
-            `Risorse finanziarie dell'obiettivo ${o.code} (${o.title}): ${o.financialResources}.`,
-            `Financial resources of objective ${o.code} (${o.title}): ${o.financialResources}.`,
-          )
+        ? M.financial(o.code, o.title, o.financialResources)
         : project
-          ? t(
-              lang,
-              `L'obiettivo ${o.code} fa parte del progetto ${project.code}, budget ${budgetText(project, lang)}.`,
-              `Objective ${o.code} belongs to project ${project.code}, budget ${budgetText(project, lang)}.`,
-            )
-          : t(
-              lang,
-              `Per l'obiettivo ${o.code} non sono indicate risorse finanziarie.`,
-              `Financial resources are not stated for objective ${o.code}.`,
-            ),
+          ? M.partOfProject(o.code, project.code, budgetText(project, lang))
+          : M.noFinancial(o.code),
     );
     reply.lines.push(
       ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
@@ -219,17 +135,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   reply.intent = 'objective_owner';
   const ownerSentence =
-    o.owners.length === 0
-      ? t(
-          lang,
-          `Per l'obiettivo ${o.code} non è indicato un responsabile.`,
-          `An owner is not stated for objective ${o.code}.`,
-        )
-      : t(
-          lang,
-          `${o.owners.length > 1 ? 'I responsabili' : 'Il responsabile'} dell'obiettivo ${o.code} (${o.title}) ${o.owners.length > 1 ? 'sono' : 'è'} ${ownersOf(o)}${o.structure ? ` — ${o.structure}` : ''}.`,
-          `The owner of objective ${o.code} (${o.title}) is ${ownersOf(o)}${o.structure ? ` — ${o.structure}` : ''}.`,
-        );
+    o.owners.length === 0 ? M.noOwner(o.code) : M.owners(o.code, o.title, o.owners.length, ownersOf(o), o.structure);
   reply.lines.push(ownerSentence);
   reply.lines.push(...objectiveCard(o, store, lang, { description: false }).slice(1));
   return reply;
@@ -245,15 +151,10 @@ export function sheetOfYear(o: Objective, year: number | null): Objective {
 }
 
 export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][number], o: Objective, lang: Lang): Reply {
+  const M = packFor(lang).messages.objective;
   const reply = emptyReply('indicator');
   reply.focus.push(o.code);
-  reply.lines.push(
-    t(
-      lang,
-      `L'indicatore ${i.code} "${i.description}" (obiettivo ${o.code}) ha valore previsto ${i.target?.text ?? '—'}.`,
-      `Indicator ${i.code} "${i.description}" (objective ${o.code}) has expected value ${i.target?.text ?? '—'}.`,
-    ),
-  );
+  reply.lines.push(M.indicatorCode(i.code ?? '', i.description, o.code, i.target?.text ?? '—'));
   reply.lines.push(indicatorLine(i, lang), '', objectiveHeadline(o, ctx.store));
   reply.citations.push(citationOf(ctx, i.span, `${o.code} ${i.code}`));
   return reply;

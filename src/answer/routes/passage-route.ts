@@ -1,7 +1,12 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
 
-import { packFor } from '../../lang/packs.ts';
+import type { AskedField } from '../../lang/language-pack.ts';
+import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
+import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
+import { wordMatches } from '../../linking/find-meta.ts';
+import { ENTITY_KINDS } from '../../linking/find-scope.ts';
+import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
@@ -35,7 +40,13 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   const answering = hits.findIndex((h) => !missingKeyWords(keys, h.chunk.text));
   const missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
-  if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
+  const field = askedFieldOf(question, lang);
+  const names = field?.person ? peopleNames(ctx) : [];
+  if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+    // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
+    reply.found = false;
+    reply.lines.push(M.noStatementAbout(field.name));
+  } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
     reply.lines.push(M.noStatementAbout(focus.word));
@@ -49,7 +60,9 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
     const quote =
-      (h.chunk.form === 'table' ? clip(h.chunk.text, 900) : quoteFor(question, h.chunk.text)) ||
+      (h.chunk.form === 'table' && !hasProseCells(h.chunk.text)
+        ? clip(h.chunk.text, 900)
+        : quoteFor(question, h.chunk.text, h.chunk.title)) ||
       h.citation.excerpt?.trim() ||
       clip(h.chunk.text, 600);
     reply.lines.push(
@@ -67,8 +80,9 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
  * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
  * hold a whole paragraph.
  */
-function quoteFor(question: string, text: string, max = 600): string {
-  const scored = scoreSentences(question, text);
+function quoteFor(question: string, text: string, title: string | undefined, max = 600): string {
+  const naming = new Set(contentTokens(title ?? '', { keepQuestionWords: true }).map(stem));
+  const scored = scoreSentences(question, text, true, naming);
   if (!scored.length) return '';
   // the answering sentence first, then the next best
   const best = [...scored]
@@ -76,6 +90,12 @@ function quoteFor(question: string, text: string, max = 600): string {
     .slice(0, 2)
     .filter((x) => x.score > 0);
   if (!best.length) return '';
+  // none of them holds the kind of answer asked ("fino a quando?"): the passage's sentence that does comes second
+  const type = answerTypeOf(question);
+  if (type && !best.some((x) => holdsAnswerType(x.sentence, type))) {
+    const typed = scored.find((x) => holdsAnswerType(x.sentence, type));
+    if (typed) best.splice(1, 1, typed);
+  }
   return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
 }
 
@@ -90,12 +110,31 @@ function wantedOf(question: string): Set<string> {
   return wantedCache.wanted;
 }
 
-function scoreSentences(question: string, text: string): { sentence: string; i: number; score: number }[] {
-  const wanted = wantedOf(question);
+/**
+ * Each sentence scored by the question's words it shares; with `byAnswer`, one that also holds the kind of answer
+ * asked scores higher (used to pick the sentences of a passage, not to rank passages: a year somewhere in an
+ * unrelated passage is no reason to prefer it).
+ */
+function scoreSentences(
+  question: string,
+  text: string,
+  byAnswer = false,
+  naming: ReadonlySet<string> = new Set(),
+): { sentence: string; i: number; score: number }[] {
+  // the record's own title picks the passage; within it, it does not pick the sentence, unless nothing else of the
+  // question is left
+  const all = [...wantedOf(question)];
+  const beyondTitle = all.filter((w) => !naming.has(w));
+  const wanted = beyondTitle.length ? beyondTitle : all;
+  const type = byAnswer ? answerTypeOf(question) : null;
+  const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
   return splitSentences(text).map((sentence, i) => {
     const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
     let score = 0;
     for (const w of wanted) if (stems.has(w)) score++;
+    // a sentence on the question's subject that also holds the kind of answer asked (a year, a place, the hours)
+    if (score > 0 && type && holdsAnswerType(sentence, type)) score += 1.5;
+    if (score > 0 && field && holdsField(sentence, field, [])) score += 1.5;
     return { sentence, i, score };
   });
 }
@@ -125,7 +164,7 @@ type KeyWords = { stem: string; translations: () => string[][] }[];
 
 function keyWordsOf(question: string, scope: Scope): KeyWords {
   const entityWords = new Set(
-    (scope.entity ? contentTokens(scope.entity) : []).concat(['comune', 'provincia', 'city', 'province']),
+    (scope.entity ? contentTokens(scope.entity) : []).concat(ENTITY_KINDS.flatMap(([, ws]) => ws)),
   );
   return contentTokens(question)
     .filter((w) => !entityWords.has(w) && w.length > 2)
@@ -170,3 +209,50 @@ function mentionsAny(text: string, stems: string[]): boolean {
   const have = new Set(contentTokens(text, { keepQuestionWords: true }).map(stem));
   return stems.some((s) => have.has(s));
 }
+
+const WHO = Object.values(PACKS).flatMap((p) => p.lexicon.targets.person);
+
+/** A table whose cells are paragraphs (an action described in prose): quoted by its sentences like prose. */
+function hasProseCells(text: string): boolean {
+  return text.split(/[\t\n]/).some((cell) => cell.length > 300);
+}
+
+/** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
+export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
+  const words = wordsOf(question);
+  for (const field of packFor(lang).lexicon.askedFields.concat(
+    Object.values(PACKS)
+      .filter((p) => p.lang !== lang)
+      .flatMap((p) => p.lexicon.askedFields),
+  )) {
+    const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
+    if (!same.some((f) => hasAny(words, f.cues))) continue;
+    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
+    if (field.person && !hasAny(words, WHO)) continue;
+    return { ...field, evidence: same.flatMap((f) => f.evidence) };
+  }
+  return null;
+}
+
+function peopleNames(ctx: ToolContext): string[] {
+  return ctx.store.people.map((p) => fold(p.name));
+}
+
+/** A sentence of the passage names the asked fact (and, for a role, a person of the plans beside it). */
+function holdsField(text: string, field: AskedField, people: string[]): boolean {
+  return splitSentences(text).some((sentence) => {
+    const words = fold(sentence).split(/[^a-z0-9]+/);
+    if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (!field.person) return true;
+    // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
+    const folded = fold(sentence);
+    return field.evidence.some((e) => {
+      for (let at = folded.indexOf(e); at >= 0; at = folded.indexOf(e, at + 1)) {
+        const near = folded.slice(Math.max(0, at - ROLE_WINDOW), at + e.length + ROLE_WINDOW);
+        if (people.some((name) => near.includes(name))) return true;
+      }
+      return false;
+    });
+  });
+}
+const ROLE_WINDOW = 40;

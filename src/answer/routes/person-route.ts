@@ -1,4 +1,5 @@
 /** Questions about a person: their objectives, projects and impegno, deadlines, role; ambiguity and not-found. */
+import { packFor } from '../../lang/packs.ts';
 import type { Person, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
@@ -9,7 +10,7 @@ import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
-import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
+import { emptyReply, type Reply, uniqueBy } from './reply.ts';
 
 export function isAboutAPerson(question: string, intents: Intent[]): boolean {
   return (
@@ -22,13 +23,7 @@ export function isAboutAPerson(question: string, intents: Intent[]): boolean {
 
 export function ambiguousPeople(ctx: ToolContext, people: Person[], lang: Lang): Reply {
   const reply = emptyReply('ambiguous_person');
-  reply.lines.push(
-    t(
-      lang,
-      `Ho trovato più persone con quel nome: quale intendi?`,
-      `Several people match that name — which one do you mean?`,
-    ),
-  );
+  reply.lines.push(packFor(lang).messages.people.whichPerson);
   for (const p of people) {
     const roles = [...new Set(p.roles.map((r) => `${r.role}${r.ref ? ` ${r.ref}` : ''}`))].slice(0, 3).join(', ');
     reply.lines.push(
@@ -41,25 +36,12 @@ export function ambiguousPeople(ctx: ToolContext, people: Person[], lang: Lang):
 export function personNotFound(ctx: ToolContext, name: string, lang: Lang): Reply {
   const reply = emptyReply('not_found_person');
   reply.found = false;
-  reply.lines.push(
-    t(
-      lang,
-      `Non ho trovato nessuna persona di nome ${name} nei piani.`,
-      `I found no person named ${name} in the plans (not found).`,
-    ),
-  );
+  reply.lines.push(packFor(lang).messages.people.noPerson(name));
   const surname = fold(name.split(/\s+/).pop() ?? '');
   const near = ctx.store.people
     .filter((p) => personVisible(ctx, p) && p.key.split(' ').some((k) => k.slice(0, 3) === surname.slice(0, 3)))
     .slice(0, 5);
-  if (near.length)
-    reply.lines.push(
-      t(
-        lang,
-        `Nomi simili: ${near.map((p) => p.name).join(', ')}`,
-        `Similar names: ${near.map((p) => p.name).join(', ')}`,
-      ),
-    );
+  if (near.length) reply.lines.push(packFor(lang).messages.people.similarNames(near.map((p) => p.name).join(', ')));
   return reply;
 }
 
@@ -82,16 +64,8 @@ export function answerForPerson(
     const items = findDeadlines(ctx, { owner: person.name, ...period });
     reply.lines.push(
       items.length
-        ? t(
-            lang,
-            `Scadenze di ${person.name}${range ? ` (${range.label})` : ''}: ${items.length}.`,
-            `Deadlines of ${person.name}${range ? ` (${range.label})` : ''}: ${items.length}.`,
-          )
-        : t(
-            lang,
-            `Non ho trovato scadenze di ${person.name}${range ? ` nel periodo ${range.label}` : ''}.`,
-            `I found no deadlines for ${person.name}${range ? ` in ${range.label}` : ''}.`,
-          ),
+        ? packFor(lang).messages.people.deadlinesOf(person.name, range?.label, items.length)
+        : packFor(lang).messages.people.noDeadlinesOf(person.name, range?.label),
     );
     if (!items.length) reply.found = false;
     for (const d of items.slice(0, 40)) {
@@ -111,27 +85,15 @@ export function answerForPerson(
   if ((has('projects_of') || has('staff')) && (profile.allocations.length || profile.projectsDirected.length)) {
     reply.intent = 'person_projects';
     const allocations = profile.allocations;
-    reply.lines.push(
-      t(
-        lang,
-        `${person.name} lavora su ${allocations.length} progett${allocations.length === 1 ? 'o' : 'i'}${allocations.length ? ':' : '.'}`,
-        `${person.name} works on ${allocations.length} project${allocations.length === 1 ? '' : 's'}${allocations.length ? ':' : '.'}`,
-      ),
-    );
+    reply.lines.push(packFor(lang).messages.people.worksOn(person.name, allocations.length));
     for (const a of allocations) {
       reply.lines.push(
-        `• ${a.project.code} ${a.project.title} — ${a.relation}, ${t(lang, 'impegno', 'commitment')} ${a.commitment}`,
+        `• ${a.project.code} ${a.project.title} — ${a.relation}, ${packFor(lang).messages.people.commitment} ${a.commitment}`,
       );
       reply.citations.push(citationOf(ctx, a.span, `${a.project.code} staff`, true));
     }
     if (profile.projectsDirected.length) {
-      reply.lines.push(
-        t(
-          lang,
-          `Dirige ${profile.projectsDirected.length} progetti.`,
-          `Dirigente of ${profile.projectsDirected.length} projects.`,
-        ),
-      );
+      reply.lines.push(packFor(lang).messages.people.directs(profile.projectsDirected.length));
     }
     return reply;
   }
@@ -148,18 +110,10 @@ export function answerForPerson(
   ) {
     reply.intent = 'person_role';
     const roles = rolesOf(ctx, person, profile.structures, lang);
-    reply.lines.push(
-      ...(roles.length
-        ? roles
-        : [t(lang, `${person.name} compare nei piani:`, `${person.name} appears in the plans:`)]),
-    );
+    reply.lines.push(...(roles.length ? roles : [packFor(lang).messages.people.appearsIn(person.name)]));
     if (profile.objectives.length)
       reply.lines.push(
-        t(
-          lang,
-          `• responsabile di ${profile.objectives.length} obiettivi`,
-          `• owner of ${profile.objectives.length} objectives`,
-        ) +
+        packFor(lang).messages.people.ownerOfCount(profile.objectives.length) +
           `: ${profile.objectives
             .slice(0, 8)
             .map((o) => o.code)
@@ -167,11 +121,7 @@ export function answerForPerson(
       );
     if (profile.projectsDirected.length)
       reply.lines.push(
-        t(
-          lang,
-          `• dirigente di ${profile.projectsDirected.length} progetti`,
-          `• dirigente of ${profile.projectsDirected.length} projects`,
-        ) +
+        packFor(lang).messages.people.dirigenteOfCount(profile.projectsDirected.length) +
           `: ${profile.projectsDirected
             .slice(0, 8)
             .map((p) => p.code)
@@ -193,13 +143,7 @@ export function answerForPerson(
   if (!objectives.length) {
     const roles = rolesOf(ctx, person, profile.structures, lang);
     if (profile.allocations.length) {
-      reply.lines.push(
-        t(
-          lang,
-          `${person.name} non risulta responsabile di obiettivi, ma lavora su questi progetti:`,
-          `${person.name} owns no objectives, but works on these projects:`,
-        ),
-      );
+      reply.lines.push(packFor(lang).messages.people.ownsNoneWorksOn(person.name));
       for (const a of profile.allocations)
         reply.lines.push(`• ${a.project.code} ${a.project.title} — ${a.relation}, ${a.commitment}`);
       reply.citations.push(
@@ -208,30 +152,17 @@ export function answerForPerson(
       return reply;
     }
     if (profile.projectsDirected.length) {
-      reply.lines.push(
-        t(
-          lang,
-          `${person.name} è dirigente di ${profile.projectsDirected.length} progetti:`,
-          `${person.name} is the dirigente of ${profile.projectsDirected.length} projects:`,
-        ),
-      );
+      reply.lines.push(packFor(lang).messages.people.dirigenteOf(person.name, profile.projectsDirected.length));
       for (const p of profile.projectsDirected) reply.lines.push(`• ${p.code} ${p.title}`);
       return reply;
     }
     reply.found = false;
-    reply.lines.push(
-      t(lang, `Non ho trovato obiettivi assegnati a ${person.name}.`, `I found no objectives owned by ${person.name}.`),
-      ...roles,
-    );
+    reply.lines.push(packFor(lang).messages.people.noObjectivesOf(person.name), ...roles);
     return reply;
   }
   const byDoc = new Set(objectives.map((o) => o.doc));
   reply.lines.push(
-    t(
-      lang,
-      `${person.name} è responsabile di ${objectives.length} obiettiv${objectives.length === 1 ? 'o' : 'i'}: ${objectives.map((o) => o.code).join(', ')}.`,
-      `${person.name} owns ${objectives.length} objective${objectives.length === 1 ? '' : 's'}: ${objectives.map((o) => o.code).join(', ')}.`,
-    ),
+    packFor(lang).messages.people.owns(person.name, objectives.length, objectives.map((o) => o.code).join(', ')),
   );
   for (const o of objectives) {
     reply.lines.push(
@@ -245,11 +176,7 @@ export function answerForPerson(
 
 function rolesOf(ctx: ToolContext, person: Person, structures: Structure[], lang: Lang): string[] {
   const lines = structures.map((s) =>
-    t(
-      lang,
-      `${person.name} è ${s.headRole ?? 'responsabile'} di ${s.name} (${ctx.store.entityOf(s.doc)}).`,
-      `${person.name} is ${s.headRole ?? 'head'} of ${s.name} (${ctx.store.entityOf(s.doc)}).`,
-    ),
+    packFor(lang).messages.people.headOf(person.name, s.headRole, s.name, ctx.store.entityOf(s.doc)),
   );
   return lines;
 }

@@ -10,8 +10,6 @@ export interface Reply {
   focus: string[];
 }
 
-export const t = (lang: Lang, it: string, en: string) => (lang === 'it' ? it : en);
-
 export function emptyReply(intent: string): Reply {
   return { lines: [], citations: [], found: true, intent, focus: [] };
 }

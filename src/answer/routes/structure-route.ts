@@ -1,4 +1,5 @@
 /** Structures and figures that span records: heads of servizi, totals as stated, counts, deadlines, strategy. */
+import { packFor } from '../../lang/packs.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
@@ -12,19 +13,13 @@ import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import { findStructures, type PersonMatch, type Scope } from '../link-entities.ts';
 import { TextMatcher } from '../text-match.ts';
-import { emptyReply, type Reply, t, uniqueBy } from './reply.ts';
+import { emptyReply, type Reply, uniqueBy } from './reply.ts';
 
 export function answerForStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply {
   const reply = emptyReply('structure_head');
   for (const s of structures) {
-    const role = s.headRole ?? t(lang, 'Responsabile', 'Head');
-    reply.lines.push(
-      t(
-        lang,
-        `${role} di ${s.name} (${ctx.store.entityOf(s.doc)}): ${s.head}.`,
-        `${role} of ${s.name} (${ctx.store.entityOf(s.doc)}): ${s.head}.`,
-      ),
-    );
+    const role = s.headRole ?? packFor(lang).messages.structures.head;
+    reply.lines.push(packFor(lang).messages.structures.headOf(role, s.name, ctx.store.entityOf(s.doc), s.head ?? '—'));
     reply.citations.push(citationOf(ctx, s.span, s.name));
   }
   return reply;
@@ -42,11 +37,7 @@ export function objectivesOfStructures(ctx: ToolContext, structures: Structure[]
   const reply = emptyReply('objectives_of_structure');
   const label = [...new Set(structures.map((s) => s.name))].join(', ');
   reply.lines.push(
-    t(
-      lang,
-      `${label}: ${list.length} obiettivi — ${list.map((o) => o.code).join(', ')}.`,
-      `${label}: ${list.length} objectives — ${list.map((o) => o.code).join(', ')}.`,
-    ),
+    packFor(lang).messages.structures.objectivesOf(label, list.length, list.map((o) => o.code).join(', ')),
   );
   for (const o of list.slice(0, 60))
     reply.lines.push(`• ${o.code} — ${clip(o.title, 120)} · ${LABELS[lang].owner}: ${ownersOf(o)}`);
@@ -93,25 +84,20 @@ export function answerCountsAndTotals(
       const shown = (named.length ? named.map((r) => r.item) : totals).slice(0, 12);
       reply.lines.push(
         shown.length === 1
-          ? t(
-              lang,
-              `Totale ${shown[0]!.level.toUpperCase()} ${shown[0]!.label}: ${shown[0]!.amount?.text ?? 'non indicato'}${shown[0]!.share ? ` (${shown[0]!.share.text})` : ''}.`,
-              `Total ${shown[0]!.level.toUpperCase()} ${shown[0]!.label}: ${shown[0]!.amount?.text ?? 'not stated'}${shown[0]!.share ? ` (${shown[0]!.share.text})` : ''}.`,
+          ? packFor(lang).messages.structures.totalStated(
+              shown[0]!.level.toUpperCase(),
+              shown[0]!.label,
+              shown[0]!.amount?.text,
+              shown[0]!.share?.text,
             )
-          : t(lang, `Totali indicati nel documento:`, `Totals stated in the document:`),
+          : packFor(lang).messages.structures.totalsStated,
       );
       if (shown.length > 1)
         for (const x of shown)
           reply.lines.push(
             `• Totale ${x.level} ${x.label}${x.cdr ? ` (CdR ${x.cdr})` : ''}: ${x.amount?.text ?? '—'}${x.share ? ` (${x.share.text})` : ''}`,
           );
-      reply.lines.push(
-        t(
-          lang,
-          'Importi come scritti nel documento (Totale CDR/Azione/Obiettivo/Indirizzo).',
-          'Amounts as stated in the document.',
-        ),
-      );
+      reply.lines.push(packFor(lang).messages.structures.amountsAsStated);
       reply.citations.push(...shown.map((x) => citationOf(ctx, x.span, `Totale ${x.level} ${x.label}`)));
       return reply;
     }
@@ -126,18 +112,10 @@ export function answerCountsAndTotals(
       );
     const { count, projects, rule } = countProjects(ctx, { ...(cdr ? { cdr } : {}), withBudget });
     reply.intent = 'count_projects';
-    reply.lines.push(t(lang, `${count} progetti (${rule}).`, `${count} projects (${rule}).`));
-    reply.lines.push(
-      t(
-        lang,
-        'Conteggio calcolato dal modello dei piani, sui progetti elencati:',
-        'Counted from the plan model, over these projects:',
-      ),
-    );
+    reply.lines.push(packFor(lang).messages.structures.projectsCount(count, rule));
+    reply.lines.push(packFor(lang).messages.structures.countedOverProjects);
     for (const p of projects.slice(0, 60))
-      reply.lines.push(
-        `• ${p.code} ${p.title} — ${p.budget?.text ?? t(lang, 'budget non indicato', 'no budget stated')}`,
-      );
+      reply.lines.push(`• ${p.code} ${p.title} — ${p.budget?.text ?? packFor(lang).messages.structures.noBudget}`);
     reply.citations.push(...projects.slice(0, 5).map((p) => citationOf(ctx, p.span, p.code)));
     return reply;
   }
@@ -155,10 +133,10 @@ export function answerCountsAndTotals(
         structures.some((s) => fold(o.structure ?? '') === fold(s.name) || (o.cdr && o.cdr === s.code)),
       );
     reply.intent = 'count_objectives';
-    reply.lines.push(t(lang, `${list.length} obiettivi.`, `${list.length} objectives.`));
+    reply.lines.push(packFor(lang).messages.structures.objectivesCount(list.length));
     const perDoc = new Map<string, number>();
     for (const o of list) perDoc.set(o.doc, (perDoc.get(o.doc) ?? 0) + 1);
-    reply.lines.push(t(lang, 'Conteggio calcolato dal modello dei piani:', 'Counted from the plan model:'));
+    reply.lines.push(packFor(lang).messages.structures.countedFromModel);
     for (const [doc, n] of perDoc) reply.lines.push(`• ${ctx.store.entityOf(doc)} (${doc}): ${n}`);
     if (list.length <= 40) for (const o of list) reply.lines.push(`• ${o.code} ${clip(o.title, 90)}`);
     return reply;
@@ -182,14 +160,10 @@ export function answerDeadlines(
   });
   if (!items.length) {
     reply.found = false;
-    reply.lines.push(
-      t(lang, `Non ho trovato scadenze nel periodo ${range.label}.`, `I found no deadlines in ${range.label}.`),
-    );
+    reply.lines.push(packFor(lang).messages.structures.noDeadlines(range.label));
     return reply;
   }
-  reply.lines.push(
-    t(lang, `${items.length} scadenze nel periodo ${range.label}:`, `${items.length} deadlines in ${range.label}:`),
-  );
+  reply.lines.push(packFor(lang).messages.structures.deadlinesIn(items.length, range.label));
   for (const d of items.slice(0, 50))
     reply.lines.push(`• ${d.date.text} — ${d.objective.code} (${ownersOf(d.objective)}): ${clip(d.title, 110)}`);
   if (items.length > 50) reply.lines.push(LABELS[lang].andMore(items.length - 50));
@@ -213,9 +187,7 @@ export function answerStrategicReverse(ctx: ToolContext, question: string, lang:
     const list = objectivesUnderStrategy(ctx, { text: c });
     if (list.length) {
       const reply = emptyReply('strategic_reverse');
-      reply.lines.push(
-        t(lang, `${list.length} obiettivi discendono da ${c}:`, `${list.length} objectives belong to ${c}:`),
-      );
+      reply.lines.push(packFor(lang).messages.structures.objectivesUnder(list.length, c));
       for (const o of list) reply.lines.push(`• ${o.code} — ${o.title} (${o.structure ?? ownersOf(o)})`);
       reply.citations.push(...list.slice(0, 6).map((o) => citationOf(ctx, o.span, o.code)));
       return reply;
@@ -240,11 +212,7 @@ function underStrategyNamed(ctx: ToolContext, question: string, lang: Lang): Rep
   const under = records.filter((r) => Object.values(r.strategic ?? {}).some((v) => v === value));
   const reply = emptyReply('strategic_reverse');
   reply.lines.push(
-    t(
-      lang,
-      `${under.length} voci discendono da «${value}»: ${under.map((r) => r.code).join(', ')}.`,
-      `${under.length} records fall under "${value}": ${under.map((r) => r.code).join(', ')}.`,
-    ),
+    packFor(lang).messages.structures.recordsUnder(under.length, value, under.map((r) => r.code).join(', ')),
   );
   for (const r of under.slice(0, 60)) reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)})`);
   reply.citations.push(...under.slice(0, 6).map((r) => citationOf(ctx, r.span, r.code)));

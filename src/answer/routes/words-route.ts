@@ -1,5 +1,6 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
 
+import { packFor } from '../../lang/packs.ts';
 import { vocabularyOf } from '../../linking/model-vocabulary.ts';
 import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
@@ -16,7 +17,7 @@ import type { Scope } from '../link-entities.ts';
 import { translateQuery } from '../translate-query.ts';
 import { objectiveReply, quotedText } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
-import { emptyReply, type Reply, t } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 
 export function mentionsObjectiveTitle(ctx: ToolContext, question: string): boolean {
   const r = getObjective(ctx, { title: topicWords(question, ctx.store) });
@@ -146,19 +147,12 @@ function matchByWords(
 }
 
 function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): Reply {
+  const R = packFor(lang).messages.records;
   const reply = emptyReply('objectives_by_topic');
   reply.lines.push(
     objectives.length === 1
-      ? t(
-          lang,
-          `L'obiettivo è ${objectives[0]!.code} — ${objectives[0]!.title}.`,
-          `The objective is ${objectives[0]!.code} — ${objectives[0]!.title}.`,
-        )
-      : t(
-          lang,
-          `Obiettivi pertinenti: ${objectives.map((o) => o.code).join(', ')}.`,
-          `Matching objectives: ${objectives.map((o) => o.code).join(', ')}.`,
-        ),
+      ? R.theObjective(objectives[0]!.code, objectives[0]!.title)
+      : R.matchingObjectives(objectives.map((o) => o.code).join(', ')),
   );
   for (const o of objectives) {
     reply.lines.push(
@@ -171,6 +165,7 @@ function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): 
 }
 
 function recordReply(ctx: ToolContext, hit: RecordHit, intents: Intent[], lang: Lang): Reply {
+  const R = packFor(lang).messages.records;
   const reply = emptyReply(hit.kind === 'indicator' ? 'indicator_by_words' : 'phase_by_words');
   const o = hit.objective;
   reply.focus.push(o.code);
@@ -179,22 +174,10 @@ function recordReply(ctx: ToolContext, hit: RecordHit, intents: Intent[], lang: 
     const when = i.targetDate?.text ?? (i.target?.date ? i.target.text : undefined);
     reply.lines.push(
       intents.includes('weight') && i.weight
-        ? t(
-            lang,
-            `L'indicatore "${i.description}" (obiettivo ${o.code}) ha peso ${i.weight.text}.`,
-            `The indicator "${i.description}" (objective ${o.code}) has weight ${i.weight.text}.`,
-          )
+        ? R.indicatorWeight(i.description, o.code, i.weight.text)
         : intents.includes('deadline') && when
-          ? t(
-              lang,
-              `"${i.description}" (obiettivo ${o.code}) è previsto entro il ${when}.`,
-              `"${i.description}" (objective ${o.code}) is due by ${when}.`,
-            )
-          : t(
-              lang,
-              `L'indicatore "${i.description}" (obiettivo ${o.code}) ha valore atteso ${i.target?.text ?? '—'}.`,
-              `The indicator "${i.description}" (objective ${o.code}) has expected value ${i.target?.text ?? '—'}.`,
-            ),
+          ? R.indicatorDue(i.description, o.code, when)
+          : R.indicatorTarget(i.description, o.code, i.target?.text ?? '—'),
     );
     reply.lines.push(indicatorLine(i, lang));
     reply.citations.push(citationOf(ctx, i.span, `${o.code} indicatore`));
@@ -202,18 +185,10 @@ function recordReply(ctx: ToolContext, hit: RecordHit, intents: Intent[], lang: 
     const p = hit.phase;
     reply.lines.push(
       p.start && p.end
-        ? t(
-            lang,
-            `La fase "${p.title}" (obiettivo ${o.code}) va dal ${p.start.text} al ${p.end.text}.`,
-            `The phase "${p.title}" (objective ${o.code}) runs from ${p.start.text} to ${p.end.text}.`,
-          )
+        ? R.phaseRuns(p.title, o.code, p.start.text, p.end.text)
         : p.end
-          ? t(
-              lang,
-              `La fase "${p.title}" (obiettivo ${o.code}) è prevista entro il ${p.end.text}.`,
-              `The phase "${p.title}" (objective ${o.code}) is due by ${p.end.text}.`,
-            )
-          : t(lang, `Fase "${p.title}" (obiettivo ${o.code}).`, `Phase "${p.title}" (objective ${o.code}).`),
+          ? R.phaseDue(p.title, o.code, p.end.text)
+          : R.phaseOf(p.title, o.code),
     );
     reply.lines.push(phaseLine(p, lang));
     reply.citations.push(citationOf(ctx, p.span, `${o.code} fase`));
@@ -229,13 +204,7 @@ function ambiguousRecords(
   lang: Lang,
 ): Reply {
   const reply = emptyReply('ambiguous_record');
-  reply.lines.push(
-    t(
-      lang,
-      `${records.length} voci corrispondono alla domanda: quale intendi?`,
-      `${records.length} records match — which one do you mean?`,
-    ),
-  );
+  reply.lines.push(packFor(lang).messages.records.whichOne(records.length));
   for (const r of records.slice(0, 8)) {
     reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)}) · ${r.detail}`);
     reply.focus.push(r.code);
