@@ -522,6 +522,8 @@ export const it: LanguagePack = {
       'mi servirebbe sapere',
       'ho bisogno di sapere',
       'avrei bisogno di sapere',
+    ],
+    fillers: [
       'per favore',
       'x favore',
       'grz',

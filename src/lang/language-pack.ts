@@ -119,8 +119,10 @@ export interface Lexicon {
    * match case-insensitively as whole words, never after a number ("30 sett." is a date)
    */
   shorthands: Record<string, string>;
-  /** polite wrappers and chat fillers that ask nothing ("mi sai dire", "pls"), folded; dropped when words remain */
+  /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
   courtesy: string[];
+  /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
+  fillers: string[];
 }
 
 export type AnswerType = 'year' | 'date' | 'number' | 'place';

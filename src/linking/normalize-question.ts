@@ -62,16 +62,19 @@ const GLUED_MAGNITUDE = new RegExp(
 );
 
 /**
- * Both packs' courtesy phrases, longest first so "grazie mille" goes before "grazie". They wrap a question: only at
- * its start or its end ("Che cosa puoi dirmi sui piani?" asks something with "puoi dirmi").
+ * Both packs' phrases, longest first so "grazie mille" goes before "grazie": wrappers open a question, fillers open or
+ * close it; inside it they are its own words ("Che cosa puoi dirmi sui piani?", "what do you know?").
  */
-const COURTESY_ALTERNATION = [...new Set(PACKS.flatMap((l) => l.courtesy))]
-  .sort((a, b) => b.length - a.length)
-  .map(loose)
-  .join('|');
-const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${COURTESY_ALTERNATION})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
+const alternation = (phrases: string[]) =>
+  [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length)
+    .map(loose)
+    .join('|');
+const OPENING = alternation(PACKS.flatMap((l) => [...l.courtesy, ...l.fillers]));
+const CLOSING = alternation(PACKS.flatMap((l) => l.fillers));
+const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
 // the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
-const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${COURTESY_ALTERNATION})[\\s,;:!.?]*$`, 'iu');
+const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
