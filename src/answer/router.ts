@@ -2,6 +2,7 @@ import { type LanguagePack, packFor } from '../lang/packs.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
+import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
@@ -244,7 +245,8 @@ export const ROUTES: Route[] = [
  * language model is configured, and as the fallback when one fails.
  */
 export async function routeQuestion(ctx: ToolContext, rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
-  const question = withFollowUpContext(rawQuestion, options);
+  // the cap on a question with its follow-up focus applies to what the client sent, not to its normalised form
+  const question = withFollowUpContext(normalizeQuestion(rawQuestion, ctx.store), options, rawQuestion.length);
   const input = routeInput(ctx, question);
   for (const route of ROUTES) {
     if (!route.when(input)) continue;
@@ -318,7 +320,7 @@ function yearNotCovered(ctx: ToolContext, year: number, pack: LanguagePack): Rep
   };
 }
 
-function withFollowUpContext(question: string, options: AskOptions): string {
+function withFollowUpContext(question: string, options: AskOptions, typedLength = question.length): string {
   const last = options.history?.at(-1)?.answer;
   if (!last?.focus.length) return question;
   const q = fold(question);
@@ -328,5 +330,5 @@ function withFollowUpContext(question: string, options: AskOptions): string {
   if (!isFollowUp || /\d{2}/.test(q)) return question;
   // the focus comes back from the client (web history): with it the text stays under the same cap as any question
   const withFocus = `${question} ${last.focus[0]}`;
-  return withFocus.length > MAX_QUESTION_CHARS ? question : withFocus;
+  return typedLength + 1 + last.focus[0]!.length > MAX_QUESTION_CHARS ? question : withFocus;
 }

@@ -114,6 +114,15 @@ export interface Lexicon {
   documentKinds: Record<string, string[]>;
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
   abbreviations: string[];
+  /**
+   * what users write for a lexicon word: office shorthands ("ob." → "obiettivo"), symbols ("&gt;" → "sopra"); keys
+   * match case-insensitively as whole words, never after a number ("30 sett." is a date)
+   */
+  shorthands: Record<string, string>;
+  /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
+  courtesy: string[];
+  /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
+  fillers: string[];
 }
 
 export type AnswerType = 'year' | 'date' | 'number' | 'place';

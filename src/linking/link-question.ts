@@ -625,6 +625,7 @@ function amountsIn(
     const after = wordsOf(text.slice(end, end + 16));
     const nextWord = after.trim().split(' ')[0] ?? '';
     const magnitude = MAGNITUDES[nextWord] ?? (nextWord.length > 3 ? MAGNITUDES[nextWord.slice(0, -1)] : undefined);
+    const afterMagnitude = magnitude ? text.indexOf(nextWord, end) + nextWord.length : end;
     const currency = W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€');
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
@@ -671,11 +672,12 @@ function amountsIn(
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
       last.value2 = value;
-      previousEnd = end;
+      previousEnd = afterMagnitude;
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
-    previousEnd = end;
+    // "tra 100 mila e 200 mila": the joining word comes after the magnitude
+    previousEnd = afterMagnitude;
   }
   // "tra X e Y" read as between only when the second bound came
   return {

@@ -1,0 +1,141 @@
+/**
+ * A question as people type it → the same question in the words the linking layer knows, in one place before any
+ * route reads it: chat markup dropped (mentions, emoji), shorthands spelt out ("resp. ob." → "responsabile
+ * obiettivo", "500k" → "500 mila", "&gt;" → "sopra"), polite wrappers and fillers dropped ("mi sai dire", "pls"), and
+ * typos in record words and names corrected against the model's own vocabulary. Accents need nothing here: every
+ * reader folds them. The words are the language packs'; nothing here knows a particular plan.
+ */
+import { detectLanguage } from '../answer/language.ts';
+import { en } from '../lang/en.ts';
+import { it } from '../lang/it.ts';
+import type { Lexicon } from '../lang/language-pack.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { correct, MIN_TYPO_LENGTH, typoVocabularyOf } from './typo-vocabulary.ts';
+
+const PACKS: Lexicon[] = [it.lexicon, en.lexicon];
+
+// Slack writes a mention as <@U123ABC> (or <@U123|name>), a channel as <#C123|name>, a link as <https://…|text>
+const SLACK_MARKUP = /<[@#!][^>\s]{1,80}>/g;
+// a link, <https://…|shown text> or bare <https://…>: the text shown is what the user wrote
+const SLACK_LINK = /<(?:https?|mailto):[^|>\s]{1,500}(?:\|([^>]{0,200}))?>/g;
+// a line Slack shows as a quote starts with "&gt; " (">" escaped): the marker, not "above"
+const SLACK_QUOTE = /^[ \t]*(?:&gt;|>)[ \t]+/gm;
+// "@pianobot" typed by hand, ":thinking_face:", pictographs and their joiners / variation selectors
+const HANDLE = /(?<![\p{L}\p{N}.])@[\p{L}\p{N}._-]{1,40}/gu;
+const EMOJI_CODE = /(?<![\p{L}\p{N}]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}])/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu;
+const ENTITIES: Record<string, string> = { '&amp;': '&' };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** a phrase's letters matching with or without their accent, its spaces any run of spaces or apostrophes */
+const ACCENTED: Record<string, string> = { a: '[aàá]', e: '[eèé]', i: '[iìí]', o: '[oòó]', u: '[uùú]' };
+const loose = (phrase: string) =>
+  [...phrase]
+    .map((ch) => (ch === ' ' ? "[\\s'’]+" : ch === "'" ? "['’]" : (ACCENTED[ch] ?? escapeRegExp(ch))))
+    .join('');
+
+interface Shorthand {
+  pattern: RegExp;
+  expansion: string;
+}
+
+/** A pack's shorthands as patterns: a word-like key stands alone and never after a number ("30 sett." is a date). */
+function shorthandsOf(lexicon: Lexicon): Shorthand[] {
+  return Object.entries(lexicon.shorthands)
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([key, expansion]) => {
+      const wordy = /^\p{L}/u.test(key);
+      const before = wordy ? '(?<![\\p{L}\\p{N}_.])(?<!\\d\\s{0,2})' : '';
+      const after = /\p{L}$/u.test(key) ? '(?![\\p{L}\\p{N}_])' : '';
+      return { pattern: new RegExp(`${before}${escapeRegExp(key)}${after}`, 'giu'), expansion: ` ${expansion} ` };
+    });
+}
+const SHORTHANDS = { it: shorthandsOf(it.lexicon), en: shorthandsOf(en.lexicon) };
+
+/** "500k", "1,5mln": a magnitude glued to its number, set apart so the amount reader sees it. */
+const GLUED_MAGNITUDE = new RegExp(
+  `(\\d)(${[...new Set(PACKS.flatMap((l) => Object.keys(l.magnitudes)))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}\\p{N}_])`,
+  'giu',
+);
+
+/**
+ * Both packs' phrases, longest first so "grazie mille" goes before "grazie": wrappers open a question, fillers open or
+ * close it; inside it they are its own words ("Che cosa puoi dirmi sui piani?", "what do you know?").
+ */
+const alternation = (phrases: string[]) =>
+  [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length)
+    .map(loose)
+    .join('|');
+const OPENING = alternation(PACKS.flatMap((l) => [...l.courtesy, ...l.fillers]));
+const CLOSING = alternation(PACKS.flatMap((l) => l.fillers));
+const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
+// the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
+const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
+const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
+
+export function normalizeQuestion(question: string, store: PlanStore): string {
+  let q = question
+    .replace(SLACK_QUOTE, '')
+    .replace(SLACK_LINK, (_, label: string | undefined) => ` ${label ?? ''} `)
+    .replace(SLACK_MARKUP, ' ')
+    .replace(HANDLE, ' ')
+    .replace(EMOJI_CODE, ' ')
+    .replace(PICTOGRAPH, ' ');
+  for (const [entity, ch] of Object.entries(ENTITIES)) q = q.split(entity).join(ch);
+  const lang = detectLanguage(q);
+  // the question's own language first: ">" is "sopra" in Italian, "above" in English
+  // after an elided article ("dell'ob.") the word stays glued to it
+  for (const s of [...SHORTHANDS[lang], ...SHORTHANDS[lang === 'it' ? 'en' : 'it']])
+    q = q.replace(s.pattern, (_, at: number, all: string) =>
+      /['’]$/.test(all.slice(0, at)) ? `${s.expansion.trimStart()}` : s.expansion,
+    );
+  // "1M€", "€2mln": the currency sign glued to a magnitude hides it from the amount reader
+  q = q.replace(GLUED_MAGNITUDE, '$1 $2').replace(/(?<=\p{L})€|€(?=\p{L})/gu, ' € ');
+  q = withoutCourtesy(q);
+  q = withTyposCorrected(q, store);
+  q = q.replace(/\s+/g, ' ').trim();
+  // nothing left that the question said (markup only): keep it as typed, the routes answer it as they can
+  return q || question.trim();
+}
+
+/**
+ * Polite wrappers and fillers dropped, unless they were the whole question: "ciao" and "ciao pianobot" stay greetings,
+ * "grazie" stays thanks.
+ */
+function withoutCourtesy(q: string): string {
+  let stripped = q.trim();
+  for (let before = ''; before !== stripped; ) {
+    before = stripped;
+    stripped = stripped.replace(COURTESY_START, '').replace(COURTESY_END, '').trim();
+  }
+  const left = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const first = q.match(/\p{L}+/u)?.[0]?.toLowerCase() ?? '';
+  if (!left.length || (left.length < 2 && GREETINGS.has(first))) return q;
+  return stripped;
+}
+
+/** Words of letters only (codes keep their digits and underscores), each corrected when it is a typo. */
+function withTyposCorrected(q: string, store: PlanStore): string {
+  const vocabulary = typoVocabularyOf(store);
+  // a long question repeats its words: each is looked up once
+  const seen = new Map<string, string | null>();
+  return q.replace(/(?<![\p{L}\p{N}_-])\p{L}+(?![\p{L}\p{N}_-])/gu, (word) => {
+    if (word.length < MIN_TYPO_LENGTH) return word;
+    const folded = word
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    if (!/^[a-z]+$/.test(folded)) return word;
+    let fixed = seen.get(folded);
+    if (fixed === undefined) {
+      fixed = correct(folded, vocabulary);
+      seen.set(folded, fixed);
+    }
+    if (!fixed) return word;
+    return /^\p{Lu}/u.test(word) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed;
+  });
+}
