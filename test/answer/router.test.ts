@@ -134,7 +134,7 @@ describe('question router over the five sample plans', () => {
       ['who works on 2021_PD_8910?', 'project_staff'],
       ['a chi è affidato PL11?', 'objective_owner'],
       ['who is the owner of objective 2020-PR31?', 'objective_owner'],
-      ["elenca gli indicatori per 2020-PL12", 'objective_indicators'],
+      ['elenca gli indicatori per 2020-PL12', 'objective_indicators'],
       ['List the phases of 2020-CP19', 'objective_phases'],
       ["l'obiettivo 01.02.01.02 è seguito da quale struttura?", 'objective_structure'],
       ['02.01.01.01 rientra in quale obiettivo strategico?', 'objective_strategic'],
