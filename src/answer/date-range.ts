@@ -1,34 +1,9 @@
+import { PACKS } from '../lang/packs.ts';
 import { parseDate } from '../plan/figures.ts';
 import { fold } from '../plan/text.ts';
 
-const MONTHS_IT = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
-const MONTHS_EN = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+// month names come from the language packs, so a third language brings its own
+const MONTH_LISTS = Object.values(PACKS).map((pack) => ({ lang: pack.lang, names: pack.lexicon.months }));
 
 export interface DateRange {
   from?: string;
@@ -56,9 +31,10 @@ export function parseDateRange(question: string, year: number | null): DateRange
       return { from: d.iso, to: d.iso, label: explicit[0] };
     }
   }
-  for (const [i, names] of [MONTHS_IT, MONTHS_EN].entries()) {
+  for (const { lang, names } of MONTH_LISTS) {
     for (const [m, name] of names.entries()) {
-      if (name === 'may' && i === 1 && !/\bin may\b|\bmay 20\d\d\b/.test(q)) continue;
+      // English "may" is mostly the verb: a month only as "in May" or "May 2020"
+      if (name === 'may' && lang === 'en' && !/\bin may\b|\bmay 20\d\d\b/.test(q)) continue;
       if (new RegExp(`\\b${name}\\b`).test(q)) {
         const y = year;
         const mm = m + 1;

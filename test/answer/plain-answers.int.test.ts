@@ -4,21 +4,9 @@
  * sentences first, questions about pianobot itself. Worded apart from eval/*.jsonl; expected strings read from
  * data/plans/*.txt.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/answer/create-engine.ts';
-import { loadConfig } from '../../src/config.ts';
 import { NOT_FOUND } from '../../src/eval/score.ts';
-import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { startWebServer } from '../../src/web/web-server.ts';
-import { PLANS_DIR } from '../support/plan-fixture.ts';
-
-interface Asked {
-  answer: string;
-  found: boolean;
-}
+import { type RealWebApp, startRealWebApp } from '../support/real-web-app.ts';
 
 /** The first line that is a quote of the plans, without its "> ". */
 const firstQuote = (answer: string) =>
@@ -28,36 +16,17 @@ const firstQuote = (answer: string) =>
     ?.slice(2) ?? '';
 
 describe('plain answers, through POST /api/ask', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let app: RealWebApp;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pianobot-plain-answers-'));
-    const config = loadConfig({
-      PORT: '0',
-      PLANS_DIR,
-      INDEX_DIR: join(dir, 'index'),
-      DATA_DIR: dir,
-      LOG_LEVEL: 'error',
-    });
-    const engine = await createEngine(config);
-    server = await startWebServer({ config, engine, feedback: new FeedbackStore(join(dir, 'votes.jsonl')) });
+    app = await startRealWebApp('pianobot-plain-answers-');
   });
 
   afterAll(async () => {
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.stop();
   });
 
-  const ask = async (q: string): Promise<Asked> => {
-    const res = await fetch(`${server.url}/api/ask`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ q }),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as Asked;
-  };
+  const ask = (q: string) => app.ask(q);
 
   describe.each([
     // an entity with no plan, though a person's name is one letter away from the place

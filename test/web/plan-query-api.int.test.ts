@@ -4,45 +4,21 @@
  * difference, filters, combined conditions and counts. Questions in this file's own wording; figures read from the
  * plan text.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/answer/create-engine.ts';
-import { loadConfig } from '../../src/config.ts';
-import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { startWebServer } from '../../src/web/web-server.ts';
-import { PLANS_DIR } from '../support/plan-fixture.ts';
+import { type RealWebApp, startRealWebApp } from '../support/real-web-app.ts';
 
 describe('plan query questions through /api/ask', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let app: RealWebApp;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pianobot-plan-query-'));
-    const config = loadConfig({ PORT: '0', PLANS_DIR, INDEX_DIR: join(dir, 'index'), DATA_DIR: dir });
-    const engine = await createEngine(config);
-    server = await startWebServer({
-      config,
-      engine,
-      feedback: new FeedbackStore(join(dir, 'feedback', 'votes.jsonl')),
-    });
+    app = await startRealWebApp('pianobot-plan-query-');
   });
 
   afterAll(async () => {
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.stop();
   });
 
-  const ask = async (q: string): Promise<{ answer: string; found: boolean; citations: unknown[] }> => {
-    const res = await fetch(`${server.url}/api/ask`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ q }),
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const ask = (q: string) => app.ask(q);
 
   describe('rankings', () => {
     it('announces a tie for the heaviest phase instead of picking one', async () => {

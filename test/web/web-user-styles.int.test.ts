@@ -3,45 +3,21 @@
  * accents, typos, Slack markup, office shorthands, names in any order or case, English with Italian terms, polite
  * wrappers. Each style has its own wording here (none is copied from eval/); expected figures are the plans' own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/answer/create-engine.ts';
-import { loadConfig } from '../../src/config.ts';
-import { FeedbackStore } from '../../src/feedback/feedback-store.ts';
-import { startWebServer } from '../../src/web/web-server.ts';
-import { PLANS_DIR } from '../support/plan-fixture.ts';
+import { type RealWebApp, startRealWebApp } from '../support/real-web-app.ts';
 
 describe('questions in the styles real users write, through /api/ask', () => {
-  let dir: string;
-  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let app: RealWebApp;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pianobot-user-styles-'));
-    const config = loadConfig({ PORT: '0', PLANS_DIR, INDEX_DIR: join(dir, 'index'), DATA_DIR: dir });
-    const engine = await createEngine(config);
-    server = await startWebServer({
-      config,
-      engine,
-      feedback: new FeedbackStore(join(dir, 'feedback', 'votes.jsonl')),
-    });
+    app = await startRealWebApp('pianobot-user-styles-');
   });
 
   afterAll(async () => {
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.stop();
   });
 
-  const ask = async (q: string): Promise<{ answer: string; found: boolean; intent: string }> => {
-    const res = await fetch(`${server.url}/api/ask`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ q }),
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const ask = (q: string) => app.ask(q);
 
   it('missing accents and apostrophes', async () => {
     const a = await ask('qual e la fase piu leggera dell obiettivo 2020-CP09 e quanto pesa');
