@@ -186,14 +186,14 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
   if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
     const words = wordsOf(frame.text);
-    const labelled = store.model.totals.filter(
-      (t) =>
-        t.level !== 'cdr' &&
-        t.amount &&
-        (!frame.documents || frame.documents.includes(t.doc)) &&
-        wordsOf(t.label).trim().split(' ').length >= 2 &&
-        phraseAt(words, `${wordsOf(t.label).trim()} `) >= 0,
-    );
+    const docs = frame.documents ? new Set(frame.documents) : null;
+    const totals = store.model.totals;
+    const labelled = [...namedTotalsOf(store)]
+      .filter(([label]) => phraseAt(words, `${label} `) >= 0)
+      .flatMap(([, positions]) => positions)
+      .sort((a, b) => a - b)
+      .map((p) => totals[p]!)
+      .filter((t) => !docs || docs.has(t.doc));
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
     const named = inCdr.length ? inCdr : labelled;
@@ -508,6 +508,30 @@ function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
     (s) => !named.some((o) => o !== s && name(o).length > name(s).length && name(o).includes(name(s))),
   );
   return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
+}
+
+const namedTotals = new WeakMap<PlanStore, Map<string, number[]>>();
+
+/**
+ * Positions of the totals of levels other than a centro's that state an amount, by the words of their label (two or
+ * more): built
+ * once per store, so a question tries each distinct label once however many plans repeat it.
+ */
+function namedTotalsOf(store: PlanStore): Map<string, number[]> {
+  let byLabel = namedTotals.get(store);
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const [p, t] of store.model.totals.entries()) {
+      if (t.level === 'cdr' || !t.amount) continue;
+      const label = wordsOf(t.label).trim();
+      if (label.split(' ').length < 2) continue;
+      const list = byLabel.get(label);
+      if (list) list.push(p);
+      else byLabel.set(label, [p]);
+    }
+    namedTotals.set(store, byLabel);
+  }
+  return byLabel;
 }
 
 const totalLeads = new WeakMap<PlanStore, [string, string][]>();

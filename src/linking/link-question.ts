@@ -429,23 +429,44 @@ function objectiveNamedByWords(
  * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
+const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
+
+/** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
+function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]> } {
+  let index = projectTitleIndexes.get(store);
+  if (!index) {
+    const byStem = new Map<string, number[]>();
+    for (const [pos, p] of store.projects.entries())
+      for (const s of new Set(contentTokens(p.title).map((t) => stem(t)))) {
+        const list = byStem.get(s);
+        if (list) list.push(pos);
+        else byStem.set(s, [pos]);
+      }
+    index = { byStem };
+    projectTitleIndexes.set(store, index);
+  }
+  return index;
+}
+
 function projectsNamedByWords(
   question: string,
   store: PlanStore,
   files: string[],
 ): { code: string; title: string; doc: string }[] {
   const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
-  const titles = store.projects
-    .filter((p) => !files.length || files.includes(p.doc))
-    .map((p) => ({ p, stems: new Set(contentTokens(p.title).map((t) => stem(t))) }));
+  const index = projectTitleIndexOf(store);
+  const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
   for (const part of parts) {
     const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    // only projects sharing a stem with this part can score: count the shared stems through the index
+    const hitsOf = new Map<number, number>();
+    for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
     let tie = false;
-    for (const { p, stems } of titles) {
-      const hits = [...stems].filter((s) => asked.has(s)).length;
-      if (hits < 2) continue;
+    for (const [pos, hits] of hitsOf) {
+      const p = store.projects[pos]!;
+      if (hits < 2 || (inFiles && !inFiles.has(p.doc))) continue;
       if (best && hits === best.hits) tie = true;
       if (!best || hits > best.hits) {
         best = { code: p.code, title: p.title, doc: p.doc, hits };

@@ -315,18 +315,37 @@ function structureCounts(store: PlanStore): StructureCounts {
  * Every record of a target, in document order; with `docs`, only those documents' records (a scoped question at a
  * thousand plans must not build the records of every plan). Built per call: this keeps the store plain.
  */
+/**
+ * A model item's query record, built on its first query and kept with the item: a loaded model does not change (a
+ * reload builds new items), and a question over a thousand plans then reads records instead of rebuilding them.
+ * Records are read-only to the executor.
+ */
+const recordOf = new WeakMap<object, QueryRecord>();
+function once(item: object, build: () => QueryRecord): QueryRecord {
+  let record = recordOf.get(item);
+  if (!record) {
+    record = build();
+    recordOf.set(item, record);
+  }
+  return record;
+}
+
 export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
   const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
   switch (target) {
     case 'objective':
-      return inDocs(store.objectives).map((o) => objectiveRecord(o, entity(o.doc)));
+      return inDocs(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc))));
     case 'phase':
-      return inDocs(store.objectives).flatMap((o) => o.phases.map((p) => phaseRecord(o, p, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) =>
+        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc)))),
+      );
     case 'indicator':
-      return inDocs(store.objectives).flatMap((o) => o.indicators.map((i) => indicatorRecord(o, i, entity(o.doc))));
+      return inDocs(store.objectives).flatMap((o) =>
+        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc)))),
+      );
     case 'project':
-      return inDocs(store.projects).map((p) => projectRecord(p, entity(p.doc)));
+      return inDocs(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc))));
     case 'structure': {
       const counts = structureCounts(store);
       return inDocs(store.structures).map((s) => structureRecord(s, store, counts));

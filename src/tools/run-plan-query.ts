@@ -87,7 +87,7 @@ function holds(cell: Cell | null, f: QueryFilter): boolean {
     case 'in':
       return cell !== null && (f.values ?? []).some((v) => equals(cell, v, PERSON_FIELDS.has(f.field)));
     case 'contains':
-      return cell !== null && f.value !== undefined && containsWords(cell.text, String(f.value));
+      return cell !== null && f.value !== undefined && containsWords(cell, String(f.value));
     case 'gt':
       return order(cell, f.value) > 0;
     case 'gte':
@@ -118,8 +118,15 @@ function equals(cell: Cell, value: string | number | boolean | undefined, isPers
   return items.some((item) => fold(item).trim() === wanted || (isPerson && samePerson(item, value)));
 }
 
-function containsWords(text: string, value: string): boolean {
-  const haystack = fold(text);
+/** Folded cell texts, kept while their records are (records are built once per model item). */
+const foldedText = new WeakMap<Cell, string>();
+
+function containsWords(cell: Cell, value: string): boolean {
+  let haystack = foldedText.get(cell);
+  if (haystack === undefined) {
+    haystack = fold(cell.text);
+    foldedText.set(cell, haystack);
+  }
   return fold(value)
     .split(/\s+/)
     .filter(Boolean)
