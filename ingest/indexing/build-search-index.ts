@@ -7,7 +7,7 @@
  * directory and swaps it in, so a failed build leaves the serving index untouched.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -32,6 +32,7 @@ import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.t
 import { isLocalEmbedder, joinAnalyzed, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
+import { AppendFile } from './append-file.ts';
 import { PostingsBuilder } from './keyword-index-builder.ts';
 import { HNSW_PARAMS, HnswSink, Int8Sink, readVectors, type VectorSink } from './vector-index.ts';
 
@@ -180,36 +181,6 @@ function barePlan(doc: SourceDocument): ExtractedPlan {
     tables: [],
     warnings: [],
   };
-}
-
-/** Buffered appends to one file through a descriptor: passages are written as they are made. */
-class AppendFile {
-  private readonly fd: number;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  private closed = false;
-  bytes = 0;
-  constructor(file: string) {
-    this.fd = openSync(file, 'w');
-  }
-  write(data: string | Buffer): void {
-    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.pending.push(b);
-    this.pendingBytes += b.length;
-    this.bytes += b.length;
-    if (this.pendingBytes > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.pendingBytes) writeSync(this.fd, Buffer.concat(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.flush();
-    closeSync(this.fd);
-  }
 }
 
 /** The search index under construction: `add` each document, then `finish` once. */

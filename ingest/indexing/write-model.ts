@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { derivePeople, type PeopleSource, peopleSourceOf } from '../../src/plan/derive-people.ts';
 import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../src/plan/model.ts';
+import { AppendFile } from './append-file.ts';
 
 /** The record lists of the model, in the order model.json has always had them. */
 const RECORD_KEYS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;
@@ -30,48 +31,6 @@ export type ListOffsets = z.infer<typeof ListOffsetsSchema>;
 export interface PreviousModel {
   file: string;
   lists: ListOffsets;
-}
-
-/** Buffered appends through a descriptor; `bytes` counts what was written. */
-class Appender {
-  private readonly fd: number;
-  private pending: Buffer[] = [];
-  private length = 0;
-  private closed = false;
-  bytes = 0;
-  constructor(file: string) {
-    this.fd = openSync(file, 'w');
-  }
-  write(data: string | Buffer): void {
-    const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    this.pending.push(b);
-    this.length += b.length;
-    this.bytes += b.length;
-    if (this.length > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.pending.length) writeSync(this.fd, Buffer.concat(this.pending));
-    this.pending = [];
-    this.length = 0;
-  }
-  /** copies bytes [a, b) of an open file to the end of this one */
-  copyRange(from: number, a: number, b: number): void {
-    this.flush();
-    const buffer = Buffer.alloc(Math.min(1 << 22, Math.max(1, b - a)));
-    for (let at = a; at < b; ) {
-      const n = readSync(from, buffer, 0, Math.min(buffer.length, b - at), at);
-      if (n <= 0) throw new Error('model part is truncated');
-      writeSync(this.fd, buffer, 0, n);
-      at += n;
-    }
-    this.bytes += b - a;
-  }
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.flush();
-    closeSync(this.fd);
-  }
 }
 
 /** A run of one record list's bytes: from this build's part file or from the previous model.json. */
@@ -103,16 +62,16 @@ interface Placement {
 export class ModelWriter {
   private readonly documents: PlanDocument[] = [];
   private readonly people: PeopleSource[] = [];
-  private readonly parts: Record<RecordKey, Appender>;
+  private readonly parts: Record<RecordKey, AppendFile>;
   private readonly pieces: Record<RecordKey, Piece[]>;
   /** per plan, in order: where its records of each list are */
   private readonly placements: Record<RecordKey, Placement>[] = [];
   private previous: PreviousModel | null = null;
 
   constructor(private readonly file: string) {
-    this.parts = Object.fromEntries(RECORD_KEYS.map((k) => [k, new Appender(this.partFile(k))])) as Record<
+    this.parts = Object.fromEntries(RECORD_KEYS.map((k) => [k, new AppendFile(this.partFile(k))])) as Record<
       RecordKey,
-      Appender
+      AppendFile
     >;
     this.pieces = Object.fromEntries(RECORD_KEYS.map((k) => [k, []])) as unknown as Record<RecordKey, Piece[]>;
   }
@@ -180,7 +139,7 @@ export class ModelWriter {
       people: derivePeople(this.people),
     });
     for (const key of RECORD_KEYS) this.parts[key].close();
-    const out = new Appender(this.file);
+    const out = new AppendFile(this.file);
     const lists = {} as ListOffsets;
     /** per list, where each piece landed (relative to the list's start) */
     const landed = {} as Record<RecordKey, number[]>;
