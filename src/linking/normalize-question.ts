@@ -6,13 +6,13 @@
  * reader folds them. The words are the language packs'; nothing here knows a particular plan.
  */
 import { detectLanguage } from '../answer/language.ts';
-import { en } from '../lang/en.ts';
-import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
+import { PACKS } from '../lang/packs.ts';
+import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { correct, MIN_TYPO_LENGTH, typoVocabularyOf } from './typo-vocabulary.ts';
 
-const PACKS: Lexicon[] = [it.lexicon, en.lexicon];
+const LEXICONS: Lexicon[] = Object.values(PACKS).map((pack) => pack.lexicon);
 
 // Slack writes a mention as <@U123ABC> (or <@U123|name>), a channel as <#C123|name>, a link as <https://…|text>
 const SLACK_MARKUP = /<[@#!][^>\s]{1,80}>/g;
@@ -50,11 +50,17 @@ function shorthandsOf(lexicon: Lexicon): Shorthand[] {
       return { pattern: new RegExp(`${before}${escapeRegExp(key)}${after}`, 'giu'), expansion: ` ${expansion} ` };
     });
 }
-const SHORTHANDS = { it: shorthandsOf(it.lexicon), en: shorthandsOf(en.lexicon) };
+/** every pack's shorthands, the question's own language first: ">" is "sopra" in Italian, "above" in English */
+const SHORTHANDS = Object.values(PACKS).map((pack) => ({
+  lang: pack.lang,
+  shorthands: shorthandsOf(pack.lexicon),
+}));
+const shorthandsFor = (lang: string): Shorthand[] =>
+  [...SHORTHANDS].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang)).flatMap((p) => p.shorthands);
 
 /** "500k", "1,5mln": a magnitude glued to its number, set apart so the amount reader sees it. */
 const GLUED_MAGNITUDE = new RegExp(
-  `(\\d)(${[...new Set(PACKS.flatMap((l) => Object.keys(l.magnitudes)))]
+  `(\\d)(${[...new Set(LEXICONS.flatMap((l) => Object.keys(l.magnitudes)))]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|')})(?![\\p{L}\\p{N}_])`,
@@ -70,12 +76,12 @@ const alternation = (phrases: string[]) =>
     .sort((a, b) => b.length - a.length)
     .map(loose)
     .join('|');
-const OPENING = alternation(PACKS.flatMap((l) => [...l.courtesy, ...l.fillers]));
-const CLOSING = alternation(PACKS.flatMap((l) => l.fillers));
+const OPENING = alternation(LEXICONS.flatMap((l) => [...l.courtesy, ...l.fillers]));
+const CLOSING = alternation(LEXICONS.flatMap((l) => l.fillers));
 const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])[\\s,;:!.]*`, 'iu');
 // the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
 const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
-const GREETINGS = new Set(PACKS.flatMap((l) => l.greetings));
+const GREETINGS = new Set(LEXICONS.flatMap((l) => l.greetings));
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
   let q = question
@@ -87,9 +93,8 @@ export function normalizeQuestion(question: string, store: PlanStore): string {
     .replace(PICTOGRAPH, ' ');
   for (const [entity, ch] of Object.entries(ENTITIES)) q = q.split(entity).join(ch);
   const lang = detectLanguage(q);
-  // the question's own language first: ">" is "sopra" in Italian, "above" in English
   // after an elided article ("dell'ob.") the word stays glued to it
-  for (const s of [...SHORTHANDS[lang], ...SHORTHANDS[lang === 'it' ? 'en' : 'it']])
+  for (const s of shorthandsFor(lang))
     q = q.replace(s.pattern, (_, at: number, all: string) =>
       /['’]$/.test(all.slice(0, at)) ? `${s.expansion.trimStart()}` : s.expansion,
     );
@@ -125,10 +130,7 @@ function withTyposCorrected(q: string, store: PlanStore): string {
   const seen = new Map<string, string | null>();
   return q.replace(/(?<![\p{L}\p{N}_-])\p{L}+(?![\p{L}\p{N}_-])/gu, (word) => {
     if (word.length < MIN_TYPO_LENGTH) return word;
-    const folded = word
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+    const folded = fold(word);
     if (!/^[a-z]+$/.test(folded)) return word;
     let fixed = seen.get(folded);
     if (fixed === undefined) {
