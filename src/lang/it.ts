@@ -71,6 +71,9 @@ export const it: LanguagePack = {
       'piu lung',
       'di maggior durata',
       'di durata maggiore',
+      'piu lontan',
+      'piu tard',
+      'per ultim',
     ],
     min: [
       'piu basso',
@@ -94,9 +97,20 @@ export const it: LanguagePack = {
       'piu cort',
       'di minor durata',
       'di durata minore',
+      'piu vicin',
+      'piu prest',
+      'per prim',
       'meno',
     ],
     more: ['piu'],
+    gradedFields: {
+      budget: ['car', 'costos', 'economic', 'finanziat', 'ricc', 'pover', 'soldi', 'cost', 'spend'],
+      weight: ['pesant', 'legger', 'pes', 'conta ', 'contano', 'important', 'rilevant'],
+      duration: ['lung', 'brev', 'cort', 'dur'],
+      end: ['lontan', 'tard', 'vicin', 'prest', 'recent', 'ultim'],
+      staff: ['persone', 'personale', 'dipendent', 'addett', 'gente', 'impiegat'],
+    },
+    alternatives: ['o', 'oppure', 'ovvero', 'ossia'],
     less: ['meno'],
     gt: [
       'sopra',
@@ -571,6 +585,12 @@ export const it: LanguagePack = {
     comparisonMissing: (code, field) => `Per ${code} il piano non indica ${field} (non trovato).`,
     peopleComparison: (winner, counts, what) => `${winner} ha più ${what}: ${counts}.`,
     peopleTie: (counts, what) => `Hanno lo stesso numero di ${what}: ${counts}.`,
+    peopleFewer: (winner, counts, what) => `${winner} ha meno ${what}: ${counts}.`,
+    indicatorWeightsTotal: (code, value, is100) =>
+      is100
+        ? `Sì: i pesi degli indicatori di ${code} sommano a ${value} (calcolato).`
+        : `No: i pesi degli indicatori di ${code} sommano a ${value}, non a 100 (calcolato).`,
+    objectiveOfTop: (objectives) => `Obiettivo: ${objectives}. La fase (o l'indicatore) in questione:`,
     tie: (names, value) => `Pari merito: ${names} hanno lo stesso valore (${value}).`,
     groupRank: (measure) => `Per ${measure} (calcolato da pianobot dai record del piano):`,
     groupMeasure: (op, what, field) => (op === 'count' ? `numero di ${what}` : `${field} totale dei ${what}`),

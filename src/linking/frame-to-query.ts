@@ -22,16 +22,27 @@ export type Computation =
   /** counted: "quanti …" asked, so the number leads and is said to be computed */
   | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
   /** nth: only the record at that place (and any tied with it) */
-  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[]; nth?: number }
+  /** byParent: sub-records ranked to answer which objective holds the top one ("l'obiettivo con la fase più lunga") */
+  | {
+      kind: 'top';
+      query: PlanQuery;
+      field: string;
+      dir: 'asc' | 'desc';
+      shown?: string[];
+      nth?: number;
+      byParent?: boolean;
+    }
   | { kind: 'sum'; query: PlanQuery; field: string }
-  | { kind: 'weights_total'; code: string; doc: string }
+  /** the weights of one objective's phases (or indicators), of one sheet year when the plan has one per year */
+  | { kind: 'weights_total'; code: string; doc: string; sub?: 'phase' | 'indicator'; year?: number }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
-  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[] }
+  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
   | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
-  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' }
+  /** dir: who has more ("max"), or who has fewer ("min") */
+  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project'; dir?: 'max' | 'min' }
   /** groups of records compared by their count, or by the sum of a field */
-  | { kind: 'compare_groups'; target: 'objective' | 'project'; groups: RecordGroup[]; sumField: string | null }
+  | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null }
   /** people or structures ranked by the count of their records, or by the sum of a field */
   | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
@@ -81,21 +92,36 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
-  const comparing = (frame.compare || frame.more) && !sumAsked;
+  // two of a kind named with a superlative is a comparison whatever the word order: "A o B: quale costa meno?",
+  // "CdR 85 o CdR 87, chi ha il budget maggiore?" (a ranking that leads with its records stays a ranking)
+  const pairNamed =
+    projectCodes.length === 2 ||
+    objectiveCodes.length === 2 ||
+    frame.people.length === 2 ||
+    (frame.structures.length === 2 && !['project', 'objective'].includes(frame.targets[0] ?? ''));
+  const graded = frame.superlative !== null && frame.superlative.k === 1 && pairNamed;
+  const comparing = (frame.compare || frame.more || graded) && !sumAsked;
+  // the field the comparative is about comes first ("which one has more people on it" → staff)
+  const rankedWords: FieldWord[] = frame.rankField ? [frame.rankField, ...fieldWords] : fieldWords;
   // two codes compared, or two people
   if (comparing && projectCodes.length === 2) {
-    const field = fieldFor('project', fieldWords) ?? 'budget';
+    const field = fieldFor('project', rankedWords) ?? 'budget';
     return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
   }
   // two objectives compared by a field they have (phases, indicators, resources, weights)
   if (comparing && objectiveCodes.length === 2) {
     const field = fieldFor(
       'objective',
-      fieldWords.filter((w) => w !== 'objectives'),
+      rankedWords.filter((w) => w !== 'objectives'),
     );
     if (field) return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field };
   }
-  if ((frame.compare || frame.more) && frame.people.length === 2) {
+  // one objective's sheets of two years, or a plan's records of two years: "più fasi nel 2019 o nel 2020?"
+  if (comparing && frame.years.length === 2 && !frame.people.length && objectiveCodes.length <= 1) {
+    const byYear = yearGroupsFor(frame, objectiveCodes[0], store);
+    if (byYear) return byYear;
+  }
+  if ((frame.compare || frame.more || graded) && frame.people.length === 2) {
     // "chi gestisce più budget": the budgets of the projects each one directs, summed
     if (fieldWords.includes('budget') && !frame.targets.includes('objective') && store.projects.length)
       return {
@@ -108,10 +134,24 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
         })),
       };
     const target = frame.targets.includes('project') ? 'project' : 'objective';
-    return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
+    // "chi ha meno obiettivi": a "less" word or a superlative towards the smallest asks who has fewer
+    const dir = frame.superlative?.dir === 'min' ? 'min' : 'max';
+    return { kind: 'compare_people', people: frame.people.map((p) => p.name), target, dir };
   }
   // two structures compared: by their stated totals when the plan states them, else by their records
   const cdrsNamed = frame.structures.filter((s) => s.code);
+  // "l'azione Politiche familiari pesa di più nel CdR 85 o nel 87?": one level's stated totals, one per centro
+  if (comparing && cdrsNamed.length === 2 && !frame.codes.length) {
+    const labelled = labelledTotals(frame, store).filter((t) =>
+      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc),
+    );
+    if (labelled.length === 2 && labelled[0]!.label === labelled[1]!.label)
+      return {
+        kind: 'stated_named',
+        totals: labelled.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+        compare: true,
+      };
+  }
   if (comparing && frame.structures.length === 2 && !frame.people.length && !frame.codes.length) {
     const stated = cdrsNamed.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
@@ -155,6 +195,28 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       field: fieldFor('project', fieldWords) ?? 'budget',
     };
   }
+  // "how many staff on A and B in total", "quante fasi hanno X e Y": a count field of several named records, summed
+  for (const [kind, named] of [
+    ['project', projectCodes],
+    ['objective', objectiveCodes],
+  ] as const) {
+    if (frame.aggregate !== 'count' || named.length < 2 || frame.superlative) continue;
+    const field = fieldFor(
+      kind,
+      fieldWords.filter((w) => w !== SELF_WORD[kind] && COUNTED.has(w)),
+    );
+    if (field)
+      return {
+        kind: 'sum',
+        query: {
+          target: kind,
+          filters: [{ field: 'code', op: 'in', values: named.map((c) => c.code) }],
+          documents: [...new Set(named.map((c) => c.doc))],
+          aggregate: { op: 'sum', field },
+        },
+        field,
+      };
+  }
   // who is most (least) committed to one named project: rank that project's staff allocations
   if (
     frame.superlative &&
@@ -179,21 +241,18 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     };
   }
   // the phase weights of one objective: do they make 100?
-  if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight'))
-    return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
+  if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {
+    const { code, doc } = objectiveCodes[0]!;
+    // the indicators' weights when the question names indicators and not phases
+    const sub = frame.targets.includes('indicator') && !frame.targets.includes('phase') ? 'indicator' : 'phase';
+    const year = frame.years.length === 1 ? frame.years[0] : undefined;
+    return { kind: 'weights_total', code, doc, ...(sub === 'indicator' ? { sub } : {}), ...(year ? { year } : {}) };
+  }
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
   // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
   if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
-    const words = wordsOf(frame.text);
-    const docs = frame.documents ? new Set(frame.documents) : null;
-    const totals = store.model.totals;
-    const labelled = [...namedTotalsOf(store)]
-      .filter(([label]) => phraseAt(words, `${label} `) >= 0)
-      .flatMap(([, positions]) => positions)
-      .sort((a, b) => a - b)
-      .map((p) => totals[p]!)
-      .filter((t) => !docs || docs.has(t.doc));
+    const labelled = labelledTotals(frame, store);
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
     const named = inCdr.length ? inCdr : labelled;
@@ -229,8 +288,18 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       };
   }
 
-  const target = targetOf(frame, store);
-  if (!target) return null;
+  const asked = targetOf(frame, store);
+  if (!asked) return null;
+  // "quale obiettivo ha la fase più lunga?": the phases are ranked, and the answer is the objective of the top one
+  const byParent =
+    asked === 'objective' &&
+    frame.superlative !== null &&
+    !objectiveCodes.length &&
+    (frame.gradedRecord === 'phase' || frame.gradedRecord === 'indicator') &&
+    frame.rankField !== null &&
+    !COUNTED.has(frame.rankField) &&
+    FIELD_OF[frame.gradedRecord]?.[frame.rankField] !== undefined;
+  const target: QueryTarget = byParent && frame.gradedRecord ? frame.gradedRecord : asked;
   // "obiettivi del settore VI": plans that number objectives under their settore ("VI - 3") list them by that prefix
   if (target === 'objective' && frame.structures.length === 1 && !frame.people.length && !frame.codes.length) {
     const numbered = objectivesNumberedUnder(frame.structures[0]!, store);
@@ -265,7 +334,15 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
-    (frame.aggregate === 'count' && frame.people.length === 1 && (target === 'objective' || target === 'project')) ||
+    (frame.aggregate === 'count' && frame.people.length === 1 && target !== 'person' && target !== 'structure') ||
+    // "quanti obiettivi ha il settore X", "in total how many projects does CdR 87 have?"
+    (frame.aggregate === 'count' &&
+      frame.structures.length === 1 &&
+      !frame.people.length &&
+      (target === 'objective' || (target === 'project' && frame.structures[0]!.code !== null)) &&
+      !fieldWords.includes('budget')) ||
+    // "how many phases does the objective <title> have": a named objective's sub-records counted
+    (frame.aggregate === 'count' && subRecordTarget(target) && objectiveCodes.length === 1) ||
     // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
     (frame.listAll &&
       (target === 'objective' || target === 'project') &&
@@ -297,7 +374,11 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   }
   const cdr = frame.structures.find((s) => s.code);
   if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
-  else if (target === 'objective' && frame.structures.length === 1 && !frame.people.length)
+  else if (
+    (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
+    frame.structures.length === 1 &&
+    !frame.people.length
+  )
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
   else if (target === 'objective' && frame.structures.length && frame.people.length) {
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
@@ -355,7 +436,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     const field =
       fieldFor(
         target,
-        fieldWords.filter((w) => w !== self),
+        rankedWords.filter((w) => w !== self),
       ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
@@ -364,6 +445,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       // a duration is computed from the dates: they are shown beside it
       ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
       ...(frame.ordinal ? { nth: frame.ordinal } : {}),
+      ...(byParent ? { byParent } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -556,4 +638,62 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
     totalLeads.set(store, leads);
   }
   return leads;
+}
+
+/** Record kinds that belong to an objective. */
+function subRecordTarget(t: QueryTarget): boolean {
+  return t === 'phase' || t === 'indicator';
+}
+
+/** Fields that count an objective's or a project's own records: summed over several named records. */
+const COUNTED = new Set<FieldWord>(['phases', 'indicators', 'objectives', 'projects', 'staff']);
+
+/** The stated totals of the levels the question names by their whole label, in document order. */
+function labelledTotals(frame: QuestionFrame, store: PlanStore) {
+  const words = wordsOf(frame.text);
+  const docs = frame.documents ? new Set(frame.documents) : null;
+  const totals = store.model.totals;
+  return [...namedTotalsOf(store)]
+    .filter(([label]) => phraseAt(words, `${label} `) >= 0)
+    .flatMap(([, positions]) => positions)
+    .sort((a, b) => a - b)
+    .map((p) => totals[p]!)
+    .filter((t) => !docs || docs.has(t.doc));
+}
+
+/**
+ * Two years compared: one objective's phases or indicators of each year's sheet, or the records of each year in the
+ * plans in scope, counted. Null when the records asked carry no year.
+ */
+function yearGroupsFor(
+  frame: QuestionFrame,
+  objective: QuestionFrame['codes'][number] | undefined,
+  store: PlanStore,
+): Computation | null {
+  const sub = frame.targets.find(subRecordTarget) ?? (frame.fields.includes('indicators') ? 'indicator' : null);
+  const target: QueryTarget = sub ?? (frame.fields.includes('phases') ? 'phase' : 'objective');
+  if (target === 'objective' && objective) return null;
+  const yearField = target === 'objective' ? 'years' : 'year';
+  const documents = objective ? [objective.doc] : (frame.documents ?? undefined);
+  const hasYears = store.objectives.some(
+    (o) =>
+      (!documents || documents.includes(o.doc)) &&
+      (target === 'objective'
+        ? (o.years?.length ?? 0) > 0
+        : (target === 'phase' ? o.phases : o.indicators).some((x) => x.year !== undefined)),
+  );
+  if (!hasYears) return null;
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: null,
+    groups: frame.years.map((y) => ({
+      label: objective ? `${objective.code} ${y}` : String(y),
+      ...(documents ? { documents } : {}),
+      filters: [
+        ...(objective ? [{ field: 'objective', op: 'eq' as const, value: objective.code }] : []),
+        { field: yearField, op: 'eq' as const, value: target === 'objective' ? String(y) : y },
+      ],
+    })),
+  };
 }

@@ -20,16 +20,18 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
   switch (c.kind) {
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
-    case 'top':
-      return topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
+    case 'top': {
+      const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
+      return c.byParent ? withParentFirst(ctx, reply, pack) : reply;
+    }
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
     case 'weights_total':
-      return weightsReply(ctx, c.code, c.doc, pack);
+      return weightsReply(ctx, c.code, c.doc, pack, c.sub ?? 'phase', c.year);
     case 'stated_totals':
       return statedTotalsReply(ctx, c.cdrs, pack, c.compare === true);
     case 'stated_named':
-      return statedNamedReply(ctx, c.totals, pack);
+      return statedNamedReply(ctx, c.totals, pack, c.compare === true);
     case 'compare_groups':
       return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack);
     case 'group_rank':
@@ -37,7 +39,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'compare_codes':
       return compareCodesReply(ctx, c.target, c.codes, c.field, pack);
     case 'compare_people':
-      return comparePeopleReply(ctx, c.people, c.target, pack);
+      return comparePeopleReply(ctx, c.people, c.target, pack, c.dir ?? 'max');
   }
 }
 
@@ -216,13 +218,21 @@ function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: Langu
   return reply;
 }
 
-function weightsReply(ctx: ToolContext, code: string, doc: string, pack: LanguagePack): Reply | null {
+function weightsReply(
+  ctx: ToolContext,
+  code: string,
+  doc: string,
+  pack: LanguagePack,
+  sub: 'phase' | 'indicator',
+  year: number | undefined,
+): Reply | null {
   const M = pack.messages;
-  const result = runPlanQuery(ctx, {
-    target: 'phase',
-    documents: [doc],
-    filters: [{ field: 'objective', op: 'eq', value: code }],
-  });
+  const ofCode = { target: sub, documents: [doc], filters: [{ field: 'objective', op: 'eq' as const, value: code }] };
+  // the sheet of the year named, when the objective has one for that year
+  const ofYear = year
+    ? runPlanQuery(ctx, { ...ofCode, filters: [...ofCode.filters, { field: 'year', op: 'eq', value: year }] })
+    : null;
+  const result = ofYear?.ok && ofYear.records.length ? ofYear : runPlanQuery(ctx, ofCode);
   if (!result.ok || !result.records.length) return null;
   const reply = emptyReply('query_phase_weights');
   const weighted = result.records.filter((r) => r.cells.weight?.num != null);
@@ -236,9 +246,8 @@ function weightsReply(ctx: ToolContext, code: string, doc: string, pack: Languag
   for (const y of years) {
     const ofYear = weighted.filter((r) => (r.cells.year?.num ?? null) === y);
     const sum = Math.round(ofYear.reduce((a, r) => a + r.cells.weight!.num!, 0) * 100) / 100;
-    reply.lines.push(
-      `${y !== null ? `${y}: ` : ''}${M.weightsTotal(code, formatAmount(sum), Math.abs(sum - 100) < 0.01)}`,
-    );
+    const total = sub === 'indicator' ? M.indicatorWeightsTotal : M.weightsTotal;
+    reply.lines.push(`${y !== null ? `${y}: ` : ''}${total(code, formatAmount(sum), Math.abs(sum - 100) < 0.01)}`);
     for (const r of ofYear) reply.lines.push(bullet(r, ['weight'], pack, false));
   }
   cite(ctx, reply, weighted);
@@ -280,6 +289,7 @@ function statedNamedReply(
   ctx: ToolContext,
   wanted: { label: string; cdr: string | null; doc: string }[],
   pack: LanguagePack,
+  compare = false,
 ): Reply | null {
   const M = pack.messages;
   const totals = ctx.store.model.totals.filter(
@@ -294,6 +304,15 @@ function statedNamedReply(
     const where = t.cdr ? ` (CdR ${t.cdr})` : '';
     reply.lines.push(M.totalStated(`${t.label}${where}`, t.amount!.text));
     reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
+  }
+  // two stated totals compared: their difference is computed, and said so
+  if (compare && totals.length === 2) {
+    const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
+    const av = a.amount!.value ?? 0;
+    const bv = b.amount!.value ?? 0;
+    const name = (t: typeof a) => (t.cdr ? `CdR ${t.cdr}` : t.label);
+    if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`${name(a)}, ${name(b)}`, a.amount!.text));
+    else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), name(av > bv ? a : b)));
   }
   return reply;
 }
@@ -341,6 +360,7 @@ function comparePeopleReply(
   people: string[],
   target: 'objective' | 'project',
   pack: LanguagePack,
+  dir: 'max' | 'min',
 ): Reply {
   const M = pack.messages;
   const reply = emptyReply('query_compare_people');
@@ -351,8 +371,10 @@ function comparePeopleReply(
   });
   const [, plural] = M.targetNames[target];
   const counts = results.map((r) => `${r.name} ${r.records.length}`).join(', ');
-  const sorted = [...results].sort((x, y) => y.records.length - x.records.length);
+  const sign = dir === 'min' ? -1 : 1;
+  const sorted = [...results].sort((x, y) => sign * (y.records.length - x.records.length));
   if (sorted[0]!.records.length === sorted[1]!.records.length) reply.lines.push(M.peopleTie(counts, plural));
+  else if (dir === 'min') reply.lines.push(M.peopleFewer(sorted[0]!.name, counts, plural));
   else reply.lines.push(M.peopleComparison(sorted[0]!.name, counts, plural));
   for (const r of results) reply.lines.push(`• ${r.name}: ${r.records.map((x) => x.key).join(', ') || '—'}`);
   cite(
@@ -373,7 +395,7 @@ interface GroupValue {
 /** Groups of records (two people's projects, two structures' objectives) compared by count or by a summed field. */
 function compareGroupsReply(
   ctx: ToolContext,
-  target: 'objective' | 'project',
+  target: PlanQuery['target'],
   groups: RecordGroup[],
   sumField: string | null,
   pack: LanguagePack,
@@ -459,4 +481,19 @@ function groupRankReply(
     first.flatMap((g) => g.records),
   );
   return reply;
+}
+
+/**
+ * "Quale obiettivo ha la fase più lunga?": the objective of the top-ranked phase (or indicator) is the answer, said
+ * first; the ranked sub-records follow as the evidence.
+ */
+function withParentFirst(ctx: ToolContext, reply: Reply, pack: LanguagePack): Reply {
+  if (!reply.found) return reply;
+  const codes = [...new Set(reply.focus)];
+  const parents = codes
+    .map((code) => ctx.store.objectives.find((o) => o.code === code && visible(ctx, o.doc)))
+    .filter((o) => o !== undefined);
+  if (!parents.length) return reply;
+  const first = pack.messages.objectiveOfTop(parents.map((o) => `${o.code} (${clip(o.title, 90)})`).join('; '));
+  return { ...reply, lines: [first, ...reply.lines] };
 }
