@@ -354,6 +354,7 @@ export const en: LanguagePack = {
     comparisonMissing: (code, field) => `For ${code} the plan states no ${field} (not found).`,
     peopleComparison: (winner, counts, what) => `${winner} has more ${what}: ${counts}.`,
     peopleTie: (counts, what) => `They have the same number of ${what}: ${counts}.`,
+    lower: (key) => `The lower one is ${key}.`,
     peopleFewer: (winner, counts, what) => `${winner} has fewer ${what}: ${counts}.`,
     indicatorWeightsTotal: (code, value, is100) =>
       is100

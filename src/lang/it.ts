@@ -585,6 +585,7 @@ export const it: LanguagePack = {
     comparisonMissing: (code, field) => `Per ${code} il piano non indica ${field} (non trovato).`,
     peopleComparison: (winner, counts, what) => `${winner} ha più ${what}: ${counts}.`,
     peopleTie: (counts, what) => `Hanno lo stesso numero di ${what}: ${counts}.`,
+    lower: (key) => `Il valore più basso è quello di ${key}.`,
     peopleFewer: (winner, counts, what) => `${winner} ha meno ${what}: ${counts}.`,
     indicatorWeightsTotal: (code, value, is100) =>
       is100

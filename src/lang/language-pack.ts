@@ -176,6 +176,8 @@ export interface Messages {
   comparisonMissing: (code: string, field: string) => string;
   peopleComparison: (winner: string, counts: string, what: string) => string;
   peopleTie: (counts: string, what: string) => string;
+  /** the lower of two compared records */
+  lower: (key: string) => string;
   /** the one of two people with fewer records */
   peopleFewer: (winner: string, counts: string, what: string) => string;
   /** the weights of an objective's indicators, summed */

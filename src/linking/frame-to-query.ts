@@ -38,9 +38,21 @@ export type Computation =
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
   | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
-  | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
+  /** dir "min": the question asks which is lower ("quale costa meno?"), said after the difference */
+  | {
+      kind: 'compare_codes';
+      target: 'project' | 'objective';
+      codes: { code: string; doc: string }[];
+      field: string;
+      dir?: 'max' | 'min';
+    }
   /** dir: who has more ("max"), or who has fewer ("min") */
-  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project'; dir?: 'max' | 'min' }
+  | {
+      kind: 'compare_people';
+      people: string[];
+      target: 'objective' | 'project' | 'phase' | 'indicator';
+      dir?: 'max' | 'min';
+    }
   /** groups of records compared by their count, or by the sum of a field */
   | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null }
   /** people or structures ranked by the count of their records, or by the sum of a field */
@@ -106,7 +118,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   // two codes compared, or two people
   if (comparing && projectCodes.length === 2) {
     const field = fieldFor('project', rankedWords) ?? 'budget';
-    return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
+    return { kind: 'compare_codes', target: 'project', codes: projectCodes, field, ...lowerAsked(frame) };
   }
   // two objectives compared by a field they have (phases, indicators, resources, weights)
   if (comparing && objectiveCodes.length === 2) {
@@ -114,7 +126,8 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       'objective',
       rankedWords.filter((w) => w !== 'objectives'),
     );
-    if (field) return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field };
+    if (field)
+      return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };
   }
   // one objective's sheets of two years, or a plan's records of two years: "più fasi nel 2019 o nel 2020?"
   if (comparing && frame.years.length === 2 && !frame.people.length && objectiveCodes.length <= 1) {
@@ -133,7 +146,15 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
           filters: [{ field: 'dirigente', op: 'eq', value: p.name }],
         })),
       };
-    const target = frame.targets.includes('project') ? 'project' : 'objective';
+    // "chi ha più fasi nei suoi obiettivi": the records the comparative counts, else the records named
+    const target =
+      frame.rankField === 'phases'
+        ? 'phase'
+        : frame.rankField === 'indicators'
+          ? 'indicator'
+          : frame.targets.includes('project')
+            ? 'project'
+            : 'objective';
     // "chi ha meno obiettivi": a "less" word or a superlative towards the smallest asks who has fewer
     const dir = frame.superlative?.dir === 'min' ? 'min' : 'max';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target, dir };
@@ -341,6 +362,8 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       !frame.people.length &&
       (target === 'objective' || (target === 'project' && frame.structures[0]!.code !== null)) &&
       !fieldWords.includes('budget')) ||
+    // "quante fasi ci sono nel piano di Prato?", "how many indicators does Chiavari have in 2021?"
+    (frame.aggregate === 'count' && frame.entities.length > 0 && !frame.people.length && !frame.codes.length) ||
     // "how many phases does the objective <title> have": a named objective's sub-records counted
     (frame.aggregate === 'count' && subRecordTarget(target) && objectiveCodes.length === 1) ||
     // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
@@ -412,6 +435,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   }
   if (target === 'objective' || target === 'project')
     for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
+  // "i progetti con 'povertà' nel titolo": a quoted word counted or summed over narrows by title
+  if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
+    for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
@@ -696,4 +722,9 @@ function yearGroupsFor(
       ],
     })),
   };
+}
+
+/** "quale costa meno?", "which has fewer phases?": a comparison that asks for the lower of two. */
+function lowerAsked(frame: QuestionFrame): { dir?: 'min' } {
+  return frame.superlative?.dir === 'min' ? { dir: 'min' } : {};
 }

@@ -26,7 +26,7 @@ import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
-import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn } from './titled-records.ts';
+import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -481,7 +481,7 @@ function projectsNamedByWords(
   store: PlanStore,
   files: string[],
 ): { code: string; title: string; doc: string }[] {
-  const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
+  const parts = partsOf(question);
   const index = projectTitleIndexOf(store);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];

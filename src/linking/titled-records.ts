@@ -17,15 +17,22 @@ export interface TitledRecord {
 }
 
 const LEX = [it.lexicon, en.lexicon];
-/** words that separate the records of a sum or a comparison */
+/** words that separate the records of a sum or a comparison ("e", "o", "vs", "rispetto a"), longest first */
 const SEPARATORS = [
   ...new Set(
-    LEX.flatMap((l) => [...l.betweenJoin, ...l.alternatives, ...l.compare, ...l.between]).filter(
-      (w) => /^[a-z]+$/.test(w) && w.length <= 8,
+    LEX.flatMap((l) => [...l.betweenJoin, ...l.alternatives, ...l.compare, ...l.between]).filter((w) =>
+      /^[a-z ]+$/.test(w.trim()),
     ),
   ),
-];
+]
+  .map((w) => w.trim().replace(/ +/g, '\\s+'))
+  .sort((a, b) => b.length - a.length);
 const SPLIT = new RegExp(`,|;|:|\\?|\\b(?:${SEPARATORS.join('|')})\\b`, 'i');
+
+/** The parts of a question that may each name one record of a sum or a comparison. */
+export function partsOf(question: string): string[] {
+  return question.split(SPLIT).filter((p): p is string => Boolean(p?.trim()));
+}
 
 interface TitleIndex {
   /** folded title words → records, for titles of two words or more */
@@ -79,8 +86,7 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
   const index = objectiveTitles(store);
   const inFiles = files.length ? new Set(files) : null;
   const out: TitledRecord[] = [];
-  for (const part of question.split(SPLIT)) {
-    if (!part?.trim()) continue;
+  for (const part of partsOf(question)) {
     const whole = objectivesTitledIn(part, store, files)[0];
     if (whole) {
       if (!out.some((o) => o.code === whole.code && o.doc === whole.doc)) out.push(whole);

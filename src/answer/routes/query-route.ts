@@ -37,7 +37,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'group_rank':
       return groupRankReply(ctx, c.query, c.dir, c.k, pack);
     case 'compare_codes':
-      return compareCodesReply(ctx, c.target, c.codes, c.field, pack);
+      return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
     case 'compare_people':
       return comparePeopleReply(ctx, c.people, c.target, pack, c.dir ?? 'max');
   }
@@ -144,13 +144,15 @@ function topReply(
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00
-  const last = result.records.at(-1)!.cells[field]?.num;
+  // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00; a date ranks by
+  // its ISO day ("la scadenza più lontana")
+  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
+  const last = rankValue(result.records.at(-1)!);
   const all = runPlanQuery(ctx, { ...query, limit: undefined });
-  const ties = all.ok ? all.records.slice(k).filter((r) => r.cells[field]?.num === last) : [];
+  const ties = all.ok && last !== null ? all.records.slice(k).filter((r) => rankValue(r) === last) : [];
   // "il secondo più costoso": the record at that place, and any tied with it
   const records = nth
-    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || r.cells[field]?.num === last)
+    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || rankValue(r) === last)
     : [...result.records, ...ties];
   reply.lines.push(
     nth
@@ -162,12 +164,12 @@ function topReply(
   const entity = several(records);
   for (const r of records) reply.lines.push(bullet(r, shown, pack, entity));
   // records sharing the value at the cut are a tie: said, not left to the order of the list
-  const tied = records.filter((r) => r.cells[field]?.num === last);
-  if (tied.length > 1 && last != null)
+  const tied = records.filter((r) => rankValue(r) === last);
+  if (tied.length > 1 && last !== null)
     reply.lines.push(
       M.tie(
         tied.map((r) => tieName(r)).join(', '),
-        valueText(tied[0]!, field, pack) ?? formatValue(field, query.target, last),
+        valueText(tied[0]!, field, pack) ?? (typeof last === 'number' ? formatValue(field, query.target, last) : last),
       ),
     );
   cite(ctx, reply, records);
@@ -333,6 +335,7 @@ function compareCodesReply(
   codes: { code: string; doc: string }[],
   field: string,
   pack: LanguagePack,
+  dir: 'max' | 'min',
 ): Reply | null {
   const M = pack.messages;
   const records = codes.map((c) => recordByCode(ctx, target, c.code, c.doc));
@@ -350,6 +353,7 @@ function compareCodesReply(
   else {
     const diff = formatValue(field, target, Math.abs(av - bv));
     reply.lines.push(M.comparison(describe(a), describe(b), diff, av > bv ? a.key : b.key));
+    if (dir === 'min') reply.lines.push(M.lower(av < bv ? a.key : b.key));
   }
   cite(ctx, reply, [a, b]);
   return reply;
@@ -358,7 +362,7 @@ function compareCodesReply(
 function comparePeopleReply(
   ctx: ToolContext,
   people: string[],
-  target: 'objective' | 'project',
+  target: 'objective' | 'project' | 'phase' | 'indicator',
   pack: LanguagePack,
   dir: 'max' | 'min',
 ): Reply {
@@ -376,7 +380,9 @@ function comparePeopleReply(
   if (sorted[0]!.records.length === sorted[1]!.records.length) reply.lines.push(M.peopleTie(counts, plural));
   else if (dir === 'min') reply.lines.push(M.peopleFewer(sorted[0]!.name, counts, plural));
   else reply.lines.push(M.peopleComparison(sorted[0]!.name, counts, plural));
-  for (const r of results) reply.lines.push(`• ${r.name}: ${r.records.map((x) => x.key).join(', ') || '—'}`);
+  // phases and indicators are listed by the objective they belong to, once each
+  for (const r of results)
+    reply.lines.push(`• ${r.name}: ${[...new Set(r.records.map((x) => x.key))].join(', ') || '—'}`);
   cite(
     ctx,
     reply,
