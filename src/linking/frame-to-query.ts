@@ -363,7 +363,12 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       (target === 'objective' || (target === 'project' && frame.structures[0]!.code !== null)) &&
       !fieldWords.includes('budget')) ||
     // "quante fasi ci sono nel piano di Prato?", "how many indicators does Chiavari have in 2021?"
-    (frame.aggregate === 'count' && frame.entities.length > 0 && !frame.people.length && !frame.codes.length) ||
+    // (an entity's objectives and projects are counted per plan by the count route)
+    (frame.aggregate === 'count' &&
+      subRecordTarget(target) &&
+      frame.entities.length > 0 &&
+      !frame.people.length &&
+      !frame.codes.length) ||
     // "how many phases does the objective <title> have": a named objective's sub-records counted
     (frame.aggregate === 'count' && subRecordTarget(target) && objectiveCodes.length === 1) ||
     // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
