@@ -35,6 +35,8 @@ export const it: LanguagePack = {
         'soldi',
         'spesa',
         'spend',
+        'vale ',
+        'valgono',
       ],
       weight: ['peso', 'pesi', 'pesa', 'pesano', 'pesatura'],
       staff: ['personale', 'persone assegnate', 'dipendenti', 'addetti'],
@@ -179,7 +181,7 @@ export const it: LanguagePack = {
     count: ['quanti', 'quante', 'numero di', 'conta ', 'contami'],
     avg: ['media', 'medio'],
     compare: ['confronta', 'confronto', 'paragona', 'rispetto a', 'rispetto al', 'tra', 'fra', 'contro', 'vs'],
-    difference: ['differenza', 'di quanto', 'scarto'],
+    difference: ['differenza', 'di quanto', 'scarto', 'quanto manca'],
     nonZero: [
       'escluso zero',
       'esclusi zero',

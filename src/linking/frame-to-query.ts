@@ -81,6 +81,7 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   phase: 'weight',
   indicator: 'weight',
   objective: 'financialAmount',
+  staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
 /** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
@@ -398,6 +399,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
+    else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
   }
   const cdr = frame.structures.find((s) => s.code);
@@ -539,6 +541,9 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
     const sub = frame.targets.find((t) => t === 'phase' || t === 'indicator');
     if (sub) return sub;
   }
+  // "l'impegno complessivo di X sui progetti": a sum of people's commitments is over their allocations
+  if (frame.aggregate === 'sum' && frame.targets.includes('staff_allocation') && frame.people.length === 1)
+    return 'staff_allocation';
   const first = frame.targets.find(
     (t) => t !== 'person' && t !== 'structure' && t !== 'budget_row' && t !== 'staff_allocation',
   );

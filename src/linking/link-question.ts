@@ -258,8 +258,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       );
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
   const without = withoutIn(words);
+  // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
+  const countsAmount = W.count.some((c) => {
+    const at = phraseAt(words, c);
+    return at >= 0 && FIELD_WORDS.budget.some((b) => phraseAt(words.slice(at + c.trim().length), b) === 1);
+  });
   const aggregate =
-    hasAny(words, W.count) && !superlative
+    hasAny(words, W.count) && !superlative && !countsAmount
       ? 'count'
       : hasAny(words, W.avg)
         ? 'avg'

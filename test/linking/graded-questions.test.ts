@@ -137,4 +137,14 @@ describe('counts and sums of counted fields', () => {
     const c = computed('quante fasi hanno complessivamente gli obiettivi di Neri Carla?');
     expect(c).toMatchObject({ kind: 'list', counted: true, query: { target: 'phase' } });
   });
+
+  it('"quanti soldi" asks for a sum of budgets, not a count', () => {
+    const c = computed('quanti soldi gestisce in tutto Gialli Piero?');
+    expect(c).toMatchObject({ kind: 'sum', field: 'budget' });
+    expect(c?.kind === 'sum' && c.query.filters).toContainEqual({
+      field: 'dirigente',
+      op: 'eq',
+      value: 'Gialli Piero',
+    });
+  });
 });
