@@ -53,6 +53,7 @@ export const en: LanguagePack = {
       target: ['target', 'expected value'],
       owner: ['owner', 'owns', 'owned', 'responsible', 'assigned'],
       duration: ['duration', 'lasts', 'longest', 'shortest', 'longer', 'shorter'],
+      share: ['share of', 'percentage of the', 'absorption'],
     },
     max: [
       'highest',

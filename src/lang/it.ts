@@ -49,6 +49,7 @@ export const it: LanguagePack = {
       target: ['valore atteso', 'target', 'valore previsto'],
       owner: ['responsabil', 'assegnat'],
       duration: ['durata', 'dura ', 'durano', 'lunga', 'lunghe', 'lungo ', 'lunghi', 'breve', 'brevi', 'cort'],
+      share: ['assorbiment', 'quota delle risorse', 'percentuale delle risorse', 'percentuale di assorbimento'],
     },
     max: [
       'piu alto',
@@ -74,6 +75,7 @@ export const it: LanguagePack = {
       'di maggior durata',
       'di durata maggiore',
       'piu lontan',
+      'piu recent',
       'piu tard',
       'per ultim',
     ],

@@ -17,7 +17,8 @@ export type FieldWord =
   | 'start'
   | 'target'
   | 'owner'
-  | 'duration';
+  | 'duration'
+  | 'share';
 
 export interface Lexicon {
   /** words (prefixes) naming each kind of record */

@@ -60,7 +60,7 @@ export type Computation =
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
-  project: { budget: 'budget', staff: 'staff', objectives: 'objectives' },
+  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare' },
   objective: {
     phases: 'phases',
     indicators: 'indicators',
@@ -571,7 +571,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
         : null
     : frame.targets[0];
   if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
-  if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
+  if (frame.codes.length || frame.people.length) return null;
   // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
   const after = split ? frame.targets : frame.rankedRecords;
@@ -599,6 +599,25 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   }
   if (frame.years.length && target === 'objective')
     filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
+  // "più progetti senza budget", "più progetti sopra il milione": the conditions narrow the records counted
+  for (const w of frame.without) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (!field) return null;
+    filters.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
+  }
+  const amountField =
+    fieldFor(
+      target,
+      frame.fields.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
+  for (const a of frame.amounts) {
+    if (!amountField) return null;
+    filters.push(
+      a.op === 'between'
+        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
+        : { field: amountField, op: a.op, value: a.value },
+    );
+  }
   return {
     kind: 'group_rank',
     groupOf: lead,

@@ -221,8 +221,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "classifica dei progetti per budget", "rank the people by objectives": every record in order
   const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
-  const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
-  const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
+  // ("più di 5 fasi" is an operator: "più" right before a field word never is)
+  const moreAt = fieldAfter(words, W.more);
+  const lessAt = fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);

@@ -15,6 +15,7 @@ export const FieldWordSchema = z.enum([
   'target',
   'owner',
   'duration',
+  'share',
 ]);
 
 export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);

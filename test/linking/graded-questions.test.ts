@@ -148,3 +148,27 @@ describe('counts and sums of counted fields', () => {
     });
   });
 });
+
+describe('rankings of groups under conditions', () => {
+  it('"quale centro ha più progetti senza budget" counts only the projects without one', () => {
+    const c = computed('quale centro di responsabilità ha più progetti senza budget?');
+    expect(c).toMatchObject({ kind: 'group_rank', groupOf: 'structure' });
+    expect(c?.kind === 'group_rank' && c.query.filters).toContainEqual({ field: 'budget', op: 'missing' });
+  });
+
+  it('"chi ha più progetti sopra il milione" counts only the projects above it', () => {
+    const c = computed('chi ha più progetti sopra il milione?');
+    expect(c).toMatchObject({ kind: 'group_rank', groupOf: 'person' });
+    expect(c?.kind === 'group_rank' && c.query.filters).toContainEqual({ field: 'budget', op: 'gt', value: 1_000_000 });
+  });
+
+  it('the share of the resources is a field of its own', () => {
+    const c = computed('which project has the highest share of resources?');
+    expect(c?.kind === 'top' && c.field).toBe('budgetShare');
+  });
+
+  it('"la fase più recente" ranks by end date', () => {
+    const c = computed('la fase più recente di LV-BI01');
+    expect(c?.kind === 'top' && [c.field, c.dir]).toEqual(['end', 'desc']);
+  });
+});
