@@ -130,12 +130,20 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     if (field)
       return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };
   }
+  // two entities' plans: "ha più obiettivi Prato o Chiavari?"
+  if (comparing && frame.entities.length === 2 && !frame.codes.length && !frame.people.length) {
+    const byEntity = entityGroupsFor(frame, store);
+    if (byEntity) return byEntity;
+  }
   // one objective's sheets of two years, or a plan's records of two years: "più fasi nel 2019 o nel 2020?"
   if (comparing && frame.years.length === 2 && !frame.people.length && objectiveCodes.length <= 1) {
     const byYear = yearGroupsFor(frame, objectiveCodes[0], store);
     if (byYear) return byYear;
   }
   if ((frame.compare || frame.more || graded) && frame.people.length === 2) {
+    // "chi ha più progetti senza budget": each one's records that meet the conditions, counted
+    const conditioned = conditionedGroups(frame, store);
+    if (conditioned) return conditioned;
     // "chi gestisce più budget": the budgets of the projects each one directs, summed
     if (fieldWords.includes('budget') && !frame.targets.includes('objective') && store.projects.length)
       return {
@@ -756,4 +764,58 @@ function yearGroupsFor(
 /** "quale costa meno?", "which has fewer phases?": a comparison that asks for the lower of two. */
 function lowerAsked(frame: QuestionFrame): { dir?: 'min' } {
   return frame.superlative?.dir === 'min' ? { dir: 'min' } : {};
+}
+
+/**
+ * Two people's records that meet the question's conditions ("senza budget", "sopra il milione"), counted per person;
+ * null when the question sets no condition.
+ */
+function conditionedGroups(frame: QuestionFrame, store: PlanStore): Computation | null {
+  if (!frame.without.length && !frame.amounts.length) return null;
+  const target: 'objective' | 'project' =
+    frame.targets.includes('project') || (frame.fields.includes('budget') && store.projects.length)
+      ? 'project'
+      : 'objective';
+  const conditions: QueryFilter[] = [];
+  for (const w of frame.without) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (!field) return null;
+    conditions.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
+  }
+  const amountField =
+    fieldFor(
+      target,
+      frame.fields.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
+  for (const a of frame.amounts) {
+    if (!amountField) return null;
+    conditions.push(
+      a.op === 'between'
+        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
+        : { field: amountField, op: a.op, value: a.value },
+    );
+  }
+  const personField = target === 'project' ? 'dirigente' : 'owner';
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: null,
+    groups: frame.people.map((p) => ({
+      label: p.name,
+      filters: [{ field: personField, op: 'eq', value: p.name }, ...conditions],
+    })),
+  };
+}
+
+/** Two entities' plans compared by their records: counted, or their budgets summed when a budget is asked. */
+function entityGroupsFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  const byBudget = frame.fields.includes('budget') && store.projects.length > 0;
+  const target: 'objective' | 'project' = byBudget || frame.targets[0] === 'project' ? 'project' : 'objective';
+  const groups = frame.entities.map((entity) => ({
+    label: entity,
+    documents: store.model.documents.filter((d) => d.entity === entity).map((d) => d.file),
+    filters: [] as QueryFilter[],
+  }));
+  if (groups.some((g) => !g.documents.length)) return null;
+  return { kind: 'compare_groups', target, sumField: byBudget ? 'budget' : null, groups };
 }

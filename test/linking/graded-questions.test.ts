@@ -172,3 +172,31 @@ describe('rankings of groups under conditions', () => {
     expect(c?.kind === 'top' && [c.field, c.dir]).toEqual(['end', 'desc']);
   });
 });
+
+describe('more comparisons', () => {
+  it('two entities named are compared by their records', () => {
+    const c = computed('ha più obiettivi il Comune di Lago Verde o il Comune di Monteluce?');
+    expect(c).toMatchObject({ kind: 'compare_groups', target: 'objective' });
+    expect(c?.kind === 'compare_groups' && c.groups.map((g) => g.documents)).toEqual([['a.txt'], ['b.txt']]);
+  });
+
+  it('two people compared on their records that meet a condition', () => {
+    const c = computed('tra Gialli Piero e Viola Anna chi dirige più progetti senza budget?');
+    expect(c).toMatchObject({ kind: 'compare_groups', target: 'project', sumField: null });
+    expect(c?.kind === 'compare_groups' && c.groups[0]!.filters).toContainEqual({ field: 'budget', op: 'missing' });
+  });
+
+  it('"lo stesso numero di fasi" compares, it does not add up', () => {
+    expect(computed('LV-BI01 e LV-BI02 hanno lo stesso numero di fasi?')).toMatchObject({
+      kind: 'compare_codes',
+      field: 'phases',
+    });
+  });
+
+  it('"by how much does A exceed B" compares the two budgets', () => {
+    expect(computed('by how much does 2023_PX_4101 exceed 2023_PX_4102?')).toMatchObject({
+      kind: 'compare_codes',
+      field: 'budget',
+    });
+  });
+});
