@@ -711,8 +711,8 @@ function amountsIn(
       const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
       op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     }
-    // "più di 5 fasi" is a bound, not a top-5
-    if (mayBeK && op !== 'gt' && op !== 'lt') {
+    // "più di 5 fasi", "esattamente 3 fasi", "tra 3 e 5 fasi" are bounds, not a top-k
+    if (mayBeK && op === null) {
       k = value;
       continue;
     }

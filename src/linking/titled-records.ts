@@ -35,8 +35,10 @@ export function partsOf(question: string): string[] {
 }
 
 interface TitleIndex {
-  /** folded title words → records, for titles of two words or more */
-  phrases: { words: string; record: TitledRecord }[];
+  /** each record's folded title words, for titles of two words or more */
+  phraseOf: (string | undefined)[];
+  /** how many records carry each folded title */
+  titleCount: Map<string, number>;
   byStem: Map<string, number[]>;
   records: TitledRecord[];
 }
@@ -47,9 +49,12 @@ function objectiveTitles(store: PlanStore): TitleIndex {
   let index = indexes.get(store);
   if (!index) {
     const records = store.objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc }));
-    const phrases = records
-      .map((record) => ({ words: wordsOf(record.title).trim(), record }))
-      .filter((p) => p.words.split(' ').length >= 2);
+    const phraseOf = records.map((r) => {
+      const words = wordsOf(r.title).trim();
+      return words.split(' ').length >= 2 ? words : undefined;
+    });
+    const titleCount = new Map<string, number>();
+    for (const w of phraseOf) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
     const byStem = new Map<string, number[]>();
     for (const [pos, r] of records.entries())
       for (const s of new Set(contentTokens(r.title).map((t) => stem(t)))) {
@@ -57,7 +62,7 @@ function objectiveTitles(store: PlanStore): TitleIndex {
         if (list) list.push(pos);
         else byStem.set(s, [pos]);
       }
-    index = { phrases, byStem, records };
+    index = { phraseOf, titleCount, byStem, records };
     indexes.set(store, index);
   }
   return index;
@@ -70,10 +75,22 @@ function objectiveTitles(store: PlanStore): TitleIndex {
 export function objectivesTitledIn(question: string, store: PlanStore, files: string[]): TitledRecord[] {
   const words = wordsOf(question);
   const inFiles = files.length ? new Set(files) : null;
-  const hits = objectiveTitles(store).phrases.filter(
-    (p) => (!inFiles || inFiles.has(p.record.doc)) && phraseAt(words, `${p.words} `) >= 0,
+  const index = objectiveTitles(store);
+  // only titles sharing a word with the question can be written in it: looked up through the stem index, so a
+  // thousand plans' titles are not all scanned
+  const candidates = new Set<number>();
+  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
+  const hits: { words: string; record: TitledRecord }[] = [];
+  for (const p of candidates) {
+    const phrase = index.phraseOf[p];
+    if (phrase === undefined) continue;
+    const record = index.records[p]!;
+    if ((!inFiles || inFiles.has(record.doc)) && phraseAt(words, `${phrase} `) >= 0)
+      hits.push({ words: phrase, record });
+  }
+  const unique = hits.filter(
+    (h) => (index.titleCount.get(h.words) ?? 0) === 1 || hits.filter((o) => o.words === h.words).length === 1,
   );
-  const unique = hits.filter((h) => hits.filter((o) => o.words === h.words).length === 1);
   return unique.sort((a, b) => b.words.length - a.words.length).map((h) => h.record);
 }
 

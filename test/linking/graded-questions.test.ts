@@ -200,3 +200,13 @@ describe('more comparisons', () => {
     });
   });
 });
+
+describe('a small number before a record word with a bound is a bound, not a top-k', () => {
+  it.each([
+    ['how many objectives have exactly 2 phases?', { field: 'phases', op: 'eq', value: 2 }],
+    ['obiettivi con tra 1 e 2 fasi', { field: 'phases', op: 'between', value: 1, value2: 2 }],
+  ])('"%s"', (q, filter) => {
+    const c = computed(q);
+    expect(c?.kind === 'list' && c.query.filters).toContainEqual(filter);
+  });
+});
