@@ -75,6 +75,8 @@ export const it: LanguagePack = {
       'di maggior durata',
       'di durata maggiore',
       'piu lontan',
+      'l ultima',
+      'l ultimo',
       'piu recent',
       'piu tard',
       'per ultim',

@@ -586,7 +586,12 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   // "chi è il responsabile dell'obiettivo con più fasi": a record named before the superlative is what is ranked
   const counted = ['objective', 'project', 'phase', 'indicator'];
   if (!split && frame.targets.some((t) => counted.includes(t) && !after.includes(t))) return null;
-  const countOf = (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
+  // "chi ha meno fasi tra gli obiettivi": what the comparative counts, before the other records named after it
+  const rankedCount = frame.rankField ? COUNT_TARGET[frame.rankField] : undefined;
+  const countOf =
+    rankedCount && after.includes(rankedCount)
+      ? rankedCount
+      : (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&
     frame.fields.includes('budget') &&
@@ -819,3 +824,11 @@ function entityGroupsFor(frame: QuestionFrame, store: PlanStore): Computation | 
   if (groups.some((g) => !g.documents.length)) return null;
   return { kind: 'compare_groups', target, sumField: byBudget ? 'budget' : null, groups };
 }
+
+/** The records a count field counts. */
+const COUNT_TARGET: Partial<Record<FieldWord, 'objective' | 'project' | 'phase' | 'indicator'>> = {
+  objectives: 'objective',
+  projects: 'project',
+  phases: 'phase',
+  indicators: 'indicator',
+};

@@ -210,3 +210,24 @@ describe('a small number before a record word with a bound is a bound, not a top
     expect(c?.kind === 'list' && c.query.filters).toContainEqual(filter);
   });
 });
+
+describe('endings and words of the lexicon', () => {
+  it('another ending of a lexicon word is no typo of a model word', () => {
+    const c = computed('i due obiettivi più lunghi di Neri Carla');
+    expect(c?.kind === 'top' && [c.field, c.query.limit]).toEqual(['duration', 2]);
+  });
+
+  it.each([
+    ['the priciest project', 'budget', 'desc'],
+    ["l'ultima fase di LV-BI01", 'end', 'desc'],
+    ['which objective ends last?', 'end', 'desc'],
+  ])('"%s" ranks by %s', (q, field, dir) => {
+    const c = computed(q);
+    expect(c?.kind === 'top' && [c.field, c.dir]).toEqual([field, dir]);
+  });
+
+  it('"chi ha meno fasi tra gli obiettivi" counts phases per owner', () => {
+    const c = computed('chi ha meno fasi tra gli obiettivi?');
+    expect(c).toMatchObject({ kind: 'group_rank', dir: 'asc', query: { target: 'phase' } });
+  });
+});
