@@ -123,6 +123,32 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   }
   // two objectives compared by a field they have (phases, indicators, resources, weights)
   if (comparing && objectiveCodes.length === 2) {
+    // "quale ha la fase più lunga tra A e B?": the two objectives' phases ranked, the objective of the top one named
+    const sub = frame.gradedRecord;
+    const subField =
+      (sub === 'phase' || sub === 'indicator') && frame.rankField && !COUNTED.has(frame.rankField)
+        ? FIELD_OF[sub]?.[frame.rankField]
+        : undefined;
+    if (sub && subField) {
+      const dir = frame.superlative?.dir === 'min' ? 'asc' : 'desc';
+      return {
+        kind: 'top',
+        byParent: true,
+        ...(subField === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+        query: {
+          target: sub,
+          documents: [...new Set(objectiveCodes.map((c) => c.doc))],
+          filters: [
+            { field: 'objective', op: 'in', values: objectiveCodes.map((c) => c.code) },
+            { field: subField, op: 'exists' },
+          ],
+          sort: { field: subField, dir },
+          limit: 1,
+        },
+        field: subField,
+        dir,
+      };
+    }
     const field = fieldFor(
       'objective',
       rankedWords.filter((w) => w !== 'objectives'),
@@ -192,13 +218,19 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       cdrsNamed.length === 2 && cdrsNamed.every((c) => store.projects.some((p) => p.doc === c.doc && p.cdr === c.code));
     const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'phase' || t === 'project');
     const byBudget = fieldWords.includes('budget') || (budgetCentres && !recordsNamed);
-    if (byBudget && stated.length === 2)
+    // "più progetti senza budget": the conditions narrow each one's records, so no stated total answers
+    const target =
+      budgetCentres && (byBudget || frame.targets.includes('project') || frame.without.length)
+        ? 'project'
+        : 'objective';
+    const conditions = conditionsOf(frame, target);
+    if (!conditions) return null;
+    if (byBudget && stated.length === 2 && !conditions.length)
       return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })), compare: true };
-    const target = budgetCentres && (byBudget || frame.targets.includes('project')) ? 'project' : 'objective';
     return {
       kind: 'compare_groups',
       target,
-      sumField: target === 'project' && byBudget ? 'budget' : null,
+      sumField: target === 'project' && byBudget && !frame.without.includes('budget') ? 'budget' : null,
       groups: frame.structures.map((s) => ({
         label: s.name,
         documents: [s.doc],
@@ -206,6 +238,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
           target === 'project' && s.code
             ? { field: 'cdr', op: 'eq', value: s.code }
             : { field: 'structure', op: 'eq', value: s.name },
+          ...conditions,
         ],
       })),
     };
@@ -613,24 +646,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   if (frame.years.length && target === 'objective')
     filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
   // "più progetti senza budget", "più progetti sopra il milione": the conditions narrow the records counted
-  for (const w of frame.without) {
-    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
-    if (!field) return null;
-    filters.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
-  }
-  const amountField =
-    fieldFor(
-      target,
-      frame.fields.filter((w) => !DATE_WORDS.has(w)),
-    ) ?? DEFAULT_FIELD[target];
-  for (const a of frame.amounts) {
-    if (!amountField) return null;
-    filters.push(
-      a.op === 'between'
-        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
-        : { field: amountField, op: a.op, value: a.value },
-    );
-  }
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
+  filters.push(...conditions);
   return {
     kind: 'group_rank',
     groupOf: lead,
@@ -781,25 +799,8 @@ function conditionedGroups(frame: QuestionFrame, store: PlanStore): Computation 
     frame.targets.includes('project') || (frame.fields.includes('budget') && store.projects.length)
       ? 'project'
       : 'objective';
-  const conditions: QueryFilter[] = [];
-  for (const w of frame.without) {
-    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
-    if (!field) return null;
-    conditions.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
-  }
-  const amountField =
-    fieldFor(
-      target,
-      frame.fields.filter((w) => !DATE_WORDS.has(w)),
-    ) ?? DEFAULT_FIELD[target];
-  for (const a of frame.amounts) {
-    if (!amountField) return null;
-    conditions.push(
-      a.op === 'between'
-        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
-        : { field: amountField, op: a.op, value: a.value },
-    );
-  }
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
   const personField = target === 'project' ? 'dirigente' : 'owner';
   return {
     kind: 'compare_groups',
@@ -832,3 +833,30 @@ const COUNT_TARGET: Partial<Record<FieldWord, 'objective' | 'project' | 'phase' 
   phases: 'phase',
   indicators: 'indicator',
 };
+
+/**
+ * The question's conditions on the records of a target ("senza budget", "sopra il milione") as filters; null when one
+ * cannot be applied to that target (a condition left out would turn into every record).
+ */
+function conditionsOf(frame: QuestionFrame, target: QueryTarget): QueryFilter[] | null {
+  const conditions: QueryFilter[] = [];
+  for (const w of frame.without) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (!field) return null;
+    conditions.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
+  }
+  const amountField =
+    fieldFor(
+      target,
+      frame.fields.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
+  for (const a of frame.amounts) {
+    if (!amountField) return null;
+    conditions.push(
+      a.op === 'between'
+        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
+        : { field: amountField, op: a.op, value: a.value },
+    );
+  }
+  return conditions;
+}

@@ -231,3 +231,24 @@ describe('endings and words of the lexicon', () => {
     expect(c).toMatchObject({ kind: 'group_rank', dir: 'asc', query: { target: 'phase' } });
   });
 });
+
+describe('comparisons under conditions and of sub-records', () => {
+  it('two centri compared on their projects without a budget, not on their stated totals', () => {
+    const c = computed('confronta il centro 41 e il centro 42 per numero di progetti senza budget');
+    expect(c).toMatchObject({ kind: 'compare_groups', target: 'project', sumField: null });
+    expect(c?.kind === 'compare_groups' && c.groups[1]!.filters).toEqual([
+      { field: 'cdr', op: 'eq', value: '42' },
+      { field: 'budget', op: 'missing' },
+    ]);
+  });
+
+  it('"quale ha la fase più lunga tra A e B" ranks the phases of both and names the objective', () => {
+    const c = computed('quale ha la fase più lunga tra LV-BI01 e LV-BI02?');
+    expect(c).toMatchObject({ kind: 'top', byParent: true, field: 'duration', query: { target: 'phase' } });
+    expect(c?.kind === 'top' && c.query.filters?.[0]).toEqual({
+      field: 'objective',
+      op: 'in',
+      values: ['LV-BI01', 'LV-BI02'],
+    });
+  });
+});

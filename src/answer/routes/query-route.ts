@@ -307,6 +307,9 @@ function statedNamedReply(
     reply.lines.push(M.totalStated(`${t.label}${where}`, t.amount!.text));
     reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
   }
+  // the same level's stated totals in several centri, added up: the sum is computed, and said so
+  if (!compare && totals.length > 1 && totals.every((t) => t.label === totals[0]!.label))
+    reply.lines.push(M.sumOfStated(formatAmount(totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0))));
   // two stated totals compared: their difference is computed, and said so
   if (compare && totals.length === 2) {
     const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
