@@ -377,7 +377,8 @@ export const en: LanguagePack = {
       is100
         ? `Yes: the indicator weights of ${code} add up to ${value} (computed).`
         : `No: the indicator weights of ${code} add up to ${value}, not 100 (computed).`,
-    objectiveOfTop: (objectives) => `Objective: ${objectives}. The phase (or indicator) in question:`,
+    objectiveOfTop: (objectives, sub) =>
+      `Objective: ${objectives}. The ${sub === 'phase' ? 'phase' : 'indicator'} that sets it (computed):`,
     tie: (names, value) => `Tie: ${names} share the same value (${value}).`,
     groupRank: (measure) => `By ${measure} (computed by pianobot from the plan's records):`,
     groupMeasure: (op, what, field) => (op === 'count' ? `number of ${what}` : `total ${field} of the ${what}`),

@@ -612,7 +612,8 @@ export const it: LanguagePack = {
       is100
         ? `Sì: i pesi degli indicatori di ${code} sommano a ${value} (calcolato).`
         : `No: i pesi degli indicatori di ${code} sommano a ${value}, non a 100 (calcolato).`,
-    objectiveOfTop: (objectives) => `Obiettivo: ${objectives}. La fase (o l'indicatore) in questione:`,
+    objectiveOfTop: (objectives, sub) =>
+      `Obiettivo: ${objectives}. ${sub === 'phase' ? 'La fase' : "L'indicatore"} che lo determina (calcolato):`,
     tie: (names, value) => `Pari merito: ${names} hanno lo stesso valore (${value}).`,
     groupRank: (measure) => `Per ${measure} (calcolato da pianobot dai record del piano):`,
     groupMeasure: (op, what, field) => (op === 'count' ? `numero di ${what}` : `${field} totale dei ${what}`),

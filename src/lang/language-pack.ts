@@ -184,7 +184,7 @@ export interface Messages {
   /** the weights of an objective's indicators, summed */
   indicatorWeightsTotal: (code: string, value: string, is100: boolean) => string;
   /** the objective(s) that hold the top-ranked phase or indicator */
-  objectiveOfTop: (objectives: string) => string;
+  objectiveOfTop: (objectives: string, sub: 'phase' | 'indicator') => string;
   /** several records or groups share the value that ranks them: said, never hidden by the order of the list */
   tie: (names: string, value: string) => string;
   /** a ranking of groups (people, structures) by a measure computed from their records */

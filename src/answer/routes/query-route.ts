@@ -22,7 +22,8 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
       const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
-      return c.byParent ? withParentFirst(ctx, reply, pack) : reply;
+      const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
+      return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
     }
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
@@ -496,13 +497,13 @@ function groupRankReply(
  * "Quale obiettivo ha la fase più lunga?": the objective of the top-ranked phase (or indicator) is the answer, said
  * first; the ranked sub-records follow as the evidence.
  */
-function withParentFirst(ctx: ToolContext, reply: Reply, pack: LanguagePack): Reply {
+function withParentFirst(ctx: ToolContext, reply: Reply, pack: LanguagePack, sub: 'phase' | 'indicator'): Reply {
   if (!reply.found) return reply;
   const codes = [...new Set(reply.focus)];
   const parents = codes
     .map((code) => ctx.store.objectives.find((o) => o.code === code && visible(ctx, o.doc)))
     .filter((o) => o !== undefined);
   if (!parents.length) return reply;
-  const first = pack.messages.objectiveOfTop(parents.map((o) => `${o.code} (${clip(o.title, 90)})`).join('; '));
+  const first = pack.messages.objectiveOfTop(parents.map((o) => `${o.code} (${clip(o.title, 90)})`).join('; '), sub);
   return { ...reply, lines: [first, ...reply.lines] };
 }
