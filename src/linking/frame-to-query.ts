@@ -338,7 +338,12 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     !otherLevel &&
     // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
     !frame.amounts.length &&
-    !frame.without.length
+    !frame.without.length &&
+    // "sum of the staff of the projects in CdR 87": a figure other than the budget is no stated total
+    !fieldFor(
+      'project',
+      fieldWords.filter((w) => w !== 'budget' && w !== 'projects'),
+    )
   ) {
     const stated = cdrs.filter((s) =>
       totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),

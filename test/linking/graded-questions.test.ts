@@ -252,3 +252,10 @@ describe('comparisons under conditions and of sub-records', () => {
     });
   });
 });
+
+describe("a centro's stated total answers only for its budget", () => {
+  it("the staff of a centro's projects is summed, not its stated total quoted", () => {
+    expect(computed('sum of the staff of all projects in centre 41')).toMatchObject({ kind: 'sum', field: 'staff' });
+    expect(computed('budget complessivo del centro 41')).toMatchObject({ kind: 'stated_totals' });
+  });
+});
