@@ -29,9 +29,15 @@ const SEPARATORS = [
   .sort((a, b) => b.length - a.length);
 const SPLIT = new RegExp(`,|;|:|\\?|\\b(?:${SEPARATORS.join('|')})\\b`, 'i');
 
+/** no sum or comparison names more records than this: a question split further is not read further */
+const MAX_PARTS = 12;
+
 /** The parts of a question that may each name one record of a sum or a comparison. */
 export function partsOf(question: string): string[] {
-  return question.split(SPLIT).filter((p): p is string => Boolean(p?.trim()));
+  return question
+    .split(SPLIT)
+    .filter((p): p is string => Boolean(p?.trim()))
+    .slice(0, MAX_PARTS);
 }
 
 interface TitleIndex {
