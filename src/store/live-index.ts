@@ -19,16 +19,28 @@ export interface LiveIndex {
 
 export async function openLiveIndex(indexDir: string, embedder: Embedder, log: Logger): Promise<LiveIndex> {
   let current = await loadIndex(indexDir, embedder);
+  // ready to take questions now; the rest of the model is parsed in the background (a question that needs it
+  // before then parses what is left itself), so the server starts listening without waiting for it
+  current.store
+    .warm()
+    .catch((error: Error) => log.error('the index could not be read whole', { error: error.message }));
   let reloading: Promise<ReloadResult> | null = null;
   const load = async (): Promise<ReloadResult> => {
+    let next: LoadedIndex | null = null;
     try {
-      const next = await loadIndex(indexDir, embedder);
-      if (next.manifest.builtAt === current.manifest.builtAt)
+      next = await loadIndex(indexDir, embedder);
+      if (next.manifest.builtAt === current.manifest.builtAt) {
+        next.store.release();
         return { changed: false, builtAt: current.manifest.builtAt };
+      }
+      // read whole before it serves: no question waits for it, and a damaged model is found while the last good
+      // index still serves
+      await next.store.warm();
       current = next;
       log.info('index reloaded', { builtAt: next.manifest.builtAt, documents: next.manifest.documents.length });
       return { changed: true, builtAt: next.manifest.builtAt };
     } catch (error) {
+      next?.store.release();
       // mid-swap or half-written: the serving index stays, the next notification tries again
       log.warn('index reload failed, the serving index stays', { error: (error as Error).message });
       return { changed: false, builtAt: current.manifest.builtAt };
