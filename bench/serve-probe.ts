@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createEngine, type Engine } from '../src/answer/create-engine.ts';
+import { prepareStore } from '../src/answer/prepare-store.ts';
 import { MAX_QUESTION_CHARS } from '../src/answer/question-limits.ts';
 import { loadConfig } from '../src/config.ts';
 import { type EvalQuestion, EvalQuestionSchema, judge } from '../src/eval/score.ts';
@@ -103,8 +104,11 @@ async function openServing(
   const cpu = process.cpuUsage();
   const loaded = await timed(() => loadIndex(indexDir, embedder));
   const used = process.cpuUsage(cpu);
-  // as openLiveIndex does once a server's index is loaded
-  loaded.value.store.warm().catch(() => {});
+  // as a server's live index does once its index is loaded (openLiveIndex with prepareStore)
+  loaded.value.store
+    .warm()
+    .then(() => prepareStore(loaded.value.store))
+    .catch(() => {});
   const engine = await createEngine(benchConfig(indexDir, plansDir), { index: loaded.value });
   return {
     engine,

@@ -19,6 +19,7 @@ import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
 import { findPeople } from './link-entities.ts';
+import { prepareStore } from './prepare-store.ts';
 import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
 
@@ -88,7 +89,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     const db = await openDatabaseLiveIndex(config, embedder, log, options);
     live = db;
     close = db.close;
-  } else live = await openLiveIndex(config.indexDir, embedder, log);
+  } else live = await openLiveIndex(config.indexDir, embedder, log, prepareStore);
   log.info('index loaded', {
     documents: live.current.manifest.documents.length,
     chunks: live.current.manifest.chunks,

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { type LoadedIndex, loadIndex } from './load-index.ts';
+import type { PlanStore } from './plan-store.ts';
 
 export interface ReloadResult {
   changed: boolean;
@@ -17,13 +18,24 @@ export interface LiveIndex {
   reload(): Promise<ReloadResult>;
 }
 
-export async function openLiveIndex(indexDir: string, embedder: Embedder, log: Logger): Promise<LiveIndex> {
+/**
+ * `prepare` builds what questions read from a store beyond the store itself (the answering side's per-store
+ * indexes); it runs once the store is read whole.
+ */
+export async function openLiveIndex(
+  indexDir: string,
+  embedder: Embedder,
+  log: Logger,
+  prepare: (store: PlanStore) => void = () => {},
+): Promise<LiveIndex> {
+  const ready = async (index: LoadedIndex) => {
+    await index.store.warm();
+    prepare(index.store);
+  };
   let current = await loadIndex(indexDir, embedder);
-  // ready to take questions now; the rest of the model is parsed in the background (a question that needs it
-  // before then parses what is left itself), so the server starts listening without waiting for it
-  current.store
-    .warm()
-    .catch((error: Error) => log.error('the index could not be read whole', { error: error.message }));
+  // ready to take questions now; the rest of the model is read in the background (a question that needs it
+  // before then reads what is left itself), so the server starts listening without waiting for it
+  ready(current).catch((error: Error) => log.error('the index could not be read whole', { error: error.message }));
   let reloading: Promise<ReloadResult> | null = null;
   const load = async (): Promise<ReloadResult> => {
     let next: LoadedIndex | null = null;
@@ -35,7 +47,7 @@ export async function openLiveIndex(indexDir: string, embedder: Embedder, log: L
       }
       // read whole before it serves: no question waits for it, and a damaged model is found while the last good
       // index still serves
-      await next.store.warm();
+      await ready(next);
       current = next;
       log.info('index reloaded', { builtAt: next.manifest.builtAt, documents: next.manifest.documents.length });
       return { changed: true, builtAt: next.manifest.builtAt };
