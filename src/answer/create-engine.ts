@@ -120,6 +120,9 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
       const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
       const ctx = contextFor(options.audience, options.scope);
+      // a question that comes before the background warm-up is done waits for it a slice at a time, so the server
+      // keeps taking requests meanwhile (at once when the store is read whole)
+      await ctx.store.warm();
       const routed = await routeQuestion(ctx, question, options);
       const answer = llm ? await llm.answer(ctx, question, options, routed) : routed;
       return withReadableSources(answer, (file) => ctx.store.documentOf(file));

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestToPostgres } from '../../ingest/postgres/ingest-to-postgres.ts';
 import { runIngest } from '../../ingest/run-pipeline.ts';
+import { createEngine } from '../../src/answer/create-engine.ts';
+import { loadConfig } from '../../src/config.ts';
 import { PianobotError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createLocalEmbedder } from '../../src/retrieval/embedder.ts';
@@ -148,6 +150,9 @@ for (const impl of [embedded(), postgres()]) {
   });
 }
 
+/** an objective code of the Reggio Emilia sample, as the plan writes it */
+const REGGIO_OBJECTIVE = '2021_OB_8735_1';
+
 describe('embedded index: model.json read by its layout, a slice at a time', () => {
   let root: string;
   let indexDir: string;
@@ -194,6 +199,25 @@ describe('embedded index: model.json read by its layout, a slice at a time', () 
     const file = new ModelFile(paths.model, layout, 1);
     await file.warm();
     expect(JSON.parse(JSON.stringify(lazyPlanModel(file)))).toEqual(whole);
+  });
+
+  it('answers a question asked before the warm-up, reading the rest a slice per turn of the event loop', async () => {
+    const index = await loadIndex(indexDir, embedder);
+    const engine = await createEngine(loadConfig({ INDEX_DIR: indexDir, PLANS_DIR: PLANS_DIR }), { index });
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const answer = await engine.ask(`chi è il responsabile dell'obiettivo ${REGGIO_OBJECTIVE}?`);
+    counting = false;
+    await engine.close();
+    expect(answer.answer).toContain(REGGIO_OBJECTIVE);
+    // one turn per list at least (people and six record lists): other requests were taken meanwhile
+    expect(turns).toBeGreaterThanOrEqual(7);
   });
 
   it('reads an index written without a layout whole, the same model', async () => {
