@@ -40,7 +40,7 @@ export function partsOf(question: string): string[] {
     .slice(0, MAX_PARTS);
 }
 
-interface TitleIndex {
+export interface TitleIndex {
   /** each record's folded title words, for titles of two words or more */
   phraseOf: (string | undefined)[];
   /** how many records carry each folded title */
@@ -50,8 +50,8 @@ interface TitleIndex {
 }
 const indexes = new WeakMap<PlanStore, TitleIndex>();
 
-/** The objectives' titles, indexed once per store. */
-function objectiveTitles(store: PlanStore): TitleIndex {
+/** The objectives' titles, indexed once per store (built ahead of the first question by `prepareStore`). */
+export function objectiveTitles(store: PlanStore): TitleIndex {
   let index = indexes.get(store);
   if (!index) {
     const records = store.objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc }));
