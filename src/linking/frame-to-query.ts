@@ -54,7 +54,7 @@ export type Computation =
       dir?: 'max' | 'min';
     }
   /** groups of records compared by their count, or by the sum of a field */
-  | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null }
+  | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null; dir?: 'min' }
   /** people or structures ranked by the count of their records, or by the sum of a field */
   | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
@@ -97,6 +97,12 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
 };
 
 export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
+  const c = computeFor(linked, store);
+  // "quale centro ha meno progetti?": a comparison of groups that asks for the lower one says which it is
+  return c?.kind === 'compare_groups' && linked.superlative?.dir === 'min' ? { ...c, dir: 'min' } : c;
+}
+
+function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   if (linked.meta || linked.progress) return null;
   const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');

@@ -259,3 +259,12 @@ describe("a centro's stated total answers only for its budget", () => {
     expect(computed('budget complessivo del centro 41')).toMatchObject({ kind: 'stated_totals' });
   });
 });
+
+describe('a comparison that asks for the lower one', () => {
+  it('"chi ha meno progetti senza budget tra A e B" compares and asks for the lower', () => {
+    expect(computed('chi ha meno progetti senza budget tra Gialli Piero e Viola Anna?')).toMatchObject({
+      kind: 'compare_groups',
+      dir: 'min',
+    });
+  });
+});

@@ -34,7 +34,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'stated_named':
       return statedNamedReply(ctx, c.totals, pack, c.compare === true);
     case 'compare_groups':
-      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack);
+      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min');
     case 'group_rank':
       return groupRankReply(ctx, c.query, c.dir, c.k, pack);
     case 'compare_codes':
@@ -409,6 +409,7 @@ function compareGroupsReply(
   groups: RecordGroup[],
   sumField: string | null,
   pack: LanguagePack,
+  lowerAsked = false,
 ): Reply | null {
   const M = pack.messages;
   const values: GroupValue[] = groups.map((g) => {
@@ -440,7 +441,10 @@ function compareGroupsReply(
   const [a, b] = values as [GroupValue, GroupValue];
   if (a.value !== null && b.value !== null) {
     if (Math.abs(a.value - b.value) < 0.005) reply.lines.push(M.tie(`${a.label}, ${b.label}`, show(a.value)));
-    else reply.lines.push(M.difference(show(Math.abs(a.value - b.value)), a.value > b.value ? a.label : b.label));
+    else {
+      reply.lines.push(M.difference(show(Math.abs(a.value - b.value)), a.value > b.value ? a.label : b.label));
+      if (lowerAsked) reply.lines.push(M.lower(a.value < b.value ? a.label : b.label));
+    }
   }
   cite(
     ctx,
