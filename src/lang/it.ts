@@ -119,7 +119,17 @@ export const it: LanguagePack = {
     betweenJoin: ['e'],
     after: ['dopo', 'oltre il', 'successiv'],
     before: ['prima'],
-    by: ['entro', 'non oltre'],
+    by: ['entro', 'non oltre', 'fino a'],
+    since: ['da ', 'dal ', 'dalla ', 'dall ', 'a partire da', 'a decorrere da'],
+    spanJoin: ['a', 'al', 'alla', 'all', 'ad'],
+    periods: [
+      { words: ['semestre'], months: 6 },
+      { words: ['trimestre'], months: 3 },
+      { words: ['quadrimestre'], months: 4 },
+      { words: ['bimestre'], months: 2 },
+      { words: ['meta'], months: 6 },
+    ],
+    periodOrdinals: { primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, quarto: 4, quinto: 5, sesto: 6 },
     without: [
       'senza',
       'privi di',

@@ -41,6 +41,16 @@ export interface Lexicon {
   after: string[];
   before: string[];
   by: string[];
+  /** "dal", "from": a date after it is a lower bound, or opens a span ("dal 1/3 al 30/6") */
+  since?: string[];
+  /** "al", "to": what joins the two ends of a span of dates besides `betweenJoin` */
+  spanJoin?: string[];
+  /** parts of a year ("semestre", "quarter") and how many months each spans */
+  periods?: { words: string[]; months: number }[];
+  /** "primo", "second" before a part of a year: which one */
+  periodOrdinals?: Record<string, number>;
+  /** month names that are common words too ("may"): a month only with a year after it or "in" before it */
+  monthsNeedingContext?: string[];
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];

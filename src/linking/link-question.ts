@@ -12,15 +12,15 @@ import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
-import { parseDate } from '../plan/figures.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
+import { findDates } from './find-dates.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
-import { dateOpBefore, ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
@@ -77,10 +77,6 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 );
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
-const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
-const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
-const MONTH_OF = new Map(ALL.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
-const MONTH_YEAR = new RegExp(`\\b(${[...MONTH_OF.keys()].join('|')}) +(?:del +|of +)?((?:19|20)\\d{2})\\b`, 'g');
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
@@ -130,36 +126,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
 
   // ---------------------------------------------------------------- dates and years
-  const dates: QuestionFrame['dates'] = [];
-  for (const m of scan.matchAll(DATE)) {
-    if (isCodePrefix(m[0], store)) continue;
-    const d = parseDate(m[0]);
-    if (!d?.iso) continue;
-    dates.push({ iso: d.iso, op: dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index)) ?? 'eq' });
-  }
-  scan = scan.replace(DATE, (d) => ' '.repeat(d.length));
-  // a day without a year ("il 31/12"): that day of any year, as an ISO recurring date --MM-DD
-  for (const m of scan.matchAll(DAY_MONTH)) {
-    const [d, mo] = m[0].split(/[/.]/).map(Number) as [number, number];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    const iso = `--${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    dates.push({ iso, op: 'eq' });
-  }
-  scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
-  // "a giugno 2020", "prima di luglio 2020", "by June 2020": a month is a range of days
-  const monthYears = new Set<number>();
-  for (const m of scan.matchAll(MONTH_YEAR)) {
-    const month = MONTH_OF.get(m[1]!)!;
-    const year = Number(m[2]);
-    monthYears.add(year);
-    const first = `${year}-${String(month).padStart(2, '0')}-01`;
-    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-    const op = dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
-    if (op === 'lt') dates.push({ iso: first, op: 'lt' });
-    else if (op) dates.push({ iso: last, op });
-    else dates.push({ iso: first, op: 'between', iso2: last });
-  }
-  scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
+  const read = findDates(scan, { isCode: (text) => isCodePrefix(text, store) });
+  scan = read.masked;
+  // a month of any year bounds nothing here: the deadline routes read it against the plan's year
+  const dates: QuestionFrame['dates'] = read.dates
+    .filter((d) => d.iso)
+    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) }));
+  // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
+  const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
   const fieldsForAmounts = fieldsIn(words);
   const fields = [...fieldsForAmounts];
   for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
