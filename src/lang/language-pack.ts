@@ -34,6 +34,12 @@ export interface Lexicon {
   gt: string[];
   lt: string[];
   eq: string[];
+  /** "almeno", "at most": bounds that include the amount */
+  gte?: string[];
+  lte?: string[];
+  /** after an amount: "50 o più", "50 or less" */
+  orMore?: string[];
+  orLess?: string[];
   /** "tra X e Y": the opening and joining words */
   between: string[];
   betweenJoin: string[];

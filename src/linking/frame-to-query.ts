@@ -254,9 +254,13 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
     (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
+    // "obiettivi di tipo individuale del Comune di X": a type the model holds, in the plans named
+    (frame.types.length > 0 && target === 'objective' && frame.documents !== null) ||
+    // a span of end dates is the deadline list's ("scadenze tra marzo e maggio"); a span of start dates is a filter
     (frame.dates.length > 0 &&
       (target === 'objective' || target === 'phase') &&
-      frame.dates.every((d) => d.op !== 'between')) ||
+      (frame.dates.every((d) => d.op !== 'between') ||
+        (fieldWords.includes('start') && !fieldWords.includes('end')))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
@@ -334,11 +338,20 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
-  if (target === 'objective' && frame.dates.length && fieldWords.includes('phases')) {
-    // "obiettivi (di X) con fasi in scadenza il …": the phases that end then, of that person's or office's objectives
+  // "obiettivi (di X) con fasi in scadenza il …", "objectives with phases weighing 50 or more": the condition is on
+  // the phases; the phases that meet it, of that person's or office's objectives, answer with their objectives
+  const phaseAmounts = frame.amounts.length > 0 && fieldWords.includes('weight');
+  if (
+    target === 'objective' &&
+    fieldWords.includes('phases') &&
+    !frame.without.length &&
+    (frame.dates.length || phaseAmounts)
+  ) {
     const kept = filters.filter((f) => f.field === 'owner' || f.field === 'structure');
-    return dateOfPhases(frame, documents, kept);
+    return ofPhases(frame, documents, kept, dateField);
   }
+  // "a parte quelli a zero": a bound on a figure leaves out the records whose figure is zero
+  if (frame.nonZero && amountField && frame.amounts.length) filters.push({ field: amountField, op: 'gt', value: 0 });
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
       if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
@@ -399,17 +412,34 @@ function objectivesNumberedUnder(structure: { name: string; doc: string }, store
     });
 }
 
-function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined, kept: QueryFilter[]): Computation {
+function ofPhases(
+  frame: QuestionFrame,
+  documents: string[] | undefined,
+  kept: QueryFilter[],
+  dateField: 'start' | 'end',
+): Computation {
   const filters: QueryFilter[] = [
     ...kept,
     ...frame.dates.map(
       (d): QueryFilter =>
         d.op === 'between'
-          ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-          : { field: 'end', op: d.op, value: d.iso },
+          ? { field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: dateField, op: d.op, value: d.iso },
     ),
   ];
-  return { kind: 'list', query: { target: 'phase', filters, ...(documents ? { documents } : {}) }, shown: ['end'] };
+  if (frame.fields.includes('weight'))
+    for (const a of frame.amounts)
+      filters.push(
+        a.op === 'between'
+          ? { field: 'weight', op: 'between', value: a.value, value2: a.value2 ?? a.value }
+          : { field: 'weight', op: a.op, value: a.value },
+      );
+  const shown = [...new Set(filters.map((f) => f.field).filter((f) => f !== 'owner' && f !== 'structure'))];
+  return {
+    kind: 'list',
+    query: { target: 'phase', filters, ...(documents ? { documents } : {}) },
+    shown: shown.length ? shown : ['end'],
+  };
 }
 
 function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {

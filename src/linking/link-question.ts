@@ -43,6 +43,10 @@ const W = {
   more: union((l) => l.more),
   less: union((l) => l.less),
   gt: union((l) => l.gt),
+  gte: union((l) => l.gte ?? []),
+  lte: union((l) => l.lte ?? []),
+  orMore: union((l) => l.orMore ?? []),
+  orLess: union((l) => l.orLess ?? []),
   lt: union((l) => l.lt),
   eq: union((l) => l.eq),
   between: union((l) => l.between),
@@ -646,13 +650,26 @@ function amountsIn(
       const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
       const afterFigureWord =
         lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
-      const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+      // "50 o più", "50 or more": words after the number make it a bound
+      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 24))
+        .trim()
+        .split(' ')
+        .filter((w) => !W.currency.includes(w));
+      const opensAfter = (phrases: string[]) => phrases.some((p) => `${tail.join(' ')} `.startsWith(`${p} `));
+      const open = opensAfter(W.orMore) ? 'gte' : opensAfter(W.orLess) ? 'lte' : null;
+      const bound = open ?? amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
       // "senza contare quelli sotto i 100.000": what is left is at or above it
-      const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+      // in the same clause: "a parte quelli a zero, progetti sotto i 50.000" sets apart the zeros, not this bound
+      const clause =
+        text
+          .slice(Math.max(0, start - 48), start)
+          .split(/[,;:?!]/)
+          .at(-1) ?? '';
+      const excluded = bound !== null && hasAny(wordsOf(clause), W.exclude);
       op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     }
     // "più di 5 fasi" is a bound, not a top-5
-    if (mayBeK && op !== 'gt' && op !== 'lt') {
+    if (mayBeK && (op === null || op === 'eq' || op === 'between')) {
       k = value;
       continue;
     }
@@ -725,6 +742,8 @@ function amountOp(beforeWords: string): Op | null {
     { op: 'gt' as const, hit: lastBefore(beforeWords, W.gt, beforeWords.length) },
     { op: 'lt' as const, hit: lastBefore(beforeWords, W.lt, beforeWords.length) },
     { op: 'eq' as const, hit: lastBefore(beforeWords, W.eq, beforeWords.length) },
+    { op: 'gte' as const, hit: lastBefore(beforeWords, W.gte, beforeWords.length) },
+    { op: 'lte' as const, hit: lastBefore(beforeWords, W.lte, beforeWords.length) },
     {
       op: 'between' as const,
       hit: lastBefore(
@@ -735,6 +754,8 @@ function amountOp(beforeWords: string): Op | null {
     },
   ].filter((c) => c.hit);
   if (!candidates.length) return null;
-  candidates.sort((a, b) => b.hit!.at + b.hit!.phrase.length - (a.hit!.at + a.hit!.phrase.length));
+  // the phrase nearest the number wins; of two ending there, the longer ("non più di" over "più di")
+  const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
+  candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
   return candidates[0]!.op;
 }
