@@ -391,6 +391,12 @@ export const it: LanguagePack = {
         cues: ['indirizzo di casa', 'dove si trova', 'dove ha sede', 'in che via', 'in quale via'],
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
       },
+      {
+        id: 'salary',
+        name: 'stipendi e compensi',
+        cues: ['guadagn', 'stipend', 'salari', 'busta paga', 'quanto prende', 'quanto e pagat', 'compenso annu'],
+        evidence: ['stipend', 'salari', 'guadagn', 'compenso annu', 'trattamento economico'],
+      },
       { id: 'mayor', name: 'sindaco', person: true, cues: ['sindac'], evidence: ['sindac'] },
       { id: 'councillor', name: 'assessore', person: true, cues: ['assessor'], evidence: ['assessor'] },
       { id: 'president', name: 'presidente', person: true, cues: ['president'], evidence: ['president'] },

@@ -42,6 +42,33 @@ export const notFoundReplies: Route[] = [
     },
   },
   {
+    // "budget 2023 del servizio X", "objectives of Y for 2019": records of a year no plan in scope covers (a date
+    // bound, "che scadono nel 2022", may still find phases of an earlier plan running into it)
+    id: 'not_found_year_scope',
+    when: ({ frame, meant }) =>
+      frame.uncoveredYear !== null &&
+      !frame.codes.length &&
+      !meant.length &&
+      !frame.fields.includes('end') &&
+      !frame.fields.includes('start') &&
+      (frame.targets.some((t) => RECORD_TARGETS.has(t)) || frame.fields.some((f) => RECORD_FIELDS.has(f))),
+    answer: ({ ctx, frame, pack }) => {
+      const docs = ctx.store.model.documents.filter(
+        (d) => visible(ctx, d.file) && (!frame.entities.length || frame.entities.includes(d.entity)),
+      );
+      if (!docs.length) return null;
+      const years = [...new Set(docs.flatMap((d) => d.years))].sort().join(', ');
+      const reply = emptyReply('not_found_year');
+      reply.found = false;
+      reply.lines.push(
+        frame.entities.length
+          ? pack.messages.notFoundYearFor(frame.uncoveredYear!, frame.entities.join(', '), years)
+          : pack.messages.yearNotCovered(frame.uncoveredYear!, years),
+      );
+      return reply;
+    },
+  },
+  {
     // "obiettivi 2023 di X", "X's projects in 2020": X is in the plans, none of X's plans covers that year
     id: 'not_found_year_for_person',
     when: ({ frame, meant }) => askedYear(frame) !== null && meant.length === 1 && !frame.codes.length,
@@ -86,6 +113,18 @@ export const notFoundReplies: Route[] = [
     },
   },
 ];
+
+const RECORD_TARGETS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
+const RECORD_FIELDS = new Set([
+  'budget',
+  'weight',
+  'staff',
+  'phases',
+  'indicators',
+  'objectives',
+  'projects',
+  'target',
+]);
 
 /** The one year a question names on its own ("nel 2020", not "dopo il 2020"), covered by a plan or not. */
 function askedYear(frame: RouteInput['frame']): number | null {
