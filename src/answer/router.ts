@@ -22,6 +22,7 @@ import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
+import { structureListRoutes } from './routes/structure-list-route.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -70,6 +71,8 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, pack }) => helpReply(ctx, pack),
   },
   ...notFoundReplies,
+  // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list
+  ...structureListRoutes,
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',

@@ -133,6 +133,26 @@ export const it: LanguagePack = {
       { words: ['meta'], months: 6 },
     ],
     periodOrdinals: { primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, quarto: 4, quinto: 5, sesto: 6 },
+    structureKinds: [
+      { kind: 'ufficio', words: ['uffici '], nameStarts: ['uffic'] },
+      { kind: 'servizio', words: ['servizi '], nameStarts: ['serviz'] },
+      { kind: 'settore', words: ['settori '], nameStarts: ['settor'] },
+      { kind: 'cdr', words: ['centri di responsabilita', 'cdr '], nameStarts: [] },
+      { kind: 'area', words: ['aree '], nameStarts: ['area'] },
+      { kind: '*', words: ['strutture ', 'unita organizzative', 'articolazioni'], nameStarts: [] },
+    ],
+    structureWork: [
+      'di cosa si occup',
+      'di che cosa si occup',
+      'cosa fa ',
+      'che cosa fa ',
+      'cosa fanno',
+      'che fa ',
+      'di cosa tratta',
+      'compiti',
+      'attivita d',
+      'lavoro d',
+    ],
     without: [
       'senza',
       'privi di',
@@ -612,6 +632,10 @@ export const it: LanguagePack = {
     passagesSay: 'Ecco cosa dicono i piani:',
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
+    structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
+    yearNotCoveredFor: (year, entities, years) =>
+      `Non ho trovato piani per il ${year} (${entities}): i suoi piani coprono gli anni ${years}.`,
+    structureProjects: (structure, count) => `${structure}: ${count} progetti.`,
     closestPassage: 'Non ho trovato la risposta nei piani. Il passaggio più vicino (non risponde alla domanda) è:',
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,

@@ -57,6 +57,14 @@ export interface Lexicon {
   periodOrdinals?: Record<string, number>;
   /** month names that are common words too ("may"): a month only with a year after it or "in" before it */
   monthsNeedingContext?: string[];
+  /**
+   * kinds of structure a question lists by their plural ("uffici", "offices"): the model's own kind, and how a
+   * structure's name starts when the plan files it under another kind ("SERVIZIO …" filed as a centro di responsabilità);
+   * kind "*" lists every structure
+   */
+  structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
+  /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
+  structureWork?: string[];
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];
@@ -206,6 +214,12 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
+  structureList: (kinds: string, where: string, count: number) => string;
+  /** no plan of the entities named covers the year asked */
+  yearNotCoveredFor: (year: number, entities: string, years: string) => string;
+  /** the projects a centro di responsabilità holds */
+  structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
   passagesSay: string;

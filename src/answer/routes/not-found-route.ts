@@ -62,7 +62,7 @@ export const notFoundReplies: Route[] = [
       reply.found = false;
       reply.lines.push(
         frame.entities.length
-          ? pack.messages.notFoundYearFor(frame.uncoveredYear!, frame.entities.join(', '), years)
+          ? pack.messages.yearNotCoveredFor(frame.uncoveredYear!, frame.entities.join(', '), years)
           : pack.messages.yearNotCovered(frame.uncoveredYear!, years),
       );
       return reply;
