@@ -68,7 +68,7 @@ export const ROUTES: Route[] = [
   {
     id: 'help',
     when: ({ frame }) => frame.meta !== null,
-    answer: ({ ctx, pack }) => helpReply(ctx, pack),
+    answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
   },
   ...notFoundReplies,
   // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list

@@ -145,6 +145,8 @@ export interface Lexicon {
   shorthands: Record<string, string>;
   /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
   courtesy: string[];
+  /** how askers say who they are before asking ("sono una consigliera", "I'm a journalist"): the clause is dropped */
+  selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];
 }

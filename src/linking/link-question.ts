@@ -242,11 +242,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     codes.length > 0 ||
     people.matches.length > 0 ||
     allStructures.length > 0 ||
-    named.length > 0 ||
     unknownEntity !== null ||
     amounts.length > 0 ||
     dates.length > 0;
-  const kind = namesSomething ? null : metaKindOf(words, ALL);
+  // "quali piani hai per il 2018?", "che documenti hai del Comune di X?": a question about pianobot may name the
+  // entities and years of the plans it asks for
+  const scopeWords = new Set([
+    ...named.flatMap((e) => wordsOf(e.name).trim().split(' ')),
+    ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+  ]);
+  const metaWords = ` ${words
+    .trim()
+    .split(' ')
+    .filter((w) => !scopeWords.has(w) && !YEAR_WORD.test(w))
+    .join(' ')} `;
+  const kind = namesSomething ? null : metaKindOf(metaWords, ALL);
   const help = W.helpAlone.includes(trimmed) || kind === 'help';
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
