@@ -24,7 +24,7 @@ import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
-import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
+import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -177,6 +177,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  // "chi si occupa della cultura a X?": who, in one entity's plans, of the one office a word of the question names
+  const asksWho =
+    firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
+  if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
+    const one = structureNamedByOneWord(
+      folded,
+      store,
+      docs.map((d) => d.file),
+      named,
+    );
+    if (one) allStructures.push(one);
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
@@ -513,6 +525,36 @@ const STRUCTURE_WORDS = [
   'settore',
   'servizio',
 ];
+
+/** Where the first record word of any kind stands (-1: none). */
+function leadTargetAt(words: string): number {
+  const ats = Object.values(TARGET_WORDS)
+    .map((ws) => firstAt(words, ws))
+    .filter((at) => at >= 0);
+  return ats.length ? Math.min(...ats) : -1;
+}
+
+/**
+ * The one structure of the plans in scope that a distinctive word of the question names ("cultura" → "Cultura,
+ * turismo e promozione del territorio"), when no other structure there has that word; null otherwise.
+ */
+function structureNamedByOneWord(
+  folded: string,
+  store: PlanStore,
+  files: string[],
+  entities: EntityName[],
+): Structure | null {
+  const index = structureIndexOf(store);
+  const inFiles = new Set(files);
+  const entityWords = new Set(entities.flatMap((e) => fold(e.name).split(/[^a-z0-9]+/)));
+  const hits = new Set<number>();
+  for (const stem of stemsIn(folded, index)) {
+    if ([...entityWords].some((w) => w.startsWith(stem))) continue;
+    const inScope = (index.byStem.get(stem) ?? []).filter((p) => inFiles.has(index.structures[p]!.doc));
+    if (inScope.length === 1) hits.add(inScope[0]!);
+  }
+  return hits.size === 1 ? index.structures[[...hits][0]!]! : null;
+}
 
 /** Topic words after an "about" phrase, stemmed so "digitalizzazione" meets "digitalizzare". */
 function topicIn(words: string): string[] {
