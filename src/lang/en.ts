@@ -77,6 +77,7 @@ export const en: LanguagePack = {
     gt: ['above', 'over', 'more than', 'greater than', 'higher than', 'exceeding', 'exceed'],
     gte: ['at least', 'no less than', 'not less than'],
     lte: ['at most', 'no more than', 'not more than', 'up to', 'not exceeding', 'not above'],
+    half: ['and a half'],
     orMore: ['or more', 'or above', 'or higher', 'or over', 'and above', 'and up', 'plus'],
     orLess: ['or less', 'or fewer', 'or below', 'or lower', 'and below', 'and under'],
     lt: ['below', 'under', 'less than', 'lower than', 'smaller than'],
@@ -86,7 +87,7 @@ export const en: LanguagePack = {
     after: ['after', 'later than'],
     before: ['before', 'earlier than'],
     by: ['by', 'within', 'no later than', 'until', 'up to'],
-    since: ['from ', 'since ', 'starting ', 'as of '],
+    since: ['from ', 'since ', 'starting from', 'as of '],
     spanJoin: ['to', 'until', 'through', 'till'],
     periods: [
       { words: ['half'], months: 6 },
@@ -202,7 +203,7 @@ export const en: LanguagePack = {
     singular: ['which one', 'what is the', 'whats the', 'which is the'],
     helpAlone: ['help', 'info', 'instructions'],
     botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions'],
-    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file'],
+    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years'],
     chatter: [
       'hey',
       'oh',
@@ -273,6 +274,13 @@ export const en: LanguagePack = {
         evidence: [],
       },
       {
+        id: 'population',
+        name: 'inhabitants',
+        cues: ['population', 'inhabitants', 'how many residents', 'how many people live'],
+        evidence: ['abitanti', 'residenti', 'inhabitants'],
+      },
+      { id: 'contact', name: 'contacts', cues: ['contact'], evidence: ['telefon', 'mail', 'pec'] },
+      {
         id: 'salary',
         name: 'salaries and pay',
         cues: [
@@ -305,6 +313,10 @@ export const en: LanguagePack = {
       'completed yet',
       'finished yet',
       'already done',
+      'spent so far',
+      'been spent',
+      'so far',
+      'to date',
       'been achieved',
       'achieved',
     ],

@@ -37,6 +37,8 @@ export interface Lexicon {
   /** "almeno", "at most": bounds that include the amount */
   gte?: string[];
   lte?: string[];
+  /** after a magnitude: "un milione e mezzo", "a million and a half" */
+  half?: string[];
   /** after an amount: "50 o più", "50 or less" */
   orMore?: string[];
   orLess?: string[];

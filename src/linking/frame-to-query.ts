@@ -260,7 +260,8 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     (frame.dates.length > 0 &&
       (target === 'objective' || target === 'phase') &&
       (frame.dates.every((d) => d.op !== 'between') ||
-        (fieldWords.includes('start') && !fieldWords.includes('end')))) ||
+        fieldWords.includes('start') ||
+        (fieldWords.includes('end') && frame.targets.includes('phase')))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||

@@ -46,6 +46,8 @@ const W = {
   gte: union((l) => l.gte ?? []),
   lte: union((l) => l.lte ?? []),
   orMore: union((l) => l.orMore ?? []),
+  half: union((l) => l.half ?? []),
+  since: union((l) => l.since ?? []),
   orLess: union((l) => l.orLess ?? []),
   lt: union((l) => l.lt),
   eq: union((l) => l.eq),
@@ -83,6 +85,8 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What linking found besides the frame, for the record routes that work on the records themselves. */
 export interface Linked {
@@ -653,12 +657,34 @@ function amountsIn(
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   // longest first: "half a million" before "a million"
   const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  // "un milione e mezzo", "one and a half million": one and a half of the magnitude
+  if (W.half.length && magnitudes.length) {
+    const mags = magnitudes.map(escapeRegExp).join('|');
+    const half = W.half.map(escapeRegExp).join('|');
+    // "one and a half million": the number word before the half is a number
+    const words = numberWords.map(([w]) => escapeRegExp(w)).join('|');
+    text = text.replace(new RegExp(`\\b(${words}) (?=(?:${half}) )`, 'g'), (_, w: string) => `${lex.numbers[w]} `);
+    text = text
+      .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
+      .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
+  }
   for (const [word, n] of numberWords) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
   // an article before a magnitude is one of it: "sopra il milione"
   for (const article of lex.magnitudeArticles)
     for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
+  if (magnitudes.length) {
+    const mags = magnitudes.map(escapeRegExp).join('|');
+    // "tra 200 e 300 mila": the second bound's magnitude is the first's too
+    text = text.replace(
+      new RegExp(
+        `\\b(${[...W.between, ...W.since].map((w) => escapeRegExp(w.trim())).join('|')}) (\\d+(?:,\\d+)?) (${W.join.map(escapeRegExp).join('|')}) (\\d+(?:,\\d+)?) (${mags})\\b`,
+        'g',
+      ),
+      (_, open: string, a: string, join: string, b: string, mag: string) => `${open} ${a} ${mag} ${join} ${b} ${mag}`,
+    );
+  }
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
