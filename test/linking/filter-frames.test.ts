@@ -12,7 +12,7 @@ import type { ToolContext } from '../../src/tools/tool-context.ts';
 import { smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
-const ctx = { store, includeInternal: true } as unknown as ToolContext;
+const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
 const frame = (q: string) => linkQuestion(q, store);
 /** the codes (or phase titles) the question's query selects */
 const selected = (q: string): string[] => {
