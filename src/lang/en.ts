@@ -317,6 +317,8 @@ export const en: LanguagePack = {
       'been spent',
       'so far',
       'to date',
+      'percentage of completion',
+      'degree of completion',
       'been achieved',
       'achieved',
     ],
@@ -429,6 +431,7 @@ export const en: LanguagePack = {
     costWord: 'cost',
     structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
+    fieldNotInPlans: (field, where) => `Not found: the plans of ${where} state no ${field} for any record.`,
     yearNotCoveredFor: (year, entities, years) =>
       `I found no plan covering ${year} (${entities}; not found): its plans cover ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} projects.`,

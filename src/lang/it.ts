@@ -356,6 +356,7 @@ export const it: LanguagePack = {
       'generale',
       'conosciut',
       'gestisci',
+      'preved',
       'copr',
     ],
     answerTypes: [
@@ -478,6 +479,9 @@ export const it: LanguagePack = {
       'finora',
       'fino ad ora',
       'speso fin',
+      'percentuale di realizzazione',
+      'grado di realizzazione',
+      'stato di realizzazione',
     ],
     entityKinds: { comune: ['comune', 'citta'], provincia: ['provincia'], unione: ['unione'], regione: ['regione'] },
     documentKinds: {
@@ -688,6 +692,8 @@ export const it: LanguagePack = {
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
+    fieldNotInPlans: (field, where) =>
+      `Non ho trovato questo dato: i piani di ${where} non riportano ${field} per nessuna voce.`,
     yearNotCoveredFor: (year, entities, years) =>
       `Non ho trovato piani per il ${year} (${entities}): i suoi piani coprono gli anni ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} progetti.`,

@@ -220,6 +220,8 @@ export interface Messages {
   structurePeople: (name: string, people: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
   structureList: (kinds: string, where: string, count: number) => string;
+  /** no record of the plans in scope holds the figure asked ("budget", "peso") */
+  fieldNotInPlans: (field: string, where: string) => string;
   /** no plan of the entities named covers the year asked */
   yearNotCoveredFor: (year: number, entities: string, years: string) => string;
   /** the projects a centro di responsabilità holds */

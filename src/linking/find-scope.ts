@@ -128,13 +128,24 @@ export function dateOpBefore(before: string): DateOp | null {
 function unknownEntityIn(question: string, words: string, known: string[]): string | null {
   for (const [, kindWords] of ENTITY_KINDS)
     for (const kw of kindWords) {
-      for (const joiner of [' di ', ' of ']) {
+      // "Comune di Pisa", "city of Florence", and a name right after the kind word written as one ("Regione Toscana")
+      for (const joiner of [' di ', ' of ', ' ']) {
         const at = phraseAt(words, `${kw}${joiner}`);
         if (at < 0) continue;
         const next = words.slice(at + kw.length + joiner.length).split(' ')[0] ?? '';
         if (next.length < 3 || known.some((k) => k.startsWith(next))) continue;
+        const tokens = question.split(/[^\p{L}]+/u);
+        // …both written as a name, not in capitals throughout ("CITTA' DEL CAPITALE SOCIALE" is a title)
+        const asName = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
+        if (
+          joiner === ' ' &&
+          !tokens.some(
+            (w, i) => fold(w) === kw && asName(w) && asName(tokens[i + 1] ?? '') && fold(tokens[i + 1]!) === next,
+          )
+        )
+          continue;
         // the place must be written as a name in the question
-        const original = question.split(/[^\p{L}]+/u).find((w) => fold(w) === next);
+        const original = tokens.find((w) => fold(w) === next);
         if (original && /^\p{Lu}/u.test(original)) return original;
       }
     }
