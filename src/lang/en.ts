@@ -107,6 +107,13 @@ export const en: LanguagePack = {
       { kind: 'area', words: ['areas '], nameStarts: ['area'] },
       { kind: '*', words: ['structures ', 'organisational units', 'organizational units', 'units '], nameStarts: [] },
     ],
+    listAsking: ['show', 'list', 'tell', 'give', 'which', 'who', 'are', 'named', 'work', 'there'],
+    roleWords: {
+      dirigente: ['dirigent', 'director', 'manager'],
+      owner: ['owner', 'responsible', 'in charge'],
+      responsabile: ['head', 'responsible', 'in charge'],
+      staff: ['staff', 'employee', 'works ', 'work '],
+    },
     structureWork: ['what does', 'what do ', 'what is the job of', 'tasks of', 'duties of', 'work on', 'deal with'],
     without: ['without', 'with no', 'lacking', 'missing', 'no '],
     about: ['about', 'concern', 'related to', 'regarding', 'on the topic of', 'dealing with', 'dedicated to'],
@@ -431,6 +438,15 @@ export const en: LanguagePack = {
     costWord: 'cost',
     structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
+    peopleOf: (where, count) => `People the plans of ${where} name (${count}), with their roles:`,
+    ownersAsWritten: (where, count) =>
+      `The plans of ${where} give offices and roles, not people, as the owners of their objectives (${count}):`,
+    roleNames: {
+      owner: 'objective owner',
+      dirigente: 'dirigente (director)',
+      responsabile: 'head of a structure',
+      staff: 'staff allocated to projects',
+    },
     fieldNotInPlans: (field, where) => `Not found: the plans of ${where} state no ${field} for any record.`,
     yearNotCoveredFor: (year, entities, years) =>
       `I found no plan covering ${year} (${entities}; not found): its plans cover ${years}.`,

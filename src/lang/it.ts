@@ -142,6 +142,13 @@ export const it: LanguagePack = {
       { kind: 'area', words: ['aree '], nameStarts: ['area'] },
       { kind: '*', words: ['strutture ', 'unita organizzative', 'articolazioni'], nameStarts: [] },
     ],
+    listAsking: ['mostra', 'elenc', 'dimm', 'dammi', 'quali', 'sono', 'chi', 'lavora', 'nominat', 'compai', 'ci'],
+    roleWords: {
+      dirigente: ['dirigent'],
+      owner: ['responsabil', 'referent'],
+      responsabile: ['responsabil', 'capi ', 'a capo'],
+      staff: ['dipendent', 'personale', 'lavora', 'addett', 'assegnat'],
+    },
     structureWork: [
       'di cosa si occup',
       'di che cosa si occup',
@@ -692,6 +699,15 @@ export const it: LanguagePack = {
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
+    peopleOf: (where, count) => `Persone nominate nei piani di ${where} (${count}), con i loro ruoli:`,
+    ownersAsWritten: (where, count) =>
+      `I piani di ${where} indicano come responsabili degli obiettivi uffici e ruoli, non persone (${count}):`,
+    roleNames: {
+      owner: 'responsabile di obiettivi',
+      dirigente: 'dirigente',
+      responsabile: 'responsabile di struttura',
+      staff: 'personale assegnato a progetti',
+    },
     fieldNotInPlans: (field, where) =>
       `Non ho trovato questo dato: i piani di ${where} non riportano ${field} per nessuna voce.`,
     yearNotCoveredFor: (year, entities, years) =>

@@ -65,6 +65,10 @@ export interface Lexicon {
    * kind "*" lists every structure
    */
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
+  /** words that ask for a list and say nothing else ("elenca", "which", "who") */
+  listAsking?: string[];
+  /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
+  roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
   structureWork?: string[];
   /** "senza", "privi di", "without" */
@@ -220,6 +224,12 @@ export interface Messages {
   structurePeople: (name: string, people: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
   structureList: (kinds: string, where: string, count: number) => string;
+  /** "the people the plans of X name (12):" */
+  peopleOf: (where: string, count: number) => string;
+  /** plans whose objectives are owned by offices: their owners as the plan writes them */
+  ownersAsWritten: (where: string, count: number) => string;
+  /** the model's roles (owner, dirigente, responsabile, staff) as said to the user */
+  roleNames: Record<string, string>;
   /** no record of the plans in scope holds the figure asked ("budget", "peso") */
   fieldNotInPlans: (field: string, where: string) => string;
   /** no plan of the entities named covers the year asked */

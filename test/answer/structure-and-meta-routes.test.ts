@@ -78,3 +78,18 @@ describe('a year the plans in scope do not cover', () => {
     expect(a.answer).not.toContain('2023_PX_');
   });
 });
+
+describe('people the plans of an entity name', () => {
+  it('lists the people of the role asked, in the entity asked', async () => {
+    const a = await ask('chi sono i dirigenti del Comune di Monteluce?');
+    expect(a.intent).toBe('people_of_entity');
+    expect(a.answer).toContain('Gialli Piero');
+    expect(a.answer).toContain('Viola Anna');
+    expect(a.answer).not.toContain('Neri Carla');
+  });
+
+  it('leaves a count, or a question that says more, to the other routes', async () => {
+    expect((await ask('quante persone lavorano al Comune di Monteluce?')).intent).not.toBe('people_of_entity');
+    expect((await ask('are the Monteluce offices open to people in wheelchairs?')).intent).not.toBe('people_of_entity');
+  });
+});
