@@ -337,7 +337,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   if (target === 'objective' || target === 'project')
     for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
-  if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
+  // "di tipo sviluppo" names "SVILUPPO" and "sviluppo e miglioramento" alike: the shortest holds for both
+  const types = frame.types.filter((t) => !frame.types.some((o) => o !== t && t.includes(o)));
+  if (target === 'objective') for (const t of types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
   // "obiettivi (di X) con fasi in scadenza il …", "objectives with phases weighing 50 or more": the condition is on
   // the phases; the phases that meet it, of that person's or office's objectives, answer with their objectives
@@ -358,7 +360,8 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
       else filters.push({ field: dateField, op: d.op, value: d.iso });
     }
-  if (subRecord && frame.years.length && !yearIsDate) {
+  // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet
+  if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length) {
     const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
     if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
   }

@@ -134,7 +134,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
 
   // ---------------------------------------------------------------- dates and years
-  const read = findDates(scan, { isCode: (text) => isCodePrefix(text, store) });
+  // a month named without a year ("dopo maggio") is of the year of the plans asked about, when they have one
+  const codeFiles = new Set(codes.map((c) => c.doc));
+  const datedDocs = codeFiles.size ? store.model.documents.filter((d) => codeFiles.has(d.file)) : docs;
+  const planYears = [...new Set(datedDocs.flatMap((d) => d.years))];
+  const read = findDates(scan, {
+    isCode: (text) => isCodePrefix(text, store),
+    defaultYear: planYears.length === 1 ? planYears[0]! : null,
+  });
   scan = read.masked;
   // a month of any year bounds nothing here: the deadline routes read it against the plan's year
   const dates: QuestionFrame['dates'] = read.dates
