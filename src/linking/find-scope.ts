@@ -32,6 +32,8 @@ export const YEAR = /(?<![\d./_-])\b(?:19|20)\d{2}\b(?![\d./_-])/g;
 
 export interface QuestionScope {
   entities: EntityName[];
+  /** entities the question sets apart ("escluso il Comune di X") */
+  excludedEntities: EntityName[];
   documents: PlanDocument[];
   /** true when nothing narrowed the documents */
   all: boolean;
@@ -65,16 +67,20 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     const ofKind = vocab.entities.filter((e) => kindsAsked.includes(e.kind));
     if (new Set(ofKind.map((e) => e.entity)).size === 1) named = ofKind;
   }
-  const unknownEntity = named.length
-    ? null
-    : unknownEntityIn(
-        question,
-        words,
-        vocab.entities.map((e) => e.name),
-      );
+  // "escluso il Comune di X", "except Y": an entity set apart leaves every other plan in scope
+  const excluded = named.filter((e) => setApart(words, e));
+  if (excluded.length) named = named.filter((e) => !excluded.includes(e));
+  const unknownEntity =
+    named.length || excluded.length
+      ? null
+      : unknownEntityIn(
+          question,
+          words,
+          vocab.entities.map((e) => e.name),
+        );
   let docs = named.length
     ? store.model.documents.filter((d) => named.some((e) => e.files.includes(d.file)))
-    : store.model.documents;
+    : store.model.documents.filter((d) => !excluded.some((e) => e.files.includes(d.file)));
   for (const [kind, ws] of DOCUMENT_KINDS)
     if (
       hasAny(
@@ -102,6 +108,7 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
   }
   return {
     entities: named,
+    excludedEntities: excluded,
     documents: docs,
     all: docs.length === store.model.documents.length,
     unknownEntity,
@@ -109,6 +116,51 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     boundedYears,
     uncoveredYear,
   };
+}
+
+const EXCLUDE = ALL.flatMap((l) => l.exclude);
+/** words that may stand between an exclusion word and the entity it sets apart ("a parte quelli della Provincia") */
+const BETWEEN_EXCLUSION = new Set([
+  'il',
+  'la',
+  'lo',
+  'i',
+  'le',
+  'gli',
+  'quelli',
+  'quelle',
+  'quello',
+  'quella',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'delle',
+  'di',
+  'those',
+  'ones',
+  'of',
+  'the',
+  'for',
+  'from',
+  'in',
+  'at',
+  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+]);
+
+/** The entity's mention follows an exclusion word with nothing but articles and kind words between. */
+function setApart(words: string, e: EntityName): boolean {
+  // named by its place ("Prato"), its first word, or only by its kind ("la Provincia")
+  const kindWords = ENTITY_KINDS.find(([k]) => k === e.kind)?.[1] ?? [];
+  const start = [e.name, e.name.split(' ')[0] ?? '', ...kindWords]
+    .map((w) => phraseAt(words, `${w} `))
+    .find((at) => at >= 0);
+  if (start === undefined) return false;
+  const before = words.slice(0, start).trim().split(' ');
+  let i = before.length;
+  while (i > 0 && BETWEEN_EXCLUSION.has(before[i - 1]!)) i--;
+  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+  return EXCLUDE.some((x) => lead.endsWith(` ${x} `));
 }
 
 /** The comparison a date or year is under, from the words just before it ("entro il", "dopo il"). */

@@ -250,6 +250,8 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
     frame.multiYear ||
+    // "obiettivi, a parte quelli della Provincia": the records of every other plan
+    (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
     (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||

@@ -322,6 +322,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     lang,
     text: question,
     entities: [...new Set(named.map((e) => e.entity))],
+    excludedEntities: [...new Set(found.excludedEntities.map((e) => e.entity))],
     documents: all ? null : docs.map((d) => d.file),
     unknownEntity,
     years,

@@ -24,6 +24,8 @@ export const QuestionFrameSchema = z.object({
   text: z.string(),
   /** entities named (as the plans write them) and the plan files they and the year leave in scope; null = all */
   entities: z.array(z.string()),
+  /** entities the question sets apart ("escluso il Comune di X"): the documents are every other plan's */
+  excludedEntities: z.array(z.string()).default([]),
   documents: z.array(z.string()).nullable(),
   /** "Comune di X" where X has no plan */
   unknownEntity: z.string().nullable(),

@@ -81,3 +81,22 @@ describe('conditions on other fields', () => {
     expect(titles).toEqual(['Apertura sperimentale']);
   });
 });
+
+describe('an entity set apart', () => {
+  it('leaves every other plan in scope', () => {
+    const f = frame('obiettivi, tranne quelli del Comune di Lago Verde');
+    expect(f.excludedEntities).toEqual(['Comune di Lago Verde']);
+    expect(f.entities).toEqual([]);
+    expect(f.documents).not.toContain('a.txt');
+    expect(f.documents).toContain('b.txt');
+  });
+
+  it('lists the records of the other plans', () => {
+    expect(selected('projects, except the Provincia di Lago Verde')).toContain('2023_PX_4101');
+    expect(selected('objectives except those of the Comune di Lago Verde')).not.toContain('LV-BI01');
+  });
+
+  it('is no exclusion when the entity is only named', () => {
+    expect(frame('obiettivi del Comune di Lago Verde').excludedEntities).toEqual([]);
+  });
+});
