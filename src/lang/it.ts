@@ -455,7 +455,17 @@ export const it: LanguagePack = {
       {
         id: 'salary',
         name: 'stipendi e compensi',
-        cues: ['guadagn', 'stipend', 'salari', 'busta paga', 'quanto prende', 'quanto e pagat', 'compenso annu'],
+        cues: [
+          'guadagn',
+          'stipend',
+          'salari',
+          'busta paga',
+          'quanto prende',
+          'quanto e pagat',
+          'viene pagat',
+          'vengono pagat',
+          'compenso annu',
+        ],
         evidence: ['stipend', 'salari', 'guadagn', 'compenso annu', 'trattamento economico'],
       },
       { id: 'mayor', name: 'sindaco', person: true, cues: ['sindac'], evidence: ['sindac'] },

@@ -76,6 +76,7 @@ const W = {
   progress: union((l) => l.progress),
   currency: union((l) => l.currency),
 };
+const MONTHS = new Set(ALL.flatMap((l) => l.months));
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
@@ -172,7 +173,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
-  const people = findPeople(question, store, canSee);
+  // month names read as dates are no names: "between February and March" names no Marco
+  const monthsRead = new Set(
+    read.dates.flatMap((d) => wordsOf(d.label).trim().split(' ')).filter((w) => MONTHS.has(w)),
+  );
+  const forPeople = monthsRead.size
+    ? question.replace(/\p{L}+/gu, (w) => (monthsRead.has(fold(w)) ? ' '.repeat(w.length) : w))
+    : question;
+  const people = findPeople(forPeople, store, canSee);
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,

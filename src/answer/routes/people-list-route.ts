@@ -56,6 +56,7 @@ function onlyAsksForPeople(frame: RouteInput['frame']): boolean {
       ...l.targets.objective,
       ...l.targets.project,
       ...l.listAll,
+      ...l.metaNouns,
       ...(l.listAsking ?? []),
       ...Object.values(l.roleWords ?? {}).flat(),
       ...Object.values(l.entityKinds).flat(),
