@@ -252,6 +252,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     frame.multiYear ||
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
     (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
+    (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
     (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
@@ -302,8 +303,30 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
   }
-  const cdr = frame.structures.find((s) => s.code);
-  if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
+  const setApart = frame.structures.filter((s) => s.excluded);
+  if (setApart.length && (target === 'project' || target === 'objective')) {
+    // "progetti escluso il CdR 85": the records of the other structures of the same plans
+    const docsOf = new Set(setApart.map((s) => s.doc));
+    const field = target === 'project' ? 'cdr' : 'structure';
+    const own = (r: { doc: string; cdr?: string | null; structure?: string | null }) =>
+      (target === 'project' ? r.cdr : r.structure) ?? null;
+    const others = [
+      ...new Set(
+        (target === 'project' ? store.projects : store.objectives)
+          .filter((r) => docsOf.has(r.doc))
+          .map(own)
+          .filter(
+            (v): v is string => v !== null && !setApart.some((s) => (target === 'project' ? s.code : s.name) === v),
+          ),
+      ),
+    ];
+    filters.push({ field, op: 'in', values: others });
+    documents = [...docsOf];
+  }
+  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  if (setApart.length) {
+    /* the structures kept are the others, filtered above */
+  } else if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
   else if (target === 'objective' && frame.structures.length === 1 && !frame.people.length)
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
   else if (target === 'objective' && frame.structures.length && frame.people.length) {

@@ -212,6 +212,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     name: s.name,
     code: s.code ?? null,
     doc: s.doc,
+    ...(structureSetApart(words, s) ? { excluded: true } : {}),
   }));
 
   // ---------------------------------------------------------------- what is asked
@@ -545,6 +546,43 @@ const STRUCTURE_WORDS = [
   'settore',
   'servizio',
 ];
+
+/** words that may stand between an exclusion word and the structure it sets apart */
+const BEFORE_STRUCTURE = [
+  'il',
+  'la',
+  'lo',
+  'i',
+  'le',
+  'gli',
+  'quelli',
+  'quelle',
+  'del',
+  'della',
+  'dei',
+  'di',
+  'the',
+  'those',
+  'of',
+];
+
+/** The structure's mention (its code or its name) follows an exclusion word: "escluso il CdR 85", "except Sport". */
+function structureSetApart(words: string, s: Structure): boolean {
+  const candidates = [
+    ...(s.code ? [phraseAt(words, `${fold(s.code)} `)] : []),
+    phraseAt(words, `${wordsOf(s.name).trim()} `),
+  ].filter((at) => at >= 0);
+  if (!candidates.length) return false;
+  const before = words
+    .slice(0, Math.min(...candidates))
+    .trim()
+    .split(' ');
+  let i = before.length;
+  const between = new Set([...BEFORE_STRUCTURE, ...STRUCTURE_WORDS.flatMap((w) => w.split(' '))]);
+  while (i > 0 && between.has(before[i - 1]!)) i--;
+  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+  return W.exclude.some((x) => lead.endsWith(` ${x} `));
+}
 
 /** Where the first record word of any kind stands (-1: none). */
 function leadTargetAt(words: string): number {

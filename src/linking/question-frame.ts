@@ -45,7 +45,15 @@ export const QuestionFrameSchema = z.object({
   unknownCodes: z.array(z.string()),
   people: z.array(z.object({ name: z.string(), key: z.string() })),
   unknownPerson: z.string().nullable(),
-  structures: z.array(z.object({ name: z.string(), code: z.string().nullable(), doc: z.string() })),
+  structures: z.array(
+    z.object({
+      name: z.string(),
+      code: z.string().nullable(),
+      doc: z.string(),
+      /** set apart: "progetti escluso il CdR 85" asks for the records of the others */
+      excluded: z.boolean().optional(),
+    }),
+  ),
   amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),

@@ -100,3 +100,15 @@ describe('an entity set apart', () => {
     expect(frame('obiettivi del Comune di Lago Verde').excludedEntities).toEqual([]);
   });
 });
+
+describe('a structure set apart', () => {
+  it('lists the records of the other structures of its plan', () => {
+    const codes = selected('progetti, escluso il CdR 41');
+    expect(codes).toEqual(expect.arrayContaining(['2023_PX_4201', '2023_PX_4202']));
+    expect(codes).not.toContain('2023_PX_4101');
+  });
+
+  it('is a plain condition when only named', () => {
+    expect(selected('progetti del CdR 41')).not.toContain('2023_PX_4201');
+  });
+});
