@@ -429,7 +429,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
 }
 
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
-function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
+export function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
   const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
   if (!last || last.length > 5) return [];
   return store.objectives

@@ -5,6 +5,7 @@
  * (the objectives, or the projects, the plan files under it). Kind words and cues come from the language packs.
  */
 import { PACKS } from '../../lang/packs.ts';
+import { objectivesNumberedUnder } from '../../linking/frame-to-query.ts';
 import { firstAt, phraseAt, wordsOf } from '../../linking/phrases.ts';
 import { distinctiveNameWords, nameStem } from '../../linking/structure-index.ts';
 import type { Structure } from '../../plan/model.ts';
@@ -43,7 +44,9 @@ export const structureListRoutes: Route[] = [
       !frame.targets.some((t) => RECORDS.has(t)) &&
       WORK.some((w) => phraseAt(wordsOf(frame.text), w) >= 0),
     answer: ({ ctx, structures, lang }) =>
-      projectsOf(ctx, structures, lang) ?? objectivesOfStructures(ctx, structures, lang),
+      projectsOf(ctx, structures, lang) ??
+      numberedUnder(ctx, structures, lang) ??
+      objectivesOfStructures(ctx, structures, lang),
   },
 ];
 
@@ -95,11 +98,15 @@ function listStructures(input: RouteInput, kinds: { kind: string; word: string }
       !named.includes(s) &&
       (wanted.has('*') || wanted.has(s.kind) || starts.some((p) => fold(s.name).startsWith(p))),
   );
-  if (!listed.length) return null;
+  // a kind the plans do not use ("departments" where they file centri di responsabilità): every structure they list
+  const shown = listed.length
+    ? listed
+    : ctx.store.structures.filter((s) => visible(ctx, s.doc) && (!docs || docs.has(s.doc)) && !named.includes(s));
+  if (!shown.length) return null;
   const reply = emptyReply('structure_list');
-  const label = kinds.map((k) => k.word).join(', ');
-  for (const entity of [...new Set(listed.map((s) => ctx.store.entityOf(s.doc)))]) {
-    const ofEntity = listed.filter((s) => ctx.store.entityOf(s.doc) === entity);
+  const label = listed.length ? kinds.map((k) => k.word).join(', ') : pack.messages.targetNames.structure[1];
+  for (const entity of [...new Set(shown.map((s) => ctx.store.entityOf(s.doc)))]) {
+    const ofEntity = shown.filter((s) => ctx.store.entityOf(s.doc) === entity);
     const where = named.length ? `${named.map((s) => s.name).join(', ')} — ${entity}` : entity;
     reply.lines.push(pack.messages.structureList(label, where, ofEntity.length));
     for (const s of ofEntity.slice(0, MAX_LISTED))
@@ -108,7 +115,24 @@ function listStructures(input: RouteInput, kinds: { kind: string; word: string }
       );
     reply.citations.push(...ofEntity.slice(0, 8).map((s) => citationOf(ctx, s.span, s.name)));
   }
-  reply.focus.push(...listed.map((s) => s.name));
+  reply.focus.push(...shown.map((s) => s.name));
+  return reply;
+}
+
+/** Plans that number objectives under their settore ("Settore VI" → "VI - 1", "VI - 2"…): those objectives. */
+function numberedUnder(ctx: RouteInput['ctx'], structures: Structure[], lang: RouteInput['lang']): Reply | null {
+  if (structures.length !== 1) return null;
+  const s = structures[0]!;
+  const codes = new Set(objectivesNumberedUnder(s, ctx.store));
+  if (codes.size < 2) return null;
+  const list = ctx.store.objectives.filter((o) => o.doc === s.doc && codes.has(o.code) && visible(ctx, o.doc));
+  const reply = emptyReply('objectives_of_structure');
+  reply.lines.push(
+    PACKS[lang].messages.structures.objectivesOf(s.name, list.length, list.map((o) => o.code).join(', ')),
+  );
+  for (const o of list) reply.lines.push(`• ${o.code} — ${o.title}`);
+  reply.citations.push(...list.slice(0, 8).map((o) => citationOf(ctx, o.span, o.code)));
+  reply.focus.push(...list.map((o) => o.code));
   return reply;
 }
 
