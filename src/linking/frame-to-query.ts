@@ -340,10 +340,13 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       fieldWords.filter((w) => !DATE_WORDS.has(w)),
     ) ?? DEFAULT_FIELD[target];
   if (frame.amounts.length && amountField) {
-    for (const a of frame.amounts) {
-      if (a.op === 'between')
-        filters.push({ field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value });
-      else filters.push({ field: amountField, op: a.op, value: a.value });
+    for (const [i, a] of frame.amounts.entries()) {
+      // each amount bounds the figure named beside it, when the target has that figure
+      const near = frame.amountFields[i];
+      const own = near && !DATE_WORDS.has(near) ? FIELD_OF[target]?.[near] : undefined;
+      const field = own ?? amountField;
+      if (a.op === 'between') filters.push({ field, op: 'between', value: a.value, value2: a.value2 ?? a.value });
+      else filters.push({ field, op: a.op, value: a.value });
     }
   }
   for (const w of frame.without) {

@@ -170,7 +170,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "escluso zero", "zeros excluded": an exclusion word with zero beside it
   const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
-  const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
+  const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
   // month names read as dates are no names: "between February and March" names no Marco
@@ -343,6 +343,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     unknownPerson: people.unknownName,
     structures,
     amounts,
+    amountFields,
     targets,
     fields,
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
@@ -703,7 +704,7 @@ function amountsIn(
   scan: string,
   lex: Lexicon,
   fields: FieldWord[],
-): { amounts: QuestionFrame['amounts']; k: number | null } {
+): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
@@ -747,6 +748,7 @@ function amountsIn(
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
+  const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;
   let previousEnd = -1;
   for (const m of text.matchAll(NUMBER)) {
@@ -820,14 +822,47 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
+    amountFields.push(fieldNear(text, start, afterMagnitude) ?? null);
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
   }
   // "tra X e Y" read as between only when the second bound came
   return {
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
+    amountFields,
     k,
   };
+}
+
+/**
+ * The figure an amount bounds when the question names several ("più di 10 persone e budget sopra 500 mila"): a field
+ * word right after it ("10 persone"), else the nearest one before it in the same clause ("budget sopra 500 mila").
+ */
+function fieldNear(text: string, start: number, end: number): FieldWord | undefined {
+  const after = wordsOf(text.slice(end, end + 24))
+    .trim()
+    .split(' ')
+    .filter((w) => !W.currency.includes(w))
+    .slice(0, 2)
+    .join(' ');
+  const fields = Object.keys(FIELD_WORDS) as FieldWord[];
+  const right = fields.find((f) => FIELD_WORDS[f].some((w) => phraseAt(` ${after} `, w) === 1));
+  if (right) return right;
+  // "più di 10 persone": people counted are the staff allocated
+  if (TARGET_WORDS.person.some((w) => phraseAt(` ${after} `, w) === 1)) return 'staff';
+  const clause =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split(/[,;:?!]|\b(?:e|and|con|with)\b/)
+      .at(-1) ?? '';
+  const before = wordsOf(clause);
+  let best: { f: FieldWord; at: number } | undefined;
+  for (const f of fields)
+    for (const w of FIELD_WORDS[f]) {
+      const hit = lastBefore(before, [w], before.length);
+      if (hit && (!best || hit.at > best.at)) best = { f, at: hit.at };
+    }
+  return best?.f;
 }
 
 /** Where a comparative word ("più", "fewer") stands right before a field word; -1 when nowhere. */

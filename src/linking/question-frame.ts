@@ -55,6 +55,8 @@ export const QuestionFrameSchema = z.object({
     }),
   ),
   amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
+  /** per amount, the figure it bounds when the question says it beside the amount ("più di 10 persone") */
+  amountFields: z.array(FieldWordSchema.nullable()).default([]),
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),

@@ -112,3 +112,16 @@ describe('a structure set apart', () => {
     expect(selected('progetti del CdR 41')).not.toContain('2023_PX_4201');
   });
 });
+
+describe('several conditions, each on its own figure', () => {
+  it('bounds the staff by the amount beside "persone" and the budget by the one beside "budget"', () => {
+    const f = frame('progetti con più di 2 persone assegnate e budget sotto 400.000');
+    expect(f.amountFields).toEqual(['staff', 'budget']);
+    const codes = selected('progetti con più di 2 persone assegnate e budget sotto 400.000');
+    expect(codes).toEqual(['2023_PX_4102']);
+  });
+
+  it('reads the figure after the amount in English too', () => {
+    expect(selected('projects with over 2 people and a budget above 1 million')).toEqual(['2023_PX_4101']);
+  });
+});
