@@ -19,9 +19,11 @@ import { withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
 import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
+import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
+import { structureListRoutes } from './routes/structure-list-route.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -67,9 +69,13 @@ export const ROUTES: Route[] = [
   {
     id: 'help',
     when: ({ frame }) => frame.meta !== null,
-    answer: ({ ctx, pack }) => helpReply(ctx, pack),
+    answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
   },
   ...notFoundReplies,
+  // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list
+  ...structureListRoutes,
+  // "chi sono i dirigenti di X": the people the plans in scope name
+  ...peopleListRoutes,
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',

@@ -43,6 +43,14 @@ export interface Lexicon {
   gt: string[];
   lt: string[];
   eq: string[];
+  /** "almeno", "at most": bounds that include the amount */
+  gte?: string[];
+  lte?: string[];
+  /** after a magnitude: "un milione e mezzo", "a million and a half" */
+  half?: string[];
+  /** after an amount: "50 o più", "50 or less" */
+  orMore?: string[];
+  orLess?: string[];
   /** "tra X e Y": the opening and joining words */
   between: string[];
   betweenJoin: string[];
@@ -50,6 +58,28 @@ export interface Lexicon {
   after: string[];
   before: string[];
   by: string[];
+  /** "dal", "from": a date after it is a lower bound, or opens a span ("dal 1/3 al 30/6") */
+  since?: string[];
+  /** "al", "to": what joins the two ends of a span of dates besides `betweenJoin` */
+  spanJoin?: string[];
+  /** parts of a year ("semestre", "quarter") and how many months each spans */
+  periods?: { words: string[]; months: number }[];
+  /** "primo", "second" before a part of a year: which one */
+  periodOrdinals?: Record<string, number>;
+  /** month names that are common words too ("may"): a month only with a year after it or "in" before it */
+  monthsNeedingContext?: string[];
+  /**
+   * kinds of structure a question lists by their plural ("uffici", "offices"): the model's own kind, and how a
+   * structure's name starts when the plan files it under another kind ("SERVIZIO …" filed as a centro di responsabilità);
+   * kind "*" lists every structure
+   */
+  structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
+  /** words that ask for a list and say nothing else ("elenca", "which", "who") */
+  listAsking?: string[];
+  /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
+  roleWords?: Record<string, string[]>;
+  /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
+  structureWork?: string[];
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];
@@ -130,6 +160,8 @@ export interface Lexicon {
   shorthands: Record<string, string>;
   /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
   courtesy: string[];
+  /** how askers say who they are before asking ("sono una consigliera", "I'm a journalist"): the clause is dropped */
+  selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];
 }
@@ -207,6 +239,20 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
+  structureList: (kinds: string, where: string, count: number) => string;
+  /** "the people the plans of X name (12):" */
+  peopleOf: (where: string, count: number) => string;
+  /** plans whose objectives are owned by offices: their owners as the plan writes them */
+  ownersAsWritten: (where: string, count: number) => string;
+  /** the model's roles (owner, dirigente, responsabile, staff) as said to the user */
+  roleNames: Record<string, string>;
+  /** no record of the plans in scope holds the figure asked ("budget", "peso") */
+  fieldNotInPlans: (field: string, where: string) => string;
+  /** no plan of the entities named covers the year asked */
+  yearNotCoveredFor: (year: number, entities: string, years: string) => string;
+  /** the projects a centro di responsabilità holds */
+  structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
   passagesSay: string;

@@ -21,7 +21,8 @@ export function wordMatches(word: string, entries: readonly string[]): boolean {
 export function metaKindOf(words: string, lexicons: readonly Lexicon[]): MetaKind | null {
   const pick = (f: (l: Lexicon) => readonly string[]) => lexicons.flatMap(f);
   const bot = pick((l) => [...l.botAddress, ...l.helpAlone]);
-  const nouns = pick((l) => l.metaNouns);
+  // a plan named by its kind ("hai il PEG di X?", "the PIAO") is what pianobot holds too
+  const nouns = pick((l) => [...l.metaNouns, ...Object.values(l.documentKinds).flat()]);
   const chatter = pick((l) => l.chatter);
   let text = words;
   let greeted = false;

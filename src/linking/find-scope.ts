@@ -32,6 +32,8 @@ export const YEAR = /(?<![\d./_-])\b(?:19|20)\d{2}\b(?![\d./_-])/g;
 
 export interface QuestionScope {
   entities: EntityName[];
+  /** entities the question sets apart ("escluso il Comune di X") */
+  excludedEntities: EntityName[];
   documents: PlanDocument[];
   /** true when nothing narrowed the documents */
   all: boolean;
@@ -65,16 +67,20 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     const ofKind = vocab.entities.filter((e) => kindsAsked.includes(e.kind));
     if (new Set(ofKind.map((e) => e.entity)).size === 1) named = ofKind;
   }
-  const unknownEntity = named.length
-    ? null
-    : unknownEntityIn(
-        question,
-        words,
-        vocab.entities.map((e) => e.name),
-      );
+  // "escluso il Comune di X", "except Y": an entity set apart leaves every other plan in scope
+  const excluded = named.filter((e) => setApart(words, e));
+  if (excluded.length) named = named.filter((e) => !excluded.includes(e));
+  const unknownEntity =
+    named.length || excluded.length
+      ? null
+      : unknownEntityIn(
+          question,
+          words,
+          vocab.entities.map((e) => e.name),
+        );
   let docs = named.length
     ? store.model.documents.filter((d) => named.some((e) => e.files.includes(d.file)))
-    : store.model.documents;
+    : store.model.documents.filter((d) => !excluded.some((e) => e.files.includes(d.file)));
   for (const [kind, ws] of DOCUMENT_KINDS)
     if (
       hasAny(
@@ -102,6 +108,7 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
   }
   return {
     entities: named,
+    excludedEntities: excluded,
     documents: docs,
     all: docs.length === store.model.documents.length,
     unknownEntity,
@@ -109,6 +116,51 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     boundedYears,
     uncoveredYear,
   };
+}
+
+const EXCLUDE = ALL.flatMap((l) => l.exclude);
+/** words that may stand between an exclusion word and the entity it sets apart ("a parte quelli della Provincia") */
+const BETWEEN_EXCLUSION = new Set([
+  'il',
+  'la',
+  'lo',
+  'i',
+  'le',
+  'gli',
+  'quelli',
+  'quelle',
+  'quello',
+  'quella',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'delle',
+  'di',
+  'those',
+  'ones',
+  'of',
+  'the',
+  'for',
+  'from',
+  'in',
+  'at',
+  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+]);
+
+/** The entity's mention follows an exclusion word with nothing but articles and kind words between. */
+function setApart(words: string, e: EntityName): boolean {
+  // named by its place ("Prato"), its first word, or only by its kind ("la Provincia")
+  const kindWords = ENTITY_KINDS.find(([k]) => k === e.kind)?.[1] ?? [];
+  const start = [e.name, e.name.split(' ')[0] ?? '', ...kindWords]
+    .map((w) => phraseAt(words, `${w} `))
+    .find((at) => at >= 0);
+  if (start === undefined) return false;
+  const before = words.slice(0, start).trim().split(' ');
+  let i = before.length;
+  while (i > 0 && BETWEEN_EXCLUSION.has(before[i - 1]!)) i--;
+  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+  return EXCLUDE.some((x) => lead.endsWith(` ${x} `));
 }
 
 /** The comparison a date or year is under, from the words just before it ("entro il", "dopo il"). */
@@ -128,13 +180,24 @@ export function dateOpBefore(before: string): DateOp | null {
 function unknownEntityIn(question: string, words: string, known: string[]): string | null {
   for (const [, kindWords] of ENTITY_KINDS)
     for (const kw of kindWords) {
-      for (const joiner of [' di ', ' of ']) {
+      // "Comune di Pisa", "city of Florence", and a name right after the kind word written as one ("Regione Toscana")
+      for (const joiner of [' di ', ' of ', ' ']) {
         const at = phraseAt(words, `${kw}${joiner}`);
         if (at < 0) continue;
         const next = words.slice(at + kw.length + joiner.length).split(' ')[0] ?? '';
         if (next.length < 3 || known.some((k) => k.startsWith(next))) continue;
+        const tokens = question.split(/[^\p{L}]+/u);
+        // …both written as a name, not in capitals throughout ("CITTA' DEL CAPITALE SOCIALE" is a title)
+        const asName = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
+        if (
+          joiner === ' ' &&
+          !tokens.some(
+            (w, i) => fold(w) === kw && asName(w) && asName(tokens[i + 1] ?? '') && fold(tokens[i + 1]!) === next,
+          )
+        )
+          continue;
         // the place must be written as a name in the question
-        const original = question.split(/[^\p{L}]+/u).find((w) => fold(w) === next);
+        const original = tokens.find((w) => fold(w) === next);
         if (original && /^\p{Lu}/u.test(original)) return original;
       }
     }

@@ -393,13 +393,21 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
     frame.multiYear ||
+    // "obiettivi, a parte quelli della Provincia": the records of every other plan
+    (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
+    (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
     (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
     (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
+    // "obiettivi di tipo individuale del Comune di X": a type the model holds, in the plans named
+    (frame.types.length > 0 && target === 'objective' && frame.documents !== null) ||
+    // a span of end dates is the deadline list's ("scadenze tra marzo e maggio"); a span of start dates is a filter
     (frame.dates.length > 0 &&
       (target === 'objective' || target === 'phase') &&
-      frame.dates.every((d) => d.op !== 'between')) ||
+      (frame.dates.every((d) => d.op !== 'between') ||
+        fieldWords.includes('start') ||
+        (fieldWords.includes('end') && frame.targets.includes('phase')))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
@@ -454,8 +462,30 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
   }
-  const cdr = frame.structures.find((s) => s.code);
-  if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
+  const setApart = frame.structures.filter((s) => s.excluded);
+  if (setApart.length && (target === 'project' || target === 'objective')) {
+    // "progetti escluso il CdR 85": the records of the other structures of the same plans
+    const docsOf = new Set(setApart.map((s) => s.doc));
+    const field = target === 'project' ? 'cdr' : 'structure';
+    const own = (r: { doc: string; cdr?: string | null; structure?: string | null }) =>
+      (target === 'project' ? r.cdr : r.structure) ?? null;
+    const others = [
+      ...new Set(
+        (target === 'project' ? store.projects : store.objectives)
+          .filter((r) => docsOf.has(r.doc))
+          .map(own)
+          .filter(
+            (v): v is string => v !== null && !setApart.some((s) => (target === 'project' ? s.code : s.name) === v),
+          ),
+      ),
+    ];
+    filters.push({ field, op: 'in', values: others });
+    documents = [...docsOf];
+  }
+  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  if (setApart.length) {
+    /* the structures kept are the others, filtered above */
+  } else if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
   else if (
     (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
     frame.structures.length === 1 &&
@@ -473,10 +503,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       fieldWords.filter((w) => !DATE_WORDS.has(w)),
     ) ?? DEFAULT_FIELD[target];
   if (frame.amounts.length && amountField) {
-    for (const a of frame.amounts) {
-      if (a.op === 'between')
-        filters.push({ field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value });
-      else filters.push({ field: amountField, op: a.op, value: a.value });
+    for (const [i, a] of frame.amounts.entries()) {
+      // each amount bounds the figure named beside it, when the target has that figure
+      const near = frame.amountFields[i];
+      const own = near && !DATE_WORDS.has(near) ? FIELD_OF[target]?.[near] : undefined;
+      const field = own ?? amountField;
+      if (a.op === 'between') filters.push({ field, op: 'between', value: a.value, value2: a.value2 ?? a.value });
+      else filters.push({ field, op: a.op, value: a.value });
     }
   }
   for (const w of frame.without) {
@@ -498,19 +531,31 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
     for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
-  if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
+  // "di tipo sviluppo" names "SVILUPPO" and "sviluppo e miglioramento" alike: the shortest holds for both
+  const types = frame.types.filter((t) => !frame.types.some((o) => o !== t && t.includes(o)));
+  if (target === 'objective') for (const t of types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
-  if (target === 'objective' && frame.dates.length && fieldWords.includes('phases')) {
-    // "obiettivi (di X) con fasi in scadenza il …": the phases that end then, of that person's or office's objectives
+  // "obiettivi (di X) con fasi in scadenza il …", "objectives with phases weighing 50 or more": the condition is on
+  // the phases; the phases that meet it, of that person's or office's objectives, answer with their objectives
+  const phaseAmounts = frame.amounts.length > 0 && fieldWords.includes('weight');
+  if (
+    target === 'objective' &&
+    fieldWords.includes('phases') &&
+    !frame.without.length &&
+    (frame.dates.length || phaseAmounts)
+  ) {
     const kept = filters.filter((f) => f.field === 'owner' || f.field === 'structure');
-    return dateOfPhases(frame, documents, kept);
+    return ofPhases(frame, documents, kept, dateField);
   }
+  // "a parte quelli a zero": a bound on a figure leaves out the records whose figure is zero
+  if (frame.nonZero && amountField && frame.amounts.length) filters.push({ field: amountField, op: 'gt', value: 0 });
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
       if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
       else filters.push({ field: dateField, op: d.op, value: d.iso });
     }
-  if (subRecord && frame.years.length && !yearIsDate) {
+  // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet
+  if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length) {
     const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
     if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
   }
@@ -554,7 +599,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
 }
 
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
-function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
+export function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
   const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
   if (!last || last.length > 5) return [];
   return store.objectives
@@ -566,17 +611,34 @@ function objectivesNumberedUnder(structure: { name: string; doc: string }, store
     });
 }
 
-function dateOfPhases(frame: QuestionFrame, documents: string[] | undefined, kept: QueryFilter[]): Computation {
+function ofPhases(
+  frame: QuestionFrame,
+  documents: string[] | undefined,
+  kept: QueryFilter[],
+  dateField: 'start' | 'end',
+): Computation {
   const filters: QueryFilter[] = [
     ...kept,
     ...frame.dates.map(
       (d): QueryFilter =>
         d.op === 'between'
-          ? { field: 'end', op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-          : { field: 'end', op: d.op, value: d.iso },
+          ? { field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: dateField, op: d.op, value: d.iso },
     ),
   ];
-  return { kind: 'list', query: { target: 'phase', filters, ...(documents ? { documents } : {}) }, shown: ['end'] };
+  if (frame.fields.includes('weight'))
+    for (const a of frame.amounts)
+      filters.push(
+        a.op === 'between'
+          ? { field: 'weight', op: 'between', value: a.value, value2: a.value2 ?? a.value }
+          : { field: 'weight', op: a.op, value: a.value },
+      );
+  const shown = [...new Set(filters.map((f) => f.field).filter((f) => f !== 'owner' && f !== 'structure'))];
+  return {
+    kind: 'list',
+    query: { target: 'phase', filters, ...(documents ? { documents } : {}) },
+    shown: shown.length ? shown : ['end'],
+  };
 }
 
 function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {

@@ -12,20 +12,20 @@ import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
-import { parseDate } from '../plan/figures.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
+import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
-import { dateOpBefore, ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
-import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
+import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
 import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
@@ -46,6 +46,12 @@ const W = {
   alternatives: union((l) => l.alternatives),
   less: union((l) => l.less),
   gt: union((l) => l.gt),
+  gte: union((l) => l.gte ?? []),
+  lte: union((l) => l.lte ?? []),
+  orMore: union((l) => l.orMore ?? []),
+  half: union((l) => l.half ?? []),
+  since: union((l) => l.since ?? []),
+  orLess: union((l) => l.orLess ?? []),
   lt: union((l) => l.lt),
   eq: union((l) => l.eq),
   between: union((l) => l.between),
@@ -73,6 +79,7 @@ const W = {
   progress: union((l) => l.progress),
   currency: union((l) => l.currency),
 };
+const MONTHS = new Set(ALL.flatMap((l) => l.months));
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
@@ -80,12 +87,10 @@ const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.number
 );
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
-const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
-const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g;
-const MONTH_OF = new Map(ALL.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
-const MONTH_YEAR = new RegExp(`\\b(${[...MONTH_OF.keys()].join('|')}) +(?:del +|of +)?((?:19|20)\\d{2})\\b`, 'g');
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What linking found besides the frame, for the record routes that work on the records themselves. */
 export interface Linked {
@@ -133,36 +138,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
 
   // ---------------------------------------------------------------- dates and years
-  const dates: QuestionFrame['dates'] = [];
-  for (const m of scan.matchAll(DATE)) {
-    if (isCodePrefix(m[0], store)) continue;
-    const d = parseDate(m[0]);
-    if (!d?.iso) continue;
-    dates.push({ iso: d.iso, op: dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index)) ?? 'eq' });
-  }
-  scan = scan.replace(DATE, (d) => ' '.repeat(d.length));
-  // a day without a year ("il 31/12"): that day of any year, as an ISO recurring date --MM-DD
-  for (const m of scan.matchAll(DAY_MONTH)) {
-    const [d, mo] = m[0].split(/[/.]/).map(Number) as [number, number];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    const iso = `--${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    dates.push({ iso, op: 'eq' });
-  }
-  scan = scan.replace(DAY_MONTH, (d) => ' '.repeat(d.length));
-  // "a giugno 2020", "prima di luglio 2020", "by June 2020": a month is a range of days
-  const monthYears = new Set<number>();
-  for (const m of scan.matchAll(MONTH_YEAR)) {
-    const month = MONTH_OF.get(m[1]!)!;
-    const year = Number(m[2]);
-    monthYears.add(year);
-    const first = `${year}-${String(month).padStart(2, '0')}-01`;
-    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-    const op = dateOpBefore(scan.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
-    if (op === 'lt') dates.push({ iso: first, op: 'lt' });
-    else if (op) dates.push({ iso: last, op });
-    else dates.push({ iso: first, op: 'between', iso2: last });
-  }
-  scan = scan.replace(MONTH_YEAR, (d) => ' '.repeat(d.length));
+  // a month named without a year ("dopo maggio") is of the year of the plans asked about, when they have one
+  const codeFiles = new Set(codes.map((c) => c.doc));
+  const datedDocs = codeFiles.size ? store.model.documents.filter((d) => codeFiles.has(d.file)) : docs;
+  const planYears = [...new Set(datedDocs.flatMap((d) => d.years))];
+  const read = findDates(scan, {
+    isCode: (text) => isCodePrefix(text, store),
+    defaultYear: planYears.length === 1 ? planYears[0]! : null,
+  });
+  scan = read.masked;
+  // a month of any year bounds nothing here: the deadline routes read it against the plan's year
+  const dates: QuestionFrame['dates'] = read.dates
+    .filter((d) => d.iso)
+    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) }));
+  // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
+  const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
   const fieldsForAmounts = fieldsIn(words);
   const fields = [...fieldsForAmounts];
   for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
@@ -183,10 +173,17 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "escluso zero", "zeros excluded": an exclusion word with zero beside it
   const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
-  const { amounts, k } = amountsIn(scan, lex, fieldsForAmounts);
+  const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
-  const people = findPeople(question, store, canSee);
+  // month names read as dates are no names: "between February and March" names no Marco
+  const monthsRead = new Set(
+    read.dates.flatMap((d) => wordsOf(d.label).trim().split(' ')).filter((w) => MONTHS.has(w)),
+  );
+  const forPeople = monthsRead.size
+    ? question.replace(/\p{L}+/gu, (w) => (monthsRead.has(fold(w)) ? ' '.repeat(w.length) : w))
+    : question;
+  const people = findPeople(forPeople, store, canSee);
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
@@ -202,10 +199,23 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  // "chi si occupa della cultura a X?": who, in one entity's plans, of the one office a word of the question names
+  const asksWho =
+    firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
+  if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
+    const one = structureNamedByOneWord(
+      folded,
+      store,
+      docs.map((d) => d.file),
+      named,
+    );
+    if (one) allStructures.push(one);
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
     doc: s.doc,
+    ...(structureSetApart(words, s) ? { excluded: true } : {}),
   }));
 
   // ---------------------------------------------------------------- what is asked
@@ -281,11 +291,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     codes.length > 0 ||
     people.matches.length > 0 ||
     allStructures.length > 0 ||
-    named.length > 0 ||
     unknownEntity !== null ||
     amounts.length > 0 ||
     dates.length > 0;
-  const kind = namesSomething ? null : metaKindOf(words, ALL);
+  // "quali piani hai per il 2018?", "che documenti hai del Comune di X?": a question about pianobot may name the
+  // entities and years of the plans it asks for
+  const scopeWords = new Set([
+    ...named.flatMap((e) => wordsOf(e.name).trim().split(' ')),
+    ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+  ]);
+  const metaWords = ` ${words
+    .trim()
+    .split(' ')
+    .filter((w) => !scopeWords.has(w) && !YEAR_WORD.test(w))
+    .join(' ')} `;
+  const kind = namesSomething ? null : metaKindOf(metaWords, ALL);
   const help = W.helpAlone.includes(trimmed) || kind === 'help';
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
@@ -343,6 +363,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     lang,
     text: question,
     entities: [...new Set(named.map((e) => e.entity))],
+    excludedEntities: [...new Set(found.excludedEntities.map((e) => e.entity))],
     documents: all ? null : docs.map((d) => d.file),
     unknownEntity,
     years,
@@ -354,6 +375,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     unknownPerson: people.unknownName,
     structures,
     amounts,
+    amountFields,
     targets,
     fields,
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
@@ -560,6 +582,73 @@ const STRUCTURE_WORDS = [
   'servizio',
 ];
 
+/** words that may stand between an exclusion word and the structure it sets apart */
+const BEFORE_STRUCTURE = [
+  'il',
+  'la',
+  'lo',
+  'i',
+  'le',
+  'gli',
+  'quelli',
+  'quelle',
+  'del',
+  'della',
+  'dei',
+  'di',
+  'the',
+  'those',
+  'of',
+];
+
+/** The structure's mention (its code or its name) follows an exclusion word: "escluso il CdR 85", "except Sport". */
+function structureSetApart(words: string, s: Structure): boolean {
+  const candidates = [
+    ...(s.code ? [phraseAt(words, `${fold(s.code)} `)] : []),
+    phraseAt(words, `${wordsOf(s.name).trim()} `),
+  ].filter((at) => at >= 0);
+  if (!candidates.length) return false;
+  const before = words
+    .slice(0, Math.min(...candidates))
+    .trim()
+    .split(' ');
+  let i = before.length;
+  const between = new Set([...BEFORE_STRUCTURE, ...STRUCTURE_WORDS.flatMap((w) => w.split(' '))]);
+  while (i > 0 && between.has(before[i - 1]!)) i--;
+  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+  return W.exclude.some((x) => lead.endsWith(` ${x} `));
+}
+
+/** Where the first record word of any kind stands (-1: none). */
+function leadTargetAt(words: string): number {
+  const ats = Object.values(TARGET_WORDS)
+    .map((ws) => firstAt(words, ws))
+    .filter((at) => at >= 0);
+  return ats.length ? Math.min(...ats) : -1;
+}
+
+/**
+ * The one structure of the plans in scope that a distinctive word of the question names ("cultura" → "Cultura,
+ * turismo e promozione del territorio"), when no other structure there has that word; null otherwise.
+ */
+function structureNamedByOneWord(
+  folded: string,
+  store: PlanStore,
+  files: string[],
+  entities: EntityName[],
+): Structure | null {
+  const index = structureIndexOf(store);
+  const inFiles = new Set(files);
+  const entityWords = new Set(entities.flatMap((e) => fold(e.name).split(/[^a-z0-9]+/)));
+  const hits = new Set<number>();
+  for (const stem of stemsIn(folded, index)) {
+    if ([...entityWords].some((w) => w.startsWith(stem))) continue;
+    const inScope = (index.byStem.get(stem) ?? []).filter((p) => inFiles.has(index.structures[p]!.doc));
+    if (inScope.length === 1) hits.add(inScope[0]!);
+  }
+  return hits.size === 1 ? index.structures[[...hits][0]!]! : null;
+}
+
 /** Topic words after an "about" phrase, stemmed so "digitalizzazione" meets "digitalizzare". */
 function topicIn(words: string): string[] {
   const hit = W.about.map((a) => ({ a, at: phraseAt(words, a) })).find((x) => x.at >= 0);
@@ -649,7 +738,7 @@ function amountsIn(
   scan: string,
   lex: Lexicon,
   fields: FieldWord[],
-): { amounts: QuestionFrame['amounts']; k: number | null } {
+): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
@@ -657,12 +746,34 @@ function amountsIn(
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   // longest first: "half a million" before "a million"
   const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  // "un milione e mezzo", "one and a half million": one and a half of the magnitude
+  if (W.half.length && magnitudes.length) {
+    const mags = magnitudes.map(escapeRegExp).join('|');
+    const half = W.half.map(escapeRegExp).join('|');
+    // "one and a half million": the number word before the half is a number
+    const words = numberWords.map(([w]) => escapeRegExp(w)).join('|');
+    text = text.replace(new RegExp(`\\b(${words}) (?=(?:${half}) )`, 'g'), (_, w: string) => `${lex.numbers[w]} `);
+    text = text
+      .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
+      .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
+  }
   for (const [word, n] of numberWords) {
     for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
   }
   // an article before a magnitude is one of it: "sopra il milione"
   for (const article of lex.magnitudeArticles)
     for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
+  if (magnitudes.length) {
+    const mags = magnitudes.map(escapeRegExp).join('|');
+    // "tra 200 e 300 mila": the second bound's magnitude is the first's too
+    text = text.replace(
+      new RegExp(
+        `\\b(${[...W.between, ...W.since].map((w) => escapeRegExp(w.trim())).join('|')}) (\\d+(?:,\\d+)?) (${W.join.map(escapeRegExp).join('|')}) (\\d+(?:,\\d+)?) (${mags})\\b`,
+        'g',
+      ),
+      (_, open: string, a: string, join: string, b: string, mag: string) => `${open} ${a} ${mag} ${join} ${b} ${mag}`,
+    );
+  }
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
@@ -671,6 +782,7 @@ function amountsIn(
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
+  const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;
   let previousEnd = -1;
   for (const m of text.matchAll(NUMBER)) {
@@ -706,9 +818,22 @@ function amountsIn(
       const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
       const afterFigureWord =
         lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
-      const bound = amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
+      // "50 o più", "50 or more": words after the number make it a bound
+      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 24))
+        .trim()
+        .split(' ')
+        .filter((w) => !W.currency.includes(w));
+      const opensAfter = (phrases: string[]) => phrases.some((p) => `${tail.join(' ')} `.startsWith(`${p} `));
+      const open = opensAfter(W.orMore) ? 'gte' : opensAfter(W.orLess) ? 'lte' : null;
+      const bound = open ?? amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
       // "senza contare quelli sotto i 100.000": what is left is at or above it
-      const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
+      // in the same clause: "a parte quelli a zero, progetti sotto i 50.000" sets apart the zeros, not this bound
+      const clause =
+        text
+          .slice(Math.max(0, start - 48), start)
+          .split(/[,;:?!]/)
+          .at(-1) ?? '';
+      const excluded = bound !== null && hasAny(wordsOf(clause), W.exclude);
       op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     }
     // "più di 5 fasi", "esattamente 3 fasi", "tra 3 e 5 fasi" are bounds, not a top-k
@@ -731,14 +856,47 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
+    amountFields.push(fieldNear(text, start, afterMagnitude) ?? null);
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
   }
   // "tra X e Y" read as between only when the second bound came
   return {
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
+    amountFields,
     k,
   };
+}
+
+/**
+ * The figure an amount bounds when the question names several ("più di 10 persone e budget sopra 500 mila"): a field
+ * word right after it ("10 persone"), else the nearest one before it in the same clause ("budget sopra 500 mila").
+ */
+function fieldNear(text: string, start: number, end: number): FieldWord | undefined {
+  const after = wordsOf(text.slice(end, end + 24))
+    .trim()
+    .split(' ')
+    .filter((w) => !W.currency.includes(w))
+    .slice(0, 2)
+    .join(' ');
+  const fields = Object.keys(FIELD_WORDS) as FieldWord[];
+  const right = fields.find((f) => FIELD_WORDS[f].some((w) => phraseAt(` ${after} `, w) === 1));
+  if (right) return right;
+  // "più di 10 persone": people counted are the staff allocated
+  if (TARGET_WORDS.person.some((w) => phraseAt(` ${after} `, w) === 1)) return 'staff';
+  const clause =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split(/[,;:?!]|\b(?:e|and|con|with)\b/)
+      .at(-1) ?? '';
+  const before = wordsOf(clause);
+  let best: { f: FieldWord; at: number } | undefined;
+  for (const f of fields)
+    for (const w of FIELD_WORDS[f]) {
+      const hit = lastBefore(before, [w], before.length);
+      if (hit && (!best || hit.at > best.at)) best = { f, at: hit.at };
+    }
+  return best?.f;
 }
 
 /** Where a comparative word ("più", "fewer") stands right before a field word; -1 when nowhere. */
@@ -785,6 +943,8 @@ function amountOp(beforeWords: string): Op | null {
     { op: 'gt' as const, hit: lastBefore(beforeWords, W.gt, beforeWords.length) },
     { op: 'lt' as const, hit: lastBefore(beforeWords, W.lt, beforeWords.length) },
     { op: 'eq' as const, hit: lastBefore(beforeWords, W.eq, beforeWords.length) },
+    { op: 'gte' as const, hit: lastBefore(beforeWords, W.gte, beforeWords.length) },
+    { op: 'lte' as const, hit: lastBefore(beforeWords, W.lte, beforeWords.length) },
     {
       op: 'between' as const,
       hit: lastBefore(
@@ -795,6 +955,8 @@ function amountOp(beforeWords: string): Op | null {
     },
   ].filter((c) => c.hit);
   if (!candidates.length) return null;
-  candidates.sort((a, b) => b.hit!.at + b.hit!.phrase.length - (a.hit!.at + a.hit!.phrase.length));
+  // the phrase nearest the number wins; of two ending there, the longer ("non più di" over "più di")
+  const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
+  candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
   return candidates[0]!.op;
 }

@@ -82,6 +82,11 @@ const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])
 // the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
 const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(LEXICONS.flatMap((l) => l.greetings));
+// "sono una consigliera comunale: …", "I'm a journalist, …": who is asking, up to the first stop, says nothing asked
+const SELF_INTRO = new RegExp(
+  `^[\\s,;:!.?]*(?:${alternation(LEXICONS.flatMap((l) => l.selfIntroductions ?? []))})(?![\\p{L}\\p{N}])[^,;:.!?]{0,80}[,;:.!?]+`,
+  'iu',
+);
 
 export function normalizeQuestion(question: string, store: PlanStore): string {
   let q = question
@@ -115,7 +120,7 @@ function withoutCourtesy(q: string): string {
   let stripped = q.trim();
   for (let before = ''; before !== stripped; ) {
     before = stripped;
-    stripped = stripped.replace(COURTESY_START, '').replace(COURTESY_END, '').trim();
+    stripped = stripped.replace(COURTESY_START, '').replace(COURTESY_END, '').replace(SELF_INTRO, '').trim();
   }
   const left = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
   const first = q.match(/\p{L}+/u)?.[0]?.toLowerCase() ?? '';

@@ -25,6 +25,8 @@ export const QuestionFrameSchema = z.object({
   text: z.string(),
   /** entities named (as the plans write them) and the plan files they and the year leave in scope; null = all */
   entities: z.array(z.string()),
+  /** entities the question sets apart ("escluso il Comune di X"): the documents are every other plan's */
+  excludedEntities: z.array(z.string()).default([]),
   documents: z.array(z.string()).nullable(),
   /** "Comune di X" where X has no plan */
   unknownEntity: z.string().nullable(),
@@ -44,8 +46,18 @@ export const QuestionFrameSchema = z.object({
   unknownCodes: z.array(z.string()),
   people: z.array(z.object({ name: z.string(), key: z.string() })),
   unknownPerson: z.string().nullable(),
-  structures: z.array(z.object({ name: z.string(), code: z.string().nullable(), doc: z.string() })),
+  structures: z.array(
+    z.object({
+      name: z.string(),
+      code: z.string().nullable(),
+      doc: z.string(),
+      /** set apart: "progetti escluso il CdR 85" asks for the records of the others */
+      excluded: z.boolean().optional(),
+    }),
+  ),
   amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
+  /** per amount, the figure it bounds when the question says it beside the amount ("più di 10 persone") */
+  amountFields: z.array(FieldWordSchema.nullable()).default([]),
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),

@@ -143,5 +143,9 @@ export function correct(word: string, vocabulary: TypoVocabulary): string | null
 
 /** "responsabile" and "responsabili": two endings of one word, either is a right correction. */
 function sameStem(a: string, b: string | null): boolean {
-  return b !== null && a.length === b.length && a.slice(0, -1) === b.slice(0, -1);
+  if (b === null) return false;
+  if (a.length === b.length) return a.slice(0, -1) === b.slice(0, -1);
+  // "uffici" / "ufficio", "servizi" / "servizio": a plural that drops the singular's last letter
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && short.length >= 5 && long.startsWith(short);
 }

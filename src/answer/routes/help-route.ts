@@ -7,12 +7,26 @@ import type { ToolContext } from '../../tools/tool-context.ts';
 import { visible } from '../../tools/tool-context.ts';
 import { emptyReply, type Reply } from './reply.ts';
 
-export function helpReply(ctx: ToolContext, pack: LanguagePack): Reply {
+/**
+ * `scope`: the plans the question asked about ("quali piani hai per il 2021?"): the documents its entities and years
+ * leave (null: all), and a year no plan covers.
+ */
+export function helpReply(
+  ctx: ToolContext,
+  pack: LanguagePack,
+  scope: { documents: string[] | null; uncoveredYear: number | null } = { documents: null, uncoveredYear: null },
+): Reply {
   const M = pack.messages;
   const { store } = ctx;
   const reply = emptyReply('help');
+  const all = store.model.documents.filter((d) => visible(ctx, d.file));
+  if (scope.uncoveredYear !== null) {
+    reply.found = false;
+    const years = [...new Set(all.flatMap((d) => d.years))].sort().join(', ');
+    reply.lines.push(M.yearNotCovered(scope.uncoveredYear, years), '');
+  }
   reply.lines.push(M.helpIntro, '', M.helpPlans);
-  const docs = store.model.documents.filter((d) => visible(ctx, d.file));
+  const docs = all.filter((d) => scope.uncoveredYear !== null || !scope.documents || scope.documents.includes(d.file));
   for (const d of docs)
     reply.lines.push(
       M.helpPlan({

@@ -3,8 +3,13 @@
  * an entity with no plan loaded, a person's records in a year their plan does not cover, the sheet of a year an
  * objective does not have. Each says what is there instead.
  */
+
+import { PACKS } from '../../lang/packs.ts';
+import { phraseAt, wordsOf } from '../../linking/phrases.ts';
+import type { FieldWord } from '../../linking/question-frame.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
@@ -38,6 +43,53 @@ export const notFoundReplies: Route[] = [
       reply.found = false;
       const entities = [...new Set(ctx.store.model.documents.filter((d) => visible(ctx, d.file)).map((d) => d.entity))];
       reply.lines.push(pack.messages.notFoundEntity(frame.unknownEntity!, entities.join(', ')));
+      return reply;
+    },
+  },
+  {
+    // "quanto costa il trasporto sociale a X?", "peso delle fasi della Provincia": a figure no record of the plans
+    // in scope holds is not there to be found, whatever passage shares the question's words
+    id: 'not_found_field_in_scope',
+    when: ({ frame, meant }) =>
+      frame.documents !== null && !frame.codes.length && !meant.length && absentFigure(frame) !== null,
+    answer: ({ ctx, frame, pack }) => {
+      const field = absentFigure(frame)!;
+      const docs = frame.documents!.filter((d) => visible(ctx, d));
+      if (!docs.length || FIGURE_HOLDERS[field]!(ctx.store, new Set(docs))) return null;
+      const where = [...new Set(docs.map((d) => ctx.store.entityOf(d)))].join(', ');
+      const reply = emptyReply('not_found_field');
+      reply.found = false;
+      reply.lines.push(pack.messages.fieldNotInPlans(pack.messages.fieldNames[field] ?? field, where));
+      return reply;
+    },
+  },
+  {
+    // "budget 2023 del servizio X", "objectives of Y for 2019": records of a year no plan in scope covers (a date
+    // bound, "che scadono nel 2022", may still find phases of an earlier plan running into it)
+    id: 'not_found_year_scope',
+    when: ({ frame, meant }) =>
+      frame.uncoveredYear !== null &&
+      !frame.codes.length &&
+      !meant.length &&
+      !frame.fields.includes('end') &&
+      !frame.fields.includes('start') &&
+      (frame.targets.some((t) => RECORD_TARGETS.has(t)) ||
+        frame.fields.some((f) => RECORD_FIELDS.has(f)) ||
+        // "il piano della performance 2019 di X": the plan itself, of a year it does not cover
+        PLAN_WORDS.some((w) => phraseAt(wordsOf(frame.text), w) >= 0)),
+    answer: ({ ctx, frame, pack }) => {
+      const docs = ctx.store.model.documents.filter(
+        (d) => visible(ctx, d.file) && (!frame.entities.length || frame.entities.includes(d.entity)),
+      );
+      if (!docs.length) return null;
+      const years = [...new Set(docs.flatMap((d) => d.years))].sort().join(', ');
+      const reply = emptyReply('not_found_year');
+      reply.found = false;
+      reply.lines.push(
+        frame.entities.length
+          ? pack.messages.yearNotCoveredFor(frame.uncoveredYear!, frame.entities.join(', '), years)
+          : pack.messages.yearNotCovered(frame.uncoveredYear!, years),
+      );
       return reply;
     },
   },
@@ -86,6 +138,41 @@ export const notFoundReplies: Route[] = [
     },
   },
 ];
+
+/** The figures a record of the plans may hold, and whether any record in the given plans holds one. */
+const FIGURE_HOLDERS: Partial<Record<FieldWord, (store: PlanStore, docs: ReadonlySet<string>) => boolean>> = {
+  budget: (store, docs) =>
+    store.projects.some((p) => docs.has(p.doc) && p.budget !== null) ||
+    store.objectives.some((o) => docs.has(o.doc) && (o.financialAmount?.value != null || !!o.financialResources)),
+  weight: (store, docs) =>
+    store.objectives.some(
+      (o) => docs.has(o.doc) && [...o.phases, ...o.indicators].some((x) => x.weight?.value != null),
+    ),
+};
+
+/** The one figure the question asks for, when it is one a record may hold (budget, weight). */
+function absentFigure(frame: RouteInput['frame']): FieldWord | null {
+  const figures = frame.fields.filter((f) => f in FIGURE_HOLDERS);
+  return figures.length === 1 ? figures[0]! : null;
+}
+
+/** words that name a plan or its kind ("piano", "PEG", "documents") */
+const PLAN_WORDS = Object.values(PACKS).flatMap((p) => [
+  ...p.lexicon.metaNouns.filter((w) => w.length >= 4),
+  ...Object.values(p.lexicon.documentKinds).flat(),
+]);
+
+const RECORD_TARGETS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
+const RECORD_FIELDS = new Set([
+  'budget',
+  'weight',
+  'staff',
+  'phases',
+  'indicators',
+  'objectives',
+  'projects',
+  'target',
+]);
 
 /** The one year a question names on its own ("nel 2020", not "dopo il 2020"), covered by a plan or not. */
 function askedYear(frame: RouteInput['frame']): number | null {

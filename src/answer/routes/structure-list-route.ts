@@ -1,0 +1,152 @@
+/**
+ * Questions about the structures themselves, answered from the model's structure list: "elenca gli uffici della
+ * Provincia di X", "quali sono i centri di responsabilità del Comune di Y", "which services make up the Area Z" (the
+ * structures of a kind in the plans named), and "di cosa si occupa il Servizio W?" / "what does the W office do?"
+ * (the objectives, or the projects, the plan files under it). Kind words and cues come from the language packs.
+ */
+import { PACKS } from '../../lang/packs.ts';
+import { objectivesNumberedUnder } from '../../linking/frame-to-query.ts';
+import { firstAt, phraseAt, wordsOf } from '../../linking/phrases.ts';
+import { distinctiveNameWords, nameStem } from '../../linking/structure-index.ts';
+import type { Structure } from '../../plan/model.ts';
+import { fold } from '../../plan/text.ts';
+import { citationOf, visible } from '../../tools/tool-context.ts';
+import type { Route, RouteInput } from '../router.ts';
+import { askedFieldOf } from './passage-route.ts';
+import { emptyReply, type Reply } from './reply.ts';
+import { objectivesOfStructures } from './structure-route.ts';
+
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+const KINDS = LEXICONS.flatMap((l) => l.structureKinds ?? []);
+const WORK = LEXICONS.flatMap((l) => l.structureWork ?? []);
+/** records whose own word beside a structure's makes the question about them, not about the structure */
+const RECORDS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
+const MAX_LISTED = 80;
+const STRUCTURE_WORDS = LEXICONS.flatMap((l) => l.targets.structure);
+
+export const structureListRoutes: Route[] = [
+  {
+    id: 'structure_list',
+    when: (input) => kindsAsked(input).length > 0,
+    answer: (input) => listStructures(input, kindsAsked(input)),
+  },
+  {
+    id: 'structure_work',
+    when: ({ frame, structures, meant }) =>
+      structures.length > 0 &&
+      !frame.codes.length &&
+      !meant.length &&
+      !frame.amounts.length &&
+      !frame.superlative &&
+      !frame.aggregate &&
+      // "what do the budgets of X add up to": a figure of it, not its work
+      !frame.fields.some((f) => f !== 'objectives' && f !== 'projects') &&
+      !frame.targets.some((t) => RECORDS.has(t)) &&
+      WORK.some((w) => phraseAt(wordsOf(frame.text), w) >= 0),
+    answer: ({ ctx, structures, lang }) =>
+      projectsOf(ctx, structures, lang) ??
+      numberedUnder(ctx, structures, lang) ??
+      objectivesOfStructures(ctx, structures, lang),
+  },
+];
+
+/**
+ * The kinds a question lists: a plural kind word ("uffici", "services") that is not the label of a structure it
+ * names ("i Servizi Demografici"), in a question that names no record, person, code, amount or ranking.
+ */
+function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: string; word: string }[] {
+  if (frame.targets[0] !== 'structure' || frame.targets.some((t) => RECORDS.has(t))) return [];
+  if (frame.codes.length || frame.people.length || frame.amounts.length || frame.superlative || frame.meta) return [];
+  // "totale dei CdR 85 e 87", "opening hours of the offices": a figure or a fact about them, not their list
+  if (frame.aggregate === 'sum' || frame.aggregate === 'avg' || frame.compare || askedFieldOf(question, lang))
+    return [];
+  const words = wordsOf(frame.text);
+  // the list is of what the question leads with: "quale ufficio segue i servizi di …" asks for one office
+  const lead = firstAt(words, STRUCTURE_WORDS);
+  const labelWords = new Set(structures.flatMap((s) => distinctiveNameWords(s.name).map(nameStem)));
+  const codes = new Set(structures.flatMap((s) => (s.code ? [fold(s.code)] : [])));
+  const out: { kind: string; word: string }[] = [];
+  for (const k of KINDS)
+    for (const w of k.words) {
+      const at = phraseAt(words, w);
+      if (at < 0 || at !== lead) continue;
+      // the word right after is a word or the code of a structure named: the kind word is that structure's label
+      const next =
+        words
+          .slice(at + w.trim().length)
+          .trim()
+          .split(' ')[0] ?? '';
+      const labels =
+        /^\d/.test(next) ||
+        codes.has(next) ||
+        (next.length > 2 && [...labelWords].some((stem) => next.startsWith(stem)));
+      if (!labels && !out.some((o) => o.kind === k.kind)) out.push({ kind: k.kind, word: w.trim() });
+    }
+  return out;
+}
+
+function listStructures(input: RouteInput, kinds: { kind: string; word: string }[]): Reply | null {
+  const { ctx, frame, structures: named, pack } = input;
+  // a structure named is where to look ("i servizi dell'Area X"): its plan, itself left out
+  const docs = named.length ? new Set(named.map((s) => s.doc)) : frame.documents ? new Set(frame.documents) : null;
+  const wanted = new Set(kinds.map((k) => k.kind));
+  const starts = KINDS.filter((k) => wanted.has(k.kind)).flatMap((k) => k.nameStarts);
+  const listed = ctx.store.structures.filter(
+    (s) =>
+      visible(ctx, s.doc) &&
+      (!docs || docs.has(s.doc)) &&
+      !named.includes(s) &&
+      (wanted.has('*') || wanted.has(s.kind) || starts.some((p) => fold(s.name).startsWith(p))),
+  );
+  // a kind the plans do not use ("departments" where they file centri di responsabilità): every structure they list
+  const shown = listed.length
+    ? listed
+    : ctx.store.structures.filter((s) => visible(ctx, s.doc) && (!docs || docs.has(s.doc)) && !named.includes(s));
+  if (!shown.length) return null;
+  const reply = emptyReply('structure_list');
+  const label = listed.length ? kinds.map((k) => k.word).join(', ') : pack.messages.targetNames.structure[1];
+  for (const entity of [...new Set(shown.map((s) => ctx.store.entityOf(s.doc)))]) {
+    const ofEntity = shown.filter((s) => ctx.store.entityOf(s.doc) === entity);
+    const where = named.length ? `${named.map((s) => s.name).join(', ')} — ${entity}` : entity;
+    reply.lines.push(pack.messages.structureList(label, where, ofEntity.length));
+    for (const s of ofEntity.slice(0, MAX_LISTED))
+      reply.lines.push(
+        `• ${s.code ? `${s.code} - ` : ''}${s.name}${s.head ? ` — ${[s.headRole, s.head].filter(Boolean).join(' ')}` : ''}`,
+      );
+    reply.citations.push(...ofEntity.slice(0, 8).map((s) => citationOf(ctx, s.span, s.name)));
+  }
+  reply.focus.push(...shown.map((s) => s.name));
+  return reply;
+}
+
+/** Plans that number objectives under their settore ("Settore VI" → "VI - 1", "VI - 2"…): those objectives. */
+function numberedUnder(ctx: RouteInput['ctx'], structures: Structure[], lang: RouteInput['lang']): Reply | null {
+  if (structures.length !== 1) return null;
+  const s = structures[0]!;
+  const codes = new Set(objectivesNumberedUnder(s, ctx.store));
+  if (codes.size < 2) return null;
+  const list = ctx.store.objectives.filter((o) => o.doc === s.doc && codes.has(o.code) && visible(ctx, o.doc));
+  const reply = emptyReply('objectives_of_structure');
+  reply.lines.push(
+    PACKS[lang].messages.structures.objectivesOf(s.name, list.length, list.map((o) => o.code).join(', ')),
+  );
+  for (const o of list) reply.lines.push(`• ${o.code} — ${o.title}`);
+  reply.citations.push(...list.slice(0, 8).map((o) => citationOf(ctx, o.span, o.code)));
+  reply.focus.push(...list.map((o) => o.code));
+  return reply;
+}
+
+/** The projects a centro di responsabilità named holds (its code is theirs), when it holds any. */
+function projectsOf(ctx: RouteInput['ctx'], structures: Structure[], lang: RouteInput['lang']): Reply | null {
+  const codes = new Set(structures.filter((s) => s.code).map((s) => `${s.doc}|${s.code}`));
+  const list = ctx.store.projects.filter((p) => visible(ctx, p.doc) && codes.has(`${p.doc}|${p.cdr}`));
+  if (!list.length) return null;
+  const pack = PACKS[lang];
+  const reply = emptyReply('projects_of_structure');
+  const label = structures.map((s) => s.name).join(', ');
+  reply.lines.push(pack.messages.structureProjects(label, list.length));
+  for (const p of list.slice(0, MAX_LISTED)) reply.lines.push(`• ${p.code} — ${p.title}`);
+  reply.citations.push(...list.slice(0, 8).map((p) => citationOf(ctx, p.span, p.code)));
+  reply.focus.push(...list.map((p) => p.code));
+  return reply;
+}
