@@ -24,7 +24,9 @@ export type Field =
   | 'start'
   | 'end'
   | 'budget'
-  | 'strategic';
+  | 'strategic'
+  /** the unit an indicator is measured in ("km", "n.", "%"): a column of its own beside the target */
+  | 'unit';
 
 export interface LabelPack {
   /** field → the labels that introduce it */
@@ -206,6 +208,7 @@ export const ITALIAN: LabelPack = {
       'programma',
       'programma di bilancio',
     ],
+    unit: ['unita di misura', 'u.m.', 'udm', 'unita misura'],
   },
   structureWords: [
     'area',
@@ -447,6 +450,7 @@ export const ENGLISH: LabelPack = {
     end: ['end', 'end date', 'deadline', 'due date', 'due', 'by'],
     budget: ['budget', 'resources', 'financial resources', 'funding', 'allocation'],
     strategic: ['strategic objective', 'strategic goal', 'strategic line'],
+    unit: ['unit of measure', 'unit of measurement', 'measurement unit'],
   },
   structureWords: ['department', 'directorate', 'division', 'office', 'unit'],
   headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],

@@ -261,7 +261,8 @@ export function readLabelValues(
     const line = lines[i]!;
     const sheet = sheets.get(i);
     if (sheet) {
-      out.push({ ...sheet, wholeLine: true, line: i, lineEnd: i });
+      out.push({ ...sheet, wholeLine: true, line: i });
+      i = sheet.lineEnd;
       continue;
     }
     const stacked = stackedLabel(line, pack);
@@ -310,41 +311,79 @@ export function readLabelValues(
 }
 
 /**
- * A sheet whose label and value columns PDF text has run together, in capitals: `CODICE OBIETTIVO SUAP-2020-3`,
- * `DENOMINAZIONE SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`. Case cannot tell label from value there, so a
- * line counts only inside a run of three or more lines that each open with a label of another field, one of them a
- * code label followed by a code. Returns, by line, the field each such line gives.
+ * A sheet whose label and value columns PDF text has run together: `CODICE OBIETTIVO SUAP-2020-3`, `DENOMINAZIONE
+ * SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`, or in ordinary case `Codice obiettivo US-25-01`, `Titolo
+ * Gestione associata …`, `Responsabile Comm. Fabio Zanella` (a tab between label and value, lost). Nothing tells
+ * label from value there, so a line counts only inside a run of three or more lines that each open with a label of
+ * another field, one of them a code or objective label followed by a code. In ordinary case, a text value PDF
+ * wrapped at the page width goes on in the lines below that open with no label. Returns, by line, the field each
+ * such line gives and the last line its value takes.
  */
 function sheetLines(
   lines: readonly string[],
   pack: LabelPack,
   skip: ReadonlySet<number>,
-): Map<number, Omit<FieldValue, 'line' | 'lineEnd'>> {
-  const out = new Map<number, Omit<FieldValue, 'line' | 'lineEnd'>>();
+): Map<number, Omit<FieldValue, 'line'>> {
+  const out = new Map<number, Omit<FieldValue, 'line'>>();
   const opening = (i: number) => {
     const t = lines[i]?.trim() ?? '';
-    if (skip.has(i) || !t || /\t|\s{3,}/.test(t) || t !== t.toUpperCase()) return null;
+    if (skip.has(i) || !t || /\t|\s{3,}/.test(t)) return null;
     const m = labelAt(t, 0, pack);
     const value = m ? t.slice(m.end).trim() : '';
     // "LABEL: value" is read the ordinary way
-    return m && value && /^\s+[^\s:]/.test(t.slice(m.end)) ? { field: m.field, label: m.label, value } : null;
+    if (!m || !value || !/^\s+[^\s:]/.test(t.slice(m.end))) return null;
+    return { field: m.field, label: m.label, value, capitals: t === t.toUpperCase() };
   };
-  let run: { i: number; v: NonNullable<ReturnType<typeof opening>> }[] = [];
+  type Entry = { i: number; end: number; v: NonNullable<ReturnType<typeof opening>> };
+  let run: Entry[] = [];
   const close = () => {
     const fields = new Set(run.map((r) => r.v.field));
-    const coded = run.some((r) => r.v.field === 'code' && looksLikeCode(r.v.value.split(/\s+/)[0]!));
-    if (run.length >= 3 && fields.size === run.length && coded) for (const r of run) out.set(r.i, r.v);
+    const coded = run.some((r) => CODED.has(r.v.field) && looksLikeCode(r.v.value.split(/\s+/)[0]!));
+    // lines in capitals make a sheet alone; in ordinary case every line must open with a label of the sheet
+    const capitals = run.every((r) => r.v.capitals);
+    if (run.length >= 3 && fields.size === run.length && coded)
+      for (const r of run) {
+        const { capitals: _c, ...v } = r.v;
+        out.set(r.i, { ...v, lineEnd: capitals ? r.i : r.end });
+      }
     run = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const v = opening(i);
     // a second code label opens the next sheet
-    if (v && run.length && (v.field === 'code' || run.some((r) => r.v.field === v.field))) close();
-    if (v) run.push({ i, v });
-    else close();
+    if (v && run.length && (CODED.has(v.field) || run.some((r) => r.v.field === v.field))) close();
+    const last = run.at(-1);
+    if (v) run.push({ i, end: i, v });
+    else if (last && !last.v.capitals && wraps(lines, i, last, pack, skip)) {
+      last.v.value = `${last.v.value} ${lines[i]!.trim()}`;
+      last.end = i;
+    } else close();
   }
   close();
   return out;
+}
+
+/** Fields whose value is prose that PDF text may wrap over several lines. */
+const WRAPPING: ReadonlySet<Field> = new Set(['title', 'description', 'objective', 'strategic', 'structure']);
+
+/** Whether line `i` goes on with the text value of the sheet line just above it (`last` ends at `i - 1`). */
+function wraps(
+  lines: readonly string[],
+  i: number,
+  last: { end: number; v: { field: Field } },
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): boolean {
+  const t = lines[i]?.trim() ?? '';
+  return (
+    last.end === i - 1 &&
+    WRAPPING.has(last.v.field) &&
+    !skip.has(i) &&
+    t !== '' &&
+    !/\t|\s{3,}/.test(t) &&
+    t !== t.toUpperCase() &&
+    labelAt(t, 0, pack) === null
+  );
 }
 
 /** A line broken in the middle of a value: it ends in a hyphenated word or a joining word ("di", "e", ","). */

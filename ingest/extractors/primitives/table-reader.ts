@@ -109,7 +109,8 @@ function isMatrixHeader(columns: Column[]): boolean {
   return (
     key >= 0 &&
     key <= 1 &&
-    columns.filter((c) => c.field === null).length >= 2 &&
+    // a person or a structure heads a matrix column; a figure ("40", "50") is a row's cell, never a header
+    columns.filter((c) => c.field === null && /\p{L}{2}/u.test(c.label)).length >= 2 &&
     columns.slice(key + 1).every((c) => c.field === null || KEY_FIELDS.has(c.field) || c.field === 'title')
   );
 }
@@ -292,7 +293,14 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
     const prev = words[end - 1];
     if (!prev) break;
     const f = foldedWord(prev);
-    if (f === '€' || pack.targetLeads.includes(f) || (f === 'il' && foldedWord(words[end - 2] ?? '') === 'entro')) {
+    // a sign alone: "≥", "=", or the "?" a PDF font without "≥" leaves in its place
+    const sign = /^[^\p{L}\p{N}\s]{1,2}$/u.test(prev) && !/^[|/,;.%]+$/.test(prev);
+    if (
+      f === '€' ||
+      sign ||
+      pack.targetLeads.includes(f) ||
+      (f === 'il' && foldedWord(words[end - 2] ?? '') === 'entro')
+    ) {
       parts.unshift(prev);
       end -= 1;
       continue;
@@ -301,6 +309,15 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
   }
   words.length = end;
   return parts.join(' ');
+}
+
+/** Takes a unit of measure from the end of `words`: one of the pack's units or a symbol ("km", "n.", "%", "€"). */
+function takeUnitFromEnd(words: string[], pack: LabelPack): string | null {
+  const last = words.at(-1);
+  if (!last) return null;
+  const f = foldedWord(last);
+  const unit = pack.targetUnits.includes(f) || /^(?:[%€$]|n\.?|nr\.?|n°)$/.test(f);
+  return unit ? words.pop()! : null;
 }
 
 /**
@@ -489,6 +506,7 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
     let taken: string | null = null;
     if (field === 'owner') taken = takeNameFromEnd(rest, pack);
     else if (field === 'weight') taken = /^\d{1,3}(?:,\d+)?%?$/.test(rest.at(-1) ?? '') ? rest.pop()! : null;
+    else if (field === 'unit') taken = takeUnitFromEnd(rest, pack);
     else taken = takeValueFromEnd(rest, pack);
     if (taken) cells[right] = taken;
   }
@@ -663,6 +681,8 @@ export function readTables(
         continue;
       }
       if (header.mode === 'tab' && !line.includes('\t')) break;
+      // after a blank line, a label and its value ("Risorse finanziarie → € 95.000,00") is the form going on
+      if (blanks >= 1 && header.mode === 'tab' && wholeLabel(firstCell, pack) && !readHeader(line, pack)) break;
       // a spaced row has two cells at least, or is indented under the columns (a wrapped cell)
       if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line) && !/^\s{2,}\S/.test(line)) break;
       const cells = rowCells(line, header);
