@@ -270,6 +270,10 @@ export const ITALIAN: LabelPack = {
     'realizzazione',
     'stato di avanzamento',
     'indice',
+    'disponibilita',
+    'certificato',
+    'delibera',
+    'pubblicazione',
   ],
   indicatorEndings: [
     'ati',
