@@ -180,6 +180,26 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
   return parts.filter(Boolean);
 }
 
+/** `A Nr. 1 Descrizione obiettivo …`: a form's row letter, a number sign and the number, then a label. */
+const NUMBERED_FORM = /^(?:(\p{Lu})\s+)?(n\.|nr\.?|n°|num\.)\s*(\d{1,3})\s+(?=\S)/iu;
+
+/**
+ * A form row whose cells PDF text ran together (`A Nr. 1 Descrizione obiettivo Fondo per …`, tabs lost): the
+ * number after the number sign is the record's code, and the label after it is trusted without a colon, the
+ * number sign having shown the line to be a form. Pushes the code and the label's value to `values` (the row
+ * letter is dropped) and returns nothing left to read; other pieces are returned as they are.
+ */
+function numberedForm(piece: Piece, pack: LabelPack, values: FieldValue[]): Piece[] {
+  const m = piece.text.match(NUMBERED_FORM);
+  if (!m || values.length > 0) return [piece];
+  const rest = piece.text.slice(m[0].length);
+  const label = labelAt(rest, 0, pack);
+  if (!label || label.field === 'code' || !/^\s+\S/.test(rest.slice(label.end))) return [piece];
+  values.push({ field: 'code', label: m[2]!, value: m[3]!, line: -1, lineEnd: -1 });
+  values.push({ field: label.field, label: label.label, value: rest.slice(label.end).trim(), line: -1, lineEnd: -1 });
+  return [];
+}
+
 /**
  * The `label: value` pairs of one line, left to right. Text before the first label is returned as `lead`;
  * a piece that opens with no label belongs to the value before it, separator and all.
@@ -187,7 +207,7 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
 export function readInline(line: string, pack: LabelPack = LEXICON): { lead: string; values: FieldValue[] } {
   const values: FieldValue[] = [];
   let lead = '';
-  const pieces = splitSegments(line);
+  const pieces = splitSegments(line).flatMap((piece) => numberedForm(piece, pack, values));
   pieces.forEach((piece, p) => {
     const inner = splitInnerLabels(piece.text, pack);
     inner.forEach((text, k) => {
