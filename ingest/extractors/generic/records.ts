@@ -7,6 +7,7 @@
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
 import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../../src/plan/model.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
+import { type CascadeRecord, readCodeCascade } from '../primitives/code-cascade.ts';
 import {
   type CodeShapes,
   isStrongCode,
@@ -512,6 +513,19 @@ class RecordReader {
     }
   }
 
+  /** A record of a code cascade: its code, title and structure column. */
+  cascadeRecord(r: CascadeRecord): void {
+    this.close();
+    const d = newDraft(r.line);
+    d.last = r.lineEnd;
+    d.code = r.code;
+    d.title = r.title;
+    d.titleLine = r.line;
+    if (r.structure) d.structure = r.structure;
+    this.coded = true;
+    this.drafts.push(d);
+  }
+
   listItem(item: ListItem, coded: boolean): void {
     this.close();
     const d = newDraft(item.line);
@@ -539,6 +553,8 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   const tables = readTables(lines, pack, noise, shapes);
   const tableLines = new Set<number>(noise);
   for (const t of tables) for (let i = t.headerLine; i <= t.lineEnd; i++) tableLines.add(i);
+  const cascade = readCodeCascade(lines, tableLines);
+  if (cascade) for (let i = cascade.from; i <= cascade.to; i++) tableLines.add(i);
 
   const words = documentWords(lines);
   const values = readLabelValues(lines, pack, tableLines).map((v) => ({
@@ -591,6 +607,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
     ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
     ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
+    ...(cascade?.records ?? []).map((r) => ({ line: r.line, order: 1, run: () => reader.cascadeRecord(r) })),
     ...lists.flatMap((list) =>
       list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item, listCodes) })),
     ),
