@@ -32,6 +32,9 @@ const NUMERIC: ReadonlySet<Field> = new Set(['target', 'result', 'weight', 'star
 /** Fields whose value may open with the record's code, so that a label without a colon can be trusted. */
 const CODED: ReadonlySet<Field> = new Set(['objective', 'code']);
 
+/** Fields whose stacked value takes one line only. */
+const ONE_LINE: ReadonlySet<Field> = new Set(['code', 'owner']);
+
 /** Fields whose value, without a colon, is told from its label by case or by a title before a name. */
 const CASED: ReadonlySet<Field> = new Set(['title', 'structure', 'owner', 'description']);
 
@@ -300,6 +303,9 @@ export function readLabelValues(
         // entries each opening with their own code ("85 - SERVIZIO …" / "87 - SERVIZIO …") are a list, one a line,
         // not one value wrapped: the label's value is the first
         if (stackedLabel(l, pack) || opens || (parts.length > 0 && UNIT_CODE.test(l.trim()))) break;
+        // a code or a person's name is one line, unless the line breaks off ("Rossi Mario," / "Bianchi Anna"):
+        // PDF text keeps no blank line to end the value before the next, unlabelled, line ("VI - 4" / "Riferimento DUP")
+        if (parts.length > 0 && ONE_LINE.has(stacked.field) && !continuesBelow(parts.at(-1)!, pack)) break;
         parts.push(l.trim());
         end = j;
         j++;
