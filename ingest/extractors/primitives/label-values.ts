@@ -61,6 +61,17 @@ const NUMBER_SIGN = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
 
+/**
+ * Whether a line opens with a token that can only be a code, and text after it: letters and digits together
+ * (`2021_OB_8501_1`, `M_8501_1_1`) or three groups of digits (`01.02.03`).
+ */
+function opensWithStrongCode(line: string): boolean {
+  const [first, second] = line.trim().split(/\s+/);
+  if (!first || !second || !looksLikeCode(first)) return false;
+  const t = first.replace(/[.,:;)]+$/, '');
+  return (/\p{L}/u.test(t) && /\d/.test(t) && /[_.\-/]/.test(t)) || /^\d+(?:[._]\d+){2,}$/.test(t);
+}
+
 /** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
 export function looksLikeCode(token: string): boolean {
   const t = token.replace(/[.,:;)]+$/, '');
@@ -306,6 +317,8 @@ export function readLabelValues(
         // a code or a person's name is one line, unless the line breaks off ("Rossi Mario," / "Bianchi Anna"):
         // PDF text keeps no blank line to end the value before the next, unlabelled, line ("VI - 4" / "Riferimento DUP")
         if (parts.length > 0 && ONE_LINE.has(stacked.field) && !continuesBelow(parts.at(-1)!, pack)) break;
+        // nor a line opening with a record's code ("2021_OB_8501_1 Supportare …"): the next record begins there
+        if (parts.length > 0 && opensWithStrongCode(l)) break;
         parts.push(l.trim());
         end = j;
         j++;
