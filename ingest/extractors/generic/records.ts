@@ -538,6 +538,32 @@ class RecordReader {
   }
 }
 
+/**
+ * A code alone on its line and the title on the next non-blank one (`2021_OB_8906_1` / `Progettazioni con …`): a
+ * free line of three words or more, no label, no code, no tab.
+ */
+function readLoneCode(
+  lines: readonly string[],
+  i: number,
+  shapes: CodeShapes,
+  pack: LabelPack,
+  taken: (i: number) => boolean,
+): { code: string; title: string } | null {
+  const code = lines[i]!.trim().replace(/[.:]+$/, '');
+  if (!code || /\s/.test(code) || !isStrongCode(code, shapes)) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '' && j - i <= 2) j++;
+  const title = clean(lines[j] ?? '');
+  const free =
+    !taken(j) &&
+    !/\t/.test(lines[j] ?? '') &&
+    title.split(' ').length >= 3 &&
+    !isStrongCode(title.split(' ')[0]!, shapes) &&
+    stackedLabel(title, pack) === null &&
+    readInline(title, pack).values.length === 0;
+  return free ? { code, title } : null;
+}
+
 /** Reads every objective the primitives can find in a document. */
 export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICON): GenericReading {
   const lines = doc.lines.map((l) =>
@@ -595,9 +621,10 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   // numbering that starts again in each list counts items; it is no code of the document's
   const numbers = lists.flat().map((item) => item.n);
   const listCodes = new Set(numbers).size === numbers.length;
+  const taken = (i: number) => fieldLines.has(i) || scopeLines.has(i) || listLines.has(i);
   const codeLines = lines.flatMap((line, i) => {
-    if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
-    const c = readCodeLine(line, shapes);
+    if (taken(i)) return [];
+    const c = readCodeLine(line, shapes) ?? readLoneCode(lines, i, shapes, pack, taken);
     return c ? [{ line: i, ...c }] : [];
   });
 
