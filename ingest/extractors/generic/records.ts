@@ -30,7 +30,7 @@ import { readMatrix } from '../primitives/matrix-reader.ts';
 import { type ListItem, readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
-import { readPhaseList } from '../primitives/phase-list.ts';
+import { datedPhase, readPhaseList } from '../primitives/phase-list.ts';
 import { structureKind } from '../primitives/structure-cell.ts';
 import { isOrdinalColumn, readTables, splitFlatRow, type Table } from '../primitives/table-reader.ts';
 
@@ -486,12 +486,10 @@ class RecordReader {
       const span = spanOf(this.doc, row.line, row.lineEnd);
       const weight = cell(row.cells, col('weight'));
       if (phaseCol >= 0) {
-        const phase: Phase = { title: cell(row.cells, phaseCol), span };
-        const s = parseDate(cell(row.cells, col('start')));
-        const e = parseDate(cell(row.cells, col('end')));
-        if (s) phase.start = s;
-        if (e) phase.end = e;
-        if (weight) phase.weight = parseFigure(weight);
+        const phase = datedPhase(
+          { title: cell(row.cells, phaseCol), span },
+          { start: cell(row.cells, col('start')), end: cell(row.cells, col('end')), weight },
+        );
         if (phase.title) d.phases.push(phase);
       } else if (indicatorCol >= 0) {
         // one indicator per target column; with several ("Valore atteso 2022 | Valore atteso 2023"), one per year
