@@ -42,6 +42,11 @@ export interface LabelPack {
    * the last cue left where a flattened row runs a title into its indicator
    */
   indicatorEndings: readonly string[];
+  /**
+   * endings of adjectives that stand between a noun and its participle ("veicoli *elettrici* acquistati"), so the
+   * noun, not the adjective, opens the indicator
+   */
+  adjectiveEndings: readonly string[];
   /** units a target may carry after its figure ("45 minuti", "15 giorni") */
   targetUnits: readonly string[];
   /** words opening a target written in words ("entro il 30/06/2024", "almeno 450", "≥ 85") */
@@ -294,6 +299,7 @@ export const ITALIAN: LabelPack = {
     'esse',
     'esso',
   ],
+  adjectiveEndings: ['ale', 'ali', 'ile', 'ili', 'ico', 'ici', 'ica', 'iche', 'ivo', 'ivi', 'iva', 'ive', 'ari'],
   targetUnits: ['minuti', 'giorni', 'gg', 'ore', 'mesi', 'anni', 'euro', 'kmq', 'km', 'mq', 'unita', 'su'],
   targetLeads: [
     'entro il',
@@ -460,6 +466,7 @@ export const ENGLISH: LabelPack = {
   headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],
   indicatorOpeners: ['no.', 'number', '%', 'percentage', 'share', 'time', 'rate', 'level', 'approval'],
   indicatorEndings: ['ed', 'ted'],
+  adjectiveEndings: ['al', 'ic', 'ive', 'ous'],
   targetUnits: ['days', 'hours', 'months', 'minutes', 'eur', 'units'],
   targetLeads: ['by', 'at least', 'within', 'up to'],
   honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
@@ -485,6 +492,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     headerQualifiers: list('headerQualifiers'),
     indicatorOpeners: list('indicatorOpeners'),
     indicatorEndings: list('indicatorEndings'),
+    adjectiveEndings: list('adjectiveEndings'),
     targetUnits: list('targetUnits'),
     targetLeads: list('targetLeads'),
     honorifics: list('honorifics'),

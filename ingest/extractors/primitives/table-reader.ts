@@ -505,7 +505,18 @@ function indicatorByParticiple(words: readonly string[], pack: LabelPack): numbe
     if (pack.targetUnits.includes(foldedWord(w))) return k;
     if (pack.connectors.includes(foldedWord(w))) continue;
     if (!/^\p{Ll}[\p{L}]{2,}$/u.test(w)) break;
-    if (agrees(w, words[p]!)) return k;
+    if (agrees(w, words[p]!)) {
+      // an adjective between the noun and its participle ("veicoli elettrici acquistati"): the noun opens it
+      const before = words[k - 1] ?? '';
+      const adjective = (x: string) => pack.adjectiveEndings.some((e) => foldedWord(x).endsWith(e));
+      const noun =
+        k > 1 &&
+        /^\p{Ll}[\p{L}]{2,}$/u.test(before) &&
+        !pack.connectors.includes(foldedWord(before)) &&
+        agrees(before, words[p]!) &&
+        !adjective(before);
+      return adjective(w) && noun ? k - 1 : k;
+    }
     skipped++;
   }
   if (!/^\p{Ll}[\p{L}]{2,}$/u.test(noun) || pack.connectors.includes(foldedWord(noun))) return null;
