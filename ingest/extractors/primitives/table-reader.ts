@@ -427,7 +427,7 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
     // three columns or more: the first capital opening a cell may end the first column ("DC2.01 Formazione dei
     // coordinatori | Corsi per … | coordinatori formati"), when what follows splits into the other columns
     const first = words.findIndex((_w, i) => i >= 2 && opensCell(words, i));
-    if (first > 0 && first < at) {
+    if (first > 0 && first <= at) {
       const rest = splitTexts(words.slice(first).join(' '), fields.slice(1), pack);
       if (rest.every((t) => t !== '')) return [words.slice(0, first).join(' '), ...rest];
     }

@@ -63,7 +63,7 @@ describe('layout fixtures read by the generic extractor', () => {
  * headings, numbered lists, matrices and tables with a code first and typed cells last still read right. Where a
  * title runs into its indicator, the reader cuts at an indicator word, a capital, a noun of the title written again
  * or the noun a closing participle agrees with; a line wrapped under a row goes to the cell it finishes. A matrix
- * whose marks lost their columns (e-3), and rows with no cue between title and indicator (g-2, x-c-2, x-c-3) stay
+ * whose marks lost their columns (e-3), and rows with no cue between title and indicator (g-2, x-c-3) stay
  * wrong (see scripts/score-layouts.ts --pdf).
  */
 const PDF_READABLE = [
@@ -98,6 +98,7 @@ const PDF_READABLE = [
   'x-a-3',
   'x-b-1',
   'x-c-1',
+  'x-c-2',
   'x-d-1',
   'x-e-1',
   'x-f-1',
