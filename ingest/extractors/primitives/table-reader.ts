@@ -743,7 +743,12 @@ export function readTables(
           // a row number under an "N." column
           (isOrdinalColumn(header.columns[0]!) && /^\d{1,3}[.)]?$/.test(lead) && line.trim().split(/\s+/).length > 2) ||
           (shapes === undefined && looksLikeCode(lead)) ||
-          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
+          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack)) ||
+          // no code column, and the row above complete or none: the cells of a row written one after the other, as
+          // an office PDF writes a table cell by cell ("pattuglie serali attivate" / "nei comuni" / "120 60")
+          (header.columns[0]?.field !== 'code' &&
+            (!prev || flatRaw.get(prev)?.complete === true) &&
+            completedBelow(lines, j, header.columns, pack, skip));
         const open = prev ? flatRaw.get(prev) : undefined;
         // a line opening with a label the reader trusts there ("Cod. ob. DS-23-02 …") is a field, not a row
         if (!starts && segmentLabel(line.trim(), pack)) break;
@@ -826,6 +831,31 @@ export function readTables(
     }
   }
   return tables;
+}
+
+/** lines a row written cell by cell may take before its typed cells close it */
+const MAX_CELL_LINES = 5;
+
+/**
+ * Whether the lines from `j` on, joined, end with every typed cell the header promises before anything that cannot
+ * be part of one row: a blank, a header, a label, a heading in capitals.
+ */
+function completedBelow(
+  lines: readonly string[],
+  j: number,
+  columns: Column[],
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): boolean {
+  let raw = lines[j]!.trim();
+  for (let k = j + 1; k < lines.length && k <= j + MAX_CELL_LINES; k++) {
+    if (skip.has(k)) continue;
+    const l = lines[k]!.trim();
+    if (!l || allCapitals(l) || readHeader(l, pack) || segmentLabel(l, pack)) return false;
+    raw = `${raw} ${l}`;
+    if (endsWithTypedCells(raw, columns, pack)) return true;
+  }
+  return false;
 }
 
 /**
