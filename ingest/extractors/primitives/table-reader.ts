@@ -710,12 +710,15 @@ export function readTables(
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
     const twoLines = flatHeaderOverTwoLines(lines[i]!, lines[i + 1], pack);
-    const header = twoLines ?? readHeader(lines[i]!, pack);
+    const single = twoLines ?? readHeader(lines[i]!, pack);
+    const wrapped = single ? null : wrappedHeader(lines, i, pack);
+    const header = single ?? wrapped;
     if (!header) continue;
     if (header.mode === 'tab') codeBeforeObjective(lines, i, header.columns);
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
     if (twoLines || (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack)))
       table.lineEnd = i + 1;
+    if (wrapped) table.lineEnd = wrapped.lineEnd;
     const key = keyIndex(header.columns);
     const flatRaw = new Map<TableRow, { raw: string; complete: boolean }>();
     let blanks = 0;
@@ -831,6 +834,34 @@ export function readTables(
     }
   }
   return tables;
+}
+
+/**
+ * A header an office PDF wrote cell by cell, its labels wrapped in their narrow columns ("Codice Obiettivo" /
+ * "operativo" / "Indicatore Valore atteso Peso Scadenza"): two or three short lines that, joined, make a flattened
+ * header whose every word is a label or a qualifier, where the first line alone makes none.
+ */
+function wrappedHeader(
+  lines: readonly string[],
+  i: number,
+  pack: LabelPack,
+): { mode: TableMode; columns: Column[]; lineEnd: number } | null {
+  const short = (l: string | undefined) => !!l && l.trim() !== '' && l.length <= 60 && !/\t|\S\s{2,}\S/.test(l);
+  if (!short(lines[i]) || !labelAt(lines[i]!.trim(), 0, pack)) return null;
+  let joined = lines[i]!.trim();
+  for (let k = i + 1; k <= i + 2 && short(lines[k]); k++) {
+    // a header of its own below a caption ("FASI DI ATTUAZIONE" / "Fase Inizio Fine Peso") is no wrapped header;
+    // one missing the key columns the lines above name ("Codice Obiettivo" / "operativo" / "Indicatore …") is
+    const below = readHeader(lines[k]!, pack);
+    const keyed = below?.columns.some(
+      (c) => c.field !== null && ['code', 'objective', 'title', 'phase'].includes(c.field),
+    );
+    if (below && (keyed || allCapitals(lines[i]!.trim()))) return null;
+    joined = `${joined} ${lines[k]!.trim()}`;
+    const columns = flatHeader(joined, pack);
+    if (columns && columns.every((c) => c.field !== null)) return { mode: 'flat', columns, lineEnd: k };
+  }
+  return null;
 }
 
 /** lines a row written cell by cell may take before its typed cells close it */
