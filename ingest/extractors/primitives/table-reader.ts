@@ -859,7 +859,7 @@ function wrappedHeader(
     if (below && (keyed || allCapitals(lines[i]!.trim()))) return null;
     joined = `${joined} ${lines[k]!.trim()}`;
     const columns = flatHeader(joined, pack);
-    if (columns && columns.every((c) => c.field !== null)) return { mode: 'flat', columns, lineEnd: k };
+    if (columns?.every((c) => c.field !== null)) return { mode: 'flat', columns, lineEnd: k };
   }
   return null;
 }
