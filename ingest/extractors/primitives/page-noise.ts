@@ -38,28 +38,51 @@ export function pageNoiseLines(lines: readonly string[]): Set<number> {
 const key = (l: string) => l.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * A running header or footer with no page number ("Comune di X   Piano della Performance 2024"): a line of four
- * words or more, written again elsewhere, that sits next to a page number at least once. Its every copy is noise.
- * Labels are never running lines, however often a plan repeats them.
+ * A running header or footer with no page number ("Comune di X   Piano della Performance 2024"): a line written
+ * again elsewhere that sits next to a page number (or up to two lines further, a footer PDF split over lines). A line
+ * of four words or more needs one such copy; a shorter one ("PEG 2024", "Comune di X –") two. Its every copy is
+ * noise. Labels are never running lines, however often a plan repeats them.
  */
 function runningLines(lines: readonly string[], pages: ReadonlySet<number>): number[] {
   const copies = new Map<string, number[]>();
   lines.forEach((l, i) => {
     const k = key(l);
-    if (k.split(' ').length >= 4 && /\p{L}{3}/u.test(k)) copies.set(k, [...(copies.get(k) ?? []), i]);
+    if (k.split(' ').length >= 2 && /\p{L}{3}/u.test(k)) copies.set(k, [...(copies.get(k) ?? []), i]);
   });
-  const neighbour = (from: number, step: number) => {
-    for (let j = from + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim() !== '') return j;
-    return -1;
+  const neighbours = (from: number, step: number) => {
+    const out: number[] = [];
+    for (let j = from + step; j >= 0 && j < lines.length && out.length < 3; j += step) {
+      if (pages.has(j)) break;
+      if (lines[j]!.trim() !== '') out.push(j);
+    }
+    return out;
   };
-  const out: number[] = [];
+  const beside = new Map<string, Set<number>>();
   for (const p of pages) {
-    for (const n of [neighbour(p, -1), neighbour(p, 1)]) {
-      if (n < 0 || pages.has(n)) continue;
-      const same = copies.get(key(lines[n]!)) ?? [];
+    for (const n of [...neighbours(p, -1), ...neighbours(p, 1)]) {
+      const k = key(lines[n]!);
+      const same = copies.get(k) ?? [];
       if (same.length < 2 || stackedLabel(lines[n]!) || labelAt(lines[n]!.trim(), 0)) continue;
-      out.push(...same);
+      beside.set(k, (beside.get(k) ?? new Set()).add(n));
     }
   }
+  const out: number[] = [];
+  for (const [k, at] of beside) {
+    const words = k.split(' ').length;
+    const near = [...at].filter((n) => isNextTo(lines, n, pages)).length;
+    if ((words >= 4 && near >= 1) || at.size >= 2) out.push(...copies.get(k)!);
+  }
   return out;
+}
+
+/** Whether line `n` is the first non-blank line before or after a page number. */
+function isNextTo(lines: readonly string[], n: number, pages: ReadonlySet<number>): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = n + step; j >= 0 && j < lines.length; j += step) {
+      if (lines[j]!.trim() === '') continue;
+      if (pages.has(j)) return true;
+      break;
+    }
+  }
+  return false;
 }
