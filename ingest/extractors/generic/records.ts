@@ -572,7 +572,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
       .replace(/\*\*|__/g, '')
       .replace(/^#+\s+/, ''),
   );
-  const noise = pageNoiseLines(lines);
+  const noise = pageNoiseLines(lines, doc.pageOfLine);
   const shapes = learnCodeShapes(lineLeadTokens(lines.filter((_, i) => !noise.has(i))));
   const tables = readTables(lines, pack, noise, shapes);
   const tableLines = new Set<number>(noise);
