@@ -8,6 +8,8 @@ import { readCodeCascade } from '../../../../ingest/extractors/primitives/code-c
 import { learnCodeShapes } from '../../../../ingest/extractors/primitives/code-shapes.ts';
 import { readHeading } from '../../../../ingest/extractors/primitives/heading-scopes.ts';
 import { readInline, readLabelValues } from '../../../../ingest/extractors/primitives/label-values.ts';
+import { readNumberedLists } from '../../../../ingest/extractors/primitives/numbered-list.ts';
+import { pageNoiseLines } from '../../../../ingest/extractors/primitives/page-noise.ts';
 import { datedPhase } from '../../../../ingest/extractors/primitives/phase-list.ts';
 import { readHeader, readTables, splitFlatRow } from '../../../../ingest/extractors/primitives/table-reader.ts';
 
@@ -159,5 +161,59 @@ describe('datedPhase', () => {
       start: { text: '01/02/2030', iso: '2030-02-01' },
       weight: { text: '20', value: 20 },
     });
+  });
+});
+
+/**
+ * An office PDF writes a table cell by cell: a cell's wrapped lines, then the next cell's, the cells of one line
+ * height on one line. Headers wrap in their narrow columns, rows come as their text cells then their figures.
+ */
+describe('tables an office PDF wrote cell by cell', () => {
+  it('joins a header wrapped over short lines, and reads rows whose figures follow their text lines', () => {
+    const lines = [
+      'Codice Obiettivo',
+      'operativo',
+      'Indicatore Valore atteso Peso',
+      '5.01 Apertura',
+      'serale della',
+      'biblioteca',
+      'ore di apertura',
+      'aggiunte',
+      '6 100',
+    ];
+    const [table] = readTables(lines, undefined, new Set(), learnCodeShapes(['5.01', '5.02']));
+    expect(table?.columns.map((c) => c.field)).toEqual(['code', 'objective', 'indicator', 'target', 'weight']);
+    expect(table?.rows.map((r) => [r.line, r.lineEnd, r.cells[3], r.cells[4]])).toEqual([[3, 8, '6', '100']]);
+  });
+
+  it('opens a row with no code column where the lines below complete it', () => {
+    const lines = ['Indicatore Valore atteso Peso', 'fascicoli del personale', 'digitalizzati', '250 40'];
+    expect(readTables(lines)[0]?.rows.map((r) => r.cells)).toEqual([
+      ['fascicoli del personale digitalizzati', '250', '40'],
+    ]);
+  });
+
+  it('reads a numbered item whose weight follows its title on a line of its own', () => {
+    const lines = [
+      'Obiettivi assegnati Peso',
+      'n. 1 Riordino del deposito',
+      'comunale',
+      '55',
+      'n. 2 Nuovo sito web 45',
+    ];
+    expect(
+      readNumberedLists(lines)
+        .flat()
+        .map((i) => [i.n, i.title, i.weight]),
+    ).toEqual([
+      ['1', 'Riordino del deposito comunale', '55'],
+      ['2', 'Nuovo sito web', '45'],
+    ]);
+  });
+
+  it('takes a bare number for a page number only at the top or bottom of its PDF page', () => {
+    const lines = ['Titolo', 'n. 1 Riordino del deposito', '55', 'altro testo', '7'];
+    expect([...pageNoiseLines(lines, [1, 1, 1, 1, 1])]).toEqual([4]);
+    expect([...pageNoiseLines(lines)].sort()).toEqual([2, 4]);
   });
 });
