@@ -1,9 +1,10 @@
 /**
  * Prints how well the generic extractor reads the layout fixtures (test/fixtures/layouts): per family, the share
  * of gold objectives read right in every stated field, and what went wrong. With `--pdf`, each fixture is first
- * rendered to PDF (as an office suite would) and read back from it.
+ * rendered to PDF (as an office suite would) and read back from it; with `--cells`, rendered with every tabbed cell in
+ * its own column, wrapped inside it and written cell by cell, as office suites export tables.
  * Fixtures come in two sets: `base` (`<family>-<n>`) and `x` (`x-<family>-<n>`, family `m` mixing several).
- * Usage: npx tsx scripts/score-layouts.ts [--pdf]
+ * Usage: npx tsx scripts/score-layouts.ts [--pdf | --cells]
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,10 @@ import { join } from 'node:path';
 import { genericExtractor } from '../ingest/extractors/generic.ts';
 import { loadDocument } from '../ingest/loaders/load-document.ts';
 import { asRenderedToPdf, LAYOUTS_DIR, layoutFixtures, scoreFixture } from '../test/ingest/support/layout-score.ts';
-import { makePdf } from '../test/support/make-pdf.ts';
+import { makeCellPdf, makePdf } from '../test/support/make-pdf.ts';
 
-const pdf = process.argv.includes('--pdf');
+const cells = process.argv.includes('--cells');
+const pdf = cells || process.argv.includes('--pdf');
 const tmp = await mkdtemp(join(tmpdir(), 'score-layouts-'));
 
 const byFamily = new Map<string, { right: number; total: number; entities: number; docs: number }>();
@@ -24,7 +26,8 @@ for (const fixture of layoutFixtures()) {
   let path = join(LAYOUTS_DIR, fixture.file);
   if (pdf) {
     path = join(tmp, fixture.file.replace(/\.txt$/, '.pdf'));
-    await writeFile(path, await makePdf(await readFile(join(LAYOUTS_DIR, fixture.file), 'utf8')));
+    const text = await readFile(join(LAYOUTS_DIR, fixture.file), 'utf8');
+    await writeFile(path, await (cells ? makeCellPdf(text) : makePdf(text)));
   }
   // the fixture's own name, so that stable ids read the same from the PDF
   const plan = genericExtractor.extract({ ...(await loadDocument(path)), file: fixture.file });

@@ -10,7 +10,7 @@
  * lost, long lines wrapped) reads the same way; blank lines are used only as an extra hint where the .txt has them.
  */
 
-import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
+import { parseTarget } from '../../src/plan/figures.ts';
 import type { ExtractedPlan, Indicator, Objective, Phase } from '../../src/plan/model.ts';
 import { splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
@@ -20,6 +20,7 @@ import type { PlanExtractor } from './plan-extractor.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
 import { hasBlankLines, type LineItem, lineItems } from './primitives/line-items.ts';
 import { isMisspelling, isNameRun, type OwnerSplit, ownerSplitter } from './primitives/owner-split.ts';
+import { datedPhase } from './primitives/phase-list.ts';
 import { issuingBody, planOf, type WarningLog, warningLog } from './primitives/plan-parts.ts';
 import { structuresOf } from './primitives/structures-of-objectives.ts';
 import { weightTotal } from './primitives/weights.ts';
@@ -371,12 +372,8 @@ function readPhaseValues(doc: SourceDocument, it: Item, d: Draft, warn: Warn): v
     d.section = 'phases';
     return;
   }
-  const phase: Phase = { title, span: spanOf(doc, d.phaseFrom >= 0 ? d.phaseFrom : it.idx, it.idx) };
-  const start = parseDate(m[1]!);
-  const end = parseDate(m[2]!);
-  if (start) phase.start = start;
-  if (end) phase.end = end;
-  if (m[3]) phase.weight = parseFigure(m[3]);
+  const span = spanOf(doc, d.phaseFrom >= 0 ? d.phaseFrom : it.idx, it.idx);
+  const phase = datedPhase({ title, span }, { start: m[1], end: m[2], weight: m[3] });
   const rest = m[4];
   if (rest) {
     if (d.owner && fold(rest).startsWith(`${fold(d.owner)} `)) {

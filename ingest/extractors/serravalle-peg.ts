@@ -8,13 +8,14 @@
  * drops the HTML, joins cells with single spaces, wraps long rows and loses the row letter of some rows.
  */
 
-import { parseDate, parseFigure, parseTarget } from '../../src/plan/figures.ts';
-import type { DateValue, ExtractedPlan, Indicator, Objective, Structure } from '../../src/plan/model.ts';
+import { parseFigure, parseTarget } from '../../src/plan/figures.ts';
+import type { ExtractedPlan, Indicator, Objective, Structure } from '../../src/plan/model.ts';
 import { displayName, splitTitle } from '../../src/plan/names.ts';
 import { fold, squash } from '../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../loaders/source-document.ts';
 import { planDocument } from './plan-document.ts';
 import type { PlanExtractor } from './plan-extractor.ts';
+import { readDateCell } from './primitives/date-cells.ts';
 import { findIssuingBody } from './primitives/entity.ts';
 import { type FormLabel, type FormValue, formRecords, formText, readForm } from './primitives/labelled-form.ts';
 import { type LayoutMarker, markerScore, markerText } from './primitives/layout-markers.ts';
@@ -183,8 +184,9 @@ function readObjective(
   const value = (f: Field) => cleanValue(formText(field(f)));
 
   const { title, description } = splitDescription(formText(head), doc, head.labelLine);
-  const start = dateOf(value('D1'));
-  const end = dateOf(value('D2'));
+  const [d1, d2] = [value('D1'), value('D2')];
+  const start = d1 ? readDateCell(d1, undefined) : undefined;
+  const end = d2 ? readDateCell(d2, undefined) : undefined;
   if (!end) warn(`objective ${code}: no completion date (Data di completamento prevista)`, span);
   const multiYear = checkedAnswer(doc, field('D3'), group);
   if (multiYear === undefined)
@@ -316,11 +318,6 @@ function checkedAnswer(doc: SourceDocument, d3: Segment | undefined, group: Segm
   const m = raw.match(/<input\b[^>]*\bchecked\b[^>]*>\s*(?:<[^>]+>\s*)*(S[iì]|No)\b/iu);
   if (!m) return undefined;
   return fold(m[1]!).startsWith('s');
-}
-
-function dateOf(text: string | undefined): DateValue | undefined {
-  if (!text) return undefined;
-  return parseDate(text) ?? { text, iso: null };
 }
 
 /** Drops template placeholders and dashes; undefined when nothing real is left. */

@@ -7,6 +7,7 @@
 import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
 import type { Indicator, Objective, Phase, PlanWarning, Structure } from '../../../src/plan/model.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
+import { type CascadeRecord, readCodeCascade } from '../primitives/code-cascade.ts';
 import {
   type CodeShapes,
   isStrongCode,
@@ -29,7 +30,7 @@ import { readMatrix } from '../primitives/matrix-reader.ts';
 import { type ListItem, readNumberedLists } from '../primitives/numbered-list.ts';
 import { pageNoiseLines } from '../primitives/page-noise.ts';
 import { type OwnerValue, readOwners } from '../primitives/people.ts';
-import { readPhaseList } from '../primitives/phase-list.ts';
+import { datedPhase, readPhaseList } from '../primitives/phase-list.ts';
 import { structureKind } from '../primitives/structure-cell.ts';
 import { isOrdinalColumn, readTables, splitFlatRow, type Table } from '../primitives/table-reader.ts';
 
@@ -485,12 +486,10 @@ class RecordReader {
       const span = spanOf(this.doc, row.line, row.lineEnd);
       const weight = cell(row.cells, col('weight'));
       if (phaseCol >= 0) {
-        const phase: Phase = { title: cell(row.cells, phaseCol), span };
-        const s = parseDate(cell(row.cells, col('start')));
-        const e = parseDate(cell(row.cells, col('end')));
-        if (s) phase.start = s;
-        if (e) phase.end = e;
-        if (weight) phase.weight = parseFigure(weight);
+        const phase = datedPhase(
+          { title: cell(row.cells, phaseCol), span },
+          { start: cell(row.cells, col('start')), end: cell(row.cells, col('end')), weight },
+        );
         if (phase.title) d.phases.push(phase);
       } else if (indicatorCol >= 0) {
         // one indicator per target column; with several ("Valore atteso 2022 | Valore atteso 2023"), one per year
@@ -512,6 +511,19 @@ class RecordReader {
     }
   }
 
+  /** A record of a code cascade: its code, title and structure column. */
+  cascadeRecord(r: CascadeRecord): void {
+    this.close();
+    const d = newDraft(r.line);
+    d.last = r.lineEnd;
+    d.code = r.code;
+    d.title = r.title;
+    d.titleLine = r.line;
+    if (r.structure) d.structure = r.structure;
+    this.coded = true;
+    this.drafts.push(d);
+  }
+
   listItem(item: ListItem, coded: boolean): void {
     this.close();
     const d = newDraft(item.line);
@@ -524,6 +536,32 @@ class RecordReader {
   }
 }
 
+/**
+ * A code alone on its line and the title on the next non-blank one (`2021_OB_8906_1` / `Progettazioni con …`): a
+ * free line of three words or more, no label, no code, no tab.
+ */
+function readLoneCode(
+  lines: readonly string[],
+  i: number,
+  shapes: CodeShapes,
+  pack: LabelPack,
+  taken: (i: number) => boolean,
+): { code: string; title: string } | null {
+  const code = lines[i]!.trim().replace(/[.:]+$/, '');
+  if (!code || /\s/.test(code) || !isStrongCode(code, shapes)) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '' && j - i <= 2) j++;
+  const title = clean(lines[j] ?? '');
+  const free =
+    !taken(j) &&
+    !/\t/.test(lines[j] ?? '') &&
+    title.split(' ').length >= 3 &&
+    !isStrongCode(title.split(' ')[0]!, shapes) &&
+    stackedLabel(title, pack) === null &&
+    readInline(title, pack).values.length === 0;
+  return free ? { code, title } : null;
+}
+
 /** Reads every objective the primitives can find in a document. */
 export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICON): GenericReading {
   const lines = doc.lines.map((l) =>
@@ -534,11 +572,13 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
       .replace(/\*\*|__/g, '')
       .replace(/^#+\s+/, ''),
   );
-  const noise = pageNoiseLines(lines);
+  const noise = pageNoiseLines(lines, doc.pageOfLine);
   const shapes = learnCodeShapes(lineLeadTokens(lines.filter((_, i) => !noise.has(i))));
   const tables = readTables(lines, pack, noise, shapes);
   const tableLines = new Set<number>(noise);
   for (const t of tables) for (let i = t.headerLine; i <= t.lineEnd; i++) tableLines.add(i);
+  const cascade = readCodeCascade(lines, tableLines);
+  if (cascade) for (let i = cascade.from; i <= cascade.to; i++) tableLines.add(i);
 
   const words = documentWords(lines);
   const values = readLabelValues(lines, pack, tableLines).map((v) => ({
@@ -579,9 +619,10 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
   // numbering that starts again in each list counts items; it is no code of the document's
   const numbers = lists.flat().map((item) => item.n);
   const listCodes = new Set(numbers).size === numbers.length;
+  const taken = (i: number) => fieldLines.has(i) || scopeLines.has(i) || listLines.has(i);
   const codeLines = lines.flatMap((line, i) => {
-    if (fieldLines.has(i) || scopeLines.has(i) || listLines.has(i)) return [];
-    const c = readCodeLine(line, shapes);
+    if (taken(i)) return [];
+    const c = readCodeLine(line, shapes) ?? readLoneCode(lines, i, shapes, pack, taken);
     return c ? [{ line: i, ...c }] : [];
   });
 
@@ -591,6 +632,7 @@ export function readGenericRecords(doc: SourceDocument, pack: LabelPack = LEXICO
     ...scopes.map((s) => ({ line: s.line, order: 0, run: () => reader.heading(s.owner !== undefined) })),
     ...codeLines.map((c) => ({ line: c.line, order: 1, run: () => reader.codeLine(c.line, c.code, c.title) })),
     ...tables.map((t) => ({ line: t.headerLine, order: 1, run: () => reader.table(t, lines) })),
+    ...(cascade?.records ?? []).map((r) => ({ line: r.line, order: 1, run: () => reader.cascadeRecord(r) })),
     ...lists.flatMap((list) =>
       list.map((item) => ({ line: item.line, order: 1, run: () => reader.listItem(item, listCodes) })),
     ),

@@ -40,13 +40,27 @@ export function learnCodeShapes(candidates: Iterable<string>, minCount = 2): Cod
     .sort((a, b) => b[1] - a[1])
     .map(([s]) => s);
   const set = new Set(shapes);
+  const families = new Set(shapes.map(family).filter((f) => f !== null));
   return {
     shapes,
     isCode: (token: string) => {
       const t = token.replace(/[.,:;)]+$/, '');
-      return looksLikeCode(t) && set.has(codeSignature(t));
+      if (!looksLikeCode(t)) return false;
+      const sig = codeSignature(t);
+      return set.has(sig) || families.has(family(sig) ?? '');
     },
   };
+}
+
+/**
+ * A shape's family: its first group and its separators, the other groups any mix of letters and digits. A document
+ * that numbers `2021_OB_8504_1` writes `2021_OB_8504_C` and `2021_OB_85PR_3` too, each once. Only shapes of four
+ * groups or more have one: shorter shapes say too little to stretch.
+ */
+function family(sig: string): string | null {
+  const groups = sig.split(/[._/-]/);
+  if (groups.length < 4) return null;
+  return `${groups[0]}|${sig.replace(/[Aa9]+/g, 'x')}`;
 }
 
 /** The first token of every non-blank line: where a plan most often writes its codes. */

@@ -63,7 +63,10 @@ export function readHeading(
       owner = readOwners(o.value, pack);
     }
   }
-  name = name.replace(/\s*[-–—(].*$/, '').trim();
+  // a numbered unit goes on with its name after the dash ("Settore 2 – Servizi Finanziari"); any other dash or
+  // bracket opens a note on the heading
+  const numbered = name.match(/^(\p{L}+\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s+[-–—]\s+[^-–—(]+)/u);
+  name = numbered ? numbered[1]!.trim() : name.replace(/\s*[-–—(].*$/, '').trim();
   if (name.split(' ').length < 2) return null;
   const code = unitCode && start === 0 ? { code: unitCode[1]! } : {};
   return owner?.people.length ? { structure: name, ...code, owner } : { structure: name, ...code };

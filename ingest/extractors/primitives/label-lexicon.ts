@@ -24,7 +24,9 @@ export type Field =
   | 'start'
   | 'end'
   | 'budget'
-  | 'strategic';
+  | 'strategic'
+  /** the unit an indicator is measured in ("km", "n.", "%"): a column of its own beside the target */
+  | 'unit';
 
 export interface LabelPack {
   /** field → the labels that introduce it */
@@ -40,6 +42,11 @@ export interface LabelPack {
    * the last cue left where a flattened row runs a title into its indicator
    */
   indicatorEndings: readonly string[];
+  /**
+   * endings of adjectives that stand between a noun and its participle ("veicoli *elettrici* acquistati"), so the
+   * noun, not the adjective, opens the indicator
+   */
+  adjectiveEndings: readonly string[];
   /** units a target may carry after its figure ("45 minuti", "15 giorni") */
   targetUnits: readonly string[];
   /** words opening a target written in words ("entro il 30/06/2024", "almeno 450", "≥ 85") */
@@ -206,6 +213,7 @@ export const ITALIAN: LabelPack = {
       'programma',
       'programma di bilancio',
     ],
+    unit: ['unita di misura', 'u.m.', 'udm', 'unita misura'],
   },
   structureWords: [
     'area',
@@ -267,6 +275,10 @@ export const ITALIAN: LabelPack = {
     'realizzazione',
     'stato di avanzamento',
     'indice',
+    'disponibilita',
+    'certificato',
+    'delibera',
+    'pubblicazione',
   ],
   indicatorEndings: [
     'ati',
@@ -287,6 +299,7 @@ export const ITALIAN: LabelPack = {
     'esse',
     'esso',
   ],
+  adjectiveEndings: ['ale', 'ali', 'ile', 'ili', 'ico', 'ici', 'ica', 'iche', 'ivo', 'ivi', 'iva', 'ive', 'ari'],
   targetUnits: ['minuti', 'giorni', 'gg', 'ore', 'mesi', 'anni', 'euro', 'kmq', 'km', 'mq', 'unita', 'su'],
   targetLeads: [
     'entro il',
@@ -447,11 +460,13 @@ export const ENGLISH: LabelPack = {
     end: ['end', 'end date', 'deadline', 'due date', 'due', 'by'],
     budget: ['budget', 'resources', 'financial resources', 'funding', 'allocation'],
     strategic: ['strategic objective', 'strategic goal', 'strategic line'],
+    unit: ['unit of measure', 'unit of measurement', 'measurement unit'],
   },
   structureWords: ['department', 'directorate', 'division', 'office', 'unit'],
   headerQualifiers: ['operational', 'specific', '%', 'no.', 'of', 'and', '/', '-'],
   indicatorOpeners: ['no.', 'number', '%', 'percentage', 'share', 'time', 'rate', 'level', 'approval'],
   indicatorEndings: ['ed', 'ted'],
+  adjectiveEndings: ['al', 'ic', 'ive', 'ous'],
   targetUnits: ['days', 'hours', 'months', 'minutes', 'eur', 'units'],
   targetLeads: ['by', 'at least', 'within', 'up to'],
   honorifics: ['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'eng.'],
@@ -477,6 +492,7 @@ export function mergePacks(packs: readonly LabelPack[]): LabelPack {
     headerQualifiers: list('headerQualifiers'),
     indicatorOpeners: list('indicatorOpeners'),
     indicatorEndings: list('indicatorEndings'),
+    adjectiveEndings: list('adjectiveEndings'),
     targetUnits: list('targetUnits'),
     targetLeads: list('targetLeads'),
     honorifics: list('honorifics'),

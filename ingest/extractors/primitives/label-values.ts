@@ -32,6 +32,9 @@ const NUMERIC: ReadonlySet<Field> = new Set(['target', 'result', 'weight', 'star
 /** Fields whose value may open with the record's code, so that a label without a colon can be trusted. */
 const CODED: ReadonlySet<Field> = new Set(['objective', 'code']);
 
+/** Fields whose stacked value takes one line only. */
+const ONE_LINE: ReadonlySet<Field> = new Set(['code', 'owner']);
+
 /** Fields whose value, without a colon, is told from its label by case or by a title before a name. */
 const CASED: ReadonlySet<Field> = new Set(['title', 'structure', 'owner', 'description']);
 
@@ -57,6 +60,17 @@ export const UNIT_CODE = /^([A-Z]{0,3}\d{1,4}[A-Z]{0,2})\s+[-–—]\s+/;
 const NUMBER_SIGN = /^(?:n\.?|n°|nr\.?|num\.?|#)$/i;
 const SEPARATOR = /\t+|\s+\|\s*|\|\s*|\s*;\s+|\s+[–—·•-]\s+|\s{3,}/g;
 const ORDINAL = /^\s*(?:n\.?|nr\.?|n°)?\s*(\d{1,3}[a-z]?)\s*(?=[:.)](?!\d))/i;
+
+/**
+ * Whether a line opens with a token that can only be a code, and text after it: letters and digits together
+ * (`2021_OB_8501_1`, `M_8501_1_1`) or three groups of digits (`01.02.03`).
+ */
+function opensWithStrongCode(line: string): boolean {
+  const [first, second] = line.trim().split(/\s+/);
+  if (!first || !second || !looksLikeCode(first)) return false;
+  const t = first.replace(/[.,:;)]+$/, '');
+  return (/\p{L}/u.test(t) && /\d/.test(t) && /[_.\-/]/.test(t)) || /^\d+(?:[._]\d+){2,}$/.test(t);
+}
 
 /** A token that looks like a code: it holds a digit, is short, and is not a date or a figure with decimals. */
 export function looksLikeCode(token: string): boolean {
@@ -180,6 +194,26 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
   return parts.filter(Boolean);
 }
 
+/** `A Nr. 1 Descrizione obiettivo …`: a form's row letter, a number sign and the number, then a label. */
+const NUMBERED_FORM = /^(?:(\p{Lu})\s+)?(n\.|nr\.?|n°|num\.)\s*(\d{1,3})\s+(?=\S)/iu;
+
+/**
+ * A form row whose cells PDF text ran together (`A Nr. 1 Descrizione obiettivo Fondo per …`, tabs lost): the
+ * number after the number sign is the record's code, and the label after it is trusted without a colon, the
+ * number sign having shown the line to be a form. Pushes the code and the label's value to `values` (the row
+ * letter is dropped) and returns nothing left to read; other pieces are returned as they are.
+ */
+function numberedForm(piece: Piece, pack: LabelPack, values: FieldValue[]): Piece[] {
+  const m = piece.text.match(NUMBERED_FORM);
+  if (!m || values.length > 0) return [piece];
+  const rest = piece.text.slice(m[0].length);
+  const label = labelAt(rest, 0, pack);
+  if (!label || label.field === 'code' || !/^\s+\S/.test(rest.slice(label.end))) return [piece];
+  values.push({ field: 'code', label: m[2]!, value: m[3]!, line: -1, lineEnd: -1 });
+  values.push({ field: label.field, label: label.label, value: rest.slice(label.end).trim(), line: -1, lineEnd: -1 });
+  return [];
+}
+
 /**
  * The `label: value` pairs of one line, left to right. Text before the first label is returned as `lead`;
  * a piece that opens with no label belongs to the value before it, separator and all.
@@ -187,7 +221,7 @@ function splitInnerLabels(text: string, pack: LabelPack): string[] {
 export function readInline(line: string, pack: LabelPack = LEXICON): { lead: string; values: FieldValue[] } {
   const values: FieldValue[] = [];
   let lead = '';
-  const pieces = splitSegments(line);
+  const pieces = splitSegments(line).flatMap((piece) => numberedForm(piece, pack, values));
   pieces.forEach((piece, p) => {
     const inner = splitInnerLabels(piece.text, pack);
     inner.forEach((text, k) => {
@@ -261,7 +295,8 @@ export function readLabelValues(
     const line = lines[i]!;
     const sheet = sheets.get(i);
     if (sheet) {
-      out.push({ ...sheet, wholeLine: true, line: i, lineEnd: i });
+      out.push({ ...sheet, wholeLine: true, line: i });
+      i = sheet.lineEnd;
       continue;
     }
     const stacked = stackedLabel(line, pack);
@@ -279,6 +314,11 @@ export function readLabelValues(
         // entries each opening with their own code ("85 - SERVIZIO …" / "87 - SERVIZIO …") are a list, one a line,
         // not one value wrapped: the label's value is the first
         if (stackedLabel(l, pack) || opens || (parts.length > 0 && UNIT_CODE.test(l.trim()))) break;
+        // a code or a person's name is one line, unless the line breaks off ("Rossi Mario," / "Bianchi Anna"):
+        // PDF text keeps no blank line to end the value before the next, unlabelled, line ("VI - 4" / "Riferimento DUP")
+        if (parts.length > 0 && ONE_LINE.has(stacked.field) && !continuesBelow(parts.at(-1)!, pack)) break;
+        // nor a line opening with a record's code ("2021_OB_8501_1 Supportare …"): the next record begins there
+        if (parts.length > 0 && opensWithStrongCode(l)) break;
         parts.push(l.trim());
         end = j;
         j++;
@@ -310,41 +350,79 @@ export function readLabelValues(
 }
 
 /**
- * A sheet whose label and value columns PDF text has run together, in capitals: `CODICE OBIETTIVO SUAP-2020-3`,
- * `DENOMINAZIONE SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`. Case cannot tell label from value there, so a
- * line counts only inside a run of three or more lines that each open with a label of another field, one of them a
- * code label followed by a code. Returns, by line, the field each such line gives.
+ * A sheet whose label and value columns PDF text has run together: `CODICE OBIETTIVO SUAP-2020-3`, `DENOMINAZIONE
+ * SPORTELLO UNICO …`, `RESPONSABILE BALDINI GIORGIO`, or in ordinary case `Codice obiettivo US-25-01`, `Titolo
+ * Gestione associata …`, `Responsabile Comm. Fabio Zanella` (a tab between label and value, lost). Nothing tells
+ * label from value there, so a line counts only inside a run of three or more lines that each open with a label of
+ * another field, one of them a code or objective label followed by a code. In ordinary case, a text value PDF
+ * wrapped at the page width goes on in the lines below that open with no label. Returns, by line, the field each
+ * such line gives and the last line its value takes.
  */
 function sheetLines(
   lines: readonly string[],
   pack: LabelPack,
   skip: ReadonlySet<number>,
-): Map<number, Omit<FieldValue, 'line' | 'lineEnd'>> {
-  const out = new Map<number, Omit<FieldValue, 'line' | 'lineEnd'>>();
+): Map<number, Omit<FieldValue, 'line'>> {
+  const out = new Map<number, Omit<FieldValue, 'line'>>();
   const opening = (i: number) => {
     const t = lines[i]?.trim() ?? '';
-    if (skip.has(i) || !t || /\t|\s{3,}/.test(t) || t !== t.toUpperCase()) return null;
+    if (skip.has(i) || !t || /\t|\s{3,}/.test(t)) return null;
     const m = labelAt(t, 0, pack);
     const value = m ? t.slice(m.end).trim() : '';
     // "LABEL: value" is read the ordinary way
-    return m && value && /^\s+[^\s:]/.test(t.slice(m.end)) ? { field: m.field, label: m.label, value } : null;
+    if (!m || !value || !/^\s+[^\s:]/.test(t.slice(m.end))) return null;
+    return { field: m.field, label: m.label, value, capitals: t === t.toUpperCase() };
   };
-  let run: { i: number; v: NonNullable<ReturnType<typeof opening>> }[] = [];
+  type Entry = { i: number; end: number; v: NonNullable<ReturnType<typeof opening>> };
+  let run: Entry[] = [];
   const close = () => {
     const fields = new Set(run.map((r) => r.v.field));
-    const coded = run.some((r) => r.v.field === 'code' && looksLikeCode(r.v.value.split(/\s+/)[0]!));
-    if (run.length >= 3 && fields.size === run.length && coded) for (const r of run) out.set(r.i, r.v);
+    const coded = run.some((r) => CODED.has(r.v.field) && looksLikeCode(r.v.value.split(/\s+/)[0]!));
+    // lines in capitals make a sheet alone; in ordinary case every line must open with a label of the sheet
+    const capitals = run.every((r) => r.v.capitals);
+    if (run.length >= 3 && fields.size === run.length && coded)
+      for (const r of run) {
+        const { capitals: _c, ...v } = r.v;
+        out.set(r.i, { ...v, lineEnd: capitals ? r.i : r.end });
+      }
     run = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const v = opening(i);
     // a second code label opens the next sheet
-    if (v && run.length && (v.field === 'code' || run.some((r) => r.v.field === v.field))) close();
-    if (v) run.push({ i, v });
-    else close();
+    if (v && run.length && (CODED.has(v.field) || run.some((r) => r.v.field === v.field))) close();
+    const last = run.at(-1);
+    if (v) run.push({ i, end: i, v });
+    else if (last && !last.v.capitals && wraps(lines, i, last, pack, skip)) {
+      last.v.value = `${last.v.value} ${lines[i]!.trim()}`;
+      last.end = i;
+    } else close();
   }
   close();
   return out;
+}
+
+/** Fields whose value is prose that PDF text may wrap over several lines. */
+const WRAPPING: ReadonlySet<Field> = new Set(['title', 'description', 'objective', 'strategic', 'structure']);
+
+/** Whether line `i` goes on with the text value of the sheet line just above it (`last` ends at `i - 1`). */
+function wraps(
+  lines: readonly string[],
+  i: number,
+  last: { end: number; v: { field: Field } },
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): boolean {
+  const t = lines[i]?.trim() ?? '';
+  return (
+    last.end === i - 1 &&
+    WRAPPING.has(last.v.field) &&
+    !skip.has(i) &&
+    t !== '' &&
+    !/\t|\s{3,}/.test(t) &&
+    t !== t.toUpperCase() &&
+    labelAt(t, 0, pack) === null
+  );
 }
 
 /** A line broken in the middle of a value: it ends in a hyphenated word or a joining word ("di", "e", ","). */

@@ -127,11 +127,17 @@ function looseLists(
     let item: ListItem | null = null;
     const m = line.match(loose);
     if (m) item = { line: i, lineEnd: i, n: m[1] ?? m[2]!, title: cleanTitle(m[3]!), weight: m[4]!.trim() };
-    else {
-      const o = line.match(open);
-      const next = lines[i + 1];
-      const t = o && next !== undefined && !next.match(open) ? `${line.trim()} ${next.trim()}`.match(loose) : null;
-      if (t) item = { line: i, lineEnd: i + 1, n: t[1] ?? t[2]!, title: cleanTitle(t[3]!), weight: t[4]!.trim() };
+    else if (line.match(open)) {
+      // a title wrapped over up to two more lines, or its weight alone below it (an office PDF writes the weight
+      // cell after the title cell)
+      let joined = line.trim();
+      for (let j = i + 1; j <= i + 2 && !item; j++) {
+        const next = lines[j];
+        if (next === undefined || next.trim() === '' || next.match(open) || taken.has(j)) break;
+        joined = `${joined} ${next.trim()}`;
+        const t = joined.match(loose);
+        if (t) item = { line: i, lineEnd: j, n: t[1] ?? t[2]!, title: cleanTitle(t[3]!), weight: t[4]!.trim() };
+      }
     }
     if (item) {
       run.push(item);

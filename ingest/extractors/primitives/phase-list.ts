@@ -3,7 +3,7 @@
  * 30/06/2020` or `rilievo dal 01/03/2022 al 30/09/2022 (peso 60%)` — split on `;` and read item by item.
  */
 import { parseDate, parseFigure } from '../../../src/plan/figures.ts';
-import type { DateValue, Figure } from '../../../src/plan/model.ts';
+import type { DateValue, Figure, Phase } from '../../../src/plan/model.ts';
 
 export interface PhaseItem {
   title: string;
@@ -44,5 +44,22 @@ export function readPhaseList(value: string): PhaseItem[] {
     if (!item.end && !item.start) continue;
     out.push({ title: text.trim().replace(/[\s,:–-]+$/, ''), ...item });
   }
+  return out;
+}
+
+/**
+ * A phase from the cells a layout found for it (`01/01/2020 | 31/12/2020 | 10,00`): the start and end only where
+ * they read as dates, the weight where it is written; the other fields as given, first.
+ */
+export function datedPhase(
+  phase: Omit<Phase, 'start' | 'end' | 'weight'>,
+  cells: { start?: string | undefined; end?: string | undefined; weight?: string | undefined },
+): Phase {
+  const out: Phase = { ...phase };
+  const start = cells.start ? parseDate(cells.start) : null;
+  const end = cells.end ? parseDate(cells.end) : null;
+  if (start) out.start = start;
+  if (end) out.end = end;
+  if (cells.weight) out.weight = parseFigure(cells.weight);
   return out;
 }

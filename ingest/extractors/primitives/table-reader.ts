@@ -10,6 +10,7 @@
  */
 import { isFigure, parseDate } from '../../../src/plan/figures.ts';
 import { type CodeShapes, isStrongCode } from './code-shapes.ts';
+import { readHeading } from './heading-scopes.ts';
 import { type Field, type LabelPack, LEXICON } from './label-lexicon.ts';
 import { foldKeepingOffsets, type LabelMatch, labelAt, labelsAt, wholeLabel } from './label-match.ts';
 import { looksLikeCode, segmentLabel } from './label-values.ts';
@@ -109,7 +110,8 @@ function isMatrixHeader(columns: Column[]): boolean {
   return (
     key >= 0 &&
     key <= 1 &&
-    columns.filter((c) => c.field === null).length >= 2 &&
+    // a person or a structure heads a matrix column; a figure ("40", "50") is a row's cell, never a header
+    columns.filter((c) => c.field === null && /\p{L}{2}/u.test(c.label)).length >= 2 &&
     columns.slice(key + 1).every((c) => c.field === null || KEY_FIELDS.has(c.field) || c.field === 'title')
   );
 }
@@ -287,12 +289,22 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
     parts = words.slice(end - 2, end);
     end -= 2;
   } else return null;
-  // a lead before the figure: "€ 30.000", "entro il 31/12", "almeno 450", "≥ 85"
+  // a lead before the figure: "€ 30.000", "entro il 31/12", "almeno 450", "≥ 85"; "entro" bounds a date or a
+  // time, never a percentage ("… istruite entro | 100%")
+  const share = /%$/.test(parts.at(-1) ?? '');
   for (;;) {
     const prev = words[end - 1];
     if (!prev) break;
     const f = foldedWord(prev);
-    if (f === '€' || pack.targetLeads.includes(f) || (f === 'il' && foldedWord(words[end - 2] ?? '') === 'entro')) {
+    if (share && f === 'entro') break;
+    // a sign alone: "≥", "=", or the "?" a PDF font without "≥" leaves in its place
+    const sign = /^[^\p{L}\p{N}\s]{1,2}$/u.test(prev) && !/^[|/,;.%]+$/.test(prev);
+    if (
+      f === '€' ||
+      sign ||
+      pack.targetLeads.includes(f) ||
+      (f === 'il' && foldedWord(words[end - 2] ?? '') === 'entro')
+    ) {
       parts.unshift(prev);
       end -= 1;
       continue;
@@ -301,6 +313,15 @@ function takeValueFromEnd(words: string[], pack: LabelPack): string | null {
   }
   words.length = end;
   return parts.join(' ');
+}
+
+/** Takes a unit of measure from the end of `words`: one of the pack's units or a symbol ("km", "n.", "%", "€"). */
+function takeUnitFromEnd(words: string[], pack: LabelPack): string | null {
+  const last = words.at(-1);
+  if (!last) return null;
+  const f = foldedWord(last);
+  const unit = pack.targetUnits.includes(f) || /^(?:[%€$]|n\.?|nr\.?|n°)$/.test(f);
+  return unit ? words.pop()! : null;
 }
 
 /**
@@ -396,14 +417,20 @@ function splitTexts(text: string, fields: readonly (Field | null)[], pack: Label
   // else, for an indicator, a noun of the title written again or a noun and participle closing the row. A capital
   // before the other cue's cut is a proper name inside the title ("Mostra sul Novecento … visitatori accolti")
   let capital = -1;
-  for (let i = words.length - 1; i >= 2 && capital < 0; i--)
-    if (/^\p{Lu}\p{Ll}/u.test(words[i]!) && /^\p{Ll}|["”»)]$/u.test(words[i - 1]!)) capital = i;
+  for (let i = words.length - 1; i >= 2 && capital < 0; i--) if (opensCell(words, i)) capital = i;
   // a capital after a joining word is a name inside the title ("… sul Novecento …")
   const inside = capital > 0 && pack.connectors.includes(foldedWord(words[capital - 1]!));
   const cue = fields.at(-1) === 'indicator' ? (indicatorByNoun(words) ?? indicatorByParticiple(words, pack)) : null;
   const at = cue !== null && (capital < 0 || (inside && cue > capital)) ? cue : capital;
   if (at > 0) {
     if (count === 2) return [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+    // three columns or more: the first capital opening a cell may end the first column ("DC2.01 Formazione dei
+    // coordinatori | Corsi per … | coordinatori formati"), when what follows splits into the other columns
+    const first = words.findIndex((_w, i) => i >= 2 && opensCell(words, i));
+    if (first > 0 && first <= at) {
+      const rest = splitTexts(words.slice(first).join(' '), fields.slice(1), pack);
+      if (rest.every((t) => t !== '')) return [words.slice(0, first).join(' '), ...rest];
+    }
     return [...splitTexts(words.slice(0, at).join(' '), fields.slice(0, count - 1), pack), words.slice(at).join(' ')];
   }
   return pad([text]);
@@ -427,14 +454,112 @@ function indicatorByNoun(words: readonly string[]): number | null {
   return null;
 }
 
-/** "… nelle scuole primarie | classi coinvolte": a noun and the participle closing the row. */
+/**
+ * Whether word `i` opens a cell: a capitalised word in ordinary case ("Utenti", not "AgID" nor "IMU") after a
+ * lower-case word or a closing quote, and not the first word of a proper name ("Liceo "Galilei"", "Via Roma").
+ */
+function opensCell(words: readonly string[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^\p{Lu}\p{Ll}+[,;.]?$/u.test(w) || !/^\p{Ll}|["”»)]$/u.test(words[i - 1] ?? '')) return false;
+  return !/^["“«]?\p{Lu}/u.test(words[i + 1] ?? '');
+}
+
+/** a complement after a closing participle ("… censiti sul totale", "… raccolti nel 2024"); "di" makes a noun phrase */
+const COMPLEMENT = /^(?:su[li]?|sull[ae']|sugli|ne[li]|nell[ae']|negli|in|entro|al|all[ae']|ai|agli|per)$/;
+
+/** A past participle, the word that closes many indicators ("emessi", "coinvolte"); "stato", "dato" are too short. */
+export function isParticiple(word: string, pack: LabelPack): boolean {
+  const w = foldedWord(word);
+  return /^\p{Ll}+$/u.test(w) && w.length >= 6 && pack.indicatorEndings.some((e) => w.endsWith(e));
+}
+
+/** Whether a noun can be what a participle agrees with: "avvisi … emessi", "classi coinvolte", "raccolta … differenziata". */
+function agrees(noun: string, participle: string): boolean {
+  const n = foldedWord(noun).at(-1) ?? '';
+  const p = foldedWord(participle).at(-1) ?? '';
+  const heads: Record<string, string> = { i: 'i', e: 'ei', o: 'oe', a: 'ae' };
+  return (heads[p] ?? '').includes(n);
+}
+
+/**
+ * "… nelle scuole primarie | classi coinvolte", "… di accertamento | avvisi di accertamento emessi", "… nel
+ * capoluogo | punti luce sostituiti", "… aree verdi | mq censiti sul totale": the participle closing the row (or
+ * followed by a short complement opening with a joining word), and the indicator opening at the noun it agrees
+ * with, or a unit, a few words before it; else at the word just before the participle.
+ */
 function indicatorByParticiple(words: readonly string[], pack: LabelPack): number | null {
   if (words.length < 4) return null;
-  const last = foldedWord(words.at(-1)!);
-  const noun = words.at(-2)!;
-  if (!pack.indicatorEndings.some((e) => last.endsWith(e) && last.length >= e.length + 3)) return null;
+  let p = -1;
+  for (let k = words.length - 1; k >= Math.max(2, words.length - 4) && p < 0; k--) {
+    const closes = k === words.length - 1 || COMPLEMENT.test(foldedWord(words[k + 1]!));
+    if (closes && isParticiple(words[k]!, pack)) p = k;
+  }
+  if (p < 0) return null;
+  const noun = words[p - 1]!;
+  // a noun ending in a consonant ("report", "dataset") takes no agreement: it is the head
+  if (/^\p{Ll}+$/u.test(noun) && !/[aeiou]$/.test(foldedWord(noun))) return p - 1;
+  // back over one word at most that does not agree ("punti luce sostituiti"), and the joining words
+  let skipped = 0;
+  for (let k = p - 1; k >= Math.max(1, p - 4) && skipped <= 1; k--) {
+    const w = words[k]!;
+    if (pack.targetUnits.includes(foldedWord(w))) return k;
+    if (pack.connectors.includes(foldedWord(w))) continue;
+    if (!/^\p{Ll}[\p{L}]{2,}$/u.test(w)) break;
+    if (agrees(w, words[p]!)) {
+      // an adjective between the noun and its participle ("veicoli elettrici acquistati"): the noun opens it
+      const before = words[k - 1] ?? '';
+      const adjective = (x: string) => pack.adjectiveEndings.some((e) => foldedWord(x).endsWith(e));
+      const noun =
+        k > 1 &&
+        /^\p{Ll}[\p{L}]{2,}$/u.test(before) &&
+        !pack.connectors.includes(foldedWord(before)) &&
+        agrees(before, words[p]!) &&
+        !adjective(before);
+      return adjective(w) && noun ? k - 1 : k;
+    }
+    skipped++;
+  }
   if (!/^\p{Ll}[\p{L}]{2,}$/u.test(noun) || pack.connectors.includes(foldedWord(noun))) return null;
-  return words.length - 2;
+  return p - 1;
+}
+
+/**
+ * A line wrapped under a flattened row whose text columns are all filled (`Piano di manutenzione delle |
+ * interventi programmati` / `alberature stradali realizzati`): PDF text ran the wrapped ends of the cells into one
+ * line. A cell broken after a joining word or a target lead ("… entro" / "60 giorni …") takes the line when it is
+ * the only one so broken; a participle closing the line that agrees with the last cell's first word ends that
+ * cell; the rest goes on with the first text column.
+ */
+function wrappedCells(cells: string[], columns: readonly Column[], line: string, key: number, pack: LabelPack): void {
+  const texts = columns
+    .map((c, k) => (k !== key && c.field !== null && TEXT_FIELDS.has(c.field) && cells[k] !== '' ? k : -1))
+    .filter((k) => k >= 0);
+  const append = (k: number, t: string) => {
+    if (t) cells[k] = `${cells[k]} ${t}`.trim();
+  };
+  const words = WORDS(line);
+  const first = columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
+  if (texts.length < 2) {
+    if (first >= 0) append(texts[0] ?? first, line.trim());
+    return;
+  }
+  const open = texts.filter((k) => {
+    const last = foldedWord(WORDS(cells[k]!).at(-1) ?? '');
+    return pack.connectors.includes(last) || pack.targetLeads.includes(last) || /[-,]$/.test(last);
+  });
+  if (open.length === 1 && open[0] !== texts[0]) {
+    append(open[0]!, line.trim());
+    return;
+  }
+  const lastCol = texts.at(-1)!;
+  const tail = words.at(-1) ?? '';
+  const head = WORDS(cells[lastCol]!)[0] ?? '';
+  if (open.includes(texts[0]!) && words.length >= 2 && isParticiple(tail, pack) && agrees(head, tail)) {
+    append(texts[0]!, words.slice(0, -1).join(' '));
+    append(lastCol, tail);
+    return;
+  }
+  append(texts[0]!, line.trim());
 }
 
 /**
@@ -489,6 +614,7 @@ export function splitFlatRow(line: string, columns: Column[], pack: LabelPack = 
     let taken: string | null = null;
     if (field === 'owner') taken = takeNameFromEnd(rest, pack);
     else if (field === 'weight') taken = /^\d{1,3}(?:,\d+)?%?$/.test(rest.at(-1) ?? '') ? rest.pop()! : null;
+    else if (field === 'unit') taken = takeUnitFromEnd(rest, pack);
     else taken = takeValueFromEnd(rest, pack);
     if (taken) cells[right] = taken;
   }
@@ -584,12 +710,15 @@ export function readTables(
   for (let i = 0; i < lines.length; i++) {
     if (skip.has(i)) continue;
     const twoLines = flatHeaderOverTwoLines(lines[i]!, lines[i + 1], pack);
-    const header = twoLines ?? readHeader(lines[i]!, pack);
+    const single = twoLines ?? readHeader(lines[i]!, pack);
+    const wrapped = single ? null : wrappedHeader(lines, i, pack);
+    const header = single ?? wrapped;
     if (!header) continue;
     if (header.mode === 'tab') codeBeforeObjective(lines, i, header.columns);
     const table: Table = { headerLine: i, mode: header.mode, columns: header.columns, rows: [], lineEnd: i };
     if (twoLines || (header.mode !== 'flat' && i + 1 < lines.length && continuesHeader(lines[i + 1]!, header, pack)))
       table.lineEnd = i + 1;
+    if (wrapped) table.lineEnd = wrapped.lineEnd;
     const key = keyIndex(header.columns);
     const flatRaw = new Map<TableRow, { raw: string; complete: boolean }>();
     let blanks = 0;
@@ -617,7 +746,12 @@ export function readTables(
           // a row number under an "N." column
           (isOrdinalColumn(header.columns[0]!) && /^\d{1,3}[.)]?$/.test(lead) && line.trim().split(/\s+/).length > 2) ||
           (shapes === undefined && looksLikeCode(lead)) ||
-          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack));
+          (header.columns[0]?.field !== 'code' && endsWithTypedCells(line, header.columns, pack)) ||
+          // no code column, and the row above complete or none: the cells of a row written one after the other, as
+          // an office PDF writes a table cell by cell ("pattuglie serali attivate" / "nei comuni" / "120 60")
+          (header.columns[0]?.field !== 'code' &&
+            (!prev || flatRaw.get(prev)?.complete === true) &&
+            completedBelow(lines, j, header.columns, pack, skip));
         const open = prev ? flatRaw.get(prev) : undefined;
         // a line opening with a label the reader trusts there ("Cod. ob. DS-23-02 …") is a field, not a row
         if (!starts && segmentLabel(line.trim(), pack)) break;
@@ -650,12 +784,12 @@ export function readTables(
           !allCapitals(line) &&
           // a sentence after a complete row is the text below the table, not a wrapped cell
           !(open?.complete && /^\p{Lu}.*\.$/u.test(line.trim())) &&
+          // nor the heading of the next section ("Settore 3 – Lavori Pubblici", its table below it)
+          !(open?.complete && readHeading(line, pack)) &&
           // nor is the caption of the next table ("Settore Tecnico" above its header row)
           !readHeader(lines[nextLine(lines, j, skip)] ?? '', pack)
         ) {
-          // a wrapped title: the first text column goes on
-          const t = header.columns.findIndex((c, k) => k !== key && c.field !== null && TEXT_FIELDS.has(c.field));
-          if (t >= 0) prev.cells[t] = `${prev.cells[t]} ${line.trim()}`.trim();
+          wrappedCells(prev.cells, header.columns, line, key, pack);
           prev.lineEnd = j;
         } else break;
         blanks = 0;
@@ -663,6 +797,8 @@ export function readTables(
         continue;
       }
       if (header.mode === 'tab' && !line.includes('\t')) break;
+      // after a blank line, a label and its value ("Risorse finanziarie → € 95.000,00") is the form going on
+      if (blanks >= 1 && header.mode === 'tab' && wholeLabel(firstCell, pack) && !readHeader(line, pack)) break;
       // a spaced row has two cells at least, or is indented under the columns (a wrapped cell)
       if (header.mode === 'spaced' && !/\S\s{2,}\S/.test(line) && !/^\s{2,}\S/.test(line)) break;
       const cells = rowCells(line, header);
@@ -698,6 +834,59 @@ export function readTables(
     }
   }
   return tables;
+}
+
+/**
+ * A header an office PDF wrote cell by cell, its labels wrapped in their narrow columns ("Codice Obiettivo" /
+ * "operativo" / "Indicatore Valore atteso Peso Scadenza"): two or three short lines that, joined, make a flattened
+ * header whose every word is a label or a qualifier, where the first line alone makes none.
+ */
+function wrappedHeader(
+  lines: readonly string[],
+  i: number,
+  pack: LabelPack,
+): { mode: TableMode; columns: Column[]; lineEnd: number } | null {
+  const short = (l: string | undefined) => !!l && l.trim() !== '' && l.length <= 60 && !/\t|\S\s{2,}\S/.test(l);
+  if (!short(lines[i]) || !labelAt(lines[i]!.trim(), 0, pack)) return null;
+  let joined = lines[i]!.trim();
+  for (let k = i + 1; k <= i + 2 && short(lines[k]); k++) {
+    // a header of its own below a caption ("FASI DI ATTUAZIONE" / "Fase Inizio Fine Peso") is no wrapped header;
+    // one missing the key columns the lines above name ("Codice Obiettivo" / "operativo" / "Indicatore …") is
+    const below = readHeader(lines[k]!, pack);
+    const keyed = below?.columns.some(
+      (c) => c.field !== null && ['code', 'objective', 'title', 'phase'].includes(c.field),
+    );
+    if (below && (keyed || allCapitals(lines[i]!.trim()))) return null;
+    joined = `${joined} ${lines[k]!.trim()}`;
+    const columns = flatHeader(joined, pack);
+    if (columns?.every((c) => c.field !== null)) return { mode: 'flat', columns, lineEnd: k };
+  }
+  return null;
+}
+
+/** lines a row written cell by cell may take before its typed cells close it */
+const MAX_CELL_LINES = 5;
+
+/**
+ * Whether the lines from `j` on, joined, end with every typed cell the header promises before anything that cannot
+ * be part of one row: a blank, a header, a label, a heading in capitals.
+ */
+function completedBelow(
+  lines: readonly string[],
+  j: number,
+  columns: Column[],
+  pack: LabelPack,
+  skip: ReadonlySet<number>,
+): boolean {
+  let raw = lines[j]!.trim();
+  for (let k = j + 1; k < lines.length && k <= j + MAX_CELL_LINES; k++) {
+    if (skip.has(k)) continue;
+    const l = lines[k]!.trim();
+    if (!l || allCapitals(l) || readHeader(l, pack) || segmentLabel(l, pack)) return false;
+    raw = `${raw} ${l}`;
+    if (endsWithTypedCells(raw, columns, pack)) return true;
+  }
+  return false;
 }
 
 /**

@@ -3,11 +3,12 @@
  * as written, Nota), phases of "Fasi/Attività", "Budget previsto" rows and totals by column, staff allocations.
  * Rows are read from their joined text, so the same code serves the .txt and the PDF rendering.
  */
-import { parseDate, parseFigure, parseTarget } from '../../../src/plan/figures.ts';
+import { parseFigure, parseTarget } from '../../../src/plan/figures.ts';
 import type { BudgetRow, Figure, Indicator, Phase, StaffAllocation } from '../../../src/plan/model.ts';
 import { squash } from '../../../src/plan/text.ts';
 import { type SourceDocument, spanOf } from '../../loaders/source-document.ts';
 import { isMoney, placeAmounts, splitTrailingAmounts } from '../primitives/amount-cells.ts';
+import { datedPhase } from '../primitives/phase-list.ts';
 import type { WarningLog } from '../primitives/plan-parts.ts';
 import { joinWrapped } from '../primitives/wrapped-text.ts';
 import type { BudgetDraft, RowDraft, StaffDraft } from './sections.ts';
@@ -37,12 +38,8 @@ export function toPhase(doc: SourceDocument, r: RowDraft): { objective: string; 
   const dates: string[] = [];
   while (tokens.length > 0 && dates.length < 2 && DATE.test(tokens[tokens.length - 1]!)) dates.unshift(tokens.pop()!);
   if (tokens.length > 1 && /^(?:Previsto|Effettivo|Consuntivo)$/.test(tokens[tokens.length - 1]!)) tokens.pop();
-  const phase: Phase = { n, title: tokens.join(' '), span: spanOf(doc, r.from, r.to) };
   const [start, end] = dates.length === 2 ? dates : [undefined, dates[0]];
-  const startDate = start ? parseDate(start) : null;
-  const endDate = end ? parseDate(end) : null;
-  if (startDate) phase.start = startDate;
-  if (endDate) phase.end = endDate;
+  const phase = datedPhase({ n, title: tokens.join(' '), span: spanOf(doc, r.from, r.to) }, { start, end });
   const note = r.note ? joinWrapped(r.note) : '';
   if (note) phase.note = note;
   return { objective, phase };

@@ -59,11 +59,12 @@ describe('layout fixtures read by the generic extractor', () => {
 
 /**
  * The office-suite PDF of a fixture, read back as text, loses its tabs, runs of spaces and blank lines, and wraps
- * long rows at the page width. Stacked and inline labels, sheets whose label and value columns ran together,
+ * long rows at the page width. Stacked and inline labels, label / value sheets whose columns ran together,
  * headings, numbered lists, matrices and tables with a code first and typed cells last still read right. Where a
  * title runs into its indicator, the reader cuts at an indicator word, a capital, a noun of the title written again
- * or a closing participle; rows with none of these, or wrapped cells split across two columns, stay wrong (see
- * scripts/score-layouts.ts --pdf).
+ * or the noun a closing participle agrees with; a line wrapped under a row goes to the cell it finishes. A matrix
+ * whose marks lost their columns (e-3), and rows with no cue between title and indicator (g-2, x-c-3) stay
+ * wrong (see scripts/score-layouts.ts --pdf).
  */
 const PDF_READABLE = [
   'a-1',
@@ -74,11 +75,14 @@ const PDF_READABLE = [
   'b-2',
   'b-3',
   'b-4',
+  'c-1',
   'c-2',
+  'c-3',
   'c-4',
   'c-5',
   'd-1',
   'd-2',
+  'd-3',
   'e-1',
   'e-2',
   'f-1',
@@ -86,19 +90,24 @@ const PDF_READABLE = [
   'f-3',
   'g-1',
   'g-3',
+  'h-1',
   'h-2',
   'h-3',
   'x-a-1',
   'x-a-2',
+  'x-a-3',
   'x-b-1',
   'x-c-1',
+  'x-c-2',
   'x-d-1',
   'x-e-1',
   'x-f-1',
   'x-g-1',
   'x-h-1',
   'x-m-1',
+  'x-m-2',
   'x-m-3',
+  'x-m-4',
 ];
 
 describe('PDF renderings of the layout fixtures', () => {
