@@ -112,8 +112,18 @@ export class TextMatcher<T> {
     this.items = items;
     this.stemCounts = new Uint32Array(items.length);
     const lists = new Map<string, number[]>();
+    // a thousand plans repeat the same words: each distinct token is stemmed once
+    const stemOf = new Map<string, string>();
+    const stemmed = (token: string) => {
+      let s = stemOf.get(token);
+      if (s === undefined) {
+        s = stem(token);
+        stemOf.set(token, s);
+      }
+      return s;
+    };
     for (const [i, item] of items.entries()) {
-      const stems = new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem));
+      const stems = new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stemmed));
       this.stemCounts[i] = stems.size;
       for (const s of stems) {
         const list = lists.get(s);
