@@ -15,6 +15,15 @@ import type { QueryTarget } from './plan-query.ts';
 import { type QueryRecord, recordsOf } from './record-fields.ts';
 
 const WHITESPACE = /\s+/;
+const GRAM = 3;
+const NONE = new Int32Array(0);
+
+/** The word's pieces of GRAM code units, overlapping. */
+function gramsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + GRAM <= word.length; i++) out.push(word.slice(i, i + GRAM));
+  return out;
+}
 
 /** The words a `contains` value asks for: folded and split as the filter splits them. */
 export function containsWordsOf(value: string): string[] {
@@ -31,6 +40,8 @@ export class WordIndex {
   /** scratch marks of one lookup, one per record: a record is marked by the current word when it holds the stamp */
   private readonly marks: Uint32Array;
   private stamp = 0;
+  /** three-letter piece → the tokens holding it (ascending), made on the first lookup of a word that long */
+  private byGram: Map<string, Int32Array> | null = null;
 
   constructor(
     /** every record of the target, in model order */
@@ -63,7 +74,10 @@ export class WordIndex {
     const perWord = words.map((w) => {
       const lists: Int32Array[] = [];
       let size = 0;
-      for (let t = 0; t < this.tokens.length; t++) {
+      const maybe = this.tokensMaybeHolding(w);
+      const count = maybe ? maybe.length : this.tokens.length;
+      for (let n = 0; n < count; n++) {
+        const t = maybe ? maybe[n]! : n;
         if (!this.tokens[t]!.includes(w)) continue;
         const list = this.postings[t]!;
         lists.push(list);
@@ -80,6 +94,32 @@ export class WordIndex {
       candidates = candidates.filter((p) => this.marks[p] === stamp);
     }
     return candidates;
+  }
+
+  /**
+   * The tokens that can hold `w` (ascending): those holding its rarest three-letter piece (a token holding `w` holds
+   * each of its pieces); null, every token, for a shorter word. The pieces are filed on the first lookup: the
+   * vocabulary of a thousand different plans is too large to test whole for each word.
+   */
+  private tokensMaybeHolding(w: string): Int32Array | null {
+    if (w.length < GRAM) return null;
+    if (!this.byGram) {
+      const lists = new Map<string, number[]>();
+      for (const [t, token] of this.tokens.entries())
+        for (const gram of new Set(gramsOf(token))) {
+          const list = lists.get(gram);
+          if (list) list.push(t);
+          else lists.set(gram, [t]);
+        }
+      this.byGram = new Map([...lists].map(([gram, list]) => [gram, Int32Array.from(list)]));
+    }
+    let rarest: Int32Array | null = null;
+    for (const gram of gramsOf(w)) {
+      const list = this.byGram.get(gram);
+      if (!list) return NONE;
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return rarest ?? NONE;
   }
 
   /** The records whose field holds every word, in model order. */
