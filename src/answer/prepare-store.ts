@@ -1,5 +1,6 @@
 import { vocabularyOf } from '../linking/model-vocabulary.ts';
 import { structureIndexOf } from '../linking/structure-index.ts';
+import { objectiveTitles } from '../linking/titled-records.ts';
 import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 
@@ -12,4 +13,5 @@ export function prepareStore(store: PlanStore): void {
   typoVocabularyOf(store);
   vocabularyOf(store);
   structureIndexOf(store);
+  objectiveTitles(store);
 }
