@@ -54,8 +54,8 @@ export function findPeople(
     .map((w) => w.replace(/\.+$/, ''))
     .filter(Boolean);
   const folded = words.map((w) => fold(w));
-  placeWords = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(' ')));
   const index = nameIndexOf(store);
+  placeWords = index.placeWords;
   const byPerson = new Map<Person, PersonMatch>();
   for (const [i, w] of folded.entries()) {
     if (w.length < 3 || NOT_NAME.has(w)) continue;
@@ -80,7 +80,7 @@ export function findPeople(
     }
   }
   // in the model's order, as before
-  const scored = store.people.map((p) => byPerson.get(p)).filter((m): m is PersonMatch => m !== undefined);
+  const scored = [...byPerson.values()].sort((a, b) => index.order.get(a.person)! - index.order.get(b.person)!);
   if (!scored.length) return { matches: [], unknownName: capitalizedName(words) };
   const best = Math.max(...scored.map((s) => s.matched.length));
   let top = scored.filter((s) => s.matched.length === best);
@@ -99,6 +99,10 @@ interface NameIndex {
   byDeletion: Map<string, number[]>;
   /** people with a spelling that has accents */
   accented: Set<Person>;
+  /** each person's position in the model's list */
+  order: Map<Person, number>;
+  /** the words of the loaded plans' place names */
+  placeWords: ReadonlySet<string>;
 }
 const nameIndexes = new WeakMap<PlanStore, NameIndex>();
 
@@ -108,7 +112,9 @@ function nameIndexOf(store: PlanStore): NameIndex {
   if (known) return known;
   const byPart = new Map<string, Person[]>();
   const accented = new Set<Person>();
+  const order = new Map<Person, number>();
   for (const person of store.people) {
+    order.set(person, order.size);
     for (const part of new Set(person.key.split(' '))) {
       const list = byPart.get(part);
       if (list) list.push(person);
@@ -125,7 +131,8 @@ function nameIndexOf(store: PlanStore): NameIndex {
       else byDeletion.set(key, [i]);
     }
   }
-  const index = { byPart, longParts, byDeletion, accented };
+  const placeWords = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(' ')));
+  const index = { byPart, longParts, byDeletion, accented, order, placeWords };
   nameIndexes.set(store, index);
   return index;
 }

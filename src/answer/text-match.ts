@@ -95,37 +95,55 @@ export interface Scored<T> {
  * records themselves), so "bando case popolari" finds the one phase that mentions them.
  */
 export class TextMatcher<T> {
-  private readonly docs: { item: T; stems: Set<string> }[];
+  private readonly items: T[];
+  /** each record's number of distinct stems: its coverage's denominator */
+  private readonly stemCounts: Uint32Array;
   /**
    * stem → the records holding it (ascending), so a query visits only the records it shares a word with; a list's
    * length is the stem's document frequency
    */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Int32Array>();
   /** built on the first unknown query word: see `neighbours` */
   private byDeletion: Map<string, string[]> | null = null;
   /** per record scratch space of `rank`, made on the first query */
   private scratch: RankBuffers | null = null;
 
   constructor(items: T[], textOf: (item: T) => string) {
-    this.docs = items.map((item) => ({
-      item,
-      stems: new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stem)),
-    }));
-    for (const [i, d] of this.docs.entries()) {
-      for (const s of d.stems) {
-        const list = this.postings.get(s);
+    this.items = items;
+    this.stemCounts = new Uint32Array(items.length);
+    const lists = new Map<string, number[]>();
+    // a thousand plans repeat the same words: each distinct token is stemmed once
+    const stemOf = new Map<string, string>();
+    const stemmed = (token: string) => {
+      let s = stemOf.get(token);
+      if (s === undefined) {
+        s = stem(token);
+        stemOf.set(token, s);
+      }
+      return s;
+    };
+    for (const [i, item] of items.entries()) {
+      const stems = new Set(contentTokens(textOf(item), { keepQuestionWords: true }).map(stemmed));
+      this.stemCounts[i] = stems.size;
+      for (const s of stems) {
+        const list = lists.get(s);
         if (list) list.push(i);
-        else this.postings.set(s, [i]);
+        else lists.set(s, [i]);
       }
     }
+    // typed: half the memory of a list of numbers, and read in plain indexed loops
+    for (const [s, list] of lists) this.postings.set(s, Int32Array.from(list));
   }
 
   private buffers(): RankBuffers {
-    const n = this.docs.length;
+    const n = this.items.length;
     if (!this.scratch || this.scratch.stamp > 0xfffffff0) {
       this.scratch = {
         sum: new Float64Array(n),
         matched: new Uint32Array(n),
+        shared: new Uint32Array(n),
+        touched: new Int32Array(n),
+        scores: new Float64Array(n),
         touchedBy: new Uint32Array(n),
         wordOf: new Uint32Array(n),
         stamp: 0,
@@ -135,7 +153,7 @@ export class TextMatcher<T> {
   }
 
   private idf(s: string): number {
-    return Math.log(1 + this.docs.length / (1 + (this.postings.get(s)?.length ?? 0)));
+    return Math.log(1 + this.items.length / (1 + (this.postings.get(s)?.length ?? 0)));
   }
 
   /** The record words a query word stands for: itself when some record has it, else its one-typo neighbours. */
@@ -177,64 +195,130 @@ export class TextMatcher<T> {
       this.postings.has(s) ? this.idf(s) : Math.max(this.idf(s), ...alts[i]!.map((a) => this.idf(a))),
     );
     const total = weights.reduce((a, b) => a + b, 0);
-    const qset = new Set(alts.flat());
     // per record: the summed weight and the number of query words it holds (a word counts once, whichever
-    // of its alternatives the record has), in arrays reused from query to query
+    // of its alternatives the record has), and how many of the alternatives it holds (its share of its own stems
+    // the query names: the coverage), in arrays reused from query to query
     const buffers = this.buffers();
-    const { sum, matched, touchedBy, wordOf } = buffers;
+    const { sum, matched, shared, touchedBy, wordOf, touched, scores } = buffers;
     const pass = ++buffers.stamp;
-    const touched: number[] = [];
-    for (const [i, options] of alts.entries()) {
+    let count = 0;
+    const counted = new Set<string>();
+    for (let i = 0; i < alts.length; i++) {
       const word = ++buffers.stamp;
-      for (const a of options) {
-        for (const d of this.postings.get(a) ?? []) {
-          if (wordOf[d] === word) continue;
-          wordOf[d] = word;
+      const weight = weights[i]!;
+      for (const a of alts[i]!) {
+        // two query words can share an alternative: a record holds it once
+        const fresh = !counted.has(a);
+        counted.add(a);
+        const list = this.postings.get(a);
+        if (!list) continue;
+        for (let p = 0; p < list.length; p++) {
+          const d = list[p]!;
           if (touchedBy[d] !== pass) {
             touchedBy[d] = pass;
             sum[d] = 0;
             matched[d] = 0;
-            touched.push(d);
+            shared[d] = 0;
+            touched[count++] = d;
           }
-          sum[d]! += weights[i]!;
+          if (fresh) shared[d]!++;
+          if (wordOf[d] === word) continue;
+          wordOf[d] = word;
+          sum[d]! += weight;
           matched[d]!++;
         }
       }
     }
     // only records scoring at least the limit-th best score can be ranked: their coverage alone is computed
-    const threshold = kthLargest(
-      touched.map((d) => sum[d]! / total),
-      limit,
-    );
-    const out: Scored<T>[] = [];
-    // in record order, so that ties keep the order they always had
-    for (const d of touched.sort((a, b) => a - b)) {
+    for (let n = 0; n < count; n++) scores[n] = sum[touched[n]!]! / total;
+    const threshold = kthLargest(scores.subarray(0, count), limit);
+    const contenders: number[] = [];
+    for (let n = 0; n < count; n++) if (scores[n]! >= threshold) contenders.push(touched[n]!);
+    // the best `limit` in ranking order, ties in record order (as a stable sort of all contenders would leave them):
+    // the copies of one plan in a thousand tie by the hundred, and most of them lose to the last kept at once
+    const best: Scored<T>[] = [];
+    for (const d of contenders.sort((a, b) => a - b)) {
       const score = sum[d]! / total;
-      if (score < threshold) continue;
-      const { stems, item } = this.docs[d]!;
-      let shared = 0;
-      for (const x of stems) if (qset.has(x)) shared++;
-      const coverage = stems.size ? shared / stems.size : 0;
-      out.push({ item, score, matched: matched[d]!, coverage });
+      const last = best.length === limit ? best[limit - 1]! : null;
+      if (last && score < last.score) continue;
+      const stems = this.stemCounts[d]!;
+      const coverage = stems ? shared[d]! / stems : 0;
+      const words = matched[d]!;
+      if (last && !ranksBefore(score, coverage, words, last)) continue;
+      // after every record it does not rank before (those are first in `best`)
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ranksBefore(score, coverage, words, best[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      best.splice(lo, 0, { item: this.items[d]!, score, matched: words, coverage });
+      if (best.length > limit) best.pop();
     }
-    return out.sort((a, b) => b.score - a.score || b.coverage - a.coverage || b.matched - a.matched).slice(0, limit);
+    return best;
   }
 }
 
+/** Ranking order: score, then coverage, then the number of query words matched, all descending. */
+function ranksBefore<T>(score: number, coverage: number, matched: number, b: Scored<T>): boolean {
+  if (score !== b.score) return score > b.score;
+  if (coverage !== b.coverage) return coverage > b.coverage;
+  return matched > b.matched;
+}
+
 /**
- * Scratch arrays of one matcher's `rank`: a record's summed weight and matched words are valid when `touchedBy` holds
- * the query's stamp, and `wordOf` keeps one query word from counting twice through two of its alternatives.
+ * Scratch arrays of one matcher's `rank`: a record's summed weight, matched words and alternatives held are valid when
+ * `touchedBy` holds the query's stamp, and `wordOf` keeps one query word from counting twice through two of its
+ * alternatives.
  */
 interface RankBuffers {
   sum: Float64Array;
   matched: Uint32Array;
+  shared: Uint32Array;
+  /** the records the query touched, in the order first seen, and their scores */
+  touched: Int32Array;
+  scores: Float64Array;
   touchedBy: Uint32Array;
   wordOf: Uint32Array;
   stamp: number;
 }
 
-/** The k-th largest value (ties counted), or -Infinity when there are k values or fewer: every value passes. */
-export function kthLargest(values: number[], k: number): number {
+/**
+ * The k-th largest value (ties counted), or -Infinity when there are k values or fewer (or k < 1): every value passes. One pass
+ * keeping the k largest in a min-heap, not a sort: a common word touches most of a thousand plans' records.
+ */
+export function kthLargest(values: ArrayLike<number>, k: number): number {
   if (values.length <= k) return Number.NEGATIVE_INFINITY;
-  return Float64Array.from(values).sort()[values.length - k]!;
+  if (k <= 0) return Number.NEGATIVE_INFINITY;
+  const heap = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    // sift up: the smallest of the first k rises to the root
+    let at = i;
+    const v = values[i]!;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (heap[parent]! <= v) break;
+      heap[at] = heap[parent]!;
+      at = parent;
+    }
+    heap[at] = v;
+  }
+  for (let i = k; i < values.length; i++) {
+    const v = values[i]!;
+    if (v <= heap[0]!) continue;
+    // the root (smallest of the k largest) leaves; v sinks to its place
+    let at = 0;
+    for (;;) {
+      const l = 2 * at + 1;
+      if (l >= k) break;
+      const r = l + 1;
+      const child = r < k && heap[r]! < heap[l]! ? r : l;
+      if (heap[child]! >= v) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = v;
+  }
+  return heap[0]!;
 }

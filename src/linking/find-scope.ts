@@ -78,9 +78,14 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
           words,
           vocab.entities.map((e) => e.name),
         );
+  // the named (or set apart) entities' files as a set: a thousand plans' documents are each tested once
+  const namedFiles = new Set(named.flatMap((e) => e.files));
+  const excludedFiles = new Set(excluded.flatMap((e) => e.files));
   let docs = named.length
-    ? store.model.documents.filter((d) => named.some((e) => e.files.includes(d.file)))
-    : store.model.documents.filter((d) => !excluded.some((e) => e.files.includes(d.file)));
+    ? store.model.documents.filter((d) => namedFiles.has(d.file))
+    : excludedFiles.size
+      ? store.model.documents.filter((d) => !excludedFiles.has(d.file))
+      : store.model.documents;
   for (const [kind, ws] of DOCUMENT_KINDS)
     if (
       hasAny(

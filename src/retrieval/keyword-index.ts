@@ -205,17 +205,7 @@ export class KeywordIndex {
         // one term: its score goes straight into the totals
         const { spans, weight } = terms[0]!;
         for (let sp = 0; sp < spans.length; sp += 2)
-          for (let p = spans[sp]!; p < spans[sp + 1]!; p++) {
-            const chunk = postingChunk[p]!;
-            if (ok[chunk] === 0) continue;
-            const tf = postingTf2[p]! / 2;
-            const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
-            if (stampScores[chunk] !== query) {
-              stampScores[chunk] = query;
-              scores[chunk] = s;
-              touched[touchedCount++] = chunk;
-            } else scores[chunk]! += s;
-          }
+          touchedCount = this.addTermScores(spans[sp]!, spans[sp + 1]!, weight, ok, query, touchedCount);
         continue;
       }
       // several: each chunk keeps the best of them
@@ -278,6 +268,38 @@ export class KeywordIndex {
       at = b;
     }
     return out;
+  }
+
+  /**
+   * Adds one term's BM25 score for its postings `from` … `to` into the totals; returns the number of chunks touched.
+   * A method of its own: the loop runs over tens of thousands of postings for a common word, and a small function is
+   * optimized after its first long call, where the loop inside `score` ran unoptimized through its first queries.
+   */
+  private addTermScores(
+    from: number,
+    to: number,
+    weight: number,
+    ok: Uint8Array,
+    query: number,
+    count: number,
+  ): number {
+    const { postingChunk, postingTf2 } = this.data;
+    const { lengthNorm: norm, stampScores, scores, touched } = this;
+    const { k1 } = BM25;
+    let touchedCount = count;
+    for (let p = from; p < to; p++) {
+      const chunk = postingChunk[p]!;
+      if (ok[chunk] === 0) continue;
+      const tf = postingTf2[p]! / 2;
+      // the same expression, in the same order, as every other BM25 term here: scores must match to the last bit
+      const s = (weight * tf * (k1 + 1)) / (tf + norm[chunk]!);
+      if (stampScores[chunk] !== query) {
+        stampScores[chunk] = query;
+        scores[chunk] = s;
+        touched[touchedCount++] = chunk;
+      } else scores[chunk]! += s;
+    }
+    return touchedCount;
   }
 
   /** 1 for each chunk `allowed` accepts (a filter usually decides per document: this is cheap next to scoring). */

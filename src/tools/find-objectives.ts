@@ -23,36 +23,42 @@ export const FindObjectivesInput = z.object({
 });
 export type FindObjectivesInput = z.input<typeof FindObjectivesInput>;
 
-/** Objectives filtered by owner, structure, entity, year, type and topic. */
+/**
+ * Objectives filtered by owner, structure, entity, year, type and topic. The conditions are one test per objective:
+ * with a topic only the objectives its words rank are tested, never every objective of a thousand plans.
+ */
 export function findObjectives(ctx: ToolContext, input: FindObjectivesInput): Objective[] {
   const q = FindObjectivesInput.parse(input);
-  let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc));
+  const tests: ((o: Objective) => boolean)[] = [(o) => visible(ctx, o.doc)];
   if (q.owner) {
     const keys = new Set(findPeople(q.owner, ctx.store).matches.map((m) => m.person.key));
-    list = list.filter((o) => o.owners.some((n) => keys.has(personKey(n))));
+    tests.push((o) => o.owners.some((n) => keys.has(personKey(n))));
   }
   if (q.structure) {
     const s = fold(q.structure);
-    list = list.filter((o) => fold(`${o.cdr ?? ''} ${o.structure ?? ''}`).includes(s));
+    tests.push((o) => fold(`${o.cdr ?? ''} ${o.structure ?? ''}`).includes(s));
   }
   if (q.entity) {
     const e = fold(q.entity);
-    list = list.filter((o) => fold(ctx.store.entityOf(o.doc)).includes(e));
+    tests.push((o) => fold(ctx.store.entityOf(o.doc)).includes(e));
   }
   if (q.year) {
     const y = q.year;
-    list = list.filter((o) => o.year === y || o.years?.includes(y) || ctx.store.documentOf(o.doc)?.years.includes(y));
+    tests.push((o) => o.year === y || o.years?.includes(y) || ctx.store.documentOf(o.doc)?.years.includes(y) === true);
   }
   if (q.type) {
     const t = fold(q.type).slice(0, 6);
-    list = list.filter((o) => fold(o.type ?? '').includes(t));
+    tests.push((o) => fold(o.type ?? '').includes(t));
   }
+  const passes = (o: Objective) => tests.every((test) => test(o));
   if (q.topic) {
     const ranked = objectiveMatcher(ctx)
       .rank(q.topic, 50)
       .filter((r) => r.score >= 0.5);
-    const allowed = new Set(list);
-    list = ranked.map((r) => r.item).filter((o) => allowed.has(o));
+    return ranked
+      .map((r) => r.item)
+      .filter(passes)
+      .slice(0, q.limit);
   }
-  return list.slice(0, q.limit);
+  return ctx.store.objectives.filter(passes).slice(0, q.limit);
 }

@@ -12,6 +12,7 @@ import {
   type QueryFilter,
 } from '../query/plan-query.ts';
 import { type Cell, FIELDS, type QueryRecord, recordsOf, samePerson } from '../query/record-fields.ts';
+import { containsWordsOf, type WordIndex, wordIndexOf } from '../query/word-index.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const RunPlanQueryInput = PlanQuerySchema;
@@ -61,7 +62,7 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
     };
 
   const documents = query.documents ? new Set(query.documents) : undefined;
-  let records = recordsOf(ctx.store, query.target, documents).filter(
+  let records = candidatesOf(ctx, query, documents).filter(
     (r) => visible(ctx, r.doc) && (ctx.includeInternal || !r.internal) && (!documents || documents.has(r.doc)),
   );
   for (const f of query.filters) records = records.filter((r) => holds(r.cells[f.field] ?? null, f));
@@ -74,6 +75,38 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
   const aggregate = query.aggregate ? aggregateOf(records, query.aggregate) : undefined;
   if (query.limit) records = records.slice(0, query.limit);
   return { ok: true, query, records, matched, ...(aggregate ? { aggregate } : {}) };
+}
+
+/**
+ * The records the query can select, in model order: those of its documents, or — when it filters text by words — the
+ * records holding the words, read from the field's word index instead of testing every record in scope (the filters
+ * still run on them, so the index only narrows).
+ */
+function candidatesOf(ctx: ToolContext, query: ParsedPlanQuery, documents: ReadonlySet<string> | undefined) {
+  let narrowed: number[] | null = null;
+  let index: WordIndex | null = null;
+  for (const f of query.filters) {
+    if (f.op !== 'contains' || f.value === undefined) continue;
+    const words = containsWordsOf(String(f.value));
+    if (words.length === 0) continue;
+    index = wordIndexOf(ctx.store, query.target, f.field);
+    const positions = index.positionsWith(words);
+    narrowed = narrowed ? intersect(narrowed, positions) : positions;
+  }
+  if (!narrowed || !index) return recordsOf(ctx.store, query.target, documents);
+  const { records } = index;
+  return narrowed.map((p) => records[p]!);
+}
+
+/** The numbers in both ascending lists. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j]! < x) j++;
+    if (j < b.length && b[j] === x) out.push(x);
+  }
+  return out;
 }
 
 function holds(cell: Cell | null, f: QueryFilter): boolean {
@@ -127,10 +160,7 @@ function containsWords(cell: Cell, value: string): boolean {
     haystack = fold(cell.text);
     foldedText.set(cell, haystack);
   }
-  return fold(value)
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => haystack.includes(w));
+  return containsWordsOf(value).every((w) => haystack.includes(w));
 }
 
 /**

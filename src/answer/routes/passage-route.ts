@@ -183,7 +183,7 @@ function keyWordsOf(question: string, scope: Scope): KeyWords {
 }
 
 /** The thing a "how many / how much / who is" question asks for, with the stems that would show a passage has it. */
-function askedFor(question: string, places: Set<string>): { word: string; stems: string[] } | null {
+function askedFor(question: string, places: ReadonlySet<string>): { word: string; stems: string[] } | null {
   const q = fold(question)
     .replace(/['’]/g, ' ')
     .split(' ')

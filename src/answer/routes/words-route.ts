@@ -28,9 +28,16 @@ export function mentionsObjectiveTitle(ctx: ToolContext, question: string): bool
  * The words of the question that can name a record: without the entity, year and plan kind (they select documents,
  * they are not in titles).
  */
-/** The place names of the loaded plans, word by word: they select documents, not records. */
-export function placeWordsOf(store: PlanStore): Set<string> {
-  return new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(/[^a-z]+/).filter((w) => w.length > 2)));
+const placeWordsByStore = new WeakMap<PlanStore, ReadonlySet<string>>();
+
+/** The place names of the loaded plans, word by word: they select documents, not records. Made once per store. */
+export function placeWordsOf(store: PlanStore): ReadonlySet<string> {
+  let words = placeWordsByStore.get(store);
+  if (!words) {
+    words = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(/[^a-z]+/).filter((w) => w.length > 2)));
+    placeWordsByStore.set(store, words);
+  }
+  return words;
 }
 
 function topicWords(question: string, store: PlanStore): string {
