@@ -20,14 +20,8 @@ type Entry =
   | { kind: 'phase'; phase: Phase; objective: Objective };
 const matchers = new WeakMap<object, TextMatcher<Entry>>();
 
-/**
- * Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). Input too
- * short to match anything is an expected outcome (a one-word question whose topic words shrink to nothing): no hits.
- */
-export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsInput>): RecordHit[] {
-  const parsed = FindRecordsInput.safeParse(input);
-  if (!parsed.success) return [];
-  const q = parsed.data;
+/** The matcher over every indicator and phase, built once per store (by the warm-up, or by the first question). */
+export function recordMatcher(ctx: Pick<ToolContext, 'store'>): TextMatcher<Entry> {
   let m = matchers.get(ctx.store);
   if (!m) {
     const entries: Entry[] = ctx.store.objectives.flatMap((objective) => [
@@ -42,6 +36,18 @@ export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsI
     );
     matchers.set(ctx.store, m);
   }
+  return m;
+}
+
+/**
+ * Indicators and phases whose wording matches, across all plans (for "quanti controlli Cerbero plus…"). Input too
+ * short to match anything is an expected outcome (a one-word question whose topic words shrink to nothing): no hits.
+ */
+export function findRecords(ctx: ToolContext, input: z.input<typeof FindRecordsInput>): RecordHit[] {
+  const parsed = FindRecordsInput.safeParse(input);
+  if (!parsed.success) return [];
+  const q = parsed.data;
+  const m = recordMatcher(ctx);
   return m
     .rank(q.text, q.limit * 3)
     .filter((r) => visible(ctx, r.item.objective.doc))

@@ -53,7 +53,7 @@ export function getObjective(ctx: ToolContext, input: GetObjectiveInput): GetObj
   return { status: 'not_found', suggestions: [] };
 }
 
-export function objectiveMatcher(ctx: ToolContext): TextMatcher<Objective> {
+export function objectiveMatcher(ctx: Pick<ToolContext, 'store'>): TextMatcher<Objective> {
   let m = matchers.get(ctx.store);
   if (!m) {
     m = new TextMatcher(ctx.store.objectives, (o) => o.title);
