@@ -95,10 +95,12 @@ export interface Lexicon {
    */
   askedFields: AskedField[];
   /**
-   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place): the sentence that has one
-   * answers before one that only shares the question's words
+   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place, "con chi" → a person or a body,
+   * "con quali fondi" → a source of funding): the sentence that has one answers before one that only shares the
+   * question's words. `evidence`: word prefixes that show a sentence holds that kind of answer (types whose answer is
+   * a figure or a name are recognised by its shape instead)
    */
-  answerTypes: { type: AnswerType; cues: string[] }[];
+  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[] }[];
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**
@@ -125,7 +127,7 @@ export interface Lexicon {
   fillers: string[];
 }
 
-export type AnswerType = 'year' | 'date' | 'number' | 'place';
+export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */
