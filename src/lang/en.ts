@@ -546,6 +546,8 @@ export const en: LanguagePack = {
       phaseDue: (title, code, end) => `The phase "${title}" (objective ${code}) is due by ${end}.`,
       phaseOf: (title, code) => `Phase "${title}" (objective ${code}).`,
       whichOne: (n) => `${n} records match — which one do you mean?`,
+      notSureWhich: (n) =>
+        `I could not tell for sure which record you mean: ${n === 1 ? 'the closest is this one' : `the ${n} closest are these`}; say which one (or its code).`,
       codeInDocuments: (n) => `The code appears in ${n} documents; here is the answer for each:`,
     },
     fieldNames: {

@@ -844,6 +844,8 @@ export const it: LanguagePack = {
       phaseDue: (title, code, end) => `La fase "${title}" (obiettivo ${code}) è prevista entro il ${end}.`,
       phaseOf: (title, code) => `Fase "${title}" (obiettivo ${code}).`,
       whichOne: (n) => `${n} voci corrispondono alla domanda: quale intendi?`,
+      notSureWhich: (n) =>
+        `Non ho trovato con certezza la voce di cui chiedi: ${n === 1 ? 'la più vicina è questa' : `le ${n} più vicine sono queste`}; indica quale intendi (o il suo codice).`,
       codeInDocuments: (n) => `Il codice compare in ${n} documenti; ecco la risposta per ciascuno:`,
     },
     fieldNames: {

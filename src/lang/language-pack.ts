@@ -305,6 +305,8 @@ export interface Messages {
     phaseDue: (title: string, code: string, end: string) => string;
     phaseOf: (title: string, code: string) => string;
     whichOne: (n: number) => string;
+    /** the words name no record clearly: the closest ones are offered, none is picked */
+    notSureWhich: (n: number) => string;
     codeInDocuments: (n: number) => string;
   };
   fieldNames: Record<string, string>;
