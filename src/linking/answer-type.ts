@@ -134,30 +134,43 @@ function quantityPositions(sentence: string): number[] {
 }
 
 /**
- * A person or a body: a name written as one inside the sentence (a capital after the first word, an acronym), or a
- * word for a kind of body ("fondazione", "ministero", "partner").
+ * A person or a body: a name written as one inside the sentence (a capital after the first word, an acronym), or
+ * else a word for a kind of body ("fondazione", "ministero", "partner"): a name is the surer sign.
  */
 function whoPositions(sentence: string): number[] {
   const evidence = EVIDENCE.get('who') ?? [];
-  const out: number[] = [];
+  const names: number[] = [];
+  const kinds: number[] = [];
   let first = true;
   for (const m of sentence.matchAll(/[\p{L}][\p{L}.]*/gu)) {
     const word = m[0];
-    const isName = !first && /^\p{Lu}/u.test(word) && word.length > 1;
+    if (!first && /^\p{Lu}/u.test(word) && word.length > 1) names.push(m.index);
+    else if (wordMatches(fold(word), evidence)) kinds.push(m.index);
     first = false;
-    if (isName || wordMatches(fold(word), evidence)) out.push(m.index);
   }
-  return out;
+  return names.length ? names : kinds;
 }
 
 /**
- * Where to quote a long sentence from: the kind of answer asked that stands at or after the first word of the
- * question's subject (`isSubject` tests a folded word), else the last one before it; with no kind of answer, that
+ * Where to quote a long sentence from: the place of the kind of answer asked that has most of the question's subject
+ * words (`isSubject` tests a folded word) just before it, the first of them on a tie; with no kind of answer, the
  * first subject word. 0 when neither is found.
  */
 export function anchorOf(sentence: string, isSubject: (word: string) => boolean, type: AnswerType | null): number {
-  const subject = wordPositions(sentence, isSubject)[0] ?? 0;
+  const subject = wordPositions(sentence, isSubject);
   const typed = type ? answerPositions(sentence, type) : [];
-  if (!typed.length) return subject;
-  return typed.find((p) => p >= subject) ?? typed.at(-1)!;
+  if (!typed.length) return subject[0] ?? 0;
+  let best = typed[0]!;
+  let most = -1;
+  for (const p of typed) {
+    const near = subject.filter((s) => s <= p && p - s <= SUBJECT_REACH).length;
+    if (near > most) {
+      best = p;
+      most = near;
+    }
+  }
+  return best;
 }
+
+/** how far (in characters) before the answer the words of its subject stand in one sentence */
+const SUBJECT_REACH = 160;

@@ -52,7 +52,7 @@ function indexedSentencesOf(record: Objective | Project, store: PlanStore | null
   if (!indexed) {
     const title = fold(record.title);
     indexed = textsOf(record, store)
-      .flatMap((t, text) => splitSentences(t).map((sentence) => ({ sentence, text })))
+      .flatMap((t, text) => itemsOf(t).flatMap((item) => splitSentences(item).map((sentence) => ({ sentence, text }))))
       // a title repeated as a sentence says nothing new
       .filter(({ sentence }) => fold(sentence) !== title)
       .map(({ sentence, text }) => ({
@@ -64,6 +64,16 @@ function indexedSentencesOf(record: Objective | Project, store: PlanStore | null
     SENTENCES.set(record, indexed);
   }
   return indexed;
+}
+
+/**
+ * A record's text keeps no line breaks: a list written one item a line ("strumenti: - Le risorse del Piano … -
+ * Centro Diurno - Consegna kit …") reads as one sentence. Two dashes or more opening capitalised items are a list, and
+ * each item is read alone.
+ */
+function itemsOf(text: string): string[] {
+  const items = text.split(/\s+-\s+(?=\p{Lu})/u);
+  return items.length >= 3 ? items : [text];
 }
 
 function objectiveTexts(o: Objective): (string | undefined)[] {
@@ -96,6 +106,9 @@ function textsOf(record: Objective | Project, store: PlanStore | null): string[]
         ];
   return texts.filter((t): t is string => Boolean(t));
 }
+
+/** the share of the previous sentence's words that count for the next one */
+export const CONTEXT_SHARE = 0.5;
 
 /** Holding the kind of answer asked (a year, a body) counts as one more distinctive word shared. */
 const TYPED_BONUS = 1;
@@ -158,7 +171,14 @@ export function bestSentenceOf(
     if (shared === 0) continue;
     // of two sentences on the subject, the one holding the kind of answer asked (a year, a place, a body) answers
     const typed = type !== null && holdsAnswerType(sentence, type);
-    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + (typed ? TYPED_BONUS : 0);
+    // a sentence holding the answer goes on with the subject of the one before it ("Sarà attivato il Centro … La
+    // sperimentazione, finanziata con …"): half of what that one shares counts for it
+    const before = sentences[at - 1];
+    const context =
+      typed && decides && before && before.text === sentences[at]!.text
+        ? prefixes.filter((p) => before.prefixes.has(p)).reduce((sum, p) => sum + weightOf(p), 0) * CONTEXT_SHARE
+        : 0;
+    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + context + (typed ? TYPED_BONUS : 0);
     const candidate = { sentence, score, shared, typed, at };
     if (!best || outranks(candidate, best, decides)) best = candidate;
   }

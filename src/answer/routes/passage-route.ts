@@ -20,17 +20,24 @@ import { LABELS, type Lang } from '../labels.ts';
 import { detectLanguage } from '../language.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
-import { bestSentenceOf, distinctiveness, outranks } from './detail-route.ts';
+import { bestSentenceOf, CONTEXT_SHARE, distinctiveness, outranks } from './detail-route.ts';
 import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
   const reply = emptyReply('passage_search');
   const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
-  // the passage holding the sentence that answers best comes first (retrieval order breaks ties)
+  // the passage holding the sentence that answers best comes first (retrieval order breaks ties); when the kind of
+  // answer asked decides (a source of funding, a purpose, a date), a passage with a sentence holding it leads
+  const decides = decidesSentence(answerTypeOf(question));
   const hits = found
-    .map((h, i) => ({ h, i, score: bestSentenceScore(question, h.chunk.text) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((h, i) => ({
+      h,
+      i,
+      score: bestSentenceScore(question, h.chunk.text),
+      typed: decides && holdsTypedSentence(question, h.chunk.text),
+    }))
+    .sort((a, b) => Number(b.typed) - Number(a.typed) || b.score - a.score || a.i - b.i)
     .map((x) => x.h)
     .slice(0, 3);
   const M = packFor(lang).messages;
@@ -63,6 +70,7 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   } else reply.lines.push(M.passagesSay);
   // a record quoted by its best sentence anywhere in it is not quoted that way twice
   const quotedWhole = new Set<Objective | Project>();
+  const shownQuotes = new Set<string>();
   for (const h of shown) {
     let citation: Citation = h.citation;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
@@ -76,13 +84,21 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
       const whole = record && !quotedWhole.has(record) ? bestSentenceOf(record, question, ctx.store) : null;
       const opening = whole?.sentence.replace(/^…/, '').slice(0, 40) ?? '';
       const inPassage = h.chunk.text.replace(/\s+/g, ' ').includes(opening);
-      if (record && whole && !(own && (own.text.includes(opening) || (own.typed && !whole.typed)))) {
+      const ownLeads = own?.parts[0]?.includes(opening) ?? false;
+      if (record && whole && !ownLeads && !(own?.typed && !whole.typed)) {
         quotedWhole.add(record);
-        quote = own ? `${whole.sentence} … ${own.text}` : whole.sentence;
+        // the record's sentence leads; what else the passage says follows, without saying that sentence twice
+        const rest = (own?.parts ?? []).filter(
+          (p) => !p.includes(opening) && !whole.sentence.includes(p.replace(/^…|…$/g, '').slice(0, 40)),
+        );
+        quote = [whole.sentence, ...rest].join(' … ');
         if (!inPassage) citation = citationOf(ctx, record.span, h.chunk.section);
       }
     }
     quote ||= h.citation.excerpt?.trim() || clip(h.chunk.text, 600);
+    // two passages of one record may hold the same sentences: the same quote is not shown twice
+    if (shownQuotes.has(quote)) continue;
+    shownQuotes.add(quote);
     const where = `${citation.doc}${citation.lines ? `, ${LABELS[lang].lines} ${citation.lines}` : ''}${citation.page ? `, ${LABELS[lang].page} ${citation.page}` : ''}`;
     reply.lines.push(
       `> ${quote.replace(/\s*\n\s*/g, ' ')}`,
@@ -115,7 +131,7 @@ function quoteFor(
   text: string,
   title: string | undefined,
   max = 600,
-): { text: string; score: number; typed: boolean } | null {
+): { text: string; parts: string[]; score: number; typed: boolean } | null {
   const naming = new Set(contentTokens(title ?? '', { keepQuestionWords: true }).map(stem));
   const scored = scoreSentences(question, text, true, naming);
   const type = answerTypeOf(question);
@@ -135,11 +151,8 @@ function quoteFor(
   const wanted = wantedOf(question);
   const isSubject = (word: string) => word.length > 2 && wanted.has(stem(word));
   const each = Math.floor(max / best.length);
-  return {
-    text: best.map((x) => clipAround(x.sentence, each, anchorOf(x.sentence, isSubject, type))).join(' … '),
-    score: best[0]!.score,
-    typed: best[0]!.typed,
-  };
+  const parts = best.map((x) => clipAround(x.sentence, each, anchorOf(x.sentence, isSubject, type)));
+  return { text: parts.join(' … '), parts, score: best[0]!.score, typed: best[0]!.typed };
 }
 
 /** the question's stems with its glossary expansions; one question is scored against several passages */
@@ -170,6 +183,7 @@ function scoreSentences(
   const beyondTitle = all.filter((w) => !naming.has(w));
   const wanted = beyondTitle.length ? beyondTitle : all;
   const type = byAnswer ? answerTypeOf(question) : null;
+  const decides = decidesSentence(type);
   const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
   const sentences = splitSentences(text).map((sentence) => ({
     sentence,
@@ -183,15 +197,23 @@ function scoreSentences(
       )
     : () => 1;
   const bonus = byAnswer ? 1 : 1.5;
-  return sentences.map(({ sentence, stems }, i) => {
-    let score = 0;
-    for (const w of wanted) if (stems.has(w)) score += weightOf(w);
+  const shared = sentences.map(({ stems }) => wanted.reduce((sum, w) => sum + (stems.has(w) ? weightOf(w) : 0), 0));
+  return sentences.map(({ sentence }, i) => {
+    // picking a sentence, one goes on with the subject of the one before it ("…della ex Scuola X. L'immobile viene
+    // adattato alla funzione di…"): half of what that one shares counts for it
+    const holds = type !== null && holdsAnswerType(sentence, type);
+    let score = shared[i]! + (holds && decides && i > 0 ? shared[i - 1]! * CONTEXT_SHARE : 0);
     // a sentence on the question's subject that also holds the kind of answer asked (a year, a place, the hours)
-    const typed = score > 0 && type !== null && holdsAnswerType(sentence, type);
+    const typed = score > 0 && holds;
     if (typed) score += bonus;
     if (score > 0 && field && holdsField(sentence, field, [])) score += bonus;
     return { sentence, i, score, typed };
   });
+}
+
+/** Some sentence of the passage shares a word with the question and holds the kind of answer it asks. */
+function holdsTypedSentence(question: string, text: string): boolean {
+  return scoreSentences(question, text, true).some((s) => s.typed);
 }
 
 function bestSentenceScore(question: string, text: string): number {
