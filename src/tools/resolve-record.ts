@@ -16,6 +16,8 @@ export interface RecordCandidate {
   named: NamedRecord;
   /** in [0, 1]: the share of the question's (weighted) words the record holds, its title counting more */
   score: number;
+  /** how many of the question's words it holds */
+  matched: number;
 }
 
 export type RecordResolution =
@@ -37,6 +39,9 @@ const OTHER_KIND_SHARE = 0.85;
 /** the best must hold most of the question and stand clear of the next one */
 const SURE_SCORE = 0.55;
 const SURE_MARGIN = 1.3;
+/** a record met by two words or more, of its text only, is sure when no other comes near */
+const ALONE_SCORE = 0.35;
+const ALONE_MARGIN = 2;
 
 interface Entry {
   named: NamedRecord;
@@ -111,6 +116,7 @@ export function resolveRecord(
   for (const e of entries) {
     if (!inScope(e.named.record.doc)) continue;
     let sum = 0;
+    let matched = 0;
     for (const w of words) {
       const alternatives = [w, ...(synonyms.get(w) ?? [])];
       let share = 0;
@@ -120,16 +126,22 @@ export function resolveRecord(
         else if (e.body.has(a)) share = Math.max(share, factor * BODY_SHARE);
       }
       sum += share * weight(w);
+      if (share > 0) matched++;
     }
     // the kind the question names is preferred, not required: a "progetto" may be told of in an objective's text
     const preference = kind && e.named.kind !== kind ? OTHER_KIND_SHARE : 1;
-    if (sum > 0) scored.push({ named: e.named, score: (preference * sum) / total });
+    if (sum > 0) scored.push({ named: e.named, score: (preference * sum) / total, matched });
   }
   scored.sort((a, b) => b.score - a.score);
   const candidates = scored.slice(0, 3);
   const [best, next] = candidates;
   if (!best) return { status: 'none' };
-  if (best.score >= SURE_SCORE && (!next || best.score >= next.score * SURE_MARGIN))
+  const clearOf = (margin: number) => !next || best.score >= next.score * margin;
+  // most of the question and clear of the next, or less of it (words of the text only) but far ahead of any other
+  if (
+    (best.score >= SURE_SCORE && clearOf(SURE_MARGIN)) ||
+    (best.score >= ALONE_SCORE && best.matched >= 2 && clearOf(ALONE_MARGIN))
+  )
     return { status: 'sure', named: best.named, candidates };
   return { status: 'unsure', candidates };
 }
