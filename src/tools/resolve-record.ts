@@ -6,7 +6,9 @@
  * two records close together, or a weak best — instead of picking one.
  */
 import { contentTokens, stem } from '../answer/text-match.ts';
+import { PACKS } from '../lang/packs.ts';
 import type { Objective, Project } from '../plan/model.ts';
+import { fold } from '../plan/text.ts';
 import { glossaryExpander } from '../retrieval/query-expansion.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 
@@ -42,6 +44,33 @@ const SURE_MARGIN = 1.3;
 /** a record met by two words or more, of its text only, is sure when no other comes near */
 const ALONE_SCORE = 0.35;
 const ALONE_MARGIN = 2;
+
+/** "chi", "who": the word after them says what is asked of the record, not which record */
+const WHO = new Set(
+  Object.values(PACKS).flatMap((p) =>
+    p.lexicon.answerTypes.filter((t) => t.type === 'who').flatMap((t) => t.cues.filter((c) => !c.includes(' '))),
+  ),
+);
+
+/**
+ * The question without the verb it asks with: "chi cura lo studio…", "who runs the project…", "a chi fa capo…" name
+ * the record by what follows, and "cura" or "capo" may well be words of another record's title.
+ */
+function withoutAskingVerb(text: string): string {
+  const words = text.split(/\s+/);
+  const out: string[] = [];
+  let skip = false;
+  for (const word of words) {
+    const folded = fold(word).replace(/[^a-z]/g, '');
+    if (skip && folded && contentTokens(folded).length) {
+      skip = false;
+      continue;
+    }
+    if (WHO.has(folded)) skip = true;
+    out.push(word);
+  }
+  return out.join(' ');
+}
 
 interface Entry {
   named: NamedRecord;
@@ -98,7 +127,7 @@ export function resolveRecord(
 ): RecordResolution {
   const { entries, df } = indexOf(store);
   const n = entries.length;
-  const words = [...new Set(contentTokens(text).map(stem))].filter((w) => w.length > 2);
+  const words = [...new Set(contentTokens(withoutAskingVerb(text)).map(stem))].filter((w) => w.length > 2);
   if (!words.length || !n) return { status: 'none' };
   // each word with the synonyms the glossary gives for it
   const synonyms = new Map<string, string[]>();

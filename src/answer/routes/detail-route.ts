@@ -231,7 +231,10 @@ export function withDetailFirst(
   );
   if (records.length !== 1) return reply;
   const best = bestSentenceOf(records[0]!, question, ctx.store);
-  if (!best || !(best.shared >= 2 || (asksBeyondFields(intents) && best.shared >= 1))) return reply;
+  // a field the reply already states ("quanto è stanziato…") is not preceded by a sentence lacking the kind of
+  // answer asked
+  const typedOrUntyped = best && (best.typed || !decidesSentence(answerTypeOf(question)));
+  if (!best || !((best.shared >= 2 && typedOrUntyped) || (asksBeyondFields(intents) && best.shared >= 1))) return reply;
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';

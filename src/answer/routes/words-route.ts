@@ -156,9 +156,22 @@ function matchByWords(
     const resolved = resolveRecord(ctx.store, text, (doc) => inScope(doc) && visible(ctx, doc), kind);
     if (resolved.status === 'sure') {
       const { named } = resolved;
-      return named.kind === 'project'
-        ? projectReply(ctx, named.record, intents, lang, question)
+      if (named.kind === 'project') return projectReply(ctx, named.record, intents, lang, question);
+      const parent = projectFacts ? projectOf(ctx, named.record) : undefined;
+      return parent
+        ? projectReply(ctx, parent, intents, lang, question)
         : objectiveReply(ctx, named.record, intents, question, lang);
+    }
+    // unsure between objectives of one project, and a project's fact asked: that project
+    if (resolved.status === 'unsure' && projectFacts) {
+      const best = resolved.candidates[0]!.score;
+      const close = resolved.candidates.filter((c) => c.score >= best * 0.75);
+      const parents = new Set(
+        close.map((c) => (c.named.kind === 'objective' ? projectOf(ctx, c.named.record) : c.named.record)),
+      );
+      const [parent] = parents;
+      if (parents.size === 1 && parent && best >= UNSURE_FLOOR)
+        return projectReply(ctx, parent, intents, lang, question);
     }
     // offered as candidates only when the question is plainly about a record ("il progetto sul…"): other questions
     // may be answered by a passage
