@@ -43,9 +43,15 @@ const NOT_A_QUANTITY = [
   /\b(?:1[89]|20)\d{2}\b/g,
 ];
 
+/** the last question's type: the routes ask it of one question for every passage and sentence they weigh */
+let lastType: { question: string; type: AnswerType | null } | null = null;
+
 export function answerTypeOf(question: string): AnswerType | null {
-  const words = wordsOf(question);
-  return CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null;
+  if (lastType?.question !== question) {
+    const words = wordsOf(question);
+    lastType = { question, type: CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null };
+  }
+  return lastType.type;
 }
 
 /**

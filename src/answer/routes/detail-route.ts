@@ -153,7 +153,7 @@ export function bestSentenceOf(
 ): DetailSentence | null {
   const own = new Set(contentTokens(`${record.title} ${record.code}`).map(stem));
   // an English question meets the Italian sentences through the glossary
-  const asked = `${question} ${glossaryExpander().expand(question).join(' ')}`;
+  const asked = askedWithSynonyms(question);
   const wanted = [...new Set(contentTokens(asked).map(stem))].filter((w) => !own.has(w) && w.length > 2);
   if (!wanted.length) return null;
   const type = answerTypeOf(question);
@@ -198,6 +198,14 @@ export function bestSentenceOf(
   const isSubject = (word: string) => word.length > 2 && prefixes.includes(stem(word).slice(0, 5));
   const { at: _, ...found } = best;
   return { ...found, sentence: clipAround(best.sentence, 500, anchorOf(best.sentence, isSubject, type)) };
+}
+
+/** the question with the glossary's synonyms and translations, for the last question (asked of several records) */
+let lastAsked: { question: string; asked: string } | null = null;
+function askedWithSynonyms(question: string): string {
+  if (lastAsked?.question !== question)
+    lastAsked = { question, asked: `${question} ${glossaryExpander().expand(question).join(' ')}` };
+  return lastAsked.asked;
 }
 
 /** `a` answers before `b`: holding the kind of answer asked first when it decides (see `decidesSentence`), then score. */

@@ -185,10 +185,7 @@ function scoreSentences(
   const type = byAnswer ? answerTypeOf(question) : null;
   const decides = decidesSentence(type);
   const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
-  const sentences = splitSentences(text).map((sentence) => ({
-    sentence,
-    stems: new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem)),
-  }));
+  const sentences = sentencesWithStems(text);
   // picking a passage's sentence, its rarer words count more than those every sentence repeats (see detail-route)
   const weightOf = byAnswer
     ? distinctiveness(
@@ -214,6 +211,27 @@ function scoreSentences(
 /** Some sentence of the passage shares a word with the question and holds the kind of answer it asks. */
 function holdsTypedSentence(question: string, text: string): boolean {
   return scoreSentences(question, text, true).some((s) => s.typed);
+}
+
+/**
+ * A passage's sentences with their stems, kept for the passages of the last questions: one question weighs each of
+ * its passages several times (to order them, to pick their quote), and the next question often meets them again.
+ */
+const SENTENCE_CACHE = new Map<string, { sentence: string; stems: Set<string> }[]>();
+const SENTENCE_CACHE_SIZE = 256;
+
+function sentencesWithStems(text: string): { sentence: string; stems: Set<string> }[] {
+  let sentences = SENTENCE_CACHE.get(text);
+  if (!sentences) {
+    sentences = splitSentences(text).map((sentence) => ({
+      sentence,
+      stems: new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem)),
+    }));
+    // the oldest passage goes first: a Map keeps the order of insertion
+    if (SENTENCE_CACHE.size >= SENTENCE_CACHE_SIZE) SENTENCE_CACHE.delete(SENTENCE_CACHE.keys().next().value!);
+    SENTENCE_CACHE.set(text, sentences);
+  }
+  return sentences;
 }
 
 function bestSentenceScore(question: string, text: string): number {
