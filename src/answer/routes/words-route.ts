@@ -154,7 +154,13 @@ function matchByWords(
   if (asksOfARecord(intents) || saysProject || saysObjective) {
     const kind = saysProject && !saysObjective ? 'project' : saysObjective && !saysProject ? 'objective' : null;
     const resolved = resolveRecord(ctx.store, text, (doc) => inScope(doc) && visible(ctx, doc), kind);
-    if (resolved.status === 'sure') {
+    // a record with no text of its own says less of what it provides than the passages about it
+    const textless =
+      resolved.status === 'sure' &&
+      intents.includes('description') &&
+      !resolved.named.record.description &&
+      !(resolved.named.kind === 'objective' && resolved.named.record.expectedResult);
+    if (resolved.status === 'sure' && !textless) {
       const { named } = resolved;
       if (named.kind === 'project') return projectReply(ctx, named.record, intents, lang, question);
       const parent = projectFacts ? projectOf(ctx, named.record) : undefined;
