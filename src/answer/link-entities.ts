@@ -1,10 +1,11 @@
-import { packFor } from '../lang/packs.ts';
+import { PACKS, packFor } from '../lang/packs.ts';
 import { type CodeHit, findCodeMentions } from '../linking/find-codes.ts';
 import { findQuestionScope } from '../linking/find-scope.ts';
 import { vocabularyOf } from '../linking/model-vocabulary.ts';
 import { inModelOrder, nameStem, stemsIn, structureIndexOf } from '../linking/structure-index.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { detectLanguage } from './language.ts';
 import { editDistance, withDeletions } from './text-match.ts';
@@ -154,10 +155,20 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
         !match.matched.includes(n) &&
         !parts.has(fold(n)) &&
         !NOT_NAME.has(fold(n)) &&
+        // "Tra Sardi Valentina e …": a function word capitalised at the start of a sentence is no first name
+        !STOPWORDS.has(fold(n)) &&
+        !COMPARING_WORDS.has(fold(n)) &&
         !isKnownWord(n),
     );
   });
 }
+
+/** "Between Rossi Anna and …": the packs' comparing words are no first names either */
+const COMPARING_WORDS: ReadonlySet<string> = new Set(
+  Object.values(PACKS)
+    .flatMap((p) => [...p.lexicon.between, ...p.lexicon.compare, ...p.lexicon.difference])
+    .filter((w) => !w.includes(' ')),
+);
 
 const KNOWN_CAPITALISED =
   /^(Quali|Quale|Qual|Chi|Che|Cosa|Su|Which|Who|What|How|Budget|Indicatori|Progetto|Progetti|Obiettivi|Obiettivo|Comune|Provincia|Servizio|Servizi|Sociali|Dott|Ing|Dottssa|PEG|PIAO|Totale|Entrate|Valore|Responsabile|Dirigente|Date|Scadenze|Fasi|Peso)$/;

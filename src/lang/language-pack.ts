@@ -17,7 +17,8 @@ export type FieldWord =
   | 'start'
   | 'target'
   | 'owner'
-  | 'duration';
+  | 'duration'
+  | 'share';
 
 export interface Lexicon {
   /** words (prefixes) naming each kind of record */
@@ -29,6 +30,14 @@ export interface Lexicon {
   min: string[];
   /** "più" / "more" next to a field word, for "chi ha più obiettivi" */
   more: string[];
+  /**
+   * adjective stems that carry the field a ranking or comparison is about, whatever their ending or the order of the
+   * words ("la fase più lunga", "the longest phase" → duration; "più cara", "cheapest" → budget): matched only at or
+   * right after a superlative or comparative word
+   */
+  gradedFields: Partial<Record<FieldWord, string[]>>;
+  /** "o", "oppure", "or": what separates two records, people or offices compared */
+  alternatives: string[];
   less: string[];
   /** before an amount: above / below / equal */
   gt: string[];
@@ -170,6 +179,14 @@ export interface Messages {
   comparisonMissing: (code: string, field: string) => string;
   peopleComparison: (winner: string, counts: string, what: string) => string;
   peopleTie: (counts: string, what: string) => string;
+  /** the lower of two compared records */
+  lower: (key: string) => string;
+  /** the one of two people with fewer records */
+  peopleFewer: (winner: string, counts: string, what: string) => string;
+  /** the weights of an objective's indicators, summed */
+  indicatorWeightsTotal: (code: string, value: string, is100: boolean) => string;
+  /** the objective(s) that hold the top-ranked phase or indicator */
+  objectiveOfTop: (objectives: string, sub: 'phase' | 'indicator') => string;
   /** several records or groups share the value that ranks them: said, never hidden by the order of the list */
   tie: (names: string, value: string) => string;
   /** a ranking of groups (people, structures) by a measure computed from their records */

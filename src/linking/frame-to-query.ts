@@ -22,22 +22,45 @@ export type Computation =
   /** counted: "quanti …" asked, so the number leads and is said to be computed */
   | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
   /** nth: only the record at that place (and any tied with it) */
-  | { kind: 'top'; query: PlanQuery; field: string; dir: 'asc' | 'desc'; shown?: string[]; nth?: number }
+  /** byParent: sub-records ranked to answer which objective holds the top one ("l'obiettivo con la fase più lunga") */
+  | {
+      kind: 'top';
+      query: PlanQuery;
+      field: string;
+      dir: 'asc' | 'desc';
+      shown?: string[];
+      nth?: number;
+      byParent?: boolean;
+    }
   | { kind: 'sum'; query: PlanQuery; field: string }
-  | { kind: 'weights_total'; code: string; doc: string }
+  /** the weights of one objective's phases (or indicators), of one sheet year when the plan has one per year */
+  | { kind: 'weights_total'; code: string; doc: string; sub?: 'phase' | 'indicator'; year?: number }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
-  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[] }
-  | { kind: 'compare_codes'; target: 'project' | 'objective'; codes: { code: string; doc: string }[]; field: string }
-  | { kind: 'compare_people'; people: string[]; target: 'objective' | 'project' }
+  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
+  /** dir "min": the question asks which is lower ("quale costa meno?"), said after the difference */
+  | {
+      kind: 'compare_codes';
+      target: 'project' | 'objective';
+      codes: { code: string; doc: string }[];
+      field: string;
+      dir?: 'max' | 'min';
+    }
+  /** dir: who has more ("max"), or who has fewer ("min") */
+  | {
+      kind: 'compare_people';
+      people: string[];
+      target: 'objective' | 'project' | 'phase' | 'indicator';
+      dir?: 'max' | 'min';
+    }
   /** groups of records compared by their count, or by the sum of a field */
-  | { kind: 'compare_groups'; target: 'objective' | 'project'; groups: RecordGroup[]; sumField: string | null }
+  | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null; dir?: 'min' }
   /** people or structures ranked by the count of their records, or by the sum of a field */
   | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
-  project: { budget: 'budget', staff: 'staff', objectives: 'objectives' },
+  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare' },
   objective: {
     phases: 'phases',
     indicators: 'indicators',
@@ -58,6 +81,7 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   phase: 'weight',
   indicator: 'weight',
   objective: 'financialAmount',
+  staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
 /** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
@@ -73,6 +97,12 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
 };
 
 export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
+  const c = computeFor(linked, store);
+  // "quale centro ha meno progetti?": a comparison of groups that asks for the lower one says which it is
+  return c?.kind === 'compare_groups' && linked.superlative?.dir === 'min' ? { ...c, dir: 'min' } : c;
+}
+
+function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   if (linked.meta || linked.progress) return null;
   const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
@@ -81,21 +111,71 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
-  const comparing = (frame.compare || frame.more) && !sumAsked;
+  // two of a kind named with a superlative is a comparison whatever the word order: "A o B: quale costa meno?",
+  // "CdR 85 o CdR 87, chi ha il budget maggiore?" (a ranking that leads with its records stays a ranking)
+  const pairNamed =
+    projectCodes.length === 2 ||
+    objectiveCodes.length === 2 ||
+    frame.people.length === 2 ||
+    (frame.structures.length === 2 && !['project', 'objective'].includes(frame.targets[0] ?? ''));
+  const graded = frame.superlative !== null && frame.superlative.k === 1 && pairNamed;
+  const comparing = (frame.compare || frame.more || graded) && !sumAsked;
+  // the field the comparative is about comes first ("which one has more people on it" → staff)
+  const rankedWords: FieldWord[] = frame.rankField ? [frame.rankField, ...fieldWords] : fieldWords;
   // two codes compared, or two people
   if (comparing && projectCodes.length === 2) {
-    const field = fieldFor('project', fieldWords) ?? 'budget';
-    return { kind: 'compare_codes', target: 'project', codes: projectCodes, field };
+    const field = fieldFor('project', rankedWords) ?? 'budget';
+    return { kind: 'compare_codes', target: 'project', codes: projectCodes, field, ...lowerAsked(frame) };
   }
   // two objectives compared by a field they have (phases, indicators, resources, weights)
   if (comparing && objectiveCodes.length === 2) {
+    // "quale ha la fase più lunga tra A e B?": the two objectives' phases ranked, the objective of the top one named
+    const sub = frame.gradedRecord;
+    const subField =
+      (sub === 'phase' || sub === 'indicator') && frame.rankField && !COUNTED.has(frame.rankField)
+        ? FIELD_OF[sub]?.[frame.rankField]
+        : undefined;
+    if (sub && subField) {
+      const dir = frame.superlative?.dir === 'min' ? 'asc' : 'desc';
+      return {
+        kind: 'top',
+        byParent: true,
+        ...(subField === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+        query: {
+          target: sub,
+          documents: [...new Set(objectiveCodes.map((c) => c.doc))],
+          filters: [
+            { field: 'objective', op: 'in', values: objectiveCodes.map((c) => c.code) },
+            { field: subField, op: 'exists' },
+          ],
+          sort: { field: subField, dir },
+          limit: 1,
+        },
+        field: subField,
+        dir,
+      };
+    }
     const field = fieldFor(
       'objective',
-      fieldWords.filter((w) => w !== 'objectives'),
+      rankedWords.filter((w) => w !== 'objectives'),
     );
-    if (field) return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field };
+    if (field)
+      return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };
   }
-  if ((frame.compare || frame.more) && frame.people.length === 2) {
+  // two entities' plans: "ha più obiettivi Prato o Chiavari?"
+  if (comparing && frame.entities.length === 2 && !frame.codes.length && !frame.people.length) {
+    const byEntity = entityGroupsFor(frame, store);
+    if (byEntity) return byEntity;
+  }
+  // one objective's sheets of two years, or a plan's records of two years: "più fasi nel 2019 o nel 2020?"
+  if (comparing && frame.years.length === 2 && !frame.people.length && objectiveCodes.length <= 1) {
+    const byYear = yearGroupsFor(frame, objectiveCodes[0], store);
+    if (byYear) return byYear;
+  }
+  if ((frame.compare || frame.more || graded) && frame.people.length === 2) {
+    // "chi ha più progetti senza budget": each one's records that meet the conditions, counted
+    const conditioned = conditionedGroups(frame, store);
+    if (conditioned) return conditioned;
     // "chi gestisce più budget": the budgets of the projects each one directs, summed
     if (fieldWords.includes('budget') && !frame.targets.includes('objective') && store.projects.length)
       return {
@@ -107,11 +187,33 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
           filters: [{ field: 'dirigente', op: 'eq', value: p.name }],
         })),
       };
-    const target = frame.targets.includes('project') ? 'project' : 'objective';
-    return { kind: 'compare_people', people: frame.people.map((p) => p.name), target };
+    // "chi ha più fasi nei suoi obiettivi": the records the comparative counts, else the records named
+    const target =
+      frame.rankField === 'phases'
+        ? 'phase'
+        : frame.rankField === 'indicators'
+          ? 'indicator'
+          : frame.targets.includes('project')
+            ? 'project'
+            : 'objective';
+    // "chi ha meno obiettivi": a "less" word or a superlative towards the smallest asks who has fewer
+    const dir = frame.superlative?.dir === 'min' ? 'min' : 'max';
+    return { kind: 'compare_people', people: frame.people.map((p) => p.name), target, dir };
   }
   // two structures compared: by their stated totals when the plan states them, else by their records
   const cdrsNamed = frame.structures.filter((s) => s.code);
+  // "l'azione Politiche familiari pesa di più nel CdR 85 o nel 87?": one level's stated totals, one per centro
+  if (comparing && cdrsNamed.length === 2 && !frame.codes.length) {
+    const labelled = labelledTotals(frame, store).filter((t) =>
+      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc),
+    );
+    if (labelled.length === 2 && labelled[0]!.label === labelled[1]!.label)
+      return {
+        kind: 'stated_named',
+        totals: labelled.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+        compare: true,
+      };
+  }
   if (comparing && frame.structures.length === 2 && !frame.people.length && !frame.codes.length) {
     const stated = cdrsNamed.filter((s) =>
       store.model.totals.some((t) => t.level === 'cdr' && t.cdr === s.code && t.doc === s.doc && t.amount),
@@ -122,13 +224,19 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       cdrsNamed.length === 2 && cdrsNamed.every((c) => store.projects.some((p) => p.doc === c.doc && p.cdr === c.code));
     const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'phase' || t === 'project');
     const byBudget = fieldWords.includes('budget') || (budgetCentres && !recordsNamed);
-    if (byBudget && stated.length === 2)
+    // "più progetti senza budget": the conditions narrow each one's records, so no stated total answers
+    const target =
+      budgetCentres && (byBudget || frame.targets.includes('project') || frame.without.length)
+        ? 'project'
+        : 'objective';
+    const conditions = conditionsOf(frame, target);
+    if (!conditions) return null;
+    if (byBudget && stated.length === 2 && !conditions.length)
       return { kind: 'stated_totals', cdrs: stated.map((s) => ({ code: s.code!, doc: s.doc })), compare: true };
-    const target = budgetCentres && (byBudget || frame.targets.includes('project')) ? 'project' : 'objective';
     return {
       kind: 'compare_groups',
       target,
-      sumField: target === 'project' && byBudget ? 'budget' : null,
+      sumField: target === 'project' && byBudget && !frame.without.includes('budget') ? 'budget' : null,
       groups: frame.structures.map((s) => ({
         label: s.name,
         documents: [s.doc],
@@ -136,6 +244,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
           target === 'project' && s.code
             ? { field: 'cdr', op: 'eq', value: s.code }
             : { field: 'structure', op: 'eq', value: s.name },
+          ...conditions,
         ],
       })),
     };
@@ -154,6 +263,28 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       },
       field: fieldFor('project', fieldWords) ?? 'budget',
     };
+  }
+  // "how many staff on A and B in total", "quante fasi hanno X e Y": a count field of several named records, summed
+  for (const [kind, named] of [
+    ['project', projectCodes],
+    ['objective', objectiveCodes],
+  ] as const) {
+    if (frame.aggregate !== 'count' || named.length < 2 || frame.superlative) continue;
+    const field = fieldFor(
+      kind,
+      fieldWords.filter((w) => w !== SELF_WORD[kind] && COUNTED.has(w)),
+    );
+    if (field)
+      return {
+        kind: 'sum',
+        query: {
+          target: kind,
+          filters: [{ field: 'code', op: 'in', values: named.map((c) => c.code) }],
+          documents: [...new Set(named.map((c) => c.doc))],
+          aggregate: { op: 'sum', field },
+        },
+        field,
+      };
   }
   // who is most (least) committed to one named project: rank that project's staff allocations
   if (
@@ -179,21 +310,18 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     };
   }
   // the phase weights of one objective: do they make 100?
-  if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight'))
-    return { kind: 'weights_total', code: objectiveCodes[0]!.code, doc: objectiveCodes[0]!.doc };
+  if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {
+    const { code, doc } = objectiveCodes[0]!;
+    // the indicators' weights when the question names indicators and not phases
+    const sub = frame.targets.includes('indicator') && !frame.targets.includes('phase') ? 'indicator' : 'phase';
+    const year = frame.years.length === 1 ? frame.years[0] : undefined;
+    return { kind: 'weights_total', code, doc, ...(sub === 'indicator' ? { sub } : {}), ...(year ? { year } : {}) };
+  }
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
   // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
   if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
-    const words = wordsOf(frame.text);
-    const docs = frame.documents ? new Set(frame.documents) : null;
-    const totals = store.model.totals;
-    const labelled = [...namedTotalsOf(store)]
-      .filter(([label]) => phraseAt(words, `${label} `) >= 0)
-      .flatMap(([, positions]) => positions)
-      .sort((a, b) => a - b)
-      .map((p) => totals[p]!)
-      .filter((t) => !docs || docs.has(t.doc));
+    const labelled = labelledTotals(frame, store);
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
     const named = inCdr.length ? inCdr : labelled;
@@ -216,7 +344,12 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     !otherLevel &&
     // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
     !frame.amounts.length &&
-    !frame.without.length
+    !frame.without.length &&
+    // "sum of the staff of the projects in CdR 87": a figure other than the budget is no stated total
+    !fieldFor(
+      'project',
+      fieldWords.filter((w) => w !== 'budget' && w !== 'projects'),
+    )
   ) {
     const stated = cdrs.filter((s) =>
       totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
@@ -229,8 +362,18 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       };
   }
 
-  const target = targetOf(frame, store);
-  if (!target) return null;
+  const asked = targetOf(frame, store);
+  if (!asked) return null;
+  // "quale obiettivo ha la fase più lunga?": the phases are ranked, and the answer is the objective of the top one
+  const byParent =
+    asked === 'objective' &&
+    frame.superlative !== null &&
+    !objectiveCodes.length &&
+    (frame.gradedRecord === 'phase' || frame.gradedRecord === 'indicator') &&
+    frame.rankField !== null &&
+    !COUNTED.has(frame.rankField) &&
+    FIELD_OF[frame.gradedRecord]?.[frame.rankField] !== undefined;
+  const target: QueryTarget = byParent && frame.gradedRecord ? frame.gradedRecord : asked;
   // "obiettivi del settore VI": plans that number objectives under their settore ("VI - 3") list them by that prefix
   if (target === 'objective' && frame.structures.length === 1 && !frame.people.length && !frame.codes.length) {
     const numbered = objectivesNumberedUnder(frame.structures[0]!, store);
@@ -265,7 +408,22 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
-    (frame.aggregate === 'count' && frame.people.length === 1 && (target === 'objective' || target === 'project')) ||
+    (frame.aggregate === 'count' && frame.people.length === 1 && target !== 'person' && target !== 'structure') ||
+    // "quanti obiettivi ha il settore X", "in total how many projects does CdR 87 have?"
+    (frame.aggregate === 'count' &&
+      frame.structures.length === 1 &&
+      !frame.people.length &&
+      (target === 'objective' || (target === 'project' && frame.structures[0]!.code !== null)) &&
+      !fieldWords.includes('budget')) ||
+    // "quante fasi ci sono nel piano di Prato?", "how many indicators does Chiavari have in 2021?"
+    // (an entity's objectives and projects are counted per plan by the count route)
+    (frame.aggregate === 'count' &&
+      subRecordTarget(target) &&
+      frame.entities.length > 0 &&
+      !frame.people.length &&
+      !frame.codes.length) ||
+    // "how many phases does the objective <title> have": a named objective's sub-records counted
+    (frame.aggregate === 'count' && subRecordTarget(target) && objectiveCodes.length === 1) ||
     // "tutti gli obiettivi del Comune di X": every record of the kind in the entity named
     (frame.listAll &&
       (target === 'objective' || target === 'project') &&
@@ -293,11 +451,16 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
+    else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
   }
   const cdr = frame.structures.find((s) => s.code);
   if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
-  else if (target === 'objective' && frame.structures.length === 1 && !frame.people.length)
+  else if (
+    (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
+    frame.structures.length === 1 &&
+    !frame.people.length
+  )
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
   else if (target === 'objective' && frame.structures.length && frame.people.length) {
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
@@ -331,6 +494,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
   }
   if (target === 'objective' || target === 'project')
     for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
+  // "i progetti con 'povertà' nel titolo": a quoted word counted or summed over narrows by title
+  if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
+    for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
   if (target === 'objective') for (const t of frame.types) filters.push({ field: 'type', op: 'contains', value: t });
   const dateField = fieldWords.includes('start') && !fieldWords.includes('end') ? 'start' : 'end';
@@ -355,7 +521,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
     const field =
       fieldFor(
         target,
-        fieldWords.filter((w) => w !== self),
+        rankedWords.filter((w) => w !== self),
       ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
@@ -364,6 +530,7 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
       // a duration is computed from the dates: they are shown beside it
       ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
       ...(frame.ordinal ? { nth: frame.ordinal } : {}),
+      ...(byParent ? { byParent } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -426,6 +593,9 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
     const sub = frame.targets.find((t) => t === 'phase' || t === 'indicator');
     if (sub) return sub;
   }
+  // "l'impegno complessivo di X sui progetti": a sum of people's commitments is over their allocations
+  if (frame.aggregate === 'sum' && frame.targets.includes('staff_allocation') && frame.people.length === 1)
+    return 'staff_allocation';
   const first = frame.targets.find(
     (t) => t !== 'person' && t !== 'structure' && t !== 'budget_row' && t !== 'staff_allocation',
   );
@@ -453,14 +623,19 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
         : null
     : frame.targets[0];
   if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
-  if (frame.codes.length || frame.people.length || frame.amounts.length) return null;
+  if (frame.codes.length || frame.people.length) return null;
   // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
   const after = split ? frame.targets : frame.rankedRecords;
   // "chi è il responsabile dell'obiettivo con più fasi": a record named before the superlative is what is ranked
   const counted = ['objective', 'project', 'phase', 'indicator'];
   if (!split && frame.targets.some((t) => counted.includes(t) && !after.includes(t))) return null;
-  const countOf = (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
+  // "chi ha meno fasi tra gli obiettivi": what the comparative counts, before the other records named after it
+  const rankedCount = frame.rankField ? COUNT_TARGET[frame.rankField] : undefined;
+  const countOf =
+    rankedCount && after.includes(rankedCount)
+      ? rankedCount
+      : (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&
     frame.fields.includes('budget') &&
@@ -481,6 +656,10 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   }
   if (frame.years.length && target === 'objective')
     filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
+  // "più progetti senza budget", "più progetti sopra il milione": the conditions narrow the records counted
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
+  filters.push(...conditions);
   return {
     kind: 'group_rank',
     groupOf: lead,
@@ -556,4 +735,139 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
     totalLeads.set(store, leads);
   }
   return leads;
+}
+
+/** Record kinds that belong to an objective. */
+function subRecordTarget(t: QueryTarget): boolean {
+  return t === 'phase' || t === 'indicator';
+}
+
+/** Fields that count an objective's or a project's own records: summed over several named records. */
+const COUNTED = new Set<FieldWord>(['phases', 'indicators', 'objectives', 'projects', 'staff']);
+
+/** The stated totals of the levels the question names by their whole label, in document order. */
+function labelledTotals(frame: QuestionFrame, store: PlanStore) {
+  const words = wordsOf(frame.text);
+  const docs = frame.documents ? new Set(frame.documents) : null;
+  const totals = store.model.totals;
+  return [...namedTotalsOf(store)]
+    .filter(([label]) => phraseAt(words, `${label} `) >= 0)
+    .flatMap(([, positions]) => positions)
+    .sort((a, b) => a - b)
+    .map((p) => totals[p]!)
+    .filter((t) => !docs || docs.has(t.doc));
+}
+
+/**
+ * Two years compared: one objective's phases or indicators of each year's sheet, or the records of each year in the
+ * plans in scope, counted. Null when the records asked carry no year.
+ */
+function yearGroupsFor(
+  frame: QuestionFrame,
+  objective: QuestionFrame['codes'][number] | undefined,
+  store: PlanStore,
+): Computation | null {
+  const sub = frame.targets.find(subRecordTarget) ?? (frame.fields.includes('indicators') ? 'indicator' : null);
+  const target: QueryTarget = sub ?? (frame.fields.includes('phases') ? 'phase' : 'objective');
+  if (target === 'objective' && objective) return null;
+  const yearField = target === 'objective' ? 'years' : 'year';
+  const documents = objective ? [objective.doc] : (frame.documents ?? undefined);
+  const hasYears = store.objectives.some(
+    (o) =>
+      (!documents || documents.includes(o.doc)) &&
+      (target === 'objective'
+        ? (o.years?.length ?? 0) > 0
+        : (target === 'phase' ? o.phases : o.indicators).some((x) => x.year !== undefined)),
+  );
+  if (!hasYears) return null;
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: null,
+    groups: frame.years.map((y) => ({
+      label: objective ? `${objective.code} ${y}` : String(y),
+      ...(documents ? { documents } : {}),
+      filters: [
+        ...(objective ? [{ field: 'objective', op: 'eq' as const, value: objective.code }] : []),
+        { field: yearField, op: 'eq' as const, value: target === 'objective' ? String(y) : y },
+      ],
+    })),
+  };
+}
+
+/** "quale costa meno?", "which has fewer phases?": a comparison that asks for the lower of two. */
+function lowerAsked(frame: QuestionFrame): { dir?: 'min' } {
+  return frame.superlative?.dir === 'min' ? { dir: 'min' } : {};
+}
+
+/**
+ * Two people's records that meet the question's conditions ("senza budget", "sopra il milione"), counted per person;
+ * null when the question sets no condition.
+ */
+function conditionedGroups(frame: QuestionFrame, store: PlanStore): Computation | null {
+  if (!frame.without.length && !frame.amounts.length) return null;
+  const target: 'objective' | 'project' =
+    frame.targets.includes('project') || (frame.fields.includes('budget') && store.projects.length)
+      ? 'project'
+      : 'objective';
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
+  const personField = target === 'project' ? 'dirigente' : 'owner';
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: null,
+    groups: frame.people.map((p) => ({
+      label: p.name,
+      filters: [{ field: personField, op: 'eq', value: p.name }, ...conditions],
+    })),
+  };
+}
+
+/** Two entities' plans compared by their records: counted, or their budgets summed when a budget is asked. */
+function entityGroupsFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  const byBudget = frame.fields.includes('budget') && store.projects.length > 0;
+  const target: 'objective' | 'project' = byBudget || frame.targets[0] === 'project' ? 'project' : 'objective';
+  const groups = frame.entities.map((entity) => ({
+    label: entity,
+    documents: store.model.documents.filter((d) => d.entity === entity).map((d) => d.file),
+    filters: [] as QueryFilter[],
+  }));
+  if (groups.some((g) => !g.documents.length)) return null;
+  return { kind: 'compare_groups', target, sumField: byBudget ? 'budget' : null, groups };
+}
+
+/** The records a count field counts. */
+const COUNT_TARGET: Partial<Record<FieldWord, 'objective' | 'project' | 'phase' | 'indicator'>> = {
+  objectives: 'objective',
+  projects: 'project',
+  phases: 'phase',
+  indicators: 'indicator',
+};
+
+/**
+ * The question's conditions on the records of a target ("senza budget", "sopra il milione") as filters; null when one
+ * cannot be applied to that target (a condition left out would turn into every record).
+ */
+function conditionsOf(frame: QuestionFrame, target: QueryTarget): QueryFilter[] | null {
+  const conditions: QueryFilter[] = [];
+  for (const w of frame.without) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (!field) return null;
+    conditions.push(w === 'phases' || w === 'indicators' ? { field, op: 'eq', value: 0 } : { field, op: 'missing' });
+  }
+  const amountField =
+    fieldFor(
+      target,
+      frame.fields.filter((w) => !DATE_WORDS.has(w)),
+    ) ?? DEFAULT_FIELD[target];
+  for (const a of frame.amounts) {
+    if (!amountField) return null;
+    conditions.push(
+      a.op === 'between'
+        ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
+        : { field: amountField, op: a.op, value: a.value },
+    );
+  }
+  return conditions;
 }

@@ -19,12 +19,14 @@ import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
+import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { dateOpBefore, ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { acronymsIn, inModelOrder, namesIn, structureIndexOf } from './structure-index.ts';
+import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -41,6 +43,7 @@ const W = {
   max: union((l) => l.max),
   min: union((l) => l.min),
   more: union((l) => l.more),
+  alternatives: union((l) => l.alternatives),
   less: union((l) => l.less),
   gt: union((l) => l.gt),
   lt: union((l) => l.lt),
@@ -218,8 +221,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "classifica dei progetti per budget", "rank the people by objectives": every record in order
   const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
-  const moreAt = usedOperators ? -1 : fieldAfter(words, W.more);
-  const lessAt = usedOperators ? -1 : fieldAfter(words, W.less);
+  // ("più di 5 fasi" is an operator: "più" right before a field word never is)
+  const moreAt = fieldAfter(words, W.more);
+  const lessAt = fieldAfter(words, W.less);
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
@@ -246,9 +250,22 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         (t) => firstAt(words.slice(Math.max(0, superAt - 1)), TARGET_WORDS[t]) >= 0,
       )
     : [];
+  // what the superlative (or, without one, the comparative) ranks by and which record it qualifies
+  const gradeAt = superlative
+    ? superAt
+    : firstAt(
+        words,
+        [...W.more, ...W.less].map((w) => `${w} `),
+      );
+  const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
   const without = withoutIn(words);
+  // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
+  const countsAmount = W.count.some((c) => {
+    const at = phraseAt(words, c);
+    return at >= 0 && FIELD_WORDS.budget.some((b) => phraseAt(words.slice(at + c.trim().length), b) === 1);
+  });
   const aggregate =
-    hasAny(words, W.count) && !superlative
+    hasAny(words, W.count) && !superlative && !countsAmount
       ? 'count'
       : hasAny(words, W.avg)
         ? 'avg'
@@ -276,19 +293,6 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
   });
 
-  // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
-  // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
-  const wantsSubRecords =
-    (superlative !== null || aggregate === 'sum') &&
-    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
-  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
-    const titled = objectiveNamedByWords(
-      question,
-      store,
-      docs.map((d) => d.file),
-    );
-    if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
-  }
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
@@ -297,16 +301,44 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
   );
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
-  if ((aggregate === 'sum' || compareAsked) && !codes.length && !otherConditions && store.projects.length) {
-    const titled = projectsNamedByWords(
-      unquoted,
-      store,
-      docs.map((d) => d.file),
+  // "Urban Jungle o Coordinamento emergenza Covid, chi ha più fasi?": a comparative with alternatives compares too
+  const alternativesGraded =
+    (superlative !== null ||
+      hasAny(
+        words,
+        W.more.map((w) => `${w} `),
+      )) &&
+    hasAny(
+      words,
+      W.alternatives.map((w) => `${w} `),
     );
-    if (titled.length >= 2)
-      for (const p of titled) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+  if ((aggregate === 'sum' || compareAsked || alternativesGraded) && !codes.length && !otherConditions) {
+    const files = docs.map((d) => d.file);
+    const projects = store.projects.length ? projectsNamedByWords(unquoted, store, files) : [];
+    // objectives named by title, one per part, when the question is about objectives' figures or names more of them
+    const objectives = objectivesNamedByParts(unquoted, store, files);
+    const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
+    if (objectives.length >= 2 && (projects.length < 2 || (aboutObjectives && !targets.includes('project'))))
+      for (const o of objectives) codes.push({ text: o.title, code: o.code, kind: 'objective', doc: o.doc });
+    else if (projects.length >= 2)
+      for (const p of projects) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
   }
 
+  // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
+  // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
+  const wantsSubRecords =
+    (superlative !== null || aggregate === 'sum' || aggregate === 'count') &&
+    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
+  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
+    const files = docs.map((d) => d.file);
+    // or its whole title written out, however short ("le fasi di Casa prima di tutto")
+    const titled =
+      objectiveNamedByWords(question, store, files) ??
+      (codes.length
+        ? undefined
+        : (objectivesTitledIn(unquoted, store, files)[0] ?? objectiveNamedByRareWords(unquoted, store, files)));
+    if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+  }
   const frame = QuestionFrameSchema.parse({
     lang,
     text: question,
@@ -327,6 +359,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
     ordinal,
     rankedRecords,
+    rankField: gradation?.field ?? null,
+    gradedRecord: gradation?.record ?? null,
     more: hasAny(
       words,
       W.more.map((w) => `${w} `),
@@ -453,7 +487,7 @@ function projectsNamedByWords(
   store: PlanStore,
   files: string[],
 ): { code: string; title: string; doc: string }[] {
-  const parts = question.split(new RegExp(`,|;|\\b(?:${W.join.join('|')})\\b`, 'i'));
+  const parts = partsOf(question);
   const index = projectTitleIndexOf(store);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
@@ -677,8 +711,8 @@ function amountsIn(
       const excluded = bound !== null && hasAny(wordsOf(text.slice(Math.max(0, start - 48), start)), W.exclude);
       op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     }
-    // "più di 5 fasi" is a bound, not a top-5
-    if (mayBeK && op !== 'gt' && op !== 'lt') {
+    // "più di 5 fasi", "esattamente 3 fasi", "tra 3 e 5 fasi" are bounds, not a top-k
+    if (mayBeK && op === null) {
       k = value;
       continue;
     }

@@ -15,6 +15,7 @@ export const FieldWordSchema = z.enum([
   'target',
   'owner',
   'duration',
+  'share',
 ]);
 
 export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
@@ -55,6 +56,13 @@ export const QuestionFrameSchema = z.object({
   rankedRecords: z.array(QueryTargetSchema),
   /** "più obiettivi" / "more objectives": which has more */
   more: z.boolean(),
+  /**
+   * the field the superlative or comparative is about, from the words around it in any order ("la fase più lunga",
+   * "the longest phase" → duration; "più fasi" → phases); null when they name none
+   */
+  rankField: FieldWordSchema.nullable().default(null),
+  /** the kind of record the superlative qualifies ("quale obiettivo ha la fase più lunga" → phase) */
+  gradedRecord: QueryTargetSchema.nullable().default(null),
   without: z.array(FieldWordSchema),
   multiYear: z.boolean(),
   aggregate: z.enum(['sum', 'count', 'avg']).nullable(),

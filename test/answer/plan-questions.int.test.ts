@@ -90,6 +90,25 @@ describe('questions people ask, through POST /api/ask', () => {
     // comparisons
     ['metti a confronto il budget di 2021_PD_8501 e 2021_PD_8504', ['784.326,70', '780.595,09', '3.731,61'], []],
     ['tra Caporaso Francesco e Lotti Rosanna chi ha più obiettivi?', ['Lotti Rosanna ha più obiettivi'], []],
+    // comparisons and rankings worded in any order, records named by title, counted fields summed
+    ['chi ha meno obiettivi fra Palmieri Donatella e Sardi Valentina?', ['Palmieri Donatella ha meno obiettivi'], []],
+    [
+      '2021_PD_8729 oppure 2021_PD_8722: quale ha lo stanziamento minore?',
+      ['500.000,00', '550.000,00', '50.000,00', 'più basso è quello di 2021_PD_8729'],
+      [],
+    ],
+    [
+      'quale obiettivo di Rosanna Lotti contiene la fase di durata più lunga?',
+      ['Obiettivo: 2020-PE09', '01/06/2020', '31/12/2020'],
+      ['2020-UG09 —'],
+    ],
+    ['quante fasi ha in tutto Studio sulla fecondità a Prato?', ['Sono 2 fasi', 'pubblicazione report'], []],
+    ['i pesi delle fasi del Parlamentino dei ragazzi arrivano a 100?', ['100,00', '2020-SL09'], []],
+    [
+      "l'azione Politiche familiari: costa di più nel CdR 85 o nel CdR 87?",
+      ['1.080.595,09', '4.567.138,84', '3.486.543,75', 'calcolata'],
+      [],
+    ],
     // lists by structure, entity or topic
     ['elenca i progetti del CdR A2', ['2021_PD_8723', '2021_PD_A204', '2021_PD_A2CA'], ['2021_PD_8716']],
     ['ci sono obiettivi che riguardano lo smart working?', ['2020-SR19', '2020-UA14'], []],

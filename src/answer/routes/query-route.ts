@@ -20,24 +20,27 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
   switch (c.kind) {
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
-    case 'top':
-      return topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
+    case 'top': {
+      const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
+      const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
+      return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
+    }
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
     case 'weights_total':
-      return weightsReply(ctx, c.code, c.doc, pack);
+      return weightsReply(ctx, c.code, c.doc, pack, c.sub ?? 'phase', c.year);
     case 'stated_totals':
       return statedTotalsReply(ctx, c.cdrs, pack, c.compare === true);
     case 'stated_named':
-      return statedNamedReply(ctx, c.totals, pack);
+      return statedNamedReply(ctx, c.totals, pack, c.compare === true);
     case 'compare_groups':
-      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack);
+      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min');
     case 'group_rank':
       return groupRankReply(ctx, c.query, c.dir, c.k, pack);
     case 'compare_codes':
-      return compareCodesReply(ctx, c.target, c.codes, c.field, pack);
+      return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
     case 'compare_people':
-      return comparePeopleReply(ctx, c.people, c.target, pack);
+      return comparePeopleReply(ctx, c.people, c.target, pack, c.dir ?? 'max');
   }
 }
 
@@ -142,13 +145,15 @@ function topReply(
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00
-  const last = result.records.at(-1)!.cells[field]?.num;
+  // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00; a date ranks by
+  // its ISO day ("la scadenza più lontana")
+  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
+  const last = rankValue(result.records.at(-1)!);
   const all = runPlanQuery(ctx, { ...query, limit: undefined });
-  const ties = all.ok ? all.records.slice(k).filter((r) => r.cells[field]?.num === last) : [];
+  const ties = all.ok && last !== null ? all.records.slice(k).filter((r) => rankValue(r) === last) : [];
   // "il secondo più costoso": the record at that place, and any tied with it
   const records = nth
-    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || r.cells[field]?.num === last)
+    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || rankValue(r) === last)
     : [...result.records, ...ties];
   reply.lines.push(
     nth
@@ -160,12 +165,12 @@ function topReply(
   const entity = several(records);
   for (const r of records) reply.lines.push(bullet(r, shown, pack, entity));
   // records sharing the value at the cut are a tie: said, not left to the order of the list
-  const tied = records.filter((r) => r.cells[field]?.num === last);
-  if (tied.length > 1 && last != null)
+  const tied = records.filter((r) => rankValue(r) === last);
+  if (tied.length > 1 && last !== null)
     reply.lines.push(
       M.tie(
         tied.map((r) => tieName(r)).join(', '),
-        valueText(tied[0]!, field, pack) ?? formatValue(field, query.target, last),
+        valueText(tied[0]!, field, pack) ?? (typeof last === 'number' ? formatValue(field, query.target, last) : last),
       ),
     );
   cite(ctx, reply, records);
@@ -216,13 +221,21 @@ function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: Langu
   return reply;
 }
 
-function weightsReply(ctx: ToolContext, code: string, doc: string, pack: LanguagePack): Reply | null {
+function weightsReply(
+  ctx: ToolContext,
+  code: string,
+  doc: string,
+  pack: LanguagePack,
+  sub: 'phase' | 'indicator',
+  year: number | undefined,
+): Reply | null {
   const M = pack.messages;
-  const result = runPlanQuery(ctx, {
-    target: 'phase',
-    documents: [doc],
-    filters: [{ field: 'objective', op: 'eq', value: code }],
-  });
+  const ofCode = { target: sub, documents: [doc], filters: [{ field: 'objective', op: 'eq' as const, value: code }] };
+  // the sheet of the year named, when the objective has one for that year
+  const ofYear = year
+    ? runPlanQuery(ctx, { ...ofCode, filters: [...ofCode.filters, { field: 'year', op: 'eq', value: year }] })
+    : null;
+  const result = ofYear?.ok && ofYear.records.length ? ofYear : runPlanQuery(ctx, ofCode);
   if (!result.ok || !result.records.length) return null;
   const reply = emptyReply('query_phase_weights');
   const weighted = result.records.filter((r) => r.cells.weight?.num != null);
@@ -236,9 +249,8 @@ function weightsReply(ctx: ToolContext, code: string, doc: string, pack: Languag
   for (const y of years) {
     const ofYear = weighted.filter((r) => (r.cells.year?.num ?? null) === y);
     const sum = Math.round(ofYear.reduce((a, r) => a + r.cells.weight!.num!, 0) * 100) / 100;
-    reply.lines.push(
-      `${y !== null ? `${y}: ` : ''}${M.weightsTotal(code, formatAmount(sum), Math.abs(sum - 100) < 0.01)}`,
-    );
+    const total = sub === 'indicator' ? M.indicatorWeightsTotal : M.weightsTotal;
+    reply.lines.push(`${y !== null ? `${y}: ` : ''}${total(code, formatAmount(sum), Math.abs(sum - 100) < 0.01)}`);
     for (const r of ofYear) reply.lines.push(bullet(r, ['weight'], pack, false));
   }
   cite(ctx, reply, weighted);
@@ -280,6 +292,7 @@ function statedNamedReply(
   ctx: ToolContext,
   wanted: { label: string; cdr: string | null; doc: string }[],
   pack: LanguagePack,
+  compare = false,
 ): Reply | null {
   const M = pack.messages;
   const totals = ctx.store.model.totals.filter(
@@ -294,6 +307,18 @@ function statedNamedReply(
     const where = t.cdr ? ` (CdR ${t.cdr})` : '';
     reply.lines.push(M.totalStated(`${t.label}${where}`, t.amount!.text));
     reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
+  }
+  // the same level's stated totals in several centri, added up: the sum is computed, and said so
+  if (!compare && totals.length > 1 && totals.every((t) => t.label === totals[0]!.label))
+    reply.lines.push(M.sumOfStated(formatAmount(totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0))));
+  // two stated totals compared: their difference is computed, and said so
+  if (compare && totals.length === 2) {
+    const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
+    const av = a.amount!.value ?? 0;
+    const bv = b.amount!.value ?? 0;
+    const name = (t: typeof a) => (t.cdr ? `CdR ${t.cdr}` : t.label);
+    if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`${name(a)}, ${name(b)}`, a.amount!.text));
+    else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), name(av > bv ? a : b)));
   }
   return reply;
 }
@@ -314,6 +339,7 @@ function compareCodesReply(
   codes: { code: string; doc: string }[],
   field: string,
   pack: LanguagePack,
+  dir: 'max' | 'min',
 ): Reply | null {
   const M = pack.messages;
   const records = codes.map((c) => recordByCode(ctx, target, c.code, c.doc));
@@ -331,6 +357,7 @@ function compareCodesReply(
   else {
     const diff = formatValue(field, target, Math.abs(av - bv));
     reply.lines.push(M.comparison(describe(a), describe(b), diff, av > bv ? a.key : b.key));
+    if (dir === 'min') reply.lines.push(M.lower(av < bv ? a.key : b.key));
   }
   cite(ctx, reply, [a, b]);
   return reply;
@@ -339,8 +366,9 @@ function compareCodesReply(
 function comparePeopleReply(
   ctx: ToolContext,
   people: string[],
-  target: 'objective' | 'project',
+  target: 'objective' | 'project' | 'phase' | 'indicator',
   pack: LanguagePack,
+  dir: 'max' | 'min',
 ): Reply {
   const M = pack.messages;
   const reply = emptyReply('query_compare_people');
@@ -351,10 +379,14 @@ function comparePeopleReply(
   });
   const [, plural] = M.targetNames[target];
   const counts = results.map((r) => `${r.name} ${r.records.length}`).join(', ');
-  const sorted = [...results].sort((x, y) => y.records.length - x.records.length);
+  const sign = dir === 'min' ? -1 : 1;
+  const sorted = [...results].sort((x, y) => sign * (y.records.length - x.records.length));
   if (sorted[0]!.records.length === sorted[1]!.records.length) reply.lines.push(M.peopleTie(counts, plural));
+  else if (dir === 'min') reply.lines.push(M.peopleFewer(sorted[0]!.name, counts, plural));
   else reply.lines.push(M.peopleComparison(sorted[0]!.name, counts, plural));
-  for (const r of results) reply.lines.push(`• ${r.name}: ${r.records.map((x) => x.key).join(', ') || '—'}`);
+  // phases and indicators are listed by the objective they belong to, once each
+  for (const r of results)
+    reply.lines.push(`• ${r.name}: ${[...new Set(r.records.map((x) => x.key))].join(', ') || '—'}`);
   cite(
     ctx,
     reply,
@@ -373,10 +405,11 @@ interface GroupValue {
 /** Groups of records (two people's projects, two structures' objectives) compared by count or by a summed field. */
 function compareGroupsReply(
   ctx: ToolContext,
-  target: 'objective' | 'project',
+  target: PlanQuery['target'],
   groups: RecordGroup[],
   sumField: string | null,
   pack: LanguagePack,
+  lowerAsked = false,
 ): Reply | null {
   const M = pack.messages;
   const values: GroupValue[] = groups.map((g) => {
@@ -408,7 +441,10 @@ function compareGroupsReply(
   const [a, b] = values as [GroupValue, GroupValue];
   if (a.value !== null && b.value !== null) {
     if (Math.abs(a.value - b.value) < 0.005) reply.lines.push(M.tie(`${a.label}, ${b.label}`, show(a.value)));
-    else reply.lines.push(M.difference(show(Math.abs(a.value - b.value)), a.value > b.value ? a.label : b.label));
+    else {
+      reply.lines.push(M.difference(show(Math.abs(a.value - b.value)), a.value > b.value ? a.label : b.label));
+      if (lowerAsked) reply.lines.push(M.lower(a.value < b.value ? a.label : b.label));
+    }
   }
   cite(
     ctx,
@@ -459,4 +495,19 @@ function groupRankReply(
     first.flatMap((g) => g.records),
   );
   return reply;
+}
+
+/**
+ * "Quale obiettivo ha la fase più lunga?": the objective of the top-ranked phase (or indicator) is the answer, said
+ * first; the ranked sub-records follow as the evidence.
+ */
+function withParentFirst(ctx: ToolContext, reply: Reply, pack: LanguagePack, sub: 'phase' | 'indicator'): Reply {
+  if (!reply.found) return reply;
+  const codes = [...new Set(reply.focus)];
+  const parents = codes
+    .map((code) => ctx.store.objectives.find((o) => o.code === code && visible(ctx, o.doc)))
+    .filter((o) => o !== undefined);
+  if (!parents.length) return reply;
+  const first = pack.messages.objectiveOfTop(parents.map((o) => `${o.code} (${clip(o.title, 90)})`).join('; '), sub);
+  return { ...reply, lines: [first, ...reply.lines] };
 }

@@ -1,0 +1,164 @@
+/**
+ * Records named by their titles rather than their codes: "le fasi di Casa prima di tutto", "Urban Jungle vs
+ * Coordinamento emergenza Covid". A title written out whole names its record even when it is short; otherwise each
+ * part of a comparison (split at "e", "o", "vs", commas) names the record whose title shares most of its words.
+ * Titles come from the loaded model; the joining words from the language packs.
+ */
+import { contentTokens, stem } from '../answer/text-match.ts';
+import { en } from '../lang/en.ts';
+import { it } from '../lang/it.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { phraseAt, wordsOf } from './phrases.ts';
+
+export interface TitledRecord {
+  code: string;
+  title: string;
+  doc: string;
+}
+
+const LEX = [it.lexicon, en.lexicon];
+/** words that separate the records of a sum or a comparison ("e", "o", "vs", "rispetto a"), longest first */
+const SEPARATORS = [
+  ...new Set(
+    LEX.flatMap((l) => [...l.betweenJoin, ...l.alternatives, ...l.compare, ...l.between]).filter((w) =>
+      /^[a-z ]+$/.test(w.trim()),
+    ),
+  ),
+]
+  .map((w) => w.trim().replace(/ +/g, '\\s+'))
+  .sort((a, b) => b.length - a.length);
+const SPLIT = new RegExp(`,|;|:|\\?|\\b(?:${SEPARATORS.join('|')})\\b`, 'i');
+
+/** no sum or comparison names more records than this: a question split further is not read further */
+const MAX_PARTS = 12;
+
+/** The parts of a question that may each name one record of a sum or a comparison. */
+export function partsOf(question: string): string[] {
+  return question
+    .split(SPLIT)
+    .filter((p): p is string => Boolean(p?.trim()))
+    .slice(0, MAX_PARTS);
+}
+
+export interface TitleIndex {
+  /** each record's folded title words, for titles of two words or more */
+  phraseOf: (string | undefined)[];
+  /** how many records carry each folded title */
+  titleCount: Map<string, number>;
+  byStem: Map<string, number[]>;
+  records: TitledRecord[];
+}
+const indexes = new WeakMap<PlanStore, TitleIndex>();
+
+/** The objectives' titles, indexed once per store (built ahead of the first question by `prepareStore`). */
+export function objectiveTitles(store: PlanStore): TitleIndex {
+  let index = indexes.get(store);
+  if (!index) {
+    const records = store.objectives.map((o) => ({ code: o.code, title: o.title, doc: o.doc }));
+    const phraseOf = records.map((r) => {
+      const words = wordsOf(r.title).trim();
+      return words.split(' ').length >= 2 ? words : undefined;
+    });
+    const titleCount = new Map<string, number>();
+    for (const w of phraseOf) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
+    const byStem = new Map<string, number[]>();
+    for (const [pos, r] of records.entries())
+      for (const s of new Set(contentTokens(r.title).map((t) => stem(t)))) {
+        const list = byStem.get(s);
+        if (list) list.push(pos);
+        else byStem.set(s, [pos]);
+      }
+    index = { phraseOf, titleCount, byStem, records };
+    indexes.set(store, index);
+  }
+  return index;
+}
+
+/**
+ * Objectives whose whole title the question writes (two words or more), longest title first; one per title (a title
+ * shared by several plans' objectives names none of them).
+ */
+export function objectivesTitledIn(question: string, store: PlanStore, files: string[]): TitledRecord[] {
+  const words = wordsOf(question);
+  const inFiles = files.length ? new Set(files) : null;
+  const index = objectiveTitles(store);
+  // only titles sharing a word with the question can be written in it: looked up through the stem index, so a
+  // thousand plans' titles are not all scanned
+  const candidates = new Set<number>();
+  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
+  const hits: { words: string; record: TitledRecord }[] = [];
+  for (const p of candidates) {
+    const phrase = index.phraseOf[p];
+    if (phrase === undefined) continue;
+    const record = index.records[p]!;
+    if ((!inFiles || inFiles.has(record.doc)) && phraseAt(words, `${phrase} `) >= 0)
+      hits.push({ words: phrase, record });
+  }
+  const unique = hits.filter(
+    (h) => (index.titleCount.get(h.words) ?? 0) === 1 || hits.filter((o) => o.words === h.words).length === 1,
+  );
+  return unique.sort((a, b) => b.words.length - a.words.length).map((h) => h.record);
+}
+
+/**
+ * One objective per part of the question (split at "e", "o", "vs", commas), for a comparison or a sum of objectives
+ * named by their titles: the whole title written in the part, else the one title holding the most of the part's
+ * content words (at least two, and at least half of the title's).
+ */
+export function objectivesNamedByParts(question: string, store: PlanStore, files: string[]): TitledRecord[] {
+  const index = objectiveTitles(store);
+  const inFiles = files.length ? new Set(files) : null;
+  const out: TitledRecord[] = [];
+  for (const part of partsOf(question)) {
+    const whole = objectivesTitledIn(part, store, files)[0];
+    if (whole) {
+      if (!out.some((o) => o.code === whole.code && o.doc === whole.doc)) out.push(whole);
+      continue;
+    }
+    const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    const hitsOf = new Map<number, number>();
+    for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
+    let best: { record: TitledRecord; hits: number } | null = null;
+    let tie = false;
+    for (const [pos, hits] of hitsOf) {
+      const record = index.records[pos]!;
+      if (hits < 2 || (inFiles && !inFiles.has(record.doc))) continue;
+      const size = new Set(contentTokens(record.title).map((t) => stem(t))).size;
+      if (hits * 2 < size) continue;
+      if (best && hits === best.hits) tie = true;
+      if (!best || hits > best.hits) {
+        best = { record, hits };
+        tie = false;
+      }
+    }
+    if (best && !tie && !out.some((o) => o.code === best.record.code && o.doc === best.record.doc))
+      out.push(best.record);
+  }
+  return out;
+}
+
+/**
+ * The one objective named by at least two of its title's words, half its title or more, one of them a word no other
+ * title has ("il Parlamentino dei ragazzi"); null when none or several.
+ */
+export function objectiveNamedByRareWords(question: string, store: PlanStore, files: string[]): TitledRecord | null {
+  const index = objectiveTitles(store);
+  const inFiles = files.length ? new Set(files) : null;
+  const asked = new Set(contentTokens(question).map((t) => stem(t)));
+  const hitsOf = new Map<number, { hits: number; rare: boolean }>();
+  for (const s of asked) {
+    const holders = index.byStem.get(s) ?? [];
+    for (const p of holders) {
+      const h = hitsOf.get(p) ?? { hits: 0, rare: false };
+      h.hits++;
+      if (holders.length === 1) h.rare = true;
+      hitsOf.set(p, h);
+    }
+  }
+  const found = [...hitsOf].filter(([pos, h]) => {
+    const record = index.records[pos]!;
+    if (!h.rare || h.hits < 2 || (inFiles && !inFiles.has(record.doc))) return false;
+    return h.hits * 2 >= new Set(contentTokens(record.title).map((t) => stem(t))).size;
+  });
+  return found.length === 1 ? index.records[found[0]![0]]! : null;
+}
