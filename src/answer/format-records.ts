@@ -161,3 +161,16 @@ export function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
+
+/**
+ * `clip`, but a long text keeps the place `at` (a character offset of `text`, where the answer stands) in view: the
+ * window opens a third of `max` before it, at a word start, with "…" where text was left out.
+ */
+export function clipAround(text: string, max: number, at: number): string {
+  // offsets are those of the text as given: squeeze spaces only after choosing the window
+  if (text.replace(/\s+/g, ' ').trim().length <= max || at < max * 0.6) return clip(text, max);
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - max));
+  const space = text.lastIndexOf(' ', start);
+  start = space > 0 && start - space < 30 ? space + 1 : start;
+  return `…${clip(text.slice(start), max - 1)}`;
+}

@@ -225,8 +225,20 @@ export const ROUTES: Route[] = [
     // records named by their words: objective / project titles, indicator and phase wording
     id: 'by_words',
     when: () => true,
-    answer: ({ ctx, question, intents, scope, lang }) =>
-      withDetailFirst(ctx, answerByWords(ctx, question, intents, scope, lang), question, intents, scope.docs),
+    answer: async ({ ctx, question, intents, scope, lang }) => {
+      const reply = withDetailFirst(
+        ctx,
+        answerByWords(ctx, question, intents, scope, lang),
+        question,
+        intents,
+        scope.docs,
+      );
+      if (reply?.intent !== 'record_unsure') return reply;
+      // unsure which record the words name: a passage that answers is better than candidates, candidates better
+      // than a passage that does not answer
+      const passages = await answerFromPassages(ctx, question, scope, lang);
+      return passages.found ? passages : reply;
+    },
   },
   {
     id: 'objectives_of_structure',

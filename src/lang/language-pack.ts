@@ -134,10 +134,12 @@ export interface Lexicon {
    */
   askedFields: AskedField[];
   /**
-   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place): the sentence that has one
-   * answers before one that only shares the question's words
+   * what kind of answer a question wants ("in che anno" → a year, "dove" → a place, "con chi" → a person or a body,
+   * "con quali fondi" → a source of funding): the sentence that has one answers before one that only shares the
+   * question's words. `evidence`: word prefixes that show a sentence holds that kind of answer (types whose answer is
+   * a figure or a name are recognised by its shape instead)
    */
-  answerTypes: { type: AnswerType; cues: string[] }[];
+  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[] }[];
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**
@@ -166,7 +168,7 @@ export interface Lexicon {
   fillers: string[];
 }
 
-export type AnswerType = 'year' | 'date' | 'number' | 'place';
+export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */
@@ -366,6 +368,8 @@ export interface Messages {
     phaseDue: (title: string, code: string, end: string) => string;
     phaseOf: (title: string, code: string) => string;
     whichOne: (n: number) => string;
+    /** the words name no record clearly: the closest ones are offered, none is picked */
+    notSureWhich: (n: number) => string;
     codeInDocuments: (n: number) => string;
   };
   fieldNames: Record<string, string>;

@@ -1,7 +1,8 @@
 /**
- * What kind of answer a question wants, from the language packs' cues ("in che anno" → a year, "where" → a place),
- * and whether a sentence holds one. Ranking a record's or a passage's sentences by it puts the sentence that answers
- * ("costituita … nel 2010") before one that only repeats the question's words.
+ * What kind of answer a question wants, from the language packs' cues ("in che anno" → a year, "where" → a place,
+ * "con chi" → a person or a body, "con quali fondi" → a source of funding), and whether a sentence holds one. Ranking
+ * a record's or a passage's sentences by it puts the sentence that answers ("costituita … nel 2010", "finanziata con
+ * risorse …") before one that only repeats the question's words.
  */
 import type { AnswerType } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
@@ -10,36 +11,172 @@ import { wordMatches } from './find-meta.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 
 const PACK_LIST = Object.values(PACKS);
-// longest cues first: "fino a che anno" (a year) before "quando" (a date)
+// longest cues first: "fino a che anno" (a year) before "quando" (a date), "con quali fondi" before "con quali"
 const CUES = PACK_LIST.flatMap((p) =>
   p.lexicon.answerTypes.flatMap((t) => t.cues.map((cue) => ({ cue, type: t.type }))),
 ).sort((a, b) => b.cue.length - a.cue.length);
+/** per type, the evidence words of every pack: a question in English is answered by Italian sentences */
+const EVIDENCE = new Map<AnswerType, string[]>();
+for (const p of PACK_LIST)
+  for (const t of p.lexicon.answerTypes)
+    if (t.evidence) EVIDENCE.set(t.type, [...(EVIDENCE.get(t.type) ?? []), ...t.evidence]);
 const PLACE_WORDS = PACK_LIST.flatMap((p) => p.lexicon.placeWords);
 const MONTHS = PACK_LIST.flatMap((p) => p.lexicon.months);
+/** number words that are a count ("cinque soggetti", "due rappresentanti"); "un"/"a" are mostly articles */
+const NUMBER_WORDS = new Set(
+  PACK_LIST.flatMap((p) => Object.entries(p.lexicon.numbers))
+    .filter(([, n]) => n > 1)
+    .map(([w]) => w),
+);
 
 const YEAR = /\b(?:1[89]|20)\d{2}\b/;
 const DATE = /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/;
+/**
+ * Figures that are no quantity: dates, years, references to acts ("n. 113/2018", "art. 5", "D.Lgs. 1/2018") and
+ * codes ("2020-PL11", "M_8901_1_4"). What is left of a sentence without them may hold a count or an amount.
+ */
+const NOT_A_QUANTITY = [
+  /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g,
+  /\b(?:n|nr|art|artt|comma|l|lgs|dl|dgr|dpr|dm|legge|decreto|delibera|deliberazione)\s*[.°]?\s*\d+(?:\s*[/-]\s*\d+)?/gi,
+  /\b\d+\s*\/\s*\d{2,4}\b/g,
+  /[\p{L}_-]*\d+[\p{L}_-]+[\p{L}\d_-]*|[\p{L}_]+[-_]\d+[\p{L}\d_-]*/gu,
+  /\b(?:1[89]|20)\d{2}\b/g,
+];
+
+/** the last question's type: the routes ask it of one question for every passage and sentence they weigh */
+let lastType: { question: string; type: AnswerType | null } | null = null;
 
 export function answerTypeOf(question: string): AnswerType | null {
-  const words = wordsOf(question);
-  return CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null;
+  if (lastType?.question !== question) {
+    const words = wordsOf(question);
+    lastType = { question, type: CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null };
+  }
+  return lastType.type;
+}
+
+/**
+ * Whether holding the kind of answer decides which sentence answers, before how many words it shares: a source of
+ * funding, a date or a place is rare enough in a sentence to tell the answer; a name ("who") is in most sentences
+ * of a plan, so it only adds to the words shared.
+ */
+export function decidesSentence(type: AnswerType | null): boolean {
+  return type !== null && type !== 'who';
 }
 
 export function holdsAnswerType(sentence: string, type: AnswerType): boolean {
+  return answerPositions(sentence, type).length > 0;
+}
+
+/** Where in the sentence the kind of answer asked first stands (a character offset), or -1 when it holds none. */
+export function answerAt(sentence: string, type: AnswerType): number {
+  return answerPositions(sentence, type)[0] ?? -1;
+}
+
+/**
+ * Every place in the sentence where the kind of answer asked stands (character offsets, ascending): a long sentence
+ * is quoted around the one next to the question's subject rather than from its start.
+ */
+export function answerPositions(sentence: string, type: AnswerType): number[] {
   switch (type) {
     case 'year':
-      return YEAR.test(sentence);
+      return positions(sentence, YEAR);
     case 'date': {
-      if (YEAR.test(sentence) || DATE.test(sentence)) return true;
-      return fold(sentence)
-        .split(/[^a-z]+/)
-        .some((w) => MONTHS.includes(w));
+      const dates = positions(sentence, DATE);
+      if (dates.length) return dates;
+      const years = positions(sentence, YEAR);
+      return years.length ? years : wordPositions(sentence, (w) => MONTHS.includes(w));
     }
     case 'number':
-      return /\d/.test(sentence);
+      return quantityPositions(sentence);
     case 'place':
-      return fold(sentence)
-        .split(/[^a-z]+/)
-        .some((w) => wordMatches(w, PLACE_WORDS));
+      return wordPositions(sentence, (w) => wordMatches(w, PLACE_WORDS));
+    case 'who':
+      return whoPositions(sentence);
+    default:
+      return evidencePositions(sentence, EVIDENCE.get(type) ?? []);
   }
 }
+
+function positions(text: string, re: RegExp): number[] {
+  return [...text.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index);
+}
+
+/** The offsets of the words (folded, letters only) that pass the test. */
+function wordPositions(sentence: string, test: (word: string) => boolean): number[] {
+  const out: number[] = [];
+  for (const m of sentence.matchAll(/[\p{L}]+/gu)) if (test(fold(m[0]))) out.push(m.index);
+  return out;
+}
+
+/**
+ * The offsets of the evidence in the sentence: one-word entries as `wordMatches` reads them, entries of several words
+ * ("una volta", "ogni anno") as a run of words, the last one matched as a prefix.
+ */
+function evidencePositions(sentence: string, evidence: readonly string[]): number[] {
+  const single = evidence.filter((e) => !e.includes(' '));
+  const phrases = evidence.filter((e) => e.includes(' ')).map((e) => e.split(' '));
+  const words = [...sentence.matchAll(/[\p{L}0-9]+/gu)].map((m) => ({ at: m.index, word: fold(m[0]) }));
+  const out: number[] = [];
+  for (const [k, { at, word }] of words.entries()) {
+    const starts = phrases.some((p) =>
+      p.every((part, j) => {
+        const w = words[k + j]?.word;
+        return w !== undefined && (j === p.length - 1 ? w.startsWith(part) : w === part);
+      }),
+    );
+    if (starts || (/^[a-z]/.test(word) && wordMatches(word, single))) out.push(at);
+  }
+  return out;
+}
+
+/** A count or an amount: a figure that is no date, year, act or code, or a number word above one. */
+function quantityPositions(sentence: string): number[] {
+  let rest = sentence;
+  // blanked out rather than removed, so that offsets stay those of the sentence
+  for (const re of NOT_A_QUANTITY) rest = rest.replace(re, (m) => ' '.repeat(m.length));
+  const figures = positions(rest, /\d+(?:[.,]\d+)*/);
+  const words = wordPositions(rest, (w) => NUMBER_WORDS.has(w));
+  return [...figures, ...words].sort((a, b) => a - b);
+}
+
+/**
+ * A person or a body: a name written as one inside the sentence (a capital after the first word, an acronym), or
+ * else a word for a kind of body ("fondazione", "ministero", "partner"): a name is the surer sign.
+ */
+function whoPositions(sentence: string): number[] {
+  const evidence = EVIDENCE.get('who') ?? [];
+  const names: number[] = [];
+  const kinds: number[] = [];
+  let first = true;
+  for (const m of sentence.matchAll(/[\p{L}][\p{L}.]*/gu)) {
+    const word = m[0];
+    if (!first && /^\p{Lu}/u.test(word) && word.length > 1) names.push(m.index);
+    else if (wordMatches(fold(word), evidence)) kinds.push(m.index);
+    first = false;
+  }
+  return names.length ? names : kinds;
+}
+
+/**
+ * Where to quote a long sentence from: the place of the kind of answer asked that has most of the question's subject
+ * words (`isSubject` tests a folded word) just before it, the first of them on a tie; with no kind of answer, the
+ * first subject word. 0 when neither is found.
+ */
+export function anchorOf(sentence: string, isSubject: (word: string) => boolean, type: AnswerType | null): number {
+  const subject = wordPositions(sentence, isSubject);
+  const typed = type ? answerPositions(sentence, type) : [];
+  if (!typed.length) return subject[0] ?? 0;
+  let best = typed[0]!;
+  let most = -1;
+  for (const p of typed) {
+    const near = subject.filter((s) => s <= p && p - s <= SUBJECT_REACH).length;
+    if (near > most) {
+      best = p;
+      most = near;
+    }
+  }
+  return best;
+}
+
+/** how far (in characters) before the answer the words of its subject stand in one sentence */
+const SUBJECT_REACH = 160;

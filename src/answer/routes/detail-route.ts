@@ -4,13 +4,13 @@
  * indicator wording) ranked against the question, the best quoted first, then the record as usual.
  */
 import { splitSentences } from '../../lang/split-sentences.ts';
-import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
+import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
-import { codeKey } from '../../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
-import { clip } from '../format-records.ts';
+import { clipAround } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { contentTokens, stem } from '../text-match.ts';
 import type { Reply } from './reply.ts';
@@ -42,18 +42,22 @@ export function asksBeyondFields(intents: Intent[]): boolean {
 interface IndexedSentence {
   sentence: string;
   prefixes: ReadonlySet<string>;
+  /** which of the record's texts it comes from: the next sentence of the same text goes on with its subject */
+  text: number;
 }
 const SENTENCES = new WeakMap<Objective | Project, IndexedSentence[]>();
 
-function indexedSentencesOf(record: Objective | Project): IndexedSentence[] {
+function indexedSentencesOf(record: Objective | Project, store: PlanStore | null): IndexedSentence[] {
   let indexed = SENTENCES.get(record);
   if (!indexed) {
     const title = fold(record.title);
-    indexed = sentencesOf(record)
+    indexed = textsOf(record, store)
+      .flatMap((t, text) => itemsOf(t).flatMap((item) => splitSentences(item).map((sentence) => ({ sentence, text }))))
       // a title repeated as a sentence says nothing new
-      .filter((sentence) => fold(sentence) !== title)
-      .map((sentence) => ({
+      .filter(({ sentence }) => fold(sentence) !== title)
+      .map(({ sentence, text }) => ({
         sentence,
+        text,
         // five-letter prefixes: "vigila" meets "vigilanza", whatever the stemmer leaves of each
         prefixes: new Set(contentTokens(sentence, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5))),
       }));
@@ -62,44 +66,156 @@ function indexedSentencesOf(record: Objective | Project): IndexedSentence[] {
   return indexed;
 }
 
-function sentencesOf(record: Objective | Project): string[] {
+/**
+ * A record's text keeps no line breaks: a list written one item a line ("strumenti: - Le risorse del Piano … -
+ * Centro Diurno - Consegna kit …") reads as one sentence. Two dashes or more opening capitalised items are a list, and
+ * each item is read alone.
+ */
+function itemsOf(text: string): string[] {
+  const items = text.split(/\s+-\s+(?=\p{Lu})/u);
+  return items.length >= 3 ? items : [text];
+}
+
+function objectiveTexts(o: Objective): (string | undefined)[] {
+  return [
+    o.description,
+    o.expectedResult,
+    o.humanResources,
+    o.financialResources,
+    o.otherServices,
+    ...o.phases.flatMap((p) => [p.title, p.note]),
+    ...o.indicators.flatMap((i) => [i.description, i.note]),
+  ];
+}
+
+/**
+ * A project's sentences are its description's and those of the objectives it holds: what a project does week by week
+ * ("rendicontazione trimestrale") is written in its objectives' phases and indicators.
+ */
+function textsOf(record: Objective | Project, store: PlanStore | null): string[] {
   const texts =
     'phases' in record
-      ? [
+      ? objectiveTexts(record)
+      : [
           record.description,
-          record.expectedResult,
-          record.humanResources,
-          record.financialResources,
-          record.otherServices,
-          ...record.phases.flatMap((p) => [p.title, p.note]),
-          ...record.indicators.flatMap((i) => [i.description, i.note]),
-        ]
-      : [record.description];
-  return texts.filter((t): t is string => Boolean(t)).flatMap((t) => splitSentences(t));
+          ...record.objectives.flatMap((code) =>
+            (store?.objectivesByCode.get(codeKey(code)) ?? [])
+              .filter((o) => o.doc === record.doc)
+              .flatMap((o) => [o.title, ...objectiveTexts(o)]),
+          ),
+        ];
+  return texts.filter((t): t is string => Boolean(t));
+}
+
+/** the share of the previous sentence's words that count for the next one */
+export const CONTEXT_SHARE = 0.5;
+
+/** Holding the kind of answer asked (a year, a body) counts as one more distinctive word shared. */
+const TYPED_BONUS = 1;
+
+/**
+ * How much each of the question's words tells one sentence of a text from another, in (0, 1]: a word in one sentence
+ * only weighs 1, a word in every sentence (the subject the whole text is about, "centro diurno") little. So the
+ * sentence that meets the question on its rarer words ("la sperimentazione, finanziata con…") answers before one
+ * that repeats the subject.
+ */
+export function distinctiveness(
+  words: readonly string[],
+  sentences: readonly ReadonlySet<string>[],
+): (w: string) => number {
+  const n = sentences.length;
+  const weights = new Map<string, number>();
+  for (const w of words) {
+    const df = sentences.filter((s) => s.has(w)).length;
+    weights.set(w, df === 0 ? 0 : Math.log(1 + n / df) / Math.log(1 + n));
+  }
+  return (w) => weights.get(w) ?? 0;
+}
+
+export interface DetailSentence {
+  sentence: string;
+  /** the distinctiveness of the words shared, plus the bonus for holding the kind of answer asked */
+  score: number;
+  /** the question's words (beyond the record's title) the sentence holds */
+  shared: number;
+  /** it holds the kind of answer asked */
+  typed: boolean;
 }
 
 /**
  * The record's sentence that shares most of the question's words beyond the record's own title and code, or null when
- * none shares any.
+ * none shares any. A long sentence is quoted around the answer it holds.
  */
 export function bestSentenceOf(
   record: Objective | Project,
   question: string,
-): { sentence: string; score: number } | null {
+  store: PlanStore | null = null,
+): DetailSentence | null {
   const own = new Set(contentTokens(`${record.title} ${record.code}`).map(stem));
   // an English question meets the Italian sentences through the glossary
-  const asked = `${question} ${glossaryExpander().expand(question).join(' ')}`;
+  const asked = askedWithSynonyms(question);
   const wanted = [...new Set(contentTokens(asked).map(stem))].filter((w) => !own.has(w) && w.length > 2);
   if (!wanted.length) return null;
   const type = answerTypeOf(question);
-  let best: { sentence: string; score: number } | null = null;
-  for (const { sentence, prefixes } of indexedSentencesOf(record)) {
-    let score = wanted.filter((w) => prefixes.has(w.slice(0, 5))).length;
-    // of two sentences on the subject, the one holding the kind of answer asked (a year, a place) answers
-    if (score > 0 && type && holdsAnswerType(sentence, type)) score += 0.5;
-    if (score > 0 && (!best || score > best.score)) best = { sentence, score };
+  const decides = decidesSentence(type);
+  const prefixes = [...new Set(wanted.map((w) => w.slice(0, 5)))];
+  const sentences = indexedSentencesOf(record, store);
+  const weightOf = distinctiveness(
+    prefixes,
+    sentences.map((s) => s.prefixes),
+  );
+  let best: (DetailSentence & { at: number }) | null = null;
+  for (const [at, { sentence, prefixes: held }] of sentences.entries()) {
+    const hits = prefixes.filter((p) => held.has(p));
+    const shared = hits.length;
+    if (shared === 0) continue;
+    // of two sentences on the subject, the one holding the kind of answer asked (a year, a place, a body) answers
+    const typed = type !== null && holdsAnswerType(sentence, type);
+    // a sentence holding the answer goes on with the subject of the one before it ("Sarà attivato il Centro … La
+    // sperimentazione, finanziata con …"): half of what that one shares counts for it
+    const before = sentences[at - 1];
+    const context =
+      typed && decides && before && before.text === sentences[at]!.text
+        ? prefixes.filter((p) => before.prefixes.has(p)).reduce((sum, p) => sum + weightOf(p), 0) * CONTEXT_SHARE
+        : 0;
+    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + context + (typed ? TYPED_BONUS : 0);
+    const candidate = { sentence, score, shared, typed, at };
+    if (!best || outranks(candidate, best, decides)) best = candidate;
   }
-  return best ? { sentence: clip(best.sentence, 500), score: best.score } : null;
+  if (!best) return null;
+  // the sentence on the subject does not hold the answer, the next one of the same text does ("…trasformazione
+  // dell'immobile della ex Scuola X. L'immobile viene adattato alla funzione di uffici…"): both are quoted
+  const next = sentences[best.at + 1];
+  if (
+    type &&
+    decides &&
+    !best.typed &&
+    next &&
+    next.text === sentences[best.at]!.text &&
+    holdsAnswerType(next.sentence, type)
+  )
+    best = { ...best, sentence: `${best.sentence} ${next.sentence}`, typed: true };
+  const isSubject = (word: string) => word.length > 2 && prefixes.includes(stem(word).slice(0, 5));
+  const { at: _, ...found } = best;
+  return { ...found, sentence: clipAround(best.sentence, 500, anchorOf(best.sentence, isSubject, type)) };
+}
+
+/** the question with the glossary's synonyms and translations, for the last question (asked of several records) */
+let lastAsked: { question: string; asked: string } | null = null;
+function askedWithSynonyms(question: string): string {
+  if (lastAsked?.question !== question)
+    lastAsked = { question, asked: `${question} ${glossaryExpander().expand(question).join(' ')}` };
+  return lastAsked.asked;
+}
+
+/** `a` answers before `b`: holding the kind of answer asked first when it decides (see `decidesSentence`), then score. */
+export function outranks(
+  a: { score: number; typed: boolean },
+  b: { score: number; typed: boolean },
+  decides: boolean,
+): boolean {
+  if (decides && a.typed !== b.typed) return a.typed;
+  return a.score > b.score;
 }
 
 /**
@@ -122,8 +238,11 @@ export function withDetailFirst(
     (r) => visible(ctx, r.doc) && (!docs || docs.includes(r.doc)),
   );
   if (records.length !== 1) return reply;
-  const best = bestSentenceOf(records[0]!, question);
-  if (!best || !(best.score >= 2 || (asksBeyondFields(intents) && best.score >= 1))) return reply;
+  const best = bestSentenceOf(records[0]!, question, ctx.store);
+  // a field the reply already states ("quanto è stanziato…") is not preceded by a sentence lacking the kind of
+  // answer asked
+  const typedOrUntyped = best && (best.typed || !decidesSentence(answerTypeOf(question)));
+  if (!best || !((best.shared >= 2 && typedOrUntyped) || (asksBeyondFields(intents) && best.shared >= 1))) return reply;
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';

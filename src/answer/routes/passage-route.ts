@@ -3,29 +3,41 @@
 import type { AskedField } from '../../lang/language-pack.ts';
 import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
-import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
+import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { hasAny, wordsOf } from '../../linking/phrases.ts';
+import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
+import { codeKey } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
-import type { ToolContext } from '../../tools/tool-context.ts';
-import { clip } from '../format-records.ts';
+import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import type { Citation } from '../answer.ts';
+import { clip, clipAround } from '../format-records.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import { detectLanguage } from '../language.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
+import { bestSentenceOf, CONTEXT_SHARE, distinctiveness, outranks } from './detail-route.ts';
 import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
 
 export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
   const reply = emptyReply('passage_search');
   const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
-  // the passage holding the sentence that answers best comes first (retrieval order breaks ties)
+  // the passage holding the sentence that answers best comes first (retrieval order breaks ties); when the kind of
+  // answer asked decides (a source of funding, a purpose, a date), a passage with a sentence holding it leads
+  const decides = decidesSentence(answerTypeOf(question));
   const hits = found
-    .map((h, i) => ({ h, i, score: bestSentenceScore(question, h.chunk.text) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((h, i) => ({
+      h,
+      i,
+      score: bestSentenceScore(question, h.chunk.text),
+      typed: decides && holdsTypedSentence(question, h.chunk.text),
+    }))
+    .sort((a, b) => Number(b.typed) - Number(a.typed) || b.score - a.score || a.i - b.i)
     .map((x) => x.h)
     .slice(0, 3);
   const M = packFor(lang).messages;
@@ -56,47 +68,91 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
     reply.lines.push(M.closestPassage);
     shown = hits.slice(0, 1);
   } else reply.lines.push(M.passagesSay);
+  // a record quoted by its best sentence anywhere in it is not quoted that way twice
+  const quotedWhole = new Set<Objective | Project>();
+  const shownQuotes = new Set<string>();
   for (const h of shown) {
-    const where = `${h.citation.doc}${h.citation.lines ? `, ${LABELS[lang].lines} ${h.citation.lines}` : ''}${h.citation.page ? `, ${LABELS[lang].page} ${h.citation.page}` : ''}`;
+    let citation: Citation = h.citation;
     // a table is quoted whole (its header is what makes a row readable); prose by its best sentences
-    const quote =
-      (h.chunk.form === 'table' && !hasProseCells(h.chunk.text)
-        ? clip(h.chunk.text, 900)
-        : quoteFor(question, h.chunk.text, h.chunk.title)) ||
-      h.citation.excerpt?.trim() ||
-      clip(h.chunk.text, 600);
+    let quote = h.chunk.form === 'table' && !hasProseCells(h.chunk.text) ? clip(h.chunk.text, 900) : null;
+    if (quote === null) {
+      const own = quoteFor(question, h.chunk.text, h.chunk.title);
+      quote = own?.text ?? '';
+      // the passage is one part of a record: the sentence that answers may stand in another part of it ("finanziata
+      // con risorse …" in the description, the passage found being its phases); it leads, the passage follows
+      const record = recordOfChunk(ctx, h.chunk);
+      const whole = record && !quotedWhole.has(record) ? bestSentenceOf(record, question, ctx.store) : null;
+      const opening = whole?.sentence.replace(/^…/, '').slice(0, 40) ?? '';
+      const inPassage = h.chunk.text.replace(/\s+/g, ' ').includes(opening);
+      const ownLeads = own?.parts[0]?.includes(opening) ?? false;
+      if (record && whole && !ownLeads && !(own?.typed && !whole.typed)) {
+        quotedWhole.add(record);
+        // the record's sentence leads; what else the passage says follows, without saying that sentence twice
+        const rest = (own?.parts ?? []).filter(
+          (p) => !p.includes(opening) && !whole.sentence.includes(p.replace(/^…|…$/g, '').slice(0, 40)),
+        );
+        quote = [whole.sentence, ...rest].join(' … ');
+        if (!inPassage) citation = citationOf(ctx, record.span, h.chunk.section);
+      }
+    }
+    quote ||= h.citation.excerpt?.trim() || clip(h.chunk.text, 600);
+    // two passages of one record may hold the same sentences: the same quote is not shown twice
+    if (shownQuotes.has(quote)) continue;
+    shownQuotes.add(quote);
+    const where = `${citation.doc}${citation.lines ? `, ${LABELS[lang].lines} ${citation.lines}` : ''}${citation.page ? `, ${LABELS[lang].page} ${citation.page}` : ''}`;
     reply.lines.push(
       `> ${quote.replace(/\s*\n\s*/g, ' ')}`,
       `  — ${h.chunk.section ? `${h.chunk.section}, ` : ''}${where}`,
     );
-    reply.citations.push({ ...h.citation, excerpt: quote });
+    reply.citations.push({ ...citation, excerpt: quote });
     if (h.chunk.code) reply.focus.push(h.chunk.code);
   }
   return reply;
 }
 
+/** The one objective or project a record passage is part of, in its own plan; null for other passages. */
+function recordOfChunk(ctx: ToolContext, chunk: Chunk): Objective | Project | null {
+  if (!chunk.code) return null;
+  const key = codeKey(chunk.code);
+  const records = [...(ctx.store.objectivesByCode.get(key) ?? []), ...(ctx.store.projectsByCode.get(key) ?? [])].filter(
+    (r) => r.doc === chunk.doc,
+  );
+  return records.length === 1 ? records[0]! : null;
+}
+
 /**
  * The sentences of a passage that answer the question: the two sharing most words with it (glossary expansions
- * count too), in document order, up to about 600 characters. Sentences, not lines: one line of a table cell can
- * hold a whole paragraph.
+ * count too), up to about 600 characters; a sentence holding the kind of answer asked leads when that kind decides
+ * (`decidesSentence`). Sentences, not lines: one line of a table cell can hold a whole paragraph. Null when no
+ * sentence shares a word with the question.
  */
-function quoteFor(question: string, text: string, title: string | undefined, max = 600): string {
+function quoteFor(
+  question: string,
+  text: string,
+  title: string | undefined,
+  max = 600,
+): { text: string; parts: string[]; score: number; typed: boolean } | null {
   const naming = new Set(contentTokens(title ?? '', { keepQuestionWords: true }).map(stem));
   const scored = scoreSentences(question, text, true, naming);
-  if (!scored.length) return '';
-  // the answering sentence first, then the next best
-  const best = [...scored]
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, 2)
-    .filter((x) => x.score > 0);
-  if (!best.length) return '';
-  // none of them holds the kind of answer asked ("fino a quando?"): the passage's sentence that does comes second
   const type = answerTypeOf(question);
-  if (type && !best.some((x) => holdsAnswerType(x.sentence, type))) {
+  const decides = decidesSentence(type);
+  // the answering sentence first, then the next best
+  const best = scored
+    .filter((x) => x.score > 0)
+    .sort((a, b) => (outranks(a, b, decides) ? -1 : outranks(b, a, decides) ? 1 : a.i - b.i))
+    .slice(0, 2);
+  if (!best.length) return null;
+  // none of them holds the kind of answer asked ("fino a quando?"): the passage's sentence that does comes second
+  if (type && !best.some((x) => x.typed)) {
     const typed = scored.find((x) => holdsAnswerType(x.sentence, type));
     if (typed) best.splice(1, 1, typed);
   }
-  return best.map((x) => clip(x.sentence, Math.floor(max / best.length))).join(' … ');
+  // a long sentence is quoted around its answer, next to the question's subject, not cut before it
+  const wanted = wantedOf(question);
+  const isSubject = (word: string) => word.length > 2 && wanted.has(stem(word));
+  const each = Math.floor(max / best.length);
+  const parts = best.map((x) => clipAround(x.sentence, each, anchorOf(x.sentence, isSubject, type)));
+  return { text: parts.join(' … '), parts, score: best[0]!.score, typed: best[0]!.typed };
 }
 
 /** the question's stems with its glossary expansions; one question is scored against several passages */
@@ -120,23 +176,62 @@ function scoreSentences(
   text: string,
   byAnswer = false,
   naming: ReadonlySet<string> = new Set(),
-): { sentence: string; i: number; score: number }[] {
+): { sentence: string; i: number; score: number; typed: boolean }[] {
   // the record's own title picks the passage; within it, it does not pick the sentence, unless nothing else of the
   // question is left
   const all = [...wantedOf(question)];
   const beyondTitle = all.filter((w) => !naming.has(w));
   const wanted = beyondTitle.length ? beyondTitle : all;
   const type = byAnswer ? answerTypeOf(question) : null;
+  const decides = decidesSentence(type);
   const field = byAnswer ? askedFieldOf(question, detectLanguage(question)) : null;
-  return splitSentences(text).map((sentence, i) => {
-    const stems = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem));
-    let score = 0;
-    for (const w of wanted) if (stems.has(w)) score++;
+  const sentences = sentencesWithStems(text);
+  // picking a passage's sentence, its rarer words count more than those every sentence repeats (see detail-route)
+  const weightOf = byAnswer
+    ? distinctiveness(
+        wanted,
+        sentences.map((s) => s.stems),
+      )
+    : () => 1;
+  const bonus = byAnswer ? 1 : 1.5;
+  const shared = sentences.map(({ stems }) => wanted.reduce((sum, w) => sum + (stems.has(w) ? weightOf(w) : 0), 0));
+  return sentences.map(({ sentence }, i) => {
+    // picking a sentence, one goes on with the subject of the one before it ("…della ex Scuola X. L'immobile viene
+    // adattato alla funzione di…"): half of what that one shares counts for it
+    const holds = type !== null && holdsAnswerType(sentence, type);
+    let score = shared[i]! + (holds && decides && i > 0 ? shared[i - 1]! * CONTEXT_SHARE : 0);
     // a sentence on the question's subject that also holds the kind of answer asked (a year, a place, the hours)
-    if (score > 0 && type && holdsAnswerType(sentence, type)) score += 1.5;
-    if (score > 0 && field && holdsField(sentence, field, [])) score += 1.5;
-    return { sentence, i, score };
+    const typed = score > 0 && holds;
+    if (typed) score += bonus;
+    if (score > 0 && field && holdsField(sentence, field, [])) score += bonus;
+    return { sentence, i, score, typed };
   });
+}
+
+/** Some sentence of the passage shares a word with the question and holds the kind of answer it asks. */
+function holdsTypedSentence(question: string, text: string): boolean {
+  return scoreSentences(question, text, true).some((s) => s.typed);
+}
+
+/**
+ * A passage's sentences with their stems, kept for the passages of the last questions: one question weighs each of
+ * its passages several times (to order them, to pick their quote), and the next question often meets them again.
+ */
+const SENTENCE_CACHE = new Map<string, { sentence: string; stems: Set<string> }[]>();
+const SENTENCE_CACHE_SIZE = 256;
+
+function sentencesWithStems(text: string): { sentence: string; stems: Set<string> }[] {
+  let sentences = SENTENCE_CACHE.get(text);
+  if (!sentences) {
+    sentences = splitSentences(text).map((sentence) => ({
+      sentence,
+      stems: new Set(contentTokens(sentence, { keepQuestionWords: true }).map(stem)),
+    }));
+    // the oldest passage goes first: a Map keeps the order of insertion
+    if (SENTENCE_CACHE.size >= SENTENCE_CACHE_SIZE) SENTENCE_CACHE.delete(SENTENCE_CACHE.keys().next().value!);
+    SENTENCE_CACHE.set(text, sentences);
+  }
+  return sentences;
 }
 
 function bestSentenceScore(question: string, text: string): number {

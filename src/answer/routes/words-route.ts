@@ -2,14 +2,15 @@
 
 import { packFor } from '../../lang/packs.ts';
 import { vocabularyOf } from '../../linking/model-vocabulary.ts';
-import type { Objective } from '../../plan/model.ts';
+import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { findObjectives } from '../../tools/find-objectives.ts';
 import { findRecords, type RecordHit } from '../../tools/find-records.ts';
 import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
 import { getProject } from '../../tools/get-project.ts';
-import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { type RecordCandidate, resolveRecord } from '../../tools/resolve-record.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
@@ -111,6 +112,12 @@ function matchByWords(
       return objectiveReply(ctx, topRecord.objective, intents, question, lang);
     return recordReply(ctx, topRecord, intents, lang);
   }
+  // a project's fact asked of records that are its objectives ("the budget of the project on …" whose words are in
+  // its objectives' titles): the project they belong to answers
+  if (projectFacts && !projects.length && objectives.length) {
+    const parents = [...new Set(objectives.map((o) => projectOf(ctx, o)))];
+    if (parents.length === 1 && parents[0]) return projectReply(ctx, parents[0], intents, lang, question);
+  }
   if (projects.length === 1) return projectReply(ctx, projects[0]!, intents, lang, question);
   if (projects.length > 1 && !objectives.length)
     return ambiguousRecords(
@@ -150,7 +157,97 @@ function matchByWords(
       return objectiveReply(ctx, topical[0]!, intents, question, lang);
     if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
   }
+  // no title holds the words: the record whose title and text name them, when it is clear which one
+  if (asksOfARecord(intents) || saysProject || saysObjective) {
+    const kind = saysProject && !saysObjective ? 'project' : saysObjective && !saysProject ? 'objective' : null;
+    const resolved = resolveRecord(ctx.store, text, (doc) => inScope(doc) && visible(ctx, doc), kind);
+    // a record with no text of its own says less of what it provides than the passages about it
+    const textless =
+      resolved.status === 'sure' &&
+      intents.includes('description') &&
+      !resolved.named.record.description &&
+      !(resolved.named.kind === 'objective' && resolved.named.record.expectedResult);
+    if (resolved.status === 'sure' && !textless) {
+      const { named } = resolved;
+      if (named.kind === 'project') return projectReply(ctx, named.record, intents, lang, question);
+      const parent = projectFacts ? projectOf(ctx, named.record) : undefined;
+      return parent
+        ? projectReply(ctx, parent, intents, lang, question)
+        : objectiveReply(ctx, named.record, intents, question, lang);
+    }
+    // unsure between objectives of one project, and a project's fact asked: that project
+    if (resolved.status === 'unsure' && projectFacts) {
+      const best = resolved.candidates[0]!.score;
+      const close = resolved.candidates.filter((c) => c.score >= best * 0.75);
+      const parents = new Set(
+        close.map((c) => (c.named.kind === 'objective' ? projectOf(ctx, c.named.record) : c.named.record)),
+      );
+      const [parent] = parents;
+      if (parents.size === 1 && parent && best >= UNSURE_FLOOR)
+        return projectReply(ctx, parent, intents, lang, question);
+    }
+    // offered as candidates only when the question is plainly about a record ("il progetto sul…"): other questions
+    // may be answered by a passage
+    if (
+      resolved.status === 'unsure' &&
+      (saysProject || saysObjective) &&
+      asksOfARecord(intents) &&
+      resolved.candidates[0]!.score >= UNSURE_FLOOR
+    )
+      return notSureWhich(ctx, resolved.candidates, lang);
+  }
   return null;
+}
+
+/** a candidate offered when unsure holds at least this share of the question's words */
+const UNSURE_FLOOR = 0.4;
+
+/** what the question asks is a field of a record (its owner, budget, dates, phases…), not a passage's fact */
+function asksOfARecord(intents: Intent[]): boolean {
+  const fields: Intent[] = [
+    'owner',
+    'dirigente',
+    'budget',
+    'budget_detail',
+    'deadline',
+    'structure',
+    'phases',
+    'indicators',
+    'indicator_value',
+    'weight',
+    'strategic',
+    'resources',
+    'staff',
+    'description',
+  ];
+  return intents.some((i) => fields.includes(i));
+}
+
+/** the project an objective belongs to, in its own plan */
+function projectOf(ctx: ToolContext, o: Objective): Project | undefined {
+  return ctx.store.projects.find(
+    (p) => p.doc === o.doc && (p.code === o.projectCode || p.objectives.some((c) => codeKey(c) === codeKey(o.code))),
+  );
+}
+
+/** The words name no record clearly: the closest ones, each with its key facts, and none picked. */
+function notSureWhich(ctx: ToolContext, candidates: RecordCandidate[], lang: Lang): Reply {
+  const best = candidates[0]!.score;
+  // the ones close to the best: a far third is no candidate
+  const close = candidates.filter((c) => c.score >= best * 0.75);
+  const reply = emptyReply('record_unsure');
+  reply.found = false;
+  reply.lines.push(packFor(lang).messages.records.notSureWhich(close.length));
+  for (const { named } of close) {
+    const r = named.record;
+    const detail =
+      named.kind === 'project'
+        ? `${LABELS[lang].budget}: ${budgetText(named.record, lang)}${named.record.dirigente ? ` · ${LABELS[lang].dirigente}: ${named.record.dirigente}` : ''}`
+        : `${LABELS[lang].owner}: ${ownersOf(named.record)}`;
+    reply.lines.push(`• ${r.code} — ${r.title} (${ctx.store.entityOf(r.doc)}) · ${detail}`);
+    reply.citations.push(citationOf(ctx, r.span, r.code));
+  }
+  return reply;
 }
 
 function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): Reply {
