@@ -5,11 +5,13 @@
  */
 
 import { PACKS } from '../../lang/packs.ts';
+import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
+import { resolveRecord } from '../../tools/resolve-record.ts';
 import { visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
@@ -56,6 +58,7 @@ export const notFoundReplies: Route[] = [
       const field = absentFigure(frame)!;
       const docs = frame.documents!.filter((d) => visible(ctx, d));
       if (!docs.length || FIGURE_HOLDERS[field]!(ctx.store, new Set(docs))) return null;
+      if (writtenInNamedRecord(ctx, frame, docs)) return null;
       const where = [...new Set(docs.map((d) => ctx.store.entityOf(d)))].join(', ');
       const reply = emptyReply('not_found_field');
       reply.found = false;
@@ -151,6 +154,25 @@ const FIGURE_HOLDERS: Partial<Record<FieldWord, (store: PlanStore, docs: Readonl
 };
 
 /** The one figure the question asks for, when it is one a record may hold (budget, weight). */
+/**
+ * No record field holds the figure, but the record the words most likely name speaks of it in its own text ("finanziato
+ * con il PON FSE", "quasi 3 milioni dall'UE"): the detail answer quotes that — a denial of what is written is worse
+ * than no plain "not found".
+ */
+function writtenInNamedRecord(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): boolean {
+  const type = answerTypeOf(frame.text);
+  if (type !== 'funding' && type !== 'number') return false;
+  const resolved = resolveRecord(ctx.store, frame.text, (d) => docs.includes(d));
+  // unsure which record is meant is no ground for a denial either: the likeliest one is read
+  const named =
+    resolved.status === 'sure' ? resolved.named : resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
+  if (!named) return false;
+  const text = Object.values(named.record)
+    .filter((v): v is string => typeof v === 'string')
+    .join(' \n ');
+  return holdsAnswerType(text, type);
+}
+
 function absentFigure(frame: RouteInput['frame']): FieldWord | null {
   const figures = frame.fields.filter((f) => f in FIGURE_HOLDERS);
   return figures.length === 1 ? figures[0]! : null;

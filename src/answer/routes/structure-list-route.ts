@@ -10,6 +10,7 @@ import { firstAt, phraseAt, wordsOf } from '../../linking/phrases.ts';
 import { distinctiveNameWords, nameStem } from '../../linking/structure-index.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import { citationOf, visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { askedFieldOf } from './passage-route.ts';
@@ -69,7 +70,7 @@ function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: 
   for (const k of KINDS)
     for (const w of k.words) {
       const at = phraseAt(words, w);
-      if (at < 0 || at !== lead) continue;
+      if (at < 0 || at !== lead || !leadsTheQuestion(words.slice(0, at), frame)) continue;
       // the word right after is a word or the code of a structure named: the kind word is that structure's label
       const next =
         words
@@ -83,6 +84,25 @@ function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: 
       if (!labels && !out.some((o) => o.kind === k.kind)) out.push({ kind: k.kind, word: w.trim() });
     }
   return out;
+}
+
+/**
+ * The kind word is what the question asks for only when little comes before it: words asking for a list, the entity,
+ * a year, words that carry nothing, and at most one other ("quali servizi compongono…"). "Which municipalities had
+ * their social services taken over…" or "quanto ha stanziato X per gli sportelli dei servizi" ask about something else.
+ */
+function leadsTheQuestion(before: string, frame: RouteInput['frame']): boolean {
+  const allowed = [
+    ...LEXICONS.flatMap((l) => [...l.listAll, ...(l.listAsking ?? []), ...Object.values(l.entityKinds).flat()]),
+    ...frame.entities.flatMap((e) => wordsOf(e).trim().split(' ')),
+  ]
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const others = before
+    .trim()
+    .split(' ')
+    .filter((w) => w && !STOPWORDS.has(w) && !/^(19|20)\d{2}$/.test(w) && !allowed.some((a) => w.startsWith(a)));
+  return others.length <= 1;
 }
 
 function listStructures(input: RouteInput, kinds: { kind: string; word: string }[]): Reply | null {
