@@ -32,6 +32,15 @@ describe('structures listed from the model', () => {
     expect((await ask('totale dei cdr 41 e 42')).intent).not.toBe('structure_list');
   });
 
+  it('does not list structures when the kind word sits deep in a question about something else', async () => {
+    expect((await ask('which towns saw their library services moved to the region last year?')).intent).not.toBe(
+      'structure_list',
+    );
+    expect((await ask('quanto ha speso Monteluce per gli sportelli dei servizi?')).intent).not.toBe('structure_list');
+    // one word of its own before the kind word still asks for the list
+    expect((await ask('Monteluce: quali uffici ha il Comune di Monteluce?')).intent).toBe('structure_list');
+  });
+
   it('answers what a structure does with the objectives filed under it', async () => {
     const a = await ask('di che cosa si occupa il Servizio Biblioteche?');
     expect(a.answer).toContain('LV-BI01');

@@ -1,0 +1,40 @@
+/**
+ * A figure no record field of the plans in scope holds is said not to be there — unless the record the question
+ * names writes it in its own text, where a denial would contradict the plan. Over the small invented plan, with one
+ * objective given a text of its own; questions in this file's own wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { routeQuestion } from '../../src/answer/router.ts';
+import { PlanModelSchema } from '../../src/plan/model.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import type { ToolContext } from '../../src/tools/tool-context.ts';
+import { SMALL_MODEL } from '../query/small-plan.ts';
+
+const model = PlanModelSchema.parse({
+  ...SMALL_MODEL,
+  objectives: SMALL_MODEL.objectives.map((o) =>
+    o.code === 'LV-SP03'
+      ? {
+          ...o,
+          description:
+            'Le palestre delle scuole restano aperte il sabato pomeriggio. Il progetto riceve un contributo regionale di 40.000 euro.',
+        }
+      : o,
+  ),
+});
+const ctx: ToolContext = { store: new PlanStore(model), search: null, allowedDocs: null, includeInternal: true };
+const ask = (q: string) => routeQuestion(ctx, q);
+
+describe('a figure the plans in scope hold in no record field', () => {
+  it('is said plainly not to be there when no record speaks of it', async () => {
+    const a = await ask('a quanto ammontano i budget degli obiettivi del Comune di Lago Verde?');
+    expect(a.intent).toBe('not_found_field');
+    expect(a.found).toBe(false);
+  });
+
+  it('is not denied when the record the question names writes it in its own text', async () => {
+    const a = await ask('quanti soldi arrivano dalla regione per tenere aperte le palestre scolastiche a Lago Verde?');
+    expect(a.intent).not.toBe('not_found_field');
+    expect(a.answer).not.toMatch(/non riportano budget/);
+  });
+});
