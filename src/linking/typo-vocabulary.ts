@@ -144,7 +144,10 @@ export function correct(word: string, vocabulary: TypoVocabulary): string | null
 /** "responsabile" and "responsabili": two endings of one word, either is a right correction. */
 function sameStem(a: string, b: string | null): boolean {
   if (b === null) return false;
-  if (a.length === b.length) return a.slice(0, -1) === b.slice(0, -1);
+  if (a.length === b.length)
+    // "entrare" / "entrate", "parlare" / "parlate": in a long word a letter changed in its last three is another
+    // form of a word (a verb beside a noun), not a slip of the hand
+    return a.slice(0, -1) === b.slice(0, -1) || (a.length >= 7 && a.slice(0, -3) === b.slice(0, -3));
   // "uffici" / "ufficio", "servizi" / "servizio": a plural that drops the singular's last letter
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return long.length === short.length + 1 && short.length >= 5 && long.startsWith(short);
