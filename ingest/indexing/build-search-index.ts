@@ -29,7 +29,7 @@ import {
   type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
 import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
-import { isLocalEmbedder, joinAnalyzed, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
+import { isLocalEmbedder, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
 import { AppendFile } from './append-file.ts';
@@ -289,7 +289,7 @@ export class SearchIndexWriter {
       const out = this.embedder.embedAnalyzed(
         todo.map((i) => {
           const a = analyzed[i]!;
-          return joinAnalyzed([a.entity, a.section, a.text]);
+          return [a.entity, a.section, a.text];
         }),
       );
       todo.forEach((i, j) => {
