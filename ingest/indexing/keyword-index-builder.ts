@@ -1,5 +1,15 @@
 import { CODE_TERM_PREFIX, type PostingsData } from '../../src/retrieval/index-format.ts';
 
+/** What the search filters read of a passage, beside its terms. */
+interface PassageFields {
+  code?: string | undefined;
+  doc: number;
+  year?: number | undefined;
+  internal?: boolean | undefined;
+  /** identifies the passage's wording (see `add`) */
+  textKey: string;
+}
+
 /**
  * Collects BM25 postings passage by passage (chunk number = order of `add`), with the per-passage fields the
  * search filters read, and lays them out as the typed arrays of `postings.bin`.
@@ -28,19 +38,19 @@ export class PostingsBuilder {
    * every plan copies) count once in a term's document frequency, so a thousand copies of one narrative do not
    * make its words look common and drown the plan that is actually about them.
    */
-  add(passage: {
-    terms: ReadonlyMap<string, number>;
-    code?: string | undefined;
-    doc: number;
-    year?: number | undefined;
-    internal?: boolean | undefined;
-    textKey: string;
-  }): void {
+  add(passage: PassageFields & { terms: ReadonlyMap<string, number> }): void {
+    const terms = [...passage.terms.keys()];
+    this.addTerms(terms, [...passage.terms.values()], 0, terms.length, passage);
+  }
+
+  /** The same, the passage's terms being `terms[from..to)` with their frequencies at the same places of `tfs`. */
+  addTerms(terms: readonly string[], tfs: ArrayLike<number>, from: number, to: number, passage: PassageFields): void {
     const n = this.lengths.length;
     let length = 0;
-    for (const [term, tf] of passage.terms) {
+    for (let k = from; k < to; k++) {
+      const tf = tfs[k]!;
       length += tf;
-      this.push(term, n, Math.min(255, Math.round(tf * 2)));
+      this.push(terms[k]!, n, Math.min(255, Math.round(tf * 2)));
     }
     if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
     this.pushPassage(Math.round(length * 100) / 100, passage.doc, passage.year ?? 0, passage.internal ? 1 : 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wordingOf } from '../../../ingest/indexing/build-search-index.ts';
 import { PostingsBuilder } from '../../../ingest/indexing/keyword-index-builder.ts';
+import { wordingOf } from '../../../ingest/indexing/prepare-passages.ts';
 import {
   CODE_TERM_PREFIX,
   decodePostings,
