@@ -241,15 +241,15 @@ export class SearchIndexWriter {
       chunks: p.count,
       block: this.blockOffsets.length - 1,
     });
-    for (let i = 0; i < p.count; i++) {
-      this.postings.addTerms(p.terms, p.tfs, i ? p.termEnds[i - 1]! : 0, p.termEnds[i]!, {
-        code: p.codes[i] || undefined,
+    this.postings.addDocument(
+      p.postings,
+      p.wordings.map((textKey, i) => ({
         doc: docNumber,
         year: p.passageYears[i]!,
         internal: p.internal[i] === 1,
-        textKey: p.wordings[i]!,
-      });
-    }
+        textKey,
+      })),
+    );
     this.stages.keywords += performance.now() - t;
     t = performance.now();
 

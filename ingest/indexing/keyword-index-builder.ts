@@ -1,13 +1,71 @@
 import { CODE_TERM_PREFIX, type PostingsData } from '../../src/retrieval/index-format.ts';
 
 /** What the search filters read of a passage, beside its terms. */
-interface PassageFields {
-  code?: string | undefined;
+export interface PassageFields {
   doc: number;
   year?: number | undefined;
   internal?: boolean | undefined;
-  /** identifies the passage's wording (see `add`) */
+  /** identifies the passage's wording (see `PostingsBuilder.add`) */
   textKey: string;
+}
+
+/**
+ * One document's postings grouped by term, made where its passages are analyzed (any thread): the builder then looks
+ * each distinct term of the document up once instead of once per passage holding it.
+ */
+export interface DocumentPostings {
+  /** the document's distinct terms, its record codes' terms included, in the order first met */
+  terms: string[];
+  /** terms[k]'s postings are [ends[k - 1], ends[k]) */
+  ends: Uint32Array;
+  /** the passage (numbered within the document) of each posting, increasing within a term */
+  chunks: Uint32Array;
+  /** twice the term frequency of each posting, at most 255 (0 for a code term) */
+  tf2: Uint8Array;
+  /** each passage's length: its terms' frequencies summed, to hundredths */
+  lengths: Float64Array;
+}
+
+/** Groups the terms of a document's passages (in passage order) by term. */
+export function groupPostings(
+  passages: readonly { terms: ReadonlyMap<string, number>; code?: string | undefined }[],
+): DocumentPostings {
+  const byTerm = new Map<string, number[]>();
+  const put = (term: string, chunk: number, tf2: number) => {
+    const list = byTerm.get(term);
+    if (list) list.push(chunk, tf2);
+    else byTerm.set(term, [chunk, tf2]);
+  };
+  const lengths = new Float64Array(passages.length);
+  let count = 0;
+  passages.forEach((passage, chunk) => {
+    let length = 0;
+    for (const [term, tf] of passage.terms) {
+      length += tf;
+      put(term, chunk, Math.min(255, Math.round(tf * 2)));
+      count++;
+    }
+    if (passage.code) {
+      put(CODE_TERM_PREFIX + passage.code, chunk, 0);
+      count++;
+    }
+    lengths[chunk] = Math.round(length * 100) / 100;
+  });
+  const terms = [...byTerm.keys()];
+  const ends = new Uint32Array(terms.length);
+  const chunks = new Uint32Array(count);
+  const tf2 = new Uint8Array(count);
+  let at = 0;
+  terms.forEach((term, k) => {
+    const list = byTerm.get(term)!;
+    for (let i = 0; i < list.length; i += 2) {
+      chunks[at] = list[i]!;
+      tf2[at] = list[i + 1]!;
+      at++;
+    }
+    ends[k] = at;
+  });
+  return { terms, ends, chunks, tf2, lengths };
 }
 
 /**
@@ -38,23 +96,28 @@ export class PostingsBuilder {
    * every plan copies) count once in a term's document frequency, so a thousand copies of one narrative do not
    * make its words look common and drown the plan that is actually about them.
    */
-  add(passage: PassageFields & { terms: ReadonlyMap<string, number> }): void {
-    const terms = [...passage.terms.keys()];
-    this.addTerms(terms, [...passage.terms.values()], 0, terms.length, passage);
+  add(passage: PassageFields & { terms: ReadonlyMap<string, number>; code?: string | undefined }): void {
+    this.addDocument(groupPostings([passage]), [passage]);
   }
 
-  /** The same, the passage's terms being `terms[from..to)` with their frequencies at the same places of `tfs`. */
-  addTerms(terms: readonly string[], tfs: ArrayLike<number>, from: number, to: number, passage: PassageFields): void {
-    const n = this.lengths.length;
-    let length = 0;
-    for (let k = from; k < to; k++) {
-      const tf = tfs[k]!;
-      length += tf;
-      this.push(terms[k]!, n, Math.min(255, Math.round(tf * 2)));
+  /** Adds a document's passages: their postings grouped by term (groupPostings) and their fields, in order. */
+  addDocument(postings: DocumentPostings, passages: readonly PassageFields[]): void {
+    const first = this.lengths.length;
+    const { terms, ends, chunks, tf2 } = postings;
+    let at = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      let list = this.postings.get(term);
+      if (!list) {
+        list = [];
+        this.postings.set(term, list);
+      }
+      for (const end = ends[k]!; at < end; at++) list.push((first + chunks[at]!) * 256 + tf2[at]!);
     }
-    if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
-    this.pushPassage(Math.round(length * 100) / 100, passage.doc, passage.year ?? 0, passage.internal ? 1 : 0);
-    this.pushText(passage.textKey);
+    passages.forEach((p, i) => {
+      this.pushPassage(postings.lengths[i]!, p.doc, p.year ?? 0, p.internal ? 1 : 0);
+      this.pushText(p.textKey);
+    });
   }
 
   /**
@@ -88,13 +151,6 @@ export class PostingsBuilder {
       this.textIdOf.set(textKey, textId);
     }
     this.textIds.push(textId);
-  }
-
-  private push(term: string, chunk: number, tf2: number): void {
-    const packed = chunk * 256 + tf2;
-    const list = this.postings.get(term);
-    if (list) list.push(packed);
-    else this.postings.set(term, [packed]);
   }
 
   finish(blockOffsets: Float64Array): PostingsData {

@@ -15,6 +15,7 @@ import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.t
 import type { AnalyzedEmbedder } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
+import { type DocumentPostings, groupPostings } from './keyword-index-builder.ts';
 import { quantize } from './vector-index.ts';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -62,13 +63,8 @@ export interface PreparedPassages {
   years: number[];
   count: number;
   ids: string[];
-  /** every passage's keyword terms one after another; passage i's are [termEnds[i - 1], termEnds[i]) */
-  terms: string[];
-  /** each term's frequency in its passage */
-  tfs: Float64Array;
-  termEnds: Uint32Array;
-  /** the normalized record code of each passage, '' for none */
-  codes: string[];
+  /** the passages' keyword postings, grouped by term */
+  postings: DocumentPostings;
   /** the year each passage is about, 0 for none */
   passageYears: Int32Array;
   internal: Uint8Array;
@@ -118,22 +114,11 @@ export function preparePassages(
   const analyzed = chunks.map((c) => analyzeChunk(c));
   const hashes = chunks.map((c) => sha1(chunkIndexText(c)));
   const wordings = chunks.map((c) => wordingKey(c.text));
-  const terms: string[] = [];
-  const tfList: number[] = [];
-  const termEnds = new Uint32Array(count);
-  const passageYears = new Int32Array(count);
-  const internal = new Uint8Array(count);
-  const codes: string[] = [];
-  chunks.forEach((c, i) => {
-    for (const [term, tf] of documentTerms(analyzed[i]!)) {
-      terms.push(term);
-      tfList.push(tf);
-    }
-    termEnds[i] = terms.length;
-    codes.push(c.code ? normalizeCode(c.code) : '');
-    passageYears[i] = c.year ?? 0;
-    internal[i] = c.internal ? 1 : 0;
-  });
+  const postings = groupPostings(
+    chunks.map((c, i) => ({ terms: documentTerms(analyzed[i]!), code: c.code ? normalizeCode(c.code) : undefined })),
+  );
+  const passageYears = Int32Array.from(chunks, (c) => c.year ?? 0);
+  const internal = Uint8Array.from(chunks, (c) => (c.internal ? 1 : 0));
   lap('keywords');
 
   const embedded = new Uint8Array(count);
@@ -180,10 +165,7 @@ export function preparePassages(
     years: plan.document.years,
     count,
     ids: chunks.map((c) => c.id),
-    terms,
-    tfs: Float64Array.from(tfList),
-    termEnds,
-    codes,
+    postings,
     passageYears,
     internal,
     hashes,
