@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
 import { squash } from '../../src/plan/text.ts';
-import { normalizeCode } from '../../src/retrieval/analyze.ts';
+import { type Analyzed, analyze, normalizeCode } from '../../src/retrieval/analyze.ts';
 import { chunkIndexText } from '../../src/retrieval/chunk.ts';
 import { PASSAGE_BLOCK, type StoredChunk } from '../../src/retrieval/index-format.ts';
-import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
+import { type AnalyzedChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
 import type { AnalyzedEmbedder } from '../../src/retrieval/local-embedder.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
@@ -111,7 +111,21 @@ export function preparePassages(
   lap('chunk');
 
   const count = chunks.length;
-  const analyzed = chunks.map((c) => analyzeChunk(c));
+  // a document's passages share its entity and, many of them, a section path: each is analyzed once
+  const headings = new Map<string, Analyzed>();
+  const analyzeHeading = (text: string) => {
+    let a = headings.get(text);
+    if (!a) {
+      a = analyze(text);
+      headings.set(text, a);
+    }
+    return a;
+  };
+  const analyzed: AnalyzedChunk[] = chunks.map((c) => ({
+    entity: analyzeHeading(c.entity),
+    section: analyzeHeading(c.section),
+    text: analyze(c.text),
+  }));
   const hashes = chunks.map((c) => sha1(chunkIndexText(c)));
   const wordings = chunks.map((c) => wordingKey(c.text));
   const postings = groupPostings(
