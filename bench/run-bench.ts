@@ -35,6 +35,9 @@ interface RunFigures {
   load_ms: number;
   /** CPU time of the load, every thread of the serving process (wall time is stretched by other processes) */
   load_cpu_ms: number;
+  /** the first question right after the load (a lazily read model is completed then, if its warm-up has not) */
+  first_answer_ms: number;
+  first_answer_cpu_ms: number;
   /** peak RSS of the process that ingests (the bench itself) */
   rss_mb: number;
   /** peak RSS of a separate process that loads the index and answers, as a server does */
@@ -262,7 +265,7 @@ async function measureStore(
   log(`[${label}] serving from a separate process (${questions.list.length} questions × ${rounds} rounds)…`);
   const serve = await serveFigures(indexDir, plansDir, questions.file, rounds, run.url);
   log(
-    `[${label}] load ${serve.load_ms} ms, answers: ${serve.public_pass}/${serve.public_total} pass` +
+    `[${label}] load ${serve.load_ms} ms, first answer ${serve.first_answer_ms} ms, answers: ${serve.public_pass}/${serve.public_total} pass` +
       `${serve.public_failed.length ? ` (failed: ${serve.public_failed.join(', ')})` : ''}, server peak RSS ${serve.serve_rss_mb} MB`,
   );
 
@@ -434,6 +437,7 @@ export function formatTable(r: BenchResult): string {
     ['cold ingest', `${r.ingest_ms} ms (cpu ${r.ingest_cpu_ms} ms)`, ''],
     [r.store === 'postgres' ? 'database size' : 'index on disk', mb(r.index_bytes), ''],
     ['index load', `${r.load_ms} ms (cpu ${r.load_cpu_ms} ms)`, ''],
+    ['first answer after the load', `${r.first_answer_ms} ms (cpu ${r.first_answer_cpu_ms} ms)`, ''],
     ['peak RSS (ingest / server)', `${r.rss_mb} / ${r.serve_rss_mb} MB`, ''],
     [
       'answer p50 / p95',
@@ -463,7 +467,7 @@ export function formatTable(r: BenchResult): string {
     out.push(
       '',
       `scale: samples + ${s.n} synthetic plans (${s.docs} documents, seed ${r.machine.seed})`,
-      `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms (cpu ${s.load_cpu_ms} ms)`,
+      `  ingest ${s.ingest_ms} ms (cpu ${s.ingest_cpu_ms} ms, ${s.docs_per_s} docs/s), ${s.chunks} passages, index ${mb(s.index_bytes)}, load ${s.load_ms} ms (cpu ${s.load_cpu_ms} ms), first answer ${s.first_answer_ms} ms (cpu ${s.first_answer_cpu_ms} ms)`,
       `  peak RSS ingest ${s.rss_mb} MB / server ${s.serve_rss_mb} MB, incremental ingest ${s.incremental_ms} ms (cpu ${s.incremental_cpu_ms} ms, ${s.incremental_reused} documents reused), answer p50 / p95 ${s.answer_p50_ms} / ${s.answer_p95_ms} ms, search p95 ${s.search_p95_ms} ms`,
       `  worst adversarial question ${s.adversarial_worst_ms} ms (${s.adversarial_worst}); cpu ${s.adversarial_worst_cpu_ms} ms (${s.adversarial_worst_cpu})`,
       `  public questions ${s.public_pass}/${s.public_total} pass${s.public_failed.length ? ` (failed: ${s.public_failed.join(', ')})` : ''}`,

@@ -258,8 +258,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     writer = null;
     let t = performance.now();
     const builtAt = new Date().toISOString();
-    const { lists, segments } = modelWriter.finish(builtAt);
+    const { lists, segments, layout } = modelWriter.finish(builtAt);
     modelWriter = null;
+    await writeFile(tmp.modelLayout, JSON.stringify(layout));
     await writeSegmentCatalog(tmp.segments, {
       version: 1,
       codeVersion: version,

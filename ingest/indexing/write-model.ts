@@ -2,11 +2,15 @@ import { closeSync, openSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { derivePeople, type PeopleSource, peopleSourceOf } from '../../src/plan/derive-people.ts';
 import { type ExtractedPlan, type PlanDocument, PlanModelSchema } from '../../src/plan/model.ts';
+import {
+  type ModelLayout,
+  MODEL_RECORD_LISTS as RECORD_KEYS,
+  type ModelRecordList as RecordKey,
+} from '../../src/store/index-layout.ts';
 import { AppendFile } from './append-file.ts';
 
-/** The record lists of the model, in the order model.json has always had them. */
-const RECORD_KEYS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;
-type RecordKey = (typeof RECORD_KEYS)[number];
+/** People per slice of `people` in the model layout (about 1 kB each): the server parses them a slice at a time. */
+const PEOPLE_PER_CUT = 500;
 
 /**
  * One plan's part of a written model: its document, what people are derived from, and where its records sit in
@@ -151,9 +155,9 @@ export class ModelWriter {
 
   /**
    * Writes the model file; returns where each record list starts in it and, per plan in order, its part of it
-   * (what the next build needs to keep the plan).
+   * (what the next build needs to keep the plan), and the layout the server reads it by.
    */
-  finish(builtAt = new Date().toISOString()): { lists: ListOffsets; segments: ModelSegment[] } {
+  finish(builtAt = new Date().toISOString()): { lists: ListOffsets; segments: ModelSegment[]; layout: ModelLayout } {
     const head = PlanModelSchema.pick({ version: true, builtAt: true, documents: true, people: true }).parse({
       version: 1,
       builtAt,
@@ -163,6 +167,8 @@ export class ModelWriter {
     for (const key of RECORD_KEYS) this.parts[key].close();
     const out = new AppendFile(this.file);
     const lists = {} as ListOffsets;
+    const listEnds = {} as Record<RecordKey, number>;
+    const layout = { lists: {} } as Omit<ModelLayout, 'bytes'>;
     /** per list, where each piece landed (relative to the list's start) */
     const landed = {} as Record<RecordKey, number[]>;
     const sources: { part: Record<RecordKey, number>; previous: number | null } = {
@@ -172,7 +178,21 @@ export class ModelWriter {
     try {
       sources.previous = this.previous ? openSync(this.previous.file, 'r') : null;
       out.write(`{"version":${head.version},"builtAt":${JSON.stringify(head.builtAt)}`);
-      out.write(`,"documents":${JSON.stringify(head.documents)},"people":${JSON.stringify(head.people)}`);
+      out.write(',"documents":');
+      const documentsAt = out.bytes;
+      out.write(JSON.stringify(head.documents));
+      layout.documents = [documentsAt, out.bytes];
+      // the people item by item (the bytes JSON.stringify of the list would write), cut every PEOPLE_PER_CUT
+      out.write(',"people":[');
+      const peopleAt = out.bytes;
+      const peopleCuts: number[] = [];
+      for (const [i, person] of head.people.entries()) {
+        if (i) out.write(',');
+        if (i % PEOPLE_PER_CUT === 0) peopleCuts.push(out.bytes);
+        out.write(JSON.stringify(person));
+      }
+      layout.lists.people = { items: [peopleAt, out.bytes], cuts: peopleCuts };
+      out.write(']');
       for (const key of RECORD_KEYS) {
         out.write(`,${JSON.stringify(key)}:[`);
         lists[key] = out.bytes;
@@ -183,6 +203,7 @@ export class ModelWriter {
           landed[key].push(out.bytes - lists[key]);
           out.copyRange(piece.from === 'part' ? sources.part[key] : sources.previous!, piece.a, piece.b);
         }
+        listEnds[key] = out.bytes;
         out.write(']');
       }
       out.write('}');
@@ -201,7 +222,14 @@ export class ModelWriter {
       }
       return { document: this.documents[i]!, people: this.people[i]!, ranges };
     });
-    return { lists, segments };
+    for (const key of RECORD_KEYS) {
+      // each plan's records of a list start where the one before it ended: a plan is where the list may be cut
+      const cuts = segments
+        .filter((s) => s.ranges[key][1] > s.ranges[key][0])
+        .map((s) => lists[key] + s.ranges[key][0]);
+      layout.lists[key] = { items: [lists[key], listEnds[key]], cuts };
+    }
+    return { lists, segments, layout: { bytes: out.bytes, ...layout } };
   }
 
   /** Closes and removes the part files (a build that will not finish). */

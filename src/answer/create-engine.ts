@@ -19,6 +19,7 @@ import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
 import { findPeople } from './link-entities.ts';
+import { prepareStore } from './prepare-store.ts';
 import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
 
@@ -88,7 +89,7 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
     const db = await openDatabaseLiveIndex(config, embedder, log, options);
     live = db;
     close = db.close;
-  } else live = await openLiveIndex(config.indexDir, embedder, log);
+  } else live = await openLiveIndex(config.indexDir, embedder, log, prepareStore);
   log.info('index loaded', {
     documents: live.current.manifest.documents.length,
     chunks: live.current.manifest.chunks,
@@ -119,6 +120,9 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
       const history = askOptions.history?.filter((turn) => turn.question.length <= MAX_QUESTION_CHARS);
       const options: AskOptions = { ...askOptions, ...(history ? { history } : {}) };
       const ctx = contextFor(options.audience, options.scope);
+      // a question that comes before the background warm-up is done waits for it a slice at a time, so the server
+      // keeps taking requests meanwhile (at once when the store is read whole)
+      await ctx.store.warm();
       const routed = await routeQuestion(ctx, question, options);
       const answer = llm ? await llm.answer(ctx, question, options, routed) : routed;
       return withReadableSources(answer, (file) => ctx.store.documentOf(file));

@@ -8,6 +8,8 @@ export const indexPaths = (indexDir: string) => ({
   sources: join(indexDir, 'sources'),
   /** per document: where its part of the model is, to reuse it unchanged in the next ingest */
   segments: join(indexDir, 'segments.json'),
+  /** where model.json's parts are, so that the server parses its records a slice at a time (ModelLayoutSchema) */
+  modelLayout: join(indexDir, 'model-layout.json'),
   search: join(indexDir, 'search'),
 });
 
@@ -30,3 +32,37 @@ export const IndexManifestSchema = z.object({
   chunks: z.number().int(),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
+
+/** The record lists of model.json, in the order the file has them (after `documents` and `people`). */
+export const MODEL_RECORD_LISTS = ['structures', 'objectives', 'projects', 'totals', 'tables', 'warnings'] as const;
+export type ModelRecordList = (typeof MODEL_RECORD_LISTS)[number];
+
+const ByteRangeSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+/**
+ * One JSON list of model.json: the byte range of its items (inside the brackets), and the offsets where an item
+ * starts that a reader may cut the list at (ascending, within the range; each document's first record of the list).
+ */
+export const ModelListLayoutSchema = z.object({ items: ByteRangeSchema, cuts: z.array(z.number().int()) });
+
+/**
+ * `model-layout.json`, written by the ingest with model.json: the byte range of the documents, and of each list.
+ * With it the server parses the documents at load and each list a slice at a time, when it is first used or in a
+ * background warm-up, instead of one 100 MB `JSON.parse` before it can answer.
+ */
+export const ModelLayoutSchema = z.object({
+  /** the size of the model.json it describes: a model of another size is not the one it describes */
+  bytes: z.number().int(),
+  documents: ByteRangeSchema,
+  lists: z.object({
+    people: ModelListLayoutSchema,
+    structures: ModelListLayoutSchema,
+    objectives: ModelListLayoutSchema,
+    projects: ModelListLayoutSchema,
+    totals: ModelListLayoutSchema,
+    tables: ModelListLayoutSchema,
+    warnings: ModelListLayoutSchema,
+  }),
+});
+export type ModelLayout = z.infer<typeof ModelLayoutSchema>;
+export type ModelListLayout = z.infer<typeof ModelListLayoutSchema>;

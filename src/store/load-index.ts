@@ -4,7 +4,14 @@ import { PianobotError } from '../errors.ts';
 import { type PlanModel, PlanModelSchema } from '../plan/model.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { openSearchIndex, type SearchIndex } from '../retrieval/search-index.ts';
-import { type IndexManifest, IndexManifestSchema, indexPaths } from './index-layout.ts';
+import {
+  type IndexManifest,
+  IndexManifestSchema,
+  indexPaths,
+  type ModelLayout,
+  ModelLayoutSchema,
+} from './index-layout.ts';
+import { lazyPlanModel, ModelFile } from './model-file.ts';
 import { PlanStore } from './plan-store.ts';
 
 export interface LoadedIndex {
@@ -40,21 +47,55 @@ function parseModel(json: string): PlanModel {
   return { ...(raw as unknown as PlanModel), documents: envelope.documents, people: envelope.people };
 }
 
-/** Opens a finished index: the plan model (validated) and the passage search index. */
+/** The layout the ingest wrote beside model.json, or null (an index written before it: the model is read whole). */
+async function readLayout(file: string): Promise<ModelLayout | null> {
+  try {
+    return ModelLayoutSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The store over model.json: by its layout, only the documents are parsed now and the rest when first used or
+ * warmed (PlanStore.warm) — at a thousand plans, parsing the 112 MB whole and collecting its garbage was 2 s of CPU
+ * before the first question could be taken. A layout that does not describe the file leaves the whole parse.
+ */
+async function openStore(modelFile: string, layout: ModelLayout | null): Promise<PlanStore> {
+  if (layout) {
+    try {
+      const file = new ModelFile(modelFile, layout);
+      return new PlanStore(lazyPlanModel(file), file);
+    } catch {
+      // the whole parse below says what is wrong with the model itself, if anything
+    }
+  }
+  // one decode of the whole file: readFile's own utf8 decoding goes chunk by chunk and took twice as long
+  return new PlanStore(parseModel((await readFile(modelFile)).toString('utf8')));
+}
+
+/**
+ * Opens a finished index: the plan model (the documents validated at once; see openStore) and the passage search
+ * index. The records of a lazily read model are parsed when first used, or ahead of it by `store.warm()`.
+ */
 export async function loadIndex(indexDir: string, embedder: Embedder): Promise<LoadedIndex> {
   const started = performance.now();
   const paths = indexPaths(indexDir);
   let manifest: IndexManifest;
-  let model: PlanModel;
+  let store: PlanStore;
   try {
     manifest = IndexManifestSchema.parse(JSON.parse(await readFile(paths.manifest, 'utf8')));
-    // one decode of the whole file: readFile's own utf8 decoding goes chunk by chunk and took twice as long
-    model = parseModel((await readFile(paths.model)).toString('utf8'));
+    store = await openStore(paths.model, await readLayout(paths.modelLayout));
   } catch (cause) {
     throw new PianobotError('INDEX_MISSING', `No usable index in ${indexDir}: run \`npm run ingest\` first.`, {
       cause,
     });
   }
-  const search = await openSearchIndex(paths.search, embedder);
-  return { manifest, store: new PlanStore(model), search, loadMs: performance.now() - started };
+  try {
+    const search = await openSearchIndex(paths.search, embedder);
+    return { manifest, store, search, loadMs: performance.now() - started };
+  } catch (error) {
+    store.release();
+    throw error;
+  }
 }

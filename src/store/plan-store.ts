@@ -25,25 +25,23 @@ export interface StaffAllocationOf {
   span: SourceSpan;
 }
 
-/** Read-only lookups over the plan model, built once at start-up so that no question scans or re-folds it all. */
-export class PlanStore {
+/** The maps a store's lookups read, built from the whole model the first time one of them is used. */
+class Lookups {
   readonly objectivesByCode = new Map<string, Objective[]>();
   readonly projectsByCode = new Map<string, Project[]>();
   readonly indicatorsByCode = new Map<string, { indicator: Indicator; objective: Objective }[]>();
   readonly peopleByKey = new Map<string, Person>();
-  readonly documentsByFile = new Map<string, PlanDocument>();
   /** objective code key → project, for the Reggio Emilia objectives that belong to a Prodotto */
-  private readonly projectOfObjective = new Map<string, Project>();
-  private readonly ownedBy = new Map<string, Objective[]>();
-  private readonly directedBy = new Map<string, Project[]>();
-  private readonly allocationsOf = new Map<string, StaffAllocationOf[]>();
-  private readonly headedBy = new Map<string, Structure[]>();
+  readonly projectOfObjective = new Map<string, Project>();
+  readonly ownedBy = new Map<string, Objective[]>();
+  readonly directedBy = new Map<string, Project[]>();
+  readonly allocationsOf = new Map<string, StaffAllocationOf[]>();
+  readonly headedBy = new Map<string, Structure[]>();
 
-  constructor(readonly model: PlanModel) {
+  constructor(model: PlanModel) {
     // names and codes recur across records and plans: each spelling is folded once (most of a thousand-plan load)
     const personKeyOf = memo(personKey);
     const codeKeyOf = memo(codeKey);
-    for (const d of model.documents) this.documentsByFile.set(d.file, d);
     for (const o of model.objectives) {
       push(this.objectivesByCode, codeKeyOf(o.code), o);
       for (const owner of o.owners) push(this.ownedBy, personKeyOf(owner), o);
@@ -64,6 +62,58 @@ export class PlanStore {
     }
     for (const s of model.structures) if (s.head) push(this.headedBy, personKeyOf(s.head), s);
     for (const person of model.people) this.peopleByKey.set(person.key, person);
+  }
+}
+
+/** How a model read from a file a slice at a time is parsed ahead of use (ModelFile), or let go of. */
+export interface ModelLoading {
+  warm(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Read-only lookups over the plan model, built once so that no question scans or re-folds it all. Only the documents
+ * are needed at hand: over a model read lazily (lazyPlanModel), the records and the maps are made the first time
+ * they are used, or ahead of it by `warm`, which a server runs once it is ready (the same data either way).
+ */
+export class PlanStore {
+  readonly documentsByFile = new Map<string, PlanDocument>();
+  private built: Lookups | null = null;
+
+  constructor(
+    readonly model: PlanModel,
+    private readonly loading?: ModelLoading,
+  ) {
+    for (const d of model.documents) this.documentsByFile.set(d.file, d);
+  }
+
+  private get lookups(): Lookups {
+    this.built ??= new Lookups(this.model);
+    return this.built;
+  }
+
+  /** Reads the whole model and builds the maps now, yielding between slices; rejects when the model is damaged. */
+  async warm(): Promise<void> {
+    await this.loading?.warm();
+    void this.lookups;
+  }
+
+  /** Lets go of a lazily read model file, for a store that will not be used. */
+  release(): void {
+    this.loading?.close();
+  }
+
+  get objectivesByCode(): Map<string, Objective[]> {
+    return this.lookups.objectivesByCode;
+  }
+  get projectsByCode(): Map<string, Project[]> {
+    return this.lookups.projectsByCode;
+  }
+  get indicatorsByCode(): Map<string, { indicator: Indicator; objective: Objective }[]> {
+    return this.lookups.indicatorsByCode;
+  }
+  get peopleByKey(): Map<string, Person> {
+    return this.lookups.peopleByKey;
   }
 
   get objectives(): Objective[] {
@@ -88,24 +138,24 @@ export class PlanStore {
   }
 
   projectOf(objective: Objective): Project | undefined {
-    return this.projectOfObjective.get(`${objective.doc}|${codeKey(objective.code)}`);
+    return this.lookups.projectOfObjective.get(`${objective.doc}|${codeKey(objective.code)}`);
   }
 
   /** Objectives whose owners include the person (any spelling of their name). */
   objectivesOwnedBy(person: Person): Objective[] {
-    return this.ownedBy.get(person.key) ?? [];
+    return this.lookups.ownedBy.get(person.key) ?? [];
   }
 
   projectsDirectedBy(person: Person): Project[] {
-    return this.directedBy.get(person.key) ?? [];
+    return this.lookups.directedBy.get(person.key) ?? [];
   }
 
   staffAllocationsOf(person: Person): StaffAllocationOf[] {
-    return this.allocationsOf.get(person.key) ?? [];
+    return this.lookups.allocationsOf.get(person.key) ?? [];
   }
 
   structuresHeadedBy(person: Person): Structure[] {
-    return this.headedBy.get(person.key) ?? [];
+    return this.lookups.headedBy.get(person.key) ?? [];
   }
 }
 

@@ -33,6 +33,8 @@ describe('npm run bench -- --json', () => {
       'index_bytes',
       'load_ms',
       'load_cpu_ms',
+      'first_answer_ms',
+      'first_answer_cpu_ms',
       'rss_mb',
       'serve_rss_mb',
       'answer_p50_ms',

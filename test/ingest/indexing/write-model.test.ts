@@ -27,10 +27,21 @@ describe('ModelWriter', () => {
     const file = join(dir, 'model.json');
     const writer = new ModelWriter(file);
     for (const p of plans) writer.add(p);
-    writer.finish('2024-05-01T00:00:00.000Z');
-    const written = PlanModelSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    const { layout } = writer.finish('2024-05-01T00:00:00.000Z');
+    const bytes = await readFile(file);
+    const written = PlanModelSchema.parse(JSON.parse(bytes.toString('utf8')));
     expect(written).toEqual(buildModel(plans, '2024-05-01T00:00:00.000Z'));
     expect(written.people.length).toBeGreaterThan(0);
+    // the layout the server reads it by: the documents, and each list's items, cut where a plan's records start
+    const text = (a: number, b: number) => bytes.subarray(a, b).toString('utf8');
+    expect(layout.bytes).toBe(bytes.length);
+    expect(JSON.parse(text(...layout.documents))).toEqual(written.documents);
+    for (const [name, { items, cuts }] of Object.entries(layout.lists)) {
+      expect(JSON.parse(`[${text(...items)}]`), name).toEqual(written[name as keyof typeof layout.lists]);
+      const pieces = [...cuts, items[1] + 1].slice(1).map((end, i) => JSON.parse(`[${text(cuts[i]!, end - 1)}]`));
+      expect(pieces.flat(), name).toEqual(written[name as keyof typeof layout.lists]);
+    }
+    expect(layout.lists.objectives.cuts).toHaveLength(plans.filter((p) => p.objectives.length).length);
     // the part files it wrote the records into are gone
     expect(await readdir(dir)).toEqual(['model.json']);
   });
