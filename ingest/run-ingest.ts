@@ -34,6 +34,7 @@ async function ingest(): Promise<{ report: IngestReport; where: string }> {
           ? { modelExtractor: (await import('./extractors/model-extractor.ts')).createModelExtractor(config.llm) }
           : {}),
         maxFileBytes: config.maxPlanFileBytes,
+        ...(config.ingestWorkers !== undefined ? { workers: config.ingestWorkers } : {}),
         onProgress,
       }),
       where: config.indexDir,

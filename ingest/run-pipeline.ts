@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PianobotError } from '../src/errors.ts';
-import { type ExtractedPlan, ExtractedPlanSchema } from '../src/plan/model.ts';
+import type { ExtractedPlan } from '../src/plan/model.ts';
 import type { Embedder } from '../src/retrieval/embedder.ts';
+import { isLocalEmbedder, takesAnalyzed } from '../src/retrieval/local-embedder.ts';
 import { IndexManifestSchema, indexPaths } from '../src/store/index-layout.ts';
 import { cleanLeftovers } from './clean-leftovers.ts';
 import { codeVersion } from './code-version.ts';
+import { type DocumentReport, reportOf } from './document-report.ts';
 import type { ModelExtractor } from './extractors/model-extractor.ts';
 import type { PlanExtractor } from './extractors/plan-extractor.ts';
 import { detectLayout } from './extractors/registry.ts';
-import { type Understanding, understandingOf } from './extractors/understanding.ts';
+import type { Understanding } from './extractors/understanding.ts';
 import { SearchIndexWriter } from './indexing/build-search-index.ts';
 import { ModelWriter, type PreviousModel } from './indexing/write-model.ts';
 import { lastGoodVersions } from './keep-last-good.ts';
-import { loadDocument } from './loaders/load-document.ts';
 import { listPlanFiles } from './loaders/plan-files.ts';
-import { carryCachedSource, readCachedSource, writeCachedSource } from './loaders/source-cache.ts';
+import { carryCachedSource, writeCachedSource } from './loaders/source-cache.ts';
 import type { SourceDocument } from './loaders/source-document.ts';
+import type { DocumentJob, PrepareHooks } from './prepare-document.ts';
 import { printable } from './printable.ts';
 import {
   type CatalogEntry,
@@ -28,6 +31,7 @@ import {
   segmentKey,
   writeSegmentCatalog,
 } from './segment-catalog.ts';
+import { type DocumentPreparer, inProcessPreparer, preparedInOrder, WorkerPool } from './workers/document-pool.ts';
 
 export interface IngestOptions {
   /** plan files or folders; defaults to the plans folder */
@@ -43,27 +47,17 @@ export interface IngestOptions {
   modelExtractor?: ModelExtractor;
   /** picks the extractor of a document (default: the layout registry); tests count extractions through it */
   detectLayout?: (doc: SourceDocument) => PlanExtractor;
+  /**
+   * worker threads preparing files (load, extract, chunk, analyze, embed) while the main thread writes the index in
+   * file order. Default: one per available core, or none for fewer than MIN_FILES_FOR_WORKERS files to prepare (a
+   * worker takes a few hundred milliseconds to start). With 0 or 1, or with a model extractor or an injected layout
+   * registry (functions of this thread), files are prepared on the calling thread. The index is the same either way.
+   */
+  workers?: number;
 }
 
-export interface DocumentReport {
-  file: string;
-  layout: string;
-  entity: string;
-  objectives: number;
-  projects: number;
-  indicators: number;
-  phases: number;
-  /** what was understood, and whether it was little (see extractors/understanding.ts) */
-  understood: Understanding;
-  warnings: string[];
-  ms: number;
-  /**
-   * where the text came from: read from the file, (an unchanged PDF) from the previous index's cache, `reused`: the
-   * file is unchanged and its part of the previous index was copied as it was (nothing extracted or embedded
-   * again), or `kept`: the file failed now and this is its last good version, carried over from the previous index
-   */
-  source: 'file' | 'cache' | 'reused' | 'kept';
-}
+/** Below this many files to prepare, starting worker threads costs more than it saves (unless asked for). */
+export const MIN_FILES_FOR_WORKERS = 16;
 
 /**
  * The manifest as the pipeline writes it: a skipped file also keeps the hash it had, so that replacing it with a
@@ -141,7 +135,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const skippedHashes = new Map<string, string | null>();
   const known = new Map(hashed.map((h) => [h.file, h.sha256]));
   const lastGood = lastGoodVersions(options.indexDir, previous);
-  const detect = options.detectLayout ?? detectLayout;
   // unchanged documents of the previous index are copied as they are, unless a rebuild is forced
   const reusable = options.force ? null : await reusableSegments(options.indexDir, previous, version, options.embedder);
   /** per document in model order: its catalog entry but for its part of the model, known once the model is written */
@@ -149,6 +142,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   let loadExtractMs = 0;
   let writer: SearchIndexWriter | null = null;
   let modelWriter: ModelWriter | null = null;
+  let preparer: DocumentPreparer | null = null;
   try {
     await mkdir(tmp.sources, { recursive: true });
     modelWriter = new ModelWriter(tmp.model);
@@ -211,33 +205,48 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       ...hashed.map((h) => ({ ...h, refused: undefined })),
       ...refused.map((r) => ({ path: '', file: r.file, position: r.position, sha256: r.fingerprint, refused: r })),
     ].sort((a, b) => a.position - b.position);
+    // the files to prepare (neither refused nor copied from the previous index), prepared ahead of the loop below on
+    // worker threads or in turn on this one; the loop appends them in file order, so the index is the same
+    const canReuse = (file: string, sha256: string | null) =>
+      !!sha256 && !!reusable?.docs.get(segmentKey(file, sha256)) && searchWriter.has(file, sha256);
+    const jobs: DocumentJob[] = entries
+      .filter((e) => !e.refused && !canReuse(e.file, e.sha256))
+      .map(({ path, file, sha256 }) => {
+        const hashes = searchWriter.reusableHashes(file);
+        return {
+          path,
+          file,
+          sha256,
+          indexDir: options.indexDir,
+          sourcesDir: tmp.sources,
+          ...(hashes ? { reusable: [...hashes] } : {}),
+        };
+      });
+    preparer = preparerFor(options, jobs.length, progress);
+    // two files per worker ahead keep each busy while this thread appends
+    const prepared = preparedInOrder(jobs, preparer, 2 * preparer.threads);
     progress(`indexing ${entries.length} documents…`);
-    for (const [i, { path, file, sha256, refused: refusal }] of entries.entries()) {
+    for (const [i, { file, sha256, refused: refusal }] of entries.entries()) {
       progress(`[${i + 1}/${entries.length}] ${file}`);
       if (refusal) {
         await fail(file, refusal.code, refusal.message, sha256);
         continue;
       }
       if (sha256 && (await reuse(file, sha256))) continue;
-      const t0 = performance.now();
-      let loaded: { doc: SourceDocument; plan: ExtractedPlan; source: DocumentReport['source'] };
-      try {
-        const { doc, source } = await loadCached(path, sha256, options.indexDir);
-        const extractor = detect(doc);
-        const extracted = ExtractedPlanSchema.parse(extractor.extract(doc));
-        const plan = options.modelExtractor
-          ? ExtractedPlanSchema.parse(await options.modelExtractor.refine(doc, extracted))
-          : extracted;
-        loaded = { doc, plan, source };
-      } catch (error) {
-        const code = error instanceof PianobotError ? error.code : 'PLAN_FILE_CORRUPT';
-        const message = error instanceof PianobotError ? error.message : `${file}: ${(error as Error).message}`;
-        await fail(file, code, message, sha256);
+      const result = await prepared.take();
+      if (result.kind === 'failed') {
+        if (result.file !== file) throw new Error(`prepared ${result.file} where ${file} was expected`);
+        await fail(file, result.code, result.message, sha256);
         continue;
       }
-      loadExtractMs += performance.now() - t0;
-      await add(loaded.doc, loaded.plan, reportOf(loaded.plan, performance.now() - t0, loaded.source));
+      if (result.passages.file !== file) throw new Error(`prepared ${result.passages.file} where ${file} was expected`);
+      loadExtractMs += result.loadExtractMs;
+      await searchWriter.addPrepared(result.passages);
+      models.addPrepared(result.model);
+      record(result.sha256, result.report);
     }
+    await preparer.close();
+    preparer = null;
     if (indexed.length === 0) {
       const why = errors.length ? `: ${errors.map((e) => e.message).join('; ')}` : ' (no plan files found)';
       throw new PianobotError(
@@ -293,6 +302,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       },
     };
   } catch (error) {
+    // the workers stop before the build folder they write into is removed
+    await preparer?.close();
     writer?.abort();
     modelWriter?.removeParts();
     await rm(tmpDir, { recursive: true, force: true });
@@ -304,19 +315,6 @@ export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
-}
-
-/** PDF text extraction is the slow step; an unchanged PDF is read back from the previous index instead. */
-async function loadCached(
-  path: string,
-  sha256: string | null,
-  indexDir: string,
-): Promise<{ doc: SourceDocument; source: DocumentReport['source'] }> {
-  if (sha256 && extname(path).toLowerCase() === '.pdf') {
-    const cached = await readCachedSource(indexPaths(indexDir).sources, sha256);
-    if (cached) return { doc: { ...cached, path, file: basename(path) }, source: 'cache' };
-  }
-  return { doc: await loadDocument(path), source: 'file' };
 }
 
 interface ReusableSegments {
@@ -399,19 +397,20 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-export function reportOf(plan: ExtractedPlan, ms: number, source: DocumentReport['source']): DocumentReport {
-  const objectives = plan.objectives;
-  return {
-    file: plan.document.file,
-    layout: plan.document.layout,
-    entity: plan.document.entity,
-    objectives: objectives.length,
-    projects: plan.projects.length,
-    indicators: objectives.reduce((n, o) => n + o.indicators.length, 0),
-    phases: objectives.reduce((n, o) => n + o.phases.length, 0),
-    understood: understandingOf(plan),
-    warnings: plan.warnings.map((w) => w.message),
-    ms,
-    source,
+/**
+ * Worker threads when they pay (see IngestOptions.workers), else this thread. Workers run the layout registry and, for
+ * the local embedder, a local embedder of their own; another embedder embeds on this thread as the files are added.
+ */
+function preparerFor(options: IngestOptions, files: number, progress: (m: string) => void): DocumentPreparer {
+  const embedder = options.embedder;
+  const local = isLocalEmbedder(embedder) && takesAnalyzed(embedder) ? embedder : null;
+  const hooks: PrepareHooks = {
+    detect: options.detectLayout ?? detectLayout,
+    ...(options.modelExtractor ? { modelExtractor: options.modelExtractor } : {}),
+    local: local ? { dimension: local.dimension, embedder: local } : null,
   };
+  const size = Math.min(files, options.workers ?? (files >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 1));
+  if (size <= 1 || options.detectLayout || options.modelExtractor) return inProcessPreparer(hooks);
+  progress(`preparing documents on ${size} worker threads`);
+  return new WorkerPool(size, { localDimension: local ? local.dimension : null });
 }

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   FEEDBACK_MAX_MB: z.coerce.number().positive().default(5),
   /** plan files larger than this are refused */
   MAX_PLAN_FILE_MB: z.coerce.number().positive().default(20),
+  /** worker threads an ingest prepares plan files on; unset: one per core (none for a few files) */
+  INGEST_WORKERS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(64).optional()),
   /** how often a running server looks for a newly built index (0: only on SIGHUP) */
   INDEX_WATCH_MS: z.coerce.number().int().min(0).default(2000),
   /** comma-separated plan file names the public help desk may answer from; "*" means all */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     helpdeskOnly: e.HELPDESK_ONLY,
     feedback: { secret: e.FEEDBACK_SECRET, maxBytes: Math.round(e.FEEDBACK_MAX_MB * 1024 * 1024) },
     maxPlanFileBytes: Math.round(e.MAX_PLAN_FILE_MB * 1024 * 1024),
+    ingestWorkers: e.INGEST_WORKERS,
     indexWatchMs: e.INDEX_WATCH_MS,
     slack: e.SLACK_BOT_TOKEN
       ? {

@@ -6,14 +6,14 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
  */
 export class AppendFile {
   private readonly fd: number;
-  private pending: Buffer[] = [];
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private closed = false;
   bytes = 0;
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }
-  write(data: string | Buffer): void {
+  write(data: string | Uint8Array): void {
     const b = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.pending.push(b);
     this.pendingBytes += b.length;

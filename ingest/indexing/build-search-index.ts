@@ -6,15 +6,10 @@
  * `previousDir` instead of being embedded again. Never writes outside `outDir`: the caller builds into a fresh
  * directory and swaps it in, so a failed build leaves the serving index untouched.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import type { ExtractedPlan } from '../../src/plan/model.ts';
-import { squash } from '../../src/plan/text.ts';
-import { normalizeCode } from '../../src/retrieval/analyze.ts';
-import { chunkIndexText } from '../../src/retrieval/chunk.ts';
 import type { Embedder } from '../../src/retrieval/embedder.ts';
 import {
   decodePostings,
@@ -26,14 +21,12 @@ import {
   PASSAGE_BLOCK,
   type PostingsData,
   SEARCH_INDEX_VERSION,
-  type StoredChunk,
 } from '../../src/retrieval/index-format.ts';
-import { analyzeChunk, documentTerms } from '../../src/retrieval/keyword-index.ts';
-import { isLocalEmbedder, joinAnalyzed, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
-import { chunkDocument } from '../chunking/chunk-document.ts';
+import { isLocalEmbedder, takesAnalyzed } from '../../src/retrieval/local-embedder.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
 import { AppendFile } from './append-file.ts';
 import { PostingsBuilder } from './keyword-index-builder.ts';
+import { type PreparedPassages, preparePassages } from './prepare-passages.ts';
 import { HNSW_PARAMS, HnswSink, Int8Sink, readVectors, type VectorSink } from './vector-index.ts';
 
 export interface BuildSearchIndexInput {
@@ -58,19 +51,6 @@ export interface BuildSearchIndexResult {
 const HASHES_FILE = 'hashes.txt';
 const EMBED_BATCH = 64;
 
-const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-
-/**
- * A passage's wording without what one plan's copy of a template changes in another's: names (capitalized
- * words), numbers, years and dates. Passages with the same wording count once in a term's document frequency.
- */
-export function wordingOf(text: string): string {
-  return squash(text.replace(/\p{Lu}[\p{L}'’]*|\d+/gu, ' '));
-}
-
-/** The key a passage's wording counts under in document frequencies (see wordingOf). */
-export const wordingKey = (text: string) => sha1(wordingOf(text)).slice(0, 16);
-
 interface PreviousIndex {
   manifest: Manifest;
   /**
@@ -78,6 +58,8 @@ interface PreviousIndex {
    * by a document that is added rather than kept (a forced rebuild), to reuse its passages' vectors
    */
   labels: () => Map<string, number>;
+  /** the passage hashes of an unchanged file (the keys `labels` has for it) */
+  hashesOf: (file: string) => Set<string> | undefined;
   /** per passage: `<hash> <wording key>` (the lines of HASHES_FILE) */
   hashLines: string[];
   postings: PostingsData;
@@ -135,6 +117,11 @@ async function readPrevious(
     return {
       manifest,
       labels: labelsOf,
+      hashesOf: (file) => {
+        const d = kept.find((k) => k.file === file);
+        if (!d) return undefined;
+        return new Set(hashLines.slice(d.first, d.first + d.chunks).map((l) => l.split(' ')[0]!));
+      },
       hashLines,
       postings,
       docs: new Map(kept.map((d) => [`${d.file}\n${d.sha256}`, d])),
@@ -160,35 +147,15 @@ function readRange(fd: number, position: number, length: number): Buffer {
   return bytes;
 }
 
-/** A document without a plan is still searchable as text. */
-function barePlan(doc: SourceDocument): ExtractedPlan {
-  return {
-    document: {
-      file: doc.file,
-      entity: '',
-      kind: 'unknown',
-      title: doc.file,
-      years: [],
-      layout: 'none',
-      format: doc.format,
-      lineCount: doc.lines.length,
-      sha256: doc.sha256,
-    },
-    structures: [],
-    objectives: [],
-    projects: [],
-    totals: [],
-    tables: [],
-    warnings: [],
-  };
-}
+/** Row `i` of int8 rows as the unit-scale vector they quantize (quantizing it again gives the same row). */
+const rowVector = (rows: Int8Array, i: number, d: number) =>
+  Array.from(rows.subarray(i * d, (i + 1) * d), (x) => x / 127);
 
 /** The search index under construction: `add` each document, then `finish` once. */
 export class SearchIndexWriter {
   private readonly postings = new PostingsBuilder();
   private readonly docs: IndexedDoc[] = [];
   private readonly blockOffsets: number[] = [0];
-  private block: string[] = [];
   private readonly passages: AppendFile;
   private readonly hashes: AppendFile;
   private vectors: VectorSink | null = null;
@@ -242,85 +209,97 @@ export class SearchIndexWriter {
 
   /** Chunks, analyzes, embeds and writes one document's passages; returns how many it has. */
   async add(doc: SourceDocument, extracted: ExtractedPlan | null): Promise<number> {
-    const plan = extracted ?? barePlan(doc);
+    const local = this.local && takesAnalyzed(this.embedder) ? this.embedder : null;
+    const prepared = preparePassages(doc, extracted, {
+      local: local ? { dimension: this.dimension, embedder: local } : null,
+      reusable: this.reusableHashes(doc.file),
+    });
+    return this.addPrepared(prepared);
+  }
+
+  /**
+   * The hashes of a file's passages whose vectors the previous index lends (the file is unchanged but built again:
+   * a forced rebuild or a new code version): preparing the file need not embed them.
+   */
+  reusableHashes(file: string): Set<string> | undefined {
+    return this.previous?.hashesOf(file);
+  }
+
+  /** Appends one document's prepared passages (see preparePassages) as the next document of the index. */
+  async addPrepared(p: PreparedPassages): Promise<number> {
     let t = performance.now();
-    const chunks = chunkDocument(doc, plan);
-    const now = () => {
-      const ms = performance.now() - t;
-      t = performance.now();
-      return ms;
-    };
-    this.stages.chunk += now();
+    for (const stage of ['chunk', 'keywords', 'embed', 'write'] as const) this.stages[stage] += p.ms[stage];
     const docNumber = this.docs.length;
     const first = this.postings.size;
     this.docs.push({
-      file: doc.file,
-      sha256: doc.sha256,
-      entity: plan.document.entity,
-      kind: plan.document.kind,
-      years: plan.document.years,
+      file: p.file,
+      sha256: p.sha256,
+      entity: p.entity,
+      kind: p.kind,
+      years: p.years,
       first,
-      chunks: chunks.length,
+      chunks: p.count,
       block: this.blockOffsets.length - 1,
     });
-
-    const analyzed = chunks.map((c) => analyzeChunk(c));
-    const hashes = chunks.map((c) => sha1(chunkIndexText(c)));
-    const wordings = chunks.map((c) => wordingKey(c.text));
-    chunks.forEach((c, i) => {
-      this.postings.add({
-        terms: documentTerms(analyzed[i]!),
-        code: c.code ? normalizeCode(c.code) : undefined,
+    this.postings.addDocument(
+      p.postings,
+      p.wordings.map((textKey, i) => ({
         doc: docNumber,
-        year: c.year,
-        internal: c.internal,
-        textKey: wordings[i]!,
-      });
-    });
-    this.stages.keywords += now();
+        year: p.passageYears[i]!,
+        internal: p.internal[i] === 1,
+        textKey,
+      })),
+    );
+    this.stages.keywords += performance.now() - t;
+    t = performance.now();
 
-    const vectors: (ArrayLike<number> | undefined)[] = chunks.map((c, i) => {
-      const label = this.previous?.labels().get(`${c.doc}\n${hashes[i]}`);
+    // vectors: the previous index's where it has the passage, else made by preparePassages, else embedded here
+    const previous: (ArrayLike<number> | undefined)[] = p.hashes.map((hash, i) => {
+      if (p.embedded[i]) return undefined;
+      const label = this.previous?.labels().get(`${p.file}\n${hash}`);
       return label === undefined ? undefined : this.previous!.vectorOf(label);
     });
-    this.reused += vectors.filter((v) => v !== undefined).length;
-    const todo = vectors.flatMap((v, i) => (v ? [] : [i]));
-    if (takesAnalyzed(this.embedder)) {
-      const out = this.embedder.embedAnalyzed(
-        todo.map((i) => {
-          const a = analyzed[i]!;
-          return joinAnalyzed([a.entity, a.section, a.text]);
-        }),
-      );
-      todo.forEach((i, j) => {
-        vectors[i] = out[j];
+    this.reused += previous.filter((v) => v !== undefined).length;
+    const embedded: (ArrayLike<number> | undefined)[] = [];
+    const todo = p.indexTexts ? previous.flatMap((v, i) => (v || p.embedded[i] ? [] : [i])) : [];
+    for (let b = 0; b < todo.length; b += EMBED_BATCH) {
+      const batch = todo.slice(b, b + EMBED_BATCH);
+      const out = await this.embedder.embed(batch.map((i) => p.indexTexts![i]!));
+      batch.forEach((i, j) => {
+        embedded[i] = out[j];
       });
-    } else {
-      for (let b = 0; b < todo.length; b += EMBED_BATCH) {
-        const batch = todo.slice(b, b + EMBED_BATCH);
-        const out = await this.embedder.embed(batch.map((i) => chunkIndexText(chunks[i]!)));
-        batch.forEach((i, j) => {
-          vectors[i] = out[j];
-        });
-      }
     }
-    this.stages.embed += now();
+    this.stages.embed += performance.now() - t;
+    t = performance.now();
 
-    for (const [i, c] of chunks.entries()) {
-      const v = vectors[i];
+    const d = this.dimension;
+    for (let i = 0; i < p.count; i++) {
+      if (p.embedded[i] && p.rows && this.vectors instanceof Int8Sink) {
+        // a run of rows made by preparePassages is written at once
+        let end = i + 1;
+        while (end < p.count && p.embedded[end]) end++;
+        this.vectors.addRows(first + i, p.rows.subarray(i * d, end * d));
+        i = end - 1;
+        continue;
+      }
+      const v = previous[i] ?? embedded[i] ?? (p.embedded[i] && p.rows ? rowVector(p.rows, i, d) : undefined);
       if (!this.vectors && v) this.openVectors(v.length);
       if (!v || v.length !== this.dimension)
-        throw new Error(`passage ${c.id} has a vector of length ${v?.length ?? 0}, expected ${this.dimension}`);
+        throw new Error(`passage ${p.ids[i]} has a vector of length ${v?.length ?? 0}, expected ${this.dimension}`);
       this.vectors!.add(first + i, v);
-      const stored: StoredChunk = { ...c, hash: hashes[i]! };
-      this.block.push(JSON.stringify(stored));
-      if (this.block.length === PASSAGE_BLOCK) this.writeBlock();
-      this.hashes.write(`${hashes[i]} ${wordings[i]}\n`);
     }
-    // a document's passages end its last block: the next document starts a block of its own
-    this.writeBlock();
-    this.stages.write += now();
-    return chunks.length;
+    for (const block of p.blocks) {
+      this.passages.write(block);
+      this.blockOffsets.push(this.passages.bytes);
+    }
+    for (let i = 0; i < p.count; i++) this.hashes.write(`${p.hashes[i]} ${p.wordings[i]}\n`);
+    this.stages.write += performance.now() - t;
+    return p.count;
+  }
+
+  /** Whether the previous index has this file with this content, to be taken as it is (`keep`). */
+  has(file: string, sha256: string): boolean {
+    return this.previous?.docs.has(`${file}\n${sha256}`) ?? false;
   }
 
   /**
@@ -363,16 +342,8 @@ export class SearchIndexWriter {
     return true;
   }
 
-  private writeBlock(): void {
-    if (this.block.length === 0) return;
-    this.passages.write(deflateRawSync(Buffer.from(this.block.join('\n'), 'utf8')));
-    this.blockOffsets.push(this.passages.bytes);
-    this.block = [];
-  }
-
   async finish(): Promise<BuildSearchIndexResult> {
     const t = performance.now();
-    this.writeBlock();
     this.previous?.close();
     this.passages.close();
     this.hashes.close();

@@ -1,5 +1,73 @@
 import { CODE_TERM_PREFIX, type PostingsData } from '../../src/retrieval/index-format.ts';
 
+/** What the search filters read of a passage, beside its terms. */
+export interface PassageFields {
+  doc: number;
+  year?: number | undefined;
+  internal?: boolean | undefined;
+  /** identifies the passage's wording (see `PostingsBuilder.add`) */
+  textKey: string;
+}
+
+/**
+ * One document's postings grouped by term, made where its passages are analyzed (any thread): the builder then looks
+ * each distinct term of the document up once instead of once per passage holding it.
+ */
+export interface DocumentPostings {
+  /** the document's distinct terms, its record codes' terms included, in the order first met */
+  terms: string[];
+  /** terms[k]'s postings are [ends[k - 1], ends[k]) */
+  ends: Uint32Array;
+  /** the passage (numbered within the document) of each posting, increasing within a term */
+  chunks: Uint32Array;
+  /** twice the term frequency of each posting, at most 255 (0 for a code term) */
+  tf2: Uint8Array;
+  /** each passage's length: its terms' frequencies summed, to hundredths */
+  lengths: Float64Array;
+}
+
+/** Groups the terms of a document's passages (in passage order) by term. */
+export function groupPostings(
+  passages: readonly { terms: ReadonlyMap<string, number>; code?: string | undefined }[],
+): DocumentPostings {
+  const byTerm = new Map<string, number[]>();
+  const put = (term: string, chunk: number, tf2: number) => {
+    const list = byTerm.get(term);
+    if (list) list.push(chunk, tf2);
+    else byTerm.set(term, [chunk, tf2]);
+  };
+  const lengths = new Float64Array(passages.length);
+  let count = 0;
+  passages.forEach((passage, chunk) => {
+    let length = 0;
+    for (const [term, tf] of passage.terms) {
+      length += tf;
+      put(term, chunk, Math.min(255, Math.round(tf * 2)));
+      count++;
+    }
+    if (passage.code) {
+      put(CODE_TERM_PREFIX + passage.code, chunk, 0);
+      count++;
+    }
+    lengths[chunk] = Math.round(length * 100) / 100;
+  });
+  const terms = [...byTerm.keys()];
+  const ends = new Uint32Array(terms.length);
+  const chunks = new Uint32Array(count);
+  const tf2 = new Uint8Array(count);
+  let at = 0;
+  terms.forEach((term, k) => {
+    const list = byTerm.get(term)!;
+    for (let i = 0; i < list.length; i += 2) {
+      chunks[at] = list[i]!;
+      tf2[at] = list[i + 1]!;
+      at++;
+    }
+    ends[k] = at;
+  });
+  return { terms, ends, chunks, tf2, lengths };
+}
+
 /**
  * Collects BM25 postings passage by passage (chunk number = order of `add`), with the per-passage fields the
  * search filters read, and lays them out as the typed arrays of `postings.bin`.
@@ -28,23 +96,28 @@ export class PostingsBuilder {
    * every plan copies) count once in a term's document frequency, so a thousand copies of one narrative do not
    * make its words look common and drown the plan that is actually about them.
    */
-  add(passage: {
-    terms: ReadonlyMap<string, number>;
-    code?: string | undefined;
-    doc: number;
-    year?: number | undefined;
-    internal?: boolean | undefined;
-    textKey: string;
-  }): void {
-    const n = this.lengths.length;
-    let length = 0;
-    for (const [term, tf] of passage.terms) {
-      length += tf;
-      this.push(term, n, Math.min(255, Math.round(tf * 2)));
+  add(passage: PassageFields & { terms: ReadonlyMap<string, number>; code?: string | undefined }): void {
+    this.addDocument(groupPostings([passage]), [passage]);
+  }
+
+  /** Adds a document's passages: their postings grouped by term (groupPostings) and their fields, in order. */
+  addDocument(postings: DocumentPostings, passages: readonly PassageFields[]): void {
+    const first = this.lengths.length;
+    const { terms, ends, chunks, tf2 } = postings;
+    let at = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      let list = this.postings.get(term);
+      if (!list) {
+        list = [];
+        this.postings.set(term, list);
+      }
+      for (const end = ends[k]!; at < end; at++) list.push((first + chunks[at]!) * 256 + tf2[at]!);
     }
-    if (passage.code) this.push(CODE_TERM_PREFIX + passage.code, n, 0);
-    this.pushPassage(Math.round(length * 100) / 100, passage.doc, passage.year ?? 0, passage.internal ? 1 : 0);
-    this.pushText(passage.textKey);
+    passages.forEach((p, i) => {
+      this.pushPassage(postings.lengths[i]!, p.doc, p.year ?? 0, p.internal ? 1 : 0);
+      this.pushText(p.textKey);
+    });
   }
 
   /**
@@ -78,13 +151,6 @@ export class PostingsBuilder {
       this.textIdOf.set(textKey, textId);
     }
     this.textIds.push(textId);
-  }
-
-  private push(term: string, chunk: number, tf2: number): void {
-    const packed = chunk * 256 + tf2;
-    const list = this.postings.get(term);
-    if (list) list.push(packed);
-    else this.postings.set(term, [packed]);
   }
 
   finish(blockOffsets: Float64Array): PostingsData {
@@ -183,8 +249,7 @@ export class PostingsBuilder {
    * key of its new postings or null.
    */
   private mergedTerms(): { bytes: Uint8Array; old: number; term: string | null }[] {
-    const fresh = [...this.postings.keys()].map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }));
-    fresh.sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    const fresh = inByteOrder([...this.postings.keys()]);
     const old = this.previous;
     if (!old) return fresh.map((f) => ({ bytes: f.bytes, old: -1, term: f.term }));
     const { termOffsets, termBytes } = old.data;
@@ -214,6 +279,34 @@ export class PostingsBuilder {
 }
 
 const EMPTY: number[] = [];
+
+/** A UTF-16 surrogate: the one place UTF-16 code unit order and UTF-8 byte order disagree. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Terms sorted in the byte order of their UTF-8 (the order postings.bin keeps them in, for binary search), each with
+ * its bytes. Without astral characters (no surrogates) that is the strings' own order, which sorts natively; the
+ * bytes are cut from one encoding of all the terms. (Encoding each term and sorting by Buffer.compare was seconds
+ * of the main thread at the end of a thousand-plan ingest.)
+ */
+function inByteOrder(terms: string[]): { term: string; bytes: Uint8Array }[] {
+  if (terms.some((t) => SURROGATE.test(t))) {
+    return terms
+      .map((term) => ({ term, bytes: Buffer.from(term, 'utf8') }))
+      .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+  }
+  terms.sort();
+  const joined = terms.join('');
+  const all = Buffer.from(joined, 'utf8');
+  const ascii = all.length === joined.length;
+  let at = 0;
+  return terms.map((term) => {
+    const length = ascii ? term.length : Buffer.byteLength(term, 'utf8');
+    const bytes = all.subarray(at, at + length);
+    at += length;
+    return { term, bytes };
+  });
+}
 
 /** Sorts postings [from, to) by passage number (kept passages taken in another order than they had). */
 function sortPostings(chunks: Uint32Array, tf2: Uint8Array, from: number, to: number): void {

@@ -82,7 +82,7 @@ export class Int8Sink implements VectorSink {
     this.next++;
   }
   /** rows already quantized (an unchanged document's, copied from the previous build), starting at `label` */
-  addRows(label: number, rows: Uint8Array): void {
+  addRows(label: number, rows: Uint8Array | Int8Array): void {
     if (label !== this.next) throw new Error(`int8 vectors must arrive in order: got ${label}, expected ${this.next}`);
     if (rows.length % this.dimension !== 0) throw new Error(`${rows.length} bytes are not whole rows`);
     writeSync(this.fd, rows);

@@ -53,6 +53,22 @@ interface Placement {
 }
 
 /**
+ * One plan's share of the model, made without the model (so on any thread): its document, what people are derived
+ * from, and each record list's items as JSON joined by commas ('' for none).
+ */
+export interface PreparedModelPart {
+  document: PlanDocument;
+  people: PeopleSource;
+  records: Record<RecordKey, string>;
+}
+
+export function prepareModelPart(plan: ExtractedPlan): PreparedModelPart {
+  const records = {} as Record<RecordKey, string>;
+  for (const key of RECORD_KEYS) records[key] = plan[key].map((item) => JSON.stringify(item)).join(',');
+  return { document: plan.document, people: peopleSourceOf(plan), records };
+}
+
+/**
  * Writes the plan model plan by plan: each new plan's records go to one part file per record list as the plan is
  * added, and only its document and the names people are derived from stay in memory; an unchanged plan kept from
  * the previous model is only noted (its byte ranges there). `finish` writes `file` once, list by list, copying runs
@@ -100,18 +116,24 @@ export class ModelWriter {
   }
 
   add(plan: ExtractedPlan): void {
-    this.documents.push(plan.document);
-    this.people.push(peopleSourceOf(plan));
+    this.addPrepared(prepareModelPart(plan));
+  }
+
+  /** Appends one plan's part made by prepareModelPart (on any thread) as the next plan of the model. */
+  addPrepared(prepared: PreparedModelPart): void {
+    this.documents.push(prepared.document);
+    this.people.push(prepared.people);
     const placement = {} as Record<RecordKey, Placement>;
     for (const key of RECORD_KEYS) {
       const part = this.parts[key];
-      if (plan[key].length === 0) {
+      const records = prepared.records[key];
+      if (records.length === 0) {
         placement[key] = { piece: -1, offset: 0, length: 0 };
         continue;
       }
       if (part.bytes) part.write(',');
       const a = part.bytes;
-      for (const [i, item] of plan[key].entries()) part.write(i ? `,${JSON.stringify(item)}` : JSON.stringify(item));
+      part.write(records);
       placement[key] = this.place(key, 'part', a, part.bytes);
     }
     this.placements.push(placement);

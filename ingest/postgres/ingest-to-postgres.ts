@@ -11,11 +11,12 @@ import type { Embedder } from '../../src/retrieval/embedder.ts';
 import { inTransaction, migrate, type Pool } from '../../src/store/postgres/database.ts';
 import { chunkDocument } from '../chunking/chunk-document.ts';
 import { codeVersion } from '../code-version.ts';
+import { type DocumentReport, reportOf } from '../document-report.ts';
 import { detectLayout } from '../extractors/registry.ts';
 import { loadDocument } from '../loaders/load-document.ts';
 import { listPlanFiles } from '../loaders/plan-files.ts';
 import type { SourceDocument } from '../loaders/source-document.ts';
-import { type DocumentReport, type IngestReport, reportOf, sha256Of } from '../run-pipeline.ts';
+import { type IngestReport, sha256Of } from '../run-pipeline.ts';
 import { bumpVersion, writePlan } from './write-plan.ts';
 
 export interface PgIngestOptions {

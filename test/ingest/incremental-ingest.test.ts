@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanExtractor } from '../../ingest/extractors/plan-extractor.ts';
@@ -7,8 +7,8 @@ import type { SourceDocument } from '../../ingest/loaders/source-document.ts';
 import { type IngestReport, runIngest } from '../../ingest/run-pipeline.ts';
 import { createLocalEmbedder } from '../../src/retrieval/embedder.ts';
 import { INDEX_FILES } from '../../src/retrieval/index-format.ts';
-import { indexPaths } from '../../src/store/index-layout.ts';
 import { loadIndex } from '../../src/store/load-index.ts';
+import { indexContent } from './support/index-content.ts';
 import { REGGIO, removeDir, SAMPLE_PLANS, SERRAVALLE, stagePlans, tempRoot } from './support/sample-plans.ts';
 
 const embedder = createLocalEmbedder();
@@ -21,25 +21,6 @@ function countingRegistry() {
     return detectLayout(doc);
   };
   return { extracted, detect };
-}
-
-/** The files of an index that must not depend on how it was built (model.json without its build time). */
-async function contentOf(indexDir: string) {
-  const paths = indexPaths(indexDir);
-  const { builtAt: _builtAt, ...model } = JSON.parse(await readFile(paths.model, 'utf8'));
-  const search = async (name: string) => readFile(join(paths.search, name));
-  const { builtAt: _searchBuiltAt, ...searchManifest } = JSON.parse(
-    (await search(INDEX_FILES.manifest)).toString('utf8'),
-  );
-  return {
-    model,
-    // what the next ingest reads to reuse each plan: the same whichever way the index was built
-    segments: JSON.parse(await readFile(paths.segments, 'utf8')),
-    searchManifest,
-    postings: await search(INDEX_FILES.postings),
-    passages: await search(INDEX_FILES.passages),
-    vectors: await search(INDEX_FILES.vectorsInt8),
-  };
 }
 
 describe('incremental ingest: one plan changed in a five-plan index', () => {
@@ -86,13 +67,13 @@ describe('incremental ingest: one plan changed in a five-plan index', () => {
   it('writes the very index a forced full rebuild of the same files writes', async () => {
     const coldDir = join(root, 'cold');
     await runIngest({ inputs: [plansDir], indexDir: coldDir, embedder, force: true });
-    const [incremental, cold] = await Promise.all([contentOf(indexDir), contentOf(coldDir)]);
+    const [incremental, cold] = await Promise.all([indexContent(indexDir), indexContent(coldDir)]);
     expect(incremental.model).toEqual(cold.model);
     expect(incremental.segments).toEqual(cold.segments);
     expect(incremental.searchManifest).toEqual(cold.searchManifest);
-    expect(incremental.postings.equals(cold.postings)).toBe(true);
-    expect(incremental.passages.equals(cold.passages)).toBe(true);
-    expect(incremental.vectors.equals(cold.vectors)).toBe(true);
+    expect(incremental.search[INDEX_FILES.postings]!.equals(cold.search[INDEX_FILES.postings]!)).toBe(true);
+    expect(incremental.search[INDEX_FILES.passages]!.equals(cold.search[INDEX_FILES.passages]!)).toBe(true);
+    expect(incremental.search[INDEX_FILES.vectorsInt8]!.equals(cold.search[INDEX_FILES.vectorsInt8]!)).toBe(true);
   });
 
   it('removes a deleted plan and reuses the rest, again as a full rebuild would', async () => {
@@ -104,11 +85,11 @@ describe('incremental ingest: one plan changed in a five-plan index', () => {
     expect(report.documents.map((d) => d.file)).not.toContain(REGGIO.file);
     const coldDir = join(root, 'cold-without-reggio');
     await runIngest({ inputs: [plansDir], indexDir: coldDir, embedder, force: true });
-    const [incremental, cold] = await Promise.all([contentOf(indexDir), contentOf(coldDir)]);
+    const [incremental, cold] = await Promise.all([indexContent(indexDir), indexContent(coldDir)]);
     expect(incremental.model).toEqual(cold.model);
     expect(incremental.segments).toEqual(cold.segments);
-    expect(incremental.postings.equals(cold.postings)).toBe(true);
-    expect(incremental.passages.equals(cold.passages)).toBe(true);
+    expect(incremental.search[INDEX_FILES.postings]!.equals(cold.search[INDEX_FILES.postings]!)).toBe(true);
+    expect(incremental.search[INDEX_FILES.passages]!.equals(cold.search[INDEX_FILES.passages]!)).toBe(true);
   });
 
   it('extracts everything again when a rebuild is forced', async () => {

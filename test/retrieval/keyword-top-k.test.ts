@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/scale-corpus.ts';
-import { wordingOf } from '../../ingest/indexing/build-search-index.ts';
 import { PostingsBuilder } from '../../ingest/indexing/keyword-index-builder.ts';
+import { wordingOf } from '../../ingest/indexing/prepare-passages.ts';
 import { decodePostings, encodePostings, PASSAGE_BLOCK } from '../../src/retrieval/index-format.ts';
 import { analyzeChunk, documentTerms, KeywordIndex, queryTerms, topBy } from '../../src/retrieval/keyword-index.ts';
 

@@ -55,8 +55,15 @@ interface Mention {
   atStart: boolean;
 }
 
+/**
+ * What every ENTITY_KIND spelling contains: a line without any (most lines) is passed over without running
+ * ENTITY_RE, a Unicode pattern with a lookbehind, over it.
+ */
+const ENTITY_KIND_HINT = /comun|provinc|citt|region|union/i;
+
 function mentionsIn(line: string, i: number): Mention[] {
   const out: Mention[] = [];
+  if (!ENTITY_KIND_HINT.test(line)) return out;
   for (const m of line.matchAll(ENTITY_RE)) {
     const words: string[] = [];
     for (const w of m[3]!.split(/\s+/)) {

@@ -15,13 +15,33 @@ export interface LayoutMarker {
   min?: number;
 }
 
+/** per document: every extractor's `detect` asks for the same text, and it is the whole document folded */
+const markerTexts = new WeakMap<SourceDocument, string>();
+
 /** The text markers are matched on: bold marks and tags gone, accents folded, lower case, single spaces. */
 export function markerText(doc: SourceDocument): string {
-  return squash(fold(stripMarkup(doc.text.replace(/\*\*/g, ' '))));
+  let text = markerTexts.get(doc);
+  if (text === undefined) {
+    text = squash(fold(stripMarkup(doc.text.replace(/\*\*/g, ' '))));
+    markerTexts.set(doc, text);
+  }
+  return text;
+}
+
+/** each marker's pattern without its `g` flag (a global pattern's `test` would carry its position over) */
+const firstMatchers = new WeakMap<RegExp, RegExp>();
+
+function firstMatcher(re: RegExp): RegExp {
+  let first = firstMatchers.get(re);
+  if (!first) {
+    first = new RegExp(re.source, re.flags.replace('g', ''));
+    firstMatchers.set(re, first);
+  }
+  return first;
 }
 
 const found = (text: string, re: RegExp, min: number): boolean =>
-  min <= 1 ? new RegExp(re.source, re.flags.replace('g', '')).test(text) : (text.match(re)?.length ?? 0) >= min;
+  min <= 1 ? firstMatcher(re).test(text) : (text.match(re)?.length ?? 0) >= min;
 
 /** The sum of the weights of the markers found, at most 1, rounded to hundredths. */
 export function markerScore(text: string, markers: readonly LayoutMarker[]): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wordingOf } from '../../../ingest/indexing/build-search-index.ts';
 import { PostingsBuilder } from '../../../ingest/indexing/keyword-index-builder.ts';
+import { wordingOf } from '../../../ingest/indexing/prepare-passages.ts';
 import {
   CODE_TERM_PREFIX,
   decodePostings,
@@ -74,5 +74,28 @@ describe('PostingsBuilder', () => {
     expect(index.has('autostrad')).toBe(false);
     // a filter leaves a passage out of the scores
     expect(index.score([new Map([['sportell', 1]])], (i) => i !== 0).top).toEqual([1]);
+  });
+
+  it.each([
+    ['plain words', ['zona', 'albo', 'zz', 'a1', 'mobilita']],
+    ['accented and symbol codes', ['città', 'citta', 'cittá', '€uro', 'ª', '\uffff']],
+    ['astral characters beside the last BMP ones', ['\uffff', '😀', '\ue000', 'a😀', 'a\uffff', 'a']],
+  ])('lays out %s in UTF-8 byte order, each found again by its term', (_name, words) => {
+    const builder = new PostingsBuilder();
+    words.forEach((w, i) => {
+      builder.add({ terms: new Map([[w, 1]]), doc: i, textKey: w });
+    });
+    const postings = decodePostings(Buffer.concat(encodePostings(builder.finish(Float64Array.from([0, 0])))));
+    const { termOffsets, termBytes } = postings;
+    const stored = Array.from({ length: termOffsets.length - 1 }, (_, t) =>
+      Buffer.from(termBytes.subarray(termOffsets[t], termOffsets[t + 1])),
+    );
+    expect(stored.map((b) => b.toString('utf8'))).toEqual(
+      [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+    );
+    const index = new KeywordIndex(postings);
+    words.forEach((w, i) => {
+      expect(index.chunksWith(w)).toEqual([i]);
+    });
   });
 });
