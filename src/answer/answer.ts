@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlanStore } from '../store/plan-store.ts';
+import type { Lang } from './labels.ts';
 
 /** Where an answer's facts come from: enough for a person to open the document at the right place. */
 export const CitationSchema = z.object({
@@ -69,6 +70,11 @@ export interface AnswerEngine {
   health(): EngineHealth;
   /** the loaded plan model, for the staff tools beside questions (digest, plan checks, channel scope, charts); fakes may omit it */
   readonly planStore?: PlanStore;
+  /**
+   * Questions worth suggesting to the audience, built from the plans loaded now (their codes and people), so that
+   * every suggestion is one the engine answers; fakes may omit it.
+   */
+  suggestions?(lang: Lang, audience?: Audience): Promise<string[]>;
   /**
    * Swaps in the index on disk when it is newer than the one serving (a finished `npm run ingest`), atomically:
    * questions already being answered finish on the index they started with. `changed` is false when nothing newer

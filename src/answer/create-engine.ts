@@ -7,6 +7,7 @@ import { runIngest } from '../../ingest/run-pipeline.ts';
 import { withReadableSources } from '../citations/label-citations.ts';
 import { isoDay } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { PACKS } from '../lang/packs.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { personKey } from '../plan/names.ts';
 import { createEmbedderFromConfig } from '../retrieval/embedder-from-config.ts';
@@ -18,10 +19,12 @@ import { openDatabaseLiveIndex } from '../store/postgres/database-live-index.ts'
 import { profileOf } from '../tools/get-person.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import type { Answer, AnswerEngine, AskOptions, PersonOverview } from './answer.ts';
+import type { Lang } from './labels.ts';
 import { findPeople } from './link-entities.ts';
 import { prepareStore } from './prepare-store.ts';
 import { MAX_QUESTION_CHARS, questionTooLong } from './question-limits.ts';
 import { routeQuestion } from './router.ts';
+import { exampleQuestions } from './routes/help-route.ts';
 
 export interface CreateEngineOptions {
   log?: Logger;
@@ -164,6 +167,12 @@ export async function createEngine(config: Config, options: CreateEngineOptions 
             })),
         ],
       };
+    },
+    async suggestions(lang: Lang, audience: AskOptions['audience'] = 'staff'): Promise<string[]> {
+      const ctx = contextFor(audience);
+      await ctx.store.warm();
+      const pack = PACKS[lang];
+      return [...exampleQuestions(ctx, pack), pack.messages.examples.plans];
     },
     /** the store of the index serving now (a reload swaps it) */
     get planStore() {

@@ -591,6 +591,7 @@ export const en: LanguagePack = {
       phases: (code) => `What are the phases of objective ${code}?`,
       withoutBudget: 'Which projects have no budget?',
       dueIn: (entity, year) => `Which objectives of ${entity} are due in ${year}?`,
+      plans: 'Which plans do you know?',
     },
     project: {
       columnMissing: (code, column) =>

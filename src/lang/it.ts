@@ -920,6 +920,7 @@ export const it: LanguagePack = {
       phases: (code) => `Quali sono le fasi dell'obiettivo ${code}?`,
       withoutBudget: 'Quali progetti non hanno budget?',
       dueIn: (entity, year) => `Quali obiettivi del ${entity} scadono nel ${year}?`,
+      plans: 'Quali piani conosci?',
     },
     project: {
       columnMissing: (code, column) =>

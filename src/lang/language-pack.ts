@@ -274,6 +274,8 @@ export interface Messages {
     phases: (code: string) => string;
     withoutBudget: string;
     dueIn: (entity: string, year: number) => string;
+    /** the question that lists the plans loaded, suggested beside the ones built from the model */
+    plans: string;
   };
   /** sentences about one project's fields */
   project: {

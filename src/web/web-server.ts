@@ -6,6 +6,7 @@
  *                        → 200 {answer, citations, lang, found, answerId, intent, focus, audience}
  *   GET  /api/session    → {audience, staffLogin: "open" | "token" | "proxy" | "off"}
  *   GET  /api/health     → {status: "ok" | "degraded" | "empty", reasons?, documents, objectives, projects, chunks, builtAt}
+ *   GET  /api/suggestions?lang=it|en → {lang, questions}: suggested questions built from the plans served now
  *   POST /api/feedback   {answerId, vote: "up" | "down", question, answer, clientId} → {recorded}
  *   GET  /api/stats      → {up, down, total, satisfaction, byChannel, latestNegative (staff only)}
  *
@@ -31,6 +32,7 @@ import { RateLimit } from './rate-limit.ts';
 import { createStaffAccess, type StaffLogin } from './staff-access.ts';
 import { staffRoutes } from './staff-routes.ts';
 import { loadStaticAssets, SECURITY_HEADERS, type StaticAsset } from './static-assets.ts';
+import { suggestionsRoute } from './suggestions-route.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -84,6 +86,7 @@ export async function startWebServer(deps: {
       handle: feedbackRoute({ feedback: deps.feedback, answerIds, rateLimit, access, log }),
     },
     '/api/health': { method: 'GET', handle: healthRoute({ engine: deps.engine, log }) },
+    '/api/suggestions': { method: 'GET', handle: suggestionsRoute({ engine: deps.engine, access, log }) },
     '/api/stats': { method: 'GET', handle: statsRoute({ feedback: deps.feedback, access }) },
     '/api/session': {
       method: 'GET',

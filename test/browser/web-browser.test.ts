@@ -85,6 +85,23 @@ describe.skipIf(!existsSync(CHROMIUM) && !REFRESH_DIR)('web pages in a real brow
   const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
 
   describe('staff chat', () => {
+    it('offers suggestions built from the plans served, and a click on one answers it', async () => {
+      const page = await open('/');
+      const buttons = page.locator('ul.suggestions button.suggestion');
+      // the page's plan-independent buttons are replaced by the questions the server builds from the plans
+      const served = (await (await fetch(`${server.url}/api/suggestions?lang=it`)).json()) as { questions: string[] };
+      expect(served.questions.length).toBeGreaterThan(2);
+      await expect.poll(() => buttons.allTextContents()).toEqual(served.questions);
+      const named = served.questions[0]!;
+      await buttons.filter({ hasText: named }).first().click();
+      const turn = page.locator('.turn').nth(0);
+      await turn.locator('.answer').waitFor();
+      expect(await turn.locator('.turn-question').textContent()).toContain(named);
+      expect(await turn.locator('.answer').textContent()).not.toMatch(/non ho trovato/i);
+      expect(errorsOf(page)).toEqual([]);
+      await page.close();
+    });
+
     it('shows the answer to a typed question with its sources and an expandable excerpt', async () => {
       const page = await open('/');
       const field = page.getByLabel('La tua domanda');

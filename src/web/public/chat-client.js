@@ -66,13 +66,17 @@ form.addEventListener('submit', (event) => {
   void ask(input.value);
 });
 
-for (const button of document.querySelectorAll('button.suggestion')) {
-  button.addEventListener('click', () => {
-    input.value = button.textContent?.trim() ?? '';
-    input.focus();
-    void ask(input.value);
-  });
-}
+// one listener on the list: the buttons may be replaced by the ones built from the plans served
+const suggestionList = document.querySelector('ul.suggestions');
+suggestionList?.addEventListener('click', (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button.suggestion') : null;
+  if (!button) return;
+  input.value = button.textContent?.trim() ?? '';
+  input.focus();
+  void ask(input.value);
+});
+if (suggestionList instanceof HTMLElement && suggestionList.dataset.source === 'plans')
+  void loadSuggestions(suggestionList);
 
 const TOKEN_KEY = 'pianobot-staff-token';
 
@@ -422,4 +426,32 @@ function el(tag, attrs = {}, content) {
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (content !== undefined) node.textContent = content;
   return node;
+}
+
+/**
+ * Replaces the page's plan-independent suggestions with questions the server builds from the plans it serves (their
+ * codes and people), so every button names a record this deployment holds. On any failure the page's own stay.
+ */
+async function loadSuggestions(list) {
+  try {
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'it';
+    const res = await fetch(`/api/suggestions?lang=${lang}`, { headers: authHeaders() });
+    if (!res.ok) return;
+    const body = await res.json();
+    const questions = Array.isArray(body?.questions) ? body.questions.filter((q) => typeof q === 'string') : [];
+    if (!questions.length) return;
+    list.replaceChildren(
+      ...questions.map((q) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'suggestion';
+        button.textContent = q;
+        item.append(button);
+        return item;
+      }),
+    );
+  } catch {
+    // the page's own suggestions stay
+  }
 }
