@@ -6,14 +6,14 @@ import type { Lang } from './labels.ts';
 export const CitationSchema = z.object({
   doc: z.string().describe('source file name'),
   entity: z.string().optional(),
-  section: z.string().optional().describe('section path or record, e.g. "2021_PD_8735" or "PIAO > Accessibilità"'),
+  section: z.string().optional().describe('section path or record, e.g. "2023_PX_4101" or "PIAO > Accessibilità"'),
   lines: z.string().optional().describe('line range, e.g. "1544-1545"'),
   page: z.number().int().optional(),
   excerpt: z.string().optional().describe('the quoted passage'),
   label: z
     .string()
     .optional()
-    .describe('the source as a reader names it: "PEG 2021 — Comune di Reggio Emilia, righe 1530–1533"'),
+    .describe('the source as a reader names it: "PEG 2023 — Comune di Monteluce, righe 1530–1533"'),
   /** true when the cited record holds staff-only data (staff allocations); the public help desk never shows it */
   internal: z.boolean().optional(),
 });

@@ -162,7 +162,7 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
         !match.matched.includes(n) &&
         !parts.has(fold(n)) &&
         !NOT_NAME.has(fold(n)) &&
-        // "Tra Sardi Valentina e …": a function word capitalised at the start of a sentence is no first name
+        // "Tra Neri Carla e …": a function word capitalised at the start of a sentence is no first name
         !STOPWORDS.has(fold(n)) &&
         !COMPARING_WORDS.has(fold(n)) &&
         !isKnownWord(n),

@@ -155,7 +155,7 @@ const BETWEEN_EXCLUSION = new Set([
 
 /** The entity's mention follows an exclusion word with nothing but articles and kind words between. */
 function setApart(words: string, e: EntityName): boolean {
-  // named by its place ("Prato"), its first word, or only by its kind ("la Provincia")
+  // named by its place ("Lago Verde"), its first word, or only by its kind ("la Provincia")
   const kindWords = ENTITY_KINDS.find(([k]) => k === e.kind)?.[1] ?? [];
   const start = [e.name, e.name.split(' ')[0] ?? '', ...kindWords]
     .map((w) => phraseAt(words, `${w} `))

@@ -162,7 +162,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     if (field)
       return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };
   }
-  // two entities' plans: "ha più obiettivi Prato o Chiavari?"
+  // two entities' plans: "ha più obiettivi Lago Verde o Monteluce?"
   if (comparing && frame.entities.length === 2 && !frame.codes.length && !frame.people.length) {
     const byEntity = entityGroupsFor(frame, store);
     if (byEntity) return byEntity;
@@ -423,7 +423,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       !frame.people.length &&
       (target === 'objective' || (target === 'project' && frame.structures[0]!.code !== null)) &&
       !fieldWords.includes('budget')) ||
-    // "quante fasi ci sono nel piano di Prato?", "how many indicators does Chiavari have in 2021?"
+    // "quante fasi ci sono nel piano di Lago Verde?", "how many indicators does Monteluce have in 2023?"
     // (an entity's objectives and projects are counted per plan by the count route)
     (frame.aggregate === 'count' &&
       subRecordTarget(target) &&

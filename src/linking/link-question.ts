@@ -321,7 +321,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
   );
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
-  // "Urban Jungle o Coordinamento emergenza Covid, chi ha più fasi?": a comparative with alternatives compares too
+  // "Catalogo digitale o Apertura serale, chi ha più fasi?": a comparative with alternatives compares too
   const alternativesGraded =
     (superlative !== null ||
       hasAny(

@@ -1,6 +1,6 @@
 /**
- * Records named by their titles rather than their codes: "le fasi di Casa prima di tutto", "Urban Jungle vs
- * Coordinamento emergenza Covid". A title written out whole names its record even when it is short; otherwise each
+ * Records named by their titles rather than their codes: "le fasi di Catalogo digitale", "Apertura serale vs
+ * Palestre scolastiche aperte". A title written out whole names its record even when it is short; otherwise each
  * part of a comparison (split at "e", "o", "vs", commas) names the record whose title shares most of its words.
  * Titles come from the loaded model; the joining words from the language packs.
  */
@@ -139,7 +139,7 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
 
 /**
  * The one objective named by at least two of its title's words, half its title or more, one of them a word no other
- * title has ("il Parlamentino dei ragazzi"); null when none or several.
+ * title has ("il Consiglio comunale dei ragazzi"); null when none or several.
  */
 export function objectiveNamedByRareWords(question: string, store: PlanStore, files: string[]): TitledRecord | null {
   const index = objectiveTitles(store);

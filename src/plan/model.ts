@@ -32,7 +32,9 @@ export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
 export const PlanDocumentSchema = z.object({
   file: z.string(),
-  entity: z.string().describe('e.g. Comune di Prato, Provincia di Prato'),
+  entity: z
+    .string()
+    .describe('the issuing body as the document names it, e.g. Comune di Lago Verde, Provincia di Monteluce'),
   kind: DocumentKindSchema,
   title: z.string(),
   years: z.array(z.number().int()),
@@ -116,7 +118,7 @@ export const ObjectiveSchema = z.object({
   code: z
     .string()
     .min(1)
-    .describe('exactly as written: 2020-PL09, 2021_OB_8735_1, VI - 1, 04.03.01.02, or the number for Serravalle'),
+    .describe('exactly as written: LV-BI01, 2023_OB_4101_1, VI - 1, 04.03.01.02, or the number of a numbered list'),
   /** true when the document writes no code: `code` is then a stable id, the document and the objective's ordinal */
   codeAssigned: z.boolean().optional(),
   title: z.string(),

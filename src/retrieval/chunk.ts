@@ -8,7 +8,7 @@ export const ChunkSchema = z.object({
     .min(1)
     .describe('unique in the index: `<doc>:<lineStart>-<lineEnd>` (plus `~n` for pieces of one line)'),
   doc: z.string().min(1).describe('source file name'),
-  entity: z.string().describe('Comune di Prato, Provincia di Prato, … (empty when the document does not say)'),
+  entity: z.string().describe('Comune di Lago Verde, Provincia di Monteluce, … (empty when the document does not say)'),
   year: z.number().int().optional().describe('the year the passage is about, when the document or record has one'),
   years: z
     .array(z.number().int())
@@ -18,7 +18,7 @@ export const ChunkSchema = z.object({
   form: z.enum(['record', 'narrative', 'table']).describe('an objective / project record, narrative text, or a table'),
   section: z
     .string()
-    .describe('path such as "PIAO > Accessibilità fisica e digitale" or "PEG > 2021_PD_8735 Servizi …"'),
+    .describe('path such as "PIAO > Accessibilità fisica e digitale" or "PEG > 2023_PX_4101 Trasporto sociale"'),
   code: z.string().optional().describe('objective / project code as written, for record chunks'),
   title: z.string().optional().describe('record or table title'),
   lineStart: z.number().int().positive(),

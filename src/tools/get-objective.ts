@@ -12,7 +12,7 @@ export const GetObjectiveInput = z.object({
     .describe(
       'objective code as written, or a distinctive ending of it, or the number of an objective in plans that number them',
     ),
-  title: z.string().optional().describe('words from the objective title, e.g. "Urban Jungle"'),
+  title: z.string().optional().describe('words from the objective title, e.g. "Catalogo digitale"'),
   doc: z.string().optional().describe('restrict to one plan file'),
 });
 export type GetObjectiveInput = z.infer<typeof GetObjectiveInput>;

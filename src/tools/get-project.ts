@@ -6,7 +6,7 @@ import { codeKey } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const GetProjectInput = z.object({
-  code: z.string().optional().describe('project (Prodotto) code, full or partial: 2021_PD_8735, 8735, Z_23101'),
+  code: z.string().optional().describe('project (Prodotto) code, full or partial: 2023_PX_4101, 4101'),
   title: z.string().optional().describe('words from the project title, e.g. "Home Care Premium"'),
 });
 export type GetProjectInput = z.infer<typeof GetProjectInput>;

@@ -156,7 +156,7 @@ const FIGURE_HOLDERS: Partial<Record<FieldWord, (store: PlanStore, docs: Readonl
 /** The one figure the question asks for, when it is one a record may hold (budget, weight). */
 /**
  * No record field holds the figure, but the record the words most likely name speaks of it in its own text ("finanziato
- * con il PON FSE", "quasi 3 milioni dall'UE"): the detail answer quotes that — a denial of what is written is worse
+ * con fondi europei", "quasi 2 milioni dalla Regione"): the detail answer quotes that — a denial of what is written is worse
  * than no plain "not found".
  */
 function writtenInNamedRecord(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): boolean {
