@@ -82,6 +82,8 @@ interface RecordIndex {
   entries: Entry[];
   /** stem → how many records use it (title or text) */
   df: Map<string, number>;
+  /** stem → the positions in `entries` of the records using it, ascending: only those can score */
+  postings: Map<string, number[]>;
 }
 
 const INDEXES = new WeakMap<PlanStore, RecordIndex>();
@@ -106,9 +108,16 @@ function indexOf(store: PlanStore): RecordIndex {
           : n.record.description,
       ),
     }));
-    const df = new Map<string, number>();
-    for (const e of entries) for (const s of new Set([...e.title, ...e.body])) df.set(s, (df.get(s) ?? 0) + 1);
-    index = { entries, df };
+    const postings = new Map<string, number[]>();
+    entries.forEach((e, at) => {
+      for (const s of new Set([...e.title, ...e.body])) {
+        const list = postings.get(s);
+        if (list) list.push(at);
+        else postings.set(s, [at]);
+      }
+    });
+    const df = new Map([...postings].map(([s, list]) => [s, list.length]));
+    index = { entries, df, postings };
     INDEXES.set(store, index);
   }
   return index;
@@ -125,7 +134,7 @@ export function resolveRecord(
   inScope: (doc: string) => boolean = () => true,
   kind: NamedRecord['kind'] | null = null,
 ): RecordResolution {
-  const { entries, df } = indexOf(store);
+  const { entries, df, postings } = indexOf(store);
   const n = entries.length;
   const words = [...new Set(contentTokens(withoutAskingVerb(text)).map(stem))].filter((w) => w.length > 2);
   if (!words.length || !n) return { status: 'none' };
@@ -138,16 +147,25 @@ export function resolveRecord(
   }
   const idf = (s: string) => Math.log(1 + n / (1 + (df.get(s) ?? 0)));
   const known = (w: string) => df.has(w) || (synonyms.get(w) ?? []).some((s) => df.has(s));
-  const weight = (w: string) =>
-    known(w) ? Math.max(idf(w), ...(synonyms.get(w) ?? []).map(idf)) : ABSENT_SHARE * idf(w);
+  // each word's weight and alternatives worked out once, not once per record
+  const weights = new Map(
+    words.map((w) => [w, known(w) ? Math.max(idf(w), ...(synonyms.get(w) ?? []).map(idf)) : ABSENT_SHARE * idf(w)]),
+  );
+  const alternativesOf = new Map(words.map((w) => [w, [w, ...(synonyms.get(w) ?? [])]]));
+  const weight = (w: string) => weights.get(w)!;
   const total = words.reduce((sum, w) => sum + weight(w), 0);
+  // only records holding one of the words (or a synonym) can score: a thousand plans' records are not all visited
+  const holding = new Set<number>();
+  for (const alternatives of alternativesOf.values())
+    for (const a of alternatives) for (const at of postings.get(a) ?? []) holding.add(at);
   const scored: RecordCandidate[] = [];
-  for (const e of entries) {
+  for (const at of [...holding].sort((a, b) => a - b)) {
+    const e = entries[at]!;
     if (!inScope(e.named.record.doc)) continue;
     let sum = 0;
     let matched = 0;
     for (const w of words) {
-      const alternatives = [w, ...(synonyms.get(w) ?? [])];
+      const alternatives = alternativesOf.get(w)!;
       let share = 0;
       for (const [i, a] of alternatives.entries()) {
         const factor = i === 0 ? 1 : SYNONYM_SHARE;
