@@ -200,6 +200,7 @@ export const en: LanguagePack = {
       'december',
     ],
     exclude: ['excluded', 'excluding', 'except', 'other than', 'leaving out', 'not counting', 'apart from'],
+    exclusionFillers: ['the', 'those', 'ones', 'of', 'for', 'from', 'in', 'at'],
     listAll: ['all the', 'all', 'every', 'list'],
     each: [
       'each',

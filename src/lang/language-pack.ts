@@ -96,6 +96,8 @@ export interface Lexicon {
   months: string[];
   /** "senza contare", "excluding" before a bound: the records past it are left out, so the bound turns round */
   exclude: string[];
+  /** words that may stand between an exclusion word and what it sets apart: "a parte quelli della", "except those of" */
+  exclusionFillers: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
   /** "ciascun", "each": an aggregate split by person or structure */

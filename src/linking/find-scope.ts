@@ -11,6 +11,7 @@ import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
+import { exclusionFillers, followsExclusion } from './set-apart.ts';
 
 export type DateOp = 'gt' | 'lt' | 'lte';
 
@@ -123,35 +124,8 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
   };
 }
 
-const EXCLUDE = ALL.flatMap((l) => l.exclude);
-/** words that may stand between an exclusion word and the entity it sets apart ("a parte quelli della Provincia") */
-const BETWEEN_EXCLUSION = new Set([
-  'il',
-  'la',
-  'lo',
-  'i',
-  'le',
-  'gli',
-  'quelli',
-  'quelle',
-  'quello',
-  'quella',
-  'del',
-  'della',
-  'dello',
-  'dei',
-  'delle',
-  'di',
-  'those',
-  'ones',
-  'of',
-  'the',
-  'for',
-  'from',
-  'in',
-  'at',
-  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
-]);
+/** an entity set apart may be named by its kind alone ("a parte quelli della Provincia") */
+const ENTITY_FILLERS = exclusionFillers(ENTITY_KINDS.flatMap(([, ws]) => ws));
 
 /** The entity's mention follows an exclusion word with nothing but articles and kind words between. */
 function setApart(words: string, e: EntityName): boolean {
@@ -160,12 +134,7 @@ function setApart(words: string, e: EntityName): boolean {
   const start = [e.name, e.name.split(' ')[0] ?? '', ...kindWords]
     .map((w) => phraseAt(words, `${w} `))
     .find((at) => at >= 0);
-  if (start === undefined) return false;
-  const before = words.slice(0, start).trim().split(' ');
-  let i = before.length;
-  while (i > 0 && BETWEEN_EXCLUSION.has(before[i - 1]!)) i--;
-  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
-  return EXCLUDE.some((x) => lead.endsWith(` ${x} `));
+  return start !== undefined && followsExclusion(words, start, ENTITY_FILLERS);
 }
 
 /** The comparison a date or year is under, from the words just before it ("entro il", "dopo il"). */

@@ -25,6 +25,7 @@ import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+import { exclusionFillers, followsExclusion } from './set-apart.ts';
 import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
 import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
@@ -582,24 +583,8 @@ const STRUCTURE_WORDS = [
   'servizio',
 ];
 
-/** words that may stand between an exclusion word and the structure it sets apart */
-const BEFORE_STRUCTURE = [
-  'il',
-  'la',
-  'lo',
-  'i',
-  'le',
-  'gli',
-  'quelli',
-  'quelle',
-  'del',
-  'della',
-  'dei',
-  'di',
-  'the',
-  'those',
-  'of',
-];
+/** a structure set apart may be named with its kind word ("escluso il CdR 41") */
+const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
 
 /** The structure's mention (its code or its name) follows an exclusion word: "escluso il CdR 85", "except Sport". */
 function structureSetApart(words: string, s: Structure): boolean {
@@ -607,16 +592,7 @@ function structureSetApart(words: string, s: Structure): boolean {
     ...(s.code ? [phraseAt(words, `${fold(s.code)} `)] : []),
     phraseAt(words, `${wordsOf(s.name).trim()} `),
   ].filter((at) => at >= 0);
-  if (!candidates.length) return false;
-  const before = words
-    .slice(0, Math.min(...candidates))
-    .trim()
-    .split(' ');
-  let i = before.length;
-  const between = new Set([...BEFORE_STRUCTURE, ...STRUCTURE_WORDS.flatMap((w) => w.split(' '))]);
-  while (i > 0 && between.has(before[i - 1]!)) i--;
-  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
-  return W.exclude.some((x) => lead.endsWith(` ${x} `));
+  return candidates.length > 0 && followsExclusion(words, Math.min(...candidates), STRUCTURE_FILLERS);
 }
 
 /** Where the first record word of any kind stands (-1: none). */

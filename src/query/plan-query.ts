@@ -10,6 +10,10 @@ export const QueryTargetSchema = z
     'the kind of record to return: objective, project (PEG projects / prodotti, with budget), phase (of an objective), indicator (of an objective), person, structure (settore / servizio / centro di responsabilità), budget_row (one capitolo of a project budget table), staff_allocation (a person assigned to a project, with commitment %)',
   );
 export type QueryTarget = z.infer<typeof QueryTargetSchema>;
+/** the targets that are records of a plan (not the people or structures they belong to) */
+export const RECORD_TARGETS: ReadonlySet<QueryTarget> = new Set(
+  QueryTargetSchema.options.filter((t) => t !== 'person' && t !== 'structure'),
+);
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 

@@ -10,6 +10,7 @@ import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
+import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { resolveRecord } from '../../tools/resolve-record.ts';
 import { visible } from '../../tools/tool-context.ts';
@@ -184,7 +185,6 @@ const PLAN_WORDS = Object.values(PACKS).flatMap((p) => [
   ...Object.values(p.lexicon.documentKinds).flat(),
 ]);
 
-const RECORD_TARGETS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
 const RECORD_FIELDS = new Set([
   'budget',
   'weight',

@@ -3,8 +3,10 @@
  * people the plans in scope name, with the roles they hold there, from the model's people list. Role words come
  * from the language packs; the public hears only of people it may see.
  */
+
 import { PACKS } from '../../lang/packs.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
+import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import { citationOf, personVisible, visible } from '../../tools/tool-context.ts';
 import { LABELS } from '../labels.ts';
@@ -16,7 +18,6 @@ const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const ROLE_WORDS = Object.values(PACKS).flatMap((p) =>
   Object.entries(p.lexicon.roleWords ?? {}).map(([role, words]) => ({ role, words })),
 );
-const RECORDS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
 const MAX_LISTED = 60;
 
 export const peopleListRoutes: Route[] = [
@@ -34,7 +35,7 @@ export const peopleListRoutes: Route[] = [
       !frame.meta &&
       !frame.progress &&
       // "chi è il responsabile dell'obiettivo sul …": a record's owner is the lookup's
-      !frame.targets.slice(1).some((t) => RECORDS.has(t) && t !== 'objective' && t !== 'project') &&
+      !frame.targets.slice(1).some((t) => RECORD_TARGETS.has(t) && t !== 'objective' && t !== 'project') &&
       !frame.topic.length &&
       !frame.unknownCodes.length &&
       frame.aggregate === null &&

@@ -4,12 +4,14 @@
  * structures of a kind in the plans named), and "di cosa si occupa il Servizio W?" / "what does the W office do?"
  * (the objectives, or the projects, the plan files under it). Kind words and cues come from the language packs.
  */
+
 import { PACKS } from '../../lang/packs.ts';
 import { objectivesNumberedUnder } from '../../linking/frame-to-query.ts';
 import { firstAt, phraseAt, wordsOf } from '../../linking/phrases.ts';
 import { distinctiveNameWords, nameStem } from '../../linking/structure-index.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import { citationOf, visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
@@ -20,8 +22,6 @@ import { objectivesOfStructures } from './structure-route.ts';
 const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const KINDS = LEXICONS.flatMap((l) => l.structureKinds ?? []);
 const WORK = LEXICONS.flatMap((l) => l.structureWork ?? []);
-/** records whose own word beside a structure's makes the question about them, not about the structure */
-const RECORDS = new Set(['objective', 'project', 'phase', 'indicator', 'budget_row', 'staff_allocation']);
 const MAX_LISTED = 80;
 const STRUCTURE_WORDS = LEXICONS.flatMap((l) => l.targets.structure);
 
@@ -42,7 +42,7 @@ export const structureListRoutes: Route[] = [
       !frame.aggregate &&
       // "what do the budgets of X add up to": a figure of it, not its work
       !frame.fields.some((f) => f !== 'objectives' && f !== 'projects') &&
-      !frame.targets.some((t) => RECORDS.has(t)) &&
+      !frame.targets.some((t) => RECORD_TARGETS.has(t)) &&
       WORK.some((w) => phraseAt(wordsOf(frame.text), w) >= 0),
     answer: ({ ctx, structures, lang }) =>
       projectsOf(ctx, structures, lang) ??
@@ -56,7 +56,7 @@ export const structureListRoutes: Route[] = [
  * names ("i Servizi Demografici"), in a question that names no record, person, code, amount or ranking.
  */
 function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: string; word: string }[] {
-  if (frame.targets[0] !== 'structure' || frame.targets.some((t) => RECORDS.has(t))) return [];
+  if (frame.targets[0] !== 'structure' || frame.targets.some((t) => RECORD_TARGETS.has(t))) return [];
   if (frame.codes.length || frame.people.length || frame.amounts.length || frame.superlative || frame.meta) return [];
   // "totale dei CdR 85 e 87", "opening hours of the offices": a figure or a fact about them, not their list
   if (frame.aggregate === 'sum' || frame.aggregate === 'avg' || frame.compare || askedFieldOf(question, lang))
@@ -86,18 +86,20 @@ function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: 
   return out;
 }
 
+/** words that may come before the kind word a list is asked by: asking for a list, or an entity's kind */
+const LEADING_WORDS = LEXICONS.flatMap((l) => [
+  ...l.listAll,
+  ...(l.listAsking ?? []),
+  ...Object.values(l.entityKinds).flat(),
+]).map((w) => w.trim());
+
 /**
  * The kind word is what the question asks for only when little comes before it: words asking for a list, the entity,
  * a year, words that carry nothing, and at most one other ("quali servizi compongono…"). "Which municipalities had
  * their social services taken over…" or "quanto ha stanziato X per gli sportelli dei servizi" ask about something else.
  */
 function leadsTheQuestion(before: string, frame: RouteInput['frame']): boolean {
-  const allowed = [
-    ...LEXICONS.flatMap((l) => [...l.listAll, ...(l.listAsking ?? []), ...Object.values(l.entityKinds).flat()]),
-    ...frame.entities.flatMap((e) => wordsOf(e).trim().split(' ')),
-  ]
-    .map((w) => w.trim())
-    .filter(Boolean);
+  const allowed = [...LEADING_WORDS, ...frame.entities.flatMap((e) => wordsOf(e).trim().split(' '))].filter(Boolean);
   const others = before
     .trim()
     .split(' ')

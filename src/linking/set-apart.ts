@@ -1,0 +1,25 @@
+/**
+ * Whether a mention is set apart by an exclusion word before it ("escluso il CdR 41", "a parte quelli della
+ * Provincia", "except those of Lago Verde"): the one test behind excluded entities and excluded structures. The
+ * exclusion words and the words that may stand between come from the language packs; the caller adds its own kind
+ * words ("Provincia", "CdR").
+ */
+import { PACKS } from '../lang/packs.ts';
+
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+const EXCLUDE = LEXICONS.flatMap((l) => l.exclude);
+const FILLERS = LEXICONS.flatMap((l) => l.exclusionFillers);
+
+/** The fillers of every pack with the caller's kind words (each word of a phrase on its own), built once per caller. */
+export function exclusionFillers(kindWords: readonly string[]): ReadonlySet<string> {
+  return new Set([...FILLERS, ...kindWords.flatMap((w) => w.trim().split(' '))]);
+}
+
+/** `words` (folded, spaced) names something at `start`: an exclusion word ends within three words before it, once the fillers are skipped. */
+export function followsExclusion(words: string, start: number, fillers: ReadonlySet<string>): boolean {
+  const before = words.slice(0, start).trim().split(' ');
+  let i = before.length;
+  while (i > 0 && fillers.has(before[i - 1]!)) i--;
+  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+  return EXCLUDE.some((x) => lead.endsWith(` ${x} `));
+}
