@@ -90,6 +90,16 @@ export interface Lexicon {
   avg: string[];
   compare: string[];
   difference: string[];
+  /** "A più B", "A plus B": what joins two records of a sum */
+  plus?: string[];
+  /** "A meno B", "A minus B": what joins two records of a difference */
+  minus?: string[];
+  /** "bigger than", with no amount after it: the record after it is compared with the one before */
+  than?: string[];
+  /** "per", "by" right before a kind of group ("per CdR", "by office"): an aggregate split by that group */
+  groupBy?: string[];
+  /** articles that may stand before each bound of a range ("tra i 100 e i 150 mila") */
+  amountArticles?: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */
   nonZero: string[];
   /** month names, January first: "giugno 2020" is a range of dates */

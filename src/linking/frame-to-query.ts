@@ -249,20 +249,43 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       })),
     };
   }
+  // "lo scarto tra i due CdR di X", "budget totale per CdR": the centres the plans in scope state totals for
+  const unnamedCentres = statedCentresInScope(frame, store, comparing);
+  if (unnamedCentres) return unnamedCentres;
   // "chi ha più obiettivi", "quale settore ha il budget più alto": people or structures ranked by their records
   const grouped = groupRankFor(frame, store);
   if (grouped) return grouped;
-  if (frame.aggregate === 'sum' && projectCodes.length >= 2) {
+  // "A + B", "media di A, B e C": a figure of several named records, summed or averaged
+  const op = frame.aggregate === 'avg' ? 'avg' : 'sum';
+  if ((frame.aggregate === 'sum' || frame.aggregate === 'avg') && projectCodes.length >= 2) {
+    const field = fieldFor('project', fieldWords) ?? 'budget';
     return {
       kind: 'sum',
       query: {
         target: 'project',
         filters: [{ field: 'code', op: 'in', values: projectCodes.map((c) => c.code) }],
         documents: [...new Set(projectCodes.map((c) => c.doc))],
-        aggregate: { op: 'sum', field: fieldFor('project', fieldWords) ?? 'budget' },
+        aggregate: { op, field },
       },
-      field: fieldFor('project', fieldWords) ?? 'budget',
+      field,
     };
+  }
+  if (frame.aggregate === 'avg' && objectiveCodes.length >= 2) {
+    const field = fieldFor(
+      'objective',
+      fieldWords.filter((w) => w !== 'objectives'),
+    );
+    if (field)
+      return {
+        kind: 'sum',
+        query: {
+          target: 'objective',
+          filters: [{ field: 'code', op: 'in', values: objectiveCodes.map((c) => c.code) }],
+          documents: [...new Set(objectiveCodes.map((c) => c.doc))],
+          aggregate: { op, field },
+        },
+        field,
+      };
   }
   // "how many staff on A and B in total", "quante fasi hanno X e Y": a count field of several named records, summed
   for (const [kind, named] of [
@@ -588,7 +611,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     };
   }
   if (frame.aggregate === 'sum' || frame.aggregate === 'avg') {
-    const field = fieldFor(target, fieldWords) ?? DEFAULT_FIELD[target];
+    // the counted records' own word comes after the figure named ("fasi" of "numero medio di fasi per obiettivo")
+    const self = SELF_WORD[target];
+    const field =
+      fieldFor(
+        target,
+        fieldWords.filter((w) => w !== self),
+      ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
   }
@@ -650,6 +679,12 @@ function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {
 }
 
 function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
+  // "numero medio di fasi per obiettivo", "average staff per project": the average of a count is over the records
+  // that hold what is counted
+  if (frame.aggregate === 'avg') {
+    const holder = averagedHolder(frame);
+    if (holder) return holder;
+  }
   const hasObjectiveCode = frame.codes.some((c) => c.kind === 'objective');
   if (hasObjectiveCode) {
     const sub = frame.targets.find((t) => t === 'phase' || t === 'indicator');
@@ -932,4 +967,44 @@ function conditionsOf(frame: QuestionFrame, target: QueryTarget): QueryFilter[] 
     );
   }
   return conditions;
+}
+
+/**
+ * The kind of record an average of a count is over: the record that holds the records counted ("fasi per
+ * obiettivo" → objective, "staff per project" → project), when the question names it; null otherwise.
+ */
+function averagedHolder(frame: QuestionFrame): QueryTarget | null {
+  const counted = frame.fields.filter((w) => COUNTED.has(w));
+  // "peso medio delle fasi dell'obiettivo X": a figure of the first records named is what is averaged
+  const first = frame.targets.find((t) => t !== 'person' && t !== 'structure');
+  if (first && frame.fields.some((w) => !COUNTED.has(w) && FIELD_OF[first]?.[w])) return null;
+  for (const t of frame.targets) {
+    if (t === 'person' || t === 'structure') continue;
+    if (counted.some((w) => w !== SELF_WORD[t] && FIELD_OF[t]?.[w])) return t;
+  }
+  return null;
+}
+
+/**
+ * Centres of responsibility compared or listed by the totals their plans state, when the question asks for a kind of
+ * structure without naming one ("lo scarto tra i due CdR di X", "budget totale per CdR"): every centre of the plans in
+ * scope that states a total; a comparison needs exactly two. Null when the question names records, people or
+ * structures, or asks about records other than budgets.
+ */
+function statedCentresInScope(frame: QuestionFrame, store: PlanStore, comparing: boolean): Computation | null {
+  if (frame.structures.length || frame.codes.length || frame.people.length || frame.superlative) return null;
+  if (!frame.targets.includes('structure') || frame.amounts.length || frame.without.length) return null;
+  const split = frame.perGroup && frame.aggregate === 'sum';
+  if (!split && !(comparing && frame.aggregate === 'sum')) return null;
+  // counts or other figures are the records' own ("quante fasi per settore")
+  if (frame.fields.some((w) => w !== 'budget' && COUNTED.has(w))) return null;
+  if (frame.targets.some((t) => t === 'objective' || t === 'phase' || t === 'indicator')) return null;
+  const docs = frame.documents ?? store.model.documents.map((d) => d.file);
+  const cdrs = docs.flatMap((doc) =>
+    totalsOf(store, doc)
+      .filter((t) => t.level === 'cdr' && t.cdr && t.amount)
+      .map((t) => ({ code: t.cdr!, doc })),
+  );
+  if (comparing && !split) return cdrs.length === 2 ? { kind: 'stated_totals', cdrs, compare: true } : null;
+  return cdrs.length >= 1 && cdrs.length <= MAX_GROUPS ? { kind: 'stated_totals', cdrs } : null;
 }

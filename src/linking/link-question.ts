@@ -70,6 +70,10 @@ const W = {
   topK: union((l) => l.topK),
   rank: union((l) => l.rank),
   each: union((l) => l.each),
+  groupBy: union((l) => l.groupBy ?? []),
+  plus: union((l) => l.plus ?? []),
+  minus: union((l) => l.minus ?? []),
+  than: union((l) => l.than ?? []),
   nonZero: union((l) => l.nonZero),
   exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
@@ -86,12 +90,49 @@ const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
   ([, n]) => n > 1,
 );
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** every number word of both languages, longest first */
+const ALL_NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).sort(
+  ([a], [b]) => b.length - a.length,
+);
+/** the words that open a range of amounts ("tra", "da", "between", "from") and join its two ends ("e", "a", "to") */
+const RANGE_OPEN = [...new Set([...W.between, ...W.since].map((w) => w.trim()))];
+const RANGE_JOIN = [...new Set([...W.join, ...union((l) => l.spanJoin ?? [])].map((w) => w.trim()))];
+const AMOUNT_ARTICLES = new Set(union((l) => l.amountArticles ?? []));
+const alternation = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+const ARTICLE_OPT = `(?:(?:${alternation(AMOUNT_ARTICLES)}) )?`;
+/** "centomila", "duecentomila": a number word glued to its magnitude, set apart */
+const GLUED_MAGNITUDE = new RegExp(
+  `\\b(${alternation(
+    ALL_NUMBER_WORDS.filter(([, n]) => n >= 1)
+      .map(([w]) => w)
+      .filter((w) => !w.includes(' ')),
+  )})(${alternation(Object.keys(MAGNITUDES).filter((m) => m.length > 2))})\\b`,
+  'g',
+);
+/** "tra uno e due milioni", "between one and two million": the first bound written as a word */
+const RANGE_NUMBER_WORD = new RegExp(
+  `\\b(${alternation(RANGE_OPEN)}) ${ARTICLE_OPT}(${alternation(ALL_NUMBER_WORDS.map(([w]) => w))}) (${alternation(RANGE_JOIN)}) `,
+  'g',
+);
+const NUMBER_OF_WORD: Record<string, number> = Object.fromEntries(ALL_NUMBER_WORDS);
+/** "tra 200 e 300 mila", "da 500 a 600 mila", "tra i 100 e i 150 mila": the second bound's magnitude is the first's */
+const RANGE_SHARED_MAGNITUDE = new RegExp(
+  `\\b(${alternation(RANGE_OPEN)}) ${ARTICLE_OPT}(\\d+(?:,\\d+)?) (${alternation(RANGE_JOIN)}) ${ARTICLE_OPT}(\\d+(?:,\\d+)?) (${alternation(Object.keys(MAGNITUDES))})\\b`,
+  'g',
+);
+/** a number word before a record word or a superlative, one regex per word, built once */
+const NUMBER_WORD_PATTERNS = NUMBER_WORDS.map(
+  ([word, n]) => [new RegExp(`\\b${escapeRegExp(word)}(?= +[a-z])`, 'g'), n] as const,
+);
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What linking found besides the frame, for the record routes that work on the records themselves. */
 export interface Linked {
@@ -172,7 +213,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // ---------------------------------------------------------------- amounts and k
   // "escluso zero" / "non-zero" qualifies a ranking; its zero is no amount to match
   // "escluso zero", "zeros excluded": an exclusion word with zero beside it
-  const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
+  const nonZero =
+    hasAny(words, W.nonZero) ||
+    (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words)) ||
+    // "sopra lo zero", "above zero": a lower bound of zero on a ranking leaves the zeros out
+    ABOVE_ZERO.test(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
@@ -238,8 +283,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const hiAt = maxAt >= 0 ? maxAt : moreAt;
   const loAt = minAt >= 0 ? minAt : lessAt;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
+  // "8501 meno 8504", "A minus B": a difference of the two records, not a ranking towards the lowest
+  const minusJoined = joinedBy(question, mentions, W.minus);
   const superlative =
-    hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0
+    !minusJoined && (hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0)
       ? {
           // at the same word an explicit "più breve" outranks the "più" + field word reading of "più lunga"
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
@@ -275,14 +322,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const at = phraseAt(words, c);
     return at >= 0 && FIELD_WORDS.budget.some((b) => phraseAt(words.slice(at + c.trim().length), b) === 1);
   });
-  const aggregate =
-    hasAny(words, W.count) && !superlative && !countsAmount
+  // "numero medio di fasi", "how many phases on average": an average of a count, so the average word decides
+  const aggregate = hasAny(words, W.avg)
+    ? 'avg'
+    : hasAny(words, W.count) && !superlative && !countsAmount
       ? 'count'
-      : hasAny(words, W.avg)
-        ? 'avg'
-        : hasAny(words, W.sum)
-          ? 'sum'
-          : null;
+      : hasAny(words, W.sum)
+        ? 'sum'
+        : null;
   const trimmed = words.trim();
   const greeting = W.greetings.some(
     (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
@@ -323,17 +370,25 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   );
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
   // "Catalogo digitale o Apertura serale, chi ha più fasi?": a comparative with alternatives compares too
+  // "tra A e B quale costa di più?": the records between "tra" and its joining word are alternatives too
   const alternativesGraded =
     (superlative !== null ||
       hasAny(
         words,
         W.more.map((w) => `${w} `),
       )) &&
-    hasAny(
+    (hasAny(
       words,
       W.alternatives.map((w) => `${w} `),
-    );
-  if ((aggregate === 'sum' || compareAsked || alternativesGraded) && !codes.length && !otherConditions) {
+    ) ||
+      (amounts.length === 0 && BETWEEN_JOINED.test(words)));
+  // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
+  const joinedRecords = amounts.length === 0 && hasAny(words, RECORD_JOINS);
+  if (
+    (aggregate === 'sum' || aggregate === 'avg' || compareAsked || alternativesGraded || joinedRecords) &&
+    !codes.length &&
+    !otherConditions
+  ) {
     const files = docs.map((d) => d.file);
     const projects = store.projects.length ? projectsNamedByWords(unquoted, store, files) : [];
     // objectives named by title, one per part, when the question is about objectives' figures or names more of them
@@ -391,10 +446,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     without,
     multiYear: hasAny(words, W.multiYear),
     aggregate,
-    compare: hasAny(
-      words,
-      W.compare.map((w) => `${w} `),
-    ),
+    compare:
+      minusJoined ||
+      hasAny(
+        words,
+        W.compare.map((w) => `${w} `),
+      ) ||
+      // "bigger than B": a comparison when no amount follows ("more than 10 phases" is a bound)
+      (amounts.length === 0 &&
+        hasAny(
+          words,
+          W.than.map((w) => `${w} `),
+        )),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
@@ -412,7 +475,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !people.matches.length &&
         !allStructures.length &&
         bareListOf(words, targets, named)),
-    perGroup: hasAny(words, W.each),
+    perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -553,7 +616,7 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
         .split(' ')
         .slice(0, 8);
       for (const token of tail) {
-        if (['e', 'and', 'n', 'nr', 'numero', 'di', 'del', 'dei'].includes(token)) continue;
+        if (CODE_LIST_FILLERS.has(token)) continue;
         const hit = (index.byCode.get(token) ?? []).filter(inScope);
         if (!hit.length) break;
         for (const p of hit) out.push(index.structures[p]!);
@@ -582,6 +645,18 @@ const STRUCTURE_WORDS = [
   'settore',
   'servizio',
 ];
+
+/**
+ * words that may stand between the codes a structure word lists ("CdR 85 e 87", "servizio 85 o l'87"): the joining
+ * and alternative words and the articles of the language packs
+ */
+const CODE_LIST_FILLERS = new Set([
+  'n',
+  'nr',
+  'numero',
+  'l',
+  ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
+]);
 
 /** a structure set apart may be named with its kind word ("escluso il CdR 41") */
 const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
@@ -718,8 +793,14 @@ function amountsIn(
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
-  let text = scan;
+  // "centomila" → "cento mila"; "tra uno e due milioni" → "tra 1 e due milioni"
+  let text = scan.replace(GLUED_MAGNITUDE, (m, n: string, mag: string) => `${n} ${mag}`.padEnd(m.length));
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
+  if (magnitudes.length)
+    text = text.replace(
+      RANGE_NUMBER_WORD,
+      (_, open: string, w: string, join: string) => `${open} ${NUMBER_OF_WORD[w] ?? w} ${join} `,
+    );
   // longest first: "half a million" before "a million"
   const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
   // "un milione e mezzo", "one and a half million": one and a half of the magnitude
@@ -739,22 +820,17 @@ function amountsIn(
   // an article before a magnitude is one of it: "sopra il milione"
   for (const article of lex.magnitudeArticles)
     for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
-  if (magnitudes.length) {
-    const mags = magnitudes.map(escapeRegExp).join('|');
-    // "tra 200 e 300 mila": the second bound's magnitude is the first's too
+  // "tra 200 e 300 mila", "da 500 a 600 mila": the second bound's magnitude is the first's too
+  if (magnitudes.length)
     text = text.replace(
-      new RegExp(
-        `\\b(${[...W.between, ...W.since].map((w) => escapeRegExp(w.trim())).join('|')}) (\\d+(?:,\\d+)?) (${W.join.map(escapeRegExp).join('|')}) (\\d+(?:,\\d+)?) (${mags})\\b`,
-        'g',
-      ),
+      RANGE_SHARED_MAGNITUDE,
       (_, open: string, a: string, join: string, b: string, mag: string) => `${open} ${a} ${mag} ${join} ${b} ${mag}`,
     );
-  }
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
-  for (const [word, n] of NUMBER_WORDS)
-    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
+  for (const [pattern, n] of NUMBER_WORD_PATTERNS)
+    text = text.replace(pattern, (m, at: number) =>
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
@@ -823,10 +899,10 @@ function amountsIn(
     const gap = wordsOf(text.slice(previousEnd, start))
       .trim()
       .split(' ')
-      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w))
+      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w) && !AMOUNT_ARTICLES.has(w))
       .join(' ');
     const last = amounts.at(-1);
-    if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
+    if (last && last.op === 'between' && last.value2 === undefined && RANGE_JOIN.includes(gap)) {
       last.value2 = value;
       previousEnd = afterMagnitude;
       continue;
@@ -912,6 +988,7 @@ function leadsRanking(after: string): boolean {
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
 
+const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
 const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
@@ -929,10 +1006,39 @@ function amountOp(beforeWords: string): Op | null {
         beforeWords.length,
       ),
     },
+    // "da 500 a 600 mila": a range opened like a span of dates; read as between only when its second bound comes
+    { op: 'between' as const, hit: lastBefore(beforeWords, SINCE_OPENERS, beforeWords.length) },
   ].filter((c) => c.hit);
   if (!candidates.length) return null;
   // the phrase nearest the number wins; of two ending there, the longer ("non più di" over "più di")
   const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
   candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
   return candidates[0]!.op;
+}
+
+/** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */
+const RECORD_JOINS = [...W.than, ...W.plus, ...W.minus]
+  .filter((w) => !W.more.includes(w) && !W.less.includes(w))
+  .map((w) => `${w} `);
+/** "sopra lo zero", "above zero", "greater than 0": a bound of zero from below */
+const ABOVE_ZERO = new RegExp(
+  `\\b(?:${alternation([...W.gt, ...W.gte].map((w) => w.trim()))}) (?:(?:${alternation([...AMOUNT_ARTICLES, 'lo', 'a'])}) )?(?:zero|0)\\b`,
+);
+/** "tra A e B", "between A and B": two records to choose between */
+const BETWEEN_JOINED = new RegExp(
+  `\\b(?:${alternation(W.between.map((w) => w.trim()))}) \\S.*\\b(?:${alternation(W.join.map((w) => w.trim()))}) \\S`,
+);
+/** "per CdR", "per responsabile", "by office": an aggregate split by a kind of group named right after "per" / "by" */
+const GROUPED_BY = new RegExp(
+  `\\b(?:${alternation(W.groupBy.map((w) => w.trim()))}) (?:${alternation([...TARGET_WORDS.person, ...TARGET_WORDS.structure].map((w) => w.trim()))})`,
+);
+
+/** Two code mentions joined by one of the words ("8501 meno 8504"): nothing else stands between them. */
+function joinedBy(question: string, mentions: { start: number; end: number; hits: unknown[] }[], joins: string[]) {
+  const named = mentions.filter((m) => m.hits.length).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < named.length; i++) {
+    const between = wordsOf(question.slice(named[i - 1]!.end, named[i]!.start)).trim();
+    if (between && joins.includes(between)) return true;
+  }
+  return false;
 }

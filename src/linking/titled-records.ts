@@ -20,9 +20,15 @@ const LEX = [it.lexicon, en.lexicon];
 /** words that separate the records of a sum or a comparison ("e", "o", "vs", "rispetto a"), longest first */
 const SEPARATORS = [
   ...new Set(
-    LEX.flatMap((l) => [...l.betweenJoin, ...l.alternatives, ...l.compare, ...l.between]).filter((w) =>
-      /^[a-z ]+$/.test(w.trim()),
-    ),
+    LEX.flatMap((l) => [
+      ...l.betweenJoin,
+      ...l.alternatives,
+      ...l.compare,
+      ...l.between,
+      ...(l.plus ?? []),
+      ...(l.minus ?? []),
+      ...(l.than ?? []),
+    ]).filter((w) => /^[a-z ]+$/.test(w.trim())),
   ),
 ]
   .map((w) => w.trim().replace(/ +/g, '\\s+'))

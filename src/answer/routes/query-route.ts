@@ -198,9 +198,14 @@ function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: Langu
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  const value = formatValue(field, query.target, group.value);
+  const averaged = result.aggregate?.op === 'avg';
+  // an average of counts is seldom whole: "2,80 indicatori per obiettivo", never rounded to 3
+  const value =
+    averaged && !Number.isInteger(group.value)
+      ? formatAmount(group.value)
+      : formatValue(field, query.target, group.value);
   reply.lines.push(
-    result.aggregate?.op === 'avg'
+    averaged
       ? M.average(fieldName(field, pack), value, group.records.length)
       : M.total(fieldName(field, pack), value, group.records.length),
   );
