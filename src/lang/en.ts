@@ -159,7 +159,7 @@ export const en: LanguagePack = {
       'amount to',
     ],
     count: ['how many', 'number of', 'count'],
-    avg: ['average', 'mean'],
+    avg: ['average', 'mean ', 'on avg', 'avg '],
     compare: [
       'compare',
       'comparison',

@@ -224,7 +224,7 @@ export const it: LanguagePack = {
       'raggiungono',
     ],
     count: ['quanti', 'quante', 'numero di', 'conta ', 'contami', 'conteggi'],
-    avg: ['media', 'medio'],
+    avg: ['media', 'medio', 'medie', 'medi ', 'mediamente'],
     compare: [
       'confronta',
       'confronto',

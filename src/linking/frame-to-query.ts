@@ -411,7 +411,16 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         shown: ['owner'],
       };
   }
+  // "quante fasi ha ciascun obiettivo di X": the holders listed, each with the count of its records
+  const perHolder =
+    frame.aggregate === 'count' && frame.perGroup && !frame.superlative && averagedHolder(frame) === target
+      ? fieldFor(
+          target,
+          fieldWords.filter((w) => w !== SELF_WORD[target] && COUNTED.has(w)),
+        )
+      : undefined;
   const hasSignal =
+    perHolder !== undefined ||
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
@@ -621,6 +630,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     if (!field) return null;
     return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
   }
+  if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   const shown = [
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
   ];
@@ -681,7 +691,8 @@ function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {
 function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   // "numero medio di fasi per obiettivo", "average staff per project": the average of a count is over the records
   // that hold what is counted
-  if (frame.aggregate === 'avg') {
+  // "quante fasi per obiettivo", "number of phases per objective": each holder with its count
+  if (frame.aggregate === 'avg' || (frame.aggregate === 'count' && frame.perGroup)) {
     const holder = averagedHolder(frame);
     if (holder) return holder;
   }

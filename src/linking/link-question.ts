@@ -330,6 +330,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       : hasAny(words, W.sum)
         ? 'sum'
         : null;
+  // "quante persone in media su un progetto", "average number of people per project": the people counted are staff
+  if (aggregate === 'avg' && !fields.includes('staff') && countsPeople(words)) fields.push('staff');
   const trimmed = words.trim();
   const greeting = W.greetings.some(
     (g) => trimmed === g || (trimmed.startsWith(`${g} `) && trimmed.split(' ').length <= 3),
@@ -624,6 +626,21 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
       at = phraseAt(words, `${w} `, at + 1);
     }
   }
+  // "which service has the bigger total, 85 or 87?": two codes of one plan's structures offered as alternatives, in
+  // a question that speaks of structures
+  if (out.length < 2 && hasAny(words, TARGET_WORDS.structure)) {
+    const tokens = words.trim().split(' ');
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (!ALTERNATIVE_JOINS.has(tokens[i + 1]!)) continue;
+      const a = (index.byCode.get(tokens[i]!) ?? []).filter(inScope);
+      const b = (index.byCode.get(tokens[i + 2]!) ?? []).filter(inScope);
+      const pairs = a.flatMap((x) =>
+        b.filter((y) => index.structures[y]!.doc === index.structures[x]!.doc).map((y) => [x, y]),
+      );
+      if (pairs.length !== 1) continue;
+      for (const p of pairs[0]!) if (!out.includes(index.structures[p]!)) out.push(index.structures[p]!);
+    }
+  }
   // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale"), then a
   // name said in full
   for (const found of [acronymsIn(words, index), namesIn(words, index)]) {
@@ -657,6 +674,12 @@ const CODE_LIST_FILLERS = new Set([
   'l',
   ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
 ]);
+
+/** the words that offer two codes as alternatives or join them: "85 or 87", "85 e 87" */
+const ALTERNATIVE_JOINS = new Set(union((l) => [...l.betweenJoin, ...l.alternatives]));
+
+/** the last word of each structure word: a number right after one is a structure's code */
+const STRUCTURE_LAST_WORDS = new Set(STRUCTURE_WORDS.map((w) => w.split(' ').at(-1)!));
 
 /** a structure set apart may be named with its kind word ("escluso il CdR 41") */
 const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
@@ -814,12 +837,14 @@ function amountsIn(
       .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
       .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
   }
-  for (const [word, n] of numberWords) {
-    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+  if (magnitudes.length) {
+    // whole words only: "the most" holds no magnitude "m"
+    const patterns = magnitudePatternsOf(lex);
+    text = text
+      .replace(patterns.numbered, (_, w: string, mag: string) => `${lex.numbers[w] ?? w} ${mag}`)
+      // an article before a magnitude is one of it: "sopra il milione"
+      .replace(patterns.article, (_, _article: string, mag: string) => `1 ${mag}`);
   }
-  // an article before a magnitude is one of it: "sopra il milione"
-  for (const article of lex.magnitudeArticles)
-    for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
   // "tra 200 e 300 mila", "da 500 a 600 mila": the second bound's magnitude is the first's too
   if (magnitudes.length)
     text = text.replace(
@@ -854,6 +879,9 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? 1);
+    // "del servizio 85", "CdR 87": a number right after a structure word is its code, not an amount
+    if (!formatted && !magnitude && !currency && STRUCTURE_LAST_WORDS.has(beforeWords.trim().split(' ').at(-1) ?? ''))
+      continue;
     // a small whole number before a record word, or after "top", may be the k of a top-k
     const mayBeK =
       !formatted &&
@@ -1020,6 +1048,22 @@ function amountOp(beforeWords: string): Op | null {
 const RECORD_JOINS = [...W.than, ...W.plus, ...W.minus]
   .filter((w) => !W.more.includes(w) && !W.less.includes(w))
   .map((w) => `${w} `);
+const magnitudePatterns = new WeakMap<Lexicon, { numbered: RegExp; article: RegExp }>();
+
+/** A language's number words and articles right before a magnitude ("due milioni", "il milione"), built once. */
+function magnitudePatternsOf(lex: Lexicon): { numbered: RegExp; article: RegExp } {
+  let patterns = magnitudePatterns.get(lex);
+  if (!patterns) {
+    const mags = alternation(Object.keys(MAGNITUDES));
+    patterns = {
+      numbered: new RegExp(`(?<= )(${alternation(Object.keys(lex.numbers))}) (${mags})(?![a-z0-9])`, 'g'),
+      article: new RegExp(`(?<= )(${alternation(lex.magnitudeArticles)}) (${mags})(?![a-z0-9])`, 'g'),
+    };
+    magnitudePatterns.set(lex, patterns);
+  }
+  return patterns;
+}
+
 /** "sopra lo zero", "above zero", "greater than 0": a bound of zero from below */
 const ABOVE_ZERO = new RegExp(
   `\\b(?:${alternation([...W.gt, ...W.gte].map((w) => w.trim()))}) (?:(?:${alternation([...AMOUNT_ARTICLES, 'lo', 'a'])}) )?(?:zero|0)\\b`,
@@ -1028,10 +1072,25 @@ const ABOVE_ZERO = new RegExp(
 const BETWEEN_JOINED = new RegExp(
   `\\b(?:${alternation(W.between.map((w) => w.trim()))}) \\S.*\\b(?:${alternation(W.join.map((w) => w.trim()))}) \\S`,
 );
-/** "per CdR", "per responsabile", "by office": an aggregate split by a kind of group named right after "per" / "by" */
+/**
+ * "per CdR", "per responsabile", "by office", "per obiettivo": an aggregate split by a kind of group, or by the records
+ * that hold what is counted, named right after "per" / "by"
+ */
 const GROUPED_BY = new RegExp(
-  `\\b(?:${alternation(W.groupBy.map((w) => w.trim()))}) (?:${alternation([...TARGET_WORDS.person, ...TARGET_WORDS.structure].map((w) => w.trim()))})`,
+  `\\b(?:${alternation(W.groupBy.map((w) => w.trim()))}) (?:${alternation(
+    [...TARGET_WORDS.person, ...TARGET_WORDS.structure, ...TARGET_WORDS.objective, ...TARGET_WORDS.project].map((w) =>
+      w.trim(),
+    ),
+  )})`,
 );
+
+/** A count word right before a word for people: "quante persone", "how many people", "number of employees". */
+function countsPeople(words: string): boolean {
+  return W.count.some((c) => {
+    const at = phraseAt(words, c);
+    return at >= 0 && TARGET_WORDS.person.some((p) => phraseAt(words.slice(at + c.trim().length), p) === 1);
+  });
+}
 
 /** Two code mentions joined by one of the words ("8501 meno 8504"): nothing else stands between them. */
 function joinedBy(question: string, mentions: { start: number; end: number; hits: unknown[] }[], joins: string[]) {
