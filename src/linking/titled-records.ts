@@ -17,6 +17,7 @@ export interface TitledRecord {
 }
 
 const LEX = [it.lexicon, en.lexicon];
+const ACCENTED: Record<string, string> = { a: 'àá', e: 'èé', i: 'ìí', o: 'òó', u: 'ùú' };
 /** words that separate the records of a sum or a comparison ("e", "o", "vs", "rispetto a"), longest first */
 const SEPARATORS = [
   ...new Set(
@@ -31,9 +32,16 @@ const SEPARATORS = [
     ]).filter((w) => /^[a-z ]+$/.test(w.trim())),
   ),
 ]
-  .map((w) => w.trim().replace(/ +/g, '\\s+'))
+  // the question is split as written: "più" matches the pack's folded "piu"
+  .map((w) =>
+    w
+      .trim()
+      .replace(/ +/g, '\\s+')
+      .replace(/[aeiou]/g, (v) => `[${v}${ACCENTED[v]}]`),
+  )
   .sort((a, b) => b.length - a.length);
-const SPLIT = new RegExp(`,|;|:|\\?|\\b(?:${SEPARATORS.join('|')})\\b`, 'i');
+// word edges that know accented letters ("più" ends in one)
+const SPLIT = new RegExp(`,|;|:|\\?|(?<![\\p{L}\\d])(?:${SEPARATORS.join('|')})(?![\\p{L}\\d])`, 'iu');
 
 /** no sum or comparison names more records than this: a question split further is not read further */
 const MAX_PARTS = 12;
