@@ -383,7 +383,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       words,
       W.alternatives.map((w) => `${w} `),
     ) ||
-      (amounts.length === 0 && BETWEEN_JOINED.test(words)));
+      (amounts.length === 0 && betweenJoined(words)));
   // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
   const joinedRecords = amounts.length === 0 && hasAny(words, RECORD_JOINS);
   if (
@@ -1068,10 +1068,14 @@ function magnitudePatternsOf(lex: Lexicon): { numbered: RegExp; article: RegExp 
 const ABOVE_ZERO = new RegExp(
   `\\b(?:${alternation([...W.gt, ...W.gte].map((w) => w.trim()))}) (?:(?:${alternation([...AMOUNT_ARTICLES, 'lo', 'a'])}) )?(?:zero|0)\\b`,
 );
-/** "tra A e B", "between A and B": two records to choose between */
-const BETWEEN_JOINED = new RegExp(
-  `\\b(?:${alternation(W.between.map((w) => w.trim()))}) \\S.*\\b(?:${alternation(W.join.map((w) => w.trim()))}) \\S`,
-);
+/** "tra A e B", "between A and B": a joining word after the opening one (positions only: linear in the question) */
+function betweenJoined(words: string): boolean {
+  const at = firstAt(
+    words,
+    W.between.map((w) => `${w} `),
+  );
+  return at >= 0 && W.join.some((j) => phraseAt(words, `${j} `, at + 1) > at);
+}
 /**
  * "per CdR", "per responsabile", "by office", "per obiettivo": an aggregate split by a kind of group, or by the records
  * that hold what is counted, named right after "per" / "by"
