@@ -552,7 +552,12 @@ export const en: LanguagePack = {
       `Objective: ${objectives}. The ${sub === 'phase' ? 'phase' : 'indicator'} that sets it (computed):`,
     tie: (names, value) => `Tie: ${names} share the same value (${value}).`,
     groupRank: (measure) => `By ${measure} (computed by pianobot from the plan's records):`,
-    groupMeasure: (op, what, field) => (op === 'count' ? `number of ${what}` : `total ${field} of the ${what}`),
+    groupMeasure: (op, what, field) =>
+      op === 'count'
+        ? `number of ${what}`
+        : op === 'avg'
+          ? `average ${field} of the ${what}`
+          : `total ${field} of the ${what}`,
     followedBy: 'Then:',
     difference: (value, higher) => `Difference: ${value} (computed), higher: ${higher}.`,
     days: (n) => `${n} days`,

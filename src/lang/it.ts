@@ -907,7 +907,12 @@ export const it: LanguagePack = {
       `Obiettivo: ${objectives}. ${sub === 'phase' ? 'La fase' : "L'indicatore"} che lo determina (calcolato):`,
     tie: (names, value) => `Pari merito: ${names} hanno lo stesso valore (${value}).`,
     groupRank: (measure) => `Per ${measure} (calcolato da pianobot dai record del piano):`,
-    groupMeasure: (op, what, field) => (op === 'count' ? `numero di ${what}` : `${field} totale dei ${what}`),
+    groupMeasure: (op, what, field) =>
+      op === 'count'
+        ? `numero di ${what}`
+        : op === 'avg'
+          ? `${field} medio dei ${what}`
+          : `${field} totale dei ${what}`,
     followedBy: 'Seguono:',
     difference: (value, higher) => `Differenza: ${value} (calcolata), a favore di ${higher}.`,
     days: (n) => `${n} giorni`,

@@ -236,7 +236,7 @@ export interface Messages {
   /** a ranking of groups (people, structures) by a measure computed from their records */
   groupRank: (measure: string) => string;
   /** what a group measure is, for the ranking's header: "numero di obiettivi", "budget totale dei progetti" */
-  groupMeasure: (op: 'count' | 'sum', what: string, field: string) => string;
+  groupMeasure: (op: 'count' | 'sum' | 'avg', what: string, field: string) => string;
   /** "then" before the groups that follow the first */
   followedBy: string;
   /** the difference between two computed or stated figures */

@@ -54,7 +54,15 @@ export type Computation =
       dir?: 'max' | 'min';
     }
   /** groups of records compared by their count, or by the sum of a field */
-  | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null; dir?: 'min' }
+  /** averaged: each group's average of the field ("costano in media di più"), not its total */
+  | {
+      kind: 'compare_groups';
+      target: QueryTarget;
+      groups: RecordGroup[];
+      sumField: string | null;
+      dir?: 'min';
+      averaged?: boolean;
+    }
   /** people or structures ranked by the count of their records, or by the sum of a field */
   | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
 
@@ -98,6 +106,8 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
 
 export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   const c = computeFor(linked, store);
+  // "i progetti di A costano in media più di quelli di B?": the groups' averages compared
+  if (c?.kind === 'compare_groups' && c.sumField && linked.aggregate === 'avg') return { ...c, averaged: true };
   // "quale centro ha meno progetti?": a comparison of groups that asks for the lower one says which it is
   return c?.kind === 'compare_groups' && linked.superlative?.dir === 'min' ? { ...c, dir: 'min' } : c;
 }
@@ -622,11 +632,22 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (frame.aggregate === 'sum' || frame.aggregate === 'avg') {
     // the counted records' own word comes after the figure named ("fasi" of "numero medio di fasi per obiettivo")
     const self = SELF_WORD[target];
-    const field =
-      fieldFor(
-        target,
-        fieldWords.filter((w) => w !== self),
-      ) ?? DEFAULT_FIELD[target];
+    const named = fieldFor(
+      target,
+      fieldWords.filter((w) => w !== self),
+    );
+    // "totale fasi di X", "total objectives of Y": a total of records that carry no money, with no figure named,
+    // counts them (a project's total is its budget)
+    if (
+      !named &&
+      frame.aggregate === 'sum' &&
+      target !== 'project' &&
+      self &&
+      fieldWords.includes(self) &&
+      !frame.amounts.length
+    )
+      return { kind: 'list', query: base, shown: [...new Set(filters.map((f) => f.field))], counted: true };
+    const field = named ?? DEFAULT_FIELD[target];
     if (!field) return null;
     return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
   }

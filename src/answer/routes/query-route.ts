@@ -34,7 +34,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'stated_named':
       return statedNamedReply(ctx, c.totals, pack, c.compare === true);
     case 'compare_groups':
-      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min');
+      return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min', c.averaged === true);
     case 'group_rank':
       return groupRankReply(ctx, c.query, c.dir, c.k, pack);
     case 'compare_codes':
@@ -415,14 +415,17 @@ function compareGroupsReply(
   sumField: string | null,
   pack: LanguagePack,
   lowerAsked = false,
+  averaged = false,
 ): Reply | null {
   const M = pack.messages;
+  // "costano in media di più": each group's average of the field, not its total
+  const op = sumField ? (averaged ? 'avg' : 'sum') : 'count';
   const values: GroupValue[] = groups.map((g) => {
     const result = runPlanQuery(ctx, {
       target,
       filters: g.filters,
       ...(g.documents ? { documents: g.documents } : {}),
-      aggregate: sumField ? { op: 'sum', field: sumField } : { op: 'count' },
+      aggregate: sumField ? { op, field: sumField } : { op: 'count' },
     });
     const group = result.ok ? result.aggregate?.groups[0] : undefined;
     return {
@@ -436,7 +439,7 @@ function compareGroupsReply(
   const reply = emptyReply('query_compare_groups');
   const [, plural] = M.targetNames[target];
   const show = (v: number | null) => (v === null ? '—' : sumField ? formatValue(sumField, target, v) : formatCount(v));
-  const measure = M.groupMeasure(sumField ? 'sum' : 'count', plural, fieldName(sumField ?? '', pack));
+  const measure = M.groupMeasure(op, plural, fieldName(sumField ?? '', pack));
   reply.lines.push(M.groupRank(measure));
   for (const v of values) {
     const keys = [...new Set(v.records.map((r) => r.key))];
