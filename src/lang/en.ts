@@ -539,6 +539,9 @@ export const en: LanguagePack = {
     average: (field, value, n) => `Average ${field}: ${value} (computed over ${n} records).`,
     comparison: (a, b, difference, higher) => `${a}; ${b}. Difference: ${difference} (computed), higher: ${higher}.`,
     comparisonEqual: (a, b) => `${a}; ${b}: the same value.`,
+    dateComparison: (a, b, days, earlier) =>
+      `${a}; ${b}. ${earlier} comes first, by ${days} ${days === 1 ? 'day' : 'days'} (computed).`,
+    countDifference: (n, who) => `Difference: ${n} (computed), higher: ${who}.`,
     comparisonMissing: (code, field) => `For ${code} the plan states no ${field} (not found).`,
     peopleComparison: (winner, counts, what) => `${winner} has more ${what}: ${counts}.`,
     peopleTie: (counts, what) => `They have the same number of ${what}: ${counts}.`,

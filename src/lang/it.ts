@@ -776,6 +776,7 @@ export const it: LanguagePack = {
       'resp.': 'responsabile',
       'dir.': 'dirigente',
       'c.d.r.': 'cdr',
+      tot: 'totale',
       'c.d.r': 'cdr',
       'sett.': 'settore',
       'serv.': 'servizio',
@@ -894,6 +895,9 @@ export const it: LanguagePack = {
     comparison: (a, b, difference, higher) =>
       `${a}; ${b}. Differenza: ${difference} (calcolata), a favore di ${higher}.`,
     comparisonEqual: (a, b) => `${a}; ${b}: stesso valore.`,
+    dateComparison: (a, b, days, earlier) =>
+      `${a}; ${b}. Viene prima ${earlier}, di ${days} ${days === 1 ? 'giorno' : 'giorni'} (calcolato).`,
+    countDifference: (n, who) => `Differenza: ${n} (calcolata), a favore di ${who}.`,
     comparisonMissing: (code, field) => `Per ${code} il piano non indica ${field} (non trovato).`,
     peopleComparison: (winner, counts, what) => `${winner} ha più ${what}: ${counts}.`,
     peopleTie: (counts, what) => `Hanno lo stesso numero di ${what}: ${counts}.`,

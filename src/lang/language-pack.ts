@@ -220,6 +220,10 @@ export interface Messages {
   average: (field: string, value: string, n: number) => string;
   comparison: (a: string, b: string, difference: string, higher: string) => string;
   comparisonEqual: (a: string, b: string) => string;
+  /** two dates compared: which comes first, and by how many days (computed) */
+  dateComparison: (a: string, b: string, days: number, earlier: string) => string;
+  /** how many more records one person has than the other (computed) */
+  countDifference: (n: number, who: string) => string;
   comparisonMissing: (code: string, field: string) => string;
   peopleComparison: (winner: string, counts: string, what: string) => string;
   peopleTie: (counts: string, what: string) => string;

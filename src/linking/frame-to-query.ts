@@ -33,6 +33,8 @@ export type Computation =
       byParent?: boolean;
     }
   | { kind: 'sum'; query: PlanQuery; field: string }
+  /** both ends of a ranking: the records with the lowest and the highest value of the field */
+  | { kind: 'extremes'; query: PlanQuery; field: string }
   /** the weights of one objective's phases (or indicators), of one sheet year when the plan has one per year */
   | { kind: 'weights_total'; code: string; doc: string; sub?: 'phase' | 'indicator'; year?: number }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
@@ -612,6 +614,15 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    if (frame.bothEnds && !frame.ordinal && !byParent)
+      return {
+        kind: 'extremes',
+        query: {
+          ...base,
+          filters: [...filters, frame.nonZero ? { field, op: 'gt', value: 0 } : { field, op: 'exists' }],
+        },
+        field,
+      };
     return {
       kind: 'top',
       // a duration is computed from the dates: they are shown beside it
@@ -636,12 +647,14 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       target,
       fieldWords.filter((w) => w !== self),
     );
-    // "totale fasi di X", "total objectives of Y": a total of records that carry no money, with no figure named,
-    // counts them (a project's total is its budget)
+    // "totale fasi di Sardi", "total indicators in Chiavari": a total of phases or indicators over a scope, with no
+    // figure named, counts them (one objective's phases "sommano a cento" are its weights; an objective's or a
+    // project's total is its money)
     if (
       !named &&
       frame.aggregate === 'sum' &&
-      target !== 'project' &&
+      subRecordTarget(target) &&
+      !objectiveCodes.length &&
       self &&
       fieldWords.includes(self) &&
       !frame.amounts.length

@@ -242,6 +242,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       words,
       store,
       docs.map((d) => d.file),
+      // "rispetto all'85": only where no amount is read ("più di 87 mila" bounds a figure)
+      amounts.length === 0 && hasAny(words, COMPARING_WORDS),
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
@@ -438,6 +440,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     fields,
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
     ordinal,
+    // "budget minimo e massimo": a superlative word of each direction, and no top-k
+    // ("dal più caro al meno caro", "from the highest to the lowest" asks for the whole order)
+    bothEnds: maxAt >= 0 && minAt >= 0 && k === null && !wantsTop && !opensSpan(words, Math.min(maxAt, minAt)),
     rankedRecords,
     rankField: gradation?.field ?? null,
     gradedRecord: gradation?.record ?? null,
@@ -604,7 +609,7 @@ function projectsNamedByWords(
  * Structures named by code after a structure word, several at once: "CdR 85 e 87", "centri 85, 87". Codes are the
  * model's own; a name said in full ("settore vi") counts too.
  */
-function structuresByCodes(words: string, store: PlanStore, files: string[]): Structure[] {
+function structuresByCodes(words: string, store: PlanStore, files: string[], comparing = false): Structure[] {
   const index = structureIndexOf(store);
   const inFiles = new Set(files);
   const inScope = (p: number) => inFiles.has(index.structures[p]!.doc);
@@ -641,6 +646,16 @@ function structuresByCodes(words: string, store: PlanStore, files: string[]): St
       for (const p of pairs[0]!) if (!out.includes(index.structures[p]!)) out.push(index.structures[p]!);
     }
   }
+  // "il CdR 87 rispetto all'85", "CdR 85 than 87": in a comparison, a bare code of another structure of the same plan
+  // names that one too
+  if (out.length === 1 && out[0]!.code && comparing) {
+    const first = out[0]!;
+    for (const token of new Set(words.trim().split(' '))) {
+      if (token === fold(first.code!)) continue;
+      const other = (index.byCode.get(token) ?? []).map((p) => index.structures[p]!).filter((x) => x.doc === first.doc);
+      if (other.length === 1 && !out.includes(other[0]!)) out.push(other[0]!);
+    }
+  }
   // a name with a dotted acronym ("Corpo P.M") named by the words it abbreviates ("Polizia Municipale"), then a
   // name said in full
   for (const found of [acronymsIn(words, index), namesIn(words, index)]) {
@@ -674,6 +689,9 @@ const CODE_LIST_FILLERS = new Set([
   'l',
   ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
 ]);
+
+/** the words of a comparison: another structure's bare code beside them is named too */
+const COMPARING_WORDS = [...W.compare, ...W.more, ...W.less, ...W.than].map((w) => `${w} `);
 
 /** the words that offer two codes as alternatives or join them: "85 or 87", "85 e 87" */
 const ALTERNATIVE_JOINS = new Set(union((l) => [...l.betweenJoin, ...l.alternatives]));
@@ -1042,6 +1060,14 @@ function amountOp(beforeWords: string): Op | null {
   const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
   candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
   return candidates[0]!.op;
+}
+
+const SINCE_WORDS = new Set(W.since.map((w) => w.trim()));
+
+/** Whether the words right before a position open a span ("dal più caro", "from the highest"): an order is asked. */
+function opensSpan(words: string, at: number): boolean {
+  const before = words.slice(0, at).trim().split(' ').slice(-2);
+  return before.some((w) => SINCE_WORDS.has(w));
 }
 
 /** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */

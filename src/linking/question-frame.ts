@@ -62,6 +62,8 @@ export const QuestionFrameSchema = z.object({
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
   superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** "minimo e massimo", "highest and lowest": both ends of the ranking are asked */
+  bothEnds: z.boolean().default(false),
   /** "il secondo più costoso": the place of the ranking asked for */
   ordinal: z.number().int().positive().nullable(),
   /** record kinds named after the superlative word: what "chi ha più obiettivi" counts */

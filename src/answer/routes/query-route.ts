@@ -27,6 +27,23 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     }
     case 'sum':
       return sumReply(ctx, c.query, c.field, pack);
+    case 'extremes': {
+      // the lowest, then the highest: two rankings of the same records, one answer
+      const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack);
+      const high = topReply(
+        ctx,
+        { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 },
+        c.field,
+        'desc',
+        pack,
+      );
+      if (!low.found) return low;
+      const reply = emptyReply(`query_extremes_${c.query.target}`);
+      reply.lines.push(...low.lines, ...high.lines);
+      reply.citations.push(...low.citations, ...high.citations);
+      reply.focus.push(...low.focus, ...high.focus);
+      return reply;
+    }
     case 'weights_total':
       return weightsReply(ctx, c.code, c.doc, pack, c.sub ?? 'phase', c.year);
     case 'stated_totals':
@@ -355,7 +372,14 @@ function compareCodesReply(
   const describe = (r: QueryRecord) => `${r.key} (${clip(r.title, 70)}) — ${name}: ${valueText(r, field, pack) ?? '—'}`;
   const av = a.cells[field]?.num;
   const bv = b.cells[field]?.num;
-  if (av == null || bv == null) {
+  // two dates ("quale finisce prima?"): which comes first and by how many days
+  const ad = a.cells[field]?.date;
+  const bd = b.cells[field]?.date;
+  if (ad && bd) {
+    const days = Math.round(Math.abs(Date.parse(ad) - Date.parse(bd)) / 86_400_000);
+    if (days === 0) reply.lines.push(M.comparisonEqual(describe(a), describe(b)));
+    else reply.lines.push(M.dateComparison(describe(a), describe(b), days, ad < bd ? a.key : b.key));
+  } else if (av == null || bv == null) {
     reply.lines.push(`• ${describe(a)}`, `• ${describe(b)}`);
     for (const r of [a, b]) if (r.cells[field]?.num == null) reply.lines.push(M.comparisonMissing(r.key, name));
   } else if (Math.abs(av - bv) < 0.005) reply.lines.push(M.comparisonEqual(describe(a), describe(b)));
@@ -389,6 +413,10 @@ function comparePeopleReply(
   if (sorted[0]!.records.length === sorted[1]!.records.length) reply.lines.push(M.peopleTie(counts, plural));
   else if (dir === 'min') reply.lines.push(M.peopleFewer(sorted[0]!.name, counts, plural));
   else reply.lines.push(M.peopleComparison(sorted[0]!.name, counts, plural));
+  // "how many more": the gap said, computed from the two counts
+  const gap = Math.abs(sorted[0]!.records.length - sorted[1]!.records.length);
+  if (gap)
+    reply.lines.push(M.countDifference(gap, [...results].sort((x, y) => y.records.length - x.records.length)[0]!.name));
   // phases and indicators are listed by the objective they belong to, once each
   for (const r of results)
     reply.lines.push(`• ${r.name}: ${[...new Set(r.records.map((x) => x.key))].join(', ') || '—'}`);
