@@ -173,3 +173,57 @@ describe('answers of averages', () => {
     expect(text).toContain('LV-BI02');
   });
 });
+
+describe('comparisons and both ends', () => {
+  const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+  const answer = (q: string, lang: 'it' | 'en' = 'it') => {
+    const c = compute(q);
+    expect(c).not.toBeNull();
+    return answerComputation(ctx, c!, packFor(lang))?.lines.join('\n') ?? '';
+  };
+
+  it('names a second centre by its bare code in a comparison', () => {
+    expect(frame('il centro 41 ha più progetti rispetto al 42?').structures.map((s) => s.code)).toEqual(['41', '42']);
+    // a number bounding a figure names no centre
+    expect(frame('progetti del centro 41 con più di 42 mila euro').structures.map((s) => s.code)).toEqual(['41']);
+  });
+
+  it('says which of two dates comes first, and by how many days', () => {
+    const text = answer('tra LV-BI01 e LV-BI02 quale finisce prima?');
+    expect(text).toContain('30/09/2022');
+    expect(text).toContain('31/12/2023');
+    expect(text).toMatch(/LV-BI01.*457 giorni/s);
+  });
+
+  it("says the difference of two people's counts", () => {
+    expect(answer('how many more objectives does Neri Carla have than Rosi Bruno?', 'en')).toContain(
+      'Difference: 1 (computed), higher: Neri Carla.',
+    );
+  });
+
+  it('answers both ends of a ranking, not the whole order', () => {
+    expect(frame('budget minimo e massimo dei progetti del centro 41').bothEnds).toBe(true);
+    expect(frame('i progetti dal più caro al meno caro').bothEnds).toBe(false);
+    const text = answer('budget minimo e massimo dei progetti del centro 41');
+    expect(text).toContain('350.000,50');
+    expect(text).toContain('1.200.000,00');
+  });
+
+  it("compares two people's averages when the question asks for an average", () => {
+    expect(compute('i progetti di Gialli Piero costano in media più di quelli di Viola Anna?')).toMatchObject({
+      kind: 'compare_groups',
+      sumField: 'budget',
+      averaged: true,
+    });
+  });
+
+  it('counts the phases of a scope when a total names no figure', () => {
+    expect(compute('totale fasi di Neri Carla')).toMatchObject({
+      kind: 'list',
+      counted: true,
+      query: { target: 'phase' },
+    });
+    // one objective's phases summed are its weights
+    expect(compute('le fasi di LV-BI01 sommano a cento?')).not.toMatchObject({ kind: 'list' });
+  });
+});
