@@ -372,7 +372,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     words,
     W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
   );
-  const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
+  // one person named is the scope of the records compared ("which of X's projects costs more, A or B?"); two are
+  // what is compared
+  const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 1;
   // "Catalogo digitale o Apertura serale, chi ha più fasi?": a comparative with alternatives compares too
   // "tra A e B quale costa di più?": the records between "tra" and its joining word are alternatives too
   const alternativesGraded =

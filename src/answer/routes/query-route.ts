@@ -40,6 +40,13 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       if (!low.found) return low;
       const reply = emptyReply(`query_extremes_${c.query.target}`);
       reply.lines.push(...low.lines, ...high.lines);
+      // the spread between the two ends, computed
+      const lo = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 });
+      const hi = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 });
+      const a = lo.ok ? lo.records[0]?.cells[c.field]?.num : null;
+      const b = hi.ok ? hi.records[0]?.cells[c.field]?.num : null;
+      if (a != null && b != null && hi.ok && b > a)
+        reply.lines.push(pack.messages.difference(formatValue(c.field, c.query.target, b - a), hi.records[0]!.key));
       reply.citations.push(...low.citations, ...high.citations);
       reply.focus.push(...low.focus, ...high.focus);
       return reply;
