@@ -66,7 +66,15 @@ export type Computation =
       averaged?: boolean;
     }
   /** people or structures ranked by the count of their records, or by the sum of a field */
-  | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
+  /** averaged: the groups' average said first ("quanti obiettivi ha in media ciascun responsabile") */
+  | {
+      kind: 'group_rank';
+      query: PlanQuery;
+      dir: 'asc' | 'desc';
+      k: number;
+      groupOf: 'person' | 'structure';
+      averaged?: boolean;
+    };
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
@@ -134,6 +142,35 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const comparing = (frame.compare || frame.more || graded) && !sumAsked;
   // the field the comparative is about comes first ("which one has more people on it" → staff)
   const rankedWords: FieldWord[] = frame.rankField ? [frame.rankField, ...fieldWords] : fieldWords;
+  // three or more records compared ("8501 vs 8504 vs 8716"): all of them in order of the field, the top first
+  for (const [kind, named] of [
+    ['project', projectCodes],
+    ['objective', objectiveCodes],
+  ] as const) {
+    if (!comparing || named.length < 3) continue;
+    const field =
+      fieldFor(
+        kind,
+        rankedWords.filter((w) => w !== SELF_WORD[kind]),
+      ) ?? DEFAULT_FIELD[kind];
+    if (!field) continue;
+    const dir = frame.superlative?.dir === 'min' ? 'asc' : 'desc';
+    return {
+      kind: 'top',
+      query: {
+        target: kind,
+        documents: [...new Set(named.map((c) => c.doc))],
+        filters: [
+          { field: 'code', op: 'in', values: named.map((c) => c.code) },
+          { field, op: 'exists' },
+        ],
+        sort: { field, dir },
+        limit: named.length,
+      },
+      field,
+      dir,
+    };
+  }
   // two codes compared, or two people
   if (comparing && projectCodes.length === 2) {
     const field = fieldFor('project', rankedWords) ?? 'budget';
@@ -756,7 +793,10 @@ const MAX_GROUPS = 40;
 
 function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
   // "quanti obiettivi ha ciascun responsabile": every group, largest first
-  const split = !frame.superlative && frame.perGroup && frame.aggregate !== null && frame.aggregate !== 'avg';
+  // "in media per responsabile": each group counted, then their average (an average of a figure per record is not this)
+  const averagedGroups = frame.aggregate === 'avg' && !averagedHolder(frame) && !measuredField(frame);
+  const split =
+    !frame.superlative && frame.perGroup && frame.aggregate !== null && (frame.aggregate !== 'avg' || averagedGroups);
   const lead = split
     ? frame.targets.includes('structure')
       ? 'structure'
@@ -804,6 +844,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   filters.push(...conditions);
   return {
     kind: 'group_rank',
+    ...(split && frame.aggregate === 'avg' ? { averaged: true } : {}),
     groupOf: lead,
     dir: frame.superlative?.dir === 'min' ? 'asc' : 'desc',
     k: frame.superlative?.k ?? MAX_GROUPS,
@@ -1052,4 +1093,10 @@ function statedCentresInScope(frame: QuestionFrame, store: PlanStore, comparing:
   );
   if (comparing && !split) return cdrs.length === 2 ? { kind: 'stated_totals', cdrs, compare: true } : null;
   return cdrs.length >= 1 && cdrs.length <= MAX_GROUPS ? { kind: 'stated_totals', cdrs } : null;
+}
+
+/** A figure other than a count named for the first records ("budget medio", "peso medio"): what an average is of. */
+function measuredField(frame: QuestionFrame): boolean {
+  const first = frame.targets.find((t) => t !== 'person' && t !== 'structure');
+  return first !== undefined && frame.fields.some((w) => !COUNTED.has(w) && FIELD_OF[first]?.[w] !== undefined);
 }

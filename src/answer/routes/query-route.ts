@@ -60,7 +60,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'compare_groups':
       return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min', c.averaged === true);
     case 'group_rank':
-      return groupRankReply(ctx, c.query, c.dir, c.k, pack);
+      return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true);
     case 'compare_codes':
       return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
     case 'compare_people':
@@ -506,6 +506,7 @@ function groupRankReply(
   dir: 'asc' | 'desc',
   k: number,
   pack: LanguagePack,
+  averaged = false,
 ): Reply | null {
   const M = pack.messages;
   const result = runPlanQuery(ctx, query);
@@ -521,7 +522,15 @@ function groupRankReply(
   const cut = groups[Math.min(k, groups.length) - 1]!.value;
   const first = groups.filter((g, i) => i < k || g.value === cut);
   const reply = emptyReply(`query_group_${query.target}`);
-  reply.lines.push(M.groupRank(M.groupMeasure(op, plural, fieldName(field ?? '', pack))));
+  const measure = M.groupMeasure(op, plural, fieldName(field ?? '', pack));
+  // "quanti obiettivi ha in media ciascun responsabile": the groups' average first, then each group's own figure
+  if (averaged) {
+    const mean = groups.reduce((total, g) => total + g.value!, 0) / groups.length;
+    reply.lines.push(
+      M.average(measure, Number.isInteger(mean) ? formatCount(mean) : formatAmount(mean), groups.length),
+    );
+  }
+  reply.lines.push(M.groupRank(measure));
   const line = (g: (typeof groups)[number]) => {
     const keys = [...new Set(g.records.map((r) => r.key))];
     return `• ${g.key}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
