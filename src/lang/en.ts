@@ -179,6 +179,11 @@ export const en: LanguagePack = {
     than: ['than'],
     groupBy: ['per', 'by', 'broken down by', 'split by', 'grouped by'],
     amountArticles: ['the'],
+    totalLevels: {
+      azione: ['action'],
+      obiettivo: ['strategic objective'],
+      indirizzo: ['strategic direction', 'strategic line', 'policy line'],
+    },
     nonZero: [
       'non zero',
       'nonzero',

@@ -249,6 +249,11 @@ export const it: LanguagePack = {
     than: [],
     groupBy: ['per', 'suddivisi per', 'divisi per'],
     amountArticles: ['i', 'il', 'gli', 'l'],
+    totalLevels: {
+      azione: ['azion'],
+      obiettivo: ['obiettivo strategico', 'obiettivi strategici'],
+      indirizzo: ['indirizz'],
+    },
     nonZero: [
       'escluso zero',
       'esclusi zero',

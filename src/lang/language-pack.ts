@@ -98,6 +98,11 @@ export interface Lexicon {
   than?: string[];
   /** "per", "by" right before a kind of group ("per CdR", "by office"): an aggregate split by that group */
   groupBy?: string[];
+  /**
+   * the levels of a budget tree whose totals plans state, by the words that name them ("azione", "action"): "budget
+   * per azione" lists the stated totals of that level
+   */
+  totalLevels?: Partial<Record<'azione' | 'obiettivo' | 'indirizzo', string[]>>;
   /** articles that may stand before each bound of a range ("tra i 100 e i 150 mila") */
   amountArticles?: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */

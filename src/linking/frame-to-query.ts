@@ -298,6 +298,23 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       })),
     };
   }
+  // "budget per azione nel CdR 87": the stated totals of that level, in the centre or plans named
+  if (frame.groupLevel && !frame.codes.length && !frame.people.length && !frame.amounts.length) {
+    const docs = frame.documents ? new Set(frame.documents) : null;
+    const centres = frame.structures.filter((s) => s.code);
+    const totals = store.model.totals.filter(
+      (t) =>
+        t.level === frame.groupLevel &&
+        t.amount &&
+        (!docs || docs.has(t.doc)) &&
+        (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
+    );
+    if (totals.length && totals.length <= MAX_GROUPS)
+      return {
+        kind: 'stated_named',
+        totals: totals.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+      };
+  }
   // "lo scarto tra i due CdR di X", "budget totale per CdR": the centres the plans in scope state totals for
   const unnamedCentres = statedCentresInScope(frame, store, comparing);
   if (unnamedCentres) return unnamedCentres;

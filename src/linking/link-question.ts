@@ -485,6 +485,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !allStructures.length &&
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
+    groupLevel: groupLevelIn(words),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -1115,6 +1116,17 @@ const GROUPED_BY = new RegExp(
     ),
   )})`,
 );
+
+/** the levels of a budget tree, each with "per" / "by" + its words, both languages */
+const GROUP_LEVELS = (['azione', 'obiettivo', 'indirizzo'] as const).map((level) => ({
+  level,
+  phrases: W.groupBy.flatMap((g) => ALL.flatMap((l) => l.totalLevels?.[level] ?? []).map((w) => `${g.trim()} ${w}`)),
+}));
+
+/** "budget per azione", "totals by action": the level whose stated totals are asked, split */
+function groupLevelIn(words: string): 'azione' | 'obiettivo' | 'indirizzo' | null {
+  return GROUP_LEVELS.find((g) => hasAny(words, g.phrases))?.level ?? null;
+}
 
 /** A count word right before a word for people: "quante persone", "how many people", "number of employees". */
 function countsPeople(words: string): boolean {

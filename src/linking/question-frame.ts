@@ -90,6 +90,8 @@ export const QuestionFrameSchema = z.object({
   progress: z.boolean(),
   /** "escluso zero", "non-zero": rank only records whose figure is above zero */
   nonZero: z.boolean(),
+  /** "budget per azione": the level of the plans' budget tree whose stated totals are listed */
+  groupLevel: z.enum(['azione', 'obiettivo', 'indirizzo']).nullable().default(null),
   /** "ciascun", "each": a count or sum split by person or structure */
   perGroup: z.boolean(),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
