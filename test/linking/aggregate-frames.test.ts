@@ -227,3 +227,48 @@ describe('comparisons and both ends', () => {
     expect(compute('le fasi di LV-BI01 sommano a cento?')).not.toMatchObject({ kind: 'list' });
   });
 });
+
+describe('several records, groups and levels', () => {
+  const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+
+  it('ranks three records compared by the field, all of them', () => {
+    expect(compute('confronta il budget di 4101, 4102 e 4201')).toMatchObject({
+      kind: 'top',
+      dir: 'desc',
+      query: { target: 'project', limit: 3, sort: { field: 'budget' } },
+    });
+  });
+
+  it("says the groups' average of a count before each group", () => {
+    const c = compute('quanti obiettivi ha in media ciascun responsabile?');
+    expect(c).toMatchObject({ kind: 'group_rank', averaged: true, query: { aggregate: { op: 'count' } } });
+    const text = answerComputation(ctx, c!, packFor('it'))?.lines.join('\n') ?? '';
+    // Neri Carla owns two objectives, Rosi Bruno one
+    expect(text).toContain('1,50');
+  });
+
+  it('lists the stated totals of a level of the budget tree', () => {
+    const withActions = new PlanStore(
+      PlanModelSchema.parse({
+        ...SMALL_MODEL,
+        totals: [
+          ...SMALL_MODEL.totals,
+          ...['Mobilità dolce', 'Trasporto pubblico'].map((label, i) => ({
+            doc: 'b.txt',
+            level: 'azione',
+            label,
+            cdr: '41',
+            amount: { text: i ? '1.200.000,00' : '350.000,50', value: i ? 1_200_000 : 350_000.5 },
+            share: null,
+            span: { doc: 'b.txt', lineStart: 80 + i, lineEnd: 80 + i },
+          })),
+        ],
+      }),
+    );
+    expect(frame('budget per azione del centro 41', withActions).groupLevel).toBe('azione');
+    expect(compute('totals by action of centre 41', withActions)).toMatchObject({
+      kind: 'stated_named',
+      totals: [{ label: 'Mobilità dolce' }, { label: 'Trasporto pubblico' }],
+    });
+  });
+});
