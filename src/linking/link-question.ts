@@ -259,6 +259,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     if (one) allStructures.push(one);
   }
+  // the people named work in some plans: a structure of another plan, linked from a word they share ("risorse
+  // finanziarie" → "Servizi Finanziari"), narrows nothing of theirs
+  const peopleDocs = new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc)));
+  if (peopleDocs.size) {
+    const kept = allStructures.filter((s) => peopleDocs.has(s.doc));
+    allStructures.splice(0, allStructures.length, ...kept);
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
