@@ -177,6 +177,7 @@ export const en: LanguagePack = {
     plus: ['plus', 'added to'],
     minus: ['minus', 'less'],
     than: ['than'],
+    comparedWith: ['than', 'compared to', 'compared with'],
     groupBy: ['per', 'by', 'broken down by', 'split by', 'grouped by'],
     amountArticles: ['the'],
     totalLevels: {

@@ -247,6 +247,7 @@ export const it: LanguagePack = {
     plus: ['piu', 'sommato a', 'sommata a', 'aggiunto a'],
     minus: ['meno'],
     than: [],
+    comparedWith: ['di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle', 'rispetto a', 'rispetto al'],
     groupBy: ['per', 'suddivisi per', 'divisi per'],
     amountArticles: ['i', 'il', 'gli', 'l'],
     totalLevels: {

@@ -96,6 +96,8 @@ export interface Lexicon {
   minus?: string[];
   /** "bigger than", with no amount after it: the record after it is compared with the one before */
   than?: string[];
+  /** what follows a comparative to name the other record: "più caro di B", "bigger than B" */
+  comparedWith?: string[];
   /** "per", "by" right before a kind of group ("per CdR", "by office"): an aggregate split by that group */
   groupBy?: string[];
   /**

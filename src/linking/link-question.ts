@@ -396,16 +396,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ) ||
       (amounts.length === 0 && betweenJoined(words)));
   // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
-  const joinedRecords = amounts.length === 0 && hasAny(words, RECORD_JOINS);
+  // "A è più caro di B": a comparative, a word or two, then what names the other record
+  const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
+  const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null);
   if (
     (aggregate === 'sum' || aggregate === 'avg' || compareAsked || alternativesGraded || joinedRecords) &&
     !codes.length &&
     !otherConditions
   ) {
     const files = docs.map((d) => d.file);
-    const projects = store.projects.length ? projectsNamedByWords(unquoted, store, files) : [];
+    const titled = comparedText ?? unquoted;
+    const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
     // objectives named by title, one per part, when the question is about objectives' figures or names more of them
-    const objectives = objectivesNamedByParts(unquoted, store, files);
+    const objectives = objectivesNamedByParts(titled, store, files);
     const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
     if (objectives.length >= 2 && (projects.length < 2 || (aboutObjectives && !targets.includes('project'))))
       for (const o of objectives) codes.push({ text: o.title, code: o.code, kind: 'objective', doc: o.doc });
@@ -1078,6 +1081,30 @@ const SINCE_WORDS = new Set(W.since.map((w) => w.trim()));
 function opensSpan(words: string, at: number): boolean {
   const before = words.slice(0, at).trim().split(' ').slice(-2);
   return before.some((w) => SINCE_WORDS.has(w));
+}
+
+const ACCENTS: Record<string, string> = { a: 'àá', e: 'èé', i: 'ìí', o: 'òó', u: 'ùú' };
+const asWritten = (w: string) => escapeRegExp(w).replace(/[aeiou]/g, (v) => `[${v}${ACCENTS[v]}]`);
+/**
+ * A comparative ("più", "meno", "bigger"), at most two words, then a word that names what it is compared with ("di",
+ * "than"): where a question names its second record, as written (accents and all)
+ */
+const COMPARED_WITH = new RegExp(
+  `(?<![\\p{L}\\d])(?:${[...W.more, ...W.less]
+    .map((w) => w.trim())
+    .sort((a, b) => b.length - a.length)
+    .map(asWritten)
+    .join('|')})(?:\\s+[\\p{L}']+){0,2}?\\s+(?:${union((l) => l.comparedWith ?? [])
+    .sort((a, b) => b.length - a.length)
+    .map(asWritten)
+    .join('|')})(?![\\p{L}\\d])`,
+  'iu',
+);
+
+/** The question with its comparative span ("è più caro di") turned into a separator, or null when it has none. */
+function splitAtComparedWith(question: string): string | null {
+  const m = COMPARED_WITH.exec(question);
+  return m ? `${question.slice(0, m.index)} , ${question.slice(m.index + m[0].length)}` : null;
 }
 
 /** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */
