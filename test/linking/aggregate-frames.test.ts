@@ -272,3 +272,22 @@ describe('several records, groups and levels', () => {
     });
   });
 });
+
+describe('the second record after a comparative', () => {
+  it.each([
+    ['Trasporto sociale è più caro di Centri estivi?'],
+    ['Centri estivi costa meno del Trasporto sociale?'],
+    ['is Trasporto sociale more expensive than Centri estivi?'],
+  ])('"%s" compares the two projects it names by title', (q) => {
+    const c = compute(q);
+    expect(c).toMatchObject({ kind: 'compare_codes', target: 'project' });
+    expect(c?.kind === 'compare_codes' ? c.codes.map((x) => x.code).sort() : []).toEqual([
+      '2023_PX_4101',
+      '2023_PX_4102',
+    ]);
+  });
+
+  it('reads "più di" before an amount as a bound, not a comparison of records', () => {
+    expect(frame('progetti che costano più di 300 mila euro').amounts).toEqual([{ op: 'gt', value: 300_000 }]);
+  });
+});
