@@ -220,8 +220,6 @@ export const it: LanguagePack = {
       'fanno 100',
       'quanto fanno',
       'quanto fa ',
-      'quanto vale',
-      'quanto valgono',
       'fa 100',
       'raggiungono',
     ],

@@ -1162,12 +1162,23 @@ function groupLevelIn(words: string): 'azione' | 'obiettivo' | 'indirizzo' | nul
   return GROUP_LEVELS.find((g) => hasAny(words, g.phrases))?.level ?? null;
 }
 
-/** A count word right before a word for people: "quante persone", "how many people", "number of employees". */
+/** words for people that are no interrogative ("persone", "people", not "chi", "who") */
+const PEOPLE_WORDS = TARGET_WORDS.person.filter((w) => w.trim().length > 3);
+const HOLDER_WORDS = [...TARGET_WORDS.project, ...TARGET_WORDS.objective];
+
+/**
+ * People counted: a count word right before a word for people ("quante persone", "number of employees"), or a word
+ * for people before the records that hold them ("numero medio di persone per progetto").
+ */
 function countsPeople(words: string): boolean {
-  return W.count.some((c) => {
+  const counted = W.count.some((c) => {
     const at = phraseAt(words, c);
     return at >= 0 && TARGET_WORDS.person.some((p) => phraseAt(words.slice(at + c.trim().length), p) === 1);
   });
+  if (counted) return true;
+  const peopleAt = firstAt(words, PEOPLE_WORDS);
+  const holderAt = firstAt(words, HOLDER_WORDS);
+  return peopleAt >= 0 && holderAt > peopleAt;
 }
 
 /** Two code mentions joined by one of the words ("8501 meno 8504"): nothing else stands between them. */
