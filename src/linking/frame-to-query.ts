@@ -837,7 +837,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
       : (['objective', 'project', 'phase', 'indicator'] as const).find((t) => after.includes(t));
   const byBudget =
     !countOf &&
-    frame.fields.includes('budget') &&
+    (frame.fields.includes('budget') || frame.rankField === 'budget') &&
     !frame.targets.some((t) => t === 'objective' || t === 'project') &&
     store.projects.length > 0;
   if (!countOf && !byBudget) return null;

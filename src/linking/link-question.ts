@@ -922,7 +922,8 @@ function amountsIn(
       (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK));
     // the comparison before it only matters for a figure or a possible k: a bare number in a question on no figure
     // is skipped below, so long runs of digits cost no comparison lookups
-    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK;
+    const peopleNext = PEOPLE_WORDS.some((w) => after.startsWith(` ${w}`));
+    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK || peopleNext;
     let op: ReturnType<typeof amountOp> = null;
     if (needsOp) {
       // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
@@ -947,12 +948,24 @@ function amountsIn(
       const excluded = bound !== null && hasAny(wordsOf(clause), W.exclude);
       op = excluded && bound ? (INVERSE[bound] ?? bound) : bound;
     }
+    // "tra i due dirigenti", "the three offices": an article, a number, a word for people or offices: how many groups,
+    // never an amount
+    if (
+      mayBeK &&
+      AMOUNT_ARTICLES.has(beforeWords.trim().split(' ').at(-1) ?? '') &&
+      GROUP_WORDS.some((w) => after.startsWith(` ${w}`))
+    ) {
+      if (op === null) k = value;
+      continue;
+    }
     // "più di 5 fasi", "esattamente 3 fasi", "tra 3 e 5 fasi" are bounds, not a top-k
     if (mayBeK && op === null) {
       k = value;
       continue;
     }
-    if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
+    // "più di 10 persone": a bound on the people counted is a figure even when the question names no other
+    const ofPeople = op !== null && peopleNext;
+    if (!formatted && !magnitude && !currency && (!op || !(aboutFigures || ofPeople))) continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
     const gap = wordsOf(text.slice(previousEnd, start))
@@ -1048,6 +1061,8 @@ function leadsRanking(after: string): boolean {
 }
 
 const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
+/** words for people and offices, without interrogatives: what a number before them counts */
+const GROUP_WORDS = [...TARGET_WORDS.person, ...TARGET_WORDS.structure].filter((w) => w.trim().length > 3);
 const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
