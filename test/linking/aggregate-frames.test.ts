@@ -291,3 +291,23 @@ describe('the second record after a comparative', () => {
     expect(frame('progetti che costano più di 300 mila euro').amounts).toEqual([{ op: 'gt', value: 300_000 }]);
   });
 });
+
+describe('numbers beside words for people', () => {
+  it('"i due dirigenti" says how many groups, not an amount', () => {
+    expect(frame('chi spende di più tra i due dirigenti di Monteluce?').amounts).toEqual([]);
+    expect(compute('chi spende di più tra i due dirigenti di Monteluce?')).toMatchObject({
+      kind: 'group_rank',
+      query: { aggregate: { op: 'sum', field: 'budget', groupBy: 'dirigente' } },
+    });
+  });
+
+  it('a bound before a word for people is on the staff', () => {
+    expect(compute('progetti con più di 60 persone')).toMatchObject({
+      kind: 'list',
+      query: { target: 'project', filters: [{ field: 'staff', op: 'gt', value: 60 }] },
+    });
+    expect(compute('projects with at least 4 employees')).toMatchObject({
+      query: { filters: [{ field: 'staff', op: 'gte', value: 4 }] },
+    });
+  });
+});
