@@ -204,9 +204,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         dir,
       };
     }
+    // "by total phase weight": the phases' weight, not their number, when a weight is named beside them
+    const objectiveWords = rankedWords.filter((w) => w !== 'objectives');
     const field = fieldFor(
       'objective',
-      rankedWords.filter((w) => w !== 'objectives'),
+      objectiveWords.includes('weight') && !frame.rankField ? ['weight', ...objectiveWords] : objectiveWords,
     );
     if (field)
       return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };

@@ -311,3 +311,15 @@ describe('numbers beside words for people', () => {
     });
   });
 });
+
+describe('two objectives compared by the weight of their phases', () => {
+  it('compares the summed phase weights when a weight is named beside the phases', () => {
+    expect(compute('confronta il peso totale delle fasi di LV-BI01 e LV-BI02')).toMatchObject({
+      kind: 'compare_codes',
+      target: 'objective',
+      field: 'phaseWeight',
+    });
+    // the number of phases when no weight is named
+    expect(compute('ha più fasi LV-BI01 o LV-BI02?')).toMatchObject({ field: 'phases' });
+  });
+});
