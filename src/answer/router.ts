@@ -18,7 +18,7 @@ import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts
 import { withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
-import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
@@ -76,6 +76,15 @@ export const ROUTES: Route[] = [
   ...structureListRoutes,
   // "chi sono i dirigenti di X": the people the plans in scope name
   ...peopleListRoutes,
+  {
+    // "chi è il segretario generale?": a role no record holds; only a passage naming a person beside it answers (an
+    // office the plan gives a head to is answered by its head, whatever the question calls the role: "funzionario")
+    id: 'asked_role',
+    when: ({ frame, meant, resolved, structures }) =>
+      frame.askedRole !== null && !meant.length && !resolved.length && !structures.some((s) => s.head),
+    answer: ({ ctx, question, scope, lang, frame }) =>
+      answerFromPassages(ctx, question, scope, lang, roleField(frame.askedRole!)),
+  },
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',

@@ -134,6 +134,11 @@ export const en: LanguagePack = {
       { kind: '*', words: ['structures ', 'organisational units', 'organizational units', 'units '], nameStarts: [] },
     ],
     listAsking: ['show', 'list', 'tell', 'give', 'which', 'who', 'are', 'named', 'work', 'there'],
+    roleAsking: {
+      who: ['who is ', 'who are ', 'who s ', 'whos ', 'who was '],
+      name: ['name of ', 'names of '],
+      articles: ['the', 'a', 'an'],
+    },
     roleWords: {
       dirigente: ['dirigent', 'director', 'manager'],
       owner: ['owner', 'responsible', 'in charge'],
@@ -265,6 +270,7 @@ export const en: LanguagePack = {
       'got',
       'know',
       'ask',
+      'answer',
       'cover',
       'contain',
       'hold',
@@ -441,6 +447,8 @@ export const en: LanguagePack = {
       'to date',
       'percentage of completion',
       'degree of completion',
+      'percentage achieved',
+      'rate of achievement',
       'been achieved',
       'achieved',
     ],
@@ -557,6 +565,8 @@ export const en: LanguagePack = {
     noPassage: 'I found no passage in the plans that answers this (not found).',
     noStatementAbout: (word) =>
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
+    noHolderOf: (role) =>
+      `Not found: the plans name no one as "${role}" (no passage names a person in that role). The closest passages are:`,
     passagesSay: 'Here is what the plans say (quoted in Italian):',
     costWord: 'cost',
     structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,

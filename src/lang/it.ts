@@ -163,6 +163,11 @@ export const it: LanguagePack = {
       { kind: '*', words: ['strutture ', 'unita organizzative', 'articolazioni'], nameStarts: [] },
     ],
     listAsking: ['mostra', 'elenc', 'dimm', 'dammi', 'quali', 'sono', 'chi', 'lavora', 'nominat', 'compai', 'ci'],
+    roleAsking: {
+      who: ['chi e ', 'chi sono ', 'chi era ', 'chi fa '],
+      name: ['come si chiama ', 'come si chiamano ', 'il nome ', 'nome del ', 'nome della ', 'nome dell ', 'nomi dei '],
+      articles: ['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'uno', 'del', 'della', 'dello', 'dell', 'dei'],
+    },
     roleWords: {
       dirigente: ['dirigent'],
       owner: ['responsabil', 'referent'],
@@ -392,6 +397,7 @@ export const it: LanguagePack = {
       'oh',
       'allora',
       'ok',
+      'rispond',
       'pianobot',
       'bot',
       'favore',
@@ -686,6 +692,8 @@ export const it: LanguagePack = {
       'fino ad ora',
       'speso fin',
       'percentuale di realizzazione',
+      'percentuale di raggiungimento',
+      'livello di raggiungimento',
       'grado di realizzazione',
       'stato di realizzazione',
     ],
@@ -902,6 +910,8 @@ export const it: LanguagePack = {
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
+    noHolderOf: (role) =>
+      `Non ho trovato nei piani chi ricopra il ruolo di «${role}»: nessun passaggio nomina una persona con questo ruolo. I passaggi più vicini sono:`,
     passagesSay: 'Ecco cosa dicono i piani:',
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,

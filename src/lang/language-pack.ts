@@ -76,6 +76,11 @@ export interface Lexicon {
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
   /** words that ask for a list and say nothing else ("elenca", "which", "who") */
   listAsking?: string[];
+  /**
+   * how a question asks who holds a role ("chi è il …", "who is the …") or its holder's name ("come si chiama il …",
+   * "name of …"), and the articles that come before a role (a name comes without one): see linking/find-role.ts
+   */
+  roleAsking: { who: string[]; name: string[]; articles: string[] };
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
   roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
@@ -259,6 +264,8 @@ export interface Messages {
   structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
+  /** a role no passage names a person in: "non ho trovato chi sia il segretario generale" */
+  noHolderOf: (role: string) => string;
   passagesSay: string;
   costWord: string;
   codeInTextOnly: (code: string) => string;

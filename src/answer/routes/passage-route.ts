@@ -24,7 +24,14 @@ import { bestSentenceOf, CONTEXT_SHARE, distinctiveness, outranks } from './deta
 import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
 
-export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
+/** `asked`: the fact the question asks for when the caller knows it better than the lexicon (a role, see roleField). */
+export async function answerFromPassages(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  lang: Lang,
+  asked?: AskedField,
+): Promise<Reply> {
   const reply = emptyReply('passage_search');
   const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
   // the passage holding the sentence that answers best comes first (retrieval order breaks ties); when the kind of
@@ -52,12 +59,12 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   const answering = hits.findIndex((h) => !missingKeyWords(keys, h.chunk.text));
   const missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
-  const field = askedFieldOf(question, lang);
+  const field = asked ?? askedFieldOf(question, lang);
   const names = field?.person ? peopleNames(ctx) : [];
   if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
-    reply.lines.push(M.noStatementAbout(field.name));
+    reply.lines.push(field.person ? M.noHolderOf(field.name) : M.noStatementAbout(field.name));
   } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -327,6 +334,25 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
     return { ...field, evidence: same.flatMap((f) => f.evidence) };
   }
   return null;
+}
+
+/**
+ * The fact a role question asks for: the lexicon's own role when it names one ("deputy mayor" → the mayor's words, in
+ * every language), otherwise the role's own word and its glossary translations, which a passage must write beside a
+ * person of the plans.
+ */
+export function roleField(role: { name: string; word: string }): AskedField {
+  const words = wordsOf(role.name);
+  const all = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.person));
+  const known = all.find((f) => hasAny(words, f.cues));
+  if (known) return { ...known, evidence: all.filter((f) => f.id === known.id).flatMap((f) => f.evidence) };
+  const stemOf = (w: string) => (w.length > 5 ? w.replace(/[aeiouy]$/, '') : w);
+  const translations = glossaryExpander()
+    .expand(role.word)
+    .map((phrase) => fold(phrase).split(/[^a-z]+/)[0] ?? '')
+    .filter((w) => w.length >= 4);
+  const evidence = [...new Set([role.word, ...translations].map(stemOf))];
+  return { id: 'role', name: role.name, person: true, cues: [role.word], evidence };
 }
 
 function peopleNames(ctx: ToolContext): string[] {

@@ -1,0 +1,88 @@
+/**
+ * "chi è il segretario generale di X?", "what's the name of X's mayor?": the role a question asks the holder of. The
+ * plans' own roles (responsabile, dirigente, staff, the record kinds) are fields of their records and are answered
+ * from them; any other role can only be answered by a passage that names a person beside it. Recognised by the
+ * shape of the question (a who- or name-asking phrase, then an article and a noun), not by a list of roles.
+ */
+import type { Lexicon } from '../lang/language-pack.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
+import { wordMatches } from './find-meta.ts';
+import { phraseAt } from './phrases.ts';
+
+export interface AskedRole {
+  /** the role as the question writes it, up to two words ("segretario generale", "deputy mayor") */
+  name: string;
+  /** its head word, folded */
+  word: string;
+}
+
+/** What a lexicon says about roles, merged once per list of lexicons. */
+interface RoleWords {
+  who: string[];
+  name: string[];
+  articles: Set<string>;
+  /** the records' own role and kind words: a question about one of them is a question about records */
+  own: string[];
+}
+
+const merged = new WeakMap<readonly Lexicon[], RoleWords>();
+
+function roleWordsOf(lexicons: readonly Lexicon[]): RoleWords {
+  const known = merged.get(lexicons);
+  if (known) return known;
+  const words: RoleWords = {
+    who: lexicons.flatMap((l) => l.roleAsking.who),
+    name: lexicons.flatMap((l) => l.roleAsking.name),
+    articles: new Set(lexicons.flatMap((l) => l.roleAsking.articles)),
+    own: lexicons
+      .flatMap((l) => [
+        ...Object.values(l.roleWords ?? {}).flat(),
+        ...Object.values(l.targets).flat(),
+        ...Object.values(l.fields).flat(),
+        ...(l.structureKinds ?? []).flatMap((k) => k.nameStarts),
+        ...l.metaNouns,
+      ])
+      .map((w) => w.trim())
+      .filter((w) => /^[a-z]+$/.test(w)),
+  };
+  merged.set(lexicons, words);
+  return words;
+}
+
+/**
+ * The role asked, or null. `words`: the question as padded folded words (phrases.ts `wordsOf`); `isPlace`: words of
+ * the loaded entities' names and kinds ("Prato's mayor"), passed over.
+ */
+export function askedRoleOf(
+  words: string,
+  lexicons: readonly Lexicon[],
+  isPlace: (word: string) => boolean,
+): AskedRole | null {
+  const R = roleWordsOf(lexicons);
+  const after = (phrases: string[]) => {
+    for (const p of phrases) {
+      const at = phraseAt(words, p);
+      if (at >= 0)
+        return words
+          .slice(at + p.trim().length)
+          .trim()
+          .split(' ');
+    }
+    return null;
+  };
+  let rest = after(R.who);
+  // "chi è il X": a role comes with its article; "chi è Mario Rossi" names a person
+  if (rest) rest = rest[0] && R.articles.has(rest[0]) ? rest.slice(1) : null;
+  rest ??= after(R.name);
+  if (!rest) return null;
+  // "name of Prato's mayor", "nome del sindaco di X": the place, its possessive and the articles are not the role
+  const skipped = (w: string) => w.length < 2 || R.articles.has(w) || isPlace(w) || STOPWORDS.has(w);
+  let i = 0;
+  while (i < rest.length && skipped(rest[i]!)) i++;
+  const word = rest[i];
+  if (!word || word.length < 4 || !/^[a-z]+$/.test(word) || wordMatches(word, R.own)) return null;
+  // an adjective or second noun right beside it belongs to the role ("segretario generale", "deputy mayor")
+  const next = rest[i + 1];
+  const second = next && /^[a-z]{4,}$/.test(next) && !skipped(next) && !wordMatches(next, R.own) ? next : '';
+  return { name: second ? `${word} ${second}` : word, word };
+}
