@@ -565,6 +565,10 @@ export const en: LanguagePack = {
     noPassage: 'I found no passage in the plans that answers this (not found).',
     noStatementAbout: (word) =>
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
+    officeNotFound: (office, entity, there) =>
+      `Not found: no passage of the plans${entity ? ` of the ${entity}` : ''} speaks of "${office}".${
+        there.length ? ` The offices the plans${entity ? ` of the ${entity}` : ''} name are: ${there.join('; ')}.` : ''
+      } The closest passage (not an answer) is:`,
     noHolderOf: (role) =>
       `Not found: the plans name no one as "${role}" (no passage names a person in that role). The closest passages are:`,
     passagesSay: 'Here is what the plans say (quoted in Italian):',

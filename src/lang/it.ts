@@ -910,6 +910,12 @@ export const it: LanguagePack = {
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
+    officeNotFound: (office, entity, there) =>
+      `Non ho trovato «${office}» nei piani${entity ? ` (${entity})` : ''}: nessun passaggio ne parla.${
+        there.length
+          ? ` Le strutture che i piani${entity ? ` (${entity})` : ''} nominano sono: ${there.join('; ')}.`
+          : ''
+      } Il passaggio più vicino (non risponde alla domanda) è:`,
     noHolderOf: (role) =>
       `Non ho trovato nei piani chi ricopra il ruolo di «${role}»: nessun passaggio nomina una persona con questo ruolo. I passaggi più vicini sono:`,
     passagesSay: 'Ecco cosa dicono i piani:',

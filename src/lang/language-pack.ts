@@ -264,6 +264,8 @@ export interface Messages {
   structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
+  /** an office no passage of the plans in scope names, and the offices they do name */
+  officeNotFound: (office: string, entity: string | null, there: string[]) => string;
   /** a role no passage names a person in: "non ho trovato chi sia il segretario generale" */
   noHolderOf: (role: string) => string;
   passagesSay: string;

@@ -86,3 +86,37 @@ export function askedRoleOf(
   const second = next && /^[a-z]{4,}$/.test(next) && !skipped(next) && !wordMatches(next, R.own) ? next : '';
   return { name: second ? `${word} ${second}` : word, word };
 }
+
+export interface NamedOffice {
+  /** as the question writes it: "ufficio tributi", "tax office" */
+  phrase: string;
+  /** the words that name it beside the kind word, folded */
+  words: string[];
+}
+
+/**
+ * "l'ufficio tributi", "the tax office": an office the question names by a kind word (the packs' structure-name
+ * starts: ufficio, servizio, settore, office…) and the words beside it. Whether the plans have it is the caller's
+ * to check: its name words must appear in them.
+ */
+export function namedOfficeOf(
+  words: string,
+  lexicons: readonly Lexicon[],
+  isPlace: (word: string) => boolean,
+): NamedOffice | null {
+  const R = roleWordsOf(lexicons);
+  const kinds = lexicons.flatMap((l) => (l.structureKinds ?? []).flatMap((k) => k.nameStarts));
+  const list = words.trim().split(' ');
+  const content = (w: string | undefined) =>
+    !!w && /^[a-z]{3,}$/.test(w) && !STOPWORDS.has(w) && !isPlace(w) && !wordMatches(w, R.own);
+  for (const [i, w] of list.entries()) {
+    if (!kinds.some((k) => w.startsWith(k))) continue;
+    // Italian names follow the kind word ("ufficio tributi", "servizio per le relazioni…"), English ones precede it
+    let j = i + 1;
+    while (j < list.length && STOPWORDS.has(list[j]!) && !isPlace(list[j]!)) j++;
+    if (content(list[j])) return { phrase: `${w} ${list[j]}`, words: [list[j]!] };
+    if (content(list[i - 1]) && !kinds.some((k) => list[i - 1]!.startsWith(k)))
+      return { phrase: `${list[i - 1]} ${w}`, words: [list[i - 1]!] };
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
+import { namedOfficeOf } from '../../linking/find-role.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -13,7 +14,7 @@ import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
-import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import type { Citation } from '../answer.ts';
 import { clip, clipAround } from '../format-records.ts';
 import { LABELS, type Lang } from '../labels.ts';
@@ -61,7 +62,14 @@ export async function answerFromPassages(
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   const field = asked ?? askedFieldOf(question, lang);
   const names = field?.person ? peopleNames(ctx) : [];
-  if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+  const office = officeLacking(ctx, question, scope, hits);
+  if (office) {
+    // "l'ufficio tributi di X": no passage of the plans in scope names it, so none is about it; the offices the
+    // plans do name are what is there
+    reply.found = false;
+    reply.lines.push(M.officeNotFound(office.phrase, scope.entity, office.there));
+    shown = hits.slice(0, 1);
+  } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
     reply.lines.push(field.person ? M.noHolderOf(field.name) : M.noStatementAbout(field.name));
@@ -353,6 +361,36 @@ export function roleField(role: { name: string; word: string }): AskedField {
     .filter((w) => w.length >= 4);
   const evidence = [...new Set([role.word, ...translations].map(stemOf))];
   return { id: 'role', name: role.name, person: true, cues: [role.word], evidence };
+}
+
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+const KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
+/**
+ * The office the question names ("ufficio tributi") when neither the passages found nor the names of the offices in
+ * scope have its name words: with the names of the offices the plans in scope do have.
+ */
+function officeLacking(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  hits: { chunk: Chunk }[],
+): { phrase: string; there: string[] } | null {
+  const places = placeWordsOf(ctx.store);
+  const office = namedOfficeOf(wordsOf(question), LEXICONS, (w) => places.has(w) || KIND_WORDS.has(w));
+  if (!office) return null;
+  const stems = office.words.flatMap((w) => [
+    stem(w),
+    ...glossaryExpander()
+      .expand(w)
+      .flatMap((phrase) => contentTokens(phrase).map(stem)),
+  ]);
+  if (hits.some((h) => mentionsAny(h.chunk.text, stems))) return null;
+  const inScope = ctx.store.structures.filter(
+    (s) => visible(ctx, s.doc) && (!scope.docs || scope.docs.includes(s.doc)),
+  );
+  if (inScope.some((s) => mentionsAny(s.name, stems))) return null;
+  return { phrase: office.phrase, there: [...new Set(inScope.map((s) => s.name))] };
 }
 
 function peopleNames(ctx: ToolContext): string[] {
