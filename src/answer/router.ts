@@ -4,6 +4,7 @@ import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
+import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
@@ -84,6 +85,19 @@ export const ROUTES: Route[] = [
       frame.askedRole !== null && !meant.length && !resolved.length && !structures.some((s) => s.head),
     answer: ({ ctx, question, scope, lang, frame }) =>
       answerFromPassages(ctx, question, scope, lang, roleField(frame.askedRole!)),
+  },
+  {
+    // "di cosa è responsabile Luigi Verdi?": a capitalised name with a word the plans never write is nobody in them,
+    // before any record whose title shares a word with it ("Verdi" / "aree verdi") is offered
+    id: 'unknown_person_first',
+    when: ({ ctx, people, meant, resolved, frame, question, intents, has }) =>
+      people.unknownName !== null &&
+      !meant.length &&
+      !resolved.length &&
+      !frame.codes.length &&
+      (isAboutAPerson(question, intents) || frame.targets[0] === 'person' || has('owner') || has('projects_of')) &&
+      neverWritten(ctx, people.unknownName),
+    answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
   },
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
@@ -328,6 +342,15 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;
+}
+
+/** Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load). */
+function neverWritten(ctx: ToolContext, name: string): boolean {
+  const known = typoVocabularyOf(ctx.store).known;
+  return fold(name)
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .some((w) => !known.has(w));
 }
 
 /** The question writes the name with its capital, as a name and not as a common word ("lo Sport" vs "lo sport"). */
