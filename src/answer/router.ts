@@ -1,4 +1,5 @@
 import { type LanguagePack, packFor } from '../lang/packs.ts';
+import { answerTypeOf } from '../linking/answer-type.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
@@ -304,7 +305,8 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const linked = link(question, store, (p) => personVisible(ctx, p));
   const { frame, scope, people } = linked;
   const lang = frame.lang;
-  const intents = detectIntents(question);
+  // "chi ha diritto a X?" asks who X is for, not who is responsible for it
+  const intents = detectIntents(question).filter((i) => i !== 'owner' || answerTypeOf(question) !== 'beneficiary');
   const mentions = findCodes(question, store, scope);
   const resolved = mentions
     .flatMap((m) => m.hits)

@@ -175,7 +175,17 @@ export interface Lexicon {
   fillers: string[];
 }
 
-export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';
+export type AnswerType =
+  | 'year'
+  | 'date'
+  | 'number'
+  | 'place'
+  | 'who'
+  | 'funding'
+  | 'purpose'
+  | 'frequency'
+  /** who a service is for: "chi ha diritto", "who is eligible" (not who is responsible for it) */
+  | 'beneficiary';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */
