@@ -303,10 +303,14 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { store } = ctx;
   // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
   const linked = link(question, store, (p) => personVisible(ctx, p));
-  const { frame, scope, people } = linked;
+  const { scope, people } = linked;
+  // "chi ha diritto a X?" asks who X is for: no person of the plans, and not who is responsible for it
+  const forWhom = answerTypeOf(question) === 'beneficiary';
+  const frame = forWhom
+    ? { ...linked.frame, targets: linked.frame.targets.filter((t) => t !== 'person') }
+    : linked.frame;
   const lang = frame.lang;
-  // "chi ha diritto a X?" asks who X is for, not who is responsible for it
-  const intents = detectIntents(question).filter((i) => i !== 'owner' || answerTypeOf(question) !== 'beneficiary');
+  const intents = detectIntents(question).filter((i) => i !== 'owner' || !forWhom);
   const mentions = findCodes(question, store, scope);
   const resolved = mentions
     .flatMap((m) => m.hits)
