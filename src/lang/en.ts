@@ -402,13 +402,25 @@ export const en: LanguagePack = {
       {
         id: 'fee',
         name: 'fees and charges',
+        amount: true,
         cues: ['fee', 'fees', 'price', 'tariff', 'ticket', 'how much do i pay', 'how much does it cost to'],
         evidence: ['fee', 'price', 'tariff'],
       },
       {
         id: 'hours',
         name: 'opening hours',
-        cues: ['opening hours', 'opening times', 'what time', 'is it open', 'are they open', 'open on'],
+        cues: [
+          'opening hours',
+          'opening times',
+          'what time',
+          'is it open',
+          'are they open',
+          'open on',
+          'is open',
+          'are open',
+          'opens ',
+          'closes ',
+        ],
         evidence: [],
       },
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },
@@ -433,6 +445,7 @@ export const en: LanguagePack = {
       {
         id: 'salary',
         name: 'salaries and pay',
+        amount: true,
         cues: [
           'salary',
           'salaries',
@@ -590,6 +603,7 @@ export const en: LanguagePack = {
       `I found no ${year} sheet for objective ${code} (not found): its sheets are for ${years}.`,
     whatThePlanSetsOut: 'Here is what the plan sets out:',
     noPassage: 'I found no passage in the plans that answers this (not found).',
+    noStatementAlone: (word) => `I found no statement about "${word}" in the plans (not stated).`,
     noStatementAbout: (word) =>
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
     officeNotFound: (office, entity, there) =>

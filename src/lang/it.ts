@@ -637,6 +637,7 @@ export const it: LanguagePack = {
       {
         id: 'fee',
         name: 'rette e tariffe',
+        amount: true,
         cues: [
           'retta',
           'rette',
@@ -679,7 +680,20 @@ export const it: LanguagePack = {
         id: 'address',
         name: 'indirizzo',
         // not "indirizzo" alone: a PEG's "indirizzo strategico" is no street address
-        cues: ['indirizzo di casa', 'dove si trova', 'dove ha sede', 'in che via', 'in quale via'],
+        cues: [
+          'indirizzo di casa',
+          'dove si trova',
+          'dove ha sede',
+          'in che via',
+          'in quale via',
+          'dov e la sede',
+          'dove e la sede',
+          'dov e l ufficio',
+          'dove e l ufficio',
+          'dove sono gli uffici',
+          'indirizzo della sede',
+          'indirizzo dell ufficio',
+        ],
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
       },
       {
@@ -697,6 +711,7 @@ export const it: LanguagePack = {
       {
         id: 'salary',
         name: 'stipendi e compensi',
+        amount: true,
         cues: [
           'guadagn',
           'stipend',
@@ -956,6 +971,7 @@ export const it: LanguagePack = {
       `Non ho trovato una scheda del ${year} per l'obiettivo ${code}: le sue schede sono degli anni ${years}.`,
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
+    noStatementAlone: (word) => `Non ho trovato nei piani un dato su «${word}».`,
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
     officeNotFound: (office, entity, there) =>
       `Non ho trovato «${office}» nei piani${entity ? ` (${entity})` : ''}: nessun passaggio ne parla.${

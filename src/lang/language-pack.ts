@@ -194,6 +194,11 @@ export interface AskedField {
   name: string;
   /** a person's role: the passage must name a person of the plans beside the role word */
   person?: boolean;
+  /**
+   * an amount (a fee, a salary): when no passage states it, no passage holding another amount is quoted beside the
+   * "not found", where it could be read as the answer (a renovation's cost as the monthly fee)
+   */
+  amount?: boolean;
   cues: string[];
   evidence: string[];
 }
@@ -274,6 +279,8 @@ export interface Messages {
   structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
+  /** the same, when no passage is quoted after it */
+  noStatementAlone: (word: string) => string;
   /** an office no passage of the plans in scope names, and the offices they do name */
   officeNotFound: (office: string, entity: string | null, there: string[]) => string;
   /** a role no passage names a person in: "non ho trovato chi sia il segretario generale" */

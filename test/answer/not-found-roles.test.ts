@@ -133,3 +133,24 @@ describe('the words of the language are words, not typos', () => {
     expect(normalizeQuestion('grazie, chi cura il catalogo digitale?', store)).toBe('chi cura il catalogo digitale?');
   });
 });
+
+describe('an amount asked that no passage states', () => {
+  it('is said not to be there without quoting a passage that holds another amount', async () => {
+    const extra = passage(72, 'La ristrutturazione della sala lettura costa 250.000,00 euro.');
+    PASSAGES.push(extra);
+    try {
+      const a = await ask('quanto si paga di tariffa per la sala lettura di Lago Verde?');
+      expect(a.found).toBe(false);
+      expect(a.answer).toMatch(/^Non ho trovato nei piani un dato su «rette e tariffe»/);
+      expect(a.answer).not.toContain('250.000,00');
+    } finally {
+      PASSAGES.pop();
+    }
+  });
+
+  it('asks the holder of a role by name with the name-asking words at the end too', async () => {
+    const a = await ask('il sindaco di Lago Verde come si chiama?');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^Non ho trovato nei piani chi ricopra il ruolo di «sindaco»/);
+  });
+});

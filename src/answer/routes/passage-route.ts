@@ -72,7 +72,15 @@ export async function answerFromPassages(
   } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
-    reply.lines.push(field.person ? M.noHolderOf(field.name) : M.noStatementAbout(field.name));
+    // an amount asked and not found: a passage with another amount is not put beside the "not found"
+    if (field.amount) shown = shown.filter((h) => !AMOUNT.test(h.chunk.text));
+    reply.lines.push(
+      field.person
+        ? M.noHolderOf(field.name)
+        : shown.length
+          ? M.noStatementAbout(field.name)
+          : M.noStatementAlone(field.name),
+    );
   } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -321,6 +329,7 @@ function mentionsAny(text: string, stems: string[]): boolean {
 }
 
 const WHO = Object.values(PACKS).flatMap((p) => p.lexicon.targets.person);
+const NAME_ASKING = Object.values(PACKS).flatMap((p) => p.lexicon.roleAsking.name);
 
 /** A table whose cells are paragraphs (an action described in prose): quoted by its sentences like prose. */
 function hasProseCells(text: string): boolean {
@@ -337,8 +346,9 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
   )) {
     const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
     if (!same.some((f) => hasAny(words, f.cues))) continue;
-    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
-    if (field.person && !hasAny(words, WHO)) continue;
+    // a role is asked for when the question asks who ("chi è il sindaco?") or the holder's name ("il sindaco come
+    // si chiama?"), not when it names an office by it
+    if (field.person && !hasAny(words, WHO) && !hasAny(words, NAME_ASKING)) continue;
     return { ...field, evidence: same.flatMap((f) => f.evidence) };
   }
   return null;
@@ -364,6 +374,8 @@ export function roleField(role: { name: string; word: string }): AskedField {
 }
 
 const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+/** an amount as the plans write one: "300.000,00", "€ 5.000" */
+const AMOUNT = /\d{1,3}(?:\.\d{3})+(?:,\d{2})?|\d+,\d{2}\b|€\s*\d/;
 const KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
 
 /**
