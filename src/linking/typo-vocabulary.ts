@@ -70,6 +70,11 @@ const LANGUAGE_WORDS: ReadonlySet<string> = (() => {
   return words;
 })();
 
+/** A word the language packs write, or a stopword: a word of the question language, never a name or a typo. */
+export function isLanguageWord(word: string): boolean {
+  return LANGUAGE_WORDS.has(word) || STOPWORDS.has(word);
+}
+
 const cache = new WeakMap<PlanStore, TypoVocabulary>();
 
 export function typoVocabularyOf(store: PlanStore): TypoVocabulary {

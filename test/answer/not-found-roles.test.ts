@@ -154,3 +154,16 @@ describe('an amount asked that no passage states', () => {
     expect(a.answer).toMatch(/^Non ho trovato nei piani chi ricopra il ruolo di «sindaco»/);
   });
 });
+
+describe('an entity with no plan typed in lower case', () => {
+  it('is still an entity with no plan when the place is a word neither the plans nor the language use', async () => {
+    const a = await ask('obiettivi del comune di torrevecchia');
+    expect(a.intent).toBe('not_found_entity');
+    expect(a.answer).toContain('Torrevecchia');
+  });
+
+  it('is no entity when the word after the kind is a word the plans write', async () => {
+    expect((await ask('obiettivi del comune di monteluce')).intent).not.toBe('not_found_entity');
+    expect((await ask('biblioteche del comune di apertura serale')).intent).not.toBe('not_found_entity');
+  });
+});
