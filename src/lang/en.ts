@@ -427,6 +427,12 @@ export const en: LanguagePack = {
       { id: 'email', name: 'email', cues: ['email', 'e mail'], evidence: ['mail'] },
       { id: 'iban', name: 'IBAN', cues: ['iban', 'bank account', 'bank transfer'], evidence: [] },
       { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'] },
+      {
+        id: 'rating',
+        name: 'appraisal scores',
+        cues: ['score', 'scores', 'rating', 'rated', 'what mark', 'appraisal result'],
+        evidence: ['score', 'rating'],
+      },
       { id: 'mayor', name: 'mayor', person: true, cues: ['mayor'], evidence: [] },
       {
         id: 'councillor',

@@ -725,6 +725,12 @@ export const it: LanguagePack = {
         ],
         evidence: ['stipend', 'salari', 'guadagn', 'compenso annu', 'trattamento economico'],
       },
+      {
+        id: 'rating',
+        name: 'voti e punteggi di valutazione',
+        cues: ['che voto', 'quale voto', 'punteggio', 'punteggi ', 'che valutazione ha', 'quanto ha preso'],
+        evidence: ['punteggi', 'voto ', 'votazion'],
+      },
       { id: 'mayor', name: 'sindaco', person: true, cues: ['sindac'], evidence: ['sindac'] },
       { id: 'councillor', name: 'assessore', person: true, cues: ['assessor'], evidence: ['assessor'] },
       { id: 'president', name: 'presidente', person: true, cues: ['president'], evidence: ['president'] },
