@@ -447,7 +447,20 @@ export const en: LanguagePack = {
         cues: ['population', 'inhabitants', 'how many residents', 'how many people live'],
         evidence: ['abitanti', 'residenti', 'inhabitants'],
       },
-      { id: 'contact', name: 'contacts', cues: ['contact'], evidence: ['telefon', 'mail', 'pec'] },
+      {
+        id: 'contact',
+        name: 'contacts',
+        // contact details, not "someone to contact about X" (a person or office the plans may well name)
+        cues: [
+          'contact details',
+          'contacts ',
+          'contact information',
+          'contact info',
+          'how to contact',
+          'how can i contact',
+        ],
+        evidence: ['telefon', 'mail', 'pec'],
+      },
       {
         id: 'salary',
         name: 'salaries and pay',
@@ -540,6 +553,7 @@ export const en: LanguagePack = {
       'can you please tell me',
       'could you please tell me',
     ],
+    clauseJoiners: ['and', 'but', 'not', "don't", 'dont', 'because'],
     selfIntroductions: [
       'i am a',
       'i am an',

@@ -478,6 +478,11 @@ export const it: LanguagePack = {
           'partner',
           'prefettura',
           'questura',
+          // people by what they do: "chi aiuta…?" → "personale addestrato", "gli operatori", "i volontari"
+          'personale',
+          'operatori',
+          'volontari',
+          'squadr',
         ],
       },
       {
@@ -887,6 +892,7 @@ export const it: LanguagePack = {
       'ho bisogno di sapere',
       'avrei bisogno di sapere',
     ],
+    clauseJoiners: ['e', 'ed', 'ma', 'non', 'perche', 'però', 'pero'],
     selfIntroductions: [
       'sono un',
       'sono una',

@@ -170,6 +170,8 @@ export interface Lexicon {
   /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
   courtesy: string[];
   /** how askers say who they are before asking ("sono una consigliera", "I'm a journalist"): the clause is dropped */
+  /** words that open a second clause ("e", "ma", "non", "but"): a self-introduction ends before one */
+  clauseJoiners?: string[];
   selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];

@@ -85,9 +85,11 @@ const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])
 const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(LEXICONS.flatMap((l) => l.greetings));
 const CHATTER = LEXICONS.flatMap((l) => l.chatter);
-// "sono una consigliera comunale: …", "I'm a journalist, …": who is asking, up to the first stop, says nothing asked
+// "sono una consigliera comunale: …", "I'm a journalist, …": who is asking, up to the first stop, says nothing asked;
+// a second clause ("sono anziano e non so usare il computer, …") is part of what is asked, and stays
+const SECOND_CLAUSE = `\\s(?:${alternation(LEXICONS.flatMap((l) => l.clauseJoiners ?? []))})\\s`;
 const SELF_INTRO = new RegExp(
-  `^[\\s,;:!.?]*(?:${alternation(LEXICONS.flatMap((l) => l.selfIntroductions ?? []))})(?![\\p{L}\\p{N}])[^,;:.!?]{0,80}[,;:.!?]+`,
+  `^[\\s,;:!.?]*(?:${alternation(LEXICONS.flatMap((l) => l.selfIntroductions ?? []))})(?![\\p{L}\\p{N}])(?:(?!${SECOND_CLAUSE})[^,;:.!?]){0,80}[,;:.!?]+`,
   'iu',
 );
 

@@ -127,6 +127,15 @@ describe('the words of the language are words, not typos', () => {
     expect(correct('chiarra', vocabulary)).toBe('chiara');
   });
 
+  it('drops who is asking, but not a second clause that is part of what is asked', () => {
+    expect(normalizeQuestion('sono una pensionata, chi cura il catalogo digitale?', store)).toBe(
+      'chi cura il catalogo digitale?',
+    );
+    expect(normalizeQuestion('sono una pensionata e non ho internet, il comune mi aiuta?', store)).toBe(
+      'sono una pensionata e non ho internet, il comune mi aiuta?',
+    );
+  });
+
   it('keeps thanks that leave only chatter as the whole question', () => {
     expect(normalizeQuestion('thanks a lot!', store)).toBe('thanks a lot!');
     expect(normalizeQuestion('grazie tante', store)).toBe('grazie tante');
