@@ -41,6 +41,13 @@ function roleWordsOf(lexicons: readonly Lexicon[]): RoleWords {
         ...Object.values(l.fields).flat(),
         ...(l.structureKinds ?? []).flatMap((k) => k.nameStarts),
         ...l.metaNouns,
+        // "chi è il primo / il più alto…": a ranking of the records, not a role
+        ...Object.keys(l.ordinals),
+        ...l.max,
+        ...l.min,
+        ...l.more,
+        ...l.less,
+        ...l.topK,
       ])
       .map((w) => w.trim())
       .filter((w) => /^[a-z]+$/.test(w)),
@@ -78,7 +85,11 @@ export function askedRoleOf(
   // "name of Prato's mayor", "nome del sindaco di X": the place, its possessive and the articles are not the role
   const skipped = (w: string) => w.length < 2 || R.articles.has(w) || isPlace(w) || STOPWORDS.has(w);
   let i = 0;
-  while (i < rest.length && skipped(rest[i]!)) i++;
+  while (i < rest.length && skipped(rest[i]!)) {
+    // "chi è il più giovane": a comparative before the noun ranks people, it names no role
+    if (wordMatches(rest[i]!, R.own)) return null;
+    i++;
+  }
   const word = rest[i];
   if (!word || word.length < 4 || !/^[a-z]+$/.test(word) || wordMatches(word, R.own)) return null;
   // an adjective or second noun right beside it belongs to the role ("segretario generale", "deputy mayor")

@@ -39,6 +39,9 @@ describe('askedRoleOf: a role whose holder is asked', () => {
     // a person named, not a role: no article before it
     'chi è Ottavia Ferretti?',
     'who is Piero Lanzi?',
+    // a ranking of people, not a role
+    'chi è il più anziano dei dirigenti?',
+    'who is the most assigned owner?',
     // no who- or name-asking words
     'il tesoriere di Borgofiume che compiti ha?',
   ])('no role no record holds in: %s', (q) => {
