@@ -9,6 +9,7 @@ import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
+import type { PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
@@ -350,13 +351,29 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   return withRole.length ? withRole : people;
 }
 
-/** Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load). */
+/**
+ * Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load) other than
+ * in people's names: a person the asker may see is matched before this, and one they may not (staff tables, for the
+ * public) must meet the same reply as a name no plan has, so that the reply tells nothing of who is in them.
+ */
 function neverWritten(ctx: ToolContext, name: string): boolean {
   const known = typoVocabularyOf(ctx.store).known;
+  const names = namePartsOf(ctx.store);
   return fold(name)
     .split(/[^a-z]+/)
     .filter(Boolean)
-    .some((w) => !known.has(w));
+    .some((w) => !known.has(w) || names.has(w));
+}
+
+const nameParts = new WeakMap<PlanStore, ReadonlySet<string>>();
+
+function namePartsOf(store: PlanStore): ReadonlySet<string> {
+  let parts = nameParts.get(store);
+  if (!parts) {
+    parts = new Set(store.people.flatMap((p) => p.key.split(' ')));
+    nameParts.set(store, parts);
+  }
+  return parts;
 }
 
 /** The question writes the name with its capital, as a name and not as a common word ("lo Sport" vs "lo sport"). */

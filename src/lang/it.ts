@@ -478,10 +478,8 @@ export const it: LanguagePack = {
           'partner',
           'prefettura',
           'questura',
-          // people by what they do: "chi aiuta…?" → "personale addestrato", "gli operatori", "i volontari"
+          // staff and teams: "chi aiuta…?" → "è presente personale addestrato", "le squadre di emergenza"
           'personale',
-          'operatori',
-          'volontari',
           'squadr',
         ],
       },
