@@ -184,6 +184,8 @@ export const ROUTES: Route[] = [
       input.structures.every((s) => !s.head && (s.name.trim().includes(' ') || writtenAsName(input.question, s.name))),
     answer: ({ ctx, structures, pack }) => {
       const reply = emptyReply('structure_people');
+      // offices whose objectives name only the office as owner: no person of the plans to name
+      const ownedByThemselves: string[] = [];
       for (const s of structures) {
         const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
         if (!objectives.length) continue;
@@ -197,9 +199,23 @@ export const ROUTES: Route[] = [
                 .map((o) => o.code)
                 .join(', ')})`,
           );
-        if (!owners.length) continue;
+        if (!owners.length) {
+          ownedByThemselves.push(
+            pack.messages.structureNoPerson(
+              `${s.name} (${ctx.store.entityOf(s.doc)})`,
+              objectives.map((o) => o.code).join(', '),
+            ),
+          );
+          for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+          continue;
+        }
         reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
         for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+      }
+      if (!reply.lines.length && ownedByThemselves.length) {
+        reply.found = false;
+        reply.intent = 'not_found_structure_person';
+        reply.lines.push(...ownedByThemselves);
       }
       return reply.lines.length ? reply : null;
     },

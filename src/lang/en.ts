@@ -511,6 +511,7 @@ export const en: LanguagePack = {
       'been achieved',
       'achieved',
     ],
+    entityKindAdjectives: { comune: ['municipal'], provincia: ['provincial'] },
     entityKinds: {
       comune: ['city', 'municipality', 'town', 'comune'],
       provincia: ['province', 'provincia'],
@@ -635,6 +636,8 @@ export const en: LanguagePack = {
     passagesSay: 'Here is what the plans say (quoted in Italian):',
     costWord: 'cost',
     structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,
+    structureNoPerson: (name, codes) =>
+      `Not found: the plans name no person at the head of ${name}; its objectives are assigned to the office itself (${codes}).`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
     peopleOf: (where, count) => `People the plans of ${where} name (${count}), with their roles:`,
     ownersAsWritten: (where, count) =>

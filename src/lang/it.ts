@@ -768,6 +768,7 @@ export const it: LanguagePack = {
       'grado di realizzazione',
       'stato di realizzazione',
     ],
+    entityKindAdjectives: { comune: ['comunale', 'comunali'], provincia: ['provinciale', 'provinciali'] },
     entityKinds: { comune: ['comune', 'citta'], provincia: ['provincia'], unione: ['unione'], regione: ['regione'] },
     documentKinds: {
       peg: ['peg', 'piano esecutivo'],
@@ -994,6 +995,8 @@ export const it: LanguagePack = {
     passagesSay: 'Ecco cosa dicono i piani:',
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
+    structureNoPerson: (name, codes) =>
+      `Non ho trovato nei piani una persona a capo di ${name}: i suoi obiettivi sono intestati alla struttura stessa (${codes}).`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
     peopleOf: (where, count) => `Persone nominate nei piani di ${where} (${count}), con i loro ruoli:`,
     ownersAsWritten: (where, count) =>

@@ -158,6 +158,11 @@ export interface Lexicon {
   progress: string[];
   /** words for the kind of entity, mapped to the entity's own first word as the plans write it */
   entityKinds: Record<string, string[]>;
+  /**
+   * adjectives of an entity kind ("provinciale", "provincial"): they tell which of two entities of one place name a
+   * question means ("la polizia provinciale di X"), never select an entity alone (a "tavolo provinciale" is anyone's)
+   */
+  entityKindAdjectives?: Record<string, string[]>;
   /** document kinds by their names */
   documentKinds: Record<string, string[]>;
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
@@ -265,6 +270,8 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** an office whose objectives name no person, only the office itself, as their owner */
+  structureNoPerson: (name: string, codes: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
   structureList: (kinds: string, where: string, count: number) => string;
   /** "the people the plans of X name (12):" */

@@ -26,6 +26,7 @@ const merged = (pick: (l: Lexicon) => Record<string, string[]>): [string, string
   );
 export const ENTITY_KINDS = merged((l) => l.entityKinds);
 const DOCUMENT_KINDS = merged((l) => l.documentKinds);
+const KIND_ADJECTIVES = merged((l) => l.entityKindAdjectives ?? {});
 const BY = ALL.flatMap((l) => l.by);
 const AFTER = ALL.flatMap((l) => l.after);
 const BEFORE = ALL.flatMap((l) => l.before);
@@ -61,7 +62,14 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     return phraseAt(words, `${e.name} `) >= 0 || (first.length >= 5 && phraseAt(words, `${first} `) >= 0);
   });
   if (named.length > 1) {
-    const kinds = kindsAsked.length ? kindsAsked : [defaultKind];
+    // "la polizia provinciale di X": the kind's adjective tells which X, when no kind word does
+    const kindsDescribed = KIND_ADJECTIVES.filter(([, ws]) =>
+      hasAny(
+        words,
+        ws.map((w) => `${w} `),
+      ),
+    ).map(([k]) => k);
+    const kinds = kindsAsked.length ? kindsAsked : kindsDescribed.length === 1 ? kindsDescribed : [defaultKind];
     const ofKind = named.filter((e) => kinds.includes(e.kind));
     if (ofKind.length) named = ofKind;
   }

@@ -56,9 +56,23 @@ const keywordSearch: SearchIndex = {
   },
 };
 
+const OFFICE_OWNED = {
+  ...SMALL_MODEL.objectives[0]!,
+  code: 'LV-VP01',
+  title: 'Manutenzione delle aiuole',
+  owners: ['Ufficio Giardini Storici'],
+  structure: 'Ufficio Giardini Storici',
+  phases: [],
+  indicators: [],
+};
+
 const model = PlanModelSchema.parse({
   ...SMALL_MODEL,
-  objectives: SMALL_MODEL.objectives.map((o) =>
+  structures: [
+    ...SMALL_MODEL.structures,
+    { doc: 'a.txt', name: 'Ufficio Giardini Storici', kind: 'ufficio', span: { doc: 'a.txt', lineStart: 3, lineEnd: 3 } },
+  ],
+  objectives: [...SMALL_MODEL.objectives, OFFICE_OWNED].map((o) =>
     o.code === 'LV-BI01'
       ? {
           ...o,
@@ -174,5 +188,14 @@ describe('an entity with no plan typed in lower case', () => {
   it('is no entity when the word after the kind is a word the plans write', async () => {
     expect((await ask('obiettivi del comune di monteluce')).intent).not.toBe('not_found_entity');
     expect((await ask('biblioteche del comune di apertura serale')).intent).not.toBe('not_found_entity');
+  });
+});
+
+describe('an office whose objectives name no person', () => {
+  it('says the plans name no one at its head, and gives its objectives', async () => {
+    const a = await ask("chi dirige l'Ufficio Giardini Storici di Lago Verde?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/^Non ho trovato nei piani una persona a capo di Ufficio Giardini Storici/);
+    expect(a.answer).toContain('LV-VP01');
   });
 });
