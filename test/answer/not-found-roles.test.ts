@@ -70,7 +70,12 @@ const model = PlanModelSchema.parse({
   ...SMALL_MODEL,
   structures: [
     ...SMALL_MODEL.structures,
-    { doc: 'a.txt', name: 'Ufficio Giardini Storici', kind: 'ufficio', span: { doc: 'a.txt', lineStart: 3, lineEnd: 3 } },
+    {
+      doc: 'a.txt',
+      name: 'Ufficio Giardini Storici',
+      kind: 'ufficio',
+      span: { doc: 'a.txt', lineStart: 3, lineEnd: 3 },
+    },
   ],
   objectives: [...SMALL_MODEL.objectives, OFFICE_OWNED].map((o) =>
     o.code === 'LV-BI01'
