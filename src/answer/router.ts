@@ -1,12 +1,15 @@
 import { type LanguagePack, packFor } from '../lang/packs.ts';
+import { answerTypeOf } from '../linking/answer-type.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
+import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
+import type { PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
@@ -18,7 +21,7 @@ import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts
 import { withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
-import { answerFromPassages, askedFieldOf } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
@@ -76,6 +79,28 @@ export const ROUTES: Route[] = [
   ...structureListRoutes,
   // "chi sono i dirigenti di X": the people the plans in scope name
   ...peopleListRoutes,
+  {
+    // "chi è il segretario generale?": a role no record holds; only a passage naming a person beside it answers (an
+    // office the plan gives a head to is answered by its head, whatever the question calls the role: "funzionario")
+    id: 'asked_role',
+    when: ({ frame, meant, resolved, structures }) =>
+      frame.askedRole !== null && !meant.length && !resolved.length && !structures.some((s) => s.head),
+    answer: ({ ctx, question, scope, lang, frame }) =>
+      answerFromPassages(ctx, question, scope, lang, roleField(frame.askedRole!)),
+  },
+  {
+    // "di cosa è responsabile Luigi Verdi?": a capitalised name with a word the plans never write is nobody in them,
+    // before any record whose title shares a word with it ("Verdi" / "aree verdi") is offered
+    id: 'unknown_person_first',
+    when: ({ ctx, people, meant, resolved, frame, question, intents, has }) =>
+      people.unknownName !== null &&
+      !meant.length &&
+      !resolved.length &&
+      !frame.codes.length &&
+      (isAboutAPerson(question, intents) || frame.targets[0] === 'person' || has('owner') || has('projects_of')) &&
+      neverWritten(ctx, people.unknownName),
+    answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
+  },
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
@@ -159,6 +184,8 @@ export const ROUTES: Route[] = [
       input.structures.every((s) => !s.head && (s.name.trim().includes(' ') || writtenAsName(input.question, s.name))),
     answer: ({ ctx, structures, pack }) => {
       const reply = emptyReply('structure_people');
+      // offices whose objectives name only the office as owner: no person of the plans to name
+      const ownedByThemselves: string[] = [];
       for (const s of structures) {
         const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
         if (!objectives.length) continue;
@@ -172,9 +199,23 @@ export const ROUTES: Route[] = [
                 .map((o) => o.code)
                 .join(', ')})`,
           );
-        if (!owners.length) continue;
+        if (!owners.length) {
+          ownedByThemselves.push(
+            pack.messages.structureNoPerson(
+              `${s.name} (${ctx.store.entityOf(s.doc)})`,
+              objectives.map((o) => o.code).join(', '),
+            ),
+          );
+          for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+          continue;
+        }
         reply.lines.push(pack.messages.structurePeople(`${s.name} (${ctx.store.entityOf(s.doc)})`, owners.join('; ')));
         for (const o of objectives) reply.citations.push(citationOf(ctx, o.span, o.code));
+      }
+      if (!reply.lines.length && ownedByThemselves.length) {
+        reply.found = false;
+        reply.intent = 'not_found_structure_person';
+        reply.lines.push(...ownedByThemselves);
       }
       return reply.lines.length ? reply : null;
     },
@@ -279,9 +320,14 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { store } = ctx;
   // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
   const linked = link(question, store, (p) => personVisible(ctx, p));
-  const { frame, scope, people } = linked;
+  const { scope, people } = linked;
+  // "chi ha diritto a X?" asks who X is for: no person of the plans, and not who is responsible for it
+  const forWhom = answerTypeOf(question) === 'beneficiary';
+  const frame = forWhom
+    ? { ...linked.frame, targets: linked.frame.targets.filter((t) => t !== 'person') }
+    : linked.frame;
   const lang = frame.lang;
-  const intents = detectIntents(question);
+  const intents = detectIntents(question).filter((i) => i !== 'owner' || !forWhom);
   const mentions = findCodes(question, store, scope);
   const resolved = mentions
     .flatMap((m) => m.hits)
@@ -319,6 +365,31 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
   if (!role) return people;
   const withRole = people.filter((p) => p.roles.some((r) => r.role === role));
   return withRole.length ? withRole : people;
+}
+
+/**
+ * Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load) other than
+ * in people's names: a person the asker may see is matched before this, and one they may not (staff tables, for the
+ * public) must meet the same reply as a name no plan has, so that the reply tells nothing of who is in them.
+ */
+function neverWritten(ctx: ToolContext, name: string): boolean {
+  const known = typoVocabularyOf(ctx.store).known;
+  const names = namePartsOf(ctx.store);
+  return fold(name)
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .some((w) => !known.has(w) || names.has(w));
+}
+
+const nameParts = new WeakMap<PlanStore, ReadonlySet<string>>();
+
+function namePartsOf(store: PlanStore): ReadonlySet<string> {
+  let parts = nameParts.get(store);
+  if (!parts) {
+    parts = new Set(store.people.flatMap((p) => p.key.split(' ')));
+    nameParts.set(store, parts);
+  }
+  return parts;
 }
 
 /** The question writes the name with its capital, as a name and not as a common word ("lo Sport" vs "lo sport"). */

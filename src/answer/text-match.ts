@@ -11,7 +11,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([
 
 /** Words that carry no topic in questions about plans (they say what is asked, not about what). */
 const QUESTION_WORDS = new Set(
-  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo linea mandato strategico strategica strategic operativo operational struttura structure fasi phases tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto about charge money'.split(
+  'obiettivo obiettivi objective objectives progetto progetti project projects indicatore indicatori indicator indicators fase fasi phase phases responsabile responsible owner owns owned dirigente budget previsto prevista previsti previste valore value expected target peso weight entro scadenza deadline date data periodo linea mandato strategico strategica strategic operativo operational struttura structure fasi phases tell show list elenca dimmi mostra qual quale piano plan plans peg piao risorse finanziarie finanziaria finanziari umane resources financial human previsti previste previsto prevista quanti quante quanto costa costano about charge money'.split(
     ' ',
   ),
 );

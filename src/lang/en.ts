@@ -134,6 +134,11 @@ export const en: LanguagePack = {
       { kind: '*', words: ['structures ', 'organisational units', 'organizational units', 'units '], nameStarts: [] },
     ],
     listAsking: ['show', 'list', 'tell', 'give', 'which', 'who', 'are', 'named', 'work', 'there'],
+    roleAsking: {
+      who: ['who is ', 'who are ', 'who s ', 'whos ', 'who was '],
+      name: ['name of ', 'names of '],
+      articles: ['the', 'a', 'an'],
+    },
     roleWords: {
       dirigente: ['dirigent', 'director', 'manager'],
       owner: ['owner', 'responsible', 'in charge'],
@@ -285,6 +290,7 @@ export const en: LanguagePack = {
       'got',
       'know',
       'ask',
+      'answer',
       'cover',
       'contain',
       'hold',
@@ -294,6 +300,10 @@ export const en: LanguagePack = {
       'something',
       'able',
       'well',
+      'lot',
+      'much',
+      'very',
+      'again',
     ],
     answerTypes: [
       { type: 'year', cues: ['what year', 'which year', 'which years', 'in what year'] },
@@ -338,6 +348,24 @@ export const en: LanguagePack = {
           'which institution',
         ],
         evidence: ['agency', 'association', 'foundation', 'ministry', 'university', 'institute', 'company', 'partner'],
+      },
+      {
+        type: 'beneficiary',
+        cues: [
+          'who is eligible',
+          'who are eligible',
+          'who is entitled',
+          'who can apply',
+          'who can get',
+          'who can access',
+          'who can use',
+          'who qualifies',
+          'who benefits',
+          'who is it for',
+          'who are they for',
+          'aimed at whom',
+        ],
+        evidence: ['eligib', 'entitled', 'for people', 'for families', 'residents', 'users'],
       },
       {
         type: 'funding',
@@ -394,19 +422,37 @@ export const en: LanguagePack = {
       {
         id: 'fee',
         name: 'fees and charges',
+        amount: true,
         cues: ['fee', 'fees', 'price', 'tariff', 'ticket', 'how much do i pay', 'how much does it cost to'],
         evidence: ['fee', 'price', 'tariff'],
       },
       {
         id: 'hours',
         name: 'opening hours',
-        cues: ['opening hours', 'opening times', 'what time', 'is it open', 'are they open', 'open on'],
+        cues: [
+          'opening hours',
+          'opening times',
+          'what time',
+          'is it open',
+          'are they open',
+          'open on',
+          'is open',
+          'are open',
+          'opens ',
+          'closes ',
+        ],
         evidence: [],
       },
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },
       { id: 'email', name: 'email', cues: ['email', 'e mail'], evidence: ['mail'] },
       { id: 'iban', name: 'IBAN', cues: ['iban', 'bank account', 'bank transfer'], evidence: [] },
       { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'] },
+      {
+        id: 'rating',
+        name: 'appraisal scores',
+        cues: ['score', 'scores', 'rating', 'rated', 'what mark', 'appraisal result'],
+        evidence: ['score', 'rating'],
+      },
       { id: 'mayor', name: 'mayor', person: true, cues: ['mayor'], evidence: [] },
       {
         id: 'councillor',
@@ -421,10 +467,24 @@ export const en: LanguagePack = {
         cues: ['population', 'inhabitants', 'how many residents', 'how many people live'],
         evidence: ['abitanti', 'residenti', 'inhabitants'],
       },
-      { id: 'contact', name: 'contacts', cues: ['contact'], evidence: ['telefon', 'mail', 'pec'] },
+      {
+        id: 'contact',
+        name: 'contacts',
+        // contact details, not "someone to contact about X" (a person or office the plans may well name)
+        cues: [
+          'contact details',
+          'contacts ',
+          'contact information',
+          'contact info',
+          'how to contact',
+          'how can i contact',
+        ],
+        evidence: ['telefon', 'mail', 'pec'],
+      },
       {
         id: 'salary',
         name: 'salaries and pay',
+        amount: true,
         cues: [
           'salary',
           'salaries',
@@ -448,6 +508,11 @@ export const en: LanguagePack = {
       'progress',
       'overdue',
       'on track',
+      'on schedule',
+      'ahead of schedule',
+      'were completed',
+      'was completed',
+      'have been completed',
       'completion rate',
       'already completed',
       'already been',
@@ -461,9 +526,12 @@ export const en: LanguagePack = {
       'to date',
       'percentage of completion',
       'degree of completion',
+      'percentage achieved',
+      'rate of achievement',
       'been achieved',
       'achieved',
     ],
+    entityKindAdjectives: { comune: ['municipal'], provincia: ['provincial'] },
     entityKinds: {
       comune: ['city', 'municipality', 'town', 'comune'],
       provincia: ['province', 'provincia'],
@@ -506,6 +574,7 @@ export const en: LanguagePack = {
       'can you please tell me',
       'could you please tell me',
     ],
+    clauseJoiners: ['and', 'but', 'not', "don't", 'dont', 'because'],
     selfIntroductions: [
       'i am a',
       'i am an',
@@ -583,11 +652,20 @@ export const en: LanguagePack = {
       `I found no ${year} sheet for objective ${code} (not found): its sheets are for ${years}.`,
     whatThePlanSetsOut: 'Here is what the plan sets out:',
     noPassage: 'I found no passage in the plans that answers this (not found).',
+    noStatementAlone: (word) => `I found no statement about "${word}" in the plans (not stated).`,
     noStatementAbout: (word) =>
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
+    officeNotFound: (office, entity, there) =>
+      `Not found: no passage of the plans${entity ? ` of the ${entity}` : ''} speaks of "${office}".${
+        there.length ? ` The offices the plans${entity ? ` of the ${entity}` : ''} name are: ${there.join('; ')}.` : ''
+      } The closest passage (not an answer) is:`,
+    noHolderOf: (role) =>
+      `Not found: the plans name no one as "${role}" (no passage names a person in that role). The closest passages are:`,
     passagesSay: 'Here is what the plans say (quoted in Italian):',
     costWord: 'cost',
     structurePeople: (name, people) => `${name} is looked after by the owners of its objectives: ${people}.`,
+    structureNoPerson: (name, codes) =>
+      `Not found: the plans name no person at the head of ${name}; its objectives are assigned to the office itself (${codes}).`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
     peopleOf: (where, count) => `People the plans of ${where} name (${count}), with their roles:`,
     ownersAsWritten: (where, count) =>

@@ -163,6 +163,11 @@ export const it: LanguagePack = {
       { kind: '*', words: ['strutture ', 'unita organizzative', 'articolazioni'], nameStarts: [] },
     ],
     listAsking: ['mostra', 'elenc', 'dimm', 'dammi', 'quali', 'sono', 'chi', 'lavora', 'nominat', 'compai', 'ci'],
+    roleAsking: {
+      who: ['chi e ', 'chi sono ', 'chi era ', 'chi fa '],
+      name: ['come si chiama ', 'come si chiamano ', 'il nome ', 'nome del ', 'nome della ', 'nome dell ', 'nomi dei '],
+      articles: ['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'uno', 'del', 'della', 'dello', 'dell', 'dei'],
+    },
     roleWords: {
       dirigente: ['dirigent'],
       owner: ['responsabil', 'referent'],
@@ -420,6 +425,10 @@ export const it: LanguagePack = {
       'oh',
       'allora',
       'ok',
+      'rispond',
+      'tante',
+      'tanto',
+      'ancora',
       'pianobot',
       'bot',
       'favore',
@@ -497,6 +506,53 @@ export const it: LanguagePack = {
           'partner',
           'prefettura',
           'questura',
+          // staff and teams: "chi aiuta…?" → "è presente personale addestrato", "le squadre di emergenza"
+          'personale',
+          'squadr',
+        ],
+      },
+      {
+        type: 'beneficiary',
+        cues: [
+          'chi ha diritto',
+          'chi ne ha diritto',
+          'a chi spetta',
+          'a chi e rivolto',
+          'a chi e rivolta',
+          'a chi sono rivolti',
+          'a chi sono rivolte',
+          'a chi si rivolge',
+          'a chi e destinato',
+          'a chi e destinata',
+          'a chi sono destinati',
+          'per chi e',
+          'per chi sono',
+          'chi puo accedere',
+          'chi puo chiedere',
+          'chi puo richiedere',
+          'chi puo ottenere',
+          'chi puo usufruire',
+          'chi ne puo beneficiare',
+          'chi ne beneficia',
+        ],
+        evidence: [
+          'a favore',
+          'in favore',
+          'rivolt',
+          'destinat',
+          'beneficiar',
+          'a chi',
+          'per chi',
+          'utenti',
+          'famiglie',
+          'cittadini',
+          'persone',
+          'anziani',
+          'minori',
+          'bambini',
+          'ragazzi',
+          'giovani',
+          'disabil',
         ],
       },
       {
@@ -612,6 +668,7 @@ export const it: LanguagePack = {
       {
         id: 'fee',
         name: 'rette e tariffe',
+        amount: true,
         cues: [
           'retta',
           'rette',
@@ -654,7 +711,20 @@ export const it: LanguagePack = {
         id: 'address',
         name: 'indirizzo',
         // not "indirizzo" alone: a PEG's "indirizzo strategico" is no street address
-        cues: ['indirizzo di casa', 'dove si trova', 'dove ha sede', 'in che via', 'in quale via'],
+        cues: [
+          'indirizzo di casa',
+          'dove si trova',
+          'dove ha sede',
+          'in che via',
+          'in quale via',
+          'dov e la sede',
+          'dove e la sede',
+          'dov e l ufficio',
+          'dove e l ufficio',
+          'dove sono gli uffici',
+          'indirizzo della sede',
+          'indirizzo dell ufficio',
+        ],
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
       },
       {
@@ -672,6 +742,7 @@ export const it: LanguagePack = {
       {
         id: 'salary',
         name: 'stipendi e compensi',
+        amount: true,
         cues: [
           'guadagn',
           'stipend',
@@ -684,6 +755,12 @@ export const it: LanguagePack = {
           'compenso annu',
         ],
         evidence: ['stipend', 'salari', 'guadagn', 'compenso annu', 'trattamento economico'],
+      },
+      {
+        id: 'rating',
+        name: 'voti e punteggi di valutazione',
+        cues: ['che voto', 'quale voto', 'punteggio', 'punteggi ', 'che valutazione ha', 'quanto ha preso'],
+        evidence: ['punteggi', 'voto ', 'votazion'],
       },
       { id: 'mayor', name: 'sindaco', person: true, cues: ['sindac'], evidence: ['sindac'] },
       { id: 'councillor', name: 'assessore', person: true, cues: ['assessor'], evidence: ['assessor'] },
@@ -714,9 +791,12 @@ export const it: LanguagePack = {
       'fino ad ora',
       'speso fin',
       'percentuale di realizzazione',
+      'percentuale di raggiungimento',
+      'livello di raggiungimento',
       'grado di realizzazione',
       'stato di realizzazione',
     ],
+    entityKindAdjectives: { comune: ['comunale', 'comunali'], provincia: ['provinciale', 'provinciali'] },
     entityKinds: { comune: ['comune', 'citta'], provincia: ['provincia'], unione: ['unione'], regione: ['regione'] },
     documentKinds: {
       peg: ['peg', 'piano esecutivo'],
@@ -840,6 +920,7 @@ export const it: LanguagePack = {
       'ho bisogno di sapere',
       'avrei bisogno di sapere',
     ],
+    clauseJoiners: ['e', 'ed', 'ma', 'non', 'perche', 'però', 'pero'],
     selfIntroductions: [
       'sono un',
       'sono una',
@@ -938,10 +1019,21 @@ export const it: LanguagePack = {
       `Non ho trovato una scheda del ${year} per l'obiettivo ${code}: le sue schede sono degli anni ${years}.`,
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
+    noStatementAlone: (word) => `Non ho trovato nei piani un dato su «${word}».`,
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
+    officeNotFound: (office, entity, there) =>
+      `Non ho trovato «${office}» nei piani${entity ? ` (${entity})` : ''}: nessun passaggio ne parla.${
+        there.length
+          ? ` Le strutture che i piani${entity ? ` (${entity})` : ''} nominano sono: ${there.join('; ')}.`
+          : ''
+      } Il passaggio più vicino (non risponde alla domanda) è:`,
+    noHolderOf: (role) =>
+      `Non ho trovato nei piani chi ricopra il ruolo di «${role}»: nessun passaggio nomina una persona con questo ruolo. I passaggi più vicini sono:`,
     passagesSay: 'Ecco cosa dicono i piani:',
     costWord: 'costo',
     structurePeople: (name, people) => `Di ${name} si occupano, come responsabili dei suoi obiettivi: ${people}.`,
+    structureNoPerson: (name, codes) =>
+      `Non ho trovato nei piani una persona a capo di ${name}: i suoi obiettivi sono intestati alla struttura stessa (${codes}).`,
     structureList: (kinds, where, count) => `${kinds[0]?.toUpperCase() ?? ''}${kinds.slice(1)} — ${where} (${count}):`,
     peopleOf: (where, count) => `Persone nominate nei piani di ${where} (${count}), con i loro ruoli:`,
     ownersAsWritten: (where, count) =>

@@ -76,6 +76,11 @@ export interface Lexicon {
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
   /** words that ask for a list and say nothing else ("elenca", "which", "who") */
   listAsking?: string[];
+  /**
+   * how a question asks who holds a role ("chi è il …", "who is the …") or its holder's name ("come si chiama il …",
+   * "name of …"), and the articles that come before a role (a name comes without one): see linking/find-role.ts
+   */
+  roleAsking: { who: string[]; name: string[]; articles: string[] };
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
   roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
@@ -170,6 +175,11 @@ export interface Lexicon {
   progress: string[];
   /** words for the kind of entity, mapped to the entity's own first word as the plans write it */
   entityKinds: Record<string, string[]>;
+  /**
+   * adjectives of an entity kind ("provinciale", "provincial"): they tell which of two entities of one place name a
+   * question means ("la polizia provinciale di X"), never select an entity alone (a "tavolo provinciale" is anyone's)
+   */
+  entityKindAdjectives?: Record<string, string[]>;
   /** document kinds by their names */
   documentKinds: Record<string, string[]>;
   /** abbreviations that end with a dot inside a sentence (folded, without the final dot) */
@@ -182,12 +192,24 @@ export interface Lexicon {
   /** polite wrappers that open a question ("mi sai dire", "I'd like to know"), folded; dropped at its start */
   courtesy: string[];
   /** how askers say who they are before asking ("sono una consigliera", "I'm a journalist"): the clause is dropped */
+  /** words that open a second clause ("e", "ma", "non", "but"): a self-introduction ends before one */
+  clauseJoiners?: string[];
   selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];
 }
 
-export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';
+export type AnswerType =
+  | 'year'
+  | 'date'
+  | 'number'
+  | 'place'
+  | 'who'
+  | 'funding'
+  | 'purpose'
+  | 'frequency'
+  /** who a service is for: "chi ha diritto", "who is eligible" (not who is responsible for it) */
+  | 'beneficiary';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */
@@ -196,6 +218,11 @@ export interface AskedField {
   name: string;
   /** a person's role: the passage must name a person of the plans beside the role word */
   person?: boolean;
+  /**
+   * an amount (a fee, a salary): when no passage states it, no passage holding another amount is quoted beside the
+   * "not found", where it could be read as the answer (a renovation's cost as the monthly fee)
+   */
+  amount?: boolean;
   cues: string[];
   evidence: string[];
 }
@@ -264,6 +291,8 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** an office whose objectives name no person, only the office itself, as their owner */
+  structureNoPerson: (name: string, codes: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
   structureList: (kinds: string, where: string, count: number) => string;
   /** "the people the plans of X name (12):" */
@@ -280,6 +309,12 @@ export interface Messages {
   structureProjects: (structure: string, count: number) => string;
   noPassage: string;
   noStatementAbout: (word: string) => string;
+  /** the same, when no passage is quoted after it */
+  noStatementAlone: (word: string) => string;
+  /** an office no passage of the plans in scope names, and the offices they do name */
+  officeNotFound: (office: string, entity: string | null, there: string[]) => string;
+  /** a role no passage names a person in: "non ho trovato chi sia il segretario generale" */
+  noHolderOf: (role: string) => string;
   passagesSay: string;
   costWord: string;
   codeInTextOnly: (code: string) => string;

@@ -12,6 +12,7 @@ import type { PlanStore } from '../store/plan-store.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
+import { isLanguageWord, typoVocabularyOf } from './typo-vocabulary.ts';
 
 export type DateOp = 'gt' | 'lt' | 'lte';
 
@@ -25,6 +26,7 @@ const merged = (pick: (l: Lexicon) => Record<string, string[]>): [string, string
   );
 export const ENTITY_KINDS = merged((l) => l.entityKinds);
 const DOCUMENT_KINDS = merged((l) => l.documentKinds);
+const KIND_ADJECTIVES = merged((l) => l.entityKindAdjectives ?? {});
 const BY = ALL.flatMap((l) => l.by);
 const AFTER = ALL.flatMap((l) => l.after);
 const BEFORE = ALL.flatMap((l) => l.before);
@@ -60,7 +62,14 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     return phraseAt(words, `${e.name} `) >= 0 || (first.length >= 5 && phraseAt(words, `${first} `) >= 0);
   });
   if (named.length > 1) {
-    const kinds = kindsAsked.length ? kindsAsked : [defaultKind];
+    // "la polizia provinciale di X": the kind's adjective tells which X, when no kind word does
+    const kindsDescribed = KIND_ADJECTIVES.filter(([, ws]) =>
+      hasAny(
+        words,
+        ws.map((w) => `${w} `),
+      ),
+    ).map(([k]) => k);
+    const kinds = kindsAsked.length ? kindsAsked : kindsDescribed.length === 1 ? kindsDescribed : [defaultKind];
     const ofKind = named.filter((e) => kinds.includes(e.kind));
     if (ofKind.length) named = ofKind;
   }
@@ -78,6 +87,7 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
           question,
           words,
           vocab.entities.map((e) => e.name),
+          (w) => typoVocabularyOf(store).known.has(w),
         );
   // the named (or set apart) entities' files as a set: a thousand plans' documents are each tested once
   const namedFiles = new Set(named.flatMap((e) => e.files));
@@ -151,7 +161,13 @@ export function dateOpBefore(before: string): DateOp | null {
 }
 
 /** "Comune di X" / "city of X" where X is no entity of the plans: the question asks about a plan we do not have. */
-function unknownEntityIn(question: string, words: string, known: string[]): string | null {
+function unknownEntityIn(
+  question: string,
+  words: string,
+  known: string[],
+  /** a word the loaded plans write: "comune di residenza" names no place */
+  inPlans: (word: string) => boolean,
+): string | null {
   for (const [, kindWords] of ENTITY_KINDS)
     for (const kw of kindWords) {
       // "Comune di Pisa", "city of Florence", and a name right after the kind word written as one ("Regione Toscana")
@@ -170,9 +186,12 @@ function unknownEntityIn(question: string, words: string, known: string[]): stri
           )
         )
           continue;
-        // the place must be written as a name in the question
+        // the place must be written as a name in the question, or, typed in lower case after "comune di" / "city
+        // of", be a word neither the plans nor the question language use ("comune di firenze")
         const original = tokens.find((w) => fold(w) === next);
         if (original && /^\p{Lu}/u.test(original)) return original;
+        if (original && joiner !== ' ' && next.length >= 4 && !inPlans(next) && !isLanguageWord(next))
+          return original[0]!.toUpperCase() + original.slice(1);
       }
     }
   return null;

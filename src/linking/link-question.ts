@@ -21,8 +21,9 @@ import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
+import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
-import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
+import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
@@ -359,10 +360,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ...named.flatMap((e) => wordsOf(e.name).trim().split(' ')),
     ...ENTITY_KINDS.flatMap(([, ws]) => ws),
   ]);
+  // "which municipalities…", "quali comuni…": an entity kind in any number
+  const scopeStems = new Set([...scopeWords].filter((w) => w.length >= 5).map(stem));
   const metaWords = ` ${words
     .trim()
     .split(' ')
-    .filter((w) => !scopeWords.has(w) && !YEAR_WORD.test(w))
+    .filter((w) => !scopeWords.has(w) && !(w.length >= 5 && scopeStems.has(stem(w))) && !YEAR_WORD.test(w))
     .join(' ')} `;
   const kind = namesSomething ? null : metaKindOf(metaWords, ALL);
   const help = W.helpAlone.includes(trimmed) || kind === 'help';
@@ -482,6 +485,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     types,
     meta,
+    askedRole:
+      people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w)),
     progress: hasAny(words, W.progress),
     nonZero,
     listAll:
@@ -1204,4 +1209,16 @@ function joinedBy(question: string, mentions: { start: number; end: number; hits
     if (between && joins.includes(between)) return true;
   }
   return false;
+}
+
+const placeWords = new WeakMap<ModelVocabulary, Set<string>>();
+
+/** The words of the loaded entities' names and of entity kinds ("comune", "province"), once per model. */
+function placeWordsOf(vocab: ModelVocabulary): ReadonlySet<string> {
+  let set = placeWords.get(vocab);
+  if (!set) {
+    set = new Set([...vocab.entities.flatMap((e) => e.name.split(' ')), ...ENTITY_KINDS.flatMap(([, ws]) => ws)]);
+    placeWords.set(vocab, set);
+  }
+  return set;
 }

@@ -9,7 +9,9 @@ import { detectLanguage } from '../answer/language.ts';
 import type { Lexicon } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { wordMatches } from './find-meta.ts';
 import { correct, MIN_TYPO_LENGTH, typoVocabularyOf } from './typo-vocabulary.ts';
 
 const LEXICONS: Lexicon[] = Object.values(PACKS).map((pack) => pack.lexicon);
@@ -82,9 +84,12 @@ const COURTESY_START = new RegExp(`^[\\s,;:!.?]*(?:${OPENING})(?![\\p{L}\\p{N}])
 // the run before a closing phrase is bounded: a long run of spaces or commas must not make the scan quadratic
 const COURTESY_END = new RegExp(`(?<![\\p{L}\\p{N}])[\\s,;:]{0,8}(?:${CLOSING})[\\s,;:!.?]*$`, 'iu');
 const GREETINGS = new Set(LEXICONS.flatMap((l) => l.greetings));
-// "sono una consigliera comunale: …", "I'm a journalist, …": who is asking, up to the first stop, says nothing asked
+const CHATTER = LEXICONS.flatMap((l) => l.chatter);
+// "sono una consigliera comunale: …", "I'm a journalist, …": who is asking, up to the first stop, says nothing asked;
+// a second clause ("sono anziano e non so usare il computer, …") is part of what is asked, and stays
+const SECOND_CLAUSE = `\\s(?:${alternation(LEXICONS.flatMap((l) => l.clauseJoiners ?? []))})\\s`;
 const SELF_INTRO = new RegExp(
-  `^[\\s,;:!.?]*(?:${alternation(LEXICONS.flatMap((l) => l.selfIntroductions ?? []))})(?![\\p{L}\\p{N}])[^,;:.!?]{0,80}[,;:.!?]+`,
+  `^[\\s,;:!.?]*(?:${alternation(LEXICONS.flatMap((l) => l.selfIntroductions ?? []))})(?![\\p{L}\\p{N}])(?:(?!${SECOND_CLAUSE})[^,;:.!?]){0,80}[,;:.!?]+`,
   'iu',
 );
 
@@ -124,7 +129,9 @@ function withoutCourtesy(q: string): string {
   }
   const left = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
   const first = q.match(/\p{L}+/u)?.[0]?.toLowerCase() ?? '';
-  if (!left.length || (left.length < 2 && GREETINGS.has(first))) return q;
+  // "thanks a lot", "grazie tante": what the courtesy leaves is chatter, so the courtesy was the whole question
+  const said = left.filter((w) => !STOPWORDS.has(fold(w)) && !wordMatches(fold(w), CHATTER));
+  if (!said.length || (left.length < 2 && GREETINGS.has(first))) return q;
   return stripped;
 }
 

@@ -87,6 +87,8 @@ export const QuestionFrameSchema = z.object({
   /** objective types the question names, as the plans write them (folded) */
   types: z.array(z.string()),
   meta: z.enum(['greeting', 'help']).nullable(),
+  /** "chi è il segretario generale?": a role no record field holds, whose holder only a passage may name */
+  askedRole: z.object({ name: z.string(), word: z.string() }).nullable().default(null),
   progress: z.boolean(),
   /** "escluso zero", "non-zero": rank only records whose figure is above zero */
   nonZero: z.boolean(),

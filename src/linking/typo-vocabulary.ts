@@ -55,6 +55,26 @@ const NAMES = [it, en]
   .flatMap((p) => [...Object.values(p.messages.targetNames).flat(), ...Object.values(p.messages.fieldNames)])
   .flatMap((n) => fold(n).match(WORD) ?? []);
 
+/**
+ * Every whole word the language packs' lexicons write ("chiama" of "come si chiama", "comanda"): a word of the
+ * question language itself, never a typo of a model word, however near a name it is ("chiama" / "Chiara").
+ */
+const LANGUAGE_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of fold(v).match(WORD) ?? []) words.add(w);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  for (const l of PACKS) walk(l);
+  return words;
+})();
+
+/** A word the language packs write, or a stopword: a word of the question language, never a name or a typo. */
+export function isLanguageWord(word: string): boolean {
+  return LANGUAGE_WORDS.has(word) || STOPWORDS.has(word);
+}
+
 const cache = new WeakMap<PlanStore, TypoVocabulary>();
 
 export function typoVocabularyOf(store: PlanStore): TypoVocabulary {
@@ -113,7 +133,7 @@ function collectWords(value: unknown, into: Set<string>, depth: number, seen = n
  */
 export function correct(word: string, vocabulary: TypoVocabulary): string | null {
   if (word.length < MIN_TYPO_LENGTH || word.length > MAX_TYPO_LENGTH) return null;
-  if (vocabulary.known.has(word) || STOPWORDS.has(word)) return null;
+  if (vocabulary.known.has(word) || STOPWORDS.has(word) || LANGUAGE_WORDS.has(word)) return null;
   if (LEXICON_STEMS.some((stem) => word.startsWith(stem))) return null;
   // an English plural of a known word ("budgets", "offices") is that word, spelt right
   if (word.endsWith('s') && vocabulary.known.has(word.slice(0, -1))) return null;

@@ -168,9 +168,10 @@ export function bestSentenceOf(
   for (const [at, { sentence, prefixes: held }] of sentences.entries()) {
     const hits = prefixes.filter((p) => held.has(p));
     const shared = hits.length;
-    if (shared === 0) continue;
-    // of two sentences on the subject, the one holding the kind of answer asked (a year, a place, a body) answers
-    const typed = type !== null && holdsAnswerType(sentence, type);
+    // of two sentences on the subject, the one holding the kind of answer asked (a year, a place, a body) answers;
+    // who a service is for is said in the record's own words ("a chi ha perso il lavoro"), none of the question's
+    const typed = (shared > 0 || type === 'beneficiary') && type !== null && holdsAnswerType(sentence, type);
+    if (shared === 0 && !typed) continue;
     // a sentence holding the answer goes on with the subject of the one before it ("Sarà attivato il Centro … La
     // sperimentazione, finanziata con …"): half of what that one shares counts for it
     const before = sentences[at - 1];
@@ -241,8 +242,12 @@ export function withDetailFirst(
   const best = bestSentenceOf(records[0]!, question, ctx.store);
   // a field the reply already states ("quanto è stanziato…") is not preceded by a sentence lacking the kind of
   // answer asked
-  const typedOrUntyped = best && (best.typed || !decidesSentence(answerTypeOf(question)));
-  if (!best || !((best.shared >= 2 && typedOrUntyped) || (asksBeyondFields(intents) && best.shared >= 1))) return reply;
+  const type = answerTypeOf(question);
+  const typedOrUntyped = best && (best.typed || !decidesSentence(type));
+  // "chi ha diritto al fondo X?": who a service is for is in no field, only in its text; the sentence holding it leads
+  const onlyInText = best?.typed === true && type === 'beneficiary';
+  if (!best || !(onlyInText || (best.shared >= 2 && typedOrUntyped) || (asksBeyondFields(intents) && best.shared >= 1)))
+    return reply;
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';

@@ -5,6 +5,7 @@ import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
+import { namedOfficeOf } from '../../linking/find-role.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { hasAny, wordsOf } from '../../linking/phrases.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -13,7 +14,7 @@ import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
-import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import type { Citation } from '../answer.ts';
 import { clip, clipAround } from '../format-records.ts';
 import { LABELS, type Lang } from '../labels.ts';
@@ -24,7 +25,14 @@ import { bestSentenceOf, CONTEXT_SHARE, distinctiveness, outranks } from './deta
 import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
 
-export async function answerFromPassages(ctx: ToolContext, question: string, scope: Scope, lang: Lang): Promise<Reply> {
+/** `asked`: the fact the question asks for when the caller knows it better than the lexicon (a role, see roleField). */
+export async function answerFromPassages(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  lang: Lang,
+  asked?: AskedField,
+): Promise<Reply> {
   const reply = emptyReply('passage_search');
   const found = await searchPassages(ctx, { query: question, k: 3, ...(scope.entity ? { entity: scope.entity } : {}) });
   // the passage holding the sentence that answers best comes first (retrieval order breaks ties); when the kind of
@@ -52,12 +60,27 @@ export async function answerFromPassages(ctx: ToolContext, question: string, sco
   const answering = hits.findIndex((h) => !missingKeyWords(keys, h.chunk.text));
   const missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
-  const field = askedFieldOf(question, lang);
+  const field = asked ?? askedFieldOf(question, lang);
   const names = field?.person ? peopleNames(ctx) : [];
-  if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+  const office = officeLacking(ctx, question, scope, hits);
+  if (office) {
+    // "l'ufficio tributi di X": no passage of the plans in scope names it, so none is about it; the offices the
+    // plans do name are what is there
+    reply.found = false;
+    reply.lines.push(M.officeNotFound(office.phrase, scope.entity, office.there));
+    shown = hits.slice(0, 1);
+  } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
-    reply.lines.push(M.noStatementAbout(field.name));
+    // an amount asked and not found: a passage with another amount is not put beside the "not found"
+    if (field.amount) shown = shown.filter((h) => !AMOUNT.test(h.chunk.text));
+    reply.lines.push(
+      field.person
+        ? M.noHolderOf(field.name)
+        : shown.length
+          ? M.noStatementAbout(field.name)
+          : M.noStatementAlone(field.name),
+    );
   } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -306,6 +329,7 @@ function mentionsAny(text: string, stems: string[]): boolean {
 }
 
 const WHO = Object.values(PACKS).flatMap((p) => p.lexicon.targets.person);
+const NAME_ASKING = Object.values(PACKS).flatMap((p) => p.lexicon.roleAsking.name);
 
 /** A table whose cells are paragraphs (an action described in prose): quoted by its sentences like prose. */
 function hasProseCells(text: string): boolean {
@@ -322,11 +346,63 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
   )) {
     const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
     if (!same.some((f) => hasAny(words, f.cues))) continue;
-    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
-    if (field.person && !hasAny(words, WHO)) continue;
+    // a role is asked for when the question asks who ("chi è il sindaco?") or the holder's name ("il sindaco come
+    // si chiama?"), not when it names an office by it
+    if (field.person && !hasAny(words, WHO) && !hasAny(words, NAME_ASKING)) continue;
     return { ...field, evidence: same.flatMap((f) => f.evidence) };
   }
   return null;
+}
+
+/**
+ * The fact a role question asks for: the lexicon's own role when it names one ("deputy mayor" → the mayor's words, in
+ * every language), otherwise the role's own word and its glossary translations, which a passage must write beside a
+ * person of the plans.
+ */
+export function roleField(role: { name: string; word: string }): AskedField {
+  const words = wordsOf(role.name);
+  const all = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.person));
+  const known = all.find((f) => hasAny(words, f.cues));
+  if (known) return { ...known, evidence: all.filter((f) => f.id === known.id).flatMap((f) => f.evidence) };
+  const stemOf = (w: string) => (w.length > 5 ? w.replace(/[aeiouy]$/, '') : w);
+  const translations = glossaryExpander()
+    .expand(role.word)
+    .map((phrase) => fold(phrase).split(/[^a-z]+/)[0] ?? '')
+    .filter((w) => w.length >= 4);
+  const evidence = [...new Set([role.word, ...translations].map(stemOf))];
+  return { id: 'role', name: role.name, person: true, cues: [role.word], evidence };
+}
+
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+/** an amount as the plans write one: "300.000,00", "€ 5.000" */
+const AMOUNT = /\d{1,3}(?:\.\d{3})+(?:,\d{2})?|\d+,\d{2}\b|€\s*\d/;
+const KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
+/**
+ * The office the question names ("ufficio tributi") when neither the passages found nor the names of the offices in
+ * scope have its name words: with the names of the offices the plans in scope do have.
+ */
+function officeLacking(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  hits: { chunk: Chunk }[],
+): { phrase: string; there: string[] } | null {
+  const places = placeWordsOf(ctx.store);
+  const office = namedOfficeOf(wordsOf(question), LEXICONS, (w) => places.has(w) || KIND_WORDS.has(w));
+  if (!office) return null;
+  const stems = office.words.flatMap((w) => [
+    stem(w),
+    ...glossaryExpander()
+      .expand(w)
+      .flatMap((phrase) => contentTokens(phrase).map(stem)),
+  ]);
+  if (hits.some((h) => mentionsAny(h.chunk.text, stems))) return null;
+  const inScope = ctx.store.structures.filter(
+    (s) => visible(ctx, s.doc) && (!scope.docs || scope.docs.includes(s.doc)),
+  );
+  if (inScope.some((s) => mentionsAny(s.name, stems))) return null;
+  return { phrase: office.phrase, there: [...new Set(inScope.map((s) => s.name))] };
 }
 
 function peopleNames(ctx: ToolContext): string[] {

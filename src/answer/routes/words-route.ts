@@ -1,6 +1,7 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
 
 import { packFor } from '../../lang/packs.ts';
+import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { vocabularyOf } from '../../linking/model-vocabulary.ts';
 import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
@@ -41,6 +42,8 @@ export function placeWordsOf(store: PlanStore): ReadonlySet<string> {
   return words;
 }
 
+const ENTITY_KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
 function topicWords(question: string, store: PlanStore): string {
   const places = placeWordsOf(store);
   const stripped = question
@@ -49,7 +52,11 @@ function topicWords(question: string, store: PlanStore): string {
       ' ',
     )
     .split(/(\s+)/)
-    .map((w) => (places.has(fold(w).replace(/[^a-z]/g, '')) ? ' ' : w))
+    // "quanto costa al comune il progetto X": a kind of entity, like a place, selects documents and names no record
+    .map((w) => {
+      const word = fold(w).replace(/[^a-z]/g, '');
+      return places.has(word) || ENTITY_KIND_WORDS.has(word) ? ' ' : w;
+    })
     .join('')
     .replace(/\b(peg|piao|20[12]\d)\b/gi, ' ');
   return stripped;
