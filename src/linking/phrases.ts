@@ -14,14 +14,34 @@ export function wordsOf(question: string): string {
  * prefix, "obiettiv" for "obiettivi"), unless it ends with a space (a whole word). -1 when absent.
  */
 export function phraseAt(words: string, phrase: string, from = 0): number {
-  const p = phrase.trim();
-  const whole = phrase.endsWith(' ');
-  let i = words.indexOf(` ${p}`, from);
+  const { needle, whole, length } = needleOf(phrase);
+  let i = words.indexOf(needle, from);
   while (i >= 0) {
-    if (!whole || words[i + 1 + p.length] === ' ') return i + 1;
-    i = words.indexOf(` ${p}`, i + 1);
+    if (!whole || words.charCodeAt(i + 1 + length) === SPACE) return i + 1;
+    i = words.indexOf(needle, i + 1);
   }
   return -1;
+}
+
+const SPACE = 32;
+
+/**
+ * What a phrase is searched by: the trimmed phrase after a space, and whether it must end a word. A question meets
+ * about a thousand lexicon phrases, so each is worked out once (the lexicons and the model's names are a bounded set;
+ * the map is emptied should it ever grow past that).
+ */
+const NEEDLES = new Map<string, { needle: string; whole: boolean; length: number }>();
+const MAX_NEEDLES = 50_000;
+
+function needleOf(phrase: string): { needle: string; whole: boolean; length: number } {
+  let needle = NEEDLES.get(phrase);
+  if (!needle) {
+    const p = phrase.trim();
+    needle = { needle: ` ${p}`, whole: phrase.endsWith(' '), length: p.length };
+    if (NEEDLES.size >= MAX_NEEDLES) NEEDLES.clear();
+    NEEDLES.set(phrase, needle);
+  }
+  return needle;
 }
 
 export function hasAny(words: string, phrases: readonly string[]): boolean {
