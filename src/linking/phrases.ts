@@ -14,34 +14,51 @@ export function wordsOf(question: string): string {
  * prefix, "obiettiv" for "obiettivi"), unless it ends with a space (a whole word). -1 when absent.
  */
 export function phraseAt(words: string, phrase: string, from = 0): number {
-  const { needle, whole, length } = needleOf(phrase);
-  let i = words.indexOf(needle, from);
+  // a question meets about a thousand lexicon phrases: a phrase already trimmed, or ending with its one space, is
+  // looked for as it is (its trailing space is the whole-word test), with no string built per call
+  if (isPlain(phrase)) {
+    let j = words.indexOf(phrase, from + 1);
+    while (j >= 0) {
+      if (words.charCodeAt(j - 1) === SPACE) return j;
+      j = words.indexOf(phrase, j + 1);
+    }
+    return -1;
+  }
+  const p = phrase.trim();
+  const whole = phrase.endsWith(' ');
+  let i = words.indexOf(` ${p}`, from);
   while (i >= 0) {
-    if (!whole || words.charCodeAt(i + 1 + length) === SPACE) return i + 1;
-    i = words.indexOf(needle, i + 1);
+    if (!whole || words[i + 1 + p.length] === ' ') return i + 1;
+    i = words.indexOf(` ${p}`, i + 1);
   }
   return -1;
 }
 
 const SPACE = 32;
 
-/**
- * What a phrase is searched by: the trimmed phrase after a space, and whether it must end a word. A question meets
- * about a thousand lexicon phrases, so each is worked out once (the lexicons and the model's names are a bounded set;
- * the map is emptied should it ever grow past that).
- */
-const NEEDLES = new Map<string, { needle: string; whole: boolean; length: number }>();
-const MAX_NEEDLES = 50_000;
+/** No white space at either end, except one plain space at the end after a character that is not one. */
+function isPlain(phrase: string): boolean {
+  const n = phrase.length;
+  if (n === 0 || isWhite(phrase.charCodeAt(0))) return false;
+  const last = phrase.charCodeAt(n - 1);
+  if (!isWhite(last)) return true;
+  return last === SPACE && n >= 2 && !isWhite(phrase.charCodeAt(n - 2));
+}
 
-function needleOf(phrase: string): { needle: string; whole: boolean; length: number } {
-  let needle = NEEDLES.get(phrase);
-  if (!needle) {
-    const p = phrase.trim();
-    needle = { needle: ` ${p}`, whole: phrase.endsWith(' '), length: p.length };
-    if (NEEDLES.size >= MAX_NEEDLES) NEEDLES.clear();
-    NEEDLES.set(phrase, needle);
-  }
-  return needle;
+/** What String.prototype.trim removes (and, to stay on the safe side, every other control character). */
+function isWhite(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function hasAny(words: string, phrases: readonly string[]): boolean {
