@@ -80,12 +80,21 @@ const W = {
   progress: union((l) => l.progress),
   currency: union((l) => l.currency),
 };
+/** the same words as whole words (a trailing space), built once rather than per question */
+const asWholeWords = (ws: readonly string[]) => ws.map((w) => `${w} `);
+const MORE_WORDS = asWholeWords(W.more);
+const MORE_OR_LESS_WORDS = asWholeWords([...W.more, ...W.less]);
+const ALTERNATIVE_WORDS = asWholeWords(W.alternatives);
+const COMPARE_WORDS = asWholeWords(W.compare);
+const COMPARE_NOT_BETWEEN_WORDS = asWholeWords(W.compare.filter((w) => !W.between.includes(w)));
+const BETWEEN_WORDS = asWholeWords(W.between);
 const MONTHS = new Set(ALL.flatMap((l) => l.months));
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
-const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
-  ([, n]) => n > 1,
-);
+const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>)
+  .filter(([, n]) => n > 1)
+  // the word before another word, compiled once
+  .map(([word, n]) => [word, n, new RegExp(`\\b${word}(?= +[a-z])`, 'g')] as const);
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -154,7 +163,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) }));
   // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
   const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
-  const fieldsForAmounts = fieldsIn(words);
+  // the same words as the date fields' above
+  const fieldsForAmounts = dateFields;
   const fields = [...fieldsForAmounts];
   for (const { year: y, op } of found.boundedYears.filter((b) => !monthYears.has(b.year))) {
     if (op === 'gt') dates.push({ iso: `${y}-12-31`, op: 'gt' });
@@ -262,12 +272,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       )
     : [];
   // what the superlative (or, without one, the comparative) ranks by and which record it qualifies
-  const gradeAt = superlative
-    ? superAt
-    : firstAt(
-        words,
-        [...W.more, ...W.less].map((w) => `${w} `),
-      );
+  const gradeAt = superlative ? superAt : firstAt(words, MORE_OR_LESS_WORDS);
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
   const without = withoutIn(words);
   // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
@@ -317,22 +322,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
-  const compareAsked = hasAny(
-    words,
-    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
-  );
+  const compareAsked = hasAny(words, COMPARE_NOT_BETWEEN_WORDS);
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
   // "Catalogo digitale o Apertura serale, chi ha più fasi?": a comparative with alternatives compares too
-  const alternativesGraded =
-    (superlative !== null ||
-      hasAny(
-        words,
-        W.more.map((w) => `${w} `),
-      )) &&
-    hasAny(
-      words,
-      W.alternatives.map((w) => `${w} `),
-    );
+  const alternativesGraded = (superlative !== null || hasAny(words, MORE_WORDS)) && hasAny(words, ALTERNATIVE_WORDS);
   if ((aggregate === 'sum' || compareAsked || alternativesGraded) && !codes.length && !otherConditions) {
     const files = docs.map((d) => d.file);
     const projects = store.projects.length ? projectsNamedByWords(unquoted, store, files) : [];
@@ -384,17 +377,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     rankedRecords,
     rankField: gradation?.field ?? null,
     gradedRecord: gradation?.record ?? null,
-    more: hasAny(
-      words,
-      W.more.map((w) => `${w} `),
-    ),
+    more: hasAny(words, MORE_WORDS),
     without,
     multiYear: hasAny(words, W.multiYear),
     aggregate,
-    compare: hasAny(
-      words,
-      W.compare.map((w) => `${w} `),
-    ),
+    compare: hasAny(words, COMPARE_WORDS),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
@@ -721,7 +708,7 @@ function amountsIn(
   let text = scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   // longest first: "half a million" before "a million"
-  const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+  const numberWords = numberWordsOf(lex);
   // "un milione e mezzo", "one and a half million": one and a half of the magnitude
   if (W.half.length && magnitudes.length) {
     const mags = magnitudes.map(escapeRegExp).join('|');
@@ -753,8 +740,8 @@ function amountsIn(
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
-  for (const [word, n] of NUMBER_WORDS)
-    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
+  for (const [word, n, pattern] of NUMBER_WORDS)
+    text = text.replace(pattern, (m, at: number) =>
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
@@ -844,6 +831,18 @@ function amountsIn(
   };
 }
 
+const NUMBER_WORDS_BY_LEXICON = new WeakMap<Lexicon, [string, number][]>();
+
+/** A lexicon's number words, longest first ("half a million" before "a million"): sorted once per lexicon. */
+function numberWordsOf(lex: Lexicon): [string, number][] {
+  let words = NUMBER_WORDS_BY_LEXICON.get(lex);
+  if (!words) {
+    words = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
+    NUMBER_WORDS_BY_LEXICON.set(lex, words);
+  }
+  return words;
+}
+
 /**
  * The figure an amount bounds when the question names several ("più di 10 persone e budget sopra 500 mila"): a field
  * word right after it ("10 persone"), else the nearest one before it in the same clause ("budget sopra 500 mila").
@@ -923,11 +922,7 @@ function amountOp(beforeWords: string): Op | null {
     { op: 'lte' as const, hit: lastBefore(beforeWords, W.lte, beforeWords.length) },
     {
       op: 'between' as const,
-      hit: lastBefore(
-        beforeWords,
-        W.between.map((w) => `${w} `),
-        beforeWords.length,
-      ),
+      hit: lastBefore(beforeWords, BETWEEN_WORDS, beforeWords.length),
     },
   ].filter((c) => c.hit);
   if (!candidates.length) return null;
