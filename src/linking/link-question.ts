@@ -94,7 +94,7 @@ const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>)
   .filter(([, n]) => n > 1)
   // the word before another word, compiled once
-  .map(([word, n]) => [word, n, new RegExp(`\\b${word}(?= +[a-z])`, 'g')] as const);
+  .map(([word, n]) => ({ word, n, pattern: new RegExp(`\\b${word}(?= +[a-z])`, 'g'), plain: /^[a-z ]+$/.test(word) }));
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -724,9 +724,10 @@ function amountsIn(
       .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
       .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
   }
-  for (const [word, n] of numberWords) {
-    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
-  }
+  if (magnitudes.length)
+    for (const [word, n] of numberWords) {
+      for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+    }
   // an article before a magnitude is one of it: "sopra il milione"
   for (const article of lex.magnitudeArticles)
     for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
@@ -744,10 +745,13 @@ function amountsIn(
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
-  for (const [word, n, pattern] of NUMBER_WORDS)
+  for (const { word, n, pattern, plain } of NUMBER_WORDS) {
+    // a word the text does not hold cannot match: most questions hold none of the forty
+    if (plain && !text.includes(word)) continue;
     text = text.replace(pattern, (m, at: number) =>
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
+  }
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;

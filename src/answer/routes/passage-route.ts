@@ -319,7 +319,7 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
   const words = wordsOf(question);
   let found: (AskedField & { evidence: string[] }) | null = null;
   for (const { field, cues, asked } of askedFieldsFor(lang)) {
-    if (!cues.some((c) => hasAny(words, c))) continue;
+    if (!hasAny(words, cues)) continue;
     // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
     if (field.person && !hasAny(words, WHO)) continue;
     found = asked;
@@ -331,7 +331,7 @@ export function askedFieldOf(question: string, lang: Lang): (AskedField & { evid
 
 let askedCache: { question: string; lang: Lang; field: (AskedField & { evidence: string[] }) | null } | null = null;
 
-type PreparedField = { field: AskedField; cues: (readonly string[])[]; asked: AskedField & { evidence: string[] } };
+type PreparedField = { field: AskedField; cues: readonly string[]; asked: AskedField & { evidence: string[] } };
 const ASKED_FIELDS = new Map<Lang, PreparedField[]>();
 
 /**
@@ -348,7 +348,11 @@ function askedFieldsFor(lang: Lang): PreparedField[] {
     );
     prepared = order.map((field) => {
       const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
-      return { field, cues: same.map((f) => f.cues), asked: { ...field, evidence: same.flatMap((f) => f.evidence) } };
+      return {
+        field,
+        cues: same.flatMap((f) => f.cues),
+        asked: { ...field, evidence: same.flatMap((f) => f.evidence) },
+      };
     });
     ASKED_FIELDS.set(lang, prepared);
   }
