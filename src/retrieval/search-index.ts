@@ -242,19 +242,25 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     return items.map((i, n) => kept[n] ?? read.get(i)!);
   }
 
+  /** the blocks inflated last (a passage's neighbours are the next question's hits as often as not) */
+  const blocks = new Map<number, string[]>();
   function readFromDisk(items: readonly number[]): [number, Chunk][] {
-    const fd = openSync(passagesFile, 'r');
-    const blocks = new Map<number, string[]>();
+    let fd: number | null = null;
     const lines = (block: number) => {
       let got = blocks.get(block);
-      if (!got) {
+      if (got) {
+        blocks.delete(block);
+      } else {
+        fd ??= openSync(passagesFile, 'r');
         const start = postings.blockOffsets[block]!;
         const length = postings.blockOffsets[block + 1]! - start;
         const bytes = Buffer.alloc(length);
         if (readSync(fd, bytes, 0, length, start) !== length) throw new Error(`passage block ${block} is truncated`);
         got = inflateRawSync(bytes).toString('utf8').split('\n');
-        blocks.set(block, got);
+        if (blocks.size >= BLOCKS_KEPT) blocks.delete(blocks.keys().next().value!);
       }
+      // most recently used last
+      blocks.set(block, got);
       return got;
     };
     try {
@@ -274,7 +280,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
         { cause },
       );
     } finally {
-      closeSync(fd);
+      if (fd !== null) closeSync(fd);
     }
   }
 
@@ -336,6 +342,9 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
     },
   };
 }
+
+/** inflated passage blocks kept (each about 30 KB of text) */
+const BLOCKS_KEPT = 16;
 
 /** Characters of passage text kept read (about 4 MB): a few hundred passages, whatever the size of the corpus. */
 const PASSAGE_CACHE_CHARS = 2_000_000;
