@@ -80,21 +80,12 @@ const W = {
   progress: union((l) => l.progress),
   currency: union((l) => l.currency),
 };
-/** the same words as whole words (a trailing space), built once rather than per question */
-const asWholeWords = (ws: readonly string[]) => ws.map((w) => `${w} `);
-const MORE_WORDS = asWholeWords(W.more);
-const MORE_OR_LESS_WORDS = asWholeWords([...W.more, ...W.less]);
-const ALTERNATIVE_WORDS = asWholeWords(W.alternatives);
-const COMPARE_WORDS = asWholeWords(W.compare);
-const COMPARE_NOT_BETWEEN_WORDS = asWholeWords(W.compare.filter((w) => !W.between.includes(w)));
-const BETWEEN_WORDS = asWholeWords(W.between);
 const MONTHS = new Set(ALL.flatMap((l) => l.months));
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
-const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>)
-  .filter(([, n]) => n > 1)
-  // the word before another word, compiled once
-  .map(([word, n]) => ({ word, n, pattern: new RegExp(`\\b${word}(?= +[a-z])`, 'g'), plain: /^[a-z ]+$/.test(word) }));
+const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
+  ([, n]) => n > 1,
+);
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -109,6 +100,13 @@ export interface Linked {
   structures: Structure[];
   scope: { docs: string[] | null; entity: string | null; year: number | null; uncoveredYear?: number };
 }
+
+/**
+ * The frame as linking builds it, typed by the schema but not parsed by it on every question: right after a start,
+ * before the engine's code is optimized, the parse was a sixth of an answer's time. `linkQuestion` (what the frame
+ * tests read) still parses it, so the schema keeps checking what linking builds.
+ */
+const asFrame = (frame: QuestionFrame): QuestionFrame => frame;
 
 /** The frame, checked against its schema (the router takes `link`'s frame as built; tests read this one). */
 export function linkQuestion(question: string, store: PlanStore): QuestionFrame {
@@ -273,7 +271,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       )
     : [];
   // what the superlative (or, without one, the comparative) ranks by and which record it qualifies
-  const gradeAt = superlative ? superAt : firstAt(words, MORE_OR_LESS_WORDS);
+  const gradeAt = superlative
+    ? superAt
+    : firstAt(
+        words,
+        [...W.more, ...W.less].map((w) => `${w} `),
+      );
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
   const without = withoutIn(words);
   // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
@@ -323,10 +326,22 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
-  const compareAsked = hasAny(words, COMPARE_NOT_BETWEEN_WORDS);
+  const compareAsked = hasAny(
+    words,
+    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+  );
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 0;
   // "Catalogo digitale o Apertura serale, chi ha più fasi?": a comparative with alternatives compares too
-  const alternativesGraded = (superlative !== null || hasAny(words, MORE_WORDS)) && hasAny(words, ALTERNATIVE_WORDS);
+  const alternativesGraded =
+    (superlative !== null ||
+      hasAny(
+        words,
+        W.more.map((w) => `${w} `),
+      )) &&
+    hasAny(
+      words,
+      W.alternatives.map((w) => `${w} `),
+    );
   if ((aggregate === 'sum' || compareAsked || alternativesGraded) && !codes.length && !otherConditions) {
     const files = docs.map((d) => d.file);
     const projects = store.projects.length ? projectsNamedByWords(unquoted, store, files) : [];
@@ -354,10 +369,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         : (objectivesTitledIn(unquoted, store, files)[0] ?? objectiveNamedByRareWords(unquoted, store, files)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
-  // built as the schema's type rather than parsed by it on every question: right after a start, before the engine's
-  // code is optimized, the parse was a sixth of an answer's time. `linkQuestion` (what the frame tests read) still
-  // parses it, so the schema keeps checking what linking builds.
-  const frame = {
+  const frame = asFrame({
     lang,
     text: question,
     entities: [...new Set(named.map((e) => e.entity))],
@@ -381,11 +393,17 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     rankedRecords,
     rankField: gradation?.field ?? null,
     gradedRecord: gradation?.record ?? null,
-    more: hasAny(words, MORE_WORDS),
+    more: hasAny(
+      words,
+      W.more.map((w) => `${w} `),
+    ),
     without,
     multiYear: hasAny(words, W.multiYear),
     aggregate,
-    compare: hasAny(words, COMPARE_WORDS),
+    compare: hasAny(
+      words,
+      W.compare.map((w) => `${w} `),
+    ),
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
@@ -404,7 +422,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !allStructures.length &&
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each),
-  } satisfies QuestionFrame;
+  });
   return { frame, people, structures: allStructures, scope };
 }
 
@@ -712,7 +730,7 @@ function amountsIn(
   let text = scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   // longest first: "half a million" before "a million"
-  const numberWords = numberWordsOf(lex);
+  const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
   // "un milione e mezzo", "one and a half million": one and a half of the magnitude
   if (W.half.length && magnitudes.length) {
     const mags = magnitudes.map(escapeRegExp).join('|');
@@ -724,10 +742,9 @@ function amountsIn(
       .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
       .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
   }
-  if (magnitudes.length)
-    for (const [word, n] of numberWords) {
-      for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
-    }
+  for (const [word, n] of numberWords) {
+    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+  }
   // an article before a magnitude is one of it: "sopra il milione"
   for (const article of lex.magnitudeArticles)
     for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
@@ -745,13 +762,10 @@ function amountsIn(
   // "zero" is a figure ("budget pari a zero"); a number word before a record word or a superlative is the k of a
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
-  for (const { word, n, pattern, plain } of NUMBER_WORDS) {
-    // a word the text does not hold cannot match: most questions hold none of the forty
-    if (plain && !text.includes(word)) continue;
-    text = text.replace(pattern, (m, at: number) =>
+  for (const [word, n] of NUMBER_WORDS)
+    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
     );
-  }
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;
@@ -839,18 +853,6 @@ function amountsIn(
   };
 }
 
-const NUMBER_WORDS_BY_LEXICON = new WeakMap<Lexicon, [string, number][]>();
-
-/** A lexicon's number words, longest first ("half a million" before "a million"): sorted once per lexicon. */
-function numberWordsOf(lex: Lexicon): [string, number][] {
-  let words = NUMBER_WORDS_BY_LEXICON.get(lex);
-  if (!words) {
-    words = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
-    NUMBER_WORDS_BY_LEXICON.set(lex, words);
-  }
-  return words;
-}
-
 /**
  * The figure an amount bounds when the question names several ("più di 10 persone e budget sopra 500 mila"): a field
  * word right after it ("10 persone"), else the nearest one before it in the same clause ("budget sopra 500 mila").
@@ -930,7 +932,11 @@ function amountOp(beforeWords: string): Op | null {
     { op: 'lte' as const, hit: lastBefore(beforeWords, W.lte, beforeWords.length) },
     {
       op: 'between' as const,
-      hit: lastBefore(beforeWords, BETWEEN_WORDS, beforeWords.length),
+      hit: lastBefore(
+        beforeWords,
+        W.between.map((w) => `${w} `),
+        beforeWords.length,
+      ),
     },
   ].filter((c) => c.hit);
   if (!candidates.length) return null;

@@ -314,49 +314,29 @@ function hasProseCells(text: string): boolean {
 
 /** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
 export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
-  // the router, the passage route and its sentence scoring all ask this of one question, once per passage
-  if (askedCache?.question === question && askedCache.lang === lang) return askedCache.field;
-  const words = wordsOf(question);
-  let found: (AskedField & { evidence: string[] }) | null = null;
-  for (const { field, cues, asked } of askedFieldsFor(lang)) {
-    if (!hasAny(words, cues)) continue;
-    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
-    if (field.person && !hasAny(words, WHO)) continue;
-    found = asked;
-    break;
-  }
-  askedCache = { question, lang, field: found };
-  return found;
+  // the router, the passage route and its sentence scoring all ask this of one question, once per passage: the
+  // lexicon's cues (about two hundred phrases) are looked for once per question
+  if (askedCache?.question !== question || askedCache.lang !== lang)
+    askedCache = { question, lang, field: findAskedField(question, lang) };
+  return askedCache.field;
 }
 
 let askedCache: { question: string; lang: Lang; field: (AskedField & { evidence: string[] }) | null } | null = null;
 
-type PreparedField = { field: AskedField; cues: readonly string[]; asked: AskedField & { evidence: string[] } };
-const ASKED_FIELDS = new Map<Lang, PreparedField[]>();
-
-/**
- * The asked fields in the order a question in `lang` tries them (its own pack's first), each with the cues and the
- * evidence words of every pack's field of that id: built once per language.
- */
-function askedFieldsFor(lang: Lang): PreparedField[] {
-  let prepared = ASKED_FIELDS.get(lang);
-  if (!prepared) {
-    const order = packFor(lang).lexicon.askedFields.concat(
-      Object.values(PACKS)
-        .filter((p) => p.lang !== lang)
-        .flatMap((p) => p.lexicon.askedFields),
-    );
-    prepared = order.map((field) => {
-      const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
-      return {
-        field,
-        cues: same.flatMap((f) => f.cues),
-        asked: { ...field, evidence: same.flatMap((f) => f.evidence) },
-      };
-    });
-    ASKED_FIELDS.set(lang, prepared);
+function findAskedField(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
+  const words = wordsOf(question);
+  for (const field of packFor(lang).lexicon.askedFields.concat(
+    Object.values(PACKS)
+      .filter((p) => p.lang !== lang)
+      .flatMap((p) => p.lexicon.askedFields),
+  )) {
+    const same = Object.values(PACKS).flatMap((p) => p.lexicon.askedFields.filter((f) => f.id === field.id));
+    if (!same.some((f) => hasAny(words, f.cues))) continue;
+    // a role is asked for when the question asks who ("chi è il sindaco?"), not when it names an office by it
+    if (field.person && !hasAny(words, WHO)) continue;
+    return { ...field, evidence: same.flatMap((f) => f.evidence) };
   }
-  return prepared;
+  return null;
 }
 
 function peopleNames(ctx: ToolContext): string[] {
