@@ -25,9 +25,6 @@ const merged = (pick: (l: Lexicon) => Record<string, string[]>): [string, string
   );
 export const ENTITY_KINDS = merged((l) => l.entityKinds);
 const DOCUMENT_KINDS = merged((l) => l.documentKinds);
-/** the kind words as whole words (with their trailing space), built once */
-const ENTITY_KIND_WORDS = ENTITY_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
-const DOCUMENT_KIND_WORDS = DOCUMENT_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
 const BY = ALL.flatMap((l) => l.by);
 const AFTER = ALL.flatMap((l) => l.after);
 const BEFORE = ALL.flatMap((l) => l.before);
@@ -48,6 +45,10 @@ export interface QuestionScope {
   boundedYears: { year: number; op: DateOp }[];
   uncoveredYear: number | null;
 }
+
+/** the kind words as whole words (with their trailing space), built once */
+const ENTITY_KIND_WORDS = ENTITY_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
+const DOCUMENT_KIND_WORDS = DOCUMENT_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
 
 export function findQuestionScope(question: string, store: PlanStore, defaultKind: string): QuestionScope {
   const vocab = vocabularyOf(store);
