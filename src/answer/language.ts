@@ -7,6 +7,14 @@ const IT =
 
 /** The answer follows the question's language; Italian wins ties, since the plans are Italian. */
 export function detectLanguage(question: string): 'it' | 'en' {
+  // linking, translation and the passage routes each ask it of the same question
+  if (last?.question !== question) last = { question, lang: detect(question) };
+  return last.lang;
+}
+
+let last: { question: string; lang: 'it' | 'en' } | null = null;
+
+function detect(question: string): 'it' | 'en' {
   // a quoted title is at most a few hundred characters: the bound keeps the scan linear when quotes never close
   const unquoted = question.replace(/(?:^|[\s(:])["“«‘']([^"”»’]{6,400}?)["”»’'](?=[\s?.,;:!)]|$)/g, ' ');
   const q = fold(unquoted).replace(/['’]/g, ' ');

@@ -61,10 +61,10 @@ export function findPeople(
     if (w.length < 3 || NOT_NAME.has(w)) continue;
     const accented = words[i]!.toLowerCase() !== w;
     const direct = index.byPart.get(w) ?? [];
-    // a typo: one edit from a name part of five letters or more
-    const typo = w.length >= 5 ? oneEditFrom(w, index).flatMap((p) => index.byPart.get(p) ?? []) : [];
     // a lower-case word one edit from a name is an ordinary word ("più ricco" is not Ricci); a capital makes it a name
     const capitalised = /^\p{Lu}/u.test(words[i]!);
+    // a typo: one edit from a name part of five letters or more (only a capitalised word is looked up)
+    const typo = capitalised && w.length >= 5 ? oneEditFrom(w, index).flatMap((p) => index.byPart.get(p) ?? []) : [];
     const typoOnly = capitalised ? [...new Set(typo)].filter((p) => !direct.includes(p)) : [];
     for (const [person, isTypo] of [
       ...direct.map((p) => [p, false] as const),

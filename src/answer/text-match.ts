@@ -22,6 +22,20 @@ const QUESTION_WORDS = new Set(
  * passages wants precision, naming a record from a few words wants recall.
  */
 export function stem(token: string): string {
+  // the same few hundred words are stemmed over and over (a question's, its passages', the records' titles)
+  let stemmed = STEMS.get(token);
+  if (stemmed === undefined) {
+    stemmed = stemOf(token);
+    if (STEMS.size >= STEMS_SIZE) STEMS.clear();
+    STEMS.set(token, stemmed);
+  }
+  return stemmed;
+}
+
+const STEMS = new Map<string, string>();
+const STEMS_SIZE = 20_000;
+
+function stemOf(token: string): string {
   if (token.length <= 4) return token.replace(/[aeio]$/, '');
   const t = token
     .replace(/(zioni|zione)$/, 'zion')

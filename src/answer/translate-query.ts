@@ -9,6 +9,14 @@ import { detectLanguage } from './language.ts';
  * Italian questions are left alone.
  */
 export function translateQuery(question: string): string {
+  // linking and the title matchers translate the same question several times
+  if (last?.question !== question) last = { question, translated: translate(question) };
+  return last.translated;
+}
+
+let last: { question: string; translated: string } | null = null;
+
+function translate(question: string): string {
   if (detectLanguage(question) !== 'en') return question;
   const expander = glossaryExpander();
   // each distinct word is looked up once: a question repeating a word hundreds of times costs no more than one

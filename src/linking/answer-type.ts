@@ -76,7 +76,27 @@ export function answerAt(sentence: string, type: AnswerType): number {
  * Every place in the sentence where the kind of answer asked stands (character offsets, ascending): a long sentence
  * is quoted around the one next to the question's subject rather than from its start.
  */
-export function answerPositions(sentence: string, type: AnswerType): number[] {
+export function answerPositions(sentence: string, type: AnswerType): readonly number[] {
+  // the routes weigh the same sentences (a passage's, a record's) several times per question, and again for the next
+  let byType = POSITIONS.get(type);
+  if (!byType) {
+    byType = new Map();
+    POSITIONS.set(type, byType);
+  }
+  let found = byType.get(sentence);
+  if (!found) {
+    found = positionsOf(sentence, type);
+    if (byType.size >= POSITIONS_SIZE) byType.delete(byType.keys().next().value!);
+    byType.set(sentence, found);
+  }
+  return found;
+}
+
+/** per kind of answer, the last sentences' answer positions (shared: never changed by callers) */
+const POSITIONS = new Map<AnswerType, Map<string, readonly number[]>>();
+const POSITIONS_SIZE = 2048;
+
+function positionsOf(sentence: string, type: AnswerType): number[] {
   switch (type) {
     case 'year':
       return positions(sentence, YEAR);

@@ -27,6 +27,7 @@ export interface CodeMention {
 // must consume a separator, which the word class excludes, so matching stays linear.
 const CANDIDATE = /[\p{L}\p{N}]+(?:\s?[-–_./]\s?[\p{L}\p{N}]+)*/gu;
 const PART_SPLIT = /\s[-–]\s|\//;
+const DIGIT = /\d/;
 // "obiettivo 3", "objective nr. 2". A match can only start where a run of letters starts (from inside the run the
 // same endings are tried again), so the lookbehind changes no match but keeps a long run of letters linear.
 const OBJECTIVE_NUMBER = /(?<![a-z])([a-z]+)\.?\s*(?:n\.?|nr\.?|numero|number|#)?\s*(\d{1,2})\b/g;
@@ -49,6 +50,8 @@ export function findCodeMentions(
   const mentions: CodeMention[] = [];
   for (const m of question.matchAll(CANDIDATE)) {
     const whole = m[0];
+    // every code has a digit, so a run without one (most words of a question) holds no piece to look up
+    if (!DIGIT.test(whole)) continue;
     const start = m.index ?? 0;
     const pieces = [{ text: whole, start }];
     if (PART_SPLIT.test(whole) && !lookup(whole, store).length && !hasKnownCodeShape(whole, store)) {

@@ -19,15 +19,11 @@ export function wordMatches(word: string, entries: readonly string[]): boolean {
 
 /** `words`: the question as padded folded words (phrases.ts `wordsOf`). */
 export function metaKindOf(words: string, lexicons: readonly Lexicon[]): MetaKind | null {
-  const pick = (f: (l: Lexicon) => readonly string[]) => lexicons.flatMap(f);
-  const bot = pick((l) => [...l.botAddress, ...l.helpAlone]);
-  // a plan named by its kind ("hai il PEG di X?", "the PIAO") is what pianobot holds too
-  const nouns = pick((l) => [...l.metaNouns, ...Object.values(l.documentKinds).flat()]);
-  const chatter = pick((l) => l.chatter);
+  const { bot, nouns, chatter, greetings, help } = metaWordsOf(lexicons);
   let text = words;
   let greeted = false;
   // greetings may be several words ("buon pomeriggio", "thank you"): the longest first
-  for (const g of pick((l) => l.greetings).sort((a, b) => b.length - a.length)) {
+  for (const g of greetings) {
     while (text.includes(` ${g} `)) {
       text = text.replace(` ${g} `, ' ');
       greeted = true;
@@ -35,7 +31,7 @@ export function metaKindOf(words: string, lexicons: readonly Lexicon[]): MetaKin
   }
   // the phrasings known to ask about pianobot ("cosa sai fare", "how does it work") address it too
   let addressed = false;
-  for (const h of pick((l) => l.help).sort((a, b) => b.length - a.length)) {
+  for (const h of help) {
     const at = text.indexOf(` ${h}`);
     if (at < 0) continue;
     // a phrase may end inside a word ("come funzion"): the whole word goes
@@ -49,4 +45,34 @@ export function metaKindOf(words: string, lexicons: readonly Lexicon[]): MetaKin
     else if (!STOPWORDS.has(word) && !wordMatches(word, chatter)) return null; // about something else
   }
   return addressed ? 'help' : greeted ? 'greeting' : null;
+}
+
+interface MetaWords {
+  bot: string[];
+  nouns: string[];
+  chatter: string[];
+  /** longest first */
+  greetings: string[];
+  /** longest first */
+  help: string[];
+}
+const META_WORDS = new WeakMap<readonly Lexicon[], MetaWords>();
+
+/** The lexicons' words of each kind, gathered (and the phrases sorted) once per list of lexicons, not per question. */
+function metaWordsOf(lexicons: readonly Lexicon[]): MetaWords {
+  let words = META_WORDS.get(lexicons);
+  if (!words) {
+    const pick = (f: (l: Lexicon) => readonly string[]) => lexicons.flatMap(f);
+    words = {
+      bot: pick((l) => [...l.botAddress, ...l.helpAlone]),
+      // a plan named by its kind ("hai il PEG di X?", "the PIAO") is what pianobot holds too
+      nouns: pick((l) => [...l.metaNouns, ...Object.values(l.documentKinds).flat()]),
+      chatter: pick((l) => l.chatter),
+      // greetings may be several words ("buon pomeriggio", "thank you"): the longest first
+      greetings: pick((l) => l.greetings).sort((a, b) => b.length - a.length),
+      help: pick((l) => l.help).sort((a, b) => b.length - a.length),
+    };
+    META_WORDS.set(lexicons, words);
+  }
+  return words;
 }

@@ -48,15 +48,14 @@ export interface QuestionScope {
   uncoveredYear: number | null;
 }
 
+/** the kind words as whole words (with their trailing space), built once */
+const ENTITY_KIND_WORDS = ENTITY_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
+const DOCUMENT_KIND_WORDS = DOCUMENT_KINDS.map(([k, ws]) => [k, ws.map((w) => `${w} `)] as const);
+
 export function findQuestionScope(question: string, store: PlanStore, defaultKind: string): QuestionScope {
   const vocab = vocabularyOf(store);
   const words = wordsOf(question);
-  const kindsAsked = ENTITY_KINDS.filter(([, ws]) =>
-    hasAny(
-      words,
-      ws.map((w) => `${w} `),
-    ),
-  ).map(([k]) => k);
+  const kindsAsked = ENTITY_KIND_WORDS.filter(([, ws]) => hasAny(words, ws)).map(([k]) => k);
   let named = vocab.entities.filter((e) => {
     const first = e.name.split(' ')[0] ?? '';
     return phraseAt(words, `${e.name} `) >= 0 || (first.length >= 5 && phraseAt(words, `${first} `) >= 0);
@@ -97,13 +96,8 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     : excludedFiles.size
       ? store.model.documents.filter((d) => !excludedFiles.has(d.file))
       : store.model.documents;
-  for (const [kind, ws] of DOCUMENT_KINDS)
-    if (
-      hasAny(
-        words,
-        ws.map((w) => `${w} `),
-      )
-    ) {
+  for (const [kind, ws] of DOCUMENT_KIND_WORDS)
+    if (hasAny(words, ws)) {
       const ofKind = docs.filter((d) => d.kind === kind);
       if (ofKind.length) docs = ofKind;
     }
@@ -160,6 +154,11 @@ export function dateOpBefore(before: string): DateOp | null {
   return found[0]!.op;
 }
 
+/** each kind word with the joiners a place name follows it by, and the phrase they make: built once */
+const KIND_PHRASES = new Map(
+  ENTITY_KINDS.flatMap(([, ws]) => ws).map((kw) => [kw, [' di ', ' of ', ' '].map((j) => [j, `${kw}${j}`] as const)]),
+);
+
 /** "Comune di X" / "city of X" where X is no entity of the plans: the question asks about a plan we do not have. */
 function unknownEntityIn(
   question: string,
@@ -171,8 +170,8 @@ function unknownEntityIn(
   for (const [, kindWords] of ENTITY_KINDS)
     for (const kw of kindWords) {
       // "Comune di Pisa", "city of Florence", and a name right after the kind word written as one ("Regione Toscana")
-      for (const joiner of [' di ', ' of ', ' ']) {
-        const at = phraseAt(words, `${kw}${joiner}`);
+      for (const [joiner, phrase] of KIND_PHRASES.get(kw)!) {
+        const at = phraseAt(words, phrase);
         if (at < 0) continue;
         const next = words.slice(at + kw.length + joiner.length).split(' ')[0] ?? '';
         if (next.length < 3 || known.some((k) => k.startsWith(next))) continue;

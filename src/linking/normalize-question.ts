@@ -39,7 +39,11 @@ const loose = (phrase: string) =>
 interface Shorthand {
   pattern: RegExp;
   expansion: string;
+  /** the key in lower case when it is ASCII: an ASCII question without it cannot match (null: always try) */
+  needle: string | null;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** A pack's shorthands as patterns: a word-like key stands alone and never after a number ("30 sett." is a date). */
 function shorthandsOf(lexicon: Lexicon): Shorthand[] {
@@ -49,7 +53,11 @@ function shorthandsOf(lexicon: Lexicon): Shorthand[] {
       const wordy = /^\p{L}/u.test(key);
       const before = wordy ? '(?<![\\p{L}\\p{N}_.])(?<!\\d\\s{0,2})' : '';
       const after = /\p{L}$/u.test(key) ? '(?![\\p{L}\\p{N}_])' : '';
-      return { pattern: new RegExp(`${before}${escapeRegExp(key)}${after}`, 'giu'), expansion: ` ${expansion} ` };
+      return {
+        pattern: new RegExp(`${before}${escapeRegExp(key)}${after}`, 'giu'),
+        expansion: ` ${expansion} `,
+        needle: ASCII.test(key) ? key.toLowerCase() : null,
+      };
     });
 }
 /** every pack's shorthands, the question's own language first: ">" is "sopra" in Italian, "above" in English */
@@ -57,8 +65,17 @@ const SHORTHANDS = Object.values(PACKS).map((pack) => ({
   lang: pack.lang,
   shorthands: shorthandsOf(pack.lexicon),
 }));
-const shorthandsFor = (lang: string): Shorthand[] =>
-  [...SHORTHANDS].sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang)).flatMap((p) => p.shorthands);
+const SHORTHANDS_BY_LANG = new Map<string, Shorthand[]>();
+const shorthandsFor = (lang: string): Shorthand[] => {
+  let list = SHORTHANDS_BY_LANG.get(lang);
+  if (!list) {
+    list = [...SHORTHANDS]
+      .sort((a, b) => Number(b.lang === lang) - Number(a.lang === lang))
+      .flatMap((p) => p.shorthands);
+    SHORTHANDS_BY_LANG.set(lang, list);
+  }
+  return list;
+};
 
 /** "500k", "1,5mln": a magnitude glued to its number, set apart so the amount reader sees it. */
 const GLUED_MAGNITUDE = new RegExp(
@@ -103,11 +120,20 @@ export function normalizeQuestion(question: string, store: PlanStore): string {
     .replace(PICTOGRAPH, ' ');
   for (const [entity, ch] of Object.entries(ENTITIES)) q = q.split(entity).join(ch);
   const lang = detectLanguage(q);
-  // after an elided article ("dell'ob.") the word stays glued to it
-  for (const s of shorthandsFor(lang))
-    q = q.replace(s.pattern, (_, at: number, all: string) =>
+  // most questions hold none of the shorthands: an ASCII question is searched for the key before its pattern runs
+  let lower: string | null = null;
+  for (const s of shorthandsFor(lang)) {
+    if (s.needle !== null) {
+      lower ??= ASCII.test(q) ? q.toLowerCase() : '';
+      if (lower && !lower.includes(s.needle)) continue;
+    }
+    // after an elided article ("dell'ob.") the word stays glued to it
+    const next = q.replace(s.pattern, (_, at: number, all: string) =>
       /['’]$/.test(all.slice(0, at)) ? `${s.expansion.trimStart()}` : s.expansion,
     );
+    if (next !== q) lower = null;
+    q = next;
+  }
   // "1M€", "€2mln": the currency sign glued to a magnitude hides it from the amount reader
   q = q.replace(GLUED_MAGNITUDE, '$1 $2').replace(/(?<=\p{L})€|€(?=\p{L})/gu, ' € ');
   q = withoutCourtesy(q);

@@ -5,14 +5,30 @@ const ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 export function fold(s: string): string {
   // ASCII is its own NFKD form and has none of the characters replaced below (the hot path: most plan lines)
   if (ASCII.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
-    .replace(/[\u201c\u201d\u201e]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .toLowerCase();
+  // the rest is kept for the last texts: one question is folded by a dozen readers, an accented word of the plans
+  // ("attività") in every sentence that has it
+  let folded = FOLDED.get(s);
+  if (folded === undefined) {
+    folded = s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+      .replace(/[\u201c\u201d\u201e]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-')
+      .toLowerCase();
+    // only short texts (at most about 1.6 MB kept): a plan's long lines are folded once at load
+    if (s.length <= FOLDED_MAX_LENGTH) {
+      if (FOLDED.size >= FOLDED_SIZE) FOLDED.delete(FOLDED.keys().next().value!);
+      FOLDED.set(s, folded);
+    }
+  }
+  return folded;
 }
+
+const FOLDED = new Map<string, string>();
+const FOLDED_SIZE = 2048;
+/** a question, a sentence, a word: longer texts are a plan's, read once */
+const FOLDED_MAX_LENGTH = 400;
 
 /** Whitespace squash would change: any but a single inner space (one test instead of a replace and a trim). */
 const UNSQUASHED = /[^\S ]| {2}|^ | $/;

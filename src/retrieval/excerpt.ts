@@ -16,9 +16,7 @@ export function bestExcerpt(text: string, queryTerms: ReadonlySet<string>, max =
   if (text.length <= max) return lines.join('\n');
   let best = 0;
   let bestScore = -1;
-  lines.forEach((line, i) => {
-    const a = analyze(line);
-    const terms = new Set([...a.words, ...a.codes]);
+  termsOfLines(text, lines).forEach((terms, i) => {
     let score = 0;
     for (const t of terms) if (queryTerms.has(t)) score++;
     if (score > bestScore) {
@@ -46,4 +44,26 @@ export function bestExcerpt(text: string, queryTerms: ReadonlySet<string>, max =
     } else break;
   }
   return clip(lines.slice(from, to + 1).join('\n'), max);
+}
+
+/**
+ * Each line's terms, kept for the passages of the last searches: the same passages come back for one question's
+ * several searches and for the next questions on the subject, and analyzing every line of each was a tenth of what a
+ * passage answer allocated.
+ */
+const LINE_TERMS = new Map<string, ReadonlySet<string>[]>();
+const LINE_TERMS_SIZE = 256;
+
+function termsOfLines(text: string, lines: readonly string[]): ReadonlySet<string>[] {
+  let terms = LINE_TERMS.get(text);
+  if (!terms) {
+    terms = lines.map((line) => {
+      const a = analyze(line);
+      return new Set([...a.words, ...a.codes]);
+    });
+    // the oldest passage goes first: a Map keeps the order of insertion
+    if (LINE_TERMS.size >= LINE_TERMS_SIZE) LINE_TERMS.delete(LINE_TERMS.keys().next().value!);
+    LINE_TERMS.set(text, terms);
+  }
+  return terms;
 }

@@ -59,7 +59,7 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
     }
   }
 
-  const expansions = (question: string): Expansion[] => {
+  const compute = (question: string): Expansion[] => {
     const words = analyze(question).words;
     const out: Expansion[] = [];
     // per entry, the first of its terms (in glossary order) the question contains
@@ -71,9 +71,10 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
         if (containsSequence(words, entries[entry]!.terms[term]!)) firstTerm.set(entry, term);
       }
     }
-    for (const [entry, e] of entries.entries()) {
-      const term = firstTerm.get(entry);
-      if (term !== undefined) out.push({ matched: e.terms[term]!, phrases: e.expand });
+    // the entries found, in glossary order (only they are visited: most words of a question start no term)
+    for (const entry of [...firstTerm.keys()].sort((a, b) => a - b)) {
+      const e = entries[entry]!;
+      out.push({ matched: e.terms[firstTerm.get(entry)!]!, phrases: e.expand });
     }
     const folded = fold(question);
     for (const p of patterns) {
@@ -86,11 +87,26 @@ export function createQueryExpander(glossary: Glossary): QueryExpander {
     }
     return out;
   };
+  // one question is expanded by passage search, sentence ranking, key words and translation, and each of its words
+  // again on its own: the last texts' expansions are kept (what they hold is shared, so never changed by callers)
+  const recent = new Map<string, Expansion[]>();
+  const expansions = (question: string): Expansion[] => {
+    let found = recent.get(question);
+    if (!found) {
+      found = compute(question);
+      if (recent.size >= RECENT_EXPANSIONS) recent.delete(recent.keys().next().value!);
+      recent.set(question, found);
+    }
+    return [...found];
+  };
   return {
     expansions,
     expand: (question) => [...new Set(expansions(question).flatMap((e) => e.phrases))],
   };
 }
+
+/** texts whose expansions are kept: a question, its words, its sentences' words */
+const RECENT_EXPANSIONS = 512;
 
 let defaultExpander: QueryExpander | null = null;
 

@@ -228,20 +228,39 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
   /** the allowed passages of the query being scored, one byte each (nothing awaits while it is in use) */
   const allowedScratch = new Uint8Array(size);
 
-  /** Passages are read from disk only when they are hits: the corpus's text never sits in memory. */
+  /**
+   * Passages are read from disk only when they are hits, and the last hits are kept (PassageCache): a question's
+   * passages are read again by its own routes and by the next questions on the same subject, and inflating their
+   * 30 KB blocks was most of a passage answer's time. Only a bounded share of the corpus's text sits in memory.
+   */
+  const cache = new PassageCache(PASSAGE_CACHE_CHARS);
   function readChunks(items: readonly number[]): Chunk[] {
-    const fd = openSync(passagesFile, 'r');
-    const blocks = new Map<number, string[]>();
+    const kept = items.map((i) => cache.get(i));
+    const missing = items.filter((_, n) => !kept[n]);
+    const read = new Map(missing.length ? readFromDisk(missing) : []);
+    for (const [i, chunk] of read) cache.set(i, chunk);
+    return items.map((i, n) => kept[n] ?? read.get(i)!);
+  }
+
+  /** the blocks inflated last (a passage's neighbours are the next question's hits as often as not) */
+  const blocks = new Map<number, string[]>();
+  function readFromDisk(items: readonly number[]): [number, Chunk][] {
+    let fd: number | null = null;
     const lines = (block: number) => {
       let got = blocks.get(block);
-      if (!got) {
+      if (got) {
+        blocks.delete(block);
+      } else {
+        fd ??= openSync(passagesFile, 'r');
         const start = postings.blockOffsets[block]!;
         const length = postings.blockOffsets[block + 1]! - start;
         const bytes = Buffer.alloc(length);
         if (readSync(fd, bytes, 0, length, start) !== length) throw new Error(`passage block ${block} is truncated`);
         got = inflateRawSync(bytes).toString('utf8').split('\n');
-        blocks.set(block, got);
+        if (blocks.size >= BLOCKS_KEPT) blocks.delete(blocks.keys().next().value!);
       }
+      // most recently used last
+      blocks.set(block, got);
       return got;
     };
     try {
@@ -252,7 +271,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
         const line = lines(at.block)[at.line];
         if (line === undefined) throw new Error(`passage ${i} is missing`);
         const { hash: _hash, ...chunk } = StoredChunkSchema.parse(JSON.parse(line));
-        return chunk;
+        return [i, chunk];
       });
     } catch (cause) {
       throw new PianobotError(
@@ -261,7 +280,7 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
         { cause },
       );
     } finally {
-      closeSync(fd);
+      if (fd !== null) closeSync(fd);
     }
   }
 
@@ -322,6 +341,41 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
       });
     },
   };
+}
+
+/** inflated passage blocks kept (each about 30 KB of text) */
+const BLOCKS_KEPT = 16;
+
+/** Characters of passage text kept read (about 4 MB): a few hundred passages, whatever the size of the corpus. */
+const PASSAGE_CACHE_CHARS = 2_000_000;
+
+/**
+ * The passages read last, by passage number, up to a budget of text characters; the least recently used go first.
+ * The chunks are shared by the hits that return them, so nothing may change them (nothing does: hits are read).
+ */
+class PassageCache {
+  private readonly entries = new Map<number, Chunk>();
+  private chars = 0;
+  constructor(private readonly budget: number) {}
+  get(i: number): Chunk | undefined {
+    const chunk = this.entries.get(i);
+    if (chunk) {
+      // a Map keeps insertion order: moving the entry to the end makes the first one the least recently used
+      this.entries.delete(i);
+      this.entries.set(i, chunk);
+    }
+    return chunk;
+  }
+  set(i: number, chunk: Chunk): void {
+    if (this.entries.has(i)) return;
+    this.entries.set(i, chunk);
+    this.chars += chunk.text.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.chars <= this.budget || oldest === i) break;
+      this.entries.delete(oldest);
+      this.chars -= old.text.length;
+    }
+  }
 }
 
 /** The vector list of the fusion: passage numbers, most similar to the question first. */

@@ -3,6 +3,8 @@
  * that the audience may see. Figures are computed from parsed values only; every aggregate names the records it was
  * computed from, so the answer can cite each of them.
  */
+
+import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 import {
   type ParsedPlanQuery,
@@ -65,7 +67,10 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
   let records = candidatesOf(ctx, query, documents).filter(
     (r) => visible(ctx, r.doc) && (ctx.includeInternal || !r.internal) && (!documents || documents.has(r.doc)),
   );
-  for (const f of query.filters) records = records.filter((r) => holds(r.cells[f.field] ?? null, f));
+  for (const f of query.filters) {
+    const test = testOf(f);
+    records = records.filter((r) => test(r.cells[f.field] ?? null));
+  }
   const matched = records.length;
   if (query.sort) {
     const { field, dir } = query.sort;
@@ -107,6 +112,59 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
     if (j < b.length && b[j] === x) out.push(x);
   }
   return out;
+}
+
+/**
+ * The filter as a test of one cell. An equality on text works out the value's folded form (and a name's key) once,
+ * not once per record, and each cell's once while its record lives: a filter on an owner meets every record in scope.
+ */
+function testOf(f: QueryFilter): (cell: Cell | null) => boolean {
+  const isPerson = PERSON_FIELDS.has(f.field);
+  if (f.op === 'eq') {
+    const eq = equalsTo(f.value, isPerson);
+    return (cell) => cell !== null && eq(cell);
+  }
+  if (f.op === 'in') {
+    const tests = (f.values ?? []).map((v) => equalsTo(v, isPerson));
+    return (cell) => cell !== null && tests.some((eq) => eq(cell));
+  }
+  return (cell) => holds(cell, f);
+}
+
+/** `equals(cell, value, isPerson)` with what depends on the value alone worked out once. */
+function equalsTo(value: string | number | boolean | undefined, isPerson: boolean): (cell: Cell) => boolean {
+  if (typeof value !== 'string' || ISO_DATE.test(value) || /^--\d{2}-\d{2}$/.test(value))
+    return (cell) => equals(cell, value, isPerson);
+  const wanted = fold(value).trim();
+  const key = isPerson ? personKey(value) : null;
+  return (cell) => {
+    const folded = foldedItemsOf(cell);
+    if (folded.includes(wanted)) return true;
+    return key !== null && personKeysOf(cell).includes(key);
+  };
+}
+
+const foldedItems = new WeakMap<Cell, string[]>();
+const personKeys = new WeakMap<Cell, string[]>();
+
+/** A cell's items (its parts, or its text), folded and trimmed: kept while its record is. */
+function foldedItemsOf(cell: Cell): string[] {
+  let items = foldedItems.get(cell);
+  if (!items) {
+    items = (cell.parts ?? [cell.text]).map((item) => fold(item).trim());
+    foldedItems.set(cell, items);
+  }
+  return items;
+}
+
+/** A cell's items as name keys ("Valentina Sardi" and "Sardi Valentina" alike): kept while its record is. */
+function personKeysOf(cell: Cell): string[] {
+  let keys = personKeys.get(cell);
+  if (!keys) {
+    keys = (cell.parts ?? [cell.text]).map((item) => personKey(item));
+    personKeys.set(cell, keys);
+  }
+  return keys;
 }
 
 function holds(cell: Cell | null, f: QueryFilter): boolean {

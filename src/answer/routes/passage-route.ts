@@ -338,6 +338,16 @@ function hasProseCells(text: string): boolean {
 
 /** What kind of fact the question asks for, when it is one a passage must name to answer (lexicon `askedFields`). */
 export function askedFieldOf(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
+  // the router, the passage route and its sentence scoring all ask this of one question, once per passage: the
+  // lexicon's cues (about two hundred phrases) are looked for once per question
+  if (askedCache?.question !== question || askedCache.lang !== lang)
+    askedCache = { question, lang, field: findAskedField(question, lang) };
+  return askedCache.field;
+}
+
+let askedCache: { question: string; lang: Lang; field: (AskedField & { evidence: string[] }) | null } | null = null;
+
+function findAskedField(question: string, lang: Lang): (AskedField & { evidence: string[] }) | null {
   const words = wordsOf(question);
   for (const field of packFor(lang).lexicon.askedFields.concat(
     Object.values(PACKS)
