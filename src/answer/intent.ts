@@ -33,7 +33,7 @@ const RULES: [Intent, RegExp][] = [
   ['weight', /\b(peso|pesi|weight\w*|pesatura)\b/],
   [
     'staff',
-    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*)\b/,
+    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*|dedica\w*|devotes?|(?:his|her|their) time|puts? in)\b/,
   ],
   ['phases', /\b(fas[ei]|phase\w*|attivita|activit\w*|step\w*|cronoprogramma|piano operativo)\b/],
   [

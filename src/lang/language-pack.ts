@@ -100,6 +100,11 @@ export interface Lexicon {
   exclusionFillers: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
+  /**
+   * fixed phrases made of operator words that ask for no operation: "somma urgenza" (utmost urgency), "sul totale"
+   * (a share of it), "of the total"; the operators are read with them blanked out
+   */
+  idioms?: string[];
   /** "ciascun", "each": an aggregate split by person or structure */
   each: string[];
   /** "classifica", "rank", "sort": every record (or group) in order of a field */
@@ -168,6 +173,13 @@ export interface Lexicon {
   selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];
+  /**
+   * a request clause that opens a question and asks nothing itself: a wish ("mi servirebbe", "avrei bisogno di",
+   * "I'd need"), up to a few words of its own ("con una certa urgenza"), then optionally a verb of knowing ("sapere",
+   * "to find out") and what is wanted as a noun ("il nominativo di", "the name of"). A first-person clause before it
+   * ("sto preparando una nota e …", "lavoro all'ufficio stampa e …") goes with it. All folded.
+   */
+  requestClause?: { wishes: string[]; knowing: string[]; wanted: string[]; firstPerson: string[] };
 }
 
 export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';

@@ -81,6 +81,16 @@ const W = {
   currency: union((l) => l.currency),
 };
 const MONTHS = new Set(ALL.flatMap((l) => l.months));
+const IDIOMS = union((l) => l.idioms ?? []).map((p) => p.trim());
+
+/** The question's words with every idiom blanked out (same length, so positions stay those of `words`). */
+function withoutIdioms(words: string): string {
+  let out = words;
+  for (const idiom of IDIOMS)
+    for (let at = phraseAt(out, `${idiom} `); at >= 0; at = phraseAt(out, `${idiom} `))
+      out = out.slice(0, at) + ' '.repeat(idiom.length) + out.slice(at + idiom.length);
+  return out;
+}
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
@@ -174,6 +184,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "escluso zero", "zeros excluded": an exclusion word with zero beside it
   const nonZero = hasAny(words, W.nonZero) || (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words));
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
+  // "tra i progetti del cdr 85": a number right after a structure's kind word is its code, never an amount
+  scan = scan.replace(STRUCTURE_CODE_NUMBER, (m, kind: string) => kind + ' '.repeat(m.length - kind.length));
   const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
@@ -275,12 +287,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const at = phraseAt(words, c);
     return at >= 0 && FIELD_WORDS.budget.some((b) => phraseAt(words.slice(at + c.trim().length), b) === 1);
   });
+  // "somma urgenza", "sul totale": operator words inside a fixed phrase ask for no operation
+  const opWords = withoutIdioms(words);
   const aggregate =
-    hasAny(words, W.count) && !superlative && !countsAmount
+    hasAny(opWords, W.count) && !superlative && !countsAmount
       ? 'count'
-      : hasAny(words, W.avg)
+      : hasAny(opWords, W.avg)
         ? 'avg'
-        : hasAny(words, W.sum)
+        : hasAny(opWords, W.sum)
           ? 'sum'
           : null;
   const trimmed = words.trim();
@@ -582,6 +596,11 @@ const STRUCTURE_WORDS = [
   'settore',
   'servizio',
 ];
+
+const STRUCTURE_CODE_NUMBER = new RegExp(
+  `(?<![a-z])(${STRUCTURE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:n\\.?\\s*)?\\d+(?![\\d.,])`,
+  'g',
+);
 
 /** a structure set apart may be named with its kind word ("escluso il CdR 41") */
 const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
