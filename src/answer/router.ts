@@ -7,6 +7,7 @@ import type { QuestionFrame } from '../linking/question-frame.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
@@ -282,7 +283,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { frame, scope, people } = linked;
   const lang = frame.lang;
   const intents = detectIntents(question);
-  const mentions = findCodes(question, store, scope);
+  const mentions = withTitledRecords(findCodes(question, store, scope), frame, store);
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
@@ -302,6 +303,27 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     meant: preferByRole(visiblePeople, intents),
     structures: linked.structures.filter((s) => visible(ctx, s.doc)),
   };
+}
+
+/**
+ * A record the question names by its title's words rather than its code ("passepartout quanto costa"): linking put it
+ * among the frame's codes; the record routes read it as if its code had been written.
+ */
+function withTitledRecords(mentions: CodeMention[], frame: QuestionFrame, store: PlanStore): CodeMention[] {
+  if (mentions.length) return mentions;
+  const titled = frame.codes.filter((c) => c.text !== c.code && c.kind !== 'indicator');
+  if (titled.length !== 1) return mentions;
+  const { code, kind, doc } = titled[0]!;
+  const key = codeKey(code);
+  const hits: CodeHit[] =
+    kind === 'objective'
+      ? (store.objectivesByCode.get(key) ?? [])
+          .filter((o) => o.doc === doc)
+          .map((record) => ({ kind: 'objective' as const, code: record.code, record }))
+      : (store.projectsByCode.get(key) ?? [])
+          .filter((p) => p.doc === doc)
+          .map((record) => ({ kind: 'project' as const, code: record.code, record }));
+  return hits.length ? [{ text: titled[0]!.text, hits }] : mentions;
 }
 
 /**

@@ -109,7 +109,7 @@ export const en: LanguagePack = {
     lt: ['below', 'under', 'less than', 'lower than', 'smaller than'],
     eq: ['equal to', 'of exactly', 'exactly'],
     between: ['between'],
-    betweenJoin: ['and'],
+    betweenJoin: ['and', 'plus'],
     after: ['after', 'later than'],
     before: ['before', 'earlier than'],
     by: ['by', 'within', 'no later than', 'until', 'up to'],

@@ -27,7 +27,14 @@ import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
 import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
-import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
+import {
+  distinctiveOwners,
+  objectiveNamedByRareWords,
+  objectivesNamedByParts,
+  objectivesTitledIn,
+  ownerKey,
+  partsOf,
+} from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -371,8 +378,37 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       objectiveNamedByWords(question, store, files) ??
       (codes.length
         ? undefined
-        : (objectivesTitledIn(unquoted, store, files)[0] ?? objectiveNamedByRareWords(unquoted, store, files)));
+        : (objectivesTitledIn(unquoted, store, files)[0] ??
+          // one word of its own names the objective only when the question says it names an objective ("la fase più
+          // pesante dell'obiettivo dei cavalcavia"); "sulle biblioteche" alone is a topic
+          objectiveNamedByRareWords(unquoted, store, files, hasAny(words, TARGET_WORDS.objective) ? 1 : 2)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+  }
+  // "passepartout quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
+  // title's words, for a figure or a name of that record
+  const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f));
+  if (
+    asksRecordField &&
+    !codes.length &&
+    !people.matches.length &&
+    !allStructures.length &&
+    superlative === null &&
+    aggregate === null &&
+    !amounts.length &&
+    !compareAsked
+  ) {
+    const files = docs.map((d) => d.file);
+    // the entity's name ("di Reggio") is in titles by chance: it names no record
+    const entityWords = new Set(named.flatMap((e) => wordsOf(e.entity).trim().split(' ')));
+    const asked = entityWords.size
+      ? unquoted.replace(/\p{L}+/gu, (w) => (entityWords.has(fold(w)) ? ' '.repeat(w.length) : w))
+      : unquoted;
+    const projects = store.projects.length ? projectsNamedByWords(asked, store, files) : [];
+    const objective = objectivesTitledIn(asked, store, files)[0] ?? objectiveNamedByRareWords(asked, store, files, 1);
+    if (projects.length === 1 && !objective)
+      codes.push({ text: projects[0]!.title, code: projects[0]!.code, kind: 'project', doc: projects[0]!.doc });
+    else if (objective && !projects.length)
+      codes.push({ text: objective.title, code: objective.code, kind: 'objective', doc: objective.doc });
   }
   const frame = QuestionFrameSchema.parse({
     lang,
@@ -500,6 +536,8 @@ function objectiveNamedByWords(
  * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
+/** the fields one record holds: a question asking one of them of a record named by its words links that record */
+const RECORD_FIELDS = new Set<FieldWord>(['budget', 'owner', 'end', 'start', 'share', 'staff', 'target', 'duration']);
 const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
 
 /** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
@@ -526,6 +564,7 @@ function projectsNamedByWords(
 ): { code: string; title: string; doc: string }[] {
   const parts = partsOf(question);
   const index = projectTitleIndexOf(store);
+  const namesProject = hasAny(wordsOf(question), TARGET_WORDS.project);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
   for (const part of parts) {
@@ -535,9 +574,21 @@ function projectsNamedByWords(
     for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
     let tie = false;
+    // a word no other record uses in any of its names ("Mondinsieme", "DTutti") names its project alone
+    const rareHit = new Set<number>();
+    for (const t of contentTokens(part)) {
+      const s = stem(t);
+      const holders = index.byStem.get(s) ?? [];
+      if (holders.length !== 1) continue;
+      const p = store.projects[holders[0]!]!;
+      // …or a word written as only this project's title writes it, when the question says it names a project ("il
+      // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari")
+      const ownWord = namesProject && wordsOf(p.title).includes(` ${fold(t)} `);
+      if (distinctiveOwners(store).get(s) === ownerKey(p.doc, p.code) || ownWord) rareHit.add(holders[0]!);
+    }
     for (const [pos, hits] of hitsOf) {
       const p = store.projects[pos]!;
-      if (hits < 2 || (inFiles && !inFiles.has(p.doc))) continue;
+      if ((hits < 2 && !rareHit.has(pos)) || (inFiles && !inFiles.has(p.doc))) continue;
       if (best && hits === best.hits) tie = true;
       if (!best || hits > best.hits) {
         best = { code: p.code, title: p.title, doc: p.doc, hits };
@@ -752,12 +803,15 @@ function amountsIn(
       .replace(new RegExp(`\\b(\\d+) (${mags}) (?:${half})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`)
       .replace(new RegExp(`\\b(\\d+) (?:${half}) (${mags})\\b`, 'g'), (_, n: string, mag: string) => `${n},5 ${mag}`);
   }
-  for (const [word, n] of numberWords) {
-    for (const mag of magnitudes) text = text.split(` ${word} ${mag}`).join(` ${n} ${mag}`);
+  // the magnitude a whole word: "the M" is a million, "the Mondinsieme" is a name
+  for (const mag of magnitudes) {
+    const m = escapeRegExp(mag);
+    for (const [word, n] of numberWords)
+      text = text.replace(new RegExp(`(?<= )${escapeRegExp(word)} (?=${m}(?![a-z0-9]))`, 'g'), `${n} `);
+    // an article before a magnitude is one of it: "sopra il milione"
+    for (const article of lex.magnitudeArticles)
+      text = text.replace(new RegExp(`(?<= )${escapeRegExp(article)} (?=${m}(?![a-z0-9]))`, 'g'), '1 ');
   }
-  // an article before a magnitude is one of it: "sopra il milione"
-  for (const article of lex.magnitudeArticles)
-    for (const mag of magnitudes) text = text.split(` ${article} ${mag}`).join(` 1 ${mag}`);
   if (magnitudes.length) {
     const mags = magnitudes.map(escapeRegExp).join('|');
     // "tra 200 e 300 mila": the second bound's magnitude is the first's too
