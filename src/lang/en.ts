@@ -160,7 +160,7 @@ export const en: LanguagePack = {
       'amount to',
     ],
     count: ['how many', 'number of', 'count'],
-    avg: ['average', 'mean'],
+    avg: ['average', 'mean '],
     compare: [
       'compare',
       'comparison',

@@ -32,7 +32,9 @@ import {
   objectiveNamedByRareWords,
   objectivesNamedByParts,
   objectivesTitledIn,
+  objectiveTitles,
   ownerKey,
+  ownersNamedIn,
   partsOf,
 } from './titled-records.ts';
 
@@ -386,7 +388,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }
   // "passepartout quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
-  const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f));
+  // "chi …", "who …" with nobody named asks for the record's people
+  const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person');
   if (
     asksRecordField &&
     !codes.length &&
@@ -583,9 +586,16 @@ function projectsNamedByWords(
       const p = store.projects[holders[0]!]!;
       // …or a word written as only this project's title writes it, when the question says it names a project ("il
       // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari")
-      const ownWord = namesProject && wordsOf(p.title).includes(` ${fold(t)} `);
+      // (never a word an objective of no project has in its title: "il progetto Le Storie per adolescenti" is an
+      // objective called a project)
+      const ownWord =
+        namesProject &&
+        wordsOf(p.title).includes(` ${fold(t)} `) &&
+        (objectiveTitles(store).byStem.get(s) ?? []).every((o) => store.projectOf(store.objectives[o]!) !== undefined);
       if (distinctiveOwners(store).get(s) === ownerKey(p.doc, p.code) || ownWord) rareHit.add(holders[0]!);
     }
+    // words of their own for two records name no one of them alone
+    if (ownersNamedIn(asked, store).size > 1) rareHit.clear();
     for (const [pos, hits] of hitsOf) {
       const p = store.projects[pos]!;
       if ((hits < 2 && !rareHit.has(pos)) || (inFiles && !inFiles.has(p.doc))) continue;
@@ -649,7 +659,7 @@ const STRUCTURE_WORDS = [
 ];
 
 const STRUCTURE_CODE_NUMBER = new RegExp(
-  `(?<![a-z])(${STRUCTURE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:n\\.?\\s*)?\\d+(?![\\d.,])`,
+  `(?<![a-z])(${STRUCTURE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:n\\.?\\s*)?\\d+(?!\\d|[.,]\\d)`,
   'g',
 );
 

@@ -108,6 +108,17 @@ export function distinctiveOwners(store: PlanStore): Map<string, string | null> 
 }
 export const ownerKey = (doc: string, code: string) => `${doc}|${code}`;
 
+/** The records the question's stems are distinctive of (see distinctiveOwners). */
+export function ownersNamedIn(stems: Iterable<string>, store: PlanStore): Set<string> {
+  const map = distinctiveOwners(store);
+  const out = new Set<string>();
+  for (const s of stems) {
+    const owner = map.get(s);
+    if (owner) out.add(owner);
+  }
+  return out;
+}
+
 /**
  * Objectives whose whole title the question writes (two words or more), longest title first; one per title (a title
  * shared by several plans' objectives names none of them).
@@ -199,10 +210,12 @@ export function objectiveNamedByRareWords(
       hitsOf.set(p, h);
     }
   }
+  // words of their own for two records ("gli orari e le palestre") name no one of them
+  const owned = minHits < 2 ? ownersNamedIn(asked, store) : null;
   const found = [...hitsOf].filter(([pos, h]) => {
     const record = index.records[pos]!;
     if (inFiles && !inFiles.has(record.doc)) return false;
-    if (h.hits === 1) return h.distinct;
+    if (h.hits === 1) return h.distinct && owned!.size === 1;
     if (!h.rare || h.hits < minHits) return false;
     return h.hits * 2 >= new Set(contentTokens(record.title).map((t) => stem(t))).size;
   });
