@@ -225,8 +225,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
   if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
+    // "le persone che lavorano a …": the question's own record words name no office ("Area servizi alla persona")
     const one = structureNamedByOneWord(
-      folded,
+      folded.replace(/[a-z]+/g, (t) => (hasAny(` ${t} `, RECORD_WORDS) ? ' '.repeat(t.length) : t)),
       store,
       docs.map((d) => d.file),
       named,
@@ -540,6 +541,10 @@ function objectiveNamedByWords(
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
 /** the fields one record holds: a question asking one of them of a record named by its words links that record */
+/** the lexicon's words for kinds of record and their fields, as the question's own vocabulary */
+const RECORD_WORDS = [...Object.values(TARGET_WORDS).flat(), ...Object.values(FIELD_WORDS).flat()].filter(
+  (w) => !w.trim().includes(' '),
+);
 const RECORD_FIELDS = new Set<FieldWord>(['budget', 'owner', 'end', 'start', 'share', 'staff', 'target', 'duration']);
 const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
 
