@@ -26,7 +26,15 @@ import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
-import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
+import {
+  acronymsIn,
+  distinctiveNameWords,
+  inModelOrder,
+  nameStem,
+  namesIn,
+  stemsIn,
+  structureIndexOf,
+} from './structure-index.ts';
 import {
   distinctiveOwners,
   objectiveNamedByRareWords,
@@ -234,6 +242,22 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     if (one) allStructures.push(one);
   }
+  // "a chi fa capo il progetto Social NET?": a record's title written out whole names that record, and the office
+  // whose name only its words recall ("Servizi sociali") is not named
+  const wholeTitle = codes.length
+    ? null
+    : recordTitledIn(
+        unquoted,
+        store,
+        docs.map((d) => d.file),
+      );
+  if (wholeTitle) {
+    const titleWords = wordsOf(wholeTitle.title);
+    for (let i = allStructures.length - 1; i >= 0; i--) {
+      const named = distinctiveNameWords(allStructures[i]!.name);
+      if (named.length && named.every((w) => titleWords.includes(` ${nameStem(w)}`))) allStructures.splice(i, 1);
+    }
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
@@ -247,6 +271,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
+  // "il peso del progetto X": a project weighs nothing of its own; its weight is its share of the centre's resources
+  const subRecordNamed = targets.some((t) => t === 'phase' || t === 'indicator' || t === 'objective');
+  if (fields.includes('weight') && targets.includes('project') && !subRecordNamed && !fields.includes('share'))
+    fields.splice(fields.indexOf('weight'), 1, 'share');
   const usedOperators = amounts.length > 0;
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
@@ -407,8 +435,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const asked = entityWords.size
       ? unquoted.replace(/\p{L}+/gu, (w) => (entityWords.has(fold(w)) ? ' '.repeat(w.length) : w))
       : unquoted;
-    const projects = store.projects.length ? projectsNamedByWords(asked, store, files) : [];
-    const objective = objectivesTitledIn(asked, store, files)[0] ?? objectiveNamedByRareWords(asked, store, files, 1);
+    const projects =
+      wholeTitle?.kind === 'project'
+        ? [wholeTitle]
+        : store.projects.length
+          ? projectsNamedByWords(asked, store, files)
+          : [];
+    const objective =
+      wholeTitle?.kind === 'objective'
+        ? wholeTitle
+        : wholeTitle
+          ? null
+          : (objectivesTitledIn(asked, store, files)[0] ?? objectiveNamedByRareWords(asked, store, files, 1));
     if (projects.length === 1 && !objective)
       codes.push({ text: projects[0]!.title, code: projects[0]!.code, kind: 'project', doc: projects[0]!.doc });
     else if (objective && !projects.length)
@@ -545,7 +583,18 @@ function objectiveNamedByWords(
 const RECORD_WORDS = [...Object.values(TARGET_WORDS).flat(), ...Object.values(FIELD_WORDS).flat()].filter(
   (w) => !w.trim().includes(' '),
 );
-const RECORD_FIELDS = new Set<FieldWord>(['budget', 'owner', 'end', 'start', 'share', 'staff', 'target', 'duration']);
+const RECORD_FIELDS = new Set<FieldWord>([
+  'budget',
+  'owner',
+  'end',
+  'start',
+  'share',
+  'staff',
+  'target',
+  'duration',
+  'phases',
+  'indicators',
+]);
 const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
 
 /** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
@@ -563,6 +612,37 @@ function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]> 
     projectTitleIndexes.set(store, index);
   }
   return index;
+}
+
+/**
+ * The one project or objective whose whole title (two words or more) the question writes, the longest when titles
+ * nest; null when none, or when two records share it.
+ */
+function recordTitledIn(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string; kind: 'project' | 'objective' } | null {
+  const words = wordsOf(question);
+  const inFiles = files.length ? new Set(files) : null;
+  const candidates = new Set<number>();
+  const index = projectTitleIndexOf(store);
+  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
+  const projects = [...candidates]
+    .map((p) => ({ p: store.projects[p]!, phrase: wordsOf(store.projects[p]!.title).trim() }))
+    .filter(({ p, phrase }) => (!inFiles || inFiles.has(p.doc)) && phrase.includes(' '))
+    .filter(({ phrase }) => phraseAt(words, `${phrase} `) >= 0)
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  const objective = objectivesTitledIn(question, store, files)[0];
+  const objectivePhrase = objective ? wordsOf(objective.title).trim() : '';
+  const top = projects[0];
+  // two projects titled alike ("Reggiane Off" in two centres) name neither: the routes ask which one is meant
+  if (top && projects[1]?.phrase.length === top.phrase.length) return null;
+  if (top && objectivePhrase.length <= top.phrase.length)
+    return objectivePhrase === top.phrase
+      ? null
+      : { code: top.p.code, title: top.p.title, doc: top.p.doc, kind: 'project' };
+  return objective ? { ...objective, kind: 'objective' } : null;
 }
 
 function projectsNamedByWords(
