@@ -9,6 +9,7 @@ import { stem } from '../../src/answer/text-match.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { normalizeQuestion } from '../../src/linking/normalize-question.ts';
 import { distinctiveOwners } from '../../src/linking/titled-records.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
 import { smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
@@ -119,4 +120,36 @@ describe('one record named by its own words, for a field of it', () => {
     expect(owners.get(stem('catalogo'))).toBe('a.txt|LV-BI02');
     expect(owners.get(stem('trasporto'))).toBe('b.txt|2023_PX_4101');
   });
+});
+
+describe('a project weighs nothing of its own: its weight is its share', () => {
+  it.each([
+    ['quanto pesa il progetto 2023_PX_4101?'],
+    ['il peso in percentuale del progetto Centri estivi'],
+    ['what does project 2023_PX_4102 weigh?'],
+  ])('%s', (q) => {
+    const f = frame(q);
+    expect(f.fields).toContain('share');
+    expect(f.fields).not.toContain('weight');
+  });
+  it('a phase still weighs', () =>
+    expect(frame('quanto pesa la fase Scansione di LV-BI02?').fields).toContain('weight'));
+});
+
+describe('a whole title written out names its record before an office its words recall', () => {
+  const base = smallStore();
+  const model = base.model;
+  const withTitle = new PlanStore({
+    ...model,
+    projects: [...model.projects, { ...model.projects[0]!, code: '2023_PX_4103', title: 'Biblioteche in rete' }],
+  });
+  const f = (q: string) => linkQuestion(normalizeQuestion(q, withTitle), withTitle);
+
+  it.each([['a chi fa capo il progetto Biblioteche in rete?'], ['Biblioteche in rete: quanto costa?']])('%s', (q) => {
+    const linked = f(q);
+    expect(linked.codes.map((c) => c.code)).toEqual(['2023_PX_4103']);
+    expect(linked.structures).toEqual([]);
+  });
+  it('the office named by its own name stays', () =>
+    expect(f('chi guida il Servizio Biblioteche?').structures.map((s) => s.name)).toEqual(['Servizio Biblioteche']));
 });
