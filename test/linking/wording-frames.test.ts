@@ -153,3 +153,30 @@ describe('a whole title written out names its record before an office its words 
   it('the office named by its own name stays', () =>
     expect(f('chi guida il Servizio Biblioteche?').structures.map((s) => s.name)).toEqual(['Servizio Biblioteche']));
 });
+
+describe('colloquial field words (Italian)', () => {
+  it.each([
+    ['la dotazione del progetto 2023_PX_4101', 'budget'],
+    ['quanto è stato stanziato per 2023_PX_4102?', 'budget'],
+    ['il costo del progetto 2023_PX_4201', 'budget'],
+    ["il titolare dell'obiettivo LV-BI01", 'owner'],
+    ["a chi fa capo l'obiettivo LV-SP03?", 'owner'],
+    ["l'incaricato di LV-BI02", 'owner'],
+    ["la chiusura prevista dell'obiettivo LV-BI01", 'end'],
+    ['data ultima per LV-BI02', 'end'],
+    ['importanza della fase Scansione', 'weight'],
+    ["il valore obiettivo dell'indicatore di LV-BI01", 'target'],
+  ])('%s → %s', (q, field) => expect(frame(q).fields).toContain(field));
+});
+
+describe('colloquial field words (English)', () => {
+  it.each([
+    ['how much was set aside for 2023_PX_4101?', 'budget'],
+    ['who leads LV-BI01?', 'owner'],
+    ['point person for LV-SP03', 'owner'],
+    ['who is accountable for LV-BI02?', 'owner'],
+    ['when does LV-BI01 wrap up?', 'end'],
+  ])('%s → %s', (q, field) => expect(frame(q).fields).toContain(field));
+  it('a ministry that funds a project asks for no budget figure', () =>
+    expect(frame('which ministry funds 2023_PX_4101?').fields).not.toContain('budget'));
+});
