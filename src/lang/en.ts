@@ -160,7 +160,16 @@ export const en: LanguagePack = {
     structureWork: ['what does', 'what do ', 'what is the job of', 'tasks of', 'duties of', 'work on', 'deal with'],
     without: ['without', 'with no', 'lacking', 'missing', 'no '],
     about: ['about', 'concern', 'related to', 'regarding', 'on the topic of', 'dealing with', 'dedicated to'],
-    multiYear: ['multi-year', 'multiyear', 'multi year', 'pluriannual', 'multiannual'],
+    multiYear: [
+      'multi-year',
+      'multiyear',
+      'multi year',
+      'pluriannual',
+      'multiannual',
+      'several years',
+      'more than one year',
+      'over a year',
+    ],
     idioms: ['of the total', 'share of the total', 'percentage of the total'],
     sum: [
       'sum',

@@ -222,7 +222,7 @@ export const it: LanguagePack = {
       'dedicati a',
       'dedicate a',
     ],
-    multiYear: ['pluriennal'],
+    multiYear: ['pluriennal', 'piu anni', 'diversi anni', 'piu di un anno', 'oltre l anno'],
     idioms: ['somma urgenza', 'sul totale', 'del totale', 'rispetto al totale', 'in percentuale'],
     sum: [
       'somma',

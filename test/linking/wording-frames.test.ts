@@ -180,3 +180,13 @@ describe('colloquial field words (English)', () => {
   it('a ministry that funds a project asks for no budget figure', () =>
     expect(frame('which ministry funds 2023_PX_4101?').fields).not.toContain('budget'));
 });
+
+describe('multi-year said in other words', () => {
+  it.each([
+    ['quali obiettivi durano più anni?'],
+    ['obiettivi che durano più di un anno'],
+    ['which objectives span several years?'],
+    ['objectives lasting more than one year'],
+  ])('%s', (q) => expect(frame(q).multiYear).toBe(true));
+  it('one year is not several', () => expect(frame('obiettivi che durano un anno').multiYear).toBe(false));
+});
