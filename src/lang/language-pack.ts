@@ -177,9 +177,10 @@ export interface Lexicon {
    * a request clause that opens a question and asks nothing itself: a wish ("mi servirebbe", "avrei bisogno di",
    * "I'd need"), up to a few words of its own ("con una certa urgenza"), then optionally a verb of knowing ("sapere",
    * "to find out") and what is wanted as a noun ("il nominativo di", "the name of"). A first-person clause before it
-   * ("sto preparando una nota e …", "lavoro all'ufficio stampa e …") goes with it. All folded.
+   * ("sto preparando una nota e …", "lavoro all'ufficio stampa e …") goes with it, and so does a conjunction or an
+   * interjection before the wish (`openers`: "ma", "senti", "but", "so"). All folded.
    */
-  requestClause?: { wishes: string[]; knowing: string[]; wanted: string[]; firstPerson: string[] };
+  requestClause?: { wishes: string[]; knowing: string[]; wanted: string[]; firstPerson: string[]; openers?: string[] };
 }
 
 export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';

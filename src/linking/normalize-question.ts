@@ -98,6 +98,7 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 const REQUEST_CLAUSE = new RegExp(
   `^[\\s,;:!.?]*` +
     `(?:(?:${alternation(REQUESTS.flatMap((r) => r.firstPerson))})${WORD_END}[^,;:.!?]{0,100}?(?:[,;:.!?]+\\s*|\\s+(?:e|ed|and)\\s+))?` +
+    `(?:(?:${alternation(REQUESTS.flatMap((r) => r.openers ?? []))})${WORD_END}[\\s,;:]+)?` +
     `(?:${alternation(REQUESTS.flatMap((r) => r.wishes))})${WORD_END}` +
     `(?:(?:\\s+[^\\s,;:.!?]+){0,4}?\\s+(?:${alternation(REQUESTS.flatMap((r) => r.knowing))})${WORD_END})?` +
     `(?:(?:\\s+[^\\s,;:.!?]+){0,4}?\\s+(?:${alternation(REQUESTS.flatMap((r) => r.wanted))})${WORD_END})?[\\s,;:]*`,

@@ -28,6 +28,10 @@ describe('request clauses that open a question are dropped (Italian)', () => {
     ['desidererei conoscere le scadenze di Neri Carla', 'le scadenze di Neri Carla'],
     ['cerco i progetti di Gialli Piero', 'i progetti di Gialli Piero'],
     ['salve, scusi il disturbo, mi interesserebbe avere informazioni su LV-SP03', 'LV-SP03'],
+    ['una domanda veloce: chi guida LV-BI01?', 'chi guida LV-BI01?'],
+    ['senti, mi potresti verificare le fasi di LV-BI02?', 'le fasi di LV-BI02?'],
+    ['scusami ma non trovo il budget di 2023_PX_4102', 'il budget di 2023_PX_4102'],
+    ['sapresti per caso chi segue LV-SP03?', 'chi segue LV-SP03?'],
   ])('%s → %s', (typed, meant) => expect(norm(typed)).toBe(meant));
 });
 
@@ -36,6 +40,9 @@ describe('request clauses that open a question are dropped (English)', () => {
     ["I'm drafting a memo and I'd need to find out the name of the owner of LV-BI02", 'the owner of LV-BI02'],
     ['we would like to know the budget of 2023_PX_4102', 'the budget of 2023_PX_4102'],
     ["sorry to bother you, I'm looking for details on LV-SP03", 'LV-SP03'],
+    ['Quick question: who runs LV-BI01?', 'who runs LV-BI01?'],
+    ['I was wondering if you could tell me the phases of LV-BI02', 'the phases of LV-BI02'],
+    ['so could you check the budget of 2023_PX_4201?', 'the budget of 2023_PX_4201?'],
   ])('%s → %s', (typed, meant) => expect(norm(typed)).toBe(meant));
 });
 
@@ -46,6 +53,11 @@ describe('words that only look like a request stay', () => {
     'chi vorrebbe aprire le palestre?',
   ])('%s', (q) => expect(norm(q)).toBe(q));
   it('a request with nothing after it is kept as typed', () => expect(norm('vorrei sapere')).toBe('vorrei sapere'));
+  it.each([
+    'e il budget di 2023_PX_4101?',
+    'what can you do?',
+    'domanda di contributo per le palestre: chi la gestisce?',
+  ])('%s stays (a follow-up, a question about pianobot, a noun)', (q) => expect(norm(q)).toBe(q));
 });
 
 describe('idioms made of operator words ask for no operation', () => {
