@@ -55,7 +55,7 @@ const RULES: [Intent, RegExp][] = [
   ],
   [
     'owner',
-    /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|is in charge)|in charge|referente|assegnat\w*|assigned|titolare|incaricat\w*|in carico|fa capo|fanno capo|point person|accountable|leads|looks? after)\b/,
+    /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|runs|heads|looks after|is in charge)|in charge|referente|assegnat\w*|assigned|titolare|incaricat\w*|in carico|fa capo|fanno capo|point person|accountable|leads|looks? after)\b/,
   ],
   [
     'description',

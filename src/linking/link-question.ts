@@ -432,9 +432,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const files = docs.map((d) => d.file);
     // the entity's name ("di Reggio") is in titles by chance: it names no record
     const entityWords = new Set(named.flatMap((e) => wordsOf(e.entity).trim().split(' ')));
-    const asked = entityWords.size
+    const own = entityWords.size
       ? unquoted.replace(/\p{L}+/gu, (w) => (entityWords.has(fold(w)) ? ' '.repeat(w.length) : w))
       : unquoted;
+    // an English question meets the Italian titles through the glossary ("the homeless project" → "senza dimora")
+    const asked = lang === 'en' ? `${own} ${translateQuery(own)}` : own;
     const projects =
       wholeTitle?.kind === 'project'
         ? [wholeTitle]

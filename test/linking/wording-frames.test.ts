@@ -202,3 +202,10 @@ describe('multi-year said in other words', () => {
   ])('%s', (q) => expect(frame(q).multiYear).toBe(true));
   it('one year is not several', () => expect(frame('obiettivi che durano un anno').multiYear).toBe(false));
 });
+
+describe('an English question names an Italian record through the glossary', () => {
+  it('the words translated meet the title', () => {
+    const codes = frame('how much does the social transport project cost?').codes.map((c) => c.code);
+    expect(codes).toEqual(['2023_PX_4101']);
+  });
+});
