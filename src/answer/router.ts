@@ -282,7 +282,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const linked = link(question, store, (p) => personVisible(ctx, p));
   const { frame, scope, people } = linked;
   const lang = frame.lang;
-  const intents = detectIntents(question);
+  const intents = intentsBesideTitles(question, frame);
   const mentions = withTitledRecords(findCodes(question, store, scope), frame, store);
   const resolved = mentions
     .flatMap((m) => m.hits)
@@ -303,6 +303,21 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     meant: preferByRole(visiblePeople, intents),
     structures: linked.structures.filter((s) => visible(ctx, s.doc)),
   };
+}
+
+/**
+ * What the question asks, read beside the titles of the records it names: "chi segue i servizi a misura della terza
+ * età?" asks for an owner, the "misura" of the title asks for no indicator. A question that is only a title keeps the
+ * intents its words give.
+ */
+function intentsBesideTitles(question: string, frame: QuestionFrame): Intent[] {
+  const titleWords = new Set(
+    frame.codes.filter((c) => c.text !== c.code).flatMap((c) => fold(c.text).match(/[a-z]+/g) ?? []),
+  );
+  if (!titleWords.size) return detectIntents(question);
+  const beside = question.replace(/\p{L}+/gu, (w) => (titleWords.has(fold(w)) ? ' '.repeat(w.length) : w));
+  const intents = detectIntents(beside);
+  return intents[0] === 'general' ? detectIntents(question) : intents;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectIntents } from '../../src/answer/intent.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
 import type { ToolContext } from '../../src/tools/tool-context.ts';
 import { smallStore } from '../query/small-plan.ts';
 
@@ -31,5 +32,26 @@ describe('a record named by its words is answered as if its code were written', 
   it('owner', async () => {
     const a = await ask('il catalogo digitale, chi lo segue?');
     expect(a.answer).toContain('LV-BI02');
+  });
+});
+
+describe('what a question asks is read beside the titles it names', () => {
+  // an objective whose title holds a word that elsewhere asks for indicators ("misure")
+  const base = smallStore().model;
+  const store = new PlanStore({
+    ...base,
+    objectives: [...base.objectives, { ...base.objectives[1]!, code: 'LV-BI09', title: 'Misure per la lettura' }],
+  });
+  const askIn = (q: string) =>
+    routeQuestion({ store, search: null, allowedDocs: null, includeInternal: true } as ToolContext, q);
+
+  it('a field word inside a title asks for nothing', async () => {
+    const a = await askIn('chi segue le misure per la lettura?');
+    expect(a.intent).toBe('objective_owner');
+    expect(a.answer).toContain('LV-BI09');
+  });
+  it('the field word outside the title still asks', async () => {
+    const a = await askIn('indicatori delle misure per la lettura');
+    expect(a.intent).toBe('objective_indicators');
   });
 });
