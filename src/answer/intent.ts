@@ -27,7 +27,7 @@ const RULES: [Intent, RegExp][] = [
   ['total', /\b(total\w*|somma|sum)\b/],
   [
     'count',
-    /\b(quant[ie](?! soldi)|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/,
+    /\b(quant[ie](?! soldi)|quanta gente|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/,
   ],
   ['budget', /\b(quanti soldi|how much money|quanto (e )?stanziato|quanto e stato stanziato|dotazione|set aside)\b/],
   ['weight', /\b(peso|pesi|weight\w*|pesatura|importanza)\b/],

@@ -9,7 +9,7 @@ export const it: LanguagePack = {
       project: ['progett', 'prodott'],
       phase: ['fase', 'fasi', 'attivita'],
       indicator: ['indicator'],
-      person: ['persona ', 'persone ', 'dipendenti ', 'chi ', 'dirigent', 'responsabil'],
+      person: ['persona ', 'persone ', 'gente ', 'dipendenti ', 'chi ', 'dirigent', 'responsabil'],
       structure: [
         'settor',
         'servizi',
@@ -241,7 +241,7 @@ export const it: LanguagePack = {
       'fa 100',
       'raggiungono',
     ],
-    count: ['quanti', 'quante', 'numero di', 'conta ', 'contami'],
+    count: ['quanti', 'quante', 'quanta gente', 'numero di', 'conta ', 'contami'],
     avg: ['media ', 'medio ', 'medi ', 'medie ', 'mediamente'],
     compare: [
       'confronta',

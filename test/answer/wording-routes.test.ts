@@ -55,3 +55,14 @@ describe('what a question asks is read beside the titles it names', () => {
     expect(a.intent).toBe('objective_indicators');
   });
 });
+
+describe('how many people, said colloquially', () => {
+  it.each([['quanta gente lavora al progetto 2023_PX_4102?'], ['how many people work on 2023_PX_4102?']])(
+    '%s',
+    async (q) => {
+      const a = await ask(q);
+      expect(a.intent).toBe('project_staff');
+      expect(a.answer.split('\n')[0]).toMatch(/\b5\b/);
+    },
+  );
+});
