@@ -69,6 +69,10 @@ export const it: LanguagePack = {
       ],
     },
     max: [
+      'piu gross',
+      'piu ingent',
+      'piu consistent',
+      'piu sostanzios',
       'piu alto',
       'piu alta',
       'piu alti',
@@ -360,6 +364,7 @@ export const it: LanguagePack = {
       'cosa conosci',
       'chi sei',
     ],
+    singularArticles: ['il', 'lo', 'la', 'l', 'quello', 'quella'],
     singular: ['quale ', 'qual '],
     helpAlone: ['aiuto', 'help', 'info', 'istruzioni'],
     botAddress: [

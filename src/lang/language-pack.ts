@@ -124,6 +124,8 @@ export interface Lexicon {
   help: string[];
   /** interrogatives that ask for one record ("quale", "which one"): a superlative without a number means the first */
   singular: string[];
+  /** articles right before a superlative that make it one record whatever the noun ("il più caro dei progetti") */
+  singularArticles?: string[];
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**

@@ -299,7 +299,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             k ??
             (rankAt >= 0 && hiAt < 0 && loAt < 0
               ? RANK_ALL
-              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
+              : !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0])
                 ? 5
                 : 1),
         }
@@ -839,6 +839,12 @@ function fieldsIn(words: string): FieldWord[] {
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.f);
+}
+
+const SINGULAR_ARTICLES = new Set(union((l) => l.singularArticles ?? []));
+/** "il più caro dei progetti", "la più lunga delle fasi": an article for one record right before the superlative */
+function singularArticleBefore(words: string, at: number): boolean {
+  return at > 0 && at < words.length && SINGULAR_ARTICLES.has(words.slice(0, at).trim().split(' ').at(-1) ?? '');
 }
 
 /** Whether the record word the question leads with is plural ("i progetti più costosi": a list, not one). */

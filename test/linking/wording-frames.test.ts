@@ -209,3 +209,13 @@ describe('an English question names an Italian record through the glossary', () 
     expect(codes).toEqual(['2023_PX_4101']);
   });
 });
+
+describe('one record or a list: the article before the superlative decides', () => {
+  it.each([
+    ['il più caro dei progetti del centro 41', 1],
+    ['la più lunga delle fasi di LV-BI01', 1],
+    ['i più cari dei progetti', 5],
+    ['i progetti più cari', 5],
+    ['il progetto più grosso del centro 41', 1],
+  ])('%s → k %d', (q, k) => expect(frame(q).superlative?.k).toBe(k));
+});
