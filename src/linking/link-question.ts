@@ -244,13 +244,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }
   // "a chi fa capo il progetto Social NET?": a record's title written out whole names that record, and the office
   // whose name only its words recall ("Servizi sociali") is not named
-  const wholeTitle = codes.length
-    ? null
-    : recordTitledIn(
-        unquoted,
-        store,
-        docs.map((d) => d.file),
-      );
+  // only looked for when it can change the answer: an office was named, or a field or a person is asked
+  const mayNameRecord =
+    allStructures.length > 0 ||
+    fieldsForAmounts.some((f) => RECORD_FIELDS.has(f)) ||
+    hasAny(words, TARGET_WORDS.person);
+  const wholeTitle =
+    codes.length || !mayNameRecord
+      ? null
+      : recordTitledIn(
+          unquoted,
+          store,
+          docs.map((d) => d.file),
+        );
   if (wholeTitle) {
     const titleWords = wordsOf(wholeTitle.title);
     for (let i = allStructures.length - 1; i >= 0; i--) {
@@ -597,20 +603,22 @@ const RECORD_FIELDS = new Set<FieldWord>([
   'phases',
   'indicators',
 ]);
-const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
+const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]>; phrase: string[] }>();
 
 /** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
-function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]> } {
+function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]>; phrase: string[] } {
   let index = projectTitleIndexes.get(store);
   if (!index) {
     const byStem = new Map<string, number[]>();
+    // each title as `wordsOf` writes it, so a question is matched against it without refolding per question
+    const phrase = store.projects.map((p) => wordsOf(p.title).trim());
     for (const [pos, p] of store.projects.entries())
       for (const s of new Set(contentTokens(p.title).map((t) => stem(t)))) {
         const list = byStem.get(s);
         if (list) list.push(pos);
         else byStem.set(s, [pos]);
       }
-    index = { byStem };
+    index = { byStem, phrase };
     projectTitleIndexes.set(store, index);
   }
   return index;
@@ -631,7 +639,7 @@ function recordTitledIn(
   const index = projectTitleIndexOf(store);
   for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
   const projects = [...candidates]
-    .map((p) => ({ p: store.projects[p]!, phrase: wordsOf(store.projects[p]!.title).trim() }))
+    .map((p) => ({ p: store.projects[p]!, phrase: index.phrase[p]! }))
     .filter(({ p, phrase }) => (!inFiles || inFiles.has(p.doc)) && phrase.includes(' '))
     .filter(({ phrase }) => phraseAt(words, `${phrase} `) >= 0)
     .sort((a, b) => b.phrase.length - a.phrase.length);
