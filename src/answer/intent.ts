@@ -27,18 +27,18 @@ const RULES: [Intent, RegExp][] = [
   ['total', /\b(total\w*|somma|sum)\b/],
   [
     'count',
-    /\b(quant[ie](?! soldi)|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/,
+    /\b(quant[ie](?! soldi)|quanta gente|how many|numero di (obiettivi|progetti|indicatori)|number of (objectives|projects|indicators)|count)\b/,
   ],
-  ['budget', /\b(quanti soldi|how much money|quanto (e )?stanziato)\b/],
-  ['weight', /\b(peso|pesi|weight\w*|pesatura)\b/],
+  ['budget', /\b(quanti soldi|how much money|quanto (e )?stanziato|quanto e stato stanziato|dotazione|set aside)\b/],
+  ['weight', /\b(peso|pesi|weight\w*|pesatura|importanza)\b/],
   [
     'staff',
-    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*)\b/,
+    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*|dedica|dedicano|dedicate|devotes?|(?:his|her|their) time|puts? in|chi fa cosa|who does what|chi ci lavora|who is involved|persone coinvolte)\b/,
   ],
   ['phases', /\b(fas[ei]|phase\w*|attivita|activit\w*|step\w*|cronoprogramma|piano operativo)\b/],
   [
     'deadline',
-    /\b(scad\w*|deadline\w*|entro quando|by when|when|quando|due|data|date|dates|periodo|period|termine|termina\w*|end|ends|finish\w*|completion|completamento|conclusione)\b/,
+    /\b(scad\w*|deadline\w*|entro quando|by when|when|quando|due|data|date|dates|periodo|period|termine|termina\w*|end|ends|finish\w*|completion|completamento|conclusione|chiusura|data ultima|wraps? up)\b/,
   ],
   ['indicator_value', /\b(valore (previsto|atteso)|expected value|target|valore|value|livello atteso)\b/],
   ['indicators', /\b(indicator\w*|kpis?|misur\w*)\b/],
@@ -55,7 +55,7 @@ const RULES: [Intent, RegExp][] = [
   ],
   [
     'owner',
-    /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|is in charge)|in charge|referente|assegnat\w*|assigned)\b/,
+    /\b(responsabil\w*|owner|owns|owned|chi (e|ha|gestisce|segue|cura)|who (is|owns|leads|manages|runs|heads|looks after|is in charge)|in charge|referente|assegnat\w*|assigned|titolare|incaricat\w*|in carico|fa capo|fanno capo|point person|accountable|leads|looks? after)\b/,
   ],
   [
     'description',

@@ -222,6 +222,21 @@ export function inScope(doc: string, scope: Scope, _store?: PlanStore): boolean 
 
 // ---------------------------------------------------------------- structures
 
+/** the packs' words for kinds of record and their fields ("persona", "progetti", "budget"): a question's own words */
+const RECORD_WORDS = Object.values(PACKS).flatMap((p) => [
+  ...Object.values(p.lexicon.targets).flat(),
+  ...Object.values(p.lexicon.fields).flat(),
+]);
+const isRecordWord = (w: string) =>
+  RECORD_WORDS.some((r) => w.startsWith(r.trim()) || r.trim().startsWith(nameStem(w)));
+/** Whether the question has a word of the name besides its distinctive ones ("servizi alla persona"). */
+function restOfNameIn(phrase: string, distinctive: readonly string[], qWords: string): boolean {
+  return phrase
+    .split(' ')
+    .filter((w) => w.length > 2 && !distinctive.includes(w) && !STOPWORDS.has(w))
+    .some((w) => qWords.includes(` ${w} `));
+}
+
 export function findStructures(question: string, store: PlanStore, scope: Scope): Structure[] {
   const q = fold(question);
   const codeMatch = q.match(
@@ -237,11 +252,16 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   // only structures with a name word in the question can score: the stems it holds lead to them
   const stems = stemsIn(q, index);
   const candidates = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? [])).filter(inDocs);
+  const qWords = ` ${q.replace(/[^a-z0-9]+/g, ' ')} `;
   const scored = candidates
     .map((p) => {
       const words = index.nameWords[p]!;
-      const hit = words.filter((w) => stems.has(nameStem(w))).length;
-      return { p, score: hit / words.length, hit };
+      const hits = words.filter((w) => stems.has(nameStem(w)));
+      // a name whose words the question matched are all the question's own record words ("le persone che …" and
+      // "Area servizi alla persona") is named only with the rest of its name beside them
+      const ownWordsOnly =
+        hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
+      return { p, score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
     })
     // the whole name, most of a long one ("Servizio Politiche di Welfare"), or a short name said in full
     .filter(

@@ -1,6 +1,6 @@
 import { vocabularyOf } from '../linking/model-vocabulary.ts';
 import { structureIndexOf } from '../linking/structure-index.ts';
-import { objectiveTitles } from '../linking/titled-records.ts';
+import { distinctiveOwners, objectiveTitles } from '../linking/titled-records.ts';
 import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import { wordIndexOf } from '../query/word-index.ts';
 import type { PlanStore } from '../store/plan-store.ts';
@@ -18,6 +18,7 @@ export function prepareStore(store: PlanStore): void {
   vocabularyOf(store);
   structureIndexOf(store);
   objectiveTitles(store);
+  distinctiveOwners(store);
   objectiveMatcher({ store });
   recordMatcher({ store });
   wordIndexOf(store, 'objective', 'text');

@@ -9,7 +9,7 @@ import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
-import type { PlanStore } from '../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
@@ -327,8 +327,8 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     ? { ...linked.frame, targets: linked.frame.targets.filter((t) => t !== 'person') }
     : linked.frame;
   const lang = frame.lang;
-  const intents = detectIntents(question).filter((i) => i !== 'owner' || !forWhom);
-  const mentions = findCodes(question, store, scope);
+  const intents = intentsBesideTitles(question, frame).filter((i) => i !== 'owner' || !forWhom);
+  const mentions = withTitledRecords(findCodes(question, store, scope), frame, store);
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
@@ -348,6 +348,42 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     meant: preferByRole(visiblePeople, intents),
     structures: linked.structures.filter((s) => visible(ctx, s.doc)),
   };
+}
+
+/**
+ * What the question asks, read beside the titles of the records it names: "chi segue i servizi a misura della terza
+ * età?" asks for an owner, the "misura" of the title asks for no indicator. A question that is only a title keeps the
+ * intents its words give.
+ */
+function intentsBesideTitles(question: string, frame: QuestionFrame): Intent[] {
+  const titleWords = new Set(
+    frame.codes.filter((c) => c.text !== c.code).flatMap((c) => fold(c.text).match(/[a-z]+/g) ?? []),
+  );
+  if (!titleWords.size) return detectIntents(question);
+  const beside = question.replace(/\p{L}+/gu, (w) => (titleWords.has(fold(w)) ? ' '.repeat(w.length) : w));
+  const intents = detectIntents(beside);
+  return intents[0] === 'general' ? detectIntents(question) : intents;
+}
+
+/**
+ * A record the question names by its title's words rather than its code ("passepartout quanto costa"): linking put it
+ * among the frame's codes; the record routes read it as if its code had been written.
+ */
+function withTitledRecords(mentions: CodeMention[], frame: QuestionFrame, store: PlanStore): CodeMention[] {
+  if (mentions.length) return mentions;
+  const titled = frame.codes.filter((c) => c.text !== c.code && c.kind !== 'indicator');
+  if (titled.length !== 1) return mentions;
+  const { code, kind, doc } = titled[0]!;
+  const key = codeKey(code);
+  const hits: CodeHit[] =
+    kind === 'objective'
+      ? (store.objectivesByCode.get(key) ?? [])
+          .filter((o) => o.doc === doc)
+          .map((record) => ({ kind: 'objective' as const, code: record.code, record }))
+      : (store.projectsByCode.get(key) ?? [])
+          .filter((p) => p.doc === doc)
+          .map((record) => ({ kind: 'project' as const, code: record.code, record }));
+  return hits.length ? [{ text: titled[0]!.text, hits }] : mentions;
 }
 
 /**

@@ -122,6 +122,11 @@ export interface Lexicon {
   exclusionFillers: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
+  /**
+   * fixed phrases made of operator words that ask for no operation: "somma urgenza" (utmost urgency), "sul totale"
+   * (a share of it), "of the total"; the operators are read with them blanked out
+   */
+  idioms?: string[];
   /** "ciascun", "each": an aggregate split by person or structure */
   each: string[];
   /** "classifica", "rank", "sort": every record (or group) in order of a field */
@@ -141,6 +146,8 @@ export interface Lexicon {
   help: string[];
   /** interrogatives that ask for one record ("quale", "which one"): a superlative without a number means the first */
   singular: string[];
+  /** articles right before a superlative that make it one record whatever the noun ("il più caro dei progetti") */
+  singularArticles?: string[];
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**
@@ -197,6 +204,14 @@ export interface Lexicon {
   selfIntroductions?: string[];
   /** fillers that ask nothing ("pls", "grazie", "ciao"), folded; dropped at a question's start or end */
   fillers: string[];
+  /**
+   * a request clause that opens a question and asks nothing itself: a wish ("mi servirebbe", "avrei bisogno di",
+   * "I'd need"), up to a few words of its own ("con una certa urgenza"), then optionally a verb of knowing ("sapere",
+   * "to find out") and what is wanted as a noun ("il nominativo di", "the name of"). A first-person clause before it
+   * ("sto preparando una nota e …", "lavoro all'ufficio stampa e …") goes with it, and so does a conjunction or an
+   * interjection before the wish (`openers`: "ma", "senti", "but", "so"). All folded.
+   */
+  requestClause?: { wishes: string[]; knowing: string[]; wanted: string[]; firstPerson: string[]; openers?: string[] };
 }
 
 export type AnswerType =

@@ -27,8 +27,25 @@ import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-voc
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
-import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
-import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
+import {
+  acronymsIn,
+  distinctiveNameWords,
+  inModelOrder,
+  nameStem,
+  namesIn,
+  stemsIn,
+  structureIndexOf,
+} from './structure-index.ts';
+import {
+  distinctiveOwners,
+  objectiveNamedByRareWords,
+  objectivesNamedByParts,
+  objectivesTitledIn,
+  objectiveTitles,
+  ownerKey,
+  ownersNamedIn,
+  partsOf,
+} from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -86,6 +103,16 @@ const W = {
   currency: union((l) => l.currency),
 };
 const MONTHS = new Set(ALL.flatMap((l) => l.months));
+const IDIOMS = union((l) => l.idioms ?? []).map((p) => p.trim());
+
+/** The question's words with every idiom blanked out (same length, so positions stay those of `words`). */
+function withoutIdioms(words: string): string {
+  let out = words;
+  for (const idiom of IDIOMS)
+    for (let at = phraseAt(out, `${idiom} `); at >= 0; at = phraseAt(out, `${idiom} `))
+      out = out.slice(0, at) + ' '.repeat(idiom.length) + out.slice(at + idiom.length);
+  return out;
+}
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
@@ -229,6 +256,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "sopra lo zero", "above zero": a lower bound of zero on a ranking leaves the zeros out
     ABOVE_ZERO.test(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
+  // "tra i progetti del cdr 85": a number right after a structure's kind word is its code, never an amount
+  scan = scan.replace(STRUCTURE_CODE_NUMBER, (m, kind: string) => kind + ' '.repeat(m.length - kind.length));
   const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
@@ -261,8 +290,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
   if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
+    // "le persone che lavorano a …": the question's own record words name no office ("Area servizi alla persona")
     const one = structureNamedByOneWord(
-      folded,
+      folded.replace(/[a-z]+/g, (t) => (hasAny(` ${t} `, RECORD_WORDS) ? ' '.repeat(t.length) : t)),
       store,
       docs.map((d) => d.file),
       named,
@@ -275,6 +305,28 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   if (peopleDocs.size) {
     const kept = allStructures.filter((s) => peopleDocs.has(s.doc));
     allStructures.splice(0, allStructures.length, ...kept);
+  }
+  // "a chi fa capo il progetto Social NET?": a record's title written out whole names that record, and the office
+  // whose name only its words recall ("Servizi sociali") is not named
+  // only looked for when it can change the answer: an office was named, or a field or a person is asked
+  const mayNameRecord =
+    allStructures.length > 0 ||
+    fieldsForAmounts.some((f) => RECORD_FIELDS.has(f)) ||
+    hasAny(words, TARGET_WORDS.person);
+  const wholeTitle =
+    codes.length || !mayNameRecord
+      ? null
+      : recordTitledIn(
+          unquoted,
+          store,
+          docs.map((d) => d.file),
+        );
+  if (wholeTitle) {
+    const titleWords = wordsOf(wholeTitle.title);
+    for (let i = allStructures.length - 1; i >= 0; i--) {
+      const named = distinctiveNameWords(allStructures[i]!.name);
+      if (named.length && named.every((w) => titleWords.includes(` ${nameStem(w)}`))) allStructures.splice(i, 1);
+    }
   }
   const structures = allStructures.map((s) => ({
     name: s.name,
@@ -289,6 +341,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
+  // "il peso del progetto X": a project weighs nothing of its own; its weight is its share of the centre's resources
+  const subRecordNamed = targets.some((t) => t === 'phase' || t === 'indicator' || t === 'objective');
+  if (fields.includes('weight') && targets.includes('project') && !subRecordNamed && !fields.includes('share'))
+    fields.splice(fields.indexOf('weight'), 1, 'share');
   const usedOperators = amounts.length > 0;
   const maxAt = usedOperators ? -1 : firstAt(words, W.max);
   const minAt = usedOperators ? -1 : firstAt(words, W.min);
@@ -315,7 +371,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             k ??
             (rankAt >= 0 && hiAt < 0 && loAt < 0
               ? RANK_ALL
-              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
+              : !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0])
                 ? 5
                 : 1),
         }
@@ -341,12 +397,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const at = phraseAt(words, c);
     return at >= 0 && FIELD_WORDS.budget.some((b) => phraseAt(words.slice(at + c.trim().length), b) === 1);
   });
+  // "somma urgenza", "sul totale": operator words inside a fixed phrase ask for no operation
+  const opWords = withoutIdioms(words);
   // "numero medio di fasi", "how many phases on average": an average of a count, so the average word decides
-  const aggregate = hasAny(words, W.avg)
+  const aggregate = hasAny(opWords, W.avg)
     ? 'avg'
-    : hasAny(words, W.count) && !superlative && !countsAmount
+    : hasAny(opWords, W.count) && !superlative && !countsAmount
       ? 'count'
-      : hasAny(words, W.sum)
+      : hasAny(opWords, W.sum)
         ? 'sum'
         : null;
   // "quante persone in media su un progetto", "average number of people per project": the people counted are staff
@@ -440,8 +498,50 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       objectiveNamedByWords(question, store, files) ??
       (codes.length
         ? undefined
-        : (objectivesTitledIn(unquoted, store, files)[0] ?? objectiveNamedByRareWords(unquoted, store, files)));
+        : (objectivesTitledIn(unquoted, store, files)[0] ??
+          // one word of its own names the objective only when the question says it names an objective ("la fase più
+          // pesante dell'obiettivo dei cavalcavia"); "sulle biblioteche" alone is a topic
+          objectiveNamedByRareWords(unquoted, store, files, hasAny(words, TARGET_WORDS.objective) ? 1 : 2)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+  }
+  // "passepartout quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
+  // title's words, for a figure or a name of that record
+  // "chi …", "who …" with nobody named asks for the record's people
+  const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person');
+  if (
+    asksRecordField &&
+    !codes.length &&
+    !people.matches.length &&
+    !allStructures.length &&
+    superlative === null &&
+    aggregate === null &&
+    !amounts.length &&
+    !compareAsked
+  ) {
+    const files = docs.map((d) => d.file);
+    // the entity's name ("di Reggio") is in titles by chance: it names no record
+    const entityWords = new Set(named.flatMap((e) => wordsOf(e.entity).trim().split(' ')));
+    const own = entityWords.size
+      ? unquoted.replace(/\p{L}+/gu, (w) => (entityWords.has(fold(w)) ? ' '.repeat(w.length) : w))
+      : unquoted;
+    // an English question meets the Italian titles through the glossary ("the homeless project" → "senza dimora")
+    const asked = lang === 'en' ? `${own} ${translateQuery(own)}` : own;
+    const projects =
+      wholeTitle?.kind === 'project'
+        ? [wholeTitle]
+        : store.projects.length
+          ? projectsNamedByWords(asked, store, files)
+          : [];
+    const objective =
+      wholeTitle?.kind === 'objective'
+        ? wholeTitle
+        : wholeTitle
+          ? null
+          : (objectivesTitledIn(asked, store, files)[0] ?? objectiveNamedByRareWords(asked, store, files, 1));
+    if (projects.length === 1 && !objective)
+      codes.push({ text: projects[0]!.title, code: projects[0]!.code, kind: 'project', doc: projects[0]!.doc });
+    else if (objective && !projects.length)
+      codes.push({ text: objective.title, code: objective.code, kind: 'objective', doc: objective.doc });
   }
   const frame = asFrame({
     lang,
@@ -583,23 +683,73 @@ function objectiveNamedByWords(
  * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
-const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]> }>();
+/** the fields one record holds: a question asking one of them of a record named by its words links that record */
+/** the lexicon's words for kinds of record and their fields, as the question's own vocabulary */
+const RECORD_WORDS = [...Object.values(TARGET_WORDS).flat(), ...Object.values(FIELD_WORDS).flat()].filter(
+  (w) => !w.trim().includes(' '),
+);
+const RECORD_FIELDS = new Set<FieldWord>([
+  'budget',
+  'owner',
+  'end',
+  'start',
+  'share',
+  'staff',
+  'target',
+  'duration',
+  'phases',
+  'indicators',
+]);
+const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]>; phrase: string[] }>();
 
 /** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
-function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]> } {
+function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]>; phrase: string[] } {
   let index = projectTitleIndexes.get(store);
   if (!index) {
     const byStem = new Map<string, number[]>();
+    // each title as `wordsOf` writes it, so a question is matched against it without refolding per question
+    const phrase = store.projects.map((p) => wordsOf(p.title).trim());
     for (const [pos, p] of store.projects.entries())
       for (const s of new Set(contentTokens(p.title).map((t) => stem(t)))) {
         const list = byStem.get(s);
         if (list) list.push(pos);
         else byStem.set(s, [pos]);
       }
-    index = { byStem };
+    index = { byStem, phrase };
     projectTitleIndexes.set(store, index);
   }
   return index;
+}
+
+/**
+ * The one project or objective whose whole title (two words or more) the question writes, the longest when titles
+ * nest; null when none, or when two records share it.
+ */
+function recordTitledIn(
+  question: string,
+  store: PlanStore,
+  files: string[],
+): { code: string; title: string; doc: string; kind: 'project' | 'objective' } | null {
+  const words = wordsOf(question);
+  const inFiles = files.length ? new Set(files) : null;
+  const candidates = new Set<number>();
+  const index = projectTitleIndexOf(store);
+  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
+  const projects = [...candidates]
+    .map((p) => ({ p: store.projects[p]!, phrase: index.phrase[p]! }))
+    .filter(({ p, phrase }) => (!inFiles || inFiles.has(p.doc)) && phrase.includes(' '))
+    .filter(({ phrase }) => phraseAt(words, `${phrase} `) >= 0)
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  const objective = objectivesTitledIn(question, store, files)[0];
+  const objectivePhrase = objective ? wordsOf(objective.title).trim() : '';
+  const top = projects[0];
+  // two projects titled alike ("Reggiane Off" in two centres) name neither: the routes ask which one is meant
+  if (top && projects[1]?.phrase.length === top.phrase.length) return null;
+  if (top && objectivePhrase.length <= top.phrase.length)
+    return objectivePhrase === top.phrase
+      ? null
+      : { code: top.p.code, title: top.p.title, doc: top.p.doc, kind: 'project' };
+  return objective ? { ...objective, kind: 'objective' } : null;
 }
 
 function projectsNamedByWords(
@@ -609,6 +759,7 @@ function projectsNamedByWords(
 ): { code: string; title: string; doc: string }[] {
   const parts = partsOf(question);
   const index = projectTitleIndexOf(store);
+  const namesProject = hasAny(wordsOf(question), TARGET_WORDS.project);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
   for (const part of parts) {
@@ -618,9 +769,28 @@ function projectsNamedByWords(
     for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
     let tie = false;
+    // a word no other record uses in any of its names ("Mondinsieme", "DTutti") names its project alone
+    const rareHit = new Set<number>();
+    for (const t of contentTokens(part)) {
+      const s = stem(t);
+      const holders = index.byStem.get(s) ?? [];
+      if (holders.length !== 1) continue;
+      const p = store.projects[holders[0]!]!;
+      // …or a word written as only this project's title writes it, when the question says it names a project ("il
+      // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari")
+      // (never a word an objective of no project has in its title: "il progetto Le Storie per adolescenti" is an
+      // objective called a project)
+      const ownWord =
+        namesProject &&
+        wordsOf(p.title).includes(` ${fold(t)} `) &&
+        (objectiveTitles(store).byStem.get(s) ?? []).every((o) => store.projectOf(store.objectives[o]!) !== undefined);
+      if (distinctiveOwners(store).get(s) === ownerKey(p.doc, p.code) || ownWord) rareHit.add(holders[0]!);
+    }
+    // words of their own for two records name no one of them alone
+    if (ownersNamedIn(asked, store).size > 1) rareHit.clear();
     for (const [pos, hits] of hitsOf) {
       const p = store.projects[pos]!;
-      if (hits < 2 || (inFiles && !inFiles.has(p.doc))) continue;
+      if ((hits < 2 && !rareHit.has(pos)) || (inFiles && !inFiles.has(p.doc))) continue;
       if (best && hits === best.hits) tie = true;
       if (!best || hits > best.hits) {
         best = { code: p.code, title: p.title, doc: p.doc, hits };
@@ -725,6 +895,10 @@ const ALTERNATIVE_JOINS = new Set(union((l) => [...l.betweenJoin, ...l.alternati
 
 /** the last word of each structure word: a number right after one is a structure's code */
 const STRUCTURE_LAST_WORDS = new Set(STRUCTURE_WORDS.map((w) => w.split(' ').at(-1)!));
+const STRUCTURE_CODE_NUMBER = new RegExp(
+  `(?<![a-z])(${STRUCTURE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:n\\.?\\s*)?\\d+(?!\\d|[.,]\\d)`,
+  'g',
+);
 
 /** a structure set apart may be named with its kind word ("escluso il CdR 41") */
 const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
@@ -815,6 +989,12 @@ function fieldsIn(words: string): FieldWord[] {
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.f);
+}
+
+const SINGULAR_ARTICLES = new Set(union((l) => l.singularArticles ?? []));
+/** "il più caro dei progetti", "la più lunga delle fasi": an article for one record right before the superlative */
+function singularArticleBefore(words: string, at: number): boolean {
+  return at > 0 && at < words.length && SINGULAR_ARTICLES.has(words.slice(0, at).trim().split(' ').at(-1) ?? '');
 }
 
 /** Whether the record word the question leads with is plural ("i progetti più costosi": a list, not one). */

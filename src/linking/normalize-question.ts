@@ -110,6 +110,23 @@ const SELF_INTRO = new RegExp(
   'iu',
 );
 
+/**
+ * A request clause that opens the question ("mi servirebbe con una certa urgenza il nominativo di …", "I'd need to
+ * find out …"), with the first-person clause joined to it ("sto preparando una nota per la giunta e …"): it says
+ * what the asker wants to do, not what is asked. Every part is bounded, so the scan stays linear.
+ */
+const REQUESTS = LEXICONS.flatMap((l) => (l.requestClause ? [l.requestClause] : []));
+const WORD_END = '(?![\\p{L}\\p{N}])';
+const REQUEST_CLAUSE = new RegExp(
+  `^[\\s,;:!.?]*` +
+    `(?:(?:${alternation(REQUESTS.flatMap((r) => r.firstPerson))})${WORD_END}[^,;:.!?]{0,100}?(?:[,;:.!?]+\\s*|\\s+(?:e|ed|and)\\s+))?` +
+    `(?:(?:${alternation(REQUESTS.flatMap((r) => r.openers ?? []))})${WORD_END}[\\s,;:]+)?` +
+    `(?:${alternation(REQUESTS.flatMap((r) => r.wishes))})${WORD_END}` +
+    `(?:(?:\\s+[^\\s,;:.!?]+){0,4}?\\s+(?:${alternation(REQUESTS.flatMap((r) => r.knowing))})${WORD_END})?` +
+    `(?:(?:\\s+[^\\s,;:.!?]+){0,4}?\\s+(?:${alternation(REQUESTS.flatMap((r) => r.wanted))})${WORD_END})?[\\s,;:]*`,
+  'iu',
+);
+
 export function normalizeQuestion(question: string, store: PlanStore): string {
   let q = question
     .replace(SLACK_QUOTE, '')
@@ -151,7 +168,12 @@ function withoutCourtesy(q: string): string {
   let stripped = q.trim();
   for (let before = ''; before !== stripped; ) {
     before = stripped;
-    stripped = stripped.replace(COURTESY_START, '').replace(COURTESY_END, '').replace(SELF_INTRO, '').trim();
+    stripped = stripped
+      .replace(COURTESY_START, '')
+      .replace(COURTESY_END, '')
+      .replace(SELF_INTRO, '')
+      .replace(REQUEST_CLAUSE, '')
+      .trim();
   }
   const left = stripped.match(/[\p{L}\p{N}]+/gu) ?? [];
   const first = q.match(/\p{L}+/u)?.[0]?.toLowerCase() ?? '';

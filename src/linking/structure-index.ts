@@ -6,6 +6,7 @@
  */
 import type { Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 
@@ -52,10 +53,13 @@ export const nameStem = (w: string) => w.slice(0, Math.max(4, w.length - 1));
 
 /** The distinctive words of a structure's name, without a leading number ("12 - Servizio …"). */
 export function distinctiveNameWords(name: string): string[] {
-  return fold(name)
-    .replace(/^\s*[a-z]?\d+\s*-\s*/, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2 && !GENERIC_NAME_WORDS.has(w));
+  return (
+    fold(name)
+      .replace(/^\s*[a-z]?\d+\s*-\s*/, '')
+      .split(/[^a-z0-9]+/)
+      // "alla", "per", "and": function words tell no office from another
+      .filter((w) => w.length > 2 && !GENERIC_NAME_WORDS.has(w) && !STOPWORDS.has(w))
+  );
 }
 
 const cache = new WeakMap<PlanStore, StructureIndex>();

@@ -88,6 +88,51 @@ export function objectiveTitles(store: PlanStore): TitleIndex {
   return index;
 }
 
+const owners = new WeakMap<PlanStore, Map<string, string | null>>();
+
+/**
+ * Each word stem of the names the plans give their records (objective and project titles, phase titles, indicator
+ * descriptions) → the one record that uses it (`doc|code`; an objective of a project is its project), or null when
+ * several do. A stem with one owner ("cavalcavia", "passepartout") names that record on its own; a stem many records
+ * use ("numero", "esecuzione") names none. Built once per store.
+ */
+export function distinctiveOwners(store: PlanStore): Map<string, string | null> {
+  let map = owners.get(store);
+  if (map) return map;
+  const built = new Map<string, string | null>();
+  const add = (text: string, owner: string) => {
+    for (const t of contentTokens(text)) {
+      const s = stem(t);
+      const had = built.get(s);
+      if (had === undefined) built.set(s, owner);
+      else if (had !== owner) built.set(s, null);
+    }
+  };
+  for (const p of store.projects) add(p.title, ownerKey(p.doc, p.code));
+  for (const o of store.objectives) {
+    const project = store.projectOf(o);
+    const owner = project ? ownerKey(project.doc, project.code) : ownerKey(o.doc, o.code);
+    add(o.title, owner);
+    for (const ph of o.phases) add(ph.title, owner);
+    for (const ind of o.indicators) add(ind.description, owner);
+  }
+  map = built;
+  owners.set(store, map);
+  return map;
+}
+export const ownerKey = (doc: string, code: string) => `${doc}|${code}`;
+
+/** The records the question's stems are distinctive of (see distinctiveOwners). */
+export function ownersNamedIn(stems: Iterable<string>, store: PlanStore): Set<string> {
+  const map = distinctiveOwners(store);
+  const out = new Set<string>();
+  for (const s of stems) {
+    const owner = map.get(s);
+    if (owner) out.add(owner);
+  }
+  return out;
+}
+
 /**
  * Objectives whose whole title the question writes (two words or more), longest title first; one per title (a title
  * shared by several plans' objectives names none of them).
@@ -155,23 +200,37 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
  * The one objective named by at least two of its title's words, half its title or more, one of them a word no other
  * title has ("il Consiglio comunale dei ragazzi"); null when none or several.
  */
-export function objectiveNamedByRareWords(question: string, store: PlanStore, files: string[]): TitledRecord | null {
+export function objectiveNamedByRareWords(
+  question: string,
+  store: PlanStore,
+  files: string[],
+  minHits = 2,
+): TitledRecord | null {
   const index = objectiveTitles(store);
   const inFiles = files.length ? new Set(files) : null;
   const asked = new Set(contentTokens(question).map((t) => stem(t)));
-  const hitsOf = new Map<number, { hits: number; rare: boolean }>();
+  const hitsOf = new Map<number, { hits: number; rare: boolean; distinct: boolean }>();
   for (const s of asked) {
     const holders = index.byStem.get(s) ?? [];
     for (const p of holders) {
-      const h = hitsOf.get(p) ?? { hits: 0, rare: false };
+      const h = hitsOf.get(p) ?? { hits: 0, rare: false, distinct: false };
       h.hits++;
-      if (holders.length === 1) h.rare = true;
+      if (holders.length === 1) {
+        h.rare = true;
+        // a word no other record uses in any of its names (titles, phases, indicators) names this one alone
+        const r = index.records[p]!;
+        if (minHits < 2 && distinctiveOwners(store).get(s) === ownerKey(r.doc, r.code)) h.distinct = true;
+      }
       hitsOf.set(p, h);
     }
   }
+  // words of their own for two records ("gli orari e le palestre") name no one of them
+  const owned = minHits < 2 ? ownersNamedIn(asked, store) : null;
   const found = [...hitsOf].filter(([pos, h]) => {
     const record = index.records[pos]!;
-    if (!h.rare || h.hits < 2 || (inFiles && !inFiles.has(record.doc))) return false;
+    if (inFiles && !inFiles.has(record.doc)) return false;
+    if (h.hits === 1) return h.distinct && owned!.size === 1;
+    if (!h.rare || h.hits < minHits) return false;
     return h.hits * 2 >= new Set(contentTokens(record.title).map((t) => stem(t))).size;
   });
   return found.length === 1 ? index.records[found[0]![0]]! : null;

@@ -65,6 +65,8 @@ export function answerForCodes(
     reply.focus.push(...part.focus);
     reply.intent = part.intent;
   }
+  // what no record named holds is not found, whichever way the record was named
+  if (parts.length && parts.every((part) => part.found === false)) reply.found = false;
   return reply;
 }
 

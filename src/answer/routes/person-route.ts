@@ -56,7 +56,12 @@ export function answerForPerson(
   const profile = profileOf(ctx, person);
   const reply = emptyReply('person');
   const has = (i: Intent) => intents.includes(i);
-  const range = parseDateRange(question, scope.year);
+  // "scadenze Meschi 2020": a year named bare is the period of a deadline list
+  const range =
+    parseDateRange(question, scope.year) ??
+    (has('deadline') && scope.year !== null && question.includes(String(scope.year))
+      ? { from: `${scope.year}-01-01`, to: `${scope.year}-12-31`, label: String(scope.year) }
+      : null);
 
   if (has('deadline') || range) {
     reply.intent = 'person_deadlines';
