@@ -507,9 +507,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "passepartout quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
   // "chi …", "who …" with nobody named asks for the record's people
+  // "chi è il direttore della X?": a role no record field holds is asked, so the record whose words recall X is not
+  // named by them (decided before those words can add a code)
+  const askedRole =
+    people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w));
   const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person');
   if (
     asksRecordField &&
+    !askedRole &&
     !codes.length &&
     !people.matches.length &&
     !allStructures.length &&
@@ -594,8 +599,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     types,
     meta,
-    askedRole:
-      people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w)),
+    askedRole,
     progress: hasAny(words, W.progress),
     nonZero,
     listAll:
