@@ -74,6 +74,11 @@ export interface Lexicon {
    * kind "*" lists every structure
    */
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
+  /**
+   * what people call an office in this language, mapped to the words plans' structure names use for it ("local
+   * police" → "polizia municipale", "ufficio personale" → "risorse umane"): a structure is then found by either
+   */
+  officeNames?: Record<string, string>;
   /** words that ask for a list and say nothing else ("elenca", "which", "who") */
   listAsking?: string[];
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
@@ -106,6 +111,11 @@ export interface Lexicon {
   rank: string[];
   /** "secondo", "third" before a record or superlative word: the record at that place of a ranking */
   ordinals: Record<string, number>;
+  /**
+   * the words for "first" as a record's wording uses them ("primo lotto" for "1° lotto"); kept apart from `ordinals`,
+   * where "first" asks for the top of a ranking
+   */
+  firstWords: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -170,7 +180,19 @@ export interface Lexicon {
   fillers: string[];
 }
 
-export type AnswerType = 'year' | 'date' | 'number' | 'place' | 'who' | 'funding' | 'purpose' | 'frequency';
+export type AnswerType =
+  | 'year'
+  | 'date'
+  | 'number'
+  | 'place'
+  | 'who'
+  | 'funding'
+  | 'purpose'
+  | 'frequency'
+  /** an act: a law, a decree, a resolution (recognised by its shape: "D.Lgs. 1/2018", "DGR 1904/2011") */
+  | 'law'
+  /** a time of day ("15.00 – 18.00") */
+  | 'time';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */

@@ -43,6 +43,15 @@ const NOT_A_QUANTITY = [
   /\b(?:1[89]|20)\d{2}\b/g,
 ];
 
+/**
+ * A reference to an act: the abbreviations and words the plans cite laws, decrees and resolutions by ("D.Lgs. 1/2018",
+ * "D. Lgs. 147/2017", "DGR 1904/2011", "legge regionale", "Delibera di Giunta", "art. 18"), or a number over a year.
+ */
+const ACT =
+  /\b(?:D\.\s?Lgs|D\.\s?L|D\.\s?M|D\.\s?P\.\s?R|D\.\s?G\.\s?R|D\.\s?C\.\s?P|DGR|DCP|DPCM|L\.\s?R|legge|leggi|decreto|decreti|delibera|deliberazione|art|artt|direttiva|regolamento europeo)\b|\b\d{1,4}\s?\/\s?(?:19|20)\d{2}\b/gi;
+/** a time of day, "15.00" or "9:30", not a piece of a date or an amount */
+const TIME_OF_DAY = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![.,/]?\d)/g;
+
 /** the last question's type: the routes ask it of one question for every passage and sentence they weigh */
 let lastType: { question: string; type: AnswerType | null } | null = null;
 
@@ -90,6 +99,10 @@ export function answerPositions(sentence: string, type: AnswerType): number[] {
       return quantityPositions(sentence);
     case 'place':
       return wordPositions(sentence, (w) => wordMatches(w, PLACE_WORDS));
+    case 'law':
+      return positions(sentence, ACT);
+    case 'time':
+      return positions(sentence, TIME_OF_DAY);
     case 'who':
       return whoPositions(sentence);
     default:
@@ -98,7 +111,8 @@ export function answerPositions(sentence: string, type: AnswerType): number[] {
 }
 
 function positions(text: string, re: RegExp): number[] {
-  return [...text.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index);
+  // a global pattern is read as it is (matchAll works on a copy); others are made global
+  return [...text.matchAll(re.global ? re : new RegExp(re.source, `${re.flags}g`))].map((m) => m.index);
 }
 
 /** The offsets of the words (folded, letters only) that pass the test. */

@@ -26,7 +26,7 @@ import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
-import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf } from './structure-index.ts';
+import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf, withOfficeNames } from './structure-index.ts';
 import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
@@ -192,9 +192,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
   const namedStructures = findStructures(question, store, scope);
+  // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
+  const officeWords = withOfficeNames(unquoted);
   const allStructures = [
     ...structuresByCodes(
-      words,
+      officeWords,
       store,
       docs.map((d) => d.file),
     ),
@@ -205,7 +207,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
   if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
     const one = structureNamedByOneWord(
-      folded,
+      officeWords,
       store,
       docs.map((d) => d.file),
       named,
