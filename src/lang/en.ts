@@ -714,6 +714,8 @@ export const en: LanguagePack = {
       head: 'Head',
       headOf: (role, structure, entity, head) => `${role} of ${structure} (${entity}): ${head}.`,
       objectivesOf: (label, n, codes) => `${label}: ${n} objectives — ${codes}.`,
+      recordsOfStructureAbout: (label, n) =>
+        n === 1 ? `${label}: the record you asked about.` : `${label}: ${n} objectives or projects match the question.`,
       totalStated: (level, label, amount, share) =>
         `Total ${level} ${label}: ${amount ?? 'not stated'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totals stated in the document:',

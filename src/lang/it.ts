@@ -1028,6 +1028,10 @@ export const it: LanguagePack = {
       head: 'Responsabile',
       headOf: (role, structure, entity, head) => `${role} di ${structure} (${entity}): ${head}.`,
       objectivesOf: (label, n, codes) => `${label}: ${n} obiettivi — ${codes}.`,
+      recordsOfStructureAbout: (label, n) =>
+        n === 1
+          ? `${label}: ecco il record che cerchi.`
+          : `${label}: ${n} obiettivi o progetti corrispondono alla domanda.`,
       totalStated: (level, label, amount, share) =>
         `Totale ${level} ${label}: ${amount ?? 'non indicato'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totali indicati nel documento:',

@@ -346,6 +346,8 @@ export interface Messages {
     head: string;
     headOf: (role: string, structure: string, entity: string, head: string) => string;
     objectivesOf: (label: string, n: number, codes: string) => string;
+    /** the records of a structure that the question's other words name */
+    recordsOfStructureAbout: (label: string, n: number) => string;
     totalStated: (level: string, label: string, amount: string | undefined, share: string | undefined) => string;
     totalsStated: string;
     amountsAsStated: string;

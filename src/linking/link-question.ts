@@ -21,12 +21,20 @@ import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
-import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
-import { acronymsIn, inModelOrder, namesIn, stemsIn, structureIndexOf, withOfficeNames } from './structure-index.ts';
+import {
+  acronymsIn,
+  inModelOrder,
+  namesIn,
+  stemsIn,
+  structureIndexOf,
+  structuresNamedInFull,
+  withOfficeNames,
+} from './structure-index.ts';
 import { objectiveNamedByRareWords, objectivesNamedByParts, objectivesTitledIn, partsOf } from './titled-records.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
@@ -116,7 +124,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const words = wordsOf(unquoted);
 
   // ---------------------------------------------------------------- entities, documents, years
-  const found = findQuestionScope(question, store, lex.defaultEntityKind);
+  const found = entityOfNamedStructure(
+    question,
+    store,
+    findQuestionScope(question, store, lex.defaultEntityKind),
+    withOfficeNames(unquoted),
+  );
   const named = found.entities;
   const unknownEntity = found.unknownEntity;
   const docs = found.documents;
@@ -595,6 +608,31 @@ function structureSetApart(words: string, s: Structure): boolean {
     phraseAt(words, `${wordsOf(s.name).trim()} `),
   ].filter((at) => at >= 0);
   return candidates.length > 0 && followsExclusion(words, Math.min(...candidates), STRUCTURE_FILLERS);
+}
+
+/**
+ * A place shared by two entities is read as the default kind's ("a Prato": the comune), unless the question names in
+ * full a structure only the other one has ("la Polizia Provinciale di Prato"): then that entity is meant.
+ */
+function entityOfNamedStructure(
+  question: string,
+  store: PlanStore,
+  found: QuestionScope,
+  officeWords: string,
+): QuestionScope {
+  if (!found.setAside.length) return found;
+  const files = found.documents.map((d) => d.file);
+  const scope = { docs: files, entity: null, year: null };
+  if (findStructures(question, store, scope).length || structuresByCodes(officeWords, store, files).length)
+    return found;
+  const index = structureIndexOf(store);
+  const aside = new Set(found.setAside.flatMap((e) => e.files));
+  const named = structuresNamedInFull(question, index).filter((s) => aside.has(s.doc));
+  if (!named.length) return found;
+  const kinds = [
+    ...new Set(found.setAside.filter((e) => e.files.some((f) => named.some((s) => s.doc === f))).map((e) => e.kind)),
+  ];
+  return kinds.length === 1 ? findQuestionScope(question, store, kinds[0]!) : found;
 }
 
 /** Where the first record word of any kind stands (-1: none). */

@@ -199,10 +199,19 @@ export function withOfficeNames(text: string): string {
  * words for the office ("finance office" for "Servizi Finanziari"), misspellings of the plan forgiven.
  */
 export function namesInFull(question: string, structure: Structure, index: StructureIndex): boolean {
+  return holdsWholeName(stemsIn(withOfficeNames(question), index), structure);
+}
+
+function holdsWholeName(stems: ReadonlySet<string>, structure: Structure): boolean {
   const words = distinctiveNameWords(structure.name);
-  if (!words.length) return false;
+  return words.length > 0 && words.every((w) => stems.has(nameStem(w)));
+}
+
+/** The structures the question names in full (see `namesInFull`), found through the stems it holds. */
+export function structuresNamedInFull(question: string, index: StructureIndex): Structure[] {
   const stems = stemsIn(withOfficeNames(question), index);
-  return words.every((w) => stems.has(nameStem(w)));
+  const positions = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? []));
+  return positions.map((p) => index.structures[p]!).filter((s) => holdsWholeName(stems, s));
 }
 
 /** Ascending positions without repeats. */

@@ -77,10 +77,10 @@ function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: 
           .slice(at + w.trim().length)
           .trim()
           .split(' ')[0] ?? '';
-      const labels =
-        /^\d/.test(next) ||
-        codes.has(next) ||
-        (next.length > 2 && [...labelWords].some((stem) => next.startsWith(stem)));
+      // or the word right before it is, as English puts it ("the social services department")
+      const prev = words.slice(0, at).trim().split(' ').at(-1) ?? '';
+      const isLabel = (w: string) => w.length > 2 && [...labelWords].some((stem) => w.startsWith(stem));
+      const labels = /^\d/.test(next) || codes.has(next) || isLabel(next) || isLabel(prev);
       if (!labels && !out.some((o) => o.kind === k.kind)) out.push({ kind: k.kind, word: w.trim() });
     }
   return out;
