@@ -219,8 +219,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
   if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
+    // the word that asks who ("le persone che…") names no office
     const one = structureNamedByOneWord(
-      officeWords,
+      withoutPhrases(officeWords, TARGET_WORDS.person),
       store,
       docs.map((d) => d.file),
       named,
@@ -633,6 +634,20 @@ function entityOfNamedStructure(
     ...new Set(found.setAside.filter((e) => e.files.some((f) => named.some((s) => s.doc === f))).map((e) => e.kind)),
   ];
   return kinds.length === 1 ? findQuestionScope(question, store, kinds[0]!) : found;
+}
+
+/** The padded words with every word a phrase of the list starts blanked. */
+function withoutPhrases(words: string, phrases: readonly string[]): string {
+  let out = words;
+  for (const p of phrases) {
+    let at = phraseAt(out, p);
+    while (at >= 0) {
+      const end = out.indexOf(' ', at + p.trim().length);
+      out = out.slice(0, at) + ' '.repeat((end < 0 ? out.length : end) - at) + out.slice(end < 0 ? out.length : end);
+      at = phraseAt(out, p, at + 1);
+    }
+  }
+  return out;
 }
 
 /** Where the first record word of any kind stands (-1: none). */

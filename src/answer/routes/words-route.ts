@@ -15,6 +15,7 @@ import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } fro
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
+import { contentTokens, stem } from '../text-match.ts';
 import { translateQuery } from '../translate-query.ts';
 import { objectiveReply, quotedText } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
@@ -86,7 +87,11 @@ function matchByWords(
 
   const projectResult = getProject(ctx, { title: text });
   const objectiveResult = getObjective(ctx, { title: text });
-  const records = findRecords(ctx, { text, limit: 5 }).filter((r) => inScope(r.objective.doc));
+  const records = askedSheetFirst(
+    findRecords(ctx, { text, limit: 10 }).filter((r) => inScope(r.objective.doc)),
+    scope.year,
+    intents,
+  ).slice(0, 5);
 
   let projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
   let objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
@@ -186,6 +191,12 @@ function matchByWords(
       if (parents.size === 1 && parent && best >= UNSURE_FLOOR)
         return projectReply(ctx, parent, intents, lang, question);
     }
+    // a phase or an indicator named by some words, inside an objective named by others ("quando finiscono i lavori
+    // del primo lotto dell'ex scuola X"): each alone is unsure, together they point at one sub-record
+    if (resolved.status === 'unsure' && wantsRecord) {
+      const inside = subRecordOfCandidates(text, records, resolved.candidates, intents);
+      if (inside) return recordReply(ctx, inside, intents, lang);
+    }
     // offered as candidates only when the question is plainly about a record ("il progetto sul…"): other questions
     // may be answered by a passage
     if (
@@ -197,6 +208,77 @@ function matchByWords(
       return notSureWhich(ctx, resolved.candidates, lang);
   }
   return null;
+}
+
+/**
+ * Of the phases and indicators the words meet, the kind asked for ("l'indicatore", "the phases") and the sheet of the
+ * year asked for ("del 2020"): an objective with one sheet a year repeats the same wording under each year, and a
+ * phase and an indicator often share it. Records of another year are dropped; the others keep their order.
+ */
+function askedSheetFirst(records: RecordHit[], year: number | null, intents: Intent[]): RecordHit[] {
+  const yearOf = (r: RecordHit) => (r.kind === 'indicator' ? r.indicator.year : r.phase.year);
+  let out = year ? records.filter((r) => yearOf(r) === undefined || yearOf(r) === year) : records;
+  if (!out.length) out = records;
+  const kind =
+    intents.includes('indicators') && !intents.includes('phases')
+      ? 'indicator'
+      : intents.includes('phases') && !intents.includes('indicators')
+        ? 'phase'
+        : null;
+  if (!kind) return out;
+  // the kind asked first among records scoring alike: a weaker match of the kind asked does not win
+  const best = out[0]?.score ?? 0;
+  return [...out].sort((a, b) => rankOf(b, kind, best) - rankOf(a, kind, best));
+}
+const rankOf = (r: RecordHit, kind: RecordHit['kind'], best: number) =>
+  r.score + (r.kind === kind && r.score >= best * 0.9 ? 1 : 0);
+
+/** the sub-record's own words and its objective's words together hold at least this share of the question */
+const SUB_RECORD_FLOOR = 0.5;
+
+/**
+ * The phase or indicator whose words, added to those of its objective as the record resolver weighed them, hold most
+ * of the question, among those that state what is asked (a date for "quando", a weight for "quanto pesa").
+ */
+function subRecordOfCandidates(
+  question: string,
+  records: RecordHit[],
+  candidates: RecordCandidate[],
+  intents: Intent[],
+): RecordHit | null {
+  const parentScore = new Map<Objective, number>();
+  for (const c of candidates) if (c.named.kind === 'objective') parentScore.set(c.named.record, c.score);
+  let best: { hit: RecordHit; score: number } | null = null;
+  const asked = new Set(contentTokens(question).map(stem));
+  for (const hit of records) {
+    const parent = parentScore.get(hit.objective);
+    if (parent === undefined || !statesAsked(hit, intents) || ownWordsMet(hit, asked) < 2) continue;
+    const score = hit.score + parent;
+    if (!best || score > best.score) best = { hit, score };
+  }
+  return best && best.score >= SUB_RECORD_FLOOR ? best.hit : null;
+}
+
+/**
+ * How many of the question's words the sub-record's own wording holds beyond its objective's title: the sub-record
+ * must be named by words of its own, not only by its objective's ("fino a quando dura il progetto X" asks X's end).
+ */
+function ownWordsMet(hit: RecordHit, asked: ReadonlySet<string>): number {
+  const wording = hit.kind === 'phase' ? hit.phase.title : hit.indicator.description;
+  const title = new Set(contentTokens(hit.objective.title).map(stem));
+  return [...new Set(contentTokens(wording).map(stem))].filter((w) => asked.has(w) && !title.has(w)).length;
+}
+
+function statesAsked(hit: RecordHit, intents: Intent[]): boolean {
+  if (hit.kind === 'phase') {
+    if (intents.includes('deadline')) return Boolean(hit.phase.end);
+    if (intents.includes('weight')) return Boolean(hit.phase.weight);
+    return !intents.includes('indicator_value');
+  }
+  const i = hit.indicator;
+  if (intents.includes('deadline')) return Boolean(i.targetDate ?? (i.target?.date ? i.target : undefined));
+  if (intents.includes('weight')) return Boolean(i.weight);
+  return Boolean(i.target);
 }
 
 /** a candidate offered when unsure holds at least this share of the question's words */
