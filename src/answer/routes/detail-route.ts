@@ -197,7 +197,32 @@ export function bestSentenceOf(
     best = { ...best, sentence: `${best.sentence} ${next.sentence}`, typed: true };
   const isSubject = (word: string) => word.length > 2 && prefixes.includes(stem(word).slice(0, 5));
   const { at: _, ...found } = best;
-  return { ...found, sentence: clipAround(best.sentence, 500, anchorOf(best.sentence, isSubject, type)) };
+  // a sentence that opens a list ("coinvolgerà 3 edifici e le aree limitrofe: - la sede …;") goes on with the list's
+  // other items ("- gli edifici di via …; - l'edificio di via …"): the items are the answer
+  const items = opensList(best.sentence) ? itemsAfter(sentences, best.at) : [];
+  const sentence = [best.sentence, ...items].join(' ');
+  const max = items.length ? LIST_QUOTE : SENTENCE_QUOTE;
+  return { ...found, sentence: clipAround(sentence, max, anchorOf(sentence, isSubject, type)) };
+}
+
+/** how much of a record's sentence is quoted, and of one that opens a list of items */
+const SENTENCE_QUOTE = 500;
+const LIST_QUOTE = 1000;
+
+/** a colon followed by a list item, or ending the sentence */
+function opensList(sentence: string): boolean {
+  return /:\s*(?:[-–•]\s|\d{1,2}[.)]\s|$)/.test(sentence);
+}
+
+/** the list items (opened by a dash, a bullet or a number) right after a sentence, in the same text */
+function itemsAfter(sentences: readonly IndexedSentence[], at: number): string[] {
+  const out: string[] = [];
+  for (let i = at + 1; i < sentences.length && sentences[i]!.text === sentences[at]!.text; i++) {
+    const s = sentences[i]!.sentence;
+    if (!/^(?:[-–•]|\d{1,2}[.)])\s/.test(s)) break;
+    out.push(s);
+  }
+  return out;
 }
 
 /** the question with the glossary's synonyms and translations, for the last question (asked of several records) */
