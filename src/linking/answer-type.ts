@@ -53,14 +53,27 @@ const ACT =
 const TIME_OF_DAY = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![.,/]?\d)/g;
 
 /** the last question's type: the routes ask it of one question for every passage and sentence they weigh */
-let lastType: { question: string; type: AnswerType | null } | null = null;
+let lastType: { question: string; type: AnswerType | null; cue: string | null } | null = null;
 
 export function answerTypeOf(question: string): AnswerType | null {
+  return cueOf(question).type;
+}
+
+/**
+ * The words that ask for the kind of answer ("quale decreto legislativo", "what time"): they say what is asked, not
+ * what about, so a passage need not repeat them to answer.
+ */
+export function answerCueOf(question: string): string | null {
+  return cueOf(question).cue;
+}
+
+function cueOf(question: string): { type: AnswerType | null; cue: string | null } {
   if (lastType?.question !== question) {
     const words = wordsOf(question);
-    lastType = { question, type: CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null };
+    const found = CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0);
+    lastType = { question, type: found?.type ?? null, cue: found?.cue ?? null };
   }
-  return lastType.type;
+  return lastType;
 }
 
 /**

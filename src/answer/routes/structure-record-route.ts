@@ -17,7 +17,7 @@ import { LABELS } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { contentTokens, type Scored, TextMatcher } from '../text-match.ts';
 import { translateQuery } from '../translate-query.ts';
-import { objectiveReply } from './objective-reply.ts';
+import { objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
 import { placeWordsOf } from './words-route.ts';
@@ -57,8 +57,9 @@ export const structureRecordRoute: Route = {
   answer: (input) => recordOfStructure(input),
 };
 
-function recordOfStructure({ ctx, structures, question, lang }: RouteInput): Reply | null {
+function recordOfStructure({ ctx, structures, question, lang, scope }: RouteInput): Reply | null {
   const named = structures.filter((s) => !('excluded' in s && s.excluded));
+  const year = scope.year;
   const records = recordsOf(ctx, named);
   if (records.length < 2) return null;
   const wanted = wordsBeyond(ctx.store, question, named, lang);
@@ -77,7 +78,7 @@ function recordOfStructure({ ctx, structures, question, lang }: RouteInput): Rep
       (i) => i !== 'structure' && i !== 'objectives_of' && i !== 'projects_of',
     );
     return item.kind === 'objective'
-      ? objectiveReply(ctx, item.record, asked, question, lang)
+      ? objectiveReply(ctx, sheetOfYear(item.record, year), asked, question, lang)
       : projectReply(ctx, item.record, asked, lang, question);
   }
   return listed(
