@@ -151,7 +151,12 @@ export interface Lexicon {
    * question's words. `evidence`: word prefixes that show a sentence holds that kind of answer (types whose answer is
    * a figure or a name are recognised by its shape instead)
    */
-  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[] }[];
+  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[]; heads?: string[] }[];
+  /**
+   * words that open a "which X" question ("quale", "which"): a kind's `heads` noun within three words after one asks
+   * for that kind of answer ("which motorway operator" → a body, "quale legge regionale" → an act)
+   */
+  whichWords: string[];
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**

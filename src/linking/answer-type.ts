@@ -15,6 +15,13 @@ const PACK_LIST = Object.values(PACKS);
 const CUES = PACK_LIST.flatMap((p) =>
   p.lexicon.answerTypes.flatMap((t) => t.cues.map((cue) => ({ cue, type: t.type }))),
 ).sort((a, b) => b.cue.length - a.cue.length);
+/** "which X" questions: the words opening them, and the nouns whose kind of answer they ask for (every pack's) */
+const WHICH = new Set(PACK_LIST.flatMap((p) => p.lexicon.whichWords));
+const HEADS = new Map<string, AnswerType>(
+  PACK_LIST.flatMap((p) => p.lexicon.answerTypes.flatMap((t) => (t.heads ?? []).map((h) => [h, t.type] as const))),
+);
+/** how many words may stand between "which" and its noun ("which motorway operator", "quale legge regionale") */
+const HEAD_REACH = 3;
 /** per type, the evidence words of every pack: a question in English is answered by Italian sentences */
 const EVIDENCE = new Map<AnswerType, string[]>();
 for (const p of PACK_LIST)
@@ -70,10 +77,24 @@ export function answerCueOf(question: string): string | null {
 function cueOf(question: string): { type: AnswerType | null; cue: string | null } {
   if (lastType?.question !== question) {
     const words = wordsOf(question);
-    const found = CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0);
+    const found = CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0) ?? headCue(words);
     lastType = { question, type: found?.type ?? null, cue: found?.cue ?? null };
   }
   return lastType;
+}
+
+/** "which motorway operator": a question word, then a noun of a kind of answer within `HEAD_REACH` words */
+function headCue(words: string): { cue: string; type: AnswerType } | null {
+  const list = words.trim().split(' ');
+  for (const [i, w] of list.entries()) {
+    if (!WHICH.has(w)) continue;
+    for (let j = i + 1; j <= i + HEAD_REACH && j < list.length; j++) {
+      const type = HEADS.get(list[j]!);
+      // the cue is the question word and its noun: the words between say what about ("motorway")
+      if (type) return { cue: `${w} ${list[j]}`, type };
+    }
+  }
+  return null;
 }
 
 /**

@@ -113,6 +113,9 @@ export const CONTEXT_SHARE = 0.5;
 /** Holding the kind of answer asked (a year, a body) counts as one more distinctive word shared. */
 const TYPED_BONUS = 1;
 
+/** what a word of the record's title the question repeats counts, against a word beyond it */
+const TITLE_SHARE = 0.25;
+
 /**
  * How much each of the question's words tells one sentence of a text from another, in (0, 1]: a word in one sentence
  * only weighs 1, a word in every sentence (the subject the whole text is about, "centro diurno") little. So the
@@ -154,14 +157,19 @@ export function bestSentenceOf(
   const own = new Set(contentTokens(`${record.title} ${record.code}`).map(stem));
   // an English question meets the Italian sentences through the glossary
   const asked = askedWithSynonyms(question);
-  const wanted = [...new Set(contentTokens(asked).map(stem))].filter((w) => !own.has(w) && w.length > 2);
+  const stems = [...new Set(contentTokens(asked).map(stem))].filter((w) => w.length > 2);
+  const wanted = stems.filter((w) => !own.has(w));
   if (!wanted.length) return null;
   const type = answerTypeOf(question);
   const decides = decidesSentence(type);
   const prefixes = [...new Set(wanted.map((w) => w.slice(0, 5)))];
+  // the title's words the question repeats tell little, but of two sentences the one on the record's own subject wins
+  const titled = [...new Set(stems.filter((w) => own.has(w)).map((w) => w.slice(0, 5)))].filter(
+    (p) => !prefixes.includes(p),
+  );
   const sentences = indexedSentencesOf(record, store);
   const weightOf = distinctiveness(
-    prefixes,
+    [...prefixes, ...titled],
     sentences.map((s) => s.prefixes),
   );
   let best: (DetailSentence & { at: number }) | null = null;
@@ -178,7 +186,8 @@ export function bestSentenceOf(
       typed && decides && before && before.text === sentences[at]!.text
         ? prefixes.filter((p) => before.prefixes.has(p)).reduce((sum, p) => sum + weightOf(p), 0) * CONTEXT_SHARE
         : 0;
-    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + context + (typed ? TYPED_BONUS : 0);
+    const title = titled.reduce((sum, p) => sum + (held.has(p) ? weightOf(p) * TITLE_SHARE : 0), 0);
+    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + title + context + (typed ? TYPED_BONUS : 0);
     const candidate = { sentence, score, shared, typed, at };
     if (!best || outranks(candidate, best, decides)) best = candidate;
   }
