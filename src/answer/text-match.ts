@@ -44,9 +44,8 @@ const ORDINAL_TOKENS: ReadonlyMap<string, string> = new Map(
 
 export function contentTokens(text: string, options: { keepQuestionWords?: boolean } = {}): string[] {
   // dotted acronyms are one word: L.A.I.V. → laiv; a figure with the ordinal sign is an ordinal: 3° → ord3
-  const joined = text
-    .replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''))
-    .replace(/\b(\d{1,2})\s?[°º](?![\p{L}\d])/gu, ' ord$1 ');
+  const acronyms = text.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  const joined = /[°º]/.test(acronyms) ? acronyms.replace(/\b(\d{1,2})\s?[°º](?![\p{L}\d])/gu, ' ord$1 ') : acronyms;
   return fold(joined)
     .split(/[^a-z0-9]+/)
     .map((t) => ORDINAL_TOKENS.get(t) ?? t)

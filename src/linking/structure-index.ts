@@ -176,11 +176,21 @@ export function namesIn(words: string, index: StructureIndex): number[] {
   return out;
 }
 
-/** every pack's office names ("local police" → "polizia municipale"), as padded words, longest first */
-const OFFICE_NAMES: readonly (readonly [string, string])[] = Object.values(PACKS)
-  .flatMap((p) => Object.entries(p.lexicon.officeNames ?? {}))
-  .map(([said, named]) => [`${wordsOf(said).trim()} `, wordsOf(named).trim()] as const)
-  .sort((a, b) => b[0].length - a[0].length);
+/** every pack's office names ("local police" → "polizia municipale") as padded words, filed by their first word */
+const OFFICE_NAMES: ReadonlyMap<string, readonly (readonly [string, string])[]> = (() => {
+  const byFirst = new Map<string, [string, string][]>();
+  for (const [said, named] of Object.values(PACKS).flatMap((p) => Object.entries(p.lexicon.officeNames ?? {}))) {
+    const words = wordsOf(said).trim();
+    const first = words.split(' ')[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push([`${words} `, wordsOf(named).trim()]);
+    byFirst.set(first, list);
+  }
+  return byFirst;
+})();
+
+/** the last question read: the lookups of one question ask for its office names several times */
+let lastOffice: { text: string; words: string } | null = null;
 
 /**
  * The question's words (as `wordsOf` writes them) with the plans' words for each office it names in other words
@@ -188,9 +198,12 @@ const OFFICE_NAMES: readonly (readonly [string, string])[] = Object.values(PACKS
  * English, or by a common Italian synonym, is found by the words its name uses.
  */
 export function withOfficeNames(text: string): string {
+  if (lastOffice?.text === text) return lastOffice.words;
   const words = wordsOf(text);
   let out = words;
-  for (const [said, named] of OFFICE_NAMES) if (phraseAt(words, said) >= 0) out += `${named} `;
+  for (const w of new Set(words.trim().split(' ')))
+    for (const [said, named] of OFFICE_NAMES.get(w) ?? []) if (phraseAt(words, said) >= 0) out += `${named} `;
+  lastOffice = { text, words: out };
   return out;
 }
 
