@@ -143,7 +143,8 @@ export const en: LanguagePack = {
       'social policies': 'politiche welfare',
       'welfare policies': 'politiche welfare',
       'public works': 'lavori pubblici',
-      'local police': 'polizia municipale',
+      // a plan may write either, or only its initials ("P.M.", "P.L.")
+      'local police': 'polizia municipale polizia locale',
       'municipal police': 'polizia municipale',
       'city police': 'polizia municipale',
       'provincial police': 'polizia provinciale',

@@ -106,7 +106,10 @@ function wordsBeyond(store: PlanStore, question: string, structures: Structure[]
   const inName = (w: string) =>
     [...nameStems].some((n) => w.startsWith(n) || (w.length >= 4 && n.startsWith(w))) ||
     structures.some((s) => s.code && fold(s.code) === w);
-  const own = contentTokens(question).filter((w) => !inName(w) && !places.has(w) && !isKindWord(w) && !/^\d+$/.test(w));
+  // short words ("com'è", "sui") name nothing, and an unmatched word would weigh as the rarest of all
+  const own = contentTokens(question).filter(
+    (w) => w.length > 3 && !inName(w) && !places.has(w) && !isKindWord(w) && !/^\d+$/.test(w),
+  );
   // office names said in other words ("roads service") are the structure, not the record
   const translated = new Set(office.filter((w) => inName(w)));
   const kept = own.filter((w) => !translated.has(w) && !officeWordOf(w, question));
