@@ -164,7 +164,9 @@ export function bestSentenceOf(
   const decides = decidesSentence(type);
   const prefixes = [...new Set(wanted.map((w) => w.slice(0, 5)))];
   // the title's words the question repeats tell little, but of two sentences the one on the record's own subject wins
-  const titled = [...new Set(stems.filter((w) => own.has(w)).map((w) => w.slice(0, 5)))].filter(
+  // (the words of the title only: the parts of the code, "2020" of "2020-PE09", are no subject)
+  const titleWords = new Set(contentTokens(record.title).map(stem));
+  const titled = [...new Set(stems.filter((w) => titleWords.has(w)).map((w) => w.slice(0, 5)))].filter(
     (p) => !prefixes.includes(p),
   );
   const sentences = indexedSentencesOf(record, store);
