@@ -154,6 +154,7 @@ export const it: LanguagePack = {
       { words: ['meta'], months: 6 },
     ],
     periodOrdinals: { primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, quarto: 4, quinto: 5, sesto: 6 },
+    kindPurpose: ['per'],
     structureKinds: [
       { kind: 'ufficio', words: ['uffici '], nameStarts: ['uffic'] },
       { kind: 'servizio', words: ['servizi '], nameStarts: ['serviz'] },

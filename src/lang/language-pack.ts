@@ -75,6 +75,11 @@ export interface Lexicon {
    */
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
   /**
+   * words that, right after a kind word, say what the things are for ("strutture per minori", "services for the
+   * elderly"): facilities or services of a topic, not a list of offices
+   */
+  kindPurpose?: string[];
+  /**
    * what people call an office in this language, mapped to the words plans' structure names use for it ("local
    * police" → "polizia municipale", "ufficio personale" → "risorse umane"): a structure is then found by either
    */

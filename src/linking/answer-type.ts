@@ -51,11 +51,12 @@ const NOT_A_QUANTITY = [
 ];
 
 /**
- * A reference to an act: the abbreviations and words the plans cite laws, decrees and resolutions by ("D.Lgs. 1/2018",
- * "D. Lgs. 147/2017", "DGR 1904/2011", "legge regionale", "Delibera di Giunta", "art. 18"), or a number over a year.
+ * A reference to an act: the abbreviations and words the plans cite laws, decrees and resolutions by, with the act's
+ * number ("D.Lgs. 1/2018", "D. Lgs. 147/2017", "DGR 1904/2011", "legge regionale 19/2014", "Delibera di Giunta n. 17",
+ * "art. 18"), or a number over a year. "tramite Delibera di Giunta: da maggio" names no act.
  */
 const ACT =
-  /\b(?:D\.\s?Lgs|D\.\s?L|D\.\s?M|D\.\s?P\.\s?R|D\.\s?G\.\s?R|D\.\s?C\.\s?P|DGR|DCP|DPCM|L\.\s?R|legge|leggi|decreto|decreti|delibera|deliberazione|art|artt|direttiva|regolamento europeo)\b|\b\d{1,4}\s?\/\s?(?:19|20)\d{2}\b/gi;
+  /\b(?:D\.\s?Lgs|D\.\s?L|D\.\s?M|D\.\s?P\.\s?R|D\.\s?G\.\s?R|D\.\s?C\.\s?P|DGR|DCP|DPCM|L\.\s?R)\b\.?\s*(?:n\.?\s*)?\d|\b(?:legge|leggi|decreto|decreti|delibera|deliberazione|direttiva|art|artt|regolamento europeo)\b[^;:!?]{0,40}?\d|\b\d{1,4}\s?\/\s?(?:19|20)\d{2}\b/gi;
 /** a time of day, "15.00" or "9:30", not a piece of a date or an amount */
 const TIME_OF_DAY = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![.,/]?\d)/g;
 

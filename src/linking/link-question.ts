@@ -28,7 +28,9 @@ import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './quest
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
 import {
   acronymsIn,
+  distinctiveNameWords,
   inModelOrder,
+  nameStem,
   namesIn,
   stemsIn,
   structureIndexOf,
@@ -227,6 +229,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       named,
     );
     if (one) allStructures.push(one);
+  }
+  // "genitorialità sociale: a chi…": words of a record's title written out name that record, not an office
+  const titledIn = allStructures.length
+    ? objectivesTitledIn(
+        unquoted,
+        store,
+        docs.map((d) => d.file),
+      )
+    : [];
+  if (titledIn.length) {
+    const titleStems = new Set(titledIn.flatMap((t) => distinctiveNameWords(t.title).map(nameStem)));
+    const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !titleStems.has(nameStem(w))));
+    allStructures.splice(0, allStructures.length, ...outside);
   }
   const structures = allStructures.map((s) => ({
     name: s.name,

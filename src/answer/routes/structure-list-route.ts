@@ -24,6 +24,8 @@ const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const KINDS = LEXICONS.flatMap((l) => l.structureKinds ?? []);
 const WORK = LEXICONS.flatMap((l) => l.structureWork ?? []);
 const MAX_LISTED = 80;
+/** "strutture per minori": the kind word says what for, so it is no list of offices */
+const PURPOSE = new Set(LEXICONS.flatMap((l) => l.kindPurpose ?? []));
 const STRUCTURE_WORDS = LEXICONS.flatMap((l) => l.targets.structure);
 
 export const structureListRoutes: Route[] = [
@@ -82,7 +84,7 @@ function kindsAsked({ ctx, frame, structures, question, lang }: RouteInput): { k
       const prev = words.slice(0, at).trim().split(' ').at(-1) ?? '';
       const isLabel = (w: string) => w.length > 2 && [...labelWords].some((stem) => w.startsWith(stem));
       const labels = /^\d/.test(next) || codes.has(next) || isLabel(next) || isLabel(prev);
-      if (labels || out.some((o) => o.kind === k.kind)) continue;
+      if (labels || PURPOSE.has(next) || out.some((o) => o.kind === k.kind)) continue;
       // the kind word opens a record's title the question writes out ("Servizi a misura …"): no list of kinds
       if (opensTitle(ctx, words, at, frame.documents ?? [])) continue;
       out.push({ kind: k.kind, word: w.trim() });

@@ -1,6 +1,7 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
 
 import { packFor } from '../../lang/packs.ts';
+import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { vocabularyOf } from '../../linking/model-vocabulary.ts';
 import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
@@ -99,7 +100,15 @@ function matchByWords(
   const projectFacts = has('budget') || has('budget_detail') || has('staff') || has('dirigente');
   if ((saysProject || projectFacts) && projects.length) objectives = [];
   if (saysObjective && !saysProject && objectives.length) projects = [];
-  const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
+  // a phase or an indicator answers with its dates, weight and target: asked for an act, a body, a purpose, a place or
+  // a source of funding, it answers only if its own wording holds one
+  const typeAsked = answerTypeOf(question);
+  const fieldsAnswer =
+    !typeAsked || wantsRecordField(intents) || typeAsked === 'date' || typeAsked === 'number' || typeAsked === 'year';
+  const topRecord =
+    records[0] && records[0].score >= 0.6 && (fieldsAnswer || holdsAnswerType(wordingOf(records[0]), typeAsked!))
+      ? records[0]
+      : null;
 
   // "fasi del progetto Reggiane Off": of two projects with that title, only one has phases
   if (projects.length > 1 && has('phases')) {
@@ -281,6 +290,10 @@ function statesAsked(hit: RecordHit, intents: Intent[]): boolean {
   if (intents.includes('weight')) return Boolean(i.weight);
   return Boolean(i.target);
 }
+
+const wordingOf = (r: RecordHit) => (r.kind === 'phase' ? r.phase.title : r.indicator.description);
+const wantsRecordField = (intents: Intent[]) =>
+  intents.some((i) => i === 'deadline' || i === 'indicator_value' || i === 'weight' || i === 'count');
 
 /** a candidate offered when unsure holds at least this share of the question's words */
 const UNSURE_FLOOR = 0.4;
