@@ -4,7 +4,7 @@ import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
-import { namesInFull, structureIndexOf } from '../linking/structure-index.ts';
+import { namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
@@ -219,7 +219,9 @@ export const ROUTES: Route[] = [
       const index = structureIndexOf(ctx.store);
       const named = structures.filter(
         (s) =>
-          fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')) || namesInFull(question, s, index),
+          fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')) ||
+          namesInFull(question, s, index) ||
+          namesMostOf(question, s, index),
       );
       return named.length ? objectivesOfStructures(ctx, named, lang) : null;
     },

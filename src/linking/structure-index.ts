@@ -215,6 +215,14 @@ export function namesInFull(question: string, structure: Structure, index: Struc
   return holdsWholeName(stemsIn(withOfficeNames(question), index), structure);
 }
 
+/** The question names most of a long name: two of its words or more, and at least 60 % ("Segreteria Generale"). */
+export function namesMostOf(question: string, structure: Structure, index: StructureIndex): boolean {
+  const stems = stemsIn(withOfficeNames(question), index);
+  const words = distinctiveNameWords(structure.name);
+  const hit = words.filter((w) => stems.has(nameStem(w))).length;
+  return hit >= 2 && hit / words.length >= 0.6;
+}
+
 function holdsWholeName(stems: ReadonlySet<string>, structure: Structure): boolean {
   const words = distinctiveNameWords(structure.name);
   return words.length > 0 && words.every((w) => stems.has(nameStem(w)));
