@@ -56,6 +56,12 @@ describe('structures in answers', () => {
     expect(b.answer).not.toContain('VB-RU1');
   });
 
+  it('reads the English words through the glossary, leaving out those no title holds', async () => {
+    const a = await ask('Viabilità e Verde in Valbruna: which is the objective about rebuilding the bridges?');
+    expect(a.answer).toContain('VB-VV1');
+    expect(a.answer).not.toContain('VB-VV2');
+  });
+
   it('still lists a structure’s records when no other word names one of them', async () => {
     const a = await ask('quali obiettivi ha Viabilità e Verde?');
     expect(a.answer).toContain('VB-VV1');

@@ -9,14 +9,14 @@ import { objectivesNumberedUnder } from '../../linking/frame-to-query.ts';
 import { distinctiveNameWords, nameStem, withOfficeNames } from '../../linking/structure-index.ts';
 import type { Objective, Project, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { ownersOf } from '../format-records.ts';
 import { detectIntents } from '../intent.ts';
 import { LABELS } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
-import { contentTokens, type Scored, TextMatcher } from '../text-match.ts';
-import { translateQuery } from '../translate-query.ts';
+import { contentTokens, type Scored, stem, TextMatcher } from '../text-match.ts';
 import { objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -62,9 +62,12 @@ function recordOfStructure({ ctx, structures, question, lang, scope }: RouteInpu
   const year = scope.year;
   const records = recordsOf(ctx, named);
   if (records.length < 2) return null;
-  const wanted = wordsBeyond(ctx.store, question, named, lang);
-  if (!wanted.length) return null;
+  const said = wordsBeyond(ctx.store, question, named, lang);
   const matcher = new TextMatcher(records, (r) => r.record.title);
+  // English words the glossary does not translate can meet no Italian title: only the words some title holds count
+  const titleStems = lang === 'en' ? new Set(records.flatMap((r) => contentTokens(r.record.title).map(stem))) : null;
+  const wanted = titleStems ? said.filter((w) => titleStems.has(stem(w))) : said;
+  if (!wanted.length) return null;
   const asksOne = singularAsked(question);
   // a list asked for ("i progetti del CdR X") is narrowed only by words that clearly name some of its records
   const ranked = matcher.rank(wanted, records.length).filter((r) => r.score >= (asksOne ? MIN_SCORE : MIN_LIST_SCORE));
@@ -114,7 +117,9 @@ function wordsBeyond(store: PlanStore, question: string, structures: Structure[]
   const translated = new Set(office.filter((w) => inName(w)));
   const kept = own.filter((w) => !translated.has(w) && !officeWordOf(w, question));
   if (lang !== 'en' || !kept.length) return kept;
-  return contentTokens(translateQuery(kept.join(' '))).filter((w) => !inName(w));
+  // word by word: the question is known to be English, a few words alone may not read as English any more
+  const expander = glossaryExpander();
+  return kept.flatMap((w) => contentTokens(expander.expand(w)[0] ?? w)).filter((w) => !inName(w));
 }
 
 /** the word is part of an office name the question says in other words ("legal" of "legal office") */
