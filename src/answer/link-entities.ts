@@ -2,7 +2,7 @@ import { PACKS, packFor } from '../lang/packs.ts';
 import { type CodeHit, findCodeMentions } from '../linking/find-codes.ts';
 import { findQuestionScope } from '../linking/find-scope.ts';
 import { vocabularyOf } from '../linking/model-vocabulary.ts';
-import { inModelOrder, nameStem, stemsIn, structureIndexOf } from '../linking/structure-index.ts';
+import { inModelOrder, nameStem, stemsIn, structureIndexOf, withOfficeNames } from '../linking/structure-index.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
@@ -238,7 +238,7 @@ function restOfNameIn(phrase: string, distinctive: readonly string[], qWords: st
 }
 
 export function findStructures(question: string, store: PlanStore, scope: Scope): Structure[] {
-  const q = fold(question);
+  const q = withOfficeNames(question);
   const codeMatch = q.match(
     /\b(?:cdr|centro di responsabilita|servizio|service|settore|cdr n\.?)\s*(?:n\.?\s*)?([a-z]?\d{1,3})\b/,
   );
@@ -263,9 +263,10 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
         hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
       return { p, score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
     })
-    // the whole name, most of a long one ("Servizio Politiche di Welfare"), or a short name said in full
+    // the whole name, half of a long one and two words of it ("Servizio Edilizia Scolastica, Patrimonio e
+    // Urbanistica" as "edilizia scolastica"), or a short name said in full
     .filter(
-      (x) => x.score >= 0.99 || (x.score >= 0.6 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
+      (x) => x.score >= 0.99 || (x.score >= 0.5 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
     );
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
   return scored.filter((x) => x.score === best && best > 0).map((x) => index.structures[x.p]!);

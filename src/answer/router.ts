@@ -5,6 +5,7 @@ import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
+import { namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
 import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
@@ -27,6 +28,7 @@ import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
 import { structureListRoutes } from './routes/structure-list-route.ts';
+import { structureRecordRoute } from './routes/structure-record-route.ts';
 import {
   answerCountsAndTotals,
   answerDeadlines,
@@ -63,6 +65,7 @@ export interface Route {
 }
 
 const words = (input: RouteInput) => fold(input.question);
+const RECORD_WORD = /\b(obiettiv|objective|progett|project|indicator|fase|phase)/;
 
 /**
  * The routes, most precise first. The router is the loop below; each route is testable alone and knows nothing of
@@ -75,6 +78,8 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
   },
   ...notFoundReplies,
+  // "l'obiettivo sulla formazione del Servizio X": the structure's record its other words name, before its list
+  structureRecordRoute,
   // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list
   ...structureListRoutes,
   // "chi sono i dirigenti di X": the people the plans in scope name
@@ -163,13 +168,22 @@ export const ROUTES: Route[] = [
         // "chi si occupa di X?", "who takes care of X?": who, of an office the plan gives a head
         input.frame.targets[0] === 'person') &&
       input.structures.some((s) => s.head) &&
-      !/\b(obiettiv|objective|progett|project|indicator|fase|phase)/.test(words(input)),
-    answer: ({ ctx, structures, lang }) =>
-      answerForStructures(
-        ctx,
-        structures.filter((s) => s.head),
-        lang,
-      ),
+      // a record word asks about records, unless the question leads with who ("who runs X and what are its
+      // objectives?"): then the head, and the structure's objectives after
+      (!RECORD_WORD.test(words(input)) ||
+        (input.frame.targets[0] === 'person' &&
+          !input.frame.codes.length &&
+          !input.frame.targets.some((t) => t === 'phase' || t === 'indicator'))),
+    answer: ({ ctx, structures, lang, frame }) => {
+      const headed = structures.filter((s) => s.head);
+      const reply = answerForStructures(ctx, headed, lang);
+      const records = frame.targets.includes('objective') ? objectivesOfStructures(ctx, headed, lang) : null;
+      if (!records) return reply;
+      reply.lines.push('', ...records.lines);
+      reply.citations.push(...records.citations);
+      reply.focus.push(...records.focus);
+      return reply;
+    },
   },
   {
     // "chi si occupa di X?" where the plan names no head of X: the owners of its objectives
@@ -243,7 +257,13 @@ export const ROUTES: Route[] = [
     id: 'objectives_of_named_office',
     when: (input) => /\b(obiettivi|objectives)\b/.test(words(input)),
     answer: ({ ctx, structures, question, lang }) => {
-      const named = structures.filter((s) => fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')));
+      const index = structureIndexOf(ctx.store);
+      const named = structures.filter(
+        (s) =>
+          fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')) ||
+          namesInFull(question, s, index) ||
+          namesMostOf(question, s, index),
+      );
       return named.length ? objectivesOfStructures(ctx, named, lang) : null;
     },
   },

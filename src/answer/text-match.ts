@@ -1,3 +1,4 @@
+import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import { STOPWORDS as RETRIEVAL_STOPWORDS } from '../retrieval/stopwords.ts';
 
@@ -37,18 +38,31 @@ const STEMS_SIZE = 20_000;
 
 function stemOf(token: string): string {
   if (token.length <= 4) return token.replace(/[aeio]$/, '');
-  const t = token
-    .replace(/(zioni|zione)$/, 'zion')
-    .replace(/(mente|amento|imento)$/, '')
-    .replace(/(ità|ita)$/, 'it');
+  const noun = token.replace(/(zioni|zione)$/, 'zion');
+  // "-amento" is cut only from a long word: "affidamento" keeps "affida", the stem of "affidato" and "affidare"
+  const cut = noun.replace(/(mente|amento|imento)$/, '');
+  const t = (cut.length >= 6 ? cut : noun).replace(/(ità|ita)$/, 'it');
   return t.length > 6 ? t.slice(0, 6) : t.replace(/[aeiou]$/, '');
 }
 
+/**
+ * Ordinals as one token, whether written as a word or a figure ("primo lotto", "1° lotto", "third lot" → `ord1`,
+ * `ord3`): a phase is named by the words its title has, in either form. Words from the language packs.
+ */
+const ORDINAL_TOKENS: ReadonlyMap<string, string> = new Map(
+  Object.values(PACKS).flatMap((p) => [
+    ...p.lexicon.firstWords.map((w) => [w, 'ord1'] as const),
+    ...Object.entries(p.lexicon.ordinals).map(([w, n]) => [w, `ord${n}`] as const),
+  ]),
+);
+
 export function contentTokens(text: string, options: { keepQuestionWords?: boolean } = {}): string[] {
-  // dotted acronyms are one word: L.A.I.V. → laiv
-  const joined = text.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  // dotted acronyms are one word: L.A.I.V. → laiv; a figure with the ordinal sign is an ordinal: 3° → ord3
+  const acronyms = text.replace(/\b(?:\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  const joined = /[°º]/.test(acronyms) ? acronyms.replace(/\b(\d{1,2})\s?[°º](?![\p{L}\d])/gu, ' ord$1 ') : acronyms;
   return fold(joined)
     .split(/[^a-z0-9]+/)
+    .map((t) => ORDINAL_TOKENS.get(t) ?? t)
     .filter((t) => t.length > 1 && !STOPWORDS.has(t) && (options.keepQuestionWords || !QUESTION_WORDS.has(t)));
 }
 

@@ -74,6 +74,16 @@ export interface Lexicon {
    * kind "*" lists every structure
    */
   structureKinds?: { kind: string; words: string[]; nameStarts: string[] }[];
+  /**
+   * words that, right after a kind word, say what the things are for ("strutture per minori", "services for the
+   * elderly"): facilities or services of a topic, not a list of offices
+   */
+  kindPurpose?: string[];
+  /**
+   * what people call an office in this language, mapped to the words plans' structure names use for it ("local
+   * police" → "polizia municipale", "ufficio personale" → "risorse umane"): a structure is then found by either
+   */
+  officeNames?: Record<string, string>;
   /** words that ask for a list and say nothing else ("elenca", "which", "who") */
   listAsking?: string[];
   /**
@@ -133,6 +143,11 @@ export interface Lexicon {
   rank: string[];
   /** "secondo", "third" before a record or superlative word: the record at that place of a ranking */
   ordinals: Record<string, number>;
+  /**
+   * the words for "first" as a record's wording uses them ("primo lotto" for "1° lotto"); kept apart from `ordinals`,
+   * where "first" asks for the top of a ranking
+   */
+  firstWords: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -170,7 +185,12 @@ export interface Lexicon {
    * question's words. `evidence`: word prefixes that show a sentence holds that kind of answer (types whose answer is
    * a figure or a name are recognised by its shape instead)
    */
-  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[] }[];
+  answerTypes: { type: AnswerType; cues: string[]; evidence?: string[]; heads?: string[] }[];
+  /**
+   * words that open a "which X" question ("quale", "which"): a kind's `heads` noun within three words after one asks
+   * for that kind of answer ("which motorway operator" → a body, "quale legge regionale" → an act)
+   */
+  whichWords: string[];
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**
@@ -224,7 +244,11 @@ export type AnswerType =
   | 'purpose'
   | 'frequency'
   /** who a service is for: "chi ha diritto", "who is eligible" (not who is responsible for it) */
-  | 'beneficiary';
+  | 'beneficiary'
+  /** an act: a law, a decree, a resolution (recognised by its shape: "D.Lgs. 1/2018", "DGR 1904/2011") */
+  | 'law'
+  /** a time of day ("15.00 – 18.00") */
+  | 'time';
 
 export interface AskedField {
   /** the same fact in every language pack: cues and evidence of all packs count together */
@@ -395,6 +419,8 @@ export interface Messages {
     head: string;
     headOf: (role: string, structure: string, entity: string, head: string) => string;
     objectivesOf: (label: string, n: number, codes: string) => string;
+    /** the records of a structure that the question's other words name */
+    recordsOfStructureAbout: (label: string, n: number) => string;
     totalStated: (level: string, label: string, amount: string | undefined, share: string | undefined) => string;
     totalsStated: string;
     amountsAsStated: string;

@@ -15,6 +15,13 @@ const PACK_LIST = Object.values(PACKS);
 const CUES = PACK_LIST.flatMap((p) =>
   p.lexicon.answerTypes.flatMap((t) => t.cues.map((cue) => ({ cue, type: t.type }))),
 ).sort((a, b) => b.cue.length - a.cue.length);
+/** "which X" questions: the words opening them, and the nouns whose kind of answer they ask for (every pack's) */
+const WHICH = new Set(PACK_LIST.flatMap((p) => p.lexicon.whichWords));
+const HEADS = new Map<string, AnswerType>(
+  PACK_LIST.flatMap((p) => p.lexicon.answerTypes.flatMap((t) => (t.heads ?? []).map((h) => [h, t.type] as const))),
+);
+/** how many words may stand between "which" and its noun ("which motorway operator", "quale legge regionale") */
+const HEAD_REACH = 3;
 /** per type, the evidence words of every pack: a question in English is answered by Italian sentences */
 const EVIDENCE = new Map<AnswerType, string[]>();
 for (const p of PACK_LIST)
@@ -43,15 +50,52 @@ const NOT_A_QUANTITY = [
   /\b(?:1[89]|20)\d{2}\b/g,
 ];
 
+/**
+ * A reference to an act: the abbreviations and words the plans cite laws, decrees and resolutions by, with the act's
+ * number ("D.Lgs. 1/2018", "D. Lgs. 147/2017", "DGR 1904/2011", "legge regionale 19/2014", "Delibera di Giunta n. 17",
+ * "art. 18"), or a number over a year. "tramite Delibera di Giunta: da maggio" names no act.
+ */
+const ACT =
+  /\b(?:D\.\s?Lgs|D\.\s?L|D\.\s?M|D\.\s?P\.\s?R|D\.\s?G\.\s?R|D\.\s?C\.\s?P|DGR|DCP|DPCM|L\.\s?R)\b\.?\s*(?:n\.?\s*)?\d|\b(?:legge|leggi|decreto|decreti|delibera|deliberazione|direttiva|art|artt|regolamento europeo)\b[^;:!?]{0,40}?\d|\b\d{1,4}\s?\/\s?(?:19|20)\d{2}\b/gi;
+/** a time of day, "15.00" or "9:30", not a piece of a date or an amount */
+const TIME_OF_DAY = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![.,/]?\d)/g;
+
 /** the last question's type: the routes ask it of one question for every passage and sentence they weigh */
-let lastType: { question: string; type: AnswerType | null } | null = null;
+let lastType: { question: string; type: AnswerType | null; cue: string | null } | null = null;
 
 export function answerTypeOf(question: string): AnswerType | null {
+  return cueOf(question).type;
+}
+
+/**
+ * The words that ask for the kind of answer ("quale decreto legislativo", "what time"): they say what is asked, not
+ * what about, so a passage need not repeat them to answer.
+ */
+export function answerCueOf(question: string): string | null {
+  return cueOf(question).cue;
+}
+
+function cueOf(question: string): { type: AnswerType | null; cue: string | null } {
   if (lastType?.question !== question) {
     const words = wordsOf(question);
-    lastType = { question, type: CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0)?.type ?? null };
+    const found = CUES.find((c) => phraseAt(words, `${c.cue} `) >= 0) ?? headCue(words);
+    lastType = { question, type: found?.type ?? null, cue: found?.cue ?? null };
   }
-  return lastType.type;
+  return lastType;
+}
+
+/** "which motorway operator": a question word, then a noun of a kind of answer within `HEAD_REACH` words */
+function headCue(words: string): { cue: string; type: AnswerType } | null {
+  const list = words.trim().split(' ');
+  for (const [i, w] of list.entries()) {
+    if (!WHICH.has(w)) continue;
+    for (let j = i + 1; j <= i + HEAD_REACH && j < list.length; j++) {
+      const type = HEADS.get(list[j]!);
+      // the cue is the question word and its noun: the words between say what about ("motorway")
+      if (type) return { cue: `${w} ${list[j]}`, type };
+    }
+  }
+  return null;
 }
 
 /**
@@ -110,6 +154,10 @@ function positionsOf(sentence: string, type: AnswerType): number[] {
       return quantityPositions(sentence);
     case 'place':
       return wordPositions(sentence, (w) => wordMatches(w, PLACE_WORDS));
+    case 'law':
+      return positions(sentence, ACT);
+    case 'time':
+      return positions(sentence, TIME_OF_DAY);
     case 'who':
       return whoPositions(sentence);
     default:
@@ -118,7 +166,8 @@ function positionsOf(sentence: string, type: AnswerType): number[] {
 }
 
 function positions(text: string, re: RegExp): number[] {
-  return [...text.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index);
+  // a global pattern is read as it is (matchAll works on a copy); others are made global
+  return [...text.matchAll(re.global ? re : new RegExp(re.source, `${re.flags}g`))].map((m) => m.index);
 }
 
 /** The offsets of the words (folded, letters only) that pass the test. */

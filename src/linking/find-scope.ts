@@ -46,6 +46,8 @@ export interface QuestionScope {
   /** years under a comparison ("dopo il 2021") */
   boundedYears: { year: number; op: DateOp }[];
   uncoveredYear: number | null;
+  /** entities of the same place set aside for the default kind ("a Prato": the comune's, not the provincia's) */
+  setAside: EntityName[];
 }
 
 /** the kind words as whole words (with their trailing space), built once */
@@ -60,6 +62,7 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     const first = e.name.split(' ')[0] ?? '';
     return phraseAt(words, `${e.name} `) >= 0 || (first.length >= 5 && phraseAt(words, `${first} `) >= 0);
   });
+  let setAside: EntityName[] = [];
   if (named.length > 1) {
     // "la polizia provinciale di X": the kind's adjective tells which X, when no kind word does
     const kindsDescribed = KIND_ADJECTIVES.filter(([, ws]) =>
@@ -70,7 +73,10 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     ).map(([k]) => k);
     const kinds = kindsAsked.length ? kindsAsked : kindsDescribed.length === 1 ? kindsDescribed : [defaultKind];
     const ofKind = named.filter((e) => kinds.includes(e.kind));
-    if (ofKind.length) named = ofKind;
+    if (ofKind.length) {
+      if (!kindsAsked.length) setAside = named.filter((e) => !ofKind.includes(e));
+      named = ofKind;
+    }
   }
   if (!named.length && kindsAsked.length) {
     const ofKind = vocab.entities.filter((e) => kindsAsked.includes(e.kind));
@@ -125,6 +131,7 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     years,
     boundedYears,
     uncoveredYear,
+    setAside,
   };
 }
 

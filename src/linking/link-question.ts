@@ -22,7 +22,7 @@ import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
-import { ENTITY_KINDS, findQuestionScope, YEAR } from './find-scope.ts';
+import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
@@ -35,6 +35,8 @@ import {
   namesIn,
   stemsIn,
   structureIndexOf,
+  structuresNamedInFull,
+  withOfficeNames,
 } from './structure-index.ts';
 import {
   distinctiveOwners,
@@ -193,7 +195,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const words = wordsOf(unquoted);
 
   // ---------------------------------------------------------------- entities, documents, years
-  const found = findQuestionScope(question, store, lex.defaultEntityKind);
+  const found = entityOfNamedStructure(
+    question,
+    store,
+    findQuestionScope(question, store, lex.defaultEntityKind),
+    withOfficeNames(unquoted),
+  );
   const named = found.entities;
   const unknownEntity = found.unknownEntity;
   const docs = found.documents;
@@ -276,9 +283,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
   const namedStructures = findStructures(question, store, scope);
+  // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
+  const officeWords = withOfficeNames(unquoted);
   const allStructures = [
     ...structuresByCodes(
-      words,
+      officeWords,
       store,
       docs.map((d) => d.file),
       // "rispetto all'85": only where no amount is read ("più di 87 mila" bounds a figure)
@@ -290,9 +299,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
   if (!allStructures.length && !all && asksWho && !people.matches.length && !codes.length) {
-    // "le persone che lavorano a …": the question's own record words name no office ("Area servizi alla persona")
+    // the question's own record words ("le persone che lavorano a …") name no office ("Area servizi alla persona")
     const one = structureNamedByOneWord(
-      folded.replace(/[a-z]+/g, (t) => (hasAny(` ${t} `, RECORD_WORDS) ? ' '.repeat(t.length) : t)),
+      withoutPhrases(officeWords, RECORD_WORDS),
       store,
       docs.map((d) => d.file),
       named,
@@ -327,6 +336,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       const named = distinctiveNameWords(allStructures[i]!.name);
       if (named.length && named.every((w) => titleWords.includes(` ${nameStem(w)}`))) allStructures.splice(i, 1);
     }
+  }
+  // "genitorialità sociale: a chi…": words of a record's title written out name that record, not an office
+  const titledIn = allStructures.length
+    ? objectivesTitledIn(
+        unquoted,
+        store,
+        docs.map((d) => d.file),
+      )
+    : [];
+  if (titledIn.length) {
+    const titleStems = new Set(titledIn.flatMap((t) => distinctiveNameWords(t.title).map(nameStem)));
+    const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !titleStems.has(nameStem(w))));
+    allStructures.splice(0, allStructures.length, ...outside);
   }
   const structures = allStructures.map((s) => ({
     name: s.name,
@@ -914,6 +936,45 @@ function structureSetApart(words: string, s: Structure): boolean {
     phraseAt(words, `${wordsOf(s.name).trim()} `),
   ].filter((at) => at >= 0);
   return candidates.length > 0 && followsExclusion(words, Math.min(...candidates), STRUCTURE_FILLERS);
+}
+
+/**
+ * A place shared by two entities is read as the default kind's ("a Prato": the comune), unless the question names in
+ * full a structure only the other one has ("la Polizia Provinciale di Prato"): then that entity is meant.
+ */
+function entityOfNamedStructure(
+  question: string,
+  store: PlanStore,
+  found: QuestionScope,
+  officeWords: string,
+): QuestionScope {
+  if (!found.setAside.length) return found;
+  const files = found.documents.map((d) => d.file);
+  const scope = { docs: files, entity: null, year: null };
+  if (findStructures(question, store, scope).length || structuresByCodes(officeWords, store, files).length)
+    return found;
+  const index = structureIndexOf(store);
+  const aside = new Set(found.setAside.flatMap((e) => e.files));
+  const named = structuresNamedInFull(question, index).filter((s) => aside.has(s.doc));
+  if (!named.length) return found;
+  const kinds = [
+    ...new Set(found.setAside.filter((e) => e.files.some((f) => named.some((s) => s.doc === f))).map((e) => e.kind)),
+  ];
+  return kinds.length === 1 ? findQuestionScope(question, store, kinds[0]!) : found;
+}
+
+/** The padded words with every word a phrase of the list starts blanked. */
+function withoutPhrases(words: string, phrases: readonly string[]): string {
+  let out = words;
+  for (const p of phrases) {
+    let at = phraseAt(out, p);
+    while (at >= 0) {
+      const end = out.indexOf(' ', at + p.trim().length);
+      out = out.slice(0, at) + ' '.repeat((end < 0 ? out.length : end) - at) + out.slice(end < 0 ? out.length : end);
+      at = phraseAt(out, p, at + 1);
+    }
+  }
+  return out;
 }
 
 /** Where the first record word of any kind stands (-1: none). */

@@ -4,6 +4,7 @@
  * the few structures its words point at instead of folding and matching every structure of a thousand plans.
  * Every lookup returns positions in `store.structures`, ascending, so results keep the model's order.
  */
+import { PACKS } from '../lang/packs.ts';
 import type { Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
@@ -39,6 +40,11 @@ export interface StructureIndex {
   byStem: ReadonlyMap<string, readonly number[]>;
   /** the longest stem, so a question word is only cut that far */
   longestStem: number;
+  /**
+   * a long name word less one letter → the stems of the name words it comes from: a name misspelt in the plan
+   * ("Risorese Umane") is still found by the word as people write it ("risorse umane")
+   */
+  byMisspelling: ReadonlyMap<string, readonly string[]>;
   /** lower-case letters of a dotted acronym ("Corpo P.M" → "pm") → positions */
   byAcronym: ReadonlyMap<string, readonly number[]>;
   acronymLengths: readonly number[];
@@ -47,6 +53,9 @@ export interface StructureIndex {
   /** per position: the name as `wordsOf` writes it, trimmed */
   phrase: readonly string[];
 }
+
+/** name words this long or longer are also found written with one letter less (a misspelling in the plan) */
+const MISSPELT_LENGTH = 7;
 
 /** How a name word is matched in a question: at a word start, its last letter free from five letters on. */
 export const nameStem = (w: string) => w.slice(0, Math.max(4, w.length - 1));
@@ -72,6 +81,7 @@ export function structureIndexOf(store: PlanStore): StructureIndex {
   const byStem = new Map<string, number[]>();
   const byAcronym = new Map<string, number[]>();
   const byFirstNameWord = new Map<string, number[]>();
+  const byMisspelling = new Map<string, string[]>();
   const nameWords: string[][] = [];
   const nameLength: number[] = [];
   const phrase: string[] = [];
@@ -84,6 +94,15 @@ export function structureIndexOf(store: PlanStore): StructureIndex {
     for (const stem of new Set(words.map(nameStem))) {
       add(byStem, stem, i);
       longestStem = Math.max(longestStem, stem.length);
+    }
+    for (const w of words) {
+      if (w.length < MISSPELT_LENGTH) continue;
+      for (let k = 1; k < w.length - 1; k++) {
+        const variant = w.slice(0, k) + w.slice(k + 1);
+        const stems = byMisspelling.get(variant);
+        if (!stems) byMisspelling.set(variant, [nameStem(w)]);
+        else if (!stems.includes(nameStem(w))) stems.push(nameStem(w));
+      }
     }
     const acronym = s.name
       .match(/\b\p{Lu}(?:\.\p{Lu})+\.?/u)?.[0]
@@ -103,6 +122,7 @@ export function structureIndexOf(store: PlanStore): StructureIndex {
     nameLength,
     byStem,
     longestStem,
+    byMisspelling,
     byAcronym,
     acronymLengths,
     byFirstNameWord,
@@ -119,6 +139,9 @@ export function structureIndexOf(store: PlanStore): StructureIndex {
 export function stemsIn(folded: string, index: StructureIndex): Set<string> {
   const found = new Set<string>();
   for (const token of folded.split(/[^A-Za-z0-9_]+/)) {
+    // a name word the plan misspelt by one letter too many, written right in the question
+    if (token.length >= MISSPELT_LENGTH - 1)
+      for (const stem of index.byMisspelling.get(token) ?? []) if (!token.startsWith(stem)) found.add(stem);
     const upTo = Math.min(token.length, index.longestStem);
     for (let n = 1; n <= upTo; n++) {
       const prefix = token.slice(0, n);
@@ -155,6 +178,65 @@ export function namesIn(words: string, index: StructureIndex): number[] {
     for (const p of index.byFirstNameWord.get(w) ?? []) if (phraseAt(words, `${index.phrase[p]} `) >= 0) out.push(p);
   }
   return out;
+}
+
+/** every pack's office names ("local police" → "polizia municipale") as padded words, filed by their first word */
+const OFFICE_NAMES: ReadonlyMap<string, readonly (readonly [string, string])[]> = (() => {
+  const byFirst = new Map<string, [string, string][]>();
+  for (const [said, named] of Object.values(PACKS).flatMap((p) => Object.entries(p.lexicon.officeNames ?? {}))) {
+    const words = wordsOf(said).trim();
+    const first = words.split(' ')[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push([`${words} `, wordsOf(named).trim()]);
+    byFirst.set(first, list);
+  }
+  return byFirst;
+})();
+
+/** the last question read: the lookups of one question ask for its office names several times */
+let lastOffice: { text: string; words: string } | null = null;
+
+/**
+ * The question's words (as `wordsOf` writes them) with the plans' words for each office it names in other words
+ * ("who runs the local police" + "polizia municipale"): what the structure lookups read, so a structure named in
+ * English, or by a common Italian synonym, is found by the words its name uses.
+ */
+export function withOfficeNames(text: string): string {
+  if (lastOffice?.text === text) return lastOffice.words;
+  const words = wordsOf(text);
+  let out = words;
+  for (const w of new Set(words.trim().split(' ')))
+    for (const [said, named] of OFFICE_NAMES.get(w) ?? []) if (phraseAt(words, said) >= 0) out += `${named} `;
+  lastOffice = { text, words: out };
+  return out;
+}
+
+/**
+ * The question names the structure in full: every distinctive word of its name, in the plan's words or in other
+ * words for the office ("finance office" for "Servizi Finanziari"), misspellings of the plan forgiven.
+ */
+export function namesInFull(question: string, structure: Structure, index: StructureIndex): boolean {
+  return holdsWholeName(stemsIn(withOfficeNames(question), index), structure);
+}
+
+/** The question names most of a long name: two of its words or more, and at least 60 % ("Segreteria Generale"). */
+export function namesMostOf(question: string, structure: Structure, index: StructureIndex): boolean {
+  const stems = stemsIn(withOfficeNames(question), index);
+  const words = distinctiveNameWords(structure.name);
+  const hit = words.filter((w) => stems.has(nameStem(w))).length;
+  return hit >= 2 && hit / words.length >= 0.6;
+}
+
+function holdsWholeName(stems: ReadonlySet<string>, structure: Structure): boolean {
+  const words = distinctiveNameWords(structure.name);
+  return words.length > 0 && words.every((w) => stems.has(nameStem(w)));
+}
+
+/** The structures the question names in full (see `namesInFull`), found through the stems it holds. */
+export function structuresNamedInFull(question: string, index: StructureIndex): Structure[] {
+  const stems = stemsIn(withOfficeNames(question), index);
+  const positions = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? []));
+  return positions.map((p) => index.structures[p]!).filter((s) => holdsWholeName(stems, s));
 }
 
 /** Ascending positions without repeats. */

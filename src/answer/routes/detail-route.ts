@@ -113,6 +113,9 @@ export const CONTEXT_SHARE = 0.5;
 /** Holding the kind of answer asked (a year, a body) counts as one more distinctive word shared. */
 const TYPED_BONUS = 1;
 
+/** what a word of the record's title the question repeats counts, against a word beyond it */
+const TITLE_SHARE = 0.25;
+
 /**
  * How much each of the question's words tells one sentence of a text from another, in (0, 1]: a word in one sentence
  * only weighs 1, a word in every sentence (the subject the whole text is about, "centro diurno") little. So the
@@ -154,14 +157,21 @@ export function bestSentenceOf(
   const own = new Set(contentTokens(`${record.title} ${record.code}`).map(stem));
   // an English question meets the Italian sentences through the glossary
   const asked = askedWithSynonyms(question);
-  const wanted = [...new Set(contentTokens(asked).map(stem))].filter((w) => !own.has(w) && w.length > 2);
+  const stems = [...new Set(contentTokens(asked).map(stem))].filter((w) => w.length > 2);
+  const wanted = stems.filter((w) => !own.has(w));
   if (!wanted.length) return null;
   const type = answerTypeOf(question);
   const decides = decidesSentence(type);
   const prefixes = [...new Set(wanted.map((w) => w.slice(0, 5)))];
+  // the title's words the question repeats tell little, but of two sentences the one on the record's own subject wins
+  // (the words of the title only: the parts of the code, "2020" of "2020-PE09", are no subject)
+  const titleWords = new Set(contentTokens(record.title).map(stem));
+  const titled = [...new Set(stems.filter((w) => titleWords.has(w)).map((w) => w.slice(0, 5)))].filter(
+    (p) => !prefixes.includes(p),
+  );
   const sentences = indexedSentencesOf(record, store);
   const weightOf = distinctiveness(
-    prefixes,
+    [...prefixes, ...titled],
     sentences.map((s) => s.prefixes),
   );
   let best: (DetailSentence & { at: number }) | null = null;
@@ -179,7 +189,8 @@ export function bestSentenceOf(
       typed && decides && before && before.text === sentences[at]!.text
         ? prefixes.filter((p) => before.prefixes.has(p)).reduce((sum, p) => sum + weightOf(p), 0) * CONTEXT_SHARE
         : 0;
-    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + context + (typed ? TYPED_BONUS : 0);
+    const title = titled.reduce((sum, p) => sum + (held.has(p) ? weightOf(p) * TITLE_SHARE : 0), 0);
+    const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + title + context + (typed ? TYPED_BONUS : 0);
     const candidate = { sentence, score, shared, typed, at };
     if (!best || outranks(candidate, best, decides)) best = candidate;
   }
@@ -198,7 +209,32 @@ export function bestSentenceOf(
     best = { ...best, sentence: `${best.sentence} ${next.sentence}`, typed: true };
   const isSubject = (word: string) => word.length > 2 && prefixes.includes(stem(word).slice(0, 5));
   const { at: _, ...found } = best;
-  return { ...found, sentence: clipAround(best.sentence, 500, anchorOf(best.sentence, isSubject, type)) };
+  // a sentence that opens a list ("coinvolgerà 3 edifici e le aree limitrofe: - la sede …;") goes on with the list's
+  // other items ("- gli edifici di via …; - l'edificio di via …"): the items are the answer
+  const items = opensList(best.sentence) ? itemsAfter(sentences, best.at) : [];
+  const sentence = [best.sentence, ...items].join(' ');
+  const max = items.length ? LIST_QUOTE : SENTENCE_QUOTE;
+  return { ...found, sentence: clipAround(sentence, max, anchorOf(sentence, isSubject, type)) };
+}
+
+/** how much of a record's sentence is quoted, and of one that opens a list of items */
+const SENTENCE_QUOTE = 500;
+const LIST_QUOTE = 1000;
+
+/** a colon followed by a list item, or ending the sentence */
+function opensList(sentence: string): boolean {
+  return /:\s*(?:[-–•]\s|\d{1,2}[.)]\s|$)/.test(sentence);
+}
+
+/** the list items (opened by a dash, a bullet or a number) right after a sentence, in the same text */
+function itemsAfter(sentences: readonly IndexedSentence[], at: number): string[] {
+  const out: string[] = [];
+  for (let i = at + 1; i < sentences.length && sentences[i]!.text === sentences[at]!.text; i++) {
+    const s = sentences[i]!.sentence;
+    if (!/^(?:[-–•]|\d{1,2}[.)])\s/.test(s)) break;
+    out.push(s);
+  }
+  return out;
 }
 
 /** the question with the glossary's synonyms and translations, for the last question (asked of several records) */

@@ -3,7 +3,7 @@
 import type { AskedField } from '../../lang/language-pack.ts';
 import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
-import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
+import { anchorOf, answerCueOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import { wordMatches } from '../../linking/find-meta.ts';
 import { namedOfficeOf } from '../../linking/find-role.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
@@ -284,8 +284,10 @@ function keyWordsOf(question: string, scope: Scope): KeyWords {
   const entityWords = new Set(
     (scope.entity ? contentTokens(scope.entity) : []).concat(ENTITY_KINDS.flatMap(([, ws]) => ws)),
   );
+  // the words asking for a kind of answer ("quale decreto legislativo") are not what the passage must be about
+  const cue = new Set(contentTokens(answerCueOf(question) ?? ''));
   return contentTokens(question)
-    .filter((w) => !entityWords.has(w) && w.length > 2)
+    .filter((w) => !entityWords.has(w) && !cue.has(w) && w.length > 2)
     .map((k) => {
       let translations: string[][] | null = null;
       return {

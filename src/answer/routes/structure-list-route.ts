@@ -9,6 +9,7 @@ import { PACKS } from '../../lang/packs.ts';
 import { objectivesNumberedUnder } from '../../linking/frame-to-query.ts';
 import { firstAt, phraseAt, wordsOf } from '../../linking/phrases.ts';
 import { distinctiveNameWords, nameStem } from '../../linking/structure-index.ts';
+import { objectivesTitledIn } from '../../linking/titled-records.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { RECORD_TARGETS } from '../../query/plan-query.ts';
@@ -23,6 +24,8 @@ const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const KINDS = LEXICONS.flatMap((l) => l.structureKinds ?? []);
 const WORK = LEXICONS.flatMap((l) => l.structureWork ?? []);
 const MAX_LISTED = 80;
+/** "strutture per minori": the kind word says what for, so it is no list of offices */
+const PURPOSE = new Set(LEXICONS.flatMap((l) => l.kindPurpose ?? []));
 const STRUCTURE_WORDS = LEXICONS.flatMap((l) => l.targets.structure);
 
 export const structureListRoutes: Route[] = [
@@ -55,7 +58,7 @@ export const structureListRoutes: Route[] = [
  * The kinds a question lists: a plural kind word ("uffici", "services") that is not the label of a structure it
  * names ("i Servizi Demografici"), in a question that names no record, person, code, amount or ranking.
  */
-function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: string; word: string }[] {
+function kindsAsked({ ctx, frame, structures, question, lang }: RouteInput): { kind: string; word: string }[] {
   if (frame.targets[0] !== 'structure' || frame.targets.some((t) => RECORD_TARGETS.has(t))) return [];
   if (frame.codes.length || frame.people.length || frame.amounts.length || frame.superlative || frame.meta) return [];
   // "totale dei CdR 85 e 87", "opening hours of the offices": a figure or a fact about them, not their list
@@ -77,13 +80,21 @@ function kindsAsked({ frame, structures, question, lang }: RouteInput): { kind: 
           .slice(at + w.trim().length)
           .trim()
           .split(' ')[0] ?? '';
-      const labels =
-        /^\d/.test(next) ||
-        codes.has(next) ||
-        (next.length > 2 && [...labelWords].some((stem) => next.startsWith(stem)));
-      if (!labels && !out.some((o) => o.kind === k.kind)) out.push({ kind: k.kind, word: w.trim() });
+      // or the word right before it is, as English puts it ("the social services department")
+      const prev = words.slice(0, at).trim().split(' ').at(-1) ?? '';
+      const isLabel = (w: string) => w.length > 2 && [...labelWords].some((stem) => w.startsWith(stem));
+      const labels = /^\d/.test(next) || codes.has(next) || isLabel(next) || isLabel(prev);
+      if (labels || PURPOSE.has(next) || out.some((o) => o.kind === k.kind)) continue;
+      // the kind word opens a record's title the question writes out ("Servizi a misura …"): no list of kinds
+      if (opensTitle(ctx, words, at, frame.documents ?? [])) continue;
+      out.push({ kind: k.kind, word: w.trim() });
     }
   return out;
+}
+
+/** A record's title, written out whole in the question, starts where the kind word stands. */
+function opensTitle(ctx: RouteInput['ctx'], words: string, at: number, files: string[]): boolean {
+  return objectivesTitledIn(words, ctx.store, files).some((t) => phraseAt(words, `${wordsOf(t.title).trim()} `) === at);
 }
 
 /** words that may come before the kind word a list is asked by: asking for a list, or an entity's kind */

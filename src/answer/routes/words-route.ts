@@ -1,6 +1,7 @@
 /** Records named by their words rather than a code: titles of objectives and projects, indicators, phases. */
 
 import { packFor } from '../../lang/packs.ts';
+import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
 import { vocabularyOf } from '../../linking/model-vocabulary.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -16,8 +17,9 @@ import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } fro
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
+import { contentTokens, stem } from '../text-match.ts';
 import { translateQuery } from '../translate-query.ts';
-import { objectiveReply, quotedText } from './objective-reply.ts';
+import { objectiveReply, quotedText, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
 
@@ -93,7 +95,11 @@ function matchByWords(
 
   const projectResult = getProject(ctx, { title: text });
   const objectiveResult = getObjective(ctx, { title: text });
-  const records = findRecords(ctx, { text, limit: 5 }).filter((r) => inScope(r.objective.doc));
+  const records = askedSheetFirst(
+    findRecords(ctx, { text, limit: 10 }).filter((r) => inScope(r.objective.doc)),
+    scope.year,
+    intents,
+  ).slice(0, 5);
 
   let projects = projectResult.status === 'found' ? projectResult.projects.filter((p) => inScope(p.doc)) : [];
   let objectives = objectiveResult.status === 'found' ? objectiveResult.objectives.filter((o) => inScope(o.doc)) : [];
@@ -101,7 +107,15 @@ function matchByWords(
   const projectFacts = has('budget') || has('budget_detail') || has('staff') || has('dirigente');
   if ((saysProject || projectFacts) && projects.length) objectives = [];
   if (saysObjective && !saysProject && objectives.length) projects = [];
-  const topRecord = records[0] && records[0].score >= 0.6 ? records[0] : null;
+  // a phase or an indicator answers with its dates, weight and target: asked for an act, a body, a purpose, a place or
+  // a source of funding, it answers only if its own wording holds one
+  const typeAsked = answerTypeOf(question);
+  const fieldsAnswer =
+    !typeAsked || wantsRecordField(intents) || typeAsked === 'date' || typeAsked === 'number' || typeAsked === 'year';
+  const topRecord =
+    records[0] && records[0].score >= 0.6 && (fieldsAnswer || holdsAnswerType(wordingOf(records[0]), typeAsked!))
+      ? records[0]
+      : null;
 
   // "fasi del progetto Reggiane Off": of two projects with that title, only one has phases
   if (projects.length > 1 && has('phases')) {
@@ -116,7 +130,7 @@ function matchByWords(
   if (topRecord && (wantsRecord || (!projects.length && !objectives.length))) {
     // a budget question that only met a phase's words ("verifica dei costi") is about that objective's resources
     if (has('budget') && !has('deadline') && !has('indicator_value'))
-      return objectiveReply(ctx, topRecord.objective, intents, question, lang);
+      return objectiveReply(ctx, sheetOfYear(topRecord.objective, scope.year), intents, question, lang);
     return recordReply(ctx, topRecord, intents, lang);
   }
   // a project's fact asked of records that are its objectives ("the budget of the project on …" whose words are in
@@ -137,7 +151,8 @@ function matchByWords(
       })),
       lang,
     );
-  if (objectives.length === 1) return objectiveReply(ctx, objectives[0]!, intents, question, lang);
+  if (objectives.length === 1)
+    return objectiveReply(ctx, sheetOfYear(objectives[0]!, scope.year), intents, question, lang);
   if (objectives.length > 1) {
     if (has('objectives_of') || /\b(quali|which|what)\b/.test(q)) return objectivesList(ctx, objectives, lang);
     // several titles share a couple of generic words: that is no sign the question is about any of them
@@ -161,7 +176,7 @@ function matchByWords(
     const topical = findObjectives(ctx, { topic: text, limit: 8 }).filter((o) => inScope(o.doc));
     // one objective found by topic: answer what was asked about it (its linea di mandato, its owner…)
     if (topical.length === 1 && !intents.every((i) => i === 'objectives_of'))
-      return objectiveReply(ctx, topical[0]!, intents, question, lang);
+      return objectiveReply(ctx, sheetOfYear(topical[0]!, scope.year), intents, question, lang);
     if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
   }
   // no title holds the words: the record whose title and text name them, when it is clear which one
@@ -180,7 +195,7 @@ function matchByWords(
       const parent = projectFacts ? projectOf(ctx, named.record) : undefined;
       return parent
         ? projectReply(ctx, parent, intents, lang, question)
-        : objectiveReply(ctx, named.record, intents, question, lang);
+        : objectiveReply(ctx, sheetOfYear(named.record, scope.year), intents, question, lang);
     }
     // unsure between objectives of one project, and a project's fact asked: that project
     if (resolved.status === 'unsure' && projectFacts) {
@@ -192,6 +207,12 @@ function matchByWords(
       const [parent] = parents;
       if (parents.size === 1 && parent && best >= UNSURE_FLOOR)
         return projectReply(ctx, parent, intents, lang, question);
+    }
+    // a phase or an indicator named by some words, inside an objective named by others ("quando finiscono i lavori
+    // del primo lotto dell'ex scuola X"): each alone is unsure, together they point at one sub-record
+    if (resolved.status === 'unsure' && wantsRecord) {
+      const inside = subRecordOfCandidates(text, records, resolved.candidates, intents);
+      if (inside) return recordReply(ctx, inside, intents, lang);
     }
     // offered as candidates only when the question is plainly about a record ("il progetto sul…"): other questions
     // may be answered by a passage
@@ -205,6 +226,81 @@ function matchByWords(
   }
   return null;
 }
+
+/**
+ * Of the phases and indicators the words meet, the kind asked for ("l'indicatore", "the phases") and the sheet of the
+ * year asked for ("del 2020"): an objective with one sheet a year repeats the same wording under each year, and a
+ * phase and an indicator often share it. Records of another year are dropped; the others keep their order.
+ */
+function askedSheetFirst(records: RecordHit[], year: number | null, intents: Intent[]): RecordHit[] {
+  const yearOf = (r: RecordHit) => (r.kind === 'indicator' ? r.indicator.year : r.phase.year);
+  let out = year ? records.filter((r) => yearOf(r) === undefined || yearOf(r) === year) : records;
+  if (!out.length) out = records;
+  const kind =
+    intents.includes('indicators') && !intents.includes('phases')
+      ? 'indicator'
+      : intents.includes('phases') && !intents.includes('indicators')
+        ? 'phase'
+        : null;
+  if (!kind) return out;
+  // the kind asked first among records scoring alike: a weaker match of the kind asked does not win
+  const best = out[0]?.score ?? 0;
+  return [...out].sort((a, b) => rankOf(b, kind, best) - rankOf(a, kind, best));
+}
+const rankOf = (r: RecordHit, kind: RecordHit['kind'], best: number) =>
+  r.score + (r.kind === kind && r.score >= best * 0.9 ? 1 : 0);
+
+/** the sub-record's own words and its objective's words together hold at least this share of the question */
+const SUB_RECORD_FLOOR = 0.5;
+
+/**
+ * The phase or indicator whose words, added to those of its objective as the record resolver weighed them, hold most
+ * of the question, among those that state what is asked (a date for "quando", a weight for "quanto pesa").
+ */
+function subRecordOfCandidates(
+  question: string,
+  records: RecordHit[],
+  candidates: RecordCandidate[],
+  intents: Intent[],
+): RecordHit | null {
+  const parentScore = new Map<Objective, number>();
+  for (const c of candidates) if (c.named.kind === 'objective') parentScore.set(c.named.record, c.score);
+  let best: { hit: RecordHit; score: number } | null = null;
+  const asked = new Set(contentTokens(question).map(stem));
+  for (const hit of records) {
+    const parent = parentScore.get(hit.objective);
+    if (parent === undefined || !statesAsked(hit, intents) || ownWordsMet(hit, asked) < 2) continue;
+    const score = hit.score + parent;
+    if (!best || score > best.score) best = { hit, score };
+  }
+  return best && best.score >= SUB_RECORD_FLOOR ? best.hit : null;
+}
+
+/**
+ * How many of the question's words the sub-record's own wording holds beyond its objective's title: the sub-record
+ * must be named by words of its own, not only by its objective's ("fino a quando dura il progetto X" asks X's end).
+ */
+function ownWordsMet(hit: RecordHit, asked: ReadonlySet<string>): number {
+  const wording = hit.kind === 'phase' ? hit.phase.title : hit.indicator.description;
+  const title = new Set(contentTokens(hit.objective.title).map(stem));
+  return [...new Set(contentTokens(wording).map(stem))].filter((w) => asked.has(w) && !title.has(w)).length;
+}
+
+function statesAsked(hit: RecordHit, intents: Intent[]): boolean {
+  if (hit.kind === 'phase') {
+    if (intents.includes('deadline')) return Boolean(hit.phase.end);
+    if (intents.includes('weight')) return Boolean(hit.phase.weight);
+    return !intents.includes('indicator_value');
+  }
+  const i = hit.indicator;
+  if (intents.includes('deadline')) return Boolean(i.targetDate ?? (i.target?.date ? i.target : undefined));
+  if (intents.includes('weight')) return Boolean(i.weight);
+  return Boolean(i.target);
+}
+
+const wordingOf = (r: RecordHit) => (r.kind === 'phase' ? r.phase.title : r.indicator.description);
+const wantsRecordField = (intents: Intent[]) =>
+  intents.some((i) => i === 'deadline' || i === 'indicator_value' || i === 'weight' || i === 'count');
 
 /** a candidate offered when unsure holds at least this share of the question's words */
 const UNSURE_FLOOR = 0.4;
