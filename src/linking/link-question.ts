@@ -10,13 +10,14 @@ import { contentTokens, stem } from '../answer/text-match.ts';
 import { translateQuery } from '../answer/translate-query.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
-import type { Lexicon } from '../lang/language-pack.ts';
+import type { AnswerType, Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
@@ -48,6 +49,7 @@ import {
   ownersNamedIn,
   partsOf,
 } from './titled-records.ts';
+import { nameNeverWritten } from './typo-vocabulary.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -533,10 +535,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // named by them (decided before those words can add a code)
   const askedRole =
     people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w));
-  const asksRecordField = fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person');
+  // a bare "chi …" asks for a record's people only beside a record word ("chi segue l'obiettivo sulla X"); "chi attiva
+  // il centro operativo" asks who in the text, and a kind of answer no field holds (whom a service is for, an act, a
+  // purpose) is read from the record's sentences, not its fields
+  const asksRecordField =
+    (fields.some((f) => RECORD_FIELDS.has(f)) ||
+      (targets.includes('person') && (targets.includes('objective') || targets.includes('project')))) &&
+    !TEXT_ANSWER_TYPES.has(answerTypeOf(question) ?? 'who');
   if (
     asksRecordField &&
     !askedRole &&
+    // "Luigi Verdi" names nobody of the plans: the record whose title holds "verde" is not what is asked
+    !(people.unknownName && nameNeverWritten(store, people.unknownName)) &&
     !codes.length &&
     !people.matches.length &&
     !allStructures.length &&
@@ -714,6 +724,17 @@ function objectiveNamedByWords(
 const RECORD_WORDS = [...Object.values(TARGET_WORDS).flat(), ...Object.values(FIELD_WORDS).flat()].filter(
   (w) => !w.trim().includes(' '),
 );
+/** kinds of answer only a record's sentences hold, never one of its fields */
+const TEXT_ANSWER_TYPES = new Set<AnswerType>([
+  'beneficiary',
+  'purpose',
+  'law',
+  'time',
+  'place',
+  'funding',
+  'frequency',
+]);
+
 const RECORD_FIELDS = new Set<FieldWord>([
   'budget',
   'owner',

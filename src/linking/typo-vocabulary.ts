@@ -172,3 +172,12 @@ function sameStem(a: string, b: string | null): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return long.length === short.length + 1 && short.length >= 5 && long.startsWith(short);
 }
+
+/** Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load). */
+export function nameNeverWritten(store: PlanStore, name: string): boolean {
+  const known = typoVocabularyOf(store).known;
+  return fold(name)
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .some((w) => !known.has(w));
+}
