@@ -98,14 +98,28 @@ export interface Lexicon {
   exclude: string[];
   /** words that may stand between an exclusion word and what it sets apart: "a parte quelli della", "except those of" */
   exclusionFillers: string[];
+  /** "ma non", "but not" right before a scope named: that scope set apart, like an exclusion word */
+  setApart?: string[];
+  /** "non", "not" right before a yes/no field word ("non pluriennali"): the records where it does not hold */
+  negations?: string[];
+  /** "annuali", "single-year": the opposite of multi-year, said in one word */
+  singleYear?: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
+  /** "tutta l'area X", "the whole area": a structure named with the structures it groups */
+  whole?: string[];
   /** "ciascun", "each": an aggregate split by person or structure */
   each: string[];
   /** "classifica", "rank", "sort": every record (or group) in order of a field */
   rank: string[];
   /** "secondo", "third" before a record or superlative word: the record at that place of a ranking */
   ordinals: Record<string, number>;
+  /** "per", "by" before a field word: "il secondo progetto per budget" ranks by it */
+  rankBy?: string[];
+  /** units of time after a number, as days: "più di sei mesi" bounds a duration at 6 × 30.44 days */
+  durationUnits?: Record<string, number>;
+  /** parts of number words written as one ("trecentomila", "duecentocinquanta"): units, tens, hundreds, thousands */
+  numberParts?: Record<string, number>;
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;

@@ -72,6 +72,11 @@ export function gradationAt(words: string, at: number): Gradation {
   }
   // before: "il budget più alto", "peso maggiore"
   for (let j = i - 1; j >= Math.max(0, i - 2) && !field; j--) field = fieldOf(tokens[j]!.w, false);
+  // an order word ("per ultimo", "first", "earliest") is about the start when a start verb stands before it: "quale
+  // obiettivo parte per ultimo", "which phase starts earliest"
+  if (field === 'end')
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--)
+      if (FIELD_WORDS.start.some((s) => matches(tokens[j]!.w, s))) field = 'start';
   // the record qualified: the nearest record word on either side, whatever the language's order ("la fase più
   // lunga", "la fase che conta di più", "the longest phase", "the heaviest single phase"); a counted one is not it
   let record: QueryTarget | null = null;

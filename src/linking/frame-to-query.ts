@@ -309,6 +309,32 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       dir,
     };
   }
+  // "su quale progetto X ha l'impegno più alto?": one person's allocations ranked by their commitment (a person who
+  // directs projects and names no commitment word is ranked by the projects' own figures below)
+  if (
+    frame.superlative &&
+    frame.people.length === 1 &&
+    !frame.codes.length &&
+    frame.targets.includes('staff_allocation') &&
+    !frame.rankField
+  ) {
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    return {
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        ...(frame.documents ? { documents: frame.documents } : {}),
+        filters: [
+          { field: 'name', op: 'eq', value: frame.people[0]!.name },
+          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+        ],
+        sort: { field: 'commitment', dir },
+        limit: frame.superlative.k,
+      },
+      field: 'commitment',
+      dir,
+    };
+  }
   // the phase weights of one objective: do they make 100?
   if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {
     const { code, doc } = objectiveCodes[0]!;
@@ -393,6 +419,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
     frame.multiYear ||
+    frame.notMultiYear ||
+    // "obiettivi di X che proseguono nel 2021": plans with one sheet per year hold the objectives of that year
+    (target === 'objective' && frame.years.length === 1 && sheetYearsIn(frame, store)) ||
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
     (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
     (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
@@ -485,8 +514,15 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const cdr = frame.structures.find((s) => s.code && !s.excluded);
   if (setApart.length) {
     /* the structures kept are the others, filtered above */
-  } else if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
-  else if (
+  } else if (target === 'project' && cdr) {
+    // "tutta l'Area X": the centres the area groups, with its own
+    const members = frame.whole ? membersOf(cdr, store) : [];
+    filters.push(
+      members.length
+        ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
+        : { field: 'cdr', op: 'eq', value: cdr.code! },
+    );
+  } else if (
     (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
     frame.structures.length === 1 &&
     !frame.people.length
@@ -531,6 +567,20 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
     for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
+  if (frame.notMultiYear && target === 'objective') {
+    filters.push({ field: 'multiYear', op: 'ne', value: true });
+    // only plans that mark some objective multi-year say which are not
+    const marking = docsOf(store).marksMultiYear;
+    documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => marking.has(d));
+  }
+  // "esclusi quelli senza budget": the records must have the field
+  for (const w of frame.present) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (field && !COUNTED.has(w)) filters.push({ field, op: 'exists' });
+  }
+  // the objectives of a year, in plans that keep one sheet per year per objective
+  if (target === 'objective' && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
+    filters.push({ field: 'years', op: 'eq', value: String(frame.years[0]) });
   // "di tipo sviluppo" names "SVILUPPO" and "sviluppo e miglioramento" alike: the shortest holds for both
   const types = frame.types.filter((t) => !frame.types.some((o) => o !== t && t.includes(o)));
   if (target === 'objective') for (const t of types) filters.push({ field: 'type', op: 'contains', value: t });
@@ -596,6 +646,35 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
   ];
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
+}
+
+/** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
+function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
+  const name = fold(s.name).trim();
+  return store.model.structures
+    .filter((x) => x.doc === s.doc && x.code && x.area && fold(x.area).trim() === name)
+    .map((x) => x.code!);
+}
+
+/** Whether the plans in scope keep objectives over several years, each with its years listed (one sheet per year). */
+function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
+  const docs = docsOf(store).yearSheets;
+  return frame.documents ? frame.documents.some((d) => docs.has(d)) : docs.size > 0;
+}
+
+const docSets = new WeakMap<PlanStore, { yearSheets: Set<string>; marksMultiYear: Set<string> }>();
+
+/** The plans whose objectives list several years, and those that mark objectives multi-year: built once per store. */
+function docsOf(store: PlanStore): { yearSheets: Set<string>; marksMultiYear: Set<string> } {
+  let sets = docSets.get(store);
+  if (!sets) {
+    sets = {
+      yearSheets: new Set(store.objectives.filter((o) => (o.years?.length ?? 0) > 1).map((o) => o.doc)),
+      marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
+    };
+    docSets.set(store, sets);
+  }
+  return sets;
 }
 
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */

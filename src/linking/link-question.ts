@@ -62,6 +62,9 @@ const W = {
   by: union((l) => l.by),
   without: union((l) => l.without),
   multiYear: union((l) => l.multiYear),
+  negations: union((l) => l.negations ?? []),
+  singleYear: union((l) => l.singleYear ?? []),
+  rankBy: union((l) => l.rankBy ?? []),
   about: union((l) => l.about),
   sum: union((l) => l.sum),
   count: union((l) => l.count),
@@ -73,6 +76,7 @@ const W = {
   nonZero: union((l) => l.nonZero),
   exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
+  whole: union((l) => l.whole ?? []),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
   helpAlone: union((l) => l.helpAlone),
@@ -81,11 +85,50 @@ const W = {
   currency: union((l) => l.currency),
 };
 const MONTHS = new Set(ALL.flatMap((l) => l.months));
+const DURATION_UNITS = Object.entries(
+  Object.assign({}, ...ALL.map((l) => l.durationUnits ?? {})) as Record<string, number>,
+);
+/** a unit of time's length in days, when the word is one ("mesi", "weeks") */
+const unitDays = (word: string) => DURATION_UNITS.find(([u]) => word.startsWith(u))?.[1];
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
   ([, n]) => n > 1,
 );
+/** per lexicon, its number parts longest first: what a number written as one word is split into */
+const NUMBER_PARTS = new Map(
+  ALL.map((l) => [l, Object.entries(l.numberParts ?? {}).sort(([a], [b]) => b.length - a.length)] as const),
+);
+
+/**
+ * A number written as one word ("trecentomila", "duecentocinquanta", "ventiduemila") read from the pack's number
+ * parts: hundreds multiply what comes before them, thousands all that came before. Null unless the whole word splits
+ * into parts and names more than one part or a number above ten (a lone "sei" or "tre" is left to the number words).
+ */
+export function compoundNumber(word: string, lex: Lexicon): number | null {
+  const parts = NUMBER_PARTS.get(lex) ?? [];
+  if (!parts.length || word.length < 4) return null;
+  let at = 0;
+  let total = 0;
+  let current = 0;
+  let count = 0;
+  while (at < word.length) {
+    const hit = parts.find(([p]) => word.startsWith(p, at));
+    if (!hit) return null;
+    const [p, v] = hit;
+    if (v === 100) current = (current || 1) * 100;
+    else if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += v;
+    at += p.length;
+    count++;
+  }
+  const value = total + current;
+  // "mila", "mille" alone are magnitudes, read as such
+  return count > 1 || (value > 10 && value < 1000) ? value : null;
+}
+
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -143,6 +186,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const codeFiles = new Set(codes.map((c) => c.doc));
   const datedDocs = codeFiles.size ? store.model.documents.filter((d) => codeFiles.has(d.file)) : docs;
   const planYears = [...new Set(datedDocs.flatMap((d) => d.years))];
+  const undated = scan;
   const read = findDates(scan, {
     isCode: (text) => isCodePrefix(text, store),
     defaultYear: planYears.length === 1 ? planYears[0]! : null,
@@ -185,6 +229,16 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ? question.replace(/\p{L}+/gu, (w) => (monthsRead.has(fold(w)) ? ' '.repeat(w.length) : w))
     : question;
   const people = findPeople(forPeople, store, canSee);
+  // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
+  const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
+  if (monthsAlone.length && people.matches.length) {
+    const files = new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc)));
+    const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    if (years.length === 1)
+      for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
+        if (d.iso && monthsAlone.some((m) => m.start >= d.start && m.end <= d.end))
+          dates.push({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) });
+  }
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
@@ -233,9 +287,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
   // ("più di 5 fasi" is an operator: "più" right before a field word never is)
-  const moreAt = fieldAfter(words, W.more);
-  const lessAt = fieldAfter(words, W.less);
-  const hiAt = maxAt >= 0 ? maxAt : moreAt;
+  // "il progetto più oneroso", "la fase meno impegnativa": more / less between a record word and any adjective
+  const moreAt = firstOf(fieldAfter(words, W.more), usedOperators ? -1 : adjectiveAfterRecord(words, W.more));
+  const lessAt = firstOf(fieldAfter(words, W.less), usedOperators ? -1 : adjectiveAfterRecord(words, W.less));
+  // "il secondo progetto per budget", "the three projects by weight": a place or a k with "per" + a field word
+  const byAt = rankByAt(words);
+  const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
+  const hiAt = maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 ? rankedBy : -1;
   const loAt = minAt >= 0 ? minAt : lessAt;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   const superlative =
@@ -269,7 +327,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         [...W.more, ...W.less].map((w) => `${w} `),
       );
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
-  const without = withoutIn(words);
+  const { without, present } = withoutIn(words);
   // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
   const countsAmount = W.count.some((c) => {
     const at = phraseAt(words, c);
@@ -389,7 +447,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       W.more.map((w) => `${w} `),
     ),
     without,
-    multiYear: hasAny(words, W.multiYear),
+    present,
+    multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
+    notMultiYear: notMultiYear(words),
     aggregate,
     compare: hasAny(
       words,
@@ -413,6 +473,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !allStructures.length &&
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each),
+    whole: hasAny(words, W.whole),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -685,8 +746,25 @@ const PLURALS = new Set(
   [it, en].flatMap((p) => Object.values(p.messages.targetNames).map(([, plural]) => fold(plural))),
 );
 
-function withoutIn(words: string): FieldWord[] {
+/** "non pluriennali", "not multi-year", "annuali": a negation right before the multi-year word, or its opposite. */
+function notMultiYear(words: string): boolean {
+  if (hasAny(words, W.singleYear)) return true;
+  const at = firstAt(words, W.multiYear);
+  if (at < 0) return false;
+  const before = words.slice(0, at).trim().split(' ').slice(-2);
+  return before.some((w) => W.negations.includes(w));
+}
+
+/** words that stand between an exclusion and what it leaves out: "esclusi quelli senza budget" */
+const PLAIN_FILLERS = exclusionFillers([]);
+
+/**
+ * Fields the records lack ("senza budget", "privi di fasi"), and fields they must have because the lack is set apart
+ * ("lasciando fuori quelli senza importo", "excluding those with no budget").
+ */
+function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] } {
   const out: FieldWord[] = [];
+  const present: FieldWord[] = [];
   for (const w of W.without) {
     let at = phraseAt(words, w);
     while (at >= 0) {
@@ -698,11 +776,13 @@ function withoutIn(words: string): FieldWord[] {
           return i >= 0 && i <= 12;
         }),
       );
-      if (field && !out.includes(field)) out.push(field);
+      if (field && followsExclusion(words, at, PLAIN_FILLERS)) {
+        if (!present.includes(field)) present.push(field);
+      } else if (field && !out.includes(field)) out.push(field);
       at = phraseAt(words, w, at + 1);
     }
   }
-  return out;
+  return { without: out, present };
 }
 
 /**
@@ -717,8 +797,13 @@ function amountsIn(
 ): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
-  // number words before a magnitude: "un milione" → "1 milione"
-  let text = scan;
+  // numbers written as one word: "fra trecentomila e seicentomila euro" → "fra 300000 e 600000 euro"
+  let text = NUMBER_PARTS.get(lex)?.length
+    ? scan.replace(/\p{L}{4,}/gu, (w) => {
+        const n = compoundNumber(w, lex);
+        return n === null ? w : String(n);
+      })
+    : scan;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   // longest first: "half a million" before "a million"
   const numberWords = Object.entries(lex.numbers).sort(([a], [b]) => b.length - a.length);
@@ -755,7 +840,14 @@ function amountsIn(
   text = text.replace(/\bzero\b/g, '0   ');
   for (const [word, n] of NUMBER_WORDS)
     text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
-      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
+      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ||
+      unitDays(
+        wordsOf(text.slice(at + m.length, at + m.length + 16))
+          .trim()
+          .split(' ')[0] ?? '',
+      ) !== undefined
+        ? String(n).padEnd(m.length)
+        : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
@@ -768,8 +860,12 @@ function amountsIn(
     const after = wordsOf(text.slice(end, end + 16));
     const nextWord = after.trim().split(' ')[0] ?? '';
     const magnitude = MAGNITUDES[nextWord] ?? (nextWord.length > 3 ? MAGNITUDES[nextWord.slice(0, -1)] : undefined);
+    // "sei mesi", "90 days": a length of time, in days, bounding a duration
+    const days = magnitude ? undefined : unitDays(nextWord);
     const afterMagnitude = magnitude ? text.indexOf(nextWord, end) + nextWord.length : end;
-    const currency = W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€');
+    // "100%": a percentage is a figure (a weight, a share), never the k of a top-k
+    const currency =
+      W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || text[end] === '%';
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
@@ -777,28 +873,36 @@ function amountsIn(
     const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
-      (magnitude ?? 1);
+      (magnitude ?? days ?? 1);
     // a small whole number before a record word, or after "top", may be the k of a top-k
     const mayBeK =
       !formatted &&
       !magnitude &&
+      !days &&
       !currency &&
       value <= 50 &&
       (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK));
     // the comparison before it only matters for a figure or a possible k: a bare number in a question on no figure
     // is skipped below, so long runs of digits cost no comparison lookups
-    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK;
+    const needsOp = formatted || magnitude !== undefined || days !== undefined || currency || aboutFigures || mayBeK;
     let op: ReturnType<typeof amountOp> = null;
     if (needsOp) {
       // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
-      const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+      // "pesano il 100%", "weighing the most": an article between the figure word and the number is skipped
+      const lastWords = beforeWords
+        .trim()
+        .split(' ')
+        .filter((w, i, all) => i < all.length - 1 || !ARTICLES.has(w));
+      const lastWord = lastWords.at(-1) ?? '';
       const afterFigureWord =
         lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
       // "50 o più", "50 or more": words after the number make it a bound
-      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 24))
+      // "6 fasi o più", "six phases or more": the bound may follow the record word counted
+      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 32))
         .trim()
         .split(' ')
-        .filter((w) => !W.currency.includes(w));
+        .filter((w) => !W.currency.includes(w))
+        .filter((w, i) => i > 0 || !isCountedWord(w));
       const opensAfter = (phrases: string[]) => phrases.some((p) => `${tail.join(' ')} `.startsWith(`${p} `));
       const open = opensAfter(W.orMore) ? 'gte' : opensAfter(W.orLess) ? 'lte' : null;
       const bound = open ?? amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
@@ -817,7 +921,7 @@ function amountsIn(
       k = value;
       continue;
     }
-    if (!formatted && !magnitude && !currency && (!op || !aboutFigures)) continue;
+    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !aboutFigures)) continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
     const gap = wordsOf(text.slice(previousEnd, start))
@@ -832,7 +936,7 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
-    amountFields.push(fieldNear(text, start, afterMagnitude) ?? null);
+    amountFields.push(days ? 'duration' : (fieldNear(text, start, afterMagnitude) ?? null));
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
   }
@@ -888,6 +992,69 @@ function fieldAfter(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/** The earlier of two positions that may be -1. */
+function firstOf(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** record kinds a superlative ranks */
+const RECORD_WORDS = (['objective', 'project', 'phase', 'indicator'] as QueryTarget[]).flatMap((t) =>
+  TARGET_WORDS[t].map((w) => w.trim()),
+);
+/** words after "più" that make it no superlative: an operator ("più di"), a number, a conjunction */
+const NOT_ADJECTIVE = new Set(['di', 'del', 'della', 'dei', 'delle', 'che', 'than', 'of', 'e', 'o', 'and', 'or']);
+
+/**
+ * Where a comparative stands between a record word and a word that is no operator ("il progetto più oneroso",
+ * "la fase meno impegnativa", "l'obiettivo più ambizioso"): a superlative whose adjective the lexicon need not know.
+ */
+function adjectiveAfterRecord(words: string, comparatives: string[]): number {
+  for (const c of comparatives) {
+    let at = phraseAt(words, `${c} `);
+    while (at >= 0) {
+      const before = words.slice(0, at).trim().split(' ').at(-1) ?? '';
+      const next =
+        words
+          .slice(at + c.length)
+          .trim()
+          .split(' ')[0] ?? '';
+      if (
+        RECORD_WORDS.some((r) => before.startsWith(r)) &&
+        /^[a-z]{3,}$/.test(next) &&
+        !NOT_ADJECTIVE.has(next) &&
+        !STOPWORDS.has(next)
+      )
+        return at;
+      at = phraseAt(words, `${c} `, at + 1);
+    }
+  }
+  return -1;
+}
+
+/** Where a "rank by" word stands with a field word within the next two words ("per budget", "by weight"); -1: none. */
+function rankByAt(words: string): number {
+  for (const b of W.rankBy) {
+    let at = phraseAt(words, `${b} `);
+    while (at >= 0) {
+      const after = ` ${words
+        .slice(at + b.length)
+        .trim()
+        .split(' ')
+        .slice(0, 3)
+        .join(' ')} `;
+      const field = (Object.keys(FIELD_WORDS) as FieldWord[]).some(
+        (f) =>
+          f !== 'end' &&
+          f !== 'start' &&
+          FIELD_WORDS[f].some((w) => phraseAt(after, w) >= 0 && phraseAt(after, w) <= 5),
+      );
+      if (field) return at;
+      at = phraseAt(words, `${b} `, at + 1);
+    }
+  }
+  return -1;
+}
+
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;
 const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
@@ -910,6 +1077,18 @@ function ordinalIn(words: string): number | null {
 function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
+}
+
+const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an']);
+
+/** record and field stems of one word: what a number may count ("6 fasi", "six phases") */
+const COUNTED_STEMS = [...Object.values(TARGET_WORDS), ...Object.values(FIELD_WORDS)]
+  .flat()
+  .map((x) => x.trim())
+  .filter((x) => x.length > 2 && !x.includes(' '));
+
+function isCountedWord(w: string): boolean {
+  return COUNTED_STEMS.some((x) => w.startsWith(x));
 }
 
 const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };

@@ -76,7 +76,11 @@ export const QuestionFrameSchema = z.object({
   /** the kind of record the superlative qualifies ("quale obiettivo ha la fase più lunga" → phase) */
   gradedRecord: QueryTargetSchema.nullable().default(null),
   without: z.array(FieldWordSchema),
+  /** "esclusi quelli senza budget", "leaving out those with no budget": fields the records must have */
+  present: z.array(FieldWordSchema).default([]),
   multiYear: z.boolean(),
+  /** "non pluriennali", "not multi-year", "annuali": the records not marked multi-year */
+  notMultiYear: z.boolean().default(false),
   aggregate: z.enum(['sum', 'count', 'avg']).nullable(),
   compare: z.boolean(),
   quoted: z.array(z.string()),
@@ -92,6 +96,8 @@ export const QuestionFrameSchema = z.object({
   perGroup: z.boolean(),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
   listAll: z.boolean(),
+  /** "tutta l'area X", "the whole area": a structure with the structures it groups */
+  whole: z.boolean().default(false),
 });
 export type QuestionFrame = z.infer<typeof QuestionFrameSchema>;
 export type FieldWord = z.infer<typeof FieldWordSchema>;

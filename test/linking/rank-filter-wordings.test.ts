@@ -1,0 +1,242 @@
+/**
+ * Rankings and filters in wordings the lexicon does not list phrase by phrase: a superlative read from "più" + any
+ * adjective after a record word, a place or a k ranked "per" a field, numbers written as one word, bounds after the
+ * counted word, percentages, durations in months, negated and set-apart conditions, a month of the named person's
+ * plan year, a day written with its month's name. Over the invented plans of `small-plan.ts` (and variants of them).
+ */
+import { describe, expect, it } from 'vitest';
+import { it as italian } from '../../src/lang/it.ts';
+import { findDates } from '../../src/linking/find-dates.ts';
+import { computationFor } from '../../src/linking/frame-to-query.ts';
+import { compoundNumber, linkQuestion } from '../../src/linking/link-question.ts';
+import { type PlanModel, PlanModelSchema } from '../../src/plan/model.ts';
+import type { PlanQuery } from '../../src/query/plan-query.ts';
+import type { QueryRecord } from '../../src/query/record-fields.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import { runPlanQuery } from '../../src/tools/run-plan-query.ts';
+import { SMALL_MODEL, smallStore } from '../query/small-plan.ts';
+
+const store = smallStore();
+const frame = (q: string, s = store) => linkQuestion(q, s);
+const computed = (q: string, s = store) => computationFor(frame(q, s), s);
+/** The records a query selects, over every plan, internal tables included. */
+function records(query: PlanQuery, s: PlanStore): QueryRecord[] {
+  const r = runPlanQuery({ store: s, search: null, allowedDocs: null, includeInternal: true }, query);
+  if (!r.ok) throw new Error(r.error);
+  return r.records;
+}
+/** The query a question compiles to. */
+function queryOf(q: string, s = store): PlanQuery {
+  const c = computed(q, s);
+  if (!c || !('query' in c)) throw new Error(`no query for "${q}"`);
+  return c.query;
+}
+/** The keys of the records a question selects. */
+const run = (q: string, s = store) => records(queryOf(q, s), s).map((x) => x.key);
+/** The titles of the records a question selects (phases are keyed by their objective). */
+const titles = (q: string, s = store) => records(queryOf(q, s), s).map((x) => x.title);
+
+/** The small plans with one more thing: a variant built per test group. */
+function variant(change: (m: PlanModel) => void): PlanStore {
+  const m = structuredClone(SMALL_MODEL);
+  change(m);
+  return new PlanStore(PlanModelSchema.parse(m));
+}
+
+describe('numbers written as one word', () => {
+  it.each([
+    ['trecentomila', 300_000],
+    ['duecentocinquanta', 250],
+    ['ventottomila', 28_000],
+    ['centoventimila', 120_000],
+    ['quarantacinque', 45],
+  ])('"%s" is %i', (word, n) => {
+    expect(compoundNumber(word, italian.lexicon)).toBe(n);
+  });
+
+  it.each(['sei', 'settembre', 'novembre', 'mila', 'centro', 'trenino'])('"%s" is no number of its own', (word) => {
+    expect(compoundNumber(word, italian.lexicon)).toBeNull();
+  });
+
+  it('bounds an amount like digits do', () => {
+    expect(frame('progetti fra centomila e quattrocentomila euro').amounts).toEqual([
+      { op: 'between', value: 100_000, value2: 400_000 },
+    ]);
+    expect(run('progetti fra centomila e quattrocentomila euro')).toEqual(['2023_PX_4102']);
+  });
+});
+
+describe('bounds said after the counted word, percentages, lengths of time', () => {
+  it('"two phases or more" bounds the number of phases', () => {
+    const c = computed('obiettivi di Lago Verde con due fasi o più');
+    expect(c?.kind === 'list' && c.query.filters).toContainEqual({ field: 'phases', op: 'gte', value: 2 });
+    expect(run('objectives of Lago Verde having two phases or more')).toEqual(['LV-BI01']);
+  });
+
+  it('a percentage after an article is the weight asked', () => {
+    expect(frame('le fasi che pesano il 50%').amounts).toEqual([{ op: 'eq', value: 50 }]);
+    expect(titles('le fasi che pesano il 50%')).toEqual(['Apertura sperimentale']);
+  });
+
+  it('months bound a duration, in days', () => {
+    const f = frame('fasi che durano più di quattro mesi');
+    expect(f.amountFields).toEqual(['duration']);
+    expect(f.amounts[0]?.op).toBe('gt');
+    expect(f.amounts[0]?.value).toBeCloseTo(121.76);
+    expect(titles('fasi che durano più di quattro mesi')).toEqual(['Apertura sperimentale']);
+    expect(titles('phases lasting under 100 days')).toEqual(['Studio degli orari']);
+  });
+});
+
+describe('superlatives the lexicon need not list', () => {
+  it.each([
+    ['il progetto più oneroso del centro 41', 'desc'],
+    ['qual è il progetto meno dispendioso del centro 41?', 'asc'],
+  ])('"%s": more / less after a record word ranks the records (%s)', (q, dir) => {
+    const c = computed(q);
+    expect(c?.kind).toBe('top');
+    expect(c?.kind === 'top' && c.query.sort).toEqual({ field: 'budget', dir });
+  });
+
+  it('"più di" after a record word stays an operator', () => {
+    expect(frame('i progetti più di 300.000 euro').superlative).toBeNull();
+  });
+
+  it('a place ranked "per" a field', () => {
+    const c = computed('il secondo progetto per budget del centro 41');
+    expect(c).toMatchObject({ kind: 'top', nth: 2, query: { sort: { field: 'budget', dir: 'desc' } } });
+  });
+
+  it('a k ranked "by" a field', () => {
+    const c = computed('the two phases of LV-BI01 by weight');
+    expect(c).toMatchObject({ kind: 'top', query: { limit: 2, sort: { field: 'weight', dir: 'desc' } } });
+  });
+
+  it('"per" with no place or k ranks nothing', () => {
+    expect(frame('progetti per il budget della mobilità').superlative).toBeNull();
+  });
+
+  it('"quello che" asks for one record', () => {
+    expect(frame('tra i progetti di Gialli Piero, quello che costa di più').superlative).toEqual({ dir: 'max', k: 1 });
+  });
+
+  it('an order word beside a start verb ranks by the start', () => {
+    const c = computed('quale fase di LV-BI01 parte per ultima?');
+    expect(c?.kind === 'top' && c.query.sort).toEqual({ field: 'start', dir: 'desc' });
+  });
+});
+
+describe('negated and set-apart conditions', () => {
+  it('a lack set apart is a field the records must have', () => {
+    const f = frame('il progetto più economico, lasciando fuori quelli senza budget');
+    expect(f.without).toEqual([]);
+    expect(f.present).toEqual(['budget']);
+    const c = computed('il progetto più economico, lasciando fuori quelli senza budget');
+    expect(c?.kind === 'top' && c.query.filters).not.toContainEqual({ field: 'budget', op: 'missing' });
+  });
+
+  it('"non pluriennali" keeps the objectives not marked multi-year', () => {
+    expect(frame('obiettivi di Lago Verde non pluriennali')).toMatchObject({ multiYear: false, notMultiYear: true });
+    expect(run('obiettivi di Lago Verde non pluriennali')).toEqual(['LV-BI02', 'LV-SP03']);
+    expect(run('which Lago Verde objectives are not multi-year?')).toEqual(['LV-BI02', 'LV-SP03']);
+  });
+
+  it('"ma non del centro X" sets the centre apart', () => {
+    expect(frame('progetti sopra i 100 mila euro ma non del centro 41').structures).toMatchObject([
+      { code: '41', excluded: true },
+    ]);
+    expect(run('progetti con budget sopra 0 ma non del centro 42')).toEqual(['2023_PX_4101', '2023_PX_4102']);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['dopo il 1° aprile 2022', { op: 'gt', iso: '2022-04-01' }],
+    ['entro il 15 marzo 2022', { op: 'lte', iso: '2022-03-15' }],
+    ['after 1st april 2022', { op: 'gt', iso: '2022-04-01' }],
+  ])('"%s": a day written with its month name', (text, expected) => {
+    expect(findDates(text).dates[0]).toMatchObject(expected);
+  });
+
+  it('a month without a year is of the year of the named person’s plan', () => {
+    expect(frame('fasi di Neri Carla che finiscono prima di giugno').dates).toEqual([{ iso: '2022-06-01', op: 'lt' }]);
+    expect(titles('fasi di Neri Carla che finiscono prima di giugno')).toEqual(['Studio degli orari']);
+  });
+});
+
+describe("one person's commitments ranked", () => {
+  const withStaff = variant((m) => {
+    m.people.push({
+      key: 'bianchi lia',
+      name: 'Bianchi Lia',
+      spellings: ['Bianchi Lia'],
+      titles: [],
+      roles: [{ role: 'staff', doc: 'b.txt' }],
+    });
+    const [a, b] = m.projects;
+    const line = { doc: 'b.txt', lineStart: 80, lineEnd: 80 };
+    a!.staff.push({
+      name: 'Bianchi Lia',
+      relation: 'Dipendente',
+      commitment: { text: '15,00 %', value: 15 },
+      span: line,
+    });
+    b!.staff.push({
+      name: 'Bianchi Lia',
+      relation: 'Dipendente',
+      commitment: { text: '60,00 %', value: 60 },
+      span: line,
+    });
+  });
+
+  it.each([
+    ["su quale progetto Bianchi Lia ha l'impegno più alto?", 'desc', '2023_PX_4102'],
+    ['Bianchi Lia: dove è meno impegnata?', 'asc', '2023_PX_4101'],
+  ])('"%s"', (q, dir, project) => {
+    const c = computed(q, withStaff);
+    expect(c).toMatchObject({ kind: 'top', query: { target: 'staff_allocation', sort: { field: 'commitment', dir } } });
+    expect(records(queryOf(q, withStaff), withStaff)[0]?.parent).toBe(project);
+  });
+});
+
+describe('a structure with the structures it groups', () => {
+  const withArea = variant((m) => {
+    for (const s of m.structures) if (s.doc === 'b.txt') s.area = 'Area Servizi Urbani';
+    m.structures.push({
+      doc: 'b.txt',
+      name: 'Area Servizi Urbani',
+      code: 'A9',
+      kind: 'cdr',
+      span: { doc: 'b.txt', lineStart: 3, lineEnd: 3 },
+    });
+  });
+
+  it('"tutta l\'Area X" ranks the projects of every centre it groups', () => {
+    const c = computed("il progetto più caro di tutta l'Area Servizi Urbani", withArea);
+    expect(c?.kind === 'top' && c.query.filters).toContainEqual({ field: 'cdr', op: 'in', values: ['A9', '41', '42'] });
+  });
+
+  it('the area named alone is its own centre', () => {
+    const c = computed("il progetto più caro dell'Area Servizi Urbani", withArea);
+    expect(c?.kind === 'top' && c.query.filters).toContainEqual({ field: 'cdr', op: 'eq', value: 'A9' });
+  });
+});
+
+describe('a field holding figures and dates', () => {
+  const mixed = variant((m) => {
+    m.objectives[0]!.indicators.push({
+      description: 'inaugurazione',
+      target: { text: '15/06/2022', value: null, date: '2022-06-15' },
+      span: { doc: 'a.txt', lineStart: 23, lineEnd: 23 },
+    });
+  });
+
+  it('ranks the figures, with the dates after them', () => {
+    const top = queryOf("l'indicatore di LV-BI01 col valore atteso più alto", mixed);
+    expect(records(top, mixed).map((x) => x.title)).toEqual(['ore di apertura in più']);
+    expect(records({ ...top, limit: 5 }, mixed).map((x) => x.title)).toEqual([
+      'ore di apertura in più',
+      'inaugurazione',
+    ]);
+  });
+});
