@@ -123,7 +123,7 @@ export const en: LanguagePack = {
       { words: ['half'], months: 6 },
       { words: ['quarter'], months: 3 },
     ],
-    periodOrdinals: { first: 1, second: 2, third: 3, fourth: 4 },
+    periodOrdinals: { first: 1, second: 2, third: 3, fourth: 4, last: -1 },
     monthsNeedingContext: ['may'],
     structureKinds: [
       { kind: 'ufficio', words: ['offices '], nameStarts: ['uffic', 'office'] },
@@ -225,6 +225,8 @@ export const en: LanguagePack = {
     rankBy: ['by', 'in terms of', 'according to'],
     durationUnits: { day: 1, days: 1, week: 7, weeks: 7, month: 30.44, months: 30.44, year: 365.25, years: 365.25 },
     topK: ['top', 'first'],
+    orderAdverbs: { min: ['first', 'soonest', 'earliest'], max: ['last'] },
+    lastPlace: ['last ', 'bottom '],
     numbers: {
       one: 1,
       a: 1,
@@ -521,6 +523,10 @@ export const en: LanguagePack = {
     recordsFound: (n, what) => `I found ${n} ${what}:`,
     topOf: (k, what, field) => (k === 1 ? `By ${field}, first:` : `The top ${k} ${what} by ${field}:`),
     bottomOf: (k, what, field) => (k === 1 ? `By ${field}, last:` : `The bottom ${k} ${what} by ${field}:`),
+    byDate: (k, what, field, latest) =>
+      k === 1
+        ? `By ${field}, ${latest ? 'latest' : 'earliest'}:`
+        : `The ${k} ${what} with the ${latest ? 'latest' : 'earliest'} ${field}:`,
     total: (field, value, n) =>
       `Total ${field}: ${value} (computed by pianobot, adding up the ${n} records listed below).`,
     totalStated: (label, value) => `${label}: ${value} (total as stated in the plan)`,

@@ -177,7 +177,19 @@ export const it: LanguagePack = {
       { words: ['bimestre'], months: 2 },
       { words: ['meta'], months: 6 },
     ],
-    periodOrdinals: { primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, quarto: 4, quinto: 5, sesto: 6 },
+    // -1: the last of the year ("l'ultimo trimestre")
+    periodOrdinals: {
+      primo: 1,
+      prima: 1,
+      secondo: 2,
+      seconda: 2,
+      terzo: 3,
+      quarto: 4,
+      quinto: 5,
+      sesto: 6,
+      ultimo: -1,
+      ultima: -1,
+    },
     structureKinds: [
       { kind: 'ufficio', words: ['uffici '], nameStarts: ['uffic'] },
       { kind: 'servizio', words: ['servizi '], nameStarts: ['serviz'] },
@@ -394,6 +406,10 @@ export const it: LanguagePack = {
       mila: 1000,
     },
     topK: ['top', 'primi', 'prime'],
+    // "finisce prima?", "parte dopo": an order said after the verb, with nothing it compares to
+    orderAdverbs: { min: ['prima', 'presto'], max: ['dopo', 'tardi'] },
+    // "l'ultimo progetto per budget": last in a ranking by a figure is the lowest
+    lastPlace: ['l ultimo', 'l ultima', 'ultimo ', 'ultima ', 'ultimi ', 'ultime '],
     numbers: {
       un: 1,
       uno: 1,
@@ -953,6 +969,10 @@ export const it: LanguagePack = {
     countOf: (n, what) =>
       n === 1 ? `C'è 1 ${what} (conteggio calcolato):` : `Sono ${n} ${what} (conteggio calcolato):`,
     nth: (n, field) => `Per ${field}, al ${n}° posto:`,
+    byDate: (k, what, field, latest) =>
+      k === 1
+        ? `Per ${field}, in testa (data più ${latest ? 'lontana' : 'vicina'}):`
+        : `${what[0]!.toUpperCase()}${what.slice(1)} con la data di ${field} più ${latest ? 'lontana' : 'vicina'} (${k}):`,
     average: (field, value, n) => `Media ${field}: ${value} (calcolata su ${n} voci).`,
     comparison: (a, b, difference, higher) =>
       `${a}; ${b}. Differenza: ${difference} (calcolata), a favore di ${higher}.`,

@@ -120,6 +120,10 @@ export interface Lexicon {
   durationUnits?: Record<string, number>;
   /** parts of number words written as one ("trecentomila", "duecentocinquanta"): units, tens, hundreds, thousands */
   numberParts?: Record<string, number>;
+  /** "finisce prima?", "ends first": order words that rank when nothing follows them to compare with */
+  orderAdverbs?: { min: string[]; max: string[] };
+  /** "l'ultimo per budget", "last by budget": the bottom place of a ranking by a figure */
+  lastPlace?: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -213,6 +217,8 @@ export interface Messages {
   recordsFound: (n: number, what: string) => string;
   topOf: (k: number, what: string, field: string) => string;
   bottomOf: (k: number, what: string, field: string) => string;
+  /** a ranking by a date: the earliest or the latest first (no "first place" for the earliest deadline) */
+  byDate: (k: number, what: string, field: string, latest: boolean) => string;
   total: (field: string, value: string, n: number) => string;
   totalStated: (label: string, value: string) => string;
   sumOfStated: (value: string) => string;

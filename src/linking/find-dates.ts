@@ -117,8 +117,10 @@ export function findDates(folded: string, options: FindDatesOptions = {}): { dat
   }
   if (PERIOD_RE)
     for (const m of text.matchAll(PERIOD_RE)) {
-      const n = PERIOD_ORDINALS[m[1]!]!;
       const size = PERIODS.find((p) => p.words.includes(m[2]!))!.months;
+      // "l'ultimo trimestre", "the last half": the last of the year
+      const ordinal = PERIOD_ORDINALS[m[1]!]!;
+      const n = ordinal < 0 ? 12 / size : ordinal;
       const year = m[3] ? Number(m[3]) : (options.defaultYear ?? null);
       if (year === null || n * size > 12) continue;
       const start = m.index ?? 0;

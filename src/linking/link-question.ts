@@ -65,6 +65,9 @@ const W = {
   negations: union((l) => l.negations ?? []),
   singleYear: union((l) => l.singleYear ?? []),
   rankBy: union((l) => l.rankBy ?? []),
+  orderMin: union((l) => l.orderAdverbs?.min ?? []),
+  orderMax: union((l) => l.orderAdverbs?.max ?? []),
+  lastPlace: union((l) => l.lastPlace ?? []),
   about: union((l) => l.about),
   sum: union((l) => l.sum),
   count: union((l) => l.count),
@@ -280,8 +283,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
   const usedOperators = amounts.length > 0;
-  const maxAt = usedOperators ? -1 : firstAt(words, W.max);
-  const minAt = usedOperators ? -1 : firstAt(words, W.min);
+  // "nell'ultimo trimestre", "in the last quarter": an order word read as part of a date is no superlative
+  const dateless = wordsOf(read.masked);
+  const maxAt = usedOperators || firstAt(dateless, W.max) < 0 ? -1 : firstAt(words, W.max);
+  const minAt = usedOperators || firstAt(dateless, W.min) < 0 ? -1 : firstAt(words, W.min);
+  // "quale obiettivo finisce prima?", "which phase ends first?": an order word with nothing after it to compare with
+  const earlyAt = usedOperators ? -1 : orderAdverbAt(dateless, words, W.orderMin);
+  const lateAt = usedOperators ? -1 : orderAdverbAt(dateless, words, W.orderMax);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
   // "classifica dei progetti per budget", "rank the people by objectives": every record in order
   const rankAt = firstAt(words, W.rank);
@@ -293,8 +301,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "il secondo progetto per budget", "the three projects by weight": a place or a k with "per" + a field word
   const byAt = rankByAt(words);
   const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
-  const hiAt = maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 ? rankedBy : -1;
-  const loAt = minAt >= 0 ? minAt : lessAt;
+  // "l'ultimo progetto per budget": the last place of a ranking by a figure is its lowest
+  const lastPlace = byAt >= 0 && maxAt >= 0 && hasAny(words, W.lastPlace) ? maxAt : -1;
+  const hiAt =
+    lastPlace >= 0 ? -1 : maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 && rankedBy >= 0 ? rankedBy : lateAt;
+  const loAt = lastPlace >= 0 ? lastPlace : minAt >= 0 ? minAt : lessAt >= 0 ? lessAt : hiAt < 0 ? earlyAt : -1;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   const superlative =
     hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0
@@ -839,8 +850,15 @@ function amountsIn(
   // top-k ("i tre progetti", "the two largest")
   text = text.replace(/\bzero\b/g, '0   ');
   for (const [word, n] of NUMBER_WORDS)
-    text = text.replace(new RegExp(`\\b${word}(?= +[a-z])`, 'g'), (m, at: number) =>
+    text = text.replace(new RegExp(`\\b${word}(?= +[a-z]|[\\s?!.]*$)`, 'g'), (m, at: number) =>
       leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ||
+      // "i primi cinque", "top five": a number word after a top word is the k
+      W.topK.includes(
+        wordsOf(text.slice(Math.max(0, at - 12), at))
+          .trim()
+          .split(' ')
+          .at(-1) ?? '',
+      ) ||
       unitDays(
         wordsOf(text.slice(at + m.length, at + m.length + 16))
           .trim()
@@ -921,7 +939,9 @@ function amountsIn(
       k = value;
       continue;
     }
-    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !aboutFigures)) continue;
+    // "più di 5 persone", "almeno 3 fasi": a number bounding what it counts is a figure whatever else is asked
+    const countsNext = isCountedWord(nextWord) || TARGET_WORDS.person.some((w) => nextWord.startsWith(w.trim()));
+    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !(aboutFigures || countsNext))) continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
     const gap = wordsOf(text.slice(previousEnd, start))
@@ -1026,6 +1046,36 @@ function adjectiveAfterRecord(words: string, comparatives: string[]): number {
       )
         return at;
       at = phraseAt(words, `${c} `, at + 1);
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where an order adverb stands at the end of its clause ("finisce prima?", "parte dopo?", "ends first"): nothing
+ * after it but words that compare no date ("prima di luglio", "dopo il 2020", "la prima fase" are no ranking). Looked
+ * for in the words without dates, placed in the whole words.
+ */
+function orderAdverbAt(undated: string, words: string, adverbs: string[]): number {
+  for (const a of adverbs) {
+    let at = phraseAt(undated, `${a} `);
+    while (at >= 0) {
+      const next =
+        undated
+          .slice(at + a.length)
+          .trim()
+          .split(' ')[0] ?? '';
+      const follows =
+        next === '' ||
+        !(
+          NOT_ADJECTIVE.has(next) ||
+          ARTICLES.has(next) ||
+          /\d/.test(next) ||
+          RECORD_WORDS.some((r) => next.startsWith(r))
+        );
+      if (follows && !['il', 'the', 'la', 'per'].includes(undated.slice(0, at).trim().split(' ').at(-1) ?? ''))
+        return phraseAt(words, `${a} `);
+      at = phraseAt(undated, `${a} `, at + 1);
     }
   }
   return -1;

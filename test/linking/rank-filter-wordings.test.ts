@@ -126,6 +126,45 @@ describe('superlatives the lexicon need not list', () => {
   });
 });
 
+describe('order words and places', () => {
+  it.each([
+    ['quale obiettivo di Lago Verde finisce prima?', 'end', 'asc'],
+    ['quale fase di LV-BI01 comincia dopo?', 'start', 'desc'],
+    ['which phase of LV-BI01 ends first?', 'end', 'asc'],
+  ])('"%s": an order word closing the question ranks by the date beside it', (q, field, dir) => {
+    expect(queryOf(q).sort).toEqual({ field, dir });
+  });
+
+  it.each(['fasi che finiscono prima di giugno 2022', 'la prima fase di LV-BI01', 'fasi che iniziano dopo il 2021'])(
+    '"%s" ranks nothing',
+    (q) => {
+      expect(frame(q).superlative).toBeNull();
+    },
+  );
+
+  it('the last place by a figure is its lowest', () => {
+    expect(queryOf("qual è l'ultimo progetto per budget del centro 41?").sort).toEqual({ field: 'budget', dir: 'asc' });
+  });
+
+  it.each([
+    ['classifica dei progetti per budget, solo i primi due', 2],
+    ['ranking of the projects by budget, top three', 3],
+  ])('"%s": a number word after a top word is the k', (q, k) => {
+    expect(queryOf(q).limit).toBe(k);
+  });
+
+  it('"the last quarter" is a period, not a superlative', () => {
+    const f = frame('phases of Lago Verde ending in the last quarter of 2022');
+    expect(f.superlative).toBeNull();
+    expect(f.dates).toEqual([{ iso: '2022-10-01', op: 'between', iso2: '2022-12-31' }]);
+  });
+
+  it('a bound on people counts the staff', () => {
+    expect(queryOf('progetti con più di 3 persone').filters).toContainEqual({ field: 'staff', op: 'gt', value: 3 });
+    expect(run('progetti con più di 3 persone')).toEqual(['2023_PX_4102']);
+  });
+});
+
 describe('negated and set-apart conditions', () => {
   it('a lack set apart is a field the records must have', () => {
     const f = frame('il progetto più economico, lasciando fuori quelli senza budget');
