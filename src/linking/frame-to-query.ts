@@ -56,7 +56,13 @@ export type Computation =
   /** groups of records compared by their count, or by the sum of a field */
   | { kind: 'compare_groups'; target: QueryTarget; groups: RecordGroup[]; sumField: string | null; dir?: 'min' }
   /** people or structures ranked by the count of their records, or by the sum of a field */
-  | { kind: 'group_rank'; query: PlanQuery; dir: 'asc' | 'desc'; k: number; groupOf: 'person' | 'structure' };
+  | {
+      kind: 'group_rank';
+      query: PlanQuery;
+      dir: 'asc' | 'desc';
+      k: number;
+      groupOf: 'person' | 'structure' | 'objective';
+    };
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
@@ -620,6 +626,25 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    // "quale obiettivo ha più indicatori nel 2020?": in plans with one sheet per year, the year's phases or
+    // indicators counted per objective (an objective's own count spans every sheet)
+    const perYear = field === 'phases' ? 'phase' : field === 'indicators' ? 'indicator' : null;
+    if (perYear && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
+      return {
+        kind: 'group_rank',
+        groupOf: 'objective',
+        dir,
+        k: frame.superlative.k,
+        query: {
+          target: perYear,
+          ...(documents ? { documents } : {}),
+          filters: [
+            ...filters.filter((f) => f.field === 'owner' || f.field === 'structure'),
+            { field: 'year', op: 'eq', value: frame.years[0]! },
+          ],
+          aggregate: { op: 'count', groupBy: 'objective' },
+        },
+      };
     return {
       kind: 'top',
       // a duration is computed from the dates: they are shown beside it

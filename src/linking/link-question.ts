@@ -956,7 +956,10 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
-    amountFields.push(days ? 'duration' : (fieldNear(text, start, afterMagnitude) ?? null));
+    // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
+    const near = fieldNear(text, start, afterMagnitude) ?? null;
+    const percent = text[end] === '%';
+    amountFields.push(days ? 'duration' : percent && (near === null || near === 'budget') ? 'share' : near);
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
   }

@@ -261,6 +261,49 @@ describe('a structure with the structures it groups', () => {
   });
 });
 
+describe('percentages and per-year counts', () => {
+  it('a percentage beside a budget word bounds the share of the resources', () => {
+    expect(frame('progetti il cui budget supera il 20% delle risorse').amountFields).toEqual(['share']);
+  });
+
+  const sheets = variant((m) => {
+    // one objective kept over two years, one sheet per year: its indicators carry their year
+    const o = m.objectives[0]!;
+    o.years = [2022, 2023];
+    o.indicators = [
+      { description: 'ore in più', year: 2022, span: { doc: 'a.txt', lineStart: 22, lineEnd: 22 } },
+      { description: 'prestiti', year: 2023, span: { doc: 'a.txt', lineStart: 23, lineEnd: 23 } },
+      { description: 'iscritti', year: 2023, span: { doc: 'a.txt', lineStart: 24, lineEnd: 24 } },
+    ];
+    m.objectives[1]!.years = [2022];
+    m.objectives[1]!.indicators = [
+      { description: 'schede', year: 2022, span: { doc: 'a.txt', lineStart: 32, lineEnd: 32 } },
+      { description: 'foto', year: 2022, span: { doc: 'a.txt', lineStart: 33, lineEnd: 33 } },
+    ];
+  });
+
+  it("the objective with most indicators in a year counts that year's sheet", () => {
+    const c = computed('quale obiettivo di Lago Verde ha più indicatori nel 2022?', sheets);
+    expect(c).toMatchObject({
+      kind: 'group_rank',
+      groupOf: 'objective',
+      query: { target: 'indicator', aggregate: { op: 'count', groupBy: 'objective' } },
+    });
+    const r = runPlanQuery(
+      { store: sheets, search: null, allowedDocs: null, includeInternal: true },
+      (c as { query: PlanQuery }).query,
+    );
+    expect(r.ok && r.aggregate?.groups.map((g) => [g.key, g.value])).toEqual([
+      ['LV-BI02', 2],
+      ['LV-BI01', 1],
+    ]);
+  });
+
+  it("the objectives of a year are those with that year's sheet", () => {
+    expect(run('obiettivi di Lago Verde che proseguono nel 2023', sheets)).toEqual(['LV-BI01']);
+  });
+});
+
 describe('a field holding figures and dates', () => {
   const mixed = variant((m) => {
     m.objectives[0]!.indicators.push({
