@@ -852,6 +852,9 @@ export const it: LanguagePack = {
       'ob.': 'obiettivo',
       'obb.': 'obiettivi',
       'obj.': 'obiettivo',
+      // an older spelling some plans use too, so no typo to correct: the lexicon's own
+      obbiettivo: 'obiettivo',
+      obbiettivi: 'obiettivi',
       'resp.': 'responsabile',
       'dir.': 'dirigente',
       'c.d.r.': 'cdr',

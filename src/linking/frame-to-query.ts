@@ -565,6 +565,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         store.objectives.filter((o) => (w === 'phases' ? o.phases.length : o.indicators.length) > 0).map((o) => o.doc),
       );
       documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => withSub.has(d));
+    } else if (target === 'project' && w === 'staff') {
+      // "progetti senza personale": no one allocated, in plans that allocate people to projects at all
+      filters.push({ field, op: 'eq', value: 0 });
+      const staffed = docsOf(store).staffed;
+      documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => staffed.has(d));
     } else filters.push({ field, op: 'missing' });
   }
   if (target === 'objective' || target === 'project')
@@ -687,15 +692,24 @@ function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
   return frame.documents ? frame.documents.some((d) => docs.has(d)) : docs.size > 0;
 }
 
-const docSets = new WeakMap<PlanStore, { yearSheets: Set<string>; marksMultiYear: Set<string> }>();
+interface DocSets {
+  yearSheets: Set<string>;
+  marksMultiYear: Set<string>;
+  staffed: Set<string>;
+}
+const docSets = new WeakMap<PlanStore, DocSets>();
 
-/** The plans whose objectives list several years, and those that mark objectives multi-year: built once per store. */
-function docsOf(store: PlanStore): { yearSheets: Set<string>; marksMultiYear: Set<string> } {
+/**
+ * The plans whose objectives list several years, those that mark objectives multi-year, those that allocate people to
+ * projects: built once per store.
+ */
+function docsOf(store: PlanStore): DocSets {
   let sets = docSets.get(store);
   if (!sets) {
     sets = {
       yearSheets: new Set(store.objectives.filter((o) => (o.years?.length ?? 0) > 1).map((o) => o.doc)),
       marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
+      staffed: new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc)),
     };
     docSets.set(store, sets);
   }

@@ -302,7 +302,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const byAt = rankByAt(words);
   const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
   // "l'ultimo progetto per budget": the last place of a ranking by a figure is its lowest
-  const lastPlace = byAt >= 0 && maxAt >= 0 && hasAny(words, W.lastPlace) ? maxAt : -1;
+  const lastPlace = byAt >= 0 ? firstAt(words, W.lastPlace) : -1;
   const hiAt =
     lastPlace >= 0 ? -1 : maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 && rankedBy >= 0 ? rankedBy : lateAt;
   const loAt = lastPlace >= 0 ? lastPlace : minAt >= 0 ? minAt : lessAt >= 0 ? lessAt : hiAt < 0 ? earlyAt : -1;
@@ -871,6 +871,8 @@ function amountsIn(
   const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;
   let previousEnd = -1;
+  // "almeno 1 milione ma meno di 2": a bare bound after one with a magnitude takes that magnitude
+  let lastMagnitude: number | undefined;
   for (const m of text.matchAll(NUMBER)) {
     const raw = m[0];
     const start = m.index ?? 0;
@@ -889,9 +891,13 @@ function amountsIn(
     // English writes thousands with commas: 400,000
     const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
     const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
+    const carried =
+      !magnitude && !days && !formatted && lastMagnitude !== undefined && !isCountedWord(nextWord)
+        ? lastMagnitude
+        : undefined;
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
-      (magnitude ?? days ?? 1);
+      (magnitude ?? days ?? carried ?? 1);
     // a small whole number before a record word, or after "top", may be the k of a top-k
     const mayBeK =
       !formatted &&
@@ -956,6 +962,7 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
+    lastMagnitude = magnitude ?? carried;
     // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
     const near = fieldNear(text, start, afterMagnitude) ?? null;
     const percent = text[end] === '%';

@@ -73,6 +73,17 @@ describe('bounds said after the counted word, percentages, lengths of time', () 
     expect(run('objectives of Lago Verde having two phases or more')).toEqual(['LV-BI01']);
   });
 
+  it('a bare bound after one with a magnitude takes it', () => {
+    expect(frame('progetti con budget di almeno 1 milione ma meno di 2').amounts).toEqual([
+      { op: 'gte', value: 1_000_000 },
+      { op: 'lt', value: 2_000_000 },
+    ]);
+    expect(frame('progetti sopra 1 milione con più di 2 persone').amounts).toEqual([
+      { op: 'gt', value: 1_000_000 },
+      { op: 'gt', value: 2 },
+    ]);
+  });
+
   it('a percentage after an article is the weight asked', () => {
     expect(frame('le fasi che pesano il 50%').amounts).toEqual([{ op: 'eq', value: 50 }]);
     expect(titles('le fasi che pesano il 50%')).toEqual(['Apertura sperimentale']);
@@ -151,6 +162,13 @@ describe('order words and places', () => {
     ['ranking of the projects by budget, top three', 3],
   ])('"%s": a number word after a top word is the k', (q, k) => {
     expect(queryOf(q).limit).toBe(k);
+  });
+
+  it('the last k by a figure are its lowest', () => {
+    expect(queryOf('gli ultimi due progetti per budget, esclusi gli zeri')).toMatchObject({
+      sort: { field: 'budget', dir: 'asc' },
+      limit: 2,
+    });
   });
 
   it('"the last quarter" is a period, not a superlative', () => {
