@@ -710,6 +710,7 @@ export const en: LanguagePack = {
       codeInDocuments: (n) => `The code appears in ${n} documents; here is the answer for each:`,
     },
     fieldNames: {
+      years: 'years',
       budget: 'budget',
       weight: 'weight',
       staff: 'staff allocated',

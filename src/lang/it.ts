@@ -1149,6 +1149,7 @@ export const it: LanguagePack = {
       codeInDocuments: (n) => `Il codice compare in ${n} documenti; ecco la risposta per ciascuno:`,
     },
     fieldNames: {
+      years: 'anni',
       budget: 'budget',
       weight: 'peso',
       staff: 'personale assegnato',

@@ -16,7 +16,7 @@ import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
-import type { PlanStore } from '../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
@@ -314,13 +314,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
             | 'max'
             | 'min',
-          k:
-            k ??
-            (rankAt >= 0 && hiAt < 0 && loAt < 0
-              ? RANK_ALL
-              : !hasAny(words, W.singular) && pluralTarget(words, targets[0])
-                ? 5
-                : 1),
+          k: k ?? (rankAt >= 0 ? RANK_ALL : !hasAny(words, W.singular) && pluralTarget(words, targets[0]) ? 5 : 1),
         }
       : null;
   // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
@@ -421,12 +415,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
   if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
+    // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
+    const owners = new Set(people.matches.map((m) => m.person.name));
+    const ownedByNamed = owners.size
+      ? (r: { code: string; doc: string }) =>
+          (store.objectivesByCode.get(codeKey(r.code)) ?? []).some(
+            (o) => o.doc === r.doc && o.owners.some((n) => owners.has(n)),
+          )
+      : undefined;
     // or its whole title written out, however short ("le fasi di Casa prima di tutto")
     const titled =
       objectiveNamedByWords(question, store, files) ??
       (codes.length
         ? undefined
-        : (objectivesTitledIn(unquoted, store, files)[0] ?? objectiveNamedByRareWords(unquoted, store, files)));
+        : (objectivesTitledIn(unquoted, store, files, ownedByNamed)[0] ??
+          objectiveNamedByRareWords(unquoted, store, files)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
   const frame = QuestionFrameSchema.parse({

@@ -322,6 +322,31 @@ describe('percentages and per-year counts', () => {
   });
 });
 
+describe('an objective named by a title two objectives share', () => {
+  const shared = variant((m) => {
+    // Rosi Bruno's objective takes the title of Neri Carla's, with a phase of its own
+    const o = m.objectives[2]!;
+    o.title = 'Catalogo digitale';
+    o.phases = [
+      {
+        title: 'Acquisto scanner',
+        weight: { text: '70,00', value: 70 },
+        span: { doc: 'a.txt', lineStart: 41, lineEnd: 41 },
+      },
+    ];
+  });
+
+  it("is the named person's", () => {
+    const q = "la fase più pesante dell'obiettivo Catalogo digitale di Rosi Bruno";
+    expect(frame(q, shared).codes).toMatchObject([{ code: 'LV-SP03' }]);
+    expect(titles(q, shared)).toEqual(['Acquisto scanner']);
+  });
+
+  it('names none without a person to tell them apart', () => {
+    expect(frame("la fase più pesante dell'obiettivo Catalogo digitale", shared).codes).toEqual([]);
+  });
+});
+
 describe('a field holding figures and dates', () => {
   const mixed = variant((m) => {
     m.objectives[0]!.indicators.push({
