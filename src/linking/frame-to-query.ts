@@ -612,8 +612,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (frame.nonZero && amountField && frame.amounts.length) filters.push({ field: amountField, op: 'gt', value: 0 });
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
-      if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
-      else filters.push({ field: dateField, op: d.op, value: d.iso });
+      // each date bounds the field named right before it, else the one the question names
+      const field = d.field ?? dateField;
+      if (d.op === 'between') filters.push({ field, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
+      else filters.push({ field, op: d.op, value: d.iso });
     }
   // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet
   if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length) {
@@ -740,8 +742,8 @@ function ofPhases(
     ...frame.dates.map(
       (d): QueryFilter =>
         d.op === 'between'
-          ? { field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-          : { field: dateField, op: d.op, value: d.iso },
+          ? { field: d.field ?? dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: d.field ?? dateField, op: d.op, value: d.iso },
     ),
   ];
   if (frame.fields.includes('weight'))

@@ -198,7 +198,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // a month of any year bounds nothing here: the deadline routes read it against the plan's year
   const dates: QuestionFrame['dates'] = read.dates
     .filter((d) => d.iso)
-    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) }));
+    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}), ...dateFieldBefore(scan, d.start) }));
   // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
   const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
   const fieldsForAmounts = fieldsIn(words);
@@ -240,7 +240,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     if (years.length === 1)
       for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
         if (d.iso && monthsAlone.some((m) => m.start >= d.start && m.end <= d.end))
-          dates.push({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) });
+          dates.push({
+            iso: d.iso,
+            op: d.op,
+            ...(d.iso2 ? { iso2: d.iso2 } : {}),
+            ...dateFieldBefore(undated, d.start),
+          });
   }
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
@@ -288,8 +293,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const maxAt = usedOperators || firstAt(dateless, W.max) < 0 ? -1 : firstAt(words, W.max);
   const minAt = usedOperators || firstAt(dateless, W.min) < 0 ? -1 : firstAt(words, W.min);
   // "quale obiettivo finisce prima?", "which phase ends first?": an order word with nothing after it to compare with
-  const earlyAt = usedOperators ? -1 : orderAdverbAt(dateless, words, W.orderMin);
-  const lateAt = usedOperators ? -1 : orderAdverbAt(dateless, words, W.orderMax);
+  const earlyAt = usedOperators ? -1 : orderAdverbAt(words, W.orderMin);
+  const lateAt = usedOperators ? -1 : orderAdverbAt(words, W.orderMax);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
   // "classifica dei progetti per budget", "rank the people by objectives": every record in order
   const rankAt = firstAt(words, W.rank);
@@ -432,6 +437,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           objectiveNamedByRareWords(unquoted, store, files)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // a field per date only when the question bounds both ("iniziano prima di…, finiscono dopo…"); otherwise the
+  // question's date word decides for all of them
+  if (new Set(dates.map((d) => d.field).filter(Boolean)).size < 2) for (const d of dates) delete d.field;
   const frame = QuestionFrameSchema.parse({
     lang,
     text: question,
@@ -892,7 +900,9 @@ function amountsIn(
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
-    const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
+    // English writes thousands with commas (400,000), and a comma before three digits is no Italian decimal of an
+    // amount unless a magnitude follows ("1,500 milioni")
+    const english = (lex === en.lexicon || !magnitude) && /^\d{1,3}(?:,\d{3})+$/.test(raw);
     const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
     const carried =
       !magnitude && !days && !formatted && lastMagnitude !== undefined && !isCountedWord(nextWord)
@@ -1025,6 +1035,23 @@ function fieldAfter(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/**
+ * The date field a start or end word names in the clause right before a date ("che iniziano prima di febbraio e
+ * finiscono dopo novembre"): each bound its own field, when the question bounds both.
+ */
+function dateFieldBefore(text: string, at: number): { field?: 'start' | 'end' } {
+  const clause = wordsOf(
+    text
+      .slice(Math.max(0, at - 40), at)
+      .split(/\b(?:e|and|ma|but)\b|[,;]/)
+      .at(-1) ?? '',
+  );
+  const start = lastBefore(clause, FIELD_WORDS.start, clause.length)?.at ?? -1;
+  const end = lastBefore(clause, FIELD_WORDS.end, clause.length)?.at ?? -1;
+  if (start < 0 && end < 0) return {};
+  return { field: start > end ? 'start' : 'end' };
+}
+
 /** The earlier of two positions that may be -1. */
 function firstOf(a: number, b: number): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
@@ -1064,31 +1091,34 @@ function adjectiveAfterRecord(words: string, comparatives: string[]): number {
   return -1;
 }
 
+const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an']);
+
+/** words after an order adverb that make it a date's bound or an ordinal: "prima di luglio", "dopo novembre" */
+const BOUNDED_NEXT = new Set([
+  ...NOT_ADJECTIVE,
+  ...ARTICLES,
+  ...MONTHS,
+  ...ALL.flatMap((l) => (l.periods ?? []).flatMap((p) => p.words)),
+]);
+
 /**
  * Where an order adverb stands at the end of its clause ("finisce prima?", "parte dopo?", "ends first"): nothing
- * after it but words that compare no date ("prima di luglio", "dopo il 2020", "la prima fase" are no ranking). Looked
- * for in the words without dates, placed in the whole words.
+ * after it but words that bound no date ("prima di luglio", "dopo novembre", "dopo il 2020", "la prima fase", "la
+ * prima metà" are no ranking).
  */
-function orderAdverbAt(undated: string, words: string, adverbs: string[]): number {
+function orderAdverbAt(words: string, adverbs: string[]): number {
   for (const a of adverbs) {
-    let at = phraseAt(undated, `${a} `);
+    let at = phraseAt(words, `${a} `);
     while (at >= 0) {
       const next =
-        undated
+        words
           .slice(at + a.length)
           .trim()
           .split(' ')[0] ?? '';
       const follows =
-        next === '' ||
-        !(
-          NOT_ADJECTIVE.has(next) ||
-          ARTICLES.has(next) ||
-          /\d/.test(next) ||
-          RECORD_WORDS.some((r) => next.startsWith(r))
-        );
-      if (follows && !['il', 'the', 'la', 'per'].includes(undated.slice(0, at).trim().split(' ').at(-1) ?? ''))
-        return phraseAt(words, `${a} `);
-      at = phraseAt(undated, `${a} `, at + 1);
+        next === '' || !(BOUNDED_NEXT.has(next) || /\d/.test(next) || RECORD_WORDS.some((r) => next.startsWith(r)));
+      if (follows && !['il', 'the', 'la', 'per'].includes(words.slice(0, at).trim().split(' ').at(-1) ?? '')) return at;
+      at = phraseAt(words, `${a} `, at + 1);
     }
   }
   return -1;
@@ -1141,8 +1171,6 @@ function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
   return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
 }
-
-const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an']);
 
 /** record and field stems of one word: what a number may count ("6 fasi", "six phases") */
 const COUNTED_STEMS = [...Object.values(TARGET_WORDS), ...Object.values(FIELD_WORDS)]

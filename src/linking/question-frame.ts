@@ -33,7 +33,15 @@ export const QuestionFrameSchema = z.object({
   years: z.array(z.number().int()),
   /** a year named that no plan in scope covers */
   uncoveredYear: z.number().int().nullable(),
-  dates: z.array(z.object({ iso: z.string(), op: ComparisonOpSchema, iso2: z.string().optional() })),
+  dates: z.array(
+    z.object({
+      iso: z.string(),
+      op: ComparisonOpSchema,
+      iso2: z.string().optional(),
+      /** the date it bounds when a start or end word stands right before it ("iniziano prima di…, finiscono dopo…") */
+      field: z.enum(['start', 'end']).optional(),
+    }),
+  ),
   codes: z.array(
     z.object({
       text: z.string(),

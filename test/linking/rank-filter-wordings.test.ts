@@ -73,6 +73,11 @@ describe('bounds said after the counted word, percentages, lengths of time', () 
     expect(run('objectives of Lago Verde having two phases or more')).toEqual(['LV-BI01']);
   });
 
+  it('a comma before three digits is a thousands separator', () => {
+    expect(frame('progetti sopra 350,000 euro').amounts).toEqual([{ op: 'gt', value: 350_000 }]);
+    expect(frame('progetti sopra 1,5 milioni').amounts).toEqual([{ op: 'gt', value: 1_500_000 }]);
+  });
+
   it('a bare bound after one with a magnitude takes it', () => {
     expect(frame('progetti con budget di almeno 1 milione ma meno di 2').amounts).toEqual([
       { op: 'gte', value: 1_000_000 },
@@ -213,6 +218,17 @@ describe('dates', () => {
     ['after 1st april 2022', { op: 'gt', iso: '2022-04-01' }],
   ])('"%s": a day written with its month name', (text, expected) => {
     expect(findDates(text).dates[0]).toMatchObject(expected);
+  });
+
+  it('each date bounds the field named right before it', () => {
+    expect(queryOf('fasi di Lago Verde che iniziano prima di febbraio e finiscono dopo marzo').filters).toEqual([
+      { field: 'start', op: 'lt', value: '2022-02-01' },
+      { field: 'end', op: 'gt', value: '2022-03-31' },
+    ]);
+    expect(titles('fasi di Lago Verde che iniziano prima di febbraio e finiscono dopo marzo')).toEqual([]);
+    expect(titles('fasi di Lago Verde che iniziano dopo gennaio e finiscono dopo agosto')).toEqual([
+      'Apertura sperimentale',
+    ]);
   });
 
   it('a month without a year is of the year of the named person’s plan', () => {
