@@ -64,7 +64,8 @@ export function gradationAt(words: string, at: number): Gradation {
   let field: FieldWord | null = null;
   let countAt = -1;
   // after: the adjective itself ("lunga", "longest", "heaviest") or what "più" / "most" counts ("più fasi")
-  for (let j = i; j < Math.min(tokens.length, i + 4) && !field; j++) {
+  // five words: "il maggior numero di persone", "the largest number of people"
+  for (let j = i; j < Math.min(tokens.length, i + 5) && !field; j++) {
     const w = tokens[j]!.w;
     const afterComparative = j > 0 && COMPARATIVES.has(tokens[j - 1]!.w);
     field = fieldOf(w, afterComparative);

@@ -89,6 +89,18 @@ describe('bounds said after the counted word, percentages, lengths of time', () 
     ]);
   });
 
+  it('"meno dell\'1%" is a bound below the share', () => {
+    expect(queryOf("progetti che assorbono meno dell'1% delle risorse").filters).toContainEqual({
+      field: 'budgetShare',
+      op: 'lt',
+      value: 1,
+    });
+  });
+
+  it('"il maggior numero di persone" ranks by the staff', () => {
+    expect(queryOf('i due progetti con il maggior numero di persone').sort).toEqual({ field: 'staff', dir: 'desc' });
+  });
+
   it('a percentage after an article is the weight asked', () => {
     expect(frame('le fasi che pesano il 50%').amounts).toEqual([{ op: 'eq', value: 50 }]);
     expect(titles('le fasi che pesano il 50%')).toEqual(['Apertura sperimentale']);
