@@ -340,6 +340,17 @@ export const it: LanguagePack = {
       'togliendo',
     ],
     setApart: ['ma non', 'non'],
+    lackingAfter: [
+      'non indicat',
+      'non specificat',
+      'non riportat',
+      'non compilat',
+      'non valorizzat',
+      'mancant',
+      'assent',
+      'vuot',
+      'in bianco',
+    ],
     negations: ['non'],
     singleYear: ['annual', 'monoennal', 'non pluriennal'],
     exclusionFillers: [

@@ -98,6 +98,8 @@ export interface Lexicon {
   exclude: string[];
   /** words that may stand between an exclusion word and what it sets apart: "a parte quelli della", "except those of" */
   exclusionFillers: string[];
+  /** "budget non indicato", "budget is not stated": a lack said after the field */
+  lackingAfter?: string[];
   /** "ma non", "but not" right before a scope named: that scope set apart, like an exclusion word */
   setApart?: string[];
   /** "non", "not" right before a yes/no field word ("non pluriennali"): the records where it does not hold */

@@ -426,6 +426,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.without.length > 0 ||
     frame.multiYear ||
     frame.notMultiYear ||
+    // "progetti con budget diverso da zero": a figure above zero
+    (frame.nonZero && (target === 'project' || target === 'objective')) ||
     // "obiettivi di X che proseguono nel 2021": plans with one sheet per year hold the objectives of that year
     (target === 'objective' && frame.years.length === 1 && sheetYearsIn(frame, store)) ||
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
@@ -609,7 +611,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     return ofPhases(frame, documents, kept, dateField);
   }
   // "a parte quelli a zero": a bound on a figure leaves out the records whose figure is zero
-  if (frame.nonZero && amountField && frame.amounts.length) filters.push({ field: amountField, op: 'gt', value: 0 });
+  if (frame.nonZero && amountField && (frame.amounts.length || !frame.superlative))
+    filters.push({ field: amountField, op: 'gt', value: 0 });
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
       // each date bounds the field named right before it, else the one the question names

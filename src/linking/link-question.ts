@@ -63,6 +63,7 @@ const W = {
   without: union((l) => l.without),
   multiYear: union((l) => l.multiYear),
   negations: union((l) => l.negations ?? []),
+  lackingAfter: union((l) => l.lackingAfter ?? []),
   singleYear: union((l) => l.singleYear ?? []),
   rankBy: union((l) => l.rankBy ?? []),
   orderMin: union((l) => l.orderAdverbs?.min ?? []),
@@ -804,6 +805,25 @@ function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] 
       at = phraseAt(words, w, at + 1);
     }
   }
+  // "il cui budget non è indicato", "whose budget is not stated": the lack said after the field word
+  for (const f of Object.keys(FIELD_WORDS) as FieldWord[]) {
+    if (out.includes(f) || present.includes(f)) continue;
+    for (const fw of FIELD_WORDS[f]) {
+      const at = phraseAt(words, fw);
+      if (at < 0) continue;
+      const next = ` ${words
+        .slice(at)
+        .trim()
+        .split(' ')
+        .slice(fw.trim().split(' ').length, 5)
+        .filter((w) => !['e', 'è', 'sia', 'is', 'are', 'was', 'risulta', 'risultano'].includes(w))
+        .join(' ')} `;
+      if (W.lackingAfter.some((l) => phraseAt(next, l) === 1)) {
+        out.push(f);
+        break;
+      }
+    }
+  }
   return { without: out, present };
 }
 
@@ -821,7 +841,9 @@ function amountsIn(
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // numbers written as one word: "fra trecentomila e seicentomila euro" → "fra 300000 e 600000 euro"
   let text = NUMBER_PARTS.get(lex)?.length
-    ? scan.replace(/\p{L}{4,}/gu, (w) => {
+    ? scan.replace(/\p{L}{4,}/gu, (w, at: number) => {
+        // "per cento" is a percentage sign, not a hundred
+        if (/\bper\s+$/.test(scan.slice(Math.max(0, at - 5), at))) return w;
         const n = compoundNumber(w, lex);
         return n === null ? w : String(n);
       })
@@ -894,9 +916,11 @@ function amountsIn(
     // "sei mesi", "90 days": a length of time, in days, bounding a duration
     const days = magnitude ? undefined : unitDays(nextWord);
     const afterMagnitude = magnitude ? text.indexOf(nextWord, end) + nextWord.length : end;
-    // "100%": a percentage is a figure (a weight, a share), never the k of a top-k
+    // "100%", "30 per cento": a percentage is a figure (a weight, a share), never the k of a top-k
+    const percent =
+      text[end] === '%' || ['percent', 'percento'].includes(nextWord) || after.trim().startsWith('per cento');
     const currency =
-      W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || text[end] === '%';
+      W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || percent;
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
@@ -966,7 +990,7 @@ function amountsIn(
     const gap = wordsOf(text.slice(previousEnd, start))
       .trim()
       .split(' ')
-      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w))
+      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w) && !ARTICLES.has(w) && !PERCENT_WORDS.includes(w))
       .join(' ');
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && W.join.includes(gap)) {
@@ -978,7 +1002,6 @@ function amountsIn(
     lastMagnitude = magnitude ?? carried;
     // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
     const near = fieldNear(text, start, afterMagnitude) ?? null;
-    const percent = text[end] === '%';
     amountFields.push(days ? 'duration' : percent && (near === null || near === 'budget') ? 'share' : near);
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
@@ -1091,6 +1114,8 @@ function adjectiveAfterRecord(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/** words that say a number is a percentage ("30 per cento", "30 percent") */
+const PERCENT_WORDS = ['per', 'percent', 'percento', 'cento'];
 const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an']);
 
 /** words after an order adverb that make it a date's bound or an ordinal: "prima di luglio", "dopo novembre" */
@@ -1204,5 +1229,14 @@ function amountOp(beforeWords: string): Op | null {
   // the phrase nearest the number wins; of two ending there, the longer ("non più di" over "più di")
   const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
   candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
-  return candidates[0]!.op;
+  const best = candidates[0]!;
+  // "che non superano i 50.000", "che non pesano più di 15": a negation up to two words before a bound turns it
+  // round (a phrase that holds its own negation, "non più di", is already the bound it says)
+  const lead = beforeWords.slice(0, best.hit!.at).trim().split(' ').slice(-2);
+  const negated =
+    best.op !== 'between' &&
+    best.op !== 'eq' &&
+    !W.negations.some((n) => best.hit!.phrase.trim().startsWith(`${n} `)) &&
+    lead.some((w) => W.negations.includes(w));
+  return negated ? (INVERSE[best.op] ?? best.op) : best.op;
 }

@@ -201,6 +201,38 @@ describe('order words and places', () => {
 });
 
 describe('negated and set-apart conditions', () => {
+  it.each([
+    ['progetti che non superano i 400.000 euro', 'lte', 400_000],
+    ['fasi che non pesano più di 30', 'lte', 30],
+    ['projects that do not exceed 400,000 euros', 'lte', 400_000],
+    ['fasi che non pesano meno di 50', 'gte', 50],
+  ])('"%s": a negation before a bound turns it round', (q, op, value) => {
+    expect(frame(q).amounts).toEqual([{ op, value }]);
+  });
+
+  it('"non più di" is the bound it says', () => {
+    expect(frame('fasi che pesano non più di 30').amounts).toEqual([{ op: 'lte', value: 30 }]);
+  });
+
+  it.each([
+    'progetti con budget non indicato',
+    'progetti il cui budget è mancante',
+    'projects whose budget is not stated',
+  ])('"%s": a lack said after the field', (q) => {
+    expect(frame(q).without).toEqual(['budget']);
+    expect(run(q)).toEqual(['2023_PX_4202']);
+  });
+
+  it('"diverso da zero" alone keeps the figures above zero', () => {
+    expect(run('progetti con budget diverso da zero')).toEqual(['2023_PX_4101', '2023_PX_4102']);
+  });
+
+  it('"tra il 20 e il 60 per cento" is a span of percentages', () => {
+    expect(frame('fasi che pesano tra il 20 e il 60 per cento').amounts).toEqual([
+      { op: 'between', value: 20, value2: 60 },
+    ]);
+  });
+
   it('a lack set apart is a field the records must have', () => {
     const f = frame('il progetto più economico, lasciando fuori quelli senza budget');
     expect(f.without).toEqual([]);
