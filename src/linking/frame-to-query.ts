@@ -426,6 +426,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.without.length > 0 ||
     frame.multiYear ||
     frame.notMultiYear ||
+    (frame.excludedPeople.length > 0 && target !== 'person' && target !== 'structure') ||
     // "progetti con budget diverso da zero": a figure above zero
     (frame.nonZero && (target === 'project' || target === 'objective')) ||
     // "obiettivi di X che proseguono nel 2021": plans with one sheet per year hold the objectives of that year
@@ -498,6 +499,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
     else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
+  }
+  // "tranne quelli di X": everyone else's records
+  for (const name of frame.excludedPeople) {
+    if (target === 'project') filters.push({ field: 'dirigente', op: 'ne', value: name });
+    else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'ne', value: name });
   }
   const setApart = frame.structures.filter((s) => s.excluded);
   if (setApart.length && (target === 'project' || target === 'objective')) {

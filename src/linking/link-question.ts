@@ -453,7 +453,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     dates,
     codes,
     unknownCodes,
-    people: people.matches.map((m) => ({ name: m.person.name, key: m.person.key })),
+    people: people.matches
+      .filter((m) => !personSetApart(words, m.person))
+      .map((m) => ({ name: m.person.name, key: m.person.key })),
+    excludedPeople: people.matches.filter((m) => personSetApart(words, m.person)).map((m) => m.person.name),
     unknownPerson: people.unknownName,
     structures,
     amounts,
@@ -677,6 +680,19 @@ function structureSetApart(words: string, s: Structure): boolean {
     phraseAt(words, `${wordsOf(s.name).trim()} `),
   ].filter((at) => at >= 0);
   return candidates.length > 0 && followsExclusion(words, Math.min(...candidates), STRUCTURE_FILLERS);
+}
+
+/** a person set apart may be named with what they hold ("tranne quelli di X", "except those owned by X") */
+const PERSON_FILLERS = exclusionFillers(['owned', 'by', 'da', 'della', 'dello', 'dal']);
+
+/** The person's first mention (any word of their name) follows an exclusion: "tranne quelli di X", "non di X". */
+function personSetApart(words: string, person: Person): boolean {
+  const ats = person.spellings
+    .flatMap((s) => wordsOf(s).trim().split(' '))
+    .filter((w) => w.length >= 3)
+    .map((w) => phraseAt(words, `${w} `))
+    .filter((at) => at >= 0);
+  return ats.length > 0 && followsExclusion(words, Math.min(...ats), PERSON_FILLERS);
 }
 
 /** Where the first record word of any kind stands (-1: none). */

@@ -53,6 +53,8 @@ export const QuestionFrameSchema = z.object({
   /** code-shaped mentions that match no record */
   unknownCodes: z.array(z.string()),
   people: z.array(z.object({ name: z.string(), key: z.string() })),
+  /** people set apart ("tranne quelli di X", "non di X"): the records of everyone else */
+  excludedPeople: z.array(z.string()).default([]),
   unknownPerson: z.string().nullable(),
   structures: z.array(
     z.object({

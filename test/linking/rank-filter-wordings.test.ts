@@ -247,6 +247,14 @@ describe('negated and set-apart conditions', () => {
     expect(run('which Lago Verde objectives are not multi-year?')).toEqual(['LV-BI02', 'LV-SP03']);
   });
 
+  it.each([
+    'obiettivi di Lago Verde tranne quelli di Rosi Bruno',
+    'objectives of Lago Verde except those owned by Rosi Bruno',
+  ])('"%s": a person set apart leaves everyone else\'s records', (q) => {
+    expect(frame(q)).toMatchObject({ people: [], excludedPeople: ['Rosi Bruno'] });
+    expect(run(q)).toEqual(['LV-BI01', 'LV-BI02']);
+  });
+
   it('"ma non del centro X" sets the centre apart', () => {
     expect(frame('progetti sopra i 100 mila euro ma non del centro 41').structures).toMatchObject([
       { code: '41', excluded: true },
