@@ -1200,7 +1200,9 @@ function ordinalIn(words: string): number | null {
     while (at >= 0) {
       const after = words.slice(at + word.length, at + word.length + 30);
       // "the second most expensive": a "most" / "più" between the ordinal and the superlative
-      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' '))) return n;
+      // "il terzo per stanziamento", "the third by budget": a place in a ranking by a field
+      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' ')) || rankByAt(after) === 1)
+        return n;
       at = phraseAt(words, `${word} `, at + 1);
     }
   }

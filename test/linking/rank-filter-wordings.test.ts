@@ -135,6 +135,10 @@ describe('superlatives the lexicon need not list', () => {
     expect(c).toMatchObject({ kind: 'top', nth: 2, query: { sort: { field: 'budget', dir: 'desc' } } });
   });
 
+  it('a place with no record word, ranked "per" a field', () => {
+    expect(computed('il secondo per stanziamento nel centro 41')).toMatchObject({ kind: 'top', nth: 2 });
+  });
+
   it('a k ranked "by" a field', () => {
     const c = computed('the two phases of LV-BI01 by weight');
     expect(c).toMatchObject({ kind: 'top', query: { limit: 2, sort: { field: 'weight', dir: 'desc' } } });
