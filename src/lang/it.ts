@@ -20,8 +20,8 @@ export const it: LanguagePack = {
         'cdr ',
       ],
       budget_row: ['capitol'],
-      // "impegno", "impegnata su": a person's commitment to a project
-      staff_allocation: ['impegn', 'assegnazion'],
+      // "impegno", "impegnata su": a person's commitment to a project ("impegnativo" is no commitment)
+      staff_allocation: ['impegno', 'impegni ', 'impegnata ', 'impegnato ', 'impegnati ', 'impegnate ', 'assegnazion'],
     },
     fields: {
       budget: [

@@ -318,6 +318,13 @@ describe("one person's commitments ranked", () => {
     });
   });
 
+  it('"impegnativo" is no commitment: the records are ranked', () => {
+    expect(computed('la fase più impegnativa di Neri Carla', withStaff)).toMatchObject({
+      kind: 'top',
+      query: { target: 'phase', sort: { field: 'weight', dir: 'desc' } },
+    });
+  });
+
   it.each([
     ["su quale progetto Bianchi Lia ha l'impegno più alto?", 'desc', '2023_PX_4102'],
     ['Bianchi Lia: dove è meno impegnata?', 'asc', '2023_PX_4101'],
