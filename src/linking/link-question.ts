@@ -305,7 +305,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const moreAt = firstOf(fieldAfter(words, W.more), usedOperators ? -1 : adjectiveAfterRecord(words, W.more));
   const lessAt = firstOf(fieldAfter(words, W.less), usedOperators ? -1 : adjectiveAfterRecord(words, W.less));
   // "il secondo progetto per budget", "the three projects by weight": a place or a k with "per" + a field word
-  const byAt = rankByAt(words);
+  // only a k, a place or a last place makes "per" + a field a ranking: looked for only then
+  const byAt = k !== null || hasAny(words, W.lastPlace) || hasAny(words, ORDINAL_WORDS) ? rankByAt(words) : -1;
   const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
   // "l'ultimo progetto per budget": the last place of a ranking by a figure is its lowest
   const lastPlace = byAt >= 0 ? firstAt(words, W.lastPlace) : -1;
@@ -822,6 +823,7 @@ function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] 
     }
   }
   // "il cui budget non è indicato", "whose budget is not stated": the lack said after the field word
+  if (!hasAny(words, W.lackingAfter)) return { without: out, present };
   for (const f of Object.keys(FIELD_WORDS) as FieldWord[]) {
     if (out.includes(f) || present.includes(f)) continue;
     for (const fw of FIELD_WORDS[f]) {
@@ -1192,6 +1194,7 @@ function rankByAt(words: string): number {
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;
 const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+const ORDINAL_WORDS = Object.keys(ORDINALS).map((w) => `${w} `);
 
 /** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
 function ordinalIn(words: string): number | null {
