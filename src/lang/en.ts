@@ -12,7 +12,7 @@ export const en: LanguagePack = {
       person: ['person ', 'people ', 'employees ', 'who ', 'manager', 'owner'],
       structure: ['department', 'office', 'service', 'sector', 'unit', 'settore', 'centre', 'center', 'cdr '],
       budget_row: ['budget line', 'capitolo', 'chapter'],
-      staff_allocation: ['allocation', 'commitment'],
+      staff_allocation: ['allocation', 'commitment', 'committed'],
     },
     fields: {
       budget: [
@@ -30,6 +30,9 @@ export const en: LanguagePack = {
         'spend',
         'allocated',
         'set aside',
+        'financial resources',
+        'pricey',
+        'priciest',
       ],
       weight: ['weight', 'weigh'],
       staff: ['staff', 'people allocated', 'employees', 'personnel', 'headcount'],
@@ -69,7 +72,7 @@ export const en: LanguagePack = {
         'looks after',
         'look after',
       ],
-      duration: ['duration', 'lasts', 'longest', 'shortest', 'longer', 'shorter'],
+      duration: ['duration', 'lasts', 'lasting', 'longest', 'shortest', 'longer', 'shorter'],
       share: ['share of', 'percentage of the', 'absorption', 'proportion of', 'of the total'],
     },
     max: [
@@ -109,10 +112,11 @@ export const en: LanguagePack = {
     ],
     more: ['more', 'bigger', 'larger', 'greater', 'higher'],
     gradedFields: {
-      budget: ['expensive', 'cheap', 'costl', 'funded', 'money', 'pricier', 'spend'],
+      budget: ['expensive', 'cheap', 'costl', 'funded', 'money', 'pric', 'spend'],
       weight: ['heav', 'light', 'weigh', 'important'],
       duration: ['long', 'short'],
       end: ['latest', 'earliest', 'soonest', 'furthest', 'later', 'earlier', 'last'],
+      start: ['start', 'begin', 'kick'],
       staff: ['people', 'staff', 'employees', 'personnel', 'workers'],
     },
     alternatives: ['or'],
@@ -136,7 +140,7 @@ export const en: LanguagePack = {
       { words: ['half'], months: 6 },
       { words: ['quarter'], months: 3 },
     ],
-    periodOrdinals: { first: 1, second: 2, third: 3, fourth: 4 },
+    periodOrdinals: { first: 1, second: 2, third: 3, fourth: 4, last: -1 },
     monthsNeedingContext: ['may'],
     kindPurpose: ['for'],
     structureKinds: [
@@ -311,8 +315,22 @@ export const en: LanguagePack = {
       'december',
     ],
     exclude: ['excluded', 'excluding', 'except', 'other than', 'leaving out', 'not counting', 'apart from'],
+    setApart: ['but not', 'not'],
+    lackingAfter: [
+      'not stated',
+      'not given',
+      'not specified',
+      'not shown',
+      'not indicated',
+      'missing',
+      'blank',
+      'empty',
+    ],
+    negations: ['not', 'non'],
+    singleYear: ['single-year', 'single year', 'one-year', 'annual '],
     exclusionFillers: ['the', 'those', 'ones', 'of', 'for', 'from', 'in', 'at'],
     listAll: ['all the', 'all', 'every', 'list'],
+    whole: ['the whole', 'entire', 'across the', 'as a whole'],
     each: [
       'each',
       'per person',
@@ -326,7 +344,11 @@ export const en: LanguagePack = {
     rank: ['rank ', 'ranked ', 'ranking ', 'sort ', 'sorted ', 'order by', 'ordered by', 'in order of'],
     firstWords: ['first'],
     ordinals: { second: 2, third: 3, fourth: 4, fifth: 5 },
+    rankBy: ['by', 'in terms of', 'according to'],
+    durationUnits: { day: 1, days: 1, week: 7, weeks: 7, month: 30.44, months: 30.44, year: 365.25, years: 365.25 },
     topK: ['top', 'first'],
+    orderAdverbs: { min: ['first', 'soonest', 'earliest'], max: ['last'] },
+    lastPlace: ['last ', 'bottom '],
     numbers: {
       one: 1,
       a: 1,
@@ -367,7 +389,7 @@ export const en: LanguagePack = {
       'who are you',
       'what can i ask',
     ],
-    singular: ['which one', 'what is the', 'whats the', 'which is the'],
+    singular: ['which one', 'what is the', 'whats the', 'which is the', 'the one '],
     helpAlone: ['help', 'info', 'instructions'],
     botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions'],
     metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years'],
@@ -665,7 +687,8 @@ export const en: LanguagePack = {
       'delayed',
       'how far along',
       'how is it going',
-      'late',
+      // whole word: "ends latest", "the latest phase" rank dates
+      'late ',
       'behind schedule',
       'progress',
       'overdue',
@@ -816,6 +839,10 @@ export const en: LanguagePack = {
     recordsFound: (n, what) => `I found ${n} ${what}:`,
     topOf: (k, what, field) => (k === 1 ? `By ${field}, first:` : `The top ${k} ${what} by ${field}:`),
     bottomOf: (k, what, field) => (k === 1 ? `By ${field}, last:` : `The bottom ${k} ${what} by ${field}:`),
+    byDate: (k, what, field, latest) =>
+      k === 1
+        ? `By ${field}, ${latest ? 'latest' : 'earliest'}:`
+        : `The ${k} ${what} with the ${latest ? 'latest' : 'earliest'} ${field}:`,
     total: (field, value, n) =>
       `Total ${field}: ${value} (computed by pianobot, adding up the ${n} records listed below).`,
     totalStated: (label, value) => `${label}: ${value} (total as stated in the plan)`,
@@ -1018,6 +1045,7 @@ export const en: LanguagePack = {
       codeInDocuments: (n) => `The code appears in ${n} documents; here is the answer for each:`,
     },
     fieldNames: {
+      years: 'years',
       budget: 'budget',
       weight: 'weight',
       staff: 'staff allocated',

@@ -130,6 +130,14 @@ export interface Lexicon {
   exclude: string[];
   /** words that may stand between an exclusion word and what it sets apart: "a parte quelli della", "except those of" */
   exclusionFillers: string[];
+  /** "budget non indicato", "budget is not stated": a lack said after the field */
+  lackingAfter?: string[];
+  /** "ma non", "but not" right before a scope named: that scope set apart, like an exclusion word */
+  setApart?: string[];
+  /** "non", "not" right before a yes/no field word ("non pluriennali"): the records where it does not hold */
+  negations?: string[];
+  /** "annuali", "single-year": the opposite of multi-year, said in one word */
+  singleYear?: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
   listAll: string[];
   /**
@@ -137,6 +145,8 @@ export interface Lexicon {
    * (a share of it), "of the total"; the operators are read with them blanked out
    */
   idioms?: string[];
+  /** "tutta l'area X", "the whole area": a structure named with the structures it groups */
+  whole?: string[];
   /** "ciascun", "each": an aggregate split by person or structure */
   each: string[];
   /** "classifica", "rank", "sort": every record (or group) in order of a field */
@@ -148,6 +158,16 @@ export interface Lexicon {
    * where "first" asks for the top of a ranking
    */
   firstWords: string[];
+  /** "per", "by" before a field word: "il secondo progetto per budget" ranks by it */
+  rankBy?: string[];
+  /** units of time after a number, as days: "più di sei mesi" bounds a duration at 6 × 30.44 days */
+  durationUnits?: Record<string, number>;
+  /** parts of number words written as one ("trecentomila", "duecentocinquanta"): units, tens, hundreds, thousands */
+  numberParts?: Record<string, number>;
+  /** "finisce prima?", "ends first": order words that rank when nothing follows them to compare with */
+  orderAdverbs?: { min: string[]; max: string[] };
+  /** "l'ultimo per budget", "last by budget": the bottom place of a ranking by a figure */
+  lastPlace?: string[];
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -282,6 +302,8 @@ export interface Messages {
   recordsFound: (n: number, what: string) => string;
   topOf: (k: number, what: string, field: string) => string;
   bottomOf: (k: number, what: string, field: string) => string;
+  /** a ranking by a date: the earliest or the latest first (no "first place" for the earliest deadline) */
+  byDate: (k: number, what: string, field: string, latest: boolean) => string;
   total: (field: string, value: string, n: number) => string;
   totalStated: (label: string, value: string) => string;
   sumOfStated: (value: string) => string;

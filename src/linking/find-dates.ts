@@ -53,6 +53,8 @@ const YEAR_RE = '((?:19|20)\\d{2})';
 const OF = '(?: +(?:del|dell|della|of|the|anno|year))*';
 const DAY = /(?<![\d./])\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b(?![\d./])/g;
 const DAY_MONTH = /(?<![\d./])\b\d{1,2}[/]\d{1,2}\b(?![\d./])/g;
+// "il 1° giugno 2020", "30 settembre 2019", "1 june 2020": a day written with its month's name
+const NAMED_DAY = new RegExp(`\\b(\\d{1,2})(?:°|º|st|nd|rd|th)? +(${MONTHS_RE})\\b(?:${OF} +${YEAR_RE}\\b)?`, 'g');
 const MONTH_YEAR = new RegExp(`\\b(${MONTHS_RE})\\b(?:${OF} +${YEAR_RE}\\b)?`, 'g');
 const PERIOD_RE =
   PERIODS.length && Object.keys(PERIOD_ORDINALS).length
@@ -100,10 +102,25 @@ export function findDates(folded: string, options: FindDatesOptions = {}): { dat
   }
   for (const f of found) blank(f.start, f.end);
   for (const [start, end] of codes) blank(start, end);
+  // a day named with its month: of the year written, else of the plans' year; without either it is left to the
+  // month reading below (that month of any year)
+  for (const m of text.matchAll(NAMED_DAY)) {
+    const day = Number(m[1]);
+    const month = MONTH_OF.get(m[2]!)!;
+    const year = m[3] ? Number(m[3]) : (options.defaultYear ?? null);
+    if (year === null || day < 1 || day > lastDayOf(year, month)) continue;
+    if (MONTH_NEEDS_CONTEXT.has(m[2]!) && !m[3]) continue;
+    const iso = `${year}-${pad(month)}-${pad(day)}`;
+    const start = m.index ?? 0;
+    found.push({ from: iso, to: iso, label: m[0].trim(), start, end: start + m[0].length, ...(m[3] ? { year } : {}) });
+    blank(start, start + m[0].length);
+  }
   if (PERIOD_RE)
     for (const m of text.matchAll(PERIOD_RE)) {
-      const n = PERIOD_ORDINALS[m[1]!]!;
       const size = PERIODS.find((p) => p.words.includes(m[2]!))!.months;
+      // "l'ultimo trimestre", "the last half": the last of the year
+      const ordinal = PERIOD_ORDINALS[m[1]!]!;
+      const n = ordinal < 0 ? 12 / size : ordinal;
       const year = m[3] ? Number(m[3]) : (options.defaultYear ?? null);
       if (year === null || n * size > 12) continue;
       const start = m.index ?? 0;

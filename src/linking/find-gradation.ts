@@ -64,7 +64,8 @@ export function gradationAt(words: string, at: number): Gradation {
   let field: FieldWord | null = null;
   let countAt = -1;
   // after: the adjective itself ("lunga", "longest", "heaviest") or what "più" / "most" counts ("più fasi")
-  for (let j = i; j < Math.min(tokens.length, i + 4) && !field; j++) {
+  // five words: "il maggior numero di persone", "the largest number of people"
+  for (let j = i; j < Math.min(tokens.length, i + 5) && !field; j++) {
     const w = tokens[j]!.w;
     const afterComparative = j > 0 && COMPARATIVES.has(tokens[j - 1]!.w);
     field = fieldOf(w, afterComparative);
@@ -72,6 +73,11 @@ export function gradationAt(words: string, at: number): Gradation {
   }
   // before: "il budget più alto", "peso maggiore"
   for (let j = i - 1; j >= Math.max(0, i - 2) && !field; j--) field = fieldOf(tokens[j]!.w, false);
+  // an order word ("per ultimo", "first", "earliest") is about the start when a start verb stands before it: "quale
+  // obiettivo parte per ultimo", "which phase starts earliest"
+  if (field === 'end')
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--)
+      if (FIELD_WORDS.start.some((s) => matches(tokens[j]!.w, s))) field = 'start';
   // the record qualified: the nearest record word on either side, whatever the language's order ("la fase più
   // lunga", "la fase che conta di più", "the longest phase", "the heaviest single phase"); a counted one is not it
   let record: QueryTarget | null = null;

@@ -72,7 +72,7 @@ export type Computation =
       query: PlanQuery;
       dir: 'asc' | 'desc';
       k: number;
-      groupOf: 'person' | 'structure';
+      groupOf: 'person' | 'structure' | 'objective';
       averaged?: boolean;
     };
 
@@ -400,6 +400,32 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       dir,
     };
   }
+  // "su quale progetto X ha l'impegno più alto?": one person's allocations ranked by their commitment (a person who
+  // directs projects and names no commitment word is ranked by the projects' own figures below)
+  if (
+    frame.superlative &&
+    frame.people.length === 1 &&
+    !frame.codes.length &&
+    frame.targets.includes('staff_allocation') &&
+    !frame.rankField
+  ) {
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    return {
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        ...(frame.documents ? { documents: frame.documents } : {}),
+        filters: [
+          { field: 'name', op: 'eq', value: frame.people[0]!.name },
+          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+        ],
+        sort: { field: 'commitment', dir },
+        limit: frame.superlative.k,
+      },
+      field: 'commitment',
+      dir,
+    };
+  }
   // the phase weights of one objective: do they make 100?
   if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {
     const { code, doc } = objectiveCodes[0]!;
@@ -493,6 +519,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
     frame.multiYear ||
+    frame.notMultiYear ||
+    (frame.excludedPeople.length > 0 && target !== 'person' && target !== 'structure') ||
+    // "progetti con budget diverso da zero": a figure above zero
+    (frame.nonZero && (target === 'project' || target === 'objective')) ||
+    // "obiettivi di X che proseguono nel 2021": plans with one sheet per year hold the objectives of that year
+    (target === 'objective' && frame.years.length === 1 && sheetYearsIn(frame, store)) ||
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
     (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
     (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
@@ -562,6 +594,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'eq', value: name });
     else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'eq', value: name });
   }
+  // "tranne quelli di X": everyone else's records
+  for (const name of frame.excludedPeople) {
+    if (target === 'project') filters.push({ field: 'dirigente', op: 'ne', value: name });
+    else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'ne', value: name });
+  }
   const setApart = frame.structures.filter((s) => s.excluded);
   if (setApart.length && (target === 'project' || target === 'objective')) {
     // "progetti escluso il CdR 85": the records of the other structures of the same plans
@@ -585,8 +622,15 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const cdr = frame.structures.find((s) => s.code && !s.excluded);
   if (setApart.length) {
     /* the structures kept are the others, filtered above */
-  } else if (target === 'project' && cdr) filters.push({ field: 'cdr', op: 'eq', value: cdr.code! });
-  else if (
+  } else if (target === 'project' && cdr) {
+    // "tutta l'Area X": the centres the area groups, with its own
+    const members = frame.whole ? membersOf(cdr, store) : [];
+    filters.push(
+      members.length
+        ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
+        : { field: 'cdr', op: 'eq', value: cdr.code! },
+    );
+  } else if (
     (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
     frame.structures.length === 1 &&
     !frame.people.length
@@ -623,6 +667,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         store.objectives.filter((o) => (w === 'phases' ? o.phases.length : o.indicators.length) > 0).map((o) => o.doc),
       );
       documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => withSub.has(d));
+    } else if (target === 'project' && w === 'staff') {
+      // "progetti senza personale": no one allocated, in plans that allocate people to projects at all
+      filters.push({ field, op: 'eq', value: 0 });
+      const staffed = docsOf(store).staffed;
+      documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => staffed.has(d));
     } else filters.push({ field, op: 'missing' });
   }
   if (target === 'objective' || target === 'project')
@@ -631,6 +680,20 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
     for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
   if (frame.multiYear && target === 'objective') filters.push({ field: 'multiYear', op: 'eq', value: true });
+  if (frame.notMultiYear && target === 'objective') {
+    filters.push({ field: 'multiYear', op: 'ne', value: true });
+    // only plans that mark some objective multi-year say which are not
+    const marking = docsOf(store).marksMultiYear;
+    documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => marking.has(d));
+  }
+  // "esclusi quelli senza budget": the records must have the field
+  for (const w of frame.present) {
+    const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
+    if (field && !COUNTED.has(w)) filters.push({ field, op: 'exists' });
+  }
+  // the objectives of a year, in plans that keep one sheet per year per objective
+  if (target === 'objective' && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
+    filters.push({ field: 'years', op: 'eq', value: String(frame.years[0]) });
   // "di tipo sviluppo" names "SVILUPPO" and "sviluppo e miglioramento" alike: the shortest holds for both
   const types = frame.types.filter((t) => !frame.types.some((o) => o !== t && t.includes(o)));
   if (target === 'objective') for (const t of types) filters.push({ field: 'type', op: 'contains', value: t });
@@ -648,11 +711,14 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     return ofPhases(frame, documents, kept, dateField);
   }
   // "a parte quelli a zero": a bound on a figure leaves out the records whose figure is zero
-  if (frame.nonZero && amountField && frame.amounts.length) filters.push({ field: amountField, op: 'gt', value: 0 });
+  if (frame.nonZero && amountField && (frame.amounts.length || !frame.superlative))
+    filters.push({ field: amountField, op: 'gt', value: 0 });
   if (target === 'objective' || subRecord)
     for (const d of frame.dates) {
-      if (d.op === 'between') filters.push({ field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
-      else filters.push({ field: dateField, op: d.op, value: d.iso });
+      // each date bounds the field named right before it, else the one the question names
+      const field = d.field ?? dateField;
+      if (d.op === 'between') filters.push({ field, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
+      else filters.push({ field, op: d.op, value: d.iso });
     }
   // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet
   if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length) {
@@ -670,6 +736,25 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       ) ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    // "quale obiettivo ha più indicatori nel 2020?": in plans with one sheet per year, the year's phases or
+    // indicators counted per objective (an objective's own count spans every sheet)
+    const perYear = field === 'phases' ? 'phase' : field === 'indicators' ? 'indicator' : null;
+    if (perYear && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
+      return {
+        kind: 'group_rank',
+        groupOf: 'objective',
+        dir,
+        k: frame.superlative.k,
+        query: {
+          target: perYear,
+          ...(documents ? { documents } : {}),
+          filters: [
+            ...filters.filter((f) => f.field === 'owner' || f.field === 'structure'),
+            { field: 'year', op: 'eq', value: frame.years[0]! },
+          ],
+          aggregate: { op: 'count', groupBy: 'objective' },
+        },
+      };
     if (frame.bothEnds && !frame.ordinal && !byParent)
       return {
         kind: 'extremes',
@@ -727,6 +812,44 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
 
+/** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
+function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
+  const name = fold(s.name).trim();
+  return store.model.structures
+    .filter((x) => x.doc === s.doc && x.code && x.area && fold(x.area).trim() === name)
+    .map((x) => x.code!);
+}
+
+/** Whether the plans in scope keep objectives over several years, each with its years listed (one sheet per year). */
+function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
+  const docs = docsOf(store).yearSheets;
+  return frame.documents ? frame.documents.some((d) => docs.has(d)) : docs.size > 0;
+}
+
+interface DocSets {
+  yearSheets: Set<string>;
+  marksMultiYear: Set<string>;
+  staffed: Set<string>;
+}
+const docSets = new WeakMap<PlanStore, DocSets>();
+
+/**
+ * The plans whose objectives list several years, those that mark objectives multi-year, those that allocate people to
+ * projects: built once per store.
+ */
+function docsOf(store: PlanStore): DocSets {
+  let sets = docSets.get(store);
+  if (!sets) {
+    sets = {
+      yearSheets: new Set(store.objectives.filter((o) => (o.years?.length ?? 0) > 1).map((o) => o.doc)),
+      marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
+      staffed: new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc)),
+    };
+    docSets.set(store, sets);
+  }
+  return sets;
+}
+
 /** Codes of the objectives whose code starts with the structure's own number ("Settore VI" → "VI - 1", "VI - 2"…). */
 export function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
   const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
@@ -751,8 +874,8 @@ function ofPhases(
     ...frame.dates.map(
       (d): QueryFilter =>
         d.op === 'between'
-          ? { field: dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
-          : { field: dateField, op: d.op, value: d.iso },
+          ? { field: d.field ?? dateField, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field: d.field ?? dateField, op: d.op, value: d.iso },
     ),
   ];
   if (frame.fields.includes('weight'))

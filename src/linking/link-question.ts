@@ -16,7 +16,7 @@ import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
-import type { PlanStore } from '../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
@@ -84,6 +84,13 @@ const W = {
   by: union((l) => l.by),
   without: union((l) => l.without),
   multiYear: union((l) => l.multiYear),
+  negations: union((l) => l.negations ?? []),
+  lackingAfter: union((l) => l.lackingAfter ?? []),
+  singleYear: union((l) => l.singleYear ?? []),
+  rankBy: union((l) => l.rankBy ?? []),
+  orderMin: union((l) => l.orderAdverbs?.min ?? []),
+  orderMax: union((l) => l.orderAdverbs?.max ?? []),
+  lastPlace: union((l) => l.lastPlace ?? []),
   about: union((l) => l.about),
   sum: union((l) => l.sum),
   count: union((l) => l.count),
@@ -99,6 +106,7 @@ const W = {
   nonZero: union((l) => l.nonZero),
   exclude: union((l) => l.exclude),
   listAll: union((l) => l.listAll),
+  whole: union((l) => l.whole ?? []),
   greetings: union((l) => l.greetings),
   help: union((l) => l.help),
   helpAlone: union((l) => l.helpAlone),
@@ -117,6 +125,11 @@ function withoutIdioms(words: string): string {
       out = out.slice(0, at) + ' '.repeat(idiom.length) + out.slice(at + idiom.length);
   return out;
 }
+const DURATION_UNITS = Object.entries(
+  Object.assign({}, ...ALL.map((l) => l.durationUnits ?? {})) as Record<string, number>,
+);
+/** a unit of time's length in days, when the word is one ("mesi", "weeks") */
+const unitDays = (word: string) => DURATION_UNITS.find(([u]) => word.startsWith(u))?.[1];
 const MAGNITUDES: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.magnitudes));
 /** number words of both languages above one (one is the default k, and "a"/"un" are articles) */
 const NUMBER_WORDS = Object.entries(Object.assign({}, ...ALL.map((l) => l.numbers)) as Record<string, number>).filter(
@@ -159,8 +172,42 @@ const RANGE_SHARED_MAGNITUDE = new RegExp(
 );
 /** a number word before a record word or a superlative, one regex per word, built once */
 const NUMBER_WORD_PATTERNS = NUMBER_WORDS.map(
-  ([word, n]) => [new RegExp(`\\b${escapeRegExp(word)}(?= +[a-z])`, 'g'), n] as const,
+  ([word, n]) => [new RegExp(`\\b${escapeRegExp(word)}(?= +[a-z]|[\\s?!.]*$)`, 'g'), n] as const,
 );
+/** per lexicon, its number parts longest first: what a number written as one word is split into */
+const NUMBER_PARTS = new Map(
+  ALL.map((l) => [l, Object.entries(l.numberParts ?? {}).sort(([a], [b]) => b.length - a.length)] as const),
+);
+
+/**
+ * A number written as one word ("trecentomila", "duecentocinquanta", "ventiduemila") read from the pack's number
+ * parts: hundreds multiply what comes before them, thousands all that came before. Null unless the whole word splits
+ * into parts and names more than one part or a number above ten (a lone "sei" or "tre" is left to the number words).
+ */
+export function compoundNumber(word: string, lex: Lexicon): number | null {
+  const parts = NUMBER_PARTS.get(lex) ?? [];
+  if (!parts.length || word.length < 4) return null;
+  let at = 0;
+  let total = 0;
+  let current = 0;
+  let count = 0;
+  while (at < word.length) {
+    const hit = parts.find(([p]) => word.startsWith(p, at));
+    if (!hit) return null;
+    const [p, v] = hit;
+    if (v === 100) current = (current || 1) * 100;
+    else if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += v;
+    at += p.length;
+    count++;
+  }
+  const value = total + current;
+  // "mila", "mille" alone are magnitudes, read as such
+  return count > 1 || (value > 10 && value < 1000) ? value : null;
+}
+
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
@@ -229,6 +276,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const codeFiles = new Set(codes.map((c) => c.doc));
   const datedDocs = codeFiles.size ? store.model.documents.filter((d) => codeFiles.has(d.file)) : docs;
   const planYears = [...new Set(datedDocs.flatMap((d) => d.years))];
+  const undated = scan;
   const read = findDates(scan, {
     isCode: (text) => isCodePrefix(text, store),
     defaultYear: planYears.length === 1 ? planYears[0]! : null,
@@ -237,7 +285,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // a month of any year bounds nothing here: the deadline routes read it against the plan's year
   const dates: QuestionFrame['dates'] = read.dates
     .filter((d) => d.iso)
-    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}) }));
+    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}), ...dateFieldBefore(scan, d.start) }));
   // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
   const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
   // the same words as the date fields' above
@@ -278,6 +326,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ? question.replace(/\p{L}+/gu, (w) => (monthsRead.has(fold(w)) ? ' '.repeat(w.length) : w))
     : question;
   const people = findPeople(forPeople, store, canSee);
+  // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
+  const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
+  if (monthsAlone.length && people.matches.length) {
+    const files = new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc)));
+    const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    if (years.length === 1)
+      for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
+        if (d.iso && monthsAlone.some((m) => m.start >= d.start && m.end <= d.end))
+          dates.push({
+            iso: d.iso,
+            op: d.op,
+            ...(d.iso2 ? { iso2: d.iso2 } : {}),
+            ...dateFieldBefore(undated, d.start),
+          });
+  }
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
@@ -370,17 +433,30 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   if (fields.includes('weight') && targets.includes('project') && !subRecordNamed && !fields.includes('share'))
     fields.splice(fields.indexOf('weight'), 1, 'share');
   const usedOperators = amounts.length > 0;
-  const maxAt = usedOperators ? -1 : firstAt(words, W.max);
-  const minAt = usedOperators ? -1 : firstAt(words, W.min);
+  // "nell'ultimo trimestre", "in the last quarter": an order word read as part of a date is no superlative
+  const dateless = wordsOf(read.masked);
+  const maxAt = usedOperators || firstAt(dateless, W.max) < 0 ? -1 : firstAt(words, W.max);
+  const minAt = usedOperators || firstAt(dateless, W.min) < 0 ? -1 : firstAt(words, W.min);
+  // "quale obiettivo finisce prima?", "which phase ends first?": an order word with nothing after it to compare with
+  const earlyAt = usedOperators ? -1 : orderAdverbAt(words, W.orderMin);
+  const lateAt = usedOperators ? -1 : orderAdverbAt(words, W.orderMax);
   const wantsTop = firstAt(words, W.topK) >= 0 && k !== null;
   // "classifica dei progetti per budget", "rank the people by objectives": every record in order
   const rankAt = firstAt(words, W.rank);
   // "l'obiettivo con più fasi", "the two projects with fewer staff": more / less right before a field word ranks by it
   // ("più di 5 fasi" is an operator: "più" right before a field word never is)
-  const moreAt = fieldAfter(words, W.more);
-  const lessAt = fieldAfter(words, W.less);
-  const hiAt = maxAt >= 0 ? maxAt : moreAt;
-  const loAt = minAt >= 0 ? minAt : lessAt;
+  // "il progetto più oneroso", "la fase meno impegnativa": more / less between a record word and any adjective
+  const moreAt = firstOf(fieldAfter(words, W.more), usedOperators ? -1 : adjectiveAfterRecord(words, W.more));
+  const lessAt = firstOf(fieldAfter(words, W.less), usedOperators ? -1 : adjectiveAfterRecord(words, W.less));
+  // "il secondo progetto per budget", "the three projects by weight": a place or a k with "per" + a field word
+  // only a k, a place or a last place makes "per" + a field a ranking: looked for only then
+  const byAt = k !== null || hasAny(words, W.lastPlace) || hasAny(words, ORDINAL_WORDS) ? rankByAt(words) : -1;
+  const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
+  // "l'ultimo progetto per budget": the last place of a ranking by a figure is its lowest
+  const lastPlace = byAt >= 0 ? firstAt(words, W.lastPlace) : -1;
+  const hiAt =
+    lastPlace >= 0 ? -1 : maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 && rankedBy >= 0 ? rankedBy : lateAt;
+  const loAt = lastPlace >= 0 ? lastPlace : minAt >= 0 ? minAt : lessAt >= 0 ? lessAt : hiAt < 0 ? earlyAt : -1;
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   // "8501 meno 8504", "A minus B": a difference of the two records, not a ranking towards the lowest
   const minusJoined = joinedBy(question, mentions, W.minus);
@@ -415,7 +491,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         [...W.more, ...W.less].map((w) => `${w} `),
       );
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
-  const without = withoutIn(words);
+  const { without, present } = withoutIn(words);
   // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
   const countsAmount = W.count.some((c) => {
     const at = phraseAt(words, c);
@@ -517,12 +593,20 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
   if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
+    // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
+    const owners = new Set(people.matches.map((m) => m.person.name));
+    const ownedByNamed = owners.size
+      ? (r: { code: string; doc: string }) =>
+          (store.objectivesByCode.get(codeKey(r.code)) ?? []).some(
+            (o) => o.doc === r.doc && o.owners.some((n) => owners.has(n)),
+          )
+      : undefined;
     // or its whole title written out, however short ("le fasi di Casa prima di tutto")
     const titled =
       objectiveNamedByWords(question, store, files) ??
       (codes.length
         ? undefined
-        : (objectivesTitledIn(unquoted, store, files)[0] ??
+        : (objectivesTitledIn(unquoted, store, files, ownedByNamed)[0] ??
           // one word of its own names the objective only when the question says it names an objective ("la fase più
           // pesante dell'obiettivo dei cavalcavia"); "sulle biblioteche" alone is a topic
           objectiveNamedByRareWords(unquoted, store, files, hasAny(words, TARGET_WORDS.objective) ? 1 : 2)));
@@ -580,6 +664,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     else if (objective && !projects.length)
       codes.push({ text: objective.title, code: objective.code, kind: 'objective', doc: objective.doc });
   }
+  // a field per date only when the question bounds both ("iniziano prima di…, finiscono dopo…"); otherwise the
+  // question's date word decides for all of them
+  if (new Set(dates.map((d) => d.field).filter(Boolean)).size < 2) for (const d of dates) delete d.field;
   const frame = asFrame({
     lang,
     text: question,
@@ -592,7 +679,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     dates,
     codes,
     unknownCodes,
-    people: people.matches.map((m) => ({ name: m.person.name, key: m.person.key })),
+    people: people.matches
+      .filter((m) => !personSetApart(words, m.person))
+      .map((m) => ({ name: m.person.name, key: m.person.key })),
+    excludedPeople: people.matches.filter((m) => personSetApart(words, m.person)).map((m) => m.person.name),
     unknownPerson: people.unknownName,
     structures,
     amounts,
@@ -612,7 +702,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       W.more.map((w) => `${w} `),
     ),
     without,
-    multiYear: hasAny(words, W.multiYear),
+    present,
+    multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
+    notMultiYear: notMultiYear(words),
     aggregate,
     compare:
       minusJoined ||
@@ -646,6 +738,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
     groupLevel: groupLevelIn(words),
+    whole: hasAny(words, W.whole),
   });
   return { frame, people, structures: allStructures, scope };
 }
@@ -715,11 +808,6 @@ function objectiveNamedByWords(
   return best && !tie ? best : null;
 }
 
-/**
- * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
- * project whose title holds the most of the part's content words (at least two), when no other holds as many.
- */
-/** the fields one record holds: a question asking one of them of a record named by its words links that record */
 /** the lexicon's words for kinds of record and their fields, as the question's own vocabulary */
 const RECORD_WORDS = [...Object.values(TARGET_WORDS).flat(), ...Object.values(FIELD_WORDS).flat()].filter(
   (w) => !w.trim().includes(' '),
@@ -735,6 +823,7 @@ const TEXT_ANSWER_TYPES = new Set<AnswerType>([
   'frequency',
 ]);
 
+/** the fields one record holds: a question asking one of them of a record named by its words links that record */
 const RECORD_FIELDS = new Set<FieldWord>([
   'budget',
   'owner',
@@ -799,6 +888,10 @@ function recordTitledIn(
   return objective ? { ...objective, kind: 'objective' } : null;
 }
 
+/**
+ * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
+ * project whose title holds the most of the part's content words (at least two), when no other holds as many.
+ */
 function projectsNamedByWords(
   question: string,
   store: PlanStore,
@@ -998,6 +1091,19 @@ function withoutPhrases(words: string, phrases: readonly string[]): string {
   return out;
 }
 
+/** a person set apart may be named with what they hold ("tranne quelli di X", "except those owned by X") */
+const PERSON_FILLERS = exclusionFillers(['owned', 'by', 'da', 'della', 'dello', 'dal']);
+
+/** The person's first mention (any word of their name) follows an exclusion: "tranne quelli di X", "non di X". */
+function personSetApart(words: string, person: Person): boolean {
+  const ats = person.spellings
+    .flatMap((s) => wordsOf(s).trim().split(' '))
+    .filter((w) => w.length >= 3)
+    .map((w) => phraseAt(words, `${w} `))
+    .filter((at) => at >= 0);
+  return ats.length > 0 && followsExclusion(words, Math.min(...ats), PERSON_FILLERS);
+}
+
 /** Where the first record word of any kind stands (-1: none). */
 function leadTargetAt(words: string): number {
   const ats = Object.values(TARGET_WORDS)
@@ -1094,8 +1200,25 @@ const PLURALS = new Set(
   [it, en].flatMap((p) => Object.values(p.messages.targetNames).map(([, plural]) => fold(plural))),
 );
 
-function withoutIn(words: string): FieldWord[] {
+/** "non pluriennali", "not multi-year", "annuali": a negation right before the multi-year word, or its opposite. */
+function notMultiYear(words: string): boolean {
+  if (hasAny(words, W.singleYear)) return true;
+  const at = firstAt(words, W.multiYear);
+  if (at < 0) return false;
+  const before = words.slice(0, at).trim().split(' ').slice(-2);
+  return before.some((w) => W.negations.includes(w));
+}
+
+/** words that stand between an exclusion and what it leaves out: "esclusi quelli senza budget" */
+const PLAIN_FILLERS = exclusionFillers([]);
+
+/**
+ * Fields the records lack ("senza budget", "privi di fasi"), and fields they must have because the lack is set apart
+ * ("lasciando fuori quelli senza importo", "excluding those with no budget").
+ */
+function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] } {
   const out: FieldWord[] = [];
+  const present: FieldWord[] = [];
   for (const w of W.without) {
     let at = phraseAt(words, w);
     while (at >= 0) {
@@ -1107,11 +1230,33 @@ function withoutIn(words: string): FieldWord[] {
           return i >= 0 && i <= 12;
         }),
       );
-      if (field && !out.includes(field)) out.push(field);
+      if (field && followsExclusion(words, at, PLAIN_FILLERS)) {
+        if (!present.includes(field)) present.push(field);
+      } else if (field && !out.includes(field)) out.push(field);
       at = phraseAt(words, w, at + 1);
     }
   }
-  return out;
+  // "il cui budget non è indicato", "whose budget is not stated": the lack said after the field word
+  if (!hasAny(words, W.lackingAfter)) return { without: out, present };
+  for (const f of Object.keys(FIELD_WORDS) as FieldWord[]) {
+    if (out.includes(f) || present.includes(f)) continue;
+    for (const fw of FIELD_WORDS[f]) {
+      const at = phraseAt(words, fw);
+      if (at < 0) continue;
+      const next = ` ${words
+        .slice(at)
+        .trim()
+        .split(' ')
+        .slice(fw.trim().split(' ').length, 5)
+        .filter((w) => !['e', 'è', 'sia', 'is', 'are', 'was', 'risulta', 'risultano'].includes(w))
+        .join(' ')} `;
+      if (W.lackingAfter.some((l) => phraseAt(next, l) === 1)) {
+        out.push(f);
+        break;
+      }
+    }
+  }
+  return { without: out, present };
 }
 
 /**
@@ -1126,9 +1271,18 @@ function amountsIn(
 ): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
+  // numbers written as one word: "fra trecentomila e seicentomila euro" → "fra 300000 e 600000 euro"
+  const text0 = NUMBER_PARTS.get(lex)?.length
+    ? scan.replace(/\p{L}{4,}/gu, (w, at: number) => {
+        // "per cento" is a percentage sign, not a hundred
+        if (/\bper\s+$/.test(scan.slice(Math.max(0, at - 5), at))) return w;
+        const n = compoundNumber(w, lex);
+        return n === null ? w : String(n);
+      })
+    : scan;
   // number words before a magnitude: "un milione" → "1 milione"
   // "centomila" → "cento mila"; "tra uno e due milioni" → "tra 1 e due milioni"
-  let text = scan.replace(GLUED_MAGNITUDE, (m, n: string, mag: string) => `${n} ${mag}`.padEnd(m.length));
+  let text = text0.replace(GLUED_MAGNITUDE, (m, n: string, mag: string) => `${n} ${mag}`.padEnd(m.length));
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   if (magnitudes.length)
     text = text.replace(
@@ -1167,12 +1321,28 @@ function amountsIn(
   text = text.replace(/\bzero\b/g, '0   ');
   for (const [pattern, n] of NUMBER_WORD_PATTERNS)
     text = text.replace(pattern, (m, at: number) =>
-      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ? String(n).padEnd(m.length) : m,
+      leadsRanking(wordsOf(text.slice(at + m.length, at + m.length + 24))) ||
+      // "i primi cinque", "top five": a number word after a top word is the k
+      W.topK.includes(
+        wordsOf(text.slice(Math.max(0, at - 12), at))
+          .trim()
+          .split(' ')
+          .at(-1) ?? '',
+      ) ||
+      unitDays(
+        wordsOf(text.slice(at + m.length, at + m.length + 16))
+          .trim()
+          .split(' ')[0] ?? '',
+      ) !== undefined
+        ? String(n).padEnd(m.length)
+        : m,
     );
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
   let k: number | null = null;
   let previousEnd = -1;
+  // "almeno 1 milione ma meno di 2": a bare bound after one with a magnitude takes that magnitude
+  let lastMagnitude: number | undefined;
   for (const m of text.matchAll(NUMBER)) {
     const raw = m[0];
     const start = m.index ?? 0;
@@ -1180,16 +1350,28 @@ function amountsIn(
     const after = wordsOf(text.slice(end, end + 16));
     const nextWord = after.trim().split(' ')[0] ?? '';
     const magnitude = MAGNITUDES[nextWord] ?? (nextWord.length > 3 ? MAGNITUDES[nextWord.slice(0, -1)] : undefined);
+    // "sei mesi", "90 days": a length of time, in days, bounding a duration
+    const days = magnitude ? undefined : unitDays(nextWord);
     const afterMagnitude = magnitude ? text.indexOf(nextWord, end) + nextWord.length : end;
-    const currency = W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€');
+    // "100%", "30 per cento": a percentage is a figure (a weight, a share), never the k of a top-k
+    const percent =
+      text[end] === '%' || ['percent', 'percento'].includes(nextWord) || after.trim().startsWith('per cento');
+    const currency =
+      W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || percent;
     const formatted = /[.,]/.test(raw);
     const beforeWords = wordsOf(text.slice(Math.max(0, start - 28), start));
     // English writes thousands with commas: 400,000
-    const english = lex === en.lexicon && /^\d{1,3}(?:,\d{3})+$/.test(raw);
+    // English writes thousands with commas (400,000), and a comma before three digits is no Italian decimal of an
+    // amount unless a magnitude follows ("1,500 milioni")
+    const english = (lex === en.lexicon || !magnitude) && /^\d{1,3}(?:,\d{3})+$/.test(raw);
     const dotDecimal = /^\d+\.\d{1,2}$/.test(raw);
+    const carried =
+      !magnitude && !days && !formatted && lastMagnitude !== undefined && !isCountedWord(nextWord)
+        ? lastMagnitude
+        : undefined;
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
-      (magnitude ?? 1);
+      (magnitude ?? days ?? carried ?? 1);
     // "del servizio 85", "CdR 87": a number right after a structure word is its code, not an amount
     if (!formatted && !magnitude && !currency && STRUCTURE_LAST_WORDS.has(beforeWords.trim().split(' ').at(-1) ?? ''))
       continue;
@@ -1197,24 +1379,33 @@ function amountsIn(
     const mayBeK =
       !formatted &&
       !magnitude &&
+      !days &&
       !currency &&
       value <= 50 &&
       (leadsRanking(after) || hasAny(` ${beforeWords.trim().split(' ').at(-1) ?? ''} `, W.topK));
     // the comparison before it only matters for a figure or a possible k: a bare number in a question on no figure
     // is skipped below, so long runs of digits cost no comparison lookups
     const peopleNext = PEOPLE_WORDS.some((w) => after.startsWith(` ${w}`));
-    const needsOp = formatted || magnitude !== undefined || currency || aboutFigures || mayBeK || peopleNext;
+    const needsOp =
+      formatted || magnitude !== undefined || days !== undefined || currency || aboutFigures || mayBeK || peopleNext;
     let op: ReturnType<typeof amountOp> = null;
     if (needsOp) {
       // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
-      const lastWord = beforeWords.trim().split(' ').at(-1) ?? '';
+      // "pesano il 100%", "weighing the most": an article between the figure word and the number is skipped
+      const lastWords = beforeWords
+        .trim()
+        .split(' ')
+        .filter((w, i, all) => i < all.length - 1 || !ARTICLES.has(w));
+      const lastWord = lastWords.at(-1) ?? '';
       const afterFigureWord =
         lastWord.length > 2 && FIGURE_WORDS.some((w) => lastWord.startsWith(w.trim()) && w.trim().length > 2);
       // "50 o più", "50 or more": words after the number make it a bound
-      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 24))
+      // "6 fasi o più", "six phases or more": the bound may follow the record word counted
+      const tail = wordsOf(text.slice(afterMagnitude, afterMagnitude + 32))
         .trim()
         .split(' ')
-        .filter((w) => !W.currency.includes(w));
+        .filter((w) => !W.currency.includes(w))
+        .filter((w, i) => i > 0 || !isCountedWord(w));
       const opensAfter = (phrases: string[]) => phrases.some((p) => `${tail.join(' ')} `.startsWith(`${p} `));
       const open = opensAfter(W.orMore) ? 'gte' : opensAfter(W.orLess) ? 'lte' : null;
       const bound = open ?? amountOp(beforeWords) ?? (afterFigureWord ? 'eq' : null);
@@ -1243,15 +1434,24 @@ function amountsIn(
       k = value;
       continue;
     }
-    // "più di 10 persone": a bound on the people counted is a figure even when the question names no other
+    // "più di 10 persone", "almeno 3 fasi": a number bounding what it counts is a figure whatever else is asked
     const ofPeople = op !== null && peopleNext;
-    if (!formatted && !magnitude && !currency && (!op || !(aboutFigures || ofPeople))) continue;
+    const countsNext = isCountedWord(nextWord) || TARGET_WORDS.person.some((w) => nextWord.startsWith(w.trim()));
+    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !(aboutFigures || countsNext || ofPeople)))
+      continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
     const gap = wordsOf(text.slice(previousEnd, start))
       .trim()
       .split(' ')
-      .filter((w) => !(w in MAGNITUDES) && !W.currency.includes(w) && !AMOUNT_ARTICLES.has(w))
+      .filter(
+        (w) =>
+          !(w in MAGNITUDES) &&
+          !W.currency.includes(w) &&
+          !AMOUNT_ARTICLES.has(w) &&
+          !ARTICLES.has(w) &&
+          !PERCENT_WORDS.includes(w),
+      )
       .join(' ');
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && RANGE_JOIN.includes(gap)) {
@@ -1260,7 +1460,10 @@ function amountsIn(
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
-    amountFields.push(fieldNear(text, start, afterMagnitude) ?? null);
+    lastMagnitude = magnitude ?? carried;
+    // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
+    const near = fieldNear(text, start, afterMagnitude) ?? null;
+    amountFields.push(days ? 'duration' : percent && (near === null || near === 'budget') ? 'share' : near);
     // "tra 100 mila e 200 mila": the joining word comes after the magnitude
     previousEnd = afterMagnitude;
   }
@@ -1316,9 +1519,126 @@ function fieldAfter(words: string, comparatives: string[]): number {
   return -1;
 }
 
+/**
+ * The date field a start or end word names in the clause right before a date ("che iniziano prima di febbraio e
+ * finiscono dopo novembre"): each bound its own field, when the question bounds both.
+ */
+function dateFieldBefore(text: string, at: number): { field?: 'start' | 'end' } {
+  const clause = wordsOf(
+    text
+      .slice(Math.max(0, at - 40), at)
+      .split(/\b(?:e|and|ma|but)\b|[,;]/)
+      .at(-1) ?? '',
+  );
+  const start = lastBefore(clause, FIELD_WORDS.start, clause.length)?.at ?? -1;
+  const end = lastBefore(clause, FIELD_WORDS.end, clause.length)?.at ?? -1;
+  if (start < 0 && end < 0) return {};
+  return { field: start > end ? 'start' : 'end' };
+}
+
+/** The earlier of two positions that may be -1. */
+function firstOf(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** record kinds a superlative ranks */
+const RANKED_RECORD_WORDS = (['objective', 'project', 'phase', 'indicator'] as QueryTarget[]).flatMap((t) =>
+  TARGET_WORDS[t].map((w) => w.trim()),
+);
+/** words after "più" that make it no superlative: an operator ("più di"), a number, a conjunction */
+const NOT_ADJECTIVE = new Set(['di', 'del', 'della', 'dei', 'delle', 'che', 'than', 'of', 'e', 'o', 'and', 'or']);
+
+/**
+ * Where a comparative stands between a record word and a word that is no operator ("il progetto più oneroso",
+ * "la fase meno impegnativa", "l'obiettivo più ambizioso"): a superlative whose adjective the lexicon need not know.
+ */
+function adjectiveAfterRecord(words: string, comparatives: string[]): number {
+  for (const c of comparatives) {
+    let at = phraseAt(words, `${c} `);
+    while (at >= 0) {
+      const before = words.slice(0, at).trim().split(' ').at(-1) ?? '';
+      const next =
+        words
+          .slice(at + c.length)
+          .trim()
+          .split(' ')[0] ?? '';
+      if (
+        RANKED_RECORD_WORDS.some((r) => before.startsWith(r)) &&
+        /^[a-z]{3,}$/.test(next) &&
+        !NOT_ADJECTIVE.has(next) &&
+        !STOPWORDS.has(next)
+      )
+        return at;
+      at = phraseAt(words, `${c} `, at + 1);
+    }
+  }
+  return -1;
+}
+
+/** words that say a number is a percentage ("30 per cento", "30 percent") */
+const PERCENT_WORDS = ['per', 'percent', 'percento', 'cento'];
+const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an']);
+
+/** words after an order adverb that make it a date's bound or an ordinal: "prima di luglio", "dopo novembre" */
+const BOUNDED_NEXT = new Set([
+  ...NOT_ADJECTIVE,
+  ...ARTICLES,
+  ...MONTHS,
+  ...ALL.flatMap((l) => (l.periods ?? []).flatMap((p) => p.words)),
+]);
+
+/**
+ * Where an order adverb stands at the end of its clause ("finisce prima?", "parte dopo?", "ends first"): nothing
+ * after it but words that bound no date ("prima di luglio", "dopo novembre", "dopo il 2020", "la prima fase", "la
+ * prima metà" are no ranking).
+ */
+function orderAdverbAt(words: string, adverbs: string[]): number {
+  for (const a of adverbs) {
+    let at = phraseAt(words, `${a} `);
+    while (at >= 0) {
+      const next =
+        words
+          .slice(at + a.length)
+          .trim()
+          .split(' ')[0] ?? '';
+      const follows =
+        next === '' ||
+        !(BOUNDED_NEXT.has(next) || /\d/.test(next) || RANKED_RECORD_WORDS.some((r) => next.startsWith(r)));
+      if (follows && !['il', 'the', 'la', 'per'].includes(words.slice(0, at).trim().split(' ').at(-1) ?? '')) return at;
+      at = phraseAt(words, `${a} `, at + 1);
+    }
+  }
+  return -1;
+}
+
+/** Where a "rank by" word stands with a field word within the next two words ("per budget", "by weight"); -1: none. */
+function rankByAt(words: string): number {
+  for (const b of W.rankBy) {
+    let at = phraseAt(words, `${b} `);
+    while (at >= 0) {
+      const after = ` ${words
+        .slice(at + b.length)
+        .trim()
+        .split(' ')
+        .slice(0, 3)
+        .join(' ')} `;
+      const field = (Object.keys(FIELD_WORDS) as FieldWord[]).some(
+        (f) =>
+          f !== 'end' &&
+          f !== 'start' &&
+          FIELD_WORDS[f].some((w) => phraseAt(after, w) >= 0 && phraseAt(after, w) <= 5),
+      );
+      if (field) return at;
+      at = phraseAt(words, `${b} `, at + 1);
+    }
+  }
+  return -1;
+}
+
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;
 const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+const ORDINAL_WORDS = Object.keys(ORDINALS).map((w) => `${w} `);
 
 /** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
 function ordinalIn(words: string): number | null {
@@ -1327,7 +1647,9 @@ function ordinalIn(words: string): number | null {
     while (at >= 0) {
       const after = words.slice(at + word.length, at + word.length + 30);
       // "the second most expensive": a "most" / "più" between the ordinal and the superlative
-      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' '))) return n;
+      // "il terzo per stanziamento", "the third by budget": a place in a ranking by a field
+      if (leadsRanking(after) || leadsRanking(after.replace(/^ (most|piu|the) /, ' ')) || rankByAt(after) === 1)
+        return n;
       at = phraseAt(words, `${word} `, at + 1);
     }
   }
@@ -1343,6 +1665,17 @@ function leadsRanking(after: string): boolean {
 const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
 /** words for people and offices, without interrogatives: what a number before them counts */
 const GROUP_WORDS = [...TARGET_WORDS.person, ...TARGET_WORDS.structure].filter((w) => w.trim().length > 3);
+
+/** record and field stems of one word: what a number may count ("6 fasi", "six phases") */
+const COUNTED_STEMS = [...Object.values(TARGET_WORDS), ...Object.values(FIELD_WORDS)]
+  .flat()
+  .map((x) => x.trim())
+  .filter((x) => x.length > 2 && !x.includes(' '));
+
+function isCountedWord(w: string): boolean {
+  return COUNTED_STEMS.some((x) => w.startsWith(x));
+}
+
 const INVERSE: Partial<Record<Op, Op>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 function amountOp(beforeWords: string): Op | null {
@@ -1367,7 +1700,16 @@ function amountOp(beforeWords: string): Op | null {
   // the phrase nearest the number wins; of two ending there, the longer ("non più di" over "più di")
   const endOf = (c: (typeof candidates)[number]) => c.hit!.at + c.hit!.phrase.trim().length;
   candidates.sort((a, b) => endOf(b) - endOf(a) || b.hit!.phrase.length - a.hit!.phrase.length);
-  return candidates[0]!.op;
+  const best = candidates[0]!;
+  // "che non superano i 50.000", "che non pesano più di 15": a negation up to two words before a bound turns it
+  // round (a phrase that holds its own negation, "non più di", is already the bound it says)
+  const lead = beforeWords.slice(0, best.hit!.at).trim().split(' ').slice(-2);
+  const negated =
+    best.op !== 'between' &&
+    best.op !== 'eq' &&
+    !W.negations.some((n) => best.hit!.phrase.trim().startsWith(`${n} `)) &&
+    lead.some((w) => W.negations.includes(w));
+  return negated ? (INVERSE[best.op] ?? best.op) : best.op;
 }
 
 const SINCE_WORDS = new Set(W.since.map((w) => w.trim()));

@@ -33,7 +33,15 @@ export const QuestionFrameSchema = z.object({
   years: z.array(z.number().int()),
   /** a year named that no plan in scope covers */
   uncoveredYear: z.number().int().nullable(),
-  dates: z.array(z.object({ iso: z.string(), op: ComparisonOpSchema, iso2: z.string().optional() })),
+  dates: z.array(
+    z.object({
+      iso: z.string(),
+      op: ComparisonOpSchema,
+      iso2: z.string().optional(),
+      /** the date it bounds when a start or end word stands right before it ("iniziano prima di…, finiscono dopo…") */
+      field: z.enum(['start', 'end']).optional(),
+    }),
+  ),
   codes: z.array(
     z.object({
       text: z.string(),
@@ -45,6 +53,8 @@ export const QuestionFrameSchema = z.object({
   /** code-shaped mentions that match no record */
   unknownCodes: z.array(z.string()),
   people: z.array(z.object({ name: z.string(), key: z.string() })),
+  /** people set apart ("tranne quelli di X", "non di X"): the records of everyone else */
+  excludedPeople: z.array(z.string()).default([]),
   unknownPerson: z.string().nullable(),
   structures: z.array(
     z.object({
@@ -78,7 +88,11 @@ export const QuestionFrameSchema = z.object({
   /** the kind of record the superlative qualifies ("quale obiettivo ha la fase più lunga" → phase) */
   gradedRecord: QueryTargetSchema.nullable().default(null),
   without: z.array(FieldWordSchema),
+  /** "esclusi quelli senza budget", "leaving out those with no budget": fields the records must have */
+  present: z.array(FieldWordSchema).default([]),
   multiYear: z.boolean(),
+  /** "non pluriennali", "not multi-year", "annuali": the records not marked multi-year */
+  notMultiYear: z.boolean().default(false),
   aggregate: z.enum(['sum', 'count', 'avg']).nullable(),
   compare: z.boolean(),
   quoted: z.array(z.string()),
@@ -98,6 +112,8 @@ export const QuestionFrameSchema = z.object({
   perGroup: z.boolean(),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
   listAll: z.boolean(),
+  /** "tutta l'area X", "the whole area": a structure with the structures it groups */
+  whole: z.boolean().default(false),
 });
 export type QuestionFrame = z.infer<typeof QuestionFrameSchema>;
 export type FieldWord = z.infer<typeof FieldWordSchema>;

@@ -7,7 +7,8 @@
 import { PACKS } from '../lang/packs.ts';
 
 const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
-const EXCLUDE = LEXICONS.flatMap((l) => l.exclude);
+// "ma non del CdR 85", "but not Lago Verde": a negation right before a scope sets it apart too
+const EXCLUDE = LEXICONS.flatMap((l) => [...l.exclude, ...(l.setApart ?? [])]);
 const FILLERS = LEXICONS.flatMap((l) => l.exclusionFillers);
 
 /** The fillers of every pack with the caller's kind words (each word of a phrase on its own), built once per caller. */

@@ -137,7 +137,13 @@ export function ownersNamedIn(stems: Iterable<string>, store: PlanStore): Set<st
  * Objectives whose whole title the question writes (two words or more), longest title first; one per title (a title
  * shared by several plans' objectives names none of them).
  */
-export function objectivesTitledIn(question: string, store: PlanStore, files: string[]): TitledRecord[] {
+export function objectivesTitledIn(
+  question: string,
+  store: PlanStore,
+  files: string[],
+  /** among objectives sharing the title written, the one this holds for ("Smart working di X": X's own) */
+  prefer?: (record: TitledRecord) => boolean,
+): TitledRecord[] {
   const words = wordsOf(question);
   const inFiles = files.length ? new Set(files) : null;
   const index = objectiveTitles(store);
@@ -153,9 +159,13 @@ export function objectivesTitledIn(question: string, store: PlanStore, files: st
     if ((!inFiles || inFiles.has(record.doc)) && phraseAt(words, `${phrase} `) >= 0)
       hits.push({ words: phrase, record });
   }
-  const unique = hits.filter(
-    (h) => (index.titleCount.get(h.words) ?? 0) === 1 || hits.filter((o) => o.words === h.words).length === 1,
-  );
+  const unique = hits.filter((h) => {
+    if ((index.titleCount.get(h.words) ?? 0) === 1) return true;
+    const same = hits.filter((o) => o.words === h.words);
+    if (same.length === 1) return true;
+    const preferred = prefer ? same.filter((o) => prefer(o.record)) : [];
+    return preferred.length === 1 && preferred[0] === h;
+  });
   return unique.sort((a, b) => b.words.length - a.words.length).map((h) => h.record);
 }
 

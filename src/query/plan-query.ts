@@ -18,9 +18,9 @@ export const RECORD_TARGETS: ReadonlySet<QueryTarget> = new Set(
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 export const FilterOpSchema = z
-  .enum(['eq', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'missing'])
+  .enum(['eq', 'ne', 'in', 'contains', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'missing'])
   .describe(
-    'in: equal to one of values; eq: equal (numbers by value, dates as YYYY-MM-DD, text ignoring case and accents, any of a list field); contains: text contains the words; gt/gte/lt/lte: numbers or dates; between: value ≤ field ≤ value2; exists / missing: the field has a value / is blank',
+    'in: equal to one of values; eq: equal (numbers by value, dates as YYYY-MM-DD, text ignoring case and accents, any of a list field); ne: blank or not equal (e.g. multiYear ne true: the records not marked multi-year); contains: text contains the words; gt/gte/lt/lte: numbers or dates; between: value ≤ field ≤ value2; exists / missing: the field has a value / is blank',
   );
 export type FilterOp = z.infer<typeof FilterOpSchema>;
 

@@ -175,6 +175,8 @@ function holds(cell: Cell | null, f: QueryFilter): boolean {
       return cell === null;
     case 'eq':
       return cell !== null && equals(cell, f.value, PERSON_FIELDS.has(f.field));
+    case 'ne':
+      return cell === null || !equals(cell, f.value, PERSON_FIELDS.has(f.field));
     case 'in':
       return cell !== null && (f.values ?? []).some((v) => equals(cell, v, PERSON_FIELDS.has(f.field)));
     case 'contains':
@@ -242,6 +244,9 @@ function compareCells(a: Cell | null, b: Cell | null, sign: number): number {
   if (av === null && bv === null) return 0;
   if (av === null) return 1;
   if (bv === null) return -1;
+  // a field that holds figures for some records and dates for others (an indicator's expected value): the two do
+  // not compare, so the figures rank first, in order, and the dates after them
+  if (typeof av !== typeof bv) return typeof av === 'number' ? -1 : 1;
   if (typeof av === 'number' && typeof bv === 'number') return sign * (av - bv);
   return sign * String(av).localeCompare(String(bv));
 }

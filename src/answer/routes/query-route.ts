@@ -182,9 +182,11 @@ function topReply(
   reply.lines.push(
     nth
       ? M.nth(nth, fieldName(field, pack))
-      : dir === 'desc'
-        ? M.topOf(k, plural, fieldName(field, pack))
-        : M.bottomOf(k, plural, fieldName(field, pack)),
+      : FIELDS[query.target]?.[field]?.kind === 'date'
+        ? M.byDate(k, plural, fieldName(field, pack), dir === 'desc')
+        : dir === 'desc'
+          ? M.topOf(k, plural, fieldName(field, pack))
+          : M.bottomOf(k, plural, fieldName(field, pack)),
   );
   const entity = several(records);
   for (const r of records) reply.lines.push(bullet(r, shown, pack, entity));
