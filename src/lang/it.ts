@@ -757,6 +757,17 @@ export const it: LanguagePack = {
           'ragazzi',
           'giovani',
           'disabil',
+          // groups a service is for: "struttura per uomini", "alloggi per donne sole"
+          'uomini',
+          'donne',
+          'studenti',
+          'lavorator',
+          'detenut',
+          'migranti',
+          'stranieri',
+          'genitori',
+          'nuclei',
+          'senza dimora',
         ],
       },
       {
@@ -1041,6 +1052,10 @@ export const it: LanguagePack = {
       'gia raggiunt',
       'raggiunti gli',
       'raggiunto l',
+      // results said reached: "risultati raggiunti", "obiettivi raggiunti finora"
+      'risultati raggiunt',
+      'obiettivi raggiunt',
+      'traguardi raggiunt',
       'stato speso',
       'stata spesa',
       'stati spesi',

@@ -822,12 +822,16 @@ function membersOf(s: { name: string; doc: string }, store: PlanStore): string[]
 
 /** Whether the plans in scope keep objectives over several years, each with its years listed (one sheet per year). */
 function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
-  const docs = docsOf(store).yearSheets;
-  return frame.documents ? frame.documents.some((d) => docs.has(d)) : docs.size > 0;
+  const { yearSheets, withObjectives } = docsOf(store);
+  // every plan in scope that has objectives: a year filter would drop the objectives of a plan with one sheet for all
+  // years (a 2020 plan's objectives list no year), so it is read only where every plan keeps one sheet per year
+  const inScope = frame.documents?.filter((d) => withObjectives.has(d)) ?? [...withObjectives];
+  return inScope.length > 0 && inScope.every((d) => yearSheets.has(d));
 }
 
 interface DocSets {
   yearSheets: Set<string>;
+  withObjectives: Set<string>;
   marksMultiYear: Set<string>;
   staffed: Set<string>;
 }
@@ -842,6 +846,7 @@ function docsOf(store: PlanStore): DocSets {
   if (!sets) {
     sets = {
       yearSheets: new Set(store.objectives.filter((o) => (o.years?.length ?? 0) > 1).map((o) => o.doc)),
+      withObjectives: new Set(store.objectives.map((o) => o.doc)),
       marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
       staffed: new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc)),
     };

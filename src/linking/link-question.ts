@@ -209,7 +209,8 @@ export function compoundNumber(word: string, lex: Lexicon): number | null {
 }
 
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
-const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?/g;
+// a number glued to a word by a hyphen ("COVID-19") is part of a name, never an amount
+const NUMBER = /(?<!\d|[a-zA-Z]-)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?)/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
 
@@ -1271,18 +1272,18 @@ function amountsIn(
 ): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
-  // numbers written as one word: "fra trecentomila e seicentomila euro" → "fra 300000 e 600000 euro"
-  const text0 = NUMBER_PARTS.get(lex)?.length
-    ? scan.replace(/\p{L}{4,}/gu, (w, at: number) => {
+  // number words before a magnitude: "un milione" → "1 milione"
+  // "centomila" → "cento mila" first, so that a range's ends share the magnitude ("da cinquanta a centomila")
+  const glued = scan.replace(GLUED_MAGNITUDE, (m, n: string, mag: string) => `${n} ${mag}`.padEnd(m.length));
+  // numbers written as one word: "fra trecentoventi e seicento mila euro" → "fra 320 e 600 mila euro"
+  let text = NUMBER_PARTS.get(lex)?.length
+    ? glued.replace(/\p{L}{4,}/gu, (w, at: number) => {
         // "per cento" is a percentage sign, not a hundred
-        if (/\bper\s+$/.test(scan.slice(Math.max(0, at - 5), at))) return w;
+        if (/\bper\s+$/.test(glued.slice(Math.max(0, at - 5), at))) return w;
         const n = compoundNumber(w, lex);
         return n === null ? w : String(n);
       })
-    : scan;
-  // number words before a magnitude: "un milione" → "1 milione"
-  // "centomila" → "cento mila"; "tra uno e due milioni" → "tra 1 e due milioni"
-  let text = text0.replace(GLUED_MAGNITUDE, (m, n: string, mag: string) => `${n} ${mag}`.padEnd(m.length));
+    : glued;
   const magnitudes = Object.keys(MAGNITUDES).filter((m) => text.includes(` ${m}`));
   if (magnitudes.length)
     text = text.replace(
@@ -1448,8 +1449,8 @@ function amountsIn(
         (w) =>
           !(w in MAGNITUDES) &&
           !W.currency.includes(w) &&
-          !AMOUNT_ARTICLES.has(w) &&
-          !ARTICLES.has(w) &&
+          // an article before either bound ("tra il 10 e il 20%"), never "a" ("da 500 a 600"), which joins them
+          !(AMOUNT_ARTICLES.has(w) || (ARTICLES.has(w) && !RANGE_JOIN.includes(w))) &&
           !PERCENT_WORDS.includes(w),
       )
       .join(' ');
@@ -1667,7 +1668,11 @@ const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
 const GROUP_WORDS = [...TARGET_WORDS.person, ...TARGET_WORDS.structure].filter((w) => w.trim().length > 3);
 
 /** record and field stems of one word: what a number may count ("6 fasi", "six phases") */
-const COUNTED_STEMS = [...Object.values(TARGET_WORDS), ...Object.values(FIELD_WORDS)]
+// offices are not among them: "tra i totali dei due CdR" names two offices, it bounds nothing
+const COUNTED_STEMS = [
+  ...(Object.keys(TARGET_WORDS) as QueryTarget[]).filter((t) => t !== 'structure').map((t) => TARGET_WORDS[t]),
+  ...Object.values(FIELD_WORDS),
+]
   .flat()
   .map((x) => x.trim())
   .filter((x) => x.length > 2 && !x.includes(' '));
