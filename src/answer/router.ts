@@ -386,7 +386,7 @@ function intentsBesideTitles(question: string, frame: QuestionFrame): Intent[] {
 }
 
 /**
- * A record the question names by its title's words rather than its code ("passepartout quanto costa"): linking put it
+ * A record the question names by its title's words rather than its code ("ludoteca quanto costa"): linking put it
  * among the frame's codes; the record routes read it as if its code had been written.
  */
 function withTitledRecords(mentions: CodeMention[], frame: QuestionFrame, store: PlanStore): CodeMention[] {

@@ -58,7 +58,7 @@ function roleWordsOf(lexicons: readonly Lexicon[]): RoleWords {
 
 /**
  * The role asked, or null. `words`: the question as padded folded words (phrases.ts `wordsOf`); `isPlace`: words of
- * the loaded entities' names and kinds ("Prato's mayor"), passed over.
+ * the loaded entities' names and kinds ("Borgoverde's mayor"), passed over.
  */
 export function askedRoleOf(
   words: string,
@@ -82,7 +82,7 @@ export function askedRoleOf(
   if (rest) rest = rest[0] && R.articles.has(rest[0]) ? rest.slice(1) : null;
   rest ??= after(R.name);
   if (!rest) return null;
-  // "name of Prato's mayor", "nome del sindaco di X": the place, its possessive and the articles are not the role
+  // "name of Borgoverde's mayor", "nome del sindaco di X": the place, its possessive and the articles are not the role
   const skipped = (w: string) => w.length < 2 || R.articles.has(w) || isPlace(w) || STOPWORDS.has(w);
   let i = 0;
   while (i < rest.length && skipped(rest[i]!)) {

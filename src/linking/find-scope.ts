@@ -46,7 +46,7 @@ export interface QuestionScope {
   /** years under a comparison ("dopo il 2021") */
   boundedYears: { year: number; op: DateOp }[];
   uncoveredYear: number | null;
-  /** entities of the same place set aside for the default kind ("a Prato": the comune's, not the provincia's) */
+  /** entities of the same place set aside for the default kind ("a Borgoverde": the comune's, not the provincia's) */
   setAside: EntityName[];
 }
 

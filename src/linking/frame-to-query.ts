@@ -788,7 +788,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       target,
       fieldWords.filter((w) => w !== self),
     );
-    // "totale fasi di Sardi", "total indicators in Chiavari": a total of phases or indicators over a scope, with no
+    // "totale fasi di Rossi", "total indicators in Borgoverde": a total of phases or indicators over a scope, with no
     // figure named, counts them (one objective's phases "sommano a cento" are its weights; an objective's or a
     // project's total is its money)
     if (

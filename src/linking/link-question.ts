@@ -209,7 +209,7 @@ export function compoundNumber(word: string, lex: Lexicon): number | null {
 }
 
 // thousands with dots ("1.920.000,00"), a decimal with one or two digits ("1.5 million", "1,5 milioni"), a plain number
-// a number glued to a word by a hyphen ("COVID-19") is part of a name, never an amount
+// a number glued to a word by a hyphen ("SARS-2", "Agenda-30") is part of a name, never an amount
 const NUMBER = /(?<!\d|[a-zA-Z]-)(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+[.,]\d{1,2}(?!\d)|\d+(?:,\d+)?)/g;
 // quotes around a title; an apostrophe inside a word ("dell'obiettivo") opens none
 const QUOTED = /(?<=^|[\s(:])["“«‘']([^"”»’]{4,160}?)["”»’'](?=[\s?.,;:!)]|$)/g;
@@ -381,7 +381,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const kept = allStructures.filter((s) => peopleDocs.has(s.doc));
     allStructures.splice(0, allStructures.length, ...kept);
   }
-  // "a chi fa capo il progetto Social NET?": a record's title written out whole names that record, and the office
+  // "a chi fa capo il progetto Spazio Giovani?": a record's title written out whole names that record, and the office
   // whose name only its words recall ("Servizi sociali") is not named
   // only looked for when it can change the answer: an office was named, or a field or a person is asked
   const mayNameRecord =
@@ -609,23 +609,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         ? undefined
         : (objectivesTitledIn(unquoted, store, files, ownedByNamed)[0] ??
           // one word of its own names the objective only when the question says it names an objective ("la fase più
-          // pesante dell'obiettivo dei cavalcavia"); "sulle biblioteche" alone is a topic
+          // pesante dell'obiettivo dei sottopassi"); "sulle biblioteche" alone is a topic
           objectiveNamedByRareWords(unquoted, store, files, hasAny(words, TARGET_WORDS.objective) ? 1 : 2)));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
-  // "passepartout quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
+  // "ludoteca quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
   // "chi …", "who …" with nobody named asks for the record's people
   // "chi è il direttore della X?": a role no record field holds is asked, so the record whose words recall X is not
   // named by them (decided before those words can add a code)
   const askedRole =
     people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w));
-  // a bare "chi …" asks for a record's people only beside a record word ("chi segue l'obiettivo sulla X"); "chi attiva
-  // il centro operativo" asks who in the text, and a kind of answer no field holds (whom a service is for, an act, a
-  // purpose) is read from the record's sentences, not its fields
+  // "chi …" with nobody named asks for the record's people; a kind of answer no field holds (whom a service is for, an
+  // act, a purpose) is read from the record's sentences, not its fields
   const asksRecordField =
-    (fields.some((f) => RECORD_FIELDS.has(f)) ||
-      (targets.includes('person') && (targets.includes('objective') || targets.includes('project')))) &&
+    (fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person')) &&
     !TEXT_ANSWER_TYPES.has(answerTypeOf(question) ?? 'who');
   if (
     asksRecordField &&
@@ -641,7 +639,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     !compareAsked
   ) {
     const files = docs.map((d) => d.file);
-    // the entity's name ("di Reggio") is in titles by chance: it names no record
+    // the entity's name ("di Borgoverde") is in titles by chance: it names no record
     const entityWords = new Set(named.flatMap((e) => wordsOf(e.entity).trim().split(' ')));
     const own = entityWords.size
       ? unquoted.replace(/\p{L}+/gu, (w) => (entityWords.has(fold(w)) ? ' '.repeat(w.length) : w))
@@ -910,7 +908,7 @@ function projectsNamedByWords(
     for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
     let tie = false;
-    // a word no other record uses in any of its names ("Mondinsieme", "DTutti") names its project alone
+    // a word no other record uses in any of its names ("Ludobus", "Spazio13") names its project alone
     const rareHit = new Set<number>();
     for (const t of contentTokens(part)) {
       const s = stem(t);
@@ -1054,8 +1052,8 @@ function structureSetApart(words: string, s: Structure): boolean {
 }
 
 /**
- * A place shared by two entities is read as the default kind's ("a Prato": the comune), unless the question names in
- * full a structure only the other one has ("la Polizia Provinciale di Prato"): then that entity is meant.
+ * A place shared by two entities is read as the default kind's ("a Borgoverde": the comune), unless the question names in
+ * full a structure only the other one has ("la Polizia Provinciale di Borgoverde"): then that entity is meant.
  */
 function entityOfNamedStructure(
   question: string,

@@ -93,7 +93,7 @@ const owners = new WeakMap<PlanStore, Map<string, string | null>>();
 /**
  * Each word stem of the names the plans give their records (objective and project titles, phase titles, indicator
  * descriptions) → the one record that uses it (`doc|code`; an objective of a project is its project), or null when
- * several do. A stem with one owner ("cavalcavia", "passepartout") names that record on its own; a stem many records
+ * several do. A stem with one owner ("sottopassi", "ludoteca") names that record on its own; a stem many records
  * use ("numero", "esecuzione") names none. Built once per store.
  */
 export function distinctiveOwners(store: PlanStore): Map<string, string | null> {

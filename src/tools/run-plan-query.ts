@@ -157,7 +157,7 @@ function foldedItemsOf(cell: Cell): string[] {
   return items;
 }
 
-/** A cell's items as name keys ("Valentina Sardi" and "Sardi Valentina" alike): kept while its record is. */
+/** A cell's items as name keys ("Anna Rossi" and "Rossi Anna" alike): kept while its record is. */
 function personKeysOf(cell: Cell): string[] {
   let keys = personKeys.get(cell);
   if (!keys) {

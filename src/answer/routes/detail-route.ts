@@ -164,7 +164,7 @@ export function bestSentenceOf(
   const decides = decidesSentence(type);
   const prefixes = [...new Set(wanted.map((w) => w.slice(0, 5)))];
   // the title's words the question repeats tell little, but of two sentences the one on the record's own subject wins
-  // (the words of the title only: the parts of the code, "2020" of "2020-PE09", are no subject)
+  // (the words of the title only: the parts of the code, "2024" of "2024-XY01", are no subject)
   const titleWords = new Set(contentTokens(record.title).map(stem));
   const titled = [...new Set(stems.filter((w) => titleWords.has(w)).map((w) => w.slice(0, 5)))].filter(
     (p) => !prefixes.includes(p),

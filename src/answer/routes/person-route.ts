@@ -56,7 +56,7 @@ export function answerForPerson(
   const profile = profileOf(ctx, person);
   const reply = emptyReply('person');
   const has = (i: Intent) => intents.includes(i);
-  // "scadenze Meschi 2020": a year named bare is the period of a deadline list
+  // "scadenze Rossi 2024": a year named bare is the period of a deadline list
   const range =
     parseDateRange(question, scope.year) ??
     (has('deadline') && scope.year !== null && question.includes(String(scope.year))
