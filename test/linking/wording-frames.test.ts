@@ -55,7 +55,7 @@ describe('words that only look like a request stay', () => {
   it('a request with nothing after it is kept as typed', () => expect(norm('vorrei sapere')).toBe('vorrei sapere'));
   it.each([
     'e il budget di 2023_PX_4101?',
-    'what can you do?',
+    'so what else can you do for me?',
     'domanda di contributo per le palestre: chi la gestisce?',
   ])('%s stays (a follow-up, a question about pianobot, a noun)', (q) => expect(norm(q)).toBe(q));
 });
