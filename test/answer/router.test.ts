@@ -258,7 +258,7 @@ describe('question router over the five sample plans', () => {
 
   describe('answers questions that span several records', () => {
     it('lists the objectives of an office named in full', async () => {
-      const a = await ask('quali obiettivi PIAO ha il Servizio Istruzione e Pari Opportunità?');
+      const a = await ask('nel PIAO, che obiettivi sono del Servizio Istruzione e Pari Opportunità?');
       for (const code of ['04.01.01.01', '04.02.01.01', '04.03.01.01', '04.04.01.01'])
         expect(firstLine(a)).toContain(code);
     });
