@@ -67,7 +67,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 }
 
 /** The deterministic path: no chat model, the local embedder, the index the benchmark built. */
-function benchConfig(indexDir: string, plansDir: string, databaseUrl?: string) {
+export function benchConfig(indexDir: string, plansDir: string, databaseUrl?: string) {
   return loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl ?? '',

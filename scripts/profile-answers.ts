@@ -10,9 +10,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchConfig } from '../bench/serve-probe.ts';
 import { createEngine } from '../src/answer/create-engine.ts';
 import { prepareStore } from '../src/answer/prepare-store.ts';
-import { loadConfig } from '../src/config.ts';
 import { createLocalEmbedder } from '../src/retrieval/embedder.ts';
 import { loadIndex } from '../src/store/load-index.ts';
 
@@ -47,18 +47,7 @@ const questions = setFiles.flatMap((file) =>
     }),
 );
 
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: '',
-  INDEX_DIR: values.index,
-  PLANS_DIR: values.plans,
-  OPENAI_MODEL: '',
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  EMBEDDINGS_MODEL: '',
-  SLACK_BOT_TOKEN: '',
-  LOG_LEVEL: 'error',
-});
+const config = benchConfig(values.index, values.plans);
 const loaded = await loadIndex(values.index, createLocalEmbedder());
 await loaded.store.warm();
 prepareStore(loaded.store);

@@ -6,7 +6,7 @@ import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import { namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
-import { typoVocabularyOf } from '../linking/typo-vocabulary.ts';
+import { nameNeverWritten } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
@@ -429,12 +429,8 @@ function preferByRole(people: Person[], intents: Intent[]): Person[] {
  * public) must meet the same reply as a name no plan has, so that the reply tells nothing of who is in them.
  */
 function neverWritten(ctx: ToolContext, name: string): boolean {
-  const known = typoVocabularyOf(ctx.store).known;
   const names = namePartsOf(ctx.store);
-  return fold(name)
-    .split(/[^a-z]+/)
-    .filter(Boolean)
-    .some((w) => !known.has(w) || names.has(w));
+  return nameNeverWritten(ctx.store, name, (w) => names.has(w));
 }
 
 const nameParts = new WeakMap<PlanStore, ReadonlySet<string>>();

@@ -162,7 +162,10 @@ export interface Lexicon {
   rankBy?: string[];
   /** units of time after a number, as days: "più di sei mesi" bounds a duration at 6 × 30.44 days */
   durationUnits?: Record<string, number>;
-  /** parts of number words written as one ("trecentomila", "duecentocinquanta"): units, tens, hundreds, thousands */
+  /**
+   * parts of number words written as one ("trecentomila", "duecentocinquanta") beyond the whole number words of
+   * `numbers`, which are parts too: elided tens, teens, thousands
+   */
   numberParts?: Record<string, number>;
   /** "finisce prima?", "ends first": order words that rank when nothing follows them to compare with */
   orderAdverbs?: { min: string[]; max: string[] };

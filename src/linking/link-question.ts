@@ -176,7 +176,12 @@ const NUMBER_WORD_PATTERNS = NUMBER_WORDS.map(
 );
 /** per lexicon, its number parts longest first: what a number written as one word is split into */
 const NUMBER_PARTS = new Map(
-  ALL.map((l) => [l, Object.entries(l.numberParts ?? {}).sort(([a], [b]) => b.length - a.length)] as const),
+  ALL.map((l) => {
+    // the whole number words are parts too ("due", "cento", "duecento"); "mezzo" is no part of a whole number
+    const whole = Object.entries(l.numbers).filter(([, n]) => Number.isInteger(n) && n >= 1);
+    const parts = l.numberParts ? [...whole, ...Object.entries(l.numberParts)] : [];
+    return [l, parts.sort(([a], [b]) => b.length - a.length)] as const;
+  }),
 );
 
 /**
@@ -314,8 +319,6 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "sopra lo zero", "above zero": a lower bound of zero on a ranking leaves the zeros out
     ABOVE_ZERO.test(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
-  // "tra i progetti del cdr 85": a number right after a structure's kind word is its code, never an amount
-  scan = scan.replace(STRUCTURE_CODE_NUMBER, (m, kind: string) => kind + ' '.repeat(m.length - kind.length));
   const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
   // ---------------------------------------------------------------- people and structures
@@ -1034,10 +1037,6 @@ const ALTERNATIVE_JOINS = new Set(union((l) => [...l.betweenJoin, ...l.alternati
 
 /** the last word of each structure word: a number right after one is a structure's code */
 const STRUCTURE_LAST_WORDS = new Set(STRUCTURE_WORDS.map((w) => w.split(' ').at(-1)!));
-const STRUCTURE_CODE_NUMBER = new RegExp(
-  `(?<![a-z])(${STRUCTURE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:n\\.?\\s*)?\\d+(?!\\d|[.,]\\d)`,
-  'g',
-);
 
 /** a structure set apart may be named with its kind word ("escluso il CdR 41") */
 const STRUCTURE_FILLERS = exclusionFillers(STRUCTURE_WORDS);
@@ -1371,9 +1370,14 @@ function amountsIn(
     const value =
       Number(english ? raw.replace(/,/g, '') : dotDecimal ? raw : raw.replace(/\./g, '').replace(',', '.')) *
       (magnitude ?? days ?? carried ?? 1);
-    // "del servizio 85", "CdR 87": a number right after a structure word is its code, not an amount
-    if (!formatted && !magnitude && !currency && STRUCTURE_LAST_WORDS.has(beforeWords.trim().split(' ').at(-1) ?? ''))
-      continue;
+    // "del servizio 85", "CdR 87", "tra i progetti del cdr n. 85": a number right after a structure word (or its "n.")
+    // is its code, not an amount
+    const kindWord = beforeWords
+      .trim()
+      .split(' ')
+      .filter((w) => w !== 'n' && w !== 'nr')
+      .at(-1);
+    if (!formatted && !magnitude && !currency && STRUCTURE_LAST_WORDS.has(kindWord ?? '')) continue;
     // a small whole number before a record word, or after "top", may be the k of a top-k
     const mayBeK =
       !formatted &&

@@ -173,11 +173,18 @@ function sameStem(a: string, b: string | null): boolean {
   return long.length === short.length + 1 && short.length >= 5 && long.startsWith(short);
 }
 
-/** Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load). */
-export function nameNeverWritten(store: PlanStore, name: string): boolean {
+/**
+ * Some word of the name occurs nowhere in the loaded plans' text (the model's own words, learned at load), or is one
+ * the caller counts as unwritten (words only people's names hold, for a reply that must not tell who is in the plans).
+ */
+export function nameNeverWritten(
+  store: PlanStore,
+  name: string,
+  unwritten: (word: string) => boolean = () => false,
+): boolean {
   const known = typoVocabularyOf(store).known;
   return fold(name)
     .split(/[^a-z]+/)
     .filter(Boolean)
-    .some((w) => !known.has(w));
+    .some((w) => !known.has(w) || unwritten(w));
 }

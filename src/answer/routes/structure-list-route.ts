@@ -28,6 +28,18 @@ const MAX_LISTED = 80;
 const PURPOSE = new Set(LEXICONS.flatMap((l) => l.kindPurpose ?? []));
 const STRUCTURE_WORDS = LEXICONS.flatMap((l) => l.targets.structure);
 
+/** An office is named and nothing narrower or computed: no code, no record meant, no amount, ranking or aggregate. */
+export function structureNamedAlone({ frame, structures, meant }: RouteInput): boolean {
+  return (
+    structures.length > 0 &&
+    !frame.codes.length &&
+    !meant.length &&
+    !frame.amounts.length &&
+    !frame.superlative &&
+    !frame.aggregate
+  );
+}
+
 export const structureListRoutes: Route[] = [
   {
     id: 'structure_list',
@@ -36,17 +48,12 @@ export const structureListRoutes: Route[] = [
   },
   {
     id: 'structure_work',
-    when: ({ frame, structures, meant }) =>
-      structures.length > 0 &&
-      !frame.codes.length &&
-      !meant.length &&
-      !frame.amounts.length &&
-      !frame.superlative &&
-      !frame.aggregate &&
+    when: (input) =>
+      structureNamedAlone(input) &&
       // "what do the budgets of X add up to": a figure of it, not its work
-      !frame.fields.some((f) => f !== 'objectives' && f !== 'projects') &&
-      !frame.targets.some((t) => RECORD_TARGETS.has(t)) &&
-      WORK.some((w) => phraseAt(wordsOf(frame.text), w) >= 0),
+      !input.frame.fields.some((f) => f !== 'objectives' && f !== 'projects') &&
+      !input.frame.targets.some((t) => RECORD_TARGETS.has(t)) &&
+      WORK.some((w) => phraseAt(wordsOf(input.frame.text), w) >= 0),
     answer: ({ ctx, structures, lang }) =>
       projectsOf(ctx, structures, lang) ??
       numberedUnder(ctx, structures, lang) ??

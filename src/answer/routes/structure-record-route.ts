@@ -20,6 +20,7 @@ import { contentTokens, type Scored, stem, TextMatcher } from '../text-match.ts'
 import { objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
+import { structureNamedAlone } from './structure-list-route.ts';
 import { placeWordsOf } from './words-route.ts';
 
 type NamedRecord = { kind: 'objective'; record: Objective } | { kind: 'project'; record: Project };
@@ -45,15 +46,10 @@ const isKindWord = (w: string) => KIND_WORDS.some((k) => w.startsWith(k));
 
 export const structureRecordRoute: Route = {
   id: 'record_of_structure',
-  when: ({ frame, structures, meant }) =>
-    structures.length > 0 &&
-    !frame.codes.length &&
-    !meant.length &&
-    !frame.amounts.length &&
-    !frame.superlative &&
-    !frame.aggregate &&
-    !frame.compare &&
-    (frame.targets.includes('objective') || frame.targets.includes('project')),
+  when: (input) =>
+    structureNamedAlone(input) &&
+    !input.frame.compare &&
+    (input.frame.targets.includes('objective') || input.frame.targets.includes('project')),
   answer: (input) => recordOfStructure(input),
 };
 
