@@ -10,6 +10,7 @@ import { nameNeverWritten } from '../linking/typo-vocabulary.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
+import { RECORD_TARGETS } from '../query/plan-query.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
@@ -118,7 +119,18 @@ export const ROUTES: Route[] = [
   {
     // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
     id: 'asked_fact',
-    when: ({ question, lang }) => askedFieldOf(question, lang) !== null,
+    when: ({ question, lang, frame, resolved, structures }) => {
+      const field = askedFieldOf(question, lang);
+      if (!field) return false;
+      // "quanta gente lavora al progetto X": the staff of a record or an office, not of the entity as a whole
+      return (
+        !field.ofEntity ||
+        (!resolved.length &&
+          !frame.codes.length &&
+          !structures.length &&
+          !frame.targets.some((t) => RECORD_TARGETS.has(t)))
+      );
+    },
     answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
   },
   {

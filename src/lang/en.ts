@@ -211,12 +211,14 @@ export const en: LanguagePack = {
       intercultural: 'intercultura',
       'president s staff': 'staff presidente',
     },
+    plainVerbs: ['are', 'is', 'there', 'has', 'have', 'exist', 'make', 'up', 'belong'],
     listAsking: ['show', 'list', 'tell', 'give', 'which', 'who', 'are', 'named', 'work', 'there'],
     roleAsking: {
       who: ['who is ', 'who are ', 'who s ', 'whos ', 'who was '],
       name: ['name of ', 'names of '],
       articles: ['the', 'a', 'an'],
     },
+    costAsking: ['how much does', 'how much do', 'how much is', 'cost of', 'price of'],
     roleWords: {
       dirigente: ['dirigent', 'director', 'manager'],
       owner: ['owner', 'responsible', 'in charge'],
@@ -646,8 +648,26 @@ export const en: LanguagePack = {
         evidence: [],
       },
       {
+        id: 'headcount',
+        name: 'number of employees',
+        ofEntity: true,
+        cues: [
+          'how many employees',
+          'how many staff',
+          'how many people work',
+          'how many people are employed',
+          'number of employees',
+          'number of staff',
+          'staff numbers',
+          'headcount',
+          'workforce',
+        ],
+        evidence: ['organic', 'headcount', 'workforce'],
+      },
+      {
         id: 'population',
         name: 'inhabitants',
+        ofEntity: true,
         cues: ['population', 'inhabitants', 'how many residents', 'how many people live'],
         evidence: ['abitanti', 'residenti', 'inhabitants'],
       },
@@ -889,7 +909,7 @@ export const en: LanguagePack = {
       'Not found: the plans hold objectives, phases, deadlines and expected values, but no data on progress or delays.',
     yearNotCovered: (year, years) => `I found no plan covering ${year} (not found): the plans loaded cover ${years}.`,
     codeNotFound: (code) => `I found no objective or project with code ${code} in the plans (not found).`,
-    similarCodes: (codes) => `Similar codes: ${codes}`,
+    similarCodes: (codes) => `Nearest existing codes, only as suggestions (none of them is the code asked): ${codes}`,
     notFoundYearFor: (year, who, years) =>
       `I found nothing for ${year} for ${who} (not found): the plans that name them are for ${years}.`,
     notFoundYearSheet: (code, year, years) =>
@@ -897,6 +917,10 @@ export const en: LanguagePack = {
     whatThePlanSetsOut: 'Here is what the plan sets out:',
     noPassage: 'I found no passage in the plans that answers this (not found).',
     noStatementAlone: (word) => `I found no statement about "${word}" in the plans (not stated).`,
+    factStatedOnlyFor: (fact, asked, entities) =>
+      `Not found: the plans state no ${fact} for ${asked || 'the entity asked about'}. Of the plans loaded, only these state it: ${entities}.`,
+    factNotAtDate: (fact, year, dates) =>
+      `Not found for ${year}: the plans state the ${fact} only at ${dates}. Here is the passage:`,
     noStatementAbout: (word) =>
       `I found no statement about "${word}" in the plans (not stated). The closest passages are:`,
     officeNotFound: (office, entity, there) =>

@@ -256,12 +256,39 @@ export const it: LanguagePack = {
       'ufficio informatico': 'servizi tecnologici',
       'ufficio acquisti': 'provveditorato',
     },
+    plainVerbs: [
+      'sono',
+      'ci',
+      'ha',
+      'hanno',
+      'esistono',
+      'presenti',
+      'previsti',
+      'attivi',
+      'compongono',
+      'fanno',
+      'parte',
+    ],
     listAsking: ['mostra', 'elenc', 'dimm', 'dammi', 'quali', 'sono', 'chi', 'lavora', 'nominat', 'compai', 'ci'],
     roleAsking: {
       who: ['chi e ', 'chi sono ', 'chi era ', 'chi fa '],
       name: ['come si chiama ', 'come si chiamano ', 'il nome ', 'nome del ', 'nome della ', 'nome dell ', 'nomi dei '],
       articles: ['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'un', 'una', 'uno', 'del', 'della', 'dello', 'dell', 'dei'],
     },
+    costAsking: [
+      'quanto costa',
+      'quanto costano',
+      'quanto viene a costare',
+      'quanto vengono a costare',
+      'costo di',
+      'costo del',
+      'costo della',
+      'costo dello',
+      'costo dell',
+      'costo dei',
+      'costo delle',
+      'costo degli',
+    ],
     roleWords: {
       dirigente: ['dirigent'],
       owner: ['responsabil', 'referent'],
@@ -966,8 +993,31 @@ export const it: LanguagePack = {
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
       },
       {
+        id: 'headcount',
+        name: 'numero di dipendenti',
+        ofEntity: true,
+        cues: [
+          'quanti dipendenti',
+          'numero di dipendenti',
+          'numero dei dipendenti',
+          'numero del personale',
+          'quanta gente lavora',
+          'quanta gente ci lavora',
+          'quante persone lavorano',
+          'quante persone ci lavorano',
+          'quanti lavorano',
+          'quanti ci lavorano',
+          'quanto personale',
+          'personale in servizio',
+          'dotazione organica',
+          'organico',
+        ],
+        evidence: ['organic'],
+      },
+      {
         id: 'population',
         name: 'abitanti',
+        ofEntity: true,
         cues: ['abitanti', 'popolazione resident', 'quanti residenti', 'numero di residenti'],
         evidence: ['abitanti', 'residenti'],
       },
@@ -1384,7 +1434,8 @@ export const it: LanguagePack = {
       "Non l'ho trovato: i piani contengono obiettivi, fasi, scadenze e valori attesi, ma nessun dato sull'avanzamento o sui ritardi.",
     yearNotCovered: (year, years) => `Non ho trovato piani per il ${year}: i piani caricati coprono gli anni ${years}.`,
     codeNotFound: (code) => `Non ho trovato il codice ${code} in nessun piano.`,
-    similarCodes: (codes) => `Codici simili: ${codes}`,
+    similarCodes: (codes) =>
+      `Codici esistenti più vicini, solo come suggerimento (non sono il codice chiesto): ${codes}`,
     notFoundYearFor: (year, who, years) =>
       `Non ho trovato nulla del ${year} per ${who}: i piani in cui compare sono del ${years}.`,
     notFoundYearSheet: (code, year, years) =>
@@ -1392,6 +1443,10 @@ export const it: LanguagePack = {
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
     noStatementAlone: (word) => `Non ho trovato nei piani un dato su «${word}».`,
+    factStatedOnlyFor: (fact, asked, entities) =>
+      `Non ho trovato nei piani un dato su «${fact}» ${asked ? `per ${asked}` : "per l'ente chiesto"}. I piani caricati lo indicano solo per: ${entities}.`,
+    factNotAtDate: (fact, year, dates) =>
+      `Non ho trovato un dato su «${fact}» per il ${year}: i piani lo indicano solo al ${dates}. Ecco il passaggio:`,
     noStatementAbout: (word) => `Non ho trovato nei piani un dato su «${word}». I passaggi più vicini sono:`,
     officeNotFound: (office, entity, there) =>
       `Non ho trovato «${office}» nei piani${entity ? ` (${entity})` : ''}: nessun passaggio ne parla.${

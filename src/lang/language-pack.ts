@@ -86,11 +86,18 @@ export interface Lexicon {
   officeNames?: Record<string, string>;
   /** words that ask for a list and say nothing else ("elenca", "which", "who") */
   listAsking?: string[];
+  /** verbs of being and having, which say nothing of what they stand beside ("ci sono", "ha", "are there") */
+  plainVerbs?: string[];
   /**
    * how a question asks who holds a role ("chi è il …", "who is the …") or its holder's name ("come si chiama il …",
    * "name of …"), and the articles that come before a role (a name comes without one): see linking/find-role.ts
    */
   roleAsking: { who: string[]; name: string[]; articles: string[] };
+  /**
+   * words after which a question names the thing whose cost it asks ("quanto costa la …", "how much does the …"):
+   * a passage that never names that thing does not answer, whatever amounts it holds
+   */
+  costAsking?: string[];
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
   roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
@@ -285,6 +292,12 @@ export interface AskedField {
    * "not found", where it could be read as the answer (a renovation's cost as the monthly fee)
    */
   amount?: boolean;
+  /**
+   * a fact stated of the entity as a whole (its staff, its population): looked for by its own words whatever the
+   * question's other words, said to be stated only for the other entities whose plans do, and not given for a year
+   * other than the date it is stated at
+   */
+  ofEntity?: boolean;
   cues: string[];
   evidence: string[];
 }
@@ -375,6 +388,10 @@ export interface Messages {
   noStatementAbout: (word: string) => string;
   /** the same, when no passage is quoted after it */
   noStatementAlone: (word: string) => string;
+  /** a fact of the entity the plans in scope do not state, that other entities' plans do */
+  factStatedOnlyFor: (fact: string, asked: string, entities: string) => string;
+  /** a fact the plans state at other dates than the year asked */
+  factNotAtDate: (fact: string, year: string, dates: string) => string;
   /** an office no passage of the plans in scope names, and the offices they do name */
   officeNotFound: (office: string, entity: string | null, there: string[]) => string;
   /** a role no passage names a person in: "non ho trovato chi sia il segretario generale" */

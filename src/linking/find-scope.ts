@@ -78,22 +78,23 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
       named = ofKind;
     }
   }
-  if (!named.length && kindsAsked.length) {
+  // "la Provincia di X" where X is no entity loaded: another provincia, not the only one the plans have
+  const unknownNamed = named.length
+    ? null
+    : unknownEntityIn(
+        question,
+        words,
+        vocab.entities.map((e) => e.name),
+        (w) => typoVocabularyOf(store).known.has(w),
+      );
+  if (!named.length && kindsAsked.length && unknownNamed === null) {
     const ofKind = vocab.entities.filter((e) => kindsAsked.includes(e.kind));
     if (new Set(ofKind.map((e) => e.entity)).size === 1) named = ofKind;
   }
   // "escluso il Comune di X", "except Y": an entity set apart leaves every other plan in scope
   const excluded = named.filter((e) => setApart(words, e));
   if (excluded.length) named = named.filter((e) => !excluded.includes(e));
-  const unknownEntity =
-    named.length || excluded.length
-      ? null
-      : unknownEntityIn(
-          question,
-          words,
-          vocab.entities.map((e) => e.name),
-          (w) => typoVocabularyOf(store).known.has(w),
-        );
+  const unknownEntity = named.length || excluded.length ? null : unknownNamed;
   // the named (or set apart) entities' files as a set: a thousand plans' documents are each tested once
   const namedFiles = new Set(named.flatMap((e) => e.files));
   const excludedFiles = new Set(excluded.flatMap((e) => e.files));

@@ -4,7 +4,7 @@ import type { LanguagePack } from '../../lang/language-pack.ts';
 import { packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
-import type { PlanStore } from '../../store/plan-store.ts';
+import { nearestCodes } from '../../tools/near-codes.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -67,6 +67,7 @@ export function answerForCodes(
   }
   // what no record named holds is not found, whichever way the record was named
   if (parts.length && parts.every((part) => part.found === false)) reply.found = false;
+  if (parts.length && parts.every((part) => part.fieldMissing)) reply.fieldMissing = true;
   return reply;
 }
 
@@ -90,12 +91,16 @@ export async function codeNotFound(ctx: ToolContext, code: string, lang: Lang, p
   }
   const reply = emptyReply('not_found_code');
   reply.found = false;
-  const near = (codesByLead(ctx.store).get(fold(code).slice(0, 6)) ?? [])
-    .filter((r) => visible(ctx, r.doc))
-    .map((r) => r.code)
-    .slice(0, 5);
+  // the nearest existing codes, said to be suggestions: none of them is answered as if it were the code asked
+  const near = nearestCodes(
+    code,
+    [...ctx.store.projects, ...ctx.store.objectives].filter((r) => visible(ctx, r.doc)),
+  );
   reply.lines.push(pack.messages.codeNotFound(code));
-  if (near.length) reply.lines.push(pack.messages.similarCodes(near.join(', ')));
+  if (near.length) {
+    reply.lines.push(pack.messages.similarCodes(near.map((r) => r.code).join(', ')));
+    for (const r of near) reply.lines.push(`• ${r.code} — ${clip(r.title, 90)} (${ctx.store.entityOf(r.doc)})`);
+  }
   void lang;
   return reply;
 }
@@ -105,22 +110,4 @@ function sentenceWith(text: string, code: string): string {
   const wanted = fold(code);
   const sentence = splitSentences(text).find((s) => fold(s).includes(wanted));
   return clip(sentence ?? text, 400);
-}
-
-const leads = new WeakMap<PlanStore, Map<string, { code: string; doc: string }[]>>();
-
-/** Project then objective codes by their first six folded characters, in model order: the near misses of a code. */
-function codesByLead(store: PlanStore): Map<string, { code: string; doc: string }[]> {
-  let byLead = leads.get(store);
-  if (!byLead) {
-    byLead = new Map();
-    for (const r of [...store.projects, ...store.objectives]) {
-      const lead = fold(r.code).slice(0, 6);
-      const list = byLead.get(lead);
-      if (list) list.push(r);
-      else byLead.set(lead, [r]);
-    }
-    leads.set(store, byLead);
-  }
-  return byLead;
 }

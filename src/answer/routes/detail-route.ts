@@ -267,7 +267,8 @@ export function withDetailFirst(
   intents: Intent[],
   docs: string[] | null,
 ): Reply | null {
-  if (!reply?.found) return reply;
+  // a reply that found nothing is kept as it is, unless only the field asked is missing from a record found
+  if (!reply || (!reply.found && !reply.fieldMissing)) return reply;
   const codes = [...new Set(reply.focus)];
   if (codes.length !== 1) return reply;
   const key = codeKey(codes[0]!);
@@ -287,5 +288,7 @@ export function withDetailFirst(
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';
+  // the record's text holds the kind of answer asked where its field is blank: that sentence is the answer
+  if (reply.fieldMissing && best.typed) reply.found = true;
   return reply;
 }

@@ -82,6 +82,8 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   if (has('indicators') || (has('indicator_value') && !has('strategic'))) {
     reply.intent = 'objective_indicators';
+    // what the record does not hold is not found, however much of the record follows
+    if (!o.indicators.length) missingField(reply);
     reply.lines.push(
       o.indicators.length ? M.indicatorsCount(o.code, o.title, o.indicators.length) : M.noIndicators(o.code),
     );
@@ -92,6 +94,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   if (has('structure') && !has('owner')) {
     reply.intent = 'objective_structure';
+    if (!o.structure) missingField(reply);
     reply.lines.push(o.structure ? M.structureIs(o.code, o.title, o.structure) : M.noStructure(o.code));
     reply.lines.push(
       ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
@@ -101,6 +104,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   if (has('strategic')) {
     reply.intent = 'objective_strategic';
     const s = strategicLine(o);
+    if (!s) missingField(reply);
     reply.lines.push(s ? M.belongsTo(o.code, o.title, s) : M.noStrategic(o.code));
     reply.lines.push(
       ...objectiveCard(o, store, lang, { phases: false, indicators: false, description: false }).slice(1),
@@ -110,6 +114,7 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   if (has('resources') || has('budget')) {
     reply.intent = 'objective_resources';
     const project = store.projectOf(o);
+    if (!o.financialResources && !project) missingField(reply);
     reply.lines.push(
       o.financialResources
         ? M.financial(o.code, o.title, o.financialResources)
@@ -247,4 +252,10 @@ function overlap(haystack: string, needle: string): number {
 export function quotedText(question: string): string | null {
   const m = question.match(/(?:^|[\s(:])["“«‘']([^"”»’]{6,400}?)["”»’'](?=[\s?.,;:!)]|$)/);
   return m ? m[1]! : null;
+}
+
+/** The record is there, the field asked is not: not found, though the record's own text may still say it. */
+function missingField(reply: Reply): void {
+  reply.found = false;
+  reply.fieldMissing = true;
 }

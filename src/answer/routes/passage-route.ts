@@ -7,9 +7,10 @@ import { anchorOf, answerCueOf, answerTypeOf, decidesSentence, holdsAnswerType }
 import { wordMatches } from '../../linking/find-meta.ts';
 import { namedOfficeOf } from '../../linking/find-role.ts';
 import { ENTITY_KINDS } from '../../linking/find-scope.ts';
-import { hasAny, wordsOf } from '../../linking/phrases.ts';
+import { hasAny, phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { Objective, Project } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { analyze } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey } from '../../store/plan-store.ts';
@@ -38,7 +39,7 @@ export async function answerFromPassages(
   // the passage holding the sentence that answers best comes first (retrieval order breaks ties); when the kind of
   // answer asked decides (a source of funding, a purpose, a date), a passage with a sentence holding it leads
   const decides = decidesSentence(answerTypeOf(question));
-  const hits = found
+  let hits = found
     .map((h, i) => ({
       h,
       i,
@@ -49,6 +50,20 @@ export async function answerFromPassages(
     .map((x) => x.h)
     .slice(0, 3);
   const M = packFor(lang).messages;
+  const field = asked ?? askedFieldOf(question, lang);
+  const names = field?.person ? peopleNames(ctx) : [];
+  // a fact stated of the entity as a whole (its staff, its population) is looked for by its own words too: "quanta
+  // gente ci lavora" shares no word with "Organico complessivo al …"
+  if (field?.ofEntity && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+    const byField = await searchPassages(ctx, {
+      query: `${field.name} ${field.evidence.join(' ')}`,
+      k: 3,
+      ...(scope.entity ? { entity: scope.entity } : {}),
+    });
+    const stating = byField.filter((h) => holdsField(h.chunk.text, field, names));
+    if (stating.length)
+      hits = [...stating, ...hits.filter((h) => !stating.some((s) => s.chunk.id === h.chunk.id))].slice(0, 3);
+  }
   if (!hits.length) {
     reply.found = false;
     reply.lines.push(M.noPassage);
@@ -58,10 +73,15 @@ export async function answerFromPassages(
   // the first passage that has the question's key words leads; none has them: the closest passage only
   const keys = keyWordsOf(question, scope);
   const answering = hits.findIndex((h) => !missingKeyWords(keys, h.chunk.text));
-  const missing = answering < 0;
+  let missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
-  const field = asked ?? askedFieldOf(question, lang);
-  const names = field?.person ? peopleNames(ctx) : [];
+  // the fact asked decides: a passage stating it leads whatever words the others share with the question
+  if (field && !field.person) {
+    const holding = (h: (typeof hits)[number]) => holdsField(h.chunk.text, field, names);
+    shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
+    if (field.ofEntity && hits.some(holding)) missing = false;
+  }
+  const costSubject = costSubjectOf(question);
   const office = officeLacking(ctx, question, scope, hits);
   if (office) {
     // "l'ufficio tributi di X": no passage of the plans in scope names it, so none is about it; the offices the
@@ -72,6 +92,12 @@ export async function answerFromPassages(
   } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
+    // what is there: the plans of other entities that state it, named (their figure is not theirs to give here)
+    const elsewhere = field.ofEntity ? await entitiesStating(ctx, field, scope) : [];
+    if (elsewhere.length) {
+      reply.lines.push(M.factStatedOnlyFor(field.name, scope.entity ?? '', elsewhere.join(', ')));
+      return reply;
+    }
     // an amount asked and not found: a passage with another amount is not put beside the "not found"
     if (field.amount) shown = shown.filter((h) => !AMOUNT.test(h.chunk.text));
     reply.lines.push(
@@ -81,6 +107,17 @@ export async function answerFromPassages(
           ? M.noStatementAbout(field.name)
           : M.noStatementAlone(field.name),
     );
+  } else if (field?.ofEntity && statedAtOtherDates(hits, field, scope.year)) {
+    // "quanti dipendenti nel 2026?": the plan states the figure at another date; that date is what is there
+    const dates = statedAtOtherDates(hits, field, scope.year)!;
+    reply.found = false;
+    reply.lines.push(M.factNotAtDate(field.name, String(scope.year), dates.join(', ')));
+    shown = hits.filter((h) => holdsField(h.chunk.text, field, names)).slice(0, 1);
+  } else if (costSubject && !hits.some((h) => costOfThing(h.chunk.text, costSubject))) {
+    // "quanto costa la mensa?": no sentence names the thing beside an amount; another amount is not its cost
+    reply.found = false;
+    shown = shown.filter((h) => !AMOUNT.test(h.chunk.text));
+    reply.lines.push(shown.length ? M.noStatementAbout(costSubject.word) : M.noStatementAlone(costSubject.word));
   } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -286,6 +323,16 @@ function keyWordsOf(question: string, scope: Scope): KeyWords {
   );
   // the words asking for a kind of answer ("quale decreto legislativo") are not what the passage must be about
   const cue = new Set(contentTokens(answerCueOf(question) ?? ''));
+  // a word of a glossary term of several words ("sedia a rotelle") is translated by that term's phrases: the word
+  // alone has none
+  let inTerms: { matched: string[]; phrases: string[] }[] | null = null;
+  const termPhrases = (k: string) => {
+    inTerms ??= glossaryExpander()
+      .expansions(question)
+      .filter((e) => e.matched.length > 1);
+    const analyzed = analyze(k).words[0];
+    return inTerms.filter((e) => analyzed && e.matched.includes(analyzed)).flatMap((e) => e.phrases);
+  };
   return contentTokens(question)
     .filter((w) => !entityWords.has(w) && !cue.has(w) && w.length > 2)
     .map((k) => {
@@ -293,9 +340,9 @@ function keyWordsOf(question: string, scope: Scope): KeyWords {
       return {
         stem: stem(k),
         translations: () => {
-          translations ??= glossaryExpander()
-            .expand(k)
-            .map((phrase) => contentTokens(phrase, { keepQuestionWords: true }).map((w) => stem(w)));
+          translations ??= [...glossaryExpander().expand(k), ...termPhrases(k)].map((phrase) =>
+            contentTokens(phrase, { keepQuestionWords: true }).map((w) => stem(w)),
+          );
           return translations;
         },
       };
@@ -416,6 +463,87 @@ function officeLacking(
   if (inScope.some((s) => mentionsAny(s.name, stems))) return null;
   return { phrase: office.phrase, there: [...new Set(inScope.map((s) => s.name))] };
 }
+
+const COST_ASKING = Object.values(PACKS).flatMap((p) => p.lexicon.costAsking ?? []);
+const ARTICLES = new Set(Object.values(PACKS).flatMap((p) => p.lexicon.roleAsking.articles));
+const RECORD_KINDS = Object.values(PACKS).flatMap((p) => [
+  ...p.lexicon.targets.objective,
+  ...p.lexicon.targets.project,
+  ...p.lexicon.targets.phase,
+  ...p.lexicon.targets.indicator,
+]);
+
+/**
+ * The thing whose cost the question asks ("quanto costa la mensa scolastica" → mensa), with the stems that show a
+ * passage names it (glossary translations too). Null when no cost is asked or a record kind stands there ("quanto
+ * costa il progetto …": the record routes read those).
+ */
+function costSubjectOf(question: string): { word: string; translations: string[] } | null {
+  const words = wordsOf(question);
+  const cue = COST_ASKING.map((c) => ({ c, at: phraseAt(words, `${c} `) })).find((x) => x.at >= 0);
+  if (!cue) return null;
+  const after = words
+    .slice(cue.at + cue.c.length)
+    .trim()
+    .split(' ')
+    .filter((w) => !ARTICLES.has(w))
+    .slice(0, 2);
+  const word = after.find((w) => w.length >= 4);
+  if (!word || RECORD_KINDS.some((k) => word.startsWith(k.trim()))) return null;
+  const translations = glossaryExpander()
+    .expand(word)
+    .flatMap((p) => contentTokens(p))
+    .filter((w) => w.length >= 4);
+  return { word, translations };
+}
+
+/** A sentence of the passage names the thing and holds an amount: the cost asked may be there. */
+function costOfThing(text: string, thing: { word: string; translations: string[] }): boolean {
+  return splitSentences(text).some((sentence) => AMOUNT.test(sentence) && namesThing(sentence, thing));
+}
+
+/**
+ * The passage writes the thing's word or one of its translations: another ending of the same word ("mense"), not
+ * any word sharing its stem ("mensile" is no "mensa").
+ */
+function namesThing(text: string, thing: { word: string; translations: string[] }): boolean {
+  const wanted = [thing.word, ...thing.translations].map((w) => ({ w, s: stem(w) }));
+  return contentTokens(text, { keepQuestionWords: true }).some((t) =>
+    wanted.some(({ w, s }) => t === w || (stem(t) === s && Math.abs(t.length - w.length) <= 1)),
+  );
+}
+
+/** The entities (other than the one in scope) whose plans state a fact of the entity as a whole. */
+async function entitiesStating(ctx: ToolContext, field: AskedField, scope: Scope): Promise<string[]> {
+  const hits = await searchPassages(ctx, { query: `${field.name} ${field.evidence.join(' ')}`, k: 5 });
+  return [
+    ...new Set(
+      hits
+        .filter((h) => h.chunk.entity && h.chunk.entity !== scope.entity && holdsField(h.chunk.text, field, []))
+        .map((h) => h.chunk.entity),
+    ),
+  ];
+}
+
+/**
+ * The dates at which the passages state the fact, when the question asks for a year none of them is of: a figure
+ * "al 31.12.2023" is no answer for 2026. Null when the year asked is among them, or no date stands beside the fact.
+ */
+function statedAtOtherDates(hits: { chunk: Chunk }[], field: AskedField, year: number | null): string[] | null {
+  if (year === null) return null;
+  const dates = new Set<string>();
+  for (const h of hits)
+    for (const sentence of splitSentences(h.chunk.text)) {
+      const words = fold(sentence).split(/[^a-z0-9]+/);
+      if (!words.some((w) => wordMatches(w, field.evidence))) continue;
+      for (const m of sentence.matchAll(DATED)) dates.add(m[0]);
+    }
+  if (!dates.size) return null;
+  const asked = String(year);
+  return [...dates].some((d) => d.endsWith(asked)) ? null : [...dates];
+}
+/** a date or a year as the plans write them beside a figure ("31.12.2023", "31/12/2023", "2023") */
+const DATED = /\b(?:\d{1,2}[./]\d{1,2}[./])?(?:19|20)\d{2}\b/g;
 
 function peopleNames(ctx: ToolContext): string[] {
   return ctx.store.people.map((p) => fold(p.name));

@@ -103,6 +103,11 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
     return reply;
   }
   reply.intent = 'project_budget';
+  // a budget asked that the project leaves blank is not found, however much of the project follows
+  if (!p.budget && has('budget')) {
+    reply.found = false;
+    reply.fieldMissing = true;
+  }
   reply.lines.push(
     p.budget
       ? packFor(lang).messages.project.budgetIs(p.code, p.title, budgetText(p, lang))

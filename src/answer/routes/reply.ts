@@ -6,6 +6,11 @@ export interface Reply {
   lines: string[];
   citations: Citation[];
   found: boolean;
+  /**
+   * the record asked about was found but not the field asked: its own text may still say it (a detail sentence
+   * quoted first may answer where the field is blank)
+   */
+  fieldMissing?: boolean;
   intent: string;
   focus: string[];
 }

@@ -81,6 +81,8 @@ function kindsAsked({ ctx, frame, structures, question, lang }: RouteInput): { k
     for (const w of k.words) {
       const at = phraseAt(words, w);
       if (at < 0 || at !== lead || !leadsTheQuestion(words.slice(0, at), frame)) continue;
+      // "gli uffici della Provincia sono accessibili in carrozzina?": something asked of them, not their list
+      if (asksAboutThem(words.slice(0, at), words.slice(at + w.trim().length), frame)) continue;
       // the word right after is a word or the code of a structure named: the kind word is that structure's label
       const next =
         words
@@ -123,6 +125,37 @@ function leadsTheQuestion(before: string, frame: RouteInput['frame']): boolean {
     .split(' ')
     .filter((w) => w && !STOPWORDS.has(w) && !/^(19|20)\d{2}$/.test(w) && !allowed.some((a) => w.startsWith(a)));
   return others.length <= 1;
+}
+
+/** words that ask for a list wherever they stand ("quali", "elenca", "which", "list") */
+const LIST_ASKING = LEXICONS.flatMap((l) => [...l.listAll, ...(l.listAsking ?? [])]).map((w) => w.trim());
+/** verbs of being and having, which say nothing of the structures by themselves ("ci sono", "ha", "are there") */
+const PLAIN_VERBS = new Set(LEXICONS.flatMap((l) => l.plainVerbs ?? []));
+
+/**
+ * The kind word is the subject of a question about the structures, not a list asked for: no list-asking word before
+ * it, and at least two words after it that are neither the entity's, a year, nor words that carry nothing.
+ */
+function asksAboutThem(before: string, after: string, frame: RouteInput['frame']): boolean {
+  const listing = before
+    .trim()
+    .split(' ')
+    .some((w) => w && LIST_ASKING.some((a) => a === w || (a.length > 3 && w.startsWith(a))));
+  if (listing) return false;
+  const entityWords = new Set(frame.entities.flatMap((e) => wordsOf(e).trim().split(' ')));
+  const said = after
+    .trim()
+    .split(' ')
+    .filter(
+      (w) =>
+        w.length > 2 &&
+        !STOPWORDS.has(w) &&
+        !PLAIN_VERBS.has(w) &&
+        !entityWords.has(w) &&
+        !/^(19|20)\d{2}$/.test(w) &&
+        !LEADING_WORDS.some((a) => w.startsWith(a)),
+    );
+  return said.length >= 2;
 }
 
 function listStructures(input: RouteInput, kinds: { kind: string; word: string }[]): Reply | null {
