@@ -1,4 +1,6 @@
+import type { AskedField } from '../lang/language-pack.ts';
 import { type LanguagePack, packFor } from '../lang/packs.ts';
+import { splitSentences } from '../lang/split-sentences.ts';
 import { answerTypeOf } from '../linking/answer-type.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
@@ -7,11 +9,12 @@ import { normalizeQuestion } from '../linking/normalize-question.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
 import { namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
 import { nameNeverWritten } from '../linking/typo-vocabulary.ts';
-import type { Person, Structure } from '../plan/model.ts';
+import type { Objective, Person, Project, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 import { RECORD_TARGETS } from '../query/plan-query.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
+import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
@@ -20,10 +23,10 @@ import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { MAX_QUESTION_CHARS } from './question-limits.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
-import { withDetailFirst } from './routes/detail-route.ts';
+import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
-import { answerFromPassages, askedFieldOf, roleField } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf, holdsField, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
@@ -119,9 +122,10 @@ export const ROUTES: Route[] = [
   {
     // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
     id: 'asked_fact',
-    when: ({ question, lang, frame, resolved, structures }) => {
+    when: ({ ctx, question, lang, frame, resolved, structures }) => {
       const field = askedFieldOf(question, lang);
       if (!field) return false;
+
       // "quanta gente lavora al progetto X": the staff of a record or an office, not of the entity as a whole
       return (
         !field.ofEntity ||
@@ -131,7 +135,13 @@ export const ROUTES: Route[] = [
           !frame.targets.some((t) => RECORD_TARGETS.has(t)))
       );
     },
-    answer: ({ ctx, question, scope, lang }) => answerFromPassages(ctx, question, scope, lang),
+    answer: ({ ctx, question, scope, lang }) => {
+      // "il doposcuola X fino a che ora?": the record the words name writes the fact in its own text; its sentence
+      // holding the fact is the answer
+      const field = askedFieldOf(question, lang)!;
+      const record = field.person ? null : recordWriting(ctx, question, field);
+      return (record && factInRecord(ctx, record, question, field)) ?? answerFromPassages(ctx, question, scope, lang);
+    },
   },
   {
     // one named record asked something its fields do not hold gets its best sentence first, then the record
@@ -484,4 +494,60 @@ function withFollowUpContext(question: string, options: AskOptions, typedLength 
   // the focus comes back from the client (web history): with it the text stays under the same cap as any question
   const withFocus = `${question} ${last.focus[0]}`;
   return typedLength + 1 + last.focus[0]!.length > MAX_QUESTION_CHARS ? question : withFocus;
+}
+
+/** The record the question's words name (the likeliest when unsure), when its own text writes the asked fact. */
+function recordWriting(ctx: ToolContext, question: string, field: AskedField): Objective | Project | null {
+  const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d));
+  // unsure which record is meant: the likeliest, when it is the one writing the fact
+  const likeliest = resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
+  const named =
+    resolved.status === 'sure'
+      ? resolved.named
+      : likeliest && titleShares(likeliest.record.title, question)
+        ? likeliest
+        : null;
+  if (!named) return null;
+  const text = Object.values(named.record)
+    .filter((v): v is string => typeof v === 'string')
+    .join(' \n ');
+  return holdsField(text, field, []) ? named.record : null;
+}
+
+/** The title and the question share a word of five letters or more, no record kind: the record is named, not only near. */
+function titleShares(title: string, question: string): boolean {
+  const asked = new Set(
+    fold(question)
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 5),
+  );
+  return fold(title)
+    .split(/[^a-z]+/)
+    .some((w) => w.length >= 5 && asked.has(w) && !RECORD_WORD.test(w));
+}
+
+/**
+ * The record's sentence that states the asked fact, first, then the record it is from: the record's best sentence
+ * for the question when it states it, else the first of its sentences that does.
+ */
+function factInRecord(
+  ctx: ToolContext,
+  record: Objective | Project,
+  question: string,
+  field: AskedField,
+): Reply | null {
+  const best = bestSentenceOf(record, question, ctx.store);
+  const sentence =
+    best && holdsField(best.sentence, field, [])
+      ? best.sentence
+      : Object.values(record)
+          .filter((v): v is string => typeof v === 'string')
+          .flatMap((text) => splitSentences(text))
+          .find((s) => holdsField(s, field, []));
+  if (!sentence) return null;
+  const reply = emptyReply('record_detail');
+  reply.lines.push(`> ${sentence}`, '', `*${record.code}* — ${record.title} (${ctx.store.entityOf(record.doc)})`);
+  reply.citations.push(citationOf(ctx, record.span, record.code));
+  reply.focus.push(record.code);
+  return reply;
 }

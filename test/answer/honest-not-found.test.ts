@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
+import { PlanModelSchema } from '../../src/plan/model.ts';
 import { fold } from '../../src/plan/text.ts';
 import type { Chunk } from '../../src/retrieval/chunk.ts';
 import type { SearchHit, SearchIndex } from '../../src/retrieval/search-index.ts';
@@ -67,7 +68,20 @@ const keywordSearch: SearchIndex = {
   },
 };
 
-const store = new PlanStore(SMALL_MODEL);
+const store = new PlanStore(
+  PlanModelSchema.parse({
+    ...SMALL_MODEL,
+    objectives: SMALL_MODEL.objectives.map((o) =>
+      o.code === 'LV-SP03'
+        ? {
+            ...o,
+            description:
+              'Le società sportive le usano nei giorni feriali. Il sabato restano a disposizione con orario 15.00 – 19.00.',
+          }
+        : o,
+    ),
+  }),
+);
 const ctx: ToolContext = { store, search: keywordSearch, allowedDocs: null, includeInternal: true };
 const ask = (q: string) => routeQuestion(ctx, q);
 
@@ -151,5 +165,14 @@ describe('entities and offices', () => {
       'structure_list',
     );
     expect((await ask('quali uffici ha il Comune di Monteluce?')).intent).toBe('structure_list');
+  });
+});
+
+describe('a fact a record writes in its own text', () => {
+  it('is quoted from the record its words name, not looked for in passages only', async () => {
+    const a = await ask('fino a che ora posso portare i ragazzi nelle palestre scolastiche di sabato?');
+    expect(a.intent).toBe('record_detail');
+    expect(a.answer.split('\n')[0]).toContain('19.00');
+    expect(a.found).toBe(true);
   });
 });

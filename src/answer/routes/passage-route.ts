@@ -550,7 +550,7 @@ function peopleNames(ctx: ToolContext): string[] {
 }
 
 /** A sentence of the passage names the asked fact (and, for a role, a person of the plans beside it). */
-function holdsField(text: string, field: AskedField, people: string[]): boolean {
+export function holdsField(text: string, field: AskedField, people: string[]): boolean {
   return splitSentences(text).some((sentence) => {
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
