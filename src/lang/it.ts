@@ -998,7 +998,13 @@ export const it: LanguagePack = {
         ofEntity: true,
         cues: [
           'quanti dipendenti',
+          'quanti sono i dipendenti',
+          'quanti erano i dipendenti',
+          'quanti saranno i dipendenti',
           'numero di dipendenti',
+          'numero dipendenti',
+          'totale dei dipendenti',
+          'totale dipendenti',
           'numero dei dipendenti',
           'numero del personale',
           'quanta gente lavora',

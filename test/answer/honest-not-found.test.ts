@@ -125,6 +125,12 @@ describe('a fact of the entity as a whole', () => {
     expect(a.answer).not.toContain('120');
   });
 
+  it('is found for the year of its date, though the plan covers later years', async () => {
+    const a = await ask('quanti erano i dipendenti della Provincia di Lago Verde nel 2023?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('120');
+  });
+
   it('is not found for a year other than the date it is stated at, which is what it shows', async () => {
     const a = await ask('quanti dipendenti avrà la Provincia di Lago Verde nel 2024?');
     expect(a.found).toBe(false);

@@ -16,6 +16,7 @@ import { resolveRecord } from '../../tools/resolve-record.ts';
 import { visible } from '../../tools/tool-context.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
+import { askedFieldOf } from './passage-route.ts';
 import { emptyReply } from './reply.ts';
 
 export const notFoundReplies: Route[] = [
@@ -71,8 +72,10 @@ export const notFoundReplies: Route[] = [
     // "budget 2023 del servizio X", "objectives of Y for 2019": records of a year no plan in scope covers (a date
     // bound, "che scadono nel 2022", may still find phases of an earlier plan running into it)
     id: 'not_found_year_scope',
-    when: ({ frame, meant }) =>
+    when: ({ frame, meant, question, lang }) =>
       frame.uncoveredYear !== null &&
+      // a fact of the entity as a whole is stated at a date, which may precede the years the plan covers
+      !askedFieldOf(question, lang)?.ofEntity &&
       !frame.codes.length &&
       !meant.length &&
       !frame.fields.includes('end') &&
