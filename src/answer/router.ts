@@ -122,7 +122,7 @@ export const ROUTES: Route[] = [
   {
     // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
     id: 'asked_fact',
-    when: ({ ctx, question, lang, frame, resolved, structures }) => {
+    when: ({ question, lang, frame, resolved, structures }) => {
       const field = askedFieldOf(question, lang);
       if (!field) return false;
 
