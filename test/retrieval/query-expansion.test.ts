@@ -30,6 +30,12 @@ describe('glossary query expansion', () => {
     expect(expand('employees at the end of 2023')).toEqual(expect.arrayContaining(['31/12/2023']));
   });
 
+  it("reads an age of 65 or more as the plans' over 65, not a younger one", () => {
+    expect(expand('mio nonno ha 82 anni, cosa offre il comune?')).toContain('over 65');
+    expect(expand('my aunt is 71 years old')).toContain('anziani');
+    expect(expand('mio figlio ha 12 anni')).not.toContain('over 65');
+  });
+
   it('adds nothing to a question the glossary does not cover', () => {
     expect(expand('Passepartout')).toEqual([]);
   });
