@@ -16,6 +16,15 @@ describe('splitSentences', () => {
       ['La dott.ssa Bianchi coordina il gruppo.', 'Il dott. Verdi lo affianca.'],
     ],
     ['Il budget è di 1.920.000,00 euro. Non cambia.', ['Il budget è di 1.920.000,00 euro.', 'Non cambia.']],
+    // tables, figures, ranks and short months cited inside a sentence
+    [
+      'I dati sono nella tab. 4 e nella fig. 2 della relazione. Nessun altro.',
+      ['I dati sono nella tab. 4 e nella fig. 2 della relazione.', 'Nessun altro.'],
+    ],
+    [
+      'Il bando per il personale di cat. C scade il 15 ott. 2024 alle 12. Poi la graduatoria.',
+      ['Il bando per il personale di cat. C scade il 15 ott. 2024 alle 12.', 'Poi la graduatoria.'],
+    ],
     ['Casa di riposo O. Rossi ristrutturata. Fine.', ['Casa di riposo O. Rossi ristrutturata.', 'Fine.']],
     ['<p>Primo paragrafo</p><p>Secondo paragrafo</p>', ['Primo paragrafo', 'Secondo paragrafo']],
     ['riga uno\nriga due', ['riga uno', 'riga due']],
