@@ -917,6 +917,7 @@ export const en: LanguagePack = {
     whatThePlanSetsOut: 'Here is what the plan sets out:',
     noPassage: 'I found no passage in the plans that answers this (not found).',
     noStatementAlone: (word) => `I found no statement about "${word}" in the plans (not stated).`,
+    costOf: (thing) => `cost of ${thing}`,
     factStatedOnlyFor: (fact, asked, entities) =>
       `Not found: the plans state no ${fact} for ${asked || 'the entity asked about'}. Of the plans loaded, only these state it: ${entities}.`,
     factNotAtDate: (fact, year, dates) =>

@@ -1477,6 +1477,7 @@ export const it: LanguagePack = {
     whatThePlanSetsOut: 'Ecco cosa prevede il piano:',
     noPassage: 'Non ho trovato nei piani nessun passaggio pertinente alla domanda.',
     noStatementAlone: (word) => `Non ho trovato nei piani un dato su «${word}».`,
+    costOf: (thing) => `costo di ${thing}`,
     factStatedOnlyFor: (fact, asked, entities) =>
       `Non ho trovato nei piani un dato su «${fact}» ${asked ? `per ${asked}` : "per l'ente chiesto"}. I piani caricati lo indicano solo per: ${entities}.`,
     factNotAtDate: (fact, year, dates) =>

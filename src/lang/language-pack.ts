@@ -390,6 +390,8 @@ export interface Messages {
   noStatementAlone: (word: string) => string;
   /** a fact of the entity the plans in scope do not state, that other entities' plans do */
   factStatedOnlyFor: (fact: string, asked: string, entities: string) => string;
+  /** the cost of a thing, as the answer names what was not found ("costo di assistenza domiciliare") */
+  costOf: (thing: string) => string;
   /** a fact the plans state at other dates than the year asked */
   factNotAtDate: (fact: string, year: string, dates: string) => string;
   /** an office no passage of the plans in scope names, and the offices they do name */

@@ -13,6 +13,7 @@ import { fold } from '../../plan/text.ts';
 import { analyze } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
+import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
@@ -81,7 +82,7 @@ export async function answerFromPassages(
     shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
     if (field.ofEntity && hits.some(holding)) missing = false;
   }
-  const costSubject = costSubjectOf(question);
+  const costSubject = costSubjectOf(question, placeWordsOf(ctx.store));
   const office = officeLacking(ctx, question, scope, hits);
   if (office) {
     // "l'ufficio tributi di X": no passage of the plans in scope names it, so none is about it; the offices the
@@ -117,7 +118,11 @@ export async function answerFromPassages(
     // "quanto costa la mensa?": no sentence names the thing beside an amount; another amount is not its cost
     reply.found = false;
     shown = shown.filter((h) => !AMOUNT.test(h.chunk.text));
-    reply.lines.push(shown.length ? M.noStatementAbout(costSubject.word) : M.noStatementAlone(costSubject.word));
+    reply.lines.push(
+      shown.length
+        ? M.noStatementAbout(M.costOf(costSubject.phrase))
+        : M.noStatementAlone(M.costOf(costSubject.phrase)),
+    );
   } else if (focus && !hits.some((h) => mentionsAny(h.chunk.text, focus.stems))) {
     // the question asks for a figure or a person the passages never mention: say so before quoting them
     reply.found = false;
@@ -478,7 +483,10 @@ const RECORD_KINDS = Object.values(PACKS).flatMap((p) => [
  * passage names it (glossary translations too). Null when no cost is asked or a record kind stands there ("quanto
  * costa il progetto …": the record routes read those).
  */
-function costSubjectOf(question: string): { word: string; translations: string[] } | null {
+function costSubjectOf(
+  question: string,
+  places: ReadonlySet<string>,
+): { word: string; phrase: string; translations: string[] } | null {
   const words = wordsOf(question);
   const cue = COST_ASKING.map((c) => ({ c, at: phraseAt(words, `${c} `) })).find((x) => x.at >= 0);
   if (!cue) return null;
@@ -487,14 +495,18 @@ function costSubjectOf(question: string): { word: string; translations: string[]
     .trim()
     .split(' ')
     .filter((w) => !ARTICLES.has(w))
-    .slice(0, 2);
-  const word = after.find((w) => w.length >= 4);
+    .slice(0, 3);
+  const at = after.findIndex((w, i) => i < 2 && w.length >= 4);
+  const word = after[at];
   if (!word || RECORD_KINDS.some((k) => word.startsWith(k.trim()))) return null;
+  // the thing as the question names it, with the word qualifying it ("assistenza domiciliare"), for the answer
+  const next = after[at + 1];
+  const phrase = next && next.length >= 4 && !STOPWORDS.has(next) && !places.has(next) ? `${word} ${next}` : word;
   const translations = glossaryExpander()
     .expand(word)
     .flatMap((p) => contentTokens(p))
     .filter((w) => w.length >= 4);
-  return { word, translations };
+  return { word, phrase, translations };
 }
 
 /** A sentence of the passage names the thing and holds an amount: the cost asked may be there. */
