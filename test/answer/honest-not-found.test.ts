@@ -140,7 +140,7 @@ describe('a fact of the entity as a whole', () => {
 
 describe('the cost of a thing', () => {
   it('is not found when no sentence prices it, and no other amount is put beside that', async () => {
-    const a = await ask('quanto costa la mensa a Lago Verde?');
+    const a = await ask('quanto costa la mensa a Monteluce?');
     expect(a.found).toBe(false);
     expect(a.answer).toContain('costo di mensa');
     expect(a.answer).not.toContain('300.000,00');
