@@ -135,11 +135,11 @@ export const ROUTES: Route[] = [
           !frame.targets.some((t) => RECORD_TARGETS.has(t)))
       );
     },
-    answer: ({ ctx, question, scope, lang }) => {
+    answer: ({ ctx, question, scope, lang, resolved }) => {
       // "il doposcuola X fino a che ora?": the record the words name writes the fact in its own text; its sentence
       // holding the fact is the answer
       const field = askedFieldOf(question, lang)!;
-      const record = field.person ? null : recordWriting(ctx, question, field);
+      const record = field.person ? null : recordWriting(ctx, question, field, dedupeHits(resolved));
       return (record && factInRecord(ctx, record, question, field)) ?? answerFromPassages(ctx, question, scope, lang);
     },
   },
@@ -497,7 +497,18 @@ function withFollowUpContext(question: string, options: AskOptions, typedLength 
 }
 
 /** The record the question's words name (the likeliest when unsure), when its own text writes the asked fact. */
-function recordWriting(ctx: ToolContext, question: string, field: AskedField): Objective | Project | null {
+function recordWriting(
+  ctx: ToolContext,
+  question: string,
+  field: AskedField,
+  coded: CodeHit[],
+): Objective | Project | null {
+  // a record named by its code is the one read; its words need no resolving
+  if (coded.length) {
+    const hit = coded.length === 1 ? coded[0]! : null;
+    const record = hit && hit.kind !== 'indicator' ? hit.record : null;
+    return record && holdsField(textOf(record), field, []) ? record : null;
+  }
   const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d));
   // unsure which record is meant: the likeliest, when it is the one writing the fact
   const likeliest = resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
@@ -508,10 +519,14 @@ function recordWriting(ctx: ToolContext, question: string, field: AskedField): O
         ? likeliest
         : null;
   if (!named) return null;
-  const text = Object.values(named.record)
+  return holdsField(textOf(named.record), field, []) ? named.record : null;
+}
+
+/** A record's own texts (title, description, notes…), one after the other. */
+function textOf(record: Objective | Project): string {
+  return Object.values(record)
     .filter((v): v is string => typeof v === 'string')
     .join(' \n ');
-  return holdsField(text, field, []) ? named.record : null;
 }
 
 /** The title and the question share a word of five letters or more, no record kind: the record is named, not only near. */
