@@ -140,6 +140,12 @@ export const en: LanguagePack = {
       { words: ['half'], months: 6 },
       { words: ['quarter'], months: 3 },
     ],
+    // "fall" is a verb as often as a season; winter spans two years
+    seasons: [
+      { words: ['spring'], from: 3, to: 5 },
+      { words: ['summer'], from: 6, to: 8 },
+      { words: ['autumn'], from: 9, to: 11 },
+    ],
     periodOrdinals: { first: 1, second: 2, third: 3, fourth: 4, last: -1 },
     monthsNeedingContext: ['may'],
     kindPurpose: ['for'],
@@ -249,7 +255,9 @@ export const en: LanguagePack = {
     ],
     idioms: ['of the total', 'share of the total', 'percentage of the total'],
     sum: [
-      'sum',
+      // a whole word: "summer", "summary" ask for no sum
+      'sum ',
+      'sums ',
       'total',
       'add up',
       'altogether',

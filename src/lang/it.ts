@@ -219,6 +219,12 @@ export const it: LanguagePack = {
       { words: ['bimestre'], months: 2 },
       { words: ['meta'], months: 6 },
     ],
+    // winter spans two years: which ones a question means is not for a word to say
+    seasons: [
+      { words: ['primavera'], from: 3, to: 5 },
+      { words: ['estate'], from: 6, to: 8 },
+      { words: ['autunno'], from: 9, to: 11 },
+    ],
     // -1: the last of the year ("l'ultimo trimestre")
     periodOrdinals: {
       primo: 1,

@@ -651,7 +651,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     !people.matches.length &&
     !allStructures.length &&
     superlative === null &&
-    aggregate === null &&
+    // "quante persone lavorano al progetto X": a count of one record's people names the record too
+    (aggregate === null || (aggregate === 'count' && targets.includes('person'))) &&
     !amounts.length &&
     !compareAsked
   ) {

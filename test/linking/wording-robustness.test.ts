@@ -8,10 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { routeInput } from '../../src/answer/router.ts';
 import { sheetOfYear } from '../../src/answer/routes/objective-reply.ts';
+import { findDates } from '../../src/linking/find-dates.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { normalizeQuestion } from '../../src/linking/normalize-question.ts';
 import { romanNumeralOf } from '../../src/linking/structure-index.ts';
 import { type PlanModel, PlanModelSchema } from '../../src/plan/model.ts';
+import { fold } from '../../src/plan/text.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
 import { SMALL_MODEL } from '../query/small-plan.ts';
 
@@ -185,4 +187,29 @@ describe('people assigned to a project are its staff', () => {
     );
     expect(input.intents).toContain('staff');
   });
+});
+
+describe('a season of a year is a span of its months', () => {
+  const read = (q: string, defaultYear: number | null = null) =>
+    findDates(fold(q), { defaultYear }).dates.map(({ op, iso, iso2 }) => ({ op, iso, ...(iso2 ? { iso2 } : {}) }));
+  it.each([
+    ["attività che partono dopo l'estate 2022", [{ op: 'gt', iso: '2022-08-31' }]],
+    ['cosa si chiude in primavera 2023', [{ op: 'between', iso: '2023-03-01', iso2: '2023-05-31' }]],
+    ['tasks ending by autumn 2024', [{ op: 'lte', iso: '2024-11-30' }]],
+  ])('%s', (q, expected) => expect(read(q)).toEqual(expected));
+  it("of the plans' year when none is written", () =>
+    expect(read("entro l'estate", 2023)).toEqual([{ op: 'lte', iso: '2023-08-31' }]));
+  it('no year, no plan year: no date', () => expect(read("fasi dopo l'estate")).toEqual([]));
+  it('"summer" asks for no sum', () =>
+    expect(frame('phases of Lago Verde starting after summer 2022').aggregate).toBeNull());
+});
+
+describe("a record's title words written with capitals are no person's name", () => {
+  it('"Centri Estivi" is a project', () => {
+    const f = frame('quante persone lavorano sul progetto Centri Estivi?');
+    expect(f.unknownPerson).toBeNull();
+    expect(f.codes.map((c) => c.code)).toEqual(['2023_PX_4102']);
+  });
+  it('two capitalised words no plan writes together are still a name', () =>
+    expect(frame('chi lavora al progetto di Mario Bianchi?').unknownPerson).toBe('Mario Bianchi'));
 });
