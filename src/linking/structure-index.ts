@@ -197,6 +197,28 @@ export function stemsIn(folded: string, index: StructureIndex): Set<string> {
   return found;
 }
 
+/**
+ * The packs' own words for fields, records and bounds ("peso", "maggiore", "progetti"), one word each: they ask
+ * something of a structure, they never spell its acronym ("peso maggiore" is no "P.M").
+ */
+const QUESTION_WORDS: readonly string[] = [
+  ...new Set(
+    Object.values(PACKS).flatMap((p) => {
+      const l = p.lexicon;
+      return [
+        ...Object.values(l.fields).flatMap((v) => v ?? []),
+        ...Object.values(l.targets).flatMap((v) => v ?? []),
+        ...(l.gt ?? []),
+        ...(l.gte ?? []),
+        ...(l.lt ?? []),
+        ...(l.lte ?? []),
+        ...(l.eq ?? []),
+      ].flatMap((phrase) => phrase.trim().split(' '));
+    }),
+  ),
+].filter((w) => w.length >= 4);
+const isQuestionWord = (w: string) => QUESTION_WORDS.some((q) => w.startsWith(q));
+
 /** Positions of the structures whose dotted acronym the initials of consecutive long question words spell. */
 export function acronymsIn(words: string, index: StructureIndex): number[] {
   if (index.byAcronym.size === 0) return [];
@@ -207,7 +229,7 @@ export function acronymsIn(words: string, index: StructureIndex): number[] {
       let key = '';
       for (let j = i; j < i + length; j++) {
         const w = initials[j]!;
-        if (w.length <= 3) break;
+        if (w.length <= 3 || isQuestionWord(w)) break;
         key += w[0];
       }
       if (key.length !== length) continue;

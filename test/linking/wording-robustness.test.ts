@@ -6,7 +6,7 @@
  * year's plan. Over the small invented plan, with one more invented entity whose office is numbered ("SETTORE III").
  */
 import { describe, expect, it } from 'vitest';
-import { routeInput } from '../../src/answer/router.ts';
+import { routeInput, routeQuestion } from '../../src/answer/router.ts';
 import { sheetOfYear } from '../../src/answer/routes/objective-reply.ts';
 import { findDates } from '../../src/linking/find-dates.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
@@ -39,6 +39,7 @@ const MODEL: PlanModel = PlanModelSchema.parse({
   structures: [
     ...SMALL_MODEL.structures,
     { doc: 'd.txt', name: 'SETTORE III', kind: 'settore', head: 'Blu Marta', span: span(1) },
+    { doc: 'd.txt', name: 'Corpo V.U', kind: 'cdr', head: 'Blu Marta', span: span(2) },
   ],
   people: [
     ...SMALL_MODEL.people,
@@ -74,6 +75,17 @@ const MODEL: PlanModel = PlanModelSchema.parse({
       ],
       indicators: [],
       span: span(9),
+    },
+    {
+      doc: 'd.txt',
+      code: 'III - 5',
+      title: 'Controllo della sosta',
+      description: 'I vigili urbani organizzano turni serali per il controllo della sosta nel centro storico.',
+      owners: ['Blu Marta'],
+      structure: 'Corpo V.U',
+      phases: [],
+      indicators: [],
+      span: span(20),
     },
   ],
 });
@@ -212,4 +224,28 @@ describe("a record's title words written with capitals are no person's name", ()
   });
   it('two capitalised words no plan writes together are still a name', () =>
     expect(frame('chi lavora al progetto di Mario Bianchi?').unknownPerson).toBe('Mario Bianchi'));
+});
+
+describe('a bound with its equality is one operator', () => {
+  it.each([
+    ['fasi con peso maggiore o uguale a 40', 'gte', 40],
+    ['progetti con budget minore o uguale a 15.000', 'lte', 15_000],
+    ['projects with a budget greater than or equal to 1 million', 'gte', 1_000_000],
+    ['projects with a budget less than or equal to 350.000', 'lte', 350_000],
+  ])('%s', (q, op, value) => expect(frame(q).amounts[0]).toMatchObject({ op, value }));
+});
+
+describe("a dotted acronym is spelt by the words it stands for, never by the question's own words", () => {
+  it('the words it abbreviates name it', () =>
+    expect(frame('obiettivi dei vigili urbani di Colle Alto').structures.map((s) => s.name)).toEqual(['Corpo V.U']));
+  it('a field word and an operator word spell nothing', () =>
+    expect(frame('indicatori con valore uguale a 3 a Colle Alto').structures).toEqual([]));
+  it("the office named so gets its objectives, not a record that mentions its name's words", async () => {
+    const a = await routeQuestion(
+      { store, search: null as never, allowedDocs: null, includeInternal: true },
+      'quali obiettivi hanno i vigili urbani a Colle Alto?',
+    );
+    expect(a.answer).toContain('III - 5');
+    expect(a.intent).toBe('objectives_of_structure');
+  });
 });
