@@ -1105,6 +1105,8 @@ export const en: LanguagePack = {
       commitment: 'commitment',
       allocations: 'projects allocated to',
       duration: 'duration (computed from the start and end dates)',
+      owner: 'owner',
+      dirigente: 'director',
     },
     targetNames: {
       objective: ['objective', 'objectives'],

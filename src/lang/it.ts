@@ -1627,6 +1627,8 @@ export const it: LanguagePack = {
       commitment: 'impegno',
       allocations: 'progetti a cui è assegnato',
       duration: 'durata (calcolata dalle date di inizio e fine)',
+      owner: 'responsabile',
+      dirigente: 'dirigente',
     },
     targetNames: {
       objective: ['obiettivo', 'obiettivi'],

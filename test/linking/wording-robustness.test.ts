@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { routeInput, routeQuestion } from '../../src/answer/router.ts';
 import { sheetOfYear } from '../../src/answer/routes/objective-reply.ts';
 import { findDates } from '../../src/linking/find-dates.ts';
+import { computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { normalizeQuestion } from '../../src/linking/normalize-question.ts';
 import { romanNumeralOf } from '../../src/linking/structure-index.ts';
@@ -247,5 +248,17 @@ describe("a dotted acronym is spelt by the words it stands for, never by the que
     );
     expect(a.answer).toContain('III - 5');
     expect(a.intent).toBe('objectives_of_structure');
+  });
+});
+
+describe('who holds the records of a topic is shown when asked', () => {
+  it('the owner is among the fields shown', () => {
+    const c = computationFor(frame('chi è il responsabile degli obiettivi che riguardano le biblioteche?'), store);
+    expect(c?.kind).toBe('list');
+    expect(c?.kind === 'list' ? c.shown : []).toContain('owner');
+  });
+  it('a plain topic list shows no owner', () => {
+    const c = computationFor(frame('obiettivi che riguardano le biblioteche'), store);
+    expect(c?.kind === 'list' ? c.shown : []).not.toContain('owner');
   });
 });
