@@ -393,7 +393,17 @@ export const en: LanguagePack = {
     magnitudeArticles: ['a', 'one', 'the'],
     magnitudes: { thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, m: 1e6, billion: 1e9 },
     currency: ['euro', 'euros', 'eur', '€'],
-    greetings: ['hi', 'hello', 'hey', 'good morning', 'good afternoon', 'thanks', 'thank you'],
+    greetings: [
+      'hi',
+      'hello',
+      'hey',
+      'good morning',
+      'good afternoon',
+      'good evening',
+      'greetings',
+      'thanks',
+      'thank you',
+    ],
     help: [
       'what can you do',
       'what do you know',

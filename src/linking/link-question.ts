@@ -626,7 +626,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             dates.length ? unquoted.replace(YEAR, ' ') : unquoted,
             store,
             files,
-            hasAny(words, TARGET_WORDS.objective) ? 1 : 2,
+            // …or a project: an objective may be called one ("il progetto Le Storie")
+            hasAny(words, [...TARGET_WORDS.objective, ...TARGET_WORDS.project]) ? 1 : 2,
           )));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }

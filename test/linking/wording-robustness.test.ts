@@ -51,6 +51,13 @@ const MODEL: PlanModel = PlanModelSchema.parse({
       titles: [],
       roles: [{ role: 'owner', doc: 'd.txt' }],
     },
+    {
+      key: 'luca ocra',
+      name: 'Ocra Luca',
+      spellings: ['Ocra Luca'],
+      titles: [],
+      roles: [{ role: 'owner', doc: 'd.txt' }],
+    },
   ],
   objectives: [
     ...SMALL_MODEL.objectives,
@@ -82,7 +89,7 @@ const MODEL: PlanModel = PlanModelSchema.parse({
       code: 'III - 5',
       title: 'Controllo della sosta',
       description: 'I vigili urbani organizzano turni serali per il controllo della sosta nel centro storico.',
-      owners: ['Blu Marta'],
+      owners: ['Ocra Luca'],
       structure: 'Corpo V.U',
       phases: [],
       indicators: [],
@@ -261,4 +268,19 @@ describe('who holds the records of a topic is shown when asked', () => {
     const c = computationFor(frame('obiettivi che riguardano le biblioteche'), store);
     expect(c?.kind === 'list' ? c.shown : []).not.toContain('owner');
   });
+});
+
+describe('more wordings of the routes', () => {
+  const ask = (q: string) =>
+    routeQuestion({ store, search: null as never, allowedDocs: null, includeInternal: true }, q);
+  it('"greetings!" opens a question about pianobot', () =>
+    expect(frame('greetings! what sort of questions can I ask you?').meta).toBe('help'));
+  it('the people of a plan named by its kind ("del PEG di X")', async () =>
+    expect((await ask('chi sono i dirigenti del PEG di Monteluce?')).intent).toBe('people_of_entity'));
+  it("the phases of a person's one objective", async () => {
+    const a = await ask('Blu: obiettivo e relative fasi?');
+    expect(a.answer).toContain('Bando per gli assegnatari');
+  });
+  it('several objectives stay a list', async () =>
+    expect((await ask('Neri Carla: obiettivi e relative fasi?')).intent).toBe('person_objectives'));
 });
