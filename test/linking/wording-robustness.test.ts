@@ -62,6 +62,16 @@ const MODEL: PlanModel = PlanModelSchema.parse({
   objectives: [
     ...SMALL_MODEL.objectives,
     {
+      doc: 'b.txt',
+      code: 'OB-4201-1',
+      title: 'Sportello casa',
+      owners: ['Viola Anna'],
+      structure: 'Ufficio Abitare',
+      phases: [],
+      indicators: [],
+      span: { doc: 'b.txt', lineStart: 60, lineEnd: 60 },
+    },
+    {
       doc: 'd.txt',
       code: 'III - 2',
       title: 'Orti urbani condivisi',
@@ -283,4 +293,15 @@ describe('more wordings of the routes', () => {
   });
   it('several objectives stay a list', async () =>
     expect((await ask('Neri Carla: obiettivi e relative fasi?')).intent).toBe('person_objectives'));
+});
+
+describe('a project and an objective titled alike in one office', () => {
+  it('"il progetto X del cdr N" is the project', async () => {
+    const a = await routeQuestion(
+      { store, search: null as never, allowedDocs: null, includeInternal: true },
+      'ma il progetto Sportello casa (quello del CdR 42) quanto budget ha?',
+    );
+    expect(a.intent).toBe('project_budget');
+    expect(a.answer).toContain('0,00');
+  });
 });
