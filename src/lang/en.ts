@@ -1117,6 +1117,7 @@ export const en: LanguagePack = {
       duration: 'duration (computed from the start and end dates)',
       owner: 'owner',
       dirigente: 'director',
+      year: 'year',
     },
     targetNames: {
       objective: ['objective', 'objectives'],

@@ -1629,6 +1629,7 @@ export const it: LanguagePack = {
       duration: 'durata (calcolata dalle date di inizio e fine)',
       owner: 'responsabile',
       dirigente: 'dirigente',
+      year: 'anno',
     },
     targetNames: {
       objective: ['obiettivo', 'obiettivi'],

@@ -62,6 +62,26 @@ const MODEL: PlanModel = PlanModelSchema.parse({
   objectives: [
     ...SMALL_MODEL.objectives,
     {
+      doc: 'd.txt',
+      code: 'III - 8',
+      title: 'Le storie dei quartieri',
+      owners: ['Ocra Luca'],
+      structure: 'SETTORE III',
+      phases: [{ title: 'Raccolta delle interviste', span: span(31) }],
+      indicators: [],
+      span: span(30),
+    },
+    {
+      doc: 'd.txt',
+      code: 'III - 9',
+      title: 'Storia del borgo antico',
+      owners: ['Ocra Luca'],
+      structure: 'SETTORE III',
+      phases: [],
+      indicators: [],
+      span: span(35),
+    },
+    {
       doc: 'b.txt',
       code: 'OB-4201-1',
       title: 'Sportello casa',
