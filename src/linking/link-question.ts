@@ -628,6 +628,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             files,
             // …or a project: an objective may be called one ("il progetto Le Storie")
             hasAny(words, [...TARGET_WORDS.objective, ...TARGET_WORDS.project]) ? 1 : 2,
+            true,
           )));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }

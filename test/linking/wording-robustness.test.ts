@@ -325,3 +325,12 @@ describe('a project and an objective titled alike in one office', () => {
     expect(a.answer).toContain('0,00');
   });
 });
+
+describe('a title word no other title writes so, when its stem is shared', () => {
+  it('"il progetto Le Storie" is the objective titled with "storie", not the one with "storia"', () =>
+    expect(frame('quante fasi ha il progetto Le Storie?').codes.map((c) => c.code)).toEqual(['III - 8']));
+  it('without a kind of record named, the word is a topic', () =>
+    expect(frame('quante fasi parlano di Storie?').codes).toEqual([]));
+  it('written as a common word, it names no record', () =>
+    expect(frame('quante fasi ha il progetto sulle storie?').codes).toEqual([]));
+});
