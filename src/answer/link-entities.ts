@@ -81,13 +81,13 @@ export function findPeople(
   }
   // in the model's order, as before
   const scored = [...byPerson.values()].sort((a, b) => index.order.get(a.person)! - index.order.get(b.person)!);
-  if (!scored.length) return { matches: [], unknownName: capitalizedName(words) };
+  if (!scored.length) return { matches: [], unknownName: capitalizedName(words, index) };
   const best = Math.max(...scored.map((s) => s.matched.length));
   let top = scored.filter((s) => s.matched.length === best);
   if (top.some((t) => t.exact)) top = top.filter((t) => t.exact);
   // "Mario Rossi": a capitalised word right beside the matched surname that is not part of the person's name
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
-  if (!filtered.length) return { matches: [], unknownName: capitalizedName(words) };
+  if (!filtered.length) return { matches: [], unknownName: capitalizedName(words, index) };
   return { matches: filtered, unknownName: null };
 }
 
@@ -103,6 +103,8 @@ interface NameIndex {
   order: Map<Person, number>;
   /** the words of the loaded plans' place names */
   placeWords: ReadonlySet<string>;
+  /** two words the plans write one after the other in a record's title or an office's name ("prossimo welfare") */
+  titlePairs: ReadonlySet<string>;
 }
 const nameIndexes = new WeakMap<PlanStore, NameIndex>();
 
@@ -132,7 +134,18 @@ function nameIndexOf(store: PlanStore): NameIndex {
     }
   }
   const placeWords = new Set(vocabularyOf(store).entities.flatMap((e) => e.name.split(' ')));
-  const index = { byPart, longParts, byDeletion, accented, order, placeWords };
+  const titlePairs = new Set<string>();
+  for (const title of [
+    ...store.projects.map((p) => p.title),
+    ...store.objectives.map((o) => o.title),
+    ...store.structures.map((x) => x.name),
+  ]) {
+    const parts = fold(title)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    for (let i = 1; i < parts.length; i++) titlePairs.add(`${parts[i - 1]} ${parts[i]}`);
+  }
+  const index = { byPart, longParts, byDeletion, accented, order, placeWords, titlePairs };
   nameIndexes.set(store, index);
   return index;
 }
@@ -185,11 +198,19 @@ function isKnownWord(w: string): boolean {
   return KNOWN_CAPITALISED.test(w) || placeWords.has(fold(w));
 }
 
-function capitalizedName(words: string[]): string | null {
+/** Two capitalised words no plan writes together in a title or office name ("Prossimo Welfare" is a project's). */
+function capitalizedName(words: string[], index: NameIndex): string | null {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (/^\p{Lu}\p{Ll}+$/u.test(a) && /^\p{Lu}\p{Ll}+$/u.test(b) && !isKnownWord(a) && !isKnownWord(b) && i - 1 > 0)
+    if (
+      /^\p{Lu}\p{Ll}+$/u.test(a) &&
+      /^\p{Lu}\p{Ll}+$/u.test(b) &&
+      !isKnownWord(a) &&
+      !isKnownWord(b) &&
+      i - 1 > 0 &&
+      !index.titlePairs.has(`${fold(a)} ${fold(b)}`)
+    )
       return `${a} ${b}`;
   }
   return null;

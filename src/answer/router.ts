@@ -6,8 +6,9 @@ import { hasKnownCodeShape } from '../linking/find-codes.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
+import { wordsOf } from '../linking/phrases.ts';
 import type { QuestionFrame } from '../linking/question-frame.ts';
-import { namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
+import { acronymsIn, namesInFull, namesMostOf, structureIndexOf } from '../linking/structure-index.ts';
 import { nameNeverWritten } from '../linking/typo-vocabulary.ts';
 import type { Objective, Person, Project, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
@@ -280,11 +281,14 @@ export const ROUTES: Route[] = [
     when: (input) => /\b(obiettivi|objectives)\b/.test(words(input)),
     answer: ({ ctx, structures, question, lang }) => {
       const index = structureIndexOf(ctx.store);
+      // "la polizia municipale" names "Corpo P.M" in full: the words its acronym stands for
+      const byAcronym = new Set(acronymsIn(wordsOf(question), index).map((p) => index.structures[p]));
       const named = structures.filter(
         (s) =>
           fold(question).includes(fold(s.name).replace(/^[a-z]?\d+\s*-\s*/, '')) ||
           namesInFull(question, s, index) ||
-          namesMostOf(question, s, index),
+          namesMostOf(question, s, index) ||
+          byAcronym.has(s),
       );
       return named.length ? objectivesOfStructures(ctx, named, lang) : null;
     },

@@ -66,6 +66,8 @@ export interface Lexicon {
   periods?: { words: string[]; months: number }[];
   /** "primo", "second" before a part of a year: which one */
   periodOrdinals?: Record<string, number>;
+  /** seasons within one year ("estate", "summer") and their first and last month, 1–12 */
+  seasons?: { words: string[]; from: number; to: number }[];
   /** month names that are common words too ("may"): a month only with a year after it or "in" before it */
   monthsNeedingContext?: string[];
   /**

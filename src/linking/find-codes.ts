@@ -26,6 +26,8 @@ export interface CodeMention {
 // letters and digits joined by separators; a separator may have one space on each side ("VI - 1"). Each repetition
 // must consume a separator, which the word class excludes, so matching stays linear.
 const CANDIDATE = /[\p{L}\p{N}]+(?:\s?[-–_./]\s?[\p{L}\p{N}]+)*/gu;
+// a short run of letters, one space, a small number: "VI 8"
+const SPACED_CODE = /(?<![\p{L}\p{N}])\p{L}{1,4} \d{1,3}(?![\p{L}\p{N}])/gu;
 const PART_SPLIT = /\s[-–]\s|\//;
 const DIGIT = /\d/;
 // "obiettivo 3", "objective nr. 2". A match can only start where a run of letters starts (from inside the run the
@@ -72,6 +74,19 @@ export function findCodeMentions(
       if (!hits.length && !hasKnownCodeShape(text, store)) continue; // a number, not a code
       mentions.push({ text, hits, start: piece.start, end: piece.start + text.length });
     }
+  }
+  // a code written with a space where the plan writes a separator ("VI 8" for "VI - 8"): only a record's exact code,
+  // never an ending or a shape, so "cdr 87" or "il 5" stay what they are
+  for (const m of question.matchAll(SPACED_CODE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (mentions.some((x) => x.start < end && x.end > start)) continue;
+    const key = codeKey(m[0]);
+    const hits: CodeHit[] = [
+      ...(store.projectsByCode.get(key) ?? []).map((p) => ({ kind: 'project' as const, code: p.code, record: p })),
+      ...(store.objectivesByCode.get(key) ?? []).map((o) => ({ kind: 'objective' as const, code: o.code, record: o })),
+    ].filter((h) => inScope(h.record.doc));
+    if (hits.length) mentions.push({ text: m[0], hits, start, end });
   }
   // documents that number their objectives: "obiettivo 3", "objective nr. 2"
   const objectiveWords = lexicon.targets.objective;

@@ -38,6 +38,7 @@ const MONTH_OF = new Map(LEXICONS.flatMap((l) => l.months.map((m, i) => [m, i + 
 /** month names that are common words too ("may"): a month only with a year after it or "in" before it */
 const MONTH_NEEDS_CONTEXT = new Set(pick((l) => l.monthsNeedingContext));
 const PERIODS = LEXICONS.flatMap((l) => l.periods ?? []);
+const SEASONS = LEXICONS.flatMap((l) => l.seasons ?? []);
 const PERIOD_ORDINALS: Record<string, number> = Object.assign({}, ...LEXICONS.map((l) => l.periodOrdinals ?? {}));
 const BY = pick((l) => l.by);
 const AFTER = pick((l) => l.after);
@@ -63,6 +64,11 @@ const PERIOD_RE =
         'g',
       )
     : null;
+
+// "l'estate 2020", "in summer 2021": a season and its year
+const SEASON_RE = SEASONS.length
+  ? new RegExp(`\\b(${alt(SEASONS.flatMap((s) => s.words))})\\b(?:${OF} +${YEAR_RE}\\b)?`, 'g')
+  : null;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -131,6 +137,22 @@ export function findDates(folded: string, options: FindDatesOptions = {}): { dat
         start,
         end: start + m[0].length,
         ...(m[3] ? { year } : {}),
+      });
+      blank(start, start + m[0].length);
+    }
+  if (SEASON_RE)
+    for (const m of text.matchAll(SEASON_RE)) {
+      const season = SEASONS.find((s) => s.words.includes(m[1]!))!;
+      const year = m[2] ? Number(m[2]) : (options.defaultYear ?? null);
+      if (year === null) continue;
+      const start = m.index ?? 0;
+      found.push({
+        from: firstOf(year, season.from),
+        to: lastOf(year, season.to),
+        label: m[0].trim(),
+        start,
+        end: start + m[0].length,
+        ...(m[2] ? { year } : {}),
       });
       blank(start, start + m[0].length);
     }

@@ -806,8 +806,14 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
   }
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
+  // "il responsabile dell'obiettivo concernente X": who holds the records listed is what is asked, so it is shown
+  const askedOwner = frame.fields.includes('owner') && (target === 'objective' || target === 'project');
   const shown = [
-    ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
+    ...new Set([
+      ...filters.map((f) => f.field),
+      ...(amountField && frame.amounts.length ? [amountField] : []),
+      ...(askedOwner ? [target === 'project' ? 'dirigente' : 'owner'] : []),
+    ]),
   ];
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }

@@ -258,12 +258,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   );
   const named = found.entities;
   const unknownEntity = found.unknownEntity;
-  const docs = found.documents;
+  let docs = found.documents;
 
   // ---------------------------------------------------------------- codes
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
   const dateFields = fieldsIn(words);
-  const yearBoundsDate = found.years.length > 0 && (dateFields.includes('end') || dateFields.includes('start'));
+  // so does a year beside phases, which have dates of their own ("le fasi di X da fare nel 2021")
+  const yearBoundsDate =
+    found.years.length > 0 &&
+    (dateFields.includes('end') || dateFields.includes('start') || dateFields.includes('phases'));
   const codeDocs = yearBoundsDate
     ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
     : docs;
@@ -273,6 +276,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
   );
   const unknownCodes = mentions.filter((m) => !m.hits.length && hasKnownCodeShape(m.text, store)).map((m) => m.text);
+  // a year beside the code of a record of a plan of other years bounds that record's dates, not the plans read: "le
+  // fasi di 2020-X da fare nel 2021" are read in 2020-X's plan
+  if (yearBoundsDate && codes.length && !codes.some((c) => docs.some((d) => d.file === c.doc)))
+    docs = store.model.documents.filter((d) => codes.some((c) => c.doc === d.file));
   // blank out codes so their digits are not read as amounts or years
   let scan = folded;
   for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
@@ -592,8 +599,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
 
   // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
   // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
+  // …or for a list of them bounded by a date ("le fasi dell'obiettivo sul parlamentino che si chiudono entro il 2020")
   const wantsSubRecords =
-    (superlative !== null || aggregate === 'sum' || aggregate === 'count') &&
+    (superlative !== null || aggregate === 'sum' || aggregate === 'count' || dates.length > 0) &&
     (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
   if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
@@ -613,7 +621,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         : (objectivesTitledIn(unquoted, store, files, ownedByNamed)[0] ??
           // one word of its own names the objective only when the question says it names an objective ("la fase più
           // pesante dell'obiettivo dei sottopassi"); "sulle biblioteche" alone is a topic
-          objectiveNamedByRareWords(unquoted, store, files, hasAny(words, TARGET_WORDS.objective) ? 1 : 2)));
+          // (a year that bounds a date is no word of a record's: "2020" in some indicator is not that record)
+          objectiveNamedByRareWords(
+            dates.length ? unquoted.replace(YEAR, ' ') : unquoted,
+            store,
+            files,
+            // …or a project: an objective may be called one ("il progetto Le Storie")
+            hasAny(words, [...TARGET_WORDS.objective, ...TARGET_WORDS.project]) ? 1 : 2,
+            true,
+          )));
     if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
   // "ludoteca quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
@@ -637,7 +653,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     !people.matches.length &&
     !allStructures.length &&
     superlative === null &&
-    aggregate === null &&
+    // "quante persone lavorano al progetto X": a count of one record's people names the record too
+    (aggregate === null || (aggregate === 'count' && targets.includes('person'))) &&
     !amounts.length &&
     !compareAsked
   ) {
@@ -963,7 +980,13 @@ function structuresByCodes(words: string, store: PlanStore, files: string[], com
         .slice(0, 8);
       for (const token of tail) {
         if (CODE_LIST_FILLERS.has(token)) continue;
-        const hit = (index.byCode.get(token) ?? []).filter(inScope);
+        // "il settore sesto": an ordinal word names the structure numbered so ("SETTORE VI")
+        const numbered = ORDINAL_NUMBERS.get(token);
+        const hit = (
+          index.byCode.get(token) ??
+          (numbered ? index.byCode.get(String(numbered)) : undefined) ??
+          []
+        ).filter(inScope);
         if (!hit.length) break;
         for (const p of hit) out.push(index.structures[p]!);
       }
@@ -1005,6 +1028,10 @@ function structuresByCodes(words: string, store: PlanStore, files: string[], com
   }
   return out;
 }
+/** the packs' ordinal words with their number ("sesto" → 6), for structures numbered by a roman numeral */
+const ORDINAL_NUMBERS = new Map(
+  ALL.flatMap((l) => Object.entries({ ...l.ordinals, ...l.periodOrdinals })).filter(([, n]) => n > 0),
+);
 const STRUCTURE_WORDS = [
   'cdr',
   'centro di responsabilita',
@@ -1307,6 +1334,12 @@ function amountsIn(
       .replace(patterns.numbered, (_, w: string, mag: string) => `${lex.numbers[w] ?? w} ${mag}`)
       // an article before a magnitude is one of it: "sopra il milione"
       .replace(patterns.article, (_, _article: string, mag: string) => `1 ${mag}`);
+    // "un milione e mezzo", "il milione e mezzo": the half after a magnitude the article or word just made a figure
+    if (W.half.length)
+      text = text.replace(
+        new RegExp(`\\b(\\d+) (${alternation(magnitudes)}) (?:${alternation(W.half)})\\b`, 'g'),
+        (_, n: string, mag: string) => `${n},5 ${mag}`,
+      );
   }
   // "tra 200 e 300 mila", "da 500 a 600 mila": the second bound's magnitude is the first's too
   if (magnitudes.length)

@@ -12,6 +12,7 @@ import { fold } from '../plan/text.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { wordMatches } from './find-meta.ts';
+import { compoundNumber } from './link-question.ts';
 import { correct, MIN_TYPO_LENGTH, typoVocabularyOf } from './typo-vocabulary.ts';
 
 const LEXICONS: Lexicon[] = Object.values(PACKS).map((pack) => pack.lexicon);
@@ -154,6 +155,7 @@ export function normalizeQuestion(question: string, store: PlanStore): string {
   // "1M€", "€2mln": the currency sign glued to a magnitude hides it from the amount reader
   q = q.replace(GLUED_MAGNITUDE, '$1 $2').replace(/(?<=\p{L})€|€(?=\p{L})/gu, ' € ');
   q = withoutCourtesy(q);
+  q = withCompoundNumbers(q, PACKS[lang].lexicon);
   q = withTyposCorrected(q, store);
   q = q.replace(/\s+/g, ' ').trim();
   // nothing left that the question said (markup only): keep it as typed, the routes answer it as they can
@@ -183,6 +185,23 @@ function withoutCourtesy(q: string): string {
   return stripped;
 }
 
+/** the years a compound number word is read as in figures ("duemilaventuno") */
+const YEAR_WORDS = { min: 1900, max: 2099 };
+
+/**
+ * A number written as one compound word in figures ("cdr ottantasette" → "cdr 87", "l'anno duemilaventi" → "l'anno
+ * 2020"), so that codes, years and bounds read it as if typed in digits. Left as words: a lone small number ("cinque",
+ * "sei" — a count to find in a passage, or a verb), a percentage's "per cento", and figures of a thousand or more that
+ * are no year ("centomila"), which the amount reader takes with their magnitude ("da cinquanta a centomila").
+ */
+function withCompoundNumbers(q: string, lexicon: Lexicon): string {
+  if (!lexicon.numberParts) return q;
+  return q.replace(/(?<![\p{L}\p{N}_-])\p{L}{4,}(?![\p{L}\p{N}_-])/gu, (word, at: number) => {
+    if (/\bper\s+$/i.test(q.slice(Math.max(0, at - 5), at))) return word;
+    const n = compoundNumber(fold(word), lexicon);
+    return n !== null && (n < 1000 || (n >= YEAR_WORDS.min && n <= YEAR_WORDS.max)) ? String(n) : word;
+  });
+}
 /** Words of letters only (codes keep their digits and underscores), each corrected when it is a typo. */
 function withTyposCorrected(q: string, store: PlanStore): string {
   const vocabulary = typoVocabularyOf(store);

@@ -71,6 +71,47 @@ export function distinctiveNameWords(name: string): string[] {
   );
 }
 
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
+
+/**
+ * The roman numeral that closes a structure's name right after its kind word ("SETTORE VI", "Area III"): the number
+ * a question may write in figures or as an ordinal instead. Null for any other name (a lone "I" or "L" is no number
+ * of a name of one word).
+ */
+export function romanNumeralOf(name: string): { text: string; value: number } | null {
+  const m = /^\p{L}+\s+([ivxl]{1,6})$/iu.exec(name.trim());
+  if (!m) return null;
+  const text = m[1]!.toLowerCase();
+  let value = 0;
+  for (let k = 0; k < text.length; k++) {
+    const v = ROMAN[text[k]!]!;
+    const next = ROMAN[text[k + 1] ?? ''] ?? 0;
+    value += v < next ? -v : v;
+  }
+  // "IIII", "VV": letters that make no numeral
+  return value > 0 && value < 90 && toRoman(value) === text ? { text, value } : null;
+}
+
+function toRoman(n: number): string {
+  const parts: [number, string][] = [
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
+  let out = '';
+  let left = n;
+  for (const [v, r] of parts)
+    while (left >= v) {
+      out += r;
+      left -= v;
+    }
+  return out;
+}
+
 const cache = new WeakMap<PlanStore, StructureIndex>();
 
 export function structureIndexOf(store: PlanStore): StructureIndex {
@@ -88,6 +129,11 @@ export function structureIndexOf(store: PlanStore): StructureIndex {
   let longestStem = 0;
   structures.forEach((s, i) => {
     if (s.code) add(byCode, fold(s.code), i);
+    // "SETTORE VI" is numbered by its roman numeral: "settore VI", "settore 6" and "settore sesto" name it
+    else {
+      const roman = romanNumeralOf(s.name);
+      if (roman) for (const key of [roman.text, String(roman.value)]) add(byCode, key, i);
+    }
     const words = distinctiveNameWords(s.name);
     nameWords.push(words);
     nameLength.push(fold(s.name).split(/\s+/).length);
@@ -151,6 +197,28 @@ export function stemsIn(folded: string, index: StructureIndex): Set<string> {
   return found;
 }
 
+/**
+ * The packs' own words for fields, records and bounds ("peso", "maggiore", "progetti"), one word each: they ask
+ * something of a structure, they never spell its acronym ("peso maggiore" is no "P.M").
+ */
+const QUESTION_WORDS: readonly string[] = [
+  ...new Set(
+    Object.values(PACKS).flatMap((p) => {
+      const l = p.lexicon;
+      return [
+        ...Object.values(l.fields).flatMap((v) => v ?? []),
+        ...Object.values(l.targets).flatMap((v) => v ?? []),
+        ...(l.gt ?? []),
+        ...(l.gte ?? []),
+        ...(l.lt ?? []),
+        ...(l.lte ?? []),
+        ...(l.eq ?? []),
+      ].flatMap((phrase) => phrase.trim().split(' '));
+    }),
+  ),
+].filter((w) => w.length >= 4);
+const isQuestionWord = (w: string) => QUESTION_WORDS.some((q) => w.startsWith(q));
+
 /** Positions of the structures whose dotted acronym the initials of consecutive long question words spell. */
 export function acronymsIn(words: string, index: StructureIndex): number[] {
   if (index.byAcronym.size === 0) return [];
@@ -161,7 +229,7 @@ export function acronymsIn(words: string, index: StructureIndex): number[] {
       let key = '';
       for (let j = i; j < i + length; j++) {
         const w = initials[j]!;
-        if (w.length <= 3) break;
+        if (w.length <= 3 || isQuestionWord(w)) break;
         key += w[0];
       }
       if (key.length !== length) continue;

@@ -215,6 +215,8 @@ export function objectiveNamedByRareWords(
   store: PlanStore,
   files: string[],
   minHits = 2,
+  /** with one hit allowed, also a word only one title writes exactly (for a count or ranking of its sub-records) */
+  exactWords = false,
 ): TitledRecord | null {
   const index = objectiveTitles(store);
   const inFiles = files.length ? new Set(files) : null;
@@ -243,5 +245,39 @@ export function objectiveNamedByRareWords(
     if (!h.rare || h.hits < minHits) return false;
     return h.hits * 2 >= new Set(contentTokens(record.title).map((t) => stem(t))).size;
   });
-  return found.length === 1 ? index.records[found[0]![0]]! : null;
+  if (found.length === 1) return index.records[found[0]![0]]!;
+  if (!exactWords || minHits >= 2 || found.length > 1) return null;
+  // "quante fasi ha il progetto Le Storie": a word written as a name (with its capital, past the first word) that no
+  // other title writes so names its record, though its stem is shared ("storie" / "storia")
+  const exact = exactTitleWords(store);
+  const asNames = question
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .join(' ');
+  const named = new Set(
+    contentTokens(asNames).flatMap((t) => {
+      const p = t.length >= 5 ? exact.get(t) : undefined;
+      return p === undefined || p === null || (inFiles && !inFiles.has(index.records[p]!.doc)) ? [] : [p];
+    }),
+  );
+  return named.size === 1 ? index.records[[...named][0]!]! : null;
+}
+
+const exactWordMaps = new WeakMap<PlanStore, Map<string, number | null>>();
+
+/**
+ * Each word as the titles write it (folded) → the one objective whose title writes it (its position), or null when
+ * another objective's or a project's title writes it too. Built once per store.
+ */
+function exactTitleWords(store: PlanStore): Map<string, number | null> {
+  const known = exactWordMaps.get(store);
+  if (known) return known;
+  const built = new Map<string, number | null>();
+  for (const [pos, o] of store.objectives.entries())
+    for (const w of new Set(contentTokens(o.title))) built.set(w, built.has(w) && built.get(w) !== pos ? null : pos);
+  for (const p of store.projects) for (const w of contentTokens(p.title)) if (built.has(w)) built.set(w, null);
+  exactWordMaps.set(store, built);
+  return built;
 }

@@ -149,10 +149,25 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
 /** Where a document has one sheet per year, a question naming the year gets that year's indicators and phases. */
 export function sheetOfYear(o: Objective, year: number | null): Objective {
   if (!year) return o;
+  if (!o.indicators.some((i) => i.year) && !o.phases.some((p) => p.year)) return phasesOfYear(o, year);
   const indicators = o.indicators.filter((i) => i.year === year);
   const phases = o.phases.filter((p) => p.year === year);
   if (!indicators.length && !phases.length) return o;
   return { ...o, indicators, phases };
+}
+
+/**
+ * Without sheets, the phases whose dates reach into the year asked ("le fasi di X da fare nel 2021"); every phase
+ * when none is dated or none reaches it (the year then names the plan, not a part of it).
+ */
+function phasesOfYear(o: Objective, year: number): Objective {
+  const yearOf = (iso: string | null | undefined) => (iso ? Number(iso.slice(0, 4)) : null);
+  const phases = o.phases.filter((p) => {
+    const from = yearOf(p.start?.iso) ?? yearOf(p.end?.iso);
+    const to = yearOf(p.end?.iso) ?? from;
+    return from !== null && to !== null && from <= year && year <= to;
+  });
+  return phases.length && phases.length < o.phases.length ? { ...o, phases } : o;
 }
 
 export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][number], o: Objective, lang: Lang): Reply {

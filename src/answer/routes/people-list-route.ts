@@ -61,6 +61,8 @@ function onlyAsksForPeople(frame: RouteInput['frame']): boolean {
       ...(l.listAsking ?? []),
       ...Object.values(l.roleWords ?? {}).flat(),
       ...Object.values(l.entityKinds).flat(),
+      // "i dirigenti del PEG di X": a plan named by its kind is the entity's plans
+      ...Object.values(l.documentKinds).flat(),
     ]),
     ...frame.entities.flatMap((e) => wordsOf(e).trim().split(' ')),
   ].map((w) => w.trim());

@@ -83,9 +83,7 @@ function valueText(r: QueryRecord, field: string, pack: LanguagePack): string | 
 
 function bullet(r: QueryRecord, fields: string[], pack: LanguagePack, entity: boolean): string {
   const extras = fields
-    .filter(
-      (f) => !['code', 'title', 'objective', 'owner', 'dirigente', 'cdr', 'structure', 'type', 'multiYear'].includes(f),
-    )
+    .filter((f) => !['code', 'title', 'objective', 'cdr', 'structure', 'type', 'multiYear'].includes(f))
     .map((f) => {
       const v = valueText(r, f, pack);
       return v === null ? null : `${fieldName(f, pack)}: ${v}`;

@@ -53,7 +53,7 @@ export const structureRecordRoute: Route = {
   answer: (input) => recordOfStructure(input),
 };
 
-function recordOfStructure({ ctx, structures, question, lang, scope }: RouteInput): Reply | null {
+function recordOfStructure({ ctx, structures, question, lang, scope, frame }: RouteInput): Reply | null {
   const named = structures.filter((s) => !('excluded' in s && s.excluded));
   const year = scope.year;
   const records = recordsOf(ctx, named);
@@ -68,7 +68,11 @@ function recordOfStructure({ ctx, structures, question, lang, scope }: RouteInpu
   // a list asked for ("i progetti del CdR X") is narrowed only by words that clearly name some of its records
   const ranked = matcher.rank(wanted, records.length).filter((r) => r.score >= (asksOne ? MIN_SCORE : MIN_LIST_SCORE));
   if (!ranked.length) return null;
-  const top = ranked.filter((r) => r.score >= ranked[0]!.score - 1e-9);
+  const tied = ranked.filter((r) => r.score >= ranked[0]!.score - 1e-9);
+  // "il progetto X" when a project and an objective of it are titled alike: the kind the question names
+  const kind = frame.targets.includes('project') !== frame.targets.includes('objective') ? kindNamed(frame) : null;
+  const ofKind = kind ? tied.filter((r) => r.item.kind === kind) : [];
+  const top = ofKind.length === 1 ? ofKind : tied;
   if (top.length === 1 && (asksOne || ranked.length === 1)) {
     const [{ item }] = top as [Scored<NamedRecord>];
     // the structure chose among records: what is asked of the record is what the rest of the question asks ("risorse"
@@ -86,6 +90,11 @@ function recordOfStructure({ ctx, structures, question, lang, scope }: RouteInpu
     named,
     lang,
   );
+}
+
+/** the one kind of record the question names, when it names one of the two */
+function kindNamed(frame: RouteInput['frame']): NamedRecord['kind'] {
+  return frame.targets.includes('project') ? 'project' : 'objective';
 }
 
 /** the question with the words of the structures' names blanked */
