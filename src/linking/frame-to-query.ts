@@ -102,6 +102,13 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** The field that splits a target's records by a kind of group ("di ogni CdR" → a project's cdr). */
+const PER_FIELD: Partial<Record<QueryTarget, Partial<Record<QueryTarget, string>>>> = {
+  project: { structure: 'cdr', person: 'dirigente' },
+  objective: { structure: 'structure', person: 'owner' },
+  phase: { objective: 'objective', structure: 'structure', person: 'owner' },
+  indicator: { objective: 'objective', structure: 'structure', person: 'owner' },
+};
 /** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
 const MISSING_ONLY: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
   objective: { owner: 'owner' },
@@ -518,6 +525,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
+    // "obiettivi con indicatori", "progetti escluso il X": a field asked present, a record set apart
+    // (a count of the records that have a budget is the count route's, which says how it counts)
+    ((frame.present.length > 0 || frame.excludedCodes.length > 0) &&
+      (target === 'project' || target === 'objective') &&
+      frame.aggregate !== 'count') ||
     frame.multiYear ||
     frame.notMultiYear ||
     (frame.excludedPeople.length > 0 && target !== 'person' && target !== 'structure') ||
@@ -588,6 +600,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
+  // "escluso il X": every record of the kind but the ones set apart
+  if (frame.excludedCodes.length && (target === 'project' || target === 'objective'))
+    for (const code of frame.excludedCodes) filters.push({ field: 'code', op: 'ne', value: code });
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
@@ -624,7 +639,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     /* the structures kept are the others, filtered above */
   } else if (target === 'project' && cdr) {
     // "tutta l'Area X": the centres the area groups, with its own
-    const members = frame.whole ? membersOf(cdr, store) : [];
+    // "il progetto meno finanziato dell'area X", where the area's own projects have no budget: an area asked a figure
+    // only its centres hold is the area as a whole
+    const members = frame.whole || asksFigureItLacks(frame, cdr, store) ? membersOf(cdr, store) : [];
     filters.push(
       members.length
         ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
@@ -689,7 +706,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // "esclusi quelli senza budget": the records must have the field
   for (const w of frame.present) {
     const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
-    if (field && !COUNTED.has(w)) filters.push({ field, op: 'exists' });
+    // a count is never blank: "esclusi quelli senza fasi" keeps the records with one at least
+    // a field already bounded ("con peso sopra 40") has a value by that bound
+    if (field && !filters.some((f) => f.field === field))
+      filters.push(COUNTED.has(w) ? { field, op: 'gt', value: 0 } : { field, op: 'exists' });
   }
   // the objectives of a year, in plans that keep one sheet per year per objective
   if (target === 'objective' && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
@@ -764,6 +784,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         },
         field,
       };
+    // "il progetto più costoso di ogni CdR": the ranking is cut within each group the "each" word names
+    const per = frame.eachOf ? PER_FIELD[target]?.[frame.eachOf] : undefined;
     return {
       kind: 'top',
       // a duration is computed from the dates: they are shown beside it
@@ -776,6 +798,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         filters: [...filters, frame.nonZero ? { field, op: 'gt', value: 0 } : { field, op: 'exists' }],
         sort: { field, dir },
         limit: frame.superlative.k,
+        ...(per ? { per } : {}),
       },
       field,
       dir,
@@ -813,6 +836,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
 }
 
 /** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
+/** The question ranks or bounds budgets and none of the centre's own projects states one. */
+function asksFigureItLacks(frame: QuestionFrame, cdr: { code: string | null; doc: string }, store: PlanStore): boolean {
+  const figure =
+    frame.rankField === 'budget' || frame.fields.includes('budget') || frame.amounts.length > 0 || frame.nonZero;
+  return figure && !store.projects.some((p) => p.doc === cdr.doc && p.cdr === cdr.code && p.budget?.value != null);
+}
+
 function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
   const name = fold(s.name).trim();
   return store.model.structures

@@ -9,7 +9,7 @@ import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
 import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
 import { totalsOf } from '../../store/totals-by-document.ts';
-import { runPlanQuery } from '../../tools/run-plan-query.ts';
+import { groupKeyOf, runPlanQuery } from '../../tools/run-plan-query.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -21,6 +21,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
+      if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown);
       const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
       const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
@@ -200,6 +201,66 @@ function topReply(
       ),
     );
   cite(ctx, reply, records);
+  return reply;
+}
+
+/** the group names of the fields a ranking is split by: how the answer says "of each …" */
+const PER_GROUP_NAMES: Record<string, 'structure' | 'person' | 'objective'> = {
+  cdr: 'structure',
+  structure: 'structure',
+  dirigente: 'person',
+  owner: 'person',
+  objective: 'objective',
+};
+
+/**
+ * A ranking cut within each group ("il progetto più costoso di ogni CdR", "the longest phase of each objective"): the
+ * top k of every group, groups in the order of their best record, ties at each group's cut shown and said.
+ */
+function topPerGroupReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  field: string,
+  dir: 'asc' | 'desc',
+  pack: LanguagePack,
+  shown: string[] = [field],
+): Reply {
+  const M = pack.messages;
+  const per = query.per!;
+  const reply = emptyReply(`query_top_per_${query.target}`);
+  const all = runPlanQuery(ctx, { ...query, limit: undefined, per: undefined });
+  const [, plural] = M.targetNames[query.target];
+  if (!all.ok || !all.records.length) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
+  const k = query.limit ?? 1;
+  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
+  const groups = new Map<string, QueryRecord[]>();
+  for (const r of all.records) {
+    const key = groupKeyOf(r, per);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const [groupWord] = M.targetNames[PER_GROUP_NAMES[per] ?? 'structure'];
+  reply.lines.push(M.topPerGroup(k, plural, fieldName(field, pack), dir === 'desc', groupWord));
+  const entity = several(all.records);
+  const cited: QueryRecord[] = [];
+  for (const [key, records] of groups) {
+    const last = rankValue(records[Math.min(k, records.length) - 1]!);
+    const top = records.filter((r, i) => i < k || (last !== null && rankValue(r) === last));
+    // a centre is named with its name beside its code
+    const name = per === 'cdr' ? top[0]!.cells.structure?.text : undefined;
+    reply.lines.push(`${name && name !== key ? `${key} ${name}` : key}:`);
+    for (const r of top) reply.lines.push(`  ${bullet(r, shown, pack, entity)}`);
+    const tied = top.filter((r) => rankValue(r) === last);
+    if (tied.length > 1 && last !== null)
+      reply.lines.push(
+        `  ${M.tie(tied.map((r) => tieName(r)).join(', '), valueText(tied[0]!, field, pack) ?? String(last))}`,
+      );
+    cited.push(...top);
+  }
+  cite(ctx, reply, cited);
   return reply;
 }
 
