@@ -343,7 +343,7 @@ export const en: LanguagePack = {
     negations: ['not', 'non'],
     stillWords: ['yet', 'still'],
     singleYear: ['single-year', 'single year', 'one-year', 'annual '],
-    exclusionFillers: ['the', 'those', 'ones', 'of', 'for', 'from', 'in', 'at'],
+    exclusionFillers: ['the', 'those', 'ones', 'of', 'for', 'from', 'in', 'at', 'shared', 'with'],
     listAll: ['all the', 'all', 'every', 'list'],
     whole: ['the whole', 'entire', 'across the', 'as a whole'],
     each: [
@@ -874,6 +874,7 @@ export const en: LanguagePack = {
     countOf: (n, what) =>
       n === 1 ? `There is 1 ${what} (computed count):` : `There are ${n} ${what} (computed count):`,
     nth: (n, field) => `By ${field}, number ${n}:`,
+    nthFromBottom: (n, field) => `By ${field}, number ${n} from the bottom:`,
     topPerGroup: (k, what, field, highest, group) =>
       `For each ${group}, the ${k === 1 ? (highest ? 'top one' : 'bottom one') : `${highest ? 'top' : 'bottom'} ${k} ${what}`} by ${field}:`,
     average: (field, value, n) => `Average ${field}: ${value} (computed over ${n} records).`,

@@ -433,6 +433,11 @@ export const it: LanguagePack = {
     stillWords: ['ancora', 'tuttora'],
     singleYear: ['annual', 'monoennal', 'non pluriennal'],
     exclusionFillers: [
+      // "ma non quelli condivisi con X": the records X shares are set apart with X
+      'condivisi',
+      'condivise',
+      'in comune',
+      'con',
       'il',
       'la',
       'lo',
@@ -1366,6 +1371,7 @@ export const it: LanguagePack = {
     countOf: (n, what) =>
       n === 1 ? `C'è 1 ${what} (conteggio calcolato):` : `Sono ${n} ${what} (conteggio calcolato):`,
     nth: (n, field) => `Per ${field}, al ${n}° posto:`,
+    nthFromBottom: (n, field) => `Per ${field}, al ${n}° posto dal basso:`,
     topPerGroup: (k, what, field, highest, group) =>
       `Per ogni ${group}, ${k === 1 ? (highest ? 'il primo' : "l'ultimo") : `${highest ? 'i primi' : 'gli ultimi'} ${k} ${what}`} per ${field}:`,
     byDate: (k, what, field, latest) =>

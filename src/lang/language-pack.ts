@@ -323,6 +323,8 @@ export interface Messages {
   countOf: (n: number, what: string) => string;
   /** the record at place n of a ranking */
   nth: (n: number, field: string) => string;
+  /** the place counted from the lowest ("il penultimo per budget", "the second cheapest") */
+  nthFromBottom: (n: number, field: string) => string;
   /** the heading of a ranking cut within each group ("il progetto più costoso di ogni CdR") */
   topPerGroup: (k: number, what: string, field: string, highest: boolean, group: string) => string;
   average: (field: string, value: string, n: number) => string;

@@ -8,6 +8,7 @@ import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
+import { subRecordsNamedByParts } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
@@ -74,6 +75,8 @@ export type Computation =
       k: number;
       groupOf: 'person' | 'structure' | 'objective';
       averaged?: boolean;
+      /** groups set apart ("a parte X e Y, chi ha più…"): left out of the ranking, their records still counted */
+      excluded?: string[];
     };
 
 /** Which query field a field word means, per target. */
@@ -135,6 +138,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
+  const compared = namedSubRecordsCompared(frame, objectiveCodes, store);
+  if (compared) return compared;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
@@ -928,6 +933,47 @@ function ofPhases(
   };
 }
 
+/** the fields two sub-records named by their words are compared on */
+const SUB_RECORD_FIELDS = new Set<FieldWord>(['weight', 'end', 'start', 'duration', 'target']);
+
+/**
+ * "pesa di più la redazione del progetto definitivo o l'affidamento dell'incarico?": two phases (or indicators) of the
+ * one objective named, each by its words, ranked by the field the superlative or comparative is about — both shown,
+ * the higher first.
+ */
+function namedSubRecordsCompared(
+  frame: QuestionFrame,
+  objectiveCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  const field = frame.rankField;
+  if (objectiveCodes.length !== 1 || !frame.superlative || !field || !SUB_RECORD_FIELDS.has(field)) return null;
+  const { code, doc } = objectiveCodes[0]!;
+  const objective = store.objectives.find((o) => o.code === code && o.doc === doc);
+  if (!objective) return null;
+  const target = frame.targets.includes('indicator') && !frame.targets.includes('phase') ? 'indicator' : 'phase';
+  const named = subRecordsNamedByParts(frame.text, objective, target);
+  const queryField = FIELD_OF[target]?.[field];
+  if (!named || !queryField) return null;
+  const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+  return {
+    kind: 'top',
+    ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+    query: {
+      target,
+      documents: [doc],
+      filters: [
+        { field: 'objective', op: 'eq', value: code },
+        { field: 'title', op: 'in', values: named },
+      ],
+      sort: { field: queryField, dir },
+      limit: 2,
+    },
+    field: queryField,
+    dir,
+  };
+}
+
 function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {
   for (const w of words) {
     const f = FIELD_OF[target]?.[w];
@@ -1001,8 +1047,11 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
     !frame.targets.some((t) => t === 'objective' || t === 'project') &&
     store.projects.length > 0;
   if (!countOf && !byBudget) return null;
-  const target = countOf ?? 'project';
-  const groupBy = lead === 'person' ? (target === 'project' ? 'dirigente' : 'owner') : 'structure';
+  // "chi compare nel personale di più progetti", "who is on the staff of most projects": people counted by the
+  // projects they are allocated to, not those they direct
+  const allocated = lead === 'person' && countOf === 'project' && frame.fields.includes('staff');
+  const target = allocated ? 'staff_allocation' : (countOf ?? 'project');
+  const groupBy = lead === 'person' ? (allocated ? 'name' : target === 'project' ? 'dirigente' : 'owner') : 'structure';
   const filters: QueryFilter[] = [];
   // "chi ha più obiettivi nel settore Sport": the structure narrows the records counted
   if (lead === 'person' && frame.structures.length === 1) {
@@ -1016,12 +1065,13 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   if (frame.years.length && target === 'objective')
     filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
   // "più progetti senza budget", "più progetti sopra il milione": the conditions narrow the records counted
-  const conditions = conditionsOf(frame, target);
+  const conditions = allocated ? [] : conditionsOf(frame, target);
   if (!conditions) return null;
   filters.push(...conditions);
   return {
     kind: 'group_rank',
     ...(split && frame.aggregate === 'avg' ? { averaged: true } : {}),
+    ...(lead === 'person' && frame.excludedPeople.length ? { excluded: frame.excludedPeople } : {}),
     groupOf: lead,
     dir: frame.superlative?.dir === 'min' ? 'asc' : 'desc',
     k: frame.superlative?.k ?? MAX_GROUPS,

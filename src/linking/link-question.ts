@@ -347,8 +347,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const people = findPeople(forPeople, store, canSee);
   // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
   const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
-  if (monthsAlone.length && people.matches.length) {
-    const files = new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc)));
+  // (or, with no person named, of the named office's plan: "fasi dell'unità statistica che finiscono dopo luglio")
+  const monthsOfPlans = (files: ReadonlySet<string>) => {
     const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
     if (years.length === 1)
       for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
@@ -359,7 +359,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             ...(d.iso2 ? { iso2: d.iso2 } : {}),
             ...dateFieldBefore(undated, d.start),
           });
-  }
+  };
+  if (monthsAlone.length && people.matches.length)
+    monthsOfPlans(new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc))));
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
@@ -440,6 +442,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     doc: s.doc,
     ...(structureSetApart(words, s) ? { excluded: true } : {}),
   }));
+  if (monthsAlone.length && !people.matches.length && structures.length)
+    monthsOfPlans(new Set(structures.map((s) => s.doc)));
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
@@ -610,7 +614,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
   const wantsSubRecords =
     (superlative !== null || aggregate === 'sum' || aggregate === 'count') &&
-    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
+    (targets.includes('phase') ||
+      targets.includes('indicator') ||
+      fields.includes('weight') ||
+      // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
+      gradation?.field === 'weight');
   if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
     // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
@@ -685,6 +693,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // a field per date only when the question bounds both ("iniziano prima di…, finiscono dopo…"); otherwise the
   // question's date word decides for all of them
   if (new Set(dates.map((d) => d.field).filter(Boolean)).size < 2) for (const d of dates) delete d.field;
+  const excludedPeople = peopleSetApart(
+    words,
+    people.matches.map((m) => m.person),
+  );
   const frame = asFrame({
     lang,
     text: question,
@@ -695,13 +707,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     years,
     uncoveredYear,
     dates,
-    codes,
+    // a code set apart stays apart whatever else names it again ("VI - 2" read again as an objective's words)
+    codes: codes.filter((c) => !excludedCodes.includes(c.code)),
     excludedCodes,
     unknownCodes,
     people: people.matches
-      .filter((m) => !personSetApart(words, m.person))
+      .filter((m) => !excludedPeople.includes(m.person.name))
       .map((m) => ({ name: m.person.name, key: m.person.key })),
-    excludedPeople: people.matches.filter((m) => personSetApart(words, m.person)).map((m) => m.person.name),
+    excludedPeople,
     unknownPerson: people.unknownName,
     structures,
     amounts,
@@ -1110,14 +1123,41 @@ function withoutPhrases(words: string, phrases: readonly string[]): string {
 /** a person set apart may be named with what they hold ("tranne quelli di X", "except those owned by X") */
 const PERSON_FILLERS = exclusionFillers(['owned', 'by', 'da', 'della', 'dello', 'dal']);
 
-/** The person's first mention (any word of their name) follows an exclusion: "tranne quelli di X", "non di X". */
-function personSetApart(words: string, person: Person): boolean {
-  const ats = person.spellings
-    .flatMap((s) => wordsOf(s).trim().split(' '))
-    .filter((w) => w.length >= 3)
+/** The words of a person's names, three letters or more. */
+const nameWordsOf = (person: Person) =>
+  person.spellings.flatMap((s) => wordsOf(s).trim().split(' ')).filter((w) => w.length >= 3);
+
+/** Where the person's first mention (any word of their name) stands; -1: none. */
+function personAt(words: string, person: Person): number {
+  const ats = nameWordsOf(person)
     .map((w) => phraseAt(words, `${w} `))
     .filter((at) => at >= 0);
-  return ats.length > 0 && followsExclusion(words, Math.min(...ats), PERSON_FILLERS);
+  return ats.length ? Math.min(...ats) : -1;
+}
+
+const NAME_JOINERS = new Set(ALL.flatMap((l) => [...l.betweenJoin, ...l.alternatives]));
+
+/**
+ * The people set apart: whose first mention follows an exclusion ("tranne quelli di X", "non di X"), and those listed
+ * right after one set apart, with only a comma or "e" / "and" between ("escluse Benedetti, Corradini e Guerra").
+ */
+function peopleSetApart(words: string, people: Person[]): string[] {
+  const named = people
+    .map((person) => ({ person, at: personAt(words, person) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const out: string[] = [];
+  let previous: { person: Person; at: number } | null = null;
+  for (const x of named) {
+    const between = previous ? words.slice(previous.at, x.at).trim().split(' ') : [];
+    const listed =
+      previous !== null &&
+      out.includes(previous.person.name) &&
+      between.every((w) => nameWordsOf(previous!.person).includes(w) || NAME_JOINERS.has(w));
+    if (listed || followsExclusion(words, x.at, PERSON_FILLERS)) out.push(x.person.name);
+    previous = x;
+  }
+  return out;
 }
 
 /** Where the first record word of any kind stands (-1: none). */

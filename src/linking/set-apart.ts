@@ -24,9 +24,13 @@ export function exclusionFillers(kindWords: readonly string[]): ReadonlySet<stri
 export function followsExclusion(words: string, start: number, fillers: ReadonlySet<string>): boolean {
   const before = words.slice(0, start).trim().split(' ');
   let i = before.length;
-  while (i > 0 && fillers.has(before[i - 1]!)) i--;
-  const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
-  if (EXCLUDE.some((x) => lead.endsWith(` ${x} `))) return true;
+  // a filler may end the exclusion phrase itself ("apart from", "a parte"): tried before it is skipped
+  const endsWithExclusion = () => {
+    const lead = ` ${before.slice(Math.max(0, i - 3), i).join(' ')} `;
+    return EXCLUDE.some((x) => lead.endsWith(` ${x} `));
+  };
+  while (!endsWithExclusion() && i > 0 && fillers.has(before[i - 1]!)) i--;
+  if (endsWithExclusion()) return true;
   // "tolti quelli a zero e quelli senza importo": an item joined by "e" / "and" right before is set apart when the
   // item before the joiner opens with an exclusion word (a few words back)
   if (!JOINERS.has(before[i - 1] ?? '')) return false;

@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { it as italian } from '../../src/lang/it.ts';
 import { computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
+import { subRecordsNamedByParts } from '../../src/linking/named-sub-records.ts';
 import { wordsOf } from '../../src/linking/phrases.ts';
 import { exclusionFillers, followsExclusion } from '../../src/linking/set-apart.ts';
+import { quotedNameOf } from '../../src/linking/titled-records.ts';
 import { type PlanModel, PlanModelSchema } from '../../src/plan/model.ts';
 import type { PlanQuery } from '../../src/query/plan-query.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
@@ -166,5 +168,101 @@ describe('the top record of each group', () => {
   });
   it('the heading names the group', () => {
     expect(italian.messages.topPerGroup(1, 'progetti', 'budget', true, 'struttura')).toContain('ogni struttura');
+  });
+});
+
+describe('sets apart in other words', () => {
+  it('an exclusion phrase ending with a filler word ("apart from") sets a code apart', () => {
+    const q = 'the Lago Verde objective with the most phases, apart from LV-BI01';
+    expect(frame(q).excludedCodes).toEqual(['LV-BI01']);
+    expect(run(q)[0]).toBe('LV-BI02');
+  });
+  it.each([
+    ['obiettivi tranne quelli di Neri e Rosi', ['Neri Carla', 'Rosi Bruno']],
+    ['escluse Gialli, Viola e Neri, chi ha più progetti?', ['Neri Carla', 'Gialli Piero', 'Viola Anna']],
+  ])('people listed after one set apart are set apart: "%s"', (q, names) => {
+    const f = frame(q);
+    expect([...f.excludedPeople].sort()).toEqual([...names].sort());
+    expect(f.people).toEqual([]);
+  });
+  it('a person listed with no exclusion before the list is named, not set apart', () => {
+    expect(frame('progetti di Gialli e Viola').excludedPeople).toEqual([]);
+  });
+});
+
+describe('people ranked by the projects they are allocated to', () => {
+  it('"chi compare nel personale di più progetti" counts allocations by name', () => {
+    const c = computationFor(frame('chi compare nel personale di più progetti?'), store);
+    expect(c).toMatchObject({
+      kind: 'group_rank',
+      groupOf: 'person',
+      query: { target: 'staff_allocation', aggregate: { op: 'count', groupBy: 'name' } },
+    });
+  });
+  it('people set apart are left out of the ranking', () => {
+    const c = computationFor(frame('a parte Gialli, chi dirige più progetti?'), store);
+    expect(c).toMatchObject({ kind: 'group_rank', excluded: ['Gialli Piero'] });
+  });
+});
+
+describe('a record named by the name its title quotes', () => {
+  const quoted = (() => {
+    const m: PlanModel = structuredClone(SMALL_MODEL);
+    m.objectives[0]!.title = 'PROGETTO "LIBRI IN PIAZZA" PER LE FRAZIONI';
+    return new PlanStore(PlanModelSchema.parse(m));
+  })();
+  it('the quoted name is read from the title', () => {
+    expect(quotedNameOf('PROGETTO "LIBRI IN PIAZZA" PER LE FRAZIONI')).toBe('libri in piazza');
+    expect(quotedNameOf('"Tutto tra virgolette"')).toBeUndefined();
+    expect(quotedNameOf('Progetto "AB"')).toBeUndefined();
+  });
+  it('names the objective beside a record word', () => {
+    const f = frame('quale fase del progetto Libri in piazza finisce per ultima?', quoted);
+    expect(f.codes.map((c) => c.code)).toEqual(['LV-BI01']);
+  });
+});
+
+describe('a month with no year beside an office', () => {
+  it('is of the year of the office’s plan', () => {
+    const q = 'fasi del Servizio Biblioteche che finiscono dopo giugno';
+    expect(frame(q).dates).toHaveLength(1);
+    expect(run(q)).toEqual(['LV-BI01: Apertura sperimentale', 'LV-BI02: Scansione']);
+  });
+});
+
+describe('two sub-records of one objective named by their words', () => {
+  const objective = {
+    ...SMALL_MODEL.objectives[0]!,
+    title: 'Riordino del magazzino comunale',
+    phases: [
+      {
+        title: 'Inventario degli scaffali',
+        weight: { text: '20,00', value: 20 },
+        span: SMALL_MODEL.objectives[0]!.span,
+      },
+      {
+        title: 'Gara per i nuovi scaffali',
+        weight: { text: '50,00', value: 50 },
+        span: SMALL_MODEL.objectives[0]!.span,
+      },
+      { title: 'Trasloco del materiale', weight: { text: '30,00', value: 30 }, span: SMALL_MODEL.objectives[0]!.span },
+    ],
+  };
+  it('each part of the comparison names the sub-record sharing its rarest words', () => {
+    expect(subRecordsNamedByParts('pesa di più il trasloco o la gara?', objective, 'phase')).toEqual([
+      'Trasloco del materiale',
+      'Gara per i nuovi scaffali',
+    ]);
+  });
+  it('a word two sub-records share names neither of them', () => {
+    expect(subRecordsNamedByParts('pesa di più quella degli scaffali o il trasloco?', objective, 'phase')).toBeNull();
+  });
+  it('the objective named by its title and two of its phases compile to both phases ranked by the field', () => {
+    const m: PlanModel = structuredClone(SMALL_MODEL);
+    m.objectives[0] = objective;
+    const s = new PlanStore(PlanModelSchema.parse(m));
+    const q = 'riordino del magazzino comunale: pesa di più il trasloco o la gara?';
+    expect(queryOf(q, s)).toMatchObject({ target: 'phase', sort: { field: 'weight', dir: 'desc' }, limit: 2 });
+    expect(run(q, s)).toEqual(['LV-BI01: Gara per i nuovi scaffali', 'LV-BI01: Trasloco del materiale']);
   });
 });

@@ -5,6 +5,7 @@
 
 import type { LanguagePack } from '../../lang/language-pack.ts';
 import type { Computation, RecordGroup } from '../../linking/frame-to-query.ts';
+import { personKey } from '../../plan/names.ts';
 import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
 import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
@@ -61,7 +62,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'compare_groups':
       return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min', c.averaged === true);
     case 'group_rank':
-      return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true);
+      return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true, c.excluded);
     case 'compare_codes':
       return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
     case 'compare_people':
@@ -182,7 +183,9 @@ function topReply(
     : [...result.records, ...ties];
   reply.lines.push(
     nth
-      ? M.nth(nth, fieldName(field, pack))
+      ? dir === 'asc' && FIELDS[query.target]?.[field]?.kind !== 'date'
+        ? M.nthFromBottom(nth, fieldName(field, pack))
+        : M.nth(nth, fieldName(field, pack))
       : FIELDS[query.target]?.[field]?.kind === 'date'
         ? M.byDate(k, plural, fieldName(field, pack), dir === 'desc')
         : dir === 'desc'
@@ -570,12 +573,14 @@ function groupRankReply(
   k: number,
   pack: LanguagePack,
   averaged = false,
+  excluded: string[] = [],
 ): Reply | null {
   const M = pack.messages;
   const result = runPlanQuery(ctx, query);
   if (!result.ok || !result.aggregate) return null;
+  const apart = new Set(excluded.map(personKey));
   const groups = result.aggregate.groups
-    .filter((g) => g.value !== null && g.key !== null)
+    .filter((g) => g.value !== null && g.key !== null && !apart.has(personKey(g.key)))
     .sort((x, y) => (dir === 'desc' ? y.value! - x.value! : x.value! - y.value!));
   if (!groups.length) return null;
   const op = result.aggregate.op === 'sum' ? 'sum' : 'count';
