@@ -875,6 +875,8 @@ export const en: LanguagePack = {
       n === 1 ? `There is 1 ${what} (computed count):` : `There are ${n} ${what} (computed count):`,
     nth: (n, field) => `By ${field}, number ${n}:`,
     nthFromBottom: (n, field) => `By ${field}, number ${n} from the bottom:`,
+    nthPerGroup: (n, field, group, fromBottom) =>
+      `For each ${group}, number ${n} by ${field}${fromBottom ? ' from the bottom' : ''}:`,
     topPerGroup: (k, what, field, highest, group) =>
       `For each ${group}, the ${k === 1 ? (highest ? 'top one' : 'bottom one') : `${highest ? 'top' : 'bottom'} ${k} ${what}`} by ${field}:`,
     average: (field, value, n) => `Average ${field}: ${value} (computed over ${n} records).`,

@@ -1372,6 +1372,8 @@ export const it: LanguagePack = {
       n === 1 ? `C'è 1 ${what} (conteggio calcolato):` : `Sono ${n} ${what} (conteggio calcolato):`,
     nth: (n, field) => `Per ${field}, al ${n}° posto:`,
     nthFromBottom: (n, field) => `Per ${field}, al ${n}° posto dal basso:`,
+    nthPerGroup: (n, field, group, fromBottom) =>
+      `Per ogni ${group}, al ${n}° posto per ${field}${fromBottom ? ' dal basso' : ''}:`,
     topPerGroup: (k, what, field, highest, group) =>
       `Per ogni ${group}, ${k === 1 ? (highest ? 'il primo' : "l'ultimo") : `${highest ? 'i primi' : 'gli ultimi'} ${k} ${what}`} per ${field}:`,
     byDate: (k, what, field, latest) =>

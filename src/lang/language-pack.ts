@@ -327,6 +327,8 @@ export interface Messages {
   nthFromBottom: (n: number, field: string) => string;
   /** the heading of a ranking cut within each group ("il progetto più costoso di ogni CdR") */
   topPerGroup: (k: number, what: string, field: string, highest: boolean, group: string) => string;
+  /** the heading of one place of a ranking within each group ("il secondo più costoso di ogni CdR") */
+  nthPerGroup: (n: number, field: string, group: string, fromBottom: boolean) => string;
   average: (field: string, value: string, n: number) => string;
   comparison: (a: string, b: string, difference: string, higher: string) => string;
   comparisonEqual: (a: string, b: string) => string;

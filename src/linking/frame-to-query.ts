@@ -1013,6 +1013,7 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
  * stays a ranking of records.
  */
 const MAX_GROUPS = 40;
+const RANKED_WITHIN = new Set<QueryTarget>(['objective', 'project', 'phase', 'indicator']);
 
 function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
   // "quanti obiettivi ha ciascun responsabile": every group, largest first
@@ -1028,6 +1029,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
         : null
     : frame.targets[0];
   if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
+  // "for each dirigente, the cheapest project": the group an "each" word names is where records are ranked, it is
+  // not what is ranked
+  if (frame.superlative && frame.eachOf === lead && frame.targets.some((t) => RANKED_WITHIN.has(t))) return null;
   if (frame.codes.length || frame.people.length) return null;
   // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
@@ -1278,6 +1282,18 @@ function conditionsOf(frame: QuestionFrame, target: QueryTarget): QueryFilter[] 
         ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
         : { field: amountField, op: a.op, value: a.value },
     );
+  }
+  // "quale settore ha più fasi che scadono nel 2021": the dates bound the records counted
+  if (target === 'objective' || target === 'phase' || target === 'indicator') {
+    const dateField = frame.fields.includes('start') && !frame.fields.includes('end') ? 'start' : 'end';
+    for (const d of frame.dates) {
+      const field = d.field ?? dateField;
+      conditions.push(
+        d.op === 'between'
+          ? { field, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field, op: d.op, value: d.iso },
+      );
+    }
   }
   return conditions;
 }

@@ -266,3 +266,23 @@ describe('two sub-records of one objective named by their words', () => {
     expect(run(q, s)).toEqual(['LV-BI01: Gara per i nuovi scaffali', 'LV-BI01: Trasloco del materiale']);
   });
 });
+
+describe('rankings within groups, asked in other ways', () => {
+  it('a place in the ranking of each group keeps the place and the group', () => {
+    const c = computationFor(frame('il secondo progetto più costoso di ogni ufficio'), store);
+    expect(c).toMatchObject({ kind: 'top', nth: 2, query: { per: 'cdr' } });
+  });
+  it('the group an "each" word names is not itself ranked', () => {
+    const c = computationFor(frame('for each dirigente, the cheapest project'), store);
+    expect(c).toMatchObject({ kind: 'top', query: { target: 'project', per: 'dirigente' } });
+  });
+  it('dates bound the records counted when groups are ranked', () => {
+    const c = computationFor(frame('quale servizio ha più fasi che finiscono nel 2022?'), store);
+    expect(c?.kind === 'group_rank' && c.query.filters).toContainEqual({
+      field: 'end',
+      op: 'between',
+      value: '2022-01-01',
+      value2: '2022-12-31',
+    });
+  });
+});

@@ -22,7 +22,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
-      if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown);
+      if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
       const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
       const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
@@ -227,6 +227,7 @@ function topPerGroupReply(
   dir: 'asc' | 'desc',
   pack: LanguagePack,
   shown: string[] = [field],
+  nth?: number,
 ): Reply {
   const M = pack.messages;
   const per = query.per!;
@@ -246,12 +247,25 @@ function topPerGroupReply(
     if (key) groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const [groupWord] = M.targetNames[PER_GROUP_NAMES[per] ?? 'structure'];
-  reply.lines.push(M.topPerGroup(k, plural, fieldName(field, pack), dir === 'desc', groupWord));
+  reply.lines.push(
+    nth
+      ? M.nthPerGroup(
+          nth,
+          fieldName(field, pack),
+          groupWord,
+          dir === 'asc' && FIELDS[query.target]?.[field]?.kind !== 'date',
+        )
+      : M.topPerGroup(k, plural, fieldName(field, pack), dir === 'desc', groupWord),
+  );
   const entity = several(all.records);
   const cited: QueryRecord[] = [];
   for (const [key, records] of groups) {
+    // "il secondo più costoso di ogni CdR": the record at that place of each group (and any tied with it)
+    if (nth && records.length < nth) continue;
     const last = rankValue(records[Math.min(k, records.length) - 1]!);
-    const top = records.filter((r, i) => i < k || (last !== null && rankValue(r) === last));
+    const top = records.filter(
+      (r, i) => (nth ? i >= nth - 1 && i < k : i < k) || (last !== null && rankValue(r) === last),
+    );
     // a centre is named with its name beside its code
     const name = per === 'cdr' ? top[0]!.cells.structure?.text : undefined;
     reply.lines.push(`${name && name !== key ? `${key} ${name}` : key}:`);
