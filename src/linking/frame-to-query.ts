@@ -558,6 +558,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         fieldWords.includes('start') ||
         (fieldWords.includes('end') && frame.targets.includes('phase')))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
+    // "obiettivi del settore X che scadono nel 2021": an office's records bounded by a date
+    (frame.dates.length > 0 && frame.structures.length > 0 && (target === 'objective' || subRecordTarget(target))) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
     // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates

@@ -368,7 +368,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     year: years[0] ?? null,
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
-  const namedStructures = findStructures(question, store, scope);
+  // "obiettivi dei Servizi Demografici che scadono nel 2021": a year that bounds a date narrows no plan an office is
+  // looked up in (a 2020 plan holds phases ending in 2021), as it narrows none a code is looked up in
+  const namedStructures = findStructures(
+    question,
+    store,
+    yearBoundsDate ? { ...scope, docs: all && !named.length ? null : codeDocs.map((d) => d.file), year: null } : scope,
+  );
   // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
   const officeWords = withOfficeNames(unquoted);
   const allStructures = [

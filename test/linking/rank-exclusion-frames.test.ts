@@ -286,3 +286,11 @@ describe('rankings within groups, asked in other ways', () => {
     });
   });
 });
+
+describe("an office's records bounded by a year their plan does not cover", () => {
+  it('the year bounds the dates, the office is still looked up in its plan', () => {
+    const q = 'obiettivi del Servizio Biblioteche che scadono nel 2023';
+    expect(frame(q).structures.map((s) => s.name)).toEqual(['Servizio Biblioteche']);
+    expect(run(q)).toEqual(['LV-BI02']);
+  });
+});

@@ -39,7 +39,8 @@ export function structureNamedAlone({ frame, structures, meant }: RouteInput): b
     !frame.aggregate &&
     // "progetti del CdR X con personale ma senza budget": a condition on a field is the plan query's
     !frame.without.length &&
-    !frame.present.length
+    !frame.present.length &&
+    !frame.dates.length
   );
 }
 
