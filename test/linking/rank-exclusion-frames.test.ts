@@ -294,3 +294,9 @@ describe("an office's records bounded by a year their plan does not cover", () =
     expect(run(q)).toEqual(['LV-BI02']);
   });
 });
+
+describe('a code set apart from a ranking of sub-records', () => {
+  it('ranks the phases of every objective but the one set apart', () => {
+    expect(run('la fase più pesante di Neri Carla, escluso LV-BI02')).toEqual(['LV-BI01: Apertura sperimentale']);
+  });
+});
