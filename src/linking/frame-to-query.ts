@@ -611,7 +611,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (frame.excludedCodes.length && (target === 'project' || target === 'objective'))
     for (const code of frame.excludedCodes) filters.push({ field: 'code', op: 'ne', value: code });
   // "la fase più pesante, a parte il X": the sub-records of every objective but X
-  else if (subRecord) for (const code of frame.excludedCodes) filters.push({ field: 'objective', op: 'ne', value: code });
+  else if (subRecord)
+    for (const code of frame.excludedCodes) filters.push({ field: 'objective', op: 'ne', value: code });
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
