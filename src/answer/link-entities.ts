@@ -86,7 +86,9 @@ export function findPeople(
   let top = scored.filter((s) => s.matched.length === best);
   if (top.some((t) => t.exact)) top = top.filter((t) => t.exact);
   // "Mario Rossi": a capitalised word right beside the matched surname that is not part of the person's name
-  const filtered = top.filter((m) => !hasForeignNeighbour(words, m));
+  // "Benedetti, Corradini e Guerra": a neighbour that is another matched person's name is a list, not a first name
+  const matchedWords = new Set(top.flatMap((m) => m.matched));
+  const filtered = top.filter((m) => !hasForeignNeighbour(words, m, matchedWords));
   if (!filtered.length) return { matches: [], unknownName: capitalizedName(words, index) };
   return { matches: filtered, unknownName: null };
 }
@@ -164,7 +166,7 @@ function oneEditFrom(w: string, index: NameIndex): string[] {
     .filter((p) => p !== w && editDistance(p, w, 1) <= 1);
 }
 
-function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
+function hasForeignNeighbour(words: string[], match: PersonMatch, others: ReadonlySet<string> = new Set()): boolean {
   const parts = new Set(match.person.key.split(' '));
   return words.some((w, i) => {
     if (!match.matched.includes(w)) return false;
@@ -173,6 +175,7 @@ function hasForeignNeighbour(words: string[], match: PersonMatch): boolean {
         n &&
         /^\p{Lu}\p{Ll}{2,}$/u.test(n) &&
         !match.matched.includes(n) &&
+        !others.has(n) &&
         !parts.has(fold(n)) &&
         !NOT_NAME.has(fold(n)) &&
         // "Tra Neri Carla e …": a function word capitalised at the start of a sentence is no first name

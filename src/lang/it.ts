@@ -464,6 +464,14 @@ export const it: LanguagePack = {
       'lasciando fuori',
       'lasciando perdere',
       'togliendo',
+      'tolti',
+      'tolte',
+      'tolto',
+      'tolta',
+      'ignorando',
+      'scartando',
+      'scartati',
+      'scartate',
     ],
     setApart: ['ma non', 'non'],
     lackingAfter: [
@@ -477,9 +485,25 @@ export const it: LanguagePack = {
       'vuot',
       'in bianco',
     ],
+    having: ['con', 'che hanno', 'che ha', 'dotati di', 'dotate di', 'provvisti di', 'provviste di', 'muniti di'],
+    noneOfIt: [
+      'che non ne hanno',
+      'che non ne ha',
+      'che ne sono privi',
+      'che ne sono prive',
+      'vuoti',
+      'vuote',
+      'a vuoto',
+    ],
     negations: ['non'],
+    stillWords: ['ancora', 'tuttora'],
     singleYear: ['annual', 'monoennal', 'non pluriennal'],
     exclusionFillers: [
+      // "ma non quelli condivisi con X": the records X shares are set apart with X
+      'condivisi',
+      'condivise',
+      'in comune',
+      'con',
       'il',
       'la',
       'lo',
@@ -544,6 +568,7 @@ export const it: LanguagePack = {
     orderAdverbs: { min: ['prima', 'presto'], max: ['dopo', 'tardi'] },
     // "l'ultimo progetto per budget": last in a ranking by a figure is the lowest
     lastPlace: ['l ultimo', 'l ultima', 'ultimo ', 'ultima ', 'ultimi ', 'ultime '],
+    ordinalsFromEnd: { penultimo: 2, penultima: 2, terzultimo: 3, terzultima: 3 },
     numbers: {
       un: 1,
       uno: 1,
@@ -1493,6 +1518,11 @@ export const it: LanguagePack = {
     countOf: (n, what) =>
       n === 1 ? `C'è 1 ${what} (conteggio calcolato):` : `Sono ${n} ${what} (conteggio calcolato):`,
     nth: (n, field) => `Per ${field}, al ${n}° posto:`,
+    nthFromBottom: (n, field) => `Per ${field}, al ${n}° posto dal basso:`,
+    nthPerGroup: (n, field, group, fromBottom) =>
+      `Per ogni ${group}, al ${n}° posto per ${field}${fromBottom ? ' dal basso' : ''}:`,
+    topPerGroup: (k, what, field, highest, group) =>
+      `Per ogni ${group}, ${k === 1 ? (highest ? 'il primo' : "l'ultimo") : `${highest ? 'i primi' : 'gli ultimi'} ${k} ${what}`} per ${field}:`,
     byDate: (k, what, field, latest) =>
       k === 1
         ? `Per ${field}, in testa (data più ${latest ? 'lontana' : 'vicina'}):`

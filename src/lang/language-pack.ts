@@ -139,12 +139,18 @@ export interface Lexicon {
   exclude: string[];
   /** words that may stand between an exclusion word and what it sets apart: "a parte quelli della", "except those of" */
   exclusionFillers: string[];
+  /** "con risorse finanziarie", "with indicators": a field word right after these asks for records that have it */
+  having?: string[];
+  /** "esclusi quelli che non ne hanno", "ignoring the empty ones": after an exclusion, a lack of the field ranked */
+  noneOfIt?: string[];
   /** "budget non indicato", "budget is not stated": a lack said after the field */
   lackingAfter?: string[];
   /** "ma non", "but not" right before a scope named: that scope set apart, like an exclusion word */
   setApart?: string[];
   /** "non", "not" right before a yes/no field word ("non pluriennali"): the records where it does not hold */
   negations?: string[];
+  /** "ancora", "yet" after a negation: "non ancora scadute al 31/12" are those that end after that day */
+  stillWords?: string[];
   /** "annuali", "single-year": the opposite of multi-year, said in one word */
   singleYear?: string[];
   /** "tutti", "all", "elenco": a list of every record of a kind in the named scope */
@@ -180,6 +186,8 @@ export interface Lexicon {
   orderAdverbs?: { min: string[]; max: string[] };
   /** "l'ultimo per budget", "last by budget": the bottom place of a ranking by a figure */
   lastPlace?: string[];
+  /** "penultimo", "second to last" before a record word or a rank-by field: a place counted from the bottom */
+  ordinalsFromEnd?: Record<string, number>;
   /** "top", "primi" before a number */
   topK: string[];
   numbers: Record<string, number>;
@@ -330,6 +338,12 @@ export interface Messages {
   countOf: (n: number, what: string) => string;
   /** the record at place n of a ranking */
   nth: (n: number, field: string) => string;
+  /** the place counted from the lowest ("il penultimo per budget", "the second cheapest") */
+  nthFromBottom: (n: number, field: string) => string;
+  /** the heading of a ranking cut within each group ("il progetto più costoso di ogni CdR") */
+  topPerGroup: (k: number, what: string, field: string, highest: boolean, group: string) => string;
+  /** the heading of one place of a ranking within each group ("il secondo più costoso di ogni CdR") */
+  nthPerGroup: (n: number, field: string, group: string, fromBottom: boolean) => string;
   average: (field: string, value: string, n: number) => string;
   comparison: (a: string, b: string, difference: string, higher: string) => string;
   comparisonEqual: (a: string, b: string) => string;

@@ -8,6 +8,7 @@ import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
+import { subRecordsNamedByParts } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
@@ -74,6 +75,8 @@ export type Computation =
       k: number;
       groupOf: 'person' | 'structure' | 'objective';
       averaged?: boolean;
+      /** groups set apart ("a parte X e Y, chi ha più…"): left out of the ranking, their records still counted */
+      excluded?: string[];
     };
 
 /** Which query field a field word means, per target. */
@@ -102,6 +105,13 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** The field that splits a target's records by a kind of group ("di ogni CdR" → a project's cdr). */
+const PER_FIELD: Partial<Record<QueryTarget, Partial<Record<QueryTarget, string>>>> = {
+  project: { structure: 'cdr', person: 'dirigente' },
+  objective: { structure: 'structure', person: 'owner' },
+  phase: { objective: 'objective', structure: 'structure', person: 'owner' },
+  indicator: { objective: 'objective', structure: 'structure', person: 'owner' },
+};
 /** fields a record may lack ("senza responsabile") that are no figure to rank or bound */
 const MISSING_ONLY: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
   objective: { owner: 'owner' },
@@ -128,6 +138,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
+  const compared = namedSubRecordsCompared(frame, objectiveCodes, store);
+  if (compared) return compared;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
@@ -518,6 +530,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
+    // "obiettivi con indicatori", "progetti escluso il X": a field asked present, a record set apart
+    // (a count of the records that have a budget is the count route's, which says how it counts)
+    ((frame.present.length > 0 || frame.excludedCodes.length > 0) &&
+      (target === 'project' || target === 'objective') &&
+      frame.aggregate !== 'count') ||
     frame.multiYear ||
     frame.notMultiYear ||
     (frame.excludedPeople.length > 0 && target !== 'person' && target !== 'structure') ||
@@ -541,6 +558,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         fieldWords.includes('start') ||
         (fieldWords.includes('end') && frame.targets.includes('phase')))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
+    // "obiettivi del settore X che scadono nel 2021": an office's records bounded by a date
+    (frame.dates.length > 0 && frame.structures.length > 0 && (target === 'objective' || subRecordTarget(target))) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
     // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates
@@ -588,6 +607,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
+  // "escluso il X": every record of the kind but the ones set apart
+  if (frame.excludedCodes.length && (target === 'project' || target === 'objective'))
+    for (const code of frame.excludedCodes) filters.push({ field: 'code', op: 'ne', value: code });
+  // "la fase più pesante, a parte il X": the sub-records of every objective but X
+  else if (subRecord)
+    for (const code of frame.excludedCodes) filters.push({ field: 'objective', op: 'ne', value: code });
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
@@ -624,7 +649,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     /* the structures kept are the others, filtered above */
   } else if (target === 'project' && cdr) {
     // "tutta l'Area X": the centres the area groups, with its own
-    const members = frame.whole ? membersOf(cdr, store) : [];
+    // "il progetto meno finanziato dell'area X", where the area's own projects have no budget: an area asked a figure
+    // only its centres hold is the area as a whole
+    const members = frame.whole || asksFigureItLacks(frame, cdr, store) ? membersOf(cdr, store) : [];
     filters.push(
       members.length
         ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
@@ -689,7 +716,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // "esclusi quelli senza budget": the records must have the field
   for (const w of frame.present) {
     const field = FIELD_OF[target]?.[w] ?? MISSING_ONLY[target]?.[w];
-    if (field && !COUNTED.has(w)) filters.push({ field, op: 'exists' });
+    // a count is never blank: "esclusi quelli senza fasi" keeps the records with one at least
+    // a field already bounded ("con peso sopra 40") has a value by that bound
+    if (field && !filters.some((f) => f.field === field))
+      filters.push(COUNTED.has(w) ? { field, op: 'gt', value: 0 } : { field, op: 'exists' });
   }
   // the objectives of a year, in plans that keep one sheet per year per objective
   if (target === 'objective' && frame.years.length === 1 && !yearIsDate && sheetYearsIn(frame, store))
@@ -764,6 +794,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         },
         field,
       };
+    // "il progetto più costoso di ogni CdR": the ranking is cut within each group the "each" word names
+    const per = frame.eachOf ? PER_FIELD[target]?.[frame.eachOf] : undefined;
     return {
       kind: 'top',
       // a duration is computed from the dates: they are shown beside it
@@ -776,6 +808,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         filters: [...filters, frame.nonZero ? { field, op: 'gt', value: 0 } : { field, op: 'exists' }],
         sort: { field, dir },
         limit: frame.superlative.k,
+        ...(per ? { per } : {}),
       },
       field,
       dir,
@@ -819,6 +852,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
 }
 
 /** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
+/** The question ranks or bounds budgets and none of the centre's own projects states one. */
+function asksFigureItLacks(frame: QuestionFrame, cdr: { code: string | null; doc: string }, store: PlanStore): boolean {
+  const figure =
+    frame.rankField === 'budget' || frame.fields.includes('budget') || frame.amounts.length > 0 || frame.nonZero;
+  return figure && !store.projects.some((p) => p.doc === cdr.doc && p.cdr === cdr.code && p.budget?.value != null);
+}
+
 function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
   const name = fold(s.name).trim();
   return store.model.structures
@@ -904,6 +944,47 @@ function ofPhases(
   };
 }
 
+/** the fields two sub-records named by their words are compared on */
+const SUB_RECORD_FIELDS = new Set<FieldWord>(['weight', 'end', 'start', 'duration', 'target']);
+
+/**
+ * "pesa di più la redazione del progetto definitivo o l'affidamento dell'incarico?": two phases (or indicators) of the
+ * one objective named, each by its words, ranked by the field the superlative or comparative is about — both shown,
+ * the higher first.
+ */
+function namedSubRecordsCompared(
+  frame: QuestionFrame,
+  objectiveCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  const field = frame.rankField;
+  if (objectiveCodes.length !== 1 || !frame.superlative || !field || !SUB_RECORD_FIELDS.has(field)) return null;
+  const { code, doc } = objectiveCodes[0]!;
+  const objective = store.objectives.find((o) => o.code === code && o.doc === doc);
+  if (!objective) return null;
+  const target = frame.targets.includes('indicator') && !frame.targets.includes('phase') ? 'indicator' : 'phase';
+  const named = subRecordsNamedByParts(frame.text, objective, target);
+  const queryField = FIELD_OF[target]?.[field];
+  if (!named || !queryField) return null;
+  const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+  return {
+    kind: 'top',
+    ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
+    query: {
+      target,
+      documents: [doc],
+      filters: [
+        { field: 'objective', op: 'eq', value: code },
+        { field: 'title', op: 'in', values: named },
+      ],
+      sort: { field: queryField, dir },
+      limit: 2,
+    },
+    field: queryField,
+    dir,
+  };
+}
+
 function fieldFor(target: QueryTarget, words: FieldWord[]): string | undefined {
   for (const w of words) {
     const f = FIELD_OF[target]?.[w];
@@ -943,6 +1024,7 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
  * stays a ranking of records.
  */
 const MAX_GROUPS = 40;
+const RANKED_WITHIN = new Set<QueryTarget>(['objective', 'project', 'phase', 'indicator']);
 
 function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | null {
   // "quanti obiettivi ha ciascun responsabile": every group, largest first
@@ -958,6 +1040,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
         : null
     : frame.targets[0];
   if ((!frame.superlative && !split) || (lead !== 'person' && lead !== 'structure')) return null;
+  // "for each dirigente, the cheapest project": the group an "each" word names is where records are ranked, it is
+  // not what is ranked
+  if (frame.superlative && frame.eachOf === lead && frame.targets.some((t) => RANKED_WITHIN.has(t))) return null;
   if (frame.codes.length || frame.people.length) return null;
   // "nel centro X": a structure named is the scope of a ranking of its records, not a group to rank
   if (lead === 'structure' && frame.structures.length) return null;
@@ -977,8 +1062,11 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
     !frame.targets.some((t) => t === 'objective' || t === 'project') &&
     store.projects.length > 0;
   if (!countOf && !byBudget) return null;
-  const target = countOf ?? 'project';
-  const groupBy = lead === 'person' ? (target === 'project' ? 'dirigente' : 'owner') : 'structure';
+  // "chi compare nel personale di più progetti", "who is on the staff of most projects": people counted by the
+  // projects they are allocated to, not those they direct
+  const allocated = lead === 'person' && countOf === 'project' && frame.fields.includes('staff');
+  const target = allocated ? 'staff_allocation' : (countOf ?? 'project');
+  const groupBy = lead === 'person' ? (allocated ? 'name' : target === 'project' ? 'dirigente' : 'owner') : 'structure';
   const filters: QueryFilter[] = [];
   // "chi ha più obiettivi nel settore Sport": the structure narrows the records counted
   if (lead === 'person' && frame.structures.length === 1) {
@@ -992,12 +1080,13 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   if (frame.years.length && target === 'objective')
     filters.push({ field: 'end', op: 'between', value: `${frame.years[0]}-01-01`, value2: `${frame.years[0]}-12-31` });
   // "più progetti senza budget", "più progetti sopra il milione": the conditions narrow the records counted
-  const conditions = conditionsOf(frame, target);
+  const conditions = allocated ? [] : conditionsOf(frame, target);
   if (!conditions) return null;
   filters.push(...conditions);
   return {
     kind: 'group_rank',
     ...(split && frame.aggregate === 'avg' ? { averaged: true } : {}),
+    ...(lead === 'person' && frame.excludedPeople.length ? { excluded: frame.excludedPeople } : {}),
     groupOf: lead,
     dir: frame.superlative?.dir === 'min' ? 'asc' : 'desc',
     k: frame.superlative?.k ?? MAX_GROUPS,
@@ -1204,6 +1293,18 @@ function conditionsOf(frame: QuestionFrame, target: QueryTarget): QueryFilter[] 
         ? { field: amountField, op: 'between', value: a.value, value2: a.value2 ?? a.value }
         : { field: amountField, op: a.op, value: a.value },
     );
+  }
+  // "quale settore ha più fasi che scadono nel 2021": the dates bound the records counted
+  if (target === 'objective' || target === 'phase' || target === 'indicator') {
+    const dateField = frame.fields.includes('start') && !frame.fields.includes('end') ? 'start' : 'end';
+    for (const d of frame.dates) {
+      const field = d.field ?? dateField;
+      conditions.push(
+        d.op === 'between'
+          ? { field, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso }
+          : { field, op: d.op, value: d.iso },
+      );
+    }
   }
   return conditions;
 }

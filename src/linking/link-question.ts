@@ -86,6 +86,8 @@ const W = {
   multiYear: union((l) => l.multiYear),
   negations: union((l) => l.negations ?? []),
   lackingAfter: union((l) => l.lackingAfter ?? []),
+  having: union((l) => l.having ?? []),
+  noneOfIt: union((l) => l.noneOfIt ?? []),
   singleYear: union((l) => l.singleYear ?? []),
   rankBy: union((l) => l.rankBy ?? []),
   orderMin: union((l) => l.orderAdverbs?.min ?? []),
@@ -272,9 +274,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     : docs;
   const inScopeDoc = (doc: string) => codeDocs.some((d) => d.file === doc);
   const mentions = findCodeMentions(question, store, inScopeDoc, lex);
-  const codes = mentions.flatMap((m) =>
-    m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })),
-  );
+  // "escluso il 2021_X, qual è il progetto più costoso?": a code set apart names no record asked, it leaves one out
+  const apart = mentions.filter((m) => {
+    const lead = wordsOf(folded.slice(0, m.start));
+    return m.hits.length > 0 && followsExclusion(lead, lead.length, CODE_FILLERS);
+  });
+  const excludedCodes = apart.flatMap((m) => m.hits.map((h) => h.code));
+  const codes = mentions
+    .filter((m) => !apart.includes(m))
+    .flatMap((m) => m.hits.map((h) => ({ text: m.text, code: h.code, kind: h.kind, doc: hitDoc(h) })));
   const unknownCodes = mentions.filter((m) => !m.hits.length && hasKnownCodeShape(m.text, store)).map((m) => m.text);
   // a year beside the code of a record of a plan of other years bounds that record's dates, not the plans read: "le
   // fasi di 2020-X da fare nel 2021" are read in 2020-X's plan
@@ -298,7 +306,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // a month of any year bounds nothing here: the deadline routes read it against the plan's year
   const dates: QuestionFrame['dates'] = read.dates
     .filter((d) => d.iso)
-    .map((d) => ({ iso: d.iso, op: d.op, ...(d.iso2 ? { iso2: d.iso2 } : {}), ...dateFieldBefore(scan, d.start) }));
+    .map((d) => ({
+      iso: d.iso,
+      op: negatedBound(scan, d.start, d.op),
+      ...(d.iso2 ? { iso2: d.iso2 } : {}),
+      ...dateFieldBefore(scan, d.start),
+    }));
   // years a month or a part of a year named ("giugno 2020", "secondo semestre 2020") bound nothing more
   const monthYears = new Set(read.dates.flatMap((d) => (d.year ? [d.year] : [])));
   // the same words as the date fields' above
@@ -324,7 +337,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     hasAny(words, W.nonZero) ||
     (hasAny(words, W.exclude) && /\bzer(?:o|i|os)\b/.test(words)) ||
     // "sopra lo zero", "above zero": a lower bound of zero on a ranking leaves the zeros out
-    ABOVE_ZERO.test(words);
+    ABOVE_ZERO.test(words) ||
+    // "che non sia zero", "not zero": a negation within the three words before the zero
+    negatedZero(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
   const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
 
@@ -339,8 +354,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const people = findPeople(forPeople, store, canSee);
   // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
   const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
-  if (monthsAlone.length && people.matches.length) {
-    const files = new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc)));
+  // (or, with no person named, of the named office's plan: "fasi dell'unità statistica che finiscono dopo luglio")
+  const monthsOfPlans = (files: ReadonlySet<string>) => {
     const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
     if (years.length === 1)
       for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
@@ -351,14 +366,22 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             ...(d.iso2 ? { iso2: d.iso2 } : {}),
             ...dateFieldBefore(undated, d.start),
           });
-  }
+  };
+  if (monthsAlone.length && people.matches.length)
+    monthsOfPlans(new Set(people.matches.flatMap((m) => m.person.roles.map((r) => r.doc))));
   const scope = {
     docs: all ? null : docs.map((d) => d.file),
     entity: named[0]?.entity ?? null,
     year: years[0] ?? null,
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
-  const namedStructures = findStructures(question, store, scope);
+  // "obiettivi dei Servizi Demografici che scadono nel 2021": a year that bounds a date narrows no plan an office is
+  // looked up in (a 2020 plan holds phases ending in 2021), as it narrows none a code is looked up in
+  const namedStructures = findStructures(
+    question,
+    store,
+    yearBoundsDate ? { ...scope, docs: all && !named.length ? null : codeDocs.map((d) => d.file), year: null } : scope,
+  );
   // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
   const officeWords = withOfficeNames(unquoted);
   const allStructures = [
@@ -432,6 +455,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     doc: s.doc,
     ...(structureSetApart(words, s) ? { excluded: true } : {}),
   }));
+  if (monthsAlone.length && !people.matches.length && structures.length)
+    monthsOfPlans(new Set(structures.map((s) => s.doc)));
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
@@ -464,7 +489,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const byAt = k !== null || hasAny(words, W.lastPlace) || hasAny(words, ORDINAL_WORDS) ? rankByAt(words) : -1;
   const rankedBy = byAt >= 0 && (k !== null || ordinalIn(words) !== null) ? byAt : -1;
   // "l'ultimo progetto per budget": the last place of a ranking by a figure is its lowest
-  const lastPlace = byAt >= 0 ? firstAt(words, W.lastPlace) : -1;
+  // "il penultimo per budget": a place counted from the bottom is a place in the lowest-first ranking
+  const lastPlace = byAt >= 0 ? firstOf(firstAt(words, W.lastPlace), firstAt(words, FROM_END_WORDS)) : -1;
   const hiAt =
     lastPlace >= 0 ? -1 : maxAt >= 0 ? maxAt : moreAt >= 0 ? moreAt : lessAt < 0 && rankedBy >= 0 ? rankedBy : lateAt;
   const loAt = lastPlace >= 0 ? lastPlace : minAt >= 0 ? minAt : lessAt >= 0 ? lessAt : hiAt < 0 ? earlyAt : -1;
@@ -502,7 +528,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         [...W.more, ...W.less].map((w) => `${w} `),
       );
   const gradation = gradeAt >= 0 && gradeAt < words.length ? gradationAt(words, gradeAt) : null;
-  const { without, present } = withoutIn(words);
+  const { without, present } = withoutIn(words, gradation?.field ?? fields[0] ?? null);
   // "quanti soldi", "how many euros": a count word before an amount's own word asks for a sum
   const countsAmount = W.count.some((c) => {
     const at = phraseAt(words, c);
@@ -602,7 +628,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // …or for a list of them bounded by a date ("le fasi dell'obiettivo sul parlamentino che si chiudono entro il 2020")
   const wantsSubRecords =
     (superlative !== null || aggregate === 'sum' || aggregate === 'count' || dates.length > 0) &&
-    (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
+    (targets.includes('phase') ||
+      targets.includes('indicator') ||
+      fields.includes('weight') ||
+      // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
+      gradation?.field === 'weight');
   if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
     // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
@@ -686,6 +716,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // a field per date only when the question bounds both ("iniziano prima di…, finiscono dopo…"); otherwise the
   // question's date word decides for all of them
   if (new Set(dates.map((d) => d.field).filter(Boolean)).size < 2) for (const d of dates) delete d.field;
+  const excludedPeople = peopleSetApart(
+    words,
+    people.matches.map((m) => m.person),
+  );
   const frame = asFrame({
     lang,
     text: question,
@@ -696,12 +730,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     years,
     uncoveredYear,
     dates,
-    codes,
+    // a code set apart stays apart whatever else names it again ("VI - 2" read again as an objective's words)
+    codes: codes.filter((c) => !excludedCodes.includes(c.code)),
+    excludedCodes,
     unknownCodes,
     people: people.matches
-      .filter((m) => !personSetApart(words, m.person))
+      .filter((m) => !excludedPeople.includes(m.person.name))
       .map((m) => ({ name: m.person.name, key: m.person.key })),
-    excludedPeople: people.matches.filter((m) => personSetApart(words, m.person)).map((m) => m.person.name),
+    excludedPeople,
     unknownPerson: people.unknownName,
     structures,
     amounts,
@@ -756,6 +792,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         !allStructures.length &&
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
+    eachOf: groupAfterEach(words),
     groupLevel: groupLevelIn(words),
     whole: hasAny(words, W.whole),
   });
@@ -1119,14 +1156,41 @@ function withoutPhrases(words: string, phrases: readonly string[]): string {
 /** a person set apart may be named with what they hold ("tranne quelli di X", "except those owned by X") */
 const PERSON_FILLERS = exclusionFillers(['owned', 'by', 'da', 'della', 'dello', 'dal']);
 
-/** The person's first mention (any word of their name) follows an exclusion: "tranne quelli di X", "non di X". */
-function personSetApart(words: string, person: Person): boolean {
-  const ats = person.spellings
-    .flatMap((s) => wordsOf(s).trim().split(' '))
-    .filter((w) => w.length >= 3)
+/** The words of a person's names, three letters or more. */
+const nameWordsOf = (person: Person) =>
+  person.spellings.flatMap((s) => wordsOf(s).trim().split(' ')).filter((w) => w.length >= 3);
+
+/** Where the person's first mention (any word of their name) stands; -1: none. */
+function personAt(words: string, person: Person): number {
+  const ats = nameWordsOf(person)
     .map((w) => phraseAt(words, `${w} `))
     .filter((at) => at >= 0);
-  return ats.length > 0 && followsExclusion(words, Math.min(...ats), PERSON_FILLERS);
+  return ats.length ? Math.min(...ats) : -1;
+}
+
+const NAME_JOINERS = new Set(ALL.flatMap((l) => [...l.betweenJoin, ...l.alternatives]));
+
+/**
+ * The people set apart: whose first mention follows an exclusion ("tranne quelli di X", "non di X"), and those listed
+ * right after one set apart, with only a comma or "e" / "and" between ("escluse Benedetti, Corradini e Guerra").
+ */
+function peopleSetApart(words: string, people: Person[]): string[] {
+  const named = people
+    .map((person) => ({ person, at: personAt(words, person) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const out: string[] = [];
+  let previous: { person: Person; at: number } | null = null;
+  for (const x of named) {
+    const between = previous ? words.slice(previous.at, x.at).trim().split(' ') : [];
+    const listed =
+      previous !== null &&
+      out.includes(previous.person.name) &&
+      between.every((w) => nameWordsOf(previous!.person).includes(w) || NAME_JOINERS.has(w));
+    if (listed || followsExclusion(words, x.at, PERSON_FILLERS)) out.push(x.person.name);
+    previous = x;
+  }
+  return out;
 }
 
 /** Where the first record word of any kind stands (-1: none). */
@@ -1234,16 +1298,26 @@ function notMultiYear(words: string): boolean {
   return before.some((w) => W.negations.includes(w));
 }
 
+/** fields that are dates: "con scadenza…" bounds a date, it asks for no field to be present */
+const DATE_FIELD_WORDS = new Set<FieldWord>(['start', 'end', 'duration']);
 /** words that stand between an exclusion and what it leaves out: "esclusi quelli senza budget" */
 const PLAIN_FILLERS = exclusionFillers([]);
+/** "escluso il progetto X", "except objective X": record words stand between an exclusion and a code */
+const CODE_FILLERS = exclusionFillers([...TARGET_WORDS.project, ...TARGET_WORDS.objective]);
 
 /**
  * Fields the records lack ("senza budget", "privi di fasi"), and fields they must have because the lack is set apart
  * ("lasciando fuori quelli senza importo", "excluding those with no budget").
  */
-function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] } {
+function withoutIn(words: string, ranked: FieldWord | null): { without: FieldWord[]; present: FieldWord[] } {
   const out: FieldWord[] = [];
   const present: FieldWord[] = [];
+  // "esclusi quelli che non ne hanno", "ignoring the empty ones": the field ranked must have a value
+  if (ranked && !DATE_FIELD_WORDS.has(ranked))
+    for (const n of W.noneOfIt) {
+      const at = phraseAt(words, `${n} `);
+      if (at >= 0 && followsExclusion(words, at, PLAIN_FILLERS) && !present.includes(ranked)) present.push(ranked);
+    }
   for (const w of W.without) {
     let at = phraseAt(words, w);
     while (at >= 0) {
@@ -1262,7 +1336,7 @@ function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] 
     }
   }
   // "il cui budget non è indicato", "whose budget is not stated": the lack said after the field word
-  if (!hasAny(words, W.lackingAfter)) return { without: out, present };
+  if (!hasAny(words, W.lackingAfter)) return { without: out, present: withHaving(words, out, present) };
   for (const f of Object.keys(FIELD_WORDS) as FieldWord[]) {
     if (out.includes(f) || present.includes(f)) continue;
     for (const fw of FIELD_WORDS[f]) {
@@ -1281,7 +1355,33 @@ function withoutIn(words: string): { without: FieldWord[]; present: FieldWord[] 
       }
     }
   }
-  return { without: out, present };
+  return { without: out, present: withHaving(words, out, present) };
+}
+
+/**
+ * The fields asked present with the ones a having word names right before them ("con risorse finanziarie", "that
+ * have indicators"), unless a lack of them is said after ("con budget non indicato").
+ */
+function withHaving(words: string, lacking: FieldWord[], present: FieldWord[]): FieldWord[] {
+  const out = [...present];
+  // "con risorse finanziarie", "that have indicators": a field word right after a having word (an article between)
+  for (const h of W.having) {
+    for (let at = phraseAt(words, `${h} `); at >= 0; at = phraseAt(words, `${h} `, at + 1)) {
+      const next = words
+        .slice(at + h.length)
+        .trim()
+        .split(' ')
+        .filter((w, i, all) => !(i < all.length - 1 && ARTICLES.has(w)));
+      const rest = ` ${next.slice(0, 4).join(' ')} `;
+      const field = (Object.keys(FIELD_WORDS) as FieldWord[]).find(
+        (f) =>
+          !DATE_FIELD_WORDS.has(f) &&
+          FIELD_WORDS[f].some((fw) => phraseAt(rest, fw) === 1 || rest.startsWith(` ${fw}`)),
+      );
+      if (field && !lacking.includes(field) && !out.includes(field)) out.push(field);
+    }
+  }
+  return out;
 }
 
 /**
@@ -1560,16 +1660,43 @@ function fieldAfter(words: string, comparatives: string[]): number {
  * finiscono dopo novembre"): each bound its own field, when the question bounds both.
  */
 function dateFieldBefore(text: string, at: number): { field?: 'start' | 'end' } {
-  const clause = wordsOf(
+  const clause = clauseBefore(text, at);
+  const start = lastBefore(clause, FIELD_WORDS.start, clause.length)?.at ?? -1;
+  const end = lastBefore(clause, FIELD_WORDS.end, clause.length)?.at ?? -1;
+  if (start < 0 && end < 0) return {};
+  return { field: start > end ? 'start' : 'end' };
+}
+
+/** The words of the clause that ends where a date starts (cut at "e", "ma", a comma). */
+function clauseBefore(text: string, at: number): string {
+  return wordsOf(
     text
       .slice(Math.max(0, at - 40), at)
       .split(/\b(?:e|and|ma|but)\b|[,;]/)
       .at(-1) ?? '',
   );
-  const start = lastBefore(clause, FIELD_WORDS.start, clause.length)?.at ?? -1;
-  const end = lastBefore(clause, FIELD_WORDS.end, clause.length)?.at ?? -1;
-  if (start < 0 && end < 0) return {};
-  return { field: start > end ? 'start' : 'end' };
+}
+
+const STILL = union((l) => l.stillWords ?? []);
+const NEGATED: Partial<Record<DateOp, DateOp>> = { lte: 'gt', lt: 'gte', gte: 'lt', gt: 'lte' };
+type DateOp = QuestionFrame['dates'][number]['op'];
+
+/**
+ * A date bound turned round by a negation before its start or end word: "non ancora scadute al 31/12/2020" (not yet
+ * ended on that day) are the records that end after it, "not finished by June" those that end later; a bare "non …
+ * il 31/12" (a day other than that) stays as read.
+ */
+function negatedBound(text: string, at: number, op: DateOp): DateOp {
+  const clause = clauseBefore(text, at);
+  const field = Math.max(
+    lastBefore(clause, FIELD_WORDS.end, clause.length)?.at ?? -1,
+    lastBefore(clause, FIELD_WORDS.start, clause.length)?.at ?? -1,
+  );
+  if (field < 0) return op;
+  const lead = clause.slice(0, field).trim().split(' ').slice(-4);
+  if (!lead.some((w) => W.negations.includes(w))) return op;
+  if (op === 'eq' || op === 'lte') return lead.some((w) => STILL.includes(w)) || op === 'lte' ? 'gt' : op;
+  return NEGATED[op] ?? op;
 }
 
 /** The earlier of two positions that may be -1. */
@@ -1673,8 +1800,21 @@ function rankByAt(words: string): number {
 
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;
-const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals));
+const FROM_END: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinalsFromEnd ?? {}));
+const FROM_END_WORDS = Object.keys(FROM_END).map((w) => `${w} `);
+// a place counted from the bottom is a place too: which end it counts from is the last place's ("penultimo")
+const ORDINALS: Record<string, number> = Object.assign({}, ...ALL.map((l) => l.ordinals), FROM_END);
 const ORDINAL_WORDS = Object.keys(ORDINALS).map((w) => `${w} `);
+
+const ZERO = /\bzer(?:o|i|os)\b/g;
+/** "che non sia zero", "budgets that are not zero": a negation word among the three words before a zero. */
+function negatedZero(words: string): boolean {
+  for (const m of words.matchAll(ZERO)) {
+    const before = words.slice(0, m.index).trim().split(' ').slice(-3);
+    if (before.some((w) => W.negations.includes(w))) return true;
+  }
+  return false;
+}
 
 /** The place an ordinal word names ("secondo", "third") when a record or superlative word follows it. */
 function ordinalIn(words: string): number | null {
@@ -1820,6 +1960,26 @@ function betweenJoined(words: string): boolean {
  * "per CdR", "per responsabile", "by office", "per obiettivo": an aggregate split by a kind of group, or by the records
  * that hold what is counted, named right after "per" / "by"
  */
+/** the kinds of record a ranking may be split by ("di ogni CdR", "for each owner", "di ciascun obiettivo") */
+const EACH_GROUPS: QueryTarget[] = ['structure', 'person', 'objective', 'project'];
+
+/**
+ * The kind of group an "each" word names ("il progetto più costoso di ogni CdR" → structure, "la fase più lunga di
+ * ciascun obiettivo" → objective): the record word that follows it within a few words; null when none does.
+ */
+function groupAfterEach(words: string): QueryTarget | null {
+  for (const e of W.each) {
+    const at = phraseAt(words, e);
+    if (at < 0) continue;
+    const after = ` ${words.slice(at, at + e.length + 40).trim()} `;
+    const found = EACH_GROUPS.map((t) => ({ t, at: firstAt(after, TARGET_WORDS[t]) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)[0];
+    if (found) return found.t;
+  }
+  return null;
+}
+
 const GROUPED_BY = new RegExp(
   `\\b(?:${alternation(W.groupBy.map((w) => w.trim()))}) (?:${alternation(
     [...TARGET_WORDS.person, ...TARGET_WORDS.structure, ...TARGET_WORDS.objective, ...TARGET_WORDS.project].map((w) =>

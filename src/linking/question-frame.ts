@@ -50,6 +50,8 @@ export const QuestionFrameSchema = z.object({
       doc: z.string(),
     }),
   ),
+  /** codes set apart ("escluso il X", "except X"): the records ranked or listed are the others */
+  excludedCodes: z.array(z.string()).default([]),
   /** code-shaped mentions that match no record */
   unknownCodes: z.array(z.string()),
   people: z.array(z.object({ name: z.string(), key: z.string() })),
@@ -110,6 +112,8 @@ export const QuestionFrameSchema = z.object({
   groupLevel: z.enum(['azione', 'obiettivo', 'indirizzo']).nullable().default(null),
   /** "ciascun", "each": a count or sum split by person or structure */
   perGroup: z.boolean(),
+  /** the kind of group an "each" word names: "il progetto più costoso di ogni CdR" ranks within each structure */
+  eachOf: QueryTargetSchema.nullable().default(null),
   /** "tutti", "all", "elenco": every record of the kind in the scope named */
   listAll: z.boolean(),
   /** "tutta l'area X", "the whole area": a structure with the structures it groups */

@@ -57,6 +57,8 @@ export function partsOf(question: string): string[] {
 export interface TitleIndex {
   /** each record's folded title words, for titles of two words or more */
   phraseOf: (string | undefined)[];
+  /** the name a title gives in quotes (PROGETTO "LE STORIE" PER …): what people call the record, folded */
+  aliasOf: (string | undefined)[];
   /** how many records carry each folded title */
   titleCount: Map<string, number>;
   byStem: Map<string, number[]>;
@@ -73,8 +75,9 @@ export function objectiveTitles(store: PlanStore): TitleIndex {
       const words = wordsOf(r.title).trim();
       return words.split(' ').length >= 2 ? words : undefined;
     });
+    const aliasOf = records.map((r) => quotedNameOf(r.title));
     const titleCount = new Map<string, number>();
-    for (const w of phraseOf) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
+    for (const w of [...phraseOf, ...aliasOf]) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
     const byStem = new Map<string, number[]>();
     for (const [pos, r] of records.entries())
       for (const s of new Set(contentTokens(r.title).map((t) => stem(t)))) {
@@ -82,10 +85,25 @@ export function objectiveTitles(store: PlanStore): TitleIndex {
         if (list) list.push(pos);
         else byStem.set(s, [pos]);
       }
-    index = { phraseOf, titleCount, byStem, records };
+    index = { phraseOf, aliasOf, titleCount, byStem, records };
     indexes.set(store, index);
   }
   return index;
+}
+
+/** quotes a title may put around the name it gives ("…", “…”, «…») */
+const QUOTED_NAME = /["“«]([^"”»]{4,60})["”»]/u;
+
+/**
+ * The name a title quotes, folded ("le storie" of `PROGETTO "LE STORIE" PER ADOLESCENTI`), when it is part of the title
+ * (not the whole of it) and has a word of four letters or more; undefined otherwise.
+ */
+export function quotedNameOf(title: string): string | undefined {
+  const m = QUOTED_NAME.exec(title);
+  if (!m) return undefined;
+  const name = wordsOf(m[1]!).trim();
+  if (!name.split(' ').some((w) => w.length >= 4) || name === wordsOf(title).trim()) return undefined;
+  return name;
 }
 
 const owners = new WeakMap<PlanStore, Map<string, string | null>>();
@@ -153,11 +171,11 @@ export function objectivesTitledIn(
   for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
   const hits: { words: string; record: TitledRecord }[] = [];
   for (const p of candidates) {
-    const phrase = index.phraseOf[p];
-    if (phrase === undefined) continue;
     const record = index.records[p]!;
-    if ((!inFiles || inFiles.has(record.doc)) && phraseAt(words, `${phrase} `) >= 0)
-      hits.push({ words: phrase, record });
+    if (inFiles && !inFiles.has(record.doc)) continue;
+    // the whole title, or the name it quotes ("il progetto Le storie")
+    const phrase = [index.phraseOf[p], index.aliasOf[p]].find((w) => w !== undefined && phraseAt(words, `${w} `) >= 0);
+    if (phrase !== undefined) hits.push({ words: phrase, record });
   }
   const unique = hits.filter((h) => {
     if ((index.titleCount.get(h.words) ?? 0) === 1) return true;

@@ -62,6 +62,13 @@ export const PlanQuerySchema = z.object({
   filters: z.array(QueryFilterSchema).default([]).describe('all must hold (AND)'),
   sort: QuerySortSchema.optional(),
   limit: z.number().int().positive().max(500).optional().describe('at most this many records (top-k with sort)'),
+  per: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'with sort and limit: the limit applies within each value of this field (e.g. cdr: the most expensive project of each centro di responsabilità; objective: the longest phase of each objective)',
+    ),
   aggregate: QueryAggregateSchema.optional(),
   fields: z.array(z.string()).optional().describe('fields to show for each record (default: the main ones)'),
 });

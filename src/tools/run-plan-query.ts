@@ -54,6 +54,7 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
     ...(query.sort ? [query.sort.field] : []),
     ...(query.aggregate?.field ? [query.aggregate.field] : []),
     ...(query.aggregate?.groupBy ? [query.aggregate.groupBy] : []),
+    ...(query.per ? [query.per] : []),
     ...(query.fields ?? []),
   ];
   const unknown = named.filter((f) => !(f in fields));
@@ -78,8 +79,24 @@ export function runPlanQuery(ctx: ToolContext, input: PlanQuery): PlanQueryResul
     records = [...records].sort((a, b) => compareCells(a.cells[field] ?? null, b.cells[field] ?? null, sign));
   }
   const aggregate = query.aggregate ? aggregateOf(records, query.aggregate) : undefined;
-  if (query.limit) records = records.slice(0, query.limit);
+  if (query.limit) records = query.per ? topPer(records, query.per, query.limit) : records.slice(0, query.limit);
   return { ok: true, query, records, matched, ...(aggregate ? { aggregate } : {}) };
+}
+
+/** The first `limit` records of each value of `per`, in the order given (sorted: the top of each group). */
+export function topPer(records: readonly QueryRecord[], per: string, limit: number): QueryRecord[] {
+  const taken = new Map<string, number>();
+  return records.filter((r) => {
+    const key = groupKeyOf(r, per);
+    const n = taken.get(key) ?? 0;
+    taken.set(key, n + 1);
+    return n < limit;
+  });
+}
+
+/** The group a record falls in by one field: its text as written (blank for none). */
+export function groupKeyOf(r: QueryRecord, field: string): string {
+  return r.cells[field]?.text ?? '';
 }
 
 /**

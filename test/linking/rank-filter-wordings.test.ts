@@ -353,7 +353,28 @@ describe('a structure with the structures it groups', () => {
   });
 
   it('the area named alone is its own centre', () => {
+    const c = computed("progetti dell'Area Servizi Urbani", withArea);
+    expect(c?.kind === 'list' && c.query.filters).toContainEqual({ field: 'cdr', op: 'eq', value: 'A9' });
+  });
+
+  it('an area asked a budget ranking its own projects cannot answer ranks its centres', () => {
     const c = computed("il progetto più caro dell'Area Servizi Urbani", withArea);
+    expect(c?.kind === 'top' && c.query.filters).toContainEqual({ field: 'cdr', op: 'in', values: ['A9', '41', '42'] });
+  });
+
+  it('an area whose own projects state a budget is its own centre', () => {
+    const own = variant((m) => {
+      for (const s of m.structures) if (s.doc === 'b.txt') s.area = 'Area Servizi Urbani';
+      m.structures.push({
+        doc: 'b.txt',
+        name: 'Area Servizi Urbani',
+        code: 'A9',
+        kind: 'cdr',
+        span: m.structures[1]!.span,
+      });
+      m.projects.push({ ...m.projects[0]!, code: '2023_PX_A901', cdr: 'A9' });
+    });
+    const c = computed("il progetto più caro dell'Area Servizi Urbani", own);
     expect(c?.kind === 'top' && c.query.filters).toContainEqual({ field: 'cdr', op: 'eq', value: 'A9' });
   });
 });

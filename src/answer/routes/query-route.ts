@@ -5,11 +5,12 @@
 
 import type { LanguagePack } from '../../lang/language-pack.ts';
 import type { Computation, RecordGroup } from '../../linking/frame-to-query.ts';
+import { personKey } from '../../plan/names.ts';
 import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
 import { FIELDS, type QueryRecord } from '../../query/record-fields.ts';
 import { totalsOf } from '../../store/totals-by-document.ts';
-import { runPlanQuery } from '../../tools/run-plan-query.ts';
+import { groupKeyOf, runPlanQuery } from '../../tools/run-plan-query.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -21,6 +22,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'list':
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
+      if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
       const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
       const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
@@ -60,7 +62,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'compare_groups':
       return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min', c.averaged === true);
     case 'group_rank':
-      return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true);
+      return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true, c.excluded);
     case 'compare_codes':
       return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
     case 'compare_people':
@@ -179,7 +181,9 @@ function topReply(
     : [...result.records, ...ties];
   reply.lines.push(
     nth
-      ? M.nth(nth, fieldName(field, pack))
+      ? dir === 'asc' && FIELDS[query.target]?.[field]?.kind !== 'date'
+        ? M.nthFromBottom(nth, fieldName(field, pack))
+        : M.nth(nth, fieldName(field, pack))
       : FIELDS[query.target]?.[field]?.kind === 'date'
         ? M.byDate(k, plural, fieldName(field, pack), dir === 'desc')
         : dir === 'desc'
@@ -198,6 +202,80 @@ function topReply(
       ),
     );
   cite(ctx, reply, records);
+  return reply;
+}
+
+/** the group names of the fields a ranking is split by: how the answer says "of each …" */
+const PER_GROUP_NAMES: Record<string, 'structure' | 'person' | 'objective'> = {
+  cdr: 'structure',
+  structure: 'structure',
+  dirigente: 'person',
+  owner: 'person',
+  objective: 'objective',
+};
+
+/**
+ * A ranking cut within each group ("il progetto più costoso di ogni CdR", "the longest phase of each objective"): the
+ * top k of every group, groups in the order of their best record, ties at each group's cut shown and said.
+ */
+function topPerGroupReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  field: string,
+  dir: 'asc' | 'desc',
+  pack: LanguagePack,
+  shown: string[] = [field],
+  nth?: number,
+): Reply {
+  const M = pack.messages;
+  const per = query.per!;
+  const reply = emptyReply(`query_top_per_${query.target}`);
+  const all = runPlanQuery(ctx, { ...query, limit: undefined, per: undefined });
+  const [, plural] = M.targetNames[query.target];
+  if (!all.ok || !all.records.length) {
+    reply.found = false;
+    reply.lines.push(M.noneMatch(plural));
+    return reply;
+  }
+  const k = query.limit ?? 1;
+  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
+  const groups = new Map<string, QueryRecord[]>();
+  for (const r of all.records) {
+    const key = groupKeyOf(r, per);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const [groupWord] = M.targetNames[PER_GROUP_NAMES[per] ?? 'structure'];
+  reply.lines.push(
+    nth
+      ? M.nthPerGroup(
+          nth,
+          fieldName(field, pack),
+          groupWord,
+          dir === 'asc' && FIELDS[query.target]?.[field]?.kind !== 'date',
+        )
+      : M.topPerGroup(k, plural, fieldName(field, pack), dir === 'desc', groupWord),
+  );
+  const entity = several(all.records);
+  const cited: QueryRecord[] = [];
+  for (const [key, records] of groups) {
+    // "il secondo più costoso di ogni CdR": the record at that place of each group (and any tied with it)
+    if (nth && records.length < nth) continue;
+    const last = rankValue(records[Math.min(k, records.length) - 1]!);
+    const top = records.filter(
+      (r, i) => (nth ? i >= nth - 1 && i < k : i < k) || (last !== null && rankValue(r) === last),
+    );
+    // a centre is named with its name beside its code
+    const name = per === 'cdr' ? top[0]!.cells.structure?.text : undefined;
+    reply.lines.push(`${name && name !== key ? `${key} ${name}` : key}:`);
+    for (const r of top) reply.lines.push(`  ${bullet(r, shown, pack, entity)}`);
+    const tied = top.filter((r) => rankValue(r) === last);
+    if (tied.length > 1 && last !== null)
+      reply.lines.push(
+        `  ${M.tie(tied.map((r) => tieName(r)).join(', '), valueText(tied[0]!, field, pack) ?? String(last))}`,
+      );
+    cited.push(...top);
+  }
+  cite(ctx, reply, cited);
   return reply;
 }
 
@@ -507,12 +585,14 @@ function groupRankReply(
   k: number,
   pack: LanguagePack,
   averaged = false,
+  excluded: string[] = [],
 ): Reply | null {
   const M = pack.messages;
   const result = runPlanQuery(ctx, query);
   if (!result.ok || !result.aggregate) return null;
+  const apart = new Set(excluded.map(personKey));
   const groups = result.aggregate.groups
-    .filter((g) => g.value !== null && g.key !== null)
+    .filter((g) => g.value !== null && g.key !== null && !apart.has(personKey(g.key)))
     .sort((x, y) => (dir === 'desc' ? y.value! - x.value! : x.value! - y.value!));
   if (!groups.length) return null;
   const op = result.aggregate.op === 'sum' ? 'sum' : 'count';

@@ -36,7 +36,11 @@ export function structureNamedAlone({ frame, structures, meant }: RouteInput): b
     !meant.length &&
     !frame.amounts.length &&
     !frame.superlative &&
-    !frame.aggregate
+    !frame.aggregate &&
+    // "progetti del CdR X con personale ma senza budget": a condition on a field is the plan query's
+    !frame.without.length &&
+    !frame.present.length &&
+    !frame.dates.length
   );
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Two phases (or indicators) of one objective named by their words and compared: "pesa di più la redazione del
+ * progetto definitivo o l'affidamento dell'incarico?", "which ends later, the survey or the report?". Each part of the
+ * question (split where a comparison splits it) names the sub-record whose wording it shares most, words weighed by
+ * how few of the objective's sub-records use them; the objective's own title words name none of them.
+ */
+import { contentTokens, stem } from '../answer/text-match.ts';
+import type { Objective } from '../plan/model.ts';
+import { partsOf } from './titled-records.ts';
+
+/** a part names a sub-record only with this much of its wording (one word two sub-records share is half of it) */
+const MIN_SCORE = 0.5;
+
+/** The wordings of the two sub-records the question's parts name, in the order named; null unless exactly two. */
+export function subRecordsNamedByParts(
+  question: string,
+  objective: Objective,
+  kind: 'phase' | 'indicator',
+): string[] | null {
+  const wordings =
+    kind === 'phase' ? objective.phases.map((p) => p.title) : objective.indicators.map((i) => i.description);
+  if (wordings.length < 2) return null;
+  const stemsOf = wordings.map((w) => new Set(contentTokens(w).map(stem)));
+  const df = new Map<string, number>();
+  for (const stems of stemsOf) for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const own = new Set(contentTokens(objective.title).map(stem));
+  const named: string[] = [];
+  for (const part of partsOf(question)) {
+    const asked = new Set(
+      contentTokens(part)
+        .map(stem)
+        .filter((s) => !own.has(s)),
+    );
+    const scores = stemsOf.map((stems) => [...asked].reduce((sum, s) => sum + (stems.has(s) ? 1 / df.get(s)! : 0), 0));
+    const best = Math.max(...scores);
+    const at = scores.indexOf(best);
+    // the best wording must be clear of the next (a repeated wording, one per year sheet, counts once)
+    const rivals = scores.filter((x, i) => x === best && wordings[i] !== wordings[at]);
+    if (best < MIN_SCORE || rivals.length) continue;
+    if (!named.includes(wordings[at]!)) named.push(wordings[at]!);
+  }
+  return named.length === 2 ? named : null;
+}
