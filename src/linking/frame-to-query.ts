@@ -18,6 +18,13 @@ export interface RecordGroup {
   documents?: string[];
 }
 
+/** A total the plan states, by its level's label, centre and plan. */
+export interface StatedRef {
+  label: string;
+  cdr: string | null;
+  doc: string;
+}
+
 export type Computation =
   /** counted: "quanti …" asked, so the number leads and is said to be computed */
   | { kind: 'list'; query: PlanQuery; shown: string[]; counted?: boolean }
@@ -32,7 +39,8 @@ export type Computation =
       nth?: number;
       byParent?: boolean;
     }
-  | { kind: 'sum'; query: PlanQuery; field: string }
+  /** stated: the totals the plan states for the same records (a level of its budget tree), quoted beside the sum */
+  | { kind: 'sum'; query: PlanQuery; field: string; stated?: StatedRef[] }
   /** both ends of a ranking: the records with the lowest and the highest value of the field */
   | { kind: 'extremes'; query: PlanQuery; field: string }
   /** the weights of one objective's phases (or indicators), of one sheet year when the plan has one per year */
@@ -251,6 +259,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     const dir = frame.superlative?.dir === 'min' ? 'min' : 'max';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target, dir };
   }
+  // "la linea di mandato 01 rispetto alla 02", "azione A o azione B: quale pesa di più?": two levels of the plans'
+  // hierarchy compared by their records, counted or with their budgets summed
+  const levelPair = levelPairFor(frame, store, comparing);
+  if (levelPair) return levelPair;
   // two structures compared: by their stated totals when the plan states them, else by their records
   const cdrsNamed = frame.structures.filter((s) => s.code);
   // "l'azione Politiche familiari pesa di più nel CdR 85 o nel 87?": one level's stated totals, one per centro
@@ -338,11 +350,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       field,
     };
   }
-  if (frame.aggregate === 'avg' && objectiveCodes.length >= 2) {
-    const field = fieldFor(
-      'objective',
-      fieldWords.filter((w) => w !== 'objectives'),
-    );
+  // "il fondo X e il progetto Y quanto fanno insieme?": objectives named by their words, their resources summed when
+  // no other figure of theirs is named (only resources are money an objective holds)
+  if ((frame.aggregate === 'avg' || sumAsked) && objectiveCodes.length >= 2) {
+    const named = fieldWords.filter((w) => w !== 'objectives' && w !== 'projects');
+    const field =
+      fieldFor('objective', named) ??
+      (frame.aggregate === 'sum' && (!named.length || named.includes('budget')) ? 'financialAmount' : undefined);
     if (field)
       return {
         kind: 'sum',
@@ -437,7 +451,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
   // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
-  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
+  // ("i progetti dell'azione X quanto fanno?" asks for the projects' sum: computed below, the stated total beside it)
+  const levelsRecords = frame.levels.length > 0 && frame.targets.includes('project');
+  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length && !levelsRecords) {
     const labelled = labelledTotals(frame, store);
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
@@ -515,6 +531,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       : undefined;
   const hasSignal =
     perHolder !== undefined ||
+    // "i progetti dell'azione X", "quanti obiettivi ha la linea di mandato 05": a level of the plans' hierarchy
+    (frame.levels.length > 0 && (target === 'objective' || target === 'project')) ||
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
@@ -588,6 +606,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
+  if (target === 'objective' || target === 'project') {
+    for (const l of frame.levels) filters.push({ field: 'levels', op: 'eq', value: l.label });
+    if (frame.levels.length && !documents) documents = [...new Set(frame.levels.flatMap((l) => l.docs))];
+  }
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
@@ -803,7 +825,14 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       return { kind: 'list', query: base, shown: [...new Set(filters.map((f) => f.field))], counted: true };
     const field = named ?? DEFAULT_FIELD[target];
     if (!field) return null;
-    return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
+    const stated =
+      frame.aggregate === 'sum' && target === 'project' && field === 'budget' ? statedOfLevels(frame, store) : [];
+    return {
+      kind: 'sum',
+      query: { ...base, aggregate: { op: frame.aggregate, field } },
+      field,
+      ...(stated.length ? { stated } : {}),
+    };
   }
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   const shown = [
@@ -1011,6 +1040,16 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
 function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
   const words = wordsOf(frame.text);
   const name = (s: { name: string }) => wordsOf(s.name);
+  // two offices of one plan, neither name inside the other, are a pair compared, each named in part ("tra il Servizio
+  // Istruzione e il Servizio Edilizia Scolastica")
+  const [a, b] = frame.structures;
+  if (
+    frame.structures.length === 2 &&
+    a!.doc === b!.doc &&
+    !name(a!).includes(name(b!).trim()) &&
+    !name(b!).includes(name(a!).trim())
+  )
+    return frame.structures;
   const named = frame.structures.filter((s) => phraseAt(words, `${name(s).trim()} `) >= 0);
   // "Biblioteche" inside "Servizio Biblioteche" is not named on its own
   const whole = named.filter(
@@ -1246,4 +1285,61 @@ function statedCentresInScope(frame: QuestionFrame, store: PlanStore, comparing:
 function measuredField(frame: QuestionFrame): boolean {
   const first = frame.targets.find((t) => t !== 'person' && t !== 'structure');
   return first !== undefined && frame.fields.some((w) => !COUNTED.has(w) && FIELD_OF[first]?.[w] !== undefined);
+}
+
+/** the level of the stated budget tree each level of the hierarchy is, where plans state totals for it */
+const STATED_LEVEL: Partial<Record<QuestionFrame['levels'][number]['level'], string>> = {
+  azione: 'azione',
+  obiettivoStrategico: 'obiettivo',
+  indirizzo: 'indirizzo',
+};
+
+/**
+ * The totals the plan states for the one level named (in the centre named, if any): "i progetti dell'azione X del CdR
+ * 87 quanto fanno?" is computed from the projects and the plan's own total quoted beside it.
+ */
+function statedOfLevels(frame: QuestionFrame, store: PlanStore): StatedRef[] {
+  if (frame.levels.length !== 1) return [];
+  const l = frame.levels[0]!;
+  const level = STATED_LEVEL[l.level];
+  if (!level) return [];
+  const centres = frame.structures.filter((s) => s.code && !s.excluded);
+  return store.model.totals
+    .filter(
+      (t) =>
+        t.level === level &&
+        t.amount &&
+        t.label === l.label &&
+        l.docs.includes(t.doc) &&
+        (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
+    )
+    .map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc }));
+}
+
+/** Two levels of one kind compared by their records: counted, or their projects' budgets summed. */
+function levelPairFor(frame: QuestionFrame, store: PlanStore, comparing: boolean): Computation | null {
+  const [a, b] = frame.levels;
+  if (!comparing || frame.levels.length !== 2 || a!.level !== b!.level) return null;
+  if (frame.codes.length || frame.people.length) return null;
+  const holdsProjects = store.projects.some((p) => frame.levels.some((l) => l.docs.includes(p.doc)));
+  const byBudget = frame.fields.includes('budget') && holdsProjects;
+  const target: QueryTarget =
+    (frame.targets.includes('project') || byBudget) && holdsProjects ? 'project' : 'objective';
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
+  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: byBudget && target === 'project' ? 'budget' : null,
+    groups: frame.levels.map((l) => ({
+      label: l.label,
+      documents: l.docs,
+      filters: [
+        { field: 'levels', op: 'eq', value: l.label },
+        ...(target === 'project' && cdr ? [{ field: 'cdr', op: 'eq' as const, value: cdr.code! }] : []),
+        ...conditions,
+      ],
+    })),
+  };
 }

@@ -5,7 +5,7 @@
  */
 
 import { detectLanguage } from '../answer/language.ts';
-import { findPeople, findStructures } from '../answer/link-entities.ts';
+import { findPeople, findStructures, structurePairNamed } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
 import { translateQuery } from '../answer/translate-query.ts';
 import { en } from '../lang/en.ts';
@@ -21,6 +21,7 @@ import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
+import { levelsNamedIn } from './find-levels.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
@@ -259,6 +260,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const named = found.entities;
   const unknownEntity = found.unknownEntity;
   const docs = found.documents;
+  // "la linea di mandato 05", "i progetti dell'azione Housing sociale": levels of the plans' hierarchy as the scope;
+  // their title words then name no record of their own
+  const levels = levelsNamedIn(unquoted, store, found.all ? null : docs.map((d) => d.file));
 
   // ---------------------------------------------------------------- codes
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
@@ -351,9 +355,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     year: years[0] ?? null,
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
-  const namedStructures = findStructures(question, store, scope);
+  // a level's title words ("l'azione Integrazione sociale…") name no office
+  const levelWords = new Set(levels.flatMap((l) => l.titleWords));
+  const withoutLevels = (text: string) =>
+    levelWords.size ? text.replace(/\p{L}+/gu, (w) => (levelWords.has(fold(w)) ? ' '.repeat(w.length) : w)) : text;
+  const namedStructures = findStructures(withoutLevels(question), store, scope);
   // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
-  const officeWords = withOfficeNames(unquoted);
+  const officeWords = withOfficeNames(withoutLevels(unquoted));
   const allStructures = [
     ...structuresByCodes(
       officeWords,
@@ -364,6 +372,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  // "chi ha più obiettivi tra il Servizio A e il Servizio B?": two offices of one plan compared, each named in part
+  const pairInOnePlan = allStructures.some((s, i) => allStructures.some((o, j) => j !== i && o.doc === s.doc));
+  if (!pairInOnePlan && amounts.length === 0 && hasAny(words, COMPARING_WORDS)) {
+    const pair = structurePairNamed(withoutLevels(question), store, scope);
+    if (pair.length === 2) allStructures.splice(0, allStructures.length, ...pair);
+  }
   // "chi si occupa della cultura a X?": who, in one entity's plans, of the one office a word of the question names
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
@@ -427,8 +441,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }));
 
   // ---------------------------------------------------------------- what is asked
+  // "l'obiettivo strategico X", "l'azione Y": the kind words of a level named are no record kind asked
+  const targetWords = levels.reduce((w, l) => w.split(` ${l.phrase} `).join(` ${' '.repeat(l.phrase.length)} `), words);
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
-    .map((t) => ({ t, at: firstAt(words, TARGET_WORDS[t]) }))
+    .map((t) => ({ t, at: firstAt(targetWords, TARGET_WORDS[t]) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
@@ -508,7 +524,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ? 'avg'
     : hasAny(opWords, W.count) && !superlative && !countsAmount
       ? 'count'
-      : hasAny(opWords, W.sum)
+      : // "quanti soldi ha l'azione X": a count of money over a level of the plan is its total
+        hasAny(opWords, W.sum) || (countsAmount && levels.length > 0)
         ? 'sum'
         : null;
   // "quante persone in media su un progetto", "average number of people per project": the people counted are staff
@@ -543,7 +560,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
-    return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
+    const stemmed = first.slice(0, first.length - 1);
+    // "obiettivo strategico 01.01" names a level of the plan, not the objectives' type
+    if (levels.some((l) => l.phrase.includes(stemmed))) return false;
+    return first.length >= 6 && phraseAt(words, stemmed) >= 0;
   });
 
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
@@ -574,12 +594,24 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
   const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null);
   if (
-    (aggregate === 'sum' || aggregate === 'avg' || compareAsked || alternativesGraded || joinedRecords) &&
+    (aggregate === 'sum' ||
+      aggregate === 'avg' ||
+      // "quanti obiettivi hanno insieme A e B?": a count with a sum word is a total over the records named
+      (aggregate === 'count' && hasAny(opWords, W.sum)) ||
+      compareAsked ||
+      alternativesGraded ||
+      joinedRecords) &&
     !codes.length &&
+    !levels.length &&
+    // two offices of one plan named are what is compared ("Servizio A or Servizio B"): their words name no record
+    !structures.some((x, i) => structures.some((o, j) => j !== i && o.doc === x.doc && !o.excluded && !x.excluded)) &&
     !otherConditions
   ) {
     const files = docs.map((d) => d.file);
-    const titled = comparedText ?? unquoted;
+    const written = comparedText ?? unquoted;
+    // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
+    // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
+    const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
     const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
     // objectives named by title, one per part, when the question is about objectives' figures or names more of them
     const objectives = objectivesNamedByParts(titled, store, files);
@@ -595,7 +627,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const wantsSubRecords =
     (superlative !== null || aggregate === 'sum' || aggregate === 'count') &&
     (targets.includes('phase') || targets.includes('indicator') || fields.includes('weight'));
-  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
+  if (wantsSubRecords && !levels.length && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
     // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
     const owners = new Set(people.matches.map((m) => m.person.name));
@@ -634,6 +666,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "Luigi Verdi" names nobody of the plans: the record whose title holds "verde" is not what is asked
     !(people.unknownName && nameNeverWritten(store, people.unknownName)) &&
     !codes.length &&
+    !levels.length &&
     !people.matches.length &&
     !allStructures.length &&
     superlative === null &&
@@ -675,11 +708,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     entities: [...new Set(named.map((e) => e.entity))],
     excludedEntities: [...new Set(found.excludedEntities.map((e) => e.entity))],
     documents: all ? null : docs.map((d) => d.file),
+    levels: levels.map((l) => ({ level: l.level, label: l.label, docs: l.docs })),
     unknownEntity,
     years,
     uncoveredYear,
     dates,
-    codes,
+    // "obiettivo strategico 01.01": the level's number is no code prefix of the records under it
+    codes: levels.length ? codes.filter((c) => !levels.some((l) => l.number === c.text)) : codes,
     unknownCodes,
     people: people.matches
       .filter((m) => !personSetApart(words, m.person))
@@ -712,8 +747,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       minusJoined ||
       hasAny(
         words,
-        W.compare.map((w) => `${w} `),
+        W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
       ) ||
+      // "totale tra A, B e C": "tra" bounds the records of a sum, not a comparison
+      (aggregate !== 'sum' &&
+        hasAny(
+          words,
+          W.between.map((w) => `${w} `),
+        )) ||
       // "bigger than B": a comparison when no amount follows ("more than 10 phases" is a bound)
       (amounts.length === 0 &&
         hasAny(

@@ -1,0 +1,144 @@
+/**
+ * Sums, counts and comparisons over records named loosely: levels of an invented plan's hierarchy named by number or
+ * title words ("la linea di mandato 2", "l'azione Mobilità dolce"), records joined by "+" or named by a word of their
+ * own, two offices of one plan each named in part, and a computed sum quoted beside the total the plan states.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerComputation } from '../../src/answer/routes/query-route.ts';
+import { packFor } from '../../src/lang/packs.ts';
+import { computationFor } from '../../src/linking/frame-to-query.ts';
+import { linkQuestion } from '../../src/linking/link-question.ts';
+import { normalizeQuestion } from '../../src/linking/normalize-question.ts';
+import { type PlanModel, PlanModelSchema } from '../../src/plan/model.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import type { ToolContext } from '../../src/tools/tool-context.ts';
+import { SMALL_MODEL } from '../query/small-plan.ts';
+
+const span = (doc: string, line: number) => ({ doc, lineStart: line, lineEnd: line });
+const fig = (text: string, value: number) => ({ text, value });
+const LINE_1 = '1. LINEA DI MANDATO - UNA CITTÀ CHE LEGGE';
+const LINE_2 = '2. LINEA DI MANDATO - UNA CITTÀ CHE SI MUOVE';
+
+/** The small plan, its objectives hung under two lines of mandate, its projects under two azioni with stated totals. */
+function levelModel(): PlanModel {
+  const m = structuredClone(SMALL_MODEL) as PlanModel;
+  m.structures.push(
+    { doc: 'a.txt', name: 'Servizio Sport e Tempo Libero', kind: 'servizio', span: span('a.txt', 3) },
+    { doc: 'a.txt', name: 'Servizio Musei e Archivi Storici', kind: 'servizio', span: span('a.txt', 4) },
+  );
+  const [bi01, bi02, sp03] = m.objectives;
+  bi01!.strategic = { lineaMandato: LINE_1, obiettivoStrategico: '1.1 LETTURA PER TUTTI' };
+  bi02!.strategic = { lineaMandato: LINE_1, obiettivoStrategico: '1.2 BIBLIOTECHE DIGITALI' };
+  sp03!.strategic = { lineaMandato: LINE_2, obiettivoStrategico: '2.1 IMPIANTI APERTI' };
+  sp03!.structure = 'Servizio Sport e Tempo Libero';
+  bi02!.financialAmount = fig('€ 12.000,00', 12000);
+  sp03!.financialAmount = fig('€ 3.500,00', 3500);
+  const [p4101, p4102, p4201, p4202] = m.projects;
+  p4101!.strategic = { azione: 'Mobilità dolce' };
+  p4102!.strategic = { azione: 'Mobilità dolce' };
+  p4201!.strategic = { azione: 'Casa e quartieri' };
+  p4202!.strategic = { azione: 'Casa e quartieri' };
+  m.totals.push({
+    doc: 'b.txt',
+    level: 'azione',
+    label: 'Mobilità dolce',
+    cdr: '41',
+    amount: fig('1.550.000,50', 1550000.5),
+    share: null,
+    span: span('b.txt', 80),
+  });
+  return PlanModelSchema.parse(m);
+}
+
+const store = new PlanStore(levelModel());
+const frame = (q: string) => linkQuestion(normalizeQuestion(q, store), store);
+const compute = (q: string) => computationFor(frame(q), store);
+const ctx = { store, audience: 'staff' } as unknown as ToolContext;
+const answer = (q: string) => {
+  const c = compute(q);
+  if (!c) return null;
+  return answerComputation(ctx, c, packFor(frame(q).lang));
+};
+
+describe('levels of the hierarchy named as the scope', () => {
+  it.each([
+    ['quanti obiettivi stanno sotto la linea di mandato 02?', LINE_2],
+    ['obiettivi della linea di mandato n. 1, quanti sono?', LINE_1],
+    ['how many objectives fall under mandate line 2?', LINE_2],
+  ])('"%s" names the level by its number', (q, label) => {
+    expect(frame(q).levels.map((l) => l.label)).toEqual([label]);
+  });
+
+  it('names a level by the words of its title, and reads no record type in its kind words', () => {
+    const f = frame("quanti obiettivi ha l'obiettivo strategico biblioteche digitali?");
+    expect(f.levels.map((l) => l.label)).toEqual(['1.2 BIBLIOTECHE DIGITALI']);
+    expect(f.types).toEqual([]);
+  });
+
+  it('takes a level number as no code prefix of the records under it', () => {
+    const f = frame("l'obiettivo strategico 1.1 quanti obiettivi raccoglie?");
+    expect(f.levels.map((l) => l.label)).toEqual(['1.1 LETTURA PER TUTTI']);
+    expect(f.codes).toEqual([]);
+  });
+
+  it('counts the records under a level, and only those', () => {
+    const reply = answer('quanti obiettivi stanno sotto la linea di mandato 1?');
+    const text = reply!.lines.join('\n');
+    expect(text).toContain('LV-BI01');
+    expect(text).toContain('LV-BI02');
+    expect(text).not.toContain('LV-SP03');
+  });
+
+  it('compares two levels named by number, each with its count', () => {
+    const c = compute('la linea di mandato 1 ha più obiettivi rispetto alla 2?');
+    expect(c).toMatchObject({ kind: 'compare_groups', target: 'objective' });
+    expect(c?.kind === 'compare_groups' && c.groups.map((g) => g.label)).toEqual([LINE_1, LINE_2]);
+  });
+
+  it("sums a level's projects and quotes the plan's own total beside the computed one", () => {
+    const c = compute("quanto fanno in tutto i progetti dell'azione mobilità dolce?");
+    expect(c).toMatchObject({ kind: 'sum', stated: [{ label: 'Mobilità dolce', cdr: '41' }] });
+    const text = answer("quanto fanno in tutto i progetti dell'azione mobilità dolce?")!.lines.join('\n');
+    expect(text).toContain('1.200.000,00');
+    expect(text).toContain('350.000,50');
+    expect(text).toContain('1.550.000,50 (totale indicato nel piano)');
+    expect(text).toContain('corrisponde');
+  });
+});
+
+describe('records named loosely for a sum', () => {
+  it('reads "+" as joining two records of a sum', () => {
+    const c = compute('Trasporto sociale + Centri estivi: quanto in tutto?');
+    expect(c).toMatchObject({ kind: 'sum', field: 'budget' });
+    expect(c?.kind === 'sum' && c.query.filters?.[0]).toMatchObject({
+      field: 'code',
+      values: ['2023_PX_4101', '2023_PX_4102'],
+    });
+  });
+
+  it('reads "totale tra A, B e C" as a sum, not a comparison', () => {
+    const f = frame('stanziamento totale tra trasporto sociale, centri estivi e sportello casa');
+    expect(f.compare).toBe(false);
+    expect(compute('stanziamento totale tra trasporto sociale, centri estivi e sportello casa')).toMatchObject({
+      kind: 'sum',
+    });
+  });
+
+  it("sums objectives' resources, each named by a word no other record uses", () => {
+    const c = compute('il catalogo e le palestre, quanti euro messi insieme?');
+    expect(c).toMatchObject({ kind: 'sum', field: 'financialAmount' });
+    expect(c?.kind === 'sum' && c.query.filters?.[0]).toMatchObject({ values: ['LV-BI02', 'LV-SP03'] });
+  });
+});
+
+describe('two offices of one plan compared, each named in part', () => {
+  it('links both offices and compares their records', () => {
+    const q = 'chi ha più obiettivi tra il servizio musei e archivi e il Servizio Sport e Tempo Libero?';
+    expect(
+      frame(q)
+        .structures.map((s) => s.name)
+        .sort(),
+    ).toEqual(['Servizio Musei e Archivi Storici', 'Servizio Sport e Tempo Libero']);
+    expect(compute(q)).toMatchObject({ kind: 'compare_groups', target: 'objective' });
+  });
+});
