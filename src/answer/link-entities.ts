@@ -83,7 +83,10 @@ export function findPeople(
   const scored = [...byPerson.values()].sort((a, b) => index.order.get(a.person)! - index.order.get(b.person)!);
   if (!scored.length) return { matches: [], unknownName: capitalizedName(words) };
   const best = Math.max(...scored.map((s) => s.matched.length));
-  let top = scored.filter((s) => s.matched.length === best);
+  // a name written whole counts beside a longer one ("Sardi Valentina rispetto a Carosella Maria Teresa")
+  const whole = (s: PersonMatch) =>
+    s.exact && s.matched.length >= 2 && s.matched.length >= s.person.name.split(/\s+/).length;
+  let top = scored.filter((s) => s.matched.length === best || whole(s));
   if (top.some((t) => t.exact)) top = top.filter((t) => t.exact);
   // "Mario Rossi": a capitalised word right beside the matched surname that is not part of the person's name
   const filtered = top.filter((m) => !hasForeignNeighbour(words, m));

@@ -740,6 +740,7 @@ export const en: LanguagePack = {
     shorthands: {
       // "A + B": the plus sign joins the records of a sum
       '+': 'plus',
+      '=': 'in total',
       'obj.': 'objective',
       'proj.': 'project',
       'resp.': 'responsible',

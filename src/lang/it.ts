@@ -1164,8 +1164,9 @@ export const it: LanguagePack = {
       '≤': 'al massimo',
       '>': 'sopra',
       '<': 'sotto',
-      // "A + B": the plus sign joins the records of a sum
-      '+': 'piu',
+      // "A + B = ?": the signs join the records of a sum and ask for its total ("più" would read as "more")
+      '+': 'sommato a',
+      '=': 'in totale',
     },
     courtesy: [
       'mi sai dire',

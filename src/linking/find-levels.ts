@@ -213,12 +213,17 @@ function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string
 /** The one level whose title the words after its kind word write whole, or hold two or more words of (half or more). */
 function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
   const joined = ` ${tail.join(' ')} `;
-  const whole = kind.filter((e) => e.words && joined.includes(` ${e.words} `));
+  const whole = kind
+    .filter((e) => e.words && joined.includes(` ${e.words} `))
+    .map((e) => ({ e, at: joined.indexOf(` ${e.words} `) }));
   if (whole.length) {
-    // the longest title written wins ("politiche familiari per minori" over "politiche familiari")
-    const longest = Math.max(...whole.map((e) => e.words.length));
-    const best = whole.filter((e) => e.words.length === longest);
-    return best.length === 1 ? best[0]! : null;
+    // the title written first after the kind word ("l'azione A e l'azione B" names A here), the longest of those
+    // ("politiche familiari per minori" over "politiche familiari")
+    const first = Math.min(...whole.map((w) => w.at));
+    const there = whole.filter((w) => w.at === first);
+    const longest = Math.max(...there.map((w) => w.e.words.length));
+    const best = there.filter((w) => w.e.words.length === longest);
+    return best.length === 1 ? best[0]!.e : null;
   }
   const asked = new Set(contentTokens(tail.join(' ')).map((t) => stem(t)));
   let best: LevelEntry | null = null;

@@ -607,7 +607,16 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
   if (target === 'objective' || target === 'project') {
-    for (const l of frame.levels) filters.push({ field: 'levels', op: 'eq', value: l.label });
+    // levels of one kind are alternatives ("l'azione A e l'azione B"): a record under either; levels of different
+    // kinds narrow each other ("la linea 05, obiettivo strategico 05.01")
+    for (const kind of new Set(frame.levels.map((l) => l.level))) {
+      const labels = frame.levels.filter((l) => l.level === kind).map((l) => l.label);
+      filters.push(
+        labels.length === 1
+          ? { field: 'levels', op: 'eq', value: labels[0]! }
+          : { field: 'levels', op: 'in', values: labels },
+      );
+    }
     if (frame.levels.length && !documents) documents = [...new Set(frame.levels.flatMap((l) => l.docs))];
   }
   if (frame.people.length === 1) {
@@ -1299,21 +1308,24 @@ const STATED_LEVEL: Partial<Record<QuestionFrame['levels'][number]['level'], str
  * 87 quanto fanno?" is computed from the projects and the plan's own total quoted beside it.
  */
 function statedOfLevels(frame: QuestionFrame, store: PlanStore): StatedRef[] {
-  if (frame.levels.length !== 1) return [];
-  const l = frame.levels[0]!;
-  const level = STATED_LEVEL[l.level];
-  if (!level) return [];
+  if (!frame.levels.length || new Set(frame.levels.map((l) => l.level)).size > 1) return [];
   const centres = frame.structures.filter((s) => s.code && !s.excluded);
-  return store.model.totals
-    .filter(
+  const out: StatedRef[] = [];
+  for (const l of frame.levels) {
+    const level = STATED_LEVEL[l.level];
+    const stated = store.model.totals.filter(
       (t) =>
         t.level === level &&
         t.amount &&
         t.label === l.label &&
         l.docs.includes(t.doc) &&
         (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
-    )
-    .map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc }));
+    );
+    // a level with no total stated: the stated ones alone would not add up to the records summed
+    if (!stated.length) return [];
+    out.push(...stated.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })));
+  }
+  return out;
 }
 
 /** Two levels of one kind compared by their records: counted, or their projects' budgets summed. */

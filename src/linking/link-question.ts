@@ -263,10 +263,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "la linea di mandato 05", "i progetti dell'azione Housing sociale": levels of the plans' hierarchy as the scope;
   // their title words then name no record of their own
   const levels = levelsNamedIn(unquoted, store, found.all ? null : docs.map((d) => d.file));
+  // "l'obiettivo strategico X", "l'azione Y": the kind words of a level named are no record kind or field asked
+  const levelFreeWords = levels.reduce(
+    (w, l) => w.split(` ${l.phrase} `).join(` ${' '.repeat(l.phrase.length)} `),
+    words,
+  );
 
   // ---------------------------------------------------------------- codes
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
-  const dateFields = fieldsIn(words);
+  const dateFields = fieldsIn(levelFreeWords);
   const yearBoundsDate = found.years.length > 0 && (dateFields.includes('end') || dateFields.includes('start'));
   const codeDocs = yearBoundsDate
     ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
@@ -323,7 +328,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "sopra lo zero", "above zero": a lower bound of zero on a ranking leaves the zeros out
     ABOVE_ZERO.test(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
-  const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
+  const read_ = amountsIn(scan, lex, fieldsForAmounts);
+  const { k } = read_;
+  // "l'obiettivo strategico 05.01": a level's number is no amount
+  const levelNumber = (a: QuestionFrame['amounts'][number]) =>
+    a.op === 'eq' && levels.some((l) => l.number !== undefined && Number.parseFloat(l.number) === a.value);
+  const amounts = read_.amounts.filter((a) => !levelNumber(a));
+  const amountFields = read_.amountFields.filter((_, i) => !levelNumber(read_.amounts[i]!));
 
   // ---------------------------------------------------------------- people and structures
   // month names read as dates are no names: "between February and March" names no Marco
@@ -441,10 +452,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }));
 
   // ---------------------------------------------------------------- what is asked
-  // "l'obiettivo strategico X", "l'azione Y": the kind words of a level named are no record kind asked
-  const targetWords = levels.reduce((w, l) => w.split(` ${l.phrase} `).join(` ${' '.repeat(l.phrase.length)} `), words);
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
-    .map((t) => ({ t, at: firstAt(targetWords, TARGET_WORDS[t]) }))
+    .map((t) => ({ t, at: firstAt(levelFreeWords, TARGET_WORDS[t]) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
@@ -566,6 +575,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     return first.length >= 6 && phraseAt(words, stemmed) >= 0;
   });
 
+  let joinedSum = false;
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
@@ -620,6 +630,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       for (const o of objectives) codes.push({ text: o.title, code: o.code, kind: 'objective', doc: o.doc });
     else if (projects.length >= 2)
       for (const p of projects) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+    // "A più B più C", "A plus B": records joined by a plus word, with nothing else asked, are summed
+    joinedSum =
+      aggregate === null && codes.length >= 2 && !compareAsked && !alternativesGraded && hasAny(words, PLUS_JOINS);
   }
 
   // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
@@ -742,7 +755,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     present,
     multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
     notMultiYear: notMultiYear(words),
-    aggregate,
+    aggregate: aggregate ?? (joinedSum ? 'sum' : null),
     compare:
       minusJoined ||
       hasAny(
@@ -1068,6 +1081,8 @@ const CODE_LIST_FILLERS = new Set([
   'numero',
   'l',
   ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
+  // "CdR 85 + 87" ("85 sommato a 87"): the plus words join the codes of a list too
+  ...union((l) => l.plus ?? []).flatMap((w) => w.split(' ')),
 ]);
 
 /** the words of a comparison: another structure's bare code beside them is named too */
@@ -1793,6 +1808,8 @@ function splitAtComparedWith(question: string): string | null {
 }
 
 /** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */
+/** plus words that are no comparative ("sommato a", "plus"; not "più") */
+const PLUS_JOINS = W.plus.filter((w) => !W.more.includes(w)).map((w) => `${w} `);
 const RECORD_JOINS = [...W.than, ...W.plus, ...W.minus]
   .filter((w) => !W.more.includes(w) && !W.less.includes(w))
   .map((w) => `${w} `);

@@ -106,7 +106,34 @@ describe('levels of the hierarchy named as the scope', () => {
   });
 });
 
+describe('levels of one kind together', () => {
+  it('sums the records under either of two levels named by title, and reads the first title after each kind word', () => {
+    const q = "somma dei progetti dell'azione mobilità dolce e dell'azione casa e quartieri";
+    expect(frame(q).levels.map((l) => l.label)).toEqual(['Mobilità dolce', 'Casa e quartieri']);
+    const c = compute(q);
+    expect(c).toMatchObject({ kind: 'sum' });
+    expect(c?.kind === 'sum' && c.query.filters).toContainEqual({
+      field: 'levels',
+      op: 'in',
+      values: ['Mobilità dolce', 'Casa e quartieri'],
+    });
+    // one of the two has no total stated: no stated figure is set beside the sum
+    expect(c?.kind === 'sum' && c.stated).toBeUndefined();
+  });
+
+  it('reads a level number as no amount', () => {
+    const f = frame("quanti obiettivi ha l'obiettivo strategico 1.2?");
+    expect(f.amounts).toEqual([]);
+    expect(f.levels.map((l) => l.label)).toEqual(['1.2 BIBLIOTECHE DIGITALI']);
+  });
+});
+
 describe('records named loosely for a sum', () => {
+  it('reads records joined by plus words, with nothing else asked, as a sum ("A + B = ?", "A plus B")', () => {
+    for (const q of ['Trasporto sociale + Centri estivi = ?', 'Budget of Trasporto sociale plus Centri estivi?'])
+      expect(compute(q)).toMatchObject({ kind: 'sum', field: 'budget' });
+  });
+
   it('reads "+" as joining two records of a sum', () => {
     const c = compute('Trasporto sociale + Centri estivi: quanto in tutto?');
     expect(c).toMatchObject({ kind: 'sum', field: 'budget' });
@@ -140,5 +167,23 @@ describe('two offices of one plan compared, each named in part', () => {
         .sort(),
     ).toEqual(['Servizio Musei e Archivi Storici', 'Servizio Sport e Tempo Libero']);
     expect(compute(q)).toMatchObject({ kind: 'compare_groups', target: 'objective' });
+  });
+});
+
+describe('two people compared, one name shorter than the other', () => {
+  it('keeps a name written whole beside a longer one', () => {
+    const m = structuredClone(SMALL_MODEL) as PlanModel;
+    m.people.push({
+      key: 'maria luisa bianchi',
+      name: 'Bianchi Maria Luisa',
+      spellings: ['Bianchi Maria Luisa'],
+      titles: [],
+      roles: [{ role: 'owner', doc: 'a.txt' }],
+    });
+    m.objectives[2]!.owners = ['Bianchi Maria Luisa'];
+    const s = new PlanStore(PlanModelSchema.parse(m));
+    const f = linkQuestion('quanti obiettivi in più ha Neri Carla rispetto a Bianchi Maria Luisa?', s);
+    expect(f.people.map((p) => p.name).sort()).toEqual(['Bianchi Maria Luisa', 'Neri Carla']);
+    expect(computationFor(f, s)).toMatchObject({ kind: 'compare_people', target: 'objective' });
   });
 });
