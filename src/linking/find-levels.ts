@@ -225,6 +225,23 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     const best = there.filter((w) => w.e.words.length === longest);
     return best.length === 1 ? best[0]!.e : null;
   }
+  // a long title named by its opening words ("l'azione Inclusione attiva" for "Inclusione attiva e misure di…"): the
+  // longest opening of two words or more written, held by one title only
+  let opening: LevelEntry | null = null;
+  let openingLength = 0;
+  let openingTie = false;
+  for (const e of kind) {
+    const words = e.words.split(' ');
+    let n = 0;
+    for (let k = 2; k <= words.length; k++) if (joined.includes(` ${words.slice(0, k).join(' ')} `)) n = k;
+    if (n < 2) continue;
+    if (n > openingLength) {
+      opening = e;
+      openingLength = n;
+      openingTie = false;
+    } else if (n === openingLength) openingTie = true;
+  }
+  if (opening && !openingTie) return opening;
   const asked = new Set(contentTokens(tail.join(' ')).map((t) => stem(t)));
   let best: LevelEntry | null = null;
   let bestHits = 0;

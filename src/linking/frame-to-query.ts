@@ -267,9 +267,17 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const cdrsNamed = frame.structures.filter((s) => s.code);
   // "l'azione Politiche familiari pesa di più nel CdR 85 o nel 87?": one level's stated totals, one per centro
   if (comparing && cdrsNamed.length === 2 && !frame.codes.length) {
-    const labelled = labelledTotals(frame, store).filter((t) =>
-      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc),
-    );
+    const inCentres = (t: { cdr?: string | null; doc: string }) =>
+      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc);
+    const written = labelledTotals(frame, store).filter(inCentres);
+    // "budget dell'azione Inclusione attiva: CdR 85 o 87?": the level named in part, its stated total in each centre
+    const level = frame.levels.length === 1 ? frame.levels[0]! : null;
+    const labelled =
+      written.length === 2 || !level
+        ? written
+        : store.model.totals.filter(
+            (t) => t.level === STATED_LEVEL[level.level] && t.label === level.label && t.amount && inCentres(t),
+          );
     if (labelled.length === 2 && labelled[0]!.label === labelled[1]!.label)
       return {
         kind: 'stated_named',
@@ -533,6 +541,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     perHolder !== undefined ||
     // "i progetti dell'azione X", "quanti obiettivi ha la linea di mandato 05": a level of the plans' hierarchy
     (frame.levels.length > 0 && (target === 'objective' || target === 'project')) ||
+    // "quante fasi hanno in tutto gli obiettivi di A e di B": several people's records together
+    (frame.people.length >= 2 && frame.aggregate !== null && target !== 'person' && target !== 'structure') ||
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
@@ -607,17 +617,14 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
   if (target === 'objective' || target === 'project') {
-    // levels of one kind are alternatives ("l'azione A e l'azione B"): a record under either; levels of different
-    // kinds narrow each other ("la linea 05, obiettivo strategico 05.01")
-    for (const kind of new Set(frame.levels.map((l) => l.level))) {
-      const labels = frame.levels.filter((l) => l.level === kind).map((l) => l.label);
-      filters.push(
-        labels.length === 1
-          ? { field: 'levels', op: 'eq', value: labels[0]! }
-          : { field: 'levels', op: 'in', values: labels },
-      );
-    }
-    if (frame.levels.length && !documents) documents = [...new Set(frame.levels.flatMap((l) => l.docs))];
+    filters.push(...levelFilters(frame));
+    if (frame.levels.length && !documents) documents = levelDocs(frame);
+  }
+  if (frame.people.length >= 2) {
+    const names = frame.people.map((p) => p.name);
+    if (target === 'project') filters.push({ field: 'dirigente', op: 'in', values: names });
+    else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'in', values: names });
+    else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'in', values: names });
   }
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
@@ -831,7 +838,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       fieldWords.includes(self) &&
       !frame.amounts.length
     )
-      return { kind: 'list', query: base, shown: [...new Set(filters.map((f) => f.field))], counted: true };
+      return { kind: 'list', query: base, shown: shownOf(filters), counted: true };
     const field = named ?? DEFAULT_FIELD[target];
     if (!field) return null;
     const stated =
@@ -844,11 +851,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     };
   }
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
-  const shown = [
-    ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
-  ];
+  const shown = [...new Set([...shownOf(filters), ...(amountField && frame.amounts.length ? [amountField] : [])])];
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
+
+/** The fields a list shows beside each record: those it was filtered on, but the level chain (the scope, said once). */
+const shownOf = (filters: QueryFilter[]) => [...new Set(filters.map((f) => f.field).filter((f) => f !== 'levels'))];
 
 /** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
 function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
@@ -1027,6 +1035,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   const conditions = conditionsOf(frame, target);
   if (!conditions) return null;
   filters.push(...conditions);
+  // "chi ha più obiettivi nella linea di mandato 01": the level narrows the records counted
+  if (target === 'objective' || target === 'project') filters.push(...levelFilters(frame));
+  const documents = frame.documents ?? (frame.levels.length ? levelDocs(frame) : null);
   return {
     kind: 'group_rank',
     ...(split && frame.aggregate === 'avg' ? { averaged: true } : {}),
@@ -1036,7 +1047,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
     query: {
       target,
       filters,
-      ...(frame.documents ? { documents: frame.documents } : {}),
+      ...(documents ? { documents } : {}),
       aggregate: byBudget ? { op: 'sum', field: 'budget', groupBy } : { op: 'count', groupBy },
     },
   };
@@ -1295,6 +1306,20 @@ function measuredField(frame: QuestionFrame): boolean {
   const first = frame.targets.find((t) => t !== 'person' && t !== 'structure');
   return first !== undefined && frame.fields.some((w) => !COUNTED.has(w) && FIELD_OF[first]?.[w] !== undefined);
 }
+
+/**
+ * The levels named, as filters on the records' `levels`: levels of one kind are alternatives ("l'azione A e l'azione
+ * B": a record under either); levels of different kinds narrow each other ("linea 05, obiettivo strategico 05.01").
+ */
+function levelFilters(frame: QuestionFrame): QueryFilter[] {
+  return [...new Set(frame.levels.map((l) => l.level))].map((kind) => {
+    const labels = frame.levels.filter((l) => l.level === kind).map((l) => l.label);
+    return labels.length === 1
+      ? { field: 'levels', op: 'eq', value: labels[0]! }
+      : { field: 'levels', op: 'in', values: labels };
+  });
+}
+const levelDocs = (frame: QuestionFrame) => [...new Set(frame.levels.flatMap((l) => l.docs))];
 
 /** the level of the stated budget tree each level of the hierarchy is, where plans state totals for it */
 const STATED_LEVEL: Partial<Record<QuestionFrame['levels'][number]['level'], string>> = {

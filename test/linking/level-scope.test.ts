@@ -38,6 +38,21 @@ function levelModel(): PlanModel {
   p4102!.strategic = { azione: 'Mobilità dolce' };
   p4201!.strategic = { azione: 'Casa e quartieri' };
   p4202!.strategic = { azione: 'Casa e quartieri' };
+  // a long label named by its opening words, with a total stated in each centre
+  p4201!.strategic = { azione: 'Estate ragazzi e servizi per il tempo libero dei minori' };
+  for (const [cdr, amount] of [
+    ['41', fig('12.000,00', 12000)],
+    ['42', fig('0,00', 0)],
+  ] as const)
+    m.totals.push({
+      doc: 'b.txt',
+      level: 'azione',
+      label: 'Estate ragazzi e servizi per il tempo libero dei minori',
+      cdr,
+      amount,
+      share: null,
+      span: span('b.txt', 85),
+    });
   m.totals.push({
     doc: 'b.txt',
     level: 'azione',
@@ -185,5 +200,31 @@ describe('two people compared, one name shorter than the other', () => {
     const f = linkQuestion('quanti obiettivi in più ha Neri Carla rispetto a Bianchi Maria Luisa?', s);
     expect(f.people.map((p) => p.name).sort()).toEqual(['Bianchi Maria Luisa', 'Neri Carla']);
     expect(computationFor(f, s)).toMatchObject({ kind: 'compare_people', target: 'objective' });
+  });
+});
+
+describe('a level in other computations', () => {
+  it('names a long title by its opening words, and compares its stated totals in two centres', () => {
+    const q = "l'azione estate ragazzi pesa di più nel centro 41 o nel 42?";
+    expect(frame(q).levels.map((l) => l.label)).toEqual(['Estate ragazzi e servizi per il tempo libero dei minori']);
+    expect(compute(q)).toMatchObject({ kind: 'stated_named', compare: true });
+  });
+
+  it('narrows a ranking of people to the records under the level', () => {
+    const c = compute('chi ha più obiettivi nella linea di mandato 2?');
+    expect(c).toMatchObject({ kind: 'group_rank', groupOf: 'person' });
+    expect(c?.kind === 'group_rank' && c.query.filters).toContainEqual({ field: 'levels', op: 'eq', value: LINE_2 });
+  });
+});
+
+describe("several people's records together", () => {
+  it('counts the records of two people named, not every record', () => {
+    const c = compute('quante fasi hanno insieme gli obiettivi di Neri Carla e di Rosi Bruno?');
+    expect(c).toMatchObject({ kind: 'list', counted: true, query: { target: 'phase' } });
+    expect(c?.kind === 'list' && c.query.filters).toContainEqual({
+      field: 'owner',
+      op: 'in',
+      values: ['Neri Carla', 'Rosi Bruno'],
+    });
   });
 });
