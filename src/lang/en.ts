@@ -284,6 +284,7 @@ export const en: LanguagePack = {
     comparedWith: ['than', 'compared to', 'compared with'],
     groupBy: ['per', 'by', 'broken down by', 'split by', 'grouped by'],
     amountArticles: ['the'],
+    kindPronouns: ['the one', 'that of'],
     planLevels: {
       valorePubblico: ['public value'],
       lineaMandato: ['mandate line', 'line of mandate', 'mandate programme line'],

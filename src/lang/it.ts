@@ -361,6 +361,7 @@ export const it: LanguagePack = {
     comparedWith: ['di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle', 'rispetto a', 'rispetto al'],
     groupBy: ['per', 'suddivisi per', 'divisi per'],
     amountArticles: ['i', 'il', 'gli', 'l'],
+    kindPronouns: ['quella', 'quello', 'quelle', 'quelli'],
     planLevels: {
       valorePubblico: ['valore pubblico', 'valori pubblici'],
       lineaMandato: ['linea di mandato', 'linee di mandato', 'linea programmatica', 'linee programmatiche'],

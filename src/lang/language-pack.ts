@@ -125,6 +125,8 @@ export interface Lexicon {
    * 05", "l'azione Housing sociale", "strategic objective 01.01"): the scope of a count, a sum or a comparison
    */
   planLevels?: Partial<Record<PlanLevel, string[]>>;
+  /** words that stand for a kind already named ("l'azione A e quella B", "the one on B") */
+  kindPronouns?: string[];
   /** articles that may stand before each bound of a range ("tra i 100 e i 150 mila") */
   amountArticles?: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */

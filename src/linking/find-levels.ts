@@ -62,6 +62,7 @@ const JOINERS = new Set(
 const COMPARING = new Set(
   LEXICONS.flatMap((l) => [...l.alternatives, ...l.compare, ...(l.than ?? [])]).flatMap((w) => w.split(' ')),
 );
+const PRONOUNS = LEXICONS.flatMap((l) => l.kindPronouns ?? []);
 /** how many words after the kind word may hold the level's number or title */
 const TAIL_WORDS = 8;
 
@@ -166,6 +167,26 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
         }
       }
       at = text.indexOf(` ${phrase}`, at + 1);
+    }
+  }
+  // "l'azione Housing sociale e quella Servizi e strutture…": a pronoun for the kind already named by title, then
+  // another title of that kind
+  const titled = out.filter((l) => l.titleWords.length);
+  if (titled.length === 1) {
+    const first = titled[0]!;
+    const kind = all.filter((e) => e.level === first.level && e.label !== first.label && inScope(e));
+    for (const pronoun of PRONOUNS) {
+      let at = text.indexOf(` ${pronoun} `);
+      while (at >= 0) {
+        const tail = text
+          .slice(at + pronoun.length + 2)
+          .trim()
+          .split(' ')
+          .slice(0, TAIL_WORDS);
+        const e = levelByTitle(tail, kind);
+        if (e) push(e, first.phrase, { titleWords: e.words.split(' ').filter((w) => tail.includes(w)) });
+        at = text.indexOf(` ${pronoun} `, at + 1);
+      }
     }
   }
   // "la linea di mandato 1 ha più obiettivi rispetto alla 2?": a number after a comparing word, further on, is another

@@ -495,6 +495,23 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     const stated = cdrs.filter((s) =>
       totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
     );
+    // "quanto dice il piano e quanto fa la somma dei progetti?": the centre's projects summed, the stated total beside
+    const one = cdrs.length === 1 && stated.length === 1 ? cdrs[0]! : null;
+    const total = one
+      ? totalsOf(store, one.doc).find((t) => t.level === 'cdr' && t.cdr === one.code && t.amount)
+      : undefined;
+    if (one && total && frame.targets.includes('project') && !frame.compare)
+      return {
+        kind: 'sum',
+        query: {
+          target: 'project',
+          documents: [one.doc],
+          filters: [{ field: 'cdr', op: 'eq', value: one.code! }],
+          aggregate: { op: 'sum', field: 'budget' },
+        },
+        field: 'budget',
+        stated: [{ label: total.label, cdr: one.code, doc: one.doc }],
+      };
     if (stated.length === cdrs.length)
       return {
         kind: 'stated_totals',
@@ -1359,12 +1376,37 @@ function levelPairFor(frame: QuestionFrame, store: PlanStore, comparing: boolean
   if (!comparing || frame.levels.length !== 2 || a!.level !== b!.level) return null;
   if (frame.codes.length || frame.people.length) return null;
   const holdsProjects = store.projects.some((p) => frame.levels.some((l) => l.docs.includes(p.doc)));
-  const byBudget = frame.fields.includes('budget') && holdsProjects;
+  // levels of a budget tree compared with no record kind named ("quale pesa di più tra l'azione A e quella B?") are
+  // compared by their money
+  const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'project' || t === 'phase');
+  const budgetTree = STATED_LEVEL[a!.level] !== undefined;
+  const byBudget =
+    holdsProjects && (frame.fields.includes('budget') || (budgetTree && !recordsNamed && !frame.aggregate));
+  // each level's total as the plan states it (in the centre named), when it states one for each
+  const cdrNamed = frame.structures.find((s) => s.code && !s.excluded);
+  if (byBudget && budgetTree && !frame.without.length && !frame.amounts.length) {
+    const stated = frame.levels.map((l) =>
+      store.model.totals.filter(
+        (t) =>
+          t.level === STATED_LEVEL[l.level] &&
+          t.label === l.label &&
+          t.amount &&
+          l.docs.includes(t.doc) &&
+          (!cdrNamed || (t.cdr === cdrNamed.code && t.doc === cdrNamed.doc)),
+      ),
+    );
+    if (stated.every((list) => list.length === 1))
+      return {
+        kind: 'stated_named',
+        totals: stated.map(([t]) => ({ label: t!.label, cdr: t!.cdr ?? null, doc: t!.doc })),
+        compare: true,
+      };
+  }
   const target: QueryTarget =
     (frame.targets.includes('project') || byBudget) && holdsProjects ? 'project' : 'objective';
   const conditions = conditionsOf(frame, target);
   if (!conditions) return null;
-  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  const cdr = cdrNamed;
   return {
     kind: 'compare_groups',
     target,

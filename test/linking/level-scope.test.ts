@@ -228,3 +228,29 @@ describe("several people's records together", () => {
     });
   });
 });
+
+describe('two levels of a budget tree compared by their money', () => {
+  it('reads "quella" as the kind already named, and compares the totals the plan states', () => {
+    const q = "quale pesa di più tra l'azione mobilità dolce e quella estate ragazzi nel centro 41?";
+    expect(frame(q).levels.map((l) => l.label)).toEqual([
+      'Mobilità dolce',
+      'Estate ragazzi e servizi per il tempo libero dei minori',
+    ]);
+    expect(compute(q)).toMatchObject({ kind: 'stated_named', compare: true });
+    const text = answer(q)!.lines.join('\n');
+    expect(text).toContain('1.550.000,50');
+    expect(text).toContain('12.000,00');
+    expect(text).toContain('a favore di Mobilità dolce');
+  });
+});
+
+describe("a centre's stated total asked beside its projects' sum", () => {
+  it('sums the projects and quotes the stated total, saying whether they agree', () => {
+    const text = answer('totale del centro 41: quanto dice il piano e quanto fa la somma dei progetti?')!.lines.join(
+      '\n',
+    );
+    expect(text).toContain('1.550.000,50 (totale indicato nel piano)');
+    expect(text).toContain('1.200.000,00');
+    expect(text).toContain('corrisponde');
+  });
+});

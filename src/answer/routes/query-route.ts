@@ -373,7 +373,8 @@ function statedNamedReply(
     const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
     const av = a.amount!.value ?? 0;
     const bv = b.amount!.value ?? 0;
-    const name = (t: typeof a) => (t.cdr ? `CdR ${t.cdr}` : t.label);
+    // two levels compared are told apart by their labels; one level in two centres by the centres
+    const name = (t: typeof a) => (a.label !== b.label || !t.cdr ? t.label : `CdR ${t.cdr}`);
     if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`${name(a)}, ${name(b)}`, a.amount!.text));
     else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), name(av > bv ? a : b)));
   }
