@@ -466,6 +466,25 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
     const named = inCdr.length ? inCdr : labelled;
+    // "Sanità e Welfare CdR 87: somma dei progetti vs totale dichiarato": the projects under it summed, the stated total
+    // beside the sum
+    const [only] = named;
+    // (one total named: a comparison word can only set the sum against the stated total)
+    if (named.length === 1 && only && frame.targets.includes('project'))
+      return {
+        kind: 'sum',
+        query: {
+          target: 'project',
+          documents: [only.doc],
+          filters: [
+            { field: 'levels', op: 'eq', value: only.label },
+            ...(only.cdr ? [{ field: 'cdr', op: 'eq' as const, value: only.cdr }] : []),
+          ],
+          aggregate: { op: 'sum', field: 'budget' },
+        },
+        field: 'budget',
+        stated: [{ label: only.label, cdr: only.cdr ?? null, doc: only.doc }],
+      };
     if (named.length)
       return {
         kind: 'stated_named',
@@ -500,7 +519,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     const total = one
       ? totalsOf(store, one.doc).find((t) => t.level === 'cdr' && t.cdr === one.code && t.amount)
       : undefined;
-    if (one && total && frame.targets.includes('project') && !frame.compare)
+    if (one && total && frame.targets.includes('project'))
       return {
         kind: 'sum',
         query: {

@@ -254,3 +254,11 @@ describe("a centre's stated total asked beside its projects' sum", () => {
     expect(text).toContain('corrisponde');
   });
 });
+
+describe('a stated total named by its label alone, beside its projects summed', () => {
+  it('sums the projects under the label and sets the stated total against the sum', () => {
+    const q = 'Mobilità dolce nel centro 41: somma dei progetti contro il totale dichiarato';
+    expect(compute(q)).toMatchObject({ kind: 'sum', stated: [{ label: 'Mobilità dolce', cdr: '41' }] });
+    expect(answer(q)!.lines.join('\n')).toContain('corrisponde');
+  });
+});
