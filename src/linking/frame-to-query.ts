@@ -6,6 +6,7 @@
 
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
+import { levelLabels } from '../query/record-fields.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
@@ -343,6 +344,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // "chi ha più obiettivi", "quale settore ha il budget più alto": people or structures ranked by their records
   const grouped = groupRankFor(frame, store);
   if (grouped) return grouped;
+  // "quali strutture lavorano sulla linea di mandato 03?", "chi segue l'azione X?": the offices (people) of the records
+  // under a level, each with how many of them it holds
+  const levelHolders = levelHoldersFor(frame, store);
+  if (levelHolders) return levelHolders;
   // "A + B", "media di A, B e C": a figure of several named records, summed or averaged
   const op = frame.aggregate === 'avg' ? 'avg' : 'sum';
   if ((frame.aggregate === 'sum' || frame.aggregate === 'avg') && projectCodes.length >= 2) {
@@ -1439,5 +1444,36 @@ function levelPairFor(frame: QuestionFrame, store: PlanStore, comparing: boolean
         ...conditions,
       ],
     })),
+  };
+}
+
+/** The structures or people whose records hang under the levels named, each with the count of those records. */
+function levelHoldersFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  const lead = frame.targets[0];
+  if (!frame.levels.length || (lead !== 'structure' && lead !== 'person')) return null;
+  if (frame.codes.length || frame.people.length || frame.structures.length || frame.superlative) return null;
+  const docs = levelDocs(frame);
+  // objectives where the plans have them under the levels, else the projects (a budget tree's levels)
+  // (the projects when the question names them)
+  const namesProjects = frame.targets.includes('project') && store.projects.some((p) => docs.includes(p.doc));
+  const target: QueryTarget =
+    !namesProjects &&
+    store.objectives.some(
+      (o) => docs.includes(o.doc) && frame.levels.some((l) => levelLabels(o.strategic).includes(l.label)),
+    )
+      ? 'objective'
+      : 'project';
+  const groupBy = lead === 'structure' ? 'structure' : target === 'project' ? 'dirigente' : 'owner';
+  return {
+    kind: 'group_rank',
+    groupOf: lead,
+    dir: 'desc',
+    k: MAX_GROUPS,
+    query: {
+      target,
+      documents: frame.documents ?? docs,
+      filters: levelFilters(frame),
+      aggregate: { op: 'count', groupBy },
+    },
   };
 }

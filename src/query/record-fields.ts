@@ -159,7 +159,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
 };
 
 /** The labels of the levels a record hangs from, top down: what "la linea di mandato 05" or "l'azione X" filters on. */
-function levelLabels(s: StrategicLink | undefined): string[] {
+export function levelLabels(s: StrategicLink | undefined): string[] {
   if (!s) return [];
   return [s.valorePubblico, s.lineaMandato, s.indirizzo, s.obiettivoStrategico, s.azione, s.obiettivoOperativo].filter(
     (v): v is string => Boolean(v),

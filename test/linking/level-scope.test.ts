@@ -262,3 +262,21 @@ describe('a stated total named by its label alone, beside its projects summed', 
     expect(answer(q)!.lines.join('\n')).toContain('corrisponde');
   });
 });
+
+describe('the offices or people of the records under a level', () => {
+  it('lists each office with how many of the records under the level it holds', () => {
+    const c = compute('quali strutture lavorano sulla linea di mandato 2?');
+    expect(c).toMatchObject({ kind: 'group_rank', groupOf: 'structure', query: { target: 'objective' } });
+    const text = answer('quali strutture lavorano sulla linea di mandato 2?')!.lines.join('\n');
+    expect(text).toContain('Servizio Sport e Tempo Libero');
+    expect(text).not.toContain('Servizio Biblioteche');
+  });
+
+  it("counts the projects of a level's people when the question names projects", () => {
+    expect(compute("chi segue i progetti dell'azione mobilità dolce?")).toMatchObject({
+      kind: 'group_rank',
+      groupOf: 'person',
+      query: { target: 'project', aggregate: { groupBy: 'dirigente' } },
+    });
+  });
+});
