@@ -581,7 +581,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const hasSignal =
     perHolder !== undefined ||
     // "i progetti dell'azione X", "quanti obiettivi ha la linea di mandato 05": a level of the plans' hierarchy
-    (frame.levels.length > 0 && (target === 'objective' || target === 'project')) ||
+    (frame.levels.length > 0 && (target === 'objective' || target === 'project' || subRecordTarget(target))) ||
     // "quante fasi hanno in tutto gli obiettivi di A e di B": several people's records together
     (frame.people.length >= 2 && frame.aggregate !== null && target !== 'person' && target !== 'structure') ||
     frame.superlative !== null ||
@@ -657,7 +657,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (subRecord && objectiveCodes.length)
     filters.push({ field: 'objective', op: 'eq', value: objectiveCodes[0]!.code });
   else if (objectiveCodes.length || projectCodes.length) return null; // a named record: the lookup answers
-  if (target === 'objective' || target === 'project') {
+  if (target === 'objective' || target === 'project' || subRecord) {
     filters.push(...levelFilters(frame));
     if (frame.levels.length && !documents) documents = levelDocs(frame);
   }

@@ -115,6 +115,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     end: { kind: 'date', describe: 'end date' },
     duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
+    levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
   indicator: {
     objective: { kind: 'text', describe: 'code of the objective' },
@@ -125,6 +126,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     year: { kind: 'year', describe: 'sheet year' },
     target: { kind: 'amount', describe: 'expected value as written' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
+    levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
   person: {
     name: { kind: 'text', describe: 'name as written' },
@@ -248,6 +250,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       end: date(p.end),
       duration: duration(p.start, p.end),
       weight: figure(p.weight),
+      levels: list(levelLabels(o.strategic)),
     },
   };
 }
@@ -269,6 +272,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       weight: figure(i.weight),
+      levels: list(levelLabels(o.strategic)),
     },
   };
 }

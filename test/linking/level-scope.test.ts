@@ -280,3 +280,13 @@ describe('the offices or people of the records under a level', () => {
     });
   });
 });
+
+describe('sub-records under a level', () => {
+  it('counts the phases of the objectives under a level, and only those', () => {
+    const c = compute('quante fasi hanno in tutto gli obiettivi della linea di mandato 1?');
+    expect(c).toMatchObject({ kind: 'list', counted: true, query: { target: 'phase' } });
+    const text = answer('quante fasi hanno in tutto gli obiettivi della linea di mandato 1?')!.lines.join('\n');
+    expect(text).toContain('Scansione');
+    expect(text).toContain('Studio degli orari');
+  });
+});
