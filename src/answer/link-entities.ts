@@ -83,7 +83,10 @@ export function findPeople(
   const scored = [...byPerson.values()].sort((a, b) => index.order.get(a.person)! - index.order.get(b.person)!);
   if (!scored.length) return { matches: [], unknownName: capitalizedName(words, index) };
   const best = Math.max(...scored.map((s) => s.matched.length));
-  let top = scored.filter((s) => s.matched.length === best);
+  // a name written whole counts beside a longer one ("Sardi Valentina rispetto a Carosella Maria Teresa")
+  const whole = (s: PersonMatch) =>
+    s.exact && s.matched.length >= 2 && s.matched.length >= s.person.name.split(/\s+/).length;
+  let top = scored.filter((s) => s.matched.length === best || whole(s));
   if (top.some((t) => t.exact)) top = top.filter((t) => t.exact);
   // "Mario Rossi": a capitalised word right beside the matched surname that is not part of the person's name
   // "Benedetti, Corradini e Guerra": a neighbour that is another matched person's name is a list, not a first name
@@ -294,4 +297,35 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
     );
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
   return scored.filter((x) => x.score === best && best > 0).map((x) => index.structures[x.p]!);
+}
+
+/**
+ * Two structures of one plan named for a comparison, each by enough of its name ("tra il Servizio Istruzione e il
+ * Servizio Edilizia Scolastica"): findStructures keeps only the best-named one, so here every name the question
+ * holds enough of counts, and the two best of the one plan that has two are taken, when a third is clearly behind.
+ */
+export function structurePairNamed(question: string, store: PlanStore, scope: Scope): Structure[] {
+  const q = withOfficeNames(question);
+  const index = structureIndexOf(store);
+  const docs = scope.docs ? new Set(scope.docs) : null;
+  const stems = stemsIn(q, index);
+  const qWords = ` ${q.replace(/[^a-z0-9]+/g, ' ')} `;
+  const candidates = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? [])).filter(
+    (p) => !docs || docs.has(index.structures[p]!.doc),
+  );
+  const byDoc = new Map<string, { p: number; score: number }[]>();
+  for (const p of new Set(candidates)) {
+    const words = index.nameWords[p]!;
+    const hits = words.filter((w) => stems.has(nameStem(w)));
+    if (!hits.length || (hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords))) continue;
+    const score = hits.length / words.length;
+    if (!(score >= 0.99 || (score >= 0.5 && hits.length >= 2))) continue;
+    const doc = index.structures[p]!.doc;
+    byDoc.set(doc, [...(byDoc.get(doc) ?? []), { p, score }]);
+  }
+  const pairs = [...byDoc.values()].filter((list) => list.length >= 2);
+  if (pairs.length !== 1) return [];
+  const ranked = pairs[0]!.sort((a, b) => b.score - a.score);
+  if (ranked.length > 2 && ranked[2]!.score >= ranked[1]!.score) return [];
+  return ranked.slice(0, 2).map((x) => index.structures[x.p]!);
 }

@@ -303,6 +303,15 @@ export const en: LanguagePack = {
     comparedWith: ['than', 'compared to', 'compared with'],
     groupBy: ['per', 'by', 'broken down by', 'split by', 'grouped by'],
     amountArticles: ['the'],
+    kindPronouns: ['the one', 'that of'],
+    planLevels: {
+      valorePubblico: ['public value'],
+      lineaMandato: ['mandate line', 'line of mandate', 'mandate programme line'],
+      indirizzo: ['strategic direction', 'strategic line', 'policy line'],
+      obiettivoStrategico: ['strategic objective', 'strategic goal'],
+      azione: ['action'],
+      obiettivoOperativo: ['operational objective', 'operational goal'],
+    },
     totalLevels: {
       azione: ['action'],
       obiettivo: ['strategic objective'],
@@ -801,6 +810,9 @@ export const en: LanguagePack = {
     },
     abbreviations: ['no', 'nr', 'art', 'dr', 'mr', 'mrs', 'ms', 'e.g', 'i.e', 'etc', 'vs', 'p', 'pp', 'fig', 'st'],
     shorthands: {
+      // "A + B": the plus sign joins the records of a sum
+      '+': 'plus',
+      '=': 'in total',
       'obj.': 'objective',
       'proj.': 'project',
       'resp.': 'responsible',
@@ -937,6 +949,10 @@ export const en: LanguagePack = {
     total: (field, value, n) =>
       `Total ${field}: ${value} (computed by pianobot, adding up the ${n} records listed below).`,
     totalStated: (label, value) => `${label}: ${value} (total as stated in the plan)`,
+    statedVsComputed: (agree, difference) =>
+      agree
+        ? 'The computed sum agrees with the total stated in the plan.'
+        : `The computed sum differs from the total stated in the plan by ${difference} (computed).`,
     sumOfStated: (value) => `Sum: ${value} (computed by pianobot, adding up the totals stated in the plan).`,
     blanksSkipped: (n, codes) => `Left out of the computation, ${n} with no value stated: ${codes}.`,
     weightsTotal: (code, value, is100) =>

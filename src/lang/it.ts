@@ -364,6 +364,10 @@ export const it: LanguagePack = {
     sum: [
       'somma',
       'sommano',
+      'sommi ',
+      'sommare',
+      'sommando',
+      'sommate',
       'sommati',
       'totale',
       'totali',
@@ -397,6 +401,15 @@ export const it: LanguagePack = {
       'paragona',
       'rispetto a',
       'rispetto al',
+      'rispetto alla',
+      'rispetto alle',
+      'rispetto ai',
+      'rispetto agli',
+      // "confronta A con quello di B": the second record named after its pronoun
+      'con quello di',
+      'con quella di',
+      'con quelli di',
+      'con quelle di',
       'tra',
       'fra',
       'contro',
@@ -414,6 +427,15 @@ export const it: LanguagePack = {
     comparedWith: ['di', 'del', 'della', 'dello', 'dell', 'dei', 'degli', 'delle', 'rispetto a', 'rispetto al'],
     groupBy: ['per', 'suddivisi per', 'divisi per'],
     amountArticles: ['i', 'il', 'gli', 'l'],
+    kindPronouns: ['quella', 'quello', 'quelle', 'quelli'],
+    planLevels: {
+      valorePubblico: ['valore pubblico', 'valori pubblici'],
+      lineaMandato: ['linea di mandato', 'linee di mandato', 'linea programmatica', 'linee programmatiche'],
+      indirizzo: ['indirizzo strategico', 'indirizzi strategici', 'indirizzo', 'indirizzi'],
+      obiettivoStrategico: ['obiettivo strategico', 'obiettivi strategici'],
+      azione: ['azione', 'azioni'],
+      obiettivoOperativo: ['obiettivo operativo', 'obiettivi operativi'],
+    },
     totalLevels: {
       azione: ['azion'],
       obiettivo: ['obiettivo strategico', 'obiettivi strategici'],
@@ -1301,6 +1323,9 @@ export const it: LanguagePack = {
       '≤': 'al massimo',
       '>': 'sopra',
       '<': 'sotto',
+      // "A + B = ?": the signs join the records of a sum and ask for its total ("più" would read as "more")
+      '+': 'sommato a',
+      '=': 'in totale',
     },
     courtesy: [
       'mi sai dire',
@@ -1509,6 +1534,10 @@ export const it: LanguagePack = {
       k === 1 ? `Per ${field}, all'ultimo posto:` : `Gli ultimi ${k} ${what} per ${field}:`,
     total: (field, value, n) => `Totale ${field}: ${value} (calcolato da pianobot sommando ${n} voci, elencate sotto).`,
     totalStated: (label, value) => `${label}: ${value} (totale indicato nel piano)`,
+    statedVsComputed: (agree, difference) =>
+      agree
+        ? 'La somma calcolata corrisponde al totale indicato nel piano.'
+        : `La somma calcolata differisce dal totale indicato nel piano di ${difference} (calcolato).`,
     sumOfStated: (value) => `Somma: ${value} (calcolata da pianobot sommando i totali indicati nel piano).`,
     blanksSkipped: (n, codes) => `Esclusi dal calcolo ${n} senza valore indicato: ${codes}.`,
     weightsTotal: (code, value, is100) =>

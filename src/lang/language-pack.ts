@@ -129,6 +129,13 @@ export interface Lexicon {
    * per azione" lists the stated totals of that level
    */
   totalLevels?: Partial<Record<'azione' | 'obiettivo' | 'indirizzo', string[]>>;
+  /**
+   * the levels of a plan's hierarchy by the words that name them before their number or title ("linea di mandato
+   * 05", "l'azione Housing sociale", "strategic objective 01.01"): the scope of a count, a sum or a comparison
+   */
+  planLevels?: Partial<Record<PlanLevel, string[]>>;
+  /** words that stand for a kind already named ("l'azione A e quella B", "the one on B") */
+  kindPronouns?: string[];
   /** articles that may stand before each bound of a range ("tra i 100 e i 150 mila") */
   amountArticles?: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */
@@ -332,6 +339,8 @@ export interface Messages {
   byDate: (k: number, what: string, field: string, latest: boolean) => string;
   total: (field: string, value: string, n: number) => string;
   totalStated: (label: string, value: string) => string;
+  /** a computed sum beside the total the plan states for the same records: whether they agree, else by how much */
+  statedVsComputed: (agree: boolean, difference: string) => string;
   sumOfStated: (value: string) => string;
   blanksSkipped: (n: number, codes: string) => string;
   weightsTotal: (code: string, value: string, is100: boolean) => string;
@@ -544,3 +553,12 @@ export interface LanguagePack {
   lexicon: Lexicon;
   messages: Messages;
 }
+
+/** the levels of a plan's hierarchy that records link to (the plan model's strategic links) */
+export type PlanLevel =
+  | 'valorePubblico'
+  | 'lineaMandato'
+  | 'indirizzo'
+  | 'obiettivoStrategico'
+  | 'azione'
+  | 'obiettivoOperativo';

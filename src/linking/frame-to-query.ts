@@ -6,6 +6,7 @@
 
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
+import { levelLabels } from '../query/record-fields.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
 import { subRecordsNamedByParts } from './named-sub-records.ts';
@@ -17,6 +18,13 @@ export interface RecordGroup {
   label: string;
   filters: QueryFilter[];
   documents?: string[];
+}
+
+/** A total the plan states, by its level's label, centre and plan. */
+export interface StatedRef {
+  label: string;
+  cdr: string | null;
+  doc: string;
 }
 
 export type Computation =
@@ -33,7 +41,8 @@ export type Computation =
       nth?: number;
       byParent?: boolean;
     }
-  | { kind: 'sum'; query: PlanQuery; field: string }
+  /** stated: the totals the plan states for the same records (a level of its budget tree), quoted beside the sum */
+  | { kind: 'sum'; query: PlanQuery; field: string; stated?: StatedRef[] }
   /** both ends of a ranking: the records with the lowest and the highest value of the field */
   | { kind: 'extremes'; query: PlanQuery; field: string }
   /** the weights of one objective's phases (or indicators), of one sheet year when the plan has one per year */
@@ -263,13 +272,25 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     const dir = frame.superlative?.dir === 'min' ? 'min' : 'max';
     return { kind: 'compare_people', people: frame.people.map((p) => p.name), target, dir };
   }
+  // "la linea di mandato 01 rispetto alla 02", "azione A o azione B: quale pesa di più?": two levels of the plans'
+  // hierarchy compared by their records, counted or with their budgets summed
+  const levelPair = levelPairFor(frame, store, comparing);
+  if (levelPair) return levelPair;
   // two structures compared: by their stated totals when the plan states them, else by their records
   const cdrsNamed = frame.structures.filter((s) => s.code);
   // "l'azione Politiche familiari pesa di più nel CdR 85 o nel 87?": one level's stated totals, one per centro
   if (comparing && cdrsNamed.length === 2 && !frame.codes.length) {
-    const labelled = labelledTotals(frame, store).filter((t) =>
-      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc),
-    );
+    const inCentres = (t: { cdr?: string | null; doc: string }) =>
+      cdrsNamed.some((c) => c.code === t.cdr && c.doc === t.doc);
+    const written = labelledTotals(frame, store).filter(inCentres);
+    // "budget dell'azione Inclusione attiva: CdR 85 o 87?": the level named in part, its stated total in each centre
+    const level = frame.levels.length === 1 ? frame.levels[0]! : null;
+    const labelled =
+      written.length === 2 || !level
+        ? written
+        : store.model.totals.filter(
+            (t) => t.level === STATED_LEVEL[level.level] && t.label === level.label && t.amount && inCentres(t),
+          );
     if (labelled.length === 2 && labelled[0]!.label === labelled[1]!.label)
       return {
         kind: 'stated_named',
@@ -335,6 +356,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // "chi ha più obiettivi", "quale settore ha il budget più alto": people or structures ranked by their records
   const grouped = groupRankFor(frame, store);
   if (grouped) return grouped;
+  // "quali strutture lavorano sulla linea di mandato 03?", "chi segue l'azione X?": the offices (people) of the records
+  // under a level, each with how many of them it holds
+  const levelHolders = levelHoldersFor(frame, store);
+  if (levelHolders) return levelHolders;
   // "A + B", "media di A, B e C": a figure of several named records, summed or averaged
   const op = frame.aggregate === 'avg' ? 'avg' : 'sum';
   if ((frame.aggregate === 'sum' || frame.aggregate === 'avg') && projectCodes.length >= 2) {
@@ -350,11 +375,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       field,
     };
   }
-  if (frame.aggregate === 'avg' && objectiveCodes.length >= 2) {
-    const field = fieldFor(
-      'objective',
-      fieldWords.filter((w) => w !== 'objectives'),
-    );
+  // "il fondo X e il progetto Y quanto fanno insieme?": objectives named by their words, their resources summed when
+  // no other figure of theirs is named (only resources are money an objective holds)
+  if ((frame.aggregate === 'avg' || sumAsked) && objectiveCodes.length >= 2) {
+    const named = fieldWords.filter((w) => w !== 'objectives' && w !== 'projects');
+    const field =
+      fieldFor('objective', named) ??
+      (frame.aggregate === 'sum' && (!named.length || named.includes('budget')) ? 'financialAmount' : undefined);
     if (field)
       return {
         kind: 'sum',
@@ -449,11 +476,32 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // totals of centri di responsabilità: the plan states them
   const cdrs = frame.structures.filter((s) => s.code);
   // a total the plan states for a level named by its whole label ("il totale dell'azione Politiche familiari")
-  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length) {
+  // ("i progetti dell'azione X quanto fanno?" asks for the projects' sum: computed below, the stated total beside it)
+  const levelsRecords = frame.levels.length > 0 && frame.targets.includes('project');
+  if (frame.aggregate === 'sum' && !frame.codes.length && !frame.people.length && !levelsRecords) {
     const labelled = labelledTotals(frame, store);
     // a centro named narrows them, when it states one of them (a structure linked from a label's own words does not)
     const inCdr = labelled.filter((t) => cdrs.some((c) => c.code === t.cdr && c.doc === t.doc));
     const named = inCdr.length ? inCdr : labelled;
+    // "Sanità e Welfare CdR 87: somma dei progetti vs totale dichiarato": the projects under it summed, the stated total
+    // beside the sum
+    const [only] = named;
+    // (one total named: a comparison word can only set the sum against the stated total)
+    if (named.length === 1 && only && frame.targets.includes('project'))
+      return {
+        kind: 'sum',
+        query: {
+          target: 'project',
+          documents: [only.doc],
+          filters: [
+            { field: 'levels', op: 'eq', value: only.label },
+            ...(only.cdr ? [{ field: 'cdr', op: 'eq' as const, value: only.cdr }] : []),
+          ],
+          aggregate: { op: 'sum', field: 'budget' },
+        },
+        field: 'budget',
+        stated: [{ label: only.label, cdr: only.cdr ?? null, doc: only.doc }],
+      };
     if (named.length)
       return {
         kind: 'stated_named',
@@ -483,6 +531,23 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     const stated = cdrs.filter((s) =>
       totalsOf(store, s.doc).some((t) => t.level === 'cdr' && t.cdr === s.code && t.amount),
     );
+    // "quanto dice il piano e quanto fa la somma dei progetti?": the centre's projects summed, the stated total beside
+    const one = cdrs.length === 1 && stated.length === 1 ? cdrs[0]! : null;
+    const total = one
+      ? totalsOf(store, one.doc).find((t) => t.level === 'cdr' && t.cdr === one.code && t.amount)
+      : undefined;
+    if (one && total && frame.targets.includes('project'))
+      return {
+        kind: 'sum',
+        query: {
+          target: 'project',
+          documents: [one.doc],
+          filters: [{ field: 'cdr', op: 'eq', value: one.code! }],
+          aggregate: { op: 'sum', field: 'budget' },
+        },
+        field: 'budget',
+        stated: [{ label: total.label, cdr: one.code, doc: one.doc }],
+      };
     if (stated.length === cdrs.length)
       return {
         kind: 'stated_totals',
@@ -527,6 +592,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       : undefined;
   const hasSignal =
     perHolder !== undefined ||
+    // "i progetti dell'azione X", "quanti obiettivi ha la linea di mandato 05": a level of the plans' hierarchy
+    (frame.levels.length > 0 && (target === 'objective' || target === 'project' || subRecordTarget(target))) ||
+    // "quante fasi hanno in tutto gli obiettivi di A e di B": several people's records together
+    (frame.people.length >= 2 && frame.aggregate !== null && target !== 'person' && target !== 'structure') ||
     frame.superlative !== null ||
     frame.amounts.length > 0 ||
     frame.without.length > 0 ||
@@ -613,6 +682,16 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   // "la fase più pesante, a parte il X": the sub-records of every objective but X
   else if (subRecord)
     for (const code of frame.excludedCodes) filters.push({ field: 'objective', op: 'ne', value: code });
+  if (target === 'objective' || target === 'project' || subRecord) {
+    filters.push(...levelFilters(frame));
+    if (frame.levels.length && !documents) documents = levelDocs(frame);
+  }
+  if (frame.people.length >= 2) {
+    const names = frame.people.map((p) => p.name);
+    if (target === 'project') filters.push({ field: 'dirigente', op: 'in', values: names });
+    else if (target === 'staff_allocation') filters.push({ field: 'name', op: 'in', values: names });
+    else if (target === 'objective' || subRecord) filters.push({ field: 'owner', op: 'in', values: names });
+  }
   if (frame.people.length === 1) {
     const name = frame.people[0]!.name;
     if (target === 'project') filters.push({ field: 'dirigente', op: 'eq', value: name });
@@ -833,17 +912,24 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       fieldWords.includes(self) &&
       !frame.amounts.length
     )
-      return { kind: 'list', query: base, shown: [...new Set(filters.map((f) => f.field))], counted: true };
+      return { kind: 'list', query: base, shown: shownOf(filters), counted: true };
     const field = named ?? DEFAULT_FIELD[target];
     if (!field) return null;
-    return { kind: 'sum', query: { ...base, aggregate: { op: frame.aggregate, field } }, field };
+    const stated =
+      frame.aggregate === 'sum' && target === 'project' && field === 'budget' ? statedOfLevels(frame, store) : [];
+    return {
+      kind: 'sum',
+      query: { ...base, aggregate: { op: frame.aggregate, field } },
+      field,
+      ...(stated.length ? { stated } : {}),
+    };
   }
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   // "il responsabile dell'obiettivo concernente X": who holds the records listed is what is asked, so it is shown
   const askedOwner = frame.fields.includes('owner') && (target === 'objective' || target === 'project');
   const shown = [
     ...new Set([
-      ...filters.map((f) => f.field),
+      ...shownOf(filters),
       ...(amountField && frame.amounts.length ? [amountField] : []),
       ...(askedOwner ? [target === 'project' ? 'dirigente' : 'owner'] : []),
     ]),
@@ -851,7 +937,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
 
-/** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
+/** The fields a list shows beside each record: those it was filtered on, but the level chain (the scope, said once). */
+const shownOf = (filters: QueryFilter[]) => [...new Set(filters.map((f) => f.field).filter((f) => f !== 'levels'))];
+
 /** The question ranks or bounds budgets and none of the centre's own projects states one. */
 function asksFigureItLacks(frame: QuestionFrame, cdr: { code: string | null; doc: string }, store: PlanStore): boolean {
   const figure =
@@ -859,6 +947,7 @@ function asksFigureItLacks(frame: QuestionFrame, cdr: { code: string | null; doc
   return figure && !store.projects.some((p) => p.doc === cdr.doc && p.cdr === cdr.code && p.budget?.value != null);
 }
 
+/** The codes of the structures of the same plan whose area is the one named (none when it groups none). */
 function membersOf(s: { name: string; doc: string }, store: PlanStore): string[] {
   const name = fold(s.name).trim();
   return store.model.structures
@@ -1083,6 +1172,9 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
   const conditions = allocated ? [] : conditionsOf(frame, target);
   if (!conditions) return null;
   filters.push(...conditions);
+  // "chi ha più obiettivi nella linea di mandato 01": the level narrows the records counted
+  if (target === 'objective' || target === 'project') filters.push(...levelFilters(frame));
+  const documents = frame.documents ?? (frame.levels.length ? levelDocs(frame) : null);
   return {
     kind: 'group_rank',
     ...(split && frame.aggregate === 'avg' ? { averaged: true } : {}),
@@ -1093,7 +1185,7 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
     query: {
       target,
       filters,
-      ...(frame.documents ? { documents: frame.documents } : {}),
+      ...(documents ? { documents } : {}),
       aggregate: byBudget ? { op: 'sum', field: 'budget', groupBy } : { op: 'count', groupBy },
     },
   };
@@ -1106,6 +1198,16 @@ function groupRankFor(frame: QuestionFrame, store: PlanStore): Computation | nul
 function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
   const words = wordsOf(frame.text);
   const name = (s: { name: string }) => wordsOf(s.name);
+  // two offices of one plan, neither name inside the other, are a pair compared, each named in part ("tra il Servizio
+  // Istruzione e il Servizio Edilizia Scolastica")
+  const [a, b] = frame.structures;
+  if (
+    frame.structures.length === 2 &&
+    a!.doc === b!.doc &&
+    !name(a!).includes(name(b!).trim()) &&
+    !name(b!).includes(name(a!).trim())
+  )
+    return frame.structures;
   const named = frame.structures.filter((s) => phraseAt(words, `${name(s).trim()} `) >= 0);
   // "Biblioteche" inside "Servizio Biblioteche" is not named on its own
   const whole = named.filter(
@@ -1353,4 +1455,134 @@ function statedCentresInScope(frame: QuestionFrame, store: PlanStore, comparing:
 function measuredField(frame: QuestionFrame): boolean {
   const first = frame.targets.find((t) => t !== 'person' && t !== 'structure');
   return first !== undefined && frame.fields.some((w) => !COUNTED.has(w) && FIELD_OF[first]?.[w] !== undefined);
+}
+
+/**
+ * The levels named, as filters on the records' `levels`: levels of one kind are alternatives ("l'azione A e l'azione
+ * B": a record under either); levels of different kinds narrow each other ("linea 05, obiettivo strategico 05.01").
+ */
+function levelFilters(frame: QuestionFrame): QueryFilter[] {
+  return [...new Set(frame.levels.map((l) => l.level))].map((kind) => {
+    const labels = frame.levels.filter((l) => l.level === kind).map((l) => l.label);
+    return labels.length === 1
+      ? { field: 'levels', op: 'eq', value: labels[0]! }
+      : { field: 'levels', op: 'in', values: labels };
+  });
+}
+const levelDocs = (frame: QuestionFrame) => [...new Set(frame.levels.flatMap((l) => l.docs))];
+
+/** the level of the stated budget tree each level of the hierarchy is, where plans state totals for it */
+const STATED_LEVEL: Partial<Record<QuestionFrame['levels'][number]['level'], string>> = {
+  azione: 'azione',
+  obiettivoStrategico: 'obiettivo',
+  indirizzo: 'indirizzo',
+};
+
+/**
+ * The totals the plan states for the one level named (in the centre named, if any): "i progetti dell'azione X del CdR
+ * 87 quanto fanno?" is computed from the projects and the plan's own total quoted beside it.
+ */
+function statedOfLevels(frame: QuestionFrame, store: PlanStore): StatedRef[] {
+  if (!frame.levels.length || new Set(frame.levels.map((l) => l.level)).size > 1) return [];
+  const centres = frame.structures.filter((s) => s.code && !s.excluded);
+  const out: StatedRef[] = [];
+  for (const l of frame.levels) {
+    const level = STATED_LEVEL[l.level];
+    const stated = store.model.totals.filter(
+      (t) =>
+        t.level === level &&
+        t.amount &&
+        t.label === l.label &&
+        l.docs.includes(t.doc) &&
+        (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
+    );
+    // a level with no total stated: the stated ones alone would not add up to the records summed
+    if (!stated.length) return [];
+    out.push(...stated.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })));
+  }
+  return out;
+}
+
+/** Two levels of one kind compared by their records: counted, or their projects' budgets summed. */
+function levelPairFor(frame: QuestionFrame, store: PlanStore, comparing: boolean): Computation | null {
+  const [a, b] = frame.levels;
+  if (!comparing || frame.levels.length !== 2 || a!.level !== b!.level) return null;
+  if (frame.codes.length || frame.people.length) return null;
+  const holdsProjects = store.projects.some((p) => frame.levels.some((l) => l.docs.includes(p.doc)));
+  // levels of a budget tree compared with no record kind named ("quale pesa di più tra l'azione A e quella B?") are
+  // compared by their money
+  const recordsNamed = frame.targets.some((t) => t === 'objective' || t === 'project' || t === 'phase');
+  const budgetTree = STATED_LEVEL[a!.level] !== undefined;
+  const byBudget =
+    holdsProjects && (frame.fields.includes('budget') || (budgetTree && !recordsNamed && !frame.aggregate));
+  // each level's total as the plan states it (in the centre named), when it states one for each
+  const cdrNamed = frame.structures.find((s) => s.code && !s.excluded);
+  if (byBudget && budgetTree && !frame.without.length && !frame.amounts.length) {
+    const stated = frame.levels.map((l) =>
+      store.model.totals.filter(
+        (t) =>
+          t.level === STATED_LEVEL[l.level] &&
+          t.label === l.label &&
+          t.amount &&
+          l.docs.includes(t.doc) &&
+          (!cdrNamed || (t.cdr === cdrNamed.code && t.doc === cdrNamed.doc)),
+      ),
+    );
+    if (stated.every((list) => list.length === 1))
+      return {
+        kind: 'stated_named',
+        totals: stated.map(([t]) => ({ label: t!.label, cdr: t!.cdr ?? null, doc: t!.doc })),
+        compare: true,
+      };
+  }
+  const target: QueryTarget =
+    (frame.targets.includes('project') || byBudget) && holdsProjects ? 'project' : 'objective';
+  const conditions = conditionsOf(frame, target);
+  if (!conditions) return null;
+  const cdr = cdrNamed;
+  return {
+    kind: 'compare_groups',
+    target,
+    sumField: byBudget && target === 'project' ? 'budget' : null,
+    groups: frame.levels.map((l) => ({
+      label: l.label,
+      documents: l.docs,
+      filters: [
+        { field: 'levels', op: 'eq', value: l.label },
+        ...(target === 'project' && cdr ? [{ field: 'cdr', op: 'eq' as const, value: cdr.code! }] : []),
+        ...conditions,
+      ],
+    })),
+  };
+}
+
+/** The structures or people whose records hang under the levels named, each with the count of those records. */
+function levelHoldersFor(frame: QuestionFrame, store: PlanStore): Computation | null {
+  const lead = frame.targets[0];
+  if (!frame.levels.length || (lead !== 'structure' && lead !== 'person')) return null;
+  if (frame.codes.length || frame.people.length || frame.structures.length || frame.superlative) return null;
+  const docs = levelDocs(frame);
+  // objectives where the plans have them under the levels, else the projects (a budget tree's levels)
+  // (the projects when the question names them)
+  const namesProjects = frame.targets.includes('project') && store.projects.some((p) => docs.includes(p.doc));
+  const target: QueryTarget =
+    !namesProjects &&
+    store.objectives.some(
+      (o) => docs.includes(o.doc) && frame.levels.some((l) => levelLabels(o.strategic).includes(l.label)),
+    )
+      ? 'objective'
+      : 'project';
+  const groupBy = lead === 'structure' ? 'structure' : target === 'project' ? 'dirigente' : 'owner';
+  return {
+    kind: 'group_rank',
+    groupOf: lead,
+    dir: 'desc',
+    k: MAX_GROUPS,
+    query: {
+      target,
+      documents: frame.documents ?? docs,
+      filters: levelFilters(frame),
+      aggregate: { op: 'count', groupBy },
+    },
+  };
 }

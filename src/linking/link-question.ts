@@ -5,7 +5,7 @@
  */
 
 import { detectLanguage } from '../answer/language.ts';
-import { findPeople, findStructures } from '../answer/link-entities.ts';
+import { findPeople, findStructures, structurePairNamed } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
 import { translateQuery } from '../answer/translate-query.ts';
 import { en } from '../lang/en.ts';
@@ -21,6 +21,7 @@ import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
+import { levelsNamedIn } from './find-levels.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
@@ -261,10 +262,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const named = found.entities;
   const unknownEntity = found.unknownEntity;
   let docs = found.documents;
+  // "la linea di mandato 05", "i progetti dell'azione Housing sociale": levels of the plans' hierarchy as the scope;
+  // their title words then name no record of their own
+  const levels = levelsNamedIn(unquoted, store, found.all ? null : docs.map((d) => d.file));
+  // "l'obiettivo strategico X", "l'azione Y": the kind words of a level named are no record kind or field asked
+  const levelFreeWords = levels.reduce(
+    (w, l) => w.split(` ${l.phrase} `).join(` ${' '.repeat(l.phrase.length)} `),
+    words,
+  );
 
   // ---------------------------------------------------------------- codes
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
-  const dateFields = fieldsIn(words);
+  const dateFields = fieldsIn(levelFreeWords);
   // so does a year beside phases, which have dates of their own ("le fasi di X da fare nel 2021")
   const yearBoundsDate =
     found.years.length > 0 &&
@@ -341,7 +350,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "che non sia zero", "not zero": a negation within the three words before the zero
     negatedZero(words);
   if (nonZero) scan = scan.replace(/\bzero\b/g, '    ');
-  const { amounts, amountFields, k } = amountsIn(scan, lex, fieldsForAmounts);
+  const read_ = amountsIn(scan, lex, fieldsForAmounts);
+  const { k } = read_;
+  // "l'obiettivo strategico 05.01": a level's number is no amount
+  const levelNumber = (a: QuestionFrame['amounts'][number]) =>
+    a.op === 'eq' && levels.some((l) => l.number !== undefined && Number.parseFloat(l.number) === a.value);
+  const amounts = read_.amounts.filter((a) => !levelNumber(a));
+  const amountFields = read_.amountFields.filter((_, i) => !levelNumber(read_.amounts[i]!));
 
   // ---------------------------------------------------------------- people and structures
   // month names read as dates are no names: "between February and March" names no Marco
@@ -375,15 +390,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     year: years[0] ?? null,
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
+  // a level's title words ("l'azione Integrazione sociale…") name no office
+  const levelWords = new Set(levels.flatMap((l) => l.titleWords));
+  const withoutLevels = (text: string) =>
+    levelWords.size ? text.replace(/\p{L}+/gu, (w) => (levelWords.has(fold(w)) ? ' '.repeat(w.length) : w)) : text;
   // "obiettivi dei Servizi Demografici che scadono nel 2021": a year that bounds a date narrows no plan an office is
   // looked up in (a 2020 plan holds phases ending in 2021), as it narrows none a code is looked up in
   const namedStructures = findStructures(
-    question,
+    withoutLevels(question),
     store,
     yearBoundsDate ? { ...scope, docs: all && !named.length ? null : codeDocs.map((d) => d.file), year: null } : scope,
   );
   // an office named in other words ("local police", "ufficio personale") is looked up by the plans' words for it
-  const officeWords = withOfficeNames(unquoted);
+  const officeWords = withOfficeNames(withoutLevels(unquoted));
   const allStructures = [
     ...structuresByCodes(
       officeWords,
@@ -394,6 +413,12 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  // "chi ha più obiettivi tra il Servizio A e il Servizio B?": two offices of one plan compared, each named in part
+  const pairInOnePlan = allStructures.some((s, i) => allStructures.some((o, j) => j !== i && o.doc === s.doc));
+  if (!pairInOnePlan && amounts.length === 0 && hasAny(words, COMPARING_WORDS)) {
+    const pair = structurePairNamed(withoutLevels(question), store, scope);
+    if (pair.length === 2) allStructures.splice(0, allStructures.length, ...pair);
+  }
   // "chi si occupa della cultura a X?": who, in one entity's plans, of the one office a word of the question names
   const asksWho =
     firstAt(words, TARGET_WORDS.person) >= 0 && firstAt(words, TARGET_WORDS.person) === leadTargetAt(words);
@@ -460,7 +485,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
-    .map((t) => ({ t, at: firstAt(words, TARGET_WORDS[t]) }))
+    .map((t) => ({ t, at: firstAt(levelFreeWords, TARGET_WORDS[t]) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.t);
@@ -541,7 +566,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ? 'avg'
     : hasAny(opWords, W.count) && !superlative && !countsAmount
       ? 'count'
-      : hasAny(opWords, W.sum)
+      : // "quanti soldi ha l'azione X": a count of money over a level of the plan is its total
+        hasAny(opWords, W.sum) || (countsAmount && levels.length > 0)
         ? 'sum'
         : null;
   // "quante persone in media su un progetto", "average number of people per project": the people counted are staff
@@ -576,9 +602,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
-    return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
+    const stemmed = first.slice(0, first.length - 1);
+    // "obiettivo strategico 01.01" names a level of the plan, not the objectives' type
+    if (levels.some((l) => l.phrase.includes(stemmed))) return false;
+    return first.length >= 6 && phraseAt(words, stemmed) >= 0;
   });
 
+  let joinedSum = false;
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
@@ -607,12 +637,24 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
   const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null);
   if (
-    (aggregate === 'sum' || aggregate === 'avg' || compareAsked || alternativesGraded || joinedRecords) &&
+    (aggregate === 'sum' ||
+      aggregate === 'avg' ||
+      // "quanti obiettivi hanno insieme A e B?": a count with a sum word is a total over the records named
+      (aggregate === 'count' && hasAny(opWords, W.sum)) ||
+      compareAsked ||
+      alternativesGraded ||
+      joinedRecords) &&
     !codes.length &&
+    !levels.length &&
+    // two offices of one plan named are what is compared ("Servizio A or Servizio B"): their words name no record
+    !structures.some((x, i) => structures.some((o, j) => j !== i && o.doc === x.doc && !o.excluded && !x.excluded)) &&
     !otherConditions
   ) {
     const files = docs.map((d) => d.file);
-    const titled = comparedText ?? unquoted;
+    const written = comparedText ?? unquoted;
+    // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
+    // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
+    const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
     const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
     // objectives named by title, one per part, when the question is about objectives' figures or names more of them
     const objectives = objectivesNamedByParts(titled, store, files);
@@ -621,6 +663,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       for (const o of objectives) codes.push({ text: o.title, code: o.code, kind: 'objective', doc: o.doc });
     else if (projects.length >= 2)
       for (const p of projects) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+    // "A più B più C", "A plus B": records joined by a plus word, with nothing else asked, are summed
+    joinedSum =
+      aggregate === null && codes.length >= 2 && !compareAsked && !alternativesGraded && hasAny(words, PLUS_JOINS);
   }
 
   // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
@@ -633,7 +678,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       fields.includes('weight') ||
       // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
       gradation?.field === 'weight');
-  if (wantsSubRecords && !codes.some((c) => c.kind === 'objective')) {
+  if (wantsSubRecords && !levels.length && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
     // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
     const owners = new Set(people.matches.map((m) => m.person.name));
@@ -680,6 +725,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "Luigi Verdi" names nobody of the plans: the record whose title holds "verde" is not what is asked
     !(people.unknownName && nameNeverWritten(store, people.unknownName)) &&
     !codes.length &&
+    !levels.length &&
     !people.matches.length &&
     !allStructures.length &&
     superlative === null &&
@@ -726,12 +772,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     entities: [...new Set(named.map((e) => e.entity))],
     excludedEntities: [...new Set(found.excludedEntities.map((e) => e.entity))],
     documents: all ? null : docs.map((d) => d.file),
+    levels: levels.map((l) => ({ level: l.level, label: l.label, docs: l.docs })),
     unknownEntity,
     years,
     uncoveredYear,
     dates,
-    // a code set apart stays apart whatever else names it again ("VI - 2" read again as an objective's words)
-    codes: codes.filter((c) => !excludedCodes.includes(c.code)),
+    // a code set apart stays apart whatever else names it again ("VI - 2" read again as an objective's words);
+    // "obiettivo strategico 01.01": the level's number is no code prefix of the records under it
+    codes: codes.filter((c) => !excludedCodes.includes(c.code) && !levels.some((l) => l.number === c.text)),
     excludedCodes,
     unknownCodes,
     people: people.matches
@@ -760,13 +808,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     present,
     multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
     notMultiYear: notMultiYear(words),
-    aggregate,
+    aggregate: aggregate ?? (joinedSum ? 'sum' : null),
     compare:
       minusJoined ||
       hasAny(
         words,
-        W.compare.map((w) => `${w} `),
+        W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
       ) ||
+      // "totale tra A, B e C": "tra" bounds the records of a sum, not a comparison
+      (aggregate !== 'sum' &&
+        hasAny(
+          words,
+          W.between.map((w) => `${w} `),
+        )) ||
       // "bigger than B": a comparison when no amount follows ("more than 10 phases" is a bound)
       (amounts.length === 0 &&
         hasAny(
@@ -1091,6 +1145,8 @@ const CODE_LIST_FILLERS = new Set([
   'numero',
   'l',
   ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
+  // "CdR 85 + 87" ("85 sommato a 87"): the plus words join the codes of a list too
+  ...union((l) => l.plus ?? []).flatMap((w) => w.split(' ')),
 ]);
 
 /** the words of a comparison: another structure's bare code beside them is named too */
@@ -1925,6 +1981,8 @@ function splitAtComparedWith(question: string): string | null {
 }
 
 /** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */
+/** plus words that are no comparative ("sommato a", "plus"; not "più") */
+const PLUS_JOINS = W.plus.filter((w) => !W.more.includes(w)).map((w) => `${w} `);
 const RECORD_JOINS = [...W.than, ...W.plus, ...W.minus]
   .filter((w) => !W.more.includes(w) && !W.less.includes(w))
   .map((w) => `${w} `);

@@ -28,6 +28,23 @@ export const QuestionFrameSchema = z.object({
   /** entities the question sets apart ("escluso il Comune di X"): the documents are every other plan's */
   excludedEntities: z.array(z.string()).default([]),
   documents: z.array(z.string()).nullable(),
+  /** levels of the plans' hierarchy named as the scope ("linea di mandato 05", "l'azione Housing sociale") */
+  levels: z
+    .array(
+      z.object({
+        level: z.enum([
+          'valorePubblico',
+          'lineaMandato',
+          'indirizzo',
+          'obiettivoStrategico',
+          'azione',
+          'obiettivoOperativo',
+        ]),
+        label: z.string(),
+        docs: z.array(z.string()),
+      }),
+    )
+    .default([]),
   /** "Comune di X" where X has no plan */
   unknownEntity: z.string().nullable(),
   years: z.array(z.number().int()),

@@ -205,11 +205,21 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
     const asked = new Set(contentTokens(part).map((t) => stem(t)));
     const hitsOf = new Map<number, number>();
     for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
-    let best: { record: TitledRecord; hits: number } | null = null;
+    // a word no other record uses in any of its names ("il progetto caritas") names its objective alone, unless the
+    // part holds words of their own for two records
+    const own = ownWordHolders(asked, index, store);
+    let best = null as { record: TitledRecord; hits: number } | null;
     let tie = false;
     for (const [pos, hits] of hitsOf) {
       const record = index.records[pos]!;
-      if (hits < 2 || (inFiles && !inFiles.has(record.doc))) continue;
+      if (inFiles && !inFiles.has(record.doc)) continue;
+      if (own.has(pos)) {
+        // counted above any title-word match: the word is this record's alone
+        if (best?.hits === Number.POSITIVE_INFINITY) tie = true;
+        else best = { record, hits: Number.POSITIVE_INFINITY };
+        continue;
+      }
+      if (hits < 2) continue;
       const size = new Set(contentTokens(record.title).map((t) => stem(t))).size;
       if (hits * 2 < size) continue;
       if (best && hits === best.hits) tie = true;
@@ -220,6 +230,20 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
     }
     if (best && !tie && !out.some((o) => o.code === best.record.code && o.doc === best.record.doc))
       out.push(best.record);
+  }
+  return out;
+}
+
+/** The objectives (positions in the title index) a stem of their own names: the record's alone in every name. */
+function ownWordHolders(asked: Set<string>, index: TitleIndex, store: PlanStore): Set<number> {
+  const out = new Set<number>();
+  if (ownersNamedIn(asked, store).size !== 1) return out;
+  const owners = distinctiveOwners(store);
+  for (const s of asked) {
+    const holders = index.byStem.get(s) ?? [];
+    if (holders.length !== 1) continue;
+    const r = index.records[holders[0]!]!;
+    if (owners.get(s) === ownerKey(r.doc, r.code)) out.add(holders[0]!);
   }
   return out;
 }

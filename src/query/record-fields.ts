@@ -3,7 +3,17 @@
  * the text as the document writes it beside its parsed number or ISO date, so answers quote figures as written and
  * compute only from parsed values.
  */
-import type { DateValue, Figure, Indicator, Objective, Phase, Project, SourceSpan, Structure } from '../plan/model.ts';
+import type {
+  DateValue,
+  Figure,
+  Indicator,
+  Objective,
+  Phase,
+  Project,
+  SourceSpan,
+  StrategicLink,
+  Structure,
+} from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { formatAmount } from './format-number.ts';
@@ -68,6 +78,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     phaseWeight: { kind: 'weight', describe: 'sum of the phase weights (computed)' },
     financialAmount: { kind: 'amount', describe: 'financial resources, as an amount' },
     project: { kind: 'text', describe: 'code of the project it belongs to' },
+    levels: {
+      kind: 'list',
+      describe:
+        'the labels of the plan levels above it as written (valore pubblico, linea di mandato, indirizzo, obiettivo strategico, azione, obiettivo operativo)',
+    },
     description: { kind: 'text', describe: 'description and expected result' },
     text: { kind: 'text', describe: 'title, description and expected result together (for topic searches)' },
   },
@@ -82,6 +97,10 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     budgetShare: { kind: 'weight', describe: '% di assorbimento risorse finanziarie' },
     staff: { kind: 'count', describe: 'number of people allocated' },
     objectives: { kind: 'count', describe: 'number of objectives' },
+    levels: {
+      kind: 'list',
+      describe: 'the labels of the plan levels above it as written (indirizzo, obiettivo strategico, azione)',
+    },
     description: { kind: 'text', describe: 'description' },
     text: { kind: 'text', describe: 'title and description together (for topic searches)' },
   },
@@ -96,6 +115,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     end: { kind: 'date', describe: 'end date' },
     duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
+    levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
   indicator: {
     objective: { kind: 'text', describe: 'code of the objective' },
@@ -106,6 +126,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     year: { kind: 'year', describe: 'sheet year' },
     target: { kind: 'amount', describe: 'expected value as written' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
+    levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
   person: {
     name: { kind: 'text', describe: 'name as written' },
@@ -138,6 +159,14 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     entity: { kind: 'text', describe: 'entity' },
   },
 };
+
+/** The labels of the levels a record hangs from, top down: what "la linea di mandato 05" or "l'azione X" filters on. */
+export function levelLabels(s: StrategicLink | undefined): string[] {
+  if (!s) return [];
+  return [s.valorePubblico, s.lineaMandato, s.indirizzo, s.obiettivoStrategico, s.azione, s.obiettivoOperativo].filter(
+    (v): v is string => Boolean(v),
+  );
+}
 
 /** The last phase end, for objectives whose sheet gives dates only per phase. */
 function lastEnd(phases: Phase[]): DateValue | undefined {
@@ -195,6 +224,7 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       phaseWeight: weightTotal(o.phases),
       financialAmount: figure(o.financialAmount),
       project: text(o.projectCode),
+      levels: list(levelLabels(o.strategic)),
       description: text([o.description, o.expectedResult].filter(Boolean).join(' ')),
       text: text([o.title, o.description, o.expectedResult].filter(Boolean).join(' ')),
     },
@@ -220,6 +250,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       end: date(p.end),
       duration: duration(p.start, p.end),
       weight: figure(p.weight),
+      levels: list(levelLabels(o.strategic)),
     },
   };
 }
@@ -241,6 +272,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       weight: figure(i.weight),
+      levels: list(levelLabels(o.strategic)),
     },
   };
 }
@@ -263,6 +295,7 @@ function projectRecord(p: Project, entity: string): QueryRecord {
       budgetShare: figure(p.budgetShare),
       staff: count(p.staff.length),
       objectives: count(p.objectives.length),
+      levels: list(levelLabels(p.strategic)),
       description: text(p.description),
       text: text([p.title, p.description].filter(Boolean).join(' ')),
     },

@@ -4,7 +4,7 @@
  */
 
 import type { LanguagePack } from '../../lang/language-pack.ts';
-import type { Computation, RecordGroup } from '../../linking/frame-to-query.ts';
+import type { Computation, RecordGroup, StatedRef } from '../../linking/frame-to-query.ts';
 import { personKey } from '../../plan/names.ts';
 import { formatAmount, formatCount } from '../../query/format-number.ts';
 import type { PlanQuery } from '../../query/plan-query.ts';
@@ -28,7 +28,7 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
     }
     case 'sum':
-      return sumReply(ctx, c.query, c.field, pack);
+      return sumReply(ctx, c.query, c.field, pack, c.stated ?? []);
     case 'extremes': {
       // the lowest, then the highest: two rankings of the same records, one answer
       const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack);
@@ -289,7 +289,13 @@ function formatValue(field: string, target: PlanQuery['target'], value: number):
   return kind === 'count' ? formatCount(value) : formatAmount(value);
 }
 
-function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: LanguagePack): Reply {
+function sumReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  field: string,
+  pack: LanguagePack,
+  stated: StatedRef[] = [],
+): Reply {
   const M = pack.messages;
   const reply = emptyReply(`query_sum_${query.target}`);
   const result = runPlanQuery(ctx, query);
@@ -325,7 +331,27 @@ function sumReply(ctx: ToolContext, query: PlanQuery, field: string, pack: Langu
       ),
     );
   cite(ctx, reply, group.records);
+  if (!averaged) statedBeside(ctx, reply, stated, group.value, pack);
   return reply;
+}
+
+/** The totals the plan states for the records just summed, quoted as written, and whether the computed sum agrees. */
+function statedBeside(ctx: ToolContext, reply: Reply, wanted: StatedRef[], computed: number, pack: LanguagePack): void {
+  const M = pack.messages;
+  const totals = ctx.store.model.totals.filter(
+    (t) =>
+      t.amount &&
+      visible(ctx, t.doc) &&
+      wanted.some((w) => w.label === t.label && w.doc === t.doc && w.cdr === (t.cdr ?? null)),
+  );
+  if (!totals.length) return;
+  for (const t of totals) {
+    reply.lines.push(M.totalStated(`${t.label}${t.cdr ? ` (CdR ${t.cdr})` : ''}`, t.amount!.text));
+    reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
+  }
+  const statedSum = totals.reduce((a, t) => a + (t.amount!.value ?? 0), 0);
+  const gap = Math.abs(statedSum - computed);
+  reply.lines.push(M.statedVsComputed(gap < 0.005, formatAmount(gap)));
 }
 
 function weightsReply(
@@ -423,7 +449,8 @@ function statedNamedReply(
     const [a, b] = totals as [(typeof totals)[number], (typeof totals)[number]];
     const av = a.amount!.value ?? 0;
     const bv = b.amount!.value ?? 0;
-    const name = (t: typeof a) => (t.cdr ? `CdR ${t.cdr}` : t.label);
+    // two levels compared are told apart by their labels; one level in two centres by the centres
+    const name = (t: typeof a) => (a.label !== b.label || !t.cdr ? t.label : `CdR ${t.cdr}`);
     if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`${name(a)}, ${name(b)}`, a.amount!.text));
     else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), name(av > bv ? a : b)));
   }

@@ -72,6 +72,8 @@ export const structureListRoutes: Route[] = [
 function kindsAsked({ ctx, frame, structures, question, lang }: RouteInput): { kind: string; word: string }[] {
   if (frame.targets[0] !== 'structure' || frame.targets.some((t) => RECORD_TARGETS.has(t))) return [];
   if (frame.codes.length || frame.people.length || frame.amounts.length || frame.superlative || frame.meta) return [];
+  // "quali strutture lavorano sulla linea di mandato 03?": the offices of the records under a level, not every office
+  if (frame.levels.length) return [];
   // "totale dei CdR 85 e 87", "opening hours of the offices": a figure or a fact about them, not their list
   if (frame.aggregate === 'sum' || frame.aggregate === 'avg' || frame.compare || askedFieldOf(question, lang))
     return [];

@@ -1,0 +1,281 @@
+/**
+ * Levels of a plan's hierarchy named as the scope of a question: "la linea di mandato 05", "l'obiettivo strategico
+ * 01.01", "i progetti dell'azione Housing sociale", "valore pubblico 3". A level is named by its kind word (from the
+ * language packs) followed by its number or by the words of its title; the labels are the loaded model's own (the
+ * strategic links of its objectives and projects), so nothing here knows a particular plan.
+ */
+import { contentTokens, stem } from '../answer/text-match.ts';
+import type { Lexicon, PlanLevel } from '../lang/language-pack.ts';
+import { PACKS } from '../lang/packs.ts';
+import { fold } from '../plan/text.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+
+export interface NamedLevel {
+  level: PlanLevel;
+  /** the label as the plan writes it */
+  label: string;
+  /** the plans whose records carry it */
+  docs: string[];
+}
+
+/** A level as the question names it: the kind phrase read, and the number or title words that named it. */
+export interface LevelMention extends NamedLevel {
+  phrase: string;
+  /** the number as written ("01.01"), when a number named it */
+  number?: string;
+  /** the folded words of its title the question wrote, when its title named it */
+  titleWords: string[];
+}
+
+interface LevelEntry {
+  level: PlanLevel;
+  label: string;
+  docs: string[];
+  /** the label's own number, each dotted part without leading zeros ("05.01" → "5.1"); null when it has none */
+  number: string | null;
+  /** the label's title as folded words, number and kind words removed */
+  words: string;
+  stems: Set<string>;
+}
+
+const LEXICONS: Lexicon[] = Object.values(PACKS).map((p) => p.lexicon);
+const LEVEL_WORDS: [PlanLevel, string][] = LEXICONS.flatMap((l) =>
+  Object.entries(l.planLevels ?? {}).flatMap(([level, words]) =>
+    (words ?? []).map((w): [PlanLevel, string] => [level as PlanLevel, w]),
+  ),
+)
+  // "obiettivo strategico" before "obiettivo"; the longest phrase of a kind first
+  .sort((a, b) => b[1].length - a[1].length);
+/** words between a level's number and the next one it is compared or summed with ("01 rispetto alla 02") */
+const JOINERS = new Set(
+  LEXICONS.flatMap((l) => [
+    ...l.alternatives,
+    ...l.betweenJoin,
+    ...l.compare,
+    ...l.between,
+    ...(l.plus ?? []),
+    ...(l.comparedWith ?? []),
+    ...(l.amountArticles ?? []),
+  ]).flatMap((w) => w.split(' ')),
+);
+/** words that offer another level to compare with ("rispetto alla 2", "o la 3", "vs 4") */
+const COMPARING = new Set(
+  LEXICONS.flatMap((l) => [...l.alternatives, ...l.compare, ...(l.than ?? [])]).flatMap((w) => w.split(' ')),
+);
+const PRONOUNS = LEXICONS.flatMap((l) => l.kindPronouns ?? []);
+/** how many words after the kind word may hold the level's number or title */
+const TAIL_WORDS = 8;
+
+const entries = new WeakMap<PlanStore, LevelEntry[]>();
+
+const normalNumber = (n: string): string =>
+  n
+    .split('.')
+    .filter(Boolean)
+    .map((p) => String(Number.parseInt(p, 10)))
+    .join('.');
+
+/** The distinct level labels of the store's records, read once per store. */
+export function levelEntriesOf(store: PlanStore): LevelEntry[] {
+  let list = entries.get(store);
+  if (list) return list;
+  const byKey = new Map<string, LevelEntry>();
+  const add = (level: PlanLevel, label: string | undefined, doc: string) => {
+    if (!label?.trim()) return;
+    const key = `${level}|${label}`;
+    const had = byKey.get(key);
+    if (had) {
+      if (!had.docs.includes(doc)) had.docs.push(doc);
+      return;
+    }
+    const lead = /^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+/.exec(label);
+    let title = fold(lead ? label.slice(lead[0].length) : label);
+    // "05. LINEA DI MANDATO – POTENZIAMENTO…": the kind words the label repeats are no part of its title
+    for (const [, w] of LEVEL_WORDS.filter(([l]) => l === level))
+      if (title.startsWith(w)) {
+        title = title.slice(w.length);
+        break;
+      }
+    const words = title.replace(/[^a-z0-9]+/g, ' ').trim();
+    byKey.set(key, {
+      level,
+      label,
+      docs: [doc],
+      number: lead ? normalNumber(lead[1]!) : null,
+      words,
+      stems: new Set(contentTokens(words).map((t) => stem(t))),
+    });
+  };
+  for (const r of [...store.objectives, ...store.projects]) {
+    const s = r.strategic;
+    if (!s) continue;
+    add('valorePubblico', s.valorePubblico, r.doc);
+    add('lineaMandato', s.lineaMandato, r.doc);
+    add('indirizzo', s.indirizzo, r.doc);
+    add('obiettivoStrategico', s.obiettivoStrategico, r.doc);
+    add('azione', s.azione, r.doc);
+    add('obiettivoOperativo', s.obiettivoOperativo, r.doc);
+  }
+  list = [...byKey.values()];
+  entries.set(store, list);
+  return list;
+}
+
+/**
+ * The levels the question names: each kind word followed by a number of a level of that kind ("linea di mandato 01
+ * rispetto alla 02" names two), or by the words of one level's title (the whole title, or at least two of its words
+ * and half of them, no other title of the kind as close).
+ */
+export function levelsNamedIn(question: string, store: PlanStore, files: string[] | null): LevelMention[] {
+  const all = levelEntriesOf(store);
+  if (!all.length) return [];
+  const text = ` ${fold(question)
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')} `;
+  const inScope = (e: LevelEntry) => !files || e.docs.some((d) => files.includes(d));
+  const out: LevelMention[] = [];
+  const taken = new Set<string>();
+  const push = (e: LevelEntry, phrase: string, said: { number?: string; titleWords: string[] }) => {
+    const key = `${e.level}|${e.label}`;
+    if (taken.has(key)) return;
+    taken.add(key);
+    out.push({
+      level: e.level,
+      label: e.label,
+      docs: files ? e.docs.filter((d) => files.includes(d)) : e.docs,
+      phrase,
+      ...said,
+    });
+  };
+  const used: [number, number][] = [];
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const kind = all.filter((e) => e.level === level && inScope(e));
+    if (!kind.length) continue;
+    let at = text.indexOf(` ${phrase}`);
+    while (at >= 0) {
+      const start = at + 1;
+      const end = text.indexOf(' ', start + phrase.length);
+      // a longer kind phrase already read here ("obiettivo strategico" over "obiettivo")
+      if (!used.some(([a, b]) => start >= a && start < b)) {
+        used.push([start, end]);
+        const tail = text.slice(end).trim().split(' ').slice(0, TAIL_WORDS);
+        const byNumber = levelsByNumber(tail, kind);
+        if (byNumber.length) for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [] });
+        else {
+          const titled = levelByTitle(tail, kind);
+          if (titled) push(titled, phrase, { titleWords: titled.words.split(' ').filter((w) => tail.includes(w)) });
+        }
+      }
+      at = text.indexOf(` ${phrase}`, at + 1);
+    }
+  }
+  // "l'azione Housing sociale e quella Servizi e strutture…": a pronoun for the kind already named by title, then
+  // another title of that kind
+  const titled = out.filter((l) => l.titleWords.length);
+  if (titled.length === 1) {
+    const first = titled[0]!;
+    const kind = all.filter((e) => e.level === first.level && e.label !== first.label && inScope(e));
+    for (const pronoun of PRONOUNS) {
+      let at = text.indexOf(` ${pronoun} `);
+      while (at >= 0) {
+        const tail = text
+          .slice(at + pronoun.length + 2)
+          .trim()
+          .split(' ')
+          .slice(0, TAIL_WORDS);
+        const e = levelByTitle(tail, kind);
+        if (e) push(e, first.phrase, { titleWords: e.words.split(' ').filter((w) => tail.includes(w)) });
+        at = text.indexOf(` ${pronoun} `, at + 1);
+      }
+    }
+  }
+  // "la linea di mandato 1 ha più obiettivi rispetto alla 2?": a number after a comparing word, further on, is another
+  // level of the kind already named by number
+  const numbered = out.filter((l) => l.number !== undefined);
+  if (numbered.length === 1) {
+    const first = numbered[0]!;
+    const kind = all.filter((e) => e.level === first.level && inScope(e));
+    const tokens = text.trim().split(' ');
+    for (const [i, token] of tokens.entries()) {
+      if (!COMPARING.has(token)) continue;
+      // the joining word, at most two short words (an article, "alla"), then the number
+      for (const next of tokens.slice(i + 1, i + 4)) {
+        if (/^\d{1,3}(?:\.\d{1,3})*$/.test(next)) {
+          const e = kind.find((x) => x.number === normalNumber(next));
+          if (e) push(e, first.phrase, { number: next, titleWords: [] });
+          break;
+        }
+        if (next.length > 4) break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "05", "01.01", "3", then more numbers of the same kind joined to it ("01 rispetto alla 02", "04 e 05"). */
+function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string][] {
+  const out: [LevelEntry, string][] = [];
+  for (const token of tail) {
+    if (/^\d{1,3}(?:\.\d{1,3})*$/.test(token)) {
+      const n = normalNumber(token);
+      const hit = kind.filter((e) => e.number === n);
+      if (!hit.length) break;
+      for (const e of hit) out.push([e, token]);
+      continue;
+    }
+    // the words joining one number to the next ("rispetto alla", "e la"); anything else ends the list
+    if (out.length && (JOINERS.has(token) || token.length <= 4)) continue;
+    if (!out.length && token.length <= 3 && !/\d/.test(token)) continue; // "n", "nr", an article
+    break;
+  }
+  return out;
+}
+
+/** The one level whose title the words after its kind word write whole, or hold two or more words of (half or more). */
+function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
+  const joined = ` ${tail.join(' ')} `;
+  const whole = kind
+    .filter((e) => e.words && joined.includes(` ${e.words} `))
+    .map((e) => ({ e, at: joined.indexOf(` ${e.words} `) }));
+  if (whole.length) {
+    // the title written first after the kind word ("l'azione A e l'azione B" names A here), the longest of those
+    // ("politiche familiari per minori" over "politiche familiari")
+    const first = Math.min(...whole.map((w) => w.at));
+    const there = whole.filter((w) => w.at === first);
+    const longest = Math.max(...there.map((w) => w.e.words.length));
+    const best = there.filter((w) => w.e.words.length === longest);
+    return best.length === 1 ? best[0]!.e : null;
+  }
+  // a long title named by its opening words ("l'azione Inclusione attiva" for "Inclusione attiva e misure di…"): the
+  // longest opening of two words or more written, held by one title only
+  let opening: LevelEntry | null = null;
+  let openingLength = 0;
+  let openingTie = false;
+  for (const e of kind) {
+    const words = e.words.split(' ');
+    let n = 0;
+    for (let k = 2; k <= words.length; k++) if (joined.includes(` ${words.slice(0, k).join(' ')} `)) n = k;
+    if (n < 2) continue;
+    if (n > openingLength) {
+      opening = e;
+      openingLength = n;
+      openingTie = false;
+    } else if (n === openingLength) openingTie = true;
+  }
+  if (opening && !openingTie) return opening;
+  const asked = new Set(contentTokens(tail.join(' ')).map((t) => stem(t)));
+  let best: LevelEntry | null = null;
+  let bestHits = 0;
+  let tie = false;
+  for (const e of kind) {
+    let hits = 0;
+    for (const s of e.stems) if (asked.has(s)) hits++;
+    if (hits < Math.min(2, e.stems.size) || hits * 2 < e.stems.size) continue;
+    if (hits > bestHits) {
+      best = e;
+      bestHits = hits;
+      tie = false;
+    } else if (hits === bestHits) tie = true;
+  }
+  return best && !tie ? best : null;
+}
