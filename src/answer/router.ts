@@ -14,6 +14,7 @@ import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
+import { indicatorColumnAsk } from './indicator-column.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
@@ -109,7 +110,8 @@ export const ROUTES: Route[] = [
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
-    when: () => true,
+    // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
+    when: ({ question, resolved }) => !(resolved.length && indicatorColumnAsk(question, null)?.at),
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
       return computation ? answerComputation(ctx, computation, pack) : null;

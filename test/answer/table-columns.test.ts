@@ -1,0 +1,99 @@
+/**
+ * The column of a record's table a question asks for: a budget table's revenue or expense side, an indicator's
+ * intermediate or final level, its value at a date or for a year, the rows of a staff table a question names. Over
+ * invented records, in this file's own wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { askedColumnKinds, pickColumns } from '../../src/answer/asked-columns.ts';
+import { indicatorColumnAsk, indicatorColumnLines } from '../../src/answer/indicator-column.ts';
+import { namedStaffRows, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
+import type { Indicator, Objective, Project } from '../../src/plan/model.ts';
+import { valbrunaStore } from './valbruna-plan.ts';
+
+const span = { doc: 'x.txt', lineStart: 1, lineEnd: 1 };
+const labels = ['Entrate Correnti', 'Spese Correnti', 'Spese Investimenti'];
+
+describe('budget columns', () => {
+  it('picks the side of the table the question asks for, in either language', () => {
+    expect(pickColumns(labels, askedColumnKinds('quanto incassa il progetto X?'))).toEqual(['Entrate Correnti']);
+    expect(pickColumns(labels, askedColumnKinds('what revenue does X bring in?'))).toEqual(['Entrate Correnti']);
+    expect(pickColumns(labels, askedColumnKinds('uscite per investimenti di X'))).toEqual(['Spese Investimenti']);
+    expect(pickColumns(labels, askedColumnKinds('spese correnti di X'))).toEqual(['Spese Correnti']);
+  });
+
+  it('says a column the table lacks is absent ([]), and no column asked is null', () => {
+    expect(pickColumns(['Spese Correnti'], askedColumnKinds('ha degli incassi?'))).toEqual([]);
+    expect(pickColumns(labels, askedColumnKinds('budget del progetto X'))).toBeNull();
+  });
+});
+
+const objective = { code: 'OB-1', title: 'Sportello', year: 2020 } as Objective;
+const indicator = (extra: Partial<Indicator>): Indicator => ({ description: 'Sportelli aperti', span, ...extra });
+
+describe('indicator columns', () => {
+  const staged = indicator({
+    intermediateTarget: { text: '3', value: 3, date: null },
+    intermediateDate: { text: '30 giugno 2020', iso: '2020-06-30' },
+    target: { text: '6', value: 6, date: null },
+    targetDate: { text: '31 dicembre 2020', iso: '2020-12-31' },
+  });
+
+  it('answers the intermediate level, or says plainly that the row has none', () => {
+    const ask = indicatorColumnAsk('e il livello intermedio degli sportelli?', null)!;
+    const hit = indicatorColumnLines(staged, objective, ask, [2020], 'it')!;
+    expect(hit.found).toBe(true);
+    expect(hit.lines[0]).toContain('3');
+    expect(hit.lines[0]).toContain('30 giugno 2020');
+    const miss = indicatorColumnLines(
+      indicator({ target: { text: '6', value: 6, date: null } }),
+      objective,
+      ask,
+      [],
+      'it',
+    )!;
+    expect(miss.found).toBe(false);
+    expect(miss.lines[0]).toMatch(/non è indicato/);
+    expect(miss.lines[1]).toContain('6');
+  });
+
+  it('reads a value at a date as the column of that date, and an empty one as not stated', () => {
+    const atJune = indicatorColumnAsk('valore al 30/06 degli sportelli', null)!;
+    expect(indicatorColumnLines(staged, objective, atJune, [2020], 'it')!.lines[0]).toContain('3');
+    const atSept = indicatorColumnAsk('what is the value as of 30/09?', null)!;
+    const miss = indicatorColumnLines(staged, objective, atSept, [2020], 'en')!;
+    expect(miss.found).toBe(false);
+    expect(miss.lines[0]).toContain('not stated');
+  });
+
+  it('says a year the sheet does not cover is not stated, and lets the default answer a year it covers', () => {
+    const plain = indicator({ target: { text: '40', value: 40, date: null } });
+    const other = indicatorColumnLines(plain, objective, indicatorColumnAsk('obiettivo 2023?', 2023)!, [2020], 'it')!;
+    expect(other.found).toBe(false);
+    expect(other.lines[0]).toContain('2020');
+    expect(indicatorColumnLines(plain, objective, indicatorColumnAsk('target 2020', 2020)!, [2020], 'it')).toBeNull();
+  });
+});
+
+describe('staff table cells', () => {
+  const commitment = (text: string, value: number) => ({ text, value });
+  const project = {
+    code: 'PR-9',
+    staff: [
+      { name: 'Educatori di strada', relation: 'Dipendente', commitment: commitment('40,00 %', 40), span },
+      { name: 'Rossi Anna', relation: 'Dirigente', commitment: commitment('2,50 %', 2.5), span },
+    ],
+  } as unknown as Project;
+
+  it('finds a row named by all its words, not by one of them', () => {
+    const store = valbrunaStore();
+    expect(
+      namedStaffRows(project, 'quanto lavorano gli educatori di strada su PR-9?', store).map((s) => s.name),
+    ).toEqual(['Educatori di strada']);
+    expect(namedStaffRows(project, 'chi lavora in strada su PR-9?', store)).toEqual([]);
+  });
+
+  it('sums the commitments only when a total is asked, and says it is computed', () => {
+    expect(staffSumLine(project, 'impegno complessivo su PR-9', 'it')).toMatch(/42,50 %.*calcolato/);
+    expect(staffSumLine(project, 'impegno su PR-9', 'it')).toBeNull();
+  });
+});
