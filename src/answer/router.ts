@@ -134,6 +134,7 @@ export const ROUTES: Route[] = [
         question,
         intents,
         scope.docs,
+        lang,
       ),
   },
   {
@@ -295,6 +296,7 @@ export const ROUTES: Route[] = [
         question,
         intents,
         scope.docs,
+        lang,
       );
       if (reply?.intent !== 'record_unsure') return reply;
       // unsure which record the words name: a passage that answers is better than candidates, candidates better

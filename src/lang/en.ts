@@ -790,6 +790,7 @@ export const en: LanguagePack = {
       },
       { kind: 'final', asked: ['final level', 'final target', 'final value'], labels: [] },
     ],
+    countMarkers: ['no', 'number', 'count'],
     valueAt: ['value at ', 'values at ', 'value as of', 'values as of', 'value on ', 'figure at ', 'as of ', 'as at '],
     requestClause: {
       wishes: [

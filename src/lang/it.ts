@@ -1207,6 +1207,7 @@ export const it: LanguagePack = {
       },
       { kind: 'final', asked: ['livello finale', 'valore finale', 'target finale', 'livelli finali'], labels: [] },
     ],
+    countMarkers: ['n', 'nr', 'num', 'numero', 'conteggio'],
     valueAt: [
       'valore al ',
       'valori al ',

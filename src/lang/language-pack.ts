@@ -261,6 +261,8 @@ export interface Lexicon {
    * is chosen when it carries a label word of every kind asked, so "spese per investimenti" picks "Spese Investimenti"
    */
   columns?: { kind: ColumnKind; asked: string[]; labels: string[] }[];
+  /** words with which an indicator's wording says it counts something ("n.", "numero", "number"), folded, whole words */
+  countMarkers?: string[];
   /** words before a date that ask for a value as it stood then ("valore al 30/09", "value as of"), folded */
   valueAt?: string[];
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { askedColumnKinds, pickColumns } from '../../src/answer/asked-columns.ts';
+import { countedFigureLines, countedNoun } from '../../src/answer/counted-figure.ts';
 import { indicatorColumnAsk, indicatorColumnLines } from '../../src/answer/indicator-column.ts';
 import { namedStaffRows, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
 import type { Indicator, Objective, Project } from '../../src/plan/model.ts';
@@ -95,5 +96,59 @@ describe('staff table cells', () => {
   it('sums the commitments only when a total is asked, and says it is computed', () => {
     expect(staffSumLine(project, 'impegno complessivo su PR-9', 'it')).toMatch(/42,50 %.*calcolato/);
     expect(staffSumLine(project, 'impegno su PR-9', 'it')).toBeNull();
+  });
+});
+
+describe('a count asked of one record', () => {
+  const o = {
+    code: 'OB-7',
+    title: 'Vigilanza stradale',
+    phases: [],
+    doc: 'x.txt',
+    indicators: [
+      {
+        description: 'Giornate di formazione degli agenti',
+        target: { text: '31/03/2020', value: null, date: '2020-03-31' },
+        span,
+      },
+      {
+        description: 'Numero di sanzioni elevate ai mezzi pesanti',
+        target: { text: '40,00', value: 40, date: null },
+        span,
+      },
+      {
+        description: 'Controlli sui mezzi pesanti',
+        target: { text: '0', value: 0, date: null },
+        formula: 'giorni di ritardo',
+        span,
+      },
+    ],
+  } as unknown as Objective;
+  const store = valbrunaStore();
+
+  it('reads the thing counted after the count words, with its synonyms, and leaves record words to the record routes', () => {
+    expect(countedNoun('e quante multe fanno?')).toContain('sanzi');
+    expect(countedNoun('quanti obiettivi ha?')).toBeNull();
+    expect(countedNoun('how many pupils take part?')).toContain('alunn');
+  });
+
+  it('answers with the indicator that counts it, not one that only names it', () => {
+    const lines = countedFigureLines(o, 'quante multe ai mezzi pesanti?', [], store, 'it')!;
+    expect(lines[0]).toContain('40,00');
+    expect(countedFigureLines(o, 'quanti controlli sui mezzi pesanti?', [], store, 'it')).toBeNull();
+  });
+
+  it('else quotes the sentence with a number right before it, the one closest to the question', () => {
+    const sentences = [
+      'Si terranno tre incontri con le famiglie.',
+      'Sono previsti 4 incontri di aggiornamento per gli agenti.',
+      "Un incontro d'avvio apre il progetto.",
+    ];
+    expect(countedFigureLines(o, 'quanti incontri per gli agenti?', sentences, store, 'it')).toEqual([
+      `> ${sentences[1]}`,
+    ]);
+    expect(countedFigureLines(o, 'quanti incontri con le famiglie?', sentences, store, 'it')).toEqual([
+      `> ${sentences[0]}`,
+    ]);
   });
 });
