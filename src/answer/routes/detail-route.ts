@@ -3,6 +3,8 @@
  * "quali strumenti usa il progetto Y?"): the record's own sentences (description, expected result, notes, phase and
  * indicator wording) ranked against the question, the best quoted first, then the record as usual.
  */
+
+import type { AnswerType } from '../../lang/language-pack.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -300,7 +302,12 @@ export function withDetailFirst(
   const onlyInText = best?.typed === true && type === 'beneficiary';
   // the sentence holds the kind of answer asked and a word of the question the fields' answer never says ("le
   // posizioni assistenziali a partire da che data?" → "…posizioni assistenziali erogate dal 01/01/2015…")
-  const beyondReply = best?.typed === true && best.hits.some((p) => !prefixesOf(reply.lines.join(' ')).has(p));
+  // (a figure or a date: who does something is a field of the record, its owner or staff, before any sentence)
+  const beyondReply =
+    best?.typed === true &&
+    type !== null &&
+    FIGURE_TYPES.has(type) &&
+    best.hits.some((p) => !prefixesOf(reply.lines.join(' ')).has(p));
   if (
     !best ||
     !(
@@ -321,3 +328,14 @@ export function withDetailFirst(
 function prefixesOf(text: string): Set<string> {
   return new Set(contentTokens(text, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5)));
 }
+
+/** the kinds of answer that are a figure or a date of the record's text */
+const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set([
+  'year',
+  'date',
+  'number',
+  'time',
+  'law',
+  'frequency',
+  'funding',
+]);
