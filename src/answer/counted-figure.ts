@@ -27,7 +27,7 @@ const COUNT_WORDS = Object.values(PACKS)
 // "un", "una", "a", "one" are articles as often as numbers: a count read in words starts at two
 const NUMBER_WORDS = new Set(
   Object.values(PACKS).flatMap((p) =>
-    Object.entries(p.lexicon.numbers)
+    Object.entries({ ...p.lexicon.numbers, ...p.lexicon.numberParts })
       .filter(([w, n]) => n >= 2 && !(w in p.lexicon.ordinals))
       .map(([w]) => w),
   ),

@@ -14,6 +14,7 @@ import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
+import { asksSum, figuresSumLines } from './figures-sum.ts';
 import { indicatorColumnAsk } from './indicator-column.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
@@ -106,6 +107,26 @@ export const ROUTES: Route[] = [
       (isAboutAPerson(question, intents) || frame.targets[0] === 'person' || has('owner') || has('projects_of')) &&
       neverWritten(ctx, people.unknownName),
     answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
+  },
+  {
+    // "quante persone in tutto tra A e B?": figures written in sentences or indicators, added up and said computed
+    id: 'figures_sum',
+    when: ({ question, pack }) => asksSum(question, pack),
+    answer: ({ ctx, question, pack, resolved, scope }) => {
+      const named = resolved.flatMap((h) => (h.kind === 'indicator' ? [h.objective] : [h.record]));
+      const records = named.length
+        ? named
+        : [...ctx.store.objectives, ...ctx.store.projects].filter(
+            (r) => visible(ctx, r.doc) && (!scope.docs || scope.docs.includes(r.doc)),
+          );
+      const sum = figuresSumLines(question, records, ctx.store, pack);
+      if (!sum) return null;
+      const reply = emptyReply('figures_sum');
+      reply.lines.push(...sum.lines);
+      reply.citations.push(...sum.sources.map((s) => citationOf(ctx, s.span, s.code)));
+      reply.focus.push(...new Set(sum.sources.map((s) => s.code)));
+      return reply;
+    },
   },
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query

@@ -865,6 +865,8 @@ export const en: LanguagePack = {
       `Total ${field}: ${value} (computed by pianobot, adding up the ${n} records listed below).`,
     totalStated: (label, value) => `${label}: ${value} (total as stated in the plan)`,
     sumOfStated: (value) => `Sum: ${value} (computed by pianobot, adding up the totals stated in the plan).`,
+    sumOfFigures: (value, n) =>
+      `Total: ${value} (computed by pianobot, adding up the ${n} figures the plan writes, each below with its sentence).`,
     blanksSkipped: (n, codes) => `Left out of the computation, ${n} with no value stated: ${codes}.`,
     weightsTotal: (code, value, is100) =>
       is100

@@ -1360,6 +1360,8 @@ export const it: LanguagePack = {
     total: (field, value, n) => `Totale ${field}: ${value} (calcolato da pianobot sommando ${n} voci, elencate sotto).`,
     totalStated: (label, value) => `${label}: ${value} (totale indicato nel piano)`,
     sumOfStated: (value) => `Somma: ${value} (calcolata da pianobot sommando i totali indicati nel piano).`,
+    sumOfFigures: (value, n) =>
+      `Totale: ${value} (calcolato da pianobot sommando le ${n} cifre scritte nel piano, ciascuna sotto con la sua frase).`,
     blanksSkipped: (n, codes) => `Esclusi dal calcolo ${n} senza valore indicato: ${codes}.`,
     weightsTotal: (code, value, is100) =>
       is100

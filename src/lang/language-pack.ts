@@ -326,6 +326,8 @@ export interface Messages {
   total: (field: string, value: string, n: number) => string;
   totalStated: (label: string, value: string) => string;
   sumOfStated: (value: string) => string;
+  /** figures read in the plans' sentences or indicators, added up by pianobot (each then listed with its source) */
+  sumOfFigures: (value: string, n: number) => string;
   blanksSkipped: (n: number, codes: string) => string;
   weightsTotal: (code: string, value: string, is100: boolean) => string;
   countOf: (n: number, what: string) => string;

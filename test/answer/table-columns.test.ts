@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { askedColumnKinds, pickColumns } from '../../src/answer/asked-columns.ts';
 import { countedFigureLines, countedNoun } from '../../src/answer/counted-figure.ts';
+import { figuresSumLines } from '../../src/answer/figures-sum.ts';
 import { indicatorColumnAsk, indicatorColumnLines } from '../../src/answer/indicator-column.ts';
 import { namedStaffRows, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
+import { packFor } from '../../src/lang/packs.ts';
 import type { Indicator, Objective, Project } from '../../src/plan/model.ts';
 import { valbrunaStore } from './valbruna-plan.ts';
 
@@ -150,5 +152,34 @@ describe('a count asked of one record', () => {
     expect(countedFigureLines(o, 'quanti incontri con le famiglie?', sentences, store, 'it')).toEqual([
       `> ${sentences[0]}`,
     ]);
+  });
+});
+
+describe('a total of figures written in a record', () => {
+  const o = {
+    code: 'OB-9',
+    title: 'Accoglienza',
+    doc: 'x.txt',
+    span,
+    phases: [],
+    description:
+      'Il dormitorio di via Alta avrà dodici posti letto. Il centro diurno accoglierà 20 persone al giorno. Saranno assunti 3 operatori.',
+    indicators: [
+      { description: 'n. posti letto nella casa famiglia', target: { text: '6,00', value: 6, date: null }, span },
+    ],
+  } as unknown as Objective;
+  const store = valbrunaStore();
+  const it_ = packFor('it');
+
+  it('adds up the figure each part of the question names, says it is computed and quotes each', () => {
+    const sum = figuresSumLines('quanti posti letto in tutto tra il dormitorio e la casa famiglia?', [o], store, it_)!;
+    expect(sum.lines[0]).toMatch(/18,00.*calcolato/);
+    expect(sum.lines.join('\n')).toContain('dodici');
+    expect(sum.lines.join('\n')).toContain('6,00');
+  });
+
+  it('adds nothing when the question names one part only, or asks no total', () => {
+    expect(figuresSumLines('quanti posti letto in tutto nel dormitorio?', [o], store, it_)).toBeNull();
+    expect(figuresSumLines('quanti posti letto tra il dormitorio e la casa famiglia?', [o], store, it_)).toBeNull();
   });
 });
