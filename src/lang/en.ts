@@ -974,6 +974,7 @@ export const en: LanguagePack = {
       plannedBudget: (code, title) => `Planned budget of ${code} (${title}): `,
       noBudgetTable: (code) => `A planned budget table is not stated for ${code}.`,
       staffRow: (name, relation, commitment, code) => `${name} — ${relation}, commitment ${commitment} on ${code}.`,
+      notOnStaff: (name, code) => `${name} is not found among the staff assigned to ${code}.`,
       staffCount: (n, code, title) => `${n} people are assigned to ${code} (${title}):`,
       staffOf: (code, title) => `Staff assigned to ${code} (${title}):`,
       noStaff: 'Staff is not listed for this project.',

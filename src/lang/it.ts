@@ -1475,6 +1475,7 @@ export const it: LanguagePack = {
       plannedBudget: (code, title) => `Budget previsto di ${code} (${title}): `,
       noBudgetTable: (code) => `Per ${code} non è indicata una tabella Budget previsto.`,
       staffRow: (name, relation, commitment, code) => `${name} — ${relation}, impegno ${commitment} su ${code}.`,
+      notOnStaff: (name, code) => `${name} non risulta tra il personale assegnato a ${code}.`,
       staffCount: (n, code, title) => `${n} persone sono assegnate a ${code} (${title}):`,
       staffOf: (code, title) => `Personale assegnato a ${code} (${title}):`,
       noStaff: 'Non è indicato personale per questo progetto.',

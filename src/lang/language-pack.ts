@@ -430,6 +430,8 @@ export interface Messages {
     plannedBudget: (code: string, title: string) => string;
     noBudgetTable: (code: string) => string;
     staffRow: (name: string, relation: string, commitment: string, code: string) => string;
+    /** a person named in the question whom the project's staff table does not list (found: false) */
+    notOnStaff: (name: string, code: string) => string;
     staffCount: (n: number, code: string, title: string) => string;
     staffOf: (code: string, title: string) => string;
     noStaff: string;

@@ -8,7 +8,7 @@ import { askedColumnKinds, pickColumns } from '../../src/answer/asked-columns.ts
 import { countedFigureLines, countedNoun } from '../../src/answer/counted-figure.ts';
 import { figuresSumLines } from '../../src/answer/figures-sum.ts';
 import { indicatorColumnAsk, indicatorColumnLines } from '../../src/answer/indicator-column.ts';
-import { namedStaffRows, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
+import { namedStaffRows, staffAsked, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
 import { packFor } from '../../src/lang/packs.ts';
 import type { Indicator, Objective, Project } from '../../src/plan/model.ts';
 import { valbrunaStore } from './valbruna-plan.ts';
@@ -93,6 +93,12 @@ describe('staff table cells', () => {
       namedStaffRows(project, 'quanto lavorano gli educatori di strada su PR-9?', store).map((s) => s.name),
     ).toEqual(['Educatori di strada']);
     expect(namedStaffRows(project, 'chi lavora in strada su PR-9?', store)).toEqual([]);
+  });
+
+  it('names a person the plans know who is not in this table', () => {
+    const asked = staffAsked(project, "quanto lavora Conti Marta sull'PR-9?", valbrunaStore());
+    expect(asked.rows).toEqual([]);
+    expect(asked.absent).toEqual(['Conti Marta']);
   });
 
   it('sums the commitments only when a total is asked, and says it is computed', () => {

@@ -8,7 +8,7 @@ import { budgetText, phaseLine, projectCard, strategicLine } from '../format-rec
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import { emptyReply, type Reply } from './reply.ts';
-import { namedStaffRows, staffSumLine } from './staff-rows.ts';
+import { staffAsked, staffSumLine } from './staff-rows.ts';
 
 export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang, question = ''): Reply {
   const { store } = ctx;
@@ -16,7 +16,8 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
   reply.focus.push(p.code);
   reply.citations.push(citationOf(ctx, p.span, p.code));
   const has = (i: Intent) => intents.includes(i);
-  if (has('budget_detail')) {
+  // a side of the budget table named in words the intents do not list ("uscite", "expenses") asks for it too
+  if (has('budget_detail') || (!has('staff') && pickColumns(Object.keys(p.budgetTotals), askedColumnKinds(question)))) {
     reply.intent = 'project_budget_detail';
     const totals = Object.entries(p.budgetTotals);
     const kinds = askedColumnKinds(question);
@@ -58,8 +59,11 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
     const m = packFor(lang).messages.project;
     // "impegno di Venturi Lorella su 2021_PD_8501", "quanto dedicano gli assistenti sociali a X": the rows the question
     // names (a person, or a row's whole name such as a team), alone: the cell asked, not the table
-    const named = namedStaffRows(p, question, store);
+    const { rows: named, absent } = staffAsked(p, question, store);
     for (const s of named) reply.lines.push(m.staffRow(s.name, s.relation, s.commitment.text, p.code));
+    // a person the plans know who is not in this table: said plainly, then the table
+    for (const name of absent) reply.lines.push(m.notOnStaff(name, p.code));
+    if (absent.length && !named.length) reply.found = false;
     if (named.length) {
       reply.citations.push(...named.slice(0, 2).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
       return reply;

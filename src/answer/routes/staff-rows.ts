@@ -18,13 +18,25 @@ const words = (s: string) =>
  * listed as one row, "Assistenti sociali"). One-word names that are not people are left out: too easily a common word.
  */
 export function namedStaffRows(p: Project, question: string, store: PlanStore): StaffAllocation[] {
-  const keys = new Set(findPeople(question, store).matches.map((m) => m.person.key));
+  return staffAsked(p, question, store).rows;
+}
+
+/** The rows the question names, and the people it names that the project's table does not list. */
+export function staffAsked(
+  p: Project,
+  question: string,
+  store: PlanStore,
+): { rows: StaffAllocation[]; absent: string[] } {
+  const people = findPeople(question, store).matches.map((m) => m.person);
+  const keys = new Set(people.map((m) => m.key));
   const asked = new Set(words(question));
-  return p.staff.filter((row) => {
+  const rows = p.staff.filter((row) => {
     if (keys.has(personKey(row.name))) return true;
     const w = words(row.name);
     return w.length > 1 && w.every((x) => asked.has(x));
   });
+  const listed = new Set(p.staff.map((row) => personKey(row.name)));
+  return { rows, absent: people.filter((m) => !listed.has(m.key)).map((m) => m.name) };
 }
 
 /** "somma degli impegni", "total commitment": the rows' commitments added, said to be computed; null otherwise. */
