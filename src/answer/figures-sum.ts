@@ -43,20 +43,73 @@ function figureValue(word: string): number | null {
   return NUMBER_WORDS.get(word) ?? null;
 }
 
-/** The figures a sentence writes at most two words before one of the noun's forms. */
-function figuresIn(sentence: string, noun: readonly string[], at: Pick<Figure, 'span' | 'code'>): Figure[] {
-  const words = fold(sentence)
-    .split(/[^a-z0-9,.]+/)
-    .map((w) => w.replace(/[.,]+$/, ''))
-    .filter(Boolean);
-  const prefixes = new Set(contentTokens(sentence, { keepQuestionWords: true }).map(prefixOf));
+/** A sentence read once: its words with their prefixes, and its content prefixes. */
+interface ReadSentence {
+  text: string;
+  words: { word: string; prefix: string }[];
+  prefixes: ReadonlySet<string>;
+}
+
+/** An indicator with a numeric target, read once. */
+interface ReadIndicator {
+  value: number;
+  text: string;
+  source: string;
+  prefixes: ReadonlySet<string>;
+  span: SourceSpan;
+  code: string;
+}
+
+/** per record, its sentences and countable indicators (records live as long as the store): a sum asked of every
+ * record in scope reads each once */
+const READ = new WeakMap<Objective | Project, { sentences: ReadSentence[]; indicators: ReadIndicator[] }>();
+
+function readRecord(
+  r: Objective | Project,
+  store: PlanStore,
+): { sentences: ReadSentence[]; indicators: ReadIndicator[] } {
+  let read = READ.get(r);
+  if (read) return read;
+  const texts = 'phases' in r ? [r.description, r.expectedResult] : [r.description];
+  const sentences = texts
+    .filter((t): t is string => Boolean(t))
+    .flatMap((t) => splitSentences(t))
+    .map((text) => ({
+      text,
+      words: fold(text)
+        .split(/[^a-z0-9,.]+/)
+        .map((w) => w.replace(/[.,]+$/, ''))
+        .filter(Boolean)
+        .map((word) => ({ word, prefix: prefixOf(word) })),
+      prefixes: new Set(contentTokens(text, { keepQuestionWords: true }).map(prefixOf)),
+    }));
+  const indicators: ReadIndicator[] = [];
+  for (const o of objectivesOf(r, store))
+    for (const i of o.indicators) {
+      if (!i.target || i.target.value === null || i.target.date) continue;
+      indicators.push({
+        value: i.target.value,
+        text: i.target.text,
+        source: i.description,
+        prefixes: new Set(contentTokens(i.description, { keepQuestionWords: true }).map(prefixOf)),
+        span: i.span,
+        code: o.code,
+      });
+    }
+  read = { sentences, indicators };
+  READ.set(r, read);
+  return read;
+}
+
+/** The figures a sentence writes at most three words before one of the noun's forms. */
+function figuresIn(s: ReadSentence, noun: readonly string[], at: Pick<Figure, 'span' | 'code'>): Figure[] {
   const out: Figure[] = [];
-  for (const [k, w] of words.entries()) {
-    if (!noun.includes(prefixOf(w))) continue;
-    for (const b of words.slice(Math.max(0, k - 3), k).reverse()) {
-      const value = figureValue(b);
+  for (const [k, { prefix }] of s.words.entries()) {
+    if (!noun.includes(prefix)) continue;
+    for (const { word } of s.words.slice(Math.max(0, k - 3), k).reverse()) {
+      const value = figureValue(word);
       if (value !== null) {
-        out.push({ value, text: b, source: sentence, prefixes, ...at });
+        out.push({ value, text: word, source: s.text, prefixes: s.prefixes, ...at });
         break;
       }
     }
@@ -71,27 +124,14 @@ function objectivesOf(record: Objective | Project, store: PlanStore): Objective[
   );
 }
 
-/** The texts figures are read in: the records' own sentences, and their indicators as "description target". */
+/** The texts figures are read in: the records' own sentences, and their indicators (description and target). */
 function candidates(records: readonly (Objective | Project)[], store: PlanStore, noun: readonly string[]): Figure[] {
   const out: Figure[] = [];
   for (const r of records) {
-    const texts = 'phases' in r ? [r.description, r.expectedResult] : [r.description];
-    for (const t of texts)
-      if (t) for (const s of splitSentences(t)) out.push(...figuresIn(s, noun, { span: r.span, code: r.code }));
-    for (const o of objectivesOf(r, store))
-      for (const i of o.indicators) {
-        if (!i.target || i.target.value === null || i.target.date) continue;
-        const prefixes = new Set(contentTokens(i.description, { keepQuestionWords: true }).map(prefixOf));
-        if (noun.some((n) => prefixes.has(n)))
-          out.push({
-            value: i.target.value,
-            text: i.target.text,
-            source: i.description,
-            prefixes,
-            span: i.span,
-            code: o.code,
-          });
-      }
+    const { sentences, indicators } = readRecord(r, store);
+    for (const s of sentences)
+      if (s.words.some((w) => noun.includes(w.prefix))) out.push(...figuresIn(s, noun, { span: r.span, code: r.code }));
+    for (const i of indicators) if (noun.some((n) => i.prefixes.has(n))) out.push(i);
   }
   return out;
 }
