@@ -8,7 +8,7 @@ import { askedColumnKinds, pickColumns } from '../../src/answer/asked-columns.ts
 import { countedFigureLines, countedNoun } from '../../src/answer/counted-figure.ts';
 import { figuresSumLines } from '../../src/answer/figures-sum.ts';
 import { indicatorColumnAsk, indicatorColumnLines } from '../../src/answer/indicator-column.ts';
-import { namedStaffRows, staffAsked, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
+import { asksStaffField, namedStaffRows, staffAsked, staffSumLine } from '../../src/answer/routes/staff-rows.ts';
 import { packFor } from '../../src/lang/packs.ts';
 import type { Indicator, Objective, Project } from '../../src/plan/model.ts';
 import { valbrunaStore } from './valbruna-plan.ts';
@@ -93,6 +93,12 @@ describe('staff table cells', () => {
       namedStaffRows(project, 'quanto lavorano gli educatori di strada su PR-9?', store).map((s) => s.name),
     ).toEqual(['Educatori di strada']);
     expect(namedStaffRows(project, 'chi lavora in strada su PR-9?', store)).toEqual([]);
+  });
+
+  it('reads the staff field named in either language, not any count', () => {
+    expect(asksStaffField('quante persone lavorano su PR-9?')).toBe(true);
+    expect(asksStaffField("what is PR-9's headcount?")).toBe(true);
+    expect(asksStaffField('quanti incontri prevede PR-9?')).toBe(false);
   });
 
   it('names a person the plans know who is not in this table', () => {

@@ -8,7 +8,7 @@ import { budgetText, phaseLine, projectCard, strategicLine } from '../format-rec
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import { emptyReply, type Reply } from './reply.ts';
-import { staffAsked, staffSumLine } from './staff-rows.ts';
+import { asksStaffField, staffAsked, staffSumLine } from './staff-rows.ts';
 
 export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang, question = ''): Reply {
   const { store } = ctx;
@@ -54,7 +54,7 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
     reply.lines.push(...projectCard(p, store, lang, { objectives: false }).slice(1));
     return reply;
   }
-  if (has('staff') && ctx.includeInternal) {
+  if ((has('staff') || ((has('count') || has('total')) && asksStaffField(question))) && ctx.includeInternal) {
     reply.intent = 'project_staff';
     const m = packFor(lang).messages.project;
     // "impegno di Venturi Lorella su 2021_PD_8501", "quanto dedicano gli assistenti sociali a X": the rows the question

@@ -50,3 +50,14 @@ export function staffSumLine(p: Project, question: string, lang: Lang): string |
   const total = values.reduce((a, b) => a + b, 0);
   return pack.messages.project.staffSum(p.code, `${formatAmount(total)}${unit}`, values.length);
 }
+
+/**
+ * The question names the staff field in the packs' words ("persone assegnate", "quante persone", "headcount"): asked
+ * of a project with a count or a total, that is its staff table.
+ */
+export function asksStaffField(question: string): boolean {
+  const q = ` ${fold(question)} `;
+  return Object.values(PACKS).some((p) =>
+    [...p.lexicon.fields.staff, ...(p.lexicon.gradedFields.staff ?? [])].some((w) => q.includes(` ${w}`)),
+  );
+}
