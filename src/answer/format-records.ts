@@ -169,8 +169,10 @@ export function clip(text: string, max: number): string {
 export function clipAround(text: string, max: number, at: number): string {
   // offsets are those of the text as given: squeeze spaces only after choosing the window
   if (text.replace(/\s+/g, ' ').trim().length <= max || at < max * 0.6) return clip(text, max);
-  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - max));
-  const space = text.lastIndexOf(' ', start);
-  start = space > 0 && start - space < 30 ? space + 1 : start;
+  // (a window reaching the text's end holds max - 1 characters: the "…" before it is the other one; it opens at the
+  // next word start, so that it still ends with the text)
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - (max - 1)));
+  const space = text.indexOf(' ', start);
+  start = space >= 0 && space - start < 30 && space < at ? space + 1 : start;
   return `…${clip(text.slice(start), max - 1)}`;
 }

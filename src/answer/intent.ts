@@ -33,7 +33,7 @@ const RULES: [Intent, RegExp][] = [
   ['weight', /\b(peso|pesi|weight\w*|pesatura|importanza)\b/],
   [
     'staff',
-    /\b(impegno|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*|dedica|dedicano|dedicate|devotes?|(?:his|her|their) time|puts? in|chi fa cosa|who does what|chi ci lavora|who is involved|persone coinvolte|persone (?:sono )?assegnat\w*|people (?:are )?assigned|assigned people)\b/,
+    /\b(impegn\w*|personale assegnato|staff|chi lavora|who works|lavora|lavorano|works? on|working on|commitment|allocation\w*|dedica|dedicano|dedicate|devotes?|(?:his|her|their) time|puts? in|chi fa cosa|who does what|chi ci lavora|who is involved|persone coinvolte|persone (?:sono )?assegnat\w*|people (?:are )?assigned|assigned people)\b/,
   ],
   ['phases', /\b(fas[ei]|phase\w*|attivita|activit\w*|step\w*|cronoprogramma|piano operativo)\b/],
   [

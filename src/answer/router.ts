@@ -19,6 +19,8 @@ import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { parseDateRange } from './date-range.ts';
+import { asksSum, figuresSumLines } from './figures-sum.ts';
+import { indicatorColumnAsk } from './indicator-column.ts';
 import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
@@ -112,9 +114,30 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
   },
   {
+    // "quante persone in tutto tra A e B?": figures written in sentences or indicators, added up and said computed
+    id: 'figures_sum',
+    when: ({ question, pack }) => asksSum(question, pack),
+    answer: ({ ctx, question, pack, resolved, scope }) => {
+      const named = resolved.flatMap((h) => (h.kind === 'indicator' ? [h.objective] : [h.record]));
+      const records = named.length
+        ? named
+        : [...ctx.store.objectives, ...ctx.store.projects].filter(
+            (r) => visible(ctx, r.doc) && (!scope.docs || scope.docs.includes(r.doc)),
+          );
+      const sum = figuresSumLines(question, records, ctx.store, pack);
+      if (!sum) return null;
+      const reply = emptyReply('figures_sum');
+      reply.lines.push(...sum.lines);
+      reply.citations.push(...sum.sources.map((s) => citationOf(ctx, s.span, s.code)));
+      reply.focus.push(...new Set(sum.sources.map((s) => s.code)));
+      return reply;
+    },
+  },
+  {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
-    when: () => true,
+    // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
+    when: ({ question, resolved }) => !(resolved.length && indicatorColumnAsk(question, null)?.at),
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
       return computation ? answerComputation(ctx, computation, pack) : null;
@@ -155,6 +178,7 @@ export const ROUTES: Route[] = [
         question,
         intents,
         scope.docs,
+        lang,
       ),
   },
   {
@@ -319,6 +343,7 @@ export const ROUTES: Route[] = [
         question,
         intents,
         scope.docs,
+        lang,
       );
       if (reply?.intent !== 'record_unsure') return reply;
       // unsure which record the words name: a passage that answers is better than candidates, candidates better

@@ -857,6 +857,24 @@ export const en: LanguagePack = {
       'i write for',
       "i'm writing for",
     ],
+    columns: [
+      { kind: 'revenue', asked: ['revenue', 'income', 'receipt', 'inflow'], labels: ['revenue', 'income'] },
+      {
+        kind: 'expense',
+        asked: ['expenditure', 'expense', 'spending', 'outlay', 'outflow'],
+        labels: ['expenditure', 'expense'],
+      },
+      { kind: 'current', asked: ['current'], labels: ['current'] },
+      { kind: 'investment', asked: ['investment', 'capital'], labels: ['investment', 'capital'] },
+      {
+        kind: 'intermediate',
+        asked: ['intermediate', 'interim level', 'interim target', 'interim value', 'midway'],
+        labels: [],
+      },
+      { kind: 'final', asked: ['final level', 'final target', 'final value'], labels: [] },
+    ],
+    countMarkers: ['no', 'number', 'count'],
+    valueAt: ['value at ', 'values at ', 'value as of', 'values as of', 'value on ', 'figure at ', 'as of ', 'as at '],
     requestClause: {
       wishes: [
         'i need',
@@ -954,6 +972,8 @@ export const en: LanguagePack = {
         ? 'The computed sum agrees with the total stated in the plan.'
         : `The computed sum differs from the total stated in the plan by ${difference} (computed).`,
     sumOfStated: (value) => `Sum: ${value} (computed by pianobot, adding up the totals stated in the plan).`,
+    sumOfFigures: (value, n) =>
+      `Total: ${value} (computed by pianobot, adding up the ${n} figures the plan writes, each below with its sentence).`,
     blanksSkipped: (n, codes) => `Left out of the computation, ${n} with no value stated: ${codes}.`,
     weightsTotal: (code, value, is100) =>
       is100
@@ -1062,11 +1082,16 @@ export const en: LanguagePack = {
       plans: 'Which plans do you know?',
     },
     project: {
-      columnMissing: (code, column) =>
-        `${column === 'investiment' ? 'Investment spending' : column === 'entrat' ? 'Revenue' : 'Spending'} is not stated in the planned budget of ${code}.`,
+      columnMissing: (code, kinds) =>
+        `${kinds.includes('investment') ? 'Investment spending' : kinds.includes('revenue') ? 'Revenue' : 'Spending'} is not stated in the planned budget of ${code}.`,
+      columnTotals: (code, title, totals) => `From the planned budget of ${code} (${title}): ${totals}.`,
+      columnRows: 'Budget lines that make it up:',
+      staffSum: (code, value, n) =>
+        `Total staff commitment on ${code}: ${value} (computed by pianobot, summing the ${n} rows of the staff table).`,
       plannedBudget: (code, title) => `Planned budget of ${code} (${title}): `,
       noBudgetTable: (code) => `A planned budget table is not stated for ${code}.`,
       staffRow: (name, relation, commitment, code) => `${name} — ${relation}, commitment ${commitment} on ${code}.`,
+      notOnStaff: (name, code) => `${name} is not found among the staff assigned to ${code}.`,
       staffCount: (n, code, title) => `${n} people are assigned to ${code} (${title}):`,
       staffOf: (code, title) => `Staff assigned to ${code} (${title}):`,
       noStaff: 'Staff is not listed for this project.',
@@ -1122,6 +1147,14 @@ export const en: LanguagePack = {
     objective: {
       indicatorWeight: (d, code, weight) => `The indicator "${d}" of objective ${code} has weight ${weight}.`,
       indicatorTarget: (d, code, target) => `Indicator "${d}" of objective ${code}: expected value ${target}.`,
+      indicatorLevel: (d, code, kind, value, date) =>
+        `Indicator "${d}" of objective ${code}: expected ${kind} level ${value}${date ? ` by ${date}` : ''}.`,
+      indicatorLevelMissing: (d, code, kind) =>
+        `An ${kind} level is not stated for the indicator "${d}" of objective ${code}. This is what the plan holds:`,
+      indicatorValueAtMissing: (d, code, date) =>
+        `A value at ${date} is not stated for the indicator "${d}" of objective ${code} (the column is empty or absent). This is what the plan holds:`,
+      indicatorYearMissing: (d, code, year, years) =>
+        `A value for ${year} is not stated for the indicator "${d}" of objective ${code}: the plan gives it for ${years}.`,
       phaseWeight: (title, code, weight) => `The phase "${title}" of objective ${code} has weight ${weight}.`,
       phase: (title, code) => `Phase "${title}" of objective ${code}:`,
       noSuchIndicator: (words, code, title) =>

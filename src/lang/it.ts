@@ -1378,6 +1378,28 @@ export const it: LanguagePack = {
       'scrivo per',
       'scrivo da',
     ],
+    columns: [
+      { kind: 'revenue', asked: ['entrat', 'incass', 'introit', 'ricav', 'gettit'], labels: ['entrat'] },
+      { kind: 'expense', asked: ['spes', 'spend', 'uscit'], labels: ['spes', 'uscit'] },
+      { kind: 'current', asked: ['corrent'], labels: ['corrent'] },
+      { kind: 'investment', asked: ['investiment', 'conto capitale'], labels: ['investiment', 'capitale'] },
+      {
+        kind: 'intermediate',
+        asked: ['livello intermedi', 'valore intermedi', 'target intermedi', 'livelli intermedi'],
+        labels: [],
+      },
+      { kind: 'final', asked: ['livello finale', 'valore finale', 'target finale', 'livelli finali'], labels: [] },
+    ],
+    countMarkers: ['n', 'nr', 'num', 'numero', 'conteggio'],
+    valueAt: [
+      'valore al ',
+      'valori al ',
+      'valore alla data',
+      'dato al ',
+      'dati al ',
+      'situazione al ',
+      'a che punto al ',
+    ],
     requestClause: {
       wishes: [
         'mi servirebbe',
@@ -1539,6 +1561,8 @@ export const it: LanguagePack = {
         ? 'La somma calcolata corrisponde al totale indicato nel piano.'
         : `La somma calcolata differisce dal totale indicato nel piano di ${difference} (calcolato).`,
     sumOfStated: (value) => `Somma: ${value} (calcolata da pianobot sommando i totali indicati nel piano).`,
+    sumOfFigures: (value, n) =>
+      `Totale: ${value} (calcolato da pianobot sommando le ${n} cifre scritte nel piano, ciascuna sotto con la sua frase).`,
     blanksSkipped: (n, codes) => `Esclusi dal calcolo ${n} senza valore indicato: ${codes}.`,
     weightsTotal: (code, value, is100) =>
       is100
@@ -1654,11 +1678,16 @@ export const it: LanguagePack = {
       plans: 'Quali piani conosci?',
     },
     project: {
-      columnMissing: (code, column) =>
-        `Per ${code} non sono indicate ${column === 'investiment' ? 'spese per investimenti' : column === 'entrat' ? 'entrate' : 'spese'} nel Budget previsto.`,
+      columnMissing: (code, kinds) =>
+        `Per ${code} non sono indicate ${kinds.includes('investment') ? 'spese per investimenti' : kinds.includes('revenue') ? 'entrate' : 'spese'} nel Budget previsto.`,
+      columnTotals: (code, title, totals) => `Dal Budget previsto di ${code} (${title}): ${totals}.`,
+      columnRows: 'Voci del bilancio che le compongono:',
+      staffSum: (code, value, n) =>
+        `Impegno complessivo del personale su ${code}: ${value} (calcolato da pianobot sommando le ${n} righe della tabella del personale).`,
       plannedBudget: (code, title) => `Budget previsto di ${code} (${title}): `,
       noBudgetTable: (code) => `Per ${code} non è indicata una tabella Budget previsto.`,
       staffRow: (name, relation, commitment, code) => `${name} — ${relation}, impegno ${commitment} su ${code}.`,
+      notOnStaff: (name, code) => `${name} non risulta tra il personale assegnato a ${code}.`,
       staffCount: (n, code, title) => `${n} persone sono assegnate a ${code} (${title}):`,
       staffOf: (code, title) => `Personale assegnato a ${code} (${title}):`,
       noStaff: 'Non è indicato personale per questo progetto.',
@@ -1717,6 +1746,14 @@ export const it: LanguagePack = {
     objective: {
       indicatorWeight: (d, code, weight) => `L'indicatore "${d}" dell'obiettivo ${code} ha peso ${weight}.`,
       indicatorTarget: (d, code, target) => `Indicatore "${d}" dell'obiettivo ${code}: valore atteso ${target}.`,
+      indicatorLevel: (d, code, kind, value, date) =>
+        `Indicatore "${d}" dell'obiettivo ${code}: livello ${kind === 'intermediate' ? 'intermedio' : 'finale'} atteso ${value}${date ? ` alla data ${date}` : ''}.`,
+      indicatorLevelMissing: (d, code, kind) =>
+        `Per l'indicatore "${d}" dell'obiettivo ${code} non è indicato un livello ${kind === 'intermediate' ? 'intermedio' : 'finale'}. Ecco cosa riporta il piano:`,
+      indicatorValueAtMissing: (d, code, date) =>
+        `Per l'indicatore "${d}" dell'obiettivo ${code} non è indicato un valore al ${date} (la colonna è vuota o manca). Ecco cosa riporta il piano:`,
+      indicatorYearMissing: (d, code, year, years) =>
+        `Per l'indicatore "${d}" dell'obiettivo ${code} non è indicato un valore per il ${year}: il piano lo riporta per ${years}.`,
       phaseWeight: (title, code, weight) => `La fase "${title}" dell'obiettivo ${code} ha peso ${weight}.`,
       phase: (title, code) => `Fase "${title}" dell'obiettivo ${code}:`,
       noSuchIndicator: (words, code, title) =>

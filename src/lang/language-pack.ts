@@ -279,7 +279,23 @@ export interface Lexicon {
    * interjection before the wish (`openers`: "ma", "senti", "but", "so"). All folded.
    */
   requestClause?: { wishes: string[]; knowing: string[]; wanted: string[]; firstPerson: string[]; openers?: string[] };
+  /**
+   * the columns of a record's table a question can pick: `asked` are the question's words (folded prefixes, "entrat",
+   * "incass", "revenue"), `labels` the words plans label that column with ("entrat" for "Entrate Correnti"). A label
+   * is chosen when it carries a label word of every kind asked, so "spese per investimenti" picks "Spese Investimenti"
+   */
+  columns?: { kind: ColumnKind; asked: string[]; labels: string[] }[];
+  /** words with which an indicator's wording says it counts something ("n.", "numero", "number"), folded, whole words */
+  countMarkers?: string[];
+  /** words before a date that ask for a value as it stood then ("valore al 30/09", "value as of"), folded */
+  valueAt?: string[];
 }
+
+/**
+ * Columns of a plan table a question may ask for instead of the one answered by default: the revenue or the expense
+ * side of a budget table, its current or investment part, an indicator's intermediate or final level.
+ */
+export type ColumnKind = 'revenue' | 'expense' | 'current' | 'investment' | 'intermediate' | 'final';
 
 export type AnswerType =
   | 'year'
@@ -342,6 +358,8 @@ export interface Messages {
   /** a computed sum beside the total the plan states for the same records: whether they agree, else by how much */
   statedVsComputed: (agree: boolean, difference: string) => string;
   sumOfStated: (value: string) => string;
+  /** figures read in the plans' sentences or indicators, added up by pianobot (each then listed with its source) */
+  sumOfFigures: (value: string, n: number) => string;
   blanksSkipped: (n: number, codes: string) => string;
   weightsTotal: (code: string, value: string, is100: boolean) => string;
   countOf: (n: number, what: string) => string;
@@ -445,11 +463,19 @@ export interface Messages {
   };
   /** sentences about one project's fields */
   project: {
-    /** `column`: the budget column asked for and missing ("investiment", "entrat", "spes") */
-    columnMissing: (code: string, column: string) => string;
+    /** the budget column asked for (its kinds) that the project's table does not have */
+    columnMissing: (code: string, kinds: ColumnKind[]) => string;
+    /** the asked columns' totals alone ("Entrate Correnti di X (title): 120.000,00") */
+    columnTotals: (code: string, title: string, totals: string) => string;
+    /** the rows of the budget table that fill the asked columns */
+    columnRows: string;
+    /** the staff table's commitments summed: computed, with the number of rows */
+    staffSum: (code: string, value: string, n: number) => string;
     plannedBudget: (code: string, title: string) => string;
     noBudgetTable: (code: string) => string;
     staffRow: (name: string, relation: string, commitment: string, code: string) => string;
+    /** a person named in the question whom the project's staff table does not list (found: false) */
+    notOnStaff: (name: string, code: string) => string;
     staffCount: (n: number, code: string, title: string) => string;
     staffOf: (code: string, title: string) => string;
     noStaff: string;
@@ -507,6 +533,20 @@ export interface Messages {
   objective: {
     indicatorWeight: (description: string, code: string, weight: string) => string;
     indicatorTarget: (description: string, code: string, target: string) => string;
+    /** an indicator's intermediate or final level, with the date it is due by */
+    indicatorLevel: (
+      description: string,
+      code: string,
+      kind: 'intermediate' | 'final',
+      value: string,
+      date?: string,
+    ) => string;
+    /** the level asked is a column the plan leaves empty for this indicator (found: false) */
+    indicatorLevelMissing: (description: string, code: string, kind: 'intermediate' | 'final') => string;
+    /** a value at a date ("valore al 30/09") the plan does not hold for this indicator (found: false) */
+    indicatorValueAtMissing: (description: string, code: string, date: string) => string;
+    /** a value for a year the indicator's sheet does not cover (found: false) */
+    indicatorYearMissing: (description: string, code: string, year: number, years: string) => string;
     phaseWeight: (title: string, code: string, weight: string) => string;
     phase: (title: string, code: string) => string;
     noSuchIndicator: (words: string, code: string, title: string) => string;

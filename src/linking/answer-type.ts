@@ -145,7 +145,11 @@ function positionsOf(sentence: string, type: AnswerType): number[] {
     case 'year':
       return positions(sentence, YEAR);
     case 'date': {
-      const dates = positions(sentence, DATE);
+      // a date in figures and one written with its month's name ("fino al 19 giugno 2025") are both dates
+      const named = wordPositions(sentence, (w) => MONTHS.includes(w)).filter((p) =>
+        /\d\s*$/.test(sentence.slice(Math.max(0, p - 4), p)),
+      );
+      const dates = [...positions(sentence, DATE), ...named].sort((a, b) => a - b);
       if (dates.length) return dates;
       const years = positions(sentence, YEAR);
       return years.length ? years : wordPositions(sentence, (w) => MONTHS.includes(w));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clipAround } from '../../src/answer/format-records.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../src/linking/answer-type.ts';
 
 describe('answerTypeOf', () => {
@@ -85,5 +86,22 @@ describe('anchorOf', () => {
 
   it('points at the subject when no kind of answer is asked', () => {
     expect(sentence.slice(anchorOf(sentence, isSubject, null))).toMatch(/^attestato/);
+  });
+});
+
+describe('a date written with its month among dates in figures', () => {
+  const sentence =
+    'Con decreto del 03.02.2021 la giunta ha rinnovato la commissione consultiva, che resterà in carica fino al 7 marzo 2026.';
+  const isSubject = (w: string) => ['commissione', 'carica'].includes(w.toLowerCase());
+
+  it('is a place the answer may stand, the one beside the subject', () => {
+    const at = anchorOf(sentence, isSubject, 'date');
+    expect(sentence.slice(at)).toMatch(/^(7 )?marzo 2026/);
+  });
+
+  it('is kept whole when a long sentence is quoted around it, to the sentence end', () => {
+    const long = `${'Premessa lunga sulle nomine degli organismi consultivi del comune. '.repeat(3)}${sentence}`;
+    const quoted = clipAround(long, 120, anchorOf(long, isSubject, 'date'));
+    expect(quoted).toContain('marzo 2026.');
   });
 });

@@ -49,7 +49,7 @@ export function answerForCodes(
   const parts: Reply[] = [];
   for (const p of projects) parts.push(projectReply(ctx, p, intents, lang, question));
   for (const o of primaryObjectives) parts.push(objectiveReply(ctx, sheetOfYear(o, year), intents, question, lang));
-  for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang));
+  for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang, question));
   if (parts.length > 1) {
     const docs = new Set([
       ...projects.map((p) => p.doc),

@@ -3,6 +3,8 @@
  * "quali strumenti usa il progetto Y?"): the record's own sentences (description, expected result, notes, phase and
  * indicator wording) ranked against the question, the best quoted first, then the record as usual.
  */
+
+import type { AnswerType } from '../../lang/language-pack.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -10,8 +12,10 @@ import { fold } from '../../plan/text.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
+import { countedFigureLines } from '../counted-figure.ts';
 import { clipAround } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
+import type { Lang } from '../labels.ts';
 import { contentTokens, stem } from '../text-match.ts';
 import type { Reply } from './reply.ts';
 
@@ -143,6 +147,8 @@ export interface DetailSentence {
   shared: number;
   /** it holds the kind of answer asked */
   typed: boolean;
+  /** the word prefixes of the question (beyond the record's title) it holds */
+  hits: string[];
 }
 
 /**
@@ -191,7 +197,7 @@ export function bestSentenceOf(
         : 0;
     const title = titled.reduce((sum, p) => sum + (held.has(p) ? weightOf(p) * TITLE_SHARE : 0), 0);
     const score = hits.reduce((sum, p) => sum + weightOf(p), 0) + title + context + (typed ? TYPED_BONUS : 0);
-    const candidate = { sentence, score, shared, typed, at };
+    const candidate = { sentence, score, shared, typed, hits, at };
     if (!best || outranks(candidate, best, decides)) best = candidate;
   }
   if (!best) return null;
@@ -266,6 +272,7 @@ export function withDetailFirst(
   question: string,
   intents: Intent[],
   docs: string[] | null,
+  lang: Lang = 'it',
 ): Reply | null {
   // a reply that found nothing is kept as it is, unless only the field asked is missing from a record found
   if (!reply || (!reply.found && !reply.fieldMissing)) return reply;
@@ -276,6 +283,17 @@ export function withDetailFirst(
     (r) => visible(ctx, r.doc) && (!docs || docs.includes(r.doc)),
   );
   if (records.length !== 1) return reply;
+  // a count asked of the record ("quante multe…") is the figure beside the thing counted, before any other sentence
+  if (!/staff|indicator_column/.test(reply.intent)) {
+    const sentences = indexedSentencesOf(records[0]!, ctx.store).map((s) => s.sentence);
+    const counted = countedFigureLines(records[0]!, question, sentences, ctx.store, lang);
+    if (counted && !reply.lines[0]?.includes(counted[0]!.replace(/^> /, ''))) {
+      // the figure is the answer: the record's first line says which record it is, its other figures stay out
+      reply.lines.splice(0, reply.lines.length, ...counted, '', ...reply.lines.slice(0, 1));
+      reply.intent = 'record_figure';
+      return reply;
+    }
+  }
   const best = bestSentenceOf(records[0]!, question, ctx.store);
   // a field the reply already states ("quanto è stanziato…") is not preceded by a sentence lacking the kind of
   // answer asked
@@ -283,7 +301,23 @@ export function withDetailFirst(
   const typedOrUntyped = best && (best.typed || !decidesSentence(type));
   // "chi ha diritto al fondo X?": who a service is for is in no field, only in its text; the sentence holding it leads
   const onlyInText = best?.typed === true && type === 'beneficiary';
-  if (!best || !(onlyInText || (best.shared >= 2 && typedOrUntyped) || (asksBeyondFields(intents) && best.shared >= 1)))
+  // the sentence holds the kind of answer asked and a word of the question the fields' answer never says ("le
+  // posizioni assistenziali a partire da che data?" → "…posizioni assistenziali erogate dal 01/01/2015…")
+  // (a figure or a date: who does something is a field of the record, its owner or staff, before any sentence)
+  const beyondReply =
+    best?.typed === true &&
+    type !== null &&
+    FIGURE_TYPES.has(type) &&
+    best.hits.some((p) => !prefixesOf(reply.lines.join(' ')).has(p));
+  if (
+    !best ||
+    !(
+      onlyInText ||
+      beyondReply ||
+      (best.shared >= 2 && typedOrUntyped) ||
+      (asksBeyondFields(intents) && best.shared >= 1)
+    )
+  )
     return reply;
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
@@ -292,3 +326,19 @@ export function withDetailFirst(
   if (reply.fieldMissing && best.typed) reply.found = true;
   return reply;
 }
+
+/** the five-letter prefixes of a text's content words, as sentences are indexed */
+function prefixesOf(text: string): Set<string> {
+  return new Set(contentTokens(text, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5)));
+}
+
+/** the kinds of answer that are a figure or a date of the record's text */
+const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set([
+  'year',
+  'date',
+  'number',
+  'time',
+  'law',
+  'frequency',
+  'funding',
+]);

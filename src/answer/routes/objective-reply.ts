@@ -4,6 +4,7 @@ import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import type { RecordHit } from '../../tools/find-records.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { askedColumnKinds, isLevel } from '../asked-columns.ts';
 import {
   budgetText,
   indicatorLine,
@@ -13,6 +14,7 @@ import {
   phaseLine,
   strategicLine,
 } from '../format-records.ts';
+import { indicatorColumnAsk, indicatorColumnLines } from '../indicator-column.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import { contentTokens, stem } from '../text-match.ts';
@@ -27,15 +29,28 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   reply.citations.push(citationOf(ctx, o.span, `${o.code} ${o.title}`));
   const has = (i: Intent) => intents.includes(i);
 
+  // a column of the indicators' rows other than the expected value: a level, the value at a date or of a year
+  const columnAsk =
+    has('indicator_value') || has('indicators') || askedColumnKinds(question).some(isLevel)
+      ? indicatorColumnAsk(question, yearIn(question))
+      : null;
   // an indicator or phase named inside the objective: "peso dell'indicatore 'Avvio…' dell'obiettivo VI - 1"
   const quoted = quotedText(question);
   const numbered = numberedRecordIn(o, question);
-  if (numbered || quoted || has('weight') || has('indicator_value')) {
+  if (numbered || quoted || has('weight') || has('indicator_value') || columnAsk) {
     const named = numbered ?? namedRecordIn(o, quoted ?? question, question);
     if (named) {
       reply.intent = named.kind === 'indicator' ? 'indicator_detail' : 'phase_detail';
       if (named.kind === 'indicator') {
         const i = named.indicator;
+        const column = columnAsk && indicatorColumnLines(i, o, columnAsk, planYearsOf(ctx, o), lang);
+        if (column) {
+          reply.intent = column.found ? 'indicator_column' : 'indicator_column_not_found';
+          reply.found = column.found;
+          reply.lines.push(...column.lines, '', objectiveHeadline(o, store));
+          reply.citations.push(citationOf(ctx, i.span, `${o.code} indicatore`));
+          return reply;
+        }
         reply.lines.push(
           has('weight') && i.weight
             ? M.indicatorWeight(i.description, o.code, i.weight.text)
@@ -82,6 +97,17 @@ export function objectiveReply(ctx: ToolContext, o: Objective, intents: Intent[]
   }
   if (has('indicators') || (has('indicator_value') && !has('strategic'))) {
     reply.intent = 'objective_indicators';
+    const columns = columnAsk
+      ? o.indicators.map((i) => indicatorColumnLines(i, o, columnAsk, planYearsOf(ctx, o), lang))
+      : [];
+    if (columns.length && columns.every((c) => c !== null)) {
+      // every indicator asked for a column: each answers it, or says the plan leaves it empty
+      reply.found = columns.some((c) => c!.found);
+      reply.intent = reply.found ? 'indicator_column' : 'indicator_column_not_found';
+      reply.lines.push(...columns.flatMap((c) => c!.lines));
+      reply.lines.push('', objectiveHeadline(o, store));
+      return reply;
+    }
     // what the record does not hold is not found, however much of the record follows
     if (!o.indicators.length) missingField(reply);
     reply.lines.push(
@@ -170,10 +196,25 @@ function phasesOfYear(o: Objective, year: number): Objective {
   return phases.length && phases.length < o.phases.length ? { ...o, phases } : o;
 }
 
-export function indicatorReply(ctx: ToolContext, i: Objective['indicators'][number], o: Objective, lang: Lang): Reply {
+export function indicatorReply(
+  ctx: ToolContext,
+  i: Objective['indicators'][number],
+  o: Objective,
+  lang: Lang,
+  question = '',
+): Reply {
   const M = packFor(lang).messages.objective;
   const reply = emptyReply('indicator');
   reply.focus.push(o.code);
+  const ask = indicatorColumnAsk(question, yearIn(question));
+  const column = ask && indicatorColumnLines(i, o, ask, planYearsOf(ctx, o), lang);
+  if (column) {
+    reply.intent = column.found ? 'indicator_column' : 'indicator_column_not_found';
+    reply.found = column.found;
+    reply.lines.push(...column.lines, '', objectiveHeadline(o, ctx.store));
+    reply.citations.push(citationOf(ctx, i.span, `${o.code} ${i.code}`));
+    return reply;
+  }
   reply.lines.push(M.indicatorCode(i.code ?? '', i.description, o.code, i.target?.text ?? '—'));
   reply.lines.push(indicatorLine(i, lang), '', objectiveHeadline(o, ctx.store));
   reply.citations.push(citationOf(ctx, i.span, `${o.code} ${i.code}`));
@@ -274,3 +315,11 @@ function missingField(reply: Reply): void {
   reply.found = false;
   reply.fieldMissing = true;
 }
+
+/** A year the question writes alone, not inside a date or a code ("target 2022", not "31/12/2022" or "2020-CP09"). */
+function yearIn(question: string): number | null {
+  const m = question.match(/(?<![\d/.\-_])((?:19|20)\d{2})(?![\d/.\-_])/);
+  return m ? Number(m[1]) : null;
+}
+
+const planYearsOf = (ctx: ToolContext, o: Objective) => ctx.store.documentOf(o.doc)?.years ?? [];

@@ -1,15 +1,14 @@
 /** Answers about one project (Prodotto): budget as stated, budget table, dirigente, staff, phases, strategy. */
 import { packFor } from '../../lang/packs.ts';
 import type { Objective, Project } from '../../plan/model.ts';
-import { personKey } from '../../plan/names.ts';
-import { fold } from '../../plan/text.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
+import { askedColumnKinds, pickColumns } from '../asked-columns.ts';
 import { budgetText, phaseLine, projectCard, strategicLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
-import { findPeople } from '../link-entities.ts';
 import { emptyReply, type Reply } from './reply.ts';
+import { asksStaffField, staffAsked, staffSumLine } from './staff-rows.ts';
 
 export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], lang: Lang, question = ''): Reply {
   const { store } = ctx;
@@ -17,41 +16,62 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
   reply.focus.push(p.code);
   reply.citations.push(citationOf(ctx, p.span, p.code));
   const has = (i: Intent) => intents.includes(i);
-  if (has('budget_detail')) {
+  // a side of the budget table named in words the intents do not list ("uscite", "expenses") asks for it too
+  if (has('budget_detail') || (!has('staff') && pickColumns(Object.keys(p.budgetTotals), askedColumnKinds(question)))) {
     reply.intent = 'project_budget_detail';
     const totals = Object.entries(p.budgetTotals);
+    const kinds = askedColumnKinds(question);
+    const picked = pickColumns(
+      totals.map(([k]) => k),
+      kinds,
+    );
+    const m = packFor(lang).messages.project;
     // a column the question asks for that the table does not have ("spese per investimenti") is said to be absent
-    const asked = [
-      ['investiment', /\binvestiment\w*|\binvestment\w*|capital/],
-      ['entrat', /\bentrat\w*|\brevenue\w*|\bincome/],
-      ['spes', /\bspes[ae]\w*|\bexpenditure\w*|\bspending/],
-    ] as const;
-    const q = fold(question);
-    for (const [column, re] of asked) {
-      if (re.test(q) && !totals.some(([k]) => fold(k).includes(column)))
-        reply.lines.push(packFor(lang).messages.project.columnMissing(p.code, column));
+    if (picked && !picked.length) reply.lines.push(m.columnMissing(p.code, kinds));
+    if (picked?.length) {
+      // the column asked, alone: its total and the rows that fill it, never the other side of the table
+      reply.lines.push(
+        m.columnTotals(p.code, p.title, picked.map((k) => `${k} ${p.budgetTotals[k]!.text}`).join(' · ')),
+      );
+      const rows = p.budgetRows.filter((r) => picked.some((k) => r.amounts[k]));
+      if (rows.length) reply.lines.push(m.columnRows);
+      for (const r of rows)
+        reply.lines.push(
+          `• ${r.capitolo} ${r.description} — ${picked
+            .filter((k) => r.amounts[k])
+            .map((k) => `${k} ${r.amounts[k]!.text}`)
+            .join(' · ')}`,
+        );
+      reply.citations.push(...rows.slice(0, 1).map((r) => citationOf(ctx, r.span, `${p.code} budget`)));
+      reply.lines.push(...projectCard(p, store, lang, { objectives: false, budgetRows: false }).slice(1));
+      return reply;
     }
     reply.lines.push(
       totals.length
-        ? packFor(lang).messages.project.plannedBudget(p.code, p.title) +
-            totals.map(([k, v]) => `${k} ${v.text}`).join(' · ')
-        : packFor(lang).messages.project.noBudgetTable(p.code),
+        ? m.plannedBudget(p.code, p.title) + totals.map(([k, v]) => `${k} ${v.text}`).join(' · ')
+        : m.noBudgetTable(p.code),
     );
     reply.lines.push(...projectCard(p, store, lang, { objectives: false }).slice(1));
     return reply;
   }
-  if (has('staff') && ctx.includeInternal) {
+  if ((has('staff') || ((has('count') || has('total')) && asksStaffField(question))) && ctx.includeInternal) {
     reply.intent = 'project_staff';
-    // "impegno di Venturi Lorella su 2021_PD_8501": that person's row first
-    const keys = new Set(findPeople(question, store).matches.map((m) => m.person.key));
-    for (const s of p.staff.filter((row) => keys.has(personKey(row.name))))
-      reply.lines.push(packFor(lang).messages.project.staffRow(s.name, s.relation, s.commitment.text, p.code));
-    reply.lines.push(
-      has('count')
-        ? packFor(lang).messages.project.staffCount(p.staff.length, p.code, p.title)
-        : packFor(lang).messages.project.staffOf(p.code, p.title),
-    );
-    if (!p.staff.length) reply.lines.push(packFor(lang).messages.project.noStaff);
+    const m = packFor(lang).messages.project;
+    // "impegno di Venturi Lorella su 2021_PD_8501", "quanto dedicano gli assistenti sociali a X": the rows the question
+    // names (a person, or a row's whole name such as a team), alone: the cell asked, not the table
+    const { rows: named, absent } = staffAsked(p, question, store);
+    for (const s of named) reply.lines.push(m.staffRow(s.name, s.relation, s.commitment.text, p.code));
+    // a person the plans know who is not in this table: said plainly, then the table
+    for (const name of absent) reply.lines.push(m.notOnStaff(name, p.code));
+    if (absent.length && !named.length) reply.found = false;
+    if (named.length) {
+      reply.citations.push(...named.slice(0, 2).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
+      return reply;
+    }
+    const sum = staffSumLine(p, question, lang);
+    if (sum) reply.lines.push(sum);
+    reply.lines.push(has('count') || sum ? m.staffCount(p.staff.length, p.code, p.title) : m.staffOf(p.code, p.title));
+    if (!p.staff.length) reply.lines.push(m.noStaff);
     for (const s of p.staff) reply.lines.push(`• ${s.name} — ${s.relation}, ${s.commitment.text}`);
     reply.citations.push(...p.staff.slice(0, 1).map((s) => citationOf(ctx, s.span, `${p.code} staff`, true)));
     return reply;
