@@ -95,6 +95,13 @@ export interface Lexicon {
   roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
   structureWork?: string[];
+  /**
+   * words that name a level of a plan's strategic tree ("linea di mandato", "azione", "area", "public value"), each
+   * with the strategic link field of the model it names ('' when none in particular): a question with one of them may
+   * name a level by the words of its title, or by its number after the word ("linea di mandato 04") — see
+   * linking/find-plan-levels.ts
+   */
+  planLevels?: Record<string, string>;
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];

@@ -4,6 +4,7 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 
+import { packFor } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import type { PlanStore } from '../store/plan-store.ts';
@@ -572,7 +573,18 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     (target === 'project' &&
       frame.structures.some((s) => s.code) &&
       !frame.people.length &&
-      frame.aggregate !== 'count');
+      frame.aggregate !== 'count') ||
+    // "progetti dell'azione X", "obiettivi della linea di mandato Y": the records filed under a level of the tree
+    (frame.levels.length > 0 && target !== 'person' && target !== 'structure') ||
+    // "fasi degli obiettivi del Servizio X", "indicators of the offices A and B": the sub-records of the offices named
+    (subRecordTarget(target) &&
+      frame.targets[0] === target &&
+      // "la fase di verifica del Servizio X" names one phase by its words: only the plural asks for the list
+      namedInPlural(frame, target) &&
+      frame.structures.length > 0 &&
+      frame.structures.every((s) => !s.excluded) &&
+      !frame.people.length &&
+      !objectiveCodes.length);
   if (!hasSignal) return null;
 
   const filters: QueryFilter[] = [];
@@ -619,26 +631,34 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     filters.push({ field, op: 'in', values: others });
     documents = [...docsOf];
   }
-  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  const centres = frame.structures.filter((s) => s.code && !s.excluded);
+  const cdr = centres[0];
   if (setApart.length) {
     /* the structures kept are the others, filtered above */
   } else if (target === 'project' && cdr) {
-    // "tutta l'Area X": the centres the area groups, with its own
+    // "tutta l'Area X": the centres the area groups, with its own; "i CdR 85 e 87": every centre named
     const members = frame.whole ? membersOf(cdr, store) : [];
+    const codes = [...new Set([...centres.map((s) => s.code!), ...members])];
     filters.push(
-      members.length
-        ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
-        : { field: 'cdr', op: 'eq', value: cdr.code! },
+      codes.length > 1 ? { field: 'cdr', op: 'in', values: codes } : { field: 'cdr', op: 'eq', value: codes[0]! },
     );
   } else if (
     (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
-    frame.structures.length === 1 &&
+    frame.structures.length >= 1 &&
     !frame.people.length
   )
-    filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
+    filters.push(
+      frame.structures.length === 1
+        ? { field: 'structure', op: 'eq', value: frame.structures[0]!.name }
+        : { field: 'structure', op: 'in', values: [...new Set(frame.structures.map((s) => s.name))] },
+    );
   else if (target === 'objective' && frame.structures.length && frame.people.length) {
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
+  }
+  if (frame.levels.length && target !== 'person' && target !== 'structure') {
+    filters.push({ field: 'level', op: 'in', values: [...new Set(frame.levels.map((l) => l.value))] });
+    documents ??= [...new Set(frame.levels.map((l) => l.doc))];
   }
   // an amount bounds a figure, not a date: "che iniziano dopo il … con peso sopra 40" bounds the weight
   const amountField =
@@ -808,7 +828,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   const shown = [
     ...new Set([...filters.map((f) => f.field), ...(amountField && frame.amounts.length ? [amountField] : [])]),
-  ];
+    // the level filtered on is said by the question; the whole tree beside each record says nothing more
+  ].filter((f) => f !== 'level');
   return { kind: 'list', query: base, shown, ...(frame.aggregate === 'count' ? { counted: true } : {}) };
 }
 
@@ -927,6 +948,11 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   );
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
+  // "cosa prevede l'area tecnica?": a level named asks for the records filed under it, projects where its plan has them
+  if (frame.levels.length) {
+    const docs = new Set(frame.levels.map((l) => l.doc));
+    return store.projects.some((p) => docs.has(p.doc)) ? 'project' : 'objective';
+  }
   return null;
 }
 
@@ -1068,6 +1094,12 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
 }
 
 /** Record kinds that belong to an objective. */
+/** The question calls the records by their plural ("fasi", "indicators"), as a list of them is asked. */
+function namedInPlural(frame: QuestionFrame, target: QueryTarget): boolean {
+  const plural = packFor(frame.lang).messages.targetNames[target][1];
+  return phraseAt(wordsOf(frame.text), `${wordsOf(plural).trim()} `) >= 0;
+}
+
 function subRecordTarget(t: QueryTarget): boolean {
   return t === 'phase' || t === 'indicator';
 }

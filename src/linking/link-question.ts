@@ -22,6 +22,7 @@ import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
+import { blankLevelNumbers, planLevelsIn, stemsOfLevels, withoutLevelWords } from './find-plan-levels.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
@@ -276,6 +277,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // blank out codes so their digits are not read as amounts or years
   let scan = folded;
   for (const m of mentions) scan = scan.slice(0, m.start) + ' '.repeat(m.end - m.start) + scan.slice(m.end);
+  // "linea di mandato 04": the number of a level, no amount or year
+  scan = blankLevelNumbers(scan);
 
   // ---------------------------------------------------------------- dates and years
   // a month named without a year ("dopo maggio") is of the year of the plans asked about, when they have one
@@ -419,6 +422,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !titleStems.has(nameStem(w))));
     allStructures.splice(0, allStructures.length, ...outside);
   }
+  // "progetti dell'azione Housing sociale": levels of the strategic tree named by their words; an office linked only
+  // from those words ("Servizi Sociali") is not named
+  const levels = planLevelsIn(words, store, all ? null : docs.map((d) => d.file));
+  if (levels.length) {
+    const levelStems = stemsOfLevels(levels, store);
+    const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !levelStems.has(nameStem(w))));
+    allStructures.splice(0, allStructures.length, ...outside);
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
@@ -541,9 +552,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const kind = namesSomething ? null : metaKindOf(metaWords, ALL);
   const help = W.helpAlone.includes(trimmed) || kind === 'help';
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
+  // "l'area strategica X", "the strategic objective Y": a level of the tree named, not an objective type
+  const typeWords = levels.length ? withoutLevelWords(words) : words;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
-    return first.length >= 6 && phraseAt(words, first.slice(0, first.length - 1)) >= 0;
+    return first.length >= 6 && phraseAt(typeWords, first.slice(0, first.length - 1)) >= 0;
   });
 
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
@@ -687,6 +700,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     excludedPeople: people.matches.filter((m) => personSetApart(words, m.person)).map((m) => m.person.name),
     unknownPerson: people.unknownName,
     structures,
+    levels,
     amounts,
     amountFields,
     targets,
@@ -1173,9 +1187,19 @@ function sortedObjectiveCodes(store: PlanStore): string[] {
   return codes;
 }
 
+/** the packs' names for kinds of structure ("cost centres"): a field word inside one ("cost") asks for no figure */
+const KIND_PHRASES = union((l) => (l.structureKinds ?? []).flatMap((k) => k.words)).filter((w) =>
+  w.trim().includes(' '),
+);
+
 function fieldsIn(words: string): FieldWord[] {
+  let read = words;
+  for (const k of KIND_PHRASES) {
+    const at = phraseAt(read, k);
+    if (at >= 0) read = read.slice(0, at) + ' '.repeat(k.trim().length) + read.slice(at + k.trim().length);
+  }
   return (Object.keys(FIELD_WORDS) as FieldWord[])
-    .map((f) => ({ f, at: firstAt(words, FIELD_WORDS[f]) }))
+    .map((f) => ({ f, at: firstAt(read, FIELD_WORDS[f]) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.f);

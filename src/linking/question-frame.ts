@@ -65,6 +65,24 @@ export const QuestionFrameSchema = z.object({
       excluded: z.boolean().optional(),
     }),
   ),
+  /** levels of the plans' strategic tree named by their words ("l'azione Housing sociale", "l'area tecnica") */
+  levels: z
+    .array(
+      z.object({
+        field: z.enum([
+          'valorePubblico',
+          'lineaMandato',
+          'indirizzo',
+          'obiettivoStrategico',
+          'obiettivoOperativo',
+          'azione',
+          'area',
+        ]),
+        value: z.string(),
+        doc: z.string(),
+      }),
+    )
+    .default([]),
   amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
   /** per amount, the figure it bounds when the question says it beside the amount ("più di 10 persone") */
   amountFields: z.array(FieldWordSchema.nullable()).default([]),

@@ -5,6 +5,7 @@
  */
 import type { DateValue, Figure, Indicator, Objective, Phase, Project, SourceSpan, Structure } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
+import { areaLookup, levelsOfRecord } from '../plan/plan-levels.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { formatAmount } from './format-number.ts';
 import type { QueryTarget } from './plan-query.ts';
@@ -68,6 +69,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     phaseWeight: { kind: 'weight', describe: 'sum of the phase weights (computed)' },
     financialAmount: { kind: 'amount', describe: 'financial resources, as an amount' },
     project: { kind: 'text', describe: 'code of the project it belongs to' },
+    level: {
+      kind: 'list',
+      describe:
+        'the levels of the strategic tree it sits under (valore pubblico, linea di mandato, indirizzo, obiettivo strategico / operativo, azione, area), as written',
+    },
     description: { kind: 'text', describe: 'description and expected result' },
     text: { kind: 'text', describe: 'title, description and expected result together (for topic searches)' },
   },
@@ -78,6 +84,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     cdr: { kind: 'text', describe: 'centro di responsabilità code' },
     structure: { kind: 'text', describe: 'centro di responsabilità name' },
     dirigente: { kind: 'text', describe: 'dirigente, name as written' },
+    level: {
+      kind: 'list',
+      describe:
+        'the levels of the strategic tree it sits under (valore pubblico, linea di mandato, indirizzo, obiettivo strategico / operativo, azione, area), as written',
+    },
     budget: { kind: 'amount', describe: 'budget from the summary table; missing when the cell is blank' },
     budgetShare: { kind: 'weight', describe: '% di assorbimento risorse finanziarie' },
     staff: { kind: 'count', describe: 'number of people allocated' },
@@ -91,6 +102,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     entity: { kind: 'text', describe: 'entity' },
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
+    level: {
+      kind: 'list',
+      describe:
+        'the levels of the strategic tree it sits under (valore pubblico, linea di mandato, indirizzo, obiettivo strategico / operativo, azione, area), as written',
+    },
     year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date' },
@@ -103,6 +119,11 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     entity: { kind: 'text', describe: 'entity' },
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
+    level: {
+      kind: 'list',
+      describe:
+        'the levels of the strategic tree it sits under (valore pubblico, linea di mandato, indirizzo, obiettivo strategico / operativo, azione, area), as written',
+    },
     year: { kind: 'year', describe: 'sheet year' },
     target: { kind: 'amount', describe: 'expected value as written' },
     weight: { kind: 'weight', describe: 'weight (peso)' },
@@ -170,7 +191,7 @@ function weightTotal(phases: Phase[]): Cell | null {
   return { text: formatAmount(rounded), num: rounded, date: null };
 }
 
-function objectiveRecord(o: Objective, entity: string): QueryRecord {
+function objectiveRecord(o: Objective, entity: string, levels: string[]): QueryRecord {
   return {
     target: 'objective',
     key: o.code,
@@ -195,13 +216,14 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       phaseWeight: weightTotal(o.phases),
       financialAmount: figure(o.financialAmount),
       project: text(o.projectCode),
+      level: list(levels),
       description: text([o.description, o.expectedResult].filter(Boolean).join(' ')),
       text: text([o.title, o.description, o.expectedResult].filter(Boolean).join(' ')),
     },
   };
 }
 
-function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
+function phaseRecord(o: Objective, p: Phase, entity: string, levels: string[]): QueryRecord {
   return {
     target: 'phase',
     key: o.code,
@@ -215,6 +237,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       entity: text(entity),
       owner: list(o.owners),
       structure: text(o.structure),
+      level: list(levels),
       year: year(p.year),
       start: date(p.start),
       end: date(p.end),
@@ -224,7 +247,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
   };
 }
 
-function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecord {
+function indicatorRecord(o: Objective, i: Indicator, entity: string, levels: string[]): QueryRecord {
   return {
     target: 'indicator',
     key: i.code ?? o.code,
@@ -238,6 +261,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
       entity: text(entity),
       owner: list(o.owners),
       structure: text(o.structure),
+      level: list(levels),
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       weight: figure(i.weight),
@@ -245,7 +269,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
   };
 }
 
-function projectRecord(p: Project, entity: string): QueryRecord {
+function projectRecord(p: Project, entity: string, levels: string[]): QueryRecord {
   return {
     target: 'project',
     key: p.code,
@@ -259,6 +283,7 @@ function projectRecord(p: Project, entity: string): QueryRecord {
       cdr: text(p.cdr),
       structure: text(p.cdrName),
       dirigente: text(p.dirigente),
+      level: list(levels),
       budget: figure(p.budget),
       budgetShare: figure(p.budgetShare),
       staff: count(p.staff.length),
@@ -330,22 +355,39 @@ function once(item: object, build: () => QueryRecord): QueryRecord {
   return record;
 }
 
+const areaLookups = new WeakMap<PlanStore, ReturnType<typeof areaLookup>>();
+/** the area of each structure, looked up once per store */
+function areasOf(store: PlanStore): ReturnType<typeof areaLookup> {
+  let lookup = areaLookups.get(store);
+  if (!lookup) {
+    lookup = areaLookup(store.structures);
+    areaLookups.set(store, lookup);
+  }
+  return lookup;
+}
+
 export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
+  const areaOf = areasOf(store);
+  const levelsOfObjective = (o: Objective) => levelsOfRecord(o.strategic, areaOf(o.doc, o.structure));
   const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
   switch (target) {
     case 'objective':
-      return inDocs(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc))));
+      return inDocs(store.objectives).map((o) =>
+        once(o, () => objectiveRecord(o, entity(o.doc), levelsOfObjective(o))),
+      );
     case 'phase':
       return inDocs(store.objectives).flatMap((o) =>
-        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc)))),
+        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), levelsOfObjective(o)))),
       );
     case 'indicator':
       return inDocs(store.objectives).flatMap((o) =>
-        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc)))),
+        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), levelsOfObjective(o)))),
       );
     case 'project':
-      return inDocs(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc))));
+      return inDocs(store.projects).map((p) =>
+        once(p, () => projectRecord(p, entity(p.doc), levelsOfRecord(p.strategic, areaOf(p.doc, p.cdr)))),
+      );
     case 'structure': {
       const counts = structureCounts(store);
       return inDocs(store.structures).map((s) => structureRecord(s, store, counts));

@@ -1,0 +1,124 @@
+/**
+ * Levels of the strategic tree named by their title words or number, structures named together, sub-records of an
+ * office and counts of a plan's structures: frames and answers over the invented Roccalta plans, in this file's own
+ * wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { routeQuestion } from '../../src/answer/router.ts';
+import { blankLevelNumbers, planLevelsIn } from '../../src/linking/find-plan-levels.ts';
+import { computationFor } from '../../src/linking/frame-to-query.ts';
+import { linkQuestion } from '../../src/linking/link-question.ts';
+import { wordsOf } from '../../src/linking/phrases.ts';
+import { levelsOfRecord } from '../../src/plan/plan-levels.ts';
+import { fold } from '../../src/plan/text.ts';
+import { runPlanQuery } from '../../src/tools/run-plan-query.ts';
+import type { ToolContext } from '../../src/tools/tool-context.ts';
+import { roccaltaStore } from './roccalta-plan.ts';
+
+const store = roccaltaStore();
+const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+const levels = (q: string) => planLevelsIn(wordsOf(q), store, null).map((l) => l.value);
+const answer = async (q: string) => (await routeQuestion(ctx, q)).answer;
+
+describe('levels named by the words of their title', () => {
+  it.each([
+    ["obiettivi dell'obiettivo strategico cura sentieristica", ['02.01 CURA DELLA RETE SENTIERISTICA']],
+    [
+      'which objectives serve the public value tutela paesaggio?',
+      ['2. VALORE PUBBLICO - TUTELA DEL PAESAGGIO MONTANO'],
+    ],
+    ["progetti dell'azione spettacolo dal vivo", ['Spettacolo dal vivo']],
+    ["cosa prevede l'area montagna?", ['AREA MONTAGNA']],
+  ])('%s', (q, expected) => expect(levels(q)).toEqual(expected));
+
+  it('keeps only the level whose words the question holds the most of', () =>
+    // "prevenzione incendi boschivi" is three words of 02.02 and one ("boschi") of the mandate line
+    expect(levels('obiettivi della linea strategica prevenzione incendi boschivi')).toEqual([
+      '02.02 PREVENZIONE DEGLI INCENDI BOSCHIVI',
+    ]));
+
+  it.each([
+    'obiettivi sulla cura della rete sentieristica',
+    'montagna: quali obiettivi?',
+    'progetti di spettacolo dal vivo',
+  ])('reads no level without a level word: %s', (q) => expect(levels(q)).toEqual([]));
+
+  it('reads a one-word title only right after its level word', () => {
+    expect(levels("obiettivi dell'area giuridica")).toEqual(['AREA GIURIDICA']);
+    expect(levels("obiettivi giuridici dell'area")).toEqual([]);
+  });
+});
+
+describe('levels named by their number', () => {
+  it.each([
+    ['obiettivi della linea di mandato 02', '02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI'],
+    ['objectives of mandate line 2', '02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI'],
+    ["quali obiettivi ha l'obiettivo strategico 01.01?", '01.01 SEMPLIFICARE LE PRATICHE DEI COMUNI'],
+  ])('%s', (q, expected) => expect(levels(q)).toEqual([expected]));
+
+  it('takes the number of the level its word names, not another level numbered the same', () =>
+    // the valore pubblico "2." and the linea di mandato "02." share a number
+    expect(levels('valore pubblico 2, che obiettivi?')).toEqual(['2. VALORE PUBBLICO - TUTELA DEL PAESAGGIO MONTANO']));
+
+  it('blanks the number, so it is read as no amount', () => {
+    expect(blankLevelNumbers(fold("gli obiettivi dell'obiettivo strategico 02.01"))).not.toMatch(/\d/);
+    expect(linkQuestion("gli obiettivi dell'obiettivo strategico 02.01", store).amounts).toEqual([]);
+  });
+});
+
+describe('the frame and the query of a level', () => {
+  it('drops an office linked only from the words of the level', () => {
+    // "foreste" alone would name Servizio Foreste; here it is a word of no level, so the office stays
+    const kept = linkQuestion("obiettivi del servizio foreste nell'area montagna", store);
+    expect(kept.structures.map((s) => s.name)).toEqual(['Servizio Foreste']);
+    expect(kept.levels.map((l) => l.value)).toEqual(['AREA MONTAGNA']);
+  });
+
+  it('reads no objective type from the level word ("obiettivo strategico")', () =>
+    expect(linkQuestion("obiettivi dell'obiettivo strategico cura sentieristica", store).types).toEqual([]));
+
+  it('filters the records on the level, with the other conditions', () => {
+    const c = computationFor(linkQuestion('obiettivi della linea di mandato 02', store), store);
+    expect(c?.kind).toBe('list');
+    const result = c?.kind === 'list' ? runPlanQuery(ctx, c.query) : null;
+    expect(result?.ok && result.records.map((r) => r.key)).toEqual(['02.01.01.01', '02.02.01.01']);
+  });
+
+  it('lists a record’s levels with the area of its structure', () =>
+    expect(levelsOfRecord({ azione: 'Lettura e biblioteche' }, 'AREA CULTURA')).toEqual([
+      'Lettura e biblioteche',
+      'AREA CULTURA',
+    ]));
+});
+
+describe('answers by level and by structure', () => {
+  it('answers a level with no record word with its plan’s records', async () => {
+    const a = await answer("di cosa si occupa l'area giuridica di Roccalta?");
+    expect(a).toContain('01.01.01.01');
+    expect(a).not.toContain('02.01.01.01');
+  });
+
+  it('lists the projects of an azione', async () => {
+    const a = await answer("quali progetti ricadono nell'azione ospitalità diffusa?");
+    expect(a).toContain('2025_PC_5201');
+    expect(a).not.toContain('2025_PC_5101');
+  });
+
+  it('lists the projects of two centres named together', async () => {
+    const a = await answer('mostrami i progetti dei centri di responsabilità 51 e 52');
+    expect(a).toContain('2025_PC_5102');
+    expect(a).toContain('2025_PC_5201');
+  });
+
+  it('lists the phases of an office’s objectives when they are asked in the plural', async () => {
+    const a = await answer("le fasi dell'ufficio archivio");
+    expect(a).toContain('Censimento delle pratiche');
+    expect(a).not.toContain('Turni delle vedette');
+  });
+
+  it('counts the centres of a plan asked in English', async () => {
+    const a = await answer('how many cost centres does the Comune di Borgofranco have?');
+    expect(a).toContain('SERVIZIO CULTURA');
+    expect(a).toContain('SERVIZIO TURISMO');
+  });
+});
