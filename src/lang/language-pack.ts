@@ -102,6 +102,16 @@ export interface Lexicon {
    * linking/find-plan-levels.ts
    */
   planLevels?: Record<string, string>;
+  /**
+   * verbs that say what an office does, right after its kind word ("quale ufficio segue …", "which office handles …"):
+   * the office is asked for, and the verb is no name of it
+   */
+  officeVerbs?: string[];
+  /**
+   * "cosa prevede il piano di X per …", "what does X do for …": asking what the plans hold for a topic, whose words
+   * follow the next purpose word (`kindPurpose`: "per", "for")
+   */
+  plannedFor?: string[];
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];
@@ -362,6 +372,8 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** "quale ufficio segue X?": the office whose records are about X, with them */
+  officeOfTopic: (office: string, codes: string) => string;
   /** an office whose objectives name no person, only the office itself, as their owner */
   structureNoPerson: (name: string, codes: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */

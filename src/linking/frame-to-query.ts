@@ -948,9 +948,10 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   );
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
-  // "cosa prevede l'area tecnica?": a level named asks for the records filed under it, projects where its plan has them
-  if (frame.levels.length) {
-    const docs = new Set(frame.levels.map((l) => l.doc));
+  // "cosa prevede l'area tecnica?", "cosa prevede il piano di X per gli anziani?": a level or a topic in named plans
+  // asks for the records filed under it, projects where its plans have them
+  if (frame.levels.length || (frame.topic.length && frame.documents)) {
+    const docs = new Set(frame.levels.length ? frame.levels.map((l) => l.doc) : frame.documents);
     return store.projects.some((p) => docs.has(p.doc)) ? 'project' : 'objective';
   }
   return null;

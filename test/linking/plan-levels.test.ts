@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { routeQuestion } from '../../src/answer/router.ts';
+import { stem } from '../../src/answer/text-match.ts';
+import { PACKS } from '../../src/lang/packs.ts';
 import { blankLevelNumbers, planLevelsIn } from '../../src/linking/find-plan-levels.ts';
+import { namedOfficeOf } from '../../src/linking/find-role.ts';
 import { computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { wordsOf } from '../../src/linking/phrases.ts';
@@ -18,6 +21,7 @@ import { roccaltaStore } from './roccalta-plan.ts';
 const store = roccaltaStore();
 const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
 const levels = (q: string) => planLevelsIn(wordsOf(q), store, null).map((l) => l.value);
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const answer = async (q: string) => (await routeQuestion(ctx, q)).answer;
 
 describe('levels named by the words of their title', () => {
@@ -81,7 +85,12 @@ describe('the frame and the query of a level', () => {
     const c = computationFor(linkQuestion('obiettivi della linea di mandato 02', store), store);
     expect(c?.kind).toBe('list');
     const result = c?.kind === 'list' ? runPlanQuery(ctx, c.query) : null;
-    expect(result?.ok && result.records.map((r) => r.key)).toEqual(['02.01.01.01', '02.02.01.01']);
+    expect(result?.ok && result.records.map((r) => r.key)).toEqual([
+      '02.01.01.01',
+      '02.02.01.01',
+      '02.01.01.02',
+      '02.01.01.03',
+    ]);
   });
 
   it('lists a record’s levels with the area of its structure', () =>
@@ -120,5 +129,42 @@ describe('answers by level and by structure', () => {
     const a = await answer('how many cost centres does the Comune di Borgofranco have?');
     expect(a).toContain('SERVIZIO CULTURA');
     expect(a).toContain('SERVIZIO TURISMO');
+  });
+});
+
+describe('the office of a topic', () => {
+  it('names the office whose records are about the topic, with them', async () => {
+    const reply = await routeQuestion(ctx, 'quale ufficio segue le vedette antincendio?');
+    expect(reply.intent).toBe('office_of_topic');
+    const a = reply.answer;
+    expect(a).toContain('Servizio Foreste');
+    expect(a).toContain('02.02.01.01');
+    expect(a).not.toContain('Ufficio Archivio');
+  });
+
+  it('reads the verb after the office word as no name of an office', () => {
+    const office = (q: string) => namedOfficeOf(wordsOf(q), LEXICONS, () => false)?.phrase ?? null;
+    expect(office('quale ufficio gestisce i sentieri?')).toBeNull();
+    expect(office('which office handles the trails?')).toBeNull();
+    expect(office("dov'è l'ufficio tributi?")).toBe('ufficio tributi');
+  });
+});
+
+describe('lists asked of a structure or of a plan', () => {
+  it('lists the objectives of an office named by part of its name', async () => {
+    const reply = await routeQuestion(ctx, 'obiettivi degli alpeggi della Provincia di Roccalta');
+    expect(reply.intent).toBe('objectives_of_structure');
+    expect(reply.answer).toContain('02.01.01.02');
+    expect(reply.answer).toContain('02.01.01.03');
+    expect(reply.answer).not.toContain('Sopralluogo');
+  });
+
+  it('reads the topic after "cosa prevede … per", in the plans named', async () => {
+    expect(linkQuestion('cosa prevede il comune di Borgofranco per le biblioteche?', store).topic).toEqual([
+      stem('biblioteche'),
+    ]);
+    const a = await answer('cosa prevede il comune di Borgofranco per le biblioteche?');
+    expect(a).toContain('2025_PC_5102');
+    expect(a).not.toContain('2025_PC_5101');
   });
 });
