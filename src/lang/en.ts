@@ -451,6 +451,8 @@ export const en: LanguagePack = {
     botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions'],
     metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years'],
     chatter: [
+      // "what year is the plan of X?": the year asked of a plan named, no plan word of its own
+      'year',
       'hey',
       'oh',
       'ok',
@@ -989,7 +991,15 @@ export const en: LanguagePack = {
       'Hi! I answer questions about the plans loaded (objectives, phases, indicators, owners, deadlines, budgets), citing the sources.',
     helpPlans: 'Plans loaded:',
     helpPlan: (p) =>
-      `• ${p.entity}: ${p.title} (${p.years.join(', ')}) — ${p.objectives} objectives${p.projects ? `, ${p.projects} projects` : ''}`,
+      `• ${p.entity}: ${p.title} (${p.years.join(', ')}) — ${[
+        `${p.objectives} objectives`,
+        p.projects ? `${p.projects} projects${p.budgeted ? ` (${p.budgeted} with a budget)` : ''}` : '',
+        p.phases ? `${p.phases} phases` : '',
+        p.indicators ? `${p.indicators} indicators` : '',
+        p.structures ? `${p.structures} structures` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
     helpExamples: 'Try asking, for example:',
     more: (n) => `… and ${n} more`,
     examples: {

@@ -667,6 +667,11 @@ export const it: LanguagePack = {
       'parlare',
       'contengono',
       'contiene',
+      'vengono',
+      'provengono',
+      // "di che anno è il piano di X?": the year asked of a plan named (as a plan word it would make "l'ultimo anno di
+      // leva" a question about plans of a year)
+      'anno',
       'caricat',
       'disponibil',
       'qualcosa',
@@ -1497,7 +1502,15 @@ export const it: LanguagePack = {
       'Ciao! Rispondo a domande sui piani caricati (obiettivi, fasi, indicatori, responsabili, scadenze, budget), citando le fonti.',
     helpPlans: 'Piani caricati:',
     helpPlan: (p) =>
-      `• ${p.entity}: ${p.title} (${p.years.join(', ')}) — ${p.objectives} obiettivi${p.projects ? `, ${p.projects} progetti` : ''}`,
+      `• ${p.entity}: ${p.title} (${p.years.join(', ')}) — ${[
+        `${p.objectives} obiettivi`,
+        p.projects ? `${p.projects} progetti${p.budgeted ? ` (${p.budgeted} con budget)` : ''}` : '',
+        p.phases ? `${p.phases} fasi` : '',
+        p.indicators ? `${p.indicators} indicatori` : '',
+        p.structures ? `${p.structures} strutture` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
     helpExamples: 'Prova a chiedere, per esempio:',
     more: (n) => `… e altri ${n}`,
     examples: {

@@ -312,6 +312,12 @@ export interface PlanSummary {
   years: number[];
   objectives: number;
   projects: number;
+  /** the records of other kinds the plan holds, and its structures: what can be asked of it */
+  phases: number;
+  indicators: number;
+  /** projects with a budget stated */
+  budgeted: number;
+  structures: number;
 }
 
 export interface Messages {

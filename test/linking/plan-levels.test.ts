@@ -168,3 +168,20 @@ describe('lists asked of a structure or of a plan', () => {
     expect(a).not.toContain('2025_PC_5101');
   });
 });
+
+describe('questions about the plans loaded', () => {
+  it('says what each plan holds: its records of each kind and its structures', async () => {
+    const reply = await routeQuestion(ctx, 'che piani conosci?');
+    expect(reply.intent).toBe('help');
+    expect(reply.answer).toContain('Provincia di Roccalta');
+    expect(reply.answer).toMatch(/5 obiettivi, 5 fasi, 3 strutture/);
+    expect(reply.answer).toMatch(/3 progetti, 2 strutture/);
+  });
+
+  it('answers the year of one entity’s plan with that plan alone', async () => {
+    const reply = await routeQuestion(ctx, 'di che anno è il piano di Borgofranco?');
+    expect(reply.intent).toBe('help');
+    expect(reply.answer).toContain('Comune di Borgofranco');
+    expect(reply.answer).not.toContain('Provincia di Roccalta');
+  });
+});
