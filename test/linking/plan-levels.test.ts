@@ -4,6 +4,7 @@
  * wording.
  */
 import { describe, expect, it } from 'vitest';
+import { findStructures } from '../../src/answer/link-entities.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { stem } from '../../src/answer/text-match.ts';
 import { PACKS } from '../../src/lang/packs.ts';
@@ -174,8 +175,8 @@ describe('questions about the plans loaded', () => {
     const reply = await routeQuestion(ctx, 'che piani conosci?');
     expect(reply.intent).toBe('help');
     expect(reply.answer).toContain('Provincia di Roccalta');
-    expect(reply.answer).toMatch(/5 obiettivi, 5 fasi, 3 strutture/);
-    expect(reply.answer).toMatch(/3 progetti, 2 strutture/);
+    expect(reply.answer).toMatch(/6 obiettivi, 5 fasi, 4 strutture/);
+    expect(reply.answer).toMatch(/4 progetti, 2 strutture/);
   });
 
   it('answers the year of one entity’s plan with that plan alone', async () => {
@@ -183,5 +184,19 @@ describe('questions about the plans loaded', () => {
     expect(reply.intent).toBe('help');
     expect(reply.answer).toContain('Comune di Borgofranco');
     expect(reply.answer).not.toContain('Provincia di Roccalta');
+  });
+});
+
+describe('offices named in short', () => {
+  it('names a long office by its kind word and the first word of its name', () =>
+    expect(
+      findStructures("obiettivi dell'ufficio concessioni", store, { docs: null, entity: null, year: null }).map(
+        (s) => s.name,
+      ),
+    ).toEqual(['Ufficio Concessioni Demaniali e Canoni Idrici']));
+
+  it('reads what an office does as no words of a record title', async () => {
+    const a = await answer('quali progetti gestisce il centro 51?');
+    for (const code of ['2025_PC_5101', '2025_PC_5102', '2025_PC_5103']) expect(a).toContain(code);
   });
 });

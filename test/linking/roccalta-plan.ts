@@ -83,6 +83,13 @@ export const ROCCALTA: PlanModel = PlanModelSchema.parse({
     { doc: 'rp.txt', name: 'Ufficio Archivio', kind: 'ufficio', area: 'AREA GIURIDICA', span: span('rp.txt', 1) },
     { doc: 'rp.txt', name: 'Servizio Foreste', kind: 'servizio', area: 'AREA MONTAGNA', span: span('rp.txt', 2) },
     { doc: 'rp.txt', name: 'Alpeggi e Malghe', kind: 'servizio', span: span('rp.txt', 3) },
+    {
+      doc: 'rp.txt',
+      name: 'Ufficio Concessioni Demaniali e Canoni Idrici',
+      kind: 'ufficio',
+      area: 'AREA GIURIDICA',
+      span: span('rp.txt', 4),
+    },
     { doc: 'rc.txt', name: 'SERVIZIO CULTURA', code: '51', kind: 'cdr', head: 'Dolci Irene', span: span('rc.txt', 1) },
     { doc: 'rc.txt', name: 'SERVIZIO TURISMO', code: '52', kind: 'cdr', head: 'Marini Paolo', span: span('rc.txt', 2) },
   ],
@@ -110,6 +117,11 @@ export const ROCCALTA: PlanModel = PlanModelSchema.parse({
       { valorePubblico: VP2, lineaMandato: LM2, obiettivoStrategico: OS22, area: 'AREA MONTAGNA' },
       ['Turni delle vedette', 'Formazione dei volontari'],
     ),
+    objective('01.01.01.02', 'Riscossione dei canoni arretrati', 'Ufficio Concessioni Demaniali e Canoni Idrici', {
+      valorePubblico: VP1,
+      lineaMandato: LM1,
+      obiettivoStrategico: OS11,
+    }),
     objective('02.01.01.02', 'Apertura estiva dei bivacchi', 'Alpeggi e Malghe', {
       valorePubblico: VP2,
       lineaMandato: LM2,
@@ -129,6 +141,11 @@ export const ROCCALTA: PlanModel = PlanModelSchema.parse({
     project('2025_PC_5102', 'Biblioteca dei ragazzi', '51', 'SERVIZIO CULTURA', {
       indirizzo: 'BORGO DELLE ARTI',
       azione: 'Lettura e biblioteche',
+    }),
+    // a title that shares a word with what an office does ("gestisce")
+    project('2025_PC_5103', 'Gestione della sala prove', '51', 'SERVIZIO CULTURA', {
+      indirizzo: 'BORGO DELLE ARTI',
+      azione: 'Spettacolo dal vivo',
     }),
     project('2025_PC_5201', 'Ostello della gioventù', '52', 'SERVIZIO TURISMO', {
       indirizzo: 'BORGO ACCOGLIENTE',

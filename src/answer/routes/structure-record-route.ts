@@ -118,10 +118,13 @@ function wordsBeyond(store: PlanStore, question: string, structures: Structure[]
   return kept.flatMap((w) => contentTokens(expander.expand(w)[0] ?? w)).filter((w) => !inName(w));
 }
 
-/** "elenco", "lista", "list": one-word requests for a list, which name no record ("Costituzione elenco …") */
+/**
+ * "elenco", "lista", "list": one-word requests for a list, and "gestisce", "handles": what an office does — neither
+ * names a record ("Costituzione elenco …", "Gestione del …")
+ */
 const LIST_WORDS = new Set(
   Object.values(PACKS)
-    .flatMap((p) => p.lexicon.listAll)
+    .flatMap((p) => [...p.lexicon.listAll, ...(p.lexicon.officeVerbs ?? [])])
     .map((w) => fold(w).trim())
     .filter((w) => !w.includes(' ')),
 );
