@@ -266,6 +266,7 @@ export const en: LanguagePack = {
     planLevels: {
       'public value': 'valorePubblico',
       'mandate line': 'lineaMandato',
+      line: 'lineaMandato',
       'strategic line': 'lineaMandato',
       'strategic area': 'obiettivoStrategico',
       'strategic objective': 'obiettivoStrategico',

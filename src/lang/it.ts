@@ -317,6 +317,8 @@ export const it: LanguagePack = {
       'valore pubblico': 'valorePubblico',
       'valori pubblici': 'valorePubblico',
       'linea di mandato': 'lineaMandato',
+      linea: 'lineaMandato',
+      linee: 'lineaMandato',
       'linee di mandato': 'lineaMandato',
       'linea strategica': 'lineaMandato',
       'linee strategiche': 'lineaMandato',

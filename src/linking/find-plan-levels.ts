@@ -38,7 +38,7 @@ const LEVEL_PHRASES = [...LEVEL_FIELD_OF.keys()];
 /** the words of the level phrases say which level, never which one of it */
 const LEVEL_WORDS = new Set(LEVEL_PHRASES.flatMap((p) => p.trim().split(' ')));
 
-/** two title words or more said beside a level word name it; a title of one word must follow the level word */
+/** two title words or more said beside a level word name it; one word must open the title right after the level word */
 const MIN_WORDS = 2;
 
 const cache = new WeakMap<PlanStore, { entries: LevelEntry[]; places: Set<string> }>();
@@ -111,7 +111,7 @@ export function planLevelsIn(words: string, store: PlanStore, files: readonly st
   for (const e of entries) {
     if (inFiles && !inFiles.has(e.doc)) continue;
     const hit = e.stems.filter((s) => stems.has(s)).length;
-    const score = hit >= MIN_WORDS ? hit : hit === 1 && e.stems.length === 1 && afterLevelWord(words, e.phrase) ? 1 : 0;
+    const score = hit >= MIN_WORDS ? hit : hit === 1 && afterLevelWord(words, e) ? 1 : 0;
     if (score === 0 || score < best) continue;
     if (score > best) {
       best = score;
@@ -153,13 +153,16 @@ function levelsByNumber(words: string, entries: LevelEntry[], inFiles: Set<strin
   return out;
 }
 
-/** The one-word title stands right after a level word ("area tecnica", "area amministrativa"). */
-function afterLevelWord(words: string, phrase: string): boolean {
-  const title = phrase
-    .split(' ')
-    .filter((w) => !LEVEL_WORDS.has(w))
-    .join(' ');
-  return LEVEL_PHRASES.some((p) => phraseAt(words, `${p}${title} `) >= 0);
+/**
+ * The first word of the title stands right after a word of its own level ("area tecnica", "l'indirizzo innovazione"
+ * for "INNOVAZIONE IN COMUNE"): one word names a level only there ("area servizi" opens no azione "Servizi e …").
+ */
+function afterLevelWord(words: string, entry: LevelEntry): boolean {
+  const first = entry.phrase.split(' ').find((w) => !LEVEL_WORDS.has(w) && !STOPWORDS.has(w));
+  if (!first) return false;
+  for (const [p, field] of LEVEL_FIELD_OF)
+    if ((field === entry.field || field === '') && phraseAt(words, `${p}${first} `) >= 0) return true;
+  return false;
 }
 
 /** The structures' name stems a level named holds: a structure linked only from the level's words is not meant. */

@@ -48,6 +48,14 @@ describe('levels named by the words of their title', () => {
     'progetti di spettacolo dal vivo',
   ])('reads no level without a level word: %s', (q) => expect(levels(q)).toEqual([]));
 
+  it('reads one word of a longer title only when it opens the title right after the level word', () => {
+    expect(levels("progetti dell'indirizzo accogliente")).toEqual([]);
+    expect(levels("progetti dell'indirizzo borgo accogliente")).toEqual(['BORGO ACCOGLIENTE']);
+    expect(levels("quali progetti ha l'azione ospitalità?")).toEqual(['Ospitalità diffusa']);
+    // the level word must be of the level's own kind: an area word opens no azione
+    expect(levels("progetti dell'area spettacolo")).toEqual([]);
+  });
+
   it('reads a one-word title only right after its level word', () => {
     expect(levels("obiettivi dell'area giuridica")).toEqual(['AREA GIURIDICA']);
     expect(levels("obiettivi giuridici dell'area")).toEqual([]);
@@ -58,6 +66,7 @@ describe('levels named by their number', () => {
   it.each([
     ['obiettivi della linea di mandato 02', '02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI'],
     ['objectives of mandate line 2', '02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI'],
+    ['obiettivi della linea 2 della provincia', '02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI'],
     ["quali obiettivi ha l'obiettivo strategico 01.01?", '01.01 SEMPLIFICARE LE PRATICHE DEI COMUNI'],
   ])('%s', (q, expected) => expect(levels(q)).toEqual([expected]));
 
