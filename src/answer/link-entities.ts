@@ -296,7 +296,32 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
       (x) => x.score >= 0.99 || (x.score >= 0.5 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
     );
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
-  return scored.filter((x) => x.score === best && best > 0).map((x) => index.structures[x.p]!);
+  if (best > 0) return scored.filter((x) => x.score === best).map((x) => index.structures[x.p]!);
+  return namedByOpening(qWords, candidates, index);
+}
+
+/**
+ * "l'ufficio protocollo" for "Ufficio Protocollo e Front office": a long name said by its opening — its kind word and
+ * the distinctive word right after it, written together — is named too.
+ */
+function namedByOpening(
+  qWords: string,
+  candidates: readonly number[],
+  index: ReturnType<typeof structureIndexOf>,
+): Structure[] {
+  return candidates
+    .filter((p) => {
+      const [kind, first] = index.phrase[p]!.split(' ');
+      const distinctive = index.nameWords[p]!;
+      return (
+        !!kind &&
+        !!first &&
+        !distinctive.includes(kind) &&
+        distinctive.includes(first) &&
+        qWords.includes(` ${kind} ${first} `)
+      );
+    })
+    .map((p) => index.structures[p]!);
 }
 
 /**

@@ -29,6 +29,7 @@ import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts
 import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
+import { officeOfTopicRoute } from './routes/office-of-topic-route.ts';
 import { answerFromPassages, askedFieldOf, holdsField, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
@@ -89,6 +90,8 @@ export const ROUTES: Route[] = [
   structureRecordRoute,
   // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list
   ...structureListRoutes,
+  // "quale ufficio segue X?": the office whose records are about X
+  officeOfTopicRoute,
   // "chi sono i dirigenti di X": the people the plans in scope name
   ...peopleListRoutes,
   {
@@ -303,7 +306,7 @@ export const ROUTES: Route[] = [
     // an office named in full with "quali obiettivi": its objectives, before any title that shares its words
     id: 'objectives_of_named_office',
     when: (input) => /\b(obiettivi|objectives)\b/.test(words(input)),
-    answer: ({ ctx, structures, question, lang }) => {
+    answer: ({ ctx, structures, question, lang, frame }) => {
       const index = structureIndexOf(ctx.store);
       // "la polizia municipale" names "Corpo P.M" in full: the words its acronym stands for
       const byAcronym = new Set(acronymsIn(wordsOf(question), index).map((p) => index.structures[p]));
@@ -314,7 +317,16 @@ export const ROUTES: Route[] = [
           namesMostOf(question, s, index) ||
           byAcronym.has(s),
       );
-      return named.length ? objectivesOfStructures(ctx, named, lang) : null;
+      // "obiettivi del settore sociale": an office named by part of its name, when the objectives lead and nothing
+      // narrows them (a topic, a person, a code), is still the office asked about
+      const partly =
+        frame.targets[0] === 'objective' &&
+        !frame.topic.length &&
+        !frame.codes.length &&
+        !frame.people.length &&
+        frame.structures.every((s) => !s.excluded);
+      const asked = named.length ? named : partly ? structures : [];
+      return asked.length ? objectivesOfStructures(ctx, asked, lang) : null;
     },
   },
   {

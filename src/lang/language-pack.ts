@@ -104,6 +104,16 @@ export interface Lexicon {
   roleWords?: Record<string, string[]>;
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
   structureWork?: string[];
+  /**
+   * verbs that say what an office does, right after its kind word ("quale ufficio segue …", "which office handles …"):
+   * the office is asked for, and the verb is no name of it
+   */
+  officeVerbs?: string[];
+  /**
+   * "cosa prevede il piano di X per …", "what does X do for …": asking what the plans hold for a topic, whose words
+   * follow the next purpose word (`kindPurpose`: "per", "for")
+   */
+  plannedFor?: string[];
   /** "senza", "privi di", "without" */
   without: string[];
   multiYear: string[];
@@ -341,6 +351,12 @@ export interface PlanSummary {
   years: number[];
   objectives: number;
   projects: number;
+  /** the records of other kinds the plan holds, and its structures: what can be asked of it */
+  phases: number;
+  indicators: number;
+  /** projects with a budget stated */
+  budgeted: number;
+  structures: number;
 }
 
 export interface Messages {
@@ -411,6 +427,8 @@ export interface Messages {
   whatThePlanSetsOut: string;
   closestPassage: string;
   structurePeople: (name: string, people: string) => string;
+  /** "quale ufficio segue X?": the office whose records are about X, with them */
+  officeOfTopic: (office: string, codes: string) => string;
   /** an office whose objectives name no person, only the office itself, as their owner */
   structureNoPerson: (name: string, codes: string) => string;
   /** "the offices of the Provincia di X (3):" — `kinds` as the question named them */
@@ -601,4 +619,6 @@ export type PlanLevel =
   | 'indirizzo'
   | 'obiettivoStrategico'
   | 'azione'
-  | 'obiettivoOperativo';
+  | 'obiettivoOperativo'
+  /** the area of a record's office, or the area its strategic link names */
+  | 'area';

@@ -8,6 +8,7 @@ import { contentTokens, stem } from '../answer/text-match.ts';
 import type { Lexicon, PlanLevel } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
+import { areasOf } from '../query/record-fields.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 
 export interface NamedLevel {
@@ -116,6 +117,15 @@ export function levelEntriesOf(store: PlanStore): LevelEntry[] {
     add('azione', s.azione, r.doc);
     add('obiettivoOperativo', s.obiettivoOperativo, r.doc);
   }
+  // the areas of the offices ("AREA TECNICA" above its servizi) and the areas strategic links name; an area that is
+  // itself a structure of the plan (a centre named "AREA X") is the structure's to link
+  const areaOf = areasOf(store);
+  const structureNames = new Set(store.structures.map((s) => `${s.doc}\u0000${fold(s.name).trim()}`));
+  const addArea = (label: string | undefined, doc: string) => {
+    if (label && !structureNames.has(`${doc}\u0000${fold(label).trim()}`)) add('area', label, doc);
+  };
+  for (const o of store.objectives) addArea(areaOf(o.doc, o.structure) ?? o.strategic?.area, o.doc);
+  for (const p of store.projects) addArea(areaOf(p.doc, p.cdr) ?? p.strategic?.area, p.doc);
   list = [...byKey.values()];
   entries.set(store, list);
   return list;

@@ -117,6 +117,7 @@ export function namedOfficeOf(
 ): NamedOffice | null {
   const R = roleWordsOf(lexicons);
   const kinds = lexicons.flatMap((l) => (l.structureKinds ?? []).flatMap((k) => k.nameStarts));
+  const verbs = lexicons.flatMap((l) => l.officeVerbs ?? []).map((v) => (v.endsWith(' ') ? v : `${v} `));
   const list = words.trim().split(' ');
   const content = (w: string | undefined) =>
     !!w && /^[a-z]{3,}$/.test(w) && !STOPWORDS.has(w) && !isPlace(w) && !wordMatches(w, R.own);
@@ -124,8 +125,11 @@ export function namedOfficeOf(
     if (!kinds.some((k) => w.startsWith(k))) continue;
     // Italian names follow the kind word ("ufficio tributi", "servizio per le relazioni…"), English ones precede it
     let j = i + 1;
+    // "quale ufficio segue …", "which office handles …": the office is asked for, its verb names none
+    const after = ` ${list.slice(i + 1, i + 4).join(' ')} `;
+    const verbNext = verbs.some((v) => phraseAt(after, v) === 1);
     while (j < list.length && STOPWORDS.has(list[j]!) && !isPlace(list[j]!)) j++;
-    if (content(list[j])) return { phrase: `${w} ${list[j]}`, words: [list[j]!] };
+    if (!verbNext && content(list[j])) return { phrase: `${w} ${list[j]}`, words: [list[j]!] };
     if (content(list[i - 1]) && !kinds.some((k) => list[i - 1]!.startsWith(k)))
       return { phrase: `${list[i - 1]} ${w}`, words: [list[i - 1]!] };
   }

@@ -4,6 +4,7 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 
+import { packFor } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import { levelLabels } from '../query/record-fields.ts';
@@ -660,7 +661,18 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     (target === 'project' &&
       frame.structures.some((s) => s.code) &&
       !frame.people.length &&
-      frame.aggregate !== 'count');
+      frame.aggregate !== 'count') ||
+    // "progetti dell'azione X", "obiettivi della linea di mandato Y": the records filed under a level of the tree
+    (frame.levels.length > 0 && (target === 'objective' || target === 'project' || subRecordTarget(target))) ||
+    // "fasi degli obiettivi del Servizio X", "indicators of the offices A and B": the sub-records of the offices named
+    (subRecordTarget(target) &&
+      frame.targets[0] === target &&
+      // "la fase di verifica del Servizio X" names one phase by its words: only the plural asks for the list
+      namedInPlural(frame, target) &&
+      frame.structures.length > 0 &&
+      frame.structures.every((s) => !s.excluded) &&
+      !frame.people.length &&
+      !objectiveCodes.length);
   if (!hasSignal) return null;
 
   const filters: QueryFilter[] = [];
@@ -723,7 +735,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     filters.push({ field, op: 'in', values: others });
     documents = [...docsOf];
   }
-  const cdr = frame.structures.find((s) => s.code && !s.excluded);
+  const centres = frame.structures.filter((s) => s.code && !s.excluded);
+  const cdr = centres[0];
   if (setApart.length) {
     /* the structures kept are the others, filtered above */
   } else if (target === 'project' && cdr) {
@@ -731,17 +744,20 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "il progetto meno finanziato dell'area X", where the area's own projects have no budget: an area asked a figure
     // only its centres hold is the area as a whole
     const members = frame.whole || asksFigureItLacks(frame, cdr, store) ? membersOf(cdr, store) : [];
+    const codes = [...new Set([...centres.map((s) => s.code!), ...members])];
     filters.push(
-      members.length
-        ? { field: 'cdr', op: 'in', values: [cdr.code!, ...members] }
-        : { field: 'cdr', op: 'eq', value: cdr.code! },
+      codes.length > 1 ? { field: 'cdr', op: 'in', values: codes } : { field: 'cdr', op: 'eq', value: codes[0]! },
     );
   } else if (
     (target === 'objective' || (subRecord && !objectiveCodes.length)) &&
-    frame.structures.length === 1 &&
+    frame.structures.length >= 1 &&
     !frame.people.length
   )
-    filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
+    filters.push(
+      frame.structures.length === 1
+        ? { field: 'structure', op: 'eq', value: frame.structures[0]!.name }
+        : { field: 'structure', op: 'in', values: [...new Set(frame.structures.map((s) => s.name))] },
+    );
   else if (target === 'objective' && frame.structures.length && frame.people.length) {
     // "obiettivi di X per lo Sport": the structure narrows the person's objectives
     filters.push({ field: 'structure', op: 'eq', value: frame.structures[0]!.name });
@@ -1103,6 +1119,12 @@ function targetOf(frame: QuestionFrame, store: PlanStore): QueryTarget | null {
   );
   if (first) return first;
   if (frame.fields.includes('budget') && store.projects.length) return 'project';
+  // "cosa prevede l'area tecnica?", "cosa prevede il piano di X per gli anziani?": a level or a topic in named plans
+  // asks for the records filed under it, projects where its plans have them
+  if (frame.levels.length || (frame.topic.length && frame.documents)) {
+    const docs = new Set(frame.levels.length ? frame.levels.flatMap((l) => l.docs) : frame.documents);
+    return store.projects.some((p) => docs.has(p.doc)) ? 'project' : 'objective';
+  }
   return null;
 }
 
@@ -1265,6 +1287,12 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
 }
 
 /** Record kinds that belong to an objective. */
+/** The question calls the records by their plural ("fasi", "indicators"), as a list of them is asked. */
+function namedInPlural(frame: QuestionFrame, target: QueryTarget): boolean {
+  const plural = packFor(frame.lang).messages.targetNames[target][1];
+  return phraseAt(wordsOf(frame.text), `${wordsOf(plural).trim()} `) >= 0;
+}
+
 function subRecordTarget(t: QueryTarget): boolean {
   return t === 'phase' || t === 'indicator';
 }

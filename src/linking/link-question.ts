@@ -95,6 +95,8 @@ const W = {
   orderMax: union((l) => l.orderAdverbs?.max ?? []),
   lastPlace: union((l) => l.lastPlace ?? []),
   about: union((l) => l.about),
+  plannedFor: union((l) => l.plannedFor ?? []),
+  purpose: union((l) => l.kindPurpose ?? []),
   sum: union((l) => l.sum),
   count: union((l) => l.count),
   avg: union((l) => l.avg),
@@ -1281,12 +1283,26 @@ function structureNamedByOneWord(
 
 /** Topic words after an "about" phrase, stemmed so "digitalizzazione" meets "digitalizzare". */
 function topicIn(words: string): string[] {
-  const hit = W.about.map((a) => ({ a, at: phraseAt(words, a) })).find((x) => x.at >= 0);
+  const hit = W.about.map((a) => ({ a, at: phraseAt(words, a) })).find((x) => x.at >= 0) ?? plannedForAt(words);
   if (!hit) return [];
   const rest = words.slice(hit.at + hit.a.length).replace(/^\S*/, '');
   return contentTokens(rest)
     .filter((w) => w.length > 3)
     .map((w) => stem(w));
+}
+
+/**
+ * "cosa prevede il piano di X per gli anziani?", "what does X do for young people?": the purpose word after the
+ * asking words, whose following words are the topic
+ */
+function plannedForAt(words: string): { a: string; at: number } | null {
+  const asked = firstAt(words, W.plannedFor);
+  if (asked < 0) return null;
+  for (const p of W.purpose) {
+    const at = phraseAt(words, `${p.trim()} `, asked);
+    if (at >= 0) return { a: p.trim(), at };
+  }
+  return null;
 }
 
 const FIGURE_FIELDS = new Set<FieldWord>(['budget', 'weight', 'staff', 'target', 'phases', 'indicators']);
@@ -1320,9 +1336,19 @@ function sortedObjectiveCodes(store: PlanStore): string[] {
   return codes;
 }
 
+/** the packs' names for kinds of structure ("cost centres"): a field word inside one ("cost") asks for no figure */
+const KIND_PHRASES = union((l) => (l.structureKinds ?? []).flatMap((k) => k.words)).filter((w) =>
+  w.trim().includes(' '),
+);
+
 function fieldsIn(words: string): FieldWord[] {
+  let read = words;
+  for (const k of KIND_PHRASES) {
+    const at = phraseAt(read, k);
+    if (at >= 0) read = read.slice(0, at) + ' '.repeat(k.trim().length) + read.slice(at + k.trim().length);
+  }
   return (Object.keys(FIELD_WORDS) as FieldWord[])
-    .map((f) => ({ f, at: firstAt(words, FIELD_WORDS[f]) }))
+    .map((f) => ({ f, at: firstAt(read, FIELD_WORDS[f]) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.f);

@@ -39,6 +39,7 @@ export const QuestionFrameSchema = z.object({
           'obiettivoStrategico',
           'azione',
           'obiettivoOperativo',
+          'area',
         ]),
         label: z.string(),
         docs: z.array(z.string()),

@@ -15,6 +15,8 @@ import type {
   Structure,
 } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
+import { type AreaLookup, areaLookup } from '../plan/structure-areas.ts';
+import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { formatAmount } from './format-number.ts';
 import type { QueryTarget } from './plan-query.ts';
@@ -161,11 +163,30 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
 };
 
 /** The labels of the levels a record hangs from, top down: what "la linea di mandato 05" or "l'azione X" filters on. */
-export function levelLabels(s: StrategicLink | undefined): string[] {
-  if (!s) return [];
-  return [s.valorePubblico, s.lineaMandato, s.indirizzo, s.obiettivoStrategico, s.azione, s.obiettivoOperativo].filter(
-    (v): v is string => Boolean(v),
-  );
+export function levelLabels(s: StrategicLink | undefined, area?: string): string[] {
+  const out = [
+    s?.valorePubblico,
+    s?.lineaMandato,
+    s?.indirizzo,
+    s?.obiettivoStrategico,
+    s?.azione,
+    s?.obiettivoOperativo,
+  ].filter((v): v is string => Boolean(v));
+  // the area of the record's office is a level above it too ("gli obiettivi dell'area tecnica")
+  const areaOfIt = area ?? s?.area;
+  if (areaOfIt && !out.some((v) => fold(v) === fold(areaOfIt))) out.push(areaOfIt);
+  return out;
+}
+
+const areaLookups = new WeakMap<PlanStore, AreaLookup>();
+/** the area of each structure of the store, looked up once per store */
+export function areasOf(store: PlanStore): AreaLookup {
+  let lookup = areaLookups.get(store);
+  if (!lookup) {
+    lookup = areaLookup(store.structures);
+    areaLookups.set(store, lookup);
+  }
+  return lookup;
 }
 
 /** The last phase end, for objectives whose sheet gives dates only per phase. */
@@ -199,7 +220,7 @@ function weightTotal(phases: Phase[]): Cell | null {
   return { text: formatAmount(rounded), num: rounded, date: null };
 }
 
-function objectiveRecord(o: Objective, entity: string): QueryRecord {
+function objectiveRecord(o: Objective, entity: string, area: string | undefined): QueryRecord {
   return {
     target: 'objective',
     key: o.code,
@@ -224,14 +245,14 @@ function objectiveRecord(o: Objective, entity: string): QueryRecord {
       phaseWeight: weightTotal(o.phases),
       financialAmount: figure(o.financialAmount),
       project: text(o.projectCode),
-      levels: list(levelLabels(o.strategic)),
+      levels: list(levelLabels(o.strategic, area)),
       description: text([o.description, o.expectedResult].filter(Boolean).join(' ')),
       text: text([o.title, o.description, o.expectedResult].filter(Boolean).join(' ')),
     },
   };
 }
 
-function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
+function phaseRecord(o: Objective, p: Phase, entity: string, area: string | undefined): QueryRecord {
   return {
     target: 'phase',
     key: o.code,
@@ -250,12 +271,12 @@ function phaseRecord(o: Objective, p: Phase, entity: string): QueryRecord {
       end: date(p.end),
       duration: duration(p.start, p.end),
       weight: figure(p.weight),
-      levels: list(levelLabels(o.strategic)),
+      levels: list(levelLabels(o.strategic, area)),
     },
   };
 }
 
-function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecord {
+function indicatorRecord(o: Objective, i: Indicator, entity: string, area: string | undefined): QueryRecord {
   return {
     target: 'indicator',
     key: i.code ?? o.code,
@@ -272,12 +293,12 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string): QueryRecor
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       weight: figure(i.weight),
-      levels: list(levelLabels(o.strategic)),
+      levels: list(levelLabels(o.strategic, area)),
     },
   };
 }
 
-function projectRecord(p: Project, entity: string): QueryRecord {
+function projectRecord(p: Project, entity: string, area: string | undefined): QueryRecord {
   return {
     target: 'project',
     key: p.code,
@@ -295,7 +316,7 @@ function projectRecord(p: Project, entity: string): QueryRecord {
       budgetShare: figure(p.budgetShare),
       staff: count(p.staff.length),
       objectives: count(p.objectives.length),
-      levels: list(levelLabels(p.strategic)),
+      levels: list(levelLabels(p.strategic, area)),
       description: text(p.description),
       text: text([p.title, p.description].filter(Boolean).join(' ')),
     },
@@ -366,19 +387,21 @@ function once(item: object, build: () => QueryRecord): QueryRecord {
 export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
   const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
+  const areaOf = areasOf(store);
+  const area = (o: Objective) => areaOf(o.doc, o.structure);
   switch (target) {
     case 'objective':
-      return inDocs(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc))));
+      return inDocs(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc), area(o))));
     case 'phase':
       return inDocs(store.objectives).flatMap((o) =>
-        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc)))),
+        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o)))),
       );
     case 'indicator':
       return inDocs(store.objectives).flatMap((o) =>
-        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc)))),
+        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o)))),
       );
     case 'project':
-      return inDocs(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc))));
+      return inDocs(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc), areaOf(p.doc, p.cdr))));
     case 'structure': {
       const counts = structureCounts(store);
       return inDocs(store.structures).map((s) => structureRecord(s, store, counts));

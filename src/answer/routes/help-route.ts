@@ -2,7 +2,7 @@
  * Greetings, "what can you do?", "which plans do you know?": the plans loaded (entity, title, years, counts) and
  * example questions built from the loaded model's own codes and names, so every example is one that works.
  */
-import type { LanguagePack } from '../../lang/language-pack.ts';
+import type { LanguagePack, PlanSummary } from '../../lang/language-pack.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { visible } from '../../tools/tool-context.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -27,19 +27,41 @@ export function helpReply(
   }
   reply.lines.push(M.helpIntro, '', M.helpPlans);
   const docs = all.filter((d) => scope.uncoveredYear !== null || !scope.documents || scope.documents.includes(d.file));
+  const counts = countsByDocument(ctx);
   for (const d of docs)
-    reply.lines.push(
-      M.helpPlan({
-        entity: d.entity,
-        title: d.title,
-        years: d.years,
-        objectives: store.objectives.filter((o) => o.doc === d.file).length,
-        projects: store.projects.filter((p) => p.doc === d.file).length,
-      }),
-    );
+    reply.lines.push(M.helpPlan({ entity: d.entity, title: d.title, years: d.years, ...counts(d.file) }));
   const examples = exampleQuestions(ctx, pack);
   if (examples.length) reply.lines.push('', M.helpExamples, ...examples.map((q) => `• ${q}`));
   return reply;
+}
+
+type Counts = Omit<PlanSummary, 'entity' | 'title' | 'years'>;
+
+/** What each plan holds, counted in one pass over the records (a help answer lists every plan). */
+function countsByDocument(ctx: ToolContext): (doc: string) => Counts {
+  const { store } = ctx;
+  const byDoc = new Map<string, Counts>();
+  const of = (doc: string) => {
+    let c = byDoc.get(doc);
+    if (!c) {
+      c = { objectives: 0, projects: 0, phases: 0, indicators: 0, budgeted: 0, structures: 0 };
+      byDoc.set(doc, c);
+    }
+    return c;
+  };
+  for (const o of store.objectives) {
+    const c = of(o.doc);
+    c.objectives++;
+    c.phases += o.phases.length;
+    c.indicators += o.indicators.length;
+  }
+  for (const p of store.projects) {
+    const c = of(p.doc);
+    c.projects++;
+    if (p.budget?.value != null) c.budgeted++;
+  }
+  for (const s of store.structures) of(s.doc).structures++;
+  return of;
 }
 
 /** Example questions filled from the model: an objective with an owner, its owner, a project with a budget… */

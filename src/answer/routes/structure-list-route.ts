@@ -86,7 +86,9 @@ function kindsAsked({ ctx, frame, structures, question, lang }: RouteInput): { k
   for (const k of KINDS)
     for (const w of k.words) {
       const at = phraseAt(words, w);
-      if (at < 0 || at !== lead || !leadsTheQuestion(words.slice(0, at), frame)) continue;
+      // the lead structure word may stand inside the kind phrase ("responsibility centres" leads with "centres")
+      const leads = lead >= at && lead < at + w.trim().length;
+      if (at < 0 || !leads || !leadsTheQuestion(words.slice(0, at), frame)) continue;
       // "gli uffici della Provincia sono accessibili in carrozzina?": something asked of them, not their list
       if (asksAboutThem(words.slice(0, at), words.slice(at + w.trim().length), frame)) continue;
       // the word right after is a word or the code of a structure named: the kind word is that structure's label
@@ -116,6 +118,8 @@ function opensTitle(ctx: RouteInput['ctx'], words: string, at: number, files: st
 const LEADING_WORDS = LEXICONS.flatMap((l) => [
   ...l.listAll,
   ...(l.listAsking ?? []),
+  // "quanti cdr ha X", "how many responsibility centres does X have": a count of the list
+  ...l.count.flatMap((w) => w.trim().split(' ')),
   ...Object.values(l.entityKinds).flat(),
 ]).map((w) => w.trim());
 

@@ -116,7 +116,7 @@ function wordsBeyond(store: PlanStore, question: string, structures: Structure[]
     structures.some((s) => s.code && fold(s.code) === w);
   // short words ("com'è", "sui") name nothing, and an unmatched word would weigh as the rarest of all
   const own = contentTokens(question).filter(
-    (w) => w.length > 3 && !inName(w) && !places.has(w) && !isKindWord(w) && !/^\d+$/.test(w),
+    (w) => w.length > 3 && !inName(w) && !places.has(w) && !isKindWord(w) && !LIST_WORDS.has(w) && !/^\d+$/.test(w),
   );
   // office names said in other words ("roads service") are the structure, not the record
   const translated = new Set(office.filter((w) => inName(w)));
@@ -126,6 +126,17 @@ function wordsBeyond(store: PlanStore, question: string, structures: Structure[]
   const expander = glossaryExpander();
   return kept.flatMap((w) => contentTokens(expander.expand(w)[0] ?? w)).filter((w) => !inName(w));
 }
+
+/**
+ * "elenco", "lista", "list": one-word requests for a list, and "gestisce", "handles": what an office does — neither
+ * names a record ("Costituzione elenco …", "Gestione del …")
+ */
+const LIST_WORDS = new Set(
+  Object.values(PACKS)
+    .flatMap((p) => [...p.lexicon.listAll, ...(p.lexicon.officeVerbs ?? [])])
+    .map((w) => fold(w).trim())
+    .filter((w) => !w.includes(' ')),
+);
 
 /** the word is part of an office name the question says in other words ("legal" of "legal office") */
 function officeWordOf(word: string, question: string): boolean {
