@@ -142,6 +142,11 @@ describe('the office of a topic', () => {
     expect(a).not.toContain('Ufficio Archivio');
   });
 
+  it('leaves a yes-or-no question about the offices to the other routes: it asks no office of a topic', async () => {
+    const reply = await routeQuestion(ctx, 'gli uffici di Roccalta hanno le vedette antincendio?');
+    expect(reply.intent).not.toBe('office_of_topic');
+  });
+
   it('reads the verb after the office word as no name of an office', () => {
     const office = (q: string) => namedOfficeOf(wordsOf(q), LEXICONS, () => false)?.phrase ?? null;
     expect(office('quale ufficio gestisce i sentieri?')).toBeNull();

@@ -31,6 +31,21 @@ const ASKING = LEXICONS.flatMap((l) => [
   .filter((w) => w.length >= 2);
 const isAsking = (w: string) => ASKING.some((a) => w === a || (a.length >= 4 && w.startsWith(a)));
 
+/**
+ * words that ask which one ("quale", "chi", "which", "who"): "gli uffici hanno barriere architettoniche?" asks
+ * something of the offices, not which of them handles a topic
+ */
+const WHICH = new Set(
+  LEXICONS.flatMap((l) => [...l.whichWords, ...(l.answerTypes.find((t) => t.type === 'who')?.cues ?? [])]).map((w) =>
+    fold(w).trim(),
+  ),
+);
+const asksWhich = (text: string) =>
+  wordsOf(text)
+    .trim()
+    .split(' ')
+    .some((w) => WHICH.has(w));
+
 /** a topic is found when the best records hold at least this share of its words' weight */
 const MIN_SCORE = 0.6;
 /** offices named in one answer, at most */
@@ -49,7 +64,8 @@ export const officeOfTopicRoute: Route = {
     !frame.aggregate &&
     !frame.more &&
     !frame.compare &&
-    !frame.meta,
+    !frame.meta &&
+    asksWhich(frame.text),
   answer: (input) => officeOfTopic(input),
 };
 
