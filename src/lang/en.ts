@@ -520,6 +520,7 @@ export const en: LanguagePack = {
       'well',
       'lot',
       'much',
+      'really',
       'very',
       'again',
       // "in a nutshell", "briefly", "are you capable of…": how briefly or whether pianobot can, not what

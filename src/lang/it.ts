@@ -751,6 +751,7 @@ export const it: LanguagePack = {
       'rispond',
       'tante',
       'tanto',
+      'davvero',
       'ancora',
       'pianobot',
       'bot',

@@ -1147,8 +1147,11 @@ const CODE_LIST_FILLERS = new Set([
   'numero',
   'l',
   ...union((l) => [...l.betweenJoin, ...l.alternatives, ...(l.amountArticles ?? []), ...l.exclusionFillers]),
-  // "CdR 85 + 87" ("85 sommato a 87"): the plus words join the codes of a list too
-  ...union((l) => l.plus ?? []).flatMap((w) => w.split(' ')),
+  // "CdR 85 + 87" ("85 sommato a 87"): the plus words join the codes of a list too, but for those that also bound a
+  // figure ("più" is "plus" and "more": "il centro 41 con più di 42 mila euro" lists one centre)
+  ...union((l) => l.plus ?? [])
+    .flatMap((w) => w.split(' '))
+    .filter((w) => !union((l) => [...l.more, ...l.gt]).some((m) => m.split(' ').includes(w))),
 ]);
 
 /** the words of a comparison: another structure's bare code beside them is named too */
