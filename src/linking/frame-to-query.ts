@@ -954,7 +954,11 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
 }
 
 /** The fields a list shows beside each record: those it was filtered on, but the level chain (the scope, said once). */
-const shownOf = (filters: QueryFilter[]) => [...new Set(filters.map((f) => f.field).filter((f) => f !== 'levels'))];
+// the words of a topic are searched in "text" (title, description, expected result): beside each record the
+// description says what its title does not
+const shownOf = (filters: QueryFilter[]) => [
+  ...new Set(filters.map((f) => (f.field === 'text' ? 'description' : f.field)).filter((f) => f !== 'levels')),
+];
 
 /** The question ranks or bounds budgets and none of the centre's own projects states one. */
 function asksFigureItLacks(frame: QuestionFrame, cdr: { code: string | null; doc: string }, store: PlanStore): boolean {

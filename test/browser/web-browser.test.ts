@@ -122,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !REFRESH_DIR)('web pages in a real brow
       expect(await first.locator('.answer').textContent()).not.toContain('Fonti:');
       expect(await field.inputValue()).toBe('');
 
-      await field.fill("Cosa prevede il PIAO per l'accessibilità digitale?");
+      await field.fill("Cosa dice il PIAO sull'accessibilità digitale?");
       await page.keyboard.press('Enter');
       const second = page.locator('.turn').nth(1);
       await second.locator('.answer').waitFor();

@@ -171,6 +171,8 @@ describe('lists asked of a structure or of a plan', () => {
     const a = await answer('cosa prevede il comune di Borgofranco per le biblioteche?');
     expect(a).toContain('2025_PC_5102');
     expect(a).not.toContain('2025_PC_5101');
+    // beside the record its description, not its title again under the searched field's name
+    expect(a).not.toMatch(/\btext:/);
   });
 });
 

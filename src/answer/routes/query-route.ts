@@ -88,7 +88,8 @@ function bullet(r: QueryRecord, fields: string[], pack: LanguagePack, entity: bo
     .filter((f) => !['code', 'title', 'objective', 'cdr', 'structure', 'type', 'multiYear'].includes(f))
     .map((f) => {
       const v = valueText(r, f, pack);
-      return v === null ? null : `${fieldName(f, pack)}: ${v}`;
+      // a description beside each record of a list is its opening, the record's own answer quotes the rest
+      return v === null ? null : `${fieldName(f, pack)}: ${FIELDS[r.target][f]?.kind === 'text' ? clip(v, 200) : v}`;
     })
     .filter(Boolean);
   const where = entity ? ` [${r.cells.entity?.text ?? ''}]` : '';
