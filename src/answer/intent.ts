@@ -52,13 +52,19 @@ function cue(name: IntentCue): RegExp {
   return new RegExp(`\\b(?:${phrases.map((p) => alternative(p, exceptions)).join('|')})`);
 }
 
-/** Every cue's regex, built once at load. */
+/** Every cue's regex, built once at load: anywhere in the text, and at its start only (after white space). */
 const CUES = Object.fromEntries(
   (Object.keys(LEXICONS[0]!.intentCues) as IntentCue[]).map((name) => [name, cue(name)]),
+) as Record<IntentCue, RegExp>;
+const OPENING_CUES = Object.fromEntries(
+  Object.entries(CUES).map(([name, re]) => [name, new RegExp(`^\\s*${re.source}`)]),
 ) as Record<IntentCue, RegExp>;
 
 /** Whether folded text holds a word of the cue in any language ("quali" or "which" for `which`). */
 export const saysCue = (text: string, name: IntentCue): boolean => CUES[name].test(text);
+
+/** Whether folded text opens with a word of the cue ("chi è …", "who is …" for `whoIs`). */
+export const opensWithCue = (text: string, name: IntentCue): boolean => OPENING_CUES[name].test(text);
 
 /**
  * The intents in order of strength, each with the cue that gives it: language-independent, the words are the packs'.

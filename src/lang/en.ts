@@ -999,6 +999,8 @@ export const en: LanguagePack = {
       strategicLevel: ['action '],
       listing: ['which ', 'list '],
       which: ['which ', 'what '],
+      whoIs: ['who is '],
+      role: ['role '],
     },
     languageMarkers: [
       'which',

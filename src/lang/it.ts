@@ -1561,6 +1561,8 @@ export const it: LanguagePack = {
       strategicLevel: ['azione ', 'indirizzo '],
       listing: ['quali ', 'elenca '],
       which: ['quali '],
+      whoIs: ['chi e '],
+      role: ['ruolo '],
     },
     // "quanti soldi" asks how much money (a budget), not how many of something
     intentExceptions: { count: ['quanti soldi', 'quante soldi'] },

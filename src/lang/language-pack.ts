@@ -353,7 +353,11 @@ export type IntentCue =
   /** words asking for the records under something ("quali", "elenca", "list") */
   | 'listing'
   /** words asking which of several records ("quali", "which", "what") */
-  | 'which';
+  | 'which'
+  /** "chi è", "who is": who a person is, or who holds something */
+  | 'whoIs'
+  /** "ruolo", "role": a person's role */
+  | 'role';
 
 /**
  * Columns of a plan table a question may ask for instead of the one answered by default: the revenue or the expense

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntents, saysCue } from '../../src/answer/intent.ts';
+import { detectIntents, opensWithCue, saysCue } from '../../src/answer/intent.ts';
 import { detectLanguage } from '../../src/answer/language.ts';
 import type { IntentCue } from '../../src/lang/language-pack.ts';
 import { PACKS } from '../../src/lang/packs.ts';
@@ -49,5 +49,13 @@ describe('language markers read from the language packs', () => {
     expect(detectLanguage('which offices run the canteen?')).toBe('en');
     expect(detectLanguage('quali uffici gestiscono la mensa?')).toBe('it');
     expect(detectLanguage('mensa')).toBe('it');
+  });
+});
+
+describe('opening cues', () => {
+  it('matches a cue at the start of the text only', () => {
+    expect(opensWithCue('  chi e la referente della mensa', 'whoIs')).toBe(true);
+    expect(opensWithCue('dimmi chi e la referente della mensa', 'whoIs')).toBe(false);
+    expect(saysCue('dimmi chi e la referente della mensa', 'whoIs')).toBe(true);
   });
 });
