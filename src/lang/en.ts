@@ -1001,6 +1001,7 @@ export const en: LanguagePack = {
       which: ['which ', 'what '],
       whoIs: ['who is '],
       role: ['role '],
+      countOf: ['how many ', 'number of ', 'count '],
     },
     languageMarkers: [
       'which',

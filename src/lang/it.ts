@@ -1563,6 +1563,7 @@ export const it: LanguagePack = {
       which: ['quali '],
       whoIs: ['chi e '],
       role: ['ruolo '],
+      countOf: ['quanti ', 'quante ', 'numero ', 'numero di '],
     },
     // "quanti soldi" asks how much money (a budget), not how many of something
     intentExceptions: { count: ['quanti soldi', 'quante soldi'] },

@@ -357,7 +357,9 @@ export type IntentCue =
   /** "chi è", "who is": who a person is, or who holds something */
   | 'whoIs'
   /** "ruolo", "role": a person's role */
-  | 'role';
+  | 'role'
+  /** "quanti", "numero di", "how many" right before what is counted (a word may stand between) */
+  | 'countOf';
 
 /**
  * Columns of a plan table a question may ask for instead of the one answered by default: the revenue or the expense

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntents, opensWithCue, saysCue } from '../../src/answer/intent.ts';
+import { cueSource, opensWithCue, saysCue } from '../../src/answer/cues.ts';
+import { detectIntents } from '../../src/answer/intent.ts';
 import { detectLanguage } from '../../src/answer/language.ts';
 import type { IntentCue } from '../../src/lang/language-pack.ts';
 import { PACKS } from '../../src/lang/packs.ts';
@@ -57,5 +58,14 @@ describe('opening cues', () => {
     expect(opensWithCue('  chi e la referente della mensa', 'whoIs')).toBe(true);
     expect(opensWithCue('dimmi chi e la referente della mensa', 'whoIs')).toBe(false);
     expect(saysCue('dimmi chi e la referente della mensa', 'whoIs')).toBe(true);
+  });
+});
+
+describe('cue sources', () => {
+  it('compose into one pattern of several cues', () => {
+    const counted = new RegExp(`${cueSource('countOf')}\\s+${cueSource('projects')}`);
+    expect(counted.test('how many projects')).toBe(true);
+    expect(counted.test('numero di progettazioni')).toBe(true);
+    expect(counted.test('quantita progetti')).toBe(false);
   });
 });
