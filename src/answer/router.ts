@@ -18,6 +18,7 @@ import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
+import { saysCue } from './cues.ts';
 import { parseDateRange } from './date-range.ts';
 import { asksSum, figuresSumLines } from './figures-sum.ts';
 import { indicatorColumnAsk } from './indicator-column.ts';
@@ -73,7 +74,6 @@ export interface Route {
 }
 
 const words = (input: RouteInput) => fold(input.question);
-const RECORD_WORD = /\b(obiettiv|objective|progett|project|indicator|fase|phase)/;
 
 /**
  * The routes, most precise first. The router is the loop below; each route is testable alone and knows nothing of
@@ -220,7 +220,7 @@ export const ROUTES: Route[] = [
       input.structures.some((s) => s.head) &&
       // a record word asks about records, unless the question leads with who ("who runs X and what are its
       // objectives?"): then the head, and the structure's objectives after
-      (!RECORD_WORD.test(words(input)) ||
+      (!saysCue(words(input), 'recordWord') ||
         (input.frame.targets[0] === 'person' &&
           !input.frame.codes.length &&
           !input.frame.targets.some((t) => t === 'phase' || t === 'indicator'))),
@@ -298,14 +298,14 @@ export const ROUTES: Route[] = [
     // strategic hierarchy, reverse direction: what falls under a linea di mandato / azione / indirizzo
     id: 'strategic_reverse',
     when: (input) =>
-      (input.has('strategic') || /\b(azione|action|indirizzo)\b/.test(words(input))) &&
-      (input.has('objectives_of') || input.has('projects_of') || /\b(quali|which|elenca|list)\b/.test(words(input))),
+      (input.has('strategic') || saysCue(words(input), 'strategicLevel')) &&
+      (input.has('objectives_of') || input.has('projects_of') || saysCue(words(input), 'listing')),
     answer: ({ ctx, question, lang }) => answerStrategicReverse(ctx, question, lang),
   },
   {
     // an office named in full with "quali obiettivi": its objectives, before any title that shares its words
     id: 'objectives_of_named_office',
-    when: (input) => /\b(obiettivi|objectives)\b/.test(words(input)),
+    when: (input) => saysCue(words(input), 'objectivesPlural'),
     answer: ({ ctx, structures, question, lang, frame }) => {
       const index = structureIndexOf(ctx.store);
       // "la polizia municipale" names "Corpo P.M" in full: the words its acronym stands for
@@ -579,7 +579,7 @@ function titleShares(title: string, question: string): boolean {
   );
   return fold(title)
     .split(/[^a-z]+/)
-    .some((w) => w.length >= 5 && asked.has(w) && !RECORD_WORD.test(w));
+    .some((w) => w.length >= 5 && asked.has(w) && !saysCue(w, 'recordWord'));
 }
 
 /**

@@ -299,7 +299,67 @@ export interface Lexicon {
   countMarkers?: string[];
   /** words before a date that ask for a value as it stood then ("valore al 30/09", "value as of"), folded */
   valueAt?: string[];
+  /**
+   * the words that say what a question asks for, whatever record it is about (answer/intent.ts reads them, and ranks
+   * the cues): phrases as elsewhere in the lexicon, matched at a word start, a prefix unless they end with a space;
+   * " … " inside a phrase is a gap of up to 200 characters ("what is … about")
+   */
+  intentCues: Record<IntentCue, string[]>;
+  /**
+   * phrases that start with a cue's whole word and make it no cue ("quanti soldi": how much money, not how many):
+   * the word is not read as that cue where the rest of the phrase follows it
+   */
+  intentExceptions?: Partial<Record<IntentCue, string[]>>;
+  /**
+   * whole words common in questions of this language and rare in the others' ("which", "quali", "the", "il"): the
+   * pack with the most of them in a question answers it (answer/language.ts)
+   */
+  languageMarkers: string[];
 }
+
+/**
+ * The cues of a question's intent (answer/intent.ts): most name the intent they give; `budgetAsked` ("quanti soldi")
+ * gives the budget ahead of other cues and `budget` after them, `objectives` gives `objectives_of` only beside an
+ * `ownership` word ("ha", "of") unless it is an `objectivesPlural` word. The last few are read by the routes.
+ */
+export type IntentCue =
+  | 'budgetDetail'
+  | 'total'
+  | 'count'
+  | 'budgetAsked'
+  | 'weight'
+  | 'staff'
+  | 'phases'
+  | 'deadline'
+  | 'indicatorValue'
+  | 'indicators'
+  | 'budget'
+  | 'resources'
+  | 'strategic'
+  | 'dirigente'
+  | 'structure'
+  | 'owner'
+  | 'description'
+  | 'objectives'
+  | 'ownership'
+  | 'objectivesPlural'
+  | 'projects'
+  /** the routes' cues: words of project-like records besides `projects` ("prodotti") */
+  | 'products'
+  /** any word naming a kind of record ("obiettiv", "phase"): a question about records, not about a name alone */
+  | 'recordWord'
+  /** a level of the strategic tree that records fall under ("azione", "action") */
+  | 'strategicLevel'
+  /** words asking for the records under something ("quali", "elenca", "list") */
+  | 'listing'
+  /** words asking which of several records ("quali", "which", "what") */
+  | 'which'
+  /** "chi è", "who is": who a person is, or who holds something */
+  | 'whoIs'
+  /** "ruolo", "role": a person's role */
+  | 'role'
+  /** "quanti", "numero di", "how many" right before what is counted (a word may stand between) */
+  | 'countOf';
 
 /**
  * Columns of a plan table a question may ask for instead of the one answered by default: the revenue or the expense

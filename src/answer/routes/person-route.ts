@@ -5,6 +5,7 @@ import { fold } from '../../plan/text.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
 import { profileOf } from '../../tools/get-person.ts';
 import { citationOf, personVisible, type ToolContext } from '../../tools/tool-context.ts';
+import { opensWithCue, saysCue } from '../cues.ts';
 import { parseDateRange } from '../date-range.ts';
 import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
@@ -18,7 +19,8 @@ export function isAboutAPerson(question: string, intents: Intent[]): boolean {
     // "progetto Le Storie", "project with Fondazione Mondinsieme": capitalised words after a project are its title
     intents.includes('objectives_of') ||
     intents.includes('staff') ||
-    /\b(chi e|who is|ruolo|role)\b/.test(fold(question))
+    saysCue(fold(question), 'whoIs') ||
+    saysCue(fold(question), 'role')
   );
 }
 
@@ -109,11 +111,7 @@ export function answerForPerson(
     reply.lines.push(...rolesOf(ctx, person, profile.structures, lang));
     return reply;
   }
-  if (
-    /^\s*(chi e|who is)\b/.test(fold(question).replace(/['’]/g, ' ')) &&
-    !has('objectives_of') &&
-    !has('projects_of')
-  ) {
+  if (opensWithCue(fold(question).replace(/['’]/g, ' '), 'whoIs') && !has('objectives_of') && !has('projects_of')) {
     reply.intent = 'person_role';
     const roles = rolesOf(ctx, person, profile.structures, lang);
     reply.lines.push(...(roles.length ? roles : [packFor(lang).messages.people.appearsIn(person.name)]));

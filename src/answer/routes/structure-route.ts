@@ -7,6 +7,7 @@ import { profileOf } from '../../tools/get-person.ts';
 import { countProjects, getTotals } from '../../tools/get-totals.ts';
 import { objectivesUnderStrategy } from '../../tools/strategic-links.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import { cueSource } from '../cues.ts';
 import type { DateRange } from '../date-range.ts';
 import { clip, ownersOf } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
@@ -14,6 +15,12 @@ import { LABELS, type Lang } from '../labels.ts';
 import { findStructures, type PersonMatch, type Scope } from '../link-entities.ts';
 import { TextMatcher } from '../text-match.ts';
 import { emptyReply, type Reply, uniqueBy } from './reply.ts';
+
+/** "quanti progetti", "how many of the projects": a count word, at most one word, then the kind counted */
+const countedKind = (kind: 'projects' | 'objectives') =>
+  new RegExp(`${cueSource('countOf')}\\s+(?:\\w+\\s+)?${cueSource(kind)}`);
+const COUNTED_PROJECTS = countedKind('projects');
+const COUNTED_OBJECTIVES = countedKind('objectives');
 
 export function answerForStructures(ctx: ToolContext, structures: Structure[], lang: Lang): Reply {
   const reply = emptyReply('structure_head');
@@ -102,10 +109,7 @@ export function answerCountsAndTotals(
       return reply;
     }
   }
-  if (
-    intents.includes('count') &&
-    /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(progett\w*|projects?)\b/.test(q)
-  ) {
+  if (intents.includes('count') && COUNTED_PROJECTS.test(q)) {
     const withBudget =
       /\b(con (un )?budget|with (a )?budget|(have|has|hanno|ha) (a |un )?budget|budget non nullo|non-zero budget|with funding)\b/.test(
         q,
@@ -119,10 +123,7 @@ export function answerCountsAndTotals(
     reply.citations.push(...projects.slice(0, 5).map((p) => citationOf(ctx, p.span, p.code)));
     return reply;
   }
-  if (
-    intents.includes('count') &&
-    /\b(quant[ie]|numero( di)?|how many|number of|count)\s+(\w+\s+)?(obiettiv\w*|objectives?)\b/.test(q)
-  ) {
+  if (intents.includes('count') && COUNTED_OBJECTIVES.test(q)) {
     const docs = scope.docs ? new Set(scope.docs) : null;
     let list = ctx.store.objectives.filter((o) => visible(ctx, o.doc) && (!docs || docs.has(o.doc)));
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;

@@ -13,6 +13,7 @@ import { getObjective, objectiveMatcher } from '../../tools/get-objective.ts';
 import { getProject } from '../../tools/get-project.ts';
 import { type RecordCandidate, resolveRecord } from '../../tools/resolve-record.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import { saysCue } from '../cues.ts';
 import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
@@ -90,8 +91,8 @@ function matchByWords(
   const has = (i: Intent) => intents.includes(i);
   const inScope = (doc: string) => !scope.docs || scope.docs.includes(doc);
   const q = fold(question);
-  const saysProject = /\b(progett\w*|projects?|prodott\w*)\b/.test(q);
-  const saysObjective = /\b(obiettiv\w*|objectives?)\b/.test(q);
+  const saysProject = saysCue(q, 'projects') || saysCue(q, 'products');
+  const saysObjective = saysCue(q, 'objectives');
 
   const projectResult = getProject(ctx, { title: text });
   const objectiveResult = getObjective(ctx, { title: text });
@@ -154,7 +155,7 @@ function matchByWords(
   if (objectives.length === 1)
     return objectiveReply(ctx, sheetOfYear(objectives[0]!, scope.year), intents, question, lang);
   if (objectives.length > 1) {
-    if (has('objectives_of') || /\b(quali|which|what)\b/.test(q)) return objectivesList(ctx, objectives, lang);
+    if (has('objectives_of') || saysCue(q, 'which')) return objectivesList(ctx, objectives, lang);
     // several titles share a couple of generic words: that is no sign the question is about any of them
     const strong = objectiveMatcher(ctx).rank(text, 3)[0];
     if (strong && strong.score >= 0.8)
