@@ -44,6 +44,7 @@ import {
   answerStrategicReverse,
   objectivesOfStructures,
 } from './routes/structure-route.ts';
+import { structureStaffRoute } from './routes/structure-staff-route.ts';
 import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
 
 /** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
@@ -86,6 +87,8 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
   },
   ...notFoundReplies,
+  // "chi lavora nel Servizio X?": the people its staff tables allocate to its projects, or plainly none
+  structureStaffRoute,
   // "l'obiettivo sulla formazione del Servizio X": the structure's record its other words name, before its list
   structureRecordRoute,
   // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list

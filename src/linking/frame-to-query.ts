@@ -115,6 +115,8 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** field words naming a figure of a record: asked of a list, each record's figure is shown beside it */
+const FIGURE_WORDS = new Set<FieldWord>(['budget', 'weight', 'share']);
 /** The field that splits a target's records by a kind of group ("di ogni CdR" → a project's cdr). */
 const PER_FIELD: Partial<Record<QueryTarget, Partial<Record<QueryTarget, string>>>> = {
   project: { structure: 'cdr', person: 'dirigente' },
@@ -943,10 +945,17 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   // "il responsabile dell'obiettivo concernente X": who holds the records listed is what is asked, so it is shown
   const askedOwner = frame.fields.includes('owner') && (target === 'objective' || target === 'project');
+  // "quanto costano i progetti del CdR X", "budget dei progetti dell'azione Y": the figure the question names is what
+  // it asks of each record listed, so it is shown beside each
+  const askedFigure = fieldFor(
+    target,
+    fieldWords.filter((w) => FIGURE_WORDS.has(w)),
+  );
   const shown = [
     ...new Set([
       ...shownOf(filters),
       ...(amountField && frame.amounts.length ? [amountField] : []),
+      ...(askedFigure ? [askedFigure] : []),
       ...(askedOwner ? [target === 'project' ? 'dirigente' : 'owner'] : []),
     ]),
   ];
