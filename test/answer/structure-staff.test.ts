@@ -102,6 +102,12 @@ describe('verbs of cost read as the budget', () => {
     expect(a.answer).toContain('350.000,50');
   });
 
+  it('keeps the cost of a thing that is no record from the list of an office one of its words names', async () => {
+    const a = await ask("quanto costa l'abbonamento della mobilità?");
+    expect(a.answer).not.toContain('1.200.000,00');
+    expect(a.found).toBe(false);
+  });
+
   it('reads the cost verb in another tense too', async () => {
     const a = await ask("quanto verranno a costare i progetti dell'Ufficio Abitare?");
     expect(a.answer).toContain('0,00');
