@@ -1190,7 +1190,7 @@ export const en: LanguagePack = {
           ? `${role}: ${head} (also listed in the staff tables of ${projects} project${projects === 1 ? '' : 's'}).`
           : `${role}: ${head}.`,
       noStaffOf: (label, entity, role, head) =>
-        `Not found: the plan lists no staff for ${label} (${entity}) — it has no staff tables for it. ${head ? `${role}: ${head}.` : 'The plan names no head of it either.'}`,
+        `Not found: the plan lists no staff by name for ${label} (${entity}) — it has no staff tables for it. ${head ? `${role}: ${head}.` : 'The plan names no head of it either.'}`,
       totalStated: (level, label, amount, share) =>
         `Total ${level} ${label}: ${amount ?? 'not stated'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totals stated in the document:',

@@ -1809,7 +1809,7 @@ export const it: LanguagePack = {
           ? `${role}: ${head} (compare anche nelle tabelle del personale di ${projects} progett${projects === 1 ? 'o' : 'i'}).`
           : `${role}: ${head}.`,
       noStaffOf: (label, entity, role, head) =>
-        `Il piano non riporta tabelle del personale per ${label} (${entity}): nessun dipendente risulta assegnato. ${head ? `${role}: ${head}.` : 'Il piano non ne indica nemmeno il responsabile.'}`,
+        `Il piano non riporta tabelle del personale per ${label} (${entity}): nessun nominativo vi risulta assegnato. ${head ? `${role}: ${head}.` : 'Il piano non ne indica nemmeno il responsabile.'}`,
       totalStated: (level, label, amount, share) =>
         `Totale ${level} ${label}: ${amount ?? 'non indicato'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totali indicati nel documento:',

@@ -63,6 +63,12 @@ describe('the people who work in a structure', () => {
     expect(a.answer).not.toContain('Sala Dario');
   });
 
+  it('reads a commitment word as the staff, even after a kind of record', async () => {
+    const a = await ask("chi risulta impegnato sui progetti dell'Ufficio Abitare?");
+    expect(a.intent).toBe('structure_staff');
+    expect(a.answer).toContain('Sala Dario');
+  });
+
   it('counts them in English, saying the count is computed from the tables', async () => {
     const a = await ask('how many employees does the Ufficio Abitare have?');
     expect(a.intent).toBe('structure_staff');

@@ -46,8 +46,9 @@ export function asksStructureStaff(input: Pick<RouteInput, 'question' | 'frame' 
   const field = said(q, STAFF_FIELD);
   const role = said(q, STAFF_ROLE);
   const loose = said(q, STAFF_LOOSE) && !said(q, HEAD_ROLE);
-  if (!field && !role && !loose) return false;
-  if (field) return true;
+  if (!field && !role && !loose && !frame.targets.includes('staff_allocation')) return false;
+  // "chi è impegnato nei progetti del CdR X": a commitment word asks for the staff tables whatever leads
+  if (field || frame.targets.includes('staff_allocation')) return true;
   const leadsWithRecords = RECORD_TARGETS.has(frame.targets[0] ?? 'structure');
   const ofPeople =
     frame.targets.includes('person') || frame.targets.includes('staff_allocation') || frame.aggregate === 'count';
