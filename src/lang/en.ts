@@ -234,6 +234,7 @@ export const en: LanguagePack = {
       articles: ['the', 'a', 'an'],
     },
     costAsking: ['how much does', 'how much do', 'how much is', 'cost of', 'price of'],
+    staffMembership: ['is part of', 'are part of', 'belong', 'members', 'team of'],
     roleWords: {
       dirigente: ['dirigent', 'director', 'manager'],
       owner: ['owner', 'responsible', 'in charge'],

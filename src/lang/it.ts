@@ -320,6 +320,7 @@ export const it: LanguagePack = {
       'costo delle',
       'costo degli',
     ],
+    staffMembership: ['fa parte', 'fanno parte', 'appartien', 'membri', 'componenti'],
     roleWords: {
       dirigente: ['dirigent'],
       owner: ['responsabil', 'referent'],

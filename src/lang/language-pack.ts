@@ -102,6 +102,8 @@ export interface Lexicon {
   costAsking?: string[];
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
   roleWords?: Record<string, string[]>;
+  /** "fa parte di", "belongs to": being one of a structure's people, asked of people ("chi fa parte del Servizio X") */
+  staffMembership?: string[];
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
   structureWork?: string[];
   /**

@@ -69,6 +69,14 @@ describe('the people who work in a structure', () => {
     expect(a.answer).toContain('Sala Dario');
   });
 
+  it('reads being part of a structure, asked of people, as its staff', async () => {
+    expect((await ask("chi fa parte dell'Ufficio Abitare?")).intent).toBe('structure_staff');
+    expect((await ask('who belongs to the Ufficio Abitare?')).intent).toBe('structure_staff');
+    // asked of records, it is their list
+    expect((await ask("quali progetti fanno parte dell'Ufficio Abitare?")).intent).not.toBe('structure_staff');
+    expect((await ask('quali uffici fanno parte del Comune di Monteluce?')).intent).not.toBe('structure_staff');
+  });
+
   it('counts them in English, saying the count is computed from the tables', async () => {
     const a = await ask('how many employees does the Ufficio Abitare have?');
     expect(a.intent).toBe('structure_staff');

@@ -19,6 +19,8 @@ const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 const STAFF_FIELD = LEXICONS.flatMap((l) => l.fields.staff);
 /** words that say someone works there ("lavora", "assegnati", "works") */
 const STAFF_ROLE = LEXICONS.flatMap((l) => l.roleWords?.staff ?? []);
+/** words of being one of its people ("fa parte", "belongs to"), asked of people like the work words */
+const MEMBERSHIP = LEXICONS.flatMap((l) => l.staffMembership ?? []);
 /** words that may mean staff when nothing says head ("persone", "gente", "people") */
 const STAFF_LOOSE = LEXICONS.flatMap((l) => l.gradedFields.staff ?? []);
 /** words of the head's roles ("dirigente", "responsabile", "head"): "le persone responsabili" are no staff */
@@ -44,12 +46,13 @@ export function asksStructureStaff(input: Pick<RouteInput, 'question' | 'frame' 
     .filter((w) => w && !nameWords.has(w));
   const q = ` ${kept.join(' ')} `;
   const field = said(q, STAFF_FIELD);
-  const role = said(q, STAFF_ROLE);
+  const role = said(q, STAFF_ROLE) || said(q, MEMBERSHIP);
   const loose = said(q, STAFF_LOOSE) && !said(q, HEAD_ROLE);
   if (!field && !role && !loose && !frame.targets.includes('staff_allocation')) return false;
   // "chi è impegnato nei progetti del CdR X": a commitment word asks for the staff tables whatever leads
   if (field || frame.targets.includes('staff_allocation')) return true;
-  const leadsWithRecords = RECORD_TARGETS.has(frame.targets[0] ?? 'structure');
+  // "quali uffici fanno parte dell'area …": offices asked for, led by the structure kind, are no staff
+  const leadsWithRecords = RECORD_TARGETS.has(frame.targets[0] ?? 'structure') || frame.targets[0] === 'structure';
   const ofPeople =
     frame.targets.includes('person') || frame.targets.includes('staff_allocation') || frame.aggregate === 'count';
   return ofPeople && !leadsWithRecords;
