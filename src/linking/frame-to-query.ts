@@ -638,6 +638,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    // "quanto costano i progetti di X": the budget of each project the person directs, beside it
+    (target === 'project' &&
+      frame.people.length === 1 &&
+      fieldWords.includes('budget') &&
+      frame.aggregate === null &&
+      !frame.codes.length) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
     (frame.aggregate === 'count' && frame.people.length === 1 && target !== 'person' && target !== 'structure') ||
     // "quanti obiettivi ha il settore X", "in total how many projects does CdR 87 have?"

@@ -122,6 +122,13 @@ describe('verbs of cost read as the budget', () => {
     expect(a.found).toBe(false);
   });
 
+  it("lists a person's projects with the budget of each when their cost is asked", async () => {
+    const a = await ask('quanto costano i progetti diretti da Viola Anna?');
+    expect(a.answer).toContain('2023_PX_4201');
+    expect(a.answer).toMatch(/budget: 0,00/);
+    expect(a.answer).not.toContain('2023_PX_4101');
+  });
+
   it('reads the cost verb in another tense too', async () => {
     const a = await ask("quanto verranno a costare i progetti dell'Ufficio Abitare?");
     expect(a.answer).toContain('0,00');
