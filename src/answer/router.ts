@@ -31,7 +31,7 @@ import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
 import { notFoundReplies } from './routes/not-found-route.ts';
 import { officeOfTopicRoute } from './routes/office-of-topic-route.ts';
-import { answerFromPassages, askedFieldOf, holdsField, roleField } from './routes/passage-route.ts';
+import { answerFromPassages, askedFieldOf, asksCostOfAThing, holdsField, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
@@ -45,6 +45,7 @@ import {
   answerStrategicReverse,
   objectivesOfStructures,
 } from './routes/structure-route.ts';
+import { structureStaffRoute } from './routes/structure-staff-route.ts';
 import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
 
 /** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
@@ -86,6 +87,8 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
   },
   ...notFoundReplies,
+  // "chi lavora nel Servizio X?": the people its staff tables allocate to its projects, or plainly none
+  structureStaffRoute,
   // "l'obiettivo sulla formazione del Servizio X": the structure's record its other words name, before its list
   structureRecordRoute,
   // "elenca gli uffici di X", "di cosa si occupa il Servizio Y": the model's structure list
@@ -140,7 +143,11 @@ export const ROUTES: Route[] = [
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
     // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
-    when: ({ question, resolved }) => !(resolved.length && indicatorColumnAsk(question, null)?.at),
+    when: ({ ctx, question, resolved, frame }) =>
+      !(resolved.length && indicatorColumnAsk(question, null)?.at) &&
+      // "quanto costa il biglietto del trasporto sociale?": the cost of a thing no record is, though a word of it
+      // names an office ("sociale"); the office's projects are no answer, the passages say whether a fee is written
+      !(!frame.targets.length && !frame.codes.length && !frame.levels.length && asksCostOfAThing(question, ctx.store)),
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
       return computation ? answerComputation(ctx, computation, pack) : null;

@@ -234,6 +234,7 @@ export const en: LanguagePack = {
       articles: ['the', 'a', 'an'],
     },
     costAsking: ['how much does', 'how much do', 'how much is', 'cost of', 'price of'],
+    staffMembership: ['is part of', 'are part of', 'belong', 'members', 'team of'],
     roleWords: {
       dirigente: ['dirigent', 'director', 'manager'],
       owner: ['owner', 'responsible', 'in charge'],
@@ -1310,6 +1311,15 @@ export const en: LanguagePack = {
       objectivesOf: (label, n, codes) => `${label}: ${n} objectives — ${codes}.`,
       recordsOfStructureAbout: (label, n) =>
         n === 1 ? `${label}: the record you asked about.` : `${label}: ${n} objectives or projects match the question.`,
+      staffOf: (label, entity, people, projects) =>
+        `Staff allocated to the projects of ${label} (${entity}): ${people} distinct names in the staff tables of its ${projects} projects (count computed by pianobot from those tables), each with the projects and the commitment as written:`,
+      staffRow: (name, relation, allocations) => `• ${name} — ${relation}: ${allocations}`,
+      staffHead: (role, head, projects) =>
+        projects
+          ? `${role}: ${head} (also listed in the staff tables of ${projects} project${projects === 1 ? '' : 's'}).`
+          : `${role}: ${head}.`,
+      noStaffOf: (label, entity, role, head) =>
+        `Not found: the plan lists no staff by name for ${label} (${entity}) — it has no staff tables for it. ${head ? `${role}: ${head}.` : 'The plan names no head of it either.'}`,
       totalStated: (level, label, amount, share) =>
         `Total ${level} ${label}: ${amount ?? 'not stated'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totals stated in the document:',

@@ -30,6 +30,9 @@ export const it: LanguagePack = {
         'costos',
         'costa ',
         'costano',
+        // "quanto viene a costare", "quanto costerà": the verb of cost in any tense asks the budget
+        'costare',
+        'costera',
         'importo',
         'risorse finanziarie',
         'euro ',
@@ -317,6 +320,7 @@ export const it: LanguagePack = {
       'costo delle',
       'costo degli',
     ],
+    staffMembership: ['fa parte', 'fanno parte', 'appartien', 'membri', 'componenti'],
     roleWords: {
       dirigente: ['dirigent'],
       owner: ['responsabil', 'referent'],
@@ -1957,6 +1961,15 @@ export const it: LanguagePack = {
         n === 1
           ? `${label}: ecco il record che cerchi.`
           : `${label}: ${n} obiettivi o progetti corrispondono alla domanda.`,
+      staffOf: (label, entity, people, projects) =>
+        `Personale assegnato ai progetti di ${label} (${entity}): ${people} nomi distinti nelle tabelle del personale dei suoi ${projects} progetti (conteggio calcolato da pianobot su quelle tabelle), ciascuno con i progetti e l'impegno come scritti:`,
+      staffRow: (name, relation, allocations) => `• ${name} — ${relation}: ${allocations}`,
+      staffHead: (role, head, projects) =>
+        projects
+          ? `${role}: ${head} (compare anche nelle tabelle del personale di ${projects} progett${projects === 1 ? 'o' : 'i'}).`
+          : `${role}: ${head}.`,
+      noStaffOf: (label, entity, role, head) =>
+        `Il piano non riporta tabelle del personale per ${label} (${entity}): nessun nominativo vi risulta assegnato. ${head ? `${role}: ${head}.` : 'Il piano non ne indica nemmeno il responsabile.'}`,
       totalStated: (level, label, amount, share) =>
         `Totale ${level} ${label}: ${amount ?? 'non indicato'}${share ? ` (${share})` : ''}.`,
       totalsStated: 'Totali indicati nel documento:',

@@ -102,6 +102,8 @@ export interface Lexicon {
   costAsking?: string[];
   /** words that ask for people of a role, by the model's role (owner, dirigente, responsabile, staff) */
   roleWords?: Record<string, string[]>;
+  /** "fa parte di", "belongs to": being one of a structure's people, asked of people ("chi fa parte del Servizio X") */
+  staffMembership?: string[];
   /** "di cosa si occupa", "what does … do": the work of a structure named, i.e. its objectives or projects */
   structureWork?: string[];
   /**
@@ -594,6 +596,14 @@ export interface Messages {
     objectivesOf: (label: string, n: number, codes: string) => string;
     /** the records of a structure that the question's other words name */
     recordsOfStructureAbout: (label: string, n: number) => string;
+    /** the staff allocated to a structure's projects: how many names its tables list over how many projects */
+    staffOf: (label: string, entity: string, people: number, projects: number) => string;
+    /** one name of those tables, with each project it is allocated to and the commitment as written */
+    staffRow: (name: string, relation: string, allocations: string) => string;
+    /** the head, said apart from the staff (who may also be in the tables) */
+    staffHead: (role: string, head: string, projects: number) => string;
+    /** a structure no staff table lists people for, with its head when the plan names one */
+    noStaffOf: (label: string, entity: string, role: string, head: string | undefined) => string;
     totalStated: (level: string, label: string, amount: string | undefined, share: string | undefined) => string;
     totalsStated: string;
     amountsAsStated: string;

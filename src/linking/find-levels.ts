@@ -172,8 +172,13 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
         const byNumber = levelsByNumber(tail, kind);
         if (byNumber.length) for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [] });
         else {
-          const titled = levelByTitle(tail, kind);
-          if (titled) push(titled, phrase, { titleWords: titled.words.split(' ').filter((w) => tail.includes(w)) });
+          const after = levelByTitle(tail, kind);
+          // the whole title was written before the kind word: every word of it is said
+          const titled = after ?? titleBefore(text.slice(0, at + 1), kind);
+          if (titled)
+            push(titled, phrase, {
+              titleWords: titled.words.split(' ').filter((w) => !after || tail.includes(w)),
+            });
         }
       }
       at = text.indexOf(` ${phrase}`, at + 1);
@@ -220,6 +225,18 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
     }
   }
   return out;
+}
+
+/**
+ * "the Housing sociale action": English writes the kind word after the title. Only a whole title ending right where
+ * the kind word starts names the level this way (the longest, when one title ends another).
+ */
+function titleBefore(before: string, kind: LevelEntry[]): LevelEntry | null {
+  const ending = kind.filter((e) => e.words && before.endsWith(` ${e.words} `));
+  if (!ending.length) return null;
+  const longest = Math.max(...ending.map((e) => e.words.length));
+  const best = ending.filter((e) => e.words.length === longest);
+  return best.length === 1 ? best[0]! : null;
 }
 
 /** "05", "01.01", "3", then more numbers of the same kind joined to it ("01 rispetto alla 02", "04 e 05"). */

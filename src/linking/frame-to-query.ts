@@ -115,6 +115,8 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   staff_allocation: 'commitment',
 };
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
+/** field words naming a figure of a record: asked of a list, each record's figure is shown beside it */
+const FIGURE_WORDS = new Set<FieldWord>(['budget', 'weight', 'share']);
 /** The field that splits a target's records by a kind of group ("di ogni CdR" → a project's cdr). */
 const PER_FIELD: Partial<Record<QueryTarget, Partial<Record<QueryTarget, string>>>> = {
   project: { structure: 'cdr', person: 'dirigente' },
@@ -636,6 +638,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
     (target === 'objective' && frame.people.length > 0 && frame.structures.length > 0) ||
+    // "quanto costano i progetti di X": the budget of each project the person directs, beside it
+    (target === 'project' &&
+      frame.people.length === 1 &&
+      fieldWords.includes('budget') &&
+      frame.aggregate === null &&
+      !frame.codes.length) ||
     // "quanti progetti ha X": the records of that person, counted by the list of them
     (frame.aggregate === 'count' && frame.people.length === 1 && target !== 'person' && target !== 'structure') ||
     // "quanti obiettivi ha il settore X", "in total how many projects does CdR 87 have?"
@@ -943,10 +951,17 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (perHolder) return { kind: 'list', query: base, shown: [perHolder] };
   // "il responsabile dell'obiettivo concernente X": who holds the records listed is what is asked, so it is shown
   const askedOwner = frame.fields.includes('owner') && (target === 'objective' || target === 'project');
+  // "quanto costano i progetti del CdR X", "budget dei progetti dell'azione Y": the figure the question names is what
+  // it asks of each record listed, so it is shown beside each
+  const askedFigure = fieldFor(
+    target,
+    fieldWords.filter((w) => FIGURE_WORDS.has(w)),
+  );
   const shown = [
     ...new Set([
       ...shownOf(filters),
       ...(amountField && frame.amounts.length ? [amountField] : []),
+      ...(askedFigure ? [askedFigure] : []),
       ...(askedOwner ? [target === 'project' ? 'dirigente' : 'owner'] : []),
     ]),
   ];

@@ -53,6 +53,12 @@ describe('levels named by the words of their title', () => {
     expect(levels("progetti dell'area spettacolo")).toEqual([]);
   });
 
+  it('reads a whole title written before its level word, as English puts it', () => {
+    expect(levels('list the projects in the spettacolo dal vivo action')).toEqual(['Spettacolo dal vivo']);
+    // part of a title before the level word names nothing
+    expect(levels('projects of the dal vivo action')).toEqual([]);
+  });
+
   it('reads a one-word title only right after its level word', () => {
     expect(levels("obiettivi dell'area giuridica")).toEqual(['AREA GIURIDICA']);
     expect(levels("obiettivi giuridici dell'area")).toEqual([]);

@@ -14,6 +14,7 @@ import { analyze } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { STOPWORDS } from '../../retrieval/stopwords.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
@@ -477,6 +478,11 @@ const RECORD_KINDS = Object.values(PACKS).flatMap((p) => [
   ...p.lexicon.targets.phase,
   ...p.lexicon.targets.indicator,
 ]);
+
+/** The question asks the cost of a thing that is no kind of record ("quanto costa il biglietto …"). */
+export function asksCostOfAThing(question: string, store: PlanStore): boolean {
+  return costSubjectOf(question, placeWordsOf(store)) !== null;
+}
 
 /**
  * The thing whose cost the question asks ("quanto costa la mensa scolastica" → mensa), with the stems that show a
