@@ -6,9 +6,13 @@
  * exclusion words from the language packs; what the caller already reads as a condition it passes as `stopWords`.
  */
 import { contentTokens, stem } from '../answer/text-match.ts';
+import { PACKS } from '../lang/packs.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import { EXCLUSION_WORDS } from './set-apart.ts';
+
+/** "tranne quelli sui X": a tail opening with one of these sets apart every record its words name */
+const PLURAL = Object.values(PACKS).flatMap((p) => p.lexicon.pluralPronouns ?? []);
 
 export interface RecordApart {
   code: string;
@@ -97,11 +101,13 @@ export function recordsSetApart(question: string, store: PlanStore, options: Set
     );
     if (!asked.size) continue;
     const written = new Set(contentTokens(text));
+    const plural = PLURAL.some((p) => phraseAt(` ${tail} `, `${p} `) === 1);
     for (const records of order) {
-      const named = bestTitled(asked, written, narrowed(records));
+      const named = plural ? allTitled(asked, narrowed(records)) : bestTitled(asked, written, narrowed(records));
       if (named === undefined) continue;
       // the kind looked up first holds the words: an ambiguity there is not settled by the other kind
-      if (named && !out.some((r) => r.code === named.code && r.doc === named.doc)) out.push(named);
+      for (const r of Array.isArray(named) ? named : named ? [named] : [])
+        if (!out.some((o) => o.code === r.code && o.doc === r.doc)) out.push(r);
       break;
     }
   }
@@ -130,4 +136,17 @@ function bestTitled(asked: Set<string>, written: Set<string>, records: RecordApa
   if (scored.length === 1) return best!.r;
   const exact = scored.filter((x) => x.exact);
   return exact.length === 1 ? exact[0]!.r : null;
+}
+
+/**
+ * Every record whose title holds the most asked stems ("tranne quelli sui ponti": each title with "ponti"); undefined
+ * when no title holds any. (An English tail brings its own words and their Italian ones: not all can be in a title.)
+ */
+function allTitled(asked: Set<string>, records: RecordApart[]): RecordApart[] | undefined {
+  const scored = records.map((r) => {
+    const stems = new Set(contentTokens(r.title).map((t) => stem(t)));
+    return { r, hits: [...asked].filter((s) => stems.has(s)).length };
+  });
+  const most = Math.max(0, ...scored.map((x) => x.hits));
+  return most ? scored.filter((x) => x.hits === most).map((x) => x.r) : undefined;
 }

@@ -58,6 +58,15 @@ describe('a record set apart by its title words', () => {
     expect(frame('obiettivi di Lago Verde tranne quello su biblioteche e palestre').excludedCodes).toEqual([]);
   });
 
+  it('a plural pronoun sets apart every record the words name, a singular one only the one record', () => {
+    // one word of "Apertura serale delle biblioteche", one of "Palestre scolastiche aperte" (singular: neither)
+    expect(frame('obiettivi di Lago Verde tranne quelli su biblioteche e palestre').excludedCodes.sort()).toEqual([
+      'LV-BI01',
+      'LV-SP03',
+    ]);
+    expect(frame('Lago Verde objectives except those with palestre').excludedCodes).toEqual(['LV-SP03']);
+  });
+
   it('the office only the words set apart recall is not named', () => {
     const f = frame('obiettivi di Carla Neri tranne quello sulle biblioteche');
     expect(f.excludedCodes).toEqual(['LV-BI01']);
