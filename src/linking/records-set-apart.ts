@@ -77,16 +77,13 @@ export function recordsSetApart(question: string, store: PlanStore, options: Set
   const tails = exclusionTails(question, options.stopWords, options.recordWords);
   if (!tails.length) return [];
   const inFiles = options.files ? new Set(options.files) : null;
-  const objectives: RecordApart[] = store.objectives
-    .filter((o) => !inFiles || inFiles.has(o.doc))
-    .map((o) => ({ code: o.code, kind: 'objective' as const, doc: o.doc, title: o.title }));
-  const projects: RecordApart[] = store.projects
-    .filter((p) => !inFiles || inFiles.has(p.doc))
-    .map((p) => ({ code: p.code, kind: 'project' as const, doc: p.doc, title: p.title }));
+  const titled = titledOf(store);
+  const objectives = titled.objectives.filter((t) => !inFiles || inFiles.has(t.record.doc));
+  const projects = titled.projects.filter((t) => !inFiles || inFiles.has(t.record.doc));
   const within = options.within;
-  const narrowed = (records: RecordApart[]) => {
+  const narrowed = (records: Titled[]) => {
     if (!within) return records;
-    const kept = records.filter(within);
+    const kept = records.filter((t) => within(t.record));
     return kept.length ? kept : records;
   };
   const order = options.projectsFirst ? [projects, objectives] : [objectives, projects];
@@ -119,14 +116,14 @@ export function recordsSetApart(question: string, store: PlanStore, options: Set
  * least, or one when no other record of the list holds any — or, stems being short, when it alone writes the word
  * as asked ("partecipate", not "partecipazione"). Undefined when no title holds any, null when none is the one.
  */
-function bestTitled(asked: Set<string>, written: Set<string>, records: RecordApart[]): RecordApart | null | undefined {
+function bestTitled(asked: Set<string>, written: Set<string>, records: Titled[]): RecordApart | null | undefined {
   const scored = records
-    .map((r) => {
-      const tokens = contentTokens(r.title);
-      const stems = new Set(tokens.map((t) => stem(t)));
-      const hits = [...asked].filter((s) => stems.has(s));
-      return { r, hits, size: stems.size, exact: tokens.some((t) => written.has(t)) };
-    })
+    .map((t) => ({
+      r: t.record,
+      hits: [...asked].filter((s) => t.stems.has(s)),
+      size: t.stems.size,
+      exact: t.tokens.some((w) => written.has(w)),
+    }))
     .filter((x) => x.hits.length > 0);
   if (!scored.length) return undefined;
   scored.sort((a, b) => b.hits.length - a.hits.length || a.size - b.size);
@@ -142,11 +139,33 @@ function bestTitled(asked: Set<string>, written: Set<string>, records: RecordApa
  * Every record whose title holds the most asked stems ("tranne quelli sui ponti": each title with "ponti"); undefined
  * when no title holds any. (An English tail brings its own words and their Italian ones: not all can be in a title.)
  */
-function allTitled(asked: Set<string>, records: RecordApart[]): RecordApart[] | undefined {
-  const scored = records.map((r) => {
-    const stems = new Set(contentTokens(r.title).map((t) => stem(t)));
-    return { r, hits: [...asked].filter((s) => stems.has(s)).length };
-  });
+function allTitled(asked: Set<string>, records: Titled[]): RecordApart[] | undefined {
+  const scored = records.map((t) => ({ r: t.record, hits: [...asked].filter((s) => t.stems.has(s)).length }));
   const most = Math.max(0, ...scored.map((x) => x.hits));
   return most ? scored.filter((x) => x.hits === most).map((x) => x.r) : undefined;
+}
+
+/** a record with its title's words and their stems */
+interface Titled {
+  record: RecordApart;
+  tokens: string[];
+  stems: Set<string>;
+}
+const TITLED = new WeakMap<PlanStore, { objectives: Titled[]; projects: Titled[] }>();
+
+/** The objectives' and projects' titles as words and stems, read once per store (not once per question). */
+function titledOf(store: PlanStore): { objectives: Titled[]; projects: Titled[] } {
+  let known = TITLED.get(store);
+  if (!known) {
+    const of = (record: RecordApart): Titled => {
+      const tokens = contentTokens(record.title);
+      return { record, tokens, stems: new Set(tokens.map((t) => stem(t))) };
+    };
+    known = {
+      objectives: store.objectives.map((o) => of({ code: o.code, kind: 'objective', doc: o.doc, title: o.title })),
+      projects: store.projects.map((p) => of({ code: p.code, kind: 'project', doc: p.doc, title: p.title })),
+    };
+    TITLED.set(store, known);
+  }
+  return known;
 }
