@@ -2,7 +2,8 @@
  * Records set apart by their title words: "tutti gli obiettivi di X tranne quello sulla trasparenza", "escluso il
  * progetto Home Care", "except the Urban Jungle one". The words after an exclusion word, up to the end of their
  * clause (or the first word of a condition: a field, an amount), name the one record in scope whose title holds most
- * of them: two words at least, or one word no other record in scope has. Titles come from the loaded model, the
+ * of them: two words at least, or one word no other record in scope has (after a plural pronoun, "tranne quelli sui
+ * ponti", every record holding them). Titles come from the loaded model, the
  * exclusion words from the language packs; what the caller already reads as a condition it passes as `stopWords`.
  */
 import { contentTokens, stem } from '../answer/text-match.ts';
@@ -72,7 +73,7 @@ export function exclusionTails(
   return out;
 }
 
-/** The records the question sets apart by their title words, at most one per exclusion. */
+/** The records the question sets apart by their title words: one per exclusion, or all its words name after "quelli". */
 export function recordsSetApart(question: string, store: PlanStore, options: SetApartOptions): RecordApart[] {
   const tails = exclusionTails(question, options.stopWords, options.recordWords);
   if (!tails.length) return [];
