@@ -486,7 +486,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           files: all ? null : docs.map((d) => d.file),
           projectsFirst: firstAt(words, TARGET_WORDS.project) >= 0,
           stopWords: SET_APART_STOPS,
-          recordWords: [...TARGET_WORDS.project, ...TARGET_WORDS.objective],
+          recordWords: [...RECORD_KIND_WORDS, ...vocab.entities.map((e) => e.name)],
           ...(people.matches.length ? { within: ownedByPeople(store, people.matches) } : {}),
           ...(lang === 'en' ? { translate: translateQuery } : {}),
         });
@@ -494,7 +494,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // (an office also named before the exclusion stays: "del servizio Sport tranne il questionario sportivo")
   if (recordsApart.length) {
     const apartStems = new Set(recordsApart.flatMap((r) => distinctiveNameWords(r.title).map(nameStem)));
-    const head = exclusionTails(unquoted, SET_APART_STOPS, [...TARGET_WORDS.project, ...TARGET_WORDS.objective]).reduce(
+    const head = exclusionTails(unquoted, SET_APART_STOPS, RECORD_KIND_WORDS).reduce(
       (w, t) => w.replace(` ${t} `, ' '),
       words,
     );
@@ -1423,6 +1423,17 @@ function ownedByPeople(store: PlanStore, matches: { person: Person }[]): (r: Rec
   ]);
   return (r) => owned.has(ownerKey(r.doc, r.code));
 }
+
+/**
+ * words that name what a record is, not what it is about: its kind, and the kind of entity whose plan holds it
+ * ("a parte quelli della Provincia" sets the provincia apart, not the records titled with "provinciale")
+ */
+const RECORD_KIND_WORDS = [
+  ...TARGET_WORDS.project,
+  ...TARGET_WORDS.objective,
+  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+  ...ALL.flatMap((l) => Object.values(l.entityKindAdjectives ?? {}).flat()),
+];
 
 /** words that end a title set apart: a condition follows ("tranne quello X con budget sopra …") */
 const SET_APART_STOPS = [

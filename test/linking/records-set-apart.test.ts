@@ -7,8 +7,9 @@ import { computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { exclusionTails } from '../../src/linking/records-set-apart.ts';
 import type { PlanQuery } from '../../src/query/plan-query.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
 import { runPlanQuery } from '../../src/tools/run-plan-query.ts';
-import { smallStore } from '../query/small-plan.ts';
+import { SMALL_MODEL, smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
 const frame = (q: string) => linkQuestion(q, store);
@@ -72,6 +73,17 @@ describe('a record set apart by its title words', () => {
     expect(f.excludedCodes).toEqual(['LV-BI01']);
     expect(f.structures).toEqual([]);
     expect(run('obiettivi di Carla Neri tranne quello sulle biblioteche')).toEqual(['LV-BI02']);
+  });
+
+  it('the kind of an entity set apart (its word or adjective) is no title word', () => {
+    // the comune's plan has an objective titled with the kind's adjective
+    const first = SMALL_MODEL.objectives[0]!;
+    const withAdjective = new PlanStore({
+      ...SMALL_MODEL,
+      objectives: [...SMALL_MODEL.objectives, { ...first, code: 'LV-RP09', title: 'Rete provinciale dei musei' }],
+    });
+    const f = linkQuestion('tutti gli obiettivi tranne quelli provinciali', withAdjective);
+    expect(f.excludedCodes).toEqual([]);
   });
 
   it('a field set apart is no title', () => {
