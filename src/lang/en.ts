@@ -345,6 +345,7 @@ export const en: LanguagePack = {
     groupBy: ['per', 'by', 'broken down by', 'split by', 'grouped by'],
     amountArticles: ['the'],
     kindPronouns: ['the one', 'that of'],
+    pluralPronouns: ['those', 'the ones', 'all those'],
     planLevels: {
       valorePubblico: ['public value'],
       lineaMandato: ['mandate line', 'line of mandate', 'mandate programme line', 'line'],

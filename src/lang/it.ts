@@ -477,6 +477,7 @@ export const it: LanguagePack = {
     groupBy: ['per', 'suddivisi per', 'divisi per'],
     amountArticles: ['i', 'il', 'gli', 'l'],
     kindPronouns: ['quella', 'quello', 'quelle', 'quelli'],
+    pluralPronouns: ['quelli', 'quelle', 'tutti quelli', 'tutte quelle'],
     planLevels: {
       valorePubblico: ['valore pubblico', 'valori pubblici'],
       lineaMandato: [

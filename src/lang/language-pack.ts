@@ -148,6 +148,8 @@ export interface Lexicon {
   planLevels?: Partial<Record<PlanLevel, string[]>>;
   /** words that stand for a kind already named ("l'azione A e quella B", "the one on B") */
   kindPronouns?: string[];
+  /** "quelli", "those": a pronoun for several records, so words set apart after it leave out every record they name */
+  pluralPronouns?: string[];
   /** articles that may stand before each bound of a range ("tra i 100 e i 150 mila") */
   amountArticles?: string[];
   /** "escluso zero", "non-zero": a ranking that skips records whose figure is zero */

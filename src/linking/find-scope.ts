@@ -74,8 +74,11 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     const kinds = kindsAsked.length ? kindsAsked : kindsDescribed.length === 1 ? kindsDescribed : [defaultKind];
     const ofKind = named.filter((e) => kinds.includes(e.kind));
     if (ofKind.length) {
+      // "gli obiettivi di X e della Provincia di X": the place written bare beside the kind-qualified one is the
+      // place's other entity, so both are read
+      const beside = kindsAsked.length ? namedBeside(words, named, ofKind, defaultKind) : [];
       if (!kindsAsked.length) setAside = named.filter((e) => !ofKind.includes(e));
-      named = ofKind;
+      named = [...ofKind, ...beside];
     }
   }
   // "la Provincia di X" where X is no entity loaded: another provincia, not the only one the plans have
@@ -134,6 +137,53 @@ export function findQuestionScope(question: string, store: PlanStore, defaultKin
     uncoveredYear,
     setAside,
   };
+}
+
+/** words that make two mentions items of one list or comparison ("X e la Provincia di X", "X vs …") */
+const JOINERS = ALL.flatMap((l) => [...l.betweenJoin, ...l.alternatives, ...l.compare]).map((w) => ` ${w} `);
+/** words that make the whole question a comparison ("confronta X con la provincia") */
+const COMPARES = ALL.flatMap((l) => [...l.compare, ...l.difference]).map((w) => `${w} `);
+
+/**
+ * The entities a place written bare names beside a kind word of the same place ("differenza tra X e la Provincia
+ * di X", "confronta X con la provincia"): the kind word names its own entity, the bare place the place's entity of
+ * the default kind (or its only other one). Only when the two mentions are items of one list or comparison: "a X,
+ * obiettivi della provincia" is the provincia's alone.
+ */
+function namedBeside(words: string, named: EntityName[], qualified: EntityName[], defaultKind: string): EntityName[] {
+  const out: EntityName[] = [];
+  for (const place of new Set(qualified.map((e) => e.name))) {
+    const others = named.filter((e) => e.name === place && !qualified.includes(e));
+    const other = others.find((e) => e.kind === defaultKind) ?? (others.length === 1 ? others[0] : undefined);
+    if (!other) continue;
+    const kindAt = qualified
+      .filter((e) => e.name === place)
+      .flatMap((e) => ENTITY_KINDS.find(([k]) => k === e.kind)?.[1] ?? [])
+      .flatMap((kw) => allAt(words, `${kw} `));
+    const bareAt = allAt(words, `${place} `).filter((at) => !afterKindWord(words, at));
+    const joined = (a: number, b: number) => {
+      const between = ` ${words.slice(Math.min(a, b), Math.max(a, b)).trim()} `;
+      return JOINERS.some((j) => between.includes(j));
+    };
+    const comparison = hasAny(words, COMPARES);
+    if (bareAt.some((b) => kindAt.some((k) => comparison || joined(b, k)))) out.push(other);
+  }
+  return out;
+}
+
+/** Every position a whole-word phrase starts at. */
+function allAt(words: string, phrase: string): number[] {
+  const out: number[] = [];
+  for (let at = phraseAt(words, phrase); at >= 0; at = phraseAt(words, phrase, at + 1)) out.push(at);
+  return out;
+}
+
+/** The place at `at` is written after a kind word and its joiner ("provincia di X", "province of X"). */
+function afterKindWord(words: string, at: number): boolean {
+  const before = words.slice(0, at);
+  for (const phrases of KIND_PHRASES.values())
+    for (const [, phrase] of phrases) if (before.endsWith(` ${phrase}`)) return true;
+  return false;
 }
 
 /** an entity set apart may be named by its kind alone ("a parte quelli della Provincia") */

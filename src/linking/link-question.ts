@@ -28,6 +28,7 @@ import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './fin
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
+import { exclusionTails, type RecordApart, recordsSetApart } from './records-set-apart.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
 import {
   acronymsIn,
@@ -476,6 +477,33 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !titleStems.has(nameStem(w))));
     allStructures.splice(0, allStructures.length, ...outside);
   }
+  // "tutti gli obiettivi di X tranne quello sulla trasparenza": records set apart by their title words (unless a
+  // code or an entity was what the exclusion named)
+  const recordsApart =
+    apart.length || found.excludedEntities.length
+      ? []
+      : recordsSetApart(unquoted, store, {
+          files: all ? null : docs.map((d) => d.file),
+          projectsFirst: firstAt(words, TARGET_WORDS.project) >= 0,
+          stopWords: SET_APART_STOPS,
+          recordWords: [...RECORD_KIND_WORDS, ...vocab.entities.map((e) => e.name)],
+          ...(people.matches.length ? { within: ownedByPeople(store, people.matches) } : {}),
+          ...(lang === 'en' ? { translate: translateQuery } : {}),
+        });
+  // …and the office only their words recall ("il questionario sulle società sportive" → "Sport") is not named
+  // (an office also named before the exclusion stays: "del servizio Sport tranne il questionario sportivo")
+  if (recordsApart.length) {
+    const apartStems = new Set(recordsApart.flatMap((r) => distinctiveNameWords(r.title).map(nameStem)));
+    const head = exclusionTails(unquoted, SET_APART_STOPS, RECORD_KIND_WORDS).reduce(
+      (w, t) => w.replace(` ${t} `, ' '),
+      words,
+    );
+    const headStems = new Set(head.trim().split(' ').map(nameStem));
+    const outside = allStructures.filter((s) =>
+      distinctiveNameWords(s.name).some((w) => !apartStems.has(nameStem(w)) || headStems.has(nameStem(w))),
+    );
+    allStructures.splice(0, allStructures.length, ...outside);
+  }
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
@@ -768,6 +796,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     words,
     people.matches.map((m) => m.person),
   );
+  // "tutti gli obiettivi di X tranne quello sulla trasparenza": a record set apart by its title words, when nothing
+  // else the exclusion names (a code, an entity, an office, a person) was set apart
+  if (!excludedPeople.length && !structures.some((x) => x.excluded))
+    for (const r of recordsApart) if (!excludedCodes.includes(r.code)) excludedCodes.push(r.code);
   const frame = asFrame({
     lang,
     text: question,
@@ -1385,6 +1417,38 @@ function notMultiYear(words: string): boolean {
 
 /** fields that are dates: "con scadenza…" bounds a date, it asks for no field to be present */
 const DATE_FIELD_WORDS = new Set<FieldWord>(['start', 'end', 'duration']);
+/** "gli obiettivi di X tranne quello sulla casa": only X's records can be the one set apart */
+function ownedByPeople(store: PlanStore, matches: { person: Person }[]): (r: RecordApart) => boolean {
+  const names = new Set(matches.map((m) => m.person.name));
+  const owned = new Set([
+    ...store.objectives.filter((o) => o.owners.some((n) => names.has(n))).map((o) => ownerKey(o.doc, o.code)),
+    ...store.projects.filter((p) => p.dirigente && names.has(p.dirigente)).map((p) => ownerKey(p.doc, p.code)),
+  ]);
+  return (r) => owned.has(ownerKey(r.doc, r.code));
+}
+
+/**
+ * words that name what a record is, not what it is about: its kind, and the kind of entity whose plan holds it
+ * ("a parte quelli della Provincia" sets the provincia apart, not the records titled with "provinciale")
+ */
+const RECORD_KIND_WORDS = [
+  ...TARGET_WORDS.project,
+  ...TARGET_WORDS.objective,
+  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+  ...ALL.flatMap((l) => Object.values(l.entityKindAdjectives ?? {}).flat()),
+];
+
+/** words that end a title set apart: a condition follows ("tranne quello X con budget sopra …") */
+const SET_APART_STOPS = [
+  ...Object.values(FIELD_WORDS).flat(),
+  ...W.without,
+  ...W.noneOfIt,
+  ...W.gt,
+  ...W.lt,
+  ...W.gte,
+  ...W.lte,
+  ...W.than,
+];
 /** words that stand between an exclusion and what it leaves out: "esclusi quelli senza budget" */
 const PLAIN_FILLERS = exclusionFillers([]);
 /** "escluso il progetto X", "except objective X": record words stand between an exclusion and a code */

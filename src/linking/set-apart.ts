@@ -9,6 +9,11 @@ import { PACKS } from '../lang/packs.ts';
 const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
 // "ma non del CdR 85", "but not Lago Verde": a negation right before a scope sets it apart too
 const EXCLUDE = LEXICONS.flatMap((l) => [...l.exclude, ...(l.setApart ?? [])]);
+/** the exclusion words that cannot be a plain negation ("tranne", "ma non", "but not"; not a bare "non"/"not") */
+export const EXCLUSION_WORDS: readonly string[] = LEXICONS.flatMap((l) => [
+  ...l.exclude,
+  ...(l.setApart ?? []).filter((w) => w.includes(' ')),
+]);
 const FILLERS = LEXICONS.flatMap((l) => l.exclusionFillers);
 // "tolti quelli a zero e quelli senza importo": a second item joined to the first is set apart by the same word
 const JOINERS = new Set(LEXICONS.flatMap((l) => [...l.betweenJoin, ...l.alternatives]));

@@ -102,3 +102,11 @@ describe('people the plans of an entity name', () => {
     expect((await ask('are the Monteluce offices open to people in wheelchairs?')).intent).not.toBe('people_of_entity');
   });
 });
+
+describe('an office with a record set apart by its words', () => {
+  it('lists the office records but that one, not the record its words name', async () => {
+    const a = await ask('list the projects of centre 41 except the Centri estivi one');
+    expect(a.answer).toContain('2023_PX_4101');
+    expect(a.answer).not.toContain('2023_PX_4102');
+  });
+});

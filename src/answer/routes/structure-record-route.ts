@@ -49,6 +49,8 @@ export const structureRecordRoute: Route = {
   when: (input) =>
     structureNamedAlone(input) &&
     !input.frame.compare &&
+    // "i progetti del CdR X tranne quello sulla Y": the words of a record set apart pick no record of the office
+    !input.frame.excludedCodes.length &&
     (input.frame.targets.includes('objective') || input.frame.targets.includes('project')),
   answer: (input) => recordOfStructure(input),
 };
