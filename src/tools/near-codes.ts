@@ -22,6 +22,17 @@ function runsOf(code: string): string[] {
   );
 }
 
+/** each candidate's runs, read once: the candidates are the plans' (immutable) records, asked again at every code not found */
+const runsOfRecord = new WeakMap<object, string[]>();
+function cachedRuns(c: CodeCandidate): string[] {
+  let runs = runsOfRecord.get(c);
+  if (!runs) {
+    runs = runsOf(c.code);
+    runsOfRecord.set(c, runs);
+  }
+  return runs;
+}
+
 /** Edit distance of two short strings (codes' runs are a few characters long). */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -59,7 +70,9 @@ export function nearestCodes<T extends CodeCandidate>(code: string, candidates: 
   const askedKey = asked.join('');
   const seen = new Set<string>();
   const scored = candidates
-    .map((c) => ({ c, runs: runsOf(c.code) }))
+    .map((c) => ({ c, runs: cachedRuns(c) }))
+    // a code of another first run is no near miss: left out before anything is compared
+    .filter(({ runs }) => runs[0] === asked[0])
     .filter(({ runs }) => {
       const key = runs.join('');
       if (key === askedKey || seen.has(key)) return false;
