@@ -163,6 +163,13 @@ const RECORD_WORDS = Object.values(PACKS).flatMap((p) =>
 function recordsOf(ctx: ToolContext, structures: Structure[]): NamedRecord[] {
   const byDoc = recordsByDoc(ctx.store);
   const out: NamedRecord[] = [];
+  // a set, not a search of the list: an office named in a thousand plans holds thousands of records
+  const seen = new Set<Objective | Project>();
+  const add = (r: NamedRecord) => {
+    if (seen.has(r.record)) return;
+    seen.add(r.record);
+    out.push(r);
+  };
   for (const s of structures) {
     if (!visible(ctx, s.doc)) continue;
     const { objectives, projects } = byDoc.get(s.doc) ?? { objectives: [], projects: [] };
@@ -170,10 +177,10 @@ function recordsOf(ctx: ToolContext, structures: Structure[]): NamedRecord[] {
     const name = fold(s.name);
     for (const o of objectives)
       if (fold(o.structure ?? '') === name || (s.code && o.cdr === s.code) || numbered.has(o.code))
-        out.push({ kind: 'objective', record: o });
-    for (const p of projects) if (s.code && p.cdr === s.code) out.push({ kind: 'project', record: p });
+        add({ kind: 'objective', record: o });
+    for (const p of projects) if (s.code && p.cdr === s.code) add({ kind: 'project', record: p });
   }
-  return out.filter((r, i) => out.findIndex((x) => x.record === r.record) === i);
+  return out;
 }
 
 const BY_DOC = new WeakMap<PlanStore, Map<string, { objectives: Objective[]; projects: Project[] }>>();
