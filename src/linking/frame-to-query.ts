@@ -1029,13 +1029,25 @@ function docsOf(store: PlanStore): DocSets {
 export function objectivesNumberedUnder(structure: { name: string; doc: string }, store: PlanStore): string[] {
   const last = fold(structure.name).split(/\s+/).at(-1) ?? '';
   if (!last || last.length > 5) return [];
-  return store.objectives
-    .filter((o) => o.doc === structure.doc)
-    .map((o) => o.code)
-    .filter((c) => {
-      const k = fold(c).replace(/\s+/g, '');
-      return k.length > last.length + 1 && k.startsWith(last) && '-._'.includes(k[last.length]!);
-    });
+  return (objectiveCodesByDoc(store).get(structure.doc) ?? [])
+    .filter(({ k }) => k.length > last.length + 1 && k.startsWith(last) && '-._'.includes(k[last.length]!))
+    .map(({ code }) => code);
+}
+
+const CODES_BY_DOC = new WeakMap<PlanStore, Map<string, { code: string; k: string }[]>>();
+/** each plan's objective codes, folded without spaces, grouped once per store: a question names an office of many plans */
+function objectiveCodesByDoc(store: PlanStore): Map<string, { code: string; k: string }[]> {
+  let map = CODES_BY_DOC.get(store);
+  if (!map) {
+    map = new Map();
+    for (const o of store.objectives) {
+      const list = map.get(o.doc) ?? [];
+      if (!list.length) map.set(o.doc, list);
+      list.push({ code: o.code, k: fold(o.code).replace(/\s+/g, '') });
+    }
+    CODES_BY_DOC.set(store, map);
+  }
+  return map;
 }
 
 function ofPhases(
