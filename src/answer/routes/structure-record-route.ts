@@ -58,12 +58,11 @@ export const structureRecordRoute: Route = {
 function recordOfStructure({ ctx, structures, question, lang, scope, frame }: RouteInput): Reply | null {
   const named = structures.filter((s) => !('excluded' in s && s.excluded));
   const year = scope.year;
-  const records = recordsOf(ctx, named);
+  const { records, matcher, titleStems: stemsOfTitles } = recordsAndMatcherOf(ctx, named);
   if (records.length < 2) return null;
   const said = wordsBeyond(ctx.store, question, named, lang);
-  const matcher = new TextMatcher(records, (r) => r.record.title);
   // English words the glossary does not translate can meet no Italian title: only the words some title holds count
-  const titleStems = lang === 'en' ? new Set(records.flatMap((r) => contentTokens(r.record.title).map(stem))) : null;
+  const titleStems = lang === 'en' ? stemsOfTitles() : null;
   const wanted = titleStems ? said.filter((w) => titleStems.has(stem(w))) : said;
   if (!wanted.length) return null;
   const asksOne = singularAsked(question);
@@ -92,6 +91,47 @@ function recordOfStructure({ ctx, structures, question, lang, scope, frame }: Ro
     named,
     lang,
   );
+}
+
+interface OfficeRecords {
+  records: NamedRecord[];
+  matcher: TextMatcher<NamedRecord>;
+  titleStems: () => Set<string>;
+}
+
+/** offices' records with their title matcher, kept for the offices last asked about (per store, at most this many) */
+const MAX_KEPT = 128;
+const KEPT = new WeakMap<PlanStore, Map<string, OfficeRecords>>();
+
+/**
+ * The records of the offices named, with a matcher over their titles: built once per set of visible offices, as an
+ * office named in a thousand plans holds thousands of records and questions about it come again.
+ */
+function recordsAndMatcherOf(ctx: ToolContext, named: Structure[]): OfficeRecords {
+  const key = named
+    .filter((s) => visible(ctx, s.doc))
+    .map((s) => `${s.doc}\u0000${s.name}\u0000${s.code ?? ''}`)
+    .join('\u0001');
+  let kept = KEPT.get(ctx.store);
+  if (!kept) {
+    kept = new Map();
+    KEPT.set(ctx.store, kept);
+  }
+  const known = kept.get(key);
+  if (known) return known;
+  const records = recordsOf(ctx, named);
+  let stems: Set<string> | null = null;
+  const built: OfficeRecords = {
+    records,
+    matcher: new TextMatcher(records, (r) => r.record.title),
+    titleStems: () => {
+      stems ??= new Set(records.flatMap((r) => contentTokens(r.record.title).map(stem)));
+      return stems;
+    },
+  };
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, built);
+  return built;
 }
 
 /** the one kind of record the question names, when it names one of the two */
