@@ -304,7 +304,7 @@ describe('more wordings of the routes', () => {
   const ask = (q: string) =>
     routeQuestion({ store, search: null as never, allowedDocs: null, includeInternal: true }, q);
   it('"greetings!" opens a question about pianobot', () =>
-    expect(frame('greetings! what sort of questions can I ask you?').meta).toBe('help'));
+    expect(frame('greetings, what kinds of questions may I ask you?').meta).toBe('help'));
   it('the people of a plan named by its kind ("del PEG di X")', async () =>
     expect((await ask('chi sono i dirigenti del PEG di Monteluce?')).intent).toBe('people_of_entity'));
   it("the phases of a person's one objective", async () => {
