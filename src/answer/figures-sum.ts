@@ -50,15 +50,8 @@ interface ReadSentence {
   prefixes: ReadonlySet<string>;
 }
 
-/** An indicator with a numeric target, read once. */
-interface ReadIndicator {
-  value: number;
-  text: string;
-  source: string;
-  prefixes: ReadonlySet<string>;
-  span: SourceSpan;
-  code: string;
-}
+/** An indicator with a numeric target, read once: a figure written in the indicator's own row. */
+type ReadIndicator = Figure;
 
 /** per record, its sentences and countable indicators (records live as long as the store): a sum asked of every
  * record in scope reads each once */
