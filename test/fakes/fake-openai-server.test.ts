@@ -173,7 +173,7 @@ describe('FakeOpenAiServer', () => {
       timeout: 200,
       configuration: { baseURL: hanging.url },
     });
-    await expect(model.invoke('ciao')).rejects.toThrow();
+    await expect(model.invoke('un saluto')).rejects.toThrow();
     await expect.poll(() => hanging.abandoned).toBe(1);
     expect(hanging.requests).toHaveLength(1);
 

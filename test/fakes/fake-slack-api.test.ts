@@ -17,8 +17,8 @@ describe('FakeSlackApi', () => {
     const res = await client.chat.postMessage({
       channel: 'C1',
       thread_ts: '1.1',
-      text: 'ciao',
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'ciao' } }],
+      text: 'una risposta',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'una risposta' } }],
     });
     expect(res.ok).toBe(true);
     expect(res.ts).toMatch(/^\d+\.\d{6}$/);

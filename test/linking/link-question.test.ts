@@ -35,7 +35,7 @@ describe('linkQuestion, Italian', () => {
     ['fasi in scadenza il 31/12', { dates: [{ iso: '--12-31', op: 'eq' }] }],
     ['somma dei budget del centro 41 e 42', { aggregate: 'sum' }],
     ['quali obiettivi riguardano le biblioteche?', { topic: ['biblio'] }],
-    ['ciao', { meta: 'greeting' }],
+    ['ciao a tutti', { meta: 'greeting' }],
     ['che cosa sai fare?', { meta: 'help' }],
     ['ci sono obiettivi in ritardo?', { progress: true }],
   ])('"%s"', (q, expected) => {

@@ -100,7 +100,7 @@ describe('web API', () => {
       ['a q that is not a string', { q: 42 }, 'BAD_REQUEST', '"q" must be a string'],
       [
         'an unknown audience',
-        { q: 'ciao', audience: 'everyone' },
+        { q: 'buondì', audience: 'everyone' },
         'BAD_REQUEST',
         '"audience" must be "staff" or "public"',
       ],
