@@ -8,7 +8,7 @@ import { contentTokens, stem } from '../answer/text-match.ts';
 import type { Lexicon, PlanLevel } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
-import { areasOf } from '../query/record-fields.ts';
+import { areasOf, STRATEGIC_LEVELS } from '../query/record-fields.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 
 export interface NamedLevel {
@@ -110,12 +110,7 @@ export function levelEntriesOf(store: PlanStore): LevelEntry[] {
   for (const r of [...store.objectives, ...store.projects]) {
     const s = r.strategic;
     if (!s) continue;
-    add('valorePubblico', s.valorePubblico, r.doc);
-    add('lineaMandato', s.lineaMandato, r.doc);
-    add('indirizzo', s.indirizzo, r.doc);
-    add('obiettivoStrategico', s.obiettivoStrategico, r.doc);
-    add('azione', s.azione, r.doc);
-    add('obiettivoOperativo', s.obiettivoOperativo, r.doc);
+    for (const level of STRATEGIC_LEVELS) add(level, s[level], r.doc);
   }
   // the areas of the offices ("AREA TECNICA" above its servizi) and the areas strategic links name; an area that is
   // itself a structure of the plan (a centre named "AREA X") is the structure's to link
