@@ -137,7 +137,8 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
   const text = ` ${fold(question)
     .replace(/[^a-z0-9.]+/g, ' ')
     .replace(/\.(?!\d)/g, ' ')} `;
-  const inScope = (e: LevelEntry) => !files || e.docs.some((d) => files.includes(d));
+  const fileSet = files ? new Set(files) : null;
+  const inScope = (e: LevelEntry) => !fileSet || e.docs.some((d) => fileSet.has(d));
   const out: LevelMention[] = [];
   const taken = new Set<string>();
   const push = (e: LevelEntry, phrase: string, said: { number?: string; titleWords: string[] }) => {
@@ -147,16 +148,18 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
     out.push({
       level: e.level,
       label: e.label,
-      docs: files ? e.docs.filter((d) => files.includes(d)) : e.docs,
+      docs: fileSet ? e.docs.filter((d) => fileSet.has(d)) : e.docs,
       phrase,
       ...said,
     });
   };
   const used: [number, number][] = [];
   for (const [level, phrase] of LEVEL_WORDS) {
+    let at = text.indexOf(` ${phrase}`);
+    // a kind word the question does not write needs no levels of its kind (a thousand plans have many)
+    if (at < 0) continue;
     const kind = all.filter((e) => e.level === level && inScope(e));
     if (!kind.length) continue;
-    let at = text.indexOf(` ${phrase}`);
     while (at >= 0) {
       const start = at + 1;
       const end = text.indexOf(' ', start + phrase.length);

@@ -30,6 +30,7 @@ import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionTails, type RecordApart, recordsSetApart } from './records-set-apart.ts';
 import { exclusionFillers, followsExclusion } from './set-apart.ts';
+import { StemPostings, stemsOf } from './stem-postings.ts';
 import {
   acronymsIn,
   distinctiveNameWords,
@@ -504,11 +505,19 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     );
     allStructures.splice(0, allStructures.length, ...outside);
   }
+  // a thousand plans' copies of one office share its code and name: each is read once
+  const officesApart = new Map<string, boolean>();
+  const setApart = (s: Structure) => {
+    const key = `${s.code ?? ''}|${s.name}`;
+    let known = officesApart.get(key);
+    if (known === undefined) officesApart.set(key, (known = structureSetApart(words, s)));
+    return known;
+  };
   const structures = allStructures.map((s) => ({
     name: s.name,
     code: s.code ?? null,
     doc: s.doc,
-    ...(structureSetApart(words, s) ? { excluded: true } : {}),
+    ...(setApart(s) ? { excluded: true } : {}),
   }));
   if (monthsAlone.length && !people.matches.length && structures.length)
     monthsOfPlans(new Set(structures.map((s) => s.doc)));
@@ -980,22 +989,15 @@ const RECORD_FIELDS = new Set<FieldWord>([
   'phases',
   'indicators',
 ]);
-const projectTitleIndexes = new WeakMap<PlanStore, { byStem: Map<string, number[]>; phrase: string[] }>();
+const projectTitleIndexes = new WeakMap<PlanStore, { stems: StemPostings; phrase: string[] }>();
 
 /** Each project title's distinct stems → the projects' positions, built once per store (a thousand plans' titles). */
-function projectTitleIndexOf(store: PlanStore): { byStem: Map<string, number[]>; phrase: string[] } {
+function projectTitleIndexOf(store: PlanStore): { stems: StemPostings; phrase: string[] } {
   let index = projectTitleIndexes.get(store);
   if (!index) {
-    const byStem = new Map<string, number[]>();
     // each title as `wordsOf` writes it, so a question is matched against it without refolding per question
     const phrase = store.projects.map((p) => wordsOf(p.title).trim());
-    for (const [pos, p] of store.projects.entries())
-      for (const s of new Set(contentTokens(p.title).map((t) => stem(t)))) {
-        const list = byStem.get(s);
-        if (list) list.push(pos);
-        else byStem.set(s, [pos]);
-      }
-    index = { byStem, phrase };
+    index = { stems: new StemPostings(store.projects.map((p) => p.title)), phrase };
     projectTitleIndexes.set(store, index);
   }
   return index;
@@ -1012,10 +1014,10 @@ function recordTitledIn(
 ): { code: string; title: string; doc: string; kind: 'project' | 'objective' } | null {
   const words = wordsOf(question);
   const inFiles = files.length ? new Set(files) : null;
-  const candidates = new Set<number>();
   const index = projectTitleIndexOf(store);
-  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
-  const projects = [...candidates]
+  // a title written whole has all its stems in the question: only those are looked for
+  const projects = index.stems
+    .covered(stemsOf(question))
     .map((p) => ({ p: store.projects[p]!, phrase: index.phrase[p]! }))
     .filter(({ p, phrase }) => (!inFiles || inFiles.has(p.doc)) && phrase.includes(' '))
     .filter(({ phrase }) => phraseAt(words, `${phrase} `) >= 0)
@@ -1047,17 +1049,16 @@ function projectsNamedByWords(
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
   for (const part of parts) {
-    const asked = new Set(contentTokens(part).map((t) => stem(t)));
+    const asked = stemsOf(part);
     // only projects sharing a stem with this part can score: count the shared stems through the index
-    const hitsOf = new Map<number, number>();
-    for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
+    const hitsOf = index.stems.hits(asked);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
     let tie = false;
     // a word no other record uses in any of its names ("Ludobus", "Spazio13") names its project alone
     const rareHit = new Set<number>();
     for (const t of contentTokens(part)) {
       const s = stem(t);
-      const holders = index.byStem.get(s) ?? [];
+      const holders = index.stems.byStem.get(s) ?? [];
       if (holders.length !== 1) continue;
       const p = store.projects[holders[0]!]!;
       // …or a word written as only this project's title writes it, when the question says it names a project ("il

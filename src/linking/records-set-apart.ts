@@ -48,7 +48,8 @@ export function exclusionTails(
 ): string[] {
   // "escluso il progetto X": a record's kind word names what is set apart, it opens no condition
   const kinds = recordWords.map((w) => w.trim());
-  const stops = stopWords.filter((w) => !kinds.some((k) => w.trim().startsWith(k) || k.startsWith(w.trim())));
+  // read only for a clause with an exclusion word (most questions have none)
+  let stops: readonly string[] | null = null;
   const out: string[] = [];
   for (const clause of question.split(CLAUSE)) {
     const words = wordsOf(clause);
@@ -62,6 +63,7 @@ export function exclusionTails(
     if (!first) continue;
     let tail = ` ${words.slice(first.end).trim()} `;
     // "tranne quello delle partecipate con budget sopra 500.000": the condition is no part of the title
+    stops ??= stopWords.filter((w) => !kinds.some((k) => w.trim().startsWith(k) || k.startsWith(w.trim())));
     for (const w of stops) {
       const at = phraseAt(tail, `${w.trim()} `);
       if (at >= 0) tail = tail.slice(0, at);

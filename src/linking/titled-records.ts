@@ -9,6 +9,7 @@ import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
+import { StemPostings, stemsOf } from './stem-postings.ts';
 
 export interface TitledRecord {
   code: string;
@@ -59,8 +60,12 @@ export interface TitleIndex {
   phraseOf: (string | undefined)[];
   /** the name a title gives in quotes (PROGETTO "LE STORIE" PER …): what people call the record, folded */
   aliasOf: (string | undefined)[];
+  /** how many distinct stems each record's quoted name has (0 without one) */
+  aliasStemCount: Uint16Array;
   /** how many records carry each folded title */
   titleCount: Map<string, number>;
+  /** the titles by stem */
+  stems: StemPostings;
   byStem: Map<string, number[]>;
   records: TitledRecord[];
 }
@@ -78,14 +83,9 @@ export function objectiveTitles(store: PlanStore): TitleIndex {
     const aliasOf = records.map((r) => quotedNameOf(r.title));
     const titleCount = new Map<string, number>();
     for (const w of [...phraseOf, ...aliasOf]) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
-    const byStem = new Map<string, number[]>();
-    for (const [pos, r] of records.entries())
-      for (const s of new Set(contentTokens(r.title).map((t) => stem(t)))) {
-        const list = byStem.get(s);
-        if (list) list.push(pos);
-        else byStem.set(s, [pos]);
-      }
-    index = { phraseOf, aliasOf, titleCount, byStem, records };
+    const aliasStemCount = Uint16Array.from(aliasOf, (a) => (a ? stemsOf(a).size : 0));
+    const stems = new StemPostings(records.map((r) => r.title));
+    index = { phraseOf, aliasOf, aliasStemCount, titleCount, stems, byStem: stems.byStem, records };
     indexes.set(store, index);
   }
   return index;
@@ -167,10 +167,9 @@ export function objectivesTitledIn(
   const index = objectiveTitles(store);
   // only titles sharing a word with the question can be written in it: looked up through the stem index, so a
   // thousand plans' titles are not all scanned
-  const candidates = new Set<number>();
-  for (const t of contentTokens(question)) for (const p of index.byStem.get(stem(t)) ?? []) candidates.add(p);
+  // a title (or the name it quotes) written whole has all its stems in the question: only those are looked for
   const hits: { words: string; record: TitledRecord }[] = [];
-  for (const p of candidates) {
+  for (const p of index.stems.covered(stemsOf(question), (p) => leastStemsWritten(index, p))) {
     const record = index.records[p]!;
     if (inFiles && !inFiles.has(record.doc)) continue;
     // the whole title, or the name it quotes ("il progetto Le storie")
@@ -185,6 +184,12 @@ export function objectivesTitledIn(
     return preferred.length === 1 && preferred[0] === h;
   });
   return unique.sort((a, b) => b.words.length - a.words.length).map((h) => h.record);
+}
+
+/** The fewest of a record's title stems a question writing its title or its quoted name has (no such name: never). */
+function leastStemsWritten(index: TitleIndex, p: number): number {
+  const title = index.phraseOf[p] !== undefined ? index.stems.stemCount[p]! : Number.POSITIVE_INFINITY;
+  return index.aliasOf[p] !== undefined ? Math.min(title, index.aliasStemCount[p]!) : title;
 }
 
 /**
@@ -202,9 +207,8 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
       if (!out.some((o) => o.code === whole.code && o.doc === whole.doc)) out.push(whole);
       continue;
     }
-    const asked = new Set(contentTokens(part).map((t) => stem(t)));
-    const hitsOf = new Map<number, number>();
-    for (const s of asked) for (const p of index.byStem.get(s) ?? []) hitsOf.set(p, (hitsOf.get(p) ?? 0) + 1);
+    const asked = stemsOf(part);
+    const hitsOf = index.stems.hits(asked);
     // a word no other record uses in any of its names ("il progetto caritas") names its objective alone, unless the
     // part holds words of their own for two records
     const own = ownWordHolders(asked, index, store);
@@ -220,8 +224,7 @@ export function objectivesNamedByParts(question: string, store: PlanStore, files
         continue;
       }
       if (hits < 2) continue;
-      const size = new Set(contentTokens(record.title).map((t) => stem(t))).size;
-      if (hits * 2 < size) continue;
+      if (hits * 2 < index.stems.stemCount[pos]!) continue;
       if (best && hits === best.hits) tie = true;
       if (!best || hits > best.hits) {
         best = { record, hits };
@@ -285,7 +288,7 @@ export function objectiveNamedByRareWords(
     if (inFiles && !inFiles.has(record.doc)) return false;
     if (h.hits === 1) return h.distinct && owned!.size === 1;
     if (!h.rare || h.hits < minHits) return false;
-    return h.hits * 2 >= new Set(contentTokens(record.title).map((t) => stem(t))).size;
+    return h.hits * 2 >= index.stems.stemCount[pos]!;
   });
   if (found.length === 1) return index.records[found[0]![0]]!;
   if (!exactWords || minHits >= 2 || found.length > 1) return null;

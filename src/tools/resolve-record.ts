@@ -82,8 +82,14 @@ interface RecordIndex {
   entries: Entry[];
   /** stem → how many records use it (title or text) */
   df: Map<string, number>;
-  /** stem → the positions in `entries` of the records using it, ascending: only those can score */
-  postings: Map<string, number[]>;
+  /** stem → the positions in `entries` of the records whose title uses it, ascending: only those can score */
+  inTitle: Map<string, number[]>;
+  /** stem → the positions of the records whose text, and not their title, uses it */
+  inBodyOnly: Map<string, number[]>;
+  /** scratch per record for one call (zero between calls): a word's share, the sum of shares, the words held */
+  share: Float64Array;
+  sum: Float64Array;
+  matched: Uint16Array;
 }
 
 const INDEXES = new WeakMap<PlanStore, RecordIndex>();
@@ -108,16 +114,29 @@ function indexOf(store: PlanStore): RecordIndex {
           : n.record.description,
       ),
     }));
-    const postings = new Map<string, number[]>();
+    const inTitle = new Map<string, number[]>();
+    const inBodyOnly = new Map<string, number[]>();
+    const df = new Map<string, number>();
+    const post = (map: Map<string, number[]>, s: string, at: number) => {
+      const list = map.get(s);
+      if (list) list.push(at);
+      else map.set(s, [at]);
+      df.set(s, (df.get(s) ?? 0) + 1);
+    };
     entries.forEach((e, at) => {
-      for (const s of new Set([...e.title, ...e.body])) {
-        const list = postings.get(s);
-        if (list) list.push(at);
-        else postings.set(s, [at]);
-      }
+      for (const s of e.title) post(inTitle, s, at);
+      for (const s of e.body) if (!e.title.has(s)) post(inBodyOnly, s, at);
     });
-    const df = new Map([...postings].map(([s, list]) => [s, list.length]));
-    index = { entries, df, postings };
+    const n = entries.length;
+    index = {
+      entries,
+      df,
+      inTitle,
+      inBodyOnly,
+      share: new Float64Array(n),
+      sum: new Float64Array(n),
+      matched: new Uint16Array(n),
+    };
     INDEXES.set(store, index);
   }
   return index;
@@ -134,7 +153,8 @@ export function resolveRecord(
   inScope: (doc: string) => boolean = () => true,
   kind: NamedRecord['kind'] | null = null,
 ): RecordResolution {
-  const { entries, df, postings } = indexOf(store);
+  const index = indexOf(store);
+  const { entries, df, inTitle, inBodyOnly } = index;
   const n = entries.length;
   const words = [...new Set(contentTokens(withoutAskingVerb(text)).map(stem))].filter((w) => w.length > 2);
   if (!words.length || !n) return { status: 'none' };
@@ -147,40 +167,53 @@ export function resolveRecord(
   }
   const idf = (s: string) => Math.log(1 + n / (1 + (df.get(s) ?? 0)));
   const known = (w: string) => df.has(w) || (synonyms.get(w) ?? []).some((s) => df.has(s));
-  // each word's weight and alternatives worked out once, not once per record
-  const weights = new Map(
-    words.map((w) => [w, known(w) ? Math.max(idf(w), ...(synonyms.get(w) ?? []).map(idf)) : ABSENT_SHARE * idf(w)]),
+  const total = words.reduce(
+    (sum, w) => sum + (known(w) ? Math.max(idf(w), ...(synonyms.get(w) ?? []).map(idf)) : ABSENT_SHARE * idf(w)),
+    0,
   );
-  const alternativesOf = new Map(words.map((w) => [w, [w, ...(synonyms.get(w) ?? [])]]));
-  const weight = (w: string) => weights.get(w)!;
-  const total = words.reduce((sum, w) => sum + weight(w), 0);
-  // only records holding one of the words (or a synonym) can score: a thousand plans' records are not all visited
-  const holding = new Set<number>();
-  for (const alternatives of alternativesOf.values())
-    for (const a of alternatives) for (const at of postings.get(a) ?? []) holding.add(at);
-  const scored: RecordCandidate[] = [];
-  for (const at of [...holding].sort((a, b) => a - b)) {
-    const e = entries[at]!;
-    if (!inScope(e.named.record.doc)) continue;
-    let sum = 0;
-    let matched = 0;
-    for (const w of words) {
-      const alternatives = alternativesOf.get(w)!;
-      let share = 0;
-      for (const [i, a] of alternatives.entries()) {
-        const factor = i === 0 ? 1 : SYNONYM_SHARE;
-        if (e.title.has(a)) share = Math.max(share, factor);
-        else if (e.body.has(a)) share = Math.max(share, factor * BODY_SHARE);
-      }
-      sum += share * weight(w);
-      if (share > 0) matched++;
+  // only records holding one of the words (or a synonym) can score, and each word visits only its records: a
+  // thousand plans' records are not all read, nor every word of the question per record
+  const { share, sum: sums, matched: held } = index;
+  const touched: number[] = [];
+  const touchedByWord: number[] = [];
+  for (const w of words) {
+    const weight = known(w) ? Math.max(idf(w), ...(synonyms.get(w) ?? []).map(idf)) : ABSENT_SHARE * idf(w);
+    for (const [i, a] of [w, ...(synonyms.get(w) ?? [])].entries()) {
+      const factor = i === 0 ? 1 : SYNONYM_SHARE;
+      for (const [list, part] of [
+        [inTitle.get(a), factor],
+        [inBodyOnly.get(a), factor * BODY_SHARE],
+      ] as const)
+        for (const at of list ?? []) {
+          if (share[at] === 0) touchedByWord.push(at);
+          if (part > share[at]!) share[at] = part;
+        }
     }
+    for (const at of touchedByWord) {
+      if (held[at] === 0) touched.push(at);
+      sums[at]! += share[at]! * weight;
+      held[at]!++;
+      share[at] = 0;
+    }
+    touchedByWord.length = 0;
+  }
+  const docInScope = new Map<string, boolean>();
+  // the best three, as a stable sort by score would put them (a thousand plans' matches are not all sorted)
+  const candidates: RecordCandidate[] = [];
+  for (const at of Int32Array.from(touched).sort()) {
+    const e = entries[at]!;
+    const sum = sums[at]!;
+    const matched = held[at]!;
+    sums[at] = 0;
+    held[at] = 0;
+    const doc = e.named.record.doc;
+    let ok = docInScope.get(doc);
+    if (ok === undefined) docInScope.set(doc, (ok = inScope(doc)));
+    if (!ok) continue;
     // the kind the question names is preferred, not required: a "progetto" may be told of in an objective's text
     const preference = kind && e.named.kind !== kind ? OTHER_KIND_SHARE : 1;
-    if (sum > 0) scored.push({ named: e.named, score: (preference * sum) / total, matched });
+    if (sum > 0) keepBest(candidates, { named: e.named, score: (preference * sum) / total, matched });
   }
-  scored.sort((a, b) => b.score - a.score);
-  const candidates = scored.slice(0, 3);
   const [best, next] = candidates;
   if (!best) return { status: 'none' };
   const clearOf = (margin: number) => !next || best.score >= next.score * margin;
@@ -191,4 +224,16 @@ export function resolveRecord(
   )
     return { status: 'sure', named: best.named, candidates };
   return { status: 'unsure', candidates };
+}
+
+/** how many of the best records a resolution reports */
+const CANDIDATES = 3;
+
+/** Puts `c` among the best (highest score first; an equal score after those met before), keeping CANDIDATES. */
+function keepBest(best: RecordCandidate[], c: RecordCandidate): void {
+  if (best.length === CANDIDATES && c.score <= best[CANDIDATES - 1]!.score) return;
+  let i = best.length;
+  while (i > 0 && best[i - 1]!.score < c.score) i--;
+  best.splice(i, 0, c);
+  if (best.length > CANDIDATES) best.pop();
 }
