@@ -280,16 +280,9 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   const stems = stemsIn(q, index);
   const candidates = inModelOrder([...stems].flatMap((stem) => index.byStem.get(stem) ?? [])).filter(inDocs);
   const qWords = ` ${q.replace(/[^a-z0-9]+/g, ' ')} `;
+  const hitsOf = nameHits(stems, qWords, index);
   const scored = candidates
-    .map((p) => {
-      const words = index.nameWords[p]!;
-      const hits = words.filter((w) => stems.has(nameStem(w)));
-      // a name whose words the question matched are all the question's own record words ("le persone che …" and
-      // "Area servizi alla persona") is named only with the rest of its name beside them
-      const ownWordsOnly =
-        hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
-      return { p, score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
-    })
+    .map((p) => ({ p, ...hitsOf(p) }))
     // the whole name, half of a long one and two words of it ("Servizio Edilizia Scolastica, Patrimonio e
     // Urbanistica" as "edilizia scolastica"), or a short name said in full
     .filter(
@@ -298,6 +291,32 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
   if (best > 0) return scored.filter((x) => x.score === best).map((x) => index.structures[x.p]!);
   return namedByOpening(qWords, candidates, index);
+}
+
+/**
+ * How much of a structure's name the question's stems hold: the share of its distinctive words (0 when the words
+ * matched are all the question's own record words — "le persone che …" and "Area servizi alla persona" — and the rest
+ * of the name is not beside them) and how many. Worked out once per name: a thousand plans repeat each office's.
+ */
+function nameHits(
+  stems: ReadonlySet<string>,
+  qWords: string,
+  index: ReturnType<typeof structureIndexOf>,
+): (p: number) => { score: number; hit: number } {
+  const byName = new Map<string, { score: number; hit: number }>();
+  return (p) => {
+    const name = index.structures[p]!.name;
+    let known = byName.get(name);
+    if (!known) {
+      const words = index.nameWords[p]!;
+      const hits = words.filter((w) => stems.has(nameStem(w)));
+      const ownWordsOnly =
+        hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
+      known = { score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
+      byName.set(name, known);
+    }
+    return known;
+  };
 }
 
 /**
@@ -339,12 +358,11 @@ export function structurePairNamed(question: string, store: PlanStore, scope: Sc
     (p) => !docs || docs.has(index.structures[p]!.doc),
   );
   const byDoc = new Map<string, { p: number; score: number }[]>();
+  const hitsOf = nameHits(stems, qWords, index);
   for (const p of new Set(candidates)) {
-    const words = index.nameWords[p]!;
-    const hits = words.filter((w) => stems.has(nameStem(w)));
-    if (!hits.length || (hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords))) continue;
-    const score = hits.length / words.length;
-    if (!(score >= 0.99 || (score >= 0.5 && hits.length >= 2))) continue;
+    const { score, hit } = hitsOf(p);
+    if (!hit || score === 0) continue;
+    if (!(score >= 0.99 || (score >= 0.5 && hit >= 2))) continue;
     const doc = index.structures[p]!.doc;
     byDoc.set(doc, [...(byDoc.get(doc) ?? []), { p, score }]);
   }

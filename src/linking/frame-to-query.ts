@@ -1261,11 +1261,15 @@ function fullyNamed(frame: QuestionFrame): QuestionFrame['structures'] {
     !name(b!).includes(name(a!).trim())
   )
     return frame.structures;
-  const named = frame.structures.filter((s) => phraseAt(words, `${name(s).trim()} `) >= 0);
+  // a thousand plans' copies of an office share its name: each distinct name is read once
+  const nameOf = new Map<string, string>();
+  for (const s of frame.structures) if (!nameOf.has(s.name)) nameOf.set(s.name, name(s));
+  const writes = new Map([...nameOf].map(([n, w]) => [n, phraseAt(words, `${w.trim()} `) >= 0]));
+  const named = frame.structures.filter((s) => writes.get(s.name));
   // "Biblioteche" inside "Servizio Biblioteche" is not named on its own
-  const whole = named.filter(
-    (s) => !named.some((o) => o !== s && name(o).length > name(s).length && name(o).includes(name(s))),
-  );
+  const namedWords = [...new Set(named.map((s) => nameOf.get(s.name)!))];
+  const inside = new Set(namedWords.filter((w) => namedWords.some((o) => o.length > w.length && o.includes(w))));
+  const whole = named.filter((s) => !inside.has(nameOf.get(s.name)!));
   return whole.length && whole.length < frame.structures.length ? whole : frame.structures;
 }
 

@@ -1421,11 +1421,15 @@ const DATE_FIELD_WORDS = new Set<FieldWord>(['start', 'end', 'duration']);
 /** "gli obiettivi di X tranne quello sulla casa": only X's records can be the one set apart */
 function ownedByPeople(store: PlanStore, matches: { person: Person }[]): (r: RecordApart) => boolean {
   const names = new Set(matches.map((m) => m.person.name));
-  const owned = new Set([
-    ...store.objectives.filter((o) => o.owners.some((n) => names.has(n))).map((o) => ownerKey(o.doc, o.code)),
-    ...store.projects.filter((p) => p.dirigente && names.has(p.dirigente)).map((p) => ownerKey(p.doc, p.code)),
-  ]);
-  return (r) => owned.has(ownerKey(r.doc, r.code));
+  // read only when the question sets a record apart (most questions do not): every record is walked
+  let owned: Set<string> | null = null;
+  return (r) => {
+    owned ??= new Set([
+      ...store.objectives.filter((o) => o.owners.some((n) => names.has(n))).map((o) => ownerKey(o.doc, o.code)),
+      ...store.projects.filter((p) => p.dirigente && names.has(p.dirigente)).map((p) => ownerKey(p.doc, p.code)),
+    ]);
+    return owned.has(ownerKey(r.doc, r.code));
+  };
 }
 
 /**

@@ -387,24 +387,46 @@ function once(item: object, build: () => QueryRecord): QueryRecord {
   return record;
 }
 
-export function recordsOf(store: PlanStore, target: QueryTarget, docs?: ReadonlySet<string>): QueryRecord[] {
+/**
+ * The field of each target's records that holds the code of the objective or project it belongs to (or is): the
+ * targets whose records come one or more per objective or project (see `recordsOf`'s `keep`).
+ */
+export const PARENT_CODE_FIELD: Partial<Record<QueryTarget, string>> = {
+  objective: 'code',
+  project: 'code',
+  phase: 'objective',
+  indicator: 'objective',
+  budget_row: 'project',
+};
+
+export function recordsOf(
+  store: PlanStore,
+  target: QueryTarget,
+  docs?: ReadonlySet<string>,
+  /** only the records of the objectives or projects this keeps (the records they are, or belong to) */
+  keep?: (parent: Objective | Project) => boolean,
+): QueryRecord[] {
   const entity = (doc: string) => store.entityOf(doc);
   const inDocs = <T extends { doc: string }>(items: T[]): T[] => (docs ? items.filter((x) => docs.has(x.doc)) : items);
+  const kept = <T extends Objective | Project>(items: T[]): T[] => {
+    const inScope = inDocs(items);
+    return keep ? inScope.filter(keep) : inScope;
+  };
   const areaOf = areasOf(store);
   const area = (o: Objective) => areaOf(o.doc, o.structure);
   switch (target) {
     case 'objective':
-      return inDocs(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc), area(o))));
+      return kept(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc), area(o))));
     case 'phase':
-      return inDocs(store.objectives).flatMap((o) =>
+      return kept(store.objectives).flatMap((o) =>
         o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o)))),
       );
     case 'indicator':
-      return inDocs(store.objectives).flatMap((o) =>
+      return kept(store.objectives).flatMap((o) =>
         o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o)))),
       );
     case 'project':
-      return inDocs(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc), areaOf(p.doc, p.cdr))));
+      return kept(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc), areaOf(p.doc, p.cdr))));
     case 'structure': {
       const counts = structureCounts(store);
       return inDocs(store.structures).map((s) => structureRecord(s, store, counts));
@@ -435,7 +457,7 @@ export function recordsOf(store: PlanStore, target: QueryTarget, docs?: Readonly
         };
       });
     case 'budget_row':
-      return inDocs(store.projects).flatMap((p) =>
+      return kept(store.projects).flatMap((p) =>
         p.budgetRows.flatMap((r) =>
           Object.entries(r.amounts).map(([column, amount]) => ({
             target: 'budget_row' as const,

@@ -26,8 +26,17 @@ export function findDeadlines(ctx: ToolContext, input: FindDeadlinesInput): Dead
   const q = FindDeadlinesInput.parse(input);
   const docs = q.docs ? new Set(q.docs) : null;
   const keys = q.owner ? new Set(findPeople(q.owner, ctx.store).matches.map((m) => m.person.key)) : null;
-  const ofAsked = (o: Objective) =>
-    visible(ctx, o.doc) && (!docs || docs.has(o.doc)) && (!keys || o.owners.some((n) => keys.has(personKey(n))));
+  // an objective's many dated phases and indicators ask the same: answered once per objective
+  const asked = new Map<Objective, boolean>();
+  const ofAsked = (o: Objective) => {
+    let ok = asked.get(o);
+    if (ok === undefined)
+      asked.set(
+        o,
+        (ok = visible(ctx, o.doc) && (!docs || docs.has(o.doc)) && (!keys || ownerKeysOf(o).some((k) => keys.has(k)))),
+      );
+    return ok;
+  };
   const inRange = (iso: string) =>
     (!q.from || iso >= q.from) && (!q.to || iso <= q.to) && (!q.month || Number(iso.slice(5, 7)) === q.month);
   // the dated entries between the bounds, back in model order (what a scan of every objective would list)
@@ -45,6 +54,18 @@ export function findDeadlines(ctx: ToolContext, input: FindDeadlinesInput): Dead
       return true;
     })
     .sort((a, b) => (a.date.iso ?? '').localeCompare(b.date.iso ?? ''));
+}
+
+const ownerKeys = new WeakMap<Objective, string[]>();
+
+/** An objective's owners as person keys, worked out once while the objective lives (a deadline scan meets many). */
+function ownerKeysOf(o: Objective): string[] {
+  let keys = ownerKeys.get(o);
+  if (!keys) {
+    keys = o.owners.map(personKey);
+    ownerKeys.set(o, keys);
+  }
+  return keys;
 }
 
 interface DatedEntry {

@@ -4,6 +4,7 @@
  * computed from, so the answer can cite each of them.
  */
 
+import type { Objective, Project } from '../plan/model.ts';
 import { personKey } from '../plan/names.ts';
 import { fold } from '../plan/text.ts';
 import {
@@ -13,8 +14,16 @@ import {
   type QueryAggregate,
   type QueryFilter,
 } from '../query/plan-query.ts';
-import { type Cell, FIELDS, type QueryRecord, recordsOf, samePerson } from '../query/record-fields.ts';
+import {
+  type Cell,
+  FIELDS,
+  PARENT_CODE_FIELD,
+  type QueryRecord,
+  recordsOf,
+  samePerson,
+} from '../query/record-fields.ts';
 import { containsWordsOf, type WordIndex, wordIndexOf } from '../query/word-index.ts';
+import type { PlanStore } from '../store/plan-store.ts';
 import { type ToolContext, visible } from './tool-context.ts';
 
 export const RunPlanQueryInput = PlanQuerySchema;
@@ -115,9 +124,64 @@ function candidatesOf(ctx: ToolContext, query: ParsedPlanQuery, documents: Reado
     const positions = index.positionsWith(words);
     narrowed = narrowed ? intersect(narrowed, positions) : positions;
   }
-  if (!narrowed || !index) return recordsOf(ctx.store, query.target, documents);
+  if (!narrowed || !index) return recordsOf(ctx.store, query.target, documents, parentsAsked(ctx.store, query));
   const { records } = index;
   return narrowed.map((p) => records[p]!);
+}
+
+/**
+ * What the equality filters ask of the objective or project each record is (or belongs to), as a test of that parent:
+ * "le fasi di 2020-X" reads that objective's phases, "gli obiettivi di Rossi" Rossi's objectives, not every record of
+ * a thousand plans. The test keeps every parent whose records can pass (the filters still run on them, comparing as
+ * they do: folded and trimmed, a person also by name key).
+ */
+function parentsAsked(
+  store: PlanStore,
+  query: ParsedPlanQuery,
+): ((parent: Objective | Project) => boolean) | undefined {
+  const codeField = PARENT_CODE_FIELD[query.target];
+  const ownerTarget = query.target === 'objective' || query.target === 'phase' || query.target === 'indicator';
+  const tests: ((parent: Objective | Project) => boolean)[] = [];
+  for (const f of query.filters) {
+    if (f.op !== 'eq' && f.op !== 'in') continue;
+    const values = f.op === 'eq' ? [f.value] : (f.values ?? []);
+    // a value that is no plain text (a date, a number) compares otherwise: no narrowing from it
+    if (!values.every((v): v is string => typeof v === 'string' && !ISO_DATE.test(v) && !/^--\d{2}-\d{2}$/.test(v)))
+      continue;
+    if (f.field === codeField) {
+      const codes = new Set(values.map((v) => fold(v).trim()));
+      tests.push((parent) => codes.has(fold(parent.code).trim()));
+    } else if (f.field === 'owner' && ownerTarget) {
+      const byOwner = ownerIndexOf(store);
+      const owned = new Set(
+        values.flatMap((v) => [...(byOwner.get(fold(v).trim()) ?? []), ...(byOwner.get(keyEntry(v)) ?? [])]),
+      );
+      tests.push((parent) => owned.has(parent as Objective));
+    }
+  }
+  if (!tests.length) return undefined;
+  return (parent) => tests.every((t) => t(parent));
+}
+
+const ownerIndexes = new WeakMap<PlanStore, Map<string, Objective[]>>();
+const keyEntry = (name: string) => `key:${personKey(name)}`;
+
+/** Each owner's name as written (folded, trimmed) and as a name key → the objectives naming them. Built once per store. */
+function ownerIndexOf(store: PlanStore): Map<string, Objective[]> {
+  let index = ownerIndexes.get(store);
+  if (!index) {
+    const built = new Map<string, Objective[]>();
+    for (const o of store.objectives)
+      for (const n of o.owners)
+        for (const entry of [fold(n).trim(), keyEntry(n)]) {
+          const list = built.get(entry);
+          if (!list) built.set(entry, [o]);
+          else if (list.at(-1) !== o) list.push(o);
+        }
+    index = built;
+    ownerIndexes.set(store, index);
+  }
+  return index;
 }
 
 /** The numbers in both ascending lists. */

@@ -46,6 +46,28 @@ describe('runPlanQuery', () => {
     expect(q([{ field: 'end', op: 'gt', value: '2022-12-31' }])).toEqual(['LV-BI02']);
   });
 
+  it('reads only the asked parent’s records, and still finds them however the code or the name is written', () => {
+    const q = (target: string, filters: object[]) => keys(runPlanQuery(ctx(), { target, filters } as never));
+    // a name written surname first, in capitals; a code in lower case, with blanks round it
+    expect(q('objective', [{ field: 'owner', op: 'eq', value: 'NERI CARLA' }])).toEqual(['LV-BI01', 'LV-BI02']);
+    expect(q('objective', [{ field: 'owner', op: 'in', values: ['Nessuno Qui', 'carla neri'] }])).toEqual([
+      'LV-BI01',
+      'LV-BI02',
+    ]);
+    expect(q('objective', [{ field: 'owner', op: 'eq', value: 'Nessuno Qui' }])).toEqual([]);
+    expect(q('phase', [{ field: 'objective', op: 'eq', value: ' lv-bi01 ' }])).toEqual(
+      q('phase', []).filter((k) => k === 'LV-BI01'),
+    );
+    expect(q('phase', [{ field: 'objective', op: 'eq', value: 'LV-BI01' }]).length).toBeGreaterThan(0);
+    // two filters on the parent: only a parent both keep
+    expect(
+      q('objective', [
+        { field: 'code', op: 'in', values: ['LV-BI01', 'LV-SP03'] },
+        { field: 'owner', op: 'eq', value: 'Carla Neri' },
+      ]),
+    ).toEqual(['LV-BI01']);
+  });
+
   it('matches a recurring date (--MM-DD) in any year', () => {
     const r = runPlanQuery(ctx(), { target: 'phase', filters: [{ field: 'end', op: 'eq', value: '--12-31' }] });
     expect(r.ok && r.records.map((x) => x.title)).toEqual(['Scansione']);

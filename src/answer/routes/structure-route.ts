@@ -2,6 +2,7 @@
 import { packFor } from '../../lang/packs.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
 import { profileOf } from '../../tools/get-person.ts';
 import { countProjects, getTotals } from '../../tools/get-totals.ts';
@@ -129,10 +130,12 @@ export function answerCountsAndTotals(
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
     if (cdr) list = list.filter((o) => fold(o.cdr ?? '') === fold(cdr));
     const structures = findStructures(question, ctx.store, scope);
-    if (!cdr && structures.length && !people.length)
-      list = list.filter((o) =>
-        structures.some((s) => fold(o.structure ?? '') === fold(s.name) || (o.cdr && o.cdr === s.code)),
-      );
+    if (!cdr && structures.length && !people.length) {
+      // a thousand plans' copies of the office: their names and codes looked up, not compared one by one
+      const names = new Set(structures.map((s) => fold(s.name)));
+      const codes = new Set(structures.flatMap((s) => (s.code ? [s.code] : [])));
+      list = list.filter((o) => names.has(fold(o.structure ?? '')) || (o.cdr && codes.has(o.cdr)));
+    }
     reply.intent = 'count_objectives';
     reply.lines.push(packFor(lang).messages.structures.objectivesCount(list.length));
     const perDoc = new Map<string, number>();
@@ -197,20 +200,56 @@ export function answerStrategicReverse(ctx: ToolContext, question: string, lang:
   return null;
 }
 
+type StrategicRecord = PlanStore['projects'][number] | PlanStore['objectives'][number];
+const strategicIndexes = new WeakMap<
+  PlanStore,
+  { records: StrategicRecord[]; values: Map<string, { folded: string; holders: number[] }> }
+>();
+
+/**
+ * The projects and objectives with strategic links (projects first), and each distinct link name of eight letters or
+ * more, folded, with the positions of the records under it (each once, ascending): a thousand plans' records are read
+ * once per store, not once per question.
+ */
+function strategicValuesOf(store: PlanStore) {
+  let index = strategicIndexes.get(store);
+  if (!index) {
+    const records = [...store.projects, ...store.objectives].filter((r) => r.strategic);
+    const values = new Map<string, { folded: string; holders: number[] }>();
+    for (const [at, r] of records.entries())
+      for (const v of new Set(Object.values(r.strategic ?? {}))) {
+        if (!v || v.length < 8) continue;
+        const known = values.get(v);
+        if (known) known.holders.push(at);
+        else values.set(v, { folded: fold(v), holders: [at] });
+      }
+    index = { records, values };
+    strategicIndexes.set(store, index);
+  }
+  return index;
+}
+
 /**
  * "Which projects fall under the action 'Servizi e strutture senza ostacoli'?": the projects and objectives whose
  * indirizzo / obiettivo strategico / azione / linea di mandato the question names in full.
  */
 function underStrategyNamed(ctx: ToolContext, question: string, lang: Lang): Reply | null {
   const q = fold(question);
-  const records = [...ctx.store.projects, ...ctx.store.objectives].filter((r) => visible(ctx, r.doc) && r.strategic);
-  const named = new Set<string>();
-  for (const r of records)
-    for (const v of Object.values(r.strategic ?? {})) if (v && v.length >= 8 && q.includes(fold(v))) named.add(v);
+  const { records, values } = strategicValuesOf(ctx.store);
+  // each distinct name (eight letters or more) the question writes, at the first record the asker may see under it
+  const named: { value: string; first: number }[] = [];
+  for (const [value, { folded, holders }] of values) {
+    if (!q.includes(folded)) continue;
+    const first = holders.find((at) => visible(ctx, records[at]!.doc));
+    if (first !== undefined) named.push({ value, first });
+  }
   // the longest name wins: "Sanità e Welfare" inside a longer azione name is not what was asked
-  const value = [...named].sort((a, b) => b.length - a.length)[0];
+  const value = named.sort((a, b) => a.first - b.first).sort((a, b) => b.value.length - a.value.length)[0]?.value;
   if (!value) return null;
-  const under = records.filter((r) => Object.values(r.strategic ?? {}).some((v) => v === value));
+  const under = values
+    .get(value)!
+    .holders.map((at) => records[at]!)
+    .filter((r) => visible(ctx, r.doc));
   const reply = emptyReply('strategic_reverse');
   reply.lines.push(
     packFor(lang).messages.structures.recordsUnder(under.length, value, under.map((r) => r.code).join(', ')),
