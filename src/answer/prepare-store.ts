@@ -6,6 +6,7 @@ import { wordIndexOf } from '../query/word-index.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { recordMatcher } from '../tools/find-records.ts';
 import { objectiveMatcher } from '../tools/get-objective.ts';
+import { codeGroupsOf } from '../tools/near-codes.ts';
 
 /**
  * The per-store indexes every question reads, built once a store is read whole (in the background at start-up,
@@ -22,4 +23,5 @@ export function prepareStore(store: PlanStore): void {
   objectiveMatcher({ store });
   recordMatcher({ store });
   wordIndexOf(store, 'objective', 'text');
+  codeGroupsOf(store);
 }

@@ -388,15 +388,17 @@ function once(item: object, build: () => QueryRecord): QueryRecord {
 }
 
 /**
- * The field of each target's records that holds the code of the objective or project it belongs to (or is): the
- * targets whose records come one or more per objective or project (see `recordsOf`'s `keep`).
+ * The fields of each target's records whose cell is a text of the objective or project the record is (or belongs to),
+ * with that text: an equality on one of them is a test of the parent (see `recordsOf`'s `keep`).
  */
-export const PARENT_CODE_FIELD: Partial<Record<QueryTarget, string>> = {
-  objective: 'code',
-  project: 'code',
-  phase: 'objective',
-  indicator: 'objective',
-  budget_row: 'project',
+export const PARENT_TEXT_FIELDS: Partial<
+  Record<QueryTarget, Record<string, (parent: Objective | Project) => unknown>>
+> = {
+  objective: { code: (o) => o.code, cdr: (o) => o.cdr, structure: (o) => (o as Objective).structure },
+  project: { code: (p) => p.code, cdr: (p) => p.cdr },
+  phase: { objective: (o) => o.code },
+  indicator: { objective: (o) => o.code },
+  budget_row: { project: (p) => p.code },
 };
 
 export function recordsOf(

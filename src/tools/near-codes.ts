@@ -6,7 +6,9 @@
  * `…_8735` and `…_8734` before `…_8501`, whatever order the plans list them in.
  */
 
+import type { Objective, Project } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
+import type { PlanStore } from '../store/plan-store.ts';
 
 export interface CodeCandidate {
   code: string;
@@ -66,31 +68,107 @@ function nearness(asked: string[], candidate: string[]): { shared: number; gap: 
  * out.
  */
 export function nearestCodes<T extends CodeCandidate>(code: string, candidates: readonly T[], limit = 3): T[] {
+  return nearestIn(code, [{ records: candidates }], () => true, limit);
+}
+
+/** Candidates grouped by the first run of their code, then by their runs' key: what `nearestAmong` reads. */
+export interface CodeGroups<T extends CodeCandidate> {
+  byFirstRun: Map<string, { key: string; runs: string[]; records: T[] }[]>;
+}
+
+/** The candidates grouped once (a store's records), so a code not found reads only codes of its own first run. */
+export function groupCodes<T extends CodeCandidate>(candidates: readonly T[]): CodeGroups<T> {
+  const byFirstRun = new Map<string, { key: string; runs: string[]; records: T[] }[]>();
+  const byKey = new Map<string, { key: string; runs: string[]; records: T[] }>();
+  for (const c of candidates) {
+    const runs = runsOf(c.code);
+    const key = runs.join('');
+    const known = byKey.get(key);
+    if (known) {
+      known.records.push(c);
+      continue;
+    }
+    const entry = { key, runs, records: [c] };
+    byKey.set(key, entry);
+    const first = runs[0] ?? '';
+    const list = byFirstRun.get(first);
+    if (list) list.push(entry);
+    else byFirstRun.set(first, [entry]);
+  }
+  return { byFirstRun };
+}
+
+const storeGroups = new WeakMap<PlanStore, CodeGroups<Objective | Project>>();
+
+/** The store's project and objective codes grouped for `nearestAmong` (projects first), once per store. */
+export function codeGroupsOf(store: PlanStore): CodeGroups<Objective | Project> {
+  let groups = storeGroups.get(store);
+  if (!groups) {
+    groups = groupCodes<Objective | Project>([...store.projects, ...store.objectives]);
+    storeGroups.set(store, groups);
+  }
+  return groups;
+}
+
+/** `nearestCodes` over grouped candidates, each code represented by its first record `keep` allows. */
+export function nearestAmong<T extends CodeCandidate>(
+  code: string,
+  groups: CodeGroups<T>,
+  keep: (record: T) => boolean,
+  limit = 3,
+): T[] {
+  const first = runsOf(code)[0] ?? '';
+  return nearestIn(code, groups.byFirstRun.get(first) ?? [], keep, limit, true);
+}
+
+function nearestIn<T extends CodeCandidate>(
+  code: string,
+  entries: readonly { records: readonly T[]; runs?: string[] }[],
+  keep: (record: T) => boolean,
+  limit: number,
+  grouped = false,
+): T[] {
+  if (limit < 1) return [];
   const asked = runsOf(code);
   const askedKey = asked.join('');
   const seen = new Set<string>();
-  const scored = candidates
-    .map((c) => ({ c, runs: cachedRuns(c) }))
-    // a code of another first run is no near miss: left out before anything is compared
-    .filter(({ runs }) => runs[0] === asked[0])
-    .filter(({ runs }) => {
+  // the nearest `limit`, as a stable sort would order them (a thousand plans' codes are not all sorted); one pass
+  const best: { c: T; n: ReturnType<typeof nearness> }[] = [];
+  for (const entry of entries)
+    for (const c of entry.records) {
+      if (!keep(c)) continue;
+      const runs = entry.runs ?? cachedRuns(c);
+      // a code of another first run is no near miss: left out before anything is compared (grouped, none is)
+      if (runs[0] !== asked[0]) continue;
       const key = runs.join('');
-      if (key === askedKey || seen.has(key)) return false;
+      if (key === askedKey || seen.has(key)) continue;
       seen.add(key);
-      return true;
-    })
-    .map(({ c, runs }) => ({ c, n: nearness(asked, runs) }))
-    .filter(({ n }) => n.shared >= 1)
-    .sort(
-      (x, y) =>
-        y.n.shared - x.n.shared ||
-        Number(y.n.sameShape) - Number(x.n.sameShape) ||
-        x.n.gap - y.n.gap ||
-        x.c.code.localeCompare(y.c.code),
-    );
-  const best = scored[0]?.n.shared ?? 0;
-  return scored
-    .filter(({ n }) => n.shared >= best - 1)
-    .slice(0, limit)
-    .map(({ c }) => c);
+      const n = nearness(asked, runs);
+      if (n.shared >= 1) {
+        const scored = { c, n };
+        if (best.length < limit || order(scored, best[limit - 1]!) < 0) {
+          let i = best.length;
+          while (i > 0 && order(scored, best[i - 1]!) < 0) i--;
+          best.splice(i, 0, scored);
+          if (best.length > limit) best.pop();
+        }
+      }
+      // grouped, an entry is one code: its first record kept stands for it
+      if (grouped) break;
+    }
+  const most = best[0]?.n.shared ?? 0;
+  return best.filter(({ n }) => n.shared >= most - 1).map(({ c }) => c);
+}
+
+/** Nearer first: more shared leading runs, then the same shape, then the smaller gap, then the code's order. */
+function order(
+  x: { c: CodeCandidate; n: ReturnType<typeof nearness> },
+  y: { c: CodeCandidate; n: ReturnType<typeof nearness> },
+): number {
+  return (
+    y.n.shared - x.n.shared ||
+    Number(y.n.sameShape) - Number(x.n.sameShape) ||
+    x.n.gap - y.n.gap ||
+    x.c.code.localeCompare(y.c.code)
+  );
 }

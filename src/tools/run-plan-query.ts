@@ -17,7 +17,7 @@ import {
 import {
   type Cell,
   FIELDS,
-  PARENT_CODE_FIELD,
+  PARENT_TEXT_FIELDS,
   type QueryRecord,
   recordsOf,
   samePerson,
@@ -139,7 +139,7 @@ function parentsAsked(
   store: PlanStore,
   query: ParsedPlanQuery,
 ): ((parent: Objective | Project) => boolean) | undefined {
-  const codeField = PARENT_CODE_FIELD[query.target];
+  const parentFields = PARENT_TEXT_FIELDS[query.target] ?? {};
   const ownerTarget = query.target === 'objective' || query.target === 'phase' || query.target === 'indicator';
   const tests: ((parent: Objective | Project) => boolean)[] = [];
   for (const f of query.filters) {
@@ -148,9 +148,13 @@ function parentsAsked(
     // a value that is no plain text (a date, a number) compares otherwise: no narrowing from it
     if (!values.every((v): v is string => typeof v === 'string' && !ISO_DATE.test(v) && !/^--\d{2}-\d{2}$/.test(v)))
       continue;
-    if (f.field === codeField) {
-      const codes = new Set(values.map((v) => fold(v).trim()));
-      tests.push((parent) => codes.has(fold(parent.code).trim()));
+    const textOf = parentFields[f.field];
+    if (textOf) {
+      const texts = new Set(values.map((v) => fold(v).trim()));
+      tests.push((parent) => {
+        const t = textOf(parent);
+        return typeof t === 'string' && texts.has(fold(t).trim());
+      });
     } else if (f.field === 'owner' && ownerTarget) {
       const byOwner = ownerIndexOf(store);
       const owned = new Set(

@@ -13,7 +13,7 @@ import { fold } from '../../src/plan/text.ts';
 import type { Chunk } from '../../src/retrieval/chunk.ts';
 import type { SearchHit, SearchIndex } from '../../src/retrieval/search-index.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
-import { nearestCodes } from '../../src/tools/near-codes.ts';
+import { groupCodes, nearestAmong, nearestCodes } from '../../src/tools/near-codes.ts';
 import type { ToolContext } from '../../src/tools/tool-context.ts';
 import { SMALL_MODEL } from '../query/small-plan.ts';
 
@@ -93,6 +93,18 @@ describe('the codes nearest a code no record has', () => {
 
   it('shares the most leading parts first, then the nearest number', () => {
     expect(nearestCodes('AB-77/5', codes).map((c) => c.code)).toEqual(['AB-77/4', 'AB-77/3', 'AB-77/12']);
+  });
+
+  it('grouped once, gives the same codes, each by the first copy the asker may see', () => {
+    const groups = groupCodes([...codes, { code: 'ab-77/4', title: 'a second copy' }]);
+    for (const asked of ['AB-77/5', 'ZZ-77/3', 'AB-77/3', 'AB-9'])
+      expect(nearestAmong(asked, groups, () => true)).toEqual(nearestCodes(asked, codes));
+    const hidden = (c: { title: string }) => c.title !== 'AB-77/4';
+    expect(nearestAmong('AB-77/5', groups, hidden).map((c) => c.title)).toEqual([
+      'a second copy',
+      'AB-77/3',
+      'AB-77/12',
+    ]);
   });
 
   it('offers no code of another lead and never the code asked', () => {

@@ -56,7 +56,7 @@ describe('runPlanQuery', () => {
     ]);
     expect(q('objective', [{ field: 'owner', op: 'eq', value: 'Nessuno Qui' }])).toEqual([]);
     expect(q('phase', [{ field: 'objective', op: 'eq', value: ' lv-bi01 ' }])).toEqual(
-      q('phase', []).filter((k) => k === 'LV-BI01'),
+      (q('phase', []) as string[]).filter((k) => k === 'LV-BI01'),
     );
     expect(q('phase', [{ field: 'objective', op: 'eq', value: 'LV-BI01' }]).length).toBeGreaterThan(0);
     // two filters on the parent: only a parent both keep

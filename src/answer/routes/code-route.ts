@@ -4,7 +4,7 @@ import type { LanguagePack } from '../../lang/language-pack.ts';
 import { packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { fold } from '../../plan/text.ts';
-import { nearestCodes } from '../../tools/near-codes.ts';
+import { codeGroupsOf, nearestAmong } from '../../tools/near-codes.ts';
 import { searchPassages } from '../../tools/search-passages.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { clip } from '../format-records.ts';
@@ -92,10 +92,7 @@ export async function codeNotFound(ctx: ToolContext, code: string, lang: Lang, p
   const reply = emptyReply('not_found_code');
   reply.found = false;
   // the nearest existing codes, said to be suggestions: none of them is answered as if it were the code asked
-  const near = nearestCodes(
-    code,
-    [...ctx.store.projects, ...ctx.store.objectives].filter((r) => visible(ctx, r.doc)),
-  );
+  const near = nearestAmong(code, codeGroupsOf(ctx.store), (r) => visible(ctx, r.doc));
   reply.lines.push(pack.messages.codeNotFound(code));
   if (near.length) {
     reply.lines.push(pack.messages.similarCodes(near.map((r) => r.code).join(', ')));
