@@ -510,7 +510,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const setApart = (s: Structure) => {
     const key = `${s.code ?? ''}|${s.name}`;
     let known = officesApart.get(key);
-    if (known === undefined) officesApart.set(key, (known = structureSetApart(words, s)));
+    if (known === undefined) {
+      known = structureSetApart(words, s);
+      officesApart.set(key, known);
+    }
     return known;
   };
   const structures = allStructures.map((s) => ({

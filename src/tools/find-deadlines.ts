@@ -30,11 +30,10 @@ export function findDeadlines(ctx: ToolContext, input: FindDeadlinesInput): Dead
   const asked = new Map<Objective, boolean>();
   const ofAsked = (o: Objective) => {
     let ok = asked.get(o);
-    if (ok === undefined)
-      asked.set(
-        o,
-        (ok = visible(ctx, o.doc) && (!docs || docs.has(o.doc)) && (!keys || ownerKeysOf(o).some((k) => keys.has(k)))),
-      );
+    if (ok === undefined) {
+      ok = visible(ctx, o.doc) && (!docs || docs.has(o.doc)) && (!keys || ownerKeysOf(o).some((k) => keys.has(k)));
+      asked.set(o, ok);
+    }
     return ok;
   };
   const inRange = (iso: string) =>

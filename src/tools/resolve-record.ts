@@ -208,7 +208,10 @@ export function resolveRecord(
     held[at] = 0;
     const doc = e.named.record.doc;
     let ok = docInScope.get(doc);
-    if (ok === undefined) docInScope.set(doc, (ok = inScope(doc)));
+    if (ok === undefined) {
+      ok = inScope(doc);
+      docInScope.set(doc, ok);
+    }
     if (!ok) continue;
     // the kind the question names is preferred, not required: a "progetto" may be told of in an objective's text
     const preference = kind && e.named.kind !== kind ? OTHER_KIND_SHARE : 1;
