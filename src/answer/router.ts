@@ -257,8 +257,13 @@ export const ROUTES: Route[] = [
       const reply = emptyReply('structure_people');
       // offices whose objectives name only the office as owner: no person of the plans to name
       const ownedByThemselves: string[] = [];
+      // the offices' objectives in one pass over the model (an office named in a thousand plans is a thousand offices)
+      const officeKey = (doc: string, name: string) => `${doc}\u0000${name}`;
+      const ofOffice = new Map(structures.map((s) => [officeKey(s.doc, s.name), [] as typeof ctx.store.objectives]));
+      for (const o of ctx.store.objectives)
+        if (o.structure !== undefined) ofOffice.get(officeKey(o.doc, o.structure))?.push(o);
       for (const s of structures) {
-        const objectives = ctx.store.objectives.filter((o) => o.doc === s.doc && o.structure === s.name);
+        const objectives = ofOffice.get(officeKey(s.doc, s.name))!;
         if (!objectives.length) continue;
         // an office named as its own owner ("Staff Presidente") is no one: only the people of the plans count
         const owners = [...new Set(objectives.flatMap((o) => o.owners))]

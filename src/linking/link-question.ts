@@ -950,11 +950,15 @@ function objectiveNamedByWords(
   const asked = new Set(contentTokens(`${question} ${translateQuery(question)}`).map((t) => stem(t)));
   let best: { code: string; title: string; doc: string; hits: number } | null = null;
   let tie = false;
-  for (const o of store.objectives) {
-    if (files.length && !files.includes(o.doc)) continue;
-    const words = [...new Set(contentTokens(o.title).map((t) => stem(t)))];
-    const hits = words.filter((w) => asked.has(w)).length;
-    if (hits < 3 || hits * 2 < words.length) continue;
+  const inFiles = files.length ? new Set(files) : null;
+  // only titles sharing a stem with the question can score, read through the stem index in model order
+  const titles = objectiveTitles(store);
+  const hitsOf = titles.stems.hits(asked);
+  for (const pos of Int32Array.from(hitsOf.keys()).sort()) {
+    const o = store.objectives[pos]!;
+    if (inFiles && !inFiles.has(o.doc)) continue;
+    const hits = hitsOf.get(pos)!;
+    if (hits < 3 || hits * 2 < titles.stems.stemCount[pos]!) continue;
     if (best && hits === best.hits && best.code !== o.code) tie = true;
     if (!best || hits > best.hits) {
       best = { code: o.code, title: o.title, doc: o.doc, hits };

@@ -153,7 +153,7 @@ function parentsAsked(
       const texts = new Set(values.map((v) => fold(v).trim()));
       tests.push((parent) => {
         const t = textOf(parent);
-        return typeof t === 'string' && texts.has(fold(t).trim());
+        return typeof t === 'string' && texts.has(foldedParentText(t));
       });
     } else if (f.field === 'owner' && ownerTarget) {
       const byOwner = ownerIndexOf(store);
@@ -165,6 +165,18 @@ function parentsAsked(
   }
   if (!tests.length) return undefined;
   return (parent) => tests.every((t) => t(parent));
+}
+
+/** Parents' codes and names folded and trimmed, kept: a narrowing reads every objective's at each question. */
+const foldedTexts = new Map<string, string>();
+function foldedParentText(t: string): string {
+  let folded = foldedTexts.get(t);
+  if (folded === undefined) {
+    folded = fold(t).trim();
+    // the model's codes and office names are a bounded set; anything past this is folded afresh
+    if (foldedTexts.size < 500_000) foldedTexts.set(t, folded);
+  }
+  return folded;
 }
 
 const ownerIndexes = new WeakMap<PlanStore, Map<string, Objective[]>>();
