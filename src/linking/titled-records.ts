@@ -29,6 +29,8 @@ const SEPARATORS = [
       ...(l.plus ?? []),
       ...(l.minus ?? []),
       ...(l.than ?? []),
+      // "A è il doppio di B", "A twice B": a ratio word stands between the two records compared
+      ...(l.ratio ?? []),
     ]).filter((w) => /^[a-z ]+$/.test(w.trim())),
   ),
 ]

@@ -1,0 +1,53 @@
+/**
+ * Parts of a sum or a comparison that name nothing the plans hold: "Home Care Premium e il progetto sulle piste
+ * ciclabili, quanto fanno?". Without this the records of the other parts are too few to sum, and the question falls
+ * back to the whole scope — a total of thirty records offered for two named ones. A part names nothing when, after a
+ * record word ("il progetto sulle …") or written as a name (capitals, quotes), it has words the plans never write: not
+ * in any record, title, name or label of the loaded model, and no word of the question language either.
+ */
+import { en } from '../lang/en.ts';
+import { it } from '../lang/it.ts';
+import type { PlanStore } from '../store/plan-store.ts';
+import { wordsOf } from './phrases.ts';
+import { partsOf } from './titled-records.ts';
+import { isLanguageWord, typoVocabularyOf } from './typo-vocabulary.ts';
+
+/** record words of both packs ("progetto", "obiettivo", "project"), folded prefixes */
+const RECORD_WORDS = [
+  ...new Set([it, en].flatMap((p) => Object.values(p.lexicon.targets).flat()).map((w) => w.trim())),
+].filter((w) => /^[a-z]{4,}$/.test(w));
+/** a word shorter than this is no name ("la", "di"; "Ice" of "Ice Rink" is one) */
+const MIN_NAME = 3;
+
+/**
+ * The words of each part that names nothing the plans hold, as the question writes them ("piste ciclabili"), in the
+ * order written; empty when every part names something or says only question words.
+ */
+export function partsNamingNothing(question: string, store: PlanStore): string[] {
+  const known = typoVocabularyOf(store).known;
+  const out: string[] = [];
+  for (const part of partsOf(question)) {
+    const raw = part.trim().split(/\s+/);
+    const folded = raw.map((w) => wordsOf(w).trim());
+    // from the first record word on, every word may be a name; before it only a word written as one
+    const recordAt = folded.findIndex((w) => RECORD_WORDS.some((r) => w.startsWith(r)));
+    const unknown = raw.map((w, i) => {
+      const f = folded[i]!;
+      if (f.length < MIN_NAME || !/^[a-z]+$/.test(f) || known.has(f) || isLanguageWord(f)) return false;
+      // the question's first word has its capital from the sentence, not from a name
+      const opening = i === 0 && question.trimStart().startsWith(part.trimStart());
+      const asName = /^["“«']?\p{Lu}/u.test(w) && !opening;
+      return (recordAt >= 0 && i > recordAt) || asName;
+    });
+    const first = unknown.indexOf(true);
+    if (first < 0) continue;
+    const last = unknown.lastIndexOf(true);
+    out.push(
+      raw
+        .slice(first, last + 1)
+        .join(' ')
+        .replace(/[^\p{L}\p{N}' -]/gu, ''),
+    );
+  }
+  return out;
+}
