@@ -473,6 +473,7 @@ export const it: LanguagePack = {
       'supera',
     ],
     difference: ['differenza', 'di quanto', 'scarto', 'quanto manca'],
+    comparativeLeads: ['di', 'in', 'ne', 'molto', 'ancora', 'sempre', 'poco', 'assai'],
     ratio: [
       'doppio',
       'doppia',

@@ -130,6 +130,8 @@ export interface Lexicon {
   plus?: string[];
   /** "il doppio", "quante volte", "twice": the ratio of two figures compared is asked */
   ratio?: string[];
+  /** words before a comparative that keep it one ("di più", "in più"): with none, "A più B" adds B to A */
+  comparativeLeads?: string[];
   /** "A meno B", "A minus B": what joins two records of a difference */
   minus?: string[];
   /** "bigger than", with no amount after it: the record after it is compared with the one before */

@@ -653,6 +653,17 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       words,
       W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
     );
+  // "il calendario più lo svolgimento quanto pesano?", "A più quello dei B": a comparative word that grades nothing
+  // after it, with none of the words that keep it a comparative before it ("di più"), adds what follows
+  const moreAsPlus =
+    amounts.length === 0 &&
+    superlative === null &&
+    !compareAsked &&
+    !hasAny(
+      words,
+      W.alternatives.map((w) => `${w} `),
+    ) &&
+    plusByComparative(words);
   // one person named is the scope of the records compared ("which of X's projects costs more, A or B?"); two are
   // what is compared
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 1;
@@ -672,7 +683,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
   // "A è più caro di B": a comparative, a word or two, then what names the other record
   const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
-  const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null);
+  const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null || moreAsPlus);
   // "8735 + il progetto Home Care Premium": one record named by its code, the others by their words — unless the
   // words name that record's own phases or indicators ("2020-PL12: la fase A o la fase B?")
   const subRecordsAsked =
@@ -740,7 +751,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     }
     // "A più B più C", "A plus B": records joined by a plus word, with nothing else asked, are summed
     joinedSum =
-      aggregate === null && codes.length >= 2 && !compareAsked && !alternativesGraded && hasAny(words, PLUS_JOINS);
+      aggregate === null &&
+      codes.length >= 2 &&
+      !compareAsked &&
+      !alternativesGraded &&
+      (hasAny(words, PLUS_JOINS) || moreAsPlus);
   }
 
   // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
@@ -753,7 +768,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
     gradation?.field === 'weight';
   // "differenza di peso tra la fase A e la fase B di X": two of its phases compared name the objective too
-  const subRecordsJoined = compareAsked || minusJoined || hasAny(opWords, W.sum);
+  const subRecordsJoined = compareAsked || minusJoined || moreAsPlus || hasAny(opWords, W.sum);
   // "X: A e B sommate?", "X: A vs B, quanti in più?": an objective's whole title written, and its phases or
   // indicators named by their words in the other parts, with no record word at all
   const subRecordsByWords = !subRecordWords && subRecordsJoined && !codes.length && !levels.length;
@@ -904,7 +919,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     present,
     multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
     notMultiYear: notMultiYear(words),
-    aggregate: aggregate ?? (joinedSum ? 'sum' : null),
+    aggregate: aggregate ?? (joinedSum || (moreAsPlus && codes.length > 0) ? 'sum' : null),
     compare:
       minusJoined ||
       ratioAsked ||
@@ -2169,6 +2184,35 @@ function withoutNames(question: string, names: string[]): string {
     }
   }
   return out;
+}
+
+/** words a comparative grades when they follow it: fields, their graded stems, record words, other comparatives */
+const GRADED_AFTER = [
+  ...Object.values(FIELD_WORDS).flat(),
+  ...union((l) => Object.values(l.gradedFields).flat()),
+  ...Object.values(TARGET_WORDS).flat(),
+  ...W.more,
+  ...W.less,
+  ...union((l) => l.comparedWith ?? []),
+].map((w) => w.trim());
+const COMPARATIVE_LEADS = new Set(union((l) => l.comparativeLeads ?? []));
+/** comparative words that also join the records of a sum ("più") */
+const PLUS_COMPARATIVES = W.more.filter((w) => W.plus.includes(w) && !w.includes(' '));
+
+/**
+ * Whether a comparative word that also means "plus" stands between two things it adds: no word keeping it a
+ * comparative before it ("di più"), and after it no field, graded adjective, record word or number it would grade.
+ */
+function plusByComparative(words: string): boolean {
+  const tokens = words.trim().split(' ');
+  return tokens.some((t, i) => {
+    if (!PLUS_COMPARATIVES.includes(t) || i === 0 || i + 1 >= tokens.length) return false;
+    const next = tokens[i + 1]!;
+    if (COMPARATIVE_LEADS.has(tokens[i - 1]!) || /^\d/.test(next)) return false;
+    return !GRADED_AFTER.some((g) =>
+      g.includes(' ') ? `${next} ${tokens[i + 2] ?? ''}`.startsWith(g) : next.startsWith(g),
+    );
+  });
 }
 
 /** The question with a code's text blanked out (its part names the coded record, not one by its words). */

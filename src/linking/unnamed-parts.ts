@@ -25,6 +25,7 @@ const MIN_NAME = 3;
  */
 export function partsNamingNothing(question: string, store: PlanStore): string[] {
   const known = typoVocabularyOf(store).known;
+  const acronyms = acronymsOf(store);
   const out: string[] = [];
   for (const part of partsOf(question)) {
     const raw = part.trim().split(/\s+/);
@@ -33,7 +34,8 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
     const recordAt = folded.findIndex((w) => RECORD_WORDS.some((r) => w.startsWith(r)));
     const unknown = raw.map((w, i) => {
       const f = folded[i]!;
-      if (f.length < MIN_NAME || !/^[a-z]+$/.test(f) || known.has(f) || isLanguageWord(f)) return false;
+      if (f.length < MIN_NAME || !/^[a-z]+$/.test(f) || known.has(f) || acronyms.has(f) || isLanguageWord(f))
+        return false;
       // the question's first word has its capital from the sentence, not from a name
       const opening = i === 0 && question.trimStart().startsWith(part.trimStart());
       const asName = /^["“«']?\p{Lu}/u.test(w) && !opening;
@@ -50,4 +52,29 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
     );
   }
   return out;
+}
+
+const acronymSets = new WeakMap<PlanStore, Set<string>>();
+/** a run of single letters each followed by a dot: "L.A.I.V.", "S.P.A.C.E." */
+const DOTTED = /(?<![\p{L}])(?:\p{L}\.){2,}\p{L}?/gu;
+
+/**
+ * The acronyms the records' names write with dots ("L.A.I.V."), folded without them ("laiv"): a question writes them
+ * bare, and a bare one names what the dotted one does. Built once per store.
+ */
+function acronymsOf(store: PlanStore): Set<string> {
+  let set = acronymSets.get(store);
+  if (set) return set;
+  set = new Set<string>();
+  const names = [
+    ...store.projects.map((p) => p.title),
+    ...store.objectives.flatMap((o) => [
+      o.title,
+      ...o.phases.map((p) => p.title),
+      ...o.indicators.map((i) => i.description),
+    ]),
+  ];
+  for (const name of names) for (const m of name.matchAll(DOTTED)) set.add(wordsOf(m[0].replace(/\./g, '')).trim());
+  acronymSets.set(store, set);
+  return set;
 }

@@ -11,8 +11,10 @@ import { packFor } from '../../src/lang/packs.ts';
 import { type Computation, computationFor } from '../../src/linking/frame-to-query.ts';
 import { linkQuestion } from '../../src/linking/link-question.ts';
 import { partsNamingNothing } from '../../src/linking/unnamed-parts.ts';
+import { PlanModelSchema } from '../../src/plan/model.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
 import type { ToolContext } from '../../src/tools/tool-context.ts';
-import { smallStore } from '../query/small-plan.ts';
+import { SMALL_MODEL, smallStore } from '../query/small-plan.ts';
 
 const store = smallStore();
 const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
@@ -60,6 +62,14 @@ describe('a part that names nothing the plans hold', () => {
     expect(text).toMatch(/Non ho trovato.*pista di pattinaggio/);
     expect(text).toContain('1.200.000,00');
     expect(text).not.toContain('1.550.000,50');
+  });
+
+  it('an acronym the plans write with dots is no unknown name when written bare', () => {
+    const m = structuredClone(SMALL_MODEL);
+    m.projects[1]!.title = 'Centri estivi C.R.E.A.';
+    const s2 = new PlanStore(PlanModelSchema.parse(m));
+    expect(partsNamingNothing('Trasporto sociale e il progetto CREA', s2)).toEqual([]);
+    expect(partsNamingNothing('Trasporto sociale e il progetto CRAB', s2)).toEqual(['CRAB']);
   });
 
   it('in English too', () => {
@@ -123,6 +133,37 @@ describe('phases of one objective named by their words', () => {
     const q = 'Apertura serale delle biblioteche: studio degli orari e apertura sperimentale sommate?';
     expect(frame(q).codes.map((c) => c.code)).toEqual(['LV-BI01']);
     expect(answer(q)).toContain('80,00');
+  });
+});
+
+describe('"più" between two things it adds', () => {
+  it('adds two phases named by their words when it grades nothing after it', () => {
+    const q = 'Apertura serale delle biblioteche: studio degli orari più apertura sperimentale quanto pesano?';
+    expect(compute(q)).toMatchObject({ kind: 'named_subs', op: 'sum' });
+    expect(answer(q)).toContain('80,00');
+  });
+
+  it('adds the record a pronoun stands for', () => {
+    const q = 'il budget del trasporto sociale più quello dei centri estivi';
+    expect(frame(q).aggregate).toBe('sum');
+    expect(frame(q).codes.map((c) => c.code)).toEqual(['2023_PX_4101', '2023_PX_4102']);
+  });
+
+  it('stays a comparative before a field, after "di", or with alternatives', () => {
+    expect(frame('chi ha più obiettivi tra Neri Carla e Rosi Bruno?').aggregate).not.toBe('sum');
+    expect(frame('pesa di più lo studio degli orari o la apertura sperimentale?').aggregate).toBeNull();
+  });
+});
+
+describe('a pronoun standing for the second record', () => {
+  it('splits the parts: "il budget di A rispetto a quello di B"', () => {
+    const q = 'quante volte il budget dei centri estivi sta in quello del trasporto sociale?';
+    expect(
+      frame(q)
+        .codes.map((c) => c.code)
+        .sort(),
+    ).toEqual(['2023_PX_4101', '2023_PX_4102']);
+    expect(answer(q)).toContain('3,43');
   });
 });
 
