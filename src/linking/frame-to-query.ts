@@ -541,6 +541,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
     !frame.amounts.length &&
     !frame.without.length &&
+    // "…per la domiciliarità": a topic narrows the centre's records, so its stated total is not what is asked
+    !frame.titleTopic.length &&
     // "sum of the staff of the projects in CdR 87": a figure other than the budget is no stated total
     !fieldFor(
       'project',
@@ -633,7 +635,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
     (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
     (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
-    (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
+    ((frame.topic.length > 0 || frame.titleTopic.length > 0) && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
     (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
@@ -820,8 +822,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => staffed.has(d));
     } else filters.push({ field, op: 'missing' });
   }
-  if (target === 'objective' || target === 'project')
+  if (target === 'objective' || target === 'project') {
     for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
+    for (const w of frame.titleTopic) filters.push({ field: 'title', op: 'contains', value: w });
+  }
   // "i progetti con 'povertà' nel titolo": a quoted word counted or summed over narrows by title
   if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
     for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });

@@ -911,10 +911,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     rankedRecords,
     rankField: gradation?.field ?? null,
     gradedRecord: gradation?.record ?? null,
-    more: hasAny(
-      words,
-      W.more.map((w) => `${w} `),
-    ),
+    // "A più B" adds: no comparative is asked
+    more:
+      !moreAsPlus &&
+      hasAny(
+        words,
+        W.more.map((w) => `${w} `),
+      ),
     without,
     present,
     multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
@@ -945,6 +948,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
+    titleTopic:
+      aggregate === 'sum' || aggregate === 'count'
+        ? topicOfTotal(words, structures, codes.length + people.matches.length + levels.length, store)
+        : [],
     types,
     meta,
     askedRole,
@@ -1415,6 +1422,39 @@ function topicIn(words: string): string[] {
   return contentTokens(rest)
     .filter((w) => w.length > 3)
     .map((w) => stem(w));
+}
+
+/**
+ * "quanto spende in tutto il servizio 87 per la domiciliarità?": a total over the one structure named, narrowed to its
+ * records whose titles hold the words after a purpose word ("per", "for") — words some of its records' titles use,
+ * not all of them, and no word of the question lexicon ("per CdR" splits, it does not narrow).
+ */
+function topicOfTotal(
+  words: string,
+  structures: { name: string; code: string | null; doc: string; excluded?: boolean }[],
+  named: number,
+  store: PlanStore,
+): string[] {
+  const office = structures.length === 1 && !structures[0]!.excluded && named === 0 ? structures[0]! : null;
+  if (!office) return [];
+  const at = firstAt(
+    words,
+    W.purpose.map((p) => ` ${p.trim()} `.trimStart()),
+  );
+  if (at < 0) return [];
+  const titles = [
+    ...store.projects.filter((p) => p.doc === office.doc && (office.code ? p.cdr === office.code : false)),
+    ...store.objectives.filter((o) => o.doc === office.doc && o.structure === office.name),
+  ].map((r) => new Set(contentTokens(r.title).map(stem)));
+  if (titles.length < 2) return [];
+  const rest = words.slice(at).trim().split(' ').slice(1).join(' ');
+  return contentTokens(rest)
+    .filter((w) => w.length > 3 && !RECORD_WORDS.some((r) => w.startsWith(r.trim())))
+    .map(stem)
+    .filter((st) => {
+      const holders = titles.filter((t) => t.has(st)).length;
+      return holders > 0 && holders < titles.length;
+    });
 }
 
 /**
@@ -2193,8 +2233,9 @@ const GRADED_AFTER = [
   ...Object.values(TARGET_WORDS).flat(),
   ...W.more,
   ...W.less,
-  ...union((l) => l.comparedWith ?? []),
 ].map((w) => w.trim());
+/** the words naming what a comparative compares with ("più caro di"), whole words: "di" is not "diritto" */
+const COMPARED_WITH_WORDS = new Set(union((l) => l.comparedWith ?? []).map((w) => w.trim()));
 const COMPARATIVE_LEADS = new Set(union((l) => l.comparativeLeads ?? []));
 /** comparative words that also join the records of a sum ("più") */
 const PLUS_COMPARATIVES = W.more.filter((w) => W.plus.includes(w) && !w.includes(' '));
@@ -2208,7 +2249,7 @@ function plusByComparative(words: string): boolean {
   return tokens.some((t, i) => {
     if (!PLUS_COMPARATIVES.includes(t) || i === 0 || i + 1 >= tokens.length) return false;
     const next = tokens[i + 1]!;
-    if (COMPARATIVE_LEADS.has(tokens[i - 1]!) || /^\d/.test(next)) return false;
+    if (COMPARATIVE_LEADS.has(tokens[i - 1]!) || COMPARED_WITH_WORDS.has(next) || /^\d/.test(next)) return false;
     return !GRADED_AFTER.some((g) =>
       g.includes(' ') ? `${next} ${tokens[i + 2] ?? ''}`.startsWith(g) : next.startsWith(g),
     );

@@ -167,6 +167,20 @@ describe('a pronoun standing for the second record', () => {
   });
 });
 
+describe('a total over one centre, narrowed by the words after "per"', () => {
+  it('sums only the records whose titles hold them, not the stated total', () => {
+    const q = 'quanto spende in tutto il centro 41 per il trasporto?';
+    expect(frame(q).titleTopic).toHaveLength(1);
+    const text = answer(q);
+    expect(text).toContain('1.200.000,00');
+    expect(text).not.toContain('350.000,50');
+  });
+
+  it('a word every record of the centre has narrows nothing', () => {
+    expect(frame('quanto spende in tutto il centro 41 per i progetti?').titleTopic).toEqual([]);
+  });
+});
+
 describe('a count over two people', () => {
   it('says each one’s part of the total', () => {
     const q = 'quanti obiettivi in tutto tra Neri Carla e Rosi Bruno?';
