@@ -682,7 +682,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       (amounts.length === 0 && betweenJoined(words)));
   // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
   // "A è più caro di B": a comparative, a word or two, then what names the other record
-  const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
+  // each way of splitting at the word naming the second record, most likely first
+  const comparedTexts = amounts.length === 0 ? splitsAtComparedWith(unquoted) : [];
+  const comparedText = comparedTexts[0] ?? null;
   const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null || moreAsPlus);
   // "8735 + il progetto Home Care Premium": one record named by its code, the others by their words — unless the
   // words name that record's own phases or indicators ("2020-PL12: la fase A o la fase B?")
@@ -716,16 +718,24 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   ) {
     const files = docs.map((d) => d.file);
     // the code's own part names the coded record: its text is taken out, so its words name no other
-    const written = withoutNames(
-      withoutText(comparedText ?? unquoted, oneCode?.text),
-      shareAsked ? structures.map((x) => x.name) : [],
-    );
-    // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
-    // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
-    const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
-    const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
-    // objectives named by title, one per part, when the question is about objectives' figures or names more of them
-    const objectives = objectivesNamedByParts(titled, store, files);
+    const readParts = (text: string) => {
+      const written = withoutNames(withoutText(text, oneCode?.text), shareAsked ? structures.map((x) => x.name) : []);
+      // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
+      // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
+      const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
+      const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
+      // objectives named by title, one per part, when the question is about objectives' figures or names more of them
+      const objectives = objectivesNamedByParts(titled, store, files);
+      return { written, projects, objectives };
+    };
+    // "di più la casa di riposo del X": the split whose parts name two records, else the first
+    let read = readParts(comparedText ?? unquoted);
+    for (const text of comparedTexts.slice(1)) {
+      if (Math.max(read.projects.length, read.objectives.length) >= 2) break;
+      const next = readParts(text);
+      if (Math.max(next.projects.length, next.objectives.length) >= 2) read = next;
+    }
+    const { written, projects, objectives } = read;
     const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
     if (oneCode) {
       // the records of the coded one's kind that the other parts name
@@ -2198,10 +2208,47 @@ const COMPARED_WITH = new RegExp(
   'iu',
 );
 
-/** The question with its comparative span ("è più caro di") turned into a separator, or null when it has none. */
-function splitAtComparedWith(question: string): string | null {
+/**
+ * A comparative complete in itself ("di più", "in meno"), then what is compared — a few words — and a word naming what
+ * it is compared with: "costa di più la residenzialità anziani della domiciliarità disabili?"
+ */
+const LED_COMPARED_WITH = new RegExp(
+  `(?<![\\p{L}\\d])(?:${union((l) => l.comparativeLeads ?? [])
+    .map(asWritten)
+    .join('|')})\\s+(?:${[...W.more, ...W.less]
+    .map((w) => w.trim())
+    .filter((w) => !w.includes(' '))
+    .map(asWritten)
+    .join('|')})\\s+((?:[\\p{L}']+\\s+){1,6}?)(?:${union((l) => l.comparedWith ?? [])
+    .sort((a, b) => b.length - a.length)
+    .map(asWritten)
+    .join('|')})(?![\\p{L}\\d])`,
+  'iu',
+);
+
+/**
+ * The question with its comparative span ("è più caro di") turned into a separator; for a comparative complete in
+ * itself ("di più A della B"), one split per word after it that may name the second record (a title may hold "di"
+ * too), nearest first. Empty when it has none.
+ */
+function splitsAtComparedWith(question: string): string[] {
   const m = COMPARED_WITH.exec(question);
-  return m ? `${question.slice(0, m.index)} , ${question.slice(m.index + m[0].length)}` : null;
+  const plain = m ? [`${question.slice(0, m.index)} , ${question.slice(m.index + m[0].length)}`] : [];
+  // "in meno la violenza di genere del X": a comparative complete in itself is read first
+  const led = LED_COMPARED_WITH.exec(question);
+  if (!led) return plain;
+  // the words after the comparative ("di più"): each whole "di" / "del" … among the next few is a split of its own
+  const from = led.index + led[0].length - led[0].replace(/^.*?\s+\S+\s+/su, '').length;
+  const out: string[] = [];
+  const word = /[\p{L}']+/gu;
+  word.lastIndex = from;
+  for (let n = 0, w = word.exec(question); w && n < 8; n++, w = word.exec(question)) {
+    if (n === 0 || !COMPARED_WITH_WORDS.has(fold(w[0]))) continue;
+    out.push(
+      `${question.slice(0, from)} , ${question.slice(from, w.index)} , ${question.slice(w.index + w[0].length)}`,
+    );
+  }
+  return [...out, ...plain];
 }
 
 /**

@@ -181,6 +181,16 @@ describe('a total over one centre, narrowed by the words after "per"', () => {
   });
 });
 
+describe('a comparative complete in itself, then the two records', () => {
+  it.each([
+    ['costa di più il trasporto sociale dei centri estivi?', ['2023_PX_4101', '2023_PX_4102']],
+    // a split at the first "di" would cut a title; the split whose parts name two records is read
+    ['costa di più la apertura serale delle biblioteche del catalogo digitale?', ['LV-BI01', 'LV-BI02']],
+  ])('"%s"', (q, codes) => {
+    expect(frame(q).codes.map((c) => c.code)).toEqual(codes);
+  });
+});
+
 describe('a count over two people', () => {
   it('says each one’s part of the total', () => {
     const q = 'quanti obiettivi in tutto tra Neri Carla e Rosi Bruno?';
