@@ -1199,6 +1199,8 @@ export const en: LanguagePack = {
     ratio: (higher, lower, times) => `${higher} is ${times} times ${lower} (computed ratio).`,
     partNotFound: (words) => `Not found: no record of the plans matches «${words}».`,
     countsBy: (parts) => `Of which: ${parts} (computed).`,
+    partUnclear: (words) =>
+      `Not found: no single record matches «${words}» (several use those words, or none alone); give its code or title.`,
     partsFound: 'What I found instead:',
     shareOfTotal: (value, share, total, of) =>
       `Share of the total of ${of} (${total}, stated in the plan): ${share} % (percentage computed on ${value}).`,

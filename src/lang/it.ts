@@ -1852,6 +1852,8 @@ export const it: LanguagePack = {
     ratio: (higher, lower, times) => `${higher} vale ${times} volte ${lower} (rapporto calcolato).`,
     partNotFound: (words) => `Non ho trovato nei piani nessun record per «${words}».`,
     countsBy: (parts) => `Di cui: ${parts} (calcolato).`,
+    partUnclear: (words) =>
+      `Non ho trovato un solo record per «${words}»: più record (o nessuno da solo) ne usano le parole; indica il codice o il titolo.`,
     partsFound: 'Ho trovato invece:',
     shareOfTotal: (value, share, total, of) =>
       `Quota sul totale di ${of} (${total}, indicato nel piano): ${share} % (percentuale calcolata su ${value}).`,

@@ -487,6 +487,8 @@ export interface Messages {
   ratio: (higher: string, lower: string, times: string) => string;
   /** a part of a sum or comparison that names nothing the plans hold */
   partNotFound: (words: string) => string;
+  /** a part of a sum or comparison whose words name several records, or none alone */
+  partUnclear: (words: string) => string;
   /** each person's or office's part of a count over several of them, computed */
   countsBy: (parts: string) => string;
   /** the records the other parts named, shown after the part not found */

@@ -53,7 +53,7 @@ import {
   partsOf,
 } from './titled-records.ts';
 import { nameNeverWritten } from './typo-vocabulary.ts';
-import { partsNamingNothing } from './unnamed-parts.ts';
+import { partsNamingNoOne, partsNamingNothing } from './unnamed-parts.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -753,6 +753,27 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // found, never replaced by the whole scope's records
     const named = codes.length || Math.max(projects.length, objectives.length);
     if (named) unnamedParts = partsNamingNothing(written, store);
+    // "Home Care Premium e il progetto per gli anziani, quanto fanno?": a sum with one record named and a part whose
+    // words name no one record — that part is unclear, and the one record is all the answer can give
+    if (
+      !unnamedParts.length &&
+      !codes.length &&
+      aggregate === 'sum' &&
+      superlative === null &&
+      !compareAsked &&
+      !alternativesGraded &&
+      !people.matches.length &&
+      !structures.length &&
+      projects.length + objectives.length === 1 &&
+      // "X: la fase A e la fase B sommate?": the parts name the one objective's own phases or indicators
+      !(objectives.length === 1 && namesSubRecords(written, objectives[0]!, store))
+    )
+      unnamedParts = partsNamingNoOne(
+        written,
+        store,
+        (part) =>
+          projectsNamedByWords(part, store, files).length + objectivesNamedByParts(part, store, files).length > 0,
+      );
     // …and the one record the other parts do name is what the answer can give
     if (unnamedParts.length && !codes.length) {
       const one = projects.length === 1 ? { ...projects[0]!, kind: 'project' as const } : null;
@@ -2301,6 +2322,16 @@ function plusByComparative(words: string): boolean {
       g.includes(' ') ? `${next} ${tokens[i + 2] ?? ''}`.startsWith(g) : next.startsWith(g),
     );
   });
+}
+
+/** Whether the question's parts name two or more of the objective's own phases or indicators. */
+function namesSubRecords(question: string, named: { code: string; doc: string }, store: PlanStore): boolean {
+  const objective = store.objectives.find((o) => o.code === named.code && o.doc === named.doc);
+  return (
+    objective !== undefined &&
+    (subRecordsNamedByParts(question, objective, 'phase') ??
+      subRecordsNamedByParts(question, objective, 'indicator')) !== null
+  );
 }
 
 /** The question with a code's text blanked out (its part names the coded record, not one by its words). */

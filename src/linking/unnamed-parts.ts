@@ -5,17 +5,42 @@
  * record word ("il progetto sulle …") or written as a name (capitals, quotes), it has words the plans never write: not
  * in any record, title, name or label of the loaded model, and no word of the question language either.
  */
+
+import { stem } from '../answer/text-match.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { wordsOf } from './phrases.ts';
-import { partsOf } from './titled-records.ts';
+import { distinctiveOwners, partsOf } from './titled-records.ts';
 import { isLanguageWord, typoVocabularyOf } from './typo-vocabulary.ts';
 
 /** record words of both packs ("progetto", "obiettivo", "project"), folded prefixes */
 const RECORD_WORDS = [
   ...new Set([it, en].flatMap((p) => Object.values(p.lexicon.targets).flat()).map((w) => w.trim())),
 ].filter((w) => /^[a-z]{4,}$/.test(w));
+/** the words of the packs' operators and joins ("insieme", "totale", "somma", "quanto"): never a name */
+const OPERATOR_WORDS = new Set(
+  [it, en].flatMap((p) => {
+    const l = p.lexicon;
+    return [
+      ...l.sum,
+      ...l.count,
+      ...l.avg,
+      ...l.compare,
+      ...l.difference,
+      ...(l.plus ?? []),
+      ...(l.minus ?? []),
+      ...(l.ratio ?? []),
+      ...l.more,
+      ...l.less,
+      ...l.max,
+      ...l.min,
+      ...l.alternatives,
+      ...Object.values(l.fields).flat(),
+    ].flatMap((w) => w.trim().split(' '));
+  }),
+);
 /** a word shorter than this is no name ("la", "di"; "Ice" of "Ice Rink" is one) */
 const MIN_NAME = 3;
 
@@ -47,6 +72,40 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
     out.push(
       raw
         .slice(first, last + 1)
+        .join(' ')
+        .replace(/[^\p{L}\p{N}' -]/gu, ''),
+    );
+  }
+  return out;
+}
+
+/**
+ * The words of each part that names no one record though the records' names use its words ("Home Care Premium e il
+ * progetto per gli anziani": several records are for the elderly), as written: the part is unclear, never read as the
+ * whole scope. `namesOne` says whether a part alone names a record; a part of question words only is no such part.
+ */
+export function partsNamingNoOne(question: string, store: PlanStore, namesOne: (part: string) => boolean): string[] {
+  const names = distinctiveOwners(store);
+  const out: string[] = [];
+  for (const part of partsOf(question)) {
+    const raw = part.trim().split(/\s+/);
+    // a word the records' names use ("anziani"), not one of the question's own operators, record or field words
+    const content = raw.map((w) => {
+      const f = wordsOf(w).trim();
+      return (
+        f.length > MIN_NAME &&
+        /^[a-z]+$/.test(f) &&
+        names.has(stem(f)) &&
+        !STOPWORDS.has(f) &&
+        !OPERATOR_WORDS.has(f) &&
+        !RECORD_WORDS.some((r) => f.startsWith(r))
+      );
+    });
+    const first = content.indexOf(true);
+    if (first < 0 || namesOne(part)) continue;
+    out.push(
+      raw
+        .slice(first, content.lastIndexOf(true) + 1)
         .join(' ')
         .replace(/[^\p{L}\p{N}' -]/gu, ''),
     );

@@ -72,6 +72,15 @@ describe('a part that names nothing the plans hold', () => {
     expect(partsNamingNothing('Trasporto sociale e il progetto CRAB', s2)).toEqual(['CRAB']);
   });
 
+  it('a part whose words several records use (or none alone) is unclear, and the sum is not the whole scope', () => {
+    const f = frame('quanto fanno insieme Trasporto sociale e il progetto sulle aperture?');
+    expect(f.unnamedParts).toEqual(['aperture']);
+    const text = unnamedPartReply(ctx, f, packFor('it')).lines.join('\n');
+    expect(text).toContain('Non ho trovato un solo record per «aperture»');
+    expect(text).toContain('1.200.000,00');
+    expect(text).not.toContain('1.550.000,50');
+  });
+
   it('in English too', () => {
     const f = frame('Trasporto sociale plus the Ice Rink project: total budget?');
     expect(f.unnamedParts).toEqual(['Ice Rink']);

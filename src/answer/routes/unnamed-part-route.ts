@@ -4,8 +4,12 @@
  * figure — never a total of the whole scope in their place. `found` is false: what was asked is not all there.
  */
 import type { LanguagePack } from '../../lang/language-pack.ts';
+import { wordsOf } from '../../linking/phrases.ts';
 import type { QuestionFrame } from '../../linking/question-frame.ts';
+import { distinctiveOwners } from '../../linking/titled-records.ts';
+import { typoVocabularyOf } from '../../linking/typo-vocabulary.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
+import { stem } from '../text-match.ts';
 import { answerComputation } from './query-route.ts';
 import { emptyReply, type Reply } from './reply.ts';
 
@@ -16,7 +20,14 @@ export function unnamedPartReply(ctx: ToolContext, frame: QuestionFrame, pack: L
   const M = pack.messages;
   const reply = emptyReply('unnamed_part');
   reply.found = false;
-  for (const words of frame.unnamedParts) reply.lines.push(M.partNotFound(words));
+  // words the plans write name several records, or none alone: unclear, not missing
+  const known = typoVocabularyOf(ctx.store).known;
+  const names = distinctiveOwners(ctx.store);
+  for (const words of frame.unnamedParts) {
+    const written = wordsOf(words).trim().split(' ');
+    const used = written.every((w) => w.length < 3 || known.has(w) || names.has(stem(w)));
+    reply.lines.push(used ? M.partUnclear(words) : M.partNotFound(words));
+  }
   for (const kind of ['project', 'objective'] as const) {
     const named = frame.codes.filter((c) => c.kind === kind);
     if (!named.length) continue;
