@@ -46,6 +46,7 @@ import {
   objectivesOfStructures,
 } from './routes/structure-route.ts';
 import { structureStaffRoute } from './routes/structure-staff-route.ts';
+import { unnamedPartReply } from './routes/unnamed-part-route.ts';
 import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
 
 /** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
@@ -138,6 +139,12 @@ export const ROUTES: Route[] = [
       reply.focus.push(...new Set(sum.sources.map((s) => s.code)));
       return reply;
     },
+  },
+  {
+    // "A e il progetto sulle piste ciclabili, quanto fanno?": a part naming nothing is not found, the rest shown
+    id: 'unnamed_part',
+    when: ({ frame }) => frame.unnamedParts.length > 0 && frame.codes.length > 0,
+    answer: ({ ctx, frame, pack }) => unnamedPartReply(ctx, frame, pack),
   },
   {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query

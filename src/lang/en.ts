@@ -73,7 +73,15 @@ export const en: LanguagePack = {
         'look after',
       ],
       duration: ['duration', 'lasts', 'lasting', 'longest', 'shortest', 'longer', 'shorter'],
-      share: ['share of', 'percentage of the', 'absorption', 'proportion of', 'of the total'],
+      share: [
+        'share of',
+        'percentage of the',
+        'absorption',
+        'proportion of',
+        'of the total',
+        'what percentage',
+        'what share',
+      ],
     },
     max: [
       'highest',
@@ -338,6 +346,7 @@ export const en: LanguagePack = {
       'outspend',
     ],
     difference: ['difference', 'how much more', 'how much less', 'by how much', 'gap'],
+    ratio: ['twice', 'double', 'triple', 'times as', 'times more', 'times bigger', 'how many times', 'half as'],
     plus: ['plus', 'added to'],
     minus: ['minus', 'less'],
     than: ['than'],
@@ -1187,6 +1196,14 @@ export const en: LanguagePack = {
           : `total ${field} of the ${what}`,
     followedBy: 'Then:',
     difference: (value, higher) => `Difference: ${value} (computed), higher: ${higher}.`,
+    ratio: (higher, lower, times) => `${higher} is ${times} times ${lower} (computed ratio).`,
+    partNotFound: (words) => `Not found: no record of the plans matches «${words}».`,
+    countsBy: (parts) => `Of which: ${parts} (computed).`,
+    partUnclear: (words) =>
+      `Not found: no single record matches «${words}» (several use those words, or none alone); give its code or title.`,
+    partsFound: 'What I found instead:',
+    shareOfTotal: (value, share, total, of) =>
+      `Share of the total of ${of} (${total}, stated in the plan): ${share} % (percentage computed on ${value}).`,
     days: (n) => `${n} days`,
     notFoundEntity: (name, entities) =>
       `I found no plan of ${name} (not found): the plans loaded are from ${entities}.`,

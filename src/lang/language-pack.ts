@@ -128,6 +128,10 @@ export interface Lexicon {
   difference: string[];
   /** "A più B", "A plus B": what joins two records of a sum */
   plus?: string[];
+  /** "il doppio", "quante volte", "twice": the ratio of two figures compared is asked */
+  ratio?: string[];
+  /** words before a comparative that keep it one ("di più", "in più"): with none, "A più B" adds B to A */
+  comparativeLeads?: string[];
   /** "A meno B", "A minus B": what joins two records of a difference */
   minus?: string[];
   /** "bigger than", with no amount after it: the record after it is compared with the one before */
@@ -479,6 +483,18 @@ export interface Messages {
   followedBy: string;
   /** the difference between two computed or stated figures */
   difference: (value: string, higher: string) => string;
+  /** the higher figure as a multiple of the lower ("1,54 volte"), computed */
+  ratio: (higher: string, lower: string, times: string) => string;
+  /** a part of a sum or comparison that names nothing the plans hold */
+  partNotFound: (words: string) => string;
+  /** a part of a sum or comparison whose words name several records, or none alone */
+  partUnclear: (words: string) => string;
+  /** each person's or office's part of a count over several of them, computed */
+  countsBy: (parts: string) => string;
+  /** the records the other parts named, shown after the part not found */
+  partsFound: string;
+  /** a share of the stated total of a centre, computed from the figures */
+  shareOfTotal: (value: string, share: string, total: string, of: string) => string;
   /** a phase or objective duration computed from its dates */
   days: (n: number) => string;
   notFoundEntity: (name: string, entities: string) => string;

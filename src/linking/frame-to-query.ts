@@ -10,7 +10,7 @@ import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts
 import { levelLabels } from '../query/record-fields.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
-import { subRecordsNamedByParts } from './named-sub-records.ts';
+import { subRecordsNamedByParts, wordsCovered } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
 
@@ -52,13 +52,19 @@ export type Computation =
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
   | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
   /** dir "min": the question asks which is lower ("quale costa meno?"), said after the difference */
+  /** ratio: "è il doppio?", the higher as a multiple of the lower is said too */
   | {
       kind: 'compare_codes';
       target: 'project' | 'objective';
       codes: { code: string; doc: string }[];
       field: string;
       dir?: 'max' | 'min';
+      ratio?: boolean;
     }
+  /** projects named, as a share of the stated total of the centre named: their budgets summed, the share computed */
+  | { kind: 'share'; query: PlanQuery; cdr: { code: string; doc: string } }
+  /** phases (or indicators) of one objective named by their words, summed or compared on a figure of theirs */
+  | { kind: 'named_subs'; query: PlanQuery; field: string; op: 'sum' | 'compare'; ratio?: boolean }
   /** dir: who has more ("max"), or who has fewer ("min") */
   | {
       kind: 'compare_people';
@@ -138,6 +144,7 @@ const SELF_WORD: Partial<Record<QueryTarget, FieldWord>> = {
 
 export function computationFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   const c = computeFor(linked, store);
+  if (c?.kind === 'compare_codes' && linked.ratio) return { ...c, ratio: true };
   // "i progetti di A costano in media più di quelli di B?": the groups' averages compared
   if (c?.kind === 'compare_groups' && c.sumField && linked.aggregate === 'avg') return { ...c, averaged: true };
   // "quale centro ha meno progetti?": a comparison of groups that asks for the lower one says which it is
@@ -150,7 +157,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
   const fieldWords = frame.fields;
-  const compared = namedSubRecordsCompared(frame, objectiveCodes, store);
+  const compared =
+    shareOfCentre(frame, projectCodes, store) ??
+    namedSubRecordsFigures(frame, objectiveCodes, store) ??
+    namedSubRecordsCompared(frame, objectiveCodes, store);
   if (compared) return compared;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
@@ -230,10 +240,16 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     }
     // "by total phase weight": the phases' weight, not their number, when a weight is named beside them
     const objectiveWords = rankedWords.filter((w) => w !== 'objectives');
-    const field = fieldFor(
-      'objective',
-      objectiveWords.includes('weight') && !frame.rankField ? ['weight', ...objectiveWords] : objectiveWords,
+    // "quanto in più ha A rispetto a B?": with no figure named, the money both hold (their financial resources, the
+    // only amount an objective has), as a sum of them would take
+    const bothFunded = objectiveCodes.every((c) =>
+      store.objectives.some((o) => o.code === c.code && o.doc === c.doc && o.financialAmount),
     );
+    const field =
+      fieldFor(
+        'objective',
+        objectiveWords.includes('weight') && !frame.rankField ? ['weight', ...objectiveWords] : objectiveWords,
+      ) ?? (!objectiveWords.length && bothFunded ? 'financialAmount' : undefined);
     if (field)
       return { kind: 'compare_codes', target: 'objective', codes: objectiveCodes, field, ...lowerAsked(frame) };
   }
@@ -525,6 +541,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "la somma dei progetti del centro X sotto i 50.000 euro": a condition makes it a sum to compute
     !frame.amounts.length &&
     !frame.without.length &&
+    // "…per la domiciliarità": a topic narrows the centre's records, so its stated total is not what is asked
+    !frame.titleTopic.length &&
     // "sum of the staff of the projects in CdR 87": a figure other than the budget is no stated total
     !fieldFor(
       'project',
@@ -617,7 +635,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "obiettivi, a parte quelli della Provincia": the records of every other plan
     (frame.excludedEntities.length > 0 && (target === 'objective' || target === 'project')) ||
     (frame.structures.some((x) => x.excluded) && (target === 'objective' || target === 'project')) ||
-    (frame.topic.length > 0 && (target === 'objective' || target === 'project')) ||
+    ((frame.topic.length > 0 || frame.titleTopic.length > 0) && (target === 'objective' || target === 'project')) ||
     frame.aggregate === 'sum' ||
     frame.aggregate === 'avg' ||
     (frame.types.length > 0 && (frame.people.length > 0 || frame.structures.length > 0)) ||
@@ -804,8 +822,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       documents = (documents ?? store.model.documents.map((d) => d.file)).filter((d) => staffed.has(d));
     } else filters.push({ field, op: 'missing' });
   }
-  if (target === 'objective' || target === 'project')
+  if (target === 'objective' || target === 'project') {
     for (const w of frame.topic) filters.push({ field: 'text', op: 'contains', value: w });
+    for (const w of frame.titleTopic) filters.push({ field: 'title', op: 'contains', value: w });
+  }
   // "i progetti con 'povertà' nel titolo": a quoted word counted or summed over narrows by title
   if ((target === 'objective' || target === 'project') && frame.aggregate && !frame.codes.length)
     for (const q of frame.quoted) filters.push({ field: 'title', op: 'contains', value: q });
@@ -1080,6 +1100,106 @@ function ofPhases(
   };
 }
 
+/**
+ * "che percentuale del CdR 87 va alla residenzialità anziani?", "A + B: che quota del totale del CdR 87?": the projects
+ * named, as a share of the total the plan states for the centre named (or, when it states none, for theirs).
+ */
+function shareOfCentre(
+  frame: QuestionFrame,
+  projectCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  if (!frame.fields.includes('share') || !projectCodes.length || !frame.structures.length) return null;
+  const docs = [...new Set(projectCodes.map((c) => c.doc))];
+  const stated = (code: string | null | undefined, doc: string) =>
+    store.model.totals.some((t) => t.level === 'cdr' && t.cdr === code && t.doc === doc && t.amount);
+  const named = frame.structures.find((x) => x.code && docs.includes(x.doc) && stated(x.code, x.doc));
+  const own = [
+    ...new Set(projectCodes.map((c) => store.projects.find((p) => p.code === c.code && p.doc === c.doc)?.cdr)),
+  ];
+  const cdr = named ? named.code! : own.length === 1 && own[0] && stated(own[0], docs[0]!) ? own[0] : null;
+  if (!cdr || docs.length !== 1) return null;
+  return {
+    kind: 'share',
+    query: {
+      target: 'project',
+      documents: docs,
+      filters: [{ field: 'code', op: 'in', values: projectCodes.map((c) => c.code) }],
+    },
+    cdr: { code: cdr, doc: docs[0]! },
+  };
+}
+
+/** the figure each kind of sub-record is summed or compared on when the question names none */
+const SUB_RECORD_FIGURE = { phase: 'weight', indicator: 'target' } as const;
+
+/**
+ * "le fasi A e B quanto pesano insieme?", "differenza di peso tra la fase A e la fase B", "controlli X vs controlli Y,
+ * quanti in più?": phases (or indicators) of the one objective named, each by its words, their figure summed or the two
+ * compared with the difference (and the ratio when asked). Phases are tried first, then indicators; a year named
+ * keeps that year's sheet. Dates are left to the ranking below.
+ */
+function namedSubRecordsFigures(
+  frame: QuestionFrame,
+  objectiveCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  if (objectiveCodes.length !== 1) return null;
+  const sum = frame.aggregate === 'sum' && !frame.compare;
+  const compare = !sum && (frame.compare || frame.more || frame.ratio || frame.superlative?.k === 1);
+  if (!sum && !compare) return null;
+  const asked = frame.rankField ?? (frame.fields.includes('weight') ? 'weight' : null);
+  if (asked && asked !== 'weight' && asked !== 'target') return null;
+  const { code, doc } = objectiveCodes[0]!;
+  const objective = store.objectives.find((o) => o.code === code && o.doc === doc);
+  if (!objective) return null;
+  const year = frame.years.length === 1 ? frame.years[0] : undefined;
+  const kinds: ('phase' | 'indicator')[] =
+    frame.targets.includes('indicator') && !frame.targets.includes('phase')
+      ? ['indicator']
+      : frame.targets.includes('phase') || asked === 'weight'
+        ? ['phase']
+        : // "quanti in più": a count is an indicator's figure, a weight a phase's, when the words fit both alike
+          frame.aggregate === 'count'
+          ? ['indicator', 'phase']
+          : ['phase', 'indicator'];
+  // each kind's sub-records the parts name; the kind whose wordings hold more of the question's words wins
+  const candidates = kinds
+    .map((target) => ({ target, named: subRecordsNamedByParts(frame.text, objective, target, year) }))
+    .filter((c): c is { target: 'phase' | 'indicator'; named: string[] } =>
+      Boolean(c.named && c.named.length >= 2 && (!compare || c.named.length === 2)),
+    )
+    .map((c) => ({ ...c, covered: wordsCovered(frame.text, objective, c.named) }));
+  const best = candidates.reduce<(typeof candidates)[number] | null>(
+    (top, c) => (!top || c.covered > top.covered ? c : top),
+    null,
+  );
+  for (const { target, named } of best ? [best] : []) {
+    const field = FIELD_OF[target]?.[asked ?? SUB_RECORD_FIGURE[target]] ?? SUB_RECORD_FIGURE[target];
+    const filters: QueryFilter[] = [
+      { field: 'objective', op: 'eq', value: code },
+      { field: 'title', op: 'in', values: named },
+    ];
+    // a year named, or the sheets' years told apart by it: one sheet's records, not one per year
+    const subs = target === 'phase' ? objective.phases : objective.indicators;
+    const sheet = year !== undefined && subs.some((r) => r.year === year);
+    if (sheet) filters.push({ field: 'year', op: 'eq', value: year });
+    // a wording each year's sheet repeats, with no year named, is several records: no one figure of it to add or compare
+    const matched = subs.filter(
+      (r) => (!sheet || r.year === year) && named.includes('title' in r ? r.title : r.description),
+    ).length;
+    if (matched !== named.length) return null;
+    return {
+      kind: 'named_subs',
+      query: { target, documents: [doc], filters, sort: { field, dir: 'desc' }, limit: matched },
+      field,
+      op: sum ? 'sum' : 'compare',
+      ...(frame.ratio ? { ratio: true } : {}),
+    };
+  }
+  return null;
+}
+
 /** the fields two sub-records named by their words are compared on */
 const SUB_RECORD_FIELDS = new Set<FieldWord>(['weight', 'end', 'start', 'duration', 'target']);
 
@@ -1101,7 +1221,7 @@ function namedSubRecordsCompared(
   const target = frame.targets.includes('indicator') && !frame.targets.includes('phase') ? 'indicator' : 'phase';
   const named = subRecordsNamedByParts(frame.text, objective, target);
   const queryField = FIELD_OF[target]?.[field];
-  if (!named || !queryField) return null;
+  if (named?.length !== 2 || !queryField) return null;
   const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
   return {
     kind: 'top',

@@ -26,6 +26,7 @@ import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
+import { subRecordsNamedByParts } from './named-sub-records.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
 import { type FieldWord, type QuestionFrame, QuestionFrameSchema } from './question-frame.ts';
 import { exclusionTails, type RecordApart, recordsSetApart } from './records-set-apart.ts';
@@ -53,6 +54,7 @@ import {
   partsOf,
 } from './titled-records.ts';
 import { nameNeverWritten } from './typo-vocabulary.ts';
+import { partsNamingNoOne, partsNamingNothing } from './unnamed-parts.ts';
 
 type Op = QuestionFrame['amounts'][number]['op'];
 
@@ -103,6 +105,7 @@ const W = {
   count: union((l) => l.count),
   avg: union((l) => l.avg),
   compare: union((l) => [...l.compare, ...l.difference]),
+  ratio: union((l) => l.ratio ?? []),
   topK: union((l) => l.topK),
   rank: union((l) => l.rank),
   each: union((l) => l.each),
@@ -654,10 +657,25 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "somma degli stanziamenti per la popolazione nomade e per l'area penale": projects named by their titles, one
   // per part of the question, for a sum or a comparison
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
-  const compareAsked = hasAny(
-    words,
-    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
-  );
+  // "A è il doppio di B?": a ratio asked compares the two
+  const ratioAsked = hasAny(words, W.ratio);
+  const compareAsked =
+    ratioAsked ||
+    hasAny(
+      words,
+      W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+    );
+  // "il calendario più lo svolgimento quanto pesano?", "A più quello dei B": a comparative word that grades nothing
+  // after it, with none of the words that keep it a comparative before it ("di più"), adds what follows
+  const moreAsPlus =
+    amounts.length === 0 &&
+    superlative === null &&
+    !compareAsked &&
+    !hasAny(
+      words,
+      W.alternatives.map((w) => `${w} `),
+    ) &&
+    plusByComparative(words);
   // one person named is the scope of the records compared ("which of X's projects costs more, A or B?"); two are
   // what is compared
   const otherConditions = amounts.length > 0 || dates.length > 0 || people.matches.length > 1;
@@ -676,50 +694,131 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
       (amounts.length === 0 && betweenJoined(words)));
   // "bigger than", "A plus B", "A meno B" with no amount after them join two records named by their titles
   // "A è più caro di B": a comparative, a word or two, then what names the other record
-  const comparedText = amounts.length === 0 ? splitAtComparedWith(unquoted) : null;
-  const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null);
+  // each way of splitting at the word naming the second record, most likely first
+  const comparedTexts = amounts.length === 0 ? splitsAtComparedWith(unquoted) : [];
+  const comparedText = comparedTexts[0] ?? null;
+  const joinedRecords = amounts.length === 0 && (hasAny(words, RECORD_JOINS) || comparedText !== null || moreAsPlus);
+  // "8735 + il progetto Home Care Premium": one record named by its code, the others by their words — unless the
+  // words name that record's own phases or indicators ("2020-PL12: la fase A o la fase B?")
+  const subRecordsAsked =
+    targets.includes('phase') ||
+    targets.includes('indicator') ||
+    fields.includes('weight') ||
+    gradation?.field === 'weight';
+  const oneCode =
+    codes.length === 1 && codes[0]!.kind !== 'indicator' && !subRecordsAsked && !people.matches.length
+      ? codes[0]!
+      : null;
+  let unnamedParts: string[] = [];
+  // "che percentuale del CdR 87 va alla residenzialità anziani?": the records named by their words are a share of the
+  // structure named, whose name is the whole and names none of them
+  const shareAsked = fields.includes('share') && structures.length > 0 && !amounts.length;
   if (
-    (aggregate === 'sum' ||
+    (shareAsked ||
+      aggregate === 'sum' ||
       aggregate === 'avg' ||
       // "quanti obiettivi hanno insieme A e B?": a count with a sum word is a total over the records named
       (aggregate === 'count' && hasAny(opWords, W.sum)) ||
       compareAsked ||
       alternativesGraded ||
       joinedRecords) &&
-    !codes.length &&
+    (!codes.length || oneCode) &&
     !levels.length &&
     // two offices of one plan named are what is compared ("Servizio A or Servizio B"): their words name no record
     !structures.some((x, i) => structures.some((o, j) => j !== i && o.doc === x.doc && !o.excluded && !x.excluded)) &&
     !otherConditions
   ) {
     const files = docs.map((d) => d.file);
-    const written = comparedText ?? unquoted;
-    // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
-    // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
-    const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
-    const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
-    // objectives named by title, one per part, when the question is about objectives' figures or names more of them
-    const objectives = objectivesNamedByParts(titled, store, files);
+    // the code's own part names the coded record: its text is taken out, so its words name no other
+    const readParts = (text: string) => {
+      const written = withoutNames(withoutText(text, oneCode?.text), shareAsked ? structures.map((x) => x.name) : []);
+      // an English question meets the Italian titles through the glossary, part by part ("the one on severe adult
+      // marginalisation" → "grave emarginazione adulta"); the words as written are read too (English titles)
+      const titled = lang === 'en' ? `${written}; ${translateQuery(written)}` : written;
+      const projects = store.projects.length ? projectsNamedByWords(titled, store, files) : [];
+      // objectives named by title, one per part, when the question is about objectives' figures or names more of them
+      const objectives = objectivesNamedByParts(titled, store, files);
+      return { written, projects, objectives };
+    };
+    // "di più la casa di riposo del X": the split whose parts name two records, else the first
+    let read = readParts(comparedText ?? unquoted);
+    for (const text of comparedTexts.slice(1)) {
+      if (Math.max(read.projects.length, read.objectives.length) >= 2) break;
+      const next = readParts(text);
+      if (Math.max(next.projects.length, next.objectives.length) >= 2) read = next;
+    }
+    const { written, projects, objectives } = read;
     const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
-    if (objectives.length >= 2 && (projects.length < 2 || (aboutObjectives && !targets.includes('project'))))
+    if (oneCode) {
+      // the records of the coded one's kind that the other parts name
+      const others = (oneCode.kind === 'project' ? projects : objectives).filter(
+        (r) => r.code !== oneCode.code || r.doc !== oneCode.doc,
+      );
+      for (const r of others) codes.push({ text: r.title, code: r.code, kind: oneCode.kind, doc: r.doc });
+    } else if (shareAsked && projects.length === 1)
+      codes.push({ text: projects[0]!.title, code: projects[0]!.code, kind: 'project', doc: projects[0]!.doc });
+    else if (objectives.length >= 2 && (projects.length < 2 || (aboutObjectives && !targets.includes('project'))))
       for (const o of objectives) codes.push({ text: o.title, code: o.code, kind: 'objective', doc: o.doc });
     else if (projects.length >= 2)
       for (const p of projects) codes.push({ text: p.title, code: p.code, kind: 'project', doc: p.doc });
+    // "Home Care Premium e il progetto sulle piste ciclabili": a part naming nothing the plans hold is said not
+    // found, never replaced by the whole scope's records
+    const named = codes.length || Math.max(projects.length, objectives.length);
+    if (named) unnamedParts = partsNamingNothing(written, store);
+    // "Home Care Premium e il progetto per gli anziani, quanto fanno?": a sum with one record named and a part whose
+    // words name no one record — that part is unclear, and the one record is all the answer can give
+    if (
+      !unnamedParts.length &&
+      !codes.length &&
+      aggregate === 'sum' &&
+      superlative === null &&
+      !compareAsked &&
+      !alternativesGraded &&
+      !people.matches.length &&
+      !structures.length &&
+      projects.length + objectives.length === 1 &&
+      // "X: la fase A e la fase B sommate?": the parts name the one objective's own phases or indicators
+      !(objectives.length === 1 && namesSubRecords(written, objectives[0]!, store))
+    )
+      unnamedParts = partsNamingNoOne(
+        written,
+        store,
+        (part) =>
+          projectsNamedByWords(part, store, files).length + objectivesNamedByParts(part, store, files).length > 0,
+      );
+    // …and the one record the other parts do name is what the answer can give
+    if (unnamedParts.length && !codes.length) {
+      const one = projects.length === 1 ? { ...projects[0]!, kind: 'project' as const } : null;
+      const alone = one ?? (objectives.length === 1 ? { ...objectives[0]!, kind: 'objective' as const } : null);
+      if (alone) codes.push({ text: alone.title, code: alone.code, kind: alone.kind, doc: alone.doc });
+    }
     // "A più B più C", "A plus B": records joined by a plus word, with nothing else asked, are summed
     joinedSum =
-      aggregate === null && codes.length >= 2 && !compareAsked && !alternativesGraded && hasAny(words, PLUS_JOINS);
+      aggregate === null &&
+      codes.length >= 2 &&
+      !compareAsked &&
+      !alternativesGraded &&
+      (hasAny(words, PLUS_JOINS) || moreAsPlus);
   }
 
   // "la fase più pesante dell'obiettivo sul monitoraggio dei cavalcavia": an objective named by its title's words,
   // for a ranking or a total over its phases (a plain lookup keeps its own title matching)
   // …or for a list of them bounded by a date ("le fasi dell'obiettivo sul parlamentino che si chiudono entro il 2020")
+  const subRecordWords =
+    targets.includes('phase') ||
+    targets.includes('indicator') ||
+    fields.includes('weight') ||
+    // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
+    gradation?.field === 'weight';
+  // "differenza di peso tra la fase A e la fase B di X": two of its phases compared name the objective too
+  const subRecordsJoined = compareAsked || minusJoined || moreAsPlus || hasAny(opWords, W.sum);
+  // "X: A e B sommate?", "X: A vs B, quanti in più?": an objective's whole title written, and its phases or
+  // indicators named by their words in the other parts, with no record word at all
+  const subRecordsByWords = !subRecordWords && subRecordsJoined && !codes.length && !levels.length;
   const wantsSubRecords =
-    (superlative !== null || aggregate === 'sum' || aggregate === 'count' || dates.length > 0) &&
-    (targets.includes('phase') ||
-      targets.includes('indicator') ||
-      fields.includes('weight') ||
-      // "pesa di più X o Y" where a phase's wording says "progetto": a weight ranked is a sub-record's
-      gradation?.field === 'weight');
+    subRecordsByWords ||
+    ((superlative !== null || aggregate === 'sum' || aggregate === 'count' || dates.length > 0 || subRecordsJoined) &&
+      subRecordWords);
   if (wantsSubRecords && !levels.length && !codes.some((c) => c.kind === 'objective')) {
     const files = docs.map((d) => d.file);
     // "l'obiettivo Smart working di X": of the objectives sharing a title, the named person's
@@ -747,7 +846,16 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
             hasAny(words, [...TARGET_WORDS.objective, ...TARGET_WORDS.project]) ? 1 : 2,
             true,
           )));
-    if (titled) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
+    const objective =
+      titled && subRecordsByWords
+        ? store.objectives.find((o) => o.code === titled.code && o.doc === titled.doc)
+        : undefined;
+    const named =
+      !subRecordsByWords ||
+      (objective !== undefined &&
+        (subRecordsNamedByParts(question, objective, 'phase') ??
+          subRecordsNamedByParts(question, objective, 'indicator')) !== null);
+    if (titled && named) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
   // "ludoteca quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
@@ -846,23 +954,28 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     rankedRecords,
     rankField: gradation?.field ?? null,
     gradedRecord: gradation?.record ?? null,
-    more: hasAny(
-      words,
-      W.more.map((w) => `${w} `),
-    ),
+    // "A più B" adds: no comparative is asked
+    more:
+      !moreAsPlus &&
+      hasAny(
+        words,
+        W.more.map((w) => `${w} `),
+      ),
     without,
     present,
     multiYear: hasAny(words, W.multiYear) && !notMultiYear(words),
     notMultiYear: notMultiYear(words),
-    aggregate: aggregate ?? (joinedSum ? 'sum' : null),
+    aggregate: aggregate ?? (joinedSum || (moreAsPlus && codes.length > 0) ? 'sum' : null),
     compare:
       minusJoined ||
+      ratioAsked ||
       hasAny(
         words,
         W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
       ) ||
-      // "totale tra A, B e C": "tra" bounds the records of a sum, not a comparison
+      // "totale tra A, B e C", "quante in tutto tra A e B": "tra" bounds the records of a sum, not a comparison
       (aggregate !== 'sum' &&
+        !(aggregate === 'count' && hasAny(opWords, W.sum)) &&
         hasAny(
           words,
           W.between.map((w) => `${w} `),
@@ -873,9 +986,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           words,
           W.than.map((w) => `${w} `),
         )),
+    unnamedParts,
+    ratio: ratioAsked,
     quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
+    titleTopic:
+      aggregate === 'sum' || aggregate === 'count'
+        ? topicOfTotal(words, structures, codes.length + people.matches.length + levels.length, store)
+        : [],
     types,
     meta,
     askedRole,
@@ -1052,7 +1171,8 @@ function projectsNamedByWords(
 ): { code: string; title: string; doc: string }[] {
   const parts = partsOf(question);
   const index = projectTitleIndexOf(store);
-  const namesProject = hasAny(wordsOf(question), TARGET_WORDS.project);
+  // a budget is a project's figure: a question about one names projects as much as "il progetto" does
+  const namesProject = hasAny(wordsOf(question), [...TARGET_WORDS.project, ...FIELD_WORDS.budget]);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
   for (const part of parts) {
@@ -1066,17 +1186,26 @@ function projectsNamedByWords(
     for (const t of contentTokens(part)) {
       const s = stem(t);
       const holders = index.stems.byStem.get(s) ?? [];
-      if (holders.length !== 1) continue;
-      const p = store.projects[holders[0]!]!;
+      const only = holders.length === 1 ? store.projects[holders[0]!]! : null;
+      if (only && distinctiveOwners(store).get(s) === ownerKey(only.doc, only.code)) {
+        rareHit.add(holders[0]!);
+        continue;
+      }
       // …or a word written as only this project's title writes it, when the question says it names a project ("il
-      // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari")
-      // (never a word an objective of no project has in its title: "il progetto Le Storie per adolescenti" is an
-      // objective called a project)
-      const ownWord =
-        namesProject &&
-        wordsOf(p.title).includes(` ${fold(t)} `) &&
-        (objectiveTitles(store).byStem.get(s) ?? []).every((o) => store.projectOf(store.objectives[o]!) !== undefined);
-      if (distinctiveOwners(store).get(s) === ownerKey(p.doc, p.code) || ownWord) rareHit.add(holders[0]!);
+      // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari";
+      // "partecipate" is not "partecipazione"), and no objective of no project writes it (never a word an objective
+      // of no project has in its title: "il progetto Le Storie per adolescenti" is an objective called a project)
+      if (!namesProject) continue;
+      const word = ` ${fold(t)} `;
+      const exact = holders.filter((h) => wordsOf(store.projects[h]!.title).includes(word));
+      if (
+        exact.length === 1 &&
+        (objectiveTitles(store).byStem.get(s) ?? []).every(
+          (o) =>
+            store.projectOf(store.objectives[o]!) !== undefined || !wordsOf(store.objectives[o]!.title).includes(word),
+        )
+      )
+        rareHit.add(exact[0]!);
     }
     // words of their own for two records name no one of them alone
     if (ownersNamedIn(asked, store).size > 1) rareHit.clear();
@@ -1332,6 +1461,39 @@ function topicIn(words: string): string[] {
   return contentTokens(rest)
     .filter((w) => w.length > 3)
     .map((w) => stem(w));
+}
+
+/**
+ * "quanto spende in tutto il servizio 87 per la domiciliarità?": a total over the one structure named, narrowed to its
+ * records whose titles hold the words after a purpose word ("per", "for") — words some of its records' titles use,
+ * not all of them, and no word of the question lexicon ("per CdR" splits, it does not narrow).
+ */
+function topicOfTotal(
+  words: string,
+  structures: { name: string; code: string | null; doc: string; excluded?: boolean }[],
+  named: number,
+  store: PlanStore,
+): string[] {
+  const office = structures.length === 1 && !structures[0]!.excluded && named === 0 ? structures[0]! : null;
+  if (!office) return [];
+  const at = firstAt(
+    words,
+    W.purpose.map((p) => ` ${p.trim()} `.trimStart()),
+  );
+  if (at < 0) return [];
+  const titles = [
+    ...store.projects.filter((p) => p.doc === office.doc && (office.code ? p.cdr === office.code : false)),
+    ...store.objectives.filter((o) => o.doc === office.doc && o.structure === office.name),
+  ].map((r) => new Set(contentTokens(r.title).map(stem)));
+  if (titles.length < 2) return [];
+  const rest = words.slice(at).trim().split(' ').slice(1).join(' ');
+  return contentTokens(rest)
+    .filter((w) => w.length > 3 && !RECORD_WORDS.some((r) => w.startsWith(r.trim())))
+    .map(stem)
+    .filter((st) => {
+      const holders = titles.filter((t) => t.has(st)).length;
+      return holders > 0 && holders < titles.length;
+    });
 }
 
 /**
@@ -2079,18 +2241,127 @@ const COMPARED_WITH = new RegExp(
   'iu',
 );
 
-/** The question with its comparative span ("è più caro di") turned into a separator, or null when it has none. */
-function splitAtComparedWith(question: string): string | null {
+/**
+ * A comparative complete in itself ("di più", "in meno"), then what is compared — a few words — and a word naming what
+ * it is compared with: "costa di più la residenzialità anziani della domiciliarità disabili?"
+ */
+const LED_COMPARED_WITH = new RegExp(
+  `(?<![\\p{L}\\d])(?:${union((l) => l.comparativeLeads ?? [])
+    .map(asWritten)
+    .join('|')})\\s+(?:${[...W.more, ...W.less]
+    .map((w) => w.trim())
+    .filter((w) => !w.includes(' '))
+    .map(asWritten)
+    .join('|')})\\s+((?:[\\p{L}']+\\s+){1,6}?)(?:${union((l) => l.comparedWith ?? [])
+    .sort((a, b) => b.length - a.length)
+    .map(asWritten)
+    .join('|')})(?![\\p{L}\\d])`,
+  'iu',
+);
+
+/**
+ * The question with its comparative span ("è più caro di") turned into a separator; for a comparative complete in
+ * itself ("di più A della B"), one split per word after it that may name the second record (a title may hold "di"
+ * too), nearest first. Empty when it has none.
+ */
+function splitsAtComparedWith(question: string): string[] {
   const m = COMPARED_WITH.exec(question);
-  return m ? `${question.slice(0, m.index)} , ${question.slice(m.index + m[0].length)}` : null;
+  const plain = m ? [`${question.slice(0, m.index)} , ${question.slice(m.index + m[0].length)}`] : [];
+  // "in meno la violenza di genere del X": a comparative complete in itself is read first
+  const led = LED_COMPARED_WITH.exec(question);
+  if (!led) return plain;
+  // the words after the comparative ("di più"): each whole "di" / "del" … among the next few is a split of its own
+  const from = led.index + led[0].length - led[0].replace(/^.*?\s+\S+\s+/su, '').length;
+  const out: string[] = [];
+  const word = /[\p{L}']+/gu;
+  word.lastIndex = from;
+  for (let n = 0, w = word.exec(question); w && n < 8; n++, w = word.exec(question)) {
+    if (n === 0 || !COMPARED_WITH_WORDS.has(fold(w[0]))) continue;
+    out.push(
+      `${question.slice(0, from)} , ${question.slice(from, w.index)} , ${question.slice(w.index + w[0].length)}`,
+    );
+  }
+  return [...out, ...plain];
+}
+
+/**
+ * The question with the names of the structures it names blanked out, where written whole ("del servizio servizi
+ * sociali"): a structure that is the whole of a share names no record of its own words.
+ */
+function withoutNames(question: string, names: string[]): string {
+  const folded = fold(question);
+  // folding keeps each letter in place for the plans' alphabet; a question it does not is read as written
+  if (folded.length !== question.length) return question;
+  let out = question;
+  for (const name of names) {
+    const n = fold(name).trim();
+    let at = folded.indexOf(n);
+    while (at >= 0) {
+      const edge = (i: number) => i < 0 || i >= folded.length || !/[\p{L}\d]/u.test(folded[i]!);
+      if (edge(at - 1) && edge(at + n.length))
+        out = `${out.slice(0, at)}${' '.repeat(n.length)}${out.slice(at + n.length)}`;
+      at = folded.indexOf(n, at + 1);
+    }
+  }
+  return out;
+}
+
+/** words a comparative grades when they follow it: fields, their graded stems, record words, other comparatives */
+const GRADED_AFTER = [
+  ...Object.values(FIELD_WORDS).flat(),
+  ...union((l) => Object.values(l.gradedFields).flat()),
+  ...Object.values(TARGET_WORDS).flat(),
+  ...W.more,
+  ...W.less,
+].map((w) => w.trim());
+/** the words naming what a comparative compares with ("più caro di"), whole words: "di" is not "diritto" */
+const COMPARED_WITH_WORDS = new Set(union((l) => l.comparedWith ?? []).map((w) => w.trim()));
+const COMPARATIVE_LEADS = new Set(union((l) => l.comparativeLeads ?? []));
+/** comparative words that also join the records of a sum ("più") */
+const PLUS_COMPARATIVES = W.more.filter((w) => W.plus.includes(w) && !w.includes(' '));
+
+/**
+ * Whether a comparative word that also means "plus" stands between two things it adds: no word keeping it a
+ * comparative before it ("di più"), and after it no field, graded adjective, record word or number it would grade.
+ */
+function plusByComparative(words: string): boolean {
+  const tokens = words.trim().split(' ');
+  return tokens.some((t, i) => {
+    if (!PLUS_COMPARATIVES.includes(t) || i === 0 || i + 1 >= tokens.length) return false;
+    const next = tokens[i + 1]!;
+    if (COMPARATIVE_LEADS.has(tokens[i - 1]!) || COMPARED_WITH_WORDS.has(next) || /^\d/.test(next)) return false;
+    return !GRADED_AFTER.some((g) =>
+      g.includes(' ') ? `${next} ${tokens[i + 2] ?? ''}`.startsWith(g) : next.startsWith(g),
+    );
+  });
+}
+
+/** Whether the question's parts name two or more of the objective's own phases or indicators. */
+function namesSubRecords(question: string, named: { code: string; doc: string }, store: PlanStore): boolean {
+  const objective = store.objectives.find((o) => o.code === named.code && o.doc === named.doc);
+  return (
+    objective !== undefined &&
+    (subRecordsNamedByParts(question, objective, 'phase') ??
+      subRecordsNamedByParts(question, objective, 'indicator')) !== null
+  );
+}
+
+/** The question with a code's text blanked out (its part names the coded record, not one by its words). */
+function withoutText(question: string, text: string | undefined): string {
+  if (!text) return question;
+  const at = question.indexOf(text);
+  return at < 0 ? question : `${question.slice(0, at)}${' '.repeat(text.length)}${question.slice(at + text.length)}`;
 }
 
 /** "than", "plus", "minus" (not "più" / "meno", which are comparatives first): they join two records */
 /** plus words that are no comparative ("sommato a", "plus"; not "più") */
-const PLUS_JOINS = W.plus.filter((w) => !W.more.includes(w)).map((w) => `${w} `);
-const RECORD_JOINS = [...W.than, ...W.plus, ...W.minus]
-  .filter((w) => !W.more.includes(w) && !W.less.includes(w))
-  .map((w) => `${w} `);
+// "A più quello dei B": a comparative word before a pronoun standing for a record adds that record
+const PLUS_PRONOUNS = W.plus.flatMap((w) => union((l) => l.kindPronouns ?? []).map((p) => `${w} ${p} `));
+const PLUS_JOINS = [...W.plus.filter((w) => !W.more.includes(w)).map((w) => `${w} `), ...PLUS_PRONOUNS];
+const RECORD_JOINS = [
+  ...[...W.than, ...W.plus, ...W.minus].filter((w) => !W.more.includes(w) && !W.less.includes(w)).map((w) => `${w} `),
+  ...PLUS_PRONOUNS,
+];
 const magnitudePatterns = new WeakMap<Lexicon, { numbered: RegExp; article: RegExp }>();
 
 /** A language's number words and articles right before a magnitude ("due milioni", "il milione"), built once. */

@@ -11,14 +11,19 @@ import { partsOf } from './titled-records.ts';
 /** a part names a sub-record only with this much of its wording (one word two sub-records share is half of it) */
 const MIN_SCORE = 0.5;
 
-/** The wordings of the two sub-records the question's parts name, in the order named; null unless exactly two. */
+/**
+ * The wordings of the sub-records the question's parts name, in the order named (one per part); null unless two or
+ * more. A year keeps that sheet's sub-records, when the objective has one sheet per year.
+ */
 export function subRecordsNamedByParts(
   question: string,
   objective: Objective,
   kind: 'phase' | 'indicator',
+  year?: number,
 ): string[] | null {
-  const wordings =
-    kind === 'phase' ? objective.phases.map((p) => p.title) : objective.indicators.map((i) => i.description);
+  const all = kind === 'phase' ? objective.phases : objective.indicators;
+  const ofYear = year !== undefined && all.some((r) => r.year === year) ? all.filter((r) => r.year === year) : all;
+  const wordings = ofYear.map((r) => ('title' in r ? r.title : r.description));
   if (wordings.length < 2) return null;
   const stemsOf = wordings.map((w) => new Set(contentTokens(w).map(stem)));
   const df = new Map<string, number>();
@@ -39,5 +44,19 @@ export function subRecordsNamedByParts(
     if (best < MIN_SCORE || rivals.length) continue;
     if (!named.includes(wordings[at]!)) named.push(wordings[at]!);
   }
-  return named.length === 2 ? named : null;
+  return named.length >= 2 ? named : null;
+}
+
+/**
+ * How many of the question's words (beyond the objective's title) the named wordings hold between them: "persone
+ * inserite al Casone e a Borgovalsugana" is said in the indicators' words more than in the phases'.
+ */
+export function wordsCovered(question: string, objective: Objective, wordings: readonly string[]): number {
+  const own = new Set(contentTokens(objective.title).map(stem));
+  const held = new Set(wordings.flatMap((w) => contentTokens(w).map(stem)));
+  return new Set(
+    contentTokens(question)
+      .map(stem)
+      .filter((s) => !own.has(s) && held.has(s)),
+  ).size;
 }

@@ -115,6 +115,12 @@ export const QuestionFrameSchema = z.object({
   notMultiYear: z.boolean().default(false),
   aggregate: z.enum(['sum', 'count', 'avg']).nullable(),
   compare: z.boolean(),
+  /** parts of a sum or comparison that name nothing the plans hold ("il progetto sulle piste ciclabili"), as written */
+  unnamedParts: z.array(z.string()).default([]),
+  /** "il totale del CdR 87 per la domiciliarità": stems the titles of the records totalled must hold */
+  titleTopic: z.array(z.string()).default([]),
+  /** "è il doppio di B?", "quante volte", "twice": the ratio of the two figures compared is asked */
+  ratio: z.boolean().default(false),
   quoted: z.array(z.string()),
   /** the words after "che riguardano" / "about": what the records must be about */
   topic: z.array(z.string()),

@@ -30,6 +30,10 @@ const SEPARATORS = [
       ...(l.plus ?? []),
       ...(l.minus ?? []),
       ...(l.than ?? []),
+      // "A è il doppio di B", "A twice B": a ratio word stands between the two records compared
+      ...(l.ratio ?? []),
+      // "il budget di A rispetto a quello di B": a pronoun stands for the second record
+      ...(l.kindPronouns ?? []),
     ]).filter((w) => /^[a-z ]+$/.test(w.trim())),
   ),
 ]

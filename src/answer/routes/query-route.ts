@@ -64,7 +64,11 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'group_rank':
       return groupRankReply(ctx, c.query, c.dir, c.k, pack, c.averaged === true, c.excluded);
     case 'compare_codes':
-      return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max');
+      return compareCodesReply(ctx, c.target, c.codes, c.field, pack, c.dir ?? 'max', c.ratio === true);
+    case 'share':
+      return shareReply(ctx, c.query, c.cdr, pack);
+    case 'named_subs':
+      return namedSubsReply(ctx, c.query, c.field, c.op, pack, c.ratio === true);
     case 'compare_people':
       return comparePeopleReply(ctx, c.people, c.target, pack, c.dir ?? 'max');
   }
@@ -113,6 +117,23 @@ function several(records: QueryRecord[]): boolean {
   return new Set(records.map((r) => r.doc)).size > 1;
 }
 
+/**
+ * "quante fasi in tutto tra gli obiettivi di A e quelli di B": a count over several people or offices named says each
+ * one's part of it too, computed.
+ */
+function countsByValue(reply: Reply, query: PlanQuery, records: QueryRecord[], pack: LanguagePack): void {
+  const by = query.filters?.find((f) => f.op === 'in' && f.field !== 'code' && f.field !== 'title' && f.values);
+  if (!by?.values || by.values.length < 2) return;
+  const parts = by.values.map((v) => {
+    const n = records.filter((r) => {
+      const cell = r.cells[by.field];
+      return cell?.parts ? cell.parts.includes(String(v)) : cell?.text === String(v);
+    }).length;
+    return `${v} ${formatCount(n)}`;
+  });
+  reply.lines.push(pack.messages.countsBy(parts.join(', ')));
+}
+
 function listReply(
   ctx: ToolContext,
   query: PlanQuery,
@@ -133,6 +154,7 @@ function listReply(
   }
   const what = result.matched === 1 ? M.targetNames[query.target][0] : plural;
   reply.lines.push(counted ? M.countOf(result.matched, what) : M.recordsFound(result.matched, what));
+  if (counted) countsByValue(reply, query, result.records, pack);
   const entity = several(result.records);
   for (const r of result.records.slice(0, MAX_LISTED)) reply.lines.push(bullet(r, shown, pack, entity));
   if (result.records.length > MAX_LISTED) reply.lines.push(M.more(result.records.length - MAX_LISTED));
@@ -475,6 +497,7 @@ function compareCodesReply(
   field: string,
   pack: LanguagePack,
   dir: 'max' | 'min',
+  ratio = false,
 ): Reply | null {
   const M = pack.messages;
   const records = codes.map((c) => recordByCode(ctx, target, c.code, c.doc));
@@ -500,8 +523,93 @@ function compareCodesReply(
     const diff = formatValue(field, target, Math.abs(av - bv));
     reply.lines.push(M.comparison(describe(a), describe(b), diff, av > bv ? a.key : b.key));
     if (dir === 'min') reply.lines.push(M.lower(av < bv ? a.key : b.key));
+    if (ratio) ratioLine(reply, av > bv ? [a.key, av, b.key, bv] : [b.key, bv, a.key, av], pack);
   }
   cite(ctx, reply, [a, b]);
+  return reply;
+}
+
+/**
+ * Projects as a share of their centre's stated total: each with its budget and the share the plan states, their sum
+ * (computed, when more than one) and that sum as a percentage of the stated total, computed and said so.
+ */
+function shareReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  cdr: { code: string; doc: string },
+  pack: LanguagePack,
+): Reply | null {
+  const M = pack.messages;
+  const total = ctx.store.model.totals.find((t) => t.level === 'cdr' && t.cdr === cdr.code && t.doc === cdr.doc);
+  const result = runPlanQuery(ctx, query);
+  if (!total?.amount?.value || !visible(ctx, cdr.doc) || !result.ok || !result.records.length) return null;
+  const records = result.records;
+  const withBudget = records.filter((r) => r.cells.budget?.num != null);
+  const reply = emptyReply('query_share');
+  const sum = withBudget.reduce((a, r) => a + r.cells.budget!.num!, 0);
+  if (records.length > 1) reply.lines.push(M.total(fieldName('budget', pack), formatAmount(sum), withBudget.length));
+  for (const r of records) reply.lines.push(bullet(r, ['budget', 'budgetShare'], pack, false));
+  if (withBudget.length) {
+    const value = records.length > 1 ? formatAmount(sum) : withBudget[0]!.cells.budget!.text;
+    reply.lines.push(
+      M.shareOfTotal(
+        value,
+        formatAmount((sum / total.amount.value) * 100),
+        total.amount.text,
+        `CdR ${cdr.code} ${total.label}`,
+      ),
+    );
+  }
+  for (const r of records)
+    if (r.cells.budget?.num == null) reply.lines.push(M.comparisonMissing(r.key, fieldName('budget', pack)));
+  cite(ctx, reply, records);
+  reply.citations.push(citationOf(ctx, total.span, `CdR ${cdr.code}`));
+  return reply;
+}
+
+/** "è il doppio?": the higher figure as a multiple of the lower, computed (none when the lower is zero) */
+function ratioLine(reply: Reply, [hi, hv, lo, lv]: [string, number, string, number], pack: LanguagePack): void {
+  if (lv > 0) reply.lines.push(pack.messages.ratio(hi, lo, formatAmount(hv / lv)));
+}
+
+/**
+ * Phases or indicators of one objective named by their words: their figures summed, or the two compared with the
+ * difference (and the ratio when asked) — each computed and said so, every sub-record listed and cited.
+ */
+function namedSubsReply(
+  ctx: ToolContext,
+  query: PlanQuery,
+  field: string,
+  op: 'sum' | 'compare',
+  pack: LanguagePack,
+  ratio: boolean,
+): Reply | null {
+  const M = pack.messages;
+  const result = runPlanQuery(ctx, { ...query, sort: { field, dir: 'desc' } });
+  if (!result.ok || result.records.length < 2) return null;
+  const records = result.records;
+  const reply = emptyReply(`query_named_${query.target}s`);
+  const values = records.map((r) => r.cells[field]?.num ?? null);
+  const name = fieldName(field, pack);
+  const label = (r: QueryRecord) => `«${clip(r.title, 90)}»`;
+  const describe = (r: QueryRecord) => `${label(r)} (${r.parent}) — ${name}: ${valueText(r, field, pack) ?? '—'}`;
+  if (values.some((v) => v === null)) {
+    for (const r of records) reply.lines.push(`• ${describe(r)}`);
+    for (const r of records) if (r.cells[field]?.num == null) reply.lines.push(M.comparisonMissing(label(r), name));
+  } else if (op === 'sum') {
+    const total = (values as number[]).reduce((a, v) => a + v, 0);
+    reply.lines.push(M.total(name, formatValue(field, query.target, total), records.length));
+    for (const r of records) reply.lines.push(bullet(r, [field], pack, false));
+  } else {
+    const [a, b] = records as [QueryRecord, QueryRecord];
+    const [av, bv] = values as [number, number];
+    if (Math.abs(av - bv) < 0.005) reply.lines.push(M.comparisonEqual(describe(a), describe(b)));
+    else {
+      reply.lines.push(M.comparison(describe(a), describe(b), formatValue(field, query.target, av - bv), label(a)));
+      if (ratio) ratioLine(reply, [label(a), av, label(b), bv], pack);
+    }
+  }
+  cite(ctx, reply, records);
   return reply;
 }
 
