@@ -491,8 +491,9 @@ export const en: LanguagePack = {
     ],
     singular: ['which one', 'what is the', 'whats the', 'which is the', 'the one '],
     helpAlone: ['help', 'info', 'instructions'],
-    botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions'],
-    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years'],
+    // using pianobot, said without a help word: "how do I use this?", "what should I type?", "where do I start?"
+    botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions', 'use', 'type', 'start'],
+    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years', 'example'],
     chatter: [
       // "what year is the plan of X?": the year asked of a plan named, no plan word of its own
       'year',
@@ -505,7 +506,6 @@ export const en: LanguagePack = {
       'please',
       'kind',
       'sort',
-      'type',
       'loaded',
       'got',
       'know',
@@ -515,7 +515,8 @@ export const en: LanguagePack = {
       'contain',
       'hold',
       'available',
-      'things',
+      'thing',
+      'few',
       'anything',
       'something',
       'able',

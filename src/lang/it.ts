@@ -733,6 +733,15 @@ export const it: LanguagePack = {
       'utilizzart',
       'vi',
       'riesci',
+      // using pianobot, said without a help word: "come ti uso?", "a cosa servi?", "cosa devo scrivere?", "da dove
+      // comincio?" (whole words where a longer one is a plan's: "servizi")
+      'uso',
+      'usa',
+      'servi$',
+      'serve$',
+      'servite$',
+      'scriv',
+      'cominci',
     ],
     metaNouns: [
       'pian',
@@ -746,6 +755,8 @@ export const it: LanguagePack = {
       'temi',
       'contenut',
       'anni',
+      // "esempi?", "mi fai qualche esempio di domanda"
+      'esemp',
     ],
     chatter: [
       'ehi',
@@ -785,6 +796,12 @@ export const it: LanguagePack = {
       'dire',
       'riguard',
       'generale',
+      // "sono nuova qui, che ci faccio con te?", "devo chiederti qualcosa?"
+      'qualche',
+      'nuov',
+      'qui',
+      'faccio',
+      'devo',
       'conosciut',
       'gestisci',
       'preved',
