@@ -1237,6 +1237,8 @@ export const en: LanguagePack = {
       `I found no plan covering ${year} (${entities}; not found): its plans cover ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} projects.`,
     closestPassage: 'Not found in the plans. The closest passage (not an answer) is:',
+    detailNotStated: (code) =>
+      `Not found in the plans: the text of ${code} does not say it. The closest sentence (not an answer) is:`,
     codeInTextOnly: (code) =>
       `${code} appears in the text of the plans, but not as a structured record (objective or project). Here is where:`,
     helpIntro:

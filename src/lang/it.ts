@@ -1169,7 +1169,8 @@ export const it: LanguagePack = {
           'indirizzo della sede',
           'indirizzo dell ufficio',
         ],
-        evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
+        // not "sito": a "sito web" is no address ("sito in via X" has its street word)
+        evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'presso'],
       },
       {
         id: 'headcount',
@@ -1589,7 +1590,8 @@ export const it: LanguagePack = {
       countOf: ['quanti ', 'quante ', 'numero ', 'numero di '],
     },
     // "quanti soldi" asks how much money (a budget), not how many of something
-    intentExceptions: { count: ['quanti soldi', 'quante soldi'] },
+    // "costituita", "costruire" are no cost, though they open with its word
+    intentExceptions: { count: ['quanti soldi', 'quante soldi'], budget: ['costitu', 'costru'] },
     languageMarkers: [
       'quali',
       'quale',
@@ -1900,6 +1902,8 @@ export const it: LanguagePack = {
       `Non ho trovato piani per il ${year} (${entities}): i suoi piani coprono gli anni ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} progetti.`,
     closestPassage: 'Non ho trovato la risposta nei piani. Il passaggio più vicino (non risponde alla domanda) è:',
+    detailNotStated: (code) =>
+      `Non ho trovato la risposta nei piani: il testo di ${code} non lo dice. La frase più vicina (non risponde alla domanda) è:`,
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,
     helpIntro:

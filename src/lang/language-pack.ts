@@ -490,6 +490,8 @@ export interface Messages {
   notFoundYearSheet: (code: string, year: number, years: string) => string;
   whatThePlanSetsOut: string;
   closestPassage: string;
+  /** a record's text has no sentence holding the kind of answer asked (a place, a year): its closest sentence follows */
+  detailNotStated: (code: string) => string;
   structurePeople: (name: string, people: string) => string;
   /** "quale ufficio segue X?": the office whose records are about X, with them */
   officeOfTopic: (office: string, codes: string) => string;
