@@ -491,6 +491,7 @@ export const en: LanguagePack = {
     ],
     singular: ['which one', 'what is the', 'whats the', 'which is the', 'the one '],
     helpAlone: ['help', 'info', 'instructions'],
+    definitionCues: ['what is', 'what s', 'what are', 'stand for', 'stands for', 'meaning', 'mean', 'acronym'],
     // using pianobot, said without a help word: "how do I use this?", "what should I type?", "where do I start?"
     botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions', 'use', 'type', 'start'],
     metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years', 'example'],
@@ -1237,6 +1238,7 @@ export const en: LanguagePack = {
       `I found no plan covering ${year} (${entities}; not found): its plans cover ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} projects.`,
     closestPassage: 'Not found in the plans. The closest passage (not an answer) is:',
+    definitionOf: (acronym, words) => `${acronym} stands for «${words}», as the plans write it:`,
     detailNotStated: (code) =>
       `Not found in the plans: the text of ${code} does not say it. The closest sentence (not an answer) is:`,
     codeInTextOnly: (code) =>

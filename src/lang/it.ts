@@ -704,6 +704,21 @@ export const it: LanguagePack = {
     singularArticles: ['il', 'lo', 'la', 'l', 'quello', 'quella'],
     singular: ['quale ', 'qual ', 'quello che', 'quella che', 'quello con', 'quella con', 'quello col', 'quella col'],
     helpAlone: ['aiuto', 'help', 'info', 'istruzioni'],
+    definitionCues: [
+      'cos e',
+      'cosa e',
+      'cosa sono',
+      'cosa significa',
+      'che significa',
+      'cosa vuol dire',
+      'che vuol dire',
+      'cosa vuole dire',
+      'significato',
+      'sta per',
+      'stanno per',
+      'acronimo',
+      'sigla',
+    ],
     botAddress: [
       'puoi',
       'sai',
@@ -1902,6 +1917,7 @@ export const it: LanguagePack = {
       `Non ho trovato piani per il ${year} (${entities}): i suoi piani coprono gli anni ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} progetti.`,
     closestPassage: 'Non ho trovato la risposta nei piani. Il passaggio più vicino (non risponde alla domanda) è:',
+    definitionOf: (acronym, words) => `${acronym} sta per «${words}», come scrivono i piani:`,
     detailNotStated: (code) =>
       `Non ho trovato la risposta nei piani: il testo di ${code} non lo dice. La frase più vicina (non risponde alla domanda) è:`,
     codeInTextOnly: (code) =>

@@ -83,6 +83,14 @@ export async function answerFromPassages(
     shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
     if (field.ofEntity && hits.some(holding)) missing = false;
   }
+  // "quando è nata la Fondazione X?": a year or an act of another body is no answer; the passage that answers writes
+  // the name the question writes, and a sentence of it holds the year or the act
+  const named = NAME_BOUND_TYPES.has(answerTypeOf(question) ?? 'who') ? namedWordsOf(question, ctx.store) : [];
+  if (named.length) {
+    const writing = shown.filter((h) => writesAll(`${h.chunk.title ?? ''} ${h.chunk.text}`, named));
+    shown = [...writing, ...shown.filter((h) => !writing.includes(h))];
+    if (!writing.some((h) => holdsTypedSentence(question, h.chunk.text))) missing = true;
+  }
   const costSubject = costSubjectOf(question, placeWordsOf(ctx.store));
   const office = officeLacking(ctx, question, scope, hits);
   if (office) {
@@ -132,7 +140,7 @@ export async function answerFromPassages(
     // the best passage lacks what the question is about: offered only as the closest one
     reply.found = false;
     reply.lines.push(M.closestPassage);
-    shown = hits.slice(0, 1);
+    shown = shown.slice(0, 1);
   } else reply.lines.push(M.passagesSay);
   // a record quoted by its best sentence anywhere in it is not quoted that way twice
   const quotedWhole = new Set<Objective | Project>();
@@ -174,6 +182,34 @@ export async function answerFromPassages(
     if (h.chunk.code) reply.focus.push(h.chunk.code);
   }
   return reply;
+}
+
+/** the kinds of answer that belong to one body or act: a date, a year, an act */
+const NAME_BOUND_TYPES: ReadonlySet<string> = new Set(['year', 'date', 'law']);
+
+/**
+ * The words of the names the question writes: capitalised words after its first one (or acronyms anywhere), without
+ * the plans' place names and the kinds of entity ("Provincia"), which choose the plans, not the passage.
+ */
+export function namedWordsOf(question: string, store: PlanStore): string[] {
+  const places = placeWordsOf(store);
+  const out: string[] = [];
+  for (const [i, m] of [...question.matchAll(/[\p{L}][\p{L}'’.]*/gu)].entries()) {
+    const word = m[0].replace(/['’.]+$/, '');
+    const acronym = word.length >= 3 && word === word.toUpperCase() && /\p{L}{3}/u.test(word);
+    if ((i === 0 && !acronym) || !/^\p{Lu}/u.test(word)) continue;
+    const folded = fold(word).replace(/[^a-z]/g, '');
+    if (folded.length < 3 || places.has(folded) || ENTITY_KIND_WORDS.has(folded) || STOPWORDS.has(folded)) continue;
+    out.push(folded);
+  }
+  return out;
+}
+const ENTITY_KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
+/** The text writes every one of the words (folded, as whole words). */
+function writesAll(text: string, words: readonly string[]): boolean {
+  const have = new Set(fold(text).split(/[^a-z0-9]+/));
+  return words.every((w) => have.has(w));
 }
 
 /** The one objective or project a record passage is part of, in its own plan; null for other passages. */
