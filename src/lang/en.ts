@@ -1239,8 +1239,8 @@ export const en: LanguagePack = {
     structureProjects: (structure, count) => `${structure}: ${count} projects.`,
     closestPassage: 'Not found in the plans. The closest passage (not an answer) is:',
     definitionOf: (acronym, words) => `${acronym} stands for «${words}», as the plans write it:`,
-    detailNotStated: (code) =>
-      `Not found in the plans: the text of ${code} does not say it. The closest sentence (not an answer) is:`,
+    detailNotStated: (code, closest) =>
+      `Not found in the plans: the text of ${code} does not say it.${closest ? ' The closest sentence (not an answer) is:' : ''}`,
     codeInTextOnly: (code) =>
       `${code} appears in the text of the plans, but not as a structured record (objective or project). Here is where:`,
     helpIntro:

@@ -1918,8 +1918,8 @@ export const it: LanguagePack = {
     structureProjects: (structure, count) => `${structure}: ${count} progetti.`,
     closestPassage: 'Non ho trovato la risposta nei piani. Il passaggio più vicino (non risponde alla domanda) è:',
     definitionOf: (acronym, words) => `${acronym} sta per «${words}», come scrivono i piani:`,
-    detailNotStated: (code) =>
-      `Non ho trovato la risposta nei piani: il testo di ${code} non lo dice. La frase più vicina (non risponde alla domanda) è:`,
+    detailNotStated: (code, closest) =>
+      `Non ho trovato la risposta nei piani: il testo di ${code} non lo dice.${closest ? ' La frase più vicina (non risponde alla domanda) è:' : ''}`,
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,
     helpIntro:

@@ -498,7 +498,7 @@ export interface Messages {
   /** "che cos'è il X?": the words an acronym stands for, as the plans spell it out; the sentence follows */
   definitionOf: (acronym: string, words: string) => string;
   /** a record's text has no sentence holding the kind of answer asked (a place, a year): its closest sentence follows */
-  detailNotStated: (code: string) => string;
+  detailNotStated: (code: string, closest: boolean) => string;
   structurePeople: (name: string, people: string) => string;
   /** "quale ufficio segue X?": the office whose records are about X, with them */
   officeOfTopic: (office: string, codes: string) => string;

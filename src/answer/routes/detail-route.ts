@@ -331,9 +331,10 @@ export function withDetailFirst(
     type !== null &&
     FIGURE_TYPES.has(type) &&
     best.hits.some((p) => !prefixesOf(reply.lines.join(' ')).has(p));
-  // "dove ha sede la fondazione X?" of a record whose text holds no place: its closest sentence is no answer
-  if (best && type && !best.typed && STATED_ONLY_IN_TEXT.has(type) && asksBeyondFields(intents)) {
-    reply.lines.unshift(packFor(lang).messages.detailNotStated(codes[0]!), `> ${best.sentence}`, '');
+  // "in che anno ha aperto il centro X?" of a record whose text holds no year: its closest sentence is no answer
+  if (type && !best?.typed && STATED_ONLY_IN_TEXT.has(type) && asksBeyondFields(intents)) {
+    const M = packFor(lang).messages;
+    reply.lines.unshift(M.detailNotStated(codes[0]!, best !== null), ...(best ? [`> ${best.sentence}`] : []), '');
     reply.intent = 'record_detail_not_stated';
     reply.found = false;
     return reply;
