@@ -740,7 +740,7 @@ export const en: LanguagePack = {
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },
       { id: 'email', name: 'email', cues: ['email', 'e mail'], evidence: ['mail'] },
       { id: 'iban', name: 'IBAN', cues: ['iban', 'bank account', 'bank transfer'], evidence: [] },
-      { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'] },
+      { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'], named: true },
       {
         id: 'rating',
         name: 'appraisal scores',

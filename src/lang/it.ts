@@ -811,8 +811,14 @@ export const it: LanguagePack = {
       'dire',
       'riguard',
       'generale',
-      // "sono nuova qui, che ci faccio con te?", "devo chiederti qualcosa?"
+      // "sono nuova qui, che ci faccio con te?", "devo chiederti qualcosa?", "e adesso cosa chiedo?", "fammi vedere"
       'qualche',
+      'adesso',
+      'chied',
+      'fammi',
+      'dammi',
+      'vedere',
+      'mostr',
       'nuov',
       'qui',
       'faccio',
@@ -1186,6 +1192,7 @@ export const it: LanguagePack = {
         ],
         // not "sito": a "sito web" is no address ("sito in via X" has its street word)
         evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'presso'],
+        named: true,
       },
       {
         id: 'headcount',

@@ -410,6 +410,11 @@ export interface AskedField {
    * other than the date it is stated at
    */
   ofEntity?: boolean;
+  /**
+   * the evidence word stands before a name or a number ("via Ricasoli n. 25", "sita in Piazza X"): "nella sede del
+   * centro" or "in via continuativa" state no address
+   */
+  named?: boolean;
   cues: string[];
   evidence: string[];
 }

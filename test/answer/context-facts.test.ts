@@ -8,6 +8,7 @@ import { acronymAsked, capitalisedRun, spelledOut } from '../../src/answer/acron
 import { detectIntents } from '../../src/answer/intent.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { bestSentenceOf } from '../../src/answer/routes/detail-route.ts';
+import { askedFieldOf, holdsField } from '../../src/answer/routes/passage-route.ts';
 import { en } from '../../src/lang/en.ts';
 import { it as itPack } from '../../src/lang/it.ts';
 import { PlanModelSchema } from '../../src/plan/model.ts';
@@ -175,6 +176,17 @@ describe('a record text without the kind of answer asked', () => {
     const best = bestSentenceOf(record, 'dove avrà sede lo sportello lavoro?', store);
     expect(best?.sentence).toContain('ex scuola Mazzanti');
     expect(best?.sentence).toContain('sportello lavoro');
+  });
+});
+
+describe('an address asked', () => {
+  it('is a street or a building named, not the place asked about named again', () => {
+    const field = askedFieldOf('dove si trova il centro giovani?', 'it')!;
+    expect(field.id).toBe('address');
+    expect(holdsField('Lo sportello è sito in via Verdi n. 4, al primo piano.', field, [])).toBe(true);
+    expect(holdsField('I pasti sono distribuiti nella sede del Centro Giovani.', field, [])).toBe(false);
+    expect(holdsField('Il servizio è garantito in via continuativa.', field, [])).toBe(false);
+    expect(holdsField('Il sito web del centro è aggiornato ogni mese.', field, [])).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
 
-import type { AskedField } from '../../lang/language-pack.ts';
+import type { AnswerType, AskedField } from '../../lang/language-pack.ts';
 import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerCueOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
@@ -89,7 +89,7 @@ export async function answerFromPassages(
   if (named.length) {
     const writing = shown.filter((h) => writesAll(`${h.chunk.title ?? ''} ${h.chunk.text}`, named));
     shown = [...writing, ...shown.filter((h) => !writing.includes(h))];
-    if (!writing.some((h) => holdsTypedSentence(question, h.chunk.text))) missing = true;
+    if (!writing.some((h) => statesOfName(h.chunk, named, answerTypeOf(question)!))) missing = true;
   }
   const costSubject = costSubjectOf(question, placeWordsOf(ctx.store));
   const office = officeLacking(ctx, question, scope, hits);
@@ -205,6 +205,19 @@ export function namedWordsOf(question: string, store: PlanStore): string[] {
   return out;
 }
 const ENTITY_KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
+/**
+ * A sentence of the passage holds the kind of answer asked of the name: it writes the name, or the one before it does,
+ * or the passage is titled by it ("2021_PD_X Collaborazione con Fondazione Y" → "Promossa e costituita … nel 2010").
+ */
+function statesOfName(chunk: Chunk, named: readonly string[], type: AnswerType): boolean {
+  const titled = writesAll(chunk.title ?? '', named);
+  const sentences = sentencesWithStems(chunk.text).map((s) => s.sentence);
+  return sentences.some(
+    (s, i) =>
+      holdsAnswerType(s, type) && (titled || writesAll(s, named) || (i > 0 && writesAll(sentences[i - 1]!, named))),
+  );
+}
 
 /** The text writes every one of the words (folded, as whole words). */
 function writesAll(text: string, words: readonly string[]): boolean {
@@ -608,6 +621,7 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   return splitSentences(text).some((sentence) => {
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (field.named) return evidenceBeforeName(sentence, field.evidence);
     if (!field.person) return true;
     // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
     const folded = fold(sentence);
@@ -621,3 +635,12 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   });
 }
 const ROLE_WINDOW = 40;
+
+/**
+ * An evidence word right before a name or a number ("via Ricasoli n. 25", "sita in via X", "presso Palazzo Y"): the
+ * street or the building named, not "la sede del centro" (the place asked about, named again) nor "in via continuativa".
+ */
+function evidenceBeforeName(sentence: string, evidence: readonly string[]): boolean {
+  const words = [...sentence.matchAll(/[\p{L}\d]+/gu)].map((m) => m[0]);
+  return words.some((w, i) => wordMatches(fold(w), evidence) && /^[\p{Lu}\d]/u.test(words[i + 1] ?? ''));
+}
