@@ -51,6 +51,7 @@ const PASSAGES = [
     93,
     'La Cooperativa Arcobaleno gestisce il centro estivo insieme alle famiglie del quartiere.',
   ),
+  passage('c.txt', 'Provincia di Lago Verde', 94, 'Organico complessivo al 31.12.2025: 80 unità di personale.'),
 ];
 const hitOf = (chunk: Chunk, score = 0): SearchHit => ({
   chunk,
@@ -187,6 +188,28 @@ describe('an address asked', () => {
     expect(holdsField('I pasti sono distribuiti nella sede del Centro Giovani.', field, [])).toBe(false);
     expect(holdsField('Il servizio è garantito in via continuativa.', field, [])).toBe(false);
     expect(holdsField('Il sito web del centro è aggiornato ogni mese.', field, [])).toBe(false);
+  });
+});
+
+describe('a fact of the entity its plans do not state', () => {
+  it('is looked for by its own words once per index, whatever the question', async () => {
+    const queries: string[] = [];
+    const counting: SearchIndex = {
+      size: keywordSearch.size,
+      search: (query, opts) => {
+        queries.push(query);
+        return keywordSearch.search(query, opts);
+      },
+    };
+    const own: ToolContext = { ...ctx, search: counting };
+    const first = await routeQuestion(own, 'quanti dipendenti ha il Comune di Monteluce?');
+    expect(first.found).toBe(false);
+    expect(first.answer).toContain('Provincia di Lago Verde');
+    const before = queries.length;
+    const again = await routeQuestion(own, 'numero di dipendenti del Comune di Monteluce?');
+    expect(again.answer).toBe(first.answer);
+    // the question's own search only: the fact's searches are kept
+    expect(queries.length - before).toBeLessThan(before);
   });
 });
 

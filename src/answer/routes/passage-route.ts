@@ -13,6 +13,7 @@ import { fold } from '../../plan/text.ts';
 import { analyze } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
+import type { SearchHit, SearchIndex } from '../../retrieval/search-index.ts';
 import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { codeKey } from '../../store/plan-store.ts';
@@ -57,11 +58,7 @@ export async function answerFromPassages(
   // a fact stated of the entity as a whole (its staff, its population) is looked for by its own words too: "quanta
   // gente ci lavora" shares no word with "Organico complessivo al …"
   if (field?.ofEntity && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
-    const byField = await searchPassages(ctx, {
-      query: `${field.name} ${field.evidence.join(' ')}`,
-      k: 3,
-      ...(scope.entity ? { entity: scope.entity } : {}),
-    });
+    const byField = await passagesOfField(ctx, field, 3, scope.entity);
     const stating = byField.filter((h) => holdsField(h.chunk.text, field, names));
     if (stating.length)
       hits = [...stating, ...hits.filter((h) => !stating.some((s) => s.chunk.id === h.chunk.id))].slice(0, 3);
@@ -582,7 +579,7 @@ function namesThing(text: string, thing: { word: string; translations: string[] 
 
 /** The entities (other than the one in scope) whose plans state a fact of the entity as a whole. */
 async function entitiesStating(ctx: ToolContext, field: AskedField, scope: Scope): Promise<string[]> {
-  const hits = await searchPassages(ctx, { query: `${field.name} ${field.evidence.join(' ')}`, k: 5 });
+  const hits = await passagesOfField(ctx, field, 5, null);
   return [
     ...new Set(
       hits
@@ -591,6 +588,34 @@ async function entitiesStating(ctx: ToolContext, field: AskedField, scope: Scope
     ),
   ];
 }
+
+/**
+ * The passages a fact's own words find ("numero di dipendenti organico …"), for an entity or all: the same search
+ * whatever the question, so its hits are kept per index (a new index is a new key) and audience. At a thousand plans
+ * the two searches of an unstated headcount were most of its time; asked again, they cost nothing.
+ */
+function passagesOfField(ctx: ToolContext, field: AskedField, k: number, entity: string | null): Promise<SearchHit[]> {
+  if (!ctx.search) return Promise.resolve([]);
+  let kept = FIELD_PASSAGES.get(ctx.search);
+  if (!kept) {
+    kept = new Map();
+    FIELD_PASSAGES.set(ctx.search, kept);
+  }
+  const query = `${field.name} ${field.evidence.join(' ')}`;
+  const key = JSON.stringify([query, k, entity, ctx.allowedDocs, ctx.includeInternal]);
+  let hits = kept.get(key);
+  if (!hits) {
+    hits = searchPassages(ctx, { query, k, ...(entity ? { entity } : {}) });
+    // a failed search is not kept: the next question tries again
+    hits.catch(() => kept.delete(key));
+    if (kept.size >= FIELD_PASSAGES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, hits);
+  }
+  return hits;
+}
+const FIELD_PASSAGES = new WeakMap<SearchIndex, Map<string, Promise<SearchHit[]>>>();
+/** fact searches kept per index: a few facts, a few entities and audiences */
+const FIELD_PASSAGES_KEPT = 256;
 
 /**
  * The dates at which the passages state the fact, when the question asks for a year none of them is of: a figure
