@@ -52,6 +52,12 @@ const PASSAGES = [
     'La Cooperativa Arcobaleno gestisce il centro estivo insieme alle famiglie del quartiere.',
   ),
   passage('c.txt', 'Provincia di Lago Verde', 94, 'Organico complessivo al 31.12.2025: 80 unità di personale.'),
+  passage(
+    'a.txt',
+    'Comune di Lago Verde',
+    95,
+    'Il bando per le botteghe storiche, aperto dalla Regione Montalba fin dal 2017, sostiene i negozi del centro.',
+  ),
 ];
 const hitOf = (chunk: Chunk, score = 0): SearchHit => ({
   chunk,
@@ -210,6 +216,18 @@ describe('a fact of the entity its plans do not state', () => {
     expect(again.answer).toBe(first.answer);
     // the question's own search only: the fact's searches are kept
     expect(queries.length - before).toBeLessThan(before);
+  });
+});
+
+describe('a body with no plan that the plans text names', () => {
+  it('is asked a year the passages give, not told it has no plan', async () => {
+    const a = await ask('da che anno esiste il bando per le botteghe storiche della Regione Montalba?');
+    expect(a.intent).not.toBe('not_found_entity');
+    expect(a.answer).toContain('2017');
+  });
+
+  it('asked for its own records still has no plan', async () => {
+    expect((await ask('obiettivi della Regione Montalba')).intent).toBe('not_found_entity');
   });
 });
 
