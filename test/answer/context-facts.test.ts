@@ -49,9 +49,10 @@ const PASSAGES = [
     'a.txt',
     'Comune di Lago Verde',
     93,
-    'La Cooperativa Arcobaleno gestisce il centro estivo insieme alle famiglie del quartiere.',
+    'La Cooperativa Arcobaleno gestisce il doposcuola insieme alle famiglie del centro storico.',
   ),
   passage('c.txt', 'Provincia di Lago Verde', 94, 'Organico complessivo al 31.12.2025: 80 unità di personale.'),
+  passage('a.txt', 'Comune di Lago Verde', 96, 'Il centro storico ospita il mercato settimanale del giovedì.'),
   passage(
     'a.txt',
     'Comune di Lago Verde',
@@ -228,6 +229,15 @@ describe('a body with no plan that the plans text names', () => {
 
   it('asked for its own records still has no plan', async () => {
     expect((await ask('obiettivi della Regione Montalba')).intent).toBe('not_found_entity');
+  });
+});
+
+describe('a yes or no question answered by a passage', () => {
+  it('gets the passage that answers, not others sharing a word of it', async () => {
+    const a = await ask('la Cooperativa Arcobaleno gestisce il doposcuola del centro storico?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('gestisce il doposcuola');
+    expect(a.answer).not.toContain('mercato settimanale');
   });
 });
 

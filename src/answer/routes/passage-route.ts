@@ -138,7 +138,13 @@ export async function answerFromPassages(
     reply.found = false;
     reply.lines.push(M.closestPassage);
     shown = shown.slice(0, 1);
-  } else reply.lines.push(M.passagesSay);
+  } else {
+    reply.lines.push(M.passagesSay);
+    // "c'è un ascensore a Palazzo X?": a question asking no kind of answer (yes or no) is answered by the passage that
+    // leads; those after it lacking most of the question's key words (a "massa" for "Massai") are not quoted beside it
+    if (answerTypeOf(question) === null)
+      shown = shown.filter((h, i) => i === 0 || !missingKeyWords(keys, h.chunk.text));
+  }
   // a record quoted by its best sentence anywhere in it is not quoted that way twice
   const quotedWhole = new Set<Objective | Project>();
   const shownQuotes = new Set<string>();
