@@ -18,8 +18,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function alternative(phrase: string, exceptions: readonly string[]): string {
   const p = phrase.trim();
   const body = p.split(' … ').map(escapeRegExp).join(' .{0,200} ');
+  // "quanti soldi" goes on from "quanti" by a word, "costituita" from "cost" inside one: both are exceptions
   const unless = exceptions
-    .filter((e) => e.startsWith(`${p} `))
+    .filter((e) => e.length > p.length && e.startsWith(p) && !p.includes(' … '))
     .map((e) => `(?!${escapeRegExp(e.slice(p.length))})`)
     .join('');
   return `${body}${unless}${phrase.endsWith(' ') ? '\\b' : ''}`;

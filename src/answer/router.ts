@@ -1,8 +1,9 @@
 import type { AskedField } from '../lang/language-pack.ts';
-import { type LanguagePack, packFor } from '../lang/packs.ts';
+import { type LanguagePack, PACKS, packFor } from '../lang/packs.ts';
 import { splitSentences } from '../lang/split-sentences.ts';
 import { answerTypeOf } from '../linking/answer-type.ts';
 import { hasKnownCodeShape } from '../linking/find-codes.ts';
+import { ENTITY_KINDS } from '../linking/find-scope.ts';
 import { computationFor } from '../linking/frame-to-query.ts';
 import { link } from '../linking/link-question.ts';
 import { normalizeQuestion } from '../linking/normalize-question.ts';
@@ -17,6 +18,7 @@ import { RECORD_TARGETS } from '../query/plan-query.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
+import { acronymAsked, definitionReply } from './acronym-definition.ts';
 import type { Answer, AskOptions } from './answer.ts';
 import { saysCue } from './cues.ts';
 import { parseDateRange } from './date-range.ts';
@@ -47,7 +49,7 @@ import {
 } from './routes/structure-route.ts';
 import { structureStaffRoute } from './routes/structure-staff-route.ts';
 import { unnamedPartReply } from './routes/unnamed-part-route.ts';
-import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
+import { answerByWords, mentionsObjectiveTitle, placeWordsOf } from './routes/words-route.ts';
 
 /** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
 export interface RouteInput {
@@ -77,6 +79,18 @@ export interface Route {
 
 const words = (input: RouteInput) => fold(input.question);
 
+const LEXICONS = Object.values(PACKS).map((p) => p.lexicon);
+/** words that only choose plans (a place, a kind of entity, a kind of plan): a definition question may hold them */
+const plansWord = (ctx: ToolContext) => {
+  const places = placeWordsOf(ctx.store);
+  return (w: string) => places.has(w) || PLAN_WORDS.has(w);
+};
+const PLAN_WORDS = new Set([
+  ...ENTITY_KINDS.flatMap(([, ws]) => ws),
+  ...LEXICONS.flatMap((l) => Object.values(l.documentKinds).flat()),
+  ...LEXICONS.flatMap((l) => l.metaNouns),
+]);
+
 /**
  * The routes, most precise first. The router is the loop below; each route is testable alone and knows nothing of
  * the others.
@@ -86,6 +100,13 @@ export const ROUTES: Route[] = [
     id: 'help',
     when: ({ frame }) => frame.meta !== null,
     answer: ({ ctx, pack, frame }) => helpReply(ctx, pack, frame),
+  },
+  {
+    // "che cos'è il PIAO?", "what does KPI stand for?": the plans' sentence spelling the acronym out
+    id: 'definition',
+    when: ({ ctx, question }) =>
+      Boolean(ctx.search?.withWord) && acronymAsked(question, LEXICONS, plansWord(ctx)) !== null,
+    answer: ({ ctx, question, pack }) => definitionReply(ctx, acronymAsked(question, LEXICONS, plansWord(ctx))!, pack),
   },
   ...notFoundReplies,
   // "chi lavora nel Servizio X?": the people its staff tables allocate to its projects, or plainly none

@@ -500,8 +500,10 @@ export const en: LanguagePack = {
     ],
     singular: ['which one', 'what is the', 'whats the', 'which is the', 'the one '],
     helpAlone: ['help', 'info', 'instructions'],
-    botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions'],
-    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years'],
+    definitionCues: ['what is', 'what s', 'what are', 'stand for', 'stands for', 'meaning', 'mean', 'acronym'],
+    // using pianobot, said without a help word: "how do I use this?", "what should I type?", "where do I start?"
+    botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions', 'use', 'type', 'start'],
+    metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years', 'example'],
     chatter: [
       // "what year is the plan of X?": the year asked of a plan named, no plan word of its own
       'year',
@@ -514,7 +516,6 @@ export const en: LanguagePack = {
       'please',
       'kind',
       'sort',
-      'type',
       'loaded',
       'got',
       'know',
@@ -524,7 +525,8 @@ export const en: LanguagePack = {
       'contain',
       'hold',
       'available',
-      'things',
+      'thing',
+      'few',
       'anything',
       'something',
       'able',
@@ -747,7 +749,7 @@ export const en: LanguagePack = {
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },
       { id: 'email', name: 'email', cues: ['email', 'e mail'], evidence: ['mail'] },
       { id: 'iban', name: 'IBAN', cues: ['iban', 'bank account', 'bank transfer'], evidence: [] },
-      { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'] },
+      { id: 'address', name: 'address', cues: ['address', 'where is', 'located'], evidence: ['street'], named: true },
       {
         id: 'rating',
         name: 'appraisal scores',
@@ -1253,6 +1255,9 @@ export const en: LanguagePack = {
       `I found no plan covering ${year} (${entities}; not found): its plans cover ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} projects.`,
     closestPassage: 'Not found in the plans. The closest passage (not an answer) is:',
+    definitionOf: (acronym, words) => `${acronym} stands for «${words}», as the plans write it:`,
+    detailNotStated: (code, closest) =>
+      `Not found in the plans: the text of ${code} does not say it.${closest ? ' The closest sentence (not an answer) is:' : ''}`,
     codeInTextOnly: (code) =>
       `${code} appears in the text of the plans, but not as a structured record (objective or project). Here is where:`,
     helpIntro:

@@ -719,6 +719,21 @@ export const it: LanguagePack = {
     singularArticles: ['il', 'lo', 'la', 'l', 'quello', 'quella'],
     singular: ['quale ', 'qual ', 'quello che', 'quella che', 'quello con', 'quella con', 'quello col', 'quella col'],
     helpAlone: ['aiuto', 'help', 'info', 'istruzioni'],
+    definitionCues: [
+      'cos e',
+      'cosa e',
+      'cosa sono',
+      'cosa significa',
+      'che significa',
+      'cosa vuol dire',
+      'che vuol dire',
+      'cosa vuole dire',
+      'significato',
+      'sta per',
+      'stanno per',
+      'acronimo',
+      'sigla',
+    ],
     botAddress: [
       'puoi',
       'sai',
@@ -748,6 +763,15 @@ export const it: LanguagePack = {
       'utilizzart',
       'vi',
       'riesci',
+      // using pianobot, said without a help word: "come ti uso?", "a cosa servi?", "cosa devo scrivere?", "da dove
+      // comincio?" (whole words where a longer one is a plan's: "servizi")
+      'uso',
+      'usa',
+      'servi$',
+      'serve$',
+      'servite$',
+      'scriv',
+      'cominci',
     ],
     metaNouns: [
       'pian',
@@ -761,6 +785,8 @@ export const it: LanguagePack = {
       'temi',
       'contenut',
       'anni',
+      // "esempi?", "mi fai qualche esempio di domanda"
+      'esemp',
     ],
     chatter: [
       'ehi',
@@ -800,6 +826,18 @@ export const it: LanguagePack = {
       'dire',
       'riguard',
       'generale',
+      // "sono nuova qui, che ci faccio con te?", "devo chiederti qualcosa?", "e adesso cosa chiedo?", "fammi vedere"
+      'qualche',
+      'adesso',
+      'chied',
+      'fammi',
+      'dammi',
+      'vedere',
+      'mostr',
+      'nuov',
+      'qui',
+      'faccio',
+      'devo',
       'conosciut',
       'gestisci',
       'preved',
@@ -1167,7 +1205,9 @@ export const it: LanguagePack = {
           'indirizzo della sede',
           'indirizzo dell ufficio',
         ],
-        evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'sito', 'presso'],
+        // not "sito": a "sito web" is no address ("sito in via X" has its street word)
+        evidence: ['via', 'viale', 'piazza', 'corso', 'largo', 'sede', 'sita', 'presso'],
+        named: true,
       },
       {
         id: 'headcount',
@@ -1589,7 +1629,8 @@ export const it: LanguagePack = {
       countOf: ['quanti ', 'quante ', 'numero ', 'numero di '],
     },
     // "quanti soldi" asks how much money (a budget), not how many of something
-    intentExceptions: { count: ['quanti soldi', 'quante soldi'] },
+    // "costituita", "costruire" are no cost, though they open with its word
+    intentExceptions: { count: ['quanti soldi', 'quante soldi'], budget: ['costitu', 'costru'] },
     languageMarkers: [
       'quali',
       'quale',
@@ -1908,6 +1949,9 @@ export const it: LanguagePack = {
       `Non ho trovato piani per il ${year} (${entities}): i suoi piani coprono gli anni ${years}.`,
     structureProjects: (structure, count) => `${structure}: ${count} progetti.`,
     closestPassage: 'Non ho trovato la risposta nei piani. Il passaggio più vicino (non risponde alla domanda) è:',
+    definitionOf: (acronym, words) => `${acronym} sta per «${words}», come scrivono i piani:`,
+    detailNotStated: (code, closest) =>
+      `Non ho trovato la risposta nei piani: il testo di ${code} non lo dice.${closest ? ' La frase più vicina (non risponde alla domanda) è:' : ''}`,
     codeInTextOnly: (code) =>
       `${code} compare nel testo dei piani, ma non come record strutturato (obiettivo o progetto). Ecco dove:`,
     helpIntro:

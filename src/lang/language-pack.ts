@@ -231,6 +231,11 @@ export interface Lexicon {
   /** words that ask for help only when they are the whole question */
   helpAlone: string[];
   /**
+   * words asking what a name or an acronym is or stands for ("cosa significa", "what does … stand for"): with an
+   * acronym and nothing else of their own, the plans' sentence that spells it out answers
+   */
+  definitionCues: string[];
+  /**
    * words that address pianobot itself ("puoi", "sai", "you"), matched as a word or a prefix with a short ending:
    * with only meta nouns and chatter beside them, the question is about pianobot, not about the plans
    */
@@ -409,6 +414,11 @@ export interface AskedField {
    * other than the date it is stated at
    */
   ofEntity?: boolean;
+  /**
+   * the evidence word stands before a name or a number ("via Ricasoli n. 25", "sita in Piazza X"): "nella sede del
+   * centro" or "in via continuativa" state no address
+   */
+  named?: boolean;
   cues: string[];
   evidence: string[];
 }
@@ -506,6 +516,10 @@ export interface Messages {
   notFoundYearSheet: (code: string, year: number, years: string) => string;
   whatThePlanSetsOut: string;
   closestPassage: string;
+  /** "che cos'è il X?": the words an acronym stands for, as the plans spell it out; the sentence follows */
+  definitionOf: (acronym: string, words: string) => string;
+  /** a record's text has no sentence holding the kind of answer asked (a place, a year): its closest sentence follows */
+  detailNotStated: (code: string, closest: boolean) => string;
   structurePeople: (name: string, people: string) => string;
   /** "quale ufficio segue X?": the office whose records are about X, with them */
   officeOfTopic: (office: string, codes: string) => string;

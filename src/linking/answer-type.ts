@@ -242,7 +242,11 @@ export function anchorOf(sentence: string, isSubject: (word: string) => boolean,
   let best = typed[0]!;
   let most = -1;
   for (const p of typed) {
-    const near = subject.filter((s) => s <= p && p - s <= SUBJECT_REACH).length;
+    // the subject said before the answer counts whole; said right after it ("Con Atto n. 86 del 10.10.2022 … alla
+    // designazione della Consigliera …"), a little less, so that of two answers the one it follows still wins a tie
+    const near =
+      subject.filter((s) => s <= p && p - s <= SUBJECT_REACH).length +
+      AFTER_SHARE * subject.filter((s) => s > p && s - p <= SUBJECT_REACH).length;
     if (near > most) {
       best = p;
       most = near;
@@ -253,3 +257,5 @@ export function anchorOf(sentence: string, isSubject: (word: string) => boolean,
 
 /** how far (in characters) before the answer the words of its subject stand in one sentence */
 const SUBJECT_REACH = 160;
+/** what a subject word after the answer counts, against one before it */
+const AFTER_SHARE = 0.9;

@@ -11,10 +11,15 @@ export type MetaKind = 'greeting' | 'help';
 
 /**
  * A lexicon entry matches a word equal to it or, when longer than three letters, extending it by a short ending
- * ("pian" → "piani", "raccont" → "raccontarmi"); a short entry ("ti", "hai") only as itself.
+ * ("pian" → "piani", "raccont" → "raccontarmi"); a short entry ("ti", "hai") only as itself, and so does an entry
+ * written with a closing `$` ("servi$": "a cosa servi?" addresses pianobot, "servizi" is what a plan holds).
  */
 export function wordMatches(word: string, entries: readonly string[]): boolean {
-  return entries.some((e) => word === e || (e.length > 3 && word.startsWith(e) && word.length - e.length <= 4));
+  return entries.some((e) =>
+    e.endsWith('$')
+      ? word.length === e.length - 1 && e.startsWith(word)
+      : word === e || (e.length > 3 && word.startsWith(e) && word.length - e.length <= 4),
+  );
 }
 
 /** `words`: the question as padded folded words (phrases.ts `wordsOf`). */

@@ -925,7 +925,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     text: question,
     entities: [...new Set(named.map((e) => e.entity))],
     excludedEntities: [...new Set(found.excludedEntities.map((e) => e.entity))],
-    documents: all ? null : docs.map((d) => d.file),
+    // "quali piani hai per X?": a place written bare asks for the plans of every entity of that place, not only the
+    // default kind's that other questions read it as
+    documents: all
+      ? null
+      : meta === 'help'
+        ? [...new Set([...docs.map((d) => d.file), ...found.setAside.flatMap((e) => e.files)])]
+        : docs.map((d) => d.file),
     levels: levels.map((l) => ({ level: l.level, label: l.label, docs: l.docs })),
     unknownEntity,
     years,

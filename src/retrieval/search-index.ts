@@ -11,6 +11,7 @@ import hnswlib from 'hnswlib-node';
 import type { Citation } from '../answer/answer.ts';
 import { PianobotError } from '../errors.ts';
 import { fold } from '../plan/text.ts';
+import { analyze } from './analyze.ts';
 import type { Chunk } from './chunk.ts';
 import type { Embedder } from './embedder.ts';
 import { entityMatcher } from './entity-mentions.ts';
@@ -53,6 +54,12 @@ export interface SearchHit {
 export interface SearchIndex {
   readonly size: number;
   search(query: string, opts?: { k?: number; filter?: SearchFilter }): Promise<SearchHit[]>;
+  /**
+   * The first passages, in the order of the plans, that write a word: a lookup no ranking answers ("where is the
+   * acronym spelt out?" — a word every passage of a plan repeats ranks its definition nowhere). Optional: an index
+   * without it answers no such lookup.
+   */
+  withWord?(word: string, opts?: { limit?: number; filter?: SearchFilter }): SearchHit[];
 }
 
 const REBUILD = 'rebuild it with `npm run ingest`';
@@ -286,6 +293,16 @@ export async function openSearchIndex(dir: string, embedder: Embedder): Promise<
 
   return {
     size,
+    withWord(word, opts = {}) {
+      const term = analyze(word).words[0];
+      if (!term || size === 0) return [];
+      const allowed = compileFilter(opts.filter ?? {}, docs, foldedEntities, postings, rangesHold);
+      const items = keywords
+        .chunksWith(term)
+        .filter((i) => allowed(i))
+        .slice(0, opts.limit ?? 20);
+      return readChunks(items).map((chunk) => ({ chunk, score: 0, citation: citationOf(chunk, '') }));
+    },
     async search(query, opts = {}) {
       const k = opts.k ?? 5;
       const filter = opts.filter ?? {};

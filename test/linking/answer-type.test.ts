@@ -105,3 +105,14 @@ describe('a date written with its month among dates in figures', () => {
     expect(quoted).toContain('marzo 2026.');
   });
 });
+
+describe('the subject said right after the answer', () => {
+  // the date of the act opens the sentence, the subject follows it; a later date stands far from the subject
+  const sentence =
+    "Con decreto n. 41 del 12.09.2021 l'Amministrazione comunale ha proceduto, dopo un avviso pubblico, alla nomina della garante dei diritti dell'infanzia del Comune, che è stata poi confermata dal consiglio con voto unanime e con successivo atto di indirizzo del settore competente, fino al 3 maggio 2026.";
+  const isSubject = (w: string) => ['nomina', 'garante', 'infanzia'].includes(w.toLowerCase());
+
+  it('counts for that answer, so the quote opens there', () => {
+    expect(sentence.slice(anchorOf(sentence, isSubject, 'date'))).toMatch(/^12\.09\.2021/);
+  });
+});

@@ -27,6 +27,13 @@ describe('metaKindOf: questions about pianobot, by the kind of their words', () 
     ['tell me what data you have loaded', 'help'],
     ['what can I ask?', 'help'],
     ['can you help me?', 'help'],
+    // asking how to use pianobot without a help word
+    ['ma tu come ti si usa?', 'help'],
+    ['allora, a cosa servi tu?', 'help'],
+    ['cosa devo scriverti?', 'help'],
+    ['un esempio?', 'help'],
+    ['where should I start', 'help'],
+    ['what do I type here?', 'help'],
   ])('%s → %s', (q, kind) => {
     expect(kindOf(q)).toBe(kind);
   });
@@ -37,6 +44,11 @@ describe('metaKindOf: questions about pianobot, by the kind of their words', () 
     'which documents must I bring for the taxi vouchers?',
     'what do you know about the homeless shelter?',
     'hai il budget del nido?',
+    // a word of using pianobot beside a plan's own words asks about the plan
+    'quali servizi hai?',
+    'a cosa serve il centro diurno?',
+    'un esempio di progetto sul lavoro',
+    'what type of housing does the plan fund?',
   ])('a question with content of its own is not about pianobot: %s', (q) => {
     expect(kindOf(q)).toBeNull();
   });
@@ -49,5 +61,8 @@ describe('wordMatches', () => {
     expect(wordMatches('titolo', ['ti'])).toBe(false);
     expect(wordMatches('ti', ['ti'])).toBe(true);
     expect(wordMatches('pianificazione', ['pian'])).toBe(false);
+    // a closing `$` keeps a long entry whole
+    expect(wordMatches('servi', ['servi$'])).toBe(true);
+    expect(wordMatches('servizi', ['servi$'])).toBe(false);
   });
 });

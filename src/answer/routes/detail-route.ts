@@ -5,6 +5,7 @@
  */
 
 import type { AnswerType } from '../../lang/language-pack.ts';
+import { packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
 import type { Objective, Project } from '../../plan/model.ts';
@@ -213,6 +214,18 @@ export function bestSentenceOf(
     holdsAnswerType(next.sentence, type)
   )
     best = { ...best, sentence: `${best.sentence} ${next.sentence}`, typed: true };
+  // the sentence on the subject names again what the one before it introduced ("…la trasformazione dell'immobile della
+  // ex Scuola X. L'immobile viene adattato a sede degli uffici…"): where it stands is said there, and both are quoted
+  const before = sentences[best.at - 1];
+  if (
+    type === 'place' &&
+    before &&
+    before.text === sentences[best.at]!.text &&
+    !best.sentence.startsWith(before.sentence) &&
+    holdsAnswerType(before.sentence, type) &&
+    opensWithWordOf(best.sentence, before.sentence)
+  )
+    best = { ...best, sentence: `${before.sentence} ${best.sentence}`, typed: true };
   const isSubject = (word: string) => word.length > 2 && prefixes.includes(stem(word).slice(0, 5));
   const { at: _, ...found } = best;
   // a sentence that opens a list ("coinvolgerà 3 edifici e le aree limitrofe: - la sede …;") goes on with the list's
@@ -221,6 +234,15 @@ export function bestSentenceOf(
   const sentence = [best.sentence, ...items].join(' ');
   const max = items.length ? LIST_QUOTE : SENTENCE_QUOTE;
   return { ...found, sentence: clipAround(sentence, max, anchorOf(sentence, isSubject, type)) };
+}
+
+/**
+ * The sentence opens (after an article) with a noun the previous sentence holds: it goes on speaking of what that one
+ * named ("L'immobile viene…" after "…dell'immobile della ex Scuola…").
+ */
+function opensWithWordOf(sentence: string, previous: string): boolean {
+  const first = contentTokens(sentence.slice(0, 40))[0];
+  return first !== undefined && first.length > 3 && contentTokens(previous).includes(first);
 }
 
 /** how much of a record's sentence is quoted, and of one that opens a list of items */
@@ -309,6 +331,14 @@ export function withDetailFirst(
     type !== null &&
     FIGURE_TYPES.has(type) &&
     best.hits.some((p) => !prefixesOf(reply.lines.join(' ')).has(p));
+  // "in che anno ha aperto il centro X?" of a record whose text holds no year: its closest sentence is no answer
+  if (type && !best?.typed && STATED_ONLY_IN_TEXT.has(type) && asksBeyondFields(intents)) {
+    const M = packFor(lang).messages;
+    reply.lines.unshift(M.detailNotStated(codes[0]!, best !== null), ...(best ? [`> ${best.sentence}`] : []), '');
+    reply.intent = 'record_detail_not_stated';
+    reply.found = false;
+    return reply;
+  }
   if (
     !best ||
     !(
@@ -331,6 +361,12 @@ export function withDetailFirst(
 function prefixesOf(text: string): Set<string> {
   return new Set(contentTokens(text, { keepQuestionWords: true }).map((w) => stem(w).slice(0, 5)));
 }
+
+/**
+ * The kinds of answer no field of a record holds when the question asks none of its fields: only a sentence holding
+ * one answers (a place, a year, a time of day, an act, a source of funding).
+ */
+const STATED_ONLY_IN_TEXT: ReadonlySet<AnswerType> = new Set(['place', 'year', 'date', 'time', 'law', 'funding']);
 
 /** the kinds of answer that are a figure or a date of the record's text */
 const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set([

@@ -19,6 +19,29 @@ import { answerForCodes, dedupeHits } from './code-route.ts';
 import { askedFieldOf } from './passage-route.ts';
 import { emptyReply } from './reply.ts';
 
+/** kinds of answer a passage about another body gives: when it was set up, who, where, by which act */
+const FACT_TYPES: ReadonlySet<string> = new Set(['year', 'date', 'who', 'place', 'law']);
+
+/**
+ * "da che anno c'è il piano regionale della Regione X?": no plan of X is loaded, but the plans' text writes X as a body
+ * beside their own work; a fact asked of it (a year, a date, who, where — no record of X's own) is the passages' to
+ * answer, with their honest not-found.
+ */
+function bodyTheTextNames({ ctx, frame, question }: RouteInput): boolean {
+  const type = answerTypeOf(question);
+  if (!type || !FACT_TYPES.has(type) || frame.targets.length || !ctx.search?.withWord) return false;
+  const words = frame.unknownEntity!.split(/\s+/).filter((w) => w.length > 2);
+  const last = words[words.length - 1];
+  if (!last) return false;
+  const name = fold(frame.unknownEntity!);
+  return ctx.search
+    .withWord(last, {
+      limit: 20,
+      filter: { ...(ctx.allowedDocs ? { docs: ctx.allowedDocs } : {}), includeInternal: ctx.includeInternal },
+    })
+    .some((h) => fold(h.chunk.text).includes(name));
+}
+
 export const notFoundReplies: Route[] = [
   {
     id: 'not_found_progress',
@@ -41,7 +64,11 @@ export const notFoundReplies: Route[] = [
   {
     id: 'not_found_entity',
     // a person matched only loosely ("Lucca" one letter from "Lucia") does not outweigh the place named
-    when: ({ frame }) => frame.unknownEntity !== null && !frame.codes.length && !namedInFull(frame),
+    when: (input) =>
+      input.frame.unknownEntity !== null &&
+      !input.frame.codes.length &&
+      !namedInFull(input.frame) &&
+      !bodyTheTextNames(input),
     answer: ({ ctx, frame, pack }) => {
       const reply = emptyReply('not_found_entity');
       reply.found = false;

@@ -1,6 +1,6 @@
 /** The free-text fallback: quote the best passages with their sources, and say so when they lack the asked fact. */
 
-import type { AskedField } from '../../lang/language-pack.ts';
+import type { AnswerType, AskedField } from '../../lang/language-pack.ts';
 import { PACKS, packFor } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { anchorOf, answerCueOf, answerTypeOf, decidesSentence, holdsAnswerType } from '../../linking/answer-type.ts';
@@ -13,6 +13,7 @@ import { fold } from '../../plan/text.ts';
 import { analyze } from '../../retrieval/analyze.ts';
 import type { Chunk } from '../../retrieval/chunk.ts';
 import { glossaryExpander } from '../../retrieval/query-expansion.ts';
+import type { SearchHit, SearchIndex } from '../../retrieval/search-index.ts';
 import { STOPWORDS } from '../../retrieval/stopwords.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { codeKey } from '../../store/plan-store.ts';
@@ -57,11 +58,7 @@ export async function answerFromPassages(
   // a fact stated of the entity as a whole (its staff, its population) is looked for by its own words too: "quanta
   // gente ci lavora" shares no word with "Organico complessivo al …"
   if (field?.ofEntity && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
-    const byField = await searchPassages(ctx, {
-      query: `${field.name} ${field.evidence.join(' ')}`,
-      k: 3,
-      ...(scope.entity ? { entity: scope.entity } : {}),
-    });
+    const byField = await passagesOfField(ctx, field, 3, scope.entity);
     const stating = byField.filter((h) => holdsField(h.chunk.text, field, names));
     if (stating.length)
       hits = [...stating, ...hits.filter((h) => !stating.some((s) => s.chunk.id === h.chunk.id))].slice(0, 3);
@@ -82,6 +79,14 @@ export async function answerFromPassages(
     const holding = (h: (typeof hits)[number]) => holdsField(h.chunk.text, field, names);
     shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
     if (field.ofEntity && hits.some(holding)) missing = false;
+  }
+  // "quando è nata la Fondazione X?": a year or an act of another body is no answer; the passage that answers writes
+  // the name the question writes, and a sentence of it holds the year or the act
+  const named = NAME_BOUND_TYPES.has(answerTypeOf(question) ?? 'who') ? namedWordsOf(question, ctx.store) : [];
+  if (named.length) {
+    const writing = shown.filter((h) => writesAll(`${h.chunk.title ?? ''} ${h.chunk.text}`, named));
+    shown = [...writing, ...shown.filter((h) => !writing.includes(h))];
+    if (!writing.some((h) => statesOfName(h.chunk, named, answerTypeOf(question)!))) missing = true;
   }
   const costSubject = costSubjectOf(question, placeWordsOf(ctx.store));
   const office = officeLacking(ctx, question, scope, hits);
@@ -132,8 +137,14 @@ export async function answerFromPassages(
     // the best passage lacks what the question is about: offered only as the closest one
     reply.found = false;
     reply.lines.push(M.closestPassage);
-    shown = hits.slice(0, 1);
-  } else reply.lines.push(M.passagesSay);
+    shown = shown.slice(0, 1);
+  } else {
+    reply.lines.push(M.passagesSay);
+    // "c'è un ascensore a Palazzo X?": a question asking no kind of answer (yes or no) is answered by the passage that
+    // leads; those after it lacking most of the question's key words (a "massa" for "Massai") are not quoted beside it
+    if (answerTypeOf(question) === null)
+      shown = shown.filter((h, i) => i === 0 || !missingKeyWords(keys, h.chunk.text));
+  }
   // a record quoted by its best sentence anywhere in it is not quoted that way twice
   const quotedWhole = new Set<Objective | Project>();
   const shownQuotes = new Set<string>();
@@ -174,6 +185,47 @@ export async function answerFromPassages(
     if (h.chunk.code) reply.focus.push(h.chunk.code);
   }
   return reply;
+}
+
+/** the kinds of answer that belong to one body or act: a date, a year, an act */
+const NAME_BOUND_TYPES: ReadonlySet<string> = new Set(['year', 'date', 'law']);
+
+/**
+ * The words of the names the question writes: capitalised words after its first one (or acronyms anywhere), without
+ * the plans' place names and the kinds of entity ("Provincia"), which choose the plans, not the passage.
+ */
+export function namedWordsOf(question: string, store: PlanStore): string[] {
+  const places = placeWordsOf(store);
+  const out: string[] = [];
+  for (const [i, m] of [...question.matchAll(/[\p{L}][\p{L}'’.]*/gu)].entries()) {
+    const word = m[0].replace(/['’.]+$/, '');
+    const acronym = word.length >= 3 && word === word.toUpperCase() && /\p{L}{3}/u.test(word);
+    if ((i === 0 && !acronym) || !/^\p{Lu}/u.test(word)) continue;
+    const folded = fold(word).replace(/[^a-z]/g, '');
+    if (folded.length < 3 || places.has(folded) || ENTITY_KIND_WORDS.has(folded) || STOPWORDS.has(folded)) continue;
+    out.push(folded);
+  }
+  return out;
+}
+const ENTITY_KIND_WORDS = new Set(ENTITY_KINDS.flatMap(([, ws]) => ws));
+
+/**
+ * A sentence of the passage holds the kind of answer asked of the name: it writes the name, or the one before it does,
+ * or the passage is titled by it ("2021_PD_X Collaborazione con Fondazione Y" → "Promossa e costituita … nel 2010").
+ */
+function statesOfName(chunk: Chunk, named: readonly string[], type: AnswerType): boolean {
+  const titled = writesAll(chunk.title ?? '', named);
+  const sentences = sentencesWithStems(chunk.text).map((s) => s.sentence);
+  return sentences.some(
+    (s, i) =>
+      holdsAnswerType(s, type) && (titled || writesAll(s, named) || (i > 0 && writesAll(sentences[i - 1]!, named))),
+  );
+}
+
+/** The text writes every one of the words (folded, as whole words). */
+function writesAll(text: string, words: readonly string[]): boolean {
+  const have = new Set(fold(text).split(/[^a-z0-9]+/));
+  return words.every((w) => have.has(w));
 }
 
 /** The one objective or project a record passage is part of, in its own plan; null for other passages. */
@@ -533,7 +585,7 @@ function namesThing(text: string, thing: { word: string; translations: string[] 
 
 /** The entities (other than the one in scope) whose plans state a fact of the entity as a whole. */
 async function entitiesStating(ctx: ToolContext, field: AskedField, scope: Scope): Promise<string[]> {
-  const hits = await searchPassages(ctx, { query: `${field.name} ${field.evidence.join(' ')}`, k: 5 });
+  const hits = await passagesOfField(ctx, field, 5, null);
   return [
     ...new Set(
       hits
@@ -542,6 +594,34 @@ async function entitiesStating(ctx: ToolContext, field: AskedField, scope: Scope
     ),
   ];
 }
+
+/**
+ * The passages a fact's own words find ("numero di dipendenti organico …"), for an entity or all: the same search
+ * whatever the question, so its hits are kept per index (a new index is a new key) and audience. At a thousand plans
+ * the two searches of an unstated headcount were most of its time; asked again, they cost nothing.
+ */
+function passagesOfField(ctx: ToolContext, field: AskedField, k: number, entity: string | null): Promise<SearchHit[]> {
+  if (!ctx.search) return Promise.resolve([]);
+  let kept = FIELD_PASSAGES.get(ctx.search);
+  if (!kept) {
+    kept = new Map();
+    FIELD_PASSAGES.set(ctx.search, kept);
+  }
+  const query = `${field.name} ${field.evidence.join(' ')}`;
+  const key = JSON.stringify([query, k, entity, ctx.allowedDocs, ctx.includeInternal]);
+  let hits = kept.get(key);
+  if (!hits) {
+    hits = searchPassages(ctx, { query, k, ...(entity ? { entity } : {}) });
+    // a failed search is not kept: the next question tries again
+    hits.catch(() => kept.delete(key));
+    if (kept.size >= FIELD_PASSAGES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, hits);
+  }
+  return hits;
+}
+const FIELD_PASSAGES = new WeakMap<SearchIndex, Map<string, Promise<SearchHit[]>>>();
+/** fact searches kept per index: a few facts, a few entities and audiences */
+const FIELD_PASSAGES_KEPT = 256;
 
 /**
  * The dates at which the passages state the fact, when the question asks for a year none of them is of: a figure
@@ -572,6 +652,7 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   return splitSentences(text).some((sentence) => {
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (field.named) return evidenceBeforeName(sentence, field.evidence);
     if (!field.person) return true;
     // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
     const folded = fold(sentence);
@@ -585,3 +666,12 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   });
 }
 const ROLE_WINDOW = 40;
+
+/**
+ * An evidence word right before a name or a number ("via Ricasoli n. 25", "sita in via X", "presso Palazzo Y"): the
+ * street or the building named, not "la sede del centro" (the place asked about, named again) nor "in via continuativa".
+ */
+function evidenceBeforeName(sentence: string, evidence: readonly string[]): boolean {
+  const words = [...sentence.matchAll(/[\p{L}\d]+/gu)].map((m) => m[0]);
+  return words.some((w, i) => wordMatches(fold(w), evidence) && /^[\p{Lu}\d]/u.test(words[i + 1] ?? ''));
+}

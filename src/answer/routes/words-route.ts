@@ -111,10 +111,14 @@ function matchByWords(
   // a phase or an indicator answers with its dates, weight and target: asked for an act, a body, a purpose, a place or
   // a source of funding, it answers only if its own wording holds one
   const typeAsked = answerTypeOf(question);
-  const fieldsAnswer =
-    !typeAsked || wantsRecordField(intents) || typeAsked === 'date' || typeAsked === 'number' || typeAsked === 'year';
+  const fieldsAnswer = (r: RecordHit) =>
+    typeAsked === 'date' || typeAsked === 'year'
+      ? hasDateField(r)
+      : !typeAsked || wantsRecordField(intents) || typeAsked === 'number';
   const topRecord =
-    records[0] && records[0].score >= 0.6 && (fieldsAnswer || holdsAnswerType(wordingOf(records[0]), typeAsked!))
+    records[0] &&
+    records[0].score >= 0.6 &&
+    (fieldsAnswer(records[0]) || holdsAnswerType(wordingOf(records[0]), typeAsked!))
       ? records[0]
       : null;
 
@@ -300,6 +304,18 @@ function statesAsked(hit: RecordHit, intents: Intent[]): boolean {
 }
 
 const wordingOf = (r: RecordHit) => (r.kind === 'phase' ? r.phase.title : r.indicator.description);
+/**
+ * "quando è nata la fondazione X?": a phase has dates; an indicator answers "when" only with a date of its own (a
+ * target that is a date, a due date), not because its note names X beside a count
+ */
+const hasDateField = (r: RecordHit) =>
+  r.kind === 'phase' ||
+  Boolean(
+    r.indicator.targetDate ||
+      r.indicator.intermediateDate ||
+      r.indicator.target?.date ||
+      r.indicator.intermediateTarget?.date,
+  );
 const wantsRecordField = (intents: Intent[]) =>
   intents.some((i) => i === 'deadline' || i === 'indicator_value' || i === 'weight' || i === 'count');
 
