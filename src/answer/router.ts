@@ -26,6 +26,7 @@ import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { MAX_QUESTION_CHARS } from './question-limits.ts';
+import { budgetRowReply } from './routes/budget-row-route.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
@@ -46,6 +47,7 @@ import {
   objectivesOfStructures,
 } from './routes/structure-route.ts';
 import { structureStaffRoute } from './routes/structure-staff-route.ts';
+import { tableCellReply } from './routes/table-cell-route.ts';
 import { answerByWords, mentionsObjectiveTitle } from './routes/words-route.ts';
 
 /** Everything a route decides on: the linked question frame, and the lookups the record routes share. */
@@ -140,6 +142,14 @@ export const ROUTES: Route[] = [
     },
   },
   {
+    // "quante donne di categoria D?", "assunti nel 2022": the cell of a plan's data table the question names
+    id: 'table_cell',
+    // a record named by code or words is asked about itself, not about a table of the plan
+    when: ({ ctx, frame, resolved }) => ctx.store.model.tables.length > 0 && !frame.codes.length && !resolved.length,
+    answer: ({ ctx, question, scope, lang, has }) =>
+      tableCellReply(ctx, question, scope, lang, has('count') || has('total')),
+  },
+  {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
     // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
@@ -152,6 +162,20 @@ export const ROUTES: Route[] = [
       const computation = computationFor(frame, ctx.store);
       return computation ? answerComputation(ctx, computation, pack) : null;
     },
+  },
+  {
+    // "quanto è previsto per il contributo regionale ai centri antiviolenza?": the budget row its words name
+    id: 'budget_row',
+    when: ({ question, has }) =>
+      answerTypeOf(question) === 'number' || has('budget') || has('budget_detail') || has('total'),
+    answer: ({ ctx, question, scope, lang, resolved }) =>
+      budgetRowReply(
+        ctx,
+        question,
+        scope,
+        lang,
+        resolved.flatMap((h) => (h.kind === 'project' ? [h.record as Project] : [])),
+      ),
   },
   {
     // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may
