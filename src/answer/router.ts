@@ -30,7 +30,7 @@ import { budgetRowReply } from './routes/budget-row-route.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
-import { notFoundReplies } from './routes/not-found-route.ts';
+import { amountInNamedProse, figureInNamedProse, notFoundReplies } from './routes/not-found-route.ts';
 import { officeOfTopicRoute } from './routes/office-of-topic-route.ts';
 import { answerFromPassages, askedFieldOf, asksCostOfAThing, holdsField, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
@@ -160,7 +160,9 @@ export const ROUTES: Route[] = [
       !(!frame.targets.length && !frame.codes.length && !frame.levels.length && asksCostOfAThing(question, ctx.store)),
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
-      return computation ? answerComputation(ctx, computation, pack) : null;
+      const reply = computation ? answerComputation(ctx, computation, pack) : null;
+      // no record matched, but the record the words name writes the figure asked in its text: its sentence answers
+      return reply && !reply.found && (figureInNamedProse(ctx, frame) || amountInNamedProse(ctx, frame)) ? null : reply;
     },
   },
   {

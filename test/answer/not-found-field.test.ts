@@ -38,3 +38,36 @@ describe('a figure the plans in scope hold in no record field', () => {
     expect(a.answer).not.toMatch(/non riportano budget/);
   });
 });
+
+describe('a figure a named record writes in its text, asked as a computation would be', () => {
+  const withProse = PlanModelSchema.parse({
+    ...SMALL_MODEL,
+    objectives: SMALL_MODEL.objectives.map((o) =>
+      o.code === 'LV-BI02'
+        ? {
+            ...o,
+            description:
+              'La digitalizzazione ha un budget complessivo di 1,5 milioni di euro. ' +
+              'La licenza del software costa € 12.500,00 oltre IVA di legge 22% per ogni anno.',
+          }
+        : o,
+    ),
+  });
+  const prose: ToolContext = {
+    store: new PlanStore(withProse),
+    search: null,
+    allowedDocs: null,
+    includeInternal: true,
+  };
+
+  it('quotes the sentence with the figure instead of summing records that are not there', async () => {
+    const a = await routeQuestion(prose, 'qual è il budget complessivo del catalogo digitale di Lago Verde?');
+    expect(a.answer).toContain('1,5 milioni di euro');
+    expect(a.answer).not.toMatch(/Non ho trovato (progetti|questo dato)/);
+  });
+
+  it('reads an amount the question quotes as the written figure, with what is written beside it', async () => {
+    const a = await routeQuestion(prose, 'per il catalogo digitale 12.500 euro sono con o senza IVA?');
+    expect(a.answer).toContain('12.500,00 oltre IVA di legge 22%');
+  });
+});

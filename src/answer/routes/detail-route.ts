@@ -13,6 +13,7 @@ import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { countedFigureLines } from '../counted-figure.ts';
+import { writesAskedField } from '../field-in-prose.ts';
 import { clipAround } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
@@ -317,8 +318,15 @@ export function withDetailFirst(
       (best.shared >= 2 && typedOrUntyped) ||
       (asksBeyondFields(intents) && best.shared >= 1)
     )
-  )
+  ) {
+    // "budget complessivo di X": the field asked, blank or absent in the record, written in its text beside a figure
+    const written = indexedSentencesOf(records[0]!, ctx.store).find((s) => writesAskedField(s.sentence, question));
+    if (!written || reply.lines.some((l) => l.includes(written.sentence))) return reply;
+    reply.lines.unshift(`> ${written.sentence}`, '');
+    reply.intent = 'record_detail';
+    if (reply.fieldMissing) reply.found = true;
     return reply;
+  }
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';

@@ -5,15 +5,18 @@
  */
 
 import { PACKS } from '../../lang/packs.ts';
+import { splitSentences } from '../../lang/split-sentences.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
+import { parseFigure } from '../../plan/figures.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
 import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { resolveRecord } from '../../tools/resolve-record.ts';
 import { visible } from '../../tools/tool-context.ts';
+import { writesFieldWords } from '../field-in-prose.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
 import { askedFieldOf } from './passage-route.ts';
@@ -60,7 +63,7 @@ export const notFoundReplies: Route[] = [
       const field = absentFigure(frame)!;
       const docs = frame.documents!.filter((d) => visible(ctx, d));
       if (!docs.length || FIGURE_HOLDERS[field]!(ctx.store, new Set(docs))) return null;
-      if (writtenInNamedRecord(ctx, frame, docs)) return null;
+      if (writtenInNamedRecord(ctx, frame, docs, field)) return null;
       const where = [...new Set(docs.map((d) => ctx.store.entityOf(d)))].join(', ');
       const reply = emptyReply('not_found_field');
       reply.found = false;
@@ -163,18 +166,59 @@ const FIGURE_HOLDERS: Partial<Record<FieldWord, (store: PlanStore, docs: Readonl
  * con fondi europei", "quasi 2 milioni dalla Regione"): the detail answer quotes that — a denial of what is written is worse
  * than no plain "not found".
  */
-function writtenInNamedRecord(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): boolean {
+function writtenInNamedRecord(
+  ctx: RouteInput['ctx'],
+  frame: RouteInput['frame'],
+  docs: string[],
+  field: FieldWord,
+): boolean {
   const type = answerTypeOf(frame.text);
-  if (type !== 'funding' && type !== 'number') return false;
+  const text = namedRecordText(ctx, frame, docs);
+  if (text === null) return false;
+  // "budget complessivo di Urban Jungle": a record whose text writes the field's word beside a figure ("un budget
+  // complessivo di 3,7 milioni di euro") holds it in its prose, though no record has it as a field
+  if (type !== 'funding' && type !== 'number') return writesFieldFigure(text, field);
+  return holdsAnswerType(text, type);
+}
+
+/** The strings of the record the question's words name (the likeliest, when unsure which), or null when none. */
+function namedRecordText(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): string | null {
   const resolved = resolveRecord(ctx.store, frame.text, (d) => docs.includes(d));
   // unsure which record is meant is no ground for a denial either: the likeliest one is read
   const named =
     resolved.status === 'sure' ? resolved.named : resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
-  if (!named) return false;
-  const text = Object.values(named.record)
-    .filter((v): v is string => typeof v === 'string')
-    .join(' \n ');
-  return holdsAnswerType(text, type);
+  if (!named) return null;
+  return JSON.stringify(named.record);
+}
+
+/**
+ * "costa 218.000 euro: IVA compresa?": an amount the question quotes that the record its words name writes in its
+ * text asks about that written figure (its qualifiers, what it covers), not for records filtered by it.
+ */
+export function amountInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  if (!frame.amounts.length) return false;
+  const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
+  const text = namedRecordText(ctx, frame, docs);
+  if (text === null) return false;
+  const written = (text.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+/g) ?? []).map((f) => parseFigure(f).value);
+  return frame.amounts.some((a) => written.includes(a.value));
+}
+
+/** Whether a sentence of `text` writes one of the field's words (the packs') beside a figure. */
+function writesFieldFigure(text: string, field: FieldWord): boolean {
+  const words = Object.values(PACKS).flatMap((p) => (p.lexicon.fields as Record<string, string[]>)[field] ?? []);
+  return splitSentences(text).some((sentence) => writesFieldWords(sentence, words));
+}
+
+/**
+ * A figure field the question asks ("budget complessivo di X") that the record its words name writes in its prose:
+ * a computation over records that found none is no answer then, the record's sentence is.
+ */
+export function figureInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  const field = frame.fields.find((f) => f in FIGURE_HOLDERS);
+  if (!field) return false;
+  const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
+  return writtenInNamedRecord(ctx, frame, docs, field);
 }
 
 function absentFigure(frame: RouteInput['frame']): FieldWord | null {
