@@ -9,14 +9,21 @@ import { fold } from '../plan/text.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import { stem } from './text-match.ts';
 
-/** At least this many of a description's words, and this share of them, name a row. */
+/**
+ * At least this many of a description's words, and this share of them, name a row; a question holding many of them
+ * (a long description quoted in part) names it with a smaller share.
+ */
 const MIN_WORDS = 3;
 const MIN_SHARE = 0.7;
+const MANY_WORDS = 5;
+const MANY_SHARE = 0.5;
 /** more rows named as well as each other than this: the words name a kind of row, not one */
 const MAX_ROWS = 4;
 
+// a dotted acronym is one word ("F.S.L." and "FSL")
 const words = (s: string) =>
   fold(s)
+    .replace(/\b(?:[a-z]\.){2,}/g, (m) => m.replace(/\./g, ''))
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
@@ -67,7 +74,8 @@ export function namedBudgetRows(projects: Project[], question: string): NamedRow
       if (stems.length < MIN_WORDS) continue;
       const matched = stems.filter((s) => askedStems.has(s)).length;
       const share = matched / stems.length;
-      if (matched >= MIN_WORDS && share >= MIN_SHARE) scored.push({ project, row, share });
+      if ((matched >= MIN_WORDS && share >= MIN_SHARE) || (matched >= MANY_WORDS && share >= MANY_SHARE))
+        scored.push({ project, row, share });
     }
   if (!scored.length) return [];
   const best = Math.max(...scored.map((s) => s.share));

@@ -92,6 +92,16 @@ describe('budget rows named by their description', () => {
     expect(namedBudgetRows([a, b], 'canone palestre comunali').map((f) => f.project.code)).toEqual(['P-2']);
   });
 
+  it('takes a long description quoted in part, a dotted acronym written either way', () => {
+    const c = project('P-3', [
+      row('Cap. 70003 Art. 00', 'QUOTA DEL F.N.A. TRASFERITA AI COMUNI DEL DISTRETTO PER SERVIZI DOMICILIARI ANZIANI', {
+        'Spese Correnti': '90.000,00',
+      }),
+    ]);
+    const found = namedBudgetRows([a, b, c], 'quanto vale la quota FNA trasferita ai comuni del distretto?');
+    expect(found.map((f) => f.project.code)).toEqual(['P-3']);
+  });
+
   it('finds a row by its chapter number, and none from a few shared words', () => {
     expect(namedBudgetRows([a, b], 'importo del capitolo 80001')[0]?.row.amounts['Spese Correnti']?.text).toBe(
       '38.500,00',
