@@ -183,12 +183,20 @@ function writtenInNamedRecord(
 
 /** The strings of the record the question's words name (the likeliest, when unsure which), or null when none. */
 function namedRecordText(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): string | null {
+  return namedRecordTexts(ctx, frame, docs, 1)[0] ?? null;
+}
+
+/** The strings of the record the question names, or of its `unsure` likeliest candidates (at most `max`). */
+function namedRecordTexts(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[], max: number): string[] {
   const resolved = resolveRecord(ctx.store, frame.text, (d) => docs.includes(d));
-  // unsure which record is meant is no ground for a denial either: the likeliest one is read
+  // unsure which record is meant is no ground for a denial either: the likeliest ones are read
   const named =
-    resolved.status === 'sure' ? resolved.named : resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
-  if (!named) return null;
-  return JSON.stringify(named.record);
+    resolved.status === 'sure'
+      ? [resolved.named]
+      : resolved.status === 'unsure'
+        ? resolved.candidates.slice(0, max).map((c) => c.named)
+        : [];
+  return named.map((n) => JSON.stringify(n.record));
 }
 
 /**
@@ -198,9 +206,9 @@ function namedRecordText(ctx: RouteInput['ctx'], frame: RouteInput['frame'], doc
 export function amountInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
   if (!frame.amounts.length) return false;
   const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
-  const text = namedRecordText(ctx, frame, docs);
-  if (text === null) return false;
-  const written = (text.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+/g) ?? []).map((f) => parseFigure(f).value);
+  // the record named, or one of the three likeliest when unsure: the figure quoted tells which it is
+  const text = namedRecordTexts(ctx, frame, docs, 3).join(' ');
+  const written = (text.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).map((f) => parseFigure(f).value);
   return frame.amounts.some((a) => written.includes(a.value));
 }
 
