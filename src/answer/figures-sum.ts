@@ -175,13 +175,27 @@ export function figuresSumLines(
   };
 }
 
-/** each of the question's words picks the figure holding it alone; a figure is taken once */
+/**
+ * each of the question's words picks the figure holding it alone, or of several holding it the one saying least
+ * beyond the question ("Cerbero" picks "n. controlli Cerbero", not "n. controlli Cerbero plus"); a figure is taken
+ * once
+ */
 function choose(figures: readonly Figure[], asked: readonly string[]): Figure[] {
   const chosen: Figure[] = [];
+  const question = new Set(asked);
+  const beyond = (f: Figure) => [...f.prefixes].filter((p) => !question.has(p)).length;
   for (const p of asked) {
-    const holding = figures.filter((f) => f.prefixes.has(p));
-    if (holding.length !== 1 || chosen.includes(holding[0]!)) continue;
-    chosen.push(holding[0]!);
+    const holding = figures.filter((f) => f.prefixes.has(p) && !chosen.includes(f));
+    if (!holding.length) continue;
+    const least = Math.min(...holding.map(beyond));
+    const fewest = holding.filter((f) => beyond(f) === least);
+    if (fewest.length !== 1 || (holding.length > 1 && !narrowest(fewest[0]!, holding))) continue;
+    chosen.push(fewest[0]!);
   }
   return chosen;
+}
+
+/** `f`'s words are all in each other figure holding the same word: it is the plain one, the others add to it. */
+function narrowest(f: Figure, holding: readonly Figure[]): boolean {
+  return holding.every((g) => g === f || [...f.prefixes].every((p) => g.prefixes.has(p)));
 }

@@ -190,6 +190,22 @@ describe('a total of figures written in a record', () => {
     expect(sum.lines.join('\n')).toContain('6,00');
   });
 
+  it('of two indicators holding a named part, takes the plain one, not the one adding a word to it', () => {
+    const patrols = {
+      ...o,
+      code: 'OB-10',
+      description: '',
+      indicators: [
+        { description: 'n. pattuglie Aurora', target: { text: '4,00', value: 4, date: null }, span },
+        { description: 'n. pattuglie Aurora notturne', target: { text: '9,00', value: 9, date: null }, span },
+        { description: 'n. pattuglie Meridiana', target: { text: '3,00', value: 3, date: null }, span },
+      ],
+    } as unknown as Objective;
+    const sum = figuresSumLines('quante pattuglie in tutto tra Aurora e Meridiana?', [patrols], store, it_)!;
+    expect(sum.lines[0]).toMatch(/7,00.*calcolato/);
+    expect(sum.lines.join('\n')).not.toContain('notturne');
+  });
+
   it('adds nothing when the question names one part only, or asks no total', () => {
     expect(figuresSumLines('quanti posti letto in tutto nel dormitorio?', [o], store, it_)).toBeNull();
     expect(figuresSumLines('quanti posti letto tra il dormitorio e la casa famiglia?', [o], store, it_)).toBeNull();
