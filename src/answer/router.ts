@@ -162,7 +162,11 @@ export const ROUTES: Route[] = [
       const computation = computationFor(frame, ctx.store);
       const reply = computation ? answerComputation(ctx, computation, pack) : null;
       // no record matched, but the record the words name writes the figure asked in its text: its sentence answers
-      return reply && !reply.found && (figureInNamedProse(ctx, frame) || amountInNamedProse(ctx, frame)) ? null : reply;
+      // (a ranking or a figure per group asks across records, never of one)
+      const ofOne = !frame.superlative && !frame.perGroup;
+      return reply && !reply.found && ofOne && (figureInNamedProse(ctx, frame) || amountInNamedProse(ctx, frame))
+        ? null
+        : reply;
     },
   },
   {

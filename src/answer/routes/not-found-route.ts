@@ -196,7 +196,12 @@ function namedRecordTexts(ctx: RouteInput['ctx'], frame: RouteInput['frame'], do
       : resolved.status === 'unsure'
         ? resolved.candidates.slice(0, max).map((c) => c.named)
         : [];
-  return named.map((n) => JSON.stringify(n.record));
+  // the record's own texts (title, description, notes…), not the figures of its sub-records
+  return named.map((n) =>
+    Object.values(n.record)
+      .filter((v): v is string => typeof v === 'string')
+      .join(' \n '),
+  );
 }
 
 /**
