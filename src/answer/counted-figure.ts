@@ -80,7 +80,9 @@ export function countedFigureLines(
     for (const i of o.indicators) {
       // a count is a number, and the indicator says it counts ("n. persone inserite", "Numero fruitori / …")
       if (!i.target || i.target.value === null || i.target.date) continue;
-      const held = prefixesOf(i.description);
+      // the thing counted may be named in the formula only ("Realizzazione di attività formativa" counted by
+      // "numero incontri svolti / numero incontri previsti")
+      const held = prefixesOf(`${i.description} ${i.formula ?? ''}`);
       if (!noun.some((n) => held.has(n)) || !countsSomething(`${i.description} ${i.formula ?? ''}`)) continue;
       const score = [...asked].filter((p) => held.has(p)).length;
       if (!best || score > best.score) best = { i, o, score };

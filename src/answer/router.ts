@@ -18,6 +18,7 @@ import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import type { Answer, AskOptions } from './answer.ts';
+import { countedNoun } from './counted-figure.ts';
 import { saysCue } from './cues.ts';
 import { parseDateRange } from './date-range.ts';
 import { asksSum, figuresSumLines } from './figures-sum.ts';
@@ -155,6 +156,15 @@ export const ROUTES: Route[] = [
     // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
     when: ({ ctx, question, resolved, frame }) =>
       !(resolved.length && indicatorColumnAsk(question, null)?.at) &&
+      // "X: quanti incontri sono previsti?": a count of a thing that is no record, asked of a record named by code,
+      // is a figure the record writes (counted-figure), not a count of its phases
+      !(
+        frame.aggregate === 'count' &&
+        resolved.length &&
+        frame.targets.length &&
+        frame.targets.every((t) => t === 'phase' || t === 'indicator') &&
+        countedNoun(question)
+      ) &&
       // "quanto costa il biglietto del trasporto sociale?": the cost of a thing no record is, though a word of it
       // names an office ("sociale"); the office's projects are no answer, the passages say whether a fee is written
       !(!frame.targets.length && !frame.codes.length && !frame.levels.length && asksCostOfAThing(question, ctx.store)),

@@ -1266,6 +1266,8 @@ export const en: LanguagePack = {
     },
     tableCell: {
       cell: (table, row, column, value) => `In the table «${table}», ${row} · ${column}: ${value}.`,
+      onlyElsewhere: (entity, table, other) =>
+        `Not found for ${entity}: the table «${table}» is only in the plan of ${other}.`,
     },
     project: {
       columnMissing: (code, kinds) =>

@@ -1917,6 +1917,8 @@ export const it: LanguagePack = {
     },
     tableCell: {
       cell: (table, row, column, value) => `Nella tabella «${table}», ${row} · ${column}: ${value}.`,
+      onlyElsewhere: (entity, table, other) =>
+        `Non ho trovato questo dato per ${entity}: la tabella «${table}» è solo nel piano di ${other}.`,
     },
     project: {
       columnMissing: (code, kinds) =>

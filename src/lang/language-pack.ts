@@ -549,6 +549,8 @@ export interface Messages {
   /** a data table's cell (a headcount, hires in a year): the table, the row and column named, the figure as written */
   tableCell: {
     cell: (table: string, row: string, column: string, value: string) => string;
+    /** the entity asked has no such table; another plan's table has the cell (found: false) */
+    onlyElsewhere: (entity: string, table: string, other: string) => string;
   };
   project: {
     /** the budget column asked for (its kinds) that the project's table does not have */

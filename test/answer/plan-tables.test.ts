@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { askedColumnKinds, missingSides, pickColumns } from '../../src/answer/asked-columns.ts';
 import { namedBudgetRows } from '../../src/answer/budget-row.ts';
 import { sidesDifference } from '../../src/answer/budget-sides.ts';
+import { routeQuestion } from '../../src/answer/router.ts';
 import { cellOf, namedTableCell, rowAsWritten } from '../../src/answer/table-cell.ts';
-import type { DataTable, Project } from '../../src/plan/model.ts';
+import { type DataTable, PlanModelSchema, type Project } from '../../src/plan/model.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
+import type { ToolContext } from '../../src/tools/tool-context.ts';
+import { SMALL_MODEL } from '../query/small-plan.ts';
 
 const span = { doc: 'x.txt', lineStart: 1, lineEnd: 4 };
 const headcount: DataTable = {
@@ -128,5 +132,22 @@ describe('both sides of a budget table', () => {
     expect(line).toContain('15.500,50');
     expect(line).toMatch(/calcolat/);
     expect(sidesDifference(picked, totals, 'entrate e spese?', 'it')).toBeNull();
+  });
+});
+
+describe('the table cell route', () => {
+  const model = PlanModelSchema.parse({ ...SMALL_MODEL, tables: [{ ...headcount, doc: 'c.txt' }] });
+  const ctx: ToolContext = { store: new PlanStore(model), search: null, allowedDocs: null, includeInternal: true };
+
+  it('answers the cell from the table of the entity asked', async () => {
+    const a = await routeQuestion(ctx, 'quante donne di categoria C alla Provincia di Lago Verde?');
+    expect(a.answer).toContain('Donna · Cat. C: 9');
+    expect(a.found).toBe(true);
+  });
+
+  it('says plainly that an entity without the table does not state it, and whose plan does', async () => {
+    const a = await routeQuestion(ctx, 'quante donne di categoria C lavorano al Comune di Monteluce?');
+    expect(a.found).toBe(false);
+    expect(a.answer).toMatch(/Non ho trovato.*Monteluce.*Provincia di Lago Verde/);
   });
 });

@@ -152,6 +152,31 @@ describe('a count asked of one record', () => {
     expect(countedFigureLines(o, 'quanti controlli sui mezzi pesanti?', [], store, 'it')).toBeNull();
   });
 
+  it('finds the thing counted in an indicator formula, and prefers a sentence sharing more of the question', () => {
+    const talks = {
+      ...o,
+      indicators: [
+        {
+          description: 'Attività divulgativa nelle scuole',
+          formula: 'numero incontri svolti / numero incontri previsti',
+          target: { text: '8', value: 8, date: null },
+          span,
+        },
+      ],
+    } as unknown as Objective;
+    expect(countedFigureLines(talks, "quanti incontri per l'attività divulgativa?", [], store, 'it')![0]).toContain(
+      '8',
+    );
+    const sentence = 'Si terranno 3 incontri serali sul risparmio domestico con le famiglie.';
+    expect(
+      countedFigureLines(talks, 'quanti incontri serali sul risparmio domestico?', [sentence], store, 'it'),
+    ).toEqual([`> ${sentence}`]);
+    // an indicator asked for keeps the indicator
+    expect(
+      countedFigureLines(talks, "valore atteso dell'indicatore: quanti incontri serali?", [sentence], store, 'it')![0],
+    ).toContain('8');
+  });
+
   it('else quotes the sentence with a number right before it, the one closest to the question', () => {
     const sentences = [
       'Si terranno tre incontri con le famiglie.',

@@ -283,7 +283,20 @@ export function withDetailFirst(
   const records = [...(ctx.store.objectivesByCode.get(key) ?? []), ...(ctx.store.projectsByCode.get(key) ?? [])].filter(
     (r) => visible(ctx, r.doc) && (!docs || docs.includes(r.doc)),
   );
-  if (records.length !== 1) return reply;
+  // one code, several records: the sheets of one objective for its years; a count asked of it is read in the first
+  // sheet that has the figure (the years' sheets repeat the row)
+  if (records.length > 1) {
+    if (/staff|indicator_column/.test(reply.intent) || !records.every((r) => 'phases' in r)) return reply;
+    for (const r of records) {
+      const sentences = indexedSentencesOf(r, ctx.store).map((s) => s.sentence);
+      const counted = countedFigureLines(r, question, sentences, ctx.store, lang);
+      if (!counted) continue;
+      reply.lines.splice(0, reply.lines.length, ...counted);
+      reply.intent = 'record_figure';
+      return reply;
+    }
+    return reply;
+  }
   // a count asked of the record ("quante multe…") is the figure beside the thing counted, before any other sentence
   if (!/staff|indicator_column/.test(reply.intent)) {
     const sentences = indexedSentencesOf(records[0]!, ctx.store).map((s) => s.sentence);
