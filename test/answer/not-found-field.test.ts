@@ -71,3 +71,36 @@ describe('a figure a named record writes in its text, asked as a computation wou
     expect(a.answer).toContain('12.500,00 oltre IVA di legge 22%');
   });
 });
+
+describe('progress words that are an indicator measure', () => {
+  const measured = PlanModelSchema.parse({
+    ...SMALL_MODEL,
+    objectives: SMALL_MODEL.objectives.map((o) =>
+      o.code === 'LV-BI02'
+        ? {
+            ...o,
+            indicators: [
+              {
+                description: 'Scansione del fondo antico',
+                formula: 'Percentuale di completamento scansioni / volumi del fondo',
+                target: { text: '75%', value: 75, date: null },
+                span: { doc: 'a.txt', lineStart: 33, lineEnd: 33 },
+              },
+            ],
+          }
+        : o,
+    ),
+  });
+  const c: ToolContext = { store: new PlanStore(measured), search: null, allowedDocs: null, includeInternal: true };
+
+  it('asks the target of the indicator measured in those words, not the progress the plans lack', async () => {
+    const a = await routeQuestion(c, 'che percentuale di completamento si vuole per la scansione del fondo antico?');
+    expect(a.intent).not.toBe('not_found_progress');
+  });
+
+  it('still says plainly that progress is not in the plans when no indicator measures it so', async () => {
+    const a = await routeQuestion(c, 'a che punto è l’avanzamento della scansione del fondo antico?');
+    expect(a.intent).toBe('not_found_progress');
+    expect(a.found).toBe(false);
+  });
+});

@@ -25,7 +25,7 @@ import { emptyReply } from './reply.ts';
 export const notFoundReplies: Route[] = [
   {
     id: 'not_found_progress',
-    when: ({ frame }) => frame.progress,
+    when: ({ ctx, frame }) => frame.progress && !progressIsAMeasure(ctx, frame),
     answer: ({ ctx, pack, resolved, intents, question, scope, lang }) => {
       const reply = emptyReply('not_found_progress');
       reply.found = false;
@@ -232,6 +232,28 @@ export function figureInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['fr
   if (!field) return false;
   const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
   return writtenInNamedRecord(ctx, frame, docs, field);
+}
+
+const PROGRESS = Object.values(PACKS).flatMap((p) => p.lexicon.progress);
+
+/**
+ * "che percentuale di completamento si vuole?": the progress words the question uses are the measure an indicator
+ * of the plans in scope is written in ("Percentuale di completamento archivio / totale dei documenti"); its target
+ * is asked, not the progress the plans do not hold.
+ */
+function progressIsAMeasure(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  const words = wordsOf(frame.text);
+  const used = PROGRESS.filter((p) => phraseAt(words, p) >= 0);
+  if (!used.length) return false;
+  return ctx.store.objectives.some(
+    (o) =>
+      visible(ctx, o.doc) &&
+      (!frame.documents || frame.documents.includes(o.doc)) &&
+      o.indicators.some((i) => {
+        const measure = wordsOf(`${i.description} ${i.formula ?? ''}`);
+        return used.some((p) => phraseAt(measure, p) >= 0);
+      }),
+  );
 }
 
 function absentFigure(frame: RouteInput['frame']): FieldWord | null {
