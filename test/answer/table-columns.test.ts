@@ -231,6 +231,19 @@ describe('a total of figures written in a record', () => {
     expect(sum.lines.join('\n')).not.toContain('notturne');
   });
 
+  it("adds the counts of one sentence on the question's subject when the question names no parts", () => {
+    const park = {
+      ...o,
+      code: 'OB-11',
+      description:
+        'Il nuovo giardino del rione Pratolungo sarà vicino a tre palestre comunali e ad una palestra privata.',
+      indicators: [],
+    } as unknown as Objective;
+    const sum = figuresSumLines('quante palestre in tutto vicino al giardino di Pratolungo?', [park], store, it_)!;
+    expect(sum.lines[0]).toMatch(/Totale: 4 .*calcolato/);
+    expect(figuresSumLines('quante palestre in tutto?', [park], store, it_)).toBeNull();
+  });
+
   it('adds nothing when the question names one part only, or asks no total', () => {
     expect(figuresSumLines('quanti posti letto in tutto nel dormitorio?', [o], store, it_)).toBeNull();
     expect(figuresSumLines('quanti posti letto tra il dormitorio e la casa famiglia?', [o], store, it_)).toBeNull();
