@@ -332,7 +332,8 @@ export function withDetailFirst(
       (asksBeyondFields(intents) && best.shared >= 1)
     )
   ) {
-    // "budget complessivo di X": the field asked, blank or absent in the record, written in its text beside a figure
+    // "budget complessivo di X": the field asked, blank in the record, written in its text beside a figure
+    if (!reply.fieldMissing) return reply;
     const written = indexedSentencesOf(records[0]!, ctx.store).find((s) => writesAskedField(s.sentence, question));
     if (!written || reply.lines.some((l) => l.includes(written.sentence))) return reply;
     reply.lines.unshift(`> ${written.sentence}`, '');
