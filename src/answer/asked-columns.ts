@@ -21,7 +21,7 @@ const startsWord = (text: string, word: string) => {
 
 /** The column kinds the question names, in the order of the packs' lists. */
 export function askedColumnKinds(question: string): ColumnKind[] {
-  const q = fold(question).replace(/['’]/g, ' ');
+  const q = `${fold(question).replace(/[^a-z0-9]+/g, ' ')} `;
   const kinds = new Set<ColumnKind>();
   for (const c of COLUMNS) if (c.asked.some((w) => startsWord(q, w))) kinds.add(c.kind);
   return [...kinds];
@@ -30,17 +30,45 @@ export function askedColumnKinds(question: string): ColumnKind[] {
 /** Kinds that name a column by its header (a budget table's); the rest pick a field of a record (levels). */
 const labelled = (kind: ColumnKind) => COLUMNS.some((c) => c.kind === kind && c.labels.length > 0);
 
+/** The two sides of a budget table: a question naming both ("entrate contro spese") asks for both columns. */
+const SIDES: readonly ColumnKind[] = ['revenue', 'expense'];
+
+const carries = (label: string, kind: ColumnKind) =>
+  COLUMNS.some((c) => c.kind === kind && c.labels.some((w) => startsWord(fold(label), w)));
+
 /**
- * The headers among `labels` that carry a label word of every labelled kind asked; [] when the question asks for
- * such a column and the table has none (the caller says it is absent), null when it asks for no labelled column.
+ * Whether `label` is a column the asked kinds name: one of the asked sides (revenue / expense), and one of the asked
+ * parts (current / investment) — each group an alternative, so "entrate correnti e spese correnti" picks both
+ * current columns and "spese per investimenti" only the investment spending.
+ */
+function fits(label: string, asked: ColumnKind[]): boolean {
+  const sides = asked.filter((k) => SIDES.includes(k));
+  const parts = asked.filter((k) => !SIDES.includes(k));
+  return (
+    (!sides.length || sides.some((k) => carries(label, k))) && (!parts.length || parts.some((k) => carries(label, k)))
+  );
+}
+
+/**
+ * The headers among `labels` the labelled kinds asked name; [] when the question asks for such a column and the
+ * table has none (the caller says it is absent), null when it asks for no labelled column.
  */
 export function pickColumns(labels: string[], kinds: ColumnKind[]): string[] | null {
   const asked = kinds.filter(labelled);
   if (!asked.length) return null;
-  return labels.filter((label) => {
-    const l = fold(label);
-    return asked.every((k) => COLUMNS.some((c) => c.kind === k && c.labels.some((w) => startsWord(l, w))));
-  });
+  return labels.filter((label) => fits(label, asked));
+}
+
+/** The sides asked ("entrate" and "spese") that no header of the table carries: said to be absent beside the rest. */
+export function missingSides(labels: string[], kinds: ColumnKind[]): ColumnKind[] {
+  const asked = kinds.filter(labelled);
+  const parts = asked.filter((k) => !SIDES.includes(k));
+  return asked.filter((k) => SIDES.includes(k)).filter((side) => !labels.some((l) => fits(l, [side, ...parts])));
+}
+
+/** Which side of the table a header is on (null: neither word), for a difference between the two sides. */
+export function sideOf(label: string): ColumnKind | null {
+  return SIDES.find((k) => carries(label, k)) ?? null;
 }
 
 /** The kinds that pick an indicator's level rather than a budget column. */

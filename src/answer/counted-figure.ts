@@ -11,6 +11,7 @@ import { fold } from '../plan/text.ts';
 import { glossaryExpander } from '../retrieval/query-expansion.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { indicatorLine } from './format-records.ts';
+import { detectIntents } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { contentTokens, stem } from './text-match.ts';
 
@@ -79,16 +80,13 @@ export function countedFigureLines(
     for (const i of o.indicators) {
       // a count is a number, and the indicator says it counts ("n. persone inserite", "Numero fruitori / …")
       if (!i.target || i.target.value === null || i.target.date) continue;
-      const held = prefixesOf(i.description);
+      // the thing counted may be named in the formula only ("Realizzazione di attività formativa" counted by
+      // "numero incontri svolti / numero incontri previsti")
+      const held = prefixesOf(`${i.description} ${i.formula ?? ''}`);
       if (!noun.some((n) => held.has(n)) || !countsSomething(`${i.description} ${i.formula ?? ''}`)) continue;
       const score = [...asked].filter((p) => held.has(p)).length;
       if (!best || score > best.score) best = { i, o, score };
     }
-  if (best)
-    return [
-      packFor(lang).messages.objective.indicatorTarget(best.i.description, best.o.code, best.i.target!.text),
-      indicatorLine(best.i, lang),
-    ];
   // of the sentences counting the noun, the one sharing most of the question's words
   let quoted: { s: string; score: number } | null = null;
   for (const s of sentences) {
@@ -97,8 +95,22 @@ export function countedFigureLines(
     const score = [...asked].filter((p) => held.has(p)).length;
     if (!quoted || score > quoted.score) quoted = { s, score };
   }
+  // the indicator answers, unless a sentence counting the noun shares more of the question's words ("5 incontri di
+  // formazione su temi finanziari" against "n. enti gestori incontrati"), and the question does not ask an indicator
+  const sentenceFirst = quoted && best && quoted.score > best.score && !asksIndicator(question);
+  if (best && !sentenceFirst)
+    return [
+      packFor(lang).messages.objective.indicatorTarget(best.i.description, best.o.code, best.i.target!.text),
+      indicatorLine(best.i, lang),
+    ];
   return quoted ? [`> ${quoted.s}`] : null;
 }
+
+/** "valore atteso dell'indicatore", "target": the question asks an indicator's figure, not a sentence's. */
+const asksIndicator = (question: string) => {
+  const intents = detectIntents(question);
+  return intents.includes('indicator_value') || intents.includes('indicators');
+};
 
 const COUNT_MARKERS = new Set(Object.values(PACKS).flatMap((p) => p.lexicon.countMarkers ?? []));
 

@@ -23,6 +23,14 @@ const NUMBER_WORDS = new Map(
   ),
 );
 
+const ONE_WORDS = new Set(
+  Object.values(PACKS).flatMap((p) =>
+    Object.entries(p.lexicon.numbers)
+      .filter(([w, n]) => n === 1 && !(w in p.lexicon.ordinals))
+      .map(([w]) => w),
+  ),
+);
+
 /** One figure a text writes beside the thing counted. */
 interface Figure {
   value: number;
@@ -94,13 +102,16 @@ function readRecord(
   return read;
 }
 
-/** The figures a sentence writes at most three words before one of the noun's forms. */
-function figuresIn(s: ReadSentence, noun: readonly string[], at: Pick<Figure, 'span' | 'code'>): Figure[] {
+/**
+ * The figures a sentence writes at most three words before one of the noun's forms; with `one`, "una", "one" count
+ * as 1 (in a sentence that already counts the noun, "due scuole … ed una scuola primaria", the article is a count).
+ */
+function figuresIn(s: ReadSentence, noun: readonly string[], at: Pick<Figure, 'span' | 'code'>, one = false): Figure[] {
   const out: Figure[] = [];
   for (const [k, { prefix }] of s.words.entries()) {
     if (!noun.includes(prefix)) continue;
     for (const { word } of s.words.slice(Math.max(0, k - 3), k).reverse()) {
-      const value = figureValue(word);
+      const value = figureValue(word) ?? (one && ONE_WORDS.has(word) ? 1 : null);
       if (value !== null) {
         out.push({ value, text: word, source: s.text, prefixes: s.prefixes, ...at });
         break;
@@ -163,6 +174,9 @@ export function figuresSumLines(
     if (picked.length > chosen.length) chosen = picked;
   }
   if (chosen.length < 2) chosen = choose(figures, asked);
+  // the question names no parts: one sentence on its subject counting the thing twice or more ("nelle vicinanze di
+  // due scuole dell'infanzia … ed una scuola primaria") holds the parts
+  if (chosen.length < 2) chosen = withinOneSentence(records, store, noun, asked);
   if (chosen.length < 2) return null;
   const total = chosen.reduce((sum, f) => sum + f.value, 0);
   const decimals = chosen.some((f) => /,\d/.test(f.text)) ? 2 : 0;
@@ -175,13 +189,55 @@ export function figuresSumLines(
   };
 }
 
-/** each of the question's words picks the figure holding it alone; a figure is taken once */
+/**
+ * each of the question's words picks the figure holding it alone, or of several holding it the one saying least
+ * beyond the question ("Cerbero" picks "n. controlli Cerbero", not "n. controlli Cerbero plus"); a figure is taken
+ * once
+ */
 function choose(figures: readonly Figure[], asked: readonly string[]): Figure[] {
   const chosen: Figure[] = [];
+  const question = new Set(asked);
+  const beyond = (f: Figure) => [...f.prefixes].filter((p) => !question.has(p)).length;
   for (const p of asked) {
-    const holding = figures.filter((f) => f.prefixes.has(p));
-    if (holding.length !== 1 || chosen.includes(holding[0]!)) continue;
-    chosen.push(holding[0]!);
+    const holding = figures.filter((f) => f.prefixes.has(p) && !chosen.includes(f));
+    if (!holding.length) continue;
+    const least = Math.min(...holding.map(beyond));
+    const fewest = holding.filter((f) => beyond(f) === least);
+    if (fewest.length !== 1 || (holding.length > 1 && !narrowest(fewest[0]!, holding))) continue;
+    chosen.push(fewest[0]!);
   }
   return chosen;
+}
+
+/** `f`'s words are all in each other figure holding the same word: it is the plain one, the others add to it. */
+function narrowest(f: Figure, holding: readonly Figure[]): boolean {
+  return holding.every((g) => g === f || [...f.prefixes].every((p) => g.prefixes.has(p)));
+}
+
+/** At least this many of the question's other words name the sentence whose counts are added. */
+const SUBJECT_WORDS = 2;
+
+/** The figures of the one sentence sharing most of the question's words that counts the noun twice or more. */
+function withinOneSentence(
+  records: readonly (Objective | Project)[],
+  store: PlanStore,
+  noun: readonly string[],
+  asked: readonly string[],
+): Figure[] {
+  let best: { figures: Figure[]; score: number; tie: boolean } = { figures: [], score: 0, tie: false };
+  for (const r of records)
+    for (const s of readRecord(r, store).sentences) {
+      if (!s.words.some((w) => noun.includes(w.prefix))) continue;
+      const score = asked.filter((p) => s.prefixes.has(p)).length;
+      if (score < SUBJECT_WORDS || score < best.score) continue;
+      const figures = figuresIn(s, noun, { span: r.span, code: r.code }, true);
+      if (figures.length < 2 || !figures.some((f) => f.value >= 2)) continue;
+      // the same sentence in two sheets of one objective is one sentence; two different ones alike: none
+      if (score === best.score && best.figures.length) {
+        if (best.figures[0]!.source !== s.text) best = { ...best, tie: true };
+        continue;
+      }
+      best = { figures, score, tie: false };
+    }
+  return best.tie ? [] : best.figures;
 }

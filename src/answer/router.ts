@@ -20,6 +20,7 @@ import { resolveRecord } from '../tools/resolve-record.ts';
 import { citationOf, personVisible, type ToolContext, visible } from '../tools/tool-context.ts';
 import { acronymAsked, definitionReply } from './acronym-definition.ts';
 import type { Answer, AskOptions } from './answer.ts';
+import { countedNoun } from './counted-figure.ts';
 import { saysCue } from './cues.ts';
 import { parseDateRange } from './date-range.ts';
 import { asksSum, figuresSumLines } from './figures-sum.ts';
@@ -28,10 +29,11 @@ import { detectIntents, type Intent } from './intent.ts';
 import type { Lang } from './labels.ts';
 import { type CodeHit, type CodeMention, findCodes, type PersonMatch, type Scope } from './link-entities.ts';
 import { MAX_QUESTION_CHARS } from './question-limits.ts';
+import { budgetRowReply } from './routes/budget-row-route.ts';
 import { answerForCodes, codeNotFound, dedupeHits } from './routes/code-route.ts';
 import { bestSentenceOf, withDetailFirst } from './routes/detail-route.ts';
 import { helpReply } from './routes/help-route.ts';
-import { notFoundReplies } from './routes/not-found-route.ts';
+import { amountInNamedProse, figureInNamedProse, notFoundReplies } from './routes/not-found-route.ts';
 import { officeOfTopicRoute } from './routes/office-of-topic-route.ts';
 import { answerFromPassages, askedFieldOf, asksCostOfAThing, holdsField, roleField } from './routes/passage-route.ts';
 import { peopleListRoutes } from './routes/people-list-route.ts';
@@ -48,6 +50,7 @@ import {
   objectivesOfStructures,
 } from './routes/structure-route.ts';
 import { structureStaffRoute } from './routes/structure-staff-route.ts';
+import { tableCellReply } from './routes/table-cell-route.ts';
 import { unnamedPartReply } from './routes/unnamed-part-route.ts';
 import { answerByWords, mentionsObjectiveTitle, placeWordsOf } from './routes/words-route.ts';
 
@@ -168,18 +171,55 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, frame, pack }) => unnamedPartReply(ctx, frame, pack),
   },
   {
+    // "quante donne di categoria D?", "assunti nel 2022": the cell of a plan's data table the question names
+    id: 'table_cell',
+    // a record named by code or words is asked about itself, not about a table of the plan
+    when: ({ ctx, frame, resolved }) => ctx.store.model.tables.length > 0 && !frame.codes.length && !resolved.length,
+    answer: ({ ctx, question, scope, lang, has }) =>
+      tableCellReply(ctx, question, scope, lang, has('count') || has('total')),
+  },
+  {
     // rankings, sums, filters, comparisons: anything the frame can say as a plan query
     id: 'plan_query',
     // a named record's value at a date ("valore al 30/09 degli indicatori di X") asks a column, not a date filter
     when: ({ ctx, question, resolved, frame }) =>
       !(resolved.length && indicatorColumnAsk(question, null)?.at) &&
+      // "X: quanti incontri sono previsti?": a count of a thing that is no record, asked of a record named by code,
+      // is a figure the record writes (counted-figure), not a count of its phases
+      !(
+        frame.aggregate === 'count' &&
+        resolved.length &&
+        frame.targets.length &&
+        frame.targets.every((t) => t === 'phase' || t === 'indicator') &&
+        countedNoun(question)
+      ) &&
       // "quanto costa il biglietto del trasporto sociale?": the cost of a thing no record is, though a word of it
       // names an office ("sociale"); the office's projects are no answer, the passages say whether a fee is written
       !(!frame.targets.length && !frame.codes.length && !frame.levels.length && asksCostOfAThing(question, ctx.store)),
     answer: ({ ctx, frame, pack }) => {
       const computation = computationFor(frame, ctx.store);
-      return computation ? answerComputation(ctx, computation, pack) : null;
+      const reply = computation ? answerComputation(ctx, computation, pack) : null;
+      // no record matched, but the record the words name writes the figure asked in its text: its sentence answers
+      // (a ranking or a figure per group asks across records, never of one)
+      const ofOne = !frame.superlative && !frame.perGroup;
+      return reply && !reply.found && ofOne && (figureInNamedProse(ctx, frame) || amountInNamedProse(ctx, frame))
+        ? null
+        : reply;
     },
+  },
+  {
+    // "quanto è previsto per il contributo regionale ai centri antiviolenza?": the budget row its words name
+    id: 'budget_row',
+    when: ({ question, has }) =>
+      answerTypeOf(question) === 'number' || has('budget') || has('budget_detail') || has('total'),
+    answer: ({ ctx, question, scope, lang, resolved }) =>
+      budgetRowReply(
+        ctx,
+        question,
+        scope,
+        lang,
+        resolved.flatMap((h) => (h.kind === 'project' ? [h.record as Project] : [])),
+      ),
   },
   {
     // a fee, opening hours, a phone number, who holds a role: no record field holds such facts, only passages may

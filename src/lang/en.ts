@@ -914,6 +914,7 @@ export const en: LanguagePack = {
       'i write for',
       "i'm writing for",
     ],
+    totalLabels: ['tot'],
     columns: [
       { kind: 'revenue', asked: ['revenue', 'income', 'receipt', 'inflow'], labels: ['revenue', 'income'] },
       {
@@ -1285,10 +1286,18 @@ export const en: LanguagePack = {
       dueIn: (entity, year) => `Which objectives of ${entity} are due in ${year}?`,
       plans: 'Which plans do you know?',
     },
+    tableCell: {
+      cell: (table, row, column, value) => `In the table «${table}», ${row} · ${column}: ${value}.`,
+      onlyElsewhere: (entity, table, other) =>
+        `Not found for ${entity}: the table «${table}» is only in the plan of ${other}.`,
+    },
     project: {
       columnMissing: (code, kinds) =>
         `${kinds.includes('investment') ? 'Investment spending' : kinds.includes('revenue') ? 'Revenue' : 'Spending'} is not stated in the planned budget of ${code}.`,
       columnTotals: (code, title, totals) => `From the planned budget of ${code} (${title}): ${totals}.`,
+      sidesDifference: (expense, expenseText, revenue, revenueText, gap) =>
+        `Difference ${expense} − ${revenue}: ${gap} (computed by pianobot: ${expenseText} − ${revenueText}).`,
+      budgetRow: (row, amounts, code, title) => `${row}: ${amounts} (planned budget of ${code}, ${title}).`,
       columnRows: 'Budget lines that make it up:',
       staffSum: (code, value, n) =>
         `Total staff commitment on ${code}: ${value} (computed by pianobot, summing the ${n} rows of the staff table).`,

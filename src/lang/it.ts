@@ -1501,9 +1501,14 @@ export const it: LanguagePack = {
       'scrivo per',
       'scrivo da',
     ],
+    totalLabels: ['tot'],
     columns: [
-      { kind: 'revenue', asked: ['entrat', 'incass', 'introit', 'ricav', 'gettit'], labels: ['entrat'] },
-      { kind: 'expense', asked: ['spes', 'spend', 'uscit'], labels: ['spes', 'uscit'] },
+      {
+        kind: 'revenue',
+        asked: ['entrat', 'entra ', 'entrano', 'incass', 'introit', 'ricav', 'gettit'],
+        labels: ['entrat'],
+      },
+      { kind: 'expense', asked: ['spes', 'spend', 'uscit', 'esce ', 'escono'], labels: ['spes', 'uscit'] },
       { kind: 'current', asked: ['corrent'], labels: ['corrent'] },
       { kind: 'investment', asked: ['investiment', 'conto capitale'], labels: ['investiment', 'capitale'] },
       {
@@ -1979,10 +1984,18 @@ export const it: LanguagePack = {
       dueIn: (entity, year) => `Quali obiettivi del ${entity} scadono nel ${year}?`,
       plans: 'Quali piani conosci?',
     },
+    tableCell: {
+      cell: (table, row, column, value) => `Nella tabella «${table}», ${row} · ${column}: ${value}.`,
+      onlyElsewhere: (entity, table, other) =>
+        `Non ho trovato questo dato per ${entity}: la tabella «${table}» è solo nel piano di ${other}.`,
+    },
     project: {
       columnMissing: (code, kinds) =>
         `Per ${code} non sono indicate ${kinds.includes('investment') ? 'spese per investimenti' : kinds.includes('revenue') ? 'entrate' : 'spese'} nel Budget previsto.`,
       columnTotals: (code, title, totals) => `Dal Budget previsto di ${code} (${title}): ${totals}.`,
+      sidesDifference: (expense, expenseText, revenue, revenueText, gap) =>
+        `Differenza ${expense} − ${revenue}: ${gap} (calcolata da pianobot: ${expenseText} − ${revenueText}).`,
+      budgetRow: (row, amounts, code, title) => `${row}: ${amounts} (Budget previsto di ${code}, ${title}).`,
       columnRows: 'Voci del bilancio che le compongono:',
       staffSum: (code, value, n) =>
         `Impegno complessivo del personale su ${code}: ${value} (calcolato da pianobot sommando le ${n} righe della tabella del personale).`,

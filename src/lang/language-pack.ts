@@ -308,6 +308,8 @@ export interface Lexicon {
    * is chosen when it carries a label word of every kind asked, so "spese per investimenti" picks "Spese Investimenti"
    */
   columns?: { kind: ColumnKind; asked: string[]; labels: string[] }[];
+  /** the first word of a data table's total row or column ("Tot.", "Totale", "Total"), folded prefixes */
+  totalLabels?: string[];
   /** words with which an indicator's wording says it counts something ("n.", "numero", "number"), folded, whole words */
   countMarkers?: string[];
   /** words before a date that ask for a value as it stood then ("valore al 30/09", "value as of"), folded */
@@ -574,11 +576,27 @@ export interface Messages {
     plans: string;
   };
   /** sentences about one project's fields */
+  /** a data table's cell (a headcount, hires in a year): the table, the row and column named, the figure as written */
+  tableCell: {
+    cell: (table: string, row: string, column: string, value: string) => string;
+    /** the entity asked has no such table; another plan's table has the cell (found: false) */
+    onlyElsewhere: (entity: string, table: string, other: string) => string;
+  };
   project: {
     /** the budget column asked for (its kinds) that the project's table does not have */
     columnMissing: (code: string, kinds: ColumnKind[]) => string;
     /** the asked columns' totals alone ("Entrate Correnti di X (title): 120.000,00") */
     columnTotals: (code: string, title: string, totals: string) => string;
+    /** the expense side less the revenue side of a budget table, computed, with both totals as written */
+    sidesDifference: (
+      expense: string,
+      expenseText: string,
+      revenue: string,
+      revenueText: string,
+      gap: string,
+    ) => string;
+    /** one budget row named by its description: the row as written, its amounts by column, the project it is of */
+    budgetRow: (row: string, amounts: string, code: string, title: string) => string;
     /** the rows of the budget table that fill the asked columns */
     columnRows: string;
     /** the staff table's commitments summed: computed, with the number of rows */

@@ -152,6 +152,31 @@ describe('a count asked of one record', () => {
     expect(countedFigureLines(o, 'quanti controlli sui mezzi pesanti?', [], store, 'it')).toBeNull();
   });
 
+  it('finds the thing counted in an indicator formula, and prefers a sentence sharing more of the question', () => {
+    const talks = {
+      ...o,
+      indicators: [
+        {
+          description: 'Attività divulgativa nelle scuole',
+          formula: 'numero incontri svolti / numero incontri previsti',
+          target: { text: '8', value: 8, date: null },
+          span,
+        },
+      ],
+    } as unknown as Objective;
+    expect(countedFigureLines(talks, "quanti incontri per l'attività divulgativa?", [], store, 'it')![0]).toContain(
+      '8',
+    );
+    const sentence = 'Si terranno 3 incontri serali sul risparmio domestico con le famiglie.';
+    expect(
+      countedFigureLines(talks, 'quanti incontri serali sul risparmio domestico?', [sentence], store, 'it'),
+    ).toEqual([`> ${sentence}`]);
+    // an indicator asked for keeps the indicator
+    expect(
+      countedFigureLines(talks, "valore atteso dell'indicatore: quanti incontri serali?", [sentence], store, 'it')![0],
+    ).toContain('8');
+  });
+
   it('else quotes the sentence with a number right before it, the one closest to the question', () => {
     const sentences = [
       'Si terranno tre incontri con le famiglie.',
@@ -188,6 +213,35 @@ describe('a total of figures written in a record', () => {
     expect(sum.lines[0]).toMatch(/18,00.*calcolato/);
     expect(sum.lines.join('\n')).toContain('dodici');
     expect(sum.lines.join('\n')).toContain('6,00');
+  });
+
+  it('of two indicators holding a named part, takes the plain one, not the one adding a word to it', () => {
+    const patrols = {
+      ...o,
+      code: 'OB-10',
+      description: '',
+      indicators: [
+        { description: 'n. pattuglie Aurora', target: { text: '4,00', value: 4, date: null }, span },
+        { description: 'n. pattuglie Aurora notturne', target: { text: '9,00', value: 9, date: null }, span },
+        { description: 'n. pattuglie Meridiana', target: { text: '3,00', value: 3, date: null }, span },
+      ],
+    } as unknown as Objective;
+    const sum = figuresSumLines('quante pattuglie in tutto tra Aurora e Meridiana?', [patrols], store, it_)!;
+    expect(sum.lines[0]).toMatch(/7,00.*calcolato/);
+    expect(sum.lines.join('\n')).not.toContain('notturne');
+  });
+
+  it("adds the counts of one sentence on the question's subject when the question names no parts", () => {
+    const park = {
+      ...o,
+      code: 'OB-11',
+      description:
+        'Il nuovo giardino del rione Pratolungo sarà vicino a tre palestre comunali e ad una palestra privata.',
+      indicators: [],
+    } as unknown as Objective;
+    const sum = figuresSumLines('quante palestre in tutto vicino al giardino di Pratolungo?', [park], store, it_)!;
+    expect(sum.lines[0]).toMatch(/Totale: 4 .*calcolato/);
+    expect(figuresSumLines('quante palestre in tutto?', [park], store, it_)).toBeNull();
   });
 
   it('adds nothing when the question names one part only, or asks no total', () => {

@@ -14,6 +14,7 @@ import { glossaryExpander } from '../../retrieval/query-expansion.ts';
 import { codeKey, type PlanStore } from '../../store/plan-store.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { countedFigureLines } from '../counted-figure.ts';
+import { writesAskedField } from '../field-in-prose.ts';
 import { clipAround } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
@@ -304,7 +305,20 @@ export function withDetailFirst(
   const records = [...(ctx.store.objectivesByCode.get(key) ?? []), ...(ctx.store.projectsByCode.get(key) ?? [])].filter(
     (r) => visible(ctx, r.doc) && (!docs || docs.includes(r.doc)),
   );
-  if (records.length !== 1) return reply;
+  // one code, several records: the sheets of one objective for its years; a count asked of it is read in the first
+  // sheet that has the figure (the years' sheets repeat the row)
+  if (records.length > 1) {
+    if (/staff|indicator_column/.test(reply.intent) || !records.every((r) => 'phases' in r)) return reply;
+    for (const r of records) {
+      const sentences = indexedSentencesOf(r, ctx.store).map((s) => s.sentence);
+      const counted = countedFigureLines(r, question, sentences, ctx.store, lang);
+      if (!counted) continue;
+      reply.lines.splice(0, reply.lines.length, ...counted);
+      reply.intent = 'record_figure';
+      return reply;
+    }
+    return reply;
+  }
   // a count asked of the record ("quante multe…") is the figure beside the thing counted, before any other sentence
   if (!/staff|indicator_column/.test(reply.intent)) {
     const sentences = indexedSentencesOf(records[0]!, ctx.store).map((s) => s.sentence);
@@ -347,8 +361,16 @@ export function withDetailFirst(
       (best.shared >= 2 && typedOrUntyped) ||
       (asksBeyondFields(intents) && best.shared >= 1)
     )
-  )
+  ) {
+    // "budget complessivo di X": the field asked, blank in the record, written in its text beside a figure
+    if (!reply.fieldMissing) return reply;
+    const written = indexedSentencesOf(records[0]!, ctx.store).find((s) => writesAskedField(s.sentence, question));
+    if (!written || reply.lines.some((l) => l.includes(written.sentence))) return reply;
+    reply.lines.unshift(`> ${written.sentence}`, '');
+    reply.intent = 'record_detail';
+    if (reply.fieldMissing) reply.found = true;
     return reply;
+  }
   if (reply.lines[0]?.includes(best.sentence)) return reply;
   reply.lines.unshift(`> ${best.sentence}`, '');
   reply.intent = 'record_detail';

@@ -5,15 +5,18 @@
  */
 
 import { PACKS } from '../../lang/packs.ts';
+import { splitSentences } from '../../lang/split-sentences.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
+import { parseFigure } from '../../plan/figures.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
 import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { resolveRecord } from '../../tools/resolve-record.ts';
 import { visible } from '../../tools/tool-context.ts';
+import { writesFieldWords } from '../field-in-prose.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
 import { askedFieldOf } from './passage-route.ts';
@@ -45,7 +48,7 @@ function bodyTheTextNames({ ctx, frame, question }: RouteInput): boolean {
 export const notFoundReplies: Route[] = [
   {
     id: 'not_found_progress',
-    when: ({ frame }) => frame.progress,
+    when: ({ ctx, frame }) => frame.progress && !progressIsAMeasure(ctx, frame),
     answer: ({ ctx, pack, resolved, intents, question, scope, lang }) => {
       const reply = emptyReply('not_found_progress');
       reply.found = false;
@@ -87,7 +90,7 @@ export const notFoundReplies: Route[] = [
       const field = absentFigure(frame)!;
       const docs = frame.documents!.filter((d) => visible(ctx, d));
       if (!docs.length || FIGURE_HOLDERS[field]!(ctx.store, new Set(docs))) return null;
-      if (writtenInNamedRecord(ctx, frame, docs)) return null;
+      if (writtenInNamedRecord(ctx, frame, docs, field)) return null;
       const where = [...new Set(docs.map((d) => ctx.store.entityOf(d)))].join(', ');
       const reply = emptyReply('not_found_field');
       reply.found = false;
@@ -190,18 +193,94 @@ const FIGURE_HOLDERS: Partial<Record<FieldWord, (store: PlanStore, docs: Readonl
  * con fondi europei", "quasi 2 milioni dalla Regione"): the detail answer quotes that — a denial of what is written is worse
  * than no plain "not found".
  */
-function writtenInNamedRecord(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): boolean {
+function writtenInNamedRecord(
+  ctx: RouteInput['ctx'],
+  frame: RouteInput['frame'],
+  docs: string[],
+  field: FieldWord,
+): boolean {
   const type = answerTypeOf(frame.text);
-  if (type !== 'funding' && type !== 'number') return false;
-  const resolved = resolveRecord(ctx.store, frame.text, (d) => docs.includes(d));
-  // unsure which record is meant is no ground for a denial either: the likeliest one is read
-  const named =
-    resolved.status === 'sure' ? resolved.named : resolved.status === 'unsure' ? resolved.candidates[0]?.named : null;
-  if (!named) return false;
-  const text = Object.values(named.record)
-    .filter((v): v is string => typeof v === 'string')
-    .join(' \n ');
+  const text = namedRecordText(ctx, frame, docs);
+  if (text === null) return false;
+  // "budget complessivo di Urban Jungle": a record whose text writes the field's word beside a figure ("un budget
+  // complessivo di 3,7 milioni di euro") holds it in its prose, though no record has it as a field
+  if (type !== 'funding' && type !== 'number') return writesFieldFigure(text, field);
   return holdsAnswerType(text, type);
+}
+
+/** The strings of the record the question's words name (the likeliest, when unsure which), or null when none. */
+function namedRecordText(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[]): string | null {
+  return namedRecordTexts(ctx, frame, docs, 1)[0] ?? null;
+}
+
+/** The strings of the record the question names, or of its `unsure` likeliest candidates (at most `max`). */
+function namedRecordTexts(ctx: RouteInput['ctx'], frame: RouteInput['frame'], docs: string[], max: number): string[] {
+  const resolved = resolveRecord(ctx.store, frame.text, (d) => docs.includes(d));
+  // unsure which record is meant is no ground for a denial either: the likeliest ones are read
+  const named =
+    resolved.status === 'sure'
+      ? [resolved.named]
+      : resolved.status === 'unsure'
+        ? resolved.candidates.slice(0, max).map((c) => c.named)
+        : [];
+  // the record's own texts (title, description, notes…), not the figures of its sub-records
+  return named.map((n) =>
+    Object.values(n.record)
+      .filter((v): v is string => typeof v === 'string')
+      .join(' \n '),
+  );
+}
+
+/**
+ * "costa 218.000 euro: IVA compresa?": an amount the question quotes that the record its words name writes in its
+ * text asks about that written figure (its qualifiers, what it covers), not for records filtered by it.
+ */
+export function amountInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  if (!frame.amounts.length) return false;
+  const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
+  // the record named, or one of the three likeliest when unsure: the figure quoted tells which it is
+  const text = namedRecordTexts(ctx, frame, docs, 3).join(' ');
+  const written = (text.match(/\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g) ?? []).map((f) => parseFigure(f).value);
+  return frame.amounts.some((a) => written.includes(a.value));
+}
+
+/** Whether a sentence of `text` writes one of the field's words (the packs') beside a figure. */
+function writesFieldFigure(text: string, field: FieldWord): boolean {
+  const words = Object.values(PACKS).flatMap((p) => (p.lexicon.fields as Record<string, string[]>)[field] ?? []);
+  return splitSentences(text).some((sentence) => writesFieldWords(sentence, words));
+}
+
+/**
+ * A figure field the question asks ("budget complessivo di X") that the record its words name writes in its prose:
+ * a computation over records that found none is no answer then, the record's sentence is.
+ */
+export function figureInNamedProse(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  const field = frame.fields.find((f) => f in FIGURE_HOLDERS);
+  if (!field) return false;
+  const docs = (frame.documents ?? ctx.store.model.documents.map((d) => d.file)).filter((d) => visible(ctx, d));
+  return writtenInNamedRecord(ctx, frame, docs, field);
+}
+
+const PROGRESS = Object.values(PACKS).flatMap((p) => p.lexicon.progress);
+
+/**
+ * "che percentuale di completamento si vuole?": the progress words the question uses are the measure an indicator
+ * of the plans in scope is written in ("Percentuale di completamento archivio / totale dei documenti"); its target
+ * is asked, not the progress the plans do not hold.
+ */
+function progressIsAMeasure(ctx: RouteInput['ctx'], frame: RouteInput['frame']): boolean {
+  const words = wordsOf(frame.text);
+  const used = PROGRESS.filter((p) => phraseAt(words, p) >= 0);
+  if (!used.length) return false;
+  return ctx.store.objectives.some(
+    (o) =>
+      visible(ctx, o.doc) &&
+      (!frame.documents || frame.documents.includes(o.doc)) &&
+      o.indicators.some((i) => {
+        const measure = wordsOf(`${i.description} ${i.formula ?? ''}`);
+        return used.some((p) => phraseAt(measure, p) >= 0);
+      }),
+  );
 }
 
 function absentFigure(frame: RouteInput['frame']): FieldWord | null {

@@ -3,7 +3,8 @@ import { packFor } from '../../lang/packs.ts';
 import type { Objective, Project } from '../../plan/model.ts';
 import { codeKey } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
-import { askedColumnKinds, pickColumns } from '../asked-columns.ts';
+import { askedColumnKinds, missingSides, pickColumns } from '../asked-columns.ts';
+import { sidesDifference } from '../budget-sides.ts';
 import { budgetText, phaseLine, projectCard, strategicLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
@@ -26,13 +27,22 @@ export function projectReply(ctx: ToolContext, p: Project, intents: Intent[], la
       kinds,
     );
     const m = packFor(lang).messages.project;
-    // a column the question asks for that the table does not have ("spese per investimenti") is said to be absent
-    if (picked && !picked.length) reply.lines.push(m.columnMissing(p.code, kinds));
+    // a column the question asks for that the table does not have ("spese per investimenti") is said to be absent;
+    // of two sides asked ("entrate e spese"), the one missing is said beside the one there
+    const missing = missingSides(
+      totals.map(([k]) => k),
+      kinds,
+    );
+    if (picked && (!picked.length || missing.length))
+      reply.lines.push(m.columnMissing(p.code, picked.length ? missing : kinds));
     if (picked?.length) {
       // the column asked, alone: its total and the rows that fill it, never the other side of the table
       reply.lines.push(
         m.columnTotals(p.code, p.title, picked.map((k) => `${k} ${p.budgetTotals[k]!.text}`).join(' · ')),
       );
+      // "differenza tra spese ed entrate": both sides picked, their difference computed from the stated totals
+      const gap = sidesDifference(picked, p.budgetTotals, question, lang);
+      if (gap) reply.lines.push(gap);
       const rows = p.budgetRows.filter((r) => picked.some((k) => r.amounts[k]));
       if (rows.length) reply.lines.push(m.columnRows);
       for (const r of rows)

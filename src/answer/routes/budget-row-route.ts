@@ -1,0 +1,37 @@
+/**
+ * "quanto è previsto per il contributo regionale per i centri antiviolenza?": the budget row a question names by its
+ * description (budget-row.ts), its amounts quoted as the table writes them, with the project whose table it is.
+ * Asked only when the question asks an amount or a budget; no row named clearly: the later routes answer.
+ */
+import { packFor } from '../../lang/packs.ts';
+import type { Project } from '../../plan/model.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import { namedBudgetRows } from '../budget-row.ts';
+import type { Lang } from '../labels.ts';
+import type { Scope } from '../link-entities.ts';
+import { emptyReply, type Reply } from './reply.ts';
+
+export function budgetRowReply(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  lang: Lang,
+  named: Project[],
+): Reply | null {
+  const projects = named.length
+    ? named
+    : ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!scope.docs || scope.docs.includes(p.doc)));
+  const rows = namedBudgetRows(projects, question);
+  if (!rows.length) return null;
+  const m = packFor(lang).messages.project;
+  const reply = emptyReply('budget_row');
+  for (const { project, row } of rows) {
+    const amounts = Object.entries(row.amounts)
+      .map(([column, figure]) => `${column} ${figure.text}`)
+      .join(' · ');
+    reply.lines.push(m.budgetRow(`${row.capitolo} ${row.description}`, amounts, project.code, project.title));
+    reply.citations.push(citationOf(ctx, row.span, `${project.code} budget`));
+    if (!reply.focus.includes(project.code)) reply.focus.push(project.code);
+  }
+  return reply;
+}

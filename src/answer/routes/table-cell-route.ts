@@ -1,0 +1,58 @@
+/**
+ * "quante donne di categoria D?", "assunti nel 2022": the cell of a plan's data table the question names (see
+ * table-cell.ts), quoted as written with its row beside it. Only the tables of the plans in the question's scope
+ * that the asker may see; no cell named, or two named as well: the later routes answer.
+ */
+import { packFor } from '../../lang/packs.ts';
+import type { DataTable } from '../../plan/model.ts';
+import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
+import type { Lang } from '../labels.ts';
+import type { Scope } from '../link-entities.ts';
+import { namedTableCell, rowAsWritten } from '../table-cell.ts';
+import { emptyReply, type Reply } from './reply.ts';
+
+export function tableCellReply(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  lang: Lang,
+  quantity: boolean,
+): Reply | null {
+  const seen = ctx.store.model.tables.filter((t) => visible(ctx, t.doc));
+  const tables = seen.filter((t) => !scope.docs || scope.docs.includes(t.doc));
+  const cell = tables.length ? namedTableCell(tables, question, quantity) : null;
+  if (!cell) return elsewhere(ctx, question, scope, lang, quantity, seen, tables);
+  const reply = emptyReply('table_cell');
+  reply.lines.push(packFor(lang).messages.tableCell.cell(cell.table.title, cell.row, cell.column, cell.value));
+  reply.lines.push(`• ${rowAsWritten(cell)}`);
+  reply.citations.push(citationOf(ctx, cell.table.span, cell.table.section ?? cell.table.title));
+  return reply;
+}
+
+/**
+ * "quante persone di categoria D a X?": the plans of X have no such table, another plan's table has the cell: said
+ * plainly not found for X (found: false), with where the table is; null when no table elsewhere names the cell.
+ */
+function elsewhere(
+  ctx: ToolContext,
+  question: string,
+  scope: Scope,
+  lang: Lang,
+  quantity: boolean,
+  seen: DataTable[],
+  inScope: DataTable[],
+): Reply | null {
+  if (!scope.docs || !scope.entity || !quantity || inScope.length) return null;
+  const cell = namedTableCell(
+    seen.filter((t) => !scope.docs!.includes(t.doc)),
+    question,
+    quantity,
+  );
+  if (!cell) return null;
+  const reply = emptyReply('table_cell_elsewhere');
+  reply.found = false;
+  reply.lines.push(
+    packFor(lang).messages.tableCell.onlyElsewhere(scope.entity, cell.table.title, ctx.store.entityOf(cell.table.doc)),
+  );
+  return reply;
+}
