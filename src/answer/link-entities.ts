@@ -204,6 +204,16 @@ function isKnownWord(w: string): boolean {
   return KNOWN_CAPITALISED.test(w) || placeWords.has(fold(w));
 }
 
+/** the packs' other words for offices ("legal office", "human resources"): two capitalised words of one are no name */
+const OFFICE_PAIRS = new Set(
+  Object.values(PACKS).flatMap((p) =>
+    Object.keys(p.lexicon.officeNames ?? {}).flatMap((said) => {
+      const w = fold(said).split(/\s+/);
+      return w.slice(1).map((b, i) => `${w[i]} ${b}`);
+    }),
+  ),
+);
+
 /** Two capitalised words no plan writes together in a title or office name ("Prossimo Welfare" is a project's). */
 function capitalizedName(words: string[], index: NameIndex): string | null {
   for (let i = 1; i < words.length; i++) {
@@ -215,7 +225,8 @@ function capitalizedName(words: string[], index: NameIndex): string | null {
       !isKnownWord(a) &&
       !isKnownWord(b) &&
       i - 1 > 0 &&
-      !index.titlePairs.has(`${fold(a)} ${fold(b)}`)
+      !index.titlePairs.has(`${fold(a)} ${fold(b)}`) &&
+      !OFFICE_PAIRS.has(`${fold(a)} ${fold(b)}`)
     )
       return `${a} ${b}`;
   }

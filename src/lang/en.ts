@@ -532,6 +532,7 @@ export const en: LanguagePack = {
       'capable',
     ],
     whichWords: ['which', 'what'],
+    levelAsked: { before: ['which', 'what', 'its'], after: [] },
     answerTypes: [
       { type: 'year', cues: ['what year', 'which year', 'which years', 'in what year'] },
       { type: 'date', cues: ['when', 'since when', 'until when', 'by when', 'what date', 'what month'] },
@@ -1188,6 +1189,8 @@ export const en: LanguagePack = {
     followedBy: 'Then:',
     difference: (value, higher) => `Difference: ${value} (computed), higher: ${higher}.`,
     days: (n) => `${n} days`,
+    notFoundLevel: (kind, number, known) =>
+      `Not found: the plans have no "${kind} ${number}". These are the ones they have:\n${known.map((k) => `• ${k}`).join('\n')}`,
     notFoundEntity: (name, entities) =>
       `I found no plan of ${name} (not found): the plans loaded are from ${entities}.`,
     notFoundProgress:
@@ -1310,6 +1313,10 @@ export const en: LanguagePack = {
       head: 'Head',
       headOf: (role, structure, entity, head) => `${role} of ${structure} (${entity}): ${head}.`,
       objectivesOf: (label, n, codes) => `${label}: ${n} objectives — ${codes}.`,
+      levelOfStructure: (level, structure, entity, label) => `${structure} (${entity}) — ${level}: ${label}.`,
+      levelsOfStructure: (level, structure, entity, n) =>
+        `The records of ${structure} (${entity}) hang from ${n} entries of the level "${level}":`,
+      levelRow: (label, codes) => `• ${label} — ${codes}`,
       recordsOfStructureAbout: (label, n) =>
         n === 1 ? `${label}: the record you asked about.` : `${label}: ${n} objectives or projects match the question.`,
       staffOf: (label, entity, people, projects) =>

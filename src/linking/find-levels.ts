@@ -26,6 +26,11 @@ export interface LevelMention extends NamedLevel {
   number?: string;
   /** the folded words of its title the question wrote, when its title named it */
   titleWords: string[];
+  /**
+   * words of its title written beside its number ("l'obiettivo strategico 04.02 (spazi sportivi)", "linea 2 –
+   * sicurezza"): they echo the level named, so they name no office or record of their own
+   */
+  echoWords?: string[];
 }
 
 interface LevelEntry {
@@ -140,7 +145,11 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
   const inScope = (e: LevelEntry) => !files || e.docs.some((d) => files.includes(d));
   const out: LevelMention[] = [];
   const taken = new Set<string>();
-  const push = (e: LevelEntry, phrase: string, said: { number?: string; titleWords: string[] }) => {
+  const push = (
+    e: LevelEntry,
+    phrase: string,
+    said: { number?: string; titleWords: string[]; echoWords?: string[] },
+  ) => {
     const key = `${e.level}|${e.label}`;
     if (taken.has(key)) return;
     taken.add(key);
@@ -165,7 +174,8 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
         used.push([start, end]);
         const tail = text.slice(end).trim().split(' ').slice(0, TAIL_WORDS);
         const byNumber = levelsByNumber(tail, kind);
-        if (byNumber.length) for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [] });
+        if (byNumber.length)
+          for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [], echoWords: echoOf(tail, e) });
         else {
           const after = levelByTitle(tail, kind);
           // the whole title was written before the kind word: every word of it is said
@@ -234,6 +244,25 @@ function titleBefore(before: string, kind: LevelEntry[]): LevelEntry | null {
   return best.length === 1 ? best[0]! : null;
 }
 
+/**
+ * The words after a level's number that its title holds too ("04.02 spazi sportivi" of "VALORIZZAZIONE DEGLI SPAZI
+ * SPORTIVI PROVINCIALI"), up to the first word of the tail that is neither one of them nor a short joining word.
+ */
+function echoOf(tail: string[], e: LevelEntry): string[] {
+  const titleWords = new Set(e.words.split(' ').filter(Boolean));
+  const out: string[] = [];
+  let afterNumber = false;
+  for (const token of tail) {
+    if (!afterNumber) {
+      if (/^\d{1,3}(?:\.\d{1,3})*$/.test(token) && normalNumber(token) === e.number) afterNumber = true;
+      continue;
+    }
+    if (titleWords.has(token) || (token.length > 3 && e.stems.has(stem(token)))) out.push(token);
+    else if (token.length > 3) break;
+  }
+  return out;
+}
+
 /** "05", "01.01", "3", then more numbers of the same kind joined to it ("01 rispetto alla 02", "04 e 05"). */
 function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string][] {
   const out: [LevelEntry, string][] = [];
@@ -300,4 +329,96 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     } else if (hits === bestHits) tie = true;
   }
   return best && !tie ? best : null;
+}
+
+/** A level's kind word read in a question, as token positions (end exclusive) of the folded question's words. */
+export interface LevelKindSaid {
+  level: PlanLevel;
+  start: number;
+  end: number;
+}
+
+/**
+ * The kinds of level a question speaks of by their words alone ("in che area sta…", "su quale linea di mandato
+ * lavora…"), in the order written: what may be asked of an office or a record, not a level it names. `names` are
+ * names said in the question (an office called "AREA SERVIZI …"), whose words are no kind word. `tokens` are the
+ * folded question's words the positions count.
+ */
+export function levelKindsSaid(question: string, names: string[] = []): { tokens: string[]; said: LevelKindSaid[] } {
+  const tokens = fold(question)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  // an English plural ("strategic objectives") is its kind word too
+  const same = (token: string | undefined, w: string) => token === w || token === `${w}s`;
+  const mark = (phrase: string[], each: (at: number) => void) => {
+    for (let at = 0; at + phrase.length <= tokens.length; at++) {
+      if (phrase.every((w, k) => same(tokens[at + k], w) && !taken[at + k])) {
+        for (let k = 0; k < phrase.length; k++) taken[at + k] = true;
+        each(at);
+      }
+    }
+  };
+  for (const n of names) {
+    const name = fold(n)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+    if (name.length) mark(name, () => {});
+  }
+  const said: LevelKindSaid[] = [];
+  // longest phrases first: "obiettivo strategico" is read before any shorter phrase could take its words
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const words = phrase.split(' ');
+    mark(words, (at) => said.push({ level, start: at, end: at + words.length }));
+  }
+  return { tokens, said: said.sort((a, b) => a.start - b.start) };
+}
+
+/** A level asked by a number no level of its kind carries ("la linea di mandato 7" where the lines are 01–05). */
+export interface UnknownLevel {
+  level: PlanLevel;
+  phrase: string;
+  /** the number as written */
+  number: string;
+  /** the labels of that kind the plans in scope do have */
+  known: string[];
+}
+
+/**
+ * Kind words followed by a number that names no level of that kind in the plans in scope, where levels of the kind are
+ * numbered alike (as many dotted parts): a level the plans do not have, to be said not found rather than read as words.
+ */
+export function unknownLevelsIn(question: string, store: PlanStore, files: string[] | null): UnknownLevel[] {
+  const all = levelEntriesOf(store).filter((e) => !files || e.docs.some((d) => files.includes(d)));
+  if (!all.length) return [];
+  const tokens = fold(question)
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const out: UnknownLevel[] = [];
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const kind = all.filter((e) => e.level === level && e.number !== null);
+    if (!kind.length) continue;
+    const words = phrase.split(' ');
+    for (let at = 0; at + words.length <= tokens.length; at++) {
+      if (!words.every((w, k) => tokens[at + k] === w && !taken[at + k])) continue;
+      for (let k = 0; k < words.length; k++) taken[at + k] = true;
+      // the number right after the kind word, past at most one short word ("n", "nr", an article)
+      const next = tokens.slice(at + words.length, at + words.length + 2);
+      const number = next.find((t) => /^\d{1,3}(?:\.\d{1,3})*$/.test(t));
+      if (!number || (next[0] !== number && (next[0]!.length > 3 || /\d/.test(next[0]!)))) continue;
+      const n = normalNumber(number);
+      const depth = n.split('.').length;
+      if (kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth)) continue;
+      out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))] });
+    }
+  }
+  return out;
 }

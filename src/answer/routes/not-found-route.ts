@@ -6,6 +6,7 @@
 
 import { PACKS } from '../../lang/packs.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
+import { unknownLevelsIn } from '../../linking/find-levels.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
 import { personKey } from '../../plan/names.ts';
@@ -20,6 +21,19 @@ import { askedFieldOf } from './passage-route.ts';
 import { emptyReply } from './reply.ts';
 
 export const notFoundReplies: Route[] = [
+  {
+    // "obiettivi della linea di mandato 7" where the lines are 01–05: no level of that number, and the ones there are
+    id: 'not_found_level',
+    when: ({ frame, question, ctx }) =>
+      !frame.levels.length && !frame.codes.length && unknownLevelsIn(question, ctx.store, frame.documents).length > 0,
+    answer: ({ ctx, frame, question, pack }) => {
+      const reply = emptyReply('not_found_level');
+      reply.found = false;
+      for (const u of unknownLevelsIn(question, ctx.store, frame.documents))
+        reply.lines.push(pack.messages.notFoundLevel(u.phrase, u.number, u.known));
+      return reply;
+    },
+  },
   {
     id: 'not_found_progress',
     when: ({ frame }) => frame.progress,

@@ -1,0 +1,90 @@
+/**
+ * A level of the strategic tree asked of an office ("in quale area sta…", "su quale linea di mandato lavora…"), a level
+ * named by a number the plans do not have, and the title words written beside a level's number: over the invented
+ * Roccalta plans, in this file's own wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPeople } from '../../src/answer/link-entities.ts';
+import { routeQuestion } from '../../src/answer/router.ts';
+import { levelKindsSaid, levelsNamedIn, unknownLevelsIn } from '../../src/linking/find-levels.ts';
+import type { ToolContext } from '../../src/tools/tool-context.ts';
+import { roccaltaStore } from './roccalta-plan.ts';
+
+const store = roccaltaStore();
+const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+const ask = (q: string) => routeQuestion(ctx, q);
+
+describe('title words written beside a level’s number', () => {
+  it('reads them as an echo of the level, up to the first word of no title', () => {
+    const [level] = levelsNamedIn("l'obiettivo strategico 02.02 - incendi boschivi: chi se ne occupa?", store, null);
+    expect(level?.label).toBe('02.02 PREVENZIONE DEGLI INCENDI BOSCHIVI');
+    expect(level?.echoWords).toEqual(['incendi', 'boschivi']);
+  });
+
+  it('reads none when the words after the number are not the title’s', () => {
+    const [level] = levelsNamedIn('linea di mandato 2 (montagna sicura) obiettivi', store, null);
+    expect(level?.label).toBe('02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI');
+    expect(level?.echoWords).toEqual([]);
+  });
+});
+
+describe('kind words of a level said in a question', () => {
+  it('finds the kind, the longest phrase first', () => {
+    const { said } = levelKindsSaid('a quale obiettivo strategico mira il servizio foreste?');
+    expect(said.map((s) => s.level)).toEqual(['obiettivoStrategico']);
+  });
+
+  it('reads no kind word inside a name the question says', () =>
+    expect(levelKindsSaid('progetti di AREA GIURIDICA', ['AREA GIURIDICA']).said).toEqual([]));
+});
+
+describe('a level asked of an office', () => {
+  it('answers the office’s own area', async () => {
+    const a = await ask('in quale area si trova il servizio foreste?');
+    expect(a.intent).toBe('structure_levels');
+    expect(a.answer).toContain('AREA MONTAGNA');
+    expect(a.answer).not.toContain('AREA GIURIDICA');
+  });
+
+  it('answers a strategic level from the office’s records', async () => {
+    const a = await ask('Alpeggi e Malghe: obiettivo strategico di riferimento?');
+    expect(a.answer).toContain('02.01 CURA DELLA RETE SENTIERISTICA');
+    expect(a.answer).not.toContain('02.02');
+  });
+
+  it('lists each level with the office’s codes under it when there are several', async () => {
+    const a = await ask('which strategic objectives does the Servizio Foreste work on?');
+    expect(a.intent).toBe('structure_levels');
+    expect(a.answer).toContain('02.01 CURA DELLA RETE SENTIERISTICA — 02.01.01.01');
+    expect(a.answer).toContain('02.02 PREVENZIONE DEGLI INCENDI BOSCHIVI — 02.02.01.01');
+  });
+
+  it('adds the head when the question asks it too', async () => {
+    const a = await ask('il servizio cultura in quale indirizzo lavora e chi è il dirigente?');
+    expect(a.answer).toContain('BORGO DELLE ARTI');
+    expect(a.answer).toContain('Dolci Irene');
+  });
+
+  it('leaves a level word that asks nothing to the other routes', async () =>
+    expect((await ask('progetti del servizio cultura nelle aree verdi')).intent).not.toBe('structure_levels'));
+});
+
+describe('a level named by a number the plans do not have', () => {
+  it('is read only at the depth of the kind’s numbers', () => {
+    expect(unknownLevelsIn('obiettivi della linea di mandato 4', store, null).map((u) => u.number)).toEqual(['4']);
+    expect(unknownLevelsIn('obiettivi della linea di mandato 2', store, null)).toEqual([]);
+    expect(unknownLevelsIn("l'obiettivo strategico 02.01.07", store, null)).toEqual([]);
+  });
+
+  it('is said not found, with the levels of that kind there are', async () => {
+    const a = await ask("quali obiettivi ha l'obiettivo strategico 03.04?");
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('03.04');
+    expect(a.answer).toContain('02.02 PREVENZIONE DEGLI INCENDI BOSCHIVI');
+  });
+});
+
+describe('an office named in English words', () => {
+  it('is no unknown person', () =>
+    expect(findPeople('show the objectives of the Legal Office in Roccalta', store).unknownName).toBeNull());
+});
