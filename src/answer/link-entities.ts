@@ -299,7 +299,7 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
       // "Area servizi alla persona") is named only with the rest of its name beside them
       const ownWordsOnly =
         hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
-      return { p, score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
+      return { p, score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length, hits };
     })
     // the whole name, half of a long one and two words of it ("Servizio Edilizia Scolastica, Patrimonio e
     // Urbanistica" as "edilizia scolastica"), or a short name said in full
@@ -307,7 +307,19 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
       (x) => x.score >= 0.99 || (x.score >= 0.5 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
     );
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
-  if (best > 0) return scored.filter((x) => x.score === best).map((x) => index.structures[x.p]!);
+  if (best > 0) {
+    // "Polizia X-Protezione Civile" names the longer office whose name holds "Polizia X" and more of the question's
+    // words, not the short one it opens with
+    const longer = (x: (typeof scored)[number]) =>
+      scored.find(
+        (y) =>
+          y.hit > x.hit &&
+          index.structures[y.p]!.doc === index.structures[x.p]!.doc &&
+          x.hits.every((w) => y.hits.includes(w)),
+      );
+    const top = scored.filter((x) => x.score === best).map((x) => longer(x) ?? x);
+    return [...new Set(top.map((x) => index.structures[x.p]!))];
+  }
   return namedByOpening(qWords, candidates, index);
 }
 

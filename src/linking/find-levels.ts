@@ -162,6 +162,7 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
     });
   };
   const used: [number, number][] = [];
+  const tiedTitles: { phrase: string; tail: string[]; alike: LevelEntry[] }[] = [];
   for (const [level, phrase] of LEVEL_WORDS) {
     const kind = all.filter((e) => e.level === level && inScope(e));
     if (!kind.length) continue;
@@ -184,10 +185,22 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
             push(titled, phrase, {
               titleWords: titled.words.split(' ').filter((w) => !after || tail.includes(w)),
             });
+          else {
+            const alike = sameTitleIn(tail, kind);
+            if (alike.length) tiedTitles.push({ phrase, tail, alike });
+          }
         }
       }
       at = text.indexOf(` ${phrase}`, at + 1);
     }
+  }
+  // "valore pubblico 2 …: obiettivi dell'area amministrativa": a title several plans write alike is the one of the
+  // plan the question's other levels are in
+  for (const { phrase, tail, alike } of tiedTitles) {
+    const docs = new Set(out.flatMap((l) => l.docs));
+    const there = alike.filter((e) => e.docs.some((d) => docs.has(d)));
+    if (there.length === 1)
+      push(there[0]!, phrase, { titleWords: there[0]!.words.split(' ').filter((w) => tail.includes(w)) });
   }
   // "l'azione Housing sociale e quella Servizi e strutture…": a pronoun for the kind already named by title, then
   // another title of that kind
@@ -280,6 +293,16 @@ function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string
     break;
   }
   return out;
+}
+
+/** The levels of one kind whose title, the same in several plans, the words after the kind word write first, whole. */
+function sameTitleIn(tail: string[], kind: LevelEntry[]): LevelEntry[] {
+  const joined = ` ${tail.join(' ')} `;
+  const whole = kind.filter((e) => e.words && joined.includes(` ${e.words} `));
+  if (whole.length < 2) return [];
+  const first = Math.min(...whole.map((e) => joined.indexOf(` ${e.words} `)));
+  const there = whole.filter((e) => joined.indexOf(` ${e.words} `) === first);
+  return new Set(there.map((e) => e.words)).size === 1 ? there : [];
 }
 
 /** The one level whose title the words after its kind word write whole, or hold two or more words of (half or more). */

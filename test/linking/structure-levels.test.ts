@@ -4,11 +4,13 @@
  * Roccalta plans, in this file's own wording.
  */
 import { describe, expect, it } from 'vitest';
-import { findPeople } from '../../src/answer/link-entities.ts';
+import { findPeople, findStructures } from '../../src/answer/link-entities.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { levelKindsSaid, levelsNamedIn, unknownLevelsIn } from '../../src/linking/find-levels.ts';
+import { PlanModelSchema } from '../../src/plan/model.ts';
+import { PlanStore } from '../../src/store/plan-store.ts';
 import type { ToolContext } from '../../src/tools/tool-context.ts';
-import { roccaltaStore } from './roccalta-plan.ts';
+import { ROCCALTA, roccaltaStore } from './roccalta-plan.ts';
 
 const store = roccaltaStore();
 const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
@@ -87,4 +89,37 @@ describe('a level named by a number the plans do not have', () => {
 describe('an office named in English words', () => {
   it('is no unknown person', () =>
     expect(findPeople('show the objectives of the Legal Office in Roccalta', store).unknownName).toBeNull());
+});
+
+describe('names two plans write alike', () => {
+  // the comune's cultura office sits in an area titled like the provincia's, without the kind word
+  const twin = new PlanStore(
+    PlanModelSchema.parse({
+      ...ROCCALTA,
+      structures: [
+        ...ROCCALTA.structures.map((x) => (x.code === '51' ? { ...x, area: 'GIURIDICA' } : x)),
+        { ...ROCCALTA.structures[1]!, name: 'Servizio Foreste-Vivai e Pascoli' },
+      ],
+    }),
+  );
+
+  it('reads an area titled alike in two plans as the one of the plan of the other level named', () => {
+    const named = levelsNamedIn("valore pubblico 1: obiettivi dell'area giuridica", twin, null);
+    expect(named.map((l) => l.label)).toEqual([
+      '1. VALORE PUBBLICO - QUALITÀ DEI SERVIZI AMMINISTRATIVI',
+      'AREA GIURIDICA',
+    ]);
+    // alone, it is either plan's: no level is read
+    expect(levelsNamedIn("obiettivi dell'area giuridica", twin, null)).toEqual([]);
+  });
+
+  it('names the longer office that holds the short one’s name and more of the question’s words', () => {
+    const scope = { docs: null, entity: null, year: null };
+    expect(findStructures('obiettivi del Servizio Foreste-Vivai', twin, scope).map((x) => x.name)).toEqual([
+      'Servizio Foreste-Vivai e Pascoli',
+    ]);
+    expect(findStructures('obiettivi del Servizio Foreste', twin, scope).map((x) => x.name)).toEqual([
+      'Servizio Foreste',
+    ]);
+  });
 });

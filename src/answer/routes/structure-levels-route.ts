@@ -128,7 +128,7 @@ function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null
   }
   if (!reply.lines.length) return null;
   // "in che area sono e chi ne è responsabile?": the head asked beside the level
-  if (input.has('dirigente') || input.has('owner')) {
+  if (input.has('dirigente') || input.has('owner') || frame.targets.includes('person')) {
     const heads = answerForStructures(
       ctx,
       namedStructures(frame, structures).filter((s) => s.head),
