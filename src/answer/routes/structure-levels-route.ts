@@ -8,15 +8,17 @@ import type { PlanLevel } from '../../lang/language-pack.ts';
 import { PACKS } from '../../lang/packs.ts';
 import { type LevelKindSaid, levelKindsSaid } from '../../linking/find-levels.ts';
 import type { Objective, Project, Structure } from '../../plan/model.ts';
-import { fold } from '../../plan/text.ts';
 import { areasOf } from '../../query/record-fields.ts';
+import { recordsOfStructure } from '../../query/structure-records.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
-import type { Lang } from '../labels.ts';
+import { LABELS, type Lang } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { askedFieldOf } from './passage-route.ts';
 import { emptyReply, type Reply } from './reply.ts';
 import { answerForStructures } from './structure-route.ts';
 
+/** an office named in many plans (one name, many entities): the first ones, then how many more */
+const MAX_STRUCTURES = 12;
 /** how many words before a kind word may hold the word asking which ("a quale area", "qual è l'area") */
 const BEFORE = 3;
 /** …and after it ("area di appartenenza") */
@@ -81,13 +83,8 @@ function namedStructures(frame: RouteInput['frame'], structures: Structure[]): S
 
 type LevelRecord = Objective | Project;
 
-/** The office's own records: objectives it is named on (or whose centre it is), projects of its centre code. */
 function recordsOf(ctx: ToolContext, s: Structure): LevelRecord[] {
-  const name = fold(s.name);
-  const objectives = ctx.store.objectives.filter(
-    (o) => o.doc === s.doc && (fold(o.structure ?? '') === name || (s.code !== undefined && o.cdr === s.code)),
-  );
-  const projects = s.code ? ctx.store.projects.filter((p) => p.doc === s.doc && p.cdr === s.code) : [];
+  const { objectives, projects } = recordsOfStructure(ctx.store, s);
   return [...objectives, ...projects];
 }
 
@@ -96,8 +93,8 @@ function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null
   const pack = PACKS[lang];
   const reply = emptyReply('structure_levels');
   const areaOf = areasOf(ctx.store);
-  for (const s of namedStructures(frame, structures)) {
-    if (!visible(ctx, s.doc)) continue;
+  const shown = namedStructures(frame, structures).filter((s) => visible(ctx, s.doc));
+  for (const s of shown.slice(0, MAX_STRUCTURES)) {
     const entity = ctx.store.entityOf(s.doc);
     const records = recordsOf(ctx, s);
     for (const kind of kinds) {
@@ -127,6 +124,7 @@ function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null
     }
   }
   if (!reply.lines.length) return null;
+  if (shown.length > MAX_STRUCTURES) reply.lines.push(LABELS[lang].andMore(shown.length - MAX_STRUCTURES));
   // "in che area sono e chi ne è responsabile?": the head asked beside the level
   if (input.has('dirigente') || input.has('owner') || frame.targets.includes('person')) {
     const heads = answerForStructures(
