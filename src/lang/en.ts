@@ -532,7 +532,7 @@ export const en: LanguagePack = {
       'capable',
     ],
     whichWords: ['which', 'what'],
-    levelAsked: { before: ['which', 'what', 'its'], after: [] },
+    levelAsked: { before: ['which', 'what', 'its'], after: [], count: ['many'] },
     answerTypes: [
       { type: 'year', cues: ['what year', 'which year', 'which years', 'in what year'] },
       { type: 'date', cues: ['when', 'since when', 'until when', 'by when', 'what date', 'what month'] },
@@ -1317,6 +1317,8 @@ export const en: LanguagePack = {
       levelsOfStructure: (level, structure, entity, n) =>
         `The records of ${structure} (${entity}) hang from ${n} entries of the level "${level}":`,
       levelRow: (label, codes) => `• ${label} — ${codes}`,
+      levelsOfPlan: (level, entity, n) =>
+        `${entity} — ${level}: ${n} ${n === 1 ? 'entry' : 'entries'} (count computed from the plan's records):`,
       recordsOfStructureAbout: (label, n) =>
         n === 1 ? `${label}: the record you asked about.` : `${label}: ${n} objectives or projects match the question.`,
       staffOf: (label, entity, people, projects) =>

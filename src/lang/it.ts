@@ -803,6 +803,7 @@ export const it: LanguagePack = {
     levelAsked: {
       before: ['quale', 'quali', 'qual', 'che', 'sua', 'suo', 'sue', 'suoi'],
       after: ['appartenenza', 'riferimento', 'appartiene', 'appartengono'],
+      count: ['quanti', 'quante'],
     },
     answerTypes: [
       { type: 'year', cues: ['che anno', 'quale anno', 'quali anni', 'in che anno', 'fino a che anno', 'da che anno'] },
@@ -1968,6 +1969,8 @@ export const it: LanguagePack = {
       levelsOfStructure: (level, structure, entity, n) =>
         `I record di ${structure} (${entity}) discendono da ${n} voci di livello «${level}»:`,
       levelRow: (label, codes) => `• ${label} — ${codes}`,
+      levelsOfPlan: (level, entity, n) =>
+        `${entity} — ${level}: ${n} ${n === 1 ? 'voce' : 'voci'} (conteggio calcolato dai record del piano):`,
       recordsOfStructureAbout: (label, n) =>
         n === 1
           ? `${label}: ecco il record che cerchi.`

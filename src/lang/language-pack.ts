@@ -256,7 +256,7 @@ export interface Lexicon {
    * a level of the plan's tree asked of an office ("in quale area sta X?", "X: linea di mandato di riferimento?"):
    * words right before the level's kind word, or right after it, that ask which one
    */
-  levelAsked?: { before: string[]; after: string[] };
+  levelAsked?: { before: string[]; after: string[]; count?: string[] };
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**
@@ -607,6 +607,8 @@ export interface Messages {
     levelOfStructure: (level: string, structure: string, entity: string, label: string) => string;
     /** …or the several its records hang from, one bullet each after this line */
     levelsOfStructure: (level: string, structure: string, entity: string, n: number) => string;
+    /** "le linee di mandato della Provincia": the labels of a kind a plan's records hang from, counted */
+    levelsOfPlan: (level: string, entity: string, n: number) => string;
     /** one of those levels with the codes of the office's records under it */
     levelRow: (label: string, codes: string) => string;
     /** the records of a structure that the question's other words name */

@@ -74,6 +74,17 @@ const TAIL_WORDS = 8;
 
 const entries = new WeakMap<PlanStore, LevelEntry[]>();
 
+const entityWordSets = new WeakMap<PlanStore, ReadonlySet<string>>();
+/** the folded words of the loaded plans' entity names, once per store */
+function entityWordsOf(store: PlanStore): ReadonlySet<string> {
+  let words = entityWordSets.get(store);
+  if (!words) {
+    words = new Set(store.model.documents.flatMap((d) => fold(d.entity).split(/[^a-z0-9]+/).filter(Boolean)));
+    entityWordSets.set(store, words);
+  }
+  return words;
+}
+
 const normalNumber = (n: string): string =>
   n
     .split('.')
@@ -139,6 +150,7 @@ export function levelEntriesOf(store: PlanStore): LevelEntry[] {
 export function levelsNamedIn(question: string, store: PlanStore, files: string[] | null): LevelMention[] {
   const all = levelEntriesOf(store);
   if (!all.length) return [];
+  const entityWords = entityWordsOf(store);
   const text = ` ${fold(question)
     .replace(/[^a-z0-9.]+/g, ' ')
     .replace(/\.(?!\d)/g, ' ')} `;
@@ -178,7 +190,7 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
         if (byNumber.length)
           for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [], echoWords: echoOf(tail, e) });
         else {
-          const after = levelByTitle(tail, kind);
+          const after = levelByTitle(tail, kind, entityWords);
           // the whole title was written before the kind word: every word of it is said
           const titled = after ?? titleBefore(text.slice(0, at + 1), kind);
           if (titled)
@@ -216,7 +228,7 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
           .trim()
           .split(' ')
           .slice(0, TAIL_WORDS);
-        const e = levelByTitle(tail, kind);
+        const e = levelByTitle(tail, kind, entityWords);
         if (e) push(e, first.phrase, { titleWords: e.words.split(' ').filter((w) => tail.includes(w)) });
         at = text.indexOf(` ${pronoun} `, at + 1);
       }
@@ -306,7 +318,7 @@ function sameTitleIn(tail: string[], kind: LevelEntry[]): LevelEntry[] {
 }
 
 /** The one level whose title the words after its kind word write whole, or hold two or more words of (half or more). */
-function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
+function levelByTitle(tail: string[], kind: LevelEntry[], entityWords: ReadonlySet<string>): LevelEntry | null {
   const joined = ` ${tail.join(' ')} `;
   const whole = kind
     .filter((e) => e.words && joined.includes(` ${e.words} `))
@@ -330,6 +342,9 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     let n = 0;
     for (let k = 2; k <= words.length; k++) if (joined.includes(` ${words.slice(0, k).join(' ')} `)) n = k;
     if (n < 2) continue;
+    // "01. LINEA DI MANDATO - LA PROVINCIA DI PRATO COME…": an opening that is only the entity's name (and short
+    // words) is the question's scope, not the title
+    if (words.slice(0, n).every((w) => w.length <= 3 || entityWords.has(w))) continue;
     if (n > openingLength) {
       opening = e;
       openingLength = n;
@@ -337,7 +352,12 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     } else if (n === openingLength) openingTie = true;
   }
   if (opening && !openingTie) return opening;
-  const asked = new Set(contentTokens(tail.join(' ')).map((t) => stem(t)));
+  // the entity's name said as the question's scope is no word of a title either
+  const asked = new Set(
+    contentTokens(tail.join(' '))
+      .filter((t) => !entityWords.has(t))
+      .map((t) => stem(t)),
+  );
   let best: LevelEntry | null = null;
   let bestHits = 0;
   let tie = false;

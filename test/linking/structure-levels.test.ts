@@ -100,6 +100,15 @@ describe('names two plans write alike', () => {
         ...ROCCALTA.structures.map((x) => (x.code === '51' ? { ...x, area: 'GIURIDICA' } : x)),
         { ...ROCCALTA.structures[1]!, name: 'Servizio Foreste-Vivai e Pascoli' },
       ],
+      // a line whose title opens on the entity's own name
+      objectives: [
+        ...ROCCALTA.objectives,
+        {
+          ...ROCCALTA.objectives[0]!,
+          code: '03.01.01.01',
+          strategic: { lineaMandato: '03. LINEA DI MANDATO - LA PROVINCIA DI ROCCALTA PER I GIOVANI' },
+        },
+      ],
     }),
   );
 
@@ -121,5 +130,58 @@ describe('names two plans write alike', () => {
     expect(findStructures('obiettivi del Servizio Foreste', twin, scope).map((x) => x.name)).toEqual([
       'Servizio Foreste',
     ]);
+  });
+});
+
+describe('levels of a kind asked of a plan', () => {
+  it('lists the labels of the kind the plan’s records hang from, counted', async () => {
+    const a = await ask('elenca le linee di mandato della Provincia di Roccalta');
+    expect(a.intent).toBe('plan_levels');
+    expect(a.answer).toContain('2 voci');
+    expect(a.answer).toContain('01. LINEA DI MANDATO - UN ENTE VICINO AI PICCOLI COMUNI');
+    expect(a.answer).toContain('02. LINEA DI MANDATO - SENTIERI, RIFUGI E BOSCHI');
+  });
+
+  it('counts them when asked how many', async () => {
+    const a = await ask('quante aree ha la Provincia di Roccalta?');
+    expect(a.answer).toContain('AREA GIURIDICA');
+    expect(a.answer).toContain('AREA MONTAGNA');
+    expect(a.answer).toContain('2 voci');
+  });
+
+  it('leaves a level asked of a record named after it to the record', async () =>
+    expect(
+      (await ask('in che azione rientra il progetto Stagione teatrale del Comune di Borgofranco?')).intent,
+    ).not.toBe('plan_levels'));
+
+  it('answers the kind an office’s question opens on', async () => {
+    const a = await ask('obiettivi strategici del servizio foreste');
+    expect(a.intent).toBe('structure_levels');
+    expect(a.answer).toContain('02.02 PREVENZIONE DEGLI INCENDI BOSCHIVI');
+  });
+});
+
+describe('a level title that opens on the entity’s name', () => {
+  const twin = new PlanStore(
+    PlanModelSchema.parse({
+      ...ROCCALTA,
+      objectives: [
+        ...ROCCALTA.objectives,
+        {
+          ...ROCCALTA.objectives[0]!,
+          code: '03.01.01.01',
+          strategic: { lineaMandato: '03. LINEA DI MANDATO - LA PROVINCIA DI ROCCALTA PER I GIOVANI' },
+        },
+      ],
+    }),
+  );
+
+  it('is not named by the entity alone', () => {
+    expect(levelsNamedIn('quante linee di mandato ha la Provincia di Roccalta?', twin, null)).toEqual([]);
+    expect(
+      levelsNamedIn('obiettivi della linea di mandato la provincia di roccalta per i giovani', twin, null).map(
+        (l) => l.label,
+      ),
+    ).toEqual(['03. LINEA DI MANDATO - LA PROVINCIA DI ROCCALTA PER I GIOVANI']);
   });
 });

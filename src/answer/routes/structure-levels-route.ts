@@ -8,6 +8,7 @@ import type { PlanLevel } from '../../lang/language-pack.ts';
 import { PACKS } from '../../lang/packs.ts';
 import { type LevelKindSaid, levelKindsSaid } from '../../linking/find-levels.ts';
 import type { Objective, Project, Structure } from '../../plan/model.ts';
+import { fold } from '../../plan/text.ts';
 import { areasOf } from '../../query/record-fields.ts';
 import { recordsOfStructure } from '../../query/structure-records.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
@@ -26,17 +27,31 @@ const AFTER = 2;
 
 const ASKED_BEFORE = new Set(Object.values(PACKS).flatMap((p) => p.lexicon.levelAsked?.before ?? []));
 const ASKED_AFTER = new Set(Object.values(PACKS).flatMap((p) => p.lexicon.levelAsked?.after ?? []));
+const COUNTING = new Set(Object.values(PACKS).flatMap((p) => p.lexicon.levelAsked?.count ?? []));
+const LISTING = Object.values(PACKS).flatMap((p) => p.lexicon.listAsking ?? []);
+/** the packs' words for records ("progett", "objective"): a level asked of a record named after it is the record's */
+const RECORD_WORDS = Object.values(PACKS).flatMap((p) =>
+  (['objective', 'project', 'phase', 'indicator'] as const).flatMap((t) =>
+    p.lexicon.targets[t].map((w) => fold(w).trim()),
+  ),
+);
 
 export const structureLevelsRoute: Route = {
   id: 'structure_levels',
-  when: (input) => asked(input).length > 0,
-  answer: (input) => levelsOfStructures(input, asked(input)),
+  when: (input) => asked(input).kinds.length > 0,
+  answer: (input) => levelsAsked(input, asked(input)),
 };
 
-const askedCache = new WeakMap<RouteInput, PlanLevel[]>();
+interface Asked {
+  kinds: PlanLevel[];
+  /** "quante linee di mandato…": how many, not which */
+  count: boolean;
+}
 
-/** The kinds of level the question asks of the offices it names, or none when it asks something else. */
-function asked(input: RouteInput): PlanLevel[] {
+const askedCache = new WeakMap<RouteInput, Asked>();
+
+/** The kinds of level the question asks of the offices it names, or of its plans; none when it asks something else. */
+function asked(input: RouteInput): Asked {
   const had = askedCache.get(input);
   if (had) return had;
   const out = kindsAsked(input);
@@ -44,29 +59,42 @@ function asked(input: RouteInput): PlanLevel[] {
   return out;
 }
 
-function kindsAsked({ frame, structures, meant, question, lang }: RouteInput): PlanLevel[] {
+const NONE: Asked = { kinds: [], count: false };
+
+function kindsAsked({ frame, structures, meant, question, lang }: RouteInput): Asked {
   const named = namedStructures(frame, structures);
   if (
-    !named.length ||
     frame.levels.length ||
     frame.codes.length ||
     meant.length ||
+    frame.people.length ||
     frame.amounts.length ||
     frame.superlative ||
-    frame.aggregate ||
+    (frame.aggregate !== null && frame.aggregate !== 'count') ||
     frame.compare ||
     frame.perGroup ||
     frame.groupLevel ||
     frame.targets.some((t) => t === 'phase' || t === 'indicator')
   )
-    return [];
+    return NONE;
   // "qual è l'indirizzo del servizio X?": an address is a fact of passages, not a level of the tree
-  if (askedFieldOf(question, lang)) return [];
-  const { tokens, said } = levelKindsSaid(
-    question,
-    named.map((s) => s.name),
-  );
-  return [...new Set(said.filter((k) => isAsked(tokens, k)).map((k) => k.level))];
+  if (askedFieldOf(question, lang)) return NONE;
+  const { tokens, said } = levelKindsSaid(question, [...new Set(named.map((s) => s.name))]);
+  // "obiettivi strategici" read as a type of objective too: only a type word outside the kind's words asks a type
+  const kindWords = said.flatMap((k) => tokens.slice(k.start, k.end));
+  if (frame.types.some((t) => !kindWords.some((w) => w.slice(0, 6) === fold(t).slice(0, 6)))) return NONE;
+  const counted = said.filter((k) => COUNTING.has(tokens[k.start - 1] ?? ''));
+  if (frame.aggregate === 'count' && !counted.length) return NONE;
+  // of the plans, with no office named: only a kind the question opens on, in the plans it names, of no record it
+  // names after ("in che azione rientra il progetto X?" asks of a record; "Palazzo X che indirizzo ha?" of a place)
+  const ofPlans = (k: LevelKindSaid) =>
+    frame.documents !== null &&
+    leads(tokens, k) &&
+    !tokens.slice(k.end).some((w) => RECORD_WORDS.some((r) => w.startsWith(r)));
+  const kinds = (
+    counted.length ? counted : said.filter((k) => (named.length ? isAsked(tokens, k) || leads(tokens, k) : ofPlans(k)))
+  ).map((k) => k.level);
+  return { kinds: [...new Set(kinds)], count: counted.length > 0 };
 }
 
 function isAsked(tokens: string[], k: LevelKindSaid): boolean {
@@ -74,6 +102,13 @@ function isAsked(tokens: string[], k: LevelKindSaid): boolean {
     tokens.slice(Math.max(0, k.start - BEFORE), k.start).some((w) => ASKED_BEFORE.has(w)) ||
     tokens.slice(k.end, k.end + AFTER).some((w) => ASKED_AFTER.has(w))
   );
+}
+
+/** "obiettivi strategici del servizio X", "elenca le azioni del CdR Y": the kind is what the question opens on */
+function leads(tokens: string[], k: LevelKindSaid): boolean {
+  return tokens
+    .slice(0, k.start)
+    .every((w) => w.length <= 3 || ASKED_BEFORE.has(w) || LISTING.some((l) => w.startsWith(l)));
 }
 
 function namedStructures(frame: RouteInput['frame'], structures: Structure[]): Structure[] {
@@ -86,6 +121,46 @@ type LevelRecord = Objective | Project;
 function recordsOf(ctx: ToolContext, s: Structure): LevelRecord[] {
   const { objectives, projects } = recordsOfStructure(ctx.store, s);
   return [...objectives, ...projects];
+}
+
+function levelsAsked(input: RouteInput, { kinds }: Asked): Reply | null {
+  return namedStructures(input.frame, input.structures).length
+    ? levelsOfStructures(input, kinds)
+    : levelsOfPlans(input, kinds);
+}
+
+/**
+ * "elenca le linee di mandato della Provincia", "quante aree ha X?": the labels of a kind the records of the plans in
+ * scope hang from, per plan, counted from those records.
+ */
+function levelsOfPlans({ ctx, frame, lang }: RouteInput, kinds: PlanLevel[]): Reply | null {
+  const pack = PACKS[lang];
+  const inScope = (doc: string) => visible(ctx, doc) && (!frame.documents || frame.documents.includes(doc));
+  const areaOf = areasOf(ctx.store);
+  const reply = emptyReply('plan_levels');
+  for (const kind of kinds) {
+    const word = pack.lexicon.planLevels?.[kind]?.[0] ?? kind;
+    const byDoc = new Map<string, Map<string, LevelRecord>>();
+    const add = (r: LevelRecord, label: string | undefined) => {
+      if (!label || !inScope(r.doc)) return;
+      const labels = byDoc.get(r.doc) ?? new Map<string, LevelRecord>();
+      if (!labels.has(label)) labels.set(label, r);
+      byDoc.set(r.doc, labels);
+    };
+    for (const o of ctx.store.objectives)
+      add(o, kind === 'area' ? (areaOf(o.doc, o.structure) ?? o.strategic?.area) : o.strategic?.[kind]);
+    for (const p of ctx.store.projects)
+      add(p, kind === 'area' ? (areaOf(p.doc, p.cdr) ?? p.strategic?.area) : p.strategic?.[kind]);
+    for (const [doc, labels] of [...byDoc].slice(0, MAX_STRUCTURES)) {
+      reply.lines.push(pack.messages.structures.levelsOfPlan(word, ctx.store.entityOf(doc), labels.size));
+      for (const [label, first] of labels) {
+        reply.lines.push(`• ${label}`);
+        reply.citations.push(citationOf(ctx, first.span, first.code));
+      }
+    }
+    if (byDoc.size > MAX_STRUCTURES) reply.lines.push(LABELS[lang].andMore(byDoc.size - MAX_STRUCTURES));
+  }
+  return reply.lines.length ? reply : null;
 }
 
 function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null {
