@@ -79,7 +79,13 @@ const entityWordSets = new WeakMap<PlanStore, ReadonlySet<string>>();
 function entityWordsOf(store: PlanStore): ReadonlySet<string> {
   let words = entityWordSets.get(store);
   if (!words) {
-    words = new Set(store.model.documents.flatMap((d) => fold(d.entity).split(/[^a-z0-9]+/).filter(Boolean)));
+    words = new Set(
+      store.model.documents.flatMap((d) =>
+        fold(d.entity)
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean),
+      ),
+    );
     entityWordSets.set(store, words);
   }
   return words;
