@@ -427,6 +427,9 @@ export function levelKindsSaid(question: string, names: string[] = []): { tokens
   return { tokens, said: said.sort((a, b) => a.start - b.start) };
 }
 
+/** how many labels of the kind a level not found is offered with */
+const MAX_KNOWN = 20;
+
 /** A level asked by a number no level of its kind carries ("la linea di mandato 7" where the lines are 01–05). */
 export interface UnknownLevel {
   level: PlanLevel;
@@ -442,19 +445,16 @@ export interface UnknownLevel {
  * numbered alike (as many dotted parts): a level the plans do not have, to be said not found rather than read as words.
  */
 export function unknownLevelsIn(question: string, store: PlanStore, files: string[] | null): UnknownLevel[] {
-  const all = levelEntriesOf(store).filter((e) => !files || e.docs.some((d) => files.includes(d)));
-  if (!all.length) return [];
   const tokens = fold(question)
     .replace(/[^a-z0-9.]+/g, ' ')
     .replace(/\.(?!\d)/g, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
-  const out: UnknownLevel[] = [];
+  // the kind words followed by a number, read first: most questions have none, and the levels are then not looked at
+  const asked: { level: PlanLevel; phrase: string; number: string }[] = [];
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (const [level, phrase] of LEVEL_WORDS) {
-    const kind = all.filter((e) => e.level === level && e.number !== null);
-    if (!kind.length) continue;
     const words = phrase.split(' ');
     for (let at = 0; at + words.length <= tokens.length; at++) {
       if (!words.every((w, k) => tokens[at + k] === w && !taken[at + k])) continue;
@@ -463,11 +463,20 @@ export function unknownLevelsIn(question: string, store: PlanStore, files: strin
       const next = tokens.slice(at + words.length, at + words.length + 2);
       const number = next.find((t) => /^\d{1,3}(?:\.\d{1,3})*$/.test(t));
       if (!number || (next[0] !== number && (next[0]!.length > 3 || /\d/.test(next[0]!)))) continue;
-      const n = normalNumber(number);
-      const depth = n.split('.').length;
-      if (kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth)) continue;
-      out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))] });
+      asked.push({ level, phrase, number });
     }
+  }
+  if (!asked.length) return [];
+  const inFiles = files ? new Set(files) : null;
+  const all = levelEntriesOf(store).filter((e) => !inFiles || e.docs.some((d) => inFiles.has(d)));
+  const out: UnknownLevel[] = [];
+  for (const { level, phrase, number } of asked) {
+    const kind = all.filter((e) => e.level === level && e.number !== null);
+    const n = normalNumber(number);
+    const depth = n.split('.').length;
+    if (!kind.length || kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth))
+      continue;
+    out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
   }
   return out;
 }

@@ -135,7 +135,8 @@ function levelsAsked(input: RouteInput, { kinds }: Asked): Reply | null {
  */
 function levelsOfPlans({ ctx, frame, lang }: RouteInput, kinds: PlanLevel[]): Reply | null {
   const pack = PACKS[lang];
-  const inScope = (doc: string) => visible(ctx, doc) && (!frame.documents || frame.documents.includes(doc));
+  const docs = frame.documents ? new Set(frame.documents) : null;
+  const inScope = (doc: string) => (!docs || docs.has(doc)) && visible(ctx, doc);
   const areaOf = areasOf(ctx.store);
   const reply = emptyReply('plan_levels');
   for (const kind of kinds) {
