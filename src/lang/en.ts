@@ -1189,6 +1189,10 @@ export const en: LanguagePack = {
     followedBy: 'Then:',
     difference: (value, higher) => `Difference: ${value} (computed), higher: ${higher}.`,
     days: (n) => `${n} days`,
+    notFoundStructureNumber: (said, known) =>
+      known.length
+        ? `Not found: no office of the plans is "${said}". The ones with a number or a code:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Not found: no office of the plans is "${said}".`,
     notFoundLevel: (kind, number, known) =>
       `Not found: the plans have no "${kind} ${number}". These are the ones they have:\n${known.map((k) => `• ${k}`).join('\n')}`,
     notFoundEntity: (name, entities) =>

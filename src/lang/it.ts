@@ -1839,6 +1839,10 @@ export const it: LanguagePack = {
     difference: (value, higher) => `Differenza: ${value} (calcolata), a favore di ${higher}.`,
     days: (n) => `${n} giorni`,
     notFoundEntity: (name, entities) => `Non ho trovato piani di ${name}: i piani caricati sono di ${entities}.`,
+    notFoundStructureNumber: (said, known) =>
+      known.length
+        ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle con un numero o un codice:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Non ho trovato «${said}» tra le strutture dei piani.`,
     notFoundLevel: (kind, number, known) =>
       `Non ho trovato la voce «${kind} ${number}» nei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`,
     notFoundProgress:

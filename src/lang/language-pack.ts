@@ -489,6 +489,8 @@ export interface Messages {
   notFoundEntity: (name: string, entities: string) => string;
   /** "la linea di mandato 7" where the plans number their lines 01–05: the level is not there, these are */
   notFoundLevel: (kind: string, number: string, known: string[]) => string;
+  /** "il settore II" where no office carries that number: not there, and the numbered offices there are */
+  notFoundStructureNumber: (said: string, known: string[]) => string;
   notFoundProgress: string;
   yearNotCovered: (year: number, years: string) => string;
   codeNotFound: (code: string) => string;

@@ -9,6 +9,7 @@ import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
 import { unknownLevelsIn } from '../../linking/find-levels.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
+import { unknownStructureNumber } from '../../linking/unknown-structure-number.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
 import { RECORD_TARGETS } from '../../query/plan-query.ts';
@@ -21,6 +22,27 @@ import { askedFieldOf } from './passage-route.ts';
 import { emptyReply } from './reply.ts';
 
 export const notFoundReplies: Route[] = [
+  {
+    // "obiettivi del settore II" where no office carries that numeral: not there, and the numbered ones there are
+    id: 'not_found_structure_number',
+    when: ({ frame, question, ctx, structures, meant }) =>
+      !structures.length &&
+      !frame.codes.length &&
+      !frame.levels.length &&
+      !meant.length &&
+      unknownStructureNumber(question, ctx.store, frame.documents) !== null,
+    answer: ({ ctx, frame, question, pack }) => {
+      const unknown = unknownStructureNumber(question, ctx.store, frame.documents)!;
+      const reply = emptyReply('not_found_structure_number');
+      reply.found = false;
+      const known = unknown.numbered
+        .filter((s) => visible(ctx, s.doc))
+        .slice(0, 20)
+        .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
+      reply.lines.push(pack.messages.notFoundStructureNumber(unknown.said, known));
+      return reply;
+    },
+  },
   {
     // "obiettivi della linea di mandato 7" where the lines are 01–05: no level of that number, and the ones there are
     id: 'not_found_level',
