@@ -206,6 +206,15 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
           else {
             const alike = sameTitleIn(tail, kind);
             if (alike.length) tiedTitles.push({ phrase, tail, alike });
+            else {
+              // "la linea Sanità e Welfare" for an obiettivo strategico: a kind word said loosely, then the whole
+              // title of a level of another kind, right after it
+              const loose = titleOfAnotherKind(
+                tail,
+                all.filter((e) => e.level !== level && inScope(e)),
+              );
+              if (loose) push(loose, phrase, { titleWords: loose.words.split(' ') });
+            }
           }
         }
       }
@@ -311,6 +320,22 @@ function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string
     break;
   }
   return out;
+}
+
+/**
+ * The one level of another kind whose whole title (two words or more) the words right after a kind word write, past at
+ * most two short words ("la linea del Sanità e Welfare"): the kind word was said loosely.
+ */
+function titleOfAnotherKind(tail: string[], others: LevelEntry[]): LevelEntry | null {
+  const joined = ` ${tail.join(' ')} `;
+  const right = others.filter((e) => {
+    if (!e.words.includes(' ')) return false;
+    const at = joined.indexOf(` ${e.words} `);
+    if (at < 0) return false;
+    const before = joined.slice(0, at).trim();
+    return !before || before.split(' ').every((w, _i, all) => all.length <= 2 && w.length <= 3);
+  });
+  return new Set(right.map((e) => e.label)).size === 1 ? right[0]! : null;
 }
 
 /** The levels of one kind whose title, the same in several plans, the words after the kind word write first, whole. */

@@ -185,3 +185,13 @@ describe('a level title that opens on the entity’s name', () => {
     ).toEqual(['03. LINEA DI MANDATO - LA PROVINCIA DI ROCCALTA PER I GIOVANI']);
   });
 });
+
+describe('a kind word said loosely before another kind’s title', () => {
+  it('reads the level whose whole title follows it', () => {
+    const [level] = levelsNamedIn('progetti del servizio cultura nella linea spettacolo dal vivo', store, null);
+    expect([level?.level, level?.label]).toEqual(['azione', 'Spettacolo dal vivo']);
+  });
+
+  it('reads no one-word title that way', () =>
+    expect(levelsNamedIn('obiettivi della linea montagna', store, null)).toEqual([]));
+});
