@@ -195,3 +195,11 @@ describe('a kind word said loosely before another kind’s title', () => {
   it('reads no one-word title that way', () =>
     expect(levelsNamedIn('obiettivi della linea montagna', store, null)).toEqual([]));
 });
+
+describe('people ranked by the records under a level', () => {
+  it('are said with the offices they head in those plans', async () => {
+    const a = await ask("chi lavora sull'indirizzo Borgo delle arti?");
+    expect(a.answer).toContain('Dolci Irene (SERVIZIO CULTURA)');
+    expect(a.answer).not.toContain('SERVIZIO TURISMO');
+  });
+});
