@@ -203,3 +203,14 @@ describe('people ranked by the records under a level', () => {
     expect(a.answer).not.toContain('SERVIZIO TURISMO');
   });
 });
+
+describe('a level an office is set under nowhere', () => {
+  it('is said not stated', async () => {
+    const a = await ask('in quale area si trova il servizio cultura?');
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('SERVIZIO CULTURA');
+  });
+
+  it('is read from the kind word said last, after the office', async () =>
+    expect((await ask('servizio foreste: area?')).answer).toContain('AREA MONTAGNA'));
+});
