@@ -1321,8 +1321,6 @@ export const en: LanguagePack = {
       levelsOfStructure: (level, structure, entity, n) =>
         `The records of ${structure} (${entity}) hang from ${n} entries of the level "${level}":`,
       levelRow: (label, codes) => `• ${label} — ${codes}`,
-      levelNotStated: (level, structure, entity) =>
-        `Not stated: the plan gives no ${level} for ${structure} (${entity}).`,
       levelsOfPlan: (level, entity, n) =>
         `${entity} — ${level}: ${n} ${n === 1 ? 'entry' : 'entries'} (count computed from the plan's records):`,
       recordsOfStructureAbout: (label, n) =>

@@ -1973,8 +1973,6 @@ export const it: LanguagePack = {
       levelsOfStructure: (level, structure, entity, n) =>
         `I record di ${structure} (${entity}) discendono da ${n} voci di livello «${level}»:`,
       levelRow: (label, codes) => `• ${label} — ${codes}`,
-      levelNotStated: (level, structure, entity) =>
-        `Non ho trovato nel piano la voce «${level}» di ${structure} (${entity}): non risulta indicata.`,
       levelsOfPlan: (level, entity, n) =>
         `${entity} — ${level}: ${n} ${n === 1 ? 'voce' : 'voci'} (conteggio calcolato dai record del piano):`,
       recordsOfStructureAbout: (label, n) =>

@@ -611,8 +611,6 @@ export interface Messages {
     levelsOfStructure: (level: string, structure: string, entity: string, n: number) => string;
     /** "le linee di mandato della Provincia": the labels of a kind a plan's records hang from, counted */
     levelsOfPlan: (level: string, entity: string, n: number) => string;
-    /** the plan sets the office under no level of the kind asked */
-    levelNotStated: (level: string, structure: string, entity: string) => string;
     /** one of those levels with the codes of the office's records under it */
     levelRow: (label: string, codes: string) => string;
     /** the records of a structure that the question's other words name */

@@ -204,13 +204,7 @@ describe('people ranked by the records under a level', () => {
   });
 });
 
-describe('a level an office is set under nowhere', () => {
-  it('is said not stated', async () => {
-    const a = await ask('in quale area si trova il servizio cultura?');
-    expect(a.found).toBe(false);
-    expect(a.answer).toContain('SERVIZIO CULTURA');
-  });
-
-  it('is read from the kind word said last, after the office', async () =>
+describe('a level asked after the office', () => {
+  it('is read from the kind word said last', async () =>
     expect((await ask('servizio foreste: area?')).answer).toContain('AREA MONTAGNA'));
 });

@@ -204,24 +204,7 @@ function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null
       reply.focus.push(...[...byLabel.values()].flat().map((r) => r.code));
     }
   }
-  if (!reply.lines.length) {
-    // the plan sets the office under no level of the kind asked: said plainly, not offered a passage that shares words
-    // (the area only: an office's area is a fact of the office; "indirizzo" may be a street address asked)
-    for (const s of shown.slice(0, MAX_STRUCTURES))
-      for (const kind of kinds.filter((k) => k === 'area'))
-        reply.lines.push(
-          pack.messages.structures.levelNotStated(
-            pack.lexicon.planLevels?.[kind]?.[0] ?? kind,
-            s.name,
-            ctx.store.entityOf(s.doc),
-          ),
-        );
-    if (!reply.lines.length) return null;
-    reply.found = false;
-    reply.intent = 'not_found_structure_level';
-    for (const s of shown.slice(0, MAX_STRUCTURES)) reply.citations.push(citationOf(ctx, s.span, s.name));
-    return reply;
-  }
+  if (!reply.lines.length) return null;
   if (shown.length > MAX_STRUCTURES) reply.lines.push(LABELS[lang].andMore(shown.length - MAX_STRUCTURES));
   // "in che area sono e chi ne è responsabile?": the head asked beside the level
   if (input.has('dirigente') || input.has('owner') || frame.targets.includes('person')) {
