@@ -204,6 +204,16 @@ function isKnownWord(w: string): boolean {
   return KNOWN_CAPITALISED.test(w) || placeWords.has(fold(w));
 }
 
+/** the packs' other words for offices ("legal office", "human resources"): two capitalised words of one are no name */
+const OFFICE_PAIRS = new Set(
+  Object.values(PACKS).flatMap((p) =>
+    Object.keys(p.lexicon.officeNames ?? {}).flatMap((said) => {
+      const w = fold(said).split(/\s+/);
+      return w.slice(1).map((b, i) => `${w[i]} ${b}`);
+    }),
+  ),
+);
+
 /** Two capitalised words no plan writes together in a title or office name ("Prossimo Welfare" is a project's). */
 function capitalizedName(words: string[], index: NameIndex): string | null {
   for (let i = 1; i < words.length; i++) {
@@ -215,7 +225,8 @@ function capitalizedName(words: string[], index: NameIndex): string | null {
       !isKnownWord(a) &&
       !isKnownWord(b) &&
       i - 1 > 0 &&
-      !index.titlePairs.has(`${fold(a)} ${fold(b)}`)
+      !index.titlePairs.has(`${fold(a)} ${fold(b)}`) &&
+      !OFFICE_PAIRS.has(`${fold(a)} ${fold(b)}`)
     )
       return `${a} ${b}`;
   }
@@ -289,7 +300,22 @@ export function findStructures(question: string, store: PlanStore, scope: Scope)
       (x) => x.score >= 0.99 || (x.score >= 0.5 && x.hit >= 2) || (x.score >= 0.5 && index.nameLength[x.p]! <= 3),
     );
   const best = scored.reduce((m, x) => Math.max(m, x.score), 0);
-  if (best > 0) return scored.filter((x) => x.score === best).map((x) => index.structures[x.p]!);
+  if (best > 0) {
+    // "Polizia X-Protezione Civile" names the longer office whose name holds "Polizia X" and more of the question's
+    // words, not the short one it opens with
+    // (a thousand plans' copies of one office all score alike: none has more words than the most any has)
+    const mostHits = scored.reduce((m, y) => Math.max(m, y.hit), 0);
+    const longer = (x: (typeof scored)[number]) =>
+      x.hit < mostHits &&
+      scored.find(
+        (y) =>
+          y.hit > x.hit &&
+          index.structures[y.p]!.doc === index.structures[x.p]!.doc &&
+          x.hits.every((w) => y.hits.includes(w)),
+      );
+    const top = scored.filter((x) => x.score === best).map((x) => longer(x) || x);
+    return [...new Set(top.map((x) => index.structures[x.p]!))];
+  }
   return namedByOpening(qWords, candidates, index);
 }
 
@@ -302,8 +328,8 @@ function nameHits(
   stems: ReadonlySet<string>,
   qWords: string,
   index: ReturnType<typeof structureIndexOf>,
-): (p: number) => { score: number; hit: number } {
-  const byName = new Map<string, { score: number; hit: number }>();
+): (p: number) => { score: number; hit: number; hits: string[] } {
+  const byName = new Map<string, { score: number; hit: number; hits: string[] }>();
   return (p) => {
     const name = index.structures[p]!.name;
     let known = byName.get(name);
@@ -312,7 +338,7 @@ function nameHits(
       const hits = words.filter((w) => stems.has(nameStem(w)));
       const ownWordsOnly =
         hits.length > 0 && hits.every(isRecordWord) && !restOfNameIn(index.phrase[p]!, words, qWords);
-      known = { score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length };
+      known = { score: ownWordsOnly ? 0 : hits.length / words.length, hit: hits.length, hits };
       byName.set(name, known);
     }
     return known;

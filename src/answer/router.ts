@@ -40,6 +40,7 @@ import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
+import { structureLevelsRoute } from './routes/structure-levels-route.ts';
 import { structureListRoutes } from './routes/structure-list-route.ts';
 import { structureRecordRoute } from './routes/structure-record-route.ts';
 import {
@@ -112,6 +113,8 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, question, pack }) => definitionReply(ctx, acronymAsked(question, LEXICONS, plansWord(ctx))!, pack),
   },
   ...notFoundReplies,
+  // "in che area sta il Servizio X?", "su quale linea di mandato lavora Y?": a level of the tree asked of an office
+  structureLevelsRoute,
   // "chi lavora nel Servizio X?": the people its staff tables allocate to its projects, or plainly none
   structureStaffRoute,
   // "l'obiettivo sulla formazione del Servizio X": the structure's record its other words name, before its list

@@ -543,6 +543,7 @@ export const en: LanguagePack = {
       'capable',
     ],
     whichWords: ['which', 'what'],
+    levelAsked: { before: ['which', 'what', 'its'], after: [], count: ['many'] },
     answerTypes: [
       { type: 'year', cues: ['what year', 'which year', 'which years', 'in what year'] },
       { type: 'date', cues: ['when', 'since when', 'until when', 'by when', 'what date', 'what month'] },
@@ -1208,6 +1209,12 @@ export const en: LanguagePack = {
     shareOfTotal: (value, share, total, of) =>
       `Share of the total of ${of} (${total}, stated in the plan): ${share} % (percentage computed on ${value}).`,
     days: (n) => `${n} days`,
+    notFoundStructureNumber: (said, known) =>
+      known.length
+        ? `Not found: no office of the plans is "${said}". The ones with a number or a code:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Not found: no office of the plans is "${said}".`,
+    notFoundLevel: (kind, number, known) =>
+      `Not found: the plans have no "${kind} ${number}". These are the ones they have:\n${known.map((k) => `• ${k}`).join('\n')}`,
     notFoundEntity: (name, entities) =>
       `I found no plan of ${name} (not found): the plans loaded are from ${entities}.`,
     notFoundProgress:
@@ -1341,6 +1348,12 @@ export const en: LanguagePack = {
       head: 'Head',
       headOf: (role, structure, entity, head) => `${role} of ${structure} (${entity}): ${head}.`,
       objectivesOf: (label, n, codes) => `${label}: ${n} objectives — ${codes}.`,
+      levelOfStructure: (level, structure, entity, label) => `${structure} (${entity}) — ${level}: ${label}.`,
+      levelsOfStructure: (level, structure, entity, n) =>
+        `The records of ${structure} (${entity}) hang from ${n} entries of the level "${level}":`,
+      levelRow: (label, codes) => `• ${label} — ${codes}`,
+      levelsOfPlan: (level, entity, n) =>
+        `${entity} — ${level}: ${n} ${n === 1 ? 'entry' : 'entries'} (count computed from the plan's records):`,
       recordsOfStructureAbout: (label, n) =>
         n === 1 ? `${label}: the record you asked about.` : `${label}: ${n} objectives or projects match the question.`,
       staffOf: (label, entity, people, projects) =>

@@ -853,6 +853,11 @@ export const it: LanguagePack = {
       'capace',
     ],
     whichWords: ['quale', 'quali', 'che'],
+    levelAsked: {
+      before: ['quale', 'quali', 'qual', 'che', 'sua', 'suo', 'sue', 'suoi'],
+      after: ['appartenenza', 'riferimento', 'appartiene', 'appartengono'],
+      count: ['quanti', 'quante'],
+    },
     answerTypes: [
       { type: 'year', cues: ['che anno', 'quale anno', 'quali anni', 'in che anno', 'fino a che anno', 'da che anno'] },
       { type: 'date', cues: ['quando', 'entro quando', 'da quando', 'fino a quando', 'che data', 'in che mese'] },
@@ -1905,6 +1910,12 @@ export const it: LanguagePack = {
       `Quota sul totale di ${of} (${total}, indicato nel piano): ${share} % (percentuale calcolata su ${value}).`,
     days: (n) => `${n} giorni`,
     notFoundEntity: (name, entities) => `Non ho trovato piani di ${name}: i piani caricati sono di ${entities}.`,
+    notFoundStructureNumber: (said, known) =>
+      known.length
+        ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle con un numero o un codice:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Non ho trovato «${said}» tra le strutture dei piani.`,
+    notFoundLevel: (kind, number, known) =>
+      `Non ho trovato la voce «${kind} ${number}» nei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`,
     notFoundProgress:
       "Non l'ho trovato: i piani contengono obiettivi, fasi, scadenze e valori attesi, ma nessun dato sull'avanzamento o sui ritardi.",
     yearNotCovered: (year, years) => `Non ho trovato piani per il ${year}: i piani caricati coprono gli anni ${years}.`,
@@ -2040,6 +2051,12 @@ export const it: LanguagePack = {
       head: 'Responsabile',
       headOf: (role, structure, entity, head) => `${role} di ${structure} (${entity}): ${head}.`,
       objectivesOf: (label, n, codes) => `${label}: ${n} obiettivi — ${codes}.`,
+      levelOfStructure: (level, structure, entity, label) => `${structure} (${entity}) — ${level}: ${label}.`,
+      levelsOfStructure: (level, structure, entity, n) =>
+        `I record di ${structure} (${entity}) discendono da ${n} voci di livello «${level}»:`,
+      levelRow: (label, codes) => `• ${label} — ${codes}`,
+      levelsOfPlan: (level, entity, n) =>
+        `${entity} — ${level}: ${n} ${n === 1 ? 'voce' : 'voci'} (conteggio calcolato dai record del piano):`,
       recordsOfStructureAbout: (label, n) =>
         n === 1
           ? `${label}: ecco il record che cerchi.`

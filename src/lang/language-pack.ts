@@ -261,6 +261,11 @@ export interface Lexicon {
    * for that kind of answer ("which motorway operator" → a body, "quale legge regionale" → an act)
    */
   whichWords: string[];
+  /**
+   * a level of the plan's tree asked of an office ("in quale area sta X?", "X: linea di mandato di riferimento?"):
+   * words right before the level's kind word, or right after it, that ask which one
+   */
+  levelAsked?: { before: string[]; after: string[]; count?: string[] };
   /** words that name a place in a sentence ("presso", "via", "sede") */
   placeWords: string[];
   /**
@@ -510,6 +515,10 @@ export interface Messages {
   /** a phase or objective duration computed from its dates */
   days: (n: number) => string;
   notFoundEntity: (name: string, entities: string) => string;
+  /** "la linea di mandato 7" where the plans number their lines 01–05: the level is not there, these are */
+  notFoundLevel: (kind: string, number: string, known: string[]) => string;
+  /** "il settore II" where no office carries that number: not there, and the numbered offices there are */
+  notFoundStructureNumber: (said: string, known: string[]) => string;
   notFoundProgress: string;
   yearNotCovered: (year: number, years: string) => string;
   codeNotFound: (code: string) => string;
@@ -644,6 +653,14 @@ export interface Messages {
     head: string;
     headOf: (role: string, structure: string, entity: string, head: string) => string;
     objectivesOf: (label: string, n: number, codes: string) => string;
+    /** "in che area sta X?": the one level of a kind an office sits under, as the plan writes it */
+    levelOfStructure: (level: string, structure: string, entity: string, label: string) => string;
+    /** …or the several its records hang from, one bullet each after this line */
+    levelsOfStructure: (level: string, structure: string, entity: string, n: number) => string;
+    /** "le linee di mandato della Provincia": the labels of a kind a plan's records hang from, counted */
+    levelsOfPlan: (level: string, entity: string, n: number) => string;
+    /** one of those levels with the codes of the office's records under it */
+    levelRow: (label: string, codes: string) => string;
     /** the records of a structure that the question's other words name */
     recordsOfStructureAbout: (label: string, n: number) => string;
     /** the staff allocated to a structure's projects: how many names its tables list over how many projects */

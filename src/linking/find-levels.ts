@@ -26,6 +26,11 @@ export interface LevelMention extends NamedLevel {
   number?: string;
   /** the folded words of its title the question wrote, when its title named it */
   titleWords: string[];
+  /**
+   * words of its title written beside its number ("l'obiettivo strategico 04.02 (spazi sportivi)", "linea 2 –
+   * sicurezza"): they echo the level named, so they name no office or record of their own
+   */
+  echoWords?: string[];
 }
 
 interface LevelEntry {
@@ -68,6 +73,23 @@ const PRONOUNS = LEXICONS.flatMap((l) => l.kindPronouns ?? []);
 const TAIL_WORDS = 8;
 
 const entries = new WeakMap<PlanStore, LevelEntry[]>();
+
+const entityWordSets = new WeakMap<PlanStore, ReadonlySet<string>>();
+/** the folded words of the loaded plans' entity names, once per store */
+function entityWordsOf(store: PlanStore): ReadonlySet<string> {
+  let words = entityWordSets.get(store);
+  if (!words) {
+    words = new Set(
+      store.model.documents.flatMap((d) =>
+        fold(d.entity)
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean),
+      ),
+    );
+    entityWordSets.set(store, words);
+  }
+  return words;
+}
 
 const normalNumber = (n: string): string =>
   n
@@ -134,6 +156,7 @@ export function levelEntriesOf(store: PlanStore): LevelEntry[] {
 export function levelsNamedIn(question: string, store: PlanStore, files: string[] | null): LevelMention[] {
   const all = levelEntriesOf(store);
   if (!all.length) return [];
+  const entityWords = entityWordsOf(store);
   const text = ` ${fold(question)
     .replace(/[^a-z0-9.]+/g, ' ')
     .replace(/\.(?!\d)/g, ' ')} `;
@@ -141,7 +164,11 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
   const inScope = (e: LevelEntry) => !fileSet || e.docs.some((d) => fileSet.has(d));
   const out: LevelMention[] = [];
   const taken = new Set<string>();
-  const push = (e: LevelEntry, phrase: string, said: { number?: string; titleWords: string[] }) => {
+  const push = (
+    e: LevelEntry,
+    phrase: string,
+    said: { number?: string; titleWords: string[]; echoWords?: string[] },
+  ) => {
     const key = `${e.level}|${e.label}`;
     if (taken.has(key)) return;
     taken.add(key);
@@ -154,6 +181,7 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
     });
   };
   const used: [number, number][] = [];
+  const tiedTitles: { phrase: string; tail: string[]; alike: LevelEntry[] }[] = [];
   for (const [level, phrase] of LEVEL_WORDS) {
     let at = text.indexOf(` ${phrase}`);
     // a kind word the question does not write needs no levels of its kind (a thousand plans have many)
@@ -168,19 +196,41 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
         used.push([start, end]);
         const tail = text.slice(end).trim().split(' ').slice(0, TAIL_WORDS);
         const byNumber = levelsByNumber(tail, kind);
-        if (byNumber.length) for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [] });
+        if (byNumber.length)
+          for (const [e, number] of byNumber) push(e, phrase, { number, titleWords: [], echoWords: echoOf(tail, e) });
         else {
-          const after = levelByTitle(tail, kind);
+          const after = levelByTitle(tail, kind, entityWords);
           // the whole title was written before the kind word: every word of it is said
           const titled = after ?? titleBefore(text.slice(0, at + 1), kind);
           if (titled)
             push(titled, phrase, {
               titleWords: titled.words.split(' ').filter((w) => !after || tail.includes(w)),
             });
+          else {
+            const alike = sameTitleIn(tail, kind);
+            if (alike.length) tiedTitles.push({ phrase, tail, alike });
+            else {
+              // "la linea Sanità e Welfare" for an obiettivo strategico: a kind word said loosely, then the whole
+              // title of a level of another kind, right after it
+              const loose = titleOfAnotherKind(
+                tail,
+                all.filter((e) => e.level !== level && inScope(e)),
+              );
+              if (loose) push(loose, phrase, { titleWords: loose.words.split(' ') });
+            }
+          }
         }
       }
       at = text.indexOf(` ${phrase}`, at + 1);
     }
+  }
+  // "valore pubblico 2 …: obiettivi dell'area amministrativa": a title several plans write alike is the one of the
+  // plan the question's other levels are in
+  for (const { phrase, tail, alike } of tiedTitles) {
+    const docs = new Set(out.flatMap((l) => l.docs));
+    const there = alike.filter((e) => e.docs.some((d) => docs.has(d)));
+    if (there.length === 1)
+      push(there[0]!, phrase, { titleWords: there[0]!.words.split(' ').filter((w) => tail.includes(w)) });
   }
   // "l'azione Housing sociale e quella Servizi e strutture…": a pronoun for the kind already named by title, then
   // another title of that kind
@@ -196,7 +246,7 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
           .trim()
           .split(' ')
           .slice(0, TAIL_WORDS);
-        const e = levelByTitle(tail, kind);
+        const e = levelByTitle(tail, kind, entityWords);
         if (e) push(e, first.phrase, { titleWords: e.words.split(' ').filter((w) => tail.includes(w)) });
         at = text.indexOf(` ${pronoun} `, at + 1);
       }
@@ -237,6 +287,25 @@ function titleBefore(before: string, kind: LevelEntry[]): LevelEntry | null {
   return best.length === 1 ? best[0]! : null;
 }
 
+/**
+ * The words after a level's number that its title holds too ("04.02 spazi sportivi" of "VALORIZZAZIONE DEGLI SPAZI
+ * SPORTIVI PROVINCIALI"), up to the first word of the tail that is neither one of them nor a short joining word.
+ */
+function echoOf(tail: string[], e: LevelEntry): string[] {
+  const titleWords = new Set(e.words.split(' ').filter(Boolean));
+  const out: string[] = [];
+  let afterNumber = false;
+  for (const token of tail) {
+    if (!afterNumber) {
+      if (/^\d{1,3}(?:\.\d{1,3})*$/.test(token) && normalNumber(token) === e.number) afterNumber = true;
+      continue;
+    }
+    if (titleWords.has(token) || (token.length > 3 && e.stems.has(stem(token)))) out.push(token);
+    else if (token.length > 3) break;
+  }
+  return out;
+}
+
 /** "05", "01.01", "3", then more numbers of the same kind joined to it ("01 rispetto alla 02", "04 e 05"). */
 function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string][] {
   const out: [LevelEntry, string][] = [];
@@ -256,8 +325,34 @@ function levelsByNumber(tail: string[], kind: LevelEntry[]): [LevelEntry, string
   return out;
 }
 
+/**
+ * The one level of another kind whose whole title (two words or more) the words right after a kind word write, past at
+ * most two short words ("la linea del Sanità e Welfare"): the kind word was said loosely.
+ */
+function titleOfAnotherKind(tail: string[], others: LevelEntry[]): LevelEntry | null {
+  const joined = ` ${tail.join(' ')} `;
+  const right = others.filter((e) => {
+    if (!e.words.includes(' ')) return false;
+    const at = joined.indexOf(` ${e.words} `);
+    if (at < 0) return false;
+    const before = joined.slice(0, at).trim();
+    return !before || before.split(' ').every((w, _i, all) => all.length <= 2 && w.length <= 3);
+  });
+  return new Set(right.map((e) => e.label)).size === 1 ? right[0]! : null;
+}
+
+/** The levels of one kind whose title, the same in several plans, the words after the kind word write first, whole. */
+function sameTitleIn(tail: string[], kind: LevelEntry[]): LevelEntry[] {
+  const joined = ` ${tail.join(' ')} `;
+  const whole = kind.filter((e) => e.words && joined.includes(` ${e.words} `));
+  if (whole.length < 2) return [];
+  const first = Math.min(...whole.map((e) => joined.indexOf(` ${e.words} `)));
+  const there = whole.filter((e) => joined.indexOf(` ${e.words} `) === first);
+  return new Set(there.map((e) => e.words)).size === 1 ? there : [];
+}
+
 /** The one level whose title the words after its kind word write whole, or hold two or more words of (half or more). */
-function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
+function levelByTitle(tail: string[], kind: LevelEntry[], entityWords: ReadonlySet<string>): LevelEntry | null {
   const joined = ` ${tail.join(' ')} `;
   const whole = kind
     .filter((e) => e.words && joined.includes(` ${e.words} `))
@@ -281,6 +376,9 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     let n = 0;
     for (let k = 2; k <= words.length; k++) if (joined.includes(` ${words.slice(0, k).join(' ')} `)) n = k;
     if (n < 2) continue;
+    // "01. LINEA DI MANDATO - LA PROVINCIA DI PRATO COME…": an opening that is only the entity's name (and short
+    // words) is the question's scope, not the title
+    if (words.slice(0, n).every((w) => w.length <= 3 || entityWords.has(w))) continue;
     if (n > openingLength) {
       opening = e;
       openingLength = n;
@@ -288,7 +386,12 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     } else if (n === openingLength) openingTie = true;
   }
   if (opening && !openingTie) return opening;
-  const asked = new Set(contentTokens(tail.join(' ')).map((t) => stem(t)));
+  // the entity's name said as the question's scope is no word of a title either
+  const asked = new Set(
+    contentTokens(tail.join(' '))
+      .filter((t) => !entityWords.has(t))
+      .map((t) => stem(t)),
+  );
   let best: LevelEntry | null = null;
   let bestHits = 0;
   let tie = false;
@@ -303,4 +406,105 @@ function levelByTitle(tail: string[], kind: LevelEntry[]): LevelEntry | null {
     } else if (hits === bestHits) tie = true;
   }
   return best && !tie ? best : null;
+}
+
+/** A level's kind word read in a question, as token positions (end exclusive) of the folded question's words. */
+export interface LevelKindSaid {
+  level: PlanLevel;
+  start: number;
+  end: number;
+}
+
+/**
+ * The kinds of level a question speaks of by their words alone ("in che area sta…", "su quale linea di mandato
+ * lavora…"), in the order written: what may be asked of an office or a record, not a level it names. `names` are
+ * names said in the question (an office called "AREA SERVIZI …"), whose words are no kind word. `tokens` are the
+ * folded question's words the positions count.
+ */
+export function levelKindsSaid(question: string, names: string[] = []): { tokens: string[]; said: LevelKindSaid[] } {
+  const tokens = fold(question)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  // an English plural ("strategic objectives") is its kind word too
+  const same = (token: string | undefined, w: string) => token === w || token === `${w}s`;
+  const mark = (phrase: string[], each: (at: number) => void) => {
+    for (let at = 0; at + phrase.length <= tokens.length; at++) {
+      if (phrase.every((w, k) => same(tokens[at + k], w) && !taken[at + k])) {
+        for (let k = 0; k < phrase.length; k++) taken[at + k] = true;
+        each(at);
+      }
+    }
+  };
+  for (const n of names) {
+    const name = fold(n)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+    if (name.length) mark(name, () => {});
+  }
+  const said: LevelKindSaid[] = [];
+  // longest phrases first: "obiettivo strategico" is read before any shorter phrase could take its words
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const words = phrase.split(' ');
+    mark(words, (at) => said.push({ level, start: at, end: at + words.length }));
+  }
+  return { tokens, said: said.sort((a, b) => a.start - b.start) };
+}
+
+/** how many labels of the kind a level not found is offered with */
+const MAX_KNOWN = 20;
+
+/** A level asked by a number no level of its kind carries ("la linea di mandato 7" where the lines are 01–05). */
+export interface UnknownLevel {
+  level: PlanLevel;
+  phrase: string;
+  /** the number as written */
+  number: string;
+  /** the labels of that kind the plans in scope do have */
+  known: string[];
+}
+
+/**
+ * Kind words followed by a number that names no level of that kind in the plans in scope, where levels of the kind are
+ * numbered alike (as many dotted parts): a level the plans do not have, to be said not found rather than read as words.
+ */
+export function unknownLevelsIn(question: string, store: PlanStore, files: string[] | null): UnknownLevel[] {
+  const tokens = fold(question)
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  // the kind words followed by a number, read first: most questions have none, and the levels are then not looked at
+  const asked: { level: PlanLevel; phrase: string; number: string }[] = [];
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const words = phrase.split(' ');
+    for (let at = 0; at + words.length <= tokens.length; at++) {
+      if (!words.every((w, k) => tokens[at + k] === w && !taken[at + k])) continue;
+      for (let k = 0; k < words.length; k++) taken[at + k] = true;
+      // the number right after the kind word, past at most one short word ("n", "nr", an article)
+      const next = tokens.slice(at + words.length, at + words.length + 2);
+      const number = next.find((t) => /^\d{1,3}(?:\.\d{1,3})*$/.test(t));
+      if (!number || (next[0] !== number && (next[0]!.length > 3 || /\d/.test(next[0]!)))) continue;
+      asked.push({ level, phrase, number });
+    }
+  }
+  if (!asked.length) return [];
+  const inFiles = files ? new Set(files) : null;
+  const all = levelEntriesOf(store).filter((e) => !inFiles || e.docs.some((d) => inFiles.has(d)));
+  const out: UnknownLevel[] = [];
+  for (const { level, phrase, number } of asked) {
+    const kind = all.filter((e) => e.level === level && e.number !== null);
+    const n = normalNumber(number);
+    const depth = n.split('.').length;
+    if (!kind.length || kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth))
+      continue;
+    out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
+  }
+  return out;
 }

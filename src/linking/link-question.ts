@@ -398,7 +398,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
   // a level's title words ("l'azione Integrazione sociale…") name no office
-  const levelWords = new Set(levels.flatMap((l) => l.titleWords));
+  const levelWords = new Set(levels.flatMap((l) => [...l.titleWords, ...(l.echoWords ?? [])]));
   const withoutLevels = (text: string) =>
     levelWords.size ? text.replace(/\p{L}+/gu, (w) => (levelWords.has(fold(w)) ? ' '.repeat(w.length) : w)) : text;
   // "obiettivi dei Servizi Demografici che scadono nel 2021": a year that bounds a date narrows no plan an office is

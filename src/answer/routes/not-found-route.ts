@@ -7,8 +7,10 @@
 import { PACKS } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
+import { unknownLevelsIn } from '../../linking/find-levels.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
+import { unknownStructureNumber } from '../../linking/unknown-structure-number.ts';
 import { parseFigure } from '../../plan/figures.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
@@ -46,6 +48,40 @@ function bodyTheTextNames({ ctx, frame, question }: RouteInput): boolean {
 }
 
 export const notFoundReplies: Route[] = [
+  {
+    // "obiettivi del settore II" where no office carries that numeral: not there, and the numbered ones there are
+    id: 'not_found_structure_number',
+    when: ({ frame, question, ctx, structures, meant }) =>
+      !structures.length &&
+      !frame.codes.length &&
+      !frame.levels.length &&
+      !meant.length &&
+      unknownStructureNumber(question, ctx.store, frame.documents) !== null,
+    answer: ({ ctx, frame, question, pack }) => {
+      const unknown = unknownStructureNumber(question, ctx.store, frame.documents)!;
+      const reply = emptyReply('not_found_structure_number');
+      reply.found = false;
+      const known = unknown.numbered
+        .filter((s) => visible(ctx, s.doc))
+        .slice(0, 20)
+        .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
+      reply.lines.push(pack.messages.notFoundStructureNumber(unknown.said, known));
+      return reply;
+    },
+  },
+  {
+    // "obiettivi della linea di mandato 7" where the lines are 01–05: no level of that number, and the ones there are
+    id: 'not_found_level',
+    when: ({ frame, question, ctx }) =>
+      !frame.levels.length && !frame.codes.length && unknownLevelsIn(question, ctx.store, frame.documents).length > 0,
+    answer: ({ ctx, frame, question, pack }) => {
+      const reply = emptyReply('not_found_level');
+      reply.found = false;
+      for (const u of unknownLevelsIn(question, ctx.store, frame.documents))
+        reply.lines.push(pack.messages.notFoundLevel(u.phrase, u.number, u.known));
+      return reply;
+    },
+  },
   {
     id: 'not_found_progress',
     when: ({ ctx, frame }) => frame.progress && !progressIsAMeasure(ctx, frame),

@@ -713,6 +713,25 @@ function compareGroupsReply(
 
 const GROUPS_SHOWN_AFTER = 3;
 
+/**
+ * "chi lavora sull'azione X?": a person ranked by the records under a level is said with the offices they head in those
+ * records' plans, so the answer names the offices too ("Rossi Anna (SERVIZIO CULTURA)"); nothing for a group that is no person.
+ */
+function headedBeside(ctx: ToolContext, key: string, records: readonly { doc: string }[]): string {
+  const person = ctx.store.peopleByKey.get(personKey(key));
+  if (!person) return '';
+  const docs = new Set(records.map((r) => r.doc));
+  const headed = [
+    ...new Set(
+      ctx.store
+        .structuresHeadedBy(person)
+        .filter((s) => docs.has(s.doc))
+        .map((s) => s.name),
+    ),
+  ];
+  return headed.length ? ` (${headed.join(', ')})` : '';
+}
+
 /** People or structures ranked by the count (or summed field) of their records; ties at the cut said. */
 function groupRankReply(
   ctx: ToolContext,
@@ -747,9 +766,11 @@ function groupRankReply(
     );
   }
   reply.lines.push(M.groupRank(measure));
+  // "chi lavora sull'azione X?": who, under a level of the tree, is said with the office they head
+  const underLevels = (query.filters ?? []).some((f) => f.field === 'levels');
   const line = (g: (typeof groups)[number]) => {
     const keys = [...new Set(g.records.map((r) => r.key))];
-    return `• ${g.key}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
+    return `• ${g.key}${underLevels ? headedBeside(ctx, g.key!, g.records) : ''}: ${show(g.value!)} (${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ` ${M.more(keys.length - 12)}` : ''})`;
   };
   for (const g of first) reply.lines.push(line(g));
   // a tie matters at a cut: when every group is listed there is none

@@ -2,6 +2,7 @@
 import { packFor } from '../../lang/packs.ts';
 import type { Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { onStructures } from '../../query/structure-records.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
 import { profileOf } from '../../tools/get-person.ts';
@@ -130,12 +131,8 @@ export function answerCountsAndTotals(
     if (people.length === 1) list = profileOf(ctx, people[0]!.person).objectives;
     if (cdr) list = list.filter((o) => fold(o.cdr ?? '') === fold(cdr));
     const structures = findStructures(question, ctx.store, scope);
-    if (!cdr && structures.length && !people.length) {
-      // a thousand plans' copies of the office: their names and codes looked up, not compared one by one
-      const names = new Set(structures.map((s) => fold(s.name)));
-      const codes = new Set(structures.flatMap((s) => (s.code ? [s.code] : [])));
-      list = list.filter((o) => names.has(fold(o.structure ?? '')) || (o.cdr && codes.has(o.cdr)));
-    }
+    // one set lookup per objective: an office named in many plans is many structures
+    if (!cdr && structures.length && !people.length) list = list.filter(onStructures(structures));
     reply.intent = 'count_objectives';
     reply.lines.push(packFor(lang).messages.structures.objectivesCount(list.length));
     const perDoc = new Map<string, number>();
