@@ -7,6 +7,7 @@ import { askedColumnKinds, missingSides, pickColumns } from '../../src/answer/as
 import { namedBudgetRows } from '../../src/answer/budget-row.ts';
 import { sidesDifference } from '../../src/answer/budget-sides.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
+import { budgetRowReply } from '../../src/answer/routes/budget-row-route.ts';
 import { cellOf, namedTableCell, rowAsWritten } from '../../src/answer/table-cell.ts';
 import { type DataTable, PlanModelSchema, type Project } from '../../src/plan/model.ts';
 import { PlanStore } from '../../src/store/plan-store.ts';
@@ -94,6 +95,19 @@ describe('budget rows named by their description', () => {
     const found = namedBudgetRows([a, b], 'quanto vale il contributo provinciale per gli sportelli lavoro giovani?');
     expect(found.map((f) => f.row.capitolo)).toEqual(['Cap. 70001 Art. 00']);
     expect(namedBudgetRows([a, b], 'canone palestre comunali').map((f) => f.project.code)).toEqual(['P-2']);
+  });
+
+  it('quotes the row the words name even when they seem to name a project that holds no such row', () => {
+    const store = { projects: [a, b], entityOf: () => 'Comune di Prova' } as unknown as PlanStore;
+    const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+    const scope = { docs: null, entity: null, year: null };
+    const asked = 'quanto vale il canone delle palestre comunali?';
+    expect(budgetRowReply(ctx, asked, scope, 'it', [a])?.lines.join(' ')).toContain('2.000,00');
+    expect(budgetRowReply(ctx, asked, scope, 'it', [a])?.focus).toEqual(['P-2']);
+    // a row of the project named still comes first
+    expect(budgetRowReply(ctx, 'contributo provinciale sportelli lavoro giovani', scope, 'it', [a])?.focus).toEqual([
+      'P-1',
+    ]);
   });
 
   it('takes a long description quoted in part, a dotted acronym written either way', () => {

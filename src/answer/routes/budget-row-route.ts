@@ -18,10 +18,12 @@ export function budgetRowReply(
   lang: Lang,
   named: Project[],
 ): Reply | null {
-  const projects = named.length
-    ? named
-    : ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!scope.docs || scope.docs.includes(p.doc)));
-  const rows = namedBudgetRows(projects, question);
+  const inScope = () =>
+    ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!scope.docs || scope.docs.includes(p.doc)));
+  // a project the words seem to name may hold no row they quote (a word of its title, "ASP", is also in the row's):
+  // the row they quote, in whichever project, is what was asked — each row says which project it belongs to
+  const ofNamed = named.length ? namedBudgetRows(named, question) : [];
+  const rows = ofNamed.length ? ofNamed : namedBudgetRows(inScope(), question);
   if (!rows.length) return null;
   const m = packFor(lang).messages.project;
   const reply = emptyReply('budget_row');
