@@ -57,26 +57,61 @@ export interface NamedRow {
   row: BudgetRow;
 }
 
-/** The rows the question names among the projects' budget tables; [] when none is named clearly enough. */
-export function namedBudgetRows(projects: Project[], question: string): NamedRow[] {
+/** A store's budget rows by the stems of their descriptions and the numbers of their chapters (see `budgetRowIndex`). */
+export interface BudgetRowIndex {
+  byStem: Map<string, { project: Project; row: BudgetRow; at: number }[]>;
+  byNumber: Map<string, { project: Project; row: BudgetRow; at: number }[]>;
+}
+
+/** Every row of the projects, indexed once (a thousand plans' rows are not all read for each question). */
+export function budgetRowIndex(projects: readonly Project[]): BudgetRowIndex {
+  const index: BudgetRowIndex = { byStem: new Map(), byNumber: new Map() };
+  const add = (map: BudgetRowIndex['byStem'], key: string, entry: { project: Project; row: BudgetRow; at: number }) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [entry]);
+    else if (list.at(-1) !== entry) list.push(entry);
+  };
+  for (const [p, project] of projects.entries())
+    for (const [r, row] of project.budgetRows.entries()) {
+      const entry = { project, row, at: p * 100_000 + r };
+      for (const w of words(row.capitolo)) add(index.byNumber, w, entry);
+      for (const st of stemsOf(row)) add(index.byStem, st, entry);
+    }
+  return index;
+}
+
+/**
+ * The rows the question names among the projects' budget tables; [] when none is named clearly enough. With the
+ * index of all the store's rows, only rows sharing a word with the question are read (the same rows are named).
+ */
+export function namedBudgetRows(projects: Project[], question: string, index?: BudgetRowIndex): NamedRow[] {
   const asked = words(question);
   const askedStems = new Set(asked.filter((w) => !/\d/.test(w)).map(stem));
   // a chapter number written in the question ("capitolo 31516") names its rows whatever else it says
   const numbers = new Set(asked.filter((w) => /^\d{5,}$/.test(w)));
   const scored: (NamedRow & { share: number })[] = [];
-  for (const project of projects)
-    for (const row of project.budgetRows) {
-      if (numbers.size && words(row.capitolo).some((w) => numbers.has(w))) {
-        scored.push({ project, row, share: 2 });
-        continue;
-      }
-      const stems = stemsOf(row);
-      if (stems.length < MIN_WORDS) continue;
-      const matched = stems.filter((s) => askedStems.has(s)).length;
-      const share = matched / stems.length;
-      if ((matched >= MIN_WORDS && share >= MIN_SHARE) || (matched >= MANY_WORDS && share >= MANY_SHARE))
-        scored.push({ project, row, share });
+  const score = (project: Project, row: BudgetRow) => {
+    if (numbers.size && words(row.capitolo).some((w) => numbers.has(w))) {
+      scored.push({ project, row, share: 2 });
+      return;
     }
+    const stems = stemsOf(row);
+    if (stems.length < MIN_WORDS) return;
+    const matched = stems.filter((s) => askedStems.has(s)).length;
+    const share = matched / stems.length;
+    if ((matched >= MIN_WORDS && share >= MIN_SHARE) || (matched >= MANY_WORDS && share >= MANY_SHARE))
+      scored.push({ project, row, share });
+  };
+  if (index) {
+    const allowed = new Set(projects);
+    const candidates = new Map<BudgetRow, { project: Project; row: BudgetRow; at: number }>();
+    for (const key of numbers)
+      for (const e of index.byNumber.get(key) ?? []) if (allowed.has(e.project)) candidates.set(e.row, e);
+    for (const key of askedStems)
+      for (const e of index.byStem.get(key) ?? []) if (allowed.has(e.project)) candidates.set(e.row, e);
+    // in the order of the projects and their rows, as a walk through them would meet them
+    for (const e of [...candidates.values()].sort((a, b) => a.at - b.at)) score(e.project, e.row);
+  } else for (const project of projects) for (const row of project.budgetRows) score(project, row);
   if (!scored.length) return [];
   const best = Math.max(...scored.map((s) => s.share));
   const top = scored.filter((s) => s.share === best);

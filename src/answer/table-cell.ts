@@ -119,12 +119,45 @@ export function cellOf(table: DataTable, question: string, quantity = true): Tab
   };
 }
 
+/**
+ * What a label word can be named by (see sameWord): a letter by itself, a longer word by its first three letters; a
+ * number names nothing on its own, and a two-letter word is never the three-letter start it takes.
+ */
+const labelKey = (w: string): string[] =>
+  isNumber(w) ? [] : w.length === 1 ? [`=${w}`] : w.length >= 3 ? [w.slice(0, 3)] : [];
+const askedKeys = (a: string): string[] =>
+  a.length === 1 ? [`=${a}`] : a.length >= 3 && !isNumber(a) ? [a.slice(0, 3)] : [];
+
+const labelKeys = new WeakMap<DataTable, Set<string>>();
+
+/** The keys of every word of a table's row labels and header (see labelKey), once per table. */
+function labelKeysOf(table: DataTable): Set<string> {
+  let keys = labelKeys.get(table);
+  if (!keys) {
+    keys = new Set(
+      [...table.rows.map((r) => r.label), ...table.header].flatMap((l) => labelWords(l).flatMap(labelKey)),
+    );
+    labelKeys.set(table, keys);
+  }
+  return keys;
+}
+
 /** The cell the question names across `tables`: the best-named one; two tables named as well: none (ambiguous). */
 export function namedTableCell(tables: DataTable[], question: string, quantity = true): TableCell | null {
   // an English question names the Italian labels by the glossary's words ("women" → "donne")
   const translated = translateQuery(question);
   const asked = translated === question ? question : `${question} ${translated}`;
-  const cells = tables.map((t) => cellOf(t, asked, quantity)).filter((c): c is TableCell => c !== null);
+  // a cell needs a word of the table's labels named (not a number): only tables sharing a word's opening with the
+  // question are read (a thousand plans hold thousands of tables, and most questions name none)
+  const keys = new Set(tokensOf(asked).flatMap((a) => askedKeys(a)));
+  const cells = tables
+    .filter((t) => {
+      const own = labelKeysOf(t);
+      for (const k of keys) if (own.has(k)) return true;
+      return false;
+    })
+    .map((t) => cellOf(t, asked, quantity))
+    .filter((c): c is TableCell => c !== null);
   if (!cells.length) return null;
   const best = Math.max(...cells.map((c) => c.score));
   const top = cells.filter((c) => c.score === best);

@@ -23,7 +23,8 @@ export function withReadableSources(answer: Answer, documents: DocumentLookup): 
   let text = paragraphs.join('\n\n');
   for (const file of new Set(citations.map((c) => c.doc))) {
     const doc = documents(file);
-    if (doc) text = text.split(file).join(`${documentName(doc)} — ${doc.entity}`);
+    // an answer may cite a thousand plans' copies: only the names the text writes are replaced
+    if (doc && text.includes(file)) text = text.split(file).join(`${documentName(doc)} — ${doc.entity}`);
   }
   if (hasSources) text = `${text}\n\n${sourcesParagraph(citations, documents, lang)}`;
   return { ...answer, answer: text, citations };

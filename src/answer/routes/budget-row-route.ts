@@ -5,8 +5,9 @@
  */
 import { packFor } from '../../lang/packs.ts';
 import type { Project } from '../../plan/model.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
-import { namedBudgetRows } from '../budget-row.ts';
+import { type BudgetRowIndex, budgetRowIndex, namedBudgetRows } from '../budget-row.ts';
 import type { Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -18,12 +19,14 @@ export function budgetRowReply(
   lang: Lang,
   named: Project[],
 ): Reply | null {
-  const inScope = () =>
-    ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!scope.docs || scope.docs.includes(p.doc)));
+  const inScope = () => {
+    const docs = scope.docs ? new Set(scope.docs) : null;
+    return ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!docs || docs.has(p.doc)));
+  };
   // a project the words seem to name may hold no row they quote (a word of its title, "ASP", is also in the row's):
   // the row they quote, in whichever project, is what was asked — each row says which project it belongs to
   const ofNamed = named.length ? namedBudgetRows(named, question) : [];
-  const rows = ofNamed.length ? ofNamed : namedBudgetRows(inScope(), question);
+  const rows = ofNamed.length ? ofNamed : namedBudgetRows(inScope(), question, rowIndexOf(ctx.store));
   if (!rows.length) return null;
   const m = packFor(lang).messages.project;
   const reply = emptyReply('budget_row');
@@ -36,4 +39,16 @@ export function budgetRowReply(
     if (!reply.focus.includes(project.code)) reply.focus.push(project.code);
   }
   return reply;
+}
+
+const rowIndexes = new WeakMap<PlanStore, BudgetRowIndex>();
+
+/** The store's budget rows indexed once (see budgetRowIndex). */
+function rowIndexOf(store: PlanStore): BudgetRowIndex {
+  let index = rowIndexes.get(store);
+  if (!index) {
+    index = budgetRowIndex(store.projects);
+    rowIndexes.set(store, index);
+  }
+  return index;
 }

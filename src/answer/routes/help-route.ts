@@ -3,6 +3,7 @@
  * example questions built from the loaded model's own codes and names, so every example is one that works.
  */
 import type { LanguagePack, PlanSummary } from '../../lang/language-pack.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import type { ToolContext } from '../../tools/tool-context.ts';
 import { visible } from '../../tools/tool-context.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -37,31 +38,40 @@ export function helpReply(
 
 type Counts = Omit<PlanSummary, 'entity' | 'title' | 'years'>;
 
-/** What each plan holds, counted in one pass over the records (a help answer lists every plan). */
+const countsOfStores = new WeakMap<PlanStore, Map<string, Counts>>();
+const noRecords = (): Counts => ({ objectives: 0, projects: 0, phases: 0, indicators: 0, budgeted: 0, structures: 0 });
+
+/** What each plan holds, counted in one pass over the records once per store (a help answer lists every plan). */
 function countsByDocument(ctx: ToolContext): (doc: string) => Counts {
   const { store } = ctx;
-  const byDoc = new Map<string, Counts>();
-  const of = (doc: string) => {
-    let c = byDoc.get(doc);
-    if (!c) {
-      c = { objectives: 0, projects: 0, phases: 0, indicators: 0, budgeted: 0, structures: 0 };
-      byDoc.set(doc, c);
+  let byDoc = countsOfStores.get(store);
+  if (!byDoc) {
+    const counted = new Map<string, Counts>();
+    const of = (doc: string) => {
+      let c = counted.get(doc);
+      if (!c) {
+        c = noRecords();
+        counted.set(doc, c);
+      }
+      return c;
+    };
+    for (const o of store.objectives) {
+      const c = of(o.doc);
+      c.objectives++;
+      c.phases += o.phases.length;
+      c.indicators += o.indicators.length;
     }
-    return c;
-  };
-  for (const o of store.objectives) {
-    const c = of(o.doc);
-    c.objectives++;
-    c.phases += o.phases.length;
-    c.indicators += o.indicators.length;
+    for (const p of store.projects) {
+      const c = of(p.doc);
+      c.projects++;
+      if (p.budget?.value != null) c.budgeted++;
+    }
+    for (const s of store.structures) of(s.doc).structures++;
+    byDoc = counted;
+    countsOfStores.set(store, byDoc);
   }
-  for (const p of store.projects) {
-    const c = of(p.doc);
-    c.projects++;
-    if (p.budget?.value != null) c.budgeted++;
-  }
-  for (const s of store.structures) of(s.doc).structures++;
-  return of;
+  const known = byDoc;
+  return (doc) => ({ ...(known.get(doc) ?? noRecords()) });
 }
 
 /** Example questions filled from the model: an objective with an owner, its owner, a project with a budget… */

@@ -19,7 +19,8 @@ export function tableCellReply(
   quantity: boolean,
 ): Reply | null {
   const seen = ctx.store.model.tables.filter((t) => visible(ctx, t.doc));
-  const tables = seen.filter((t) => !scope.docs || scope.docs.includes(t.doc));
+  const docs = scope.docs ? new Set(scope.docs) : null;
+  const tables = seen.filter((t) => !docs || docs.has(t.doc));
   const cell = tables.length ? namedTableCell(tables, question, quantity) : null;
   if (!cell) return elsewhere(ctx, question, scope, lang, quantity, seen, tables);
   const reply = emptyReply('table_cell');
