@@ -49,7 +49,26 @@ interface LabelMatch {
   weak: number;
 }
 
+/**
+ * The labels matched against the last question asked, each once: a thousand plans' copies of a table repeat its
+ * labels, and every copy is read (the matches depend on the label and the question's words alone).
+ */
+let matchedFor: string[] | null = null;
+let matched = new Map<string, LabelMatch>();
 function matchLabel(label: string, asked: string[]): LabelMatch {
+  if (asked !== matchedFor) {
+    matchedFor = asked;
+    matched = new Map();
+  }
+  let m = matched.get(label);
+  if (!m) {
+    m = matchLabelOnce(label, asked);
+    matched.set(label, m);
+  }
+  return m;
+}
+
+function matchLabelOnce(label: string, asked: string[]): LabelMatch {
   const words = labelWords(label);
   if (!words.length) return { named: false, strong: 0, weak: 0 };
   let strong = 0;
@@ -76,6 +95,17 @@ function pick(labels: string[], asked: string[]): { index: number; match: LabelM
   return total >= 0 ? { index: total, match: null } : null;
 }
 
+let lastQuestion: string | null = null;
+let lastWords: string[] = [];
+/** The question's words, each once (a label word is compared with every word asked), the same array for one question. */
+function askedWords(question: string): string[] {
+  if (question !== lastQuestion) {
+    lastQuestion = question;
+    lastWords = [...new Set(tokensOf(question))];
+  }
+  return lastWords;
+}
+
 export interface TableCell {
   table: DataTable;
   row: string;
@@ -91,7 +121,7 @@ export interface TableCell {
  * is no headcount of "Dirigente"), a row or the table's own name must be named too.
  */
 export function cellOf(table: DataTable, question: string, quantity = true): TableCell | null {
-  const asked = tokensOf(question);
+  const asked = askedWords(question);
   // the first header cell may name the table ("Cessati", "Assunti"); the others are the columns
   const columns = table.header.slice(1);
   const row = pick(
