@@ -80,11 +80,39 @@ export function budgetRowIndex(projects: readonly Project[]): BudgetRowIndex {
   return index;
 }
 
+/** The rows the question names among the projects' budget tables; [] when none is named clearly enough. */
+export function namedBudgetRows(projects: Project[], question: string): NamedRow[] {
+  return bestRows(question, (score) => {
+    for (const project of projects) for (const row of project.budgetRows) score(project, row);
+  });
+}
+
 /**
- * The rows the question names among the projects' budget tables; [] when none is named clearly enough. With the
- * index of all the store's rows, only rows sharing a word with the question are read (the same rows are named).
+ * The same rows among the indexed projects `keep` allows: only rows sharing a word with the question are read, in
+ * the order of the projects and their rows, as the walk of `namedBudgetRows` would meet them.
  */
-export function namedBudgetRows(projects: Project[], question: string, index?: BudgetRowIndex): NamedRow[] {
+export function namedBudgetRowsIn(
+  index: BudgetRowIndex,
+  question: string,
+  keep: (project: Project) => boolean,
+): NamedRow[] {
+  return bestRows(question, (score, asked) => {
+    const candidates = new Map<BudgetRow, { project: Project; row: BudgetRow; at: number }>();
+    for (const map of [index.byNumber, index.byStem])
+      for (const key of map === index.byNumber ? asked.numbers : asked.stems)
+        for (const e of map.get(key) ?? []) if (keep(e.project)) candidates.set(e.row, e);
+    for (const e of [...candidates.values()].sort((a, b) => a.at - b.at)) score(e.project, e.row);
+  });
+}
+
+/** The best-named rows among those `walk` offers to its scorer; [] when none, or too many alike. */
+function bestRows(
+  question: string,
+  walk: (
+    score: (project: Project, row: BudgetRow) => void,
+    asked: { stems: Set<string>; numbers: Set<string> },
+  ) => void,
+): NamedRow[] {
   const asked = words(question);
   const askedStems = new Set(asked.filter((w) => !/\d/.test(w)).map(stem));
   // a chapter number written in the question ("capitolo 31516") names its rows whatever else it says
@@ -102,16 +130,7 @@ export function namedBudgetRows(projects: Project[], question: string, index?: B
     if ((matched >= MIN_WORDS && share >= MIN_SHARE) || (matched >= MANY_WORDS && share >= MANY_SHARE))
       scored.push({ project, row, share });
   };
-  if (index) {
-    const allowed = new Set(projects);
-    const candidates = new Map<BudgetRow, { project: Project; row: BudgetRow; at: number }>();
-    for (const key of numbers)
-      for (const e of index.byNumber.get(key) ?? []) if (allowed.has(e.project)) candidates.set(e.row, e);
-    for (const key of askedStems)
-      for (const e of index.byStem.get(key) ?? []) if (allowed.has(e.project)) candidates.set(e.row, e);
-    // in the order of the projects and their rows, as a walk through them would meet them
-    for (const e of [...candidates.values()].sort((a, b) => a.at - b.at)) score(e.project, e.row);
-  } else for (const project of projects) for (const row of project.budgetRows) score(project, row);
+  walk(score, { stems: askedStems, numbers });
   if (!scored.length) return [];
   const best = Math.max(...scored.map((s) => s.share));
   const top = scored.filter((s) => s.share === best);

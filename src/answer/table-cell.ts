@@ -164,9 +164,9 @@ const labelKeys = new WeakMap<DataTable, Set<string>>();
 function labelKeysOf(table: DataTable): Set<string> {
   let keys = labelKeys.get(table);
   if (!keys) {
-    keys = new Set(
-      [...table.rows.map((r) => r.label), ...table.header].flatMap((l) => labelWords(l).flatMap(labelKey)),
-    );
+    // a total row or column is taken, never named (see pick): its words name no cell; the first header cell may
+    const named = [...table.rows.map((r) => r.label), ...table.header.slice(1)].filter((l) => !isTotalLabel(l));
+    keys = new Set([...named, table.header[0] ?? ''].flatMap((l) => labelWords(l).flatMap(labelKey)));
     labelKeys.set(table, keys);
   }
   return keys;

@@ -269,21 +269,19 @@ export function objectiveNamedByRareWords(
 ): TitledRecord | null {
   const index = objectiveTitles(store);
   const inFiles = files.length ? new Set(files) : null;
-  const asked = new Set(contentTokens(question).map((t) => stem(t)));
+  const asked = stemsOf(question);
+  // each title's count of the question's stems, read through the stem index (common stems are held by thousands)
   const hitsOf = new Map<number, { hits: number; rare: boolean; distinct: boolean }>();
+  for (const [p, hits] of index.stems.hits(asked)) hitsOf.set(p, { hits, rare: false, distinct: false });
   for (const s of asked) {
     const holders = index.byStem.get(s) ?? [];
-    for (const p of holders) {
-      const h = hitsOf.get(p) ?? { hits: 0, rare: false, distinct: false };
-      h.hits++;
-      if (holders.length === 1) {
-        h.rare = true;
-        // a word no other record uses in any of its names (titles, phases, indicators) names this one alone
-        const r = index.records[p]!;
-        if (minHits < 2 && distinctiveOwners(store).get(s) === ownerKey(r.doc, r.code)) h.distinct = true;
-      }
-      hitsOf.set(p, h);
-    }
+    if (holders.length !== 1) continue;
+    const p = holders[0]!;
+    const h = hitsOf.get(p)!;
+    h.rare = true;
+    // a word no other record uses in any of its names (titles, phases, indicators) names this one alone
+    const r = index.records[p]!;
+    if (minHits < 2 && distinctiveOwners(store).get(s) === ownerKey(r.doc, r.code)) h.distinct = true;
   }
   // words of their own for two records ("gli orari e le palestre") name no one of them
   const owned = minHits < 2 ? ownersNamedIn(asked, store) : null;

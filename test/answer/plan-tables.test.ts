@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { askedColumnKinds, missingSides, pickColumns } from '../../src/answer/asked-columns.ts';
-import { namedBudgetRows } from '../../src/answer/budget-row.ts';
+import { budgetRowIndex, namedBudgetRows, namedBudgetRowsIn } from '../../src/answer/budget-row.ts';
 import { sidesDifference } from '../../src/answer/budget-sides.ts';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { budgetRowReply } from '../../src/answer/routes/budget-row-route.ts';
@@ -95,6 +95,13 @@ describe('budget rows named by their description', () => {
     const found = namedBudgetRows([a, b], 'quanto vale il contributo provinciale per gli sportelli lavoro giovani?');
     expect(found.map((f) => f.row.capitolo)).toEqual(['Cap. 70001 Art. 00']);
     expect(namedBudgetRows([a, b], 'canone palestre comunali').map((f) => f.project.code)).toEqual(['P-2']);
+  });
+
+  it('finds the same rows through the store-wide index, among the projects allowed', () => {
+    const index = budgetRowIndex([a, b]);
+    for (const q of ['contributo provinciale sportelli lavoro giovani', 'canone palestre comunali', 'capitolo 80001'])
+      expect(namedBudgetRowsIn(index, q, () => true)).toEqual(namedBudgetRows([a, b], q));
+    expect(namedBudgetRowsIn(index, 'canone palestre comunali', (p) => p !== b)).toEqual([]);
   });
 
   it('quotes the row the words name even when they seem to name a project that holds no such row', () => {

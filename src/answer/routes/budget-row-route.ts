@@ -7,7 +7,7 @@ import { packFor } from '../../lang/packs.ts';
 import type { Project } from '../../plan/model.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
-import { type BudgetRowIndex, budgetRowIndex, namedBudgetRows } from '../budget-row.ts';
+import { type BudgetRowIndex, budgetRowIndex, namedBudgetRows, namedBudgetRowsIn } from '../budget-row.ts';
 import type { Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
 import { emptyReply, type Reply } from './reply.ts';
@@ -19,14 +19,12 @@ export function budgetRowReply(
   lang: Lang,
   named: Project[],
 ): Reply | null {
-  const inScope = () => {
-    const docs = scope.docs ? new Set(scope.docs) : null;
-    return ctx.store.projects.filter((p) => visible(ctx, p.doc) && (!docs || docs.has(p.doc)));
-  };
+  const docs = scope.docs ? new Set(scope.docs) : null;
+  const inScope = (p: Project) => visible(ctx, p.doc) && (!docs || docs.has(p.doc));
   // a project the words seem to name may hold no row they quote (a word of its title, "ASP", is also in the row's):
   // the row they quote, in whichever project, is what was asked — each row says which project it belongs to
   const ofNamed = named.length ? namedBudgetRows(named, question) : [];
-  const rows = ofNamed.length ? ofNamed : namedBudgetRows(inScope(), question, rowIndexOf(ctx.store));
+  const rows = ofNamed.length ? ofNamed : namedBudgetRowsIn(rowIndexOf(ctx.store), question, inScope);
   if (!rows.length) return null;
   const m = packFor(lang).messages.project;
   const reply = emptyReply('budget_row');

@@ -11,6 +11,7 @@ import type { Objective, Project, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { areasOf } from '../../query/record-fields.ts';
 import { recordsOfStructure } from '../../query/structure-records.ts';
+import type { PlanStore } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
@@ -153,10 +154,14 @@ function levelsOfPlans({ ctx, frame, lang }: RouteInput, kinds: PlanLevel[]): Re
       if (!labels.has(label)) labels.set(label, r);
       byDoc.set(r.doc, labels);
     };
-    for (const o of ctx.store.objectives)
-      add(o, kind === 'area' ? (areaOf(o.doc, o.structure) ?? o.strategic?.area) : o.strategic?.[kind]);
-    for (const p of ctx.store.projects)
-      add(p, kind === 'area' ? (areaOf(p.doc, p.cdr) ?? p.strategic?.area) : p.strategic?.[kind]);
+    // only the plans in scope are read, in the order a walk of every objective, then every project, meets them
+    const plans = [...recordsByDoc(ctx.store)].filter(([doc]) => inScope(doc));
+    for (const [, { objectives }] of plans)
+      for (const o of objectives)
+        add(o, kind === 'area' ? (areaOf(o.doc, o.structure) ?? o.strategic?.area) : o.strategic?.[kind]);
+    for (const [, { projects }] of plans)
+      for (const p of projects)
+        add(p, kind === 'area' ? (areaOf(p.doc, p.cdr) ?? p.strategic?.area) : p.strategic?.[kind]);
     for (const [doc, labels] of [...byDoc].slice(0, MAX_STRUCTURES)) {
       reply.lines.push(pack.messages.structures.levelsOfPlan(word, ctx.store.entityOf(doc), labels.size));
       for (const [label, first] of labels) {
@@ -167,6 +172,29 @@ function levelsOfPlans({ ctx, frame, lang }: RouteInput, kinds: PlanLevel[]): Re
     if (byDoc.size > MAX_STRUCTURES) reply.lines.push(LABELS[lang].andMore(byDoc.size - MAX_STRUCTURES));
   }
   return reply.lines.length ? reply : null;
+}
+
+const byDocIndexes = new WeakMap<PlanStore, Map<string, { objectives: Objective[]; projects: Project[] }>>();
+
+/** Each plan's objectives and projects, plans in the order a walk of the objectives then the projects meets them. */
+function recordsByDoc(store: PlanStore): Map<string, { objectives: Objective[]; projects: Project[] }> {
+  let index = byDocIndexes.get(store);
+  if (!index) {
+    const built = new Map<string, { objectives: Objective[]; projects: Project[] }>();
+    const of = (doc: string) => {
+      let e = built.get(doc);
+      if (!e) {
+        e = { objectives: [], projects: [] };
+        built.set(doc, e);
+      }
+      return e;
+    };
+    for (const o of store.objectives) of(o.doc).objectives.push(o);
+    for (const p of store.projects) of(p.doc).projects.push(p);
+    index = built;
+    byDocIndexes.set(store, index);
+  }
+  return index;
 }
 
 function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null {
