@@ -11,12 +11,12 @@ import type { Objective, Project, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { areasOf } from '../../query/record-fields.ts';
 import { recordsOfStructure } from '../../query/structure-records.ts';
-import type { PlanStore } from '../../store/plan-store.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { askedFieldOf } from './passage-route.ts';
 import { emptyReply, type Reply } from './reply.ts';
+import { recordsByDoc } from './structure-record-route.ts';
 import { answerForStructures } from './structure-route.ts';
 
 /** an office named in many plans (one name, many entities): the first ones, then how many more */
@@ -172,29 +172,6 @@ function levelsOfPlans({ ctx, frame, lang }: RouteInput, kinds: PlanLevel[]): Re
     if (byDoc.size > MAX_STRUCTURES) reply.lines.push(LABELS[lang].andMore(byDoc.size - MAX_STRUCTURES));
   }
   return reply.lines.length ? reply : null;
-}
-
-const byDocIndexes = new WeakMap<PlanStore, Map<string, { objectives: Objective[]; projects: Project[] }>>();
-
-/** Each plan's objectives and projects, plans in the order a walk of the objectives then the projects meets them. */
-function recordsByDoc(store: PlanStore): Map<string, { objectives: Objective[]; projects: Project[] }> {
-  let index = byDocIndexes.get(store);
-  if (!index) {
-    const built = new Map<string, { objectives: Objective[]; projects: Project[] }>();
-    const of = (doc: string) => {
-      let e = built.get(doc);
-      if (!e) {
-        e = { objectives: [], projects: [] };
-        built.set(doc, e);
-      }
-      return e;
-    };
-    for (const o of store.objectives) of(o.doc).objectives.push(o);
-    for (const p of store.projects) of(p.doc).projects.push(p);
-    index = built;
-    byDocIndexes.set(store, index);
-  }
-  return index;
 }
 
 function levelsOfStructures(input: RouteInput, kinds: PlanLevel[]): Reply | null {

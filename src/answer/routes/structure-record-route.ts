@@ -225,8 +225,8 @@ function recordsOf(ctx: ToolContext, structures: Structure[]): NamedRecord[] {
 
 const BY_DOC = new WeakMap<PlanStore, Map<string, { objectives: Objective[]; projects: Project[] }>>();
 
-/** each plan's objectives and projects, grouped once per store */
-function recordsByDoc(store: PlanStore): Map<string, { objectives: Objective[]; projects: Project[] }> {
+/** each plan's objectives and projects, grouped once per store (plans in the order the objectives, then projects, meet them) */
+export function recordsByDoc(store: PlanStore): Map<string, { objectives: Objective[]; projects: Project[] }> {
   let map = BY_DOC.get(store);
   if (!map) {
     const grouped = new Map<string, { objectives: Objective[]; projects: Project[] }>();
