@@ -163,7 +163,7 @@ describe('question router over the five sample plans', () => {
       ['first name first', 'Luisa Sironi works on which projects?', ['2021_PD_8501', '45,00 %', '2021_PD_8504'], []],
       ['with a title', "quali obiettivi segue l'Ing. Bonardi?", ['VI - 5', 'VI - 7'], ['LE STORIE']],
       ['with a title', 'quali obiettivi ha il dott. Caporaso?', ['2020-PG18', '2020-PG19'], ['Caporusso']],
-      ['with a title', 'numero di obiettivi della dott.ssa Meschi', ['10 obiettivi'], []],
+      ['with a title', 'quanti obiettivi ha in carico la dott.ssa Meschi', ['10 obiettivi'], []],
       [
         'a one-letter typo in the surname',
         'obiettivi di Palmeri',

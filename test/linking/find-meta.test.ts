@@ -12,7 +12,7 @@ describe('metaKindOf: questions about pianobot, by the kind of their words', () 
     // Italian
     ['buonasera a te', 'help'],
     ['ehilà', null],
-    ['ciao ciao', 'greeting'],
+    ['buonasera buonasera', 'greeting'],
     ['buon pomeriggio!', 'greeting'],
     ['che cosa sai?', 'help'],
     ['mi spieghi come funziona?', 'help'],
@@ -21,7 +21,7 @@ describe('metaKindOf: questions about pianobot, by the kind of their words', () 
     ['di quali enti hai caricato i piani?', 'help'],
     ['cosa posso domandarti?', 'help'],
     // English
-    ['hey there pianobot', 'help'],
+    ['hello pianobot', 'help'],
     ['good morning', 'greeting'],
     ['which topics do you cover?', 'help'],
     ['tell me what data you have loaded', 'help'],

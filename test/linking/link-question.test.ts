@@ -35,7 +35,7 @@ describe('linkQuestion, Italian', () => {
     ['fasi in scadenza il 31/12', { dates: [{ iso: '--12-31', op: 'eq' }] }],
     ['somma dei budget del centro 41 e 42', { aggregate: 'sum' }],
     ['quali obiettivi riguardano le biblioteche?', { topic: ['biblio'] }],
-    ['ciao a tutti', { meta: 'greeting' }],
+    ['salve a tutti', { meta: 'greeting' }],
     ['che cosa sai fare?', { meta: 'help' }],
     ['ci sono obiettivi in ritardo?', { progress: true }],
   ])('"%s"', (q, expected) => {
@@ -84,7 +84,7 @@ describe('linkQuestion, English', () => {
     ['multi-year objectives', { multiYear: true }],
     ['phases ending after 2022', { dates: [{ iso: '2022-12-31', op: 'gt' }] }],
     ['total budget of centre 41', { aggregate: 'sum' }],
-    ['what can you do for me?', { meta: 'help' }],
+    ['what are you able to do for me?', { meta: 'help' }],
     ['which phases are delayed?', { progress: true }],
   ])('"%s"', (q, expected) => {
     expect(frame(q)).toMatchObject(expected);

@@ -57,7 +57,7 @@ describe('shorthands and glued magnitudes (language-pack data)', () => {
 describe('polite wrappers and fillers', () => {
   it.each([
     ["mi sapresti dire chi guida l'obiettivo LV-BI02?", "chi guida l'obiettivo LV-BI02?"],
-    ['Buongiorno, potrebbe indicarmi le fasi di LV-BI01? Grazie mille!', 'le fasi di LV-BI01?'],
+    ['Buonasera, potrebbe indicarmi le fasi di LV-BI01? Grazie mille!', 'le fasi di LV-BI01?'],
     ['per cortesia budget del progetto Palestre', 'budget del progetto Palestre'],
     ['I would like to know the owner of LV-BI02 please', 'the owner of LV-BI02'],
     ['hey, could you tell me the phases of LV-BI01? thx', 'the phases of LV-BI01?'],
@@ -66,7 +66,7 @@ describe('polite wrappers and fillers', () => {
   it('a greeting or thanks alone stays what it is', () => {
     expect(norm('buonasera')).toBe('buonasera');
     expect(norm('grazie!')).toBe('grazie!');
-    expect(norm('ciao assistente')).toBe('ciao assistente');
+    expect(norm('salve assistente')).toBe('salve assistente');
   });
 });
 

@@ -80,7 +80,7 @@ describe('questions in the styles real users write, through /api/ask', () => {
   });
 
   it('a greeting or thanks alone still gets the help answer', async () => {
-    for (const q of ['ciao pianobot', 'grazie mille!']) {
+    for (const q of ['salve pianobot', 'grazie mille!']) {
       const a = await ask(q);
       expect(a.intent).toBe('help');
     }
