@@ -1206,7 +1206,7 @@ function projectsNamedByWords(
       const exact = holders.filter((h) => wordsOf(store.projects[h]!.title).includes(word));
       if (
         exact.length === 1 &&
-        (objectiveTitles(store).byStem.get(s) ?? []).every(
+        (objectiveTitles(store).stems.byStem.get(s) ?? []).every(
           (o) =>
             store.projectOf(store.objectives[o]!) !== undefined || !wordsOf(store.objectives[o]!.title).includes(word),
         )

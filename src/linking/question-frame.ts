@@ -1,6 +1,7 @@
 /** What a question names and asks, linked to the loaded model: the one input every route decides on. */
 import { z } from 'zod';
 import { QueryTargetSchema } from '../query/plan-query.ts';
+import { STRATEGIC_LEVELS } from '../query/record-fields.ts';
 
 export const FieldWordSchema = z.enum([
   'budget',
@@ -32,15 +33,8 @@ export const QuestionFrameSchema = z.object({
   levels: z
     .array(
       z.object({
-        level: z.enum([
-          'valorePubblico',
-          'lineaMandato',
-          'indirizzo',
-          'obiettivoStrategico',
-          'azione',
-          'obiettivoOperativo',
-          'area',
-        ]),
+        // the strategic levels of record-fields, and the area of a record's office
+        level: z.enum([...STRATEGIC_LEVELS, 'area']),
         label: z.string(),
         docs: z.array(z.string()),
       }),

@@ -70,7 +70,6 @@ export interface TitleIndex {
   titleCount: Map<string, number>;
   /** the titles by stem */
   stems: StemPostings;
-  byStem: Map<string, number[]>;
   records: TitledRecord[];
 }
 const indexes = new WeakMap<PlanStore, TitleIndex>();
@@ -89,7 +88,7 @@ export function objectiveTitles(store: PlanStore): TitleIndex {
     for (const w of [...phraseOf, ...aliasOf]) if (w) titleCount.set(w, (titleCount.get(w) ?? 0) + 1);
     const aliasStemCount = Uint16Array.from(aliasOf, (a) => (a ? stemsOf(a).size : 0));
     const stems = new StemPostings(records.map((r) => r.title));
-    index = { phraseOf, aliasOf, aliasStemCount, titleCount, stems, byStem: stems.byStem, records };
+    index = { phraseOf, aliasOf, aliasStemCount, titleCount, stems, records };
     indexes.set(store, index);
   }
   return index;
@@ -247,7 +246,7 @@ function ownWordHolders(asked: Set<string>, index: TitleIndex, store: PlanStore)
   if (ownersNamedIn(asked, store).size !== 1) return out;
   const owners = distinctiveOwners(store);
   for (const s of asked) {
-    const holders = index.byStem.get(s) ?? [];
+    const holders = index.stems.byStem.get(s) ?? [];
     if (holders.length !== 1) continue;
     const r = index.records[holders[0]!]!;
     if (owners.get(s) === ownerKey(r.doc, r.code)) out.add(holders[0]!);
@@ -274,7 +273,7 @@ export function objectiveNamedByRareWords(
   const hitsOf = new Map<number, { hits: number; rare: boolean; distinct: boolean }>();
   for (const [p, hits] of index.stems.hits(asked)) hitsOf.set(p, { hits, rare: false, distinct: false });
   for (const s of asked) {
-    const holders = index.byStem.get(s) ?? [];
+    const holders = index.stems.byStem.get(s) ?? [];
     if (holders.length !== 1) continue;
     const p = holders[0]!;
     const h = hitsOf.get(p)!;

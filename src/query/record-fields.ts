@@ -162,7 +162,6 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
   },
 };
 
-/** The labels of the levels a record hangs from, top down: what "la linea di mandato 05" or "l'azione X" filters on. */
 /** the strategic link fields that are levels of a plan's tree, from the top */
 export const STRATEGIC_LEVELS = [
   'valorePubblico',
@@ -173,6 +172,7 @@ export const STRATEGIC_LEVELS = [
   'obiettivoOperativo',
 ] as const satisfies readonly (keyof StrategicLink)[];
 
+/** The labels of the levels a record hangs from, top down: what "la linea di mandato 05" or "l'azione X" filters on. */
 export function levelLabels(s: StrategicLink | undefined, area?: string): string[] {
   const out = STRATEGIC_LEVELS.map((f) => s?.[f]).filter((v): v is string => Boolean(v));
   // the area of the record's office is a level above it too ("gli obiettivi dell'area tecnica")

@@ -24,17 +24,6 @@ function runsOf(code: string): string[] {
   );
 }
 
-/** each candidate's runs, read once: the candidates are the plans' (immutable) records, asked again at every code not found */
-const runsOfRecord = new WeakMap<object, string[]>();
-function cachedRuns(c: CodeCandidate): string[] {
-  let runs = runsOfRecord.get(c);
-  if (!runs) {
-    runs = runsOf(c.code);
-    runsOfRecord.set(c, runs);
-  }
-  return runs;
-}
-
 /** Edit distance of two short strings (codes' runs are a few characters long). */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -68,7 +57,7 @@ function nearness(asked: string[], candidate: string[]): { shared: number; gap: 
  * out.
  */
 export function nearestCodes<T extends CodeCandidate>(code: string, candidates: readonly T[], limit = 3): T[] {
-  return nearestIn(code, [{ records: candidates }], () => true, limit);
+  return nearestAmong(code, groupCodes(candidates), () => true, limit);
 }
 
 /** Candidates grouped by the first run of their code, then by their runs' key: what `nearestAmong` reads. */
@@ -110,52 +99,34 @@ export function codeGroupsOf(store: PlanStore): CodeGroups<Objective | Project> 
   return groups;
 }
 
-/** `nearestCodes` over grouped candidates, each code represented by its first record `keep` allows. */
+/**
+ * `nearestCodes` over grouped candidates, each code represented by its first record `keep` allows: only the codes of
+ * the asked code's first run are read, the nearest `limit` kept in one pass as a stable sort would order them.
+ */
 export function nearestAmong<T extends CodeCandidate>(
   code: string,
   groups: CodeGroups<T>,
   keep: (record: T) => boolean,
   limit = 3,
 ): T[] {
-  const first = runsOf(code)[0] ?? '';
-  return nearestIn(code, groups.byFirstRun.get(first) ?? [], keep, limit, true);
-}
-
-function nearestIn<T extends CodeCandidate>(
-  code: string,
-  entries: readonly { records: readonly T[]; runs?: string[] }[],
-  keep: (record: T) => boolean,
-  limit: number,
-  grouped = false,
-): T[] {
   if (limit < 1) return [];
   const asked = runsOf(code);
   const askedKey = asked.join('');
-  const seen = new Set<string>();
-  // the nearest `limit`, as a stable sort would order them (a thousand plans' codes are not all sorted); one pass
   const best: { c: T; n: ReturnType<typeof nearness> }[] = [];
-  for (const entry of entries)
-    for (const c of entry.records) {
-      if (!keep(c)) continue;
-      const runs = entry.runs ?? cachedRuns(c);
-      // a code of another first run is no near miss: left out before anything is compared (grouped, none is)
-      if (runs[0] !== asked[0]) continue;
-      const key = runs.join('');
-      if (key === askedKey || seen.has(key)) continue;
-      seen.add(key);
-      const n = nearness(asked, runs);
-      if (n.shared >= 1) {
-        const scored = { c, n };
-        if (best.length < limit || order(scored, best[limit - 1]!) < 0) {
-          let i = best.length;
-          while (i > 0 && order(scored, best[i - 1]!) < 0) i--;
-          best.splice(i, 0, scored);
-          if (best.length > limit) best.pop();
-        }
-      }
-      // grouped, an entry is one code: its first record kept stands for it
-      if (grouped) break;
-    }
+  for (const { key, runs, records } of groups.byFirstRun.get(asked[0] ?? '') ?? []) {
+    // a code of another first run is no near miss (none is met), nor is the code asked itself
+    if (key === askedKey) continue;
+    const c = records.find(keep);
+    if (!c) continue;
+    const n = nearness(asked, runs);
+    if (n.shared < 1) continue;
+    const scored = { c, n };
+    if (best.length === limit && order(scored, best[limit - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && order(scored, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, scored);
+    if (best.length > limit) best.pop();
+  }
   const most = best[0]?.n.shared ?? 0;
   return best.filter(({ n }) => n.shared >= most - 1).map(({ c }) => c);
 }
