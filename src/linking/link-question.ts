@@ -481,6 +481,23 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     const outside = allStructures.filter((s) => distinctiveNameWords(s.name).some((w) => !titleStems.has(nameStem(w))));
     allStructures.splice(0, allStructures.length, ...outside);
   }
+  // "il dirigente della programmazione sociale e socio-sanitaria del distretto": a record's title written in three
+  // words or more names that record; an office only those words recall ("sociale" → "Servizi sociali") is not named,
+  // unless the question says it names an office ("il servizio sociale")
+  if (allStructures.length && !codes.length && !hasAny(words, TARGET_WORDS.structure)) {
+    const record = recordOfMostTitleWords(
+      unquoted,
+      store,
+      docs.map((d) => d.file),
+    );
+    if (record) {
+      const titleStems = stemsOf(record.title);
+      const outside = allStructures.filter((s) =>
+        distinctiveNameWords(s.name).some((w) => !titleStems.has(stem(w)) && !titleStems.has(nameStem(w))),
+      );
+      allStructures.splice(0, allStructures.length, ...outside);
+    }
+  }
   // "tutti gli obiettivi di X tranne quello sulla trasparenza": records set apart by their title words (unless a
   // code or an entity was what the exclusion named)
   const recordsApart =
@@ -898,12 +915,18 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         : store.projects.length
           ? projectsNamedByWords(asked, store, files)
           : [];
+    // "le fasi dell'obiettivo sulla prevenzione socio-educativa dei gruppi giovanili": an objective whose title holds
+    // more of the question's words than the one project two of them name is the record meant
+    const most = projects.length === 1 && !wholeTitle ? recordOfMostTitleWords(asked, store, files) : null;
     const objective =
       wholeTitle?.kind === 'objective'
         ? wholeTitle
         : wholeTitle
           ? null
-          : (objectivesTitledIn(asked, store, files)[0] ?? objectiveNamedByRareWords(asked, store, files, 1));
+          : (objectivesTitledIn(asked, store, files)[0] ??
+            objectiveNamedByRareWords(asked, store, files, 1) ??
+            (most?.kind === 'objective' ? most : null));
+    if (objective && most?.kind === 'objective' && objective.code === most.code) projects.length = 0;
     if (projects.length === 1 && !objective)
       codes.push({ text: projects[0]!.title, code: projects[0]!.code, kind: 'project', doc: projects[0]!.doc });
     else if (objective && !projects.length)
@@ -1164,6 +1187,42 @@ function recordTitledIn(
       ? null
       : { code: top.p.code, title: top.p.title, doc: top.p.doc, kind: 'project' };
   return objective ? { ...objective, kind: 'objective' } : null;
+}
+
+type TitledKind = { code: string; title: string; doc: string; kind: 'project' | 'objective' };
+
+/** title words a question must write for a record to be named by them over an office its words recall */
+const MOST_TITLE_WORDS = 3;
+
+/**
+ * The one project or objective whose title holds the most of the question's content words, three at least, more
+ * than half of them and more than any other record's; null when none or tied. Read through the title stem indexes (never a scan of the titles).
+ */
+function recordOfMostTitleWords(question: string, store: PlanStore, files: string[]): TitledKind | null {
+  const asked = stemsOf(question);
+  const inFiles = files.length ? new Set(files) : null;
+  let best: TitledKind | null = null;
+  let most = MOST_TITLE_WORDS - 1;
+  let tie = false;
+  const consider = (record: TitledKind, hits: number) => {
+    if (hits < most || (inFiles && !inFiles.has(record.doc))) return;
+    if (best && hits === most && record.code !== best.code) tie = true;
+    if (hits > most) {
+      best = record;
+      most = hits;
+      tie = false;
+    }
+  };
+  for (const [p, hits] of projectTitleIndexOf(store).stems.hits(asked)) {
+    const { code, title, doc } = store.projects[p]!;
+    consider({ code, title, doc, kind: 'project' }, hits);
+  }
+  const objectives = objectiveTitles(store);
+  for (const [p, hits] of objectives.stems.hits(asked))
+    consider({ ...objectives.records[p]!, kind: 'objective' }, hits);
+  // most of the question is that title ("scadenza per costituire il tavolo tecnico tra ASL e distretti sociali"
+  // shares three words with a title, but asks of a phase its other words name)
+  return tie || most * 2 <= asked.size ? null : best;
 }
 
 /**
