@@ -676,12 +676,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "tra" / "between" also bound amounts and dates: only the other comparison words name records to compare
   // "A è il doppio di B?": a ratio asked compares the two
   const ratioAsked = hasAny(words, W.ratio);
+  const compareWord = hasAny(
+    words,
+    W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
+  );
+  // "quanti soldi ha il patto contro le nuove povertà?": a comparison word inside the one title the question writes
+  // most of compares nothing
   const compareAsked =
     ratioAsked ||
-    hasAny(
-      words,
-      W.compare.filter((w) => !W.between.includes(w)).map((w) => `${w} `),
-    );
+    (compareWord &&
+      (codes.length > 0 ||
+        !wordInsideTitle(
+          unquoted,
+          store,
+          docs.map((d) => d.file),
+        )));
   // "il calendario più lo svolgimento quanto pesano?", "A più quello dei B": a comparative word that grades nothing
   // after it, with none of the words that keep it a comparative before it ("di più"), adds what follows
   const moreAsPlus =
@@ -1187,6 +1196,25 @@ function recordTitledIn(
       ? null
       : { code: top.p.code, title: top.p.title, doc: top.p.doc, kind: 'project' };
   return objective ? { ...objective, kind: 'objective' } : null;
+}
+
+/**
+ * Each part the question's joining and comparison words cut holds words of the one title it writes most of, and the
+ * parts name no two records of their own.
+ */
+function wordInsideTitle(question: string, store: PlanStore, files: string[]): boolean {
+  const record = recordOfMostTitleWords(question, store, files);
+  if (!record) return false;
+  const title = stemsOf(record.title);
+  const parts = partsOf(question).filter((p) => stemsOf(p).size > 0);
+  if (parts.length < 2 || !parts.every((p) => [...stemsOf(p)].some((s) => title.has(s)))) return false;
+  // the parts naming two records of their own are what is compared ("servizi di prossimità vs domiciliarità")
+  const named = new Set(
+    [...projectsNamedByWords(question, store, files), ...objectivesNamedByParts(question, store, files)].map(
+      (r) => `${r.doc}\u0000${r.code}`,
+    ),
+  );
+  return named.size < 2;
 }
 
 type TitledKind = { code: string; title: string; doc: string; kind: 'project' | 'objective' };

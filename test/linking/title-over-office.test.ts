@@ -20,6 +20,13 @@ const model: PlanModel = PlanModelSchema.parse({
       budget: { text: '80.000,00', value: 80000 },
       span: span(70),
     },
+    {
+      ...SMALL_MODEL.projects[1]!,
+      code: '2023_PX_4104',
+      title: 'Lotta contro lo spreco alimentare nelle mense scolastiche',
+      budget: { text: '45.500,00', value: 45500 },
+      span: span(75),
+    },
   ],
   objectives: [
     ...SMALL_MODEL.objectives,
@@ -62,5 +69,13 @@ describe('a record named by most of its title over an office or a project', () =
     expect(f.codes.map((c) => c.code)).toEqual(['2023_OB_4101_9']);
     // the project's words alone still name the project
     expect(frame('chi segue la mobilità dolce casa scuola?').codes.map((c) => c.code)).toEqual(['2023_PX_4103']);
+  });
+
+  it('a comparison word inside the title the question writes compares nothing', () => {
+    const f = frame('budget della lotta contro lo spreco nelle mense?');
+    expect(f.codes.map((c) => c.code)).toEqual(['2023_PX_4104']);
+    // two records named on either side are compared
+    const two = frame('budget dei centri estivi contro quello dello sportello casa');
+    expect(two.codes.map((c) => c.code).sort()).toEqual(['2023_PX_4102', '2023_PX_4201']);
   });
 });
