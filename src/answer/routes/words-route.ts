@@ -14,7 +14,7 @@ import { getProject } from '../../tools/get-project.ts';
 import { type RecordCandidate, resolveRecord } from '../../tools/resolve-record.ts';
 import { citationOf, type ToolContext, visible } from '../../tools/tool-context.ts';
 import { saysCue } from '../cues.ts';
-import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine } from '../format-records.ts';
+import { budgetText, indicatorLine, objectiveHeadline, ownersOf, phaseLine, strategicLine } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import { LABELS, type Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
@@ -159,7 +159,7 @@ function matchByWords(
   if (objectives.length === 1)
     return objectiveReply(ctx, sheetOfYear(objectives[0]!, scope.year), intents, question, lang);
   if (objectives.length > 1) {
-    if (has('objectives_of') || saysCue(q, 'which')) return objectivesList(ctx, objectives, lang);
+    if (has('objectives_of') || saysCue(q, 'which')) return objectivesList(ctx, objectives, intents, lang);
     // several titles share a couple of generic words: that is no sign the question is about any of them
     const strong = objectiveMatcher(ctx).rank(text, 3)[0];
     if (strong && strong.score >= 0.8)
@@ -169,7 +169,7 @@ function matchByWords(
           code: o.code,
           title: o.title,
           doc: o.doc,
-          detail: `${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''}`,
+          detail: `${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''}${askedBeside(o, intents, lang)}`,
         })),
         lang,
       );
@@ -182,7 +182,7 @@ function matchByWords(
     // one objective found by topic: answer what was asked about it (its linea di mandato, its owner…)
     if (topical.length === 1 && !intents.every((i) => i === 'objectives_of'))
       return objectiveReply(ctx, sheetOfYear(topical[0]!, scope.year), intents, question, lang);
-    if (topical.length) return objectivesList(ctx, topical.slice(0, 5), lang);
+    if (topical.length) return objectivesList(ctx, topical.slice(0, 5), intents, lang);
   }
   // no title holds the words: the record whose title and text name them, when it is clear which one
   if (asksOfARecord(intents) || saysProject || saysObjective) {
@@ -370,7 +370,19 @@ function notSureWhich(ctx: ToolContext, candidates: RecordCandidate[], lang: Lan
   return reply;
 }
 
-function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): Reply {
+/**
+ * The field the question asks, beside each of several objectives its words name ("in che linea di mandato rientra
+ * l'obiettivo sui ponti?" names two): the user reads the answer for the one meant without asking again.
+ */
+function askedBeside(o: Objective, intents: Intent[], lang: Lang): string {
+  const L = LABELS[lang];
+  const strategic = intents.includes('strategic') ? strategicLine(o) : undefined;
+  if (strategic) return ` · ${L.strategic}: ${strategic}`;
+  const end = intents.includes('deadline') ? (o.end ?? o.phases.at(-1)?.end) : undefined;
+  return end ? ` · ${L.by} ${end.text}` : '';
+}
+
+function objectivesList(ctx: ToolContext, objectives: Objective[], intents: Intent[], lang: Lang): Reply {
   const R = packFor(lang).messages.records;
   const reply = emptyReply('objectives_by_topic');
   reply.lines.push(
@@ -380,7 +392,7 @@ function objectivesList(ctx: ToolContext, objectives: Objective[], lang: Lang): 
   );
   for (const o of objectives) {
     reply.lines.push(
-      `• ${o.code} — ${o.title} · ${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''} (${ctx.store.entityOf(o.doc)})`,
+      `• ${o.code} — ${o.title} · ${LABELS[lang].owner}: ${ownersOf(o)}${o.structure ? ` · ${o.structure}` : ''}${askedBeside(o, intents, lang)} (${ctx.store.entityOf(o.doc)})`,
     );
     reply.citations.push(citationOf(ctx, o.span, o.code));
     reply.focus.push(o.code);
