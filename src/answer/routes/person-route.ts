@@ -1,5 +1,6 @@
 /** Questions about a person: their objectives, projects and impegno, deadlines, role; ambiguity and not-found. */
 import { packFor } from '../../lang/packs.ts';
+import { stemsOf } from '../../linking/stem-postings.ts';
 import type { Person, Structure } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
 import { findDeadlines } from '../../tools/find-deadlines.ts';
@@ -92,6 +93,21 @@ export function answerForPerson(
 
   if ((has('projects_of') || has('staff')) && (profile.allocations.length || profile.projectsDirected.length)) {
     reply.intent = 'person_projects';
+    // "quanto tempo dedica X al progetto Orti urbani?": the one of their projects the other words name, alone
+    const named = recordNamedAmong(
+      profile.allocations.map((a) => a.project),
+      question,
+      person,
+    );
+    if (named) {
+      reply.intent = 'person_project_staff';
+      const m = packFor(lang).messages.project;
+      for (const a of profile.allocations.filter((x) => x.project === named)) {
+        reply.lines.push(m.staffRow(person.name, a.relation, a.commitment, `${named.code} (${named.title})`));
+        reply.citations.push(citationOf(ctx, a.span, `${named.code} staff`, true));
+      }
+      return reply;
+    }
     const allocations = profile.allocations;
     reply.lines.push(packFor(lang).messages.people.worksOn(person.name, allocations.length));
     for (const a of allocations) {
@@ -186,4 +202,29 @@ function rolesOf(ctx: ToolContext, person: Person, structures: Structure[], lang
     packFor(lang).messages.people.headOf(person.name, s.headRole, s.name, ctx.store.entityOf(s.doc)),
   );
   return lines;
+}
+
+/**
+ * The one of a person's records the question's other words name: its whole title written, or two of its title's words
+ * and more than any other of theirs (the person's own name is no title word).
+ */
+function recordNamedAmong<R extends { title: string }>(records: R[], question: string, person: Person): R | null {
+  if (records.length < 2) return null;
+  const nameStems = stemsOf(person.spellings.join(' '));
+  const asked = new Set([...stemsOf(question)].filter((s) => !nameStems.has(s)));
+  let best: R | null = null;
+  let most = 1;
+  let tie = false;
+  for (const r of new Set(records)) {
+    const title = stemsOf(r.title);
+    const hits = [...title].filter((s) => asked.has(s)).length;
+    // a one-word title ("Social NET" is two) written whole counts as much as two words
+    const score = hits === title.size && hits > 0 ? Math.max(hits, 2) : hits;
+    if (score > most) {
+      best = r;
+      most = score;
+      tie = false;
+    } else if (score === most && best) tie = true;
+  }
+  return best && !tie ? best : null;
 }
