@@ -176,8 +176,13 @@ export const ROUTES: Route[] = [
   {
     // "quante donne di categoria D?", "assunti nel 2022": the cell of a plan's data table the question names
     id: 'table_cell',
-    // a record named by code or words is asked about itself, not about a table of the plan
-    when: ({ ctx, frame, resolved }) => ctx.store.model.tables.length > 0 && !frame.codes.length && !resolved.length,
+    // a record named by code or words is asked about itself, not about a table of the plan; so are the records of a
+    // person named ("le fasi dell'obiettivo smart working di X" is no cell of a table titled "Smart working")
+    when: ({ ctx, frame, resolved }) =>
+      ctx.store.model.tables.length > 0 &&
+      !frame.codes.length &&
+      !resolved.length &&
+      !(frame.people.length && frame.targets.some((t) => RECORD_TARGETS.has(t))),
     answer: ({ ctx, question, scope, lang, has }) =>
       tableCellReply(ctx, question, scope, lang, has('count') || has('total')),
   },

@@ -52,4 +52,14 @@ describe("a person's project named by its words", () => {
     expect(a.answer).toContain('65,00 %');
     expect(a.answer).toContain('15,00 %');
   });
+
+  it('an objective of theirs named by its title answers with that objective', async () => {
+    const a = await routeQuestion(ctx, 'le fasi del catalogo digitale di Neri Carla?');
+    expect(a.answer).toContain('LV-BI02');
+    expect(a.answer).toContain('Scansione');
+    expect(a.answer).not.toContain('Studio degli orari');
+    const all = await routeQuestion(ctx, 'quali obiettivi ha Neri Carla?');
+    expect(all.answer).toContain('LV-BI01');
+    expect(all.answer).toContain('LV-BI02');
+  });
 });

@@ -67,6 +67,10 @@ export function answerForPerson(
       ? { from: `${scope.year}-01-01`, to: `${scope.year}-12-31`, label: String(scope.year) }
       : null);
 
+  // "le fasi dell'obiettivo Smart working di X": the one of their objectives the other words name answers
+  const ownNamed = recordNamedAmong(profile.objectives, question, person);
+  if (ownNamed) return objectiveReply(ctx, sheetOfYear(ownNamed, scope.year), intents, question, lang);
+
   if (has('deadline') || range) {
     reply.intent = 'person_deadlines';
     const { label: _label, ...period } = range ?? { label: '' };
