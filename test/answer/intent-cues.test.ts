@@ -24,6 +24,12 @@ describe('intent cues read from the language packs', () => {
     expect(detectIntents(`what is ${'x'.repeat(300)} about`)).not.toContain('description');
   });
 
+  it('reads who does the work a record names as its owner, in either language', () => {
+    expect(detectIntents('chi coordina la raccolta dei rifiuti ingombranti?')).toContain('owner');
+    expect(detectIntents('who oversees the bike lane works?')).toContain('owner');
+    expect(detectIntents('chi sono i coordinatori?')).not.toContain('owner');
+  });
+
   it('keeps the order of strength: money asked before a field named', () => {
     expect(detectIntents('quanti soldi ha il peso della mensa')[0]).toBe('budget');
     expect(detectIntents('il peso e il budget della mensa')).toEqual(['weight', 'budget']);
