@@ -1433,6 +1433,10 @@ export const it: LanguagePack = {
       'sett.': 'settore',
       'serv.': 'servizio',
       'prog.': 'progetto',
+      // a plan level's kind written short: "ob. strat. 03.01", "ob. oper.", "az. Housing sociale"
+      'strat.': 'strategico',
+      'oper.': 'operativo',
+      'az.': 'azione',
       'ind.': 'indicatore',
       'tot.': 'totale',
       'prov.': 'provincia',

@@ -276,6 +276,49 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
 }
 
 /**
+ * The text with the words that named its levels blanked where they named them: the run of title words right after the
+ * kind phrase (past its number and short words), or right before it ("the Housing sociale action"). The same words
+ * written elsewhere still name what they name ("linea 3 – edilizia scolastica – del Servizio Edilizia Scolastica": the
+ * office). A level whose kind phrase is not found where its words are (a pronoun, a kind word said loosely) has its
+ * words blanked wherever they stand, as before.
+ */
+export function blankLevelWords(text: string, levels: readonly LevelMention[]): string {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ at: m.index, raw: m[0], word: fold(m[0]) }));
+  const blank = new Set<number>();
+  for (const l of levels) {
+    const words = new Set([...l.titleWords, ...(l.echoWords ?? [])]);
+    if (!words.size) continue;
+    const phrase = l.phrase.split(' ');
+    const run = (from: number, step: 1 | -1): number[] => {
+      const out: number[] = [];
+      for (let j = from; j >= 0 && j < tokens.length; j += step) {
+        const w = tokens[j]!.word;
+        if (words.has(w)) out.push(j);
+        else if (w.length > 3 && !/^\d/.test(w)) break;
+      }
+      return out;
+    };
+    let hits: number[] = [];
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (!phrase.every((p, k) => tokens[i + k]!.word === p)) continue;
+      const after = run(i + phrase.length, 1);
+      hits.push(...(after.length ? after : run(i - 1, -1)));
+    }
+    if (!hits.length) hits = tokens.flatMap((t, i) => (words.has(t.word) ? [i] : []));
+    for (const i of hits) blank.add(i);
+  }
+  if (!blank.size) return text;
+  let out = '';
+  let last = 0;
+  for (const i of [...blank].sort((a, b) => a - b)) {
+    const t = tokens[i]!;
+    out += text.slice(last, t.at) + ' '.repeat(t.raw.length);
+    last = t.at + t.raw.length;
+  }
+  return out + text.slice(last);
+}
+
+/**
  * "the Housing sociale action": English writes the kind word after the title. Only a whole title ending right where
  * the kind word starts names the level this way (the longest, when one title ends another).
  */
