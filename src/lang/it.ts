@@ -773,6 +773,7 @@ export const it: LanguagePack = {
       'scriv',
       'cominci',
     ],
+    planNouns: ['piano', 'piani', 'documento', 'schede', 'scheda'],
     metaNouns: [
       'pian',
       'document',
@@ -1917,6 +1918,10 @@ export const it: LanguagePack = {
     notFoundStructureNumber: (said, known) =>
       known.length
         ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle con un numero o un codice:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Non ho trovato «${said}» tra le strutture dei piani.`,
+    notFoundStructureName: (said, known) =>
+      known.length
+        ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`
         : `Non ho trovato «${said}» tra le strutture dei piani.`,
     notFoundLevel: (kind, number, known) =>
       `Non ho trovato la voce «${kind} ${number}» nei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`,

@@ -9,7 +9,9 @@ import type { Lexicon, PlanLevel } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import { areasOf, STRATEGIC_LEVELS } from '../query/record-fields.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { nameStem, structureIndexOf } from './structure-index.ts';
 
 export interface NamedLevel {
   level: PlanLevel;
@@ -324,7 +326,15 @@ export function blankLevelWords(text: string, levels: readonly LevelMention[]): 
  */
 function titleBefore(before: string, kind: LevelEntry[]): LevelEntry | null {
   const ending = kind.filter((e) => e.words && before.endsWith(` ${e.words} `));
-  if (!ending.length) return null;
+  // "the 'Benessere ambientale infrastrutturale' public value": the opening (two words or more) of one title only
+  if (!ending.length) {
+    const opening = kind.filter((e) => {
+      const words = e.words.split(' ');
+      for (let k = words.length - 1; k >= 2; k--) if (before.endsWith(` ${words.slice(0, k).join(' ')} `)) return true;
+      return false;
+    });
+    return new Set(opening.map((e) => e.label)).size === 1 ? opening[0]! : null;
+  }
   const longest = Math.max(...ending.map((e) => e.words.length));
   const best = ending.filter((e) => e.words.length === longest);
   return best.length === 1 ? best[0]! : null;
@@ -429,6 +439,13 @@ function levelByTitle(tail: string[], kind: LevelEntry[], entityWords: ReadonlyS
     } else if (n === openingLength) openingTie = true;
   }
   if (opening && !openingTie) return opening;
+  // "l'azione housing del CdR 87": the one word right after the kind word, a word of one title of the kind only
+  const first = tail.find((w) => w.length > 3);
+  if (first && first === tail[0] && !entityWords.has(first)) {
+    const s = stem(first);
+    const holding = kind.filter((e) => e.stems.has(s));
+    if (new Set(holding.map((e) => e.label)).size === 1) return holding[0]!;
+  }
   // the entity's name said as the question's scope is no word of a title either
   const asked = new Set(
     contentTokens(tail.join(' '))
@@ -548,6 +565,82 @@ export function unknownLevelsIn(question: string, store: PlanStore, files: strin
     if (!kind.length || kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth))
       continue;
     out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
+  }
+  return out;
+}
+
+/** A level asked by title words no level of its kind holds ("l'azione Mobilità sostenibile" where none is about it). */
+export interface UnknownLevelTitle {
+  level: PlanLevel;
+  phrase: string;
+  /** the words after the kind word, as the folded question has them */
+  said: string;
+  /** the labels of that kind the plans in scope do have */
+  known: string[];
+}
+
+/** words that ask which level rather than name one ("quale azione", "which action", "quante linee") */
+const ASKING_BEFORE = new Set(
+  LEXICONS.flatMap((l) => [...(l.levelAsked?.before ?? []), ...(l.levelAsked?.count ?? [])]),
+);
+/** the packs' record and office words, as prefixes: a title said after a kind word ends where one starts */
+const NAMING_STOPS = LEXICONS.flatMap((l) => [
+  ...Object.values(l.targets).flat(),
+  ...(l.structureKinds ?? []).flatMap((k) => [...k.words, ...k.nameStarts]),
+])
+  .map((w) => fold(w).trim())
+  .filter((w) => w.length >= 3 && !w.includes(' '));
+
+/**
+ * Kind words followed right away by title words that no level of that kind in scope shares a word with, nor any
+ * office or entity name: a level the plans do not have, to be said not found rather than dropped from the scope (which
+ * would list every record of the office). Kinds a question names in passing are left alone: the area (an office's
+ * area is an office word too) and a bare "linea" ("in linea con", "linee guida"), and a kind word after a word asking
+ * which one.
+ */
+export function unknownLevelTitlesIn(
+  question: string,
+  store: PlanStore,
+  files: readonly string[] | null,
+  named: readonly PlanLevel[] = [],
+  /** English writes a title after its kind word only as a name ("the action 'X'", "the Y action"): capitalised */
+  asName = false,
+): UnknownLevelTitle[] {
+  // the question's words as written (the title said is quoted back so), each with its folded form
+  const raw = (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => fold(w).trim());
+  const tokens = raw.map((w) => fold(w).trim());
+  const inFiles = files ? new Set(files) : null;
+  let all: LevelEntry[] | null = null;
+  const entityWords = entityWordsOf(store);
+  const index = structureIndexOf(store);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const out: UnknownLevelTitle[] = [];
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const words = phrase.split(' ');
+    if (level === 'area' || named.includes(level) || (level === 'lineaMandato' && words.length === 1)) continue;
+    for (let at = 0; at + words.length <= tokens.length; at++) {
+      if (!words.every((w, k) => tokens[at + k] === w && !taken[at + k])) continue;
+      for (let k = 0; k < words.length; k++) taken[at + k] = true;
+      if (tokens.slice(Math.max(0, at - 3), at).some((w) => ASKING_BEFORE.has(w))) continue;
+      const run: string[] = [];
+      for (const t of tokens.slice(at + words.length)) {
+        if (t.length <= 3 || STOPWORDS.has(t) || /\d/.test(t) || NAMING_STOPS.some((w) => t.startsWith(w))) break;
+        run.push(t);
+      }
+      const said = raw.slice(at + words.length, at + words.length + run.length).join(' ');
+      if (!run.length || (asName && !/^\p{Lu}/u.test(raw[at + words.length]!))) continue;
+      all ??= levelEntriesOf(store).filter((e) => !inFiles || e.docs.some((d) => inFiles.has(d)));
+      const kind = all.filter((e) => e.level === level);
+      if (!kind.length) continue;
+      // an office's name words name the office ("l'azione del Servizio X" said loosely), in the plans of the kind
+      const kindDocs = new Set(kind.flatMap((e) => e.docs));
+      const officeWord = (t: string) =>
+        (index.byStem.get(nameStem(t)) ?? []).some((p) => kindDocs.has(index.structures[p]!.doc));
+      if (run.some((t) => entityWords.has(t) || officeWord(t))) continue;
+      const stems = new Set(run.map((t) => stem(t)));
+      if (kind.some((e) => [...e.stems].some((s) => stems.has(s)))) continue;
+      out.push({ level, phrase, said, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
+    }
   }
   return out;
 }

@@ -1029,6 +1029,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   return { frame, people, structures: allStructures, scope };
 }
 
+/** the packs' words for a plan as a whole and for its kinds ("piano", "PEG", "performance plan"), as single words */
+const PLAN_NOUNS = [
+  ...new Set(
+    union((l) => [...(l.planNouns ?? []), ...Object.values(l.documentKinds).flat()]).flatMap((w) =>
+      fold(w).trim().split(' '),
+    ),
+  ),
+];
+
 /** words that ask for a list and say nothing else ("mostrami", "which are") */
 const LIST_ASKING = [
   'mostra',
@@ -1057,6 +1066,8 @@ function bareListOf(words: string, targets: QueryTarget[], named: EntityName[]):
     ...ENTITY_KINDS.flatMap(([, ws]) => ws),
     ...named.flatMap((e) => e.name.split(' ')),
     ...LIST_ASKING,
+    // "objectives in the X PEG", "gli obiettivi del piano di X": the plan named as a whole
+    ...PLAN_NOUNS,
   ];
   return words
     .trim()
