@@ -439,12 +439,13 @@ function levelByTitle(tail: string[], kind: LevelEntry[], entityWords: ReadonlyS
     } else if (n === openingLength) openingTie = true;
   }
   if (opening && !openingTie) return opening;
-  // "l'azione housing del CdR 87": the one word right after the kind word, a word of one title of the kind only
-  const first = tail.find((w) => w.length > 3);
-  if (first && first === tail[0] && !entityWords.has(first)) {
+  // "l'azione housing del CdR 87": the one word right after the kind word opens one title of the kind only (a word
+  // further into a title, "l'indirizzo accogliente", names none: it may be any title's word)
+  const first = tail[0];
+  if (first && first.length > 3 && !entityWords.has(first)) {
     const s = stem(first);
-    const holding = kind.filter((e) => e.stems.has(s));
-    if (new Set(holding.map((e) => e.label)).size === 1) return holding[0]!;
+    const opening = kind.filter((e) => stem(e.words.split(' ')[0] ?? '') === s);
+    if (new Set(opening.map((e) => e.label)).size === 1) return opening[0]!;
   }
   // the entity's name said as the question's scope is no word of a title either
   const asked = new Set(
