@@ -278,6 +278,26 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
 }
 
 /**
+ * "housing sociale, cdr 87: che progetti?": a level named by its whole title with no kind word, in the plans given (an
+ * office's), when the title is of two words or more and of one level only. `words` are the question's padded words.
+ */
+export function levelTitledWhole(words: string, store: PlanStore, docs: ReadonlySet<string>): LevelMention | null {
+  const hits = levelEntriesOf(store).filter(
+    (e) =>
+      e.level !== 'area' && e.words.includes(' ') && e.docs.some((d) => docs.has(d)) && words.includes(` ${e.words} `),
+  );
+  if (new Set(hits.map((e) => e.label)).size !== 1) return null;
+  const e = hits[0]!;
+  return {
+    level: e.level,
+    label: e.label,
+    docs: e.docs.filter((d) => docs.has(d)),
+    phrase: '',
+    titleWords: e.words.split(' '),
+  };
+}
+
+/**
  * The text with the words that named its levels blanked where they named them: the run of title words right after the
  * kind phrase (past its number and short words), or right before it ("the Housing sociale action"). The same words
  * written elsewhere still name what they name ("linea 3 – edilizia scolastica – del Servizio Edilizia Scolastica": the

@@ -21,7 +21,7 @@ import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
-import { blankLevelWords, levelsNamedIn } from './find-levels.ts';
+import { blankLevelWords, levelsNamedIn, levelTitledWhole } from './find-levels.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
@@ -422,6 +422,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
   // "Polizia X-Protezione Civile": a name written only as the opening of a longer office's name is that office's
   dropOpenings(allStructures, words);
+  // "housing sociale del cdr 87: che progetti?": with an office named and its records asked, a level of its plan
+  // named by its whole title, without its kind word, scopes the list
+  if (!levels.length && allStructures.length && !codes.length && hasAny(words, RECORD_LIST_WORDS)) {
+    const bare = levelTitledWhole(words, store, new Set(allStructures.map((s) => s.doc)));
+    const inName = (t: string) => allStructures.some((s) => wordsOf(s.name).includes(` ${t} `));
+    if (bare && !bare.titleWords.every(inName)) levels.push(bare);
+  }
   // "chi ha più obiettivi tra il Servizio A e il Servizio B?": two offices of one plan compared, each named in part
   const pairInOnePlan = allStructures.some((s, i) => allStructures.some((o, j) => j !== i && o.doc === s.doc));
   if (!pairInOnePlan && amounts.length === 0 && hasAny(words, COMPARING_WORDS)) {
@@ -1346,6 +1353,8 @@ const CODE_LIST_FILLERS = new Set([
 ]);
 
 /** the words of a comparison: another structure's bare code beside them is named too */
+/** the words of the records a level holds: a bare level title scopes a list of them */
+const RECORD_LIST_WORDS = [...TARGET_WORDS.objective, ...TARGET_WORDS.project];
 const COMPARING_WORDS = [...W.compare, ...W.more, ...W.less, ...W.than].map((w) => `${w} `);
 
 /** the words that offer two codes as alternatives or join them: "85 or 87", "85 e 87" */

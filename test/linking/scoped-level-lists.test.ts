@@ -98,6 +98,15 @@ describe('a level named by one word of its title', () => {
     ]));
 });
 
+describe('a level named by its whole title, without its kind word', () => {
+  it('scopes the list of the office named', () =>
+    expect(frame('spettacolo dal vivo e cdr 51: che progetti?').levels.map((l) => l.label)).toEqual([
+      'Spettacolo dal vivo',
+    ]));
+
+  it('names no level without an office named', () => expect(frame('progetti spettacolo dal vivo').levels).toEqual([]));
+});
+
 describe('a level’s kind written short', () => {
   it('is spelt out', () =>
     expect(normalizeQuestion('ob. strat. 02.01 del Servizio Foreste', store)).toContain('obiettivo strategico 02.01'));
