@@ -300,6 +300,11 @@ export const en: LanguagePack = {
       'works on',
       'deal with',
       'deals with',
+      // "what's in X's plan for the Y office": what the plan holds for it
+      'what s in ',
+      'what is in ',
+      'what s planned for',
+      'what is planned for',
     ],
     without: ['without', 'with no', 'lacking', 'missing', 'no '],
     about: ['about', 'concern', 'related to', 'regarding', 'on the topic of', 'dealing with', 'dedicated to'],

@@ -386,6 +386,10 @@ export const it: LanguagePack = {
       'compiti',
       'attivita d',
       'lavoro d',
+      // "cosa prevede il piano per il Servizio X": what the plan holds for it
+      'cosa prevede',
+      'cosa contiene',
+      'cosa c e ',
     ],
     without: [
       'senza',

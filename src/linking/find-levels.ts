@@ -657,9 +657,12 @@ export function unknownLevelTitlesIn(
       const kindDocs = new Set(kind.flatMap((e) => e.docs));
       const officeWord = (t: string) =>
         (index.byStem.get(nameStem(t)) ?? []).some((p) => kindDocs.has(index.structures[p]!.doc));
-      if (run.some((t) => entityWords.has(t) || officeWord(t))) continue;
-      const stems = new Set(run.map((t) => stem(t)));
-      if (kind.some((e) => [...e.stems].some((s) => stems.has(s)))) continue;
+      // (a title word an office's name shares too, "Politiche abitative", leaves the rest of the title to read)
+      if (run.slice(0, 2).every((t) => entityWords.has(t) || officeWord(t))) continue;
+      // "l'azione Politiche abitative": a title holding the first two words said (or the one) names a level the
+      // question only words loosely; none holding them, the level is not there, though each word alone is some title's
+      const stems = run.slice(0, 2).map((t) => stem(t));
+      if (kind.some((e) => stems.every((s) => e.stems.has(s)))) continue;
       out.push({ level, phrase, said, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
     }
   }

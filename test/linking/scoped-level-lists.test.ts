@@ -115,6 +115,9 @@ describe('a level’s kind written short', () => {
 describe('a level named by words no level of its kind has', () => {
   const unknown = (q: string) => unknownLevelTitlesIn(q, store, null).map((u) => u.said);
 
+  it('is found when a title holds one of its words but none both', () =>
+    expect(unknown("progetti dell'azione Spettacolo itinerante del cdr 51")).toEqual(['Spettacolo itinerante']));
+
   it('is found, as written', () =>
     expect(unknown("progetti dell'azione Nautica sportiva del cdr 51")).toEqual(['Nautica sportiva']));
 
@@ -161,6 +164,12 @@ describe('an office named as no office is', () => {
 });
 
 describe('an entity’s records asked with its plan named', () => {
+  it('answers what the plan holds for an office', async () => {
+    const a = await ask("what's in the Borgofranco plan for the Servizio Turismo?");
+    expect(a.answer).toContain('2025_PC_5201');
+    expect(a.answer).not.toContain('2025_PC_5101');
+  });
+
   it('lists them', async () => {
     const a = await ask('objectives in the Roccalta PIAO');
     for (const code of ['01.01.01.01', '02.02.01.01', '02.01.01.03']) expect(a.answer).toContain(code);
