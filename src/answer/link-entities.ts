@@ -396,5 +396,9 @@ export function structurePairNamed(question: string, store: PlanStore, scope: Sc
   if (pairs.length !== 1) return [];
   const ranked = pairs[0]!.sort((a, b) => b.score - a.score);
   if (ranked.length > 2 && ranked[2]!.score >= ranked[1]!.score) return [];
+  // "Polizia X-Protezione Civile" names one office whose name holds another's ("Polizia X"): the words of the shorter
+  // are all words of the longer, so the two are one office said once, not a pair
+  const [a, b] = ranked.map((x) => hitsOf(x.p).hits) as [string[], string[]];
+  if (a.every((w) => b.includes(w)) || b.every((w) => a.includes(w))) return [];
   return ranked.slice(0, 2).map((x) => index.structures[x.p]!);
 }

@@ -300,6 +300,11 @@ export const en: LanguagePack = {
       'works on',
       'deal with',
       'deals with',
+      // "what's in X's plan for the Y office": what the plan holds for it
+      'what s in ',
+      'what is in ',
+      'what s planned for',
+      'what is planned for',
     ],
     without: ['without', 'with no', 'lacking', 'missing', 'no '],
     about: ['about', 'concern', 'related to', 'regarding', 'on the topic of', 'dealing with', 'dedicated to'],
@@ -503,6 +508,7 @@ export const en: LanguagePack = {
     definitionCues: ['what is', 'what s', 'what are', 'stand for', 'stands for', 'meaning', 'mean', 'acronym'],
     // using pianobot, said without a help word: "how do I use this?", "what should I type?", "where do I start?"
     botAddress: ['you', 'your', 'yourself', 'tell', 'help', 'info', 'instructions', 'use', 'type', 'start'],
+    planNouns: ['plan', 'plans', 'document', 'sheets'],
     metaNouns: ['plan', 'document', 'entit', 'question', 'topic', 'data', 'source', 'file', 'years', 'example'],
     chatter: [
       // "what year is the plan of X?": the year asked of a plan named, no plan word of its own
@@ -1221,6 +1227,10 @@ export const en: LanguagePack = {
     notFoundStructureNumber: (said, known) =>
       known.length
         ? `Not found: no office of the plans is "${said}". The ones with a number or a code:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Not found: no office of the plans is "${said}".`,
+    notFoundStructureName: (said, known) =>
+      known.length
+        ? `Not found: no office of the plans is "${said}". These are the ones they have:\n${known.map((k) => `• ${k}`).join('\n')}`
         : `Not found: no office of the plans is "${said}".`,
     notFoundLevel: (kind, number, known) =>
       `Not found: the plans have no "${kind} ${number}". These are the ones they have:\n${known.map((k) => `• ${k}`).join('\n')}`,

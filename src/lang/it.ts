@@ -386,6 +386,10 @@ export const it: LanguagePack = {
       'compiti',
       'attivita d',
       'lavoro d',
+      // "cosa prevede il piano per il Servizio X": what the plan holds for it
+      'cosa prevede',
+      'cosa contiene',
+      'cosa c e ',
     ],
     without: [
       'senza',
@@ -773,6 +777,7 @@ export const it: LanguagePack = {
       'scriv',
       'cominci',
     ],
+    planNouns: ['piano', 'piani', 'documento', 'schede', 'scheda'],
     metaNouns: [
       'pian',
       'document',
@@ -1433,6 +1438,10 @@ export const it: LanguagePack = {
       'sett.': 'settore',
       'serv.': 'servizio',
       'prog.': 'progetto',
+      // a plan level's kind written short: "ob. strat. 03.01", "ob. oper.", "az. Housing sociale"
+      'strat.': 'strategico',
+      'oper.': 'operativo',
+      'az.': 'azione',
       'ind.': 'indicatore',
       'tot.': 'totale',
       'prov.': 'provincia',
@@ -1921,6 +1930,10 @@ export const it: LanguagePack = {
     notFoundStructureNumber: (said, known) =>
       known.length
         ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle con un numero o un codice:\n${known.map((k) => `• ${k}`).join('\n')}`
+        : `Non ho trovato «${said}» tra le strutture dei piani.`,
+    notFoundStructureName: (said, known) =>
+      known.length
+        ? `Non ho trovato «${said}» tra le strutture dei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`
         : `Non ho trovato «${said}» tra le strutture dei piani.`,
     notFoundLevel: (kind, number, known) =>
       `Non ho trovato la voce «${kind} ${number}» nei piani. Quelle che ci sono:\n${known.map((k) => `• ${k}`).join('\n')}`,

@@ -242,6 +242,8 @@ export interface Lexicon {
   botAddress: string[];
   /** what pianobot holds ("piani", "documenti", "enti", "domande"): the nouns of a question about pianobot */
   metaNouns: string[];
+  /** a plan named as a whole ("piano", "plan"): "gli obiettivi nel piano di X" asks for X's records, nothing more */
+  planNouns?: string[];
   /** words that carry nothing in a greeting or a question about pianobot ("ehi", "po", "tipo") */
   chatter: string[];
   /**
@@ -519,6 +521,8 @@ export interface Messages {
   notFoundLevel: (kind: string, number: string, known: string[]) => string;
   /** "il settore II" where no office carries that number: not there, and the numbered offices there are */
   notFoundStructureNumber: (said: string, known: string[]) => string;
+  /** "il Servizio Cultura" where no office of the plans in scope has that name: not there, and the offices there are */
+  notFoundStructureName: (said: string, known: string[]) => string;
   notFoundProgress: string;
   yearNotCovered: (year: number, years: string) => string;
   codeNotFound: (code: string) => string;

@@ -9,7 +9,9 @@ import type { Lexicon, PlanLevel } from '../lang/language-pack.ts';
 import { PACKS } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import { areasOf, STRATEGIC_LEVELS } from '../query/record-fields.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { nameStem, structureIndexOf } from './structure-index.ts';
 
 export interface NamedLevel {
   level: PlanLevel;
@@ -276,12 +278,83 @@ export function levelsNamedIn(question: string, store: PlanStore, files: string[
 }
 
 /**
+ * "housing sociale, cdr 87: che progetti?": a level named by its whole title with no kind word, in the plans given (an
+ * office's), when the title is of two words or more and of one level only. `words` are the question's padded words.
+ */
+export function levelTitledWhole(words: string, store: PlanStore, docs: ReadonlySet<string>): LevelMention | null {
+  const hits = levelEntriesOf(store).filter(
+    (e) =>
+      e.level !== 'area' && e.words.includes(' ') && e.docs.some((d) => docs.has(d)) && words.includes(` ${e.words} `),
+  );
+  if (new Set(hits.map((e) => e.label)).size !== 1) return null;
+  const e = hits[0]!;
+  return {
+    level: e.level,
+    label: e.label,
+    docs: e.docs.filter((d) => docs.has(d)),
+    phrase: '',
+    titleWords: e.words.split(' '),
+  };
+}
+
+/**
+ * The text with the words that named its levels blanked where they named them: the run of title words right after the
+ * kind phrase (past its number and short words), or right before it ("the Housing sociale action"). The same words
+ * written elsewhere still name what they name ("linea 3 – edilizia scolastica – del Servizio Edilizia Scolastica": the
+ * office). A level whose kind phrase is not found where its words are (a pronoun, a kind word said loosely) has its
+ * words blanked wherever they stand, as before.
+ */
+export function blankLevelWords(text: string, levels: readonly LevelMention[]): string {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ at: m.index, raw: m[0], word: fold(m[0]) }));
+  const blank = new Set<number>();
+  for (const l of levels) {
+    const words = new Set([...l.titleWords, ...(l.echoWords ?? [])]);
+    if (!words.size) continue;
+    const phrase = l.phrase.split(' ');
+    const run = (from: number, step: 1 | -1): number[] => {
+      const out: number[] = [];
+      for (let j = from; j >= 0 && j < tokens.length; j += step) {
+        const w = tokens[j]!.word;
+        if (words.has(w)) out.push(j);
+        else if (w.length > 3 && !/^\d/.test(w)) break;
+      }
+      return out;
+    };
+    let hits: number[] = [];
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (!phrase.every((p, k) => tokens[i + k]!.word === p)) continue;
+      const after = run(i + phrase.length, 1);
+      hits.push(...(after.length ? after : run(i - 1, -1)));
+    }
+    if (!hits.length) hits = tokens.flatMap((t, i) => (words.has(t.word) ? [i] : []));
+    for (const i of hits) blank.add(i);
+  }
+  if (!blank.size) return text;
+  let out = '';
+  let last = 0;
+  for (const i of [...blank].sort((a, b) => a - b)) {
+    const t = tokens[i]!;
+    out += text.slice(last, t.at) + ' '.repeat(t.raw.length);
+    last = t.at + t.raw.length;
+  }
+  return out + text.slice(last);
+}
+
+/**
  * "the Housing sociale action": English writes the kind word after the title. Only a whole title ending right where
  * the kind word starts names the level this way (the longest, when one title ends another).
  */
 function titleBefore(before: string, kind: LevelEntry[]): LevelEntry | null {
   const ending = kind.filter((e) => e.words && before.endsWith(` ${e.words} `));
-  if (!ending.length) return null;
+  // "the 'Benessere ambientale infrastrutturale' public value": the opening (two words or more) of one title only
+  if (!ending.length) {
+    const opening = kind.filter((e) => {
+      const words = e.words.split(' ');
+      for (let k = words.length - 1; k >= 2; k--) if (before.endsWith(` ${words.slice(0, k).join(' ')} `)) return true;
+      return false;
+    });
+    return new Set(opening.map((e) => e.label)).size === 1 ? opening[0]! : null;
+  }
   const longest = Math.max(...ending.map((e) => e.words.length));
   const best = ending.filter((e) => e.words.length === longest);
   return best.length === 1 ? best[0]! : null;
@@ -386,6 +459,14 @@ function levelByTitle(tail: string[], kind: LevelEntry[], entityWords: ReadonlyS
     } else if (n === openingLength) openingTie = true;
   }
   if (opening && !openingTie) return opening;
+  // "l'azione housing del CdR 87": the one word right after the kind word opens one title of the kind only (a word
+  // further into a title, "l'indirizzo accogliente", names none: it may be any title's word)
+  const first = tail[0];
+  if (first && first.length > 3 && !entityWords.has(first)) {
+    const s = stem(first);
+    const opening = kind.filter((e) => stem(e.words.split(' ')[0] ?? '') === s);
+    if (new Set(opening.map((e) => e.label)).size === 1) return opening[0]!;
+  }
   // the entity's name said as the question's scope is no word of a title either
   const asked = new Set(
     contentTokens(tail.join(' '))
@@ -505,6 +586,85 @@ export function unknownLevelsIn(question: string, store: PlanStore, files: strin
     if (!kind.length || kind.some((e) => e.number === n) || !kind.some((e) => e.number!.split('.').length === depth))
       continue;
     out.push({ level, phrase, number, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
+  }
+  return out;
+}
+
+/** A level asked by title words no level of its kind holds ("l'azione Mobilità sostenibile" where none is about it). */
+export interface UnknownLevelTitle {
+  level: PlanLevel;
+  phrase: string;
+  /** the words after the kind word, as the folded question has them */
+  said: string;
+  /** the labels of that kind the plans in scope do have */
+  known: string[];
+}
+
+/** words that ask which level rather than name one ("quale azione", "which action", "quante linee") */
+const ASKING_BEFORE = new Set(
+  LEXICONS.flatMap((l) => [...(l.levelAsked?.before ?? []), ...(l.levelAsked?.count ?? [])]),
+);
+/** the packs' record and office words, as prefixes: a title said after a kind word ends where one starts */
+const NAMING_STOPS = LEXICONS.flatMap((l) => [
+  ...Object.values(l.targets).flat(),
+  ...(l.structureKinds ?? []).flatMap((k) => [...k.words, ...k.nameStarts]),
+])
+  .map((w) => fold(w).trim())
+  .filter((w) => w.length >= 3 && !w.includes(' '));
+
+/**
+ * Kind words followed right away by title words that no level of that kind in scope shares a word with, nor any
+ * office or entity name: a level the plans do not have, to be said not found rather than dropped from the scope (which
+ * would list every record of the office). Kinds a question names in passing are left alone: the area (an office's
+ * area is an office word too) and a bare "linea" ("in linea con", "linee guida"), and a kind word after a word asking
+ * which one.
+ */
+export function unknownLevelTitlesIn(
+  question: string,
+  store: PlanStore,
+  files: readonly string[] | null,
+  named: readonly PlanLevel[] = [],
+  /** English writes a title after its kind word only as a name ("the action 'X'", "the Y action"): capitalised */
+  asName = false,
+): UnknownLevelTitle[] {
+  // the question's words as written (the title said is quoted back so), each with its folded form
+  const raw = (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => fold(w).trim());
+  const tokens = raw.map((w) => fold(w).trim());
+  const inFiles = files ? new Set(files) : null;
+  let all: LevelEntry[] | null = null;
+  const entityWords = entityWordsOf(store);
+  const index = structureIndexOf(store);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const out: UnknownLevelTitle[] = [];
+  for (const [level, phrase] of LEVEL_WORDS) {
+    const words = phrase.split(' ');
+    if (level === 'area' || named.includes(level) || (level === 'lineaMandato' && words.length === 1)) continue;
+    for (let at = 0; at + words.length <= tokens.length; at++) {
+      if (!words.every((w, k) => tokens[at + k] === w && !taken[at + k])) continue;
+      for (let k = 0; k < words.length; k++) taken[at + k] = true;
+      if (tokens.slice(Math.max(0, at - 3), at).some((w) => ASKING_BEFORE.has(w))) continue;
+      const run: string[] = [];
+      for (const t of tokens.slice(at + words.length)) {
+        if (t.length <= 3 || STOPWORDS.has(t) || /\d/.test(t) || NAMING_STOPS.some((w) => t.startsWith(w))) break;
+        run.push(t);
+      }
+      const said = raw.slice(at + words.length, at + words.length + run.length).join(' ');
+      if (!run.length || (asName && !/^\p{Lu}/u.test(raw[at + words.length]!))) continue;
+      all ??= levelEntriesOf(store).filter((e) => !inFiles || e.docs.some((d) => inFiles.has(d)));
+      const kind = all.filter((e) => e.level === level);
+      if (!kind.length) continue;
+      // an office's name words name the office ("l'azione del Servizio X" said loosely), in the plans of the kind
+      const kindDocs = new Set(kind.flatMap((e) => e.docs));
+      const officeWord = (t: string) =>
+        (index.byStem.get(nameStem(t)) ?? []).some((p) => kindDocs.has(index.structures[p]!.doc));
+      // (a title word an office's name shares too, "Politiche abitative", leaves the rest of the title to read)
+      if (run.slice(0, 2).every((t) => entityWords.has(t) || officeWord(t))) continue;
+      // "l'azione Politiche abitative": a title holding the first two words said (or the one) names a level the
+      // question only words loosely; none holding them, the level is not there, though each word alone is some title's
+      const stems = run.slice(0, 2).map((t) => stem(t));
+      if (kind.some((e) => stems.every((s) => e.stems.has(s)))) continue;
+      out.push({ level, phrase, said, known: [...new Set(kind.map((e) => e.label))].slice(0, MAX_KNOWN) });
+    }
   }
   return out;
 }

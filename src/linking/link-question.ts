@@ -21,7 +21,7 @@ import { answerTypeOf } from './answer-type.ts';
 import { findCodeMentions, hasKnownCodeShape, hitDoc } from './find-codes.ts';
 import { findDates } from './find-dates.ts';
 import { gradationAt } from './find-gradation.ts';
-import { levelsNamedIn } from './find-levels.ts';
+import { blankLevelWords, levelsNamedIn, levelTitledWhole } from './find-levels.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
@@ -271,7 +271,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   let docs = found.documents;
   // "la linea di mandato 05", "i progetti dell'azione Housing sociale": levels of the plans' hierarchy as the scope;
   // their title words then name no record of their own
-  const levels = levelsNamedIn(unquoted, store, found.all ? null : docs.map((d) => d.file));
+  // a level's title may be written in quotes ("l'azione 'Tutela dei dati'"): read with its quoted words
+  const levels = levelsNamedIn(question, store, found.all ? null : docs.map((d) => d.file));
   // "l'obiettivo strategico X", "l'azione Y": the kind words of a level named are no record kind or field asked
   const levelFreeWords = levels.reduce(
     (w, l) => w.split(` ${l.phrase} `).join(` ${' '.repeat(l.phrase.length)} `),
@@ -373,7 +374,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const forPeople = monthsRead.size
     ? question.replace(/\p{L}+/gu, (w) => (monthsRead.has(fold(w)) ? ' '.repeat(w.length) : w))
     : question;
-  const people = findPeople(forPeople, store, canSee);
+  // a level's title words ("…IL PRESIDENTE DELLA PROVINCIA…") name no person
+  const people = findPeople(blankLevelWords(forPeople, levels), store, canSee);
   // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
   const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
   // (or, with no person named, of the named office's plan: "fasi dell'unità statistica che finiscono dopo luglio")
@@ -398,9 +400,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ...(uncoveredYear !== null ? { uncoveredYear } : {}),
   };
   // a level's title words ("l'azione Integrazione sociale…") name no office
-  const levelWords = new Set(levels.flatMap((l) => [...l.titleWords, ...(l.echoWords ?? [])]));
-  const withoutLevels = (text: string) =>
-    levelWords.size ? text.replace(/\p{L}+/gu, (w) => (levelWords.has(fold(w)) ? ' '.repeat(w.length) : w)) : text;
+  const withoutLevels = (text: string) => blankLevelWords(text, levels);
   // "obiettivi dei Servizi Demografici che scadono nel 2021": a year that bounds a date narrows no plan an office is
   // looked up in (a 2020 plan holds phases ending in 2021), as it narrows none a code is looked up in
   const namedStructures = findStructures(
@@ -420,6 +420,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ),
     ...namedStructures,
   ].filter((s, i, list) => list.findIndex((x) => x.doc === s.doc && x.name === s.name) === i);
+  // "Polizia X-Protezione Civile": a name written only as the opening of a longer office's name is that office's
+  dropOpenings(allStructures, words);
+  // "housing sociale del cdr 87: che progetti?": with an office named and its records asked, a level of its plan
+  // named by its whole title, without its kind word, scopes the list
+  if (!levels.length && allStructures.length && !codes.length && hasAny(words, RECORD_LIST_WORDS)) {
+    const bare = levelTitledWhole(words, store, new Set(allStructures.map((s) => s.doc)));
+    const inName = (t: string) => allStructures.some((s) => wordsOf(s.name).includes(` ${t} `));
+    if (bare && !bare.titleWords.every(inName)) levels.push(bare);
+  }
   // "chi ha più obiettivi tra il Servizio A e il Servizio B?": two offices of one plan compared, each named in part
   const pairInOnePlan = allStructures.some((s, i) => allStructures.some((o, j) => j !== i && o.doc === s.doc));
   if (!pairInOnePlan && amounts.length === 0 && hasAny(words, COMPARING_WORDS)) {
@@ -662,12 +671,14 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const kind = namesSomething ? null : metaKindOf(metaWords, ALL);
   const help = W.helpAlone.includes(trimmed) || kind === 'help';
   const meta = help ? 'help' : greeting || kind === 'greeting' ? 'greeting' : null;
+  // "linea di mandato 3 – Sviluppo dell'edilizia…": a level's title words ask no type of objective
+  const levelTitleFree = levels.length ? wordsOf(blankLevelWords(unquoted, levels)) : words;
   const types = vocab.objectiveTypes.filter((t) => {
     const first = t.split(' ')[0] ?? '';
     const stemmed = first.slice(0, first.length - 1);
     // "obiettivo strategico 01.01" names a level of the plan, not the objectives' type
     if (levels.some((l) => l.phrase.includes(stemmed))) return false;
-    return first.length >= 6 && phraseAt(words, stemmed) >= 0;
+    return first.length >= 6 && phraseAt(levelTitleFree, stemmed) >= 0;
   });
 
   let joinedSum = false;
@@ -1026,7 +1037,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         )),
     unnamedParts,
     ratio: ratioAsked,
-    quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()),
+    // a quoted level title names the level, not words a record's title must hold
+    quoted: [...question.matchAll(QUOTED)].map((m) => m[1]!.trim()).filter((q) => !namesALevel(q, levels)),
     // an English topic meets the Italian records through the glossary: "about minors" → "minori"
     topic: topicIn(lang === 'en' ? wordsOf(translateQuery(unquoted)) : words),
     titleTopic:
@@ -1056,6 +1068,15 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   return { frame, people, structures: allStructures, scope };
 }
 
+/** the packs' words for a plan as a whole and for its kinds ("piano", "PEG", "performance plan"), as single words */
+const PLAN_NOUNS = [
+  ...new Set(
+    union((l) => [...(l.planNouns ?? []), ...Object.values(l.documentKinds).flat()]).flatMap((w) =>
+      fold(w).trim().split(' '),
+    ),
+  ),
+];
+
 /** words that ask for a list and say nothing else ("mostrami", "which are") */
 const LIST_ASKING = [
   'mostra',
@@ -1084,6 +1105,8 @@ function bareListOf(words: string, targets: QueryTarget[], named: EntityName[]):
     ...ENTITY_KINDS.flatMap(([, ws]) => ws),
     ...named.flatMap((e) => e.name.split(' ')),
     ...LIST_ASKING,
+    // "objectives in the X PEG", "gli obiettivi del piano di X": the plan named as a whole
+    ...PLAN_NOUNS,
   ];
   return words
     .trim()
@@ -1417,6 +1440,8 @@ const CODE_LIST_FILLERS = new Set([
 ]);
 
 /** the words of a comparison: another structure's bare code beside them is named too */
+/** the words of the records a level holds: a bare level title scopes a list of them */
+const RECORD_LIST_WORDS = [...TARGET_WORDS.objective, ...TARGET_WORDS.project];
 const COMPARING_WORDS = [...W.compare, ...W.more, ...W.less, ...W.than].map((w) => `${w} `);
 
 /** the words that offer two codes as alternatives or join them: "85 or 87", "85 e 87" */
@@ -2565,4 +2590,49 @@ function placeWordsOf(vocab: ModelVocabulary): ReadonlySet<string> {
     placeWords.set(vocab, set);
   }
   return set;
+}
+
+/** The quoted words are all words of a level's label the question names: they named that level. */
+function namesALevel(quoted: string, levels: readonly { label: string }[]): boolean {
+  const said = fold(quoted).match(/[a-z0-9]+/g) ?? [];
+  return levels.some((l) => {
+    const label = new Set(fold(l.label).match(/[a-z0-9]+/g) ?? []);
+    return said.length > 0 && said.every((w) => label.has(w));
+  });
+}
+
+/**
+ * Drops each structure whose name the question writes only as the opening of another found structure's name of the
+ * same plan ("polizia provinciale protezione civile" names "Polizia Provinciale-Protezione Civile e …", not also
+ * "Polizia Provinciale"); a name also written on its own elsewhere stays.
+ */
+function dropOpenings(found: Structure[], words: string): void {
+  const phraseOf = (name: string) =>
+    fold(name)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  for (let i = found.length - 1; i >= 0; i--) {
+    const short = phraseOf(found[i]!.name);
+    if (!short) continue;
+    const longer = found.filter(
+      (o, j) => j !== i && o.doc === found[i]!.doc && phraseOf(o.name).startsWith(`${short} `),
+    );
+    if (!longer.length) continue;
+    const nexts = longer.map(
+      (o) =>
+        phraseOf(o.name)
+          .slice(short.length + 1)
+          .split(' ')[0]!,
+    );
+    let alone = false;
+    for (let at = phraseAt(words, `${short} `); at >= 0 && !alone; at = phraseAt(words, `${short} `, at + 1)) {
+      const next =
+        words
+          .slice(at + short.length)
+          .trim()
+          .split(' ')[0] ?? '';
+      if (!nexts.includes(next)) alone = true;
+    }
+    if (!alone) found.splice(i, 1);
+  }
 }

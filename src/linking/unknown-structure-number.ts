@@ -5,7 +5,9 @@
 import { PACKS } from '../lang/packs.ts';
 import type { Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
+import { STOPWORDS } from '../retrieval/stopwords.ts';
 import type { PlanStore } from '../store/plan-store.ts';
+import { nameStem, structureIndexOf } from './structure-index.ts';
 
 /** the packs' kind words of offices, as prefixes of a question word ("settor", "serviz", "cdr", "department") */
 const KIND_PREFIXES = [
@@ -66,4 +68,59 @@ export function unknownStructureNumber(
   if (structures.some((s) => forms.has(fold(s.code ?? '')) || numeralsOf(s).some((n) => forms.has(n)))) return null;
   const numbered = structures.filter((s) => s.code || numeralsOf(s).length);
   return { said: `${tokens[at]} ${numbering.toUpperCase()}`, numbered };
+}
+
+/** the packs' record and level words, as prefixes: an office's name said after its kind word ends where one starts */
+const NAME_STOPS = Object.values(PACKS)
+  .flatMap((p) => [...Object.values(p.lexicon.targets).flat(), ...Object.values(p.lexicon.planLevels ?? {}).flat()])
+  .map((w) => fold(w).trim().split(' ')[0]!)
+  .filter((w) => w.length >= 4);
+
+/** An office named by its kind word and a name no structure of the plans in scope has a word of. */
+export interface UnknownStructureName {
+  /** the kind word and the name as the question wrote them ("Servizio Cultura") */
+  said: string;
+  /** the structures of the plans in scope */
+  known: Structure[];
+}
+
+/**
+ * "obiettivi del Servizio Cultura della Provincia": an office kind word followed right away by a name written as one
+ * (capitalised), none of whose words any office of the plans in scope, nor an entity, has. A name in lower case may be
+ * a topic ("il servizio mensa"), so only a name written as a name is said not found.
+ */
+export function unknownStructureName(
+  question: string,
+  store: PlanStore,
+  files: readonly string[] | null,
+): UnknownStructureName | null {
+  const raw = (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => fold(w).trim());
+  const tokens = raw.map((w) => fold(w).trim());
+  const inFiles = files ? new Set(files) : null;
+  const index = structureIndexOf(store);
+  const entityWords = new Set(store.model.documents.flatMap((d) => fold(d.entity).split(/[^a-z0-9]+/)));
+  for (let at = 0; at + 1 < tokens.length; at++) {
+    if (!KIND_PREFIXES.some((k) => tokens[at]!.startsWith(k)) || !/^\p{Lu}/u.test(raw[at + 1]!)) continue;
+    const run: number[] = [];
+    for (let j = at + 1; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (
+        t.length <= 3 ||
+        STOPWORDS.has(t) ||
+        /\d/.test(t) ||
+        entityWords.has(t) ||
+        NAME_STOPS.some((w) => t.startsWith(w))
+      )
+        break;
+      run.push(j);
+    }
+    if (!run.length) continue;
+    const named = run.some((j) =>
+      (index.byStem.get(nameStem(tokens[j]!)) ?? []).some((p) => !inFiles || inFiles.has(index.structures[p]!.doc)),
+    );
+    if (named) continue;
+    const known = store.structures.filter((s) => !inFiles || inFiles.has(s.doc));
+    return { said: [raw[at]!, ...run.map((j) => raw[j]!)].join(' '), known };
+  }
+  return null;
 }

@@ -264,8 +264,11 @@ describe('question router over the five sample plans', () => {
     });
 
     it('lists the projects under an azione named in full', async () => {
+      // the quoted azione is read as the level: its projects listed one a line, not its objectives beside them
       const a = await ask("List the projects under the action 'Servizi e strutture senza ostacoli'");
-      for (const code of ['2021_PG_8516', '2021_PG_8521']) expect(firstLine(a)).toContain(code);
+      expect(firstLine(a)).toMatch(/3 projects/);
+      for (const code of ['2021_PG_8516', '2021_PG_8521', '2021_PD_8729']) expect(a.answer).toContain(code);
+      expect(a.answer).not.toContain('2021_OB_');
     });
 
     it('counts the staff of a project on the first line', async () => {

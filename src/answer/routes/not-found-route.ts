@@ -7,10 +7,10 @@
 import { PACKS } from '../../lang/packs.ts';
 import { splitSentences } from '../../lang/split-sentences.ts';
 import { answerTypeOf, holdsAnswerType } from '../../linking/answer-type.ts';
-import { unknownLevelsIn } from '../../linking/find-levels.ts';
+import { unknownLevelsIn, unknownLevelTitlesIn } from '../../linking/find-levels.ts';
 import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
-import { unknownStructureNumber } from '../../linking/unknown-structure-number.ts';
+import { unknownStructureName, unknownStructureNumber } from '../../linking/unknown-structure-number.ts';
 import { parseFigure } from '../../plan/figures.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
@@ -54,9 +54,11 @@ export const notFoundReplies: Route[] = [
     when: ({ frame, question, ctx, structures, meant }) =>
       !structures.length &&
       !frame.codes.length &&
-      !frame.levels.length &&
       !meant.length &&
-      unknownStructureNumber(question, ctx.store, frame.documents) !== null,
+      unknownStructureNumber(question, ctx.store, frame.documents) !== null &&
+      // "progetti del cdr 86 nell'azione X": a level named beside it leaves the office still not there, unless the
+      // number read is the level's own
+      !numbersALevel(unknownStructureNumber(question, ctx.store, frame.documents)!.said, frame.levels),
     answer: ({ ctx, frame, question, pack }) => {
       const unknown = unknownStructureNumber(question, ctx.store, frame.documents)!;
       const reply = emptyReply('not_found_structure_number');
@@ -70,15 +72,42 @@ export const notFoundReplies: Route[] = [
     },
   },
   {
+    // "obiettivi del Servizio Cultura" where no office in scope has such a name: not there, and the offices there are
+    id: 'not_found_structure_name',
+    when: ({ frame, question, ctx, structures, meant }) =>
+      !structures.length &&
+      !frame.codes.length &&
+      !meant.length &&
+      frame.targets.some((t) => t === 'objective' || t === 'project') &&
+      unknownStructureName(question, ctx.store, frame.documents) !== null,
+    answer: ({ ctx, frame, question, pack }) => {
+      const unknown = unknownStructureName(question, ctx.store, frame.documents)!;
+      const reply = emptyReply('not_found_structure_name');
+      reply.found = false;
+      const known = unknown.known
+        .filter((s) => visible(ctx, s.doc))
+        .slice(0, 20)
+        .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
+      reply.lines.push(pack.messages.notFoundStructureName(unknown.said, known));
+      return reply;
+    },
+  },
+  {
     // "obiettivi della linea di mandato 7" where the lines are 01–05: no level of that number, and the ones there are
     id: 'not_found_level',
+    // "i progetti dell'azione Mobilità sostenibile" where no azione is about it: named by words, not there either
     when: ({ frame, question, ctx }) =>
-      !frame.levels.length && !frame.codes.length && unknownLevelsIn(question, ctx.store, frame.documents).length > 0,
+      !frame.codes.length &&
+      ((!frame.levels.length && unknownLevelsIn(question, ctx.store, frame.documents).length > 0) ||
+        unknownTitles(question, ctx, frame).length > 0),
     answer: ({ ctx, frame, question, pack }) => {
       const reply = emptyReply('not_found_level');
       reply.found = false;
-      for (const u of unknownLevelsIn(question, ctx.store, frame.documents))
-        reply.lines.push(pack.messages.notFoundLevel(u.phrase, u.number, u.known));
+      if (!frame.levels.length)
+        for (const u of unknownLevelsIn(question, ctx.store, frame.documents))
+          reply.lines.push(pack.messages.notFoundLevel(u.phrase, u.number, u.known));
+      for (const u of unknownTitles(question, ctx, frame))
+        reply.lines.push(pack.messages.notFoundLevel(u.phrase, u.said, u.known));
       return reply;
     },
   },
@@ -363,5 +392,26 @@ function namedInFull(frame: RouteInput['frame']): boolean {
     fold(p.name)
       .split(/[^a-z]+/)
       .some((w) => w.length > 2 && words.has(w)),
+  );
+}
+
+/** The number after an office word ("servizio 2") is the leading number of a level named ("02. LINEA…"). */
+function numbersALevel(said: string, levels: readonly { label: string }[]): boolean {
+  const n = said.split(' ').pop() ?? '';
+  return levels.some((l) => {
+    const lead = /^\s*(\d{1,3})/.exec(l.label);
+    return lead !== null && /^\d+$/.test(n) && Number(lead[1]) === Number(n);
+  });
+}
+
+/** Levels named by title words no level of their kind has, in a question asking for records (not in passing). */
+function unknownTitles(question: string, ctx: RouteInput['ctx'], frame: RouteInput['frame']) {
+  if (!frame.targets.some((t) => t === 'objective' || t === 'project')) return [];
+  return unknownLevelTitlesIn(
+    question,
+    ctx.store,
+    frame.documents,
+    frame.levels.map((l) => l.level),
+    frame.lang === 'en',
   );
 }

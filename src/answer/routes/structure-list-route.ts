@@ -40,7 +40,9 @@ export function structureNamedAlone({ frame, structures, meant }: RouteInput): b
     // "progetti del CdR X con personale ma senza budget": a condition on a field is the plan query's
     !frame.without.length &&
     !frame.present.length &&
-    !frame.dates.length
+    !frame.dates.length &&
+    // "i progetti del CdR X nell'azione Y": a level of the plan scopes the list; its title words pick no record
+    !frame.levels.length
   );
 }
 
