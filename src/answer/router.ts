@@ -39,6 +39,7 @@ import { answerFromPassages, askedFieldOf, asksCostOfAThing, holdsField, roleFie
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
+import { namedRecordReaches } from './routes/record-year-reply.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
 import { structureLevelsRoute } from './routes/structure-levels-route.ts';
 import { structureListRoutes } from './routes/structure-list-route.ts';
@@ -416,9 +417,11 @@ export const ROUTES: Route[] = [
     // objectives or projects of a year no plan covers (narrative tables may still speak of past years, so only
     // questions about planned records stop here)
     id: 'year_not_covered',
-    when: ({ scope, has }) =>
+    when: ({ ctx, question, scope, has }) =>
       scope.uncoveredYear !== undefined &&
-      (has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget')),
+      (has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget')) &&
+      // "le fasi 2022 dell'obiettivo X": a 2020 plan's record whose phases run into the year is read in that year
+      !namedRecordReaches(ctx, question, scope.uncoveredYear),
     answer: ({ ctx, scope, pack }) => yearNotCovered(ctx, scope.uncoveredYear!, pack),
   },
   {

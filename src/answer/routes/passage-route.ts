@@ -652,6 +652,7 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   return splitSentences(text).some((sentence) => {
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (field.states && !statesKind(sentence, field.states)) return false;
     if (field.named) return evidenceBeforeName(sentence, field.evidence);
     if (!field.person) return true;
     // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
@@ -666,6 +667,17 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   });
 }
 const ROLE_WINDOW = 40;
+
+/**
+ * The sentence holds what the fact is made of: a figure (a count, not a date or a year: "dal 01/02/2020" states no
+ * number of places) or a time of day ("15.00", "9:30"; not "31.12" of a date).
+ */
+export function statesKind(sentence: string, kind: 'figure' | 'time'): boolean {
+  if (kind === 'time') return CLOCK.test(sentence);
+  return /\d/.test(sentence.replace(DATE_OR_YEAR, ' '));
+}
+const CLOCK = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d]|[.,/]\d)/;
+const DATE_OR_YEAR = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{2}\b/g;
 
 /**
  * An evidence word right before a name or a number ("via Ricasoli n. 25", "sita in via X", "presso Palazzo Y"): the
