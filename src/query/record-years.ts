@@ -47,10 +47,29 @@ export function recordYears(store: PlanStore, record: Objective | Project): numb
 export function yearMissingFrom(store: PlanStore, record: Objective | Project, year: number | null): number[] | null {
   if (year === null) return null;
   const years = recordYears(store, record);
-  return years.length && !years.includes(year) ? years : null;
+  // "quanti in lista d'attesa a fine 2019?" of a 2020 record whose text states the 2019 figure: the year is there
+  return years.length && !years.includes(year) && !writesYear(store, record, year) ? years : null;
 }
 
 /** Some phase of the record (or of a project's objectives) is of the year: its sheet's, or its dates reach it. */
 export function phasesReachYear(store: PlanStore, record: Objective | Project, years: readonly number[]): boolean {
   return objectivesOf(store, record).some((o) => o.phases.some((p) => phaseYears(p).some((y) => years.includes(y))));
+}
+
+/**
+ * The record's own texts (or its objectives', for a project) write the year, in any field, its indicators' and phases'
+ * too: a figure of that year may be stated there ("a fine 2019 vi erano 70 persone in lista").
+ */
+function writesYear(store: PlanStore, record: Objective | Project, year: number): boolean {
+  const written = new RegExp(`(?<!\\d)${year}(?!\\d)`);
+  return [record, ...objectivesOf(store, record)].some((r) => textsOf(r).some((t) => written.test(t)));
+}
+
+/** Every text a record holds, nested ones too; its file name and source spans are no text of it. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => (k === 'doc' || k === 'span' || k === 'iso' ? [] : textsOf(v)));
+  return [];
 }

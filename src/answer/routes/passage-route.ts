@@ -75,8 +75,14 @@ export async function answerFromPassages(
   let missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   // the fact asked decides: a passage stating it leads whatever words the others share with the question
+  // a passage states the fact for this question when it is also about what the question names: "12 posti letto" of
+  // another facility is no capacity of the one asked (a fact of the entity as a whole has no subject to match)
+  const statesAsked = (h: (typeof hits)[number]) =>
+    field !== null &&
+    holdsField(h.chunk.text, field, names) &&
+    (field.ofEntity === true || field.person === true || !missingKeyWords(keys, h.chunk.text));
   if (field && !field.person) {
-    const holding = (h: (typeof hits)[number]) => holdsField(h.chunk.text, field, names);
+    const holding = statesAsked;
     shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
     if (field.ofEntity && hits.some(holding)) missing = false;
   }
@@ -96,7 +102,7 @@ export async function answerFromPassages(
     reply.found = false;
     reply.lines.push(M.officeNotFound(office.phrase, scope.entity, office.there));
     shown = hits.slice(0, 1);
-  } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+  } else if (field && !hits.some(statesAsked)) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
     // what is there: the plans of other entities that state it, named (their figure is not theirs to give here)
