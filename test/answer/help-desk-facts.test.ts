@@ -160,6 +160,12 @@ describe('plan contents asked by year', () => {
     expect(a.answer).toContain('2022, 2023');
   });
 
+  it('a record named by its words, of a plan of other years, is read in the year its phases run into', async () => {
+    // the year alone would choose the other entity's 2023 plan; the catalogue's phase runs into 2023
+    const a = await ask('catalogo digitale: cosa è previsto nel 2023?');
+    expect(a.answer).toContain('Scansione');
+  });
+
   it('a year beside the code of a record whose phases run into it reads the record in that year', async () => {
     const a = await ask('LV-BI02, cosa è in programma nel 2023?');
     expect(a.answer).toContain('Scansione');

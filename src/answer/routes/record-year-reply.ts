@@ -52,3 +52,21 @@ export function namedRecordReaches(ctx: ToolContext, question: string, year: num
   const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d));
   return resolved.status === 'sure' && phasesReachYear(ctx.store, resolved.named.record, [year]);
 }
+
+/**
+ * The plans a year chose hold no record the question names, but its words surely name one of a plan of other years
+ * whose phases run into that year: that record's plan is read, in that year. Null otherwise (resolved only when a year
+ * narrowed the plans read).
+ */
+export function scopeOfRecordInYear<S extends { docs: string[] | null; year: number | null }>(
+  ctx: ToolContext,
+  question: string,
+  scope: S,
+): S | null {
+  if (scope.year === null || scope.docs === null) return null;
+  const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d));
+  if (resolved.status !== 'sure') return null;
+  const { record } = resolved.named;
+  if (scope.docs.includes(record.doc) || !phasesReachYear(ctx.store, record, [scope.year])) return null;
+  return { ...scope, docs: [record.doc] };
+}
