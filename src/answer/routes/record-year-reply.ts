@@ -58,13 +58,15 @@ export function namedRecordReaches(ctx: ToolContext, question: string, year: num
  * whose phases run into that year: that record's plan is read, in that year. Null otherwise (resolved only when a year
  * narrowed the plans read).
  */
-export function scopeOfRecordInYear<S extends { docs: string[] | null; year: number | null }>(
+export function scopeOfRecordInYear<S extends { docs: string[] | null; year: number | null; entity: string | null }>(
   ctx: ToolContext,
   question: string,
   scope: S,
 ): S | null {
   if (scope.year === null || scope.docs === null) return null;
-  const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d));
+  // an entity named chooses its plans; a record of another entity is not the one meant
+  const ofEntity = (doc: string) => scope.entity === null || ctx.store.entityOf(doc) === scope.entity;
+  const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d) && ofEntity(d));
   if (resolved.status !== 'sure') return null;
   const { record } = resolved.named;
   if (scope.docs.includes(record.doc) || !phasesReachYear(ctx.store, record, [scope.year])) return null;
