@@ -729,6 +729,7 @@ export const en: LanguagePack = {
         amount: true,
         cues: ['fee', 'fees', 'price', 'tariff', 'ticket', 'how much do i pay', 'how much does it cost to'],
         evidence: ['fee', 'price', 'tariff'],
+        states: 'figure',
       },
       {
         id: 'hours',

@@ -1172,6 +1172,8 @@ export const it: LanguagePack = {
           'quota di iscrizion',
         ],
         evidence: ['rett', 'tariff', 'prezz', 'compartecipazion', 'ticket', 'bigliett', 'abbonament'],
+        // a fee is a figure: "verifica delle compartecipazioni degli utenti" names fees and states none
+        states: 'figure',
       },
       {
         id: 'hours',
@@ -1192,6 +1194,10 @@ export const it: LanguagePack = {
           'capienza',
           'capacita ricettiva',
           'quante persone puo ospitare',
+          'puo accogliere',
+          'possono accogliere',
+          'puo ospitare',
+          'possono ospitare',
           'quante persone possono',
           'quante persone ospita',
           'quanti ospiti',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { routeQuestion } from '../../src/answer/router.ts';
 import { holdsField, statesKind } from '../../src/answer/routes/passage-route.ts';
 import type { AskedField } from '../../src/lang/language-pack.ts';
+import { packFor } from '../../src/lang/packs.ts';
 import { PlanModelSchema } from '../../src/plan/model.ts';
 import { fold } from '../../src/plan/text.ts';
 import { phasesReachYear, recordYears, yearMissingFrom } from '../../src/query/record-years.ts';
@@ -103,6 +104,12 @@ describe('what a sentence must hold to state the fact asked', () => {
     expect(statesKind('Apre alle 8:00.', 'time')).toBe(true);
     expect(statesKind("L'apertura è prevista entro il 31.12.2023.", 'time')).toBe(false);
     expect(statesKind('Il progetto vale 1.920.000,00 euro.', 'time')).toBe(false);
+  });
+
+  it("a fee is a figure: a sentence naming users' contributions without an amount states none", () => {
+    const fee = packFor('it').lexicon.askedFields.find((f) => f.id === 'fee')!;
+    expect(holdsField('Si verificheranno le compartecipazioni degli utenti al servizio.', fee, [])).toBe(false);
+    expect(holdsField('La retta mensile è di 320,00 euro.', fee, [])).toBe(true);
   });
 
   it('a passage naming the fact without stating it does not hold it', () => {
