@@ -39,6 +39,7 @@ import { answerFromPassages, askedFieldOf, asksCostOfAThing, holdsField, roleFie
 import { peopleListRoutes } from './routes/people-list-route.ts';
 import { ambiguousPeople, answerForPerson, isAboutAPerson, personNotFound } from './routes/person-route.ts';
 import { answerComputation } from './routes/query-route.ts';
+import { namedRecordReaches, scopeOfRecordInYear } from './routes/record-year-reply.ts';
 import { emptyReply, finish, type Reply } from './routes/reply.ts';
 import { structureLevelsRoute } from './routes/structure-levels-route.ts';
 import { structureListRoutes } from './routes/structure-list-route.ts';
@@ -421,9 +422,11 @@ export const ROUTES: Route[] = [
     // objectives or projects of a year no plan covers (narrative tables may still speak of past years, so only
     // questions about planned records stop here)
     id: 'year_not_covered',
-    when: ({ scope, has }) =>
+    when: ({ ctx, question, scope, has }) =>
       scope.uncoveredYear !== undefined &&
-      (has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget')),
+      (has('objectives_of') || has('projects_of') || has('indicators') || has('phases') || has('budget')) &&
+      // "le fasi 2022 dell'obiettivo X": a 2020 plan's record whose phases run into the year is read in that year
+      !namedRecordReaches(ctx, question, scope.uncoveredYear),
     answer: ({ ctx, scope, pack }) => yearNotCovered(ctx, scope.uncoveredYear!, pack),
   },
   {
@@ -491,7 +494,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   const { store } = ctx;
   // for the public, a person known only from staff allocations is nobody: the same replies as for an unknown name
   const linked = link(question, store, (p) => personVisible(ctx, p));
-  const { scope, people } = linked;
+  const { people } = linked;
   // "chi ha diritto a X?" asks who X is for: no person of the plans, and not who is responsible for it
   const forWhom = answerTypeOf(question) === 'beneficiary';
   const frame = forWhom
@@ -499,10 +502,12 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     : linked.frame;
   const lang = frame.lang;
   const intents = intentsBesideTitles(question, frame).filter((i) => i !== 'owner' || !forWhom);
-  const mentions = withTitledRecords(findCodes(question, store, scope), frame, store);
+  const mentions = withTitledRecords(findCodes(question, store, linked.scope), frame, store);
   const resolved = mentions
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
+  // "il parlamentino nel 2021": a record named by its words, of a plan of other years, whose phases run into the year
+  const scope = resolved.length ? linked.scope : (scopeOfRecordInYear(ctx, question, linked.scope) ?? linked.scope);
   const visiblePeople = people.matches.map((m) => m.person);
   return {
     ctx,

@@ -735,6 +735,7 @@ export const en: LanguagePack = {
         amount: true,
         cues: ['fee', 'fees', 'price', 'tariff', 'ticket', 'how much do i pay', 'how much does it cost to'],
         evidence: ['fee', 'price', 'tariff'],
+        states: 'figure',
       },
       {
         id: 'hours',
@@ -752,6 +753,15 @@ export const en: LanguagePack = {
           'closes ',
         ],
         evidence: [],
+        states: 'time',
+      },
+      {
+        id: 'capacity',
+        name: 'places available',
+        amount: true,
+        cues: ['how many places', 'how many beds', 'capacity', 'how many people can', 'how many guests'],
+        evidence: ['places', 'beds', 'capacity'],
+        states: 'figure',
       },
       { id: 'phone', name: 'phone number', cues: ['phone', 'telephone', 'call '], evidence: ['phone'] },
       { id: 'email', name: 'email', cues: ['email', 'e mail'], evidence: ['mail'] },
@@ -1447,6 +1457,8 @@ export const en: LanguagePack = {
       notSureWhich: (n) =>
         `I could not tell for sure which record you mean: ${n === 1 ? 'the closest is this one' : `the ${n} closest are these`}; say which one (or its code).`,
       codeInDocuments: (n) => `The code appears in ${n} documents; here is the answer for each:`,
+      recordYearNotFound: (code, year, years) =>
+        `For ${year} I found nothing of ${code} (not found): its plan gives it for ${years}. Here is what it gives:`,
     },
     fieldNames: {
       years: 'years',

@@ -1177,17 +1177,45 @@ export const it: LanguagePack = {
           'quota di iscrizion',
         ],
         evidence: ['rett', 'tariff', 'prezz', 'compartecipazion', 'ticket', 'bigliett', 'abbonament'],
+        // a fee is a figure: "verifica delle compartecipazioni degli utenti" names fees and states none
+        states: 'figure',
       },
       {
         id: 'hours',
         name: 'orari',
         cues: ['a che ora', 'orari', 'orario', 'quando apre', 'quando e aperto', 'quando sono aperti', 'apre '],
         evidence: ['orari', 'apertur', 'aperto', 'aperti'],
+        states: 'time',
+      },
+      {
+        id: 'capacity',
+        name: 'posti disponibili',
+        // a count of places is no amount, but an amount beside "non trovato" is read as one all the same
+        amount: true,
+        cues: [
+          'quanti posti',
+          'posti letto',
+          'posti disponibili',
+          'capienza',
+          'capacita ricettiva',
+          'quante persone puo ospitare',
+          'puo accogliere',
+          'possono accogliere',
+          'puo ospitare',
+          'possono ospitare',
+          'quante persone possono',
+          'quante persone ospita',
+          'quanti ospiti',
+          'quanti letti',
+        ],
+        evidence: ['posti', 'capienz', 'letti', 'ricettiv', 'ospit'],
+        states: 'figure',
       },
       {
         id: 'phone',
         name: 'numero di telefono',
-        cues: ['telefon', 'cellulare', 'chiamare', 'numero verde'],
+        // "telefono", not "telefon": "dal telefonino" names a device, not a number to call
+        cues: ['telefono', 'telefoni ', 'telefonare', 'telefonico', 'numero di cellulare', 'chiamare', 'numero verde'],
         evidence: ['telefon', 'tel', 'cellular'],
       },
       {
@@ -2155,6 +2183,8 @@ export const it: LanguagePack = {
       notSureWhich: (n) =>
         `Non ho trovato con certezza la voce di cui chiedi: ${n === 1 ? 'la più vicina è questa' : `le ${n} più vicine sono queste`}; indica quale intendi (o il suo codice).`,
       codeInDocuments: (n) => `Il codice compare in ${n} documenti; ecco la risposta per ciascuno:`,
+      recordYearNotFound: (code, year, years) =>
+        `Per il ${year} non ho trovato nulla di ${code}: il piano lo riporta per ${years}. Ecco cosa riporta:`,
     },
     fieldNames: {
       years: 'anni',

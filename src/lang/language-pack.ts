@@ -428,6 +428,11 @@ export interface AskedField {
    * centro" or "in via continuativa" state no address
    */
   named?: boolean;
+  /**
+   * what a sentence must hold besides the evidence word to state the fact: a figure ("posti" with no number beside
+   * it states no capacity) or a time of day ("l'apertura del centro" is no opening hours; "orario 15.00 – 18.00" is)
+   */
+  states?: 'figure' | 'time';
   cues: string[];
   evidence: string[];
 }
@@ -740,6 +745,8 @@ export interface Messages {
     /** the words name no record clearly: the closest ones are offered, none is picked */
     notSureWhich: (n: number) => string;
     codeInDocuments: (n: number) => string;
+    /** a year asked of a record whose plan, phases and sheets are all of other years: what years it has */
+    recordYearNotFound: (code: string, year: number, years: string) => string;
   };
   fieldNames: Record<string, string>;
   targetNames: Record<QueryTarget, [singular: string, plural: string]>;

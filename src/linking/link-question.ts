@@ -15,6 +15,7 @@ import { packFor } from '../lang/packs.ts';
 import type { Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
+import { phasesReachYear } from '../query/record-years.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
 import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { answerTypeOf } from './answer-type.ts';
@@ -290,7 +291,20 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
     : docs;
   const inScopeDoc = (doc: string) => codeDocs.some((d) => d.file === doc);
-  const mentions = findCodeMentions(question, store, inScopeDoc, lex);
+  let mentions = findCodeMentions(question, store, inScopeDoc, lex);
+  // "2020-X: cosa si fa nel 2021?": no plan of the year has the code, but its record's phases run into that year;
+  // the year is of the record's dates, as with a phase word
+  let yearInRecord = false;
+  if (!yearBoundsDate && found.years.length && !mentions.some((m) => m.hits.length)) {
+    const entityFiles = new Set(
+      store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity)).map((d) => d.file),
+    );
+    const wider = findCodeMentions(question, store, (doc) => entityFiles.has(doc), lex);
+    yearInRecord = wider.some((m) =>
+      m.hits.some((h) => h.kind !== 'indicator' && phasesReachYear(store, h.record, found.years)),
+    );
+    if (yearInRecord) mentions = wider;
+  }
   // "escluso il 2021_X, qual è il progetto più costoso?": a code set apart names no record asked, it leaves one out
   const apart = mentions.filter((m) => {
     const lead = wordsOf(folded.slice(0, m.start));
@@ -303,7 +317,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const unknownCodes = mentions.filter((m) => !m.hits.length && hasKnownCodeShape(m.text, store)).map((m) => m.text);
   // a year beside the code of a record of a plan of other years bounds that record's dates, not the plans read: "le
   // fasi di 2020-X da fare nel 2021" are read in 2020-X's plan
-  if (yearBoundsDate && codes.length && !codes.some((c) => docs.some((d) => d.file === c.doc)))
+  if ((yearBoundsDate || yearInRecord) && codes.length && !codes.some((c) => docs.some((d) => d.file === c.doc)))
     docs = store.model.documents.filter((d) => codes.some((c) => c.doc === d.file));
   // blank out codes so their digits are not read as amounts or years
   let scan = folded;

@@ -11,8 +11,9 @@ import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import type { CodeHit } from '../link-entities.ts';
-import { indicatorReply, objectiveReply, sheetOfYear } from './objective-reply.ts';
+import { indicatorReply } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
+import { objectiveOfYear, ofYear } from './record-year-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
 
 export function dedupeHits(hits: CodeHit[]): CodeHit[] {
@@ -47,8 +48,8 @@ export function answerForCodes(
     : objectives;
 
   const parts: Reply[] = [];
-  for (const p of projects) parts.push(projectReply(ctx, p, intents, lang, question));
-  for (const o of primaryObjectives) parts.push(objectiveReply(ctx, sheetOfYear(o, year), intents, question, lang));
+  for (const p of projects) parts.push(ofYear(ctx, p, year, lang, projectReply(ctx, p, intents, lang, question)));
+  for (const o of primaryObjectives) parts.push(objectiveOfYear(ctx, o, year, intents, question, lang));
   for (const h of indicators) parts.push(indicatorReply(ctx, h.record, h.objective, lang, question));
   if (parts.length > 1) {
     const docs = new Set([

@@ -22,6 +22,7 @@ import { writesFieldWords } from '../field-in-prose.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
 import { askedFieldOf } from './passage-route.ts';
+import { namedRecordReaches } from './record-year-reply.ts';
 import { emptyReply } from './reply.ts';
 
 /** kinds of answer a passage about another body gives: when it was set up, who, where, by which act */
@@ -167,7 +168,7 @@ export const notFoundReplies: Route[] = [
     // "budget 2023 del servizio X", "objectives of Y for 2019": records of a year no plan in scope covers (a date
     // bound, "che scadono nel 2022", may still find phases of an earlier plan running into it)
     id: 'not_found_year_scope',
-    when: ({ frame, meant, question, lang }) =>
+    when: ({ ctx, frame, meant, question, lang }) =>
       frame.uncoveredYear !== null &&
       // a fact of the entity as a whole is stated at a date, which may precede the years the plan covers
       !askedFieldOf(question, lang)?.ofEntity &&
@@ -178,7 +179,8 @@ export const notFoundReplies: Route[] = [
       (frame.targets.some((t) => RECORD_TARGETS.has(t)) ||
         frame.fields.some((f) => RECORD_FIELDS.has(f)) ||
         // "il piano della performance 2019 di X": the plan itself, of a year it does not cover
-        PLAN_WORDS.some((w) => phraseAt(wordsOf(frame.text), w) >= 0)),
+        PLAN_WORDS.some((w) => phraseAt(wordsOf(frame.text), w) >= 0)) &&
+      !namedRecordReaches(ctx, question, frame.uncoveredYear),
     answer: ({ ctx, frame, pack }) => {
       const docs = ctx.store.model.documents.filter(
         (d) => visible(ctx, d.file) && (!frame.entities.length || frame.entities.includes(d.entity)),

@@ -193,7 +193,13 @@ function phasesOfYear(o: Objective, year: number): Objective {
     const to = yearOf(p.end?.iso) ?? from;
     return from !== null && to !== null && from <= year && year <= to;
   });
-  return phases.length && phases.length < o.phases.length ? { ...o, phases } : o;
+  if (!phases.length || phases.length === o.phases.length) return o;
+  // an indicator due at a date of another year measures that year's work, not the year asked
+  const indicators = o.indicators.filter((i) => {
+    const due = yearOf(i.target?.date);
+    return due === null || due === year;
+  });
+  return { ...o, phases, indicators };
 }
 
 export function indicatorReply(

@@ -75,8 +75,14 @@ export async function answerFromPassages(
   let missing = answering < 0;
   let shown = answering > 0 ? [hits[answering]!, ...hits.filter((_, i) => i !== answering)] : hits;
   // the fact asked decides: a passage stating it leads whatever words the others share with the question
+  // a passage states the fact for this question when it is also about what the question names: "12 posti letto" of
+  // another facility is no capacity of the one asked (a fact of the entity as a whole has no subject to match)
+  const statesAsked = (h: (typeof hits)[number]) =>
+    field !== null &&
+    holdsField(h.chunk.text, field, names) &&
+    (field.ofEntity === true || field.person === true || !missingKeyWords(keys, h.chunk.text));
   if (field && !field.person) {
-    const holding = (h: (typeof hits)[number]) => holdsField(h.chunk.text, field, names);
+    const holding = statesAsked;
     shown = [...shown.filter(holding), ...shown.filter((h) => !holding(h))];
     if (field.ofEntity && hits.some(holding)) missing = false;
   }
@@ -96,7 +102,7 @@ export async function answerFromPassages(
     reply.found = false;
     reply.lines.push(M.officeNotFound(office.phrase, scope.entity, office.there));
     shown = hits.slice(0, 1);
-  } else if (field && !hits.some((h) => holdsField(h.chunk.text, field, names))) {
+  } else if (field && !hits.some(statesAsked)) {
     // a fee, opening hours, a phone number, who holds a role…: no passage names it, so none answers
     reply.found = false;
     // what is there: the plans of other entities that state it, named (their figure is not theirs to give here)
@@ -652,6 +658,7 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   return splitSentences(text).some((sentence) => {
     const words = fold(sentence).split(/[^a-z0-9]+/);
     if (!words.some((w) => wordMatches(w, field.evidence))) return false;
+    if (field.states && !statesKind(sentence, field.states)) return false;
     if (field.named) return evidenceBeforeName(sentence, field.evidence);
     if (!field.person) return true;
     // the person stands beside the role word ("il Sindaco, Mario Rossi,"), not anywhere in a long passage
@@ -666,6 +673,17 @@ export function holdsField(text: string, field: AskedField, people: string[]): b
   });
 }
 const ROLE_WINDOW = 40;
+
+/**
+ * The sentence holds what the fact is made of: a figure (a count, not a date or a year: "dal 01/02/2020" states no
+ * number of places) or a time of day ("15.00", "9:30"; not "31.12" of a date).
+ */
+export function statesKind(sentence: string, kind: 'figure' | 'time'): boolean {
+  if (kind === 'time') return CLOCK.test(sentence);
+  return /\d/.test(sentence.replace(DATE_OR_YEAR, ' '));
+}
+const CLOCK = /(?<![\d.,/])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d]|[.,/]\d)/;
+const DATE_OR_YEAR = /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d{2}\b/g;
 
 /**
  * An evidence word right before a name or a number ("via Ricasoli n. 25", "sita in via X", "presso Palazzo Y"): the

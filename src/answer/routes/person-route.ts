@@ -12,7 +12,7 @@ import { clip } from '../format-records.ts';
 import type { Intent } from '../intent.ts';
 import type { Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
-import { objectiveReply, sheetOfYear } from './objective-reply.ts';
+import { objectiveOfYear } from './record-year-reply.ts';
 import { emptyReply, type Reply, uniqueBy } from './reply.ts';
 
 export function isAboutAPerson(question: string, intents: Intent[]): boolean {
@@ -69,7 +69,7 @@ export function answerForPerson(
 
   // "le fasi dell'obiettivo Smart working di X": the one of their objectives the other words name answers
   const ownNamed = recordNamedAmong(profile.objectives, question, person);
-  if (ownNamed) return objectiveReply(ctx, sheetOfYear(ownNamed, scope.year), intents, question, lang);
+  if (ownNamed) return objectiveOfYear(ctx, ownNamed, scope.year, intents, question, lang);
 
   if (has('deadline') || range) {
     reply.intent = 'person_deadlines';
@@ -186,7 +186,7 @@ export function answerForPerson(
   }
   // "Sig. X: obiettivo e relativi indicatori": the phases or indicators of the one objective the person owns
   if (objectives.length === 1 && (has('phases') || has('indicators')))
-    return objectiveReply(ctx, sheetOfYear(objectives[0]!, scope.year), intents, question, lang);
+    return objectiveOfYear(ctx, objectives[0]!, scope.year, intents, question, lang);
   const byDoc = new Set(objectives.map((o) => o.doc));
   reply.lines.push(
     packFor(lang).messages.people.owns(person.name, objectives.length, objectives.map((o) => o.code).join(', ')),

@@ -17,8 +17,8 @@ import { detectIntents } from '../intent.ts';
 import { LABELS } from '../labels.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { contentTokens, type Scored, stem, TextMatcher } from '../text-match.ts';
-import { objectiveReply, sheetOfYear } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
+import { objectiveOfYear } from './record-year-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
 import { structureNamedAlone } from './structure-list-route.ts';
 import { placeWordsOf } from './words-route.ts';
@@ -82,7 +82,7 @@ function recordOfStructure({ ctx, structures, question, lang, scope, frame }: Ro
       (i) => i !== 'structure' && i !== 'objectives_of' && i !== 'projects_of',
     );
     return item.kind === 'objective'
-      ? objectiveReply(ctx, sheetOfYear(item.record, year), asked, question, lang)
+      ? objectiveOfYear(ctx, item.record, year, asked, question, lang)
       : projectReply(ctx, item.record, asked, lang, question);
   }
   return listed(

@@ -20,8 +20,9 @@ import { LABELS, type Lang } from '../labels.ts';
 import type { Scope } from '../link-entities.ts';
 import { contentTokens, stem } from '../text-match.ts';
 import { translateQuery } from '../translate-query.ts';
-import { objectiveReply, quotedText, sheetOfYear } from './objective-reply.ts';
+import { quotedText } from './objective-reply.ts';
 import { projectReply } from './project-reply.ts';
+import { objectiveOfYear } from './record-year-reply.ts';
 import { emptyReply, type Reply } from './reply.ts';
 
 export function mentionsObjectiveTitle(ctx: ToolContext, question: string): boolean {
@@ -135,7 +136,7 @@ function matchByWords(
   if (topRecord && (wantsRecord || (!projects.length && !objectives.length))) {
     // a budget question that only met a phase's words ("verifica dei costi") is about that objective's resources
     if (has('budget') && !has('deadline') && !has('indicator_value'))
-      return objectiveReply(ctx, sheetOfYear(topRecord.objective, scope.year), intents, question, lang);
+      return objectiveOfYear(ctx, topRecord.objective, scope.year, intents, question, lang);
     return recordReply(ctx, topRecord, intents, lang);
   }
   // a project's fact asked of records that are its objectives ("the budget of the project on …" whose words are in
@@ -156,8 +157,7 @@ function matchByWords(
       })),
       lang,
     );
-  if (objectives.length === 1)
-    return objectiveReply(ctx, sheetOfYear(objectives[0]!, scope.year), intents, question, lang);
+  if (objectives.length === 1) return objectiveOfYear(ctx, objectives[0]!, scope.year, intents, question, lang);
   if (objectives.length > 1) {
     if (has('objectives_of') || saysCue(q, 'which')) return objectivesList(ctx, objectives, intents, lang);
     // several titles share a couple of generic words: that is no sign the question is about any of them
@@ -181,7 +181,7 @@ function matchByWords(
     const topical = findObjectives(ctx, { topic: text, limit: 8 }).filter((o) => inScope(o.doc));
     // one objective found by topic: answer what was asked about it (its linea di mandato, its owner…)
     if (topical.length === 1 && !intents.every((i) => i === 'objectives_of'))
-      return objectiveReply(ctx, sheetOfYear(topical[0]!, scope.year), intents, question, lang);
+      return objectiveOfYear(ctx, topical[0]!, scope.year, intents, question, lang);
     if (topical.length) return objectivesList(ctx, topical.slice(0, 5), intents, lang);
   }
   // no title holds the words: the record whose title and text name them, when it is clear which one
@@ -200,7 +200,7 @@ function matchByWords(
       const parent = projectFacts ? projectOf(ctx, named.record) : undefined;
       return parent
         ? projectReply(ctx, parent, intents, lang, question)
-        : objectiveReply(ctx, sheetOfYear(named.record, scope.year), intents, question, lang);
+        : objectiveOfYear(ctx, named.record, scope.year, intents, question, lang);
     }
     // unsure between objectives of one project, and a project's fact asked: that project
     if (resolved.status === 'unsure' && projectFacts) {
