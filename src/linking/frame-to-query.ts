@@ -108,7 +108,7 @@ const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>>
     duration: 'duration',
   },
   phase: { weight: 'weight', end: 'end', start: 'start', duration: 'duration' },
-  indicator: { weight: 'weight', target: 'target' },
+  indicator: { weight: 'weight', target: 'target', end: 'end' },
   structure: { objectives: 'objectives', projects: 'projects' },
   person: { objectives: 'objectives', projects: 'projects' },
 };

@@ -127,6 +127,10 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year' },
     target: { kind: 'amount', describe: 'expected value as written' },
+    end: {
+      kind: 'date',
+      describe: 'the date the target is due ("alla data"), or the target itself when it is a date (its deadline)',
+    },
     weight: { kind: 'weight', describe: 'weight (peso)' },
     levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
@@ -279,6 +283,15 @@ function phaseRecord(o: Objective, p: Phase, entity: string, area: string | unde
   };
 }
 
+/**
+ * An indicator's deadline: the date its target is due, else its target when the target is itself a date ("entro il
+ * 30/06/2021" written as the expected value), as written.
+ */
+function deadline(i: Indicator): Cell | null {
+  if (i.targetDate) return date(i.targetDate);
+  return i.target?.date ? { text: i.target.text, num: null, date: i.target.date } : null;
+}
+
 function indicatorRecord(o: Objective, i: Indicator, entity: string, area: string | undefined): QueryRecord {
   return {
     target: 'indicator',
@@ -295,6 +308,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string, area: strin
       structure: text(o.structure),
       year: year(i.year),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
+      end: deadline(i),
       weight: figure(i.weight),
       levels: list(levelLabels(o.strategic, area)),
     },

@@ -97,9 +97,11 @@ function bullet(r: QueryRecord, fields: string[], pack: LanguagePack, entity: bo
     })
     .filter(Boolean);
   const where = entity ? ` [${r.cells.entity?.text ?? ''}]` : '';
+  // an indicator with a code of its own is named by it too ("M_12_1 — wording (objective)")
+  const own = r.parent && r.key !== r.parent ? `${r.key} — ` : '';
   const head =
     r.target === 'phase' || r.target === 'indicator' || r.target === 'budget_row' || r.target === 'staff_allocation'
-      ? `${clip(r.title, 110)} (${r.parent})`
+      ? `${own}${clip(r.title, 110)} (${r.parent})`
       : r.target === 'objective' || r.target === 'project'
         ? `${r.key} — ${clip(r.title, 100)}`
         : r.title;
