@@ -25,6 +25,7 @@ import { levelsNamedIn } from './find-levels.ts';
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
+import { staffRelationsIn } from './find-staff-relations.ts';
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
 import { subRecordsNamedByParts } from './named-sub-records.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
@@ -282,9 +283,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
   const dateFields = fieldsIn(levelFreeWords);
   // so does a year beside phases, which have dates of their own ("le fasi di X da fare nel 2021")
+  // (phases and indicators named in any word: "le attività di X previste nel 2021")
   const yearBoundsDate =
     found.years.length > 0 &&
-    (dateFields.includes('end') || dateFields.includes('start') || dateFields.includes('phases'));
+    (dateFields.includes('end') ||
+      dateFields.includes('start') ||
+      dateFields.includes('phases') ||
+      firstAt(levelFreeWords, TARGET_WORDS.phase) >= 0);
   const codeDocs = yearBoundsDate
     ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
     : docs;
@@ -364,6 +369,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     a.op === 'eq' && levels.some((l) => l.number !== undefined && Number.parseFloat(l.number) === a.value);
   const amounts = read_.amounts.filter((a) => !levelNumber(a));
   const amountFields = read_.amountFields.filter((_, i) => !levelNumber(read_.amounts[i]!));
+  const amountPercent = read_.amountPercent.filter((_, i) => !levelNumber(read_.amounts[i]!));
 
   // ---------------------------------------------------------------- people and structures
   // month names read as dates are no names: "between February and March" names no Marco
@@ -377,8 +383,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
   const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
   // (or, with no person named, of the named office's plan: "fasi dell'unità statistica che finiscono dopo luglio")
+  // (a plan of several years takes the one year the question names: "le fasi 2020 di X che finiscono prima di maggio")
   const monthsOfPlans = (files: ReadonlySet<string>) => {
-    const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    const planned = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    const years =
+      planned.length > 1 && found.years.length === 1 && planned.includes(found.years[0]!) ? found.years : planned;
     if (years.length === 1)
       for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
         if (d.iso && monthsAlone.some((m) => m.start >= d.start && m.end <= d.end))
@@ -527,6 +536,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }));
   if (monthsAlone.length && !people.matches.length && structures.length)
     monthsOfPlans(new Set(structures.map((s) => s.doc)));
+  // (or, with neither named, of the plan of the record named by code)
+  else if (monthsAlone.length && !people.matches.length && codeFiles.size) monthsOfPlans(codeFiles);
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
@@ -950,6 +961,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     structures,
     amounts,
     amountFields,
+    amountPercent,
+    staffRelations: staffRelationsIn(words, store),
     targets,
     fields,
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
@@ -1722,7 +1735,12 @@ function amountsIn(
   scan: string,
   lex: Lexicon,
   fields: FieldWord[],
-): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
+): {
+  amounts: QuestionFrame['amounts'];
+  amountFields: (FieldWord | null)[];
+  amountPercent: boolean[];
+  k: number | null;
+} {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
@@ -1799,6 +1817,7 @@ function amountsIn(
     );
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
+  const amountPercent: boolean[] = [];
   let k: number | null = null;
   let previousEnd = -1;
   // "almeno 1 milione ma meno di 2": a bare bound after one with a magnitude takes that magnitude
@@ -1921,10 +1940,13 @@ function amountsIn(
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && RANGE_JOIN.includes(gap)) {
       last.value2 = value;
+      // "between 30 and 55 percent": the sign after the second bound is both bounds'
+      if (percent) amountPercent[amounts.length - 1] = true;
       previousEnd = afterMagnitude;
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
+    amountPercent.push(percent);
     lastMagnitude = magnitude ?? carried;
     // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
     const near = fieldNear(text, start, afterMagnitude) ?? null;
@@ -1936,6 +1958,7 @@ function amountsIn(
   return {
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
     amountFields,
+    amountPercent,
     k,
   };
 }

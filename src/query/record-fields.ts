@@ -113,6 +113,10 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
+    years: {
+      kind: 'list',
+      describe: 'the years it belongs to: its sheet year, else every year from its start to its end date',
+    },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date' },
     duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
@@ -126,6 +130,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year' },
+    years: { kind: 'list', describe: 'the years it belongs to: its sheet year, else the year of its deadline' },
     target: { kind: 'amount', describe: 'expected value as written' },
     end: {
       kind: 'date',
@@ -162,6 +167,8 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     name: { kind: 'text', describe: 'person, as written' },
     relation: { kind: 'text', describe: 'Dirigente, Posizione Organizzativa, Dipendente…' },
     commitment: { kind: 'weight', describe: 'impegno %' },
+    cdr: { kind: 'text', describe: 'centro di responsabilità code of the project' },
+    structure: { kind: 'text', describe: 'centro di responsabilità name of the project' },
     entity: { kind: 'text', describe: 'entity' },
   },
 };
@@ -208,6 +215,19 @@ function firstStart(phases: Phase[]): DateValue | undefined {
   let best: DateValue | undefined;
   for (const p of phases) if (p.start?.iso && (!best?.iso || p.start.iso < best.iso)) best = p.start;
   return best;
+}
+
+/**
+ * The years a phase or an indicator belongs to: the sheet it is written in, where the plan keeps one per year (a 2019
+ * sheet's indicator due in 2020 is still the 2019 sheet's); else each year its dates run through ("fasi del 2022"
+ * holds a phase running from December 2021 to June 2022).
+ */
+function yearsOf(sheet: number | undefined, start: DateValue | undefined, end: DateValue | undefined): Cell | null {
+  if (sheet !== undefined) return list([String(sheet)]);
+  const from = Number((start?.iso ?? end?.iso)?.slice(0, 4));
+  const to = Number((end?.iso ?? start?.iso)?.slice(0, 4));
+  if (!from || !to || to < from || to - from > 50) return null;
+  return list(Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
 }
 
 const DAY_MS = 86_400_000;
@@ -274,6 +294,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string, area: string | unde
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(p.year),
+      years: yearsOf(p.year, p.start, p.end),
       start: date(p.start),
       end: date(p.end),
       duration: duration(p.start, p.end),
@@ -307,6 +328,11 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string, area: strin
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(i.year),
+      years: yearsOf(
+        i.year,
+        undefined,
+        i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined),
+      ),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       end: deadline(i),
       weight: figure(i.weight),
@@ -508,6 +534,8 @@ export function recordsOf(
             name: { text: s.name, num: null, date: null, parts: [s.name] },
             relation: text(s.relation),
             commitment: figure(s.commitment),
+            cdr: text(p.cdr),
+            structure: text(p.cdrName),
             entity: text(entity(p.doc)),
           },
         })),
