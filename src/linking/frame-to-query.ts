@@ -656,7 +656,13 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
     (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || subRecordTarget(target))) ||
     // "fasi previste nel 2022", "gli indicatori 2021 di X": the sub-records of one year, from their sheet or dates
-    (subRecordTarget(target) && frame.targets[0] === target && frame.years.length === 1 && !frame.dates.length) ||
+    // (a project or an indicator named by code is asked of itself: "valore previsto 2021 dell'indicatore X")
+    (subRecordTarget(target) &&
+      frame.targets[0] === target &&
+      namedInPlural(frame, target) &&
+      frame.years.length === 1 &&
+      !frame.dates.length &&
+      frame.codes.every((c) => c.kind === 'objective')) ||
     // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates
     (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità

@@ -1726,6 +1726,9 @@ function withHaving(words: string, lacking: FieldWord[], present: FieldWord[]): 
   return out;
 }
 
+/** after a range's first bound: the joining word and a second bound written as a percentage */
+const PERCENT_RANGE_TAIL = /^\s+\p{L}{1,3}\s+(?:il\s+|l')?\d+(?:[.,]\d+)?\s*(?:%|percent|percento|per\s+cento)/u;
+
 /**
  * Amounts with their comparison ("sopra 1 milione", "tra 100.000 e 280.000", "budget 0,00") and the k of a top-k
  * ("i 3 progetti", "top 5"). A bare number counts as an amount only when it is written as one (thousands, decimals,
@@ -1835,6 +1838,8 @@ function amountsIn(
     // "100%", "30 per cento": a percentage is a figure (a weight, a share), never the k of a top-k
     const percent =
       text[end] === '%' || ['percent', 'percento'].includes(nextWord) || after.trim().startsWith('per cento');
+    // "tra 10 e 50%": the first bound of a range is the percentage its second bound is
+    const rangeOfPercent = !percent && PERCENT_RANGE_TAIL.test(text.slice(end, end + 28));
     const currency =
       W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || percent;
     const formatted = /[.,]/.test(raw);
@@ -1871,7 +1876,14 @@ function amountsIn(
     // is skipped below, so long runs of digits cost no comparison lookups
     const peopleNext = PEOPLE_WORDS.some((w) => after.startsWith(` ${w}`));
     const needsOp =
-      formatted || magnitude !== undefined || days !== undefined || currency || aboutFigures || mayBeK || peopleNext;
+      formatted ||
+      magnitude !== undefined ||
+      days !== undefined ||
+      currency ||
+      aboutFigures ||
+      mayBeK ||
+      peopleNext ||
+      rangeOfPercent;
     let op: ReturnType<typeof amountOp> = null;
     if (needsOp) {
       // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
@@ -1921,7 +1933,14 @@ function amountsIn(
     // "più di 10 persone", "almeno 3 fasi": a number bounding what it counts is a figure whatever else is asked
     const ofPeople = op !== null && peopleNext;
     const countsNext = isCountedWord(nextWord) || TARGET_WORDS.person.some((w) => nextWord.startsWith(w.trim()));
-    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !(aboutFigures || countsNext || ofPeople)))
+    if (
+      !formatted &&
+      !magnitude &&
+      !currency &&
+      !(days && op) &&
+      !(op === 'between' && rangeOfPercent) &&
+      (!op || !(aboutFigures || countsNext || ofPeople))
+    )
       continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap

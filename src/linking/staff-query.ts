@@ -8,11 +8,23 @@ import type { PlanStore } from '../store/plan-store.ts';
 import type { Computation } from './frame-to-query.ts';
 import type { QuestionFrame } from './question-frame.ts';
 
+const staffedOf = new WeakMap<PlanStore, Set<string>>();
+/** the plans that allocate people to projects, found once per store */
+function staffedDocs(store: PlanStore): Set<string> {
+  let docs = staffedOf.get(store);
+  if (!docs) {
+    docs = new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc));
+    staffedOf.set(store, docs);
+  }
+  return docs;
+}
+
 /** The question asks for people by their commitment or relation: the staff allocations answer it. */
 export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Computation | null {
   if (frame.superlative || frame.aggregate || frame.perGroup) return null;
   const shares = frame.amounts.filter((_, i) => frame.amountPercent[i]);
-  const relations = frame.staffRelations;
+  // "la dirigente Benedetti", "il dirigente X": a one-word relation beside a person named is that person's role
+  const relations = frame.people.length ? frame.staffRelations.filter((r) => r.words >= 2) : frame.staffRelations;
   if (!shares.length && !relations.length) return null;
   // a percentage alone may be a project's share of its centre's resources: only people asked make it a commitment
   const staffWords =
@@ -26,7 +38,10 @@ export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Com
       const person = store.people.find((x) => x.key === p.key);
       return person && !store.projectsDirectedBy(person).length && store.staffAllocationsOf(person).length > 0;
     });
-  if (!staffWords && !namedRelation && !allocatedOnly) return null;
+  // without a percentage, a relation asks for staff when it is named in full, or with the project or centre whose
+  // staff it is ("dipendenti a tempo indeterminato sul progetto X"); "dipendenti di categoria A" alone is no staff table
+  const scoped = frame.codes.some((c) => c.kind === 'project') || frame.structures.some((s) => s.code);
+  if (shares.length ? !staffWords && !namedRelation && !allocatedOnly : !namedRelation && !scoped) return null;
   // other figures bounded with the percentage ("budget sopra 1 milione") are another kind of question
   if (frame.amounts.length !== shares.length && shares.length) return null;
 
@@ -54,6 +69,10 @@ export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Com
   // the plans of what is named: a record named by code is read in its own plan
   const named = [...new Set([...frame.codes.map((c) => c.doc), ...centres.map((s) => s.doc)])];
   const documents = named.length ? named : (frame.documents ?? undefined);
+  // plans without staff tables asked about as a whole: a table or a passage of theirs may still hold the figure
+  // (a record named by code is answered plainly: its plan allocates no one)
+  const staffed = staffedDocs(store);
+  if (!frame.codes.length && !(documents ? documents.some((d) => staffed.has(d)) : staffed.size)) return null;
   return {
     kind: 'list',
     query: { target: 'staff_allocation', filters, ...(documents ? { documents } : {}) },

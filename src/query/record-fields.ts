@@ -220,13 +220,20 @@ function firstStart(phases: Phase[]): DateValue | undefined {
 /**
  * The years a phase or an indicator belongs to: the sheet it is written in, where the plan keeps one per year (a 2019
  * sheet's indicator due in 2020 is still the 2019 sheet's); else each year its dates run through ("fasi del 2022"
- * holds a phase running from December 2021 to June 2022).
+ * holds a phase running from December 2021 to June 2022); undated, the years of its plan.
  */
-function yearsOf(sheet: number | undefined, start: DateValue | undefined, end: DateValue | undefined): Cell | null {
+function yearsOf(
+  sheet: number | undefined,
+  start: DateValue | undefined,
+  end: DateValue | undefined,
+  planYears: number[],
+): Cell | null {
   if (sheet !== undefined) return list([String(sheet)]);
   const from = Number((start?.iso ?? end?.iso)?.slice(0, 4));
   const to = Number((end?.iso ?? start?.iso)?.slice(0, 4));
-  if (!from || !to || to < from || to - from > 50) return null;
+  // undated: it is of the years its plan covers
+  if (!from || !to) return list(planYears.map(String));
+  if (to < from || to - from > 50) return null;
   return list(Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
 }
 
@@ -279,7 +286,13 @@ function objectiveRecord(o: Objective, entity: string, area: string | undefined)
   };
 }
 
-function phaseRecord(o: Objective, p: Phase, entity: string, area: string | undefined): QueryRecord {
+function phaseRecord(
+  o: Objective,
+  p: Phase,
+  entity: string,
+  area: string | undefined,
+  planYears: number[],
+): QueryRecord {
   return {
     target: 'phase',
     key: o.code,
@@ -294,7 +307,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string, area: string | unde
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(p.year),
-      years: yearsOf(p.year, p.start, p.end),
+      years: yearsOf(p.year, p.start, p.end, planYears),
       start: date(p.start),
       end: date(p.end),
       duration: duration(p.start, p.end),
@@ -313,7 +326,13 @@ function deadline(i: Indicator): Cell | null {
   return i.target?.date ? { text: i.target.text, num: null, date: i.target.date } : null;
 }
 
-function indicatorRecord(o: Objective, i: Indicator, entity: string, area: string | undefined): QueryRecord {
+function indicatorRecord(
+  o: Objective,
+  i: Indicator,
+  entity: string,
+  area: string | undefined,
+  planYears: number[],
+): QueryRecord {
   return {
     target: 'indicator',
     key: i.code ?? o.code,
@@ -332,6 +351,7 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string, area: strin
         i.year,
         undefined,
         i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined),
+        planYears,
       ),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
       end: deadline(i),
@@ -456,16 +476,17 @@ export function recordsOf(
   };
   const areaOf = areasOf(store);
   const area = (o: Objective) => areaOf(o.doc, o.structure);
+  const yearsOfPlan = (doc: string) => store.documentOf(doc)?.years ?? [];
   switch (target) {
     case 'objective':
       return kept(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc), area(o))));
     case 'phase':
       return kept(store.objectives).flatMap((o) =>
-        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o)))),
+        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o), yearsOfPlan(o.doc)))),
       );
     case 'indicator':
       return kept(store.objectives).flatMap((o) =>
-        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o)))),
+        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o), yearsOfPlan(o.doc)))),
       );
     case 'project':
       return kept(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc), areaOf(p.doc, p.cdr))));
