@@ -659,7 +659,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // (a project or an indicator named by code is asked of itself: "valore previsto 2021 dell'indicatore X")
     (subRecordTarget(target) &&
       frame.targets[0] === target &&
-      namedInPlural(frame, target) &&
+      !namedInSingularOnly(frame, target) &&
       frame.years.length === 1 &&
       !frame.dates.length &&
       frame.codes.every((c) => c.kind === 'objective')) ||
@@ -1460,6 +1460,12 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
 
 /** Record kinds that belong to an objective. */
 /** The question calls the records by their plural ("fasi", "indicators"), as a list of them is asked. */
+/** "il valore 2021 dell'indicatore X": one record of the kind named in the singular, not a list of them */
+function namedInSingularOnly(frame: QuestionFrame, target: QueryTarget): boolean {
+  const [singular] = packFor(frame.lang).messages.targetNames[target];
+  return phraseAt(wordsOf(frame.text), `${wordsOf(singular).trim()} `) >= 0 && !namedInPlural(frame, target);
+}
+
 function namedInPlural(frame: QuestionFrame, target: QueryTarget): boolean {
   const plural = packFor(frame.lang).messages.targetNames[target][1];
   return phraseAt(wordsOf(frame.text), `${wordsOf(plural).trim()} `) >= 0;
