@@ -41,7 +41,10 @@ export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Com
   // without a percentage, a relation asks for staff when it is named in full, or with the project or centre whose
   // staff it is ("dipendenti a tempo indeterminato sul progetto X"); "dipendenti di categoria A" alone is no staff table
   const scoped = frame.codes.some((c) => c.kind === 'project') || frame.structures.some((s) => s.code);
-  if (shares.length ? !staffWords && !namedRelation && !allocatedOnly : !namedRelation && !scoped) return null;
+  // ("quale dirigente segue il progetto X?" asks who directs it: a relation word that is no staff word asks no table)
+  const staffTable = frame.targets.includes('staff_allocation') || frame.fields.includes('staff');
+  if (shares.length ? !staffWords && !namedRelation && !allocatedOnly : !namedRelation && !(scoped && staffTable))
+    return null;
   // other figures bounded with the percentage ("budget sopra 1 milione") are another kind of question
   if (frame.amounts.length !== shares.length && shares.length) return null;
 

@@ -272,6 +272,12 @@ describe('staff allocations by commitment and relation', () => {
     ]);
   });
 
+  it('reads a relation word asked of a project with no staff word as who directs it, not its staff table', () => {
+    const c = computationFor(frame('da quale dirigente è seguito il progetto GN_P_3101?'), store);
+    expect(c && 'query' in c ? (c.query as PlanQuery).target : null).not.toBe('staff_allocation');
+    expect(selected('dipendenti a tempo pieno del progetto GN_P_3101')).toEqual(['GN_P_3101 Lodi Marta']);
+  });
+
   it('keeps a percentage beside a budget word a share of resources, not a commitment', () => {
     const c = computationFor(frame('progetti con budget sopra 50.000 e più del 10% di personale'), store);
     expect(c && 'query' in c ? (c.query as PlanQuery).target : null).not.toBe('staff_allocation');
