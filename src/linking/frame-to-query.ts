@@ -1027,9 +1027,7 @@ function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
   // every plan in scope that has objectives: a year filter would drop the objectives of a plan with one sheet for all
   // years (a 2020 plan's objectives list no year), so it is read only where every plan keeps one sheet per year
   // (the plans of the people named are the scope of their objectives)
-  const ofPeople = new Set(
-    frame.people.flatMap((p) => store.people.find((x) => x.key === p.key)?.roles.map((r) => r.doc) ?? []),
-  );
+  const ofPeople = new Set(frame.people.flatMap((p) => store.peopleByKey.get(p.key)?.roles.map((r) => r.doc) ?? []));
   const inScope = (frame.documents ?? [...withObjectives]).filter(
     (d) => withObjectives.has(d) && (!ofPeople.size || ofPeople.has(d)),
   );

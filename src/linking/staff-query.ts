@@ -35,7 +35,7 @@ export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Com
   const allocatedOnly =
     frame.people.length > 0 &&
     frame.people.every((p) => {
-      const person = store.people.find((x) => x.key === p.key);
+      const person = store.peopleByKey.get(p.key);
       return person && !store.projectsDirectedBy(person).length && store.staffAllocationsOf(person).length > 0;
     });
   // without a percentage, a relation asks for staff when it is named in full, or with the project or centre whose
