@@ -1143,7 +1143,7 @@ export const en: LanguagePack = {
     stated: 'as stated in the plan',
     sources: 'Sources',
     noneMatch: (what) => `I found no ${what} matching these conditions (not found).`,
-    noneInPlans: (what, entities) => `Not found: the plans of ${entities} hold no ${what}.`,
+    noneInPlans: (what, entities) => `Not found: the plans asked about (${entities}) hold no ${what}.`,
     recordsFound: (n, what) => `I found ${n} ${what}:`,
     topOf: (k, what, field) => (k === 1 ? `By ${field}, first:` : `The top ${k} ${what} by ${field}:`),
     bottomOf: (k, what, field) => (k === 1 ? `By ${field}, last:` : `The bottom ${k} ${what} by ${field}:`),
