@@ -1887,6 +1887,7 @@ export const it: LanguagePack = {
     stated: 'come indicato nel piano',
     sources: 'Fonti',
     noneMatch: (what) => `Non ho trovato ${what} che soddisfino queste condizioni.`,
+    noneInPlans: (what, entities) => `Non ho trovato ${what}: i piani in esame (${entities}) non ne riportano.`,
     recordsFound: (n, what) => `${n === 1 ? 'Ho trovato 1' : `Ho trovato ${n}`} ${what}:`,
     topOf: (k, what, field) => (k === 1 ? `Per ${field}, al primo posto:` : `I primi ${k} ${what} per ${field}:`),
     bottomOf: (k, what, field) =>
@@ -2203,6 +2204,7 @@ export const it: LanguagePack = {
       budgetShare: '% di assorbimento',
       amount: 'importo',
       commitment: 'impegno',
+      relation: 'rapporto',
       allocations: 'progetti a cui è assegnato',
       duration: 'durata (calcolata dalle date di inizio e fine)',
       owner: 'responsabile',

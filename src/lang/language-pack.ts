@@ -456,6 +456,8 @@ export interface Messages {
   stated: string;
   sources: string;
   noneMatch: (what: string) => string;
+  /** the plans asked about hold no record of the kind at all (no phases, no staff table): the field is missing */
+  noneInPlans: (what: string, entities: string) => string;
   recordsFound: (n: number, what: string) => string;
   topOf: (k: number, what: string, field: string) => string;
   bottomOf: (k: number, what: string, field: string) => string;

@@ -35,11 +35,16 @@ export interface DateExpression {
 const LEXICONS: Lexicon[] = Object.values(PACKS).map((p) => p.lexicon);
 const pick = (f: (l: Lexicon) => readonly string[] | undefined) => LEXICONS.flatMap((l) => f(l) ?? []);
 const MONTH_OF = new Map(LEXICONS.flatMap((l) => l.months.map((m, i) => [m, i + 1] as const)));
-/** month names that are common words too ("may"): a month only with a year after it or "in" before it */
+/** month names that are common words too ("may"): a month only with a year after it or "in" / a bound before it */
 const MONTH_NEEDS_CONTEXT = new Set(pick((l) => l.monthsNeedingContext));
 const PERIODS = LEXICONS.flatMap((l) => l.periods ?? []);
 const SEASONS = LEXICONS.flatMap((l) => l.seasons ?? []);
 const PERIOD_ORDINALS: Record<string, number> = Object.assign({}, ...LEXICONS.map((l) => l.periodOrdinals ?? {}));
+/** "in May", "before May", "by May": a bound word right before a month that is a common word too makes it a month */
+const boundBefore = (lead: string): boolean => {
+  const tail = ` ${lead.trimEnd()}`;
+  return /\bin$/.test(tail) || [...BY, ...AFTER, ...BEFORE].some((w) => tail.endsWith(` ${w.trim()}`));
+};
 const BY = pick((l) => l.by);
 const AFTER = pick((l) => l.after);
 const BEFORE = pick((l) => l.before);
@@ -158,7 +163,7 @@ export function findDates(folded: string, options: FindDatesOptions = {}): { dat
     }
   const named = [...text.matchAll(MONTH_YEAR)].filter((m) => {
     const start = m.index ?? 0;
-    return !MONTH_NEEDS_CONTEXT.has(m[1]!) || m[2] || /\bin +$/.test(text.slice(Math.max(0, start - 4), start));
+    return !MONTH_NEEDS_CONTEXT.has(m[1]!) || m[2] || boundBefore(text.slice(Math.max(0, start - 24), start));
   });
   for (const [i, m] of named.entries()) {
     const name = m[1]!;

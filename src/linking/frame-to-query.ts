@@ -13,6 +13,7 @@ import { totalsOf } from '../store/totals-by-document.ts';
 import { subRecordsNamedByParts, wordsCovered } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
 import type { FieldWord, QuestionFrame } from './question-frame.ts';
+import { staffAllocationsFor } from './staff-query.ts';
 
 /** A group of records compared with another: its label, and the filters that select its records. */
 export interface RecordGroup {
@@ -108,7 +109,7 @@ const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>>
     duration: 'duration',
   },
   phase: { weight: 'weight', end: 'end', start: 'start', duration: 'duration' },
-  indicator: { weight: 'weight', target: 'target' },
+  indicator: { weight: 'weight', target: 'target', end: 'end' },
   structure: { objectives: 'objectives', projects: 'projects' },
   person: { objectives: 'objectives', projects: 'projects' },
 };
@@ -160,7 +161,9 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   const compared =
     shareOfCentre(frame, projectCodes, store) ??
     namedSubRecordsFigures(frame, objectiveCodes, store) ??
-    namedSubRecordsCompared(frame, objectiveCodes, store);
+    namedSubRecordsCompared(frame, objectiveCodes, store) ??
+    // "chi lavora più del 10% su X", "posizioni organizzative del CdR Y": people by their commitment or relation
+    staffAllocationsFor(frame, store);
   if (compared) return compared;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
@@ -643,15 +646,23 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     (frame.types.length > 0 && target === 'objective' && frame.documents !== null) ||
     // a span of end dates is the deadline list's ("scadenze tra marzo e maggio"); a span of start dates is a filter
     (frame.dates.length > 0 &&
-      (target === 'objective' || target === 'phase') &&
+      (target === 'objective' || subRecordTarget(target)) &&
       (frame.dates.every((d) => d.op !== 'between') ||
         fieldWords.includes('start') ||
-        (fieldWords.includes('end') && frame.targets.includes('phase')))) ||
+        (fieldWords.includes('end') && frame.targets.some(subRecordTarget)))) ||
     (frame.dates.length > 0 && frame.people.length > 0) ||
     // "obiettivi del settore X che scadono nel 2021": an office's records bounded by a date
     (frame.dates.length > 0 && frame.structures.length > 0 && (target === 'objective' || subRecordTarget(target))) ||
     // "che scadono nel 2021" where the plan is of 2020: its phases may still run into that year
-    (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || target === 'phase')) ||
+    (frame.uncoveredYear !== null && frame.dates.length > 0 && (target === 'objective' || subRecordTarget(target))) ||
+    // "fasi previste nel 2022", "gli indicatori 2021 di X": the sub-records of one year, from their sheet or dates
+    // (a project or an indicator named by code is asked of itself: "valore previsto 2021 dell'indicatore X")
+    (subRecordTarget(target) &&
+      frame.targets[0] === target &&
+      !namedInSingularOnly(frame, target) &&
+      frame.years.length === 1 &&
+      !frame.dates.length &&
+      frame.codes.every((c) => c.kind === 'objective')) ||
     // "le fasi di X che iniziano nel 2021": one objective's phases bounded by dates
     (frame.dates.length > 0 && (target === 'phase' || target === 'indicator') && objectiveCodes.length === 1) ||
     // lists by structure: a person's objectives in one office, the projects of a centro di responsabilità
@@ -873,11 +884,10 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       if (d.op === 'between') filters.push({ field, op: 'between', value: d.iso, value2: d.iso2 ?? d.iso });
       else filters.push({ field, op: d.op, value: d.iso });
     }
-  // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet
-  if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length) {
-    const sheetYears = store.objectives.some((o) => (target === 'phase' ? o.phases : o.indicators).some((x) => x.year));
-    if (sheetYears) filters.push({ field: 'year', op: 'eq', value: frame.years[0]! });
-  }
+  // a year read inside a date ("nel primo semestre 2020") bounds the dates, not the sheet; a year alone keeps the
+  // sub-records of that year: its sheet where the plan keeps one per year, else those whose dates run through it
+  if (subRecord && frame.years.length && !yearIsDate && !frame.dates.length)
+    filters.push({ field: 'years', op: 'eq', value: String(frame.years[0]!) });
 
   const base = { target, filters, ...(documents ? { documents } : {}) };
   if (frame.superlative) {
@@ -979,7 +989,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   );
   const shown = [
     ...new Set([
-      ...shownOf(filters),
+      // a phase or an indicator kept for its year is shown with the dates that place it there
+      ...shownOf(filters).flatMap((f) => (subRecord && f === 'years' ? ['start', 'end', 'target'] : [f])),
       ...(amountField && frame.amounts.length ? [amountField] : []),
       ...(askedFigure ? [askedFigure] : []),
       ...(askedOwner ? [target === 'project' ? 'dirigente' : 'owner'] : []),
@@ -1015,7 +1026,11 @@ function sheetYearsIn(frame: QuestionFrame, store: PlanStore): boolean {
   const { yearSheets, withObjectives } = docsOf(store);
   // every plan in scope that has objectives: a year filter would drop the objectives of a plan with one sheet for all
   // years (a 2020 plan's objectives list no year), so it is read only where every plan keeps one sheet per year
-  const inScope = frame.documents?.filter((d) => withObjectives.has(d)) ?? [...withObjectives];
+  // (the plans of the people named are the scope of their objectives)
+  const ofPeople = new Set(frame.people.flatMap((p) => store.peopleByKey.get(p.key)?.roles.map((r) => r.doc) ?? []));
+  const inScope = (frame.documents ?? [...withObjectives]).filter(
+    (d) => withObjectives.has(d) && (!ofPeople.size || ofPeople.has(d)),
+  );
   return inScope.length > 0 && inScope.every((d) => yearSheets.has(d));
 }
 
@@ -1443,6 +1458,12 @@ function leadWordsOfTotals(store: PlanStore): [string, string][] {
 
 /** Record kinds that belong to an objective. */
 /** The question calls the records by their plural ("fasi", "indicators"), as a list of them is asked. */
+/** "il valore 2021 dell'indicatore X": one record of the kind named in the singular, not a list of them */
+function namedInSingularOnly(frame: QuestionFrame, target: QueryTarget): boolean {
+  const [singular] = packFor(frame.lang).messages.targetNames[target];
+  return phraseAt(wordsOf(frame.text), `${wordsOf(singular).trim()} `) >= 0 && !namedInPlural(frame, target);
+}
+
 function namedInPlural(frame: QuestionFrame, target: QueryTarget): boolean {
   const plural = packFor(frame.lang).messages.targetNames[target][1];
   return phraseAt(wordsOf(frame.text), `${wordsOf(plural).trim()} `) >= 0;

@@ -26,6 +26,7 @@ import { blankLevelWords, levelsNamedIn, levelTitledWhole } from './find-levels.
 import { metaKindOf, wordMatches } from './find-meta.ts';
 import { askedRoleOf } from './find-role.ts';
 import { ENTITY_KINDS, findQuestionScope, type QuestionScope, YEAR } from './find-scope.ts';
+import { staffRelationsIn } from './find-staff-relations.ts';
 import { type EntityName, type ModelVocabulary, vocabularyOf } from './model-vocabulary.ts';
 import { subRecordsNamedByParts } from './named-sub-records.ts';
 import { firstAt, hasAny, lastBefore, phraseAt, wordsOf } from './phrases.ts';
@@ -284,9 +285,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "le fasi di X che iniziano nel 2021": a year that bounds a date does not narrow where codes are looked up
   const dateFields = fieldsIn(levelFreeWords);
   // so does a year beside phases, which have dates of their own ("le fasi di X da fare nel 2021")
+  // (phases and indicators named in any word: "le attività di X previste nel 2021")
   const yearBoundsDate =
     found.years.length > 0 &&
-    (dateFields.includes('end') || dateFields.includes('start') || dateFields.includes('phases'));
+    (dateFields.includes('end') ||
+      dateFields.includes('start') ||
+      dateFields.includes('phases') ||
+      firstAt(levelFreeWords, TARGET_WORDS.phase) >= 0);
   const codeDocs = yearBoundsDate
     ? store.model.documents.filter((d) => !named.length || named.some((e) => e.entity === d.entity))
     : docs;
@@ -379,6 +384,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     a.op === 'eq' && levels.some((l) => l.number !== undefined && Number.parseFloat(l.number) === a.value);
   const amounts = read_.amounts.filter((a) => !levelNumber(a));
   const amountFields = read_.amountFields.filter((_, i) => !levelNumber(read_.amounts[i]!));
+  const amountPercent = read_.amountPercent.filter((_, i) => !levelNumber(read_.amounts[i]!));
 
   // ---------------------------------------------------------------- people and structures
   // month names read as dates are no names: "between February and March" names no Marco
@@ -393,8 +399,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "fasi di X che finiscono prima di luglio": a month without a year is of the year of the named person's plans
   const monthsAlone = read.dates.filter((d) => d.month !== undefined && !d.iso);
   // (or, with no person named, of the named office's plan: "fasi dell'unità statistica che finiscono dopo luglio")
+  // (a plan of several years takes the one year the question names: "le fasi 2020 di X che finiscono prima di maggio")
   const monthsOfPlans = (files: ReadonlySet<string>) => {
-    const years = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    const planned = [...new Set(store.model.documents.filter((d) => files.has(d.file)).flatMap((d) => d.years))];
+    const years =
+      planned.length > 1 && found.years.length === 1 && planned.includes(found.years[0]!) ? found.years : planned;
     if (years.length === 1)
       for (const d of findDates(undated, { isCode: (text) => isCodePrefix(text, store), defaultYear: years[0]! }).dates)
         if (d.iso && monthsAlone.some((m) => m.start >= d.start && m.end <= d.end))
@@ -567,6 +576,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   }));
   if (monthsAlone.length && !people.matches.length && structures.length)
     monthsOfPlans(new Set(structures.map((s) => s.doc)));
+  // (or, with neither named, of the plan of the record named by code)
+  else if (monthsAlone.length && !people.matches.length && codeFiles.size) monthsOfPlans(codeFiles);
 
   // ---------------------------------------------------------------- what is asked
   const targets = (Object.keys(TARGET_WORDS) as QueryTarget[])
@@ -1007,6 +1018,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     structures,
     amounts,
     amountFields,
+    amountPercent,
+    staffRelations: staffRelationsIn(words, store),
     targets,
     fields,
     superlative: superlative && ordinal ? { ...superlative, k: Math.max(superlative.k, ordinal) } : superlative,
@@ -1839,6 +1852,9 @@ function withHaving(words: string, lacking: FieldWord[], present: FieldWord[]): 
   return out;
 }
 
+/** after a range's first bound: the joining word and a second bound written as a percentage */
+const PERCENT_RANGE_TAIL = /^\s+\p{L}{1,3}\s+(?:il\s+|l')?\d+(?:[.,]\d+)?\s*(?:%|percent|percento|per\s+cento)/u;
+
 /**
  * Amounts with their comparison ("sopra 1 milione", "tra 100.000 e 280.000", "budget 0,00") and the k of a top-k
  * ("i 3 progetti", "top 5"). A bare number counts as an amount only when it is written as one (thousands, decimals,
@@ -1848,7 +1864,12 @@ function amountsIn(
   scan: string,
   lex: Lexicon,
   fields: FieldWord[],
-): { amounts: QuestionFrame['amounts']; amountFields: (FieldWord | null)[]; k: number | null } {
+): {
+  amounts: QuestionFrame['amounts'];
+  amountFields: (FieldWord | null)[];
+  amountPercent: boolean[];
+  k: number | null;
+} {
   // a bare number after "over" is an amount only when the question is about a figure ("citizens over 65" is not)
   const aboutFigures = fields.some((f) => FIGURE_FIELDS.has(f));
   // number words before a magnitude: "un milione" → "1 milione"
@@ -1925,6 +1946,7 @@ function amountsIn(
     );
   const amounts: QuestionFrame['amounts'] = [];
   const amountFields: (FieldWord | null)[] = [];
+  const amountPercent: boolean[] = [];
   let k: number | null = null;
   let previousEnd = -1;
   // "almeno 1 milione ma meno di 2": a bare bound after one with a magnitude takes that magnitude
@@ -1942,6 +1964,8 @@ function amountsIn(
     // "100%", "30 per cento": a percentage is a figure (a weight, a share), never the k of a top-k
     const percent =
       text[end] === '%' || ['percent', 'percento'].includes(nextWord) || after.trim().startsWith('per cento');
+    // "tra 10 e 50%": the first bound of a range is the percentage its second bound is
+    const rangeOfPercent = !percent && PERCENT_RANGE_TAIL.test(text.slice(end, end + 28));
     const currency =
       W.currency.includes(nextWord) || text.slice(Math.max(0, start - 2), start).includes('€') || percent;
     const formatted = /[.,]/.test(raw);
@@ -1978,7 +2002,14 @@ function amountsIn(
     // is skipped below, so long runs of digits cost no comparison lookups
     const peopleNext = PEOPLE_WORDS.some((w) => after.startsWith(` ${w}`));
     const needsOp =
-      formatted || magnitude !== undefined || days !== undefined || currency || aboutFigures || mayBeK || peopleNext;
+      formatted ||
+      magnitude !== undefined ||
+      days !== undefined ||
+      currency ||
+      aboutFigures ||
+      mayBeK ||
+      peopleNext ||
+      rangeOfPercent;
     let op: ReturnType<typeof amountOp> = null;
     if (needsOp) {
       // a bare number right after a figure's own word is that figure: "fasi con peso 50", "budget 0"
@@ -2028,7 +2059,14 @@ function amountsIn(
     // "più di 10 persone", "almeno 3 fasi": a number bounding what it counts is a figure whatever else is asked
     const ofPeople = op !== null && peopleNext;
     const countsNext = isCountedWord(nextWord) || TARGET_WORDS.person.some((w) => nextWord.startsWith(w.trim()));
-    if (!formatted && !magnitude && !currency && !(days && op) && (!op || !(aboutFigures || countsNext || ofPeople)))
+    if (
+      !formatted &&
+      !magnitude &&
+      !currency &&
+      !(days && op) &&
+      !(op === 'between' && rangeOfPercent) &&
+      (!op || !(aboutFigures || countsNext || ofPeople))
+    )
       continue;
     // "tra X e Y": the second bound of the previous amount
     // the first bound's magnitude or currency ("tra 100k e 600k", "tra 100 euro e 200 euro") is no gap
@@ -2047,10 +2085,13 @@ function amountsIn(
     const last = amounts.at(-1);
     if (last && last.op === 'between' && last.value2 === undefined && RANGE_JOIN.includes(gap)) {
       last.value2 = value;
+      // "between 30 and 55 percent": the sign after the second bound is both bounds'
+      if (percent) amountPercent[amounts.length - 1] = true;
       previousEnd = afterMagnitude;
       continue;
     }
     amounts.push({ op: op ?? 'eq', value });
+    amountPercent.push(percent);
     lastMagnitude = magnitude ?? carried;
     // "supera il 10% delle risorse": a percentage is no amount of euros, so beside a budget word it is the share
     const near = fieldNear(text, start, afterMagnitude) ?? null;
@@ -2062,6 +2103,7 @@ function amountsIn(
   return {
     amounts: amounts.map((a) => (a.op === 'between' && a.value2 === undefined ? { ...a, op: 'eq' as const } : a)),
     amountFields,
+    amountPercent,
     k,
   };
 }

@@ -82,6 +82,10 @@ export const QuestionFrameSchema = z.object({
   amounts: z.array(z.object({ op: ComparisonOpSchema, value: z.number(), value2: z.number().optional() })),
   /** per amount, the figure it bounds when the question says it beside the amount ("più di 10 persone") */
   amountFields: z.array(FieldWordSchema.nullable()).default([]),
+  /** per amount, whether it is written as a percentage ("più del 10%", "under 5 percent"): a share, never money */
+  amountPercent: z.array(z.boolean()).default([]),
+  /** the staff relations of the plans' staff tables the question names ("posizioni organizzative", "dipendenti") */
+  staffRelations: z.array(z.object({ relation: z.string(), words: z.number().int().positive() })).default([]),
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),

@@ -113,6 +113,10 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year, where the plan has one sheet per year' },
+    years: {
+      kind: 'list',
+      describe: 'the years it belongs to: its sheet year, else every year from its start to its end date',
+    },
     start: { kind: 'date', describe: 'start date' },
     end: { kind: 'date', describe: 'end date' },
     duration: { kind: 'count', describe: 'days from start to end, both included (computed from the dates)' },
@@ -126,7 +130,12 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     owner: { kind: 'list', describe: 'owners of the objective' },
     structure: { kind: 'text', describe: 'settore / servizio of the objective' },
     year: { kind: 'year', describe: 'sheet year' },
+    years: { kind: 'list', describe: 'the years it belongs to: its sheet year, else the year of its deadline' },
     target: { kind: 'amount', describe: 'expected value as written' },
+    end: {
+      kind: 'date',
+      describe: 'the date the target is due ("alla data"), or the target itself when it is a date (its deadline)',
+    },
     weight: { kind: 'weight', describe: 'weight (peso)' },
     levels: { kind: 'list', describe: 'the labels of the plan levels above its objective' },
   },
@@ -158,6 +167,8 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     name: { kind: 'text', describe: 'person, as written' },
     relation: { kind: 'text', describe: 'Dirigente, Posizione Organizzativa, Dipendente…' },
     commitment: { kind: 'weight', describe: 'impegno %' },
+    cdr: { kind: 'text', describe: 'centro di responsabilità code of the project' },
+    structure: { kind: 'text', describe: 'centro di responsabilità name of the project' },
     entity: { kind: 'text', describe: 'entity' },
   },
 };
@@ -204,6 +215,26 @@ function firstStart(phases: Phase[]): DateValue | undefined {
   let best: DateValue | undefined;
   for (const p of phases) if (p.start?.iso && (!best?.iso || p.start.iso < best.iso)) best = p.start;
   return best;
+}
+
+/**
+ * The years a phase or an indicator belongs to: the sheet it is written in, where the plan keeps one per year (a 2019
+ * sheet's indicator due in 2020 is still the 2019 sheet's); else each year its dates run through ("fasi del 2022"
+ * holds a phase running from December 2021 to June 2022); undated, the years of its plan.
+ */
+function yearsOf(
+  sheet: number | undefined,
+  start: DateValue | undefined,
+  end: DateValue | undefined,
+  planYears: number[],
+): Cell | null {
+  if (sheet !== undefined) return list([String(sheet)]);
+  const from = Number((start?.iso ?? end?.iso)?.slice(0, 4));
+  const to = Number((end?.iso ?? start?.iso)?.slice(0, 4));
+  // undated: it is of the years its plan covers
+  if (!from || !to) return list(planYears.map(String));
+  if (to < from || to - from > 50) return null;
+  return list(Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
 }
 
 const DAY_MS = 86_400_000;
@@ -255,7 +286,13 @@ function objectiveRecord(o: Objective, entity: string, area: string | undefined)
   };
 }
 
-function phaseRecord(o: Objective, p: Phase, entity: string, area: string | undefined): QueryRecord {
+function phaseRecord(
+  o: Objective,
+  p: Phase,
+  entity: string,
+  area: string | undefined,
+  planYears: number[],
+): QueryRecord {
   return {
     target: 'phase',
     key: o.code,
@@ -270,6 +307,7 @@ function phaseRecord(o: Objective, p: Phase, entity: string, area: string | unde
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(p.year),
+      years: yearsOf(p.year, p.start, p.end, planYears),
       start: date(p.start),
       end: date(p.end),
       duration: duration(p.start, p.end),
@@ -279,7 +317,22 @@ function phaseRecord(o: Objective, p: Phase, entity: string, area: string | unde
   };
 }
 
-function indicatorRecord(o: Objective, i: Indicator, entity: string, area: string | undefined): QueryRecord {
+/**
+ * An indicator's deadline: the date its target is due, else its target when the target is itself a date ("entro il
+ * 30/06/2021" written as the expected value), as written.
+ */
+function deadline(i: Indicator): Cell | null {
+  if (i.targetDate) return date(i.targetDate);
+  return i.target?.date ? { text: i.target.text, num: null, date: i.target.date } : null;
+}
+
+function indicatorRecord(
+  o: Objective,
+  i: Indicator,
+  entity: string,
+  area: string | undefined,
+  planYears: number[],
+): QueryRecord {
   return {
     target: 'indicator',
     key: i.code ?? o.code,
@@ -294,7 +347,14 @@ function indicatorRecord(o: Objective, i: Indicator, entity: string, area: strin
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(i.year),
+      years: yearsOf(
+        i.year,
+        undefined,
+        i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined),
+        planYears,
+      ),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
+      end: deadline(i),
       weight: figure(i.weight),
       levels: list(levelLabels(o.strategic, area)),
     },
@@ -416,16 +476,17 @@ export function recordsOf(
   };
   const areaOf = areasOf(store);
   const area = (o: Objective) => areaOf(o.doc, o.structure);
+  const yearsOfPlan = (doc: string) => store.documentOf(doc)?.years ?? [];
   switch (target) {
     case 'objective':
       return kept(store.objectives).map((o) => once(o, () => objectiveRecord(o, entity(o.doc), area(o))));
     case 'phase':
       return kept(store.objectives).flatMap((o) =>
-        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o)))),
+        o.phases.map((p) => once(p, () => phaseRecord(o, p, entity(o.doc), area(o), yearsOfPlan(o.doc)))),
       );
     case 'indicator':
       return kept(store.objectives).flatMap((o) =>
-        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o)))),
+        o.indicators.map((i) => once(i, () => indicatorRecord(o, i, entity(o.doc), area(o), yearsOfPlan(o.doc)))),
       );
     case 'project':
       return kept(store.projects).map((p) => once(p, () => projectRecord(p, entity(p.doc), areaOf(p.doc, p.cdr))));
@@ -494,6 +555,8 @@ export function recordsOf(
             name: { text: s.name, num: null, date: null, parts: [s.name] },
             relation: text(s.relation),
             commitment: figure(s.commitment),
+            cdr: text(p.cdr),
+            structure: text(p.cdrName),
             entity: text(entity(p.doc)),
           },
         })),

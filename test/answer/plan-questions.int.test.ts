@@ -87,6 +87,11 @@ describe('questions people ask, through POST /api/ask', () => {
       ['2021_PD_8908', '2021_PG_8917', '2021_PD_8903'],
       ['2021_PD_8931'],
     ],
+    // sub-records by their own dates, deadlines and shares
+    ['elenca le attività di 2020-PL13 che proseguono nel 2022', ['01/01/2022', '31/12/2022'], ['01/06/2020']],
+    ['indicatori di 2021_OB_8907_3 con termine entro settembre 2021', ['M_8907_3_2', '30/09/2021'], ['M_8907_3_1']],
+    ['persone assegnate al progetto 2021_PD_8910 per più del 30%', ['Margini Alessandra', '42,00 %'], ['Venturi']],
+    ['quali incaricati professionali lavorano al progetto 2021_PD_8504?', ['Sironi Luisa', '20,00 %'], ['Monelli']],
     // comparisons
     ['metti a confronto il budget di 2021_PD_8501 e 2021_PD_8504', ['784.326,70', '780.595,09', '3.731,61'], []],
     ['tra Caporaso Francesco e Lotti Rosanna chi ha più obiettivi?', ['Lotti Rosanna ha più obiettivi'], []],
@@ -137,6 +142,7 @@ describe('questions people ask, through POST /api/ask', () => {
     'obiettivi del 2025 di Caporaso Francesco',
     "qual è il numero di telefono dell'anagrafe?",
     'budget del progetto 2021_PD_1234',
+    'chi dedica più del 20% del suo tempo a 2020-SR19?',
   ])('says plainly what the plans do not hold: "%s"', async (q) => {
     const { answer, found } = await ask(q);
     expect(found).toBe(false);

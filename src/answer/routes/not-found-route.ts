@@ -176,6 +176,8 @@ export const notFoundReplies: Route[] = [
       !meant.length &&
       !frame.fields.includes('end') &&
       !frame.fields.includes('start') &&
+      // "fasi previste nel 2022": a plan of 2020 may hold phases running into it (their dates are read)
+      frame.targets[0] !== 'phase' &&
       (frame.targets.some((t) => RECORD_TARGETS.has(t)) ||
         frame.fields.some((f) => RECORD_FIELDS.has(f)) ||
         // "il piano della performance 2019 di X": the plan itself, of a year it does not cover

@@ -97,9 +97,11 @@ function bullet(r: QueryRecord, fields: string[], pack: LanguagePack, entity: bo
     })
     .filter(Boolean);
   const where = entity ? ` [${r.cells.entity?.text ?? ''}]` : '';
+  // an indicator with a code of its own is named by it too ("M_12_1 — wording (objective)")
+  const own = r.parent && r.key !== r.parent ? `${r.key} — ` : '';
   const head =
     r.target === 'phase' || r.target === 'indicator' || r.target === 'budget_row' || r.target === 'staff_allocation'
-      ? `${clip(r.title, 110)} (${r.parent})`
+      ? `${own}${clip(r.title, 110)} (${r.parent})`
       : r.target === 'objective' || r.target === 'project'
         ? `${r.key} — ${clip(r.title, 100)}`
         : r.title;
@@ -149,7 +151,7 @@ function listReply(
     // a topic no record's wording has: the passages may still speak of it
     if (query.filters?.some((f) => f.field === 'text')) return null;
     reply.found = false;
-    reply.lines.push(M.noneMatch(plural));
+    reply.lines.push(noneOf(ctx, query, plural, pack));
     return reply;
   }
   const what = result.matched === 1 ? M.targetNames[query.target][0] : plural;
@@ -160,6 +162,19 @@ function listReply(
   if (result.records.length > MAX_LISTED) reply.lines.push(M.more(result.records.length - MAX_LISTED));
   cite(ctx, reply, result.records);
   return reply;
+}
+
+/**
+ * Why a filtered list is empty: the plans asked about hold no record of the kind at all (a plan without phases, without
+ * staff tables), which is said with the entities, or none of theirs meets the conditions.
+ */
+function noneOf(ctx: ToolContext, query: PlanQuery, plural: string, pack: LanguagePack): string {
+  const docs = query.documents;
+  if (!docs?.length) return pack.messages.noneMatch(plural);
+  const any = runPlanQuery(ctx, { target: query.target, documents: docs, filters: [], limit: 1 });
+  if (any.ok && any.records.length) return pack.messages.noneMatch(plural);
+  const entities = [...new Set(docs.map((d) => ctx.store.entityOf(d)))].join(', ');
+  return pack.messages.noneInPlans(plural, entities);
 }
 
 function topReply(
