@@ -72,6 +72,8 @@ export const it: LanguagePack = {
       target: ['valore atteso', 'target', 'valore previsto', 'valore obiettivo', 'traguard'],
       owner: ['responsabil', 'assegnat', 'titolar', 'incaricat', 'in carico', 'fa capo', 'fanno capo'],
       duration: ['durata', 'dura ', 'durano', 'lunga', 'lunghe', 'lungo ', 'lunghi', 'breve', 'brevi', 'cort'],
+      // the income side of a project's budget table ("le entrate correnti più alte")
+      revenue: ['entrate', 'incass', 'introit', 'ricav', 'gettit'],
       share: [
         'assorbiment',
         'quota delle risorse',
@@ -98,6 +100,7 @@ export const it: LanguagePack = {
       'piu alto',
       'piu alta',
       'piu alti',
+      'piu alte',
       'piu grande',
       'piu car',
       'piu grandi',
@@ -128,6 +131,7 @@ export const it: LanguagePack = {
       'piu basso',
       'piu bassa',
       'piu bassi',
+      'piu basse',
       'piu piccol',
       'minimo',
       'minima',
@@ -172,6 +176,8 @@ export const it: LanguagePack = {
       // "parte per ultimo", "inizia prima": a start verb beside an order word ranks by the start
       start: ['parte ', 'partono', 'inizi', 'cominc', 'avvi', 'parton'],
       staff: ['persone', 'personale', 'dipendent', 'addett', 'gente', 'impiegat'],
+      // "l'indicatore col valore più basso": a value beside the superlative is an indicator's expected value
+      target: ['valor'],
     },
     alternatives: ['o', 'oppure', 'ovvero', 'ossia'],
     less: ['meno'],
@@ -1848,6 +1854,11 @@ export const it: LanguagePack = {
       k === 1 ? `Per ${field}, all'ultimo posto:` : `Gli ultimi ${k} ${what} per ${field}:`,
     total: (field, value, n) => `Totale ${field}: ${value} (calcolato da pianobot sommando ${n} voci, elencate sotto).`,
     totalStated: (label, value) => `${label}: ${value} (totale indicato nel piano)`,
+    rankedTotals: (k, highest) =>
+      k === 1
+        ? `Il totale ${highest ? 'più alto' : 'più basso'} tra quelli indicati nel piano:`
+        : `I ${k} totali ${highest ? 'più alti' : 'più bassi'} tra quelli indicati nel piano:`,
+    blankTotals: (n, labels) => `Non in classifica, senza totale indicato nel piano: ${labels || `${n} voci`}.`,
     statedVsComputed: (agree, difference) =>
       agree
         ? 'La somma calcolata corrisponde al totale indicato nel piano.'
@@ -1891,6 +1902,8 @@ export const it: LanguagePack = {
     objectiveOfTop: (objectives, sub) =>
       `Obiettivo: ${objectives}. ${sub === 'phase' ? 'La fase' : "L'indicatore"} che lo determina (calcolato):`,
     tie: (names, value) => `Pari merito: ${names} hanno lo stesso valore (${value}).`,
+    unranked: (n, what, field, keys) =>
+      `Non in classifica: ${n} ${what} per cui il piano non dà ${field}${keys ? ` (${keys})` : ''}.`,
     groupRank: (measure) => `Per ${measure} (calcolato da pianobot dai record del piano):`,
     groupMeasure: (op, what, field) =>
       op === 'count'
@@ -2150,6 +2163,7 @@ export const it: LanguagePack = {
       phaseWeight: 'somma dei pesi delle fasi',
       financialAmount: 'risorse finanziarie',
       budgetShare: '% di assorbimento',
+      revenue: 'entrate (totale del budget previsto)',
       amount: 'importo',
       commitment: 'impegno',
       allocations: 'progetti a cui è assegnato',

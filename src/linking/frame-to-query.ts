@@ -41,6 +41,8 @@ export type Computation =
       shown?: string[];
       nth?: number;
       byParent?: boolean;
+      /** "le fasi più pesanti" with no number: when records tie at the top, they are the answer */
+      topTies?: boolean;
     }
   /** stated: the totals the plan states for the same records (a level of its budget tree), quoted beside the sum */
   | { kind: 'sum'; query: PlanQuery; field: string; stated?: StatedRef[] }
@@ -50,7 +52,13 @@ export type Computation =
   | { kind: 'weights_total'; code: string; doc: string; sub?: 'phase' | 'indicator'; year?: number }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
-  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
+  /** ranked: "quale azione ha il budget più alto", the totals ordered and cut at k (ties at the cut kept) */
+  | {
+      kind: 'stated_named';
+      totals: { label: string; cdr: string | null; doc: string }[];
+      compare?: boolean;
+      ranked?: { dir: 'asc' | 'desc'; k: number };
+    }
   /** dir "min": the question asks which is lower ("quale costa meno?"), said after the difference */
   /** ratio: "è il doppio?", the higher as a multiple of the lower is said too */
   | {
@@ -97,7 +105,7 @@ export type Computation =
 
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
-  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare' },
+  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare', revenue: 'revenue' },
   objective: {
     phases: 'phases',
     indicators: 'indicators',
@@ -120,6 +128,19 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   objective: 'financialAmount',
   staff_allocation: 'commitment',
 };
+/**
+ * The field a superlative ranks by when the question names none: the target's default, but an indicator of plans
+ * that weigh no indicator is ranked by its expected value ("l'indicatore più alto del X"), the one figure it has.
+ */
+function defaultFieldIn(
+  target: QueryTarget,
+  docs: readonly string[] | undefined,
+  store: PlanStore,
+): string | undefined {
+  if (target !== 'indicator' || !docs?.length) return DEFAULT_FIELD[target];
+  const weighed = docsOf(store).weighsIndicators;
+  return docs.some((d) => weighed.has(d)) ? DEFAULT_FIELD[target] : 'target';
+}
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
 /** field words naming a figure of a record: asked of a list, each record's figure is shown beside it */
 const FIGURE_WORDS = new Set<FieldWord>(['budget', 'weight', 'share']);
@@ -356,17 +377,22 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (frame.groupLevel && !frame.codes.length && !frame.people.length && !frame.amounts.length) {
     const docs = frame.documents ? new Set(frame.documents) : null;
     const centres = frame.structures.filter((s) => s.code);
+    const ranked = frame.superlative
+      ? { dir: frame.superlative.dir === 'max' ? ('desc' as const) : ('asc' as const), k: frame.superlative.k }
+      : null;
     const totals = store.model.totals.filter(
       (t) =>
         t.level === frame.groupLevel &&
-        t.amount &&
+        // a ranking says the levels with no stated total apart; a list shows only the stated ones
+        (t.amount || ranked) &&
         (!docs || docs.has(t.doc)) &&
         (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
     );
-    if (totals.length && totals.length <= MAX_GROUPS)
+    if (totals.length && (ranked || totals.length <= MAX_GROUPS))
       return {
         kind: 'stated_named',
         totals: totals.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+        ...(ranked ? { ranked } : {}),
       };
   }
   // "lo scarto tra i due CdR di X", "budget totale per CdR": the centres the plans in scope state totals for
@@ -886,7 +912,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       fieldFor(
         target,
         rankedWords.filter((w) => w !== self),
-      ) ?? DEFAULT_FIELD[target];
+      ) ?? defaultFieldIn(target, objectiveCodes.length ? [objectiveCodes[0]!.doc] : documents, store);
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
     // "quale obiettivo ha più indicatori nel 2020?": in plans with one sheet per year, the year's phases or
@@ -925,6 +951,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
       ...(frame.ordinal ? { nth: frame.ordinal } : {}),
       ...(byParent ? { byParent } : {}),
+      ...(frame.superlative.plural && !frame.ordinal && !per ? { topTies: true } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -1024,6 +1051,8 @@ interface DocSets {
   withObjectives: Set<string>;
   marksMultiYear: Set<string>;
   staffed: Set<string>;
+  /** plans that give their indicators a weight (peso) */
+  weighsIndicators: Set<string>;
 }
 const docSets = new WeakMap<PlanStore, DocSets>();
 
@@ -1039,6 +1068,7 @@ function docsOf(store: PlanStore): DocSets {
       withObjectives: new Set(store.objectives.map((o) => o.doc)),
       marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
       staffed: new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc)),
+      weighsIndicators: new Set(store.objectives.filter((o) => o.indicators.some((i) => i.weight)).map((o) => o.doc)),
     };
     docSets.set(store, sets);
   }

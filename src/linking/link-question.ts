@@ -567,6 +567,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   // "8501 meno 8504", "A minus B": a difference of the two records, not a ranking towards the lowest
   const minusJoined = joinedBy(question, mentions, W.minus);
+  // "i progetti più costosi" with no number: a few of the top, or the records tied at the top
+  const pluralAsk =
+    !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0]);
   const superlative =
     !minusJoined && (hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0)
       ? {
@@ -574,13 +577,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
             | 'max'
             | 'min',
-          k:
-            k ??
-            (rankAt >= 0 && hiAt < 0 && loAt < 0
-              ? RANK_ALL
-              : !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0])
-                ? 5
-                : 1),
+          k: k ?? (rankAt >= 0 && hiAt < 0 && loAt < 0 ? RANK_ALL : pluralAsk ? 5 : 1),
+          ...(k === null && pluralAsk && !(rankAt >= 0 && hiAt < 0 && loAt < 0) ? { plural: true } : {}),
         }
       : null;
   // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
@@ -1018,7 +1016,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
     eachOf: groupAfterEach(words),
-    groupLevel: groupLevelIn(words),
+    groupLevel:
+      groupLevelIn(words) ??
+      (superlative && !codes.length && !people.matches.length ? rankedLevelIn(words, levels) : null),
     whole: hasAny(words, W.whole),
   });
   return { frame, people, structures: allStructures, scope };
@@ -2164,7 +2164,13 @@ function ordinalIn(words: string): number | null {
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */
 function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
-  return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
+  return (
+    Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) ||
+    W.max.some(starts) ||
+    W.min.some(starts) ||
+    // "le 2 azioni più finanziate": a level of the budget tree ranked by its stated totals
+    LEVEL_WORDS.some((l) => l.words.some(starts))
+  );
 }
 
 const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
@@ -2437,6 +2443,24 @@ const GROUP_LEVELS = (['azione', 'obiettivo', 'indirizzo'] as const).map((level)
 /** "budget per azione", "totals by action": the level whose stated totals are asked, split */
 function groupLevelIn(words: string): 'azione' | 'obiettivo' | 'indirizzo' | null {
   return GROUP_LEVELS.find((g) => hasAny(words, g.phrases))?.level ?? null;
+}
+
+/** each level of a budget tree with its bare words ("azione", "action") */
+const LEVEL_WORDS = GROUP_LEVELS.map(({ level }) => ({
+  level,
+  words: ALL.flatMap((l) => l.totalLevels?.[level] ?? []),
+}));
+
+/**
+ * "quale azione ha il budget più alto?", "which action has the largest budget": a level of the budget tree is what a
+ * superlative ranks (by the totals the plan states for it) when the question names the level's word but no label of
+ * it ("l'azione Housing sociale" names one: the records under it are ranked instead).
+ */
+function rankedLevelIn(
+  words: string,
+  named: readonly { level: string }[],
+): 'azione' | 'obiettivo' | 'indirizzo' | null {
+  return LEVEL_WORDS.find((g) => hasAny(words, g.words) && !named.some((l) => l.level === g.level))?.level ?? null;
 }
 
 /** words for people that are no interrogative ("persone", "people", not "chi", "who") */
