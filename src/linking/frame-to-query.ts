@@ -4,11 +4,11 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 
-import { packFor } from '../lang/packs.ts';
+import { PACKS, packFor } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import { levelLabels } from '../query/record-fields.ts';
-import type { PlanStore } from '../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
 import { subRecordsNamedByParts, wordsCovered } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
@@ -103,6 +103,62 @@ export type Computation =
       excluded?: string[];
     };
 
+/** the question words naming each side or part of a budget table, and the header words that carry it, both languages */
+const COLUMN_WORDS = Object.values(PACKS).flatMap((p) => p.lexicon.columns ?? []);
+
+/**
+ * "il capitolo di spesa più grande del progetto X", "the largest revenue line of X": one project's budget rows ranked
+ * by amount. The sides the question names (revenue, expense) keep the columns whose headers carry them; a side named
+ * that the table lacks leaves nothing to rank, said as not found.
+ */
+function budgetRowsRanked(
+  frame: QuestionFrame,
+  projectCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  if (!frame.superlative || projectCodes.length !== 1 || frame.targets[0] !== 'budget_row') return null;
+  const named = projectCodes[0]!;
+  const project = store.projectsByCode.get(codeKey(named.code))?.find((p) => p.doc === named.doc);
+  if (!project) return null;
+  const words = ` ${wordsOf(frame.text)} `;
+  // the kinds asked in any language; a kind's header words from every pack (an English question, Italian headers)
+  const kinds = new Set(COLUMN_WORDS.filter((c) => c.asked.some((w) => words.includes(` ${w}`))).map((c) => c.kind));
+  const asked = [...kinds]
+    .map((kind) => ({ labels: COLUMN_WORDS.filter((c) => c.kind === kind).flatMap((c) => c.labels) }))
+    .filter((c) => c.labels.length);
+  const labels = Object.keys(project.budgetTotals).length
+    ? Object.keys(project.budgetTotals)
+    : [...new Set(project.budgetRows.flatMap((r) => Object.keys(r.amounts)))];
+  const kept = asked.length
+    ? labels.filter((l) =>
+        asked.every((c) =>
+          wordsOf(l)
+            .split(' ')
+            .some((w) => c.labels.some((x) => w.startsWith(x))),
+        ),
+      )
+    : labels;
+  const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+  return {
+    kind: 'top',
+    shown: ['column', 'amount'],
+    ...(frame.ordinal ? { nth: frame.ordinal } : {}),
+    query: {
+      target: 'budget_row',
+      documents: [named.doc],
+      filters: [
+        { field: 'project', op: 'eq', value: named.code },
+        { field: 'column', op: 'in', values: kept },
+        { field: 'amount', op: 'exists' },
+      ],
+      sort: { field: 'amount', dir },
+      limit: frame.superlative.k,
+    },
+    field: 'amount',
+    dir,
+  };
+}
+
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
   project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare', revenue: 'revenue' },
@@ -183,6 +239,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     namedSubRecordsFigures(frame, objectiveCodes, store) ??
     namedSubRecordsCompared(frame, objectiveCodes, store);
   if (compared) return compared;
+  const rowsRanked = budgetRowsRanked(frame, projectCodes, store);
+  if (rowsRanked) return rowsRanked;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;

@@ -113,6 +113,30 @@ const MODEL: PlanModel = PlanModelSchema.parse({
     project('26_GI_02', 'Orti sociali', ['35.500,00', 35500], 'Verde urbano', ['40.250,00', 40250], 30),
     project('26_GI_03', 'Irrigazione dei parchi', ['150.000,00', 150000], 'Acque', null, 40),
     project('26_GI_04', 'Censimento degli alberi', null, 'Verde urbano', null, 50),
+    {
+      ...project('26_GI_05', 'Fontane storiche', null, 'Acque', null, 70),
+      budgetTotals: { 'Entrate Correnti': fig('9.000,00', 9000), 'Spese Correnti': fig('7.500,00', 7500) },
+      budgetRows: [
+        {
+          capitolo: 'Cap. 101',
+          description: 'CONTRIBUTO FONDAZIONE',
+          amounts: { 'Entrate Correnti': fig('9.000,00', 9000) },
+          span: span('r.txt', 71),
+        },
+        {
+          capitolo: 'Cap. 202',
+          description: 'MANUTENZIONE VASCHE',
+          amounts: { 'Spese Correnti': fig('5.000,00', 5000) },
+          span: span('r.txt', 72),
+        },
+        {
+          capitolo: 'Cap. 203',
+          description: 'ENERGIA POMPE',
+          amounts: { 'Spese Correnti': fig('2.500,00', 2500) },
+          span: span('r.txt', 73),
+        },
+      ],
+    },
   ],
   totals: [
     total('Verde urbano', ['125.500,00', 125500], 60),
@@ -149,14 +173,14 @@ describe('records whose figure is blank', () => {
     const a = await ask('il progetto meno costoso del servizio giardini');
     expect(a.answer).toContain('26_GI_02');
     expect(a.answer).toContain('35.500,00');
-    expect(a.answer).toMatch(/non in classifica: 1 progetto/i);
-    expect(a.answer).toContain('26_GI_04');
+    expect(a.answer).toMatch(/non in classifica: 2 progetti/i);
+    expect(a.answer).toContain('26_GI_04, 26_GI_05');
   });
 
   it('are said apart in English too', async () => {
     const a = await ask('which gardens project costs the most?');
     expect(a.answer).toContain('26_GI_03');
-    expect(a.answer).toMatch(/not ranked: 1 project/i);
+    expect(a.answer).toMatch(/not ranked: 2 projects/i);
   });
 });
 
@@ -210,5 +234,20 @@ describe('projects ranked by the income of their budget table', () => {
       kind: 'list',
       query: { filters: [{ field: 'revenue', op: 'gt', value: 20000 }] },
     });
+  });
+});
+
+describe("one project's budget rows ranked", () => {
+  it('the largest row of the side named, not the largest of the table', async () => {
+    const a = await ask('il capitolo di spesa più alto del progetto 26_GI_05');
+    expect(a.answer).toContain('MANUTENZIONE VASCHE');
+    expect(a.answer).toContain('5.000,00');
+    expect(a.answer).not.toContain('CONTRIBUTO FONDAZIONE');
+  });
+
+  it('with no side named, every column is ranked', async () => {
+    const a = await ask('the largest budget line of 26_GI_05');
+    expect(a.answer).toContain('CONTRIBUTO FONDAZIONE');
+    expect(a.answer).toContain('9.000,00');
   });
 });
