@@ -568,6 +568,33 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       dir,
     };
   }
+  // "chi ha l'impegno più alto nel CdR 87?": every allocation of the centre's (or the plans') projects ranked by its
+  // commitment, the project of each said beside the person
+  if (
+    frame.superlative &&
+    !frame.people.length &&
+    !frame.codes.length &&
+    frame.targets.includes('staff_allocation') &&
+    (!frame.rankField || frame.rankField === 'staff')
+  ) {
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    const centres = [...new Set(frame.structures.filter((s) => s.code && !s.excluded).map((s) => s.code!))];
+    return {
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        ...(frame.documents ? { documents: frame.documents } : {}),
+        filters: [
+          ...(centres.length ? [{ field: 'cdr', op: 'in' as const, values: centres }] : []),
+          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+        ],
+        sort: { field: 'commitment', dir },
+        limit: frame.superlative.k,
+      },
+      field: 'commitment',
+      dir,
+    };
+  }
   // the phase weights of one objective: do they make 100?
   if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {
     const { code, doc } = objectiveCodes[0]!;

@@ -164,6 +164,7 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     name: { kind: 'text', describe: 'person, as written' },
     relation: { kind: 'text', describe: 'Dirigente, Posizione Organizzativa, Dipendente…' },
     commitment: { kind: 'weight', describe: 'impegno %' },
+    cdr: { kind: 'text', describe: 'centro di responsabilità code of the project' },
     entity: { kind: 'text', describe: 'entity' },
   },
 };
@@ -524,6 +525,7 @@ export function recordsOf(
             name: { text: s.name, num: null, date: null, parts: [s.name] },
             relation: text(s.relation),
             commitment: figure(s.commitment),
+            cdr: text(p.cdr),
             entity: text(entity(p.doc)),
           },
         })),

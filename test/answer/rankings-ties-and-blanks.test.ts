@@ -116,6 +116,10 @@ const MODEL: PlanModel = PlanModelSchema.parse({
     {
       ...project('26_GI_05', 'Fontane storiche', null, 'Acque', null, 70),
       budgetTotals: { 'Entrate Correnti': fig('9.000,00', 9000), 'Spese Correnti': fig('7.500,00', 7500) },
+      staff: [
+        { name: 'Bruni Elsa', relation: 'Dirigente', commitment: fig('5,00 %', 5), span: span('r.txt', 75) },
+        { name: 'Conti Ugo', relation: 'Dipendente', commitment: fig('80,00 %', 80), span: span('r.txt', 76) },
+      ],
       budgetRows: [
         {
           capitolo: 'Cap. 101',
@@ -249,5 +253,21 @@ describe("one project's budget rows ranked", () => {
     const a = await ask('the largest budget line of 26_GI_05');
     expect(a.answer).toContain('CONTRIBUTO FONDAZIONE');
     expect(a.answer).toContain('9.000,00');
+  });
+});
+
+describe("a centre's staff allocations ranked", () => {
+  it('"chi ha l\'impegno più alto nel cdr" ranks every allocation of its projects, the project said beside', async () => {
+    expect(computed("chi ha l'impegno più alto nel cdr 12?")).toMatchObject({
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        filters: expect.arrayContaining([{ field: 'cdr', op: 'in', values: ['12'] }]),
+      },
+    });
+    const a = await ask("chi ha l'impegno più alto nel cdr 12?");
+    expect(a.answer).toContain('Conti Ugo (26_GI_05)');
+    expect(a.answer).toContain('80,00 %');
+    expect(a.answer).not.toContain('Bruni Elsa');
   });
 });
