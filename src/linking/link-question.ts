@@ -570,6 +570,10 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   // "i progetti più costosi" with no number: a few of the top, or the records tied at the top
   const pluralAsk =
     !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0]);
+  // "in ordine", "dal più caro al meno caro", "from the highest to the lowest": the whole order is asked
+  const wholeOrder =
+    (rankAt >= 0 && hiAt < 0 && loAt < 0) ||
+    (maxAt >= 0 && minAt >= 0 && k === null && opensSpan(words, Math.min(maxAt, minAt)));
   const superlative =
     !minusJoined && (hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0)
       ? {
@@ -577,8 +581,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
             | 'max'
             | 'min',
-          k: k ?? (rankAt >= 0 && hiAt < 0 && loAt < 0 ? RANK_ALL : pluralAsk ? 5 : 1),
-          ...(k === null && pluralAsk && !(rankAt >= 0 && hiAt < 0 && loAt < 0) ? { plural: true } : {}),
+          k: k ?? (wholeOrder ? RANK_ALL : pluralAsk ? 5 : 1),
+          ...(k === null && pluralAsk && !wholeOrder ? { plural: true } : {}),
         }
       : null;
   // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking

@@ -271,3 +271,18 @@ describe("a centre's staff allocations ranked", () => {
     expect(a.answer).not.toContain('Bruni Elsa');
   });
 });
+
+describe('the whole order, and both ends', () => {
+  it('"dal più costoso al meno costoso" asks for every record in order, not a plural top five', () => {
+    const s = frame('i progetti di Rocca Alta dal più costoso al meno costoso').superlative;
+    expect(s?.k).toBeGreaterThan(5);
+    expect(s?.plural).toBeUndefined();
+  });
+
+  it('"minimo e massimo" says the records with a blank figure once, after both ends', async () => {
+    const a = await ask('budget minimo e massimo dei progetti di Rocca Alta');
+    expect(a.answer).toContain('35.500,00');
+    expect(a.answer).toContain('150.000,00');
+    expect(a.answer.match(/non in classifica/gi)).toHaveLength(1);
+  });
+});

@@ -23,7 +23,11 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
       if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
-      const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth, c.topTies === true);
+      const reply = topReply(ctx, c.query, c.field, c.dir, pack, {
+        shown: c.shown,
+        nth: c.nth,
+        topTies: c.topTies === true,
+      });
       const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
     }
@@ -31,17 +35,22 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return sumReply(ctx, c.query, c.field, pack, c.stated ?? []);
     case 'extremes': {
       // the lowest, then the highest: two rankings of the same records, one answer
-      const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack);
+      const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack, {
+        unranked: false,
+      });
       const high = topReply(
         ctx,
         { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 },
         c.field,
         'desc',
         pack,
+        { unranked: false },
       );
       if (!low.found) return low;
       const reply = emptyReply(`query_extremes_${c.query.target}`);
       reply.lines.push(...low.lines, ...high.lines);
+      // the records left out for a blank figure are the same for both ends: said once, after both
+      sayUnranked(ctx, reply, c.query, c.field, pack);
       // the spread between the two ends, computed
       const lo = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 });
       const hi = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 });
@@ -170,9 +179,12 @@ function topReply(
   field: string,
   dir: 'asc' | 'desc',
   pack: LanguagePack,
-  shown: string[] = [field],
-  nth?: number,
-  topTies = false,
+  {
+    shown = [field],
+    nth,
+    topTies = false,
+    unranked = true,
+  }: { shown?: string[] | undefined; nth?: number | undefined; topTies?: boolean; unranked?: boolean } = {},
 ): Reply {
   const M = pack.messages;
   const reply = emptyReply(`query_top_${query.target}`);
@@ -181,7 +193,7 @@ function topReply(
   if (!result.ok || !result.records.length) {
     reply.found = false;
     reply.lines.push(M.noneMatch(plural));
-    sayUnranked(ctx, reply, query, field, pack);
+    if (unranked) sayUnranked(ctx, reply, query, field, pack);
     return reply;
   }
   // "the objective with the most indicators" when none has any: nothing to rank
@@ -234,7 +246,7 @@ function topReply(
         valueText(tied[0]!, field, pack) ?? (typeof last === 'number' ? formatValue(field, query.target, last) : last),
       ),
     );
-  sayUnranked(ctx, reply, query, field, pack);
+  if (unranked) sayUnranked(ctx, reply, query, field, pack);
   cite(ctx, reply, records);
   return reply;
 }
