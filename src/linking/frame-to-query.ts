@@ -230,6 +230,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
 
 function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   if (linked.meta || linked.progress) return null;
+  // "in X qual è l'indicatore più alto?" with X a code no plan holds: the record asked of is unknown, and ranking every
+  // record instead would answer another question; the unknown-code answer says so (and the nearest codes)
+  if (linked.unknownCodes.length && !linked.codes.length && linked.superlative) return null;
   const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');

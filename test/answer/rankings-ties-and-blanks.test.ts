@@ -286,3 +286,13 @@ describe('the whole order, and both ends', () => {
     expect(a.answer.match(/non in classifica/gi)).toHaveLength(1);
   });
 });
+
+describe('a ranking inside a code no plan holds', () => {
+  it('is no ranking of every record: the unknown code is said', async () => {
+    expect(computed("l'indicatore più alto del 26_GI_99")).toBeNull();
+    const a = await ask("l'indicatore più alto del 26_GI_99");
+    expect(a.found).toBe(false);
+    expect(a.answer).toContain('26_GI_99');
+    expect(a.answer).not.toContain('visitatori della sala');
+  });
+});
