@@ -2112,12 +2112,13 @@ function rankByAt(words: string): number {
   for (const b of W.rankBy) {
     let at = phraseAt(words, `${b} `);
     while (at >= 0) {
-      const after = ` ${words
+      const next = words
         .slice(at + b.length)
         .trim()
-        .split(' ')
-        .slice(0, 3)
-        .join(' ')} `;
+        .split(' ');
+      // "per numero di fasi", "by number of phases": a count marker and its preposition stand before the field
+      const from = COUNT_MARKER_WORDS.has(next[0] ?? '') && next.length > 2 ? 2 : 0;
+      const after = ` ${next.slice(from, from + 3).join(' ')} `;
       const field = (Object.keys(FIELD_WORDS) as FieldWord[]).some(
         (f) =>
           f !== 'end' &&
@@ -2130,6 +2131,8 @@ function rankByAt(words: string): number {
   }
   return -1;
 }
+
+const COUNT_MARKER_WORDS: ReadonlySet<string> = new Set(ALL.flatMap((l) => l.countMarkers ?? []));
 
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;

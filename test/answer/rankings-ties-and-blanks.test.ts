@@ -296,3 +296,12 @@ describe('a ranking inside a code no plan holds', () => {
     expect(a.answer).not.toContain('visitatori della sala');
   });
 });
+
+describe('a place in a ranking by a count', () => {
+  it.each([
+    ["l'obiettivo secondo per numero di fasi a Valfiorita", 'phases'],
+    ['the second project by number of staff in Rocca Alta', 'staff'],
+  ])('"%s" ranks by the count after the count marker', (q, field) => {
+    expect(computed(q)).toMatchObject({ kind: 'top', field });
+  });
+});
