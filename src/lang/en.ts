@@ -11,7 +11,15 @@ export const en: LanguagePack = {
       indicator: ['indicator', 'kpi'],
       person: ['person ', 'people ', 'employees ', 'who ', 'manager', 'owner'],
       structure: ['department', 'office', 'service', 'sector', 'unit', 'settore', 'centre', 'center', 'cdr '],
-      budget_row: ['budget line', 'capitolo', 'chapter'],
+      budget_row: [
+        'budget line',
+        'capitolo',
+        'chapter',
+        'revenue line',
+        'spending line',
+        'expense line',
+        'income line',
+      ],
       staff_allocation: ['allocation', 'commitment', 'committed'],
     },
     fields: {
@@ -73,6 +81,7 @@ export const en: LanguagePack = {
         'look after',
       ],
       duration: ['duration', 'lasts', 'lasting', 'longest', 'shortest', 'longer', 'shorter'],
+      revenue: ['revenue', 'income', 'takings'],
       share: [
         'share of',
         'percentage of the',
@@ -126,6 +135,7 @@ export const en: LanguagePack = {
       end: ['latest', 'earliest', 'soonest', 'furthest', 'later', 'earlier', 'last'],
       start: ['start', 'begin', 'kick'],
       staff: ['people', 'staff', 'employees', 'personnel', 'workers'],
+      target: ['value'],
     },
     alternatives: ['or'],
     less: ['fewer', 'less'],
@@ -1179,6 +1189,11 @@ export const en: LanguagePack = {
     total: (field, value, n) =>
       `Total ${field}: ${value} (computed by pianobot, adding up the ${n} records listed below).`,
     totalStated: (label, value) => `${label}: ${value} (total as stated in the plan)`,
+    rankedTotals: (k, highest) =>
+      k === 1
+        ? `The ${highest ? 'highest' : 'lowest'} of the totals the plan states:`
+        : `The ${k} ${highest ? 'highest' : 'lowest'} totals the plan states:`,
+    blankTotals: (n, labels) => `Not ranked, no total stated in the plan: ${labels || `${n} entries`}.`,
     statedVsComputed: (agree, difference) =>
       agree
         ? 'The computed sum agrees with the total stated in the plan.'
@@ -1217,6 +1232,8 @@ export const en: LanguagePack = {
     objectiveOfTop: (objectives, sub) =>
       `Objective: ${objectives}. The ${sub === 'phase' ? 'phase' : 'indicator'} that sets it (computed):`,
     tie: (names, value) => `Tie: ${names} share the same value (${value}).`,
+    unranked: (n, what, field, keys) =>
+      `Not ranked: ${n} ${what} with no ${field} stated in the plan${keys ? ` (${keys})` : ''}.`,
     groupRank: (measure) => `By ${measure} (computed by pianobot from the plan's records):`,
     groupMeasure: (op, what, field) =>
       op === 'count'
@@ -1476,6 +1493,8 @@ export const en: LanguagePack = {
       phaseWeight: 'sum of phase weights',
       financialAmount: 'financial resources',
       budgetShare: '% of resources',
+      revenue: 'revenue (budget table total)',
+      column: 'column',
       amount: 'amount',
       commitment: 'commitment',
       relation: 'relation',

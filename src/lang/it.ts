@@ -19,7 +19,15 @@ export const it: LanguagePack = {
         'centri di responsabilita',
         'cdr ',
       ],
-      budget_row: ['capitol'],
+      budget_row: [
+        'capitol',
+        'voce di bilancio',
+        'voci di bilancio',
+        'voce di spesa',
+        'voci di spesa',
+        'voce di entrata',
+        'voci di entrata',
+      ],
       // "impegno", "impegnata su": a person's commitment to a project ("impegnativo" is no commitment)
       staff_allocation: ['impegno', 'impegni ', 'impegnata ', 'impegnato ', 'impegnati ', 'impegnate ', 'assegnazion'],
     },
@@ -72,6 +80,8 @@ export const it: LanguagePack = {
       target: ['valore atteso', 'target', 'valore previsto', 'valore obiettivo', 'traguard'],
       owner: ['responsabil', 'assegnat', 'titolar', 'incaricat', 'in carico', 'fa capo', 'fanno capo'],
       duration: ['durata', 'dura ', 'durano', 'lunga', 'lunghe', 'lungo ', 'lunghi', 'breve', 'brevi', 'cort'],
+      // the income side of a project's budget table ("le entrate correnti più alte")
+      revenue: ['entrate', 'incass', 'introit', 'ricav', 'gettit'],
       share: [
         'assorbiment',
         'quota delle risorse',
@@ -98,6 +108,7 @@ export const it: LanguagePack = {
       'piu alto',
       'piu alta',
       'piu alti',
+      'piu alte',
       'piu grande',
       'piu car',
       'piu grandi',
@@ -128,6 +139,7 @@ export const it: LanguagePack = {
       'piu basso',
       'piu bassa',
       'piu bassi',
+      'piu basse',
       'piu piccol',
       'minimo',
       'minima',
@@ -172,6 +184,8 @@ export const it: LanguagePack = {
       // "parte per ultimo", "inizia prima": a start verb beside an order word ranks by the start
       start: ['parte ', 'partono', 'inizi', 'cominc', 'avvi', 'parton'],
       staff: ['persone', 'personale', 'dipendent', 'addett', 'gente', 'impiegat'],
+      // "l'indicatore col valore più basso": a value beside the superlative is an indicator's expected value
+      target: ['valor'],
     },
     alternatives: ['o', 'oppure', 'ovvero', 'ossia'],
     less: ['meno'],
@@ -1894,6 +1908,11 @@ export const it: LanguagePack = {
       k === 1 ? `Per ${field}, all'ultimo posto:` : `Gli ultimi ${k} ${what} per ${field}:`,
     total: (field, value, n) => `Totale ${field}: ${value} (calcolato da pianobot sommando ${n} voci, elencate sotto).`,
     totalStated: (label, value) => `${label}: ${value} (totale indicato nel piano)`,
+    rankedTotals: (k, highest) =>
+      k === 1
+        ? `Il totale ${highest ? 'più alto' : 'più basso'} tra quelli indicati nel piano:`
+        : `I ${k} totali ${highest ? 'più alti' : 'più bassi'} tra quelli indicati nel piano:`,
+    blankTotals: (n, labels) => `Non in classifica, senza totale indicato nel piano: ${labels || `${n} voci`}.`,
     statedVsComputed: (agree, difference) =>
       agree
         ? 'La somma calcolata corrisponde al totale indicato nel piano.'
@@ -1937,6 +1956,8 @@ export const it: LanguagePack = {
     objectiveOfTop: (objectives, sub) =>
       `Obiettivo: ${objectives}. ${sub === 'phase' ? 'La fase' : "L'indicatore"} che lo determina (calcolato):`,
     tie: (names, value) => `Pari merito: ${names} hanno lo stesso valore (${value}).`,
+    unranked: (n, what, field, keys) =>
+      `Non in classifica: ${n} ${what} per cui il piano non dà ${field}${keys ? ` (${keys})` : ''}.`,
     groupRank: (measure) => `Per ${measure} (calcolato da pianobot dai record del piano):`,
     groupMeasure: (op, what, field) =>
       op === 'count'
@@ -2202,6 +2223,8 @@ export const it: LanguagePack = {
       phaseWeight: 'somma dei pesi delle fasi',
       financialAmount: 'risorse finanziarie',
       budgetShare: '% di assorbimento',
+      revenue: 'entrate (totale del budget previsto)',
+      column: 'colonna',
       amount: 'importo',
       commitment: 'impegno',
       relation: 'rapporto',

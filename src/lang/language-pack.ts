@@ -18,7 +18,8 @@ export type FieldWord =
   | 'target'
   | 'owner'
   | 'duration'
-  | 'share';
+  | 'share'
+  | 'revenue';
 
 export interface Lexicon {
   /** words (prefixes) naming each kind of record */
@@ -465,6 +466,10 @@ export interface Messages {
   byDate: (k: number, what: string, field: string, latest: boolean) => string;
   total: (field: string, value: string, n: number) => string;
   totalStated: (label: string, value: string) => string;
+  /** the head of a ranking of stated totals ("quale azione ha il budget più alto") */
+  rankedTotals: (k: number, highest: boolean) => string;
+  /** the levels of a ranking of totals whose total the plan leaves blank */
+  blankTotals: (n: number, labels: string) => string;
   /** a computed sum beside the total the plan states for the same records: whether they agree, else by how much */
   statedVsComputed: (agree: boolean, difference: string) => string;
   sumOfStated: (value: string) => string;
@@ -501,6 +506,8 @@ export interface Messages {
   objectiveOfTop: (objectives: string, sub: 'phase' | 'indicator') => string;
   /** several records or groups share the value that ranks them: said, never hidden by the order of the list */
   tie: (names: string, value: string) => string;
+  /** records of the ranking's scope whose plan leaves the figure blank: set apart, never ranked as zero */
+  unranked: (n: number, what: string, field: string, keys: string) => string;
   /** a ranking of groups (people, structures) by a measure computed from their records */
   groupRank: (measure: string) => string;
   /** what a group measure is, for the ranking's header: "numero di obiettivi", "budget totale dei progetti" */

@@ -4,11 +4,11 @@
  * two people to compare). Null leaves the question to the lookup routes.
  */
 
-import { packFor } from '../lang/packs.ts';
+import { PACKS, packFor } from '../lang/packs.ts';
 import { fold } from '../plan/text.ts';
 import type { PlanQuery, QueryFilter, QueryTarget } from '../query/plan-query.ts';
 import { levelLabels } from '../query/record-fields.ts';
-import type { PlanStore } from '../store/plan-store.ts';
+import { codeKey, type PlanStore } from '../store/plan-store.ts';
 import { totalsOf } from '../store/totals-by-document.ts';
 import { subRecordsNamedByParts, wordsCovered } from './named-sub-records.ts';
 import { phraseAt, wordsOf } from './phrases.ts';
@@ -42,6 +42,8 @@ export type Computation =
       shown?: string[];
       nth?: number;
       byParent?: boolean;
+      /** "le fasi più pesanti" with no number: when records tie at the top, they are the answer */
+      topTies?: boolean;
     }
   /** stated: the totals the plan states for the same records (a level of its budget tree), quoted beside the sum */
   | { kind: 'sum'; query: PlanQuery; field: string; stated?: StatedRef[] }
@@ -51,7 +53,13 @@ export type Computation =
   | { kind: 'weights_total'; code: string; doc: string; sub?: 'phase' | 'indicator'; year?: number }
   | { kind: 'stated_totals'; cdrs: { code: string; doc: string }[]; compare?: boolean }
   /** totals the plan states for a level named by its label (an azione, an obiettivo, an indirizzo) */
-  | { kind: 'stated_named'; totals: { label: string; cdr: string | null; doc: string }[]; compare?: boolean }
+  /** ranked: "quale azione ha il budget più alto", the totals ordered and cut at k (ties at the cut kept) */
+  | {
+      kind: 'stated_named';
+      totals: { label: string; cdr: string | null; doc: string }[];
+      compare?: boolean;
+      ranked?: { dir: 'asc' | 'desc'; k: number };
+    }
   /** dir "min": the question asks which is lower ("quale costa meno?"), said after the difference */
   /** ratio: "è il doppio?", the higher as a multiple of the lower is said too */
   | {
@@ -96,9 +104,65 @@ export type Computation =
       excluded?: string[];
     };
 
+/** the question words naming each side or part of a budget table, and the header words that carry it, both languages */
+const COLUMN_WORDS = Object.values(PACKS).flatMap((p) => p.lexicon.columns ?? []);
+
+/**
+ * "il capitolo di spesa più grande del progetto X", "the largest revenue line of X": one project's budget rows ranked
+ * by amount. The sides the question names (revenue, expense) keep the columns whose headers carry them; a side named
+ * that the table lacks leaves nothing to rank, said as not found.
+ */
+function budgetRowsRanked(
+  frame: QuestionFrame,
+  projectCodes: QuestionFrame['codes'],
+  store: PlanStore,
+): Computation | null {
+  if (!frame.superlative || projectCodes.length !== 1 || frame.targets[0] !== 'budget_row') return null;
+  const named = projectCodes[0]!;
+  const project = store.projectsByCode.get(codeKey(named.code))?.find((p) => p.doc === named.doc);
+  if (!project) return null;
+  const words = ` ${wordsOf(frame.text)} `;
+  // the kinds asked in any language; a kind's header words from every pack (an English question, Italian headers)
+  const kinds = new Set(COLUMN_WORDS.filter((c) => c.asked.some((w) => words.includes(` ${w}`))).map((c) => c.kind));
+  const asked = [...kinds]
+    .map((kind) => ({ labels: COLUMN_WORDS.filter((c) => c.kind === kind).flatMap((c) => c.labels) }))
+    .filter((c) => c.labels.length);
+  const labels = Object.keys(project.budgetTotals).length
+    ? Object.keys(project.budgetTotals)
+    : [...new Set(project.budgetRows.flatMap((r) => Object.keys(r.amounts)))];
+  const kept = asked.length
+    ? labels.filter((l) =>
+        asked.every((c) =>
+          wordsOf(l)
+            .split(' ')
+            .some((w) => c.labels.some((x) => w.startsWith(x))),
+        ),
+      )
+    : labels;
+  const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+  return {
+    kind: 'top',
+    shown: ['column', 'amount'],
+    ...(frame.ordinal ? { nth: frame.ordinal } : {}),
+    query: {
+      target: 'budget_row',
+      documents: [named.doc],
+      filters: [
+        { field: 'project', op: 'eq', value: named.code },
+        { field: 'column', op: 'in', values: kept },
+        { field: 'amount', op: 'exists' },
+      ],
+      sort: { field: 'amount', dir },
+      limit: frame.superlative.k,
+    },
+    field: 'amount',
+    dir,
+  };
+}
+
 /** Which query field a field word means, per target. */
 const FIELD_OF: Partial<Record<QueryTarget, Partial<Record<FieldWord, string>>>> = {
-  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare' },
+  project: { budget: 'budget', staff: 'staff', objectives: 'objectives', share: 'budgetShare', revenue: 'revenue' },
   objective: {
     phases: 'phases',
     indicators: 'indicators',
@@ -121,6 +185,19 @@ const DEFAULT_FIELD: Partial<Record<QueryTarget, string>> = {
   objective: 'financialAmount',
   staff_allocation: 'commitment',
 };
+/**
+ * The field a superlative ranks by when the question names none: the target's default, but an indicator of plans
+ * that weigh no indicator is ranked by its expected value ("l'indicatore più alto del X"), the one figure it has.
+ */
+function defaultFieldIn(
+  target: QueryTarget,
+  docs: readonly string[] | undefined,
+  store: PlanStore,
+): string | undefined {
+  if (target !== 'indicator' || !docs?.length) return DEFAULT_FIELD[target];
+  const weighed = docsOf(store).weighsIndicators;
+  return docs.some((d) => weighed.has(d)) ? DEFAULT_FIELD[target] : 'target';
+}
 const DATE_WORDS = new Set<FieldWord>(['start', 'end']);
 /** field words naming a figure of a record: asked of a list, each record's figure is shown beside it */
 const FIGURE_WORDS = new Set<FieldWord>(['budget', 'weight', 'share']);
@@ -154,6 +231,9 @@ export function computationFor(linked: QuestionFrame, store: PlanStore): Computa
 
 function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null {
   if (linked.meta || linked.progress) return null;
+  // "in X qual è l'indicatore più alto?" with X a code no plan holds: the record asked of is unknown, and ranking every
+  // record instead would answer another question; the unknown-code answer says so (and the nearest codes)
+  if (linked.unknownCodes.length && !linked.codes.length && linked.superlative) return null;
   const frame = { ...linked, structures: fullyNamed(linked) };
   const projectCodes = frame.codes.filter((c) => c.kind === 'project');
   const objectiveCodes = frame.codes.filter((c) => c.kind === 'objective');
@@ -165,6 +245,8 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     // "chi lavora più del 10% su X", "posizioni organizzative del CdR Y": people by their commitment or relation
     staffAllocationsFor(frame, store);
   if (compared) return compared;
+  const rowsRanked = budgetRowsRanked(frame, projectCodes, store);
+  if (rowsRanked) return rowsRanked;
 
   // "totale di A più B": a sum says "più" too; only an explicit comparison word outranks it
   const sumAsked = frame.aggregate === 'sum' && !frame.compare;
@@ -359,17 +441,22 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
   if (frame.groupLevel && !frame.codes.length && !frame.people.length && !frame.amounts.length) {
     const docs = frame.documents ? new Set(frame.documents) : null;
     const centres = frame.structures.filter((s) => s.code);
+    const ranked = frame.superlative
+      ? { dir: frame.superlative.dir === 'max' ? ('desc' as const) : ('asc' as const), k: frame.superlative.k }
+      : null;
     const totals = store.model.totals.filter(
       (t) =>
         t.level === frame.groupLevel &&
-        t.amount &&
+        // a ranking says the levels with no stated total apart; a list shows only the stated ones
+        (t.amount || ranked) &&
         (!docs || docs.has(t.doc)) &&
         (!centres.length || centres.some((c) => c.code === t.cdr && c.doc === t.doc)),
     );
-    if (totals.length && totals.length <= MAX_GROUPS)
+    if (totals.length && (ranked || totals.length <= MAX_GROUPS))
       return {
         kind: 'stated_named',
         totals: totals.map((t) => ({ label: t.label, cdr: t.cdr ?? null, doc: t.doc })),
+        ...(ranked ? { ranked } : {}),
       };
   }
   // "lo scarto tra i due CdR di X", "budget totale per CdR": the centres the plans in scope state totals for
@@ -478,6 +565,33 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
         ...(frame.documents ? { documents: frame.documents } : {}),
         filters: [
           { field: 'name', op: 'eq', value: frame.people[0]!.name },
+          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+        ],
+        sort: { field: 'commitment', dir },
+        limit: frame.superlative.k,
+      },
+      field: 'commitment',
+      dir,
+    };
+  }
+  // "chi ha l'impegno più alto nel CdR 87?": every allocation of the centre's (or the plans') projects ranked by its
+  // commitment, the project of each said beside the person
+  if (
+    frame.superlative &&
+    !frame.people.length &&
+    !frame.codes.length &&
+    frame.targets.includes('staff_allocation') &&
+    (!frame.rankField || frame.rankField === 'staff')
+  ) {
+    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
+    const centres = [...new Set(frame.structures.filter((s) => s.code && !s.excluded).map((s) => s.code!))];
+    return {
+      kind: 'top',
+      query: {
+        target: 'staff_allocation',
+        ...(frame.documents ? { documents: frame.documents } : {}),
+        filters: [
+          ...(centres.length ? [{ field: 'cdr', op: 'in' as const, values: centres }] : []),
           { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
         ],
         sort: { field: 'commitment', dir },
@@ -896,7 +1010,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       fieldFor(
         target,
         rankedWords.filter((w) => w !== self),
-      ) ?? DEFAULT_FIELD[target];
+      ) ?? defaultFieldIn(target, objectiveCodes.length ? [objectiveCodes[0]!.doc] : documents, store);
     if (!field) return null;
     const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
     // "quale obiettivo ha più indicatori nel 2020?": in plans with one sheet per year, the year's phases or
@@ -935,6 +1049,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
       ...(field === 'duration' ? { shown: ['start', 'end', 'duration'] } : {}),
       ...(frame.ordinal ? { nth: frame.ordinal } : {}),
       ...(byParent ? { byParent } : {}),
+      ...(frame.superlative.plural && !frame.ordinal && !per ? { topTies: true } : {}),
       query: {
         ...base,
         // "escluso zero": a zero figure is no candidate for the smallest
@@ -1039,6 +1154,8 @@ interface DocSets {
   withObjectives: Set<string>;
   marksMultiYear: Set<string>;
   staffed: Set<string>;
+  /** plans that give their indicators a weight (peso) */
+  weighsIndicators: Set<string>;
 }
 const docSets = new WeakMap<PlanStore, DocSets>();
 
@@ -1054,6 +1171,7 @@ function docsOf(store: PlanStore): DocSets {
       withObjectives: new Set(store.objectives.map((o) => o.doc)),
       marksMultiYear: new Set(store.objectives.filter((o) => o.multiYear !== undefined).map((o) => o.doc)),
       staffed: new Set(store.projects.filter((p) => p.staff.length > 0).map((p) => p.doc)),
+      weighsIndicators: new Set(store.objectives.filter((o) => o.indicators.some((i) => i.weight)).map((o) => o.doc)),
     };
     docSets.set(store, sets);
   }

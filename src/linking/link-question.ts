@@ -618,6 +618,13 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
   const superAt = Math.min(...[hiAt, loAt, rankAt].filter((at) => at >= 0), words.length);
   // "8501 meno 8504", "A minus B": a difference of the two records, not a ranking towards the lowest
   const minusJoined = joinedBy(question, mentions, W.minus);
+  // "i progetti più costosi" with no number: a few of the top, or the records tied at the top
+  const pluralAsk =
+    !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0]);
+  // "in ordine", "dal più caro al meno caro", "from the highest to the lowest": the whole order is asked
+  const wholeOrder =
+    (rankAt >= 0 && hiAt < 0 && loAt < 0) ||
+    (maxAt >= 0 && minAt >= 0 && k === null && opensSpan(words, Math.min(maxAt, minAt)));
   const superlative =
     !minusJoined && (hiAt >= 0 || loAt >= 0 || wantsTop || rankAt >= 0)
       ? {
@@ -625,13 +632,8 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           dir: (loAt >= 0 && (hiAt < 0 || loAt < hiAt || (loAt === hiAt && maxAt < 0)) ? 'min' : 'max') as
             | 'max'
             | 'min',
-          k:
-            k ??
-            (rankAt >= 0 && hiAt < 0 && loAt < 0
-              ? RANK_ALL
-              : !hasAny(words, W.singular) && !singularArticleBefore(words, superAt) && pluralTarget(words, targets[0])
-                ? 5
-                : 1),
+          k: k ?? (wholeOrder ? RANK_ALL : pluralAsk ? 5 : 1),
+          ...(k === null && pluralAsk && !wholeOrder ? { plural: true } : {}),
         }
       : null;
   // "il secondo progetto più costoso": the record at that place, when the ordinal leads a ranking
@@ -1089,7 +1091,9 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
         bareListOf(words, targets, named)),
     perGroup: hasAny(words, W.each) || GROUPED_BY.test(words),
     eachOf: groupAfterEach(words),
-    groupLevel: groupLevelIn(words),
+    groupLevel:
+      groupLevelIn(words) ??
+      (superlative && !codes.length && !people.matches.length ? rankedLevelIn(words, levels) : null),
     whole: hasAny(words, W.whole),
   });
   return { frame, people, structures: allStructures, scope };
@@ -2276,12 +2280,13 @@ function rankByAt(words: string): number {
   for (const b of W.rankBy) {
     let at = phraseAt(words, `${b} `);
     while (at >= 0) {
-      const after = ` ${words
+      const next = words
         .slice(at + b.length)
         .trim()
-        .split(' ')
-        .slice(0, 3)
-        .join(' ')} `;
+        .split(' ');
+      // "per numero di fasi", "by number of phases": a count marker and its preposition stand before the field
+      const from = COUNT_MARKER_WORDS.has(next[0] ?? '') && next.length > 2 ? 2 : 0;
+      const after = ` ${next.slice(from, from + 3).join(' ')} `;
       const field = (Object.keys(FIELD_WORDS) as FieldWord[]).some(
         (f) =>
           f !== 'end' &&
@@ -2294,6 +2299,8 @@ function rankByAt(words: string): number {
   }
   return -1;
 }
+
+const COUNT_MARKER_WORDS: ReadonlySet<string> = new Set(ALL.flatMap((l) => l.countMarkers ?? []));
 
 /** "the whole ranking" when the question asks for an order, not a top: enough for any plan's list */
 const RANK_ALL = 40;
@@ -2332,7 +2339,13 @@ function ordinalIn(words: string): number | null {
 /** Whether words start with a record word or a superlative: what follows the k of a top-k. */
 function leadsRanking(after: string): boolean {
   const starts = (w: string) => after.startsWith(` ${w}`);
-  return Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) || W.max.some(starts) || W.min.some(starts);
+  return (
+    Object.values(TARGET_WORDS).some((ws) => ws.some(starts)) ||
+    W.max.some(starts) ||
+    W.min.some(starts) ||
+    // "le 2 azioni più finanziate": a level of the budget tree ranked by its stated totals
+    LEVEL_WORDS.some((l) => l.words.some(starts))
+  );
 }
 
 const SINCE_OPENERS = W.since.map((w) => `${w.trim()} `);
@@ -2605,6 +2618,24 @@ const GROUP_LEVELS = (['azione', 'obiettivo', 'indirizzo'] as const).map((level)
 /** "budget per azione", "totals by action": the level whose stated totals are asked, split */
 function groupLevelIn(words: string): 'azione' | 'obiettivo' | 'indirizzo' | null {
   return GROUP_LEVELS.find((g) => hasAny(words, g.phrases))?.level ?? null;
+}
+
+/** each level of a budget tree with its bare words ("azione", "action") */
+const LEVEL_WORDS = GROUP_LEVELS.map(({ level }) => ({
+  level,
+  words: ALL.flatMap((l) => l.totalLevels?.[level] ?? []),
+}));
+
+/**
+ * "quale azione ha il budget più alto?", "which action has the largest budget": a level of the budget tree is what a
+ * superlative ranks (by the totals the plan states for it) when the question names the level's word but no label of
+ * it ("l'azione Housing sociale" names one: the records under it are ranked instead).
+ */
+function rankedLevelIn(
+  words: string,
+  named: readonly { level: string }[],
+): 'azione' | 'obiettivo' | 'indirizzo' | null {
+  return LEVEL_WORDS.find((g) => hasAny(words, g.words) && !named.some((l) => l.level === g.level))?.level ?? null;
 }
 
 /** words for people that are no interrogative ("persone", "people", not "chi", "who") */

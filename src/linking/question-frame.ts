@@ -17,6 +17,7 @@ export const FieldWordSchema = z.enum([
   'owner',
   'duration',
   'share',
+  'revenue',
 ]);
 
 export const ComparisonOpSchema = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
@@ -89,7 +90,10 @@ export const QuestionFrameSchema = z.object({
   /** record kinds named, in the order the question names them */
   targets: z.array(QueryTargetSchema),
   fields: z.array(FieldWordSchema),
-  superlative: z.object({ dir: z.enum(['max', 'min']), k: z.number().int().positive() }).nullable(),
+  /** plural: "le fasi più pesanti" asks the records at the top without a number; k is then a default */
+  superlative: z
+    .object({ dir: z.enum(['max', 'min']), k: z.number().int().positive(), plural: z.boolean().optional() })
+    .nullable(),
   /** "minimo e massimo", "highest and lowest": both ends of the ranking are asked */
   bothEnds: z.boolean().default(false),
   /** "il secondo più costoso": the place of the ranking asked for */

@@ -3,6 +3,8 @@
  * the text as the document writes it beside its parsed number or ISO date, so answers quote figures as written and
  * compute only from parsed values.
  */
+
+import { PACKS } from '../lang/packs.ts';
 import type {
   DateValue,
   Figure,
@@ -97,6 +99,10 @@ export const FIELDS: Record<QueryTarget, Record<string, FieldSpec>> = {
     dirigente: { kind: 'text', describe: 'dirigente, name as written' },
     budget: { kind: 'amount', describe: 'budget from the summary table; missing when the cell is blank' },
     budgetShare: { kind: 'weight', describe: '% di assorbimento risorse finanziarie' },
+    revenue: {
+      kind: 'amount',
+      describe: 'income side of the budget table (Entrate …): its stated total; several income columns added up',
+    },
     staff: { kind: 'count', describe: 'number of people allocated' },
     objectives: { kind: 'count', describe: 'number of objectives' },
     levels: {
@@ -201,6 +207,29 @@ export function areasOf(store: PlanStore): AreaLookup {
     areaLookups.set(store, lookup);
   }
   return lookup;
+}
+
+/** the words that head an income column of a budget table ("Entrate Correnti"), from the language packs */
+const REVENUE_LABELS = Object.values(PACKS).flatMap((p) =>
+  (p.lexicon.columns ?? []).filter((c) => c.kind === 'revenue').flatMap((c) => c.labels),
+);
+
+/**
+ * A project's income: the stated total of its budget table's income column, as written; with several income columns
+ * (current and capital) their totals added, the columns named beside the computed sum.
+ */
+function revenueOf(totals: Record<string, Figure>): Cell | null {
+  const columns = Object.entries(totals).filter(
+    ([label, f]) =>
+      f.value !== null &&
+      fold(label)
+        .split(/\s+/)
+        .some((w) => REVENUE_LABELS.some((r) => w.startsWith(r))),
+  );
+  if (!columns.length) return null;
+  if (columns.length === 1) return figure(columns[0]![1]);
+  const sum = columns.reduce((a, [, f]) => a + f.value!, 0);
+  return { text: `${formatAmount(sum)} (${columns.map(([l]) => l).join(' + ')})`, num: sum, date: null };
 }
 
 /** The last phase end, for objectives whose sheet gives dates only per phase. */
@@ -377,6 +406,7 @@ function projectRecord(p: Project, entity: string, area: string | undefined): Qu
       dirigente: text(p.dirigente),
       budget: figure(p.budget),
       budgetShare: figure(p.budgetShare),
+      revenue: revenueOf(p.budgetTotals),
       staff: count(p.staff.length),
       objectives: count(p.objectives.length),
       levels: list(levelLabels(p.strategic, area)),

@@ -23,7 +23,11 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return listReply(ctx, c.query, c.shown, pack, c.counted === true);
     case 'top': {
       if (c.query.per) return topPerGroupReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
-      const reply = topReply(ctx, c.query, c.field, c.dir, pack, c.shown, c.nth);
+      const reply = topReply(ctx, c.query, c.field, c.dir, pack, {
+        shown: c.shown,
+        nth: c.nth,
+        topTies: c.topTies === true,
+      });
       const sub = c.query.target === 'indicator' ? 'indicator' : 'phase';
       return c.byParent ? withParentFirst(ctx, reply, pack, sub) : reply;
     }
@@ -31,17 +35,22 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
       return sumReply(ctx, c.query, c.field, pack, c.stated ?? []);
     case 'extremes': {
       // the lowest, then the highest: two rankings of the same records, one answer
-      const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack);
+      const low = topReply(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 }, c.field, 'asc', pack, {
+        unranked: false,
+      });
       const high = topReply(
         ctx,
         { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 },
         c.field,
         'desc',
         pack,
+        { unranked: false },
       );
       if (!low.found) return low;
       const reply = emptyReply(`query_extremes_${c.query.target}`);
       reply.lines.push(...low.lines, ...high.lines);
+      // the records left out for a blank figure are the same for both ends: said once, after both
+      sayUnranked(ctx, reply, c.query, c.field, pack);
       // the spread between the two ends, computed
       const lo = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'asc' }, limit: 1 });
       const hi = runPlanQuery(ctx, { ...c.query, sort: { field: c.field, dir: 'desc' }, limit: 1 });
@@ -58,7 +67,9 @@ export function answerComputation(ctx: ToolContext, c: Computation, pack: Langua
     case 'stated_totals':
       return statedTotalsReply(ctx, c.cdrs, pack, c.compare === true);
     case 'stated_named':
-      return statedNamedReply(ctx, c.totals, pack, c.compare === true);
+      return c.ranked
+        ? rankedTotalsReply(ctx, c.totals, pack, c.ranked)
+        : statedNamedReply(ctx, c.totals, pack, c.compare === true);
     case 'compare_groups':
       return compareGroupsReply(ctx, c.target, c.groups, c.sumField, pack, c.dir === 'min', c.averaged === true);
     case 'group_rank':
@@ -183,8 +194,12 @@ function topReply(
   field: string,
   dir: 'asc' | 'desc',
   pack: LanguagePack,
-  shown: string[] = [field],
-  nth?: number,
+  {
+    shown = [field],
+    nth,
+    topTies = false,
+    unranked = true,
+  }: { shown?: string[] | undefined; nth?: number | undefined; topTies?: boolean; unranked?: boolean } = {},
 ): Reply {
   const M = pack.messages;
   const reply = emptyReply(`query_top_${query.target}`);
@@ -193,6 +208,7 @@ function topReply(
   if (!result.ok || !result.records.length) {
     reply.found = false;
     reply.lines.push(M.noneMatch(plural));
+    if (unranked) sayUnranked(ctx, reply, query, field, pack);
     return reply;
   }
   // "the objective with the most indicators" when none has any: nothing to rank
@@ -201,7 +217,14 @@ function topReply(
     reply.lines.push(M.noneMatch(plural));
     return reply;
   }
-  const k = result.records.length;
+  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
+  // "le fasi più pesanti" with no number, and several share the top value: those are the records asked for
+  const first = rankValue(result.records[0]!);
+  const atTop =
+    topTies && first !== null && result.records.length > 1 && rankValue(result.records[1]!) === first
+      ? result.records.filter((r) => rankValue(r) === first)
+      : result.records;
+  const k = atTop.length;
   if (nth && k < nth) {
     reply.found = false;
     reply.lines.push(M.noneMatch(plural));
@@ -209,14 +232,13 @@ function topReply(
   }
   // ties at the cut are shown too: "the project with the lowest budget" when two have 15.000,00; a date ranks by
   // its ISO day ("la scadenza più lontana")
-  const rankValue = (r: QueryRecord) => r.cells[field]?.num ?? r.cells[field]?.date ?? null;
-  const last = rankValue(result.records.at(-1)!);
+  const last = rankValue(atTop.at(-1)!);
   const all = runPlanQuery(ctx, { ...query, limit: undefined });
   const ties = all.ok && last !== null ? all.records.slice(k).filter((r) => rankValue(r) === last) : [];
   // "il secondo più costoso": the record at that place, and any tied with it
   const records = nth
-    ? [...result.records, ...ties].filter((r, i) => i >= nth - 1 || rankValue(r) === last)
-    : [...result.records, ...ties];
+    ? [...atTop, ...ties].filter((r, i) => i >= nth - 1 || rankValue(r) === last)
+    : [...atTop, ...ties];
   reply.lines.push(
     nth
       ? dir === 'asc' && FIELDS[query.target]?.[field]?.kind !== 'date'
@@ -239,8 +261,39 @@ function topReply(
         valueText(tied[0]!, field, pack) ?? (typeof last === 'number' ? formatValue(field, query.target, last) : last),
       ),
     );
+  if (unranked) sayUnranked(ctx, reply, query, field, pack);
   cite(ctx, reply, records);
   return reply;
+}
+
+/** how many records left out of a ranking are named by their codes; past it, only their number is said */
+const MAX_UNRANKED_NAMED = 5;
+
+/**
+ * The records of the ranking's scope whose figure the plan leaves blank: said apart after the ranking ("non in
+ * classifica: 12 progetti senza budget"), so a blank is never read as a zero nor silently dropped. Only for figures
+ * (amounts, weights); a ranking that asks for figures above zero has already said what it leaves out.
+ */
+function sayUnranked(ctx: ToolContext, reply: Reply, query: PlanQuery, field: string, pack: LanguagePack): void {
+  const kind = FIELDS[query.target]?.[field]?.kind;
+  if (kind !== 'amount' && kind !== 'weight') return;
+  const filters = query.filters ?? [];
+  if (!filters.some((f) => f.field === field && f.op === 'exists')) return;
+  const blank = runPlanQuery(ctx, {
+    ...query,
+    filters: [...filters.filter((f) => !(f.field === field && f.op === 'exists')), { field, op: 'missing' }],
+    sort: undefined,
+    limit: undefined,
+    per: undefined,
+  });
+  if (!blank.ok || !blank.records.length) return;
+  const n = blank.records.length;
+  const [one, many] = pack.messages.targetNames[query.target];
+  const keys =
+    n <= MAX_UNRANKED_NAMED && (query.target === 'project' || query.target === 'objective')
+      ? blank.records.map((r) => r.key).join(', ')
+      : '';
+  reply.lines.push(pack.messages.unranked(n, n === 1 ? one : many, fieldName(field, pack), keys));
 }
 
 /** the group names of the fields a ranking is split by: how the answer says "of each …" */
@@ -492,6 +545,44 @@ function statedNamedReply(
     if (Math.abs(av - bv) < 0.005) reply.lines.push(M.tie(`${name(a)}, ${name(b)}`, a.amount!.text));
     else reply.lines.push(M.difference(formatAmount(Math.abs(av - bv)), name(av > bv ? a : b)));
   }
+  return reply;
+}
+
+/**
+ * "quale azione ha il budget più alto?": the totals the plan states for a level, ranked, the top k shown (and any tied
+ * with the last); the levels whose total the plan leaves blank are said apart, never ranked as zero.
+ */
+function rankedTotalsReply(
+  ctx: ToolContext,
+  wanted: StatedRef[],
+  pack: LanguagePack,
+  ranked: { dir: 'asc' | 'desc'; k: number },
+): Reply | null {
+  const M = pack.messages;
+  const all = ctx.store.model.totals.filter(
+    (t) =>
+      visible(ctx, t.doc) && wanted.some((w) => w.label === t.label && w.doc === t.doc && w.cdr === (t.cdr ?? null)),
+  );
+  const stated = all
+    .filter((t) => t.amount?.value != null)
+    .sort((a, b) =>
+      ranked.dir === 'desc' ? b.amount!.value! - a.amount!.value! : a.amount!.value! - b.amount!.value!,
+    );
+  if (!stated.length) return null;
+  const cut = stated[Math.min(ranked.k, stated.length) - 1]!.amount!.value;
+  const shown = stated.filter((t, i) => i < ranked.k || t.amount!.value === cut);
+  const reply = emptyReply('total_ranked');
+  reply.lines.push(M.rankedTotals(shown.length, ranked.dir === 'desc'));
+  const name = (t: (typeof all)[number]) => `${t.label}${t.cdr ? ` (CdR ${t.cdr})` : ''}`;
+  for (const t of shown) {
+    reply.lines.push(`• ${M.totalStated(name(t), t.amount!.text)}`);
+    reply.citations.push(citationOf(ctx, t.span, t.cdr ? `CdR ${t.cdr}` : t.label));
+  }
+  const tied = shown.filter((t) => t.amount!.value === cut);
+  if (tied.length > 1) reply.lines.push(M.tie(tied.map(name).join(', '), tied[0]!.amount!.text));
+  const blank = all.filter((t) => t.amount?.value == null);
+  if (blank.length)
+    reply.lines.push(M.blankTotals(blank.length, blank.length <= MAX_UNRANKED_NAMED ? blank.map(name).join(', ') : ''));
   return reply;
 }
 
