@@ -1297,6 +1297,11 @@ export const en: LanguagePack = {
       cell: (table, row, column, value) => `In the table «${table}», ${row} · ${column}: ${value}.`,
       onlyElsewhere: (entity, table, other) =>
         `Not found for ${entity}: the table «${table}» is only in the plan of ${other}.`,
+      sum: (table, value, n) =>
+        `In the table «${table}»: total ${value} (computed by pianobot, adding up the ${n} cells below as the table writes them).`,
+      difference: (table, value, higher) =>
+        `In the table «${table}»: difference ${value} (computed by pianobot), higher: ${higher}.`,
+      partMissing: (words, table) => `Not found: «${words}» is not in the table «${table}»; it does have:`,
     },
     project: {
       columnMissing: (code, kinds) =>
