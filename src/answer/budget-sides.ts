@@ -26,7 +26,11 @@ export function sidesDifference(
 ): string | null {
   const pack = packFor(lang);
   const q = ` ${fold(question)} `;
-  if (!pack.lexicon.difference.some((w) => q.includes(w))) return null;
+  // "differenza", "di quanto", and a comparison of the two sides ("entrate contro spese", "spend more than it takes in")
+  const l = pack.lexicon;
+  const setAgainst = [...l.compare, ...l.more, ...l.less, ...(l.than ?? [])];
+  const words = ` ${q.replace(/[^a-z0-9]+/g, ' ')} `;
+  if (!l.difference.some((w) => q.includes(w)) && !setAgainst.some((w) => words.includes(` ${w.trim()} `))) return null;
   const revenue = sideTotal(
     picked.filter((c) => sideOf(c) === 'revenue'),
     totals,

@@ -917,10 +917,14 @@ export const en: LanguagePack = {
     ],
     totalLabels: ['tot'],
     columns: [
-      { kind: 'revenue', asked: ['revenue', 'income', 'receipt', 'inflow'], labels: ['revenue', 'income'] },
+      {
+        kind: 'revenue',
+        asked: ['revenue', 'income', 'receipt', 'inflow', 'takes in', 'take in', 'brings in'],
+        labels: ['revenue', 'income'],
+      },
       {
         kind: 'expense',
-        asked: ['expenditure', 'expense', 'spending', 'outlay', 'outflow'],
+        asked: ['expenditure', 'expense', 'spending', 'spends', 'outlay', 'outflow'],
         labels: ['expenditure', 'expense'],
       },
       { kind: 'current', asked: ['current'], labels: ['current'] },

@@ -4,6 +4,7 @@
  * names and code shapes from the model; nothing here knows a particular plan.
  */
 
+import { askedColumnKinds } from '../answer/asked-columns.ts';
 import { detectLanguage } from '../answer/language.ts';
 import { findPeople, findStructures, structurePairNamed } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
@@ -866,8 +867,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w));
   // "chi …" with nobody named asks for the record's people; a kind of answer no field holds (whom a service is for, an
   // act, a purpose) is read from the record's sentences, not its fields
+  // "entrate contro spese di X": both sides of a budget table set against each other are one record's fields, though
+  // the question compares (the sides are compared, not two records)
+  const sidesAsked = bothBudgetSides(question);
   const asksRecordField =
-    (fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person')) &&
+    (fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person') || sidesAsked) &&
     !TEXT_ANSWER_TYPES.has(answerTypeOf(question) ?? 'who');
   if (
     asksRecordField &&
@@ -882,7 +886,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "quante persone lavorano al progetto X": a count of one record's people names the record too
     (aggregate === null || (aggregate === 'count' && targets.includes('person'))) &&
     !amounts.length &&
-    !compareAsked
+    (!compareAsked || sidesAsked)
   ) {
     const files = docs.map((d) => d.file);
     // the entity's name ("di Borgoverde") is in titles by chance: it names no record
@@ -1109,6 +1113,12 @@ const TEXT_ANSWER_TYPES = new Set<AnswerType>([
 ]);
 
 /** the fields one record holds: a question asking one of them of a record named by its words links that record */
+/** The question names both sides of a budget table ("entrate" and "spese", "revenue" and "expense"). */
+function bothBudgetSides(question: string): boolean {
+  const kinds = askedColumnKinds(question);
+  return kinds.includes('revenue') && kinds.includes('expense');
+}
+
 const RECORD_FIELDS = new Set<FieldWord>([
   'budget',
   'owner',
@@ -1167,6 +1177,22 @@ function recordTitledIn(
 }
 
 /**
+ * The words of a part written as names, folded: in capitals ("SIPROIMI"), with a capital inside ("DTutti"), or with
+ * an initial capital past the question's first word (which has its capital from the sentence).
+ */
+function wordsWrittenAsNames(part: string, opensQuestion: boolean): Set<string> {
+  const raw = part.trim().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return new Set(
+    raw
+      .filter(
+        (w, i) =>
+          /^\p{Lu}{3,}$/u.test(w) || /^\p{L}+\p{Lu}/u.test(w) || (/^\p{Lu}/u.test(w) && !(opensQuestion && i === 0)),
+      )
+      .map(fold),
+  );
+}
+
+/**
  * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
@@ -1181,8 +1207,10 @@ function projectsNamedByWords(
   const namesProject = hasAny(wordsOf(question), [...TARGET_WORDS.project, ...FIELD_WORDS.budget]);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     const asked = stemsOf(part);
+    // "SIPROIMI + FAMI", "DTutti plus Mondinsieme": a word written as a name names a project as "il progetto" does
+    const asNames = wordsWrittenAsNames(part, i === 0);
     // only projects sharing a stem with this part can score: count the shared stems through the index
     const hitsOf = index.stems.hits(asked);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
@@ -1201,7 +1229,7 @@ function projectsNamedByWords(
       // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari";
       // "partecipate" is not "partecipazione"), and no objective of no project writes it (never a word an objective
       // of no project has in its title: "il progetto Le Storie per adolescenti" is an objective called a project)
-      if (!namesProject) continue;
+      if (!namesProject && !asNames.has(fold(t))) continue;
       const word = ` ${fold(t)} `;
       const exact = holders.filter((h) => wordsOf(store.projects[h]!.title).includes(word));
       if (

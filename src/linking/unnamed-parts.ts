@@ -51,6 +51,7 @@ const MIN_NAME = 3;
 export function partsNamingNothing(question: string, store: PlanStore): string[] {
   const known = typoVocabularyOf(store).known;
   const acronyms = acronymsOf(store);
+  const openings = openingsOf(store, known);
   const out: string[] = [];
   for (const part of partsOf(question)) {
     const raw = part.trim().split(/\s+/);
@@ -59,7 +60,14 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
     const recordAt = folded.findIndex((w) => RECORD_WORDS.some((r) => w.startsWith(r)));
     const unknown = raw.map((w, i) => {
       const f = folded[i]!;
-      if (f.length < MIN_NAME || !/^[a-z]+$/.test(f) || known.has(f) || acronyms.has(f) || isLanguageWord(f))
+      if (
+        f.length < MIN_NAME ||
+        !/^[a-z]+$/.test(f) ||
+        known.has(f) ||
+        acronyms.has(f) ||
+        isLanguageWord(f) ||
+        openings.has(openingOf(f))
+      )
         return false;
       // the question's first word has its capital from the sentence, not from a name
       const opening = i === 0 && question.trimStart().startsWith(part.trimStart());
@@ -111,6 +119,24 @@ export function partsNamingNoOne(question: string, store: PlanStore, namesOne: (
     );
   }
   return out;
+}
+
+/** a long word's opening that another form of it shares: "prostitution" and "prostituzione", "educativi"/"educative" */
+const OPENING = 7;
+const openingOf = (w: string) => (w.length > OPENING ? w.slice(0, OPENING) : `=${w}`);
+const openingSets = new WeakMap<PlanStore, Set<string>>();
+
+/**
+ * The openings of the long words the plans write: a word of the question sharing one is another form of a word they
+ * write (an English cognate, another ending), not a name they lack. Built once per store.
+ */
+function openingsOf(store: PlanStore, known: ReadonlySet<string>): Set<string> {
+  let set = openingSets.get(store);
+  if (!set) {
+    set = new Set([...known].filter((w) => w.length > OPENING).map(openingOf));
+    openingSets.set(store, set);
+  }
+  return set;
 }
 
 const acronymSets = new WeakMap<PlanStore, Set<string>>();
