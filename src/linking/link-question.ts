@@ -1181,7 +1181,10 @@ function recordTitledIn(
  * an initial capital past the question's first word (which has its capital from the sentence).
  */
 function wordsWrittenAsNames(part: string, opensQuestion: boolean): Set<string> {
-  const raw = part.trim().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const raw = part
+    .trim()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return new Set(
     raw
       .filter(
