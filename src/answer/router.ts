@@ -197,8 +197,10 @@ export const ROUTES: Route[] = [
       !(resolved.length && indicatorColumnAsk(question, null)?.at) &&
       // "X: quanti incontri sono previsti?": a count of a thing that is no record, asked of a record named by code,
       // is a figure the record writes (counted-figure), not a count of its phases
+      // (two such figures compared are the record's indicators named by their words: "the number of X vs of Y")
       !(
         frame.aggregate === 'count' &&
+        !frame.compare &&
         resolved.length &&
         frame.targets.length &&
         frame.targets.every((t) => t === 'phase' || t === 'indicator') &&

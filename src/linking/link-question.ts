@@ -13,7 +13,7 @@ import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { AnswerType, Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
-import type { Person, Structure } from '../plan/model.ts';
+import type { Objective, Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { STOPWORDS } from '../retrieval/stopwords.ts';
@@ -750,7 +750,27 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     }
     const { written, projects, objectives } = read;
     const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
-    if (oneCode) {
+    // "nel progetto sulla tratta le uscite di strada o gli accompagnamenti?": a project named, and its objective's own
+    // indicators (or phases) named by the other parts — those are compared, not the records their words recall
+    // (a project named by its code or whole title is that project: its own objective's sub-records are what is asked)
+    // (two projects each named by a part of its own are what is asked, whatever sub-records their words also recall)
+    const eachPartAProject =
+      projects.length >= 2 &&
+      partsOf(lang === 'en' ? translateQuery(written) : written).every(
+        (part) => !contentTokens(part).length || projectsNamedByWords(part, store, files).length > 0,
+      );
+    const holder =
+      (oneCode && oneCode.kind !== 'project') || eachPartAProject || shareAsked
+        ? null
+        : objectiveOfNamedSubRecords(
+            written,
+            oneCode ? [{ code: oneCode.code, doc: oneCode.doc, title: oneCode.text }] : projects,
+            store,
+          );
+    if (holder) {
+      if (oneCode) codes.splice(codes.indexOf(oneCode), 1);
+      codes.push({ text: holder.title, code: holder.code, kind: 'objective', doc: holder.doc });
+    } else if (oneCode) {
       // the records of the coded one's kind that the other parts name
       const others = (oneCode.kind === 'project' ? projects : objectives).filter(
         (r) => r.code !== oneCode.code || r.doc !== oneCode.doc,
@@ -2381,6 +2401,28 @@ function namesSubRecords(question: string, named: { code: string; doc: string },
     (subRecordsNamedByParts(question, objective, 'phase') ??
       subRecordsNamedByParts(question, objective, 'indicator')) !== null
   );
+}
+
+/**
+ * Of the objectives of the projects named, the one whose phases or indicators two parts or more of the question name
+ * (its project's title words taken out: they name the project, not a sub-record); null when none or several.
+ */
+function objectiveOfNamedSubRecords(
+  question: string,
+  projects: readonly { code: string; doc: string; title: string }[],
+  store: PlanStore,
+): Objective | null {
+  const found: Objective[] = [];
+  for (const named of projects) {
+    const project = store.projectsByCode.get(codeKey(named.code))?.find((p) => p.doc === named.doc);
+    if (!project) continue;
+    const own = new Set(contentTokens(project.title).map(stem));
+    const rest = question.replace(/\p{L}+/gu, (w) => (own.has(stem(fold(w))) ? ' '.repeat(w.length) : w));
+    for (const c of project.objectives)
+      for (const o of store.objectivesByCode.get(codeKey(c)) ?? [])
+        if (o.doc === project.doc && namesSubRecords(rest, o, store)) found.push(o);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The question with a code's text blanked out (its part names the coded record, not one by its words). */

@@ -130,3 +130,47 @@ describe('parts that name their records', () => {
     expect(f.codes.map((c) => c.code).sort()).toEqual(['2023_PX_4101', '2023_PX_4103']);
   });
 });
+
+describe("a project named, and its objective's indicators named by the other parts", () => {
+  const objective = {
+    doc: 'b.txt',
+    code: 'OB_4101_1',
+    title: 'Potenziamento del servizio',
+    type: 'SVILUPPO',
+    owners: [],
+    structure: 'Ufficio Mobilità',
+    phases: [],
+    indicators: [
+      { description: 'N. corse serali attivate', target: { text: '40', value: 40, date: null }, span },
+      { description: 'N. utenti disabili accompagnati', target: { text: '25', value: 25, date: null }, span },
+    ],
+    span,
+  };
+  const model = PlanModelSchema.parse({
+    ...SMALL_MODEL,
+    objectives: [...SMALL_MODEL.objectives, objective],
+    projects: SMALL_MODEL.projects.map((p) => (p.code === '2023_PX_4101' ? { ...p, objectives: ['OB_4101_1'] } : p)),
+  });
+  const store = new PlanStore(model);
+  const ctx: ToolContext = { store, search: null, allowedDocs: null, includeInternal: true };
+
+  it('links the objective holding both, not the project nor records the words recall', () => {
+    const f = linkQuestion('Trasporto sociale: corse serali contro utenti disabili accompagnati, differenza?', store);
+    expect(f.codes.map((c) => c.code)).toEqual(['OB_4101_1']);
+  });
+
+  it('compares the two figures through the router, computed, both quoted', async () => {
+    const a = await routeQuestion(ctx, 'nel trasporto sociale sono di più le corse serali o gli utenti accompagnati?');
+    expect(a.answer).toContain('40');
+    expect(a.answer).toContain('25');
+    expect(a.answer).toMatch(/15(,00)? \(calcolata\)/);
+  });
+
+  it("a count of each, compared, is the two indicators (not the record's own count)", async () => {
+    const a = await routeQuestion(
+      ctx,
+      'OB_4101_1: il numero di corse serali rispetto al numero di utenti accompagnati?',
+    );
+    expect(a.answer).toMatch(/15(,00)? \(calcolata\)/);
+  });
+});
