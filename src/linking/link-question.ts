@@ -878,6 +878,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           subRecordsNamedByParts(question, objective, 'indicator')) !== null);
     if (titled && named) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // "X: pesa di più la fase A o quella sulla guardia di finanza?": one objective's sub-records compared or added, and a
+  // part whose words the plans never write — that sub-record is not found, never left out of the comparison
+  const oneObjective = codes.length === 1 && codes[0]!.kind === 'objective' ? codes[0]! : null;
+  // (read word by word against the plans' own vocabulary only in the plans' language: an English question's words
+  // are not the plans' even when they name what the plans hold)
+  if (
+    oneObjective &&
+    lang === 'it' &&
+    !unnamedParts.length &&
+    (subRecordsAsked || subRecordWords) &&
+    (compareAsked || alternativesGraded || moreAsPlus) &&
+    // two parts at least, each saying something: a ranking's own words ("la fase più pesante") are no part
+    partsOf(withoutText(unquoted, oneObjective.text)).filter((p) => contentTokens(p).length > 0).length >= 2
+  )
+    unnamedParts = partsNamingNothing(withoutText(unquoted, oneObjective.text), store, true);
   // "ludoteca quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
   // "chi …", "who …" with nobody named asks for the record's people

@@ -48,7 +48,12 @@ const MIN_NAME = 3;
  * The words of each part that names nothing the plans hold, as the question writes them ("piste ciclabili"), in the
  * order written; empty when every part names something or says only question words.
  */
-export function partsNamingNothing(question: string, store: PlanStore): string[] {
+export function partsNamingNothing(
+  question: string,
+  store: PlanStore,
+  /** every word may be a name: the parts name sub-records of one record, which no record word introduces */
+  anywhere = false,
+): string[] {
   const known = typoVocabularyOf(store).known;
   const acronyms = acronymsOf(store);
   const openings = openingsOf(store, known);
@@ -72,7 +77,7 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
       // the question's first word has its capital from the sentence, not from a name
       const opening = i === 0 && question.trimStart().startsWith(part.trimStart());
       const asName = /^["“«']?\p{Lu}/u.test(w) && !opening;
-      return (recordAt >= 0 && i > recordAt) || asName;
+      return anywhere || (recordAt >= 0 && i > recordAt) || asName;
     });
     const first = unknown.indexOf(true);
     if (first < 0) continue;

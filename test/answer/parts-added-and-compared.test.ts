@@ -174,3 +174,15 @@ describe("a project named, and its objective's indicators named by the other par
     expect(a.answer).toMatch(/15(,00)? \(calcolata\)/);
   });
 });
+
+describe("one objective's sub-records compared, one of them named by words the plans never write", () => {
+  const store = smallStore();
+  it('that part is said not found, never dropped from the comparison', () => {
+    const f = linkQuestion('LV-BI01: pesa di più lo studio degli orari o quella sulle mongolfiere?', store);
+    expect(f.unnamedParts).toEqual(['mongolfiere']);
+  });
+
+  it('a ranking of the phases has no parts to miss', () => {
+    expect(linkQuestion('la fase più pesante di LV-BI01 secondo te', store).unnamedParts).toEqual([]);
+  });
+});
