@@ -6,6 +6,7 @@
  * in any record, title, name or label of the loaded model, and no word of the question language either.
  */
 
+import { detectLanguage } from '../answer/language.ts';
 import { stem } from '../answer/text-match.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
@@ -57,6 +58,9 @@ export function partsNamingNothing(
   const known = typoVocabularyOf(store).known;
   const acronyms = acronymsOf(store);
   const openings = openingsOf(store, known);
+  // an English word sharing a long opening with a word the plans write is its cognate ("prostitution"); an Italian one
+  // is another ending of it ("aperture"), which names what that word names, so the parts' own readers judge it
+  const cognates = detectLanguage(question) === 'en';
   const out: string[] = [];
   for (const part of partsOf(question)) {
     const raw = part.trim().split(/\s+/);
@@ -71,7 +75,7 @@ export function partsNamingNothing(
         known.has(f) ||
         acronyms.has(f) ||
         isLanguageWord(f) ||
-        openings.has(openingOf(f))
+        (cognates && openings.has(openingOf(f)))
       )
         return false;
       // the question's first word has its capital from the sentence, not from a name
@@ -126,7 +130,7 @@ export function partsNamingNoOne(question: string, store: PlanStore, namesOne: (
   return out;
 }
 
-/** a long word's opening that another form of it shares: "prostitution" and "prostituzione", "educativi"/"educative" */
+/** a long word's opening that its cognate shares: "prostitution" and "prostituzione" */
 const OPENING = 7;
 const openingOf = (w: string) => (w.length > OPENING ? w.slice(0, OPENING) : `=${w}`);
 const openingSets = new WeakMap<PlanStore, Set<string>>();

@@ -110,9 +110,9 @@ describe('the two sides of a budget table set against each other', () => {
 
 describe('parts that name their records', () => {
   const store = smallStore();
-  it('another form of a long word the plans write is no part naming nothing', () => {
-    expect(partsNamingNothing('Centri estivi e il progetto sulle mediazioni culturali', store)).toEqual([]);
-    expect(partsNamingNothing('Centri estivi e il progetto sulle funivie', store)).toEqual(['funivie']);
+  it('an English cognate of a long word the plans write is no part naming nothing', () => {
+    expect(partsNamingNothing('Centri estivi plus the project on the mediazioni culturali', store)).toEqual([]);
+    expect(partsNamingNothing('Centri estivi plus the project on the funivie', store)).toEqual(['funivie']);
   });
 
   it('a word written as a name names the one project whose title writes it, with no record word', () => {
