@@ -52,7 +52,7 @@ import {
   objectivesOfStructures,
 } from './routes/structure-route.ts';
 import { structureStaffRoute } from './routes/structure-staff-route.ts';
-import { tableCellReply } from './routes/table-cell-route.ts';
+import { tableCellReply, tableCellsReply } from './routes/table-cell-route.ts';
 import { unnamedPartReply } from './routes/unnamed-part-route.ts';
 import { answerByWords, mentionsObjectiveTitle, placeWordsOf } from './routes/words-route.ts';
 
@@ -149,6 +149,14 @@ export const ROUTES: Route[] = [
     answer: ({ ctx, people, lang }) => personNotFound(ctx, people.unknownName!, lang),
   },
   {
+    // "Cat. D e Cat. C in totale", "quante donne in più degli uomini?": cells of one data table named part by part,
+    // added up or set against each other (a record named is asked about itself, not about a table)
+    id: 'table_cells',
+    when: ({ ctx, frame, resolved }) => ctx.store.model.tables.length > 0 && !frame.codes.length && !resolved.length,
+    answer: ({ ctx, question, scope, pack, frame }) =>
+      tableCellsReply(ctx, question, scope, pack, asksDifference(question, pack, frame)),
+  },
+  {
     // "quante persone in tutto tra A e B?": figures written in sentences or indicators, added up and said computed
     id: 'figures_sum',
     when: ({ question, pack }) => asksSum(question, pack),
@@ -195,8 +203,10 @@ export const ROUTES: Route[] = [
       !(resolved.length && indicatorColumnAsk(question, null)?.at) &&
       // "X: quanti incontri sono previsti?": a count of a thing that is no record, asked of a record named by code,
       // is a figure the record writes (counted-figure), not a count of its phases
+      // (two such figures compared are the record's indicators named by their words: "the number of X vs of Y")
       !(
         frame.aggregate === 'count' &&
+        !frame.compare &&
         resolved.length &&
         frame.targets.length &&
         frame.targets.every((t) => t === 'phase' || t === 'indicator') &&
@@ -488,6 +498,17 @@ export async function routeQuestion(ctx: ToolContext, rawQuestion: string, optio
   }
   // the passage route always answers; this only guards against an empty route list
   throw new Error('no route answered');
+}
+
+/**
+ * Two figures set against each other rather than added: a comparison or difference word, or "more" ("quante donne
+ * in più"), unless a sum word says they are added ("A più B, quanti in tutto?": "più" joins them).
+ */
+function asksDifference(question: string, pack: LanguagePack, frame: QuestionFrame): boolean {
+  if (asksSum(question, pack)) return false;
+  const q = ` ${fold(question)} `;
+  const says = (ws: readonly string[]) => ws.some((w) => q.includes(` ${w.trim()} `));
+  return frame.compare || frame.more || says(pack.lexicon.difference) || says(pack.lexicon.minus ?? []);
 }
 
 export function routeInput(ctx: ToolContext, question: string): RouteInput {

@@ -15,7 +15,7 @@ import { translateQuery } from './translate-query.ts';
 
 const TOTAL_WORDS = [...new Set(Object.values(PACKS).flatMap((p) => p.lexicon.totalLabels ?? []))];
 
-const tokensOf = (s: string) =>
+export const tokensOf = (s: string) =>
   fold(s)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -26,7 +26,7 @@ const isNumber = (t: string) => /^\d+$/.test(t);
 const labelWords = (label: string) => tokensOf(label).filter((t) => t.length === 1 || !STOPWORDS.has(t));
 
 /** a total row or column: its first word is a total word ("Tot.", "Totale per anno", "Total") */
-const isTotalLabel = (label: string) => {
+export const isTotalLabel = (label: string) => {
   const first = tokensOf(label)[0];
   return !!first && TOTAL_WORDS.some((w) => first.startsWith(w));
 };
@@ -41,7 +41,7 @@ function sameWord(label: string, asked: string): boolean {
   return n >= 3 && (n === label.length || n >= Math.min(label.length, asked.length) - 2);
 }
 
-interface LabelMatch {
+export interface LabelMatch {
   /** every word of the label is named by the question */
   named: boolean;
   /** named words that are not numbers (a year alone names too little: many questions carry one) */
@@ -68,7 +68,7 @@ function matchLabel(label: string, asked: string[]): LabelMatch {
   return m;
 }
 
-function matchLabelOnce(label: string, asked: string[]): LabelMatch {
+export function matchLabelOnce(label: string, asked: string[]): LabelMatch {
   const words = labelWords(label);
   if (!words.length) return { named: false, strong: 0, weak: 0 };
   let strong = 0;
@@ -155,13 +155,13 @@ export function cellOf(table: DataTable, question: string, quantity = true): Tab
  */
 const labelKey = (w: string): string[] =>
   isNumber(w) ? [] : w.length === 1 ? [`=${w}`] : w.length >= 3 ? [w.slice(0, 3)] : [];
-const askedKeys = (a: string): string[] =>
+export const askedKeys = (a: string): string[] =>
   a.length === 1 ? [`=${a}`] : a.length >= 3 && !isNumber(a) ? [a.slice(0, 3)] : [];
 
 const labelKeys = new WeakMap<DataTable, Set<string>>();
 
 /** The keys of every word of a table's row labels and header (see labelKey), once per table. */
-function labelKeysOf(table: DataTable): Set<string> {
+export function labelKeysOf(table: DataTable): Set<string> {
   let keys = labelKeys.get(table);
   if (!keys) {
     // a total row or column is taken, never named (see pick): its words name no cell; the first header cell may

@@ -943,10 +943,14 @@ export const en: LanguagePack = {
     ],
     totalLabels: ['tot'],
     columns: [
-      { kind: 'revenue', asked: ['revenue', 'income', 'receipt', 'inflow'], labels: ['revenue', 'income'] },
+      {
+        kind: 'revenue',
+        asked: ['revenue', 'income', 'receipt', 'inflow', 'takes in', 'take in', 'brings in'],
+        labels: ['revenue', 'income'],
+      },
       {
         kind: 'expense',
-        asked: ['expenditure', 'expense', 'spending', 'outlay', 'outflow'],
+        asked: ['expenditure', 'expense', 'spending', 'spends', 'outlay', 'outflow'],
         labels: ['expenditure', 'expense'],
       },
       { kind: 'current', asked: ['current'], labels: ['current'] },
@@ -1344,6 +1348,11 @@ export const en: LanguagePack = {
       cell: (table, row, column, value) => `In the table «${table}», ${row} · ${column}: ${value}.`,
       onlyElsewhere: (entity, table, other) =>
         `Not found for ${entity}: the table «${table}» is only in the plan of ${other}.`,
+      sum: (table, value, n) =>
+        `In the table «${table}»: total ${value} (computed by pianobot, adding up the ${n} cells below as the table writes them).`,
+      difference: (table, value, higher) =>
+        `In the table «${table}»: difference ${value} (computed by pianobot), higher: ${higher}.`,
+      partMissing: (words, table) => `Not found: «${words}» is not in the table «${table}»; it does have:`,
     },
     project: {
       columnMissing: (code, kinds) =>

@@ -2070,6 +2070,11 @@ export const it: LanguagePack = {
       cell: (table, row, column, value) => `Nella tabella «${table}», ${row} · ${column}: ${value}.`,
       onlyElsewhere: (entity, table, other) =>
         `Non ho trovato questo dato per ${entity}: la tabella «${table}» è solo nel piano di ${other}.`,
+      sum: (table, value, n) =>
+        `Nella tabella «${table}»: totale ${value} (calcolato da pianobot sommando le ${n} celle sotto, come scritte nella tabella).`,
+      difference: (table, value, higher) =>
+        `Nella tabella «${table}»: differenza ${value} (calcolata da pianobot), a favore di ${higher}.`,
+      partMissing: (words, table) => `Non ho trovato «${words}» nella tabella «${table}»; ci sono invece:`,
     },
     project: {
       columnMissing: (code, kinds) =>

@@ -608,6 +608,12 @@ export interface Messages {
     cell: (table: string, row: string, column: string, value: string) => string;
     /** the entity asked has no such table; another plan's table has the cell (found: false) */
     onlyElsewhere: (entity: string, table: string, other: string) => string;
+    /** cells of one table added up: the total computed, how many cells (each listed as written below) */
+    sum: (table: string, value: string, n: number) => string;
+    /** two cells of one table set against each other: the difference computed, and the larger one */
+    difference: (table: string, value: string, higher: string) => string;
+    /** a part naming a row or column the table does not have (found: false) */
+    partMissing: (words: string, table: string) => string;
   };
   project: {
     /** the budget column asked for (its kinds) that the project's table does not have */

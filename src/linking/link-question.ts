@@ -4,6 +4,7 @@
  * names and code shapes from the model; nothing here knows a particular plan.
  */
 
+import { askedColumnKinds } from '../answer/asked-columns.ts';
 import { detectLanguage } from '../answer/language.ts';
 import { findPeople, findStructures, structurePairNamed } from '../answer/link-entities.ts';
 import { contentTokens, stem } from '../answer/text-match.ts';
@@ -12,7 +13,7 @@ import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
 import type { AnswerType, Lexicon } from '../lang/language-pack.ts';
 import { packFor } from '../lang/packs.ts';
-import type { Person, Structure } from '../plan/model.ts';
+import type { Objective, Person, Structure } from '../plan/model.ts';
 import { fold } from '../plan/text.ts';
 import type { QueryTarget } from '../query/plan-query.ts';
 import { phasesReachYear } from '../query/record-years.ts';
@@ -813,7 +814,27 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     }
     const { written, projects, objectives } = read;
     const aboutObjectives = targets.includes('objective') || fields.some((f) => f === 'phases' || f === 'indicators');
-    if (oneCode) {
+    // "nel progetto sulla tratta le uscite di strada o gli accompagnamenti?": a project named, and its objective's own
+    // indicators (or phases) named by the other parts — those are compared, not the records their words recall
+    // (a project named by its code or whole title is that project: its own objective's sub-records are what is asked)
+    // (two projects each named by a part of its own are what is asked, whatever sub-records their words also recall)
+    const eachPartAProject =
+      projects.length >= 2 &&
+      partsOf(lang === 'en' ? translateQuery(written) : written).every(
+        (part) => !contentTokens(part).length || projectsNamedByWords(part, store, files).length > 0,
+      );
+    const holder =
+      (oneCode && oneCode.kind !== 'project') || eachPartAProject || shareAsked
+        ? null
+        : objectiveOfNamedSubRecords(
+            written,
+            oneCode ? [{ code: oneCode.code, doc: oneCode.doc, title: oneCode.text }] : projects,
+            store,
+          );
+    if (holder) {
+      if (oneCode) codes.splice(codes.indexOf(oneCode), 1);
+      codes.push({ text: holder.title, code: holder.code, kind: 'objective', doc: holder.doc });
+    } else if (oneCode) {
       // the records of the coded one's kind that the other parts name
       const others = (oneCode.kind === 'project' ? projects : objectives).filter(
         (r) => r.code !== oneCode.code || r.doc !== oneCode.doc,
@@ -921,6 +942,21 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
           subRecordsNamedByParts(question, objective, 'indicator')) !== null);
     if (titled && named) codes.push({ text: titled.title, code: titled.code, kind: 'objective', doc: titled.doc });
   }
+  // "X: pesa di più la fase A o quella sulla guardia di finanza?": one objective's sub-records compared or added, and a
+  // part whose words the plans never write — that sub-record is not found, never left out of the comparison
+  const oneObjective = codes.length === 1 && codes[0]!.kind === 'objective' ? codes[0]! : null;
+  // (read word by word against the plans' own vocabulary only in the plans' language: an English question's words
+  // are not the plans' even when they name what the plans hold)
+  if (
+    oneObjective &&
+    lang === 'it' &&
+    !unnamedParts.length &&
+    (subRecordsAsked || subRecordWords) &&
+    (compareAsked || alternativesGraded || moreAsPlus) &&
+    // two parts at least, each saying something: a ranking's own words ("la fase più pesante") are no part
+    partsOf(withoutText(unquoted, oneObjective.text)).filter((p) => contentTokens(p).length > 0).length >= 2
+  )
+    unnamedParts = partsNamingNothing(withoutText(unquoted, oneObjective.text), store, true);
   // "ludoteca quanto costa", "chi segue l'obiettivo sugli interventi in somma urgenza": one record named by its
   // title's words, for a figure or a name of that record
   // "chi …", "who …" with nobody named asks for the record's people
@@ -930,8 +966,11 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     people.matches.length || codes.length || meta ? null : askedRoleOf(words, ALL, (w) => placeWordsOf(vocab).has(w));
   // "chi …" with nobody named asks for the record's people; a kind of answer no field holds (whom a service is for, an
   // act, a purpose) is read from the record's sentences, not its fields
+  // "entrate contro spese di X": both sides of a budget table set against each other are one record's fields, though
+  // the question compares (the sides are compared, not two records)
+  const sidesAsked = bothBudgetSides(question);
   const asksRecordField =
-    (fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person')) &&
+    (fields.some((f) => RECORD_FIELDS.has(f)) || targets.includes('person') || sidesAsked) &&
     !TEXT_ANSWER_TYPES.has(answerTypeOf(question) ?? 'who');
   if (
     asksRecordField &&
@@ -946,7 +985,7 @@ export function link(question: string, store: PlanStore, canSee: (person: Person
     // "quante persone lavorano al progetto X": a count of one record's people names the record too
     (aggregate === null || (aggregate === 'count' && targets.includes('person'))) &&
     !amounts.length &&
-    !compareAsked
+    (!compareAsked || sidesAsked)
   ) {
     const files = docs.map((d) => d.file);
     // the entity's name ("di Borgoverde") is in titles by chance: it names no record
@@ -1195,6 +1234,12 @@ const TEXT_ANSWER_TYPES = new Set<AnswerType>([
 ]);
 
 /** the fields one record holds: a question asking one of them of a record named by its words links that record */
+/** The question names both sides of a budget table ("entrate" and "spese", "revenue" and "expense"). */
+function bothBudgetSides(question: string): boolean {
+  const kinds = askedColumnKinds(question);
+  return kinds.includes('revenue') && kinds.includes('expense');
+}
+
 const RECORD_FIELDS = new Set<FieldWord>([
   'budget',
   'owner',
@@ -1308,6 +1353,25 @@ function recordOfMostTitleWords(question: string, store: PlanStore, files: strin
 }
 
 /**
+ * The words of a part written as names, folded: in capitals ("SIPROIMI"), with a capital inside ("DTutti"), or with
+ * an initial capital past the question's first word (which has its capital from the sentence).
+ */
+function wordsWrittenAsNames(part: string, opensQuestion: boolean): Set<string> {
+  const raw = part
+    .trim()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return new Set(
+    raw
+      .filter(
+        (w, i) =>
+          /^\p{Lu}{3,}$/u.test(w) || /^\p{L}+\p{Lu}/u.test(w) || (/^\p{Lu}/u.test(w) && !(opensQuestion && i === 0)),
+      )
+      .map(fold),
+  );
+}
+
+/**
  * Projects named by their titles, one per part of the question split at "e" / "and" / commas: in each part, the
  * project whose title holds the most of the part's content words (at least two), when no other holds as many.
  */
@@ -1322,8 +1386,10 @@ function projectsNamedByWords(
   const namesProject = hasAny(wordsOf(question), [...TARGET_WORDS.project, ...FIELD_WORDS.budget]);
   const inFiles = files.length ? new Set(files) : null;
   const out: { code: string; title: string; doc: string }[] = [];
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     const asked = stemsOf(part);
+    // "SIPROIMI + FAMI", "DTutti plus Mondinsieme": a word written as a name names a project as "il progetto" does
+    const asNames = wordsWrittenAsNames(part, i === 0);
     // only projects sharing a stem with this part can score: count the shared stems through the index
     const hitsOf = index.stems.hits(asked);
     let best: { code: string; title: string; doc: string; hits: number } | null = null;
@@ -1342,7 +1408,7 @@ function projectsNamedByWords(
       // progetto sui senza dimora": objectives of other projects may use the word too; "FAMILIA" is not "familiari";
       // "partecipate" is not "partecipazione"), and no objective of no project writes it (never a word an objective
       // of no project has in its title: "il progetto Le Storie per adolescenti" is an objective called a project)
-      if (!namesProject) continue;
+      if (!namesProject && !asNames.has(fold(t))) continue;
       const word = ` ${fold(t)} `;
       const exact = holders.filter((h) => wordsOf(store.projects[h]!.title).includes(word));
       if (
@@ -2531,6 +2597,28 @@ function namesSubRecords(question: string, named: { code: string; doc: string },
     (subRecordsNamedByParts(question, objective, 'phase') ??
       subRecordsNamedByParts(question, objective, 'indicator')) !== null
   );
+}
+
+/**
+ * Of the objectives of the projects named, the one whose phases or indicators two parts or more of the question name
+ * (its project's title words taken out: they name the project, not a sub-record); null when none or several.
+ */
+function objectiveOfNamedSubRecords(
+  question: string,
+  projects: readonly { code: string; doc: string; title: string }[],
+  store: PlanStore,
+): Objective | null {
+  const found: Objective[] = [];
+  for (const named of projects) {
+    const project = store.projectsByCode.get(codeKey(named.code))?.find((p) => p.doc === named.doc);
+    if (!project) continue;
+    const own = new Set(contentTokens(project.title).map(stem));
+    const rest = question.replace(/\p{L}+/gu, (w) => (own.has(stem(fold(w))) ? ' '.repeat(w.length) : w));
+    for (const c of project.objectives)
+      for (const o of store.objectivesByCode.get(codeKey(c)) ?? [])
+        if (o.doc === project.doc && namesSubRecords(rest, o, store)) found.push(o);
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The question with a code's text blanked out (its part names the coded record, not one by its words). */

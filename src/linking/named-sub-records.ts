@@ -5,6 +5,7 @@
  * how few of the objective's sub-records use them; the objective's own title words name none of them.
  */
 import { contentTokens, stem } from '../answer/text-match.ts';
+import { translateQuery } from '../answer/translate-query.ts';
 import type { Objective } from '../plan/model.ts';
 import { partsOf } from './titled-records.ts';
 
@@ -28,11 +29,28 @@ export function subRecordsNamedByParts(
   const stemsOf = wordings.map((w) => new Set(contentTokens(w).map(stem)));
   const df = new Map<string, number>();
   for (const stems of stemsOf) for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
+  // the objective's title words name the objective, not one of its sub-records; but an objective reached through its
+  // project ("Welfare con la comunità: progetti di territorio contro …") is not named by them: read again with them
   const own = new Set(contentTokens(objective.title).map(stem));
+  return namedWith(question, wordings, stemsOf, df, own) ?? namedWith(question, wordings, stemsOf, df, new Set());
+}
+
+function namedWith(
+  question: string,
+  wordings: string[],
+  stemsOf: Set<string>[],
+  df: Map<string, number>,
+  own: Set<string>,
+): string[] | null {
   const named: string[] = [];
-  for (const part of partsOf(question)) {
+  // an English question names the Italian wordings through the glossary, part by part ("the number of sanctions" →
+  // "numero sanzioni"); the translation keeps the question's separators, so its parts are the question's
+  const parts = partsOf(question);
+  const translated = translateQuery(question);
+  const inItalian = translated === question ? [] : partsOf(translated);
+  for (const [i, part] of parts.entries()) {
     const asked = new Set(
-      contentTokens(part)
+      contentTokens(inItalian.length === parts.length ? `${part} ${inItalian[i]}` : part)
         .map(stem)
         .filter((s) => !own.has(s)),
     );

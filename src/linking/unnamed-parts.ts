@@ -6,6 +6,7 @@
  * in any record, title, name or label of the loaded model, and no word of the question language either.
  */
 
+import { detectLanguage } from '../answer/language.ts';
 import { stem } from '../answer/text-match.ts';
 import { en } from '../lang/en.ts';
 import { it } from '../lang/it.ts';
@@ -48,9 +49,18 @@ const MIN_NAME = 3;
  * The words of each part that names nothing the plans hold, as the question writes them ("piste ciclabili"), in the
  * order written; empty when every part names something or says only question words.
  */
-export function partsNamingNothing(question: string, store: PlanStore): string[] {
+export function partsNamingNothing(
+  question: string,
+  store: PlanStore,
+  /** every word may be a name: the parts name sub-records of one record, which no record word introduces */
+  anywhere = false,
+): string[] {
   const known = typoVocabularyOf(store).known;
   const acronyms = acronymsOf(store);
+  const openings = openingsOf(store, known);
+  // an English word sharing a long opening with a word the plans write is its cognate ("prostitution"); an Italian one
+  // is another ending of it ("aperture"), which names what that word names, so the parts' own readers judge it
+  const cognates = detectLanguage(question) === 'en';
   const out: string[] = [];
   for (const part of partsOf(question)) {
     const raw = part.trim().split(/\s+/);
@@ -59,12 +69,19 @@ export function partsNamingNothing(question: string, store: PlanStore): string[]
     const recordAt = folded.findIndex((w) => RECORD_WORDS.some((r) => w.startsWith(r)));
     const unknown = raw.map((w, i) => {
       const f = folded[i]!;
-      if (f.length < MIN_NAME || !/^[a-z]+$/.test(f) || known.has(f) || acronyms.has(f) || isLanguageWord(f))
+      if (
+        f.length < MIN_NAME ||
+        !/^[a-z]+$/.test(f) ||
+        known.has(f) ||
+        acronyms.has(f) ||
+        isLanguageWord(f) ||
+        (cognates && openings.has(openingOf(f)))
+      )
         return false;
       // the question's first word has its capital from the sentence, not from a name
       const opening = i === 0 && question.trimStart().startsWith(part.trimStart());
       const asName = /^["“«']?\p{Lu}/u.test(w) && !opening;
-      return (recordAt >= 0 && i > recordAt) || asName;
+      return anywhere || (recordAt >= 0 && i > recordAt) || asName;
     });
     const first = unknown.indexOf(true);
     if (first < 0) continue;
@@ -111,6 +128,24 @@ export function partsNamingNoOne(question: string, store: PlanStore, namesOne: (
     );
   }
   return out;
+}
+
+/** a long word's opening that its cognate shares: "prostitution" and "prostituzione" */
+const OPENING = 7;
+const openingOf = (w: string) => (w.length > OPENING ? w.slice(0, OPENING) : `=${w}`);
+const openingSets = new WeakMap<PlanStore, Set<string>>();
+
+/**
+ * The openings of the long words the plans write: a word of the question sharing one is another form of a word they
+ * write (an English cognate, another ending), not a name they lack. Built once per store.
+ */
+function openingsOf(store: PlanStore, known: ReadonlySet<string>): Set<string> {
+  let set = openingSets.get(store);
+  if (!set) {
+    set = new Set([...known].filter((w) => w.length > OPENING).map(openingOf));
+    openingSets.set(store, set);
+  }
+  return set;
 }
 
 const acronymSets = new WeakMap<PlanStore, Set<string>>();
