@@ -1323,7 +1323,8 @@ const MOST_TITLE_WORDS = 3;
 
 /**
  * The one project or objective whose title holds the most of the question's content words, three at least, more
- * than half of them and more than any other record's; null when none or tied. Read through the title stem indexes (never a scan of the titles).
+ * than half of them and more than any other record's; null when none or tied. Read through the title stem indexes
+ * (never a scan of the titles).
  */
 function recordOfMostTitleWords(question: string, store: PlanStore, files: string[]): TitledKind | null {
   const asked = stemsOf(question);
