@@ -10,9 +10,17 @@ export const systemClock: Clock = { now: () => new Date() };
 
 const DAY_MS = 86_400_000;
 
-/** A clock whose calendar day is `today` (YYYY-MM-DD) while the time of day keeps running: `TODAY=…` for demos. */
-export function clockFromToday(today: string, base: Clock = systemClock): Clock {
-  const offset = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${isoDay(base.now(), 'UTC')}T00:00:00Z`);
+/**
+ * A clock whose calendar day in `timeZone` is `today` (YYYY-MM-DD) while the time of day keeps running: `TODAY=…` for
+ * demos. The day is moved in the zone the answers read it in: read in UTC, late evening in Rome would already be the
+ * next day.
+ */
+export function clockFromToday(today: string, base: Clock = systemClock, timeZone = 'UTC'): Clock {
+  const now = base.now();
+  let offset = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${isoDay(now, timeZone)}T00:00:00Z`);
+  // the zone's offset differs between the two dates (summer time): the day lands one off, and is moved back
+  const landed = isoDay(new Date(now.getTime() + offset), timeZone);
+  if (landed !== today) offset += Date.parse(`${today}T00:00:00Z`) - Date.parse(`${landed}T00:00:00Z`);
   return { now: () => new Date(base.now().getTime() + offset) };
 }
 

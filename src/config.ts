@@ -124,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
             .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
-    clock: e.TODAY ? clockFromToday(e.TODAY) : systemClock,
+    clock: e.TODAY ? clockFromToday(e.TODAY, systemClock, e.TIME_ZONE) : systemClock,
     timeZone: e.TIME_ZONE,
     personMatch: e.PERSON_MATCH,
     channelScopesFile: e.CHANNEL_SCOPES_FILE,
