@@ -528,7 +528,12 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
     .flatMap((m) => m.hits)
     .filter((h) => visible(ctx, h.kind === 'indicator' ? h.objective.doc : h.record.doc));
   // "il parlamentino nel 2021": a record named by its words, of a plan of other years, whose phases run into the year
-  const scope = resolved.length ? linked.scope : (scopeOfRecordInYear(ctx, question, linked.scope) ?? linked.scope);
+  // (a question naming an office, a person or a level of the plan is about them, in the plans of the year)
+  const namesOther = linked.structures.length > 0 || people.matches.length > 0 || frame.levels.length > 0;
+  const scope =
+    resolved.length || namesOther
+      ? linked.scope
+      : (scopeOfRecordInYear(ctx, question, linked.scope) ?? linked.scope);
   const visiblePeople = people.matches.map((m) => m.person);
   return {
     ctx,

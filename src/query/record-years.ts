@@ -73,3 +73,24 @@ function textsOf(value: unknown): string[] {
     return Object.entries(value).flatMap(([k, v]) => (k === 'doc' || k === 'span' || k === 'iso' ? [] : textsOf(v)));
   return [];
 }
+
+const phaseDocs = new WeakMap<PlanStore, Map<number, Set<string>>>();
+
+/** The plans some of whose phases are of the year (their sheet's, or their dates reach it), read once per store. */
+export function docsWithPhasesIn(store: PlanStore, year: number): ReadonlySet<string> {
+  let byYear = phaseDocs.get(store);
+  if (!byYear) {
+    byYear = new Map();
+    for (const o of store.objectives)
+      for (const p of o.phases)
+        for (const y of phaseYears(p)) {
+          let docs = byYear.get(y);
+          if (!docs) byYear.set(y, (docs = new Set()));
+          docs.add(o.doc);
+        }
+    phaseDocs.set(store, byYear);
+  }
+  return byYear.get(year) ?? NO_DOCS;
+}
+const NO_DOCS: ReadonlySet<string> = new Set();
+

@@ -2,7 +2,7 @@
 
 import { packFor } from '../../lang/packs.ts';
 import type { Objective, Project } from '../../plan/model.ts';
-import { phasesReachYear, yearMissingFrom } from '../../query/record-years.ts';
+import { docsWithPhasesIn, phasesReachYear, yearMissingFrom } from '../../query/record-years.ts';
 import { resolveRecord } from '../../tools/resolve-record.ts';
 import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import type { Intent } from '../intent.ts';
@@ -66,6 +66,17 @@ export function scopeOfRecordInYear<S extends { docs: string[] | null; year: num
   if (scope.year === null || scope.docs === null) return null;
   // an entity named chooses its plans; a record of another entity is not the one meant
   const ofEntity = (doc: string) => scope.entity === null || ctx.store.entityOf(doc) === scope.entity;
+  // only a plan outside the scope whose phases run into the year can move it: with none, no record is looked up (the
+  // look-up reads every record holding the question's words, thousands at a thousand plans)
+  const inScope = new Set(scope.docs);
+  const reaching = docsWithPhasesIn(ctx.store, scope.year);
+  let outside = false;
+  for (const d of reaching)
+    if (!inScope.has(d) && ofEntity(d) && visible(ctx, d)) {
+      outside = true;
+      break;
+    }
+  if (!outside) return null;
   const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d) && ofEntity(d));
   if (resolved.status !== 'sure') return null;
   const { record } = resolved.named;
