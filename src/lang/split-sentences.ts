@@ -11,7 +11,22 @@ import { it } from './it.ts';
 const ABBREVIATIONS = new Set([...it.lexicon.abbreviations, ...en.lexicon.abbreviations]);
 const END = new Set(['.', '!', '?', ';']);
 
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string): readonly string[] {
+  // the same passages and record texts are split for question after question (a passage found again, a record's
+  // sentences ranked again): each text is split once, up to a bound
+  let known = splits.get(text);
+  if (!known) {
+    if (splits.size >= MAX_SPLITS) splits.clear();
+    known = Object.freeze(split(text));
+    splits.set(text, known);
+  }
+  return known;
+}
+
+const MAX_SPLITS = 4096;
+const splits = new Map<string, readonly string[]>();
+
+function split(text: string): string[] {
   const out: string[] = [];
   const lines = unwrapLines(text.replace(/<\/?p>|<br\s*\/?>/gi, '\n\n'));
   for (const line of lines.flatMap(atLabels)) {
