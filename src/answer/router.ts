@@ -531,9 +531,7 @@ export function routeInput(ctx: ToolContext, question: string): RouteInput {
   // (a question naming an office, a person or a level of the plan is about them, in the plans of the year)
   const namesOther = linked.structures.length > 0 || people.matches.length > 0 || frame.levels.length > 0;
   const scope =
-    resolved.length || namesOther
-      ? linked.scope
-      : (scopeOfRecordInYear(ctx, question, linked.scope) ?? linked.scope);
+    resolved.length || namesOther ? linked.scope : (scopeOfRecordInYear(ctx, question, linked.scope) ?? linked.scope);
   const visiblePeople = people.matches.map((m) => m.person);
   return {
     ctx,

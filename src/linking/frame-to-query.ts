@@ -112,6 +112,30 @@ const COLUMN_WORDS = Object.values(PACKS).flatMap((p) => p.lexicon.columns ?? []
  * by amount. The sides the question names (revenue, expense) keep the columns whose headers carry them; a side named
  * that the table lacks leaves nothing to rank, said as not found.
  */
+/** Staff allocations ranked by their commitment, within the filters given (a person, some centres). */
+function commitmentsRanked(
+  frame: QuestionFrame,
+  superlative: NonNullable<QuestionFrame['superlative']>,
+  within: NonNullable<PlanQuery['filters']>,
+): Computation {
+  const dir = superlative.dir === 'max' ? 'desc' : 'asc';
+  return {
+    kind: 'top',
+    query: {
+      target: 'staff_allocation',
+      ...(frame.documents ? { documents: frame.documents } : {}),
+      filters: [
+        ...within,
+        { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
+      ],
+      sort: { field: 'commitment', dir },
+      limit: superlative.k,
+    },
+    field: 'commitment',
+    dir,
+  };
+}
+
 function budgetRowsRanked(
   frame: QuestionFrame,
   projectCodes: QuestionFrame['codes'],
@@ -557,22 +581,7 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.targets.includes('staff_allocation') &&
     !frame.rankField
   ) {
-    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
-    return {
-      kind: 'top',
-      query: {
-        target: 'staff_allocation',
-        ...(frame.documents ? { documents: frame.documents } : {}),
-        filters: [
-          { field: 'name', op: 'eq', value: frame.people[0]!.name },
-          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
-        ],
-        sort: { field: 'commitment', dir },
-        limit: frame.superlative.k,
-      },
-      field: 'commitment',
-      dir,
-    };
+    return commitmentsRanked(frame, frame.superlative, [{ field: 'name', op: 'eq', value: frame.people[0]!.name }]);
   }
   // "chi ha l'impegno più alto nel CdR 87?": every allocation of the centre's (or the plans') projects ranked by its
   // commitment, the project of each said beside the person
@@ -583,23 +592,12 @@ function computeFor(linked: QuestionFrame, store: PlanStore): Computation | null
     frame.targets.includes('staff_allocation') &&
     (!frame.rankField || frame.rankField === 'staff')
   ) {
-    const dir = frame.superlative.dir === 'max' ? 'desc' : 'asc';
     const centres = [...new Set(frame.structures.filter((s) => s.code && !s.excluded).map((s) => s.code!))];
-    return {
-      kind: 'top',
-      query: {
-        target: 'staff_allocation',
-        ...(frame.documents ? { documents: frame.documents } : {}),
-        filters: [
-          ...(centres.length ? [{ field: 'cdr', op: 'in' as const, values: centres }] : []),
-          { field: 'commitment', op: frame.nonZero ? 'gt' : 'exists', ...(frame.nonZero ? { value: 0 } : {}) },
-        ],
-        sort: { field: 'commitment', dir },
-        limit: frame.superlative.k,
-      },
-      field: 'commitment',
-      dir,
-    };
+    return commitmentsRanked(
+      frame,
+      frame.superlative,
+      centres.length ? [{ field: 'cdr', op: 'in', values: centres }] : [],
+    );
   }
   // the phase weights of one objective: do they make 100?
   if (frame.aggregate === 'sum' && objectiveCodes.length === 1 && fieldWords.includes('weight')) {

@@ -84,13 +84,12 @@ export function docsWithPhasesIn(store: PlanStore, year: number): ReadonlySet<st
     for (const o of store.objectives)
       for (const p of o.phases)
         for (const y of phaseYears(p)) {
-          let docs = byYear.get(y);
-          if (!docs) byYear.set(y, (docs = new Set()));
+          const docs = byYear.get(y) ?? new Set<string>();
           docs.add(o.doc);
+          byYear.set(y, docs);
         }
     phaseDocs.set(store, byYear);
   }
   return byYear.get(year) ?? NO_DOCS;
 }
 const NO_DOCS: ReadonlySet<string> = new Set();
-

@@ -12,12 +12,13 @@ import { phraseAt, wordsOf } from '../../linking/phrases.ts';
 import type { FieldWord } from '../../linking/question-frame.ts';
 import { unknownStructureName, unknownStructureNumber } from '../../linking/unknown-structure-number.ts';
 import { parseFigure } from '../../plan/figures.ts';
+import type { Structure } from '../../plan/model.ts';
 import { personKey } from '../../plan/names.ts';
 import { fold } from '../../plan/text.ts';
 import { RECORD_TARGETS } from '../../query/plan-query.ts';
 import type { PlanStore } from '../../store/plan-store.ts';
 import { resolveRecord } from '../../tools/resolve-record.ts';
-import { visible } from '../../tools/tool-context.ts';
+import { type ToolContext, visible } from '../../tools/tool-context.ts';
 import { writesFieldWords } from '../field-in-prose.ts';
 import type { Route, RouteInput } from '../router.ts';
 import { answerForCodes, dedupeHits } from './code-route.ts';
@@ -48,6 +49,14 @@ function bodyTheTextNames({ ctx, frame, question }: RouteInput): boolean {
     .some((h) => fold(h.chunk.text).includes(name));
 }
 
+/** The offices there are, said after one the question names is not: the first twenty the audience may see. */
+function officesThere(ctx: ToolContext, structures: readonly Structure[]): string[] {
+  return structures
+    .filter((s) => visible(ctx, s.doc))
+    .slice(0, 20)
+    .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
+}
+
 export const notFoundReplies: Route[] = [
   {
     // "obiettivi del settore II" where no office carries that numeral: not there, and the numbered ones there are
@@ -64,11 +73,7 @@ export const notFoundReplies: Route[] = [
       const unknown = unknownStructureNumber(question, ctx.store, frame.documents)!;
       const reply = emptyReply('not_found_structure_number');
       reply.found = false;
-      const known = unknown.numbered
-        .filter((s) => visible(ctx, s.doc))
-        .slice(0, 20)
-        .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
-      reply.lines.push(pack.messages.notFoundStructureNumber(unknown.said, known));
+      reply.lines.push(pack.messages.notFoundStructureNumber(unknown.said, officesThere(ctx, unknown.numbered)));
       return reply;
     },
   },
@@ -85,11 +90,7 @@ export const notFoundReplies: Route[] = [
       const unknown = unknownStructureName(question, ctx.store, frame.documents)!;
       const reply = emptyReply('not_found_structure_name');
       reply.found = false;
-      const known = unknown.known
-        .filter((s) => visible(ctx, s.doc))
-        .slice(0, 20)
-        .map((s) => `${s.code ? `${s.code} - ` : ''}${s.name} (${ctx.store.entityOf(s.doc)})`);
-      reply.lines.push(pack.messages.notFoundStructureName(unknown.said, known));
+      reply.lines.push(pack.messages.notFoundStructureName(unknown.said, officesThere(ctx, unknown.known)));
       return reply;
     },
   },
