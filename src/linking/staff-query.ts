@@ -23,7 +23,7 @@ function staffedDocs(store: PlanStore): Set<string> {
 export function staffAllocationsFor(frame: QuestionFrame, store: PlanStore): Computation | null {
   if (frame.superlative || frame.aggregate || frame.perGroup) return null;
   const shares = frame.amounts.filter((_, i) => frame.amountPercent[i]);
-  // "la dirigente Benedetti", "il dirigente X": a one-word relation beside a person named is that person's role
+  // "la dirigente Rossi", "il dirigente X": a one-word relation beside a person named is that person's role
   const relations = frame.people.length ? frame.staffRelations.filter((r) => r.words >= 2) : frame.staffRelations;
   if (!shares.length && !relations.length) return null;
   // a percentage alone may be a project's share of its centre's resources: only people asked make it a commitment
