@@ -8,6 +8,7 @@
  */
 
 import { partsOf } from '../linking/titled-records.ts';
+import { parseFigure } from '../plan/figures.ts';
 import type { DataTable } from '../plan/model.ts';
 import { formatAmount } from '../query/format-number.ts';
 import { askedKeys, isTotalLabel, type LabelMatch, labelKeysOf, matchLabelOnce, tokensOf } from './table-cell.ts';
@@ -45,7 +46,7 @@ function labelParts(question: string): string[] {
 /** the figure a cell opens with ("28 di cui 1 a T.D" → 28, "2 (di cui 1 TD)" → 2); null for text or an empty cell */
 function cellValue(text: string): number | null {
   const m = /^\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d%])/.exec(text);
-  return m ? Number(m[1]!.replace(/\./g, '').replace(',', '.')) : null;
+  return m ? parseFigure(m[1]!).value : null;
 }
 
 /** the one non-total label the words name best (ties: none) */

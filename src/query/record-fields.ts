@@ -22,6 +22,7 @@ import { fold } from '../plan/text.ts';
 import type { PlanStore } from '../store/plan-store.ts';
 import { formatAmount } from './format-number.ts';
 import type { QueryTarget } from './plan-query.ts';
+import { yearsRunning } from './record-years.ts';
 
 export type FieldKind = 'text' | 'list' | 'amount' | 'weight' | 'count' | 'date' | 'year' | 'bool';
 
@@ -258,12 +259,10 @@ function yearsOf(
   planYears: number[],
 ): Cell | null {
   if (sheet !== undefined) return list([String(sheet)]);
-  const from = Number((start?.iso ?? end?.iso)?.slice(0, 4));
-  const to = Number((end?.iso ?? start?.iso)?.slice(0, 4));
   // undated: it is of the years its plan covers
-  if (!from || !to) return list(planYears.map(String));
-  if (to < from || to - from > 50) return null;
-  return list(Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+  if (!start?.iso && !end?.iso) return list(planYears.map(String));
+  const years = yearsRunning(start?.iso, end?.iso);
+  return years.length ? list(years.map(String)) : null;
 }
 
 const DAY_MS = 86_400_000;
@@ -350,9 +349,8 @@ function phaseRecord(
  * An indicator's deadline: the date its target is due, else its target when the target is itself a date ("entro il
  * 30/06/2021" written as the expected value), as written.
  */
-function deadline(i: Indicator): Cell | null {
-  if (i.targetDate) return date(i.targetDate);
-  return i.target?.date ? { text: i.target.text, num: null, date: i.target.date } : null;
+function dueDate(i: Indicator): DateValue | undefined {
+  return i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined);
 }
 
 function indicatorRecord(
@@ -376,14 +374,9 @@ function indicatorRecord(
       owner: list(o.owners),
       structure: text(o.structure),
       year: year(i.year),
-      years: yearsOf(
-        i.year,
-        undefined,
-        i.targetDate ?? (i.target?.date ? { text: i.target.text, iso: i.target.date } : undefined),
-        planYears,
-      ),
+      years: yearsOf(i.year, undefined, dueDate(i), planYears),
       target: i.target ? { text: i.target.text, num: i.target.value, date: i.target.date } : null,
-      end: deadline(i),
+      end: date(dueDate(i)),
       weight: figure(i.weight),
       levels: list(levelLabels(o.strategic, area)),
     },

@@ -10,13 +10,20 @@ type Phase = Objective['phases'][number];
 
 const yearOf = (iso: string | null | undefined) => (iso ? Number(iso.slice(0, 4)) : null);
 
-/** The years one phase is of: its sheet's year, or every year from its start to its end. */
-function phaseYears(p: Phase): number[] {
-  if (p.year) return [p.year];
-  const from = yearOf(p.start?.iso) ?? yearOf(p.end?.iso);
-  const to = yearOf(p.end?.iso) ?? from;
+/**
+ * Every year from a start date to an end date (either alone: its year); none when undated, out of order or spanning
+ * more years than any plan does.
+ */
+export function yearsRunning(startIso: string | null | undefined, endIso: string | null | undefined): number[] {
+  const from = yearOf(startIso) ?? yearOf(endIso);
+  const to = yearOf(endIso) ?? from;
   if (from === null || to === null || to < from || to - from > 20) return [];
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The years one phase is of: its sheet's year, or every year from its start to its end. */
+function phaseYears(p: Phase): number[] {
+  return p.year ? [p.year] : yearsRunning(p.start?.iso, p.end?.iso);
 }
 
 /** The objectives whose phases a record's plan gives: the objective itself, or a project's objectives. */
@@ -33,9 +40,7 @@ export function recordYears(store: PlanStore, record: Objective | Project): numb
   const objectives = objectivesOf(store, record);
   // a record that states its own years ("ANNI 2019-2020") is of those, not of every year of its plan
   const own = objectives.flatMap((o) => o.years ?? []);
-  const years = new Set<number>(
-    own.length ? own : (store.model.documents.find((d) => d.file === record.doc)?.years ?? []),
-  );
+  const years = new Set<number>(own.length ? own : (store.documentOf(record.doc)?.years ?? []));
   for (const o of objectives) {
     for (const i of o.indicators) if (i.year) years.add(i.year);
     for (const p of o.phases) for (const y of phaseYears(p)) years.add(y);

@@ -2,6 +2,7 @@
 import { packFor } from '../../lang/packs.ts';
 import type { Objective } from '../../plan/model.ts';
 import { fold } from '../../plan/text.ts';
+import { yearsRunning } from '../../query/record-years.ts';
 import type { RecordHit } from '../../tools/find-records.ts';
 import { citationOf, type ToolContext } from '../../tools/tool-context.ts';
 import { askedColumnKinds, isLevel } from '../asked-columns.ts';
@@ -187,18 +188,10 @@ export function sheetOfYear(o: Objective, year: number | null): Objective {
  * when none is dated or none reaches it (the year then names the plan, not a part of it).
  */
 function phasesOfYear(o: Objective, year: number): Objective {
-  const yearOf = (iso: string | null | undefined) => (iso ? Number(iso.slice(0, 4)) : null);
-  const phases = o.phases.filter((p) => {
-    const from = yearOf(p.start?.iso) ?? yearOf(p.end?.iso);
-    const to = yearOf(p.end?.iso) ?? from;
-    return from !== null && to !== null && from <= year && year <= to;
-  });
+  const phases = o.phases.filter((p) => yearsRunning(p.start?.iso, p.end?.iso).includes(year));
   if (!phases.length || phases.length === o.phases.length) return o;
   // an indicator due at a date of another year measures that year's work, not the year asked
-  const indicators = o.indicators.filter((i) => {
-    const due = yearOf(i.target?.date);
-    return due === null || due === year;
-  });
+  const indicators = o.indicators.filter((i) => !i.target?.date || Number(i.target.date.slice(0, 4)) === year);
   return { ...o, phases, indicators };
 }
 

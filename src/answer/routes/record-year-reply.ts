@@ -80,6 +80,6 @@ export function scopeOfRecordInYear<S extends { docs: string[] | null; year: num
   const resolved = resolveRecord(ctx.store, question, (d) => visible(ctx, d) && ofEntity(d));
   if (resolved.status !== 'sure') return null;
   const { record } = resolved.named;
-  if (scope.docs.includes(record.doc) || !phasesReachYear(ctx.store, record, [scope.year])) return null;
+  if (inScope.has(record.doc) || !phasesReachYear(ctx.store, record, [scope.year])) return null;
   return { ...scope, docs: [record.doc] };
 }
