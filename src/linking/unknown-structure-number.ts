@@ -97,10 +97,10 @@ export function unknownStructureName(
   const raw = (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => fold(w).trim());
   const tokens = raw.map((w) => fold(w).trim());
   const inFiles = files ? new Set(files) : null;
-  const index = structureIndexOf(store);
-  const entityWords = new Set(store.model.documents.flatMap((d) => fold(d.entity).split(/[^a-z0-9]+/)));
   for (let at = 0; at + 1 < tokens.length; at++) {
     if (!KIND_PREFIXES.some((k) => tokens[at]!.startsWith(k)) || !/^\p{Lu}/u.test(raw[at + 1]!)) continue;
+    const index = structureIndexOf(store);
+    const entityWords = entityWordsOf(store);
     const run: number[] = [];
     for (let j = at + 1; j < tokens.length; j++) {
       const t = tokens[j]!;
@@ -123,4 +123,15 @@ export function unknownStructureName(
     return { said: [raw[at]!, ...run.map((j) => raw[j]!)].join(' '), known };
   }
   return null;
+}
+
+const entityWordSets = new WeakMap<PlanStore, Set<string>>();
+/** the words of the entities' names, read once per store (a thousand plans' entities are not refolded per question) */
+function entityWordsOf(store: PlanStore): Set<string> {
+  let words = entityWordSets.get(store);
+  if (!words) {
+    words = new Set(store.model.documents.flatMap((d) => fold(d.entity).split(/[^a-z0-9]+/)));
+    entityWordSets.set(store, words);
+  }
+  return words;
 }
